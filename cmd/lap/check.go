@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", "[--plan DIR]", "Load, validate and compile every file of a plan, and print per file\nSUCCESS: N indicators or FAILED: with every problem (file:line:col: code: message).\nExit 0 when the plan is valid, 1 otherwise.", stdout)
+	planDir := fs.String("plan", "", "plan `directory` (plan.toml and one .toml per action); default: the embedded plan")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 1 && *planDir == "" {
+		*planDir = fs.Arg(0)
+	} else if fs.NArg() > 0 {
+		return usagef("unexpected arguments %v", fs.Args())
+	}
+	fsys, label := planFS(*planDir)
+	reports, err := engine.Check(fsys)
+	failed := false
+	for _, fr := range reports {
+		fmt.Fprintf(stdout, "Checking %s\n", displayPath(*planDir, fr.File))
+		if len(fr.Diagnostics) == 0 {
+			fmt.Fprintf(stdout, "  SUCCESS: %d indicators\n", fr.Indicators)
+			continue
+		}
+		if fr.Diagnostics.HasErrors() {
+			failed = true
+			fmt.Fprintln(stdout, "  FAILED:")
+		} else {
+			fmt.Fprintf(stdout, "  SUCCESS: %d indicators, with warnings:\n", fr.Indicators)
+		}
+		for _, d := range fr.Diagnostics {
+			d.File = displayPath(*planDir, d.File)
+			fmt.Fprintln(stdout, indent(d.Long(), "    "))
+		}
+	}
+	var ds engine.Diagnostics
+	if err != nil && !errors.As(err, &ds) {
+		return fmt.Errorf("check %s: %w", label, err)
+	}
+	if failed || err != nil {
+		fmt.Fprintf(stderr, "lap check: %s is not valid\n", label)
+		return errSilent
+	}
+	return nil
+}
+
+func displayPath(dir, file string) string {
+	if dir == "" {
+		return "indicators/" + file
+	}
+	return dir + "/" + file
+}
+
+func indent(s, pre string) string {
+	out := pre
+	for i := 0; i < len(s); i++ {
+		out += string(s[i])
+		if s[i] == '\n' {
+			out += pre
+		}
+	}
+	return out
+}

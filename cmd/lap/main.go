@@ -1,0 +1,100 @@
+// Command lap monitors the Lausanne Action Plan of the Convention on Cluster Munitions: it
+// loads the plan's indicators from TOML, evaluates them against State Party reporting data
+// and writes results and reports. Run `lap --help` for the commands.
+//
+// The command is a thin layer over package engine (and reports): it parses flags, opens
+// files, prints results and maps errors to exit codes: 0 ok, 1 errors in the input or the
+// run, 2 usage errors.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// commands lists the subcommands in the order `lap --help` shows them.
+var commands = []command{
+	{"check", "validate and compile a plan; report every problem", runCheck},
+	{"eval", "evaluate the indicators for one year or a range of years", runEval},
+	{"fields", "print the data dictionary: every field a rule can read", runFields},
+}
+
+// usageError is a mistake in how lap was called: exit code 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// errSilent reports failure (exit 1) when the problems were already printed.
+var errSilent = errors.New("")
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		if len(args) > 1 && args[0] == "help" {
+			return run(ctx, []string{args[1], "--help"}, stdout, stderr)
+		}
+		printUsage(stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(ctx, args[1:], stdout, stderr)
+		var ue usageError
+		switch {
+		case err == nil:
+			return 0
+		case errors.Is(err, errHelp):
+			return 0
+		case errors.As(err, &ue):
+			fmt.Fprintf(stderr, "lap %s: %s\nTry: lap %s --help\n", c.name, ue.msg, c.name)
+			return 2
+		case errors.Is(err, errSilent):
+			return 1
+		default:
+			fmt.Fprintf(stderr, "lap %s: %s\n", c.name, strings.TrimSpace(err.Error()))
+			return 1
+		}
+	}
+	names := make([]string, len(commands))
+	for i, c := range commands {
+		names[i] = c.name
+	}
+	sort.Strings(names)
+	fmt.Fprintf(stderr, "lap: unknown command %q (commands: %s)\nTry: lap --help\n", args[0], strings.Join(names, ", "))
+	return 2
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "lap monitors the Lausanne Action Plan of the Convention on Cluster Munitions.")
+	fmt.Fprintln(w, "\nUsage: lap <command> [flags]\n\nCommands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun `lap <command> --help` for a command's flags. Exit codes: 0 ok, 1 errors, 2 usage.")
+}

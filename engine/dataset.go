@@ -1,0 +1,553 @@
+package engine
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// State is one row of states.csv.
+type State struct {
+	ISO3           string `json:"iso3"`
+	Name           string `json:"name"`
+	Region         string `json:"region"`
+	Signed         Date   `json:"signed"`
+	Ratified       Date   `json:"ratified"`
+	EntryIntoForce Date   `json:"entry_into_force"`
+	Withdrawn      Date   `json:"withdrawn"`
+	// EIFDerived is true when the entry_into_force column was empty and the engine derived
+	// the date from the deposit by Article 17.
+	EIFDerived bool `json:"eif_derived,omitempty"`
+
+	File string `json:"-"`
+	Line int    `json:"-"`
+}
+
+// Fact is one row of facts.csv: a value of one input field for one State (and year).
+type Fact struct {
+	ISO3   string `json:"iso3"`
+	Year   int    `json:"year,omitempty"` // 0 for static fields
+	Field  string `json:"field"`
+	Value  string `json:"value"` // as written, canonical for dates, enums and text
+	Source string `json:"source"`
+	File   string `json:"-"`
+	Line   int    `json:"-"`
+
+	num  float64
+	flag bool
+	date Date
+}
+
+// Number returns the value of a number fact.
+func (f *Fact) Number() float64 { return f.num }
+
+// Bool returns the value of a bool fact.
+func (f *Fact) Bool() bool { return f.flag }
+
+// Date returns the value of a date fact.
+func (f *Fact) Date() Date { return f.date }
+
+// InputFile records one file a dataset was read from, for provenance.
+type InputFile struct {
+	Name   string `json:"name"`
+	SHA256 string `json:"sha256"`
+	Rows   int    `json:"rows"`
+}
+
+// Dataset is State Party reporting data: the States and their facts. It is immutable once
+// loaded and safe for concurrent use.
+type Dataset struct {
+	states   []State
+	stateIdx map[string]int
+	facts    []*Fact
+	byState  [][][]*Fact // state index -> field index -> facts sorted by year
+	files    []InputFile
+	latest   Date // latest observation date, the default as_of
+}
+
+// States returns the States, sorted by ISO3 code.
+func (d *Dataset) States() []State { return append([]State(nil), d.states...) }
+
+// State returns the State with the given ISO3 code.
+func (d *Dataset) State(iso3 string) (State, bool) {
+	i, ok := d.stateIdx[iso3]
+	if !ok {
+		return State{}, false
+	}
+	return d.states[i], true
+}
+
+// Facts returns every fact, sorted by State, field and year.
+func (d *Dataset) Facts() []Fact {
+	out := make([]Fact, len(d.facts))
+	for i, f := range d.facts {
+		out[i] = *f
+	}
+	return out
+}
+
+// Files lists the files the dataset was read from, with their SHA-256 hashes.
+func (d *Dataset) Files() []InputFile { return append([]InputFile(nil), d.files...) }
+
+// LatestDate is the latest date found in the data (deadlines excepted): the as_of date of a
+// run that gives none (data dictionary §1.3).
+func (d *Dataset) LatestDate() Date { return d.latest }
+
+// NewDataset builds a dataset from States and facts given in code, validating them as
+// LoadDataset validates files. Fact values are read from Value; File and Line are kept.
+func NewDataset(states []State, facts []Fact) (*Dataset, error) {
+	var ds Diagnostics
+	b := newBuilder(&ds)
+	for _, s := range states {
+		s := s
+		b.addState(&s)
+	}
+	for _, f := range facts {
+		f := f
+		b.addFact(&f, nil)
+	}
+	if err := ds.errorsOnly(); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+// LoadDataset reads a dataset from the directory dir of fsys: states.csv and facts.csv, or,
+// when there is no states.csv, dataset.json with the same content (see docs/data.md). Every
+// row is validated; every problem is reported at once as Diagnostics naming file, line and
+// column or field.
+func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
+	var ds Diagnostics
+	b := newBuilder(&ds)
+	statesPath := path.Join(dir, "states.csv")
+	if _, err := fs.Stat(fsys, statesPath); err == nil {
+		b.readCSV(fsys, statesPath, stateColumns, b.stateRow)
+		if len(b.states) == 0 {
+			b.add(&Diagnostic{Code: CodeEmptyFile, File: statesPath, Message: "no States could be read, so facts.csv was not checked"})
+		} else {
+			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, b.factRow)
+		}
+	} else if _, err := fs.Stat(fsys, path.Join(dir, "dataset.json")); err == nil {
+		b.readJSON(fsys, path.Join(dir, "dataset.json"))
+	} else {
+		return nil, Diagnostics{{Code: CodeNoPlanFile, File: dir, Message: "no states.csv (with facts.csv) or dataset.json in the data directory"}}
+	}
+	if err := ds.errorsOnly(); err != nil {
+		return nil, err
+	}
+	return b.finish(), nil
+}
+
+var (
+	stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn"}
+	factColumns  = []string{"iso3", "year", "field", "value", "source"}
+	regions      = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
+	iso3Pattern  = regexp.MustCompile(`^[A-Z]{3}$`)
+	numPattern   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+)
+
+// row is one record of a CSV or JSON input with the position of each column.
+type row struct {
+	file string
+	line int
+	vals map[string]string
+	cols map[string]int // column number (1-based) of each value, 0 when unknown
+}
+
+func (r *row) diag(code, key, format string, args ...any) *Diagnostic {
+	return &Diagnostic{Code: code, File: r.file, Line: r.line, Col: r.cols[key], Key: key, Message: fmt.Sprintf(format, args...)}
+}
+
+type builder struct {
+	diags    *Diagnostics
+	states   []State
+	stateIdx map[string]int
+	facts    []*Fact
+	seen     map[string]*Fact
+	files    []InputFile
+	codes    []string
+}
+
+func (b *builder) isoCodes() []string {
+	if len(b.codes) != len(b.states) {
+		b.codes = b.codes[:0]
+		for _, s := range b.states {
+			b.codes = append(b.codes, s.ISO3)
+		}
+	}
+	return b.codes
+}
+
+func newBuilder(d *Diagnostics) *builder {
+	return &builder{diags: d, stateIdx: map[string]int{}, seen: map[string]*Fact{}}
+}
+
+func (b *builder) add(d *Diagnostic) { *b.diags = append(*b.diags, d) }
+
+// readFile reads a whole input file, records its hash and checks it is non-empty UTF-8.
+func (b *builder) readFile(fsys fs.FS, name string) ([]byte, bool) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		b.add(&Diagnostic{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))})
+		return nil, false
+	}
+	sum := sha256.Sum256(data)
+	b.files = append(b.files, InputFile{Name: name, SHA256: hex.EncodeToString(sum[:])})
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		b.add(&Diagnostic{Code: CodeEmptyFile, File: name, Line: 1, Message: "file is empty; want a header row"})
+		return nil, false
+	}
+	if !utf8.Valid(data) {
+		line, col := 1, 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += n
+		}
+		b.add(&Diagnostic{Code: CodeBadEncoding, File: name, Line: line, Col: col, Message: "file is not valid UTF-8", Hint: "save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"})
+		return nil, false
+	}
+	return data, true
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readCSV reads an RFC 4180 file whose columns are found by header name.
+func (b *builder) readCSV(fsys fs.FS, name string, want []string, each func(*row)) {
+	data, ok := b.readFile(fsys, name)
+	if !ok {
+		return
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = false
+	header, err := r.Read()
+	if err != nil {
+		b.csvError(name, err)
+		return
+	}
+	pos := map[string]int{}
+	headerOK := true
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if !contains(want, h) {
+			d := &Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("unknown column %q", h)}
+			if s := suggest(h, want); s != "" {
+				d.Hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			b.add(d)
+			headerOK = false
+			continue
+		}
+		if _, dup := pos[h]; dup {
+			b.add(&Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("column %q appears twice", h)})
+			headerOK = false
+		}
+		pos[h] = i
+	}
+	for _, w := range want {
+		if _, ok := pos[w]; !ok {
+			b.add(&Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Key: w, Message: fmt.Sprintf("missing column %q", w), Hint: "header: " + strings.Join(want, ",")})
+			headerOK = false
+		}
+	}
+	if !headerOK {
+		return
+	}
+	rows := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			b.csvError(name, err)
+			if errors.Is(err, csv.ErrQuote) || errors.Is(err, csv.ErrBareQuote) {
+				return // the reader cannot resynchronise after a quoting error
+			}
+			continue
+		}
+		line, _ := r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			b.add(&Diagnostic{Code: CodeCSVSyntax, File: name, Line: line, Message: fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(header)), Hint: "quote values that contain commas"})
+			continue
+		}
+		rw := &row{file: name, line: line, vals: map[string]string{}, cols: map[string]int{}}
+		for h, i := range pos {
+			_, col := r.FieldPos(i)
+			rw.vals[h] = strings.TrimSpace(rec[i])
+			rw.cols[h] = col
+		}
+		rows++
+		each(rw)
+	}
+	b.files[len(b.files)-1].Rows = rows
+}
+
+func (b *builder) csvError(name string, err error) {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		b.add(&Diagnostic{Code: CodeCSVSyntax, File: name, Line: pe.Line, Col: pe.Column, Message: pe.Err.Error()})
+		return
+	}
+	b.add(&Diagnostic{Code: CodeCSVSyntax, File: name, Message: err.Error()})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// stateRow validates one states.csv row.
+func (b *builder) stateRow(r *row) {
+	s := State{ISO3: r.vals["iso3"], Name: r.vals["name"], Region: r.vals["region"], File: r.file, Line: r.line}
+	ok := true
+	if !iso3Pattern.MatchString(s.ISO3) {
+		b.add(r.diag(CodeBadValue, "iso3", "iso3 %q is not three upper-case letters", s.ISO3))
+		ok = false
+	}
+	if s.Name == "" {
+		b.add(r.diag(CodeBadValue, "name", "name is empty"))
+	}
+	if !contains(regions, s.Region) {
+		d := r.diag(CodeBadValue, "region", "region %q is not one of %s", s.Region, strings.Join(regions, ", "))
+		if sg := suggest(s.Region, regions); sg != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", sg)
+		}
+		b.add(d)
+	}
+	for _, c := range []struct {
+		key string
+		dst *Date
+	}{{"signed", &s.Signed}, {"ratified", &s.Ratified}, {"entry_into_force", &s.EntryIntoForce}, {"withdrawn", &s.Withdrawn}} {
+		v := r.vals[c.key]
+		if v == "" {
+			continue
+		}
+		d, err := ParseDate(v)
+		if err != nil {
+			b.add(r.diag(CodeBadDate, c.key, "%v", err))
+			continue
+		}
+		*c.dst = d
+	}
+	if !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified) {
+		b.add(r.diag(CodeInconsistentDates, "entry_into_force", "entry into force %s is before the deposit %s", s.EntryIntoForce, s.Ratified))
+	}
+	if !s.Withdrawn.IsZero() && s.Ratified.IsZero() && s.EntryIntoForce.IsZero() {
+		b.add(r.diag(CodeInconsistentDates, "withdrawn", "withdrawal without a deposit or entry into force"))
+	}
+	if !s.Withdrawn.IsZero() && !s.Ratified.IsZero() && s.Withdrawn.Before(s.Ratified) {
+		b.add(r.diag(CodeInconsistentDates, "withdrawn", "withdrawal %s is before the deposit %s", s.Withdrawn, s.Ratified))
+	}
+	if ok {
+		if prev, dup := b.stateIdx[s.ISO3]; dup {
+			b.add(r.diag(CodeDuplicateState, "iso3", "State %s already listed at line %d", s.ISO3, b.states[prev].Line))
+			return
+		}
+		b.addState(&s)
+	}
+}
+
+func (b *builder) addState(s *State) {
+	if s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() {
+		s.EntryIntoForce = article17EIF(s.Ratified)
+		s.EIFDerived = true
+	}
+	b.stateIdx[s.ISO3] = len(b.states)
+	b.states = append(b.states, *s)
+}
+
+// factRow validates one facts.csv row.
+func (b *builder) factRow(r *row) {
+	f := &Fact{ISO3: r.vals["iso3"], Field: r.vals["field"], Value: r.vals["value"], Source: r.vals["source"], File: r.file, Line: r.line}
+	if y := r.vals["year"]; y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1900 || n > 2200 {
+			b.add(r.diag(CodeBadYear, "year", "year %q is not a year between 1900 and 2200", y))
+			return
+		}
+		f.Year = n
+	}
+	b.addFact(f, r)
+}
+
+// addFact validates a fact and adds it. r gives column positions; nil for facts from code.
+func (b *builder) addFact(f *Fact, r *row) {
+	if r == nil {
+		r = &row{file: f.File, line: f.Line}
+	}
+	ok := true
+	if _, known := b.stateIdx[f.ISO3]; !known {
+		d := r.diag(CodeUnknownState, "iso3", "unknown State %q: not in the States file", f.ISO3)
+		if s := suggest(f.ISO3, b.isoCodes()); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		b.add(d)
+		return
+	}
+	fd, known := LookupField(f.Field)
+	switch {
+	case !known:
+		d := r.diag(CodeUnknownField, "field", "unknown field %q", f.Field)
+		if s := suggest(f.Field, fieldNames); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		b.add(d)
+		return
+	case !fd.Input():
+		b.add(r.diag(CodeDerivedField, "field", "field %q is derived by the engine and cannot be supplied", f.Field))
+		return
+	}
+	switch {
+	case fd.Scope == ScopeStatic && f.Year != 0:
+		b.add(r.diag(CodeBadYear, "year", "field %s is static: leave the year empty", f.Field))
+		ok = false
+	case fd.Scope != ScopeStatic && f.Year == 0:
+		b.add(r.diag(CodeBadYear, "year", "field %s is per %s: the year is required", f.Field, fd.Scope))
+		ok = false
+	}
+	if f.Value == "" {
+		b.add(r.diag(CodeBadValue, "value", "value is empty; leave the row out when the value is unknown"))
+		return
+	}
+	switch fd.Type {
+	case TypeNumber:
+		if !numPattern.MatchString(f.Value) {
+			b.add(r.diag(CodeBadValue, "value", "%s: %q is not a plain decimal number (no units, separators or exponent)", f.Field, f.Value))
+			return
+		}
+		n, err := strconv.ParseFloat(f.Value, 64)
+		if err != nil || n > 1e15 {
+			b.add(r.diag(CodeBadValue, "value", "%s: %q is out of range", f.Field, f.Value))
+			return
+		}
+		if n < 0 {
+			b.add(r.diag(CodeNegative, "value", "%s: negative value %s; amounts and counts cannot be negative", f.Field, f.Value))
+			return
+		}
+		f.num = n
+	case TypeBool:
+		switch f.Value {
+		case "true":
+			f.flag = true
+		case "false":
+		default:
+			b.add(r.diag(CodeBadValue, "value", "%s: %q is not true or false", f.Field, f.Value))
+			return
+		}
+	case TypeDate:
+		d, err := ParseDate(f.Value)
+		if err != nil {
+			b.add(r.diag(CodeBadDate, "value", "%s: %v", f.Field, err))
+			return
+		}
+		f.date = d
+		if fd.Scope == ScopeEvent && f.Year != 0 && d.Year() != f.Year {
+			b.add(r.diag(CodeBadYear, "year", "%s is an event: the year %d must be the year of the date %s", f.Field, f.Year, f.Value))
+			ok = false
+		}
+	case TypeEnum:
+		if !contains(fd.Enum, f.Value) {
+			d := r.diag(CodeBadValue, "value", "%s: %q is not one of %s", f.Field, f.Value, strings.Join(fd.Enum, ", "))
+			if s := suggest(f.Value, fd.Enum); s != "" {
+				d.Hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			b.add(d)
+			return
+		}
+	}
+	if f.Source == "" {
+		b.add(r.diag(CodeMissingSource, "source", "source is empty; name where the value comes from"))
+		ok = false
+	}
+	if !ok {
+		return
+	}
+	key := fmt.Sprintf("%s|%d|%s", f.ISO3, f.Year, f.Field)
+	if prev, dup := b.seen[key]; dup {
+		b.add(r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line))
+		return
+	}
+	b.seen[key] = f
+	b.facts = append(b.facts, f)
+}
+
+func yearText(y int) string {
+	if y == 0 {
+		return "static"
+	}
+	return strconv.Itoa(y)
+}
+
+// finish sorts and indexes the data. It runs only when no error was found.
+func (b *builder) finish() *Dataset {
+	sort.Slice(b.states, func(i, j int) bool { return b.states[i].ISO3 < b.states[j].ISO3 })
+	d := &Dataset{states: b.states, stateIdx: map[string]int{}, files: b.files}
+	for i, s := range d.states {
+		d.stateIdx[s.ISO3] = i
+	}
+	d.facts = append([]*Fact(nil), b.facts...)
+	sort.Slice(d.facts, func(i, j int) bool {
+		a, c := d.facts[i], d.facts[j]
+		if a.ISO3 != c.ISO3 {
+			return a.ISO3 < c.ISO3
+		}
+		if a.Field != c.Field {
+			return a.Field < c.Field
+		}
+		return a.Year < c.Year
+	})
+	d.byState = make([][][]*Fact, len(d.states))
+	for _, f := range d.facts {
+		si := d.stateIdx[f.ISO3]
+		if d.byState[si] == nil {
+			d.byState[si] = make([][]*Fact, len(schema))
+		}
+		fi := fieldIndex[f.Field]
+		d.byState[si][fi] = append(d.byState[si][fi], f)
+		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() && f.date.After(d.latest) {
+			d.latest = f.date
+		}
+	}
+	for _, s := range d.states {
+		for _, dt := range []Date{s.Signed, s.Ratified, s.EntryIntoForce, s.Withdrawn} {
+			if dt.After(d.latest) {
+				d.latest = dt
+			}
+		}
+	}
+	return d
+}

@@ -1,0 +1,135 @@
+package engine
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"strconv"
+)
+
+// The JSON form of a dataset (dataset.json) holds the same content as the two CSV files:
+//
+//	{"states": [{"iso3": "AFG", "name": "Afghanistan", "region": "asia-pacific",
+//	             "signed": "2008-12-03", "ratified": "2011-09-08", ...}],
+//	 "facts":  [{"iso3": "AFG", "year": 2022, "field": "art4_area_cleared_m2",
+//	             "value": 1250000, "source": "Art7 2022 Form F"}]}
+//
+// Values may be JSON strings, numbers or booleans; a static fact has no year (or null).
+
+type jsonState struct {
+	ISO3           string `json:"iso3"`
+	Name           string `json:"name"`
+	Region         string `json:"region"`
+	Signed         string `json:"signed"`
+	Ratified       string `json:"ratified"`
+	EntryIntoForce string `json:"entry_into_force"`
+	Withdrawn      string `json:"withdrawn"`
+}
+
+type jsonFact struct {
+	ISO3   string          `json:"iso3"`
+	Year   *int            `json:"year"`
+	Field  string          `json:"field"`
+	Value  json.RawMessage `json:"value"`
+	Source string          `json:"source"`
+}
+
+func (b *builder) readJSON(fsys fs.FS, name string) {
+	data, ok := b.readFile(fsys, name)
+	if !ok {
+		return
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	lineAt := func(off int64) int { return bytes.Count(data[:off], []byte("\n")) + 1 }
+	fail := func(off int64, format string, args ...any) {
+		b.add(&Diagnostic{Code: CodeJSONSyntax, File: name, Line: lineAt(off), Message: fmt.Sprintf(format, args...)})
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		fail(dec.InputOffset(), "want a JSON object with \"states\" and \"facts\"")
+		return
+	}
+	var states, facts []*row
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			fail(dec.InputOffset(), "%v", err)
+			return
+		}
+		key, _ := t.(string)
+		if key != "states" && key != "facts" {
+			fail(dec.InputOffset(), "unknown key %q; want \"states\" and \"facts\"", key)
+			return
+		}
+		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+			fail(dec.InputOffset(), "%q must be an array", key)
+			return
+		}
+		for dec.More() {
+			line := lineAt(dec.InputOffset()) // the offset ends the previous value; skip to the next
+			if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n,"); len(rest) > 0 {
+				line = lineAt(int64(len(data) - len(rest)))
+			}
+			r := &row{file: name, line: line, vals: map[string]string{}, cols: map[string]int{}}
+			if key == "states" {
+				var s jsonState
+				if err := dec.Decode(&s); err != nil {
+					fail(dec.InputOffset(), "read state: %v", err)
+					return
+				}
+				r.vals = map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed, "ratified": s.Ratified, "entry_into_force": s.EntryIntoForce, "withdrawn": s.Withdrawn}
+				states = append(states, r)
+				continue
+			}
+			var f jsonFact
+			if err := dec.Decode(&f); err != nil {
+				fail(dec.InputOffset(), "read fact: %v", err)
+				return
+			}
+			v, err := jsonScalar(f.Value)
+			if err != nil {
+				b.add(r.diag(CodeBadValue, "value", "%s: %v", f.Field, err))
+				continue
+			}
+			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source}
+			if f.Year != nil {
+				r.vals["year"] = strconv.Itoa(*f.Year)
+			}
+			facts = append(facts, r)
+		}
+		if _, err := dec.Token(); err != nil {
+			fail(dec.InputOffset(), "%v", err)
+			return
+		}
+	}
+	for _, r := range states {
+		b.stateRow(r)
+	}
+	for _, r := range facts {
+		b.factRow(r)
+	}
+	b.files[len(b.files)-1].Rows = len(states) + len(facts)
+}
+
+// jsonScalar turns a JSON string, number or boolean into the text form of a value.
+func jsonScalar(raw json.RawMessage) (string, error) {
+	var v any
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if err := d.Decode(&v); err != nil {
+		return "", fmt.Errorf("read value: %w", err)
+	}
+	switch x := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return x, nil
+	case bool:
+		return strconv.FormatBool(x), nil
+	case json.Number:
+		return x.String(), nil
+	}
+	return "", fmt.Errorf("value must be a string, number or boolean, not %s", raw)
+}

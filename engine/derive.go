@@ -1,0 +1,348 @@
+package engine
+
+import (
+	"reflect"
+	"strconv"
+	"time"
+)
+
+// Counting is the membership counting convention: what "party" means (data dictionary §5).
+type Counting string
+
+// The counting conventions.
+const (
+	CountingDeposit        Counting = "deposit"
+	CountingEntryIntoForce Counting = "entry-into-force"
+)
+
+// Valid reports whether c is one of the two conventions.
+func (c Counting) Valid() bool { return c == CountingDeposit || c == CountingEntryIntoForce }
+
+// frame fixes everything one State's environment depends on besides the data: the year, the
+// as_of date, the counting convention and the plan's adoption date.
+type frame struct {
+	year     int
+	asOf     Date
+	counting Counting
+	adopted  Date
+}
+
+// stateEnv is one State's environment for one year, with the set of fields that are present
+// (not nil) and, for input fields, the fact each value came from.
+type stateEnv struct {
+	env     Env
+	present fieldSet
+	from    []*Fact // by schema index; nil for derived or absent fields
+}
+
+// setInput points an Env input field at the fact's value.
+func (se *stateEnv) setInput(fi int, f *Fact) {
+	fd := &schema[fi]
+	v := reflect.ValueOf(&se.env).Elem().Field(envFieldPath[fi])
+	switch fd.Type {
+	case TypeNumber:
+		v.Set(reflect.ValueOf(&f.num))
+	case TypeBool:
+		v.Set(reflect.ValueOf(&f.flag))
+	default:
+		v.Set(reflect.ValueOf(&f.Value))
+	}
+	se.present.add(fi)
+	se.from[fi] = f
+}
+
+// visible reports whether a fact's value can be seen at as_of: a date later than as_of is
+// treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature.
+func visible(fd *Field, f *Fact, asOf Date) bool {
+	return fd.Type != TypeDate || fd.isDeadline() || !f.date.After(asOf)
+}
+
+// pick returns the fact a rule sees for year y under the field's scope, or nil.
+func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
+	switch fd.Scope {
+	case ScopeStatic:
+		if len(list) > 0 && visible(fd, list[0], asOf) {
+			return list[0]
+		}
+	case ScopeYear, ScopeEvent:
+		for _, f := range list {
+			if f.Year == y {
+				if visible(fd, f, asOf) {
+					return f
+				}
+				return nil
+			}
+		}
+	case ScopeCarried:
+		var best *Fact
+		for _, f := range list {
+			if f.Year <= y && visible(fd, f, asOf) {
+				best = f
+			}
+		}
+		return best
+	}
+	return nil
+}
+
+var (
+	fArt3Start    = fieldIndex["art3_obligation_start"]
+	fArt3Done     = fieldIndex["art3_completed_date"]
+	fArt3Declared = fieldIndex["art3_compliance_declared_date"]
+	fArt3Deadline = fieldIndex["art3_deadline"]
+	fArt3Retain   = fieldIndex["art3_retention"]
+	fArt4Start    = fieldIndex["art4_obligation_start"]
+	fArt4Done     = fieldIndex["art4_completed_date"]
+	fArt4Declared = fieldIndex["art4_completion_declared_date"]
+	fArt4Deadline = fieldIndex["art4_deadline"]
+	fArt5Victims  = fieldIndex["art5_victims_present"]
+	fArt7Initial  = fieldIndex["art7_initial_submitted"]
+	fArt7Annual   = fieldIndex["art7_annual_submitted"]
+)
+
+// build fills se with State si's environment for the frame: the input facts the rules see and
+// every derived field of data dictionary §4.
+func (d *Dataset) build(si int, fr frame, se *stateEnv) {
+	from := se.from
+	if from == nil {
+		from = make([]*Fact, len(schema))
+	} else {
+		clear(from)
+	}
+	*se = stateEnv{from: from}
+	st := &d.states[si]
+	y, A := fr.year, fr.asOf
+	E := yearEnd(y)
+	R := minDate(E, A)
+	facts := d.byState[si]
+	for fi, list := range facts {
+		if len(list) == 0 {
+			continue
+		}
+		if f := pick(&schema[fi], list, y, A); f != nil {
+			se.setInput(fi, f)
+		}
+	}
+	// events "set" at a date: present and not later than as_of
+	events := func(fi int) []*Fact {
+		if facts == nil {
+			return nil
+		}
+		return facts[fi]
+	}
+	setDate := func(d Date) *string {
+		if d.IsZero() || d.After(A) {
+			return nil
+		}
+		s := d.String()
+		return &s
+	}
+	e := &se.env
+	set := func(name string) { se.present.add(fieldIndex[name]) }
+
+	// §4.1 status and membership
+	e.Year, e.AsOf, e.RefDate = y, A.String(), R.String()
+	e.Iso3, e.Region = st.ISO3, st.Region
+	set("year")
+	set("as_of")
+	set("ref_date")
+	set("iso3")
+	set("region")
+	signed, ratified, withdrawn, eif := st.Signed, st.Ratified, st.Withdrawn, st.EntryIntoForce
+	for _, p := range []*Date{&signed, &ratified, &withdrawn, &eif} {
+		if p.After(A) {
+			*p = Date{}
+		}
+	}
+	if e.Signed = setDate(signed); e.Signed != nil {
+		set("signed")
+	}
+	if e.Ratified = setDate(ratified); e.Ratified != nil {
+		set("ratified")
+	}
+	if e.Withdrawn = setDate(withdrawn); e.Withdrawn != nil {
+		set("withdrawn")
+	}
+	if e.EntryIntoForce = setDate(eif); e.EntryIntoForce != nil {
+		set("entry_into_force")
+	}
+	notWithdrawnAt := func(at Date) bool { return withdrawn.IsZero() || withdrawn.After(at) }
+	e.InForce = !eif.IsZero() && !eif.After(R) && notWithdrawnAt(R)
+	e.Deposited = ((!ratified.IsZero() && !ratified.After(R)) || e.InForce) && notWithdrawnAt(R)
+	if fr.counting == CountingEntryIntoForce {
+		e.Party = e.InForce
+	} else {
+		e.Party = e.Deposited
+	}
+	e.PendingEif = e.Deposited && !e.InForce
+	e.Signatory = !signed.IsZero() && !signed.After(R) && !e.Deposited && notWithdrawnAt(R)
+	e.NotParty = !e.Party
+	e.FormerParty = !withdrawn.IsZero() && !withdrawn.After(R)
+	for _, n := range []string{"in_force", "deposited", "party", "pending_eif", "signatory", "not_party", "former_party", "joined_after_lap", "eif_in_year"} {
+		set(n)
+	}
+	if !ratified.IsZero() {
+		jy := ratified.Year()
+		e.JoinedYear = &jy
+		set("joined_year")
+	}
+	e.JoinedAfterLap = !ratified.IsZero() && ratified.After(fr.adopted) && !ratified.After(R)
+	e.EifInYear = !eif.IsZero() && eif.Year() == y && !eif.After(R)
+	if e.InForce {
+		n := y - eif.Year()
+		e.YearsSinceEif = &n
+		set("years_since_eif")
+	}
+
+	// §4.2 Article 7 reporting. The initial report is due 180 days after entry into force,
+	// whether or not entry into force is after as_of; it is nil only when there is no date.
+	var due Date
+	if !st.EntryIntoForce.IsZero() {
+		due = st.EntryIntoForce.AddDays(180)
+		s := due.String()
+		e.InitialReportDue = &s
+		set("initial_report_due")
+	}
+	e.InitialReportRequired = e.Party && !due.IsZero() && !due.After(R)
+	if f := se.from[fArt7Initial]; f != nil && !f.date.After(R) {
+		e.InitialReportSubmitted = true
+	}
+	e.InitialReportOverdue = e.InitialReportRequired && !e.InitialReportSubmitted
+	deadline := NewDate(y+1, time.April, 30)
+	e.AnnualReportDeadline = deadline.String()
+	partyAtE := e.Party // R == E whenever A >= E
+	e.AnnualReportDue = !A.Before(E) && partyAtE && !due.IsZero() && !due.After(E) && notWithdrawnAt(deadline)
+	if f := se.from[fArt7Annual]; f != nil {
+		e.AnnualReportSubmitted = true
+		onTime := !f.date.After(deadline)
+		e.AnnualReportOnTime = &onTime
+	} else if A.After(deadline) {
+		onTime := false
+		e.AnnualReportOnTime = &onTime
+	}
+	for _, n := range []string{"initial_report_required", "initial_report_submitted", "initial_report_overdue", "annual_report_deadline", "annual_report_due", "annual_report_submitted"} {
+		set(n)
+	}
+	if e.AnnualReportOnTime != nil {
+		set("annual_report_on_time")
+	}
+
+	// §4.3 Articles 3, 4 and 5
+	ob3 := obligation(e.Party, events(fArt3Start), events(fArt3Done), R, A)
+	ob4 := obligation(e.Party, events(fArt4Start), events(fArt4Done), R, A)
+	e.Art3Outstanding, e.Art4Outstanding = ob3, ob4
+	e.Art3CompletedInYear = eventInYear(events(fArt3Done), y, R)
+	e.Art4CompletedInYear = eventInYear(events(fArt4Done), y, R)
+	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R)
+	e.Art4CompletionDeclaredInYear = eventInYear(events(fArt4Declared), y, R)
+	e.Art3PastDeadline = pastDeadline(ob3, se.from[fArt3Deadline], R)
+	e.Art4PastDeadline = pastDeadline(ob4, se.from[fArt4Deadline], R)
+	e.Art3ComplianceDeclaredTimely = declaredTimely(e.Art3CompletedInYear, events(fArt3Declared), y, A)
+	e.Art4DeclaredTimely = declaredTimely(e.Art4CompletedInYear, events(fArt4Declared), y, A)
+	if !e.Art4CompletedInYear {
+		e.Art4CompletedOnTime = boolPtr(false)
+	} else if dl := se.from[fArt4Deadline]; dl != nil {
+		var last Date
+		for _, f := range events(fArt4Done) {
+			if f.Year == y && !f.date.After(R) && f.date.After(last) {
+				last = f.date
+			}
+		}
+		e.Art4CompletedOnTime = boolPtr(!last.After(dl.date))
+	}
+	if f := se.from[fArt3Retain]; f != nil {
+		e.Art3Retaining = e.Party && f.flag
+	}
+	anyDoneBy := false
+	for _, f := range events(fArt4Done) {
+		if !f.date.After(R) && !f.date.After(A) {
+			anyDoneBy = true
+		}
+	}
+	e.Art4Cleared = e.Party && !ob4 && anyDoneBy
+	for _, s := range events(fArt4Start) {
+		if s.Year != y || s.date.After(R) || s.date.After(A) {
+			continue
+		}
+		for _, c := range events(fArt4Done) {
+			if c.date.Before(s.date) && !c.date.After(A) {
+				e.Art4NewObligationInYear = true
+			}
+		}
+	}
+	if f := se.from[fArt5Victims]; f != nil {
+		e.Art5Applies = e.Party && f.flag
+	}
+	e.HasObligation = e.Art3Outstanding || e.Art4Outstanding || e.Art5Applies
+	for _, n := range []string{"art3_outstanding", "art3_completed_in_year", "art3_compliance_declared_in_year", "art3_retaining", "art4_outstanding", "art4_completed_in_year", "art4_completion_declared_in_year", "art4_cleared", "art4_new_obligation_in_year", "art5_applies", "has_obligation"} {
+		set(n)
+	}
+	for n, p := range map[string]*bool{"art3_past_deadline": e.Art3PastDeadline, "art4_past_deadline": e.Art4PastDeadline, "art3_compliance_declared_timely": e.Art3ComplianceDeclaredTimely, "art4_declared_timely": e.Art4DeclaredTimely, "art4_completed_on_time": e.Art4CompletedOnTime} {
+		if p != nil {
+			set(n)
+		}
+	}
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// obligation is art3_outstanding / art4_outstanding: party; S, the latest obligation start set
+// on or before R, exists; and no completion falls on or after S and on or before R.
+func obligation(party bool, starts, done []*Fact, R, A Date) bool {
+	if !party {
+		return false
+	}
+	var S Date
+	for _, f := range starts {
+		if !f.date.After(R) && !f.date.After(A) && f.date.After(S) {
+			S = f.date
+		}
+	}
+	if S.IsZero() {
+		return false
+	}
+	for _, f := range done {
+		if !f.date.Before(S) && !f.date.After(R) && !f.date.After(A) {
+			return false
+		}
+	}
+	return true
+}
+
+func eventInYear(list []*Fact, y int, R Date) bool {
+	for _, f := range list {
+		if f.Year == y && !f.date.After(R) {
+			return true
+		}
+	}
+	return false
+}
+
+func pastDeadline(outstanding bool, deadline *Fact, R Date) *bool {
+	if !outstanding {
+		return boolPtr(false)
+	}
+	if deadline == nil {
+		return nil
+	}
+	return boolPtr(deadline.date.Before(R))
+}
+
+// declaredTimely is art3_compliance_declared_timely / art4_declared_timely.
+func declaredTimely(completedInYear bool, declared []*Fact, y int, A Date) *bool {
+	if !completedInYear {
+		return boolPtr(false)
+	}
+	for _, f := range declared {
+		if (f.Year == y || f.Year == y+1) && !f.date.After(A) {
+			return boolPtr(true)
+		}
+	}
+	if A.After(yearEnd(y + 1)) {
+		return boolPtr(false)
+	}
+	return nil
+}
+
+// itoa is strconv.Itoa, kept short for messages.
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,447 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"sort"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// Status is the outcome of evaluating one indicator for one year.
+type Status string
+
+// The statuses.
+const (
+	StatusOK      Status = "ok"      // a value was computed
+	StatusMissing Status = "missing" // no State had a known result, so there is no value
+	StatusError   Status = "error"   // an expression failed for at least one State
+)
+
+// PlanRef names the plan a result came from.
+type PlanRef struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	Hash    string `json:"hash,omitempty"`
+}
+
+// Result is the evaluation of a plan for one year.
+type Result struct {
+	Plan       PlanRef           `json:"plan"`
+	Counting   Counting          `json:"counting"`
+	AsOf       string            `json:"as_of"`
+	Year       int               `json:"year"`
+	Indicators []IndicatorResult `json:"indicators"`
+}
+
+// Indicator returns the result for one indicator id.
+func (r *Result) Indicator(id string) (IndicatorResult, bool) {
+	for _, ir := range r.Indicators {
+		if ir.ID == id {
+			return ir, true
+		}
+	}
+	return IndicatorResult{}, false
+}
+
+// IndicatorResult is one indicator's value for one year, with its coverage: how many States
+// its population holds, which counted, which had a known negative result and which had no
+// data.
+type IndicatorResult struct {
+	ID          string    `json:"id"`
+	Action      int       `json:"action"`
+	Section     string    `json:"section"`
+	Title       string    `json:"title"`
+	Unit        string    `json:"unit"`
+	Aggregate   Aggregate `json:"aggregate"`
+	Provenance  string    `json:"provenance"`
+	Value       *float64  `json:"value"`
+	Numerator   *float64  `json:"numerator"`   // share only: States whose rule is true
+	Denominator *float64  `json:"denominator"` // share only: States with a known result
+	Population  int       `json:"population"`  // States for which the population expression is true
+	Known       int       `json:"known"`       // States in the population with a known result
+	// Counted lists the States that satisfied the rule (count, share) or contributed a
+	// number (sum, mean).
+	Counted []string `json:"counted"`
+	// NotCounted lists the States whose rule was known to be false (count, share).
+	NotCounted []string `json:"not_counted"`
+	// NoData lists the States in the population for which a field the rule reads is unknown.
+	NoData []string `json:"no_data"`
+	Status Status   `json:"status"`
+	Error  string   `json:"error,omitempty"`
+	// States holds each State's outcome when the evaluation was traced (see Trace).
+	States []StateOutcome `json:"states,omitempty"`
+}
+
+// StateOutcome is what one State gave for one indicator: whether it is in the population,
+// its result, and every field the expressions read with the value seen and where it came from.
+type StateOutcome struct {
+	ISO3         string      `json:"iso3"`
+	InPopulation bool        `json:"in_population"`
+	Result       any         `json:"result"` // bool, float64 or nil (unknown)
+	Unknown      []string    `json:"unknown,omitempty"`
+	Error        string      `json:"error,omitempty"`
+	Values       []FieldRead `json:"values"`
+}
+
+// FieldRead is one field value a rule read, with its origin: "file:line" of the fact, the
+// States file row for treaty dates, or "derived".
+type FieldRead struct {
+	Field  string `json:"field"`
+	Value  any    `json:"value"`
+	Origin string `json:"origin"`
+	Source string `json:"source,omitempty"`
+}
+
+// EvalOption sets something that may differ between evaluations of the same plan.
+type EvalOption func(*evalConfig)
+
+type evalConfig struct {
+	asOf     Date
+	counting Counting
+	filter   *regexp.Regexp
+	trace    bool
+}
+
+// AsOf sets the data cut-off (data dictionary §1.3). Without it, the run uses the latest date
+// in the data. The engine never reads the clock.
+func AsOf(d Date) EvalOption { return func(c *evalConfig) { c.asOf = d } }
+
+// WithCounting overrides the plan's counting convention for this evaluation.
+func WithCounting(c Counting) EvalOption { return func(cfg *evalConfig) { cfg.counting = c } }
+
+// Only restricts the evaluation to indicators whose id matches re.
+func Only(re *regexp.Regexp) EvalOption { return func(c *evalConfig) { c.filter = re } }
+
+// Trace records every State's outcome and the values it read in IndicatorResult.States.
+func Trace() EvalOption { return func(c *evalConfig) { c.trace = true } }
+
+// Errors returned by Evaluate when the whole run is unusable.
+var (
+	ErrNilDataset = errors.New("evaluate: no dataset")
+	ErrYearAfter  = errors.New("evaluate: year starts after the as_of date")
+)
+
+// Evaluate computes every indicator of the plan for one year. Indicator-level failures are
+// data in the result (Status error); the error is non-nil only when the run as a whole cannot
+// be done: a nil dataset, a year that starts after as_of, a bad option, a cancelled context.
+func (p *Plan) Evaluate(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Result, error) {
+	rs, err := p.EvaluateYears(ctx, ds, year, year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return rs[0], nil
+}
+
+// EvaluateYears evaluates every year from..to, in order.
+func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Result, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	cfg := evalConfig{counting: p.counting}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = ds.latest
+	}
+	if !cfg.counting.Valid() {
+		return nil, fmt.Errorf("evaluate: counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
+	}
+	if from > to {
+		return nil, fmt.Errorf("evaluate: year range %d..%d is empty", from, to)
+	}
+	if NewDate(to, 1, 1).After(cfg.asOf) {
+		return nil, fmt.Errorf("%w: %d starts after %s", ErrYearAfter, to, cfg.asOf)
+	}
+	inds := p.indicators
+	if cfg.filter != nil {
+		inds = nil
+		for _, ind := range p.indicators {
+			if cfg.filter.MatchString(ind.ID) {
+				inds = append(inds, ind)
+			}
+		}
+	}
+	var out []*Result
+	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+	for y := from; y <= to; y++ {
+		r, err := ev.year(ctx, y, inds)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// evaluator holds the state of one evaluation run. It is not shared between goroutines.
+type evaluator struct {
+	plan    *Plan
+	ds      *Dataset
+	cfg     evalConfig
+	machine vm.VM
+	envs    []stateEnv
+}
+
+// Envs builds the environment of every State for one year. It is exported to the package's
+// benchmarks through envsFor.
+func (ev *evaluator) buildEnvs(y int) {
+	if len(ev.envs) != len(ev.ds.states) {
+		ev.envs = make([]stateEnv, len(ev.ds.states))
+	}
+	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted}
+	for si := range ev.ds.states {
+		ev.ds.build(si, fr, &ev.envs[si])
+	}
+}
+
+func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("evaluate %d: %w", y, err)
+	}
+	ev.buildEnvs(y)
+	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
+		Counting: ev.cfg.counting, AsOf: ev.cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
+	for _, ind := range inds {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("evaluate %d: %w", y, err)
+		}
+		r.Indicators = append(r.Indicators, ev.indicator(ind))
+	}
+	return r, nil
+}
+
+// indicator evaluates one indicator over every State's environment.
+func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
+	ir := IndicatorResult{ID: ind.ID, Action: ind.Action, Section: ind.Section, Title: ind.Title, Unit: ind.Unit,
+		Aggregate: ind.Aggregate, Provenance: ind.Provenance, Counted: []string{}, NotCounted: []string{}, NoData: []string{}}
+	var errs []string
+	var sum float64
+	isBool := ind.Aggregate == AggCount || ind.Aggregate == AggShare
+	for si := range ev.envs {
+		se := &ev.envs[si]
+		iso := ev.ds.states[si].ISO3
+		var so *StateOutcome
+		if ev.cfg.trace {
+			ir.States = append(ir.States, StateOutcome{ISO3: iso, Values: ev.reads(ind, si, se)})
+			so = &ir.States[len(ir.States)-1]
+		}
+		in, err := ev.runBool(ind.Population, se)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: population: %v", iso, err))
+			if so != nil {
+				so.Error = err.Error()
+			}
+			continue
+		}
+		if in == nil || !*in {
+			continue
+		}
+		ir.Population++
+		if so != nil {
+			so.InPopulation = true
+		}
+		if unknown := missingReads(ind.Rule, se); len(unknown) > 0 {
+			ir.NoData = append(ir.NoData, iso)
+			if so != nil {
+				so.Unknown = unknown
+			}
+			continue
+		}
+		if isBool {
+			v, err := ev.runBool(ind.Rule, se)
+			switch {
+			case err != nil:
+				errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
+				if so != nil {
+					so.Error = err.Error()
+				}
+			case v == nil:
+				ir.NoData = append(ir.NoData, iso)
+			case *v:
+				ir.Known++
+				ir.Counted = append(ir.Counted, iso)
+			default:
+				ir.Known++
+				ir.NotCounted = append(ir.NotCounted, iso)
+			}
+			if so != nil && err == nil && v != nil {
+				so.Result = *v
+			}
+			continue
+		}
+		v, err := ev.runNumber(ind.Rule, se)
+		switch {
+		case err != nil:
+			errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
+			if so != nil {
+				so.Error = err.Error()
+			}
+		case v == nil:
+			ir.NoData = append(ir.NoData, iso)
+		default:
+			ir.Known++
+			sum += *v
+			ir.Counted = append(ir.Counted, iso)
+			if so != nil {
+				so.Result = *v
+			}
+		}
+	}
+	if len(errs) > 0 {
+		ir.Status = StatusError
+		ir.Error = errs[0]
+		if len(errs) > 1 {
+			ir.Error += fmt.Sprintf(" (and %d more States)", len(errs)-1)
+		}
+		return ir
+	}
+	switch ind.Aggregate {
+	case AggCount:
+		ir.Value = num(float64(len(ir.Counted)))
+	case AggShare:
+		if ir.Known > 0 {
+			ir.Numerator = num(float64(len(ir.Counted)))
+			ir.Denominator = num(float64(ir.Known))
+			ir.Value = num(100 * float64(len(ir.Counted)) / float64(ir.Known))
+		}
+	case AggSum:
+		if ir.Population == 0 {
+			ir.Value = num(0)
+		} else if ir.Known > 0 {
+			ir.Value = num(sum)
+		}
+	case AggMean:
+		if ir.Known > 0 {
+			ir.Value = num(sum / float64(ir.Known))
+		}
+	}
+	ir.Status = StatusOK
+	if ir.Value == nil {
+		ir.Status = StatusMissing
+	}
+	return ir
+}
+
+// stateColumn names the derived fields that are read straight from the States file.
+var stateColumn = map[string]bool{"iso3": true, "region": true, "signed": true, "ratified": true, "entry_into_force": true, "withdrawn": true}
+
+func num(f float64) *float64 { return &f }
+
+// missingReads lists the nilable fields an expression reads strictly that are nil here.
+func missingReads(e Expr, se *stateEnv) []string {
+	if !e.strict.intersects(notPresent(se)) {
+		return nil
+	}
+	var out []string
+	for _, fi := range e.reads {
+		if e.strict.has(fi) && !se.present.has(fi) {
+			out = append(out, schema[fi].Name)
+		}
+	}
+	return out
+}
+
+func notPresent(se *stateEnv) fieldSet {
+	var s fieldSet
+	for i := range s {
+		s[i] = ^se.present[i]
+	}
+	return s
+}
+
+// runBool runs a bool expression; nil means unknown.
+func (ev *evaluator) runBool(e Expr, se *stateEnv) (*bool, error) {
+	out, err := ev.machine.Run(e.program, &se.env)
+	if err != nil {
+		return nil, err
+	}
+	switch v := out.(type) {
+	case bool:
+		return &v, nil
+	case *bool:
+		return v, nil
+	case nil:
+		return nil, nil
+	}
+	return nil, fmt.Errorf("expression gave %T, want a bool", out)
+}
+
+// runNumber runs a numeric expression; nil means unknown. NaN and infinities are errors.
+func (ev *evaluator) runNumber(e Expr, se *stateEnv) (*float64, error) {
+	out, err := ev.machine.Run(e.program, &se.env)
+	if err != nil {
+		return nil, err
+	}
+	var f float64
+	switch v := out.(type) {
+	case float64:
+		f = v
+	case int:
+		f = float64(v)
+	case *float64:
+		if v == nil {
+			return nil, nil
+		}
+		f = *v
+	case *int:
+		if v == nil {
+			return nil, nil
+		}
+		f = float64(*v)
+	case nil:
+		return nil, nil
+	default:
+		return nil, fmt.Errorf("expression gave %T, want a number", out)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil, fmt.Errorf("expression gave %v (a division by zero?)", f)
+	}
+	return &f, nil
+}
+
+// reads returns the fields an indicator reads, with their values and origins, for tracing.
+func (ev *evaluator) reads(ind *Indicator, si int, se *stateEnv) []FieldRead {
+	st := &ev.ds.states[si]
+	seen := map[int]bool{}
+	var idx []int
+	for _, fi := range append(append([]int(nil), ind.Population.reads...), ind.Rule.reads...) {
+		if !seen[fi] {
+			seen[fi] = true
+			idx = append(idx, fi)
+		}
+	}
+	sort.Ints(idx)
+	out := make([]FieldRead, 0, len(idx))
+	env := reflect.ValueOf(&se.env).Elem()
+	for _, fi := range idx {
+		fd := &schema[fi]
+		fr := FieldRead{Field: fd.Name, Origin: "derived"}
+		v := env.Field(envFieldPath[fi])
+		if v.Kind() == reflect.Pointer {
+			if !v.IsNil() {
+				fr.Value = v.Elem().Interface()
+			}
+		} else {
+			fr.Value = v.Interface()
+		}
+		if f := se.from[fi]; f != nil {
+			fr.Origin = fmt.Sprintf("%s:%d", f.File, f.Line)
+			fr.Source = f.Source
+		} else if fd.Input() {
+			fr.Origin = "absent"
+		} else if stateColumn[fd.Name] && st.File != "" {
+			fr.Origin = fmt.Sprintf("%s:%d", st.File, st.Line)
+			if fd.Name == "entry_into_force" && st.EIFDerived {
+				fr.Origin = "derived (Article 17, from the deposit)"
+			}
+		}
+		out = append(out, fr)
+	}
+	return out
+}

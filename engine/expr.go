@@ -1,0 +1,227 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/expr-lang/expr"
+	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/parser"
+	"github.com/expr-lang/expr/vm"
+)
+
+// Limits on expressions, so that a hand-edited or third-party plan cannot make a rule
+// arbitrarily large.
+const (
+	maxExprLen   = 4096
+	maxExprNodes = 1000
+)
+
+// Expr is a compiled population or rule expression with what it reads.
+type Expr struct {
+	Source string // the expression text as written
+	// Reads lists, sorted, every data-dictionary field the expression names.
+	Reads []string
+
+	program *vm.Program
+	reads   []int    // schema indexes of Reads
+	strict  fieldSet // nilable fields read outside a presence test or the left of ??
+}
+
+// String returns the expression text.
+func (e Expr) String() string { return e.Source }
+
+// exprKind is what an expression must produce.
+type exprKind int
+
+const (
+	wantBool exprKind = iota
+	wantNumber
+)
+
+func (k exprKind) String() string {
+	if k == wantBool {
+		return "bool"
+	}
+	return "number"
+}
+
+// compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
+// size.
+func compileOptions() []expr.Option {
+	return []expr.Option{expr.Env(&Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}
+}
+
+// exprError is a compile error with its position inside the expression (1-based line,
+// 0-based column) when expr gave one.
+type exprError struct {
+	code    string
+	msg     string
+	hint    string
+	line    int
+	col     int
+	snippet string
+}
+
+var unknownName = regexp.MustCompile(`^unknown name ([A-Za-z_][A-Za-z0-9_]*)`)
+
+// compileExpr parses, type-checks and analyses one expression.
+func compileExpr(src string, want exprKind) (Expr, *exprError) {
+	e := Expr{Source: src}
+	if strings.TrimSpace(src) == "" {
+		return e, &exprError{code: CodeExprSyntax, msg: "expression is empty"}
+	}
+	if len(src) > maxExprLen {
+		return e, &exprError{code: CodeExprSyntax, msg: fmt.Sprintf("expression is %d bytes long; the limit is %d", len(src), maxExprLen)}
+	}
+	prog, err := expr.Compile(src, compileOptions()...)
+	if err != nil {
+		return e, toExprError(err)
+	}
+	if err := checkType(prog.Node().Type(), want); err != nil {
+		return e, &exprError{code: CodeExprType, msg: err.Error(), line: 1}
+	}
+	tree, err := parser.Parse(src)
+	if err != nil { // cannot happen after a successful compile
+		return e, toExprError(err)
+	}
+	e.program = prog
+	e.reads, e.strict = analyse(tree.Node)
+	for _, i := range e.reads {
+		e.Reads = append(e.Reads, schema[i].Name)
+	}
+	sort.Strings(e.Reads)
+	return e, nil
+}
+
+func toExprError(err error) *exprError {
+	var fe *file.Error
+	if !errors.As(err, &fe) {
+		return &exprError{code: CodeExprSyntax, msg: err.Error()}
+	}
+	out := &exprError{code: CodeExprSyntax, msg: fe.Message, line: fe.Line, col: fe.Column, snippet: strings.TrimPrefix(fe.Snippet, "\n")}
+	switch {
+	case strings.HasPrefix(fe.Message, "unknown name"):
+		out.code = CodeUnknownName
+		if m := unknownName.FindStringSubmatch(fe.Message); m != nil {
+			out.msg = fmt.Sprintf("unknown field %q: not in the data dictionary", m[1])
+			if s := suggest(m[1], fieldNames); s != "" {
+				out.hint = fmt.Sprintf("did you mean %q? (lap fields lists every field)", s)
+			} else {
+				out.hint = "lap fields lists every field a rule can read"
+			}
+		}
+	case strings.Contains(fe.Message, "mismatched types"), strings.Contains(fe.Message, "non-bool"), strings.Contains(fe.Message, "invalid operation"), strings.Contains(fe.Message, "cannot use"):
+		out.code = CodeExprType
+	}
+	return out
+}
+
+// checkType accepts what can stand for the wanted kind: the type itself, a pointer to it (an
+// optional field, nil meaning unknown) or an interface the checker could not narrow (checked
+// again at run time).
+func checkType(t reflect.Type, want exprKind) error {
+	if t == nil {
+		return nil
+	}
+	if t.Kind() == reflect.Interface {
+		return nil
+	}
+	base := t
+	if base.Kind() == reflect.Pointer {
+		base = base.Elem()
+	}
+	switch want {
+	case wantBool:
+		if base.Kind() == reflect.Bool {
+			return nil
+		}
+	case wantNumber:
+		switch base.Kind() {
+		case reflect.Float64, reflect.Float32, reflect.Int, reflect.Int64, reflect.Int32:
+			return nil
+		}
+	}
+	return fmt.Errorf("expression gives %s, but a %s is needed here", typeName(t), want)
+}
+
+func typeName(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Pointer:
+		return typeName(t.Elem())
+	case reflect.Float64, reflect.Int:
+		return "a number"
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "a bool"
+	}
+	return t.String()
+}
+
+// analyse lists the fields an expression names and which of them it reads strictly: a
+// nilable field read anywhere but in a presence test (x == nil, x != nil) or on the left of
+// ?? makes the State's result unknown when the field is nil.
+func analyse(node ast.Node) ([]int, fieldSet) {
+	v := &readVisitor{lenient: map[ast.Node]bool{}, seen: map[int]bool{}}
+	ast.Walk(&node, v) // ast.Walk is post-order: mark presence tests first,
+	v.collect = true
+	ast.Walk(&node, v) // then collect the reads
+
+	sort.Ints(v.reads)
+	return v.reads, v.strict
+}
+
+type readVisitor struct {
+	collect bool
+	lenient map[ast.Node]bool
+	seen    map[int]bool
+	reads   []int
+	strict  fieldSet
+}
+
+func (v *readVisitor) Visit(n *ast.Node) {
+	if !v.collect {
+		v.mark(*n)
+		return
+	}
+	if node, ok := (*n).(*ast.IdentifierNode); ok {
+		i, ok := fieldIndex[node.Value]
+		if !ok {
+			return
+		}
+		if !v.seen[i] {
+			v.seen[i] = true
+			v.reads = append(v.reads, i)
+		}
+		if !v.lenient[node] && schema[i].CanBeNil() {
+			v.strict.add(i)
+		}
+	}
+}
+
+func (v *readVisitor) mark(n ast.Node) {
+	switch node := n.(type) {
+	case *ast.BinaryNode:
+		switch node.Operator {
+		case "??":
+			if id, ok := node.Left.(*ast.IdentifierNode); ok {
+				v.lenient[id] = true
+			}
+		case "==", "!=":
+			_, lnil := node.Left.(*ast.NilNode)
+			_, rnil := node.Right.(*ast.NilNode)
+			if id, ok := node.Left.(*ast.IdentifierNode); ok && rnil {
+				v.lenient[id] = true
+			}
+			if id, ok := node.Right.(*ast.IdentifierNode); ok && lnil {
+				v.lenient[id] = true
+			}
+		}
+	}
+}

@@ -133,7 +133,7 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 	statesPath := path.Join(dir, "states.csv")
 	if _, err := fs.Stat(fsys, statesPath); err == nil {
 		b.readCSV(fsys, statesPath, stateColumns, b.stateRow)
-		if len(b.states) == 0 {
+		if len(b.states) == 0 && len(*b.diags) == 0 {
 			b.add(&Diagnostic{Code: CodeEmptyFile, File: statesPath, Message: "no States could be read, so facts.csv was not checked"})
 		} else {
 			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, b.factRow)
@@ -253,9 +253,11 @@ func (b *builder) readCSV(fsys fs.FS, name string, want []string, each func(*row
 	}
 	pos := map[string]int{}
 	headerOK := true
+	var unknown []string
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if !contains(want, h) {
+			unknown = append(unknown, h)
 			d := &Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("unknown column %q", h)}
 			if s := suggest(h, want); s != "" {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
@@ -271,8 +273,10 @@ func (b *builder) readCSV(fsys fs.FS, name string, want []string, each func(*row
 		pos[h] = i
 	}
 	for _, w := range want {
-		if _, ok := pos[w]; !ok {
+		if _, ok := pos[w]; !ok && suggest(w, unknown) == "" {
 			b.add(&Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Key: w, Message: fmt.Sprintf("missing column %q", w), Hint: "header: " + strings.Join(want, ",")})
+			headerOK = false
+		} else if !ok {
 			headerOK = false
 		}
 	}
@@ -543,7 +547,11 @@ func (b *builder) finish() *Dataset {
 		}
 	}
 	for _, s := range d.states {
-		for _, dt := range []Date{s.Signed, s.Ratified, s.EntryIntoForce, s.Withdrawn} {
+		eif := s.EntryIntoForce
+		if s.EIFDerived {
+			eif = Date{} // computed, not observed
+		}
+		for _, dt := range []Date{s.Signed, s.Ratified, eif, s.Withdrawn} {
 			if dt.After(d.latest) {
 				d.latest = dt
 			}

@@ -194,11 +194,11 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		set("years_since_eif")
 	}
 
-	// §4.2 Article 7 reporting. The initial report is due 180 days after entry into force,
-	// whether or not entry into force is after as_of; it is nil only when there is no date.
+	// §4.2 Article 7 reporting. The initial report is due 180 days after entry into force;
+	// nil when entry_into_force is nil (absent, or later than as_of).
 	var due Date
-	if !st.EntryIntoForce.IsZero() {
-		due = st.EntryIntoForce.AddDays(180)
+	if !eif.IsZero() {
+		due = eif.AddDays(180)
 		s := due.String()
 		e.InitialReportDue = &s
 		set("initial_report_due")

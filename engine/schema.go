@@ -109,10 +109,23 @@ func LookupField(name string) (Field, bool) {
 }
 
 var (
-	fieldIndex   = map[string]int{}
+	// fieldIndex maps a field name to its schema index. It is a variable initializer (not
+	// set in init) so that other package-level variables can use it.
+	fieldIndex   = indexFields()
 	envFieldPath []int // schema index -> Env struct field index
 	fieldNames   []string
 )
+
+func indexFields() map[string]int {
+	m := make(map[string]int, len(schema))
+	for i, f := range schema {
+		if _, dup := m[f.Name]; dup {
+			panic(fmt.Sprintf("engine: field %s defined twice", f.Name))
+		}
+		m[f.Name] = i
+	}
+	return m
+}
 
 func init() {
 	et := reflect.TypeOf(Env{})
@@ -123,10 +136,6 @@ func init() {
 	envFieldPath = make([]int, len(schema))
 	for i := range schema {
 		schema[i].index = i
-		if _, dup := fieldIndex[schema[i].Name]; dup {
-			panic(fmt.Sprintf("engine: field %s defined twice", schema[i].Name))
-		}
-		fieldIndex[schema[i].Name] = i
 		j, ok := byTag[schema[i].Name]
 		if !ok {
 			panic(fmt.Sprintf("engine: field %s has no Env member", schema[i].Name))

@@ -105,6 +105,7 @@ type evalConfig struct {
 	counting Counting
 	filter   *regexp.Regexp
 	trace    bool
+	scoring  *Scoring // Assess only: replaces the plan's thresholds (WithScoring)
 }
 
 // AsOf sets the data cut-off (data dictionary §1.3). Without it, the run uses the latest date

@@ -1,0 +1,403 @@
+package engine
+
+import (
+	"context"
+	"errors"
+)
+
+// This file holds the public API of progress scoring: Assess turns a plan's evaluation into
+// scores (indicator progress and status, roll-ups to actions, sections and the plan), a
+// per-State view of obligations, and projections of Article 3 and 4 deadlines. Explain gives
+// the whole derivation of one indicator. The formulas are in docs/methodology.md.
+
+// ProgressStatus is an indicator's standing against its target in the assessed year.
+type ProgressStatus string
+
+// The progress statuses (docs/methodology.md, "Status").
+const (
+	// ProgressAchieved: the value meets the target (in the target's direction).
+	ProgressAchieved ProgressStatus = "achieved"
+	// ProgressOnTrack: linear: progress is at least on_track times the expected progress;
+	// trend: the projection covers at least trend_on_track of the distance to the target.
+	ProgressOnTrack ProgressStatus = "on-track"
+	// ProgressNeedsAcceleration: moving the right way (or not moving) but too slowly.
+	ProgressNeedsAcceleration ProgressStatus = "needs-acceleration"
+	// ProgressRegressing: moved away from the target since the baseline (linear), or the
+	// trend points away from it (trend).
+	ProgressRegressing ProgressStatus = "regressing"
+	// ProgressNoTarget: an informational indicator; it has a value but no target.
+	ProgressNoTarget ProgressStatus = "no-target"
+	// ProgressInsufficientData: no value for the year, no baseline, or too few years for a
+	// trend; never scored as zero.
+	ProgressInsufficientData ProgressStatus = "insufficient-data"
+)
+
+// ProgressStatuses lists the statuses in report order.
+var ProgressStatuses = []ProgressStatus{ProgressAchieved, ProgressOnTrack, ProgressNeedsAcceleration,
+	ProgressRegressing, ProgressNoTarget, ProgressInsufficientData}
+
+// Method is how an indicator's status is judged, chosen per indicator by the TOML key
+// `method`.
+type Method string
+
+// The methods.
+const (
+	// MethodLinear is the current-status method (ESCAP CSI): progress made since the baseline
+	// against the progress expected by now on the straight path to the target. The default.
+	MethodLinear Method = "linear"
+	// MethodTrend is the anticipated-progress method (ESCAP API): a least-squares line
+	// through the years with data, projected to the target year and compared with the target.
+	MethodTrend Method = "trend"
+)
+
+// Methods lists the valid methods.
+var Methods = []Method{MethodLinear, MethodTrend}
+
+// Scoring holds the thresholds of progress scoring and deadline projection. The plan file sets
+// them in its [scoring] table; DefaultScoring gives the values used for keys it leaves out.
+type Scoring struct {
+	// OnTrack: (linear) on-track when progress >= OnTrack x expected progress.
+	OnTrack float64 `json:"on_track" toml:"on_track"`
+	// Regressing: (linear) regressing when progress < Regressing (0: any move away from the
+	// target since the baseline).
+	Regressing float64 `json:"regressing" toml:"regressing"`
+	// TrendOnTrack: (trend) on-track when the projected value at the horizon covers at least
+	// this share of the baseline-to-target distance.
+	TrendOnTrack float64 `json:"trend_on_track" toml:"trend_on_track"`
+	// TrendMinYears: (trend) fewest years with a value needed to fit a trend.
+	TrendMinYears int `json:"trend_min_years" toml:"trend_min_years"`
+	// Tolerance: a value within Tolerance of the target (in the indicator's unit) meets it.
+	Tolerance float64 `json:"tolerance" toml:"tolerance"`
+	// DeadlineRateYears: the recent rate of a deadline projection is the mean over at most
+	// this many of the latest years with data.
+	DeadlineRateYears int `json:"deadline_rate_years" toml:"deadline_rate_years"`
+	// DeadlineMarginYears: a projection that completes less than this many years before the
+	// deadline is at-risk rather than on-course.
+	DeadlineMarginYears float64 `json:"deadline_margin_years" toml:"deadline_margin_years"`
+}
+
+// DefaultScoring returns the thresholds used when the plan's [scoring] table leaves a key out.
+func DefaultScoring() Scoring {
+	return Scoring{OnTrack: 0.95, Regressing: 0, TrendOnTrack: 0.95, TrendMinYears: 2, Tolerance: 1e-9,
+		DeadlineRateYears: 3, DeadlineMarginYears: 1}
+}
+
+// YearValue is one point of an indicator's series. Value is nil when the year has no value.
+type YearValue struct {
+	Year  int      `json:"year"`
+	Value *float64 `json:"value"`
+}
+
+// Trend is the least-squares line of the trend method: value = Intercept + Slope x year,
+// fitted to Points years with a value, projected to ProjectedYear.
+type Trend struct {
+	Slope         float64 `json:"slope"`
+	Intercept     float64 `json:"intercept"`
+	Points        int     `json:"points"`
+	ProjectedYear int     `json:"projected_year"`
+	Projected     float64 `json:"projected"`
+	// Anticipated is the share of the baseline-to-target distance the projection covers.
+	Anticipated *float64 `json:"anticipated"`
+}
+
+// IndicatorAssessment is one indicator's result for the assessed year with its score. The
+// IndicatorResult fields are inlined in JSON.
+type IndicatorAssessment struct {
+	IndicatorResult
+	Direction      Direction `json:"direction"`
+	Method         Method    `json:"method"`
+	Weight         float64   `json:"weight"`
+	Target         *float64  `json:"target"`
+	TargetYear     int       `json:"target_year,omitempty"`
+	TargetEachYear bool      `json:"target_each_year,omitempty"`
+	// Baseline is the value in BaselineYear: the indicator's baseline_year, else the plan's,
+	// else (when that year has no value) the first later year with one before the assessed
+	// year. BaselineYear is 0 when there is none.
+	Baseline     *float64 `json:"baseline"`
+	BaselineYear int      `json:"baseline_year,omitempty"`
+	// Expected is the value expected in the assessed year on the straight path from the
+	// baseline to the target; ExpectedProgress is the share of the distance that path has
+	// covered by then (0 at the baseline year, 1 from the target year on).
+	Expected         *float64 `json:"expected"`
+	ExpectedProgress *float64 `json:"expected_progress"`
+	// Progress is the share of the baseline-to-target distance covered: (value - baseline) /
+	// (target - baseline). It is not capped: negative means further from the target than at
+	// the baseline, above 1 beyond it. See docs/methodology.md for baseline == target.
+	Progress *float64 `json:"progress"`
+	// Score is Progress capped to [0, 1]: what roll-ups average. Nil when not scored.
+	Score          *float64       `json:"score"`
+	ProgressStatus ProgressStatus `json:"progress_status"`
+	// Reason says in one sentence why the status was given.
+	Reason   string      `json:"reason"`
+	Previous *float64    `json:"previous"` // the value in the year before
+	Series   []YearValue `json:"series"`   // baseline year (or earlier override) .. assessed year
+	Trend    *Trend      `json:"trend,omitempty"`
+}
+
+// Scored reports whether the indicator enters roll-up means.
+func (ia *IndicatorAssessment) Scored() bool { return ia.Score != nil }
+
+// StatusCounts counts indicators per progress status.
+type StatusCounts struct {
+	Achieved          int `json:"achieved"`
+	OnTrack           int `json:"on-track"`
+	NeedsAcceleration int `json:"needs-acceleration"`
+	Regressing        int `json:"regressing"`
+	NoTarget          int `json:"no-target"`
+	InsufficientData  int `json:"insufficient-data"`
+}
+
+// Get returns the count for one status.
+func (c StatusCounts) Get(s ProgressStatus) int {
+	switch s {
+	case ProgressAchieved:
+		return c.Achieved
+	case ProgressOnTrack:
+		return c.OnTrack
+	case ProgressNeedsAcceleration:
+		return c.NeedsAcceleration
+	case ProgressRegressing:
+		return c.Regressing
+	case ProgressNoTarget:
+		return c.NoTarget
+	case ProgressInsufficientData:
+		return c.InsufficientData
+	}
+	return 0
+}
+
+// Add counts one indicator with status s.
+func (c *StatusCounts) Add(s ProgressStatus) {
+	switch s {
+	case ProgressAchieved:
+		c.Achieved++
+	case ProgressOnTrack:
+		c.OnTrack++
+	case ProgressNeedsAcceleration:
+		c.NeedsAcceleration++
+	case ProgressRegressing:
+		c.Regressing++
+	case ProgressNoTarget:
+		c.NoTarget++
+	case ProgressInsufficientData:
+		c.InsufficientData++
+	}
+}
+
+// Rollup is the score of a group of indicators (an action, a section or the plan).
+type Rollup struct {
+	// Score is the mean of the group's scored members (see docs/methodology.md, "Roll-ups");
+	// nil when none is scored.
+	Score *float64 `json:"score"`
+	// Expected is the same mean taken over the members' expected progress: where the group
+	// should be by now.
+	Expected *float64 `json:"expected"`
+	// Status applies the linear rule to Score and Expected; achieved when every scored
+	// indicator is achieved, no-target or insufficient-data when nothing is scored.
+	Status           ProgressStatus `json:"status"`
+	Indicators       int            `json:"indicators"`
+	IndicatorsScored int            `json:"indicators_scored"`
+	StatusCounts     StatusCounts   `json:"status_counts"`
+}
+
+// ActionScore is an action's roll-up: the weighted mean of its indicators' scores.
+type ActionScore struct {
+	Number     int    `json:"number"`
+	Section    string `json:"section"`
+	Title      string `json:"title"`
+	Provenance string `json:"provenance"`
+	Rollup
+}
+
+// SectionScore is a section's roll-up: the mean of its scored actions' scores.
+type SectionScore struct {
+	Key     string `json:"key"`
+	Title   string `json:"title"`
+	Actions int    `json:"actions"`
+	// ActionsScored counts the section's actions that have a score.
+	ActionsScored int `json:"actions_scored"`
+	Rollup
+}
+
+// OverallScore is the plan's roll-up: the mean of its scored sections' scores.
+type OverallScore struct {
+	Sections       int `json:"sections"`
+	SectionsScored int `json:"sections_scored"`
+	Rollup
+}
+
+// ObligationStatus is whether a State meets one obligation.
+type ObligationStatus string
+
+// The obligation statuses.
+const (
+	ObligationMet     ObligationStatus = "met"
+	ObligationNotMet  ObligationStatus = "not-met"
+	ObligationUnknown ObligationStatus = "unknown" // the facts needed are absent
+)
+
+// Obligation is one article's obligation for one State in the assessed year.
+type Obligation struct {
+	Article int              `json:"article"` // 3, 4, 5, 7 or 9
+	Name    string           `json:"name"`
+	Status  ObligationStatus `json:"status"`
+	// Deadline is the date that applies, when the obligation has one (after extensions for
+	// Articles 3 and 4; 30 April of the next year for the annual Article 7 report).
+	Deadline string `json:"deadline,omitempty"`
+	// DeadlineMet is true when the obligation was fulfilled by the deadline, false when the
+	// deadline passed without it, nil when the deadline is still ahead or unknown.
+	DeadlineMet *bool  `json:"deadline_met"`
+	Detail      string `json:"detail"`
+}
+
+// StateView is one State Party's obligations and indicator membership in the assessed year.
+type StateView struct {
+	ISO3   string `json:"iso3"`
+	Name   string `json:"name"`
+	Region string `json:"region"`
+	// Obligations lists, in article order, only the obligations that apply to the State.
+	Obligations []Obligation `json:"obligations"`
+	// CountedIn lists the indicators whose rule the State satisfied (or to which it gave a
+	// number); NotCountedIn those where its rule was known false; NoDataIn those where its
+	// result was unknown.
+	CountedIn    []string `json:"counted_in"`
+	NotCountedIn []string `json:"not_counted_in"`
+	NoDataIn     []string `json:"no_data_in"`
+}
+
+// DeadlineStatus is a deadline projection's outcome.
+type DeadlineStatus string
+
+// The deadline statuses.
+const (
+	DeadlineOnCourse DeadlineStatus = "on-course" // completes at least the margin before the deadline
+	DeadlineAtRisk   DeadlineStatus = "at-risk"   // completes by the deadline, within the margin
+	DeadlineWillMiss DeadlineStatus = "will-miss" // completes after the deadline, never, or the deadline has passed
+	DeadlineNoData   DeadlineStatus = "no-data"   // no remaining amount, rate or deadline
+)
+
+// ProjectionInput is what a deadline projection needs: the amount remaining at the end of
+// RemainingYear, a yearly rate and the deadline. Monte Carlo callers draw Rate (or Remaining)
+// and call Project for each draw.
+type ProjectionInput struct {
+	Remaining     float64
+	RemainingYear int
+	Rate          float64
+	Deadline      Date
+	MarginYears   float64
+}
+
+// Projection is the pure result of Project.
+type Projection struct {
+	// CompletionYear is the calendar year in which the remaining amount runs out at Rate; nil
+	// when Rate is not positive and something remains.
+	CompletionYear *int `json:"projected_completion_year"`
+	// YearsNeeded is Remaining / Rate, from the end of RemainingYear.
+	YearsNeeded *float64 `json:"years_needed"`
+	// RateNeeded is the yearly rate that finishes exactly on the deadline; nil when the
+	// deadline is not after the end of RemainingYear.
+	RateNeeded *float64       `json:"rate_needed"`
+	Status     DeadlineStatus `json:"status"`
+}
+
+// Project projects completion of an Article 3 or 4 obligation at a constant rate. It is pure
+// and cheap, so callers can run it over many draws.
+func Project(in ProjectionInput) Projection {
+	return Projection{Status: DeadlineNoData}
+}
+
+// DeadlineProjection is the projection for one State and one article.
+type DeadlineProjection struct {
+	ISO3    string `json:"iso3"`
+	Name    string `json:"name"`
+	Article int    `json:"article"` // 3 or 4
+	// Measure names the remaining amount (art3_stock_munitions, art3_stock_submunitions or
+	// art4_area_remaining_m2) and Unit its unit.
+	Measure string `json:"measure"`
+	Unit    string `json:"unit"`
+	// Remaining is the amount left at the end of RemainingYear, the latest year with a
+	// value up to the assessed year.
+	Remaining     *float64 `json:"remaining"`
+	RemainingYear int      `json:"remaining_year,omitempty"`
+	// Rate is the mean yearly amount done over RateYears (the latest years with data).
+	Rate      *float64    `json:"rate"`
+	RateYears []YearValue `json:"rate_years"`
+	Deadline  string      `json:"deadline,omitempty"` // the deadline in force (after extensions)
+	Projection
+	Reason string `json:"reason"`
+}
+
+// Assessment is a plan's evaluation for one year with its scores: the object `lap eval
+// --format json` prints.
+type Assessment struct {
+	Plan         PlanRef               `json:"plan"`
+	Counting     Counting              `json:"counting"`
+	AsOf         string                `json:"as_of"`
+	Year         int                   `json:"year"`
+	BaselineYear int                   `json:"baseline_year"`
+	TargetYear   int                   `json:"target_year"`
+	Scoring      Scoring               `json:"scoring"` // the thresholds used
+	Indicators   []IndicatorAssessment `json:"indicators"`
+	Actions      []ActionScore         `json:"actions"`
+	Sections     []SectionScore        `json:"sections"`
+	Overall      OverallScore          `json:"overall"`
+	States       []StateView           `json:"states"`
+	Deadlines    []DeadlineProjection  `json:"deadlines"`
+}
+
+// Indicator returns the assessment of one indicator.
+func (a *Assessment) Indicator(id string) (IndicatorAssessment, bool) {
+	for _, ia := range a.Indicators {
+		if ia.ID == id {
+			return ia, true
+		}
+	}
+	return IndicatorAssessment{}, false
+}
+
+// Action returns the score of one action.
+func (a *Assessment) Action(n int) (ActionScore, bool) {
+	for _, as := range a.Actions {
+		if as.Number == n {
+			return as, true
+		}
+	}
+	return ActionScore{}, false
+}
+
+// ErrUnknownIndicator is returned by Explain for an id the plan does not define.
+var ErrUnknownIndicator = errors.New("engine: unknown indicator")
+
+// WithScoring replaces the plan's thresholds for one assessment (what-if on thresholds).
+func WithScoring(s Scoring) EvalOption { return func(c *evalConfig) { c.scoring = &s } }
+
+// Assess evaluates the plan for every year from the earliest baseline year to year (the
+// series that trends and baselines need) and scores year. Like Evaluate, its error is
+// non-nil only when the run as a whole cannot be done.
+func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Assessment, error) {
+	return nil, errors.New("assess: not implemented yet")
+}
+
+// Explanation is the whole derivation of one indicator for one year: its definition and
+// expressions, each State's outcome with the values read and their origin, and the scoring
+// arithmetic.
+type Explanation struct {
+	Plan       PlanRef             `json:"plan"`
+	Counting   Counting            `json:"counting"`
+	AsOf       string              `json:"as_of"`
+	Year       int                 `json:"year"`
+	Definition string              `json:"definition"`
+	Population string              `json:"population"` // the population expression
+	Rule       string              `json:"rule"`       // the rule expression
+	File       string              `json:"file"`       // the TOML file and line defining it
+	Line       int                 `json:"line"`
+	Indicator  IndicatorAssessment `json:"indicator"` // with States traced
+	Scoring    Scoring             `json:"scoring"`
+	// Steps is the scoring arithmetic, one line each, in order.
+	Steps []string `json:"steps"`
+}
+
+// Explain assesses one indicator with tracing and returns its whole derivation.
+func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, opts ...EvalOption) (*Explanation, error) {
+	return nil, errors.New("assess: not implemented yet")
+}

@@ -532,7 +532,7 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 	case f.Target == nil && (f.TargetYear != nil || f.TargetEachYear != nil):
 		bad(CodeMissingKey, "target", "target_year or target_each_year given without a target")
 	case f.Target != nil && f.TargetYear == nil:
-		bad(CodeMissingKey, "target_year", "a target needs a target_year")
+		bad(CodeMissingKey, "target", "a target needs a target_year")
 	case f.Target != nil:
 		ind.TargetYear = *f.TargetYear
 		if f.TargetEachYear != nil {

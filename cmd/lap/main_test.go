@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const cliData = "../../testdata/cli/data"
+
+// lap runs the command in-process and returns its exit code, stdout and stderr.
+func lap(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "cli", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test ./cmd/lap -update to create %s", path)
+	assert.Equal(t, string(want), got)
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		out  string // substring of stdout
+		err  string // substring of stderr
+	}{
+		{nil, 2, "Usage: lap <command>", ""},
+		{[]string{"--help"}, 0, "Commands:", ""},
+		{[]string{"frobnicate"}, 2, "", `unknown command "frobnicate"`},
+		{[]string{"eval", "--help"}, 0, "--as-of", ""},
+		{[]string{"eval", "--data", cliData}, 2, "", "--year is required"},
+		{[]string{"eval", "--data", cliData, "--year", "2023", "--format", "xml"}, 2, "", "--format"},
+		{[]string{"eval", "--data", cliData, "--year", "2023", "--as-of", "2023-02-30"}, 2, "", "--as-of"},
+		{[]string{"eval", "--bogus"}, 2, "", "flag provided but not defined"},
+		{[]string{"check", "--help"}, 0, "SUCCESS", ""},
+		{[]string{"fields", "--format", "yaml"}, 2, "", "--format"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := lap(t, tt.args...)
+			assert.Equal(t, tt.code, code, "stdout: %s\nstderr: %s", out, errOut)
+			assert.Contains(t, out, tt.out)
+			assert.Contains(t, errOut, tt.err)
+			if tt.code == 2 && tt.err != "" {
+				assert.Contains(t, errOut, "Try: lap")
+			}
+		})
+	}
+}
+
+func TestCheckShippedPlan(t *testing.T) {
+	code, out, errOut := lap(t, "check")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Checking indicators/a01.toml\n  SUCCESS:")
+	assert.NotContains(t, out, "FAILED")
+}
+
+// copyPlan copies the shipped plan to a temporary directory, applying edit to one file.
+func copyPlan(t *testing.T, file, old, new string) string {
+	t.Helper()
+	dir := t.TempDir()
+	entries, err := os.ReadDir("../../indicators")
+	require.NoError(t, err)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".toml") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join("../../indicators", e.Name()))
+		require.NoError(t, err)
+		if e.Name() == file {
+			require.Contains(t, string(data), old)
+			data = []byte(strings.Replace(string(data), old, new, 1))
+		}
+		require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644))
+	}
+	return dir
+}
+
+func TestCheckMisspelledField(t *testing.T) {
+	dir := copyPlan(t, "a12.toml", "rule = 'art3_outstanding'", "rule = 'art3_outstandng'")
+	code, out, errOut := lap(t, "check", "--plan", dir)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out, dir+"/a12.toml\n  FAILED:")
+	assert.Regexp(t, `a12\.toml:\d+:9: 12\.1: unknown-name: rule: unknown field "art3_outstandng"`, out)
+	assert.Contains(t, out, `did you mean "art3_outstanding"?`)
+	assert.Contains(t, errOut, "is not valid")
+}
+
+func TestEvalJSONShape(t *testing.T) {
+	code, out, errOut := lap(t, "eval", "--data", cliData, "--year", "2023", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	var doc map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	for _, k := range []string{"plan", "counting", "as_of", "year", "indicators"} {
+		assert.Contains(t, doc, k)
+	}
+	plan := doc["plan"].(map[string]any)
+	assert.Contains(t, plan, "name")
+	assert.Contains(t, plan, "version")
+	inds := doc["indicators"].([]any)
+	require.NotEmpty(t, inds)
+	for _, k := range []string{"id", "action", "section", "title", "unit", "aggregate", "value", "numerator", "denominator", "population", "counted", "no_data", "status"} {
+		assert.Contains(t, inds[0].(map[string]any), k)
+	}
+	first := inds[0].(map[string]any)
+	assert.Equal(t, "1.1", first["id"])
+}
+
+func TestEvalRange(t *testing.T) {
+	code, out, errOut := lap(t, "eval", "--data", cliData, "--year", "2021", "--to", "2025", "--format", "json", "--only", `^10\.1$`)
+	require.Equal(t, 0, code, errOut)
+	var doc struct {
+		Years []engine.Result `json:"years"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	require.Len(t, doc.Years, 5)
+	var got []float64
+	for _, y := range doc.Years {
+		got = append(got, *y.Indicators[0].Value)
+	}
+	assert.Equal(t, []float64{110, 110, 112, 112, 112}, got, "published year-end counts by deposit")
+
+	code, out, _ = lap(t, "eval", "--data", cliData, "--year", "2023", "--counting", "entry-into-force", "--only", `^10\.1$`, "--format", "csv")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "2023,10.1,10,universalization,count,states,111,")
+}
+
+func TestEvalBadData(t *testing.T) {
+	tests := []struct {
+		name, facts, want string
+	}{
+		{"too few columns", "DEU,2023,art4_area_cleared_m2,5\n", "facts.csv:2: csv-syntax: row has 4 fields"},
+		{"unknown ISO3", "XXX,2023,art4_area_cleared_m2,5,s\n", "facts.csv:2:1: unknown-state"},
+		{"negative area", "DEU,2023,art4_area_remaining_m2,-5,s\n", "facts.csv:2:33: negative-value"},
+		{"impossible date", "DEU,2023,art7_annual_submitted,2023-02-30,s\n", "facts.csv:2:32: bad-date"},
+		{"duplicate", "DEU,2023,re_programme,true,s\nDEU,2023,re_programme,false,s\n", "facts.csv:3:10: dup-fact"},
+		{"empty file", "", "facts.csv:1: empty-file"},
+		{"non-UTF-8", "DEU,2023,re_programme,true,\xff\n", "facts.csv:2:28: bad-encoding"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			states, err := os.ReadFile(filepath.Join(cliData, "states.csv"))
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "states.csv"), states, 0o644))
+			facts := "iso3,year,field,value,source\n" + tt.facts
+			if tt.facts == "" {
+				facts = ""
+			}
+			require.NoError(t, os.WriteFile(filepath.Join(dir, "facts.csv"), []byte(facts), 0o644))
+			code, out, errOut := lap(t, "eval", "--data", dir, "--year", "2023")
+			assert.Equal(t, 1, code)
+			assert.Empty(t, out, "no partial result")
+			assert.Contains(t, errOut, dir+"/"+tt.want)
+		})
+	}
+}
+
+func TestFields(t *testing.T) {
+	code, out, _ := lap(t, "fields", "--format", "md")
+	require.Equal(t, 0, code)
+	for _, f := range engine.Fields() {
+		assert.Contains(t, out, "| `"+f.Name+"` |")
+	}
+	golden(t, "fields.md", out)
+
+	code, out, _ = lap(t, "fields", "--format", "json")
+	require.Equal(t, 0, code)
+	var fields []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &fields))
+	assert.Len(t, fields, len(engine.Fields()))
+}

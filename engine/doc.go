@@ -1,0 +1,37 @@
+// Package engine loads a monitoring plan whose indicators are rules written as expr
+// expressions, and evaluates them against State Party reporting data.
+//
+// It was built for the Lausanne Action Plan of the Convention on Cluster Munitions, but it
+// knows nothing about that plan: a plan is any set of TOML files (see Load), and the only
+// fixed vocabulary is the data dictionary (Fields), the names a rule may read.
+//
+// # The pipeline
+//
+//   - Load reads plan.toml and one file per action from an fs.FS, validates every key and
+//     compiles every expression once against the typed environment Env. Every problem is
+//     returned at once as Diagnostics, each with file, line, column, indicator id and a stable
+//     code.
+//   - LoadDataset reads states.csv and facts.csv (or dataset.json), validating every row.
+//   - Plan.Evaluate computes every indicator for a year: for each State, the population
+//     expression decides whether it is in the indicator's universe and the rule gives its
+//     result; an aggregate (count, share, sum, mean) combines the results. Each result says
+//     how many States it covers, which counted and which had no data.
+//   - Plan.Assess adds baselines, targets, progress scores, roll-ups to actions, sections and
+//     the plan, a per-State view and deadline projections; Plan.Explain shows the whole
+//     derivation of one indicator.
+//
+// # Missing data
+//
+// An absent fact is unknown, never zero. In an expression an absent field is nil. A rule
+// that reads a field that may be nil, anywhere other than on the left of ?? or in a presence
+// test (x == nil, x != nil), gives an unknown result for that State when the field is nil:
+// the State is listed in IndicatorResult.NoData and leaves the denominator of a share.
+//
+// # Determinism and safety
+//
+// The engine never reads the clock: the data cut-off is given with AsOf (or taken as the
+// latest date in the data). It never prints. Results are sorted. A Plan and a Dataset are
+// immutable and safe for concurrent use. An indicator whose rule fails (a runtime error, a
+// NaN or infinite number) gets Status error with the message; the other indicators still
+// run. Expressions cannot call now() and are bounded in size.
+package engine

@@ -3,6 +3,8 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
+	"regexp"
 )
 
 // This file holds the public API of progress scoring: Assess turns a plan's evaluation into
@@ -88,11 +90,12 @@ type YearValue struct {
 	Value *float64 `json:"value"`
 }
 
-// Trend is the least-squares line of the trend method: value = Intercept + Slope x year,
-// fitted to Points years with a value, projected to ProjectedYear.
+// Trend is the least-squares line of the trend method, fitted to Points years with a value:
+// value = MeanValue + Slope x (year - MeanYear), projected to ProjectedYear.
 type Trend struct {
-	Slope         float64 `json:"slope"`
-	Intercept     float64 `json:"intercept"`
+	Slope         float64 `json:"slope"` // per year
+	MeanYear      float64 `json:"mean_year"`
+	MeanValue     float64 `json:"mean_value"`
 	Points        int     `json:"points"`
 	ProjectedYear int     `json:"projected_year"`
 	Projected     float64 `json:"projected"`
@@ -132,6 +135,8 @@ type IndicatorAssessment struct {
 	Previous *float64    `json:"previous"` // the value in the year before
 	Series   []YearValue `json:"series"`   // baseline year (or earlier override) .. assessed year
 	Trend    *Trend      `json:"trend,omitempty"`
+
+	steps []string // the scoring arithmetic, for Explain
 }
 
 // Scored reports whether the indicator enters roll-up means.
@@ -300,12 +305,6 @@ type Projection struct {
 	Status     DeadlineStatus `json:"status"`
 }
 
-// Project projects completion of an Article 3 or 4 obligation at a constant rate. It is pure
-// and cheap, so callers can run it over many draws.
-func Project(in ProjectionInput) Projection {
-	return Projection{Status: DeadlineNoData}
-}
-
 // DeadlineProjection is the projection for one State and one article.
 type DeadlineProjection struct {
 	ISO3    string `json:"iso3"`
@@ -372,10 +371,77 @@ var ErrUnknownIndicator = errors.New("engine: unknown indicator")
 func WithScoring(s Scoring) EvalOption { return func(c *evalConfig) { c.scoring = &s } }
 
 // Assess evaluates the plan for every year from the earliest baseline year to year (the
-// series that trends and baselines need) and scores year. Like Evaluate, its error is
-// non-nil only when the run as a whole cannot be done.
+// series that baselines and trends need) and scores year. Like Evaluate, its error is non-nil
+// only when the run as a whole cannot be done.
 func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Assessment, error) {
-	return nil, errors.New("assess: not implemented yet")
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	results, err := p.EvaluateYears(ctx, ds, p.firstYear(year), year, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("assess %d: %w", year, err)
+	}
+	cfg := p.assessConfig(ds, opts)
+	last := results[len(results)-1]
+	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
+		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
+	a.Indicators = p.scoreAll(results, *cfg.scoring)
+	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
+	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+	ev.buildEnvs(year)
+	a.States = ds.stateViews(ev.envs, last)
+	a.Deadlines = ds.deadlines(ev.envs, year, *cfg.scoring)
+	return a, nil
+}
+
+// firstYear is the first year to evaluate: the earliest baseline year, or year if earlier.
+func (p *Plan) firstYear(year int) int {
+	from := p.baselineYear
+	for _, ind := range p.indicators {
+		if ind.BaselineYear != 0 && ind.BaselineYear < from {
+			from = ind.BaselineYear
+		}
+	}
+	return min(from, year)
+}
+
+// assessConfig applies the options as EvaluateYears does, with the plan's scoring thresholds
+// unless WithScoring replaced them.
+func (p *Plan) assessConfig(ds *Dataset, opts []EvalOption) evalConfig {
+	cfg := evalConfig{counting: p.counting}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = ds.latest
+	}
+	if cfg.scoring == nil {
+		sc := p.scoring
+		if sc == (Scoring{}) {
+			sc = DefaultScoring()
+		}
+		cfg.scoring = &sc
+	}
+	return cfg
+}
+
+// scoreAll scores every indicator of the last result with its series over all results.
+func (p *Plan) scoreAll(results []*Result, sc Scoring) []IndicatorAssessment {
+	last := results[len(results)-1]
+	out := make([]IndicatorAssessment, 0, len(last.Indicators))
+	for i, ir := range last.Indicators {
+		series := make([]YearValue, 0, len(results))
+		for _, r := range results {
+			yv := YearValue{Year: r.Year}
+			// every result holds the same indicators in the same order
+			if v := r.Indicators[i].Value; v != nil {
+				yv.Value = num(*v)
+			}
+			series = append(series, yv)
+		}
+		out = append(out, scoreIndicator(ir, p.byID[ir.ID], series, last.Year, p.baselineYear, p.targetYear, sc))
+	}
+	return out
 }
 
 // Explanation is the whole derivation of one indicator for one year: its definition and
@@ -397,7 +463,33 @@ type Explanation struct {
 	Steps []string `json:"steps"`
 }
 
-// Explain assesses one indicator with tracing and returns its whole derivation.
+// Explain assesses one indicator with tracing and returns its whole derivation. An id the
+// plan does not define gives ErrUnknownIndicator.
 func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, opts ...EvalOption) (*Explanation, error) {
-	return nil, errors.New("assess: not implemented yet")
+	ind, ok := p.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("explain: %w %q", ErrUnknownIndicator, id)
+	}
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	opts = append(opts[:len(opts):len(opts)], Only(regexp.MustCompile("^"+regexp.QuoteMeta(id)+"$")))
+	var results []*Result
+	if from := p.firstYear(year); from < year {
+		rs, err := p.EvaluateYears(ctx, ds, from, year-1, opts...)
+		if err != nil {
+			return nil, fmt.Errorf("explain %s: %w", id, err)
+		}
+		results = rs
+	}
+	last, err := p.Evaluate(ctx, ds, year, append(opts, Trace())...)
+	if err != nil {
+		return nil, fmt.Errorf("explain %s: %w", id, err)
+	}
+	results = append(results, last)
+	cfg := p.assessConfig(ds, opts)
+	ia := p.scoreAll(results, *cfg.scoring)[0]
+	return &Explanation{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
+		Definition: ind.Definition, Population: ind.Population.Source, Rule: ind.Rule.Source,
+		File: ind.File, Line: ind.Line, Indicator: ia, Scoring: *cfg.scoring, Steps: ia.steps}, nil
 }

@@ -89,6 +89,9 @@ type Indicator struct {
 	Fields         []string  `json:"fields"`
 	Provenance     string    `json:"provenance"`
 	Note           string    `json:"note,omitempty"`
+	Method         Method    `json:"method"`                  // how progress is judged; default linear
+	Weight         float64   `json:"weight"`                  // weight in its action's score; default 1
+	BaselineYear   int       `json:"baseline_year,omitempty"` // overrides the plan's baseline year
 	File           string    `json:"file"`
 	Line           int       `json:"line"`
 
@@ -112,6 +115,7 @@ type Plan struct {
 	byID                  map[string]*Indicator
 	files                 []InputFile
 	hash                  string
+	scoring               Scoring
 }
 
 // Name returns the plan's name.
@@ -131,6 +135,9 @@ func (p *Plan) BaselineYear() int { return p.baselineYear }
 
 // TargetYear returns the plan's target year.
 func (p *Plan) TargetYear() int { return p.targetYear }
+
+// Scoring returns the plan's scoring thresholds: its [scoring] table over DefaultScoring.
+func (p *Plan) Scoring() Scoring { return p.scoring }
 
 // Counting returns the plan's membership counting convention.
 func (p *Plan) Counting() Counting { return p.counting }
@@ -322,6 +329,8 @@ func knownKeys(v any, key string) []string {
 	case *planFile:
 		if strings.HasPrefix(key, "section.") {
 			keys = tomlKeys(sectionFile{})
+		} else if strings.HasPrefix(key, "scoring.") {
+			keys = tomlKeys(scoringFile{})
 		} else {
 			keys = tomlKeys(planFile{})
 		}
@@ -366,6 +375,7 @@ func (l *loader) loadPlanFile() {
 			bad(CodeBadDate, "adopted", "adopted: %v", err)
 		}
 	}
+	l.checkScoring(bad)
 	if len(pf.Sections) == 0 {
 		bad(CodeMissingKey, "section", "the plan has no [[section]] tables")
 		l.planOK = false
@@ -548,6 +558,7 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 			bad(CodeBadValue, "target_year", "target_year %d is outside the plan period %d..%d", ind.TargetYear, l.plan.BaselineYear, l.plan.TargetYear)
 		}
 	}
+	l.indicatorScoring(bad, f, ind)
 	want := wantBool
 	if f.Aggregate == "sum" || f.Aggregate == "mean" {
 		want = wantNumber
@@ -657,7 +668,7 @@ func (l *loader) finish() *Plan {
 	pf := &l.plan
 	p := &Plan{name: pf.Name, version: pf.Version, period: pf.Period, baselineYear: pf.BaselineYear,
 		targetYear: pf.TargetYear, counting: Counting(pf.Counting), provenance: pf.Provenance, note: pf.Note,
-		byID: map[string]*Indicator{}, files: l.files}
+		byID: map[string]*Indicator{}, files: l.files, scoring: l.scoring()}
 	if pf.Adopted != "" {
 		p.adopted = MustDate(pf.Adopted)
 	}

@@ -20,6 +20,19 @@ type planFile struct {
 	Provenance   string        `toml:"provenance"`
 	Note         string        `toml:"note"`
 	Sections     []sectionFile `toml:"section"`
+	Scoring      *scoringFile  `toml:"scoring"`
+}
+
+// scoringFile is the [scoring] table of plan.toml: thresholds of progress scoring and deadline
+// projection (see Scoring). Absent keys take DefaultScoring's values.
+type scoringFile struct {
+	OnTrack             *float64 `toml:"on_track"`
+	Regressing          *float64 `toml:"regressing"`
+	TrendOnTrack        *float64 `toml:"trend_on_track"`
+	TrendMinYears       *int     `toml:"trend_min_years"`
+	Tolerance           *float64 `toml:"tolerance"`
+	DeadlineRateYears   *int     `toml:"deadline_rate_years"`
+	DeadlineMarginYears *float64 `toml:"deadline_margin_years"`
 }
 
 type sectionFile struct {
@@ -59,6 +72,10 @@ type indicatorFile struct {
 	Fields         []string `toml:"fields"`
 	Provenance     string   `toml:"provenance"`
 	Note           string   `toml:"note"`
+	// Scoring keys (docs/methodology.md): how progress is judged and weighed.
+	Method       string   `toml:"method"`
+	Weight       *float64 `toml:"weight"`
+	BaselineYear *int     `toml:"baseline_year"`
 }
 
 // position is where a key's value starts in a TOML file (1-based line and column).

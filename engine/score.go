@@ -1,0 +1,291 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Indicator progress: baseline, expected-by-now value, progress, status (docs/methodology.md,
+// "Indicator progress"). Everything here is pure arithmetic over an indicator's series.
+
+// scoreIndicator scores ir, the indicator's result for year, given its series of values (one
+// entry per evaluated year, ascending, ending at year).
+func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year, planBaseline, planTarget int, sc Scoring) IndicatorAssessment {
+	ia := IndicatorAssessment{IndicatorResult: ir, Direction: ind.Direction, Method: ind.Method, Weight: ind.Weight,
+		TargetYear: ind.TargetYear, TargetEachYear: ind.TargetEachYear, Series: series}
+	if ia.Method == "" {
+		ia.Method = MethodLinear
+	}
+	if ia.Weight == 0 {
+		ia.Weight = 1
+	}
+	if ind.Target != nil {
+		ia.Target = num(*ind.Target)
+	}
+	s := &scorer{ia: &ia, ind: ind, year: year, planTarget: planTarget, sc: sc}
+	s.by = ind.BaselineYear
+	if s.by == 0 {
+		s.by = planBaseline
+	}
+	for _, yv := range series {
+		if yv.Year == year-1 && yv.Value != nil {
+			ia.Previous = num(*yv.Value)
+		}
+	}
+	s.run()
+	ia.steps = s.steps
+	return ia
+}
+
+type scorer struct {
+	ia         *IndicatorAssessment
+	ind        *Indicator
+	year       int
+	by         int // the configured baseline year
+	planTarget int
+	sc         Scoring
+	steps      []string
+}
+
+func (s *scorer) step(format string, args ...any) {
+	s.steps = append(s.steps, fmt.Sprintf(format, args...))
+}
+
+func (s *scorer) status(st ProgressStatus, format string, args ...any) {
+	s.ia.ProgressStatus = st
+	s.ia.Reason = fmt.Sprintf(format, args...)
+	s.step("status: %s: %s", st, s.ia.Reason)
+}
+
+// expectedFraction is the share of the baseline-to-target distance the straight path covers
+// by the assessed year, for a path starting in year b.
+func (s *scorer) expectedFraction(b int) float64 {
+	ind := s.ind
+	switch {
+	case ind.TargetEachYear:
+		if s.year >= ind.TargetYear {
+			return 1
+		}
+		return 0
+	case ind.TargetYear <= b:
+		return 1
+	}
+	return clamp(float64(s.year-b)/float64(ind.TargetYear-b), 0, 1)
+}
+
+// baseline finds the baseline: the value in the configured baseline year, or else in the
+// first later year with a value before the assessed year.
+func (s *scorer) baseline() (float64, int, bool) {
+	for _, yv := range s.ia.Series {
+		if yv.Value == nil || yv.Year < s.by || yv.Year > s.year {
+			continue
+		}
+		if yv.Year == s.by || yv.Year < s.year {
+			return *yv.Value, yv.Year, true
+		}
+	}
+	return 0, 0, false
+}
+
+func (s *scorer) run() {
+	ia, ind, sc := s.ia, s.ind, s.sc
+	if ind.Target == nil {
+		s.status(ProgressNoTarget, "informational indicator: it has no target")
+		return
+	}
+	T := *ind.Target
+	d := 1.0
+	if ind.Direction == Decrease {
+		d = -1
+	}
+	met := func(v float64) bool { return d*(v-T) >= -sc.Tolerance }
+	if ind.TargetEachYear {
+		s.step("target: %s %s, every year from %d (standing obligation); direction %s", fnum(T), ind.Unit, ind.TargetYear, ind.Direction)
+	} else {
+		s.step("target: %s %s by %d; direction %s", fnum(T), ind.Unit, ind.TargetYear, ind.Direction)
+	}
+	B, bYear, hasB := s.baseline()
+	f := s.expectedFraction(s.by)
+	if hasB {
+		f = s.expectedFraction(bYear)
+		ia.Baseline, ia.BaselineYear = num(B), bYear
+		if bYear != s.by {
+			s.step("baseline: no value in %d; first later year with a value: %d = %s", s.by, bYear, fnum(B))
+		} else {
+			s.step("baseline: %d = %s", bYear, fnum(B))
+		}
+	} else {
+		s.step("baseline: no value in %d or any later year before %d", s.by, s.year)
+	}
+	ia.ExpectedProgress = num(f)
+	s.explainFraction(f, bYear, hasB)
+	if hasB {
+		ia.Expected = num(B + f*(T-B))
+		s.step("expected = baseline + expected progress x (target - baseline) = %s + %s x (%s - %s) = %s",
+			fnum(B), fnum(f), fnum(T), fnum(B), fnum(*ia.Expected))
+	}
+	if ia.Value == nil {
+		why := "no value"
+		if ia.Status == StatusError {
+			why = "the evaluation failed"
+		}
+		s.status(ProgressInsufficientData, "%s for %d: not scored", why, s.year)
+		return
+	}
+	V := *ia.Value
+	s.step("value: %d = %s", s.year, fnum(V))
+	gap := T - B
+	reachable := hasB && d*gap > sc.Tolerance
+	if reachable {
+		p := (V - B) / gap
+		ia.Progress = num(p)
+		s.step("progress = (value - baseline) / (target - baseline) = (%s - %s) / (%s - %s) = %s",
+			fnum(V), fnum(B), fnum(T), fnum(B), fnum(p))
+	}
+	if met(V) {
+		if !reachable {
+			ia.Progress = num(1)
+			s.step("progress = 1: the value meets the target")
+		}
+		ia.Score = num(1)
+		s.status(ProgressAchieved, "the value %s meets the target %s", fnum(V), fnum(T))
+		return
+	}
+	if !hasB {
+		s.status(ProgressInsufficientData, "no baseline: no value in %d or a later year before %d", s.by, s.year)
+		return
+	}
+	if !reachable {
+		ia.Progress = num(0)
+		ia.Score = num(0)
+		s.step("progress = 0: the baseline already met the target, so there was no distance to cover")
+		s.status(ProgressRegressing, "the baseline %s already met the target %s; the value %s no longer does", fnum(B), fnum(T), fnum(V))
+		return
+	}
+	p := *ia.Progress
+	if ia.Method == MethodTrend {
+		s.trend(B, T, d, gap, met)
+		return
+	}
+	s.score(p)
+	switch need := sc.OnTrack * f; {
+	case p < sc.Regressing-scoreEps:
+		s.status(ProgressRegressing, "progress %s is below %s: further from the target than at the baseline", fnum(p), fnum(sc.Regressing))
+	case p >= need-scoreEps:
+		s.status(ProgressOnTrack, "progress %s >= on_track %s x expected progress %s = %s", fnum(p), fnum(sc.OnTrack), fnum(f), fnum(need))
+	default:
+		s.status(ProgressNeedsAcceleration, "progress %s < on_track %s x expected progress %s = %s", fnum(p), fnum(sc.OnTrack), fnum(f), fnum(need))
+	}
+}
+
+// score sets the score: progress capped to [0, 1].
+func (s *scorer) score(p float64) {
+	s.ia.Score = num(clamp(p, 0, 1))
+	s.step("score = progress capped to [0, 1] = %s", fnum(*s.ia.Score))
+}
+
+func (s *scorer) explainFraction(f float64, bYear int, hasB bool) {
+	ind := s.ind
+	b := s.by
+	if hasB {
+		b = bYear
+	}
+	switch {
+	case ind.TargetEachYear:
+		if f == 1 {
+			s.step("expected progress = 1: a standing obligation is due in full every year from %d", ind.TargetYear)
+		} else {
+			s.step("expected progress = 0: the standing obligation starts in %d", ind.TargetYear)
+		}
+	case ind.TargetYear <= b:
+		s.step("expected progress = 1: the target year %d is not after the baseline year %d", ind.TargetYear, b)
+	default:
+		s.step("expected progress = (year - baseline year) / (target year - baseline year) = (%d - %d) / (%d - %d) = %s, within [0, 1]",
+			s.year, b, ind.TargetYear, b, fnum(f))
+	}
+}
+
+// trend applies the anticipated-progress method.
+func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
+	ia, sc := s.ia, s.sc
+	var xs, ys []float64
+	for _, yv := range ia.Series {
+		if yv.Value != nil && yv.Year >= s.by && yv.Year <= s.year {
+			xs = append(xs, float64(yv.Year))
+			ys = append(ys, *yv.Value)
+		}
+	}
+	if len(xs) < sc.TrendMinYears {
+		s.status(ProgressInsufficientData, "a trend needs at least %d years with a value from %d; there are %d", sc.TrendMinYears, s.by, len(xs))
+		return
+	}
+	s.score(*ia.Progress)
+	slope, mx, my := leastSquares(xs, ys)
+	h := s.ind.TargetYear
+	if s.ind.TargetEachYear {
+		h = s.planTarget
+	}
+	if h < s.year {
+		h = s.year
+	}
+	proj := my + slope*(float64(h)-mx)
+	rho := (proj - B) / gap
+	ia.Trend = &Trend{Slope: slope, MeanYear: mx, MeanValue: my, Points: len(xs), ProjectedYear: h, Projected: proj, Anticipated: num(rho)}
+	s.step("trend: least squares over %d years: slope = %s per year through (%s, %s)", len(xs), fnum(slope), fnum(mx), fnum(my))
+	s.step("projected %d = %s + %s x (%d - %s) = %s", h, fnum(my), fnum(slope), h, fnum(mx), fnum(proj))
+	s.step("anticipated progress = (projected - baseline) / (target - baseline) = (%s - %s) / (%s - %s) = %s",
+		fnum(proj), fnum(B), fnum(T), fnum(B), fnum(rho))
+	switch {
+	case d*slope < 0:
+		s.status(ProgressRegressing, "the trend (%s per year) moves away from the target", fnum(slope))
+	case met(proj) || rho >= sc.TrendOnTrack-scoreEps:
+		s.status(ProgressOnTrack, "anticipated progress %s >= trend_on_track %s: the target is expected by %d", fnum(rho), fnum(sc.TrendOnTrack), h)
+	default:
+		s.status(ProgressNeedsAcceleration, "anticipated progress %s < trend_on_track %s: at this trend the target is missed in %d", fnum(rho), fnum(sc.TrendOnTrack), h)
+	}
+}
+
+// leastSquares fits y = my + slope x (x - mx). Tiny slopes from rounding count as flat.
+func leastSquares(xs, ys []float64) (slope, mx, my float64) {
+	n := float64(len(xs))
+	for i := range xs {
+		mx += xs[i]
+		my += ys[i]
+	}
+	mx /= n
+	my /= n
+	var sxy, sxx float64
+	for i := range xs {
+		sxy += (xs[i] - mx) * (ys[i] - my)
+		sxx += (xs[i] - mx) * (xs[i] - mx)
+	}
+	if sxx == 0 {
+		return 0, mx, my
+	}
+	slope = sxy / sxx
+	if math.Abs(slope) < 1e-12*(1+math.Abs(my)) {
+		slope = 0
+	}
+	return slope, mx, my
+}
+
+// scoreEps absorbs floating-point error at threshold boundaries: progress that equals a
+// threshold up to rounding counts as reaching it.
+const scoreEps = 1e-9
+
+func clamp(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
+
+// fnum formats a number for explanations: integers plainly, others with up to four decimals.
+func fnum(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}

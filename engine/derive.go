@@ -100,6 +100,99 @@ var (
 	fArt7Annual   = fieldIndex["art7_annual_submitted"]
 )
 
+// ix holds the schema indexes of the derived fields, resolved once.
+var ix = struct {
+	AnnualReportDeadline         int
+	AnnualReportDue              int
+	AnnualReportOnTime           int
+	AnnualReportSubmitted        int
+	Art3CompletedInYear          int
+	Art3ComplianceDeclaredInYear int
+	Art3ComplianceDeclaredTimely int
+	Art3Outstanding              int
+	Art3PastDeadline             int
+	Art3Retaining                int
+	Art4Cleared                  int
+	Art4CompletedInYear          int
+	Art4CompletedOnTime          int
+	Art4CompletionDeclaredInYear int
+	Art4DeclaredTimely           int
+	Art4NewObligationInYear      int
+	Art4Outstanding              int
+	Art4PastDeadline             int
+	Art5Applies                  int
+	AsOf                         int
+	Deposited                    int
+	EifInYear                    int
+	EntryIntoForce               int
+	FormerParty                  int
+	HasObligation                int
+	InForce                      int
+	InitialReportDue             int
+	InitialReportOverdue         int
+	InitialReportRequired        int
+	InitialReportSubmitted       int
+	Iso3                         int
+	JoinedAfterLap               int
+	JoinedYear                   int
+	NotParty                     int
+	Party                        int
+	PendingEif                   int
+	Ratified                     int
+	RefDate                      int
+	Region                       int
+	Signatory                    int
+	Signed                       int
+	Withdrawn                    int
+	Year                         int
+	YearsSinceEif                int
+}{
+	AnnualReportDeadline:         fieldIndex["annual_report_deadline"],
+	AnnualReportDue:              fieldIndex["annual_report_due"],
+	AnnualReportOnTime:           fieldIndex["annual_report_on_time"],
+	AnnualReportSubmitted:        fieldIndex["annual_report_submitted"],
+	Art3CompletedInYear:          fieldIndex["art3_completed_in_year"],
+	Art3ComplianceDeclaredInYear: fieldIndex["art3_compliance_declared_in_year"],
+	Art3ComplianceDeclaredTimely: fieldIndex["art3_compliance_declared_timely"],
+	Art3Outstanding:              fieldIndex["art3_outstanding"],
+	Art3PastDeadline:             fieldIndex["art3_past_deadline"],
+	Art3Retaining:                fieldIndex["art3_retaining"],
+	Art4Cleared:                  fieldIndex["art4_cleared"],
+	Art4CompletedInYear:          fieldIndex["art4_completed_in_year"],
+	Art4CompletedOnTime:          fieldIndex["art4_completed_on_time"],
+	Art4CompletionDeclaredInYear: fieldIndex["art4_completion_declared_in_year"],
+	Art4DeclaredTimely:           fieldIndex["art4_declared_timely"],
+	Art4NewObligationInYear:      fieldIndex["art4_new_obligation_in_year"],
+	Art4Outstanding:              fieldIndex["art4_outstanding"],
+	Art4PastDeadline:             fieldIndex["art4_past_deadline"],
+	Art5Applies:                  fieldIndex["art5_applies"],
+	AsOf:                         fieldIndex["as_of"],
+	Deposited:                    fieldIndex["deposited"],
+	EifInYear:                    fieldIndex["eif_in_year"],
+	EntryIntoForce:               fieldIndex["entry_into_force"],
+	FormerParty:                  fieldIndex["former_party"],
+	HasObligation:                fieldIndex["has_obligation"],
+	InForce:                      fieldIndex["in_force"],
+	InitialReportDue:             fieldIndex["initial_report_due"],
+	InitialReportOverdue:         fieldIndex["initial_report_overdue"],
+	InitialReportRequired:        fieldIndex["initial_report_required"],
+	InitialReportSubmitted:       fieldIndex["initial_report_submitted"],
+	Iso3:                         fieldIndex["iso3"],
+	JoinedAfterLap:               fieldIndex["joined_after_lap"],
+	JoinedYear:                   fieldIndex["joined_year"],
+	NotParty:                     fieldIndex["not_party"],
+	Party:                        fieldIndex["party"],
+	PendingEif:                   fieldIndex["pending_eif"],
+	Ratified:                     fieldIndex["ratified"],
+	RefDate:                      fieldIndex["ref_date"],
+	Region:                       fieldIndex["region"],
+	Signatory:                    fieldIndex["signatory"],
+	Signed:                       fieldIndex["signed"],
+	Withdrawn:                    fieldIndex["withdrawn"],
+	Year:                         fieldIndex["year"],
+	YearsSinceEif:                fieldIndex["years_since_eif"],
+}
+
 // build fills se with State si's environment for the frame: the input facts the rules see and
 // every derived field of data dictionary §4.
 func (d *Dataset) build(si int, fr frame, se *stateEnv) {
@@ -138,16 +231,16 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		return &s
 	}
 	e := &se.env
-	set := func(name string) { se.present.add(fieldIndex[name]) }
+	set := func(fi int) { se.present.add(fi) }
 
 	// §4.1 status and membership
 	e.Year, e.AsOf, e.RefDate = y, A.String(), R.String()
 	e.Iso3, e.Region = st.ISO3, st.Region
-	set("year")
-	set("as_of")
-	set("ref_date")
-	set("iso3")
-	set("region")
+	set(ix.Year)
+	set(ix.AsOf)
+	set(ix.RefDate)
+	set(ix.Iso3)
+	set(ix.Region)
 	signed, ratified, withdrawn, eif := st.Signed, st.Ratified, st.Withdrawn, st.EntryIntoForce
 	for _, p := range []*Date{&signed, &ratified, &withdrawn, &eif} {
 		if p.After(A) {
@@ -155,16 +248,16 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		}
 	}
 	if e.Signed = setDate(signed); e.Signed != nil {
-		set("signed")
+		set(ix.Signed)
 	}
 	if e.Ratified = setDate(ratified); e.Ratified != nil {
-		set("ratified")
+		set(ix.Ratified)
 	}
 	if e.Withdrawn = setDate(withdrawn); e.Withdrawn != nil {
-		set("withdrawn")
+		set(ix.Withdrawn)
 	}
 	if e.EntryIntoForce = setDate(eif); e.EntryIntoForce != nil {
-		set("entry_into_force")
+		set(ix.EntryIntoForce)
 	}
 	notWithdrawnAt := func(at Date) bool { return withdrawn.IsZero() || withdrawn.After(at) }
 	e.InForce = !eif.IsZero() && !eif.After(R) && notWithdrawnAt(R)
@@ -178,20 +271,26 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	e.Signatory = !signed.IsZero() && !signed.After(R) && !e.Deposited && notWithdrawnAt(R)
 	e.NotParty = !e.Party
 	e.FormerParty = !withdrawn.IsZero() && !withdrawn.After(R)
-	for _, n := range []string{"in_force", "deposited", "party", "pending_eif", "signatory", "not_party", "former_party", "joined_after_lap", "eif_in_year"} {
-		set(n)
-	}
+	set(ix.InForce)
+	set(ix.Deposited)
+	set(ix.Party)
+	set(ix.PendingEif)
+	set(ix.Signatory)
+	set(ix.NotParty)
+	set(ix.FormerParty)
+	set(ix.JoinedAfterLap)
+	set(ix.EifInYear)
 	if !ratified.IsZero() {
 		jy := ratified.Year()
 		e.JoinedYear = &jy
-		set("joined_year")
+		set(ix.JoinedYear)
 	}
 	e.JoinedAfterLap = !ratified.IsZero() && ratified.After(fr.adopted) && !ratified.After(R)
 	e.EifInYear = !eif.IsZero() && eif.Year() == y && !eif.After(R)
 	if e.InForce {
 		n := y - eif.Year()
 		e.YearsSinceEif = &n
-		set("years_since_eif")
+		set(ix.YearsSinceEif)
 	}
 
 	// §4.2 Article 7 reporting. The initial report is due 180 days after entry into force;
@@ -201,7 +300,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		due = eif.AddDays(180)
 		s := due.String()
 		e.InitialReportDue = &s
-		set("initial_report_due")
+		set(ix.InitialReportDue)
 	}
 	e.InitialReportRequired = e.Party && !due.IsZero() && !due.After(R)
 	if f := se.from[fArt7Initial]; f != nil && !f.date.After(R) {
@@ -220,11 +319,14 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		onTime := false
 		e.AnnualReportOnTime = &onTime
 	}
-	for _, n := range []string{"initial_report_required", "initial_report_submitted", "initial_report_overdue", "annual_report_deadline", "annual_report_due", "annual_report_submitted"} {
-		set(n)
-	}
+	set(ix.InitialReportRequired)
+	set(ix.InitialReportSubmitted)
+	set(ix.InitialReportOverdue)
+	set(ix.AnnualReportDeadline)
+	set(ix.AnnualReportDue)
+	set(ix.AnnualReportSubmitted)
 	if e.AnnualReportOnTime != nil {
-		set("annual_report_on_time")
+		set(ix.AnnualReportOnTime)
 	}
 
 	// §4.3 Articles 3, 4 and 5
@@ -274,12 +376,23 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		e.Art5Applies = e.Party && f.flag
 	}
 	e.HasObligation = e.Art3Outstanding || e.Art4Outstanding || e.Art5Applies
-	for _, n := range []string{"art3_outstanding", "art3_completed_in_year", "art3_compliance_declared_in_year", "art3_retaining", "art4_outstanding", "art4_completed_in_year", "art4_completion_declared_in_year", "art4_cleared", "art4_new_obligation_in_year", "art5_applies", "has_obligation"} {
-		set(n)
-	}
-	for n, p := range map[string]*bool{"art3_past_deadline": e.Art3PastDeadline, "art4_past_deadline": e.Art4PastDeadline, "art3_compliance_declared_timely": e.Art3ComplianceDeclaredTimely, "art4_declared_timely": e.Art4DeclaredTimely, "art4_completed_on_time": e.Art4CompletedOnTime} {
-		if p != nil {
-			set(n)
+	set(ix.Art3Outstanding)
+	set(ix.Art3CompletedInYear)
+	set(ix.Art3ComplianceDeclaredInYear)
+	set(ix.Art3Retaining)
+	set(ix.Art4Outstanding)
+	set(ix.Art4CompletedInYear)
+	set(ix.Art4CompletionDeclaredInYear)
+	set(ix.Art4Cleared)
+	set(ix.Art4NewObligationInYear)
+	set(ix.Art5Applies)
+	set(ix.HasObligation)
+	for _, nb := range [...]struct {
+		fi int
+		p  *bool
+	}{{ix.Art3PastDeadline, e.Art3PastDeadline}, {ix.Art4PastDeadline, e.Art4PastDeadline}, {ix.Art3ComplianceDeclaredTimely, e.Art3ComplianceDeclaredTimely}, {ix.Art4DeclaredTimely, e.Art4DeclaredTimely}, {ix.Art4CompletedOnTime, e.Art4CompletedOnTime}} {
+		if nb.p != nil {
+			set(nb.fi)
 		}
 	}
 }

@@ -51,3 +51,12 @@ func TestSchemaFacts(t *testing.T) {
 	assert.False(t, ok)
 	assert.Len(t, Fields(), 136, "92 input fields and 44 derived fields, as in the data dictionary")
 }
+
+// TestDerivedIndexesResolve guards the ix table: a misspelt name would silently map to 0.
+func TestDerivedIndexesResolve(t *testing.T) {
+	v := reflect.ValueOf(ix)
+	for i := 0; i < v.NumField(); i++ {
+		fi := int(v.Field(i).Int())
+		assert.False(t, schema[fi].Input(), "ix.%s resolves to input field %s", v.Type().Field(i).Name, schema[fi].Name)
+	}
+}

@@ -36,6 +36,7 @@ type command struct {
 var commands = []command{
 	{"check", "validate and compile a plan; report every problem", runCheck},
 	{"eval", "evaluate the indicators for one year or a range of years", runEval},
+	{"explain", "show one indicator's derivation: States, values read and their origin, scoring", runExplain},
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
 }
 

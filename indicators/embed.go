@@ -1,9 +1,11 @@
 // Package indicators holds the shipped Lausanne Action Plan: plan.toml (name, version, period,
-// counting convention, sections) and one aNN.toml file per action with its indicators.
+// counting convention, sections) and one aNN.toml file per action with its indicators, plus the
+// rule unit tests for those indicators in tests/aNN.test.toml.
 //
 // The plan is a reconstruction: the official LAP text and indicators could not be obtained, so
 // every action carries a provenance label (found, inferred, reconstructed) and every indicator
-// is labelled proposed. Load it with engine.Load(indicators.FS).
+// is labelled proposed. Load it with engine.Load(indicators.FS) and run its rule tests with
+// engine.RunRuleTests(ctx, plan, indicators.Tests, nil, nil).
 package indicators
 
 import "embed"
@@ -12,3 +14,9 @@ import "embed"
 //
 //go:embed *.toml
 var FS embed.FS
+
+// Tests holds the rule unit tests of the shipped plan, tests/a01.test.toml to
+// tests/a50.test.toml (the plan loader reads only the root, so they do not disturb FS users).
+//
+//go:embed tests/*.test.toml
+var Tests embed.FS

@@ -38,6 +38,8 @@ var commands = []command{
 	{"eval", "evaluate the indicators for one year or a range of years", runEval},
 	{"explain", "show one indicator's derivation: States, values read and their origin, scoring", runExplain},
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
+	{"plan", "print the whole plan for review: actions, indicators, provenance, expressions", runPlan},
+	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
 }
 
 // usageError is a mistake in how lap was called: exit code 2.

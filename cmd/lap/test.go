@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+)
+
+func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("test", "[paths] [--run REGEX] [--format text|json] [--plan DIR] [-v]",
+		"Run rule unit tests (files named *.test.toml, the analog of promtool test rules and opa test):\n"+
+			"each test gives a small inline dataset and cases naming an indicator, a year and the expected\n"+
+			"value, status or States. Paths are test files or directories searched for *.test.toml; with\n"+
+			"none, the tests shipped with the plan (indicators/tests) run. Each failure shows want against\n"+
+			"got, the indicator's expressions and every State's outcome. Exit 1 when any case fails.", stdout)
+	runRe := fs.String("run", "", "run only cases whose test/case name or indicator id matches this `regexp`")
+	format := fs.String("format", "text", "output `format`: text or json")
+	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
+	verbose := fs.Bool("v", false, "list every case, not only failures")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return err
+	}
+	var filter *regexp.Regexp
+	if *runRe != "" {
+		re, err := compileRegexp(*runRe)
+		if err != nil {
+			return usagef("--run: %v", err)
+		}
+		filter = re
+	}
+	plan, err := loadPlan(*planDir, stderr)
+	if err != nil {
+		return err
+	}
+	var results []engine.RuleTestResult
+	var diags engine.Diagnostics
+	if fs.NArg() == 0 {
+		rs, err := engine.RunRuleTests(ctx, plan, indicators.Tests, nil, filter)
+		if err := collect(err, "indicators/", &diags); err != nil {
+			return err
+		}
+		results = append(results, prefixResults(rs, "indicators/")...)
+	}
+	for _, arg := range fs.Args() {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return fmt.Errorf("read tests: %w", err)
+		}
+		dir, paths := arg, []string(nil)
+		if !st.IsDir() {
+			dir, paths = filepath.Dir(arg), []string{filepath.Base(arg)}
+		}
+		prefix := filepath.ToSlash(dir) + "/"
+		if dir == "." {
+			prefix = ""
+		}
+		rs, err := engine.RunRuleTests(ctx, plan, os.DirFS(dir), paths, filter)
+		if err := collect(err, prefix, &diags); err != nil {
+			return err
+		}
+		results = append(results, prefixResults(rs, prefix)...)
+	}
+	if len(diags) > 0 {
+		printDiagnostics(stderr, "load rule tests", diags)
+		return errSilent
+	}
+	sum := engine.SummarizeRuleTests(results)
+	if *format == "json" {
+		if err := writeJSON(stdout, struct {
+			Results []engine.RuleTestResult `json:"results"`
+			Summary engine.RuleTestSummary  `json:"summary"`
+		}{nonNilResults(results), sum}); err != nil {
+			return err
+		}
+	} else if err := writeTestText(stdout, results, sum, *verbose); err != nil {
+		return err
+	}
+	if sum.Total == 0 {
+		fmt.Fprintln(stderr, "lap test: no case matched")
+		return errSilent
+	}
+	if sum.Fail > 0 || sum.Error > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// collect keeps the diagnostics of a test run (with file names made relative to the working
+// directory) and returns any other error.
+func collect(err error, prefix string, diags *engine.Diagnostics) error {
+	if err == nil {
+		return nil
+	}
+	var ds engine.Diagnostics
+	if !errors.As(err, &ds) {
+		return err
+	}
+	for _, d := range ds {
+		d.File = prefix + d.File
+	}
+	*diags = append(*diags, ds...)
+	return nil
+}
+
+func prefixResults(rs []engine.RuleTestResult, prefix string) []engine.RuleTestResult {
+	for i := range rs {
+		rs[i].File = prefix + rs[i].File
+	}
+	return rs
+}
+
+func nonNilResults(rs []engine.RuleTestResult) []engine.RuleTestResult {
+	if rs == nil {
+		return []engine.RuleTestResult{}
+	}
+	return rs
+}
+
+// writeTestText prints failures in full, then (with verbose) every case, then the summary:
+// PASS: n/N, and FAIL, ERROR and SKIP counts when there are any.
+func writeTestText(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
+	bw := &errWriter{w: w}
+	failed := 0
+	for i := range results {
+		r := &results[i]
+		if r.Outcome == engine.RuleTestFail || r.Outcome == engine.RuleTestError {
+			if failed == 0 {
+				bw.printf("FAILURES\n")
+				bw.printf("%s\n", strings.Repeat("-", 80))
+			}
+			failed++
+			bw.printf("%s\n", r.Explain())
+		}
+	}
+	if verbose {
+		bw.printf("CASES\n%s\n", strings.Repeat("-", 80))
+		file := ""
+		for i := range results {
+			r := &results[i]
+			if r.File != file {
+				file = r.File
+				bw.printf("%s:\n", file)
+			}
+			bw.printf("  %-5s %s (%s, %d)\n", strings.ToUpper(string(r.Outcome)), r.Name(), r.Indicator, r.Year)
+		}
+		bw.printf("%s\n", strings.Repeat("-", 80))
+	}
+	bw.printf("PASS: %d/%d\n", sum.Pass, sum.Total)
+	for _, c := range []struct {
+		label string
+		n     int
+	}{{"FAIL", sum.Fail}, {"ERROR", sum.Error}, {"SKIP", sum.Skip}} {
+		if c.n > 0 {
+			bw.printf("%s: %d/%d\n", c.label, c.n, sum.Total)
+		}
+	}
+	return bw.err
+}

@@ -108,7 +108,10 @@ func toExprError(err error) *exprError {
 	switch {
 	case strings.HasPrefix(fe.Message, "unknown name"):
 		out.code = CodeUnknownName
-		if m := unknownName.FindStringSubmatch(fe.Message); m != nil {
+		if m := unknownName.FindStringSubmatch(fe.Message); m != nil && m[1] == "now" {
+			out.msg = "now() is disabled: a rule must not read the clock"
+			out.hint = "use as_of or ref_date, the run's data cut-off"
+		} else if m != nil {
 			out.msg = fmt.Sprintf("unknown field %q: not in the data dictionary", m[1])
 			if s := suggest(m[1], fieldNames); s != "" {
 				out.hint = fmt.Sprintf("did you mean %q? (lap fields lists every field)", s)

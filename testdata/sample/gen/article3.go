@@ -8,12 +8,17 @@ type art3Year struct {
 	stockM, stockS         int
 	destroyedM, destroyedS int
 	src                    string
+	stockSrc               string // source of the stock figures when it differs from src
 }
 
 func (g *gen) art3Years(iso string, rows []art3Year) {
 	for _, r := range rows {
-		g.add(iso, r.y, "art3_stock_munitions", inum(r.stockM), r.src)
-		g.add(iso, r.y, "art3_stock_submunitions", inum(r.stockS), r.src)
+		stockSrc := r.src
+		if r.stockSrc != "" {
+			stockSrc = r.stockSrc
+		}
+		g.add(iso, r.y, "art3_stock_munitions", inum(r.stockM), stockSrc)
+		g.add(iso, r.y, "art3_stock_submunitions", inum(r.stockS), stockSrc)
 		g.add(iso, r.y, "art3_destroyed_munitions", inum(r.destroyedM), r.src)
 		g.add(iso, r.y, "art3_destroyed_submunitions", inum(r.destroyedS), r.src)
 	}
@@ -43,11 +48,11 @@ func (g *gen) article3() {
 	bgrIll := illNote("yearly split assumed; it adds up to the declared 6,905 munitions / 190,919 submunitions less the 6 / 300 retained (ccm-facts.md §5)")
 	bgr2020 := illNote("split assumed; with Peru and Slovakia it adds up to the 2,273 munitions and more than 52,000 submunitions destroyed in 2020 (CMM 2021, ccm-facts.md §5)")
 	g.art3Years("BGR", []art3Year{
-		{2019, 6099, 170619, 800, 20000, bgrIll},
-		{2020, 4699, 142119, 1400, 28500, bgr2020},
-		{2021, 3199, 97119, 1500, 45000, bgrIll},
-		{2022, 1299, 42119, 1900, 55000, bgrIll},
-		{2023, 0, 0, 1299, 42119, bgrIll},
+		{2019, 6099, 170619, 800, 20000, bgrIll, ""},
+		{2020, 4699, 142119, 1400, 28500, bgr2020, ""},
+		{2021, 3199, 97119, 1500, 45000, bgrIll, ""},
+		{2022, 1299, 42119, 1900, 55000, bgrIll, ""},
+		{2023, 0, 0, 1299, 42119, bgrIll, ""},
 	})
 	g.add("BGR", 2019, "art3_destruction_plan", "true", ill)
 
@@ -60,13 +65,14 @@ func (g *gen) article3() {
 	g.add("PER", 2021, "art3_deadline", "2024-04-01", per+" ; https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (deadline 1 April 2024)")
 	g.add("PER", 2023, "art3_completed_date", "2023-12-31", srcOblig+" PER article 3 (completed 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
 	g.add("PER", 2024, "art3_compliance_declared_date", date12MSP, illNote("declaration at the 12MSP assumed; the references give Peru's fulfilment but not the date of its declaration"))
+	perStock := illNote("stock derived from the 2016 declaration less destruction in 2019-2020, which is assumed")
 	perIll := illNote("yearly split assumed; it adds up to the 2016 declaration of 2,007 munitions / 153,174 submunitions (ccm-facts.md §5)")
 	g.art3Years("PER", []art3Year{
-		{2019, 1807, 113174, 200, 40000, perIll},
-		{2020, 1334, 104174, 473, 9000, bgr2020},
-		{2021, 1038, 101174, 296, 3000, "Monitor profile via ccm-facts.md §5 (296 munitions / 3,000 submunitions destroyed in 2021); stock derived"},
-		{2022, 496, 66350, 542, 34824, "Monitor profile via ccm-facts.md §5 (542 munitions / 34,824 submunitions destroyed in 2022); stock derived"},
-		{2023, 0, 0, 496, 66350, perIll},
+		{2019, 1807, 113174, 200, 40000, perIll, ""},
+		{2020, 1334, 104174, 473, 9000, bgr2020, ""},
+		{2021, 1038, 101174, 296, 3000, "Monitor profile via ccm-facts.md §5 (296 munitions / 3,000 submunitions destroyed in 2021)", perStock},
+		{2022, 496, 66350, 542, 34824, "Monitor profile via ccm-facts.md §5 (542 munitions / 34,824 submunitions destroyed in 2022)", perStock},
+		{2023, 0, 0, 496, 66350, perIll, ""},
 	})
 	g.add("PER", 2019, "art3_destruction_plan", "true", ill)
 
@@ -78,11 +84,11 @@ func (g *gen) article3() {
 	g.add("SVK", 2023, "art3_compliance_declared_date", "2023-12-31", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (Slovakia declared fulfilment in 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
 	svkIll := illNote("yearly split assumed; it adds up to the declared 1,235 munitions / 299,187 submunitions (ccm-facts.md §5)")
 	g.art3Years("SVK", []art3Year{
-		{2019, 1035, 259187, 200, 40000, svkIll},
-		{2020, 635, 244187, 400, 15000, bgr2020},
-		{2021, 385, 184187, 250, 60000, svkIll},
-		{2022, 135, 94187, 250, 90000, svkIll},
-		{2023, 0, 0, 135, 94187, svkIll},
+		{2019, 1035, 259187, 200, 40000, svkIll, ""},
+		{2020, 635, 244187, 400, 15000, bgr2020, ""},
+		{2021, 385, 184187, 250, 60000, svkIll, ""},
+		{2022, 135, 94187, 250, 90000, svkIll, ""},
+		{2023, 0, 0, 135, 94187, svkIll, ""},
 	})
 	g.add("SVK", 2019, "art3_destruction_plan", "true", ill)
 
@@ -93,11 +99,11 @@ func (g *gen) article3() {
 	g.add("ZAF", 2023, "art3_compliance_declared_date", "2023-12-31", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (South Africa declared fulfilment in 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
 	zafIll := illNote("yearly split assumed; it adds up to the declared 1,495 munitions / 99,465 submunitions (ccm-facts.md §5)")
 	g.art3Years("ZAF", []art3Year{
-		{2019, 1395, 92465, 100, 7000, zafIll},
-		{2020, 1195, 78465, 200, 14000, zafIll},
-		{2021, 895, 58465, 300, 20000, zafIll},
-		{2022, 495, 30465, 400, 28000, zafIll},
-		{2023, 0, 0, 495, 30465, zafIll},
+		{2019, 1395, 92465, 100, 7000, zafIll, ""},
+		{2020, 1195, 78465, 200, 14000, zafIll, ""},
+		{2021, 895, 58465, 300, 20000, zafIll, ""},
+		{2022, 495, 30465, 400, 28000, zafIll, ""},
+		{2023, 0, 0, 495, 30465, zafIll, ""},
 	})
 	g.add("ZAF", 2019, "art3_destruction_plan", "false", ill)
 	g.add("ZAF", 2021, "art3_destruction_plan", "true", ill)
@@ -131,20 +137,20 @@ func (g *gen) article3() {
 	// Germany 2021: found, destroyed and declared in the same year.
 	g.add("DEU", 2021, "art3_discovered_munitions", "12", disc("12 munitions"))
 	g.add("DEU", 2021, "art3_obligation_start", "2021-02-15", disc("obligation starts on discovery"))
-	g.art3Years("DEU", []art3Year{{2021, 0, 0, 12, 96, disc("destroyed within the year")}})
+	g.art3Years("DEU", []art3Year{{2021, 0, 0, 12, 96, disc("destroyed within the year"), ""}})
 	g.add("DEU", 2021, "art3_destruction_plan", "true", disc("plan"))
 	g.add("DEU", 2021, "art3_completed_date", "2021-06-30", disc("completion"))
 	g.add("DEU", 2021, "art3_compliance_declared_date", date2RC, disc("declared at the 2RC second part"))
 	// Croatia 2022: found and destroyed, never declared (13.1 false).
 	g.add("HRV", 2022, "art3_discovered_munitions", "5", disc("5 munitions"))
 	g.add("HRV", 2022, "art3_obligation_start", "2022-03-08", disc("obligation starts on discovery"))
-	g.art3Years("HRV", []art3Year{{2022, 0, 0, 5, 1440, disc("destroyed within the year")}})
+	g.art3Years("HRV", []art3Year{{2022, 0, 0, 5, 1440, disc("destroyed within the year"), ""}})
 	g.add("HRV", 2022, "art3_destruction_plan", "true", disc("plan"))
 	g.add("HRV", 2022, "art3_completed_date", "2022-05-31", disc("completion; no declaration of compliance follows"))
 	// Chile 2024: found, destroyed, declared at the 12MSP.
 	g.add("CHL", 2024, "art3_discovered_munitions", "6", disc("6 munitions"))
 	g.add("CHL", 2024, "art3_obligation_start", "2024-03-19", disc("obligation starts on discovery"))
-	g.art3Years("CHL", []art3Year{{2024, 0, 0, 6, 240, disc("destroyed within the year")}})
+	g.art3Years("CHL", []art3Year{{2024, 0, 0, 6, 240, disc("destroyed within the year"), ""}})
 	g.add("CHL", 2024, "art3_destruction_plan", "true", disc("plan"))
 	g.add("CHL", 2024, "art3_completed_date", "2024-08-30", disc("completion"))
 	g.add("CHL", 2024, "art3_compliance_declared_date", date12MSP, disc("declared at the 12MSP"))
@@ -152,8 +158,8 @@ func (g *gen) article3() {
 	g.add("SVK", 2024, "art3_discovered_munitions", "3", disc("3 munitions"))
 	g.add("SVK", 2024, "art3_obligation_start", "2024-10-14", disc("obligation starts on discovery"))
 	g.art3Years("SVK", []art3Year{
-		{2024, 3, 147, 0, 0, disc("held at the end of 2024")},
-		{2025, 0, 0, 3, 147, disc("destroyed in 2025")},
+		{2024, 3, 147, 0, 0, disc("held at the end of 2024"), ""},
+		{2025, 0, 0, 3, 147, disc("destroyed in 2025"), ""},
 	})
 	g.add("SVK", 2024, "art3_destruction_plan", "true", disc("plan"))
 	g.add("SVK", 2025, "art3_completed_date", "2025-04-30", disc("completion"))
@@ -161,7 +167,7 @@ func (g *gen) article3() {
 	// South Africa 2025: found late in 2025, still held at the end of 2025, no plan yet.
 	g.add("ZAF", 2025, "art3_discovered_munitions", "9", disc("9 munitions"))
 	g.add("ZAF", 2025, "art3_obligation_start", "2025-09-22", disc("obligation starts on discovery"))
-	g.art3Years("ZAF", []art3Year{{2025, 9, 540, 0, 0, disc("held at the end of 2025")}})
+	g.art3Years("ZAF", []art3Year{{2025, 9, 540, 0, 0, disc("held at the end of 2025"), ""}})
 	g.add("ZAF", 2025, "art3_destruction_plan", "false", disc("no plan reported yet"))
 	// Reported zero discoveries (17.1 reads absence as none; these are explicit).
 	for _, iso := range []string{"BGR", "PER", "SVK", "ZAF", "DEU", "HRV", "CHL", "CHE"} {

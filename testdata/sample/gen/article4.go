@@ -1,6 +1,9 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Article 4: survey and clearance.
 
@@ -10,28 +13,35 @@ type landYear struct {
 	y                        int
 	remaining, cleared, surv float64
 	items                    int
-	note                     string
+	note                     string // source of the illustrative figures ("" = ill)
+	sourced                  string // which figure is sourced: remaining, cleared, survey, items (comma list)
+	src                      string // the source of the sourced figures
 }
 
 const none = -1.0
 
 func (g *gen) landYears(iso string, rows []landYear) {
 	for _, r := range rows {
-		src := r.note
-		if src == "" {
-			src = ill
+		src := func(which string) string {
+			if r.sourced != "" && strings.Contains(","+r.sourced+",", ","+which+",") {
+				return r.src
+			}
+			if r.note == "" {
+				return ill
+			}
+			return r.note
 		}
 		if r.remaining >= 0 {
-			g.add(iso, r.y, "art4_area_remaining_m2", m2(r.remaining), src)
+			g.add(iso, r.y, "art4_area_remaining_m2", m2(r.remaining), src("remaining"))
 		}
 		if r.cleared >= 0 {
-			g.add(iso, r.y, "art4_area_cleared_m2", m2(r.cleared), src)
+			g.add(iso, r.y, "art4_area_cleared_m2", m2(r.cleared), src("cleared"))
 		}
 		if r.surv >= 0 {
-			g.add(iso, r.y, "art4_area_released_survey_m2", m2(r.surv), src)
+			g.add(iso, r.y, "art4_area_released_survey_m2", m2(r.surv), src("survey"))
 		}
 		if r.items >= 0 {
-			g.add(iso, r.y, "art4_submunitions_destroyed", inum(r.items), src)
+			g.add(iso, r.y, "art4_submunitions_destroyed", inum(r.items), src("items"))
 		}
 	}
 }
@@ -163,85 +173,85 @@ func (g *gen) article4() {
 	// ----- Land release figures (km2; converted to m2) -------------------------------------
 	lao := "http://www.mineactionreview.org/country/lao-peoples-democratic-republic"
 	g.landYears("LAO", []landYear{
-		{2019, 1150, 45.6, 8.0, 68200, "clearance: " + lao + " (more than 45.6 km2 cleared in 2019, recorded as 45.6); remaining, survey and items " + ill},
-		{2020, 1290, 41.3, 9.5, 61400, illNote("remaining includes about 191 km2 newly confirmed by survey")},
-		{2021, 1371.10, 43.9, 12.0, 64900, "remaining: https://archives2.the-monitor.org/en-gb/reports/2022/lao-pdr/impact.aspx (1,371.10 km2 of confirmed hazardous area by June 2021, used as the end-2021 value); cleared, survey and items " + ill},
-		{2022, 1368.6, 47.2, 15.4, 70300, illNote("remaining includes 60.1 km2 newly confirmed by survey")},
-		{2023, 1342.5, 52.8, 18.3, 74800, illNote("remaining includes 45.0 km2 newly confirmed by survey")},
-		{2024, 1296.7, 55.1, 20.7, 77100, illNote("remaining includes 30.0 km2 newly confirmed by survey")},
-		{2025, 1242.2, 57.4, 22.1, 79600, illNote("remaining includes 25.0 km2 newly confirmed by survey")},
+		{2019, 1150, 45.6, 8.0, 68200, "", "cleared", lao + " (more than 45.6 km2 cleared in 2019, recorded as 45.6)"},
+		{2020, 1290, 41.3, 9.5, 61400, illNote("remaining includes about 191 km2 newly confirmed by survey"), "", ""},
+		{2021, 1371.10, 43.9, 12.0, 64900, "", "remaining", "https://archives2.the-monitor.org/en-gb/reports/2022/lao-pdr/impact.aspx (1,371.10 km2 of confirmed hazardous area by June 2021, used as the end-2021 value)"},
+		{2022, 1368.6, 47.2, 15.4, 70300, illNote("remaining includes 60.1 km2 newly confirmed by survey"), "", ""},
+		{2023, 1342.5, 52.8, 18.3, 74800, illNote("remaining includes 45.0 km2 newly confirmed by survey"), "", ""},
+		{2024, 1296.7, 55.1, 20.7, 77100, illNote("remaining includes 30.0 km2 newly confirmed by survey"), "", ""},
+		{2025, 1242.2, 57.4, 22.1, 79600, illNote("remaining includes 25.0 km2 newly confirmed by survey"), "", ""},
 	})
 	g.landYears("LBN", []landYear{
-		{2019, 8.5, 1.2, 0.4, 2900, ill},
-		{2020, 7.4, 0.9, 0.2, 2300, ill},
-		{2021, 6.5, 0.7, 0.2, 1900, ill},
-		{2022, 5.6, 0.7, 0.2, 1700, ill},
-		{2023, 4.9, 0.6, 0.1, 1500, ill},
-		{2024, 4.4, 0.4, 0.1, 1100, illNote("in line with the 92% of known contamination cleared reported in 2024 (ccm-facts.md §6)")},
-		{2025, 3.9, 0.4, 0.1, 1000, ill},
+		{2019, 8.5, 1.2, 0.4, 2900, ill, "", ""},
+		{2020, 7.4, 0.9, 0.2, 2300, ill, "", ""},
+		{2021, 6.5, 0.7, 0.2, 1900, ill, "", ""},
+		{2022, 5.6, 0.7, 0.2, 1700, ill, "", ""},
+		{2023, 4.9, 0.6, 0.1, 1500, ill, "", ""},
+		{2024, 4.4, 0.4, 0.1, 1100, illNote("in line with the 92% of known contamination cleared reported in 2024 (ccm-facts.md §6)"), "", ""},
+		{2025, 3.9, 0.4, 0.1, 1000, ill, "", ""},
 	})
 	bih := "https://www.bhmac.org/in-the-period-25-27-november-2020-the-second-revision-conference-on-cluster-munitions-held-online/ (2.24 km2 in 36 areas in 2020)"
 	g.landYears("BIH", []landYear{
-		{2019, 2.90, 0.45, 0.20, 610, ill},
-		{2020, 2.24, 0.46, 0.20, 540, "remaining: " + bih + "; cleared, survey and items " + ill},
-		{2021, 1.24, 0.75, 0.25, 820, ill},
-		{2022, 0.32, 0.70, 0.22, 760, ill},
-		{2023, 0, 0.27, 0.05, 310, illNote("figures assumed; remaining 0 after completion in August 2023 (https://www.bhmac.org/press-release-5/, 7,932 items destroyed in all)")},
+		{2019, 2.90, 0.45, 0.20, 610, ill, "", ""},
+		{2020, 2.24, 0.46, 0.20, 540, "", "remaining", bih},
+		{2021, 1.24, 0.75, 0.25, 820, ill, "", ""},
+		{2022, 0.32, 0.70, 0.22, 760, ill, "", ""},
+		{2023, 0, 0.27, 0.05, 310, illNote("figures assumed; remaining 0 after completion in August 2023 (https://www.bhmac.org/press-release-5/, 7,932 items destroyed in all)"), "", ""},
 	})
 	deu := illNote("starts from the 1,100 hectares of Wittstock in the 2019 extension request (https://docslib.org/doc/8817659/former-soviet-military-training-area-wittstock)")
 	g.landYears("DEU", []landYear{
-		{2019, 10.75, 0.25, 0, 2100, deu},
-		{2020, 10.2, 0.35, 0.2, 2900, ill},
-		{2021, 9.5, 0.45, 0.25, 3600, ill},
-		{2022, 8.6, 0.6, 0.3, 4400, ill},
-		{2023, 7.5, 0.8, 0.3, 5200, ill},
-		{2024, 6.3, 0.9, 0.3, 5900, ill},
-		{2025, 5.0, 1.0, 0.3, 6300, ill},
+		{2019, 10.75, 0.25, 0, 2100, deu, "", ""},
+		{2020, 10.2, 0.35, 0.2, 2900, ill, "", ""},
+		{2021, 9.5, 0.45, 0.25, 3600, ill, "", ""},
+		{2022, 8.6, 0.6, 0.3, 4400, ill, "", ""},
+		{2023, 7.5, 0.8, 0.3, 5200, ill, "", ""},
+		{2024, 6.3, 0.9, 0.3, 5900, ill, "", ""},
+		{2025, 5.0, 1.0, 0.3, 6300, ill, "", ""},
 	})
 	g.landYears("IRQ", []landYear{
-		{2019, 215, 2.5, 1.5, 3100, ill},
-		{2020, 210, 3.0, 2.0, 3500, ill},
-		{2021, 205, 3.2, 1.8, 3800, ill},
-		{2022, 200, 3.5, 1.5, 4100, "remaining: https://www.clusterconvention.org/the-isu-meets-with-the-dma-in-baghdad/ (almost 200 km2 known to be contaminated in March 2023, recorded as 200 km2 for the end of 2022); cleared, survey and items " + ill},
-		{2023, 190, 6.0, 4.0, 6900, ill},
-		{2024, 178, 7.0, 5.0, 7600, ill},
-		{2025, 165, 8.0, 5.0, 8300, ill},
+		{2019, 215, 2.5, 1.5, 3100, ill, "", ""},
+		{2020, 210, 3.0, 2.0, 3500, ill, "", ""},
+		{2021, 205, 3.2, 1.8, 3800, ill, "", ""},
+		{2022, 200, 3.5, 1.5, 4100, "", "remaining", "https://www.clusterconvention.org/the-isu-meets-with-the-dma-in-baghdad/ (almost 200 km2 known to be contaminated in March 2023, recorded as 200 km2 for the end of 2022)"},
+		{2023, 190, 6.0, 4.0, 6900, ill, "", ""},
+		{2024, 178, 7.0, 5.0, 7600, ill, "", ""},
+		{2025, 165, 8.0, 5.0, 8300, ill, "", ""},
 	})
 	g.landYears("CHL", []landYear{
-		{2019, 64.82, 0, 0, 0, ill},
-		{2020, 64.82, 0, 0, 0, ill},
-		{2021, 64.82, 0, 0, 0, illNote("no land release: the planned technical survey was not carried out in 2021 (" + srcMARChile + ")")},
-		{2022, 64.82, 0, 0, 0, "http://www.mineactionreview.org/country/chile (no land release in 2022 whatsoever); remaining " + ill},
-		{2023, 44.32, 0.5, 20.0, 35, ill},
-		{2024, 28.12, 1.2, 15.0, 80, ill},
-		{2025, 16.12, 2.0, 10.0, 120, ill},
+		{2019, 64.82, 0, 0, 0, ill, "", ""},
+		{2020, 64.82, 0, 0, 0, ill, "", ""},
+		{2021, 64.82, 0, 0, 0, illNote("no land release: the planned technical survey was not carried out in 2021 (" + srcMARChile + ")"), "", ""},
+		{2022, 64.82, 0, 0, 0, "", "cleared,survey", "http://www.mineactionreview.org/country/chile (no land release in 2022 whatsoever)"},
+		{2023, 44.32, 0.5, 20.0, 35, ill, "", ""},
+		{2024, 28.12, 1.2, 15.0, 80, ill, "", ""},
+		{2025, 16.12, 2.0, 10.0, 120, ill, "", ""},
 	})
 	g.landYears("AFG", []landYear{
-		{2019, 3.10, 0.18, 0.04, 260, ill},
-		{2020, 2.85, 0.20, 0.05, 310, ill},
-		{2021, 2.70, 0.12, 0.03, 170, ill},
-		{2022, 2.62, 0.06, 0.02, 90, ill},
-		{2023, 2.50, 0.09, 0.03, 120, ill},
-		{2024, 2.36, 0.11, 0.03, 150, ill},
-		{2025, 2.20, 0.13, 0.03, 170, ill},
+		{2019, 3.10, 0.18, 0.04, 260, ill, "", ""},
+		{2020, 2.85, 0.20, 0.05, 310, ill, "", ""},
+		{2021, 2.70, 0.12, 0.03, 170, ill, "", ""},
+		{2022, 2.62, 0.06, 0.02, 90, ill, "", ""},
+		{2023, 2.50, 0.09, 0.03, 120, ill, "", ""},
+		{2024, 2.36, 0.11, 0.03, 150, ill, "", ""},
+		{2025, 2.20, 0.13, 0.03, 170, ill, "", ""},
 	})
 	// Chad sent no Article 7 report after 2020 up to MAR 2023: no figures for 2020-2022.
 	g.landYears("TCD", []landYear{
-		{2019, 0.60, 0.05, 0.10, 40, ill},
-		{2023, 0.55, 0.03, 0.02, 25, illNote("figures as they might appear in the extension request")},
-		{2024, 0.48, 0.05, 0.02, 30, ill},
-		{2025, 0.40, 0.06, 0.02, 35, ill},
+		{2019, 0.60, 0.05, 0.10, 40, ill, "", ""},
+		{2023, 0.55, 0.03, 0.02, 25, illNote("figures as they might appear in the extension request"), "", ""},
+		{2024, 0.48, 0.05, 0.02, 30, ill, "", ""},
+		{2025, 0.40, 0.06, 0.02, 35, ill, "", ""},
 	})
 	g.landYears("SOM", []landYear{
-		{2021, 1.2, 0.01, none, 12, illNote("first estimate; survey figure not reported")},
-		{2022, 1.6, 0.02, 0, 20, illNote("remaining includes about 0.42 km2 newly found")},
-		{2023, 1.5, 0.05, 0.05, 45, ill},
-		{2024, 1.4, 0.05, 0.05, 50, ill},
-		{2025, 1.3, 0.05, 0.05, 48, ill},
+		{2021, 1.2, 0.01, none, 12, illNote("first estimate; survey figure not reported"), "", ""},
+		{2022, 1.6, 0.02, 0, 20, illNote("remaining includes about 0.42 km2 newly found"), "", ""},
+		{2023, 1.5, 0.05, 0.05, 45, ill, "", ""},
+		{2024, 1.4, 0.05, 0.05, 50, ill, "", ""},
+		{2025, 1.3, 0.05, 0.05, 48, ill, "", ""},
 	})
 	g.landYears("GBR", []landYear{
-		{2019, 0.02, 0.01, 0, 4, ill},
-		{2020, 0, 0.02, 0, 6, ill},
+		{2019, 0.02, 0.01, 0, 4, ill, "", ""},
+		{2020, 0, 0.02, 0, 6, ill, "", ""},
 	})
 
 	// Original treaty deadlines of two States that completed before 2019; they matter for the

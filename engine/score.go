@@ -140,6 +140,9 @@ func (s *scorer) run() {
 	reachable := hasB && d*gap > sc.Tolerance
 	if reachable {
 		p := (V - B) / gap
+		if p == 0 {
+			p = 0 // no negative zero in output
+		}
 		ia.Progress = num(p)
 		s.step("progress = (value - baseline) / (target - baseline) = (%s - %s) / (%s - %s) = %s",
 			fnum(V), fnum(B), fnum(T), fnum(B), fnum(p))

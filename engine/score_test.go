@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -232,4 +233,12 @@ func TestFnum(t *testing.T) {
 	for in, want := range map[float64]string{0: "0", 3: "3", -2: "-2", 0.57: "0.57", 1.0 / 3: "0.3333", 1e6: "1000000", -0.00001: "0"} {
 		assert.Equal(t, want, fnum(in))
 	}
+}
+
+func TestNoNegativeZero(t *testing.T) {
+	// 46.1: 9 overdue reports at baseline and now, target 0: (9 - 9) / (0 - 9) is -0
+	ind := &Indicator{ID: "46.1", Unit: "states", Direction: Decrease, Target: num(0), TargetYear: 2021, TargetEachYear: true}
+	ia := scoreAt(ind, 2024, map[int]float64{2021: 9, 2024: 9}, DefaultScoring())
+	require.NotNil(t, ia.Progress)
+	assert.False(t, math.Signbit(*ia.Progress), "progress is +0, not -0")
 }

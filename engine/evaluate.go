@@ -232,7 +232,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.States = append(ir.States, StateOutcome{ISO3: iso, Values: ev.reads(ind, si, se)})
 			so = &ir.States[len(ir.States)-1]
 		}
-		in, err := ev.runBool(ind.Population, se)
+		in, known, err := ev.runBool(ind.Population, se)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: population: %v", iso, err))
 			if so != nil {
@@ -240,7 +240,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			}
 			continue
 		}
-		if in == nil || !*in {
+		if !known || !in {
 			continue
 		}
 		ir.Population++
@@ -255,42 +255,42 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			continue
 		}
 		if isBool {
-			v, err := ev.runBool(ind.Rule, se)
+			v, known, err := ev.runBool(ind.Rule, se)
 			switch {
 			case err != nil:
 				errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
 				if so != nil {
 					so.Error = err.Error()
 				}
-			case v == nil:
+			case !known:
 				ir.NoData = append(ir.NoData, iso)
-			case *v:
+			case v:
 				ir.Known++
 				ir.Counted = append(ir.Counted, iso)
 			default:
 				ir.Known++
 				ir.NotCounted = append(ir.NotCounted, iso)
 			}
-			if so != nil && err == nil && v != nil {
-				so.Result = *v
+			if so != nil && err == nil && known {
+				so.Result = v
 			}
 			continue
 		}
-		v, err := ev.runNumber(ind.Rule, se)
+		v, known, err := ev.runNumber(ind.Rule, se)
 		switch {
 		case err != nil:
 			errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
 			if so != nil {
 				so.Error = err.Error()
 			}
-		case v == nil:
+		case !known:
 			ir.NoData = append(ir.NoData, iso)
 		default:
 			ir.Known++
-			sum += *v
+			sum += v
 			ir.Counted = append(ir.Counted, iso)
 			if so != nil {
-				so.Result = *v
+				so.Result = v
 			}
 		}
 	}
@@ -356,54 +356,57 @@ func notPresent(se *stateEnv) fieldSet {
 	return s
 }
 
-// runBool runs a bool expression; nil means unknown.
-func (ev *evaluator) runBool(e Expr, se *stateEnv) (*bool, error) {
+// runBool runs a bool expression; known is false when the result is nil (unknown).
+func (ev *evaluator) runBool(e Expr, se *stateEnv) (v, known bool, err error) {
 	out, err := ev.machine.Run(e.program, &se.env)
 	if err != nil {
-		return nil, err
+		return false, false, err
 	}
-	switch v := out.(type) {
+	switch x := out.(type) {
 	case bool:
-		return &v, nil
+		return x, true, nil
 	case *bool:
-		return v, nil
+		if x == nil {
+			return false, false, nil
+		}
+		return *x, true, nil
 	case nil:
-		return nil, nil
+		return false, false, nil
 	}
-	return nil, fmt.Errorf("expression gave %T, want a bool", out)
+	return false, false, fmt.Errorf("expression gave %T, want a bool", out)
 }
 
-// runNumber runs a numeric expression; nil means unknown. NaN and infinities are errors.
-func (ev *evaluator) runNumber(e Expr, se *stateEnv) (*float64, error) {
+// runNumber runs a numeric expression; known is false when the result is nil (unknown). NaN
+// and infinities are errors.
+func (ev *evaluator) runNumber(e Expr, se *stateEnv) (v float64, known bool, err error) {
 	out, err := ev.machine.Run(e.program, &se.env)
 	if err != nil {
-		return nil, err
+		return 0, false, err
 	}
-	var f float64
-	switch v := out.(type) {
+	switch x := out.(type) {
 	case float64:
-		f = v
+		v = x
 	case int:
-		f = float64(v)
+		v = float64(x)
 	case *float64:
-		if v == nil {
-			return nil, nil
+		if x == nil {
+			return 0, false, nil
 		}
-		f = *v
+		v = *x
 	case *int:
-		if v == nil {
-			return nil, nil
+		if x == nil {
+			return 0, false, nil
 		}
-		f = float64(*v)
+		v = float64(*x)
 	case nil:
-		return nil, nil
+		return 0, false, nil
 	default:
-		return nil, fmt.Errorf("expression gave %T, want a number", out)
+		return 0, false, fmt.Errorf("expression gave %T, want a number", out)
 	}
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return nil, fmt.Errorf("expression gave %v (a division by zero?)", f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false, fmt.Errorf("expression gave %v (a division by zero?)", v)
 	}
-	return &f, nil
+	return v, true, nil
 }
 
 // reads returns the fields an indicator reads, with their values and origins, for tracing.

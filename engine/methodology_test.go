@@ -1,0 +1,146 @@
+package engine
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Each test here reproduces a worked example of docs/methodology.md, with its numbers.
+
+func TestMethodologyCounting(t *testing.T) {
+	// §1.1: Nigeria deposited 2023-02-28, in force 2023-08-01; as_of 2023-06-30
+	p := mustLoadTestPlan(t)
+	ds := mustLoadData(t, "")
+	for c, want := range map[Counting]float64{CountingDeposit: 3, CountingEntryIntoForce: 2} {
+		r, err := p.Evaluate(context.Background(), ds, 2023, AsOf(MustDate("2023-06-30")), WithCounting(c))
+		require.NoError(t, err)
+		ir, _ := r.Indicator("1.1")
+		assert.InDelta(t, want, *ir.Value, 0, c)
+		assert.Contains(t, ir.Counted, "DEU")
+		assert.Contains(t, ir.Counted, "LTU")
+		assert.Equal(t, c == CountingDeposit, contains(ir.Counted, "NGA"))
+	}
+}
+
+func TestMethodologyMissingDataAndAsOf(t *testing.T) {
+	p := loadAssessPlan(t)
+	ds := assessData(t)
+	eval := func(asOf string) IndicatorResult {
+		r, err := p.Evaluate(context.Background(), ds, 2024, AsOf(MustDate(asOf)))
+		require.NoError(t, err)
+		ir, _ := r.Indicator("3.1")
+		return ir
+	}
+	// §1.2: at the deadline CCC's missing report is unknown, not late
+	ir := eval("2025-04-30")
+	assert.InDelta(t, 100, *ir.Value, 1e-12)
+	assert.Equal(t, 4, ir.Population)
+	assert.Equal(t, 3, ir.Known)
+	assert.Equal(t, []string{"CCC"}, ir.NoData)
+	// once the deadline has passed it is late
+	ir = eval("2025-06-30")
+	assert.InDelta(t, 75, *ir.Value, 1e-12)
+	assert.Equal(t, 4, ir.Known)
+	// §1.3: a report dated after as_of is not seen
+	ir = eval("2025-04-29")
+	assert.InDelta(t, 100, *ir.Value, 1e-12)
+	assert.Equal(t, 2, ir.Known)
+	assert.Equal(t, []string{"CCC", "DDD"}, ir.NoData)
+	// deadlines are exempt: AAA's 2027-06-01 deadline is seen at as_of 2025-04-29
+	a, err := p.Assess(context.Background(), ds, 2024, AsOf(MustDate("2025-04-29")))
+	require.NoError(t, err)
+	assert.Equal(t, "2027-06-01", a.Deadlines[0].Deadline)
+}
+
+func TestMethodologyProgress(t *testing.T) {
+	def := DefaultScoring()
+	// §2, 12.1 decreasing to 0
+	dec := &Indicator{ID: "12.1", Unit: "states", Direction: Decrease, Target: num(0), TargetYear: 2026}
+	ia := scoreAt(dec, 2024, map[int]float64{2021: 4, 2024: 1}, def)
+	assert.InDelta(t, 0.6, *ia.ExpectedProgress, 1e-12)
+	assert.InDelta(t, 1.6, *ia.Expected, 1e-12)
+	assert.InDelta(t, 0.75, *ia.Progress, 1e-12)
+	assert.InDelta(t, 0.75, *ia.Score, 1e-12)
+	assert.Equal(t, ProgressOnTrack, ia.ProgressStatus)
+
+	// §2, standing obligation 43.2
+	st := &Indicator{ID: "43.2", Unit: "percent", Direction: Increase, Target: num(100), TargetYear: 2021, TargetEachYear: true}
+	ia = scoreAt(st, 2024, map[int]float64{2021: 40, 2024: 44}, def)
+	assert.InDelta(t, 1, *ia.ExpectedProgress, 0)
+	assert.InDelta(t, 100, *ia.Expected, 1e-12)
+	assert.Equal(t, "0.0667", fnum(*ia.Progress))
+	assert.Equal(t, ProgressNeedsAcceleration, ia.ProgressStatus)
+
+	// §2, target met at baseline: 14.3
+	past := &Indicator{ID: "14.3", Unit: "states", Direction: Decrease, Target: num(0), TargetYear: 2021, TargetEachYear: true}
+	ia = scoreAt(past, 2024, map[int]float64{2021: 0, 2024: 1}, def)
+	assert.InDelta(t, 0, *ia.Progress, 0)
+	assert.InDelta(t, 0, *ia.Score, 0)
+	assert.Equal(t, ProgressRegressing, ia.ProgressStatus)
+	ia = scoreAt(past, 2024, map[int]float64{2021: 0, 2024: 0}, def)
+	assert.InDelta(t, 1, *ia.Progress, 0)
+	assert.Equal(t, ProgressAchieved, ia.ProgressStatus)
+}
+
+func TestMethodologyTrendAndBoundaries(t *testing.T) {
+	def := DefaultScoring()
+	ind := increaseTo(100, 2026)
+	ind.Method = MethodTrend
+	ia := scoreAt(ind, 2024, map[int]float64{2021: 10, 2022: 20, 2023: 30, 2024: 40}, def)
+	require.NotNil(t, ia.Trend)
+	assert.InDelta(t, 10, ia.Trend.Slope, 1e-12)
+	assert.InDelta(t, 2022.5, ia.Trend.MeanYear, 1e-12)
+	assert.InDelta(t, 25, ia.Trend.MeanValue, 1e-12)
+	assert.InDelta(t, 60, ia.Trend.Projected, 1e-12)
+	assert.Equal(t, "0.5556", fnum(*ia.Trend.Anticipated))
+	assert.Equal(t, "0.3333", fnum(*ia.Progress))
+	assert.Equal(t, ProgressNeedsAcceleration, ia.ProgressStatus)
+	ia = scoreAt(ind, 2024, map[int]float64{2021: 10, 2022: 30, 2023: 50, 2024: 70}, def)
+	assert.InDelta(t, 110, ia.Trend.Projected, 1e-12)
+	assert.Equal(t, ProgressOnTrack, ia.ProgressStatus)
+
+	lin := increaseTo(100, 2026)
+	for _, c := range []struct {
+		b, v float64
+		want ProgressStatus
+	}{{0, 57, ProgressOnTrack}, {0, 56.9, ProgressNeedsAcceleration}, {0, 0, ProgressNeedsAcceleration}, {40, 39.4, ProgressRegressing}} {
+		ia := scoreAt(lin, 2024, map[int]float64{2021: c.b, 2024: c.v}, def)
+		assert.Equal(t, c.want, ia.ProgressStatus, "B=%v V=%v", c.b, c.v)
+	}
+}
+
+func TestMethodologyRollup(t *testing.T) {
+	sc := DefaultScoring()
+	f := num(0.6)
+	r := newRollup([]rollItem{
+		{status: ProgressAchieved, score: num(1), expected: f, weight: 2},
+		{status: ProgressNeedsAcceleration, score: num(0.25), expected: f, weight: 1},
+		{status: ProgressNoTarget, weight: 1},
+	}, sc)
+	assert.InDelta(t, 0.75, *r.Score, 1e-12)
+	assert.InDelta(t, 0.6, *r.Expected, 1e-12)
+	assert.Equal(t, ProgressOnTrack, r.Status)
+	sec := newRollup([]rollItem{{status: r.Status, score: r.Score, expected: r.Expected, weight: 1},
+		{status: ProgressNeedsAcceleration, score: num(0.45), expected: f, weight: 1}}, sc)
+	assert.InDelta(t, 0.6, *sec.Score, 1e-12)
+}
+
+func TestMethodologyDeadline(t *testing.T) {
+	dl := MustDate("2027-06-01")
+	assert.Equal(t, "2027.4164", fnum(yearFraction(dl)))
+	pr := Project(ProjectionInput{Remaining: 400, RemainingYear: 2024, Rate: 200, Deadline: dl, MarginYears: 1})
+	assert.InDelta(t, 2, *pr.YearsNeeded, 0)
+	assert.Equal(t, 2026, *pr.CompletionYear)
+	assert.Equal(t, "165.5329", fnum(*pr.RateNeeded))
+	assert.Equal(t, DeadlineAtRisk, pr.Status)
+	// the same through Assess, from AAA's facts
+	a, err := loadAssessPlan(t).Assess(context.Background(), assessData(t), 2024)
+	require.NoError(t, err)
+	aaa := a.Deadlines[0]
+	assert.Equal(t, "AAA", aaa.ISO3)
+	assert.InDelta(t, 200, *aaa.Rate, 0)
+	assert.Equal(t, pr, aaa.Projection)
+}

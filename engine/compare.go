@@ -1,0 +1,291 @@
+package engine
+
+import (
+	"math"
+	"strconv"
+)
+
+// Diff is what changed between two assessments of the same year: a baseline and a scenario.
+// Every indicator, action, section and deadline projection is listed, with Changed set on the
+// ones that differ; Changes gives only those.
+type Diff struct {
+	Year          int               `json:"year"`
+	BaseAsOf      string            `json:"base_as_of"`
+	ScenarioAsOf  string            `json:"scenario_as_of"`
+	BaseCounting  Counting          `json:"base_counting"`
+	ScenCounting  Counting          `json:"scenario_counting"`
+	Indicators    []IndicatorChange `json:"indicators"`
+	Actions       []ScoreChange     `json:"actions"`
+	Sections      []ScoreChange     `json:"sections"`
+	Overall       ScoreChange       `json:"overall"`
+	Deadlines     []DeadlineChange  `json:"deadlines"`
+	ChangedTotals ChangeCounts      `json:"changed"`
+}
+
+// ChangeCounts counts the changed rows of a Diff.
+type ChangeCounts struct {
+	Indicators int `json:"indicators"`
+	Actions    int `json:"actions"`
+	Sections   int `json:"sections"`
+	Deadlines  int `json:"deadlines"`
+}
+
+// IndicatorChange is one indicator before and after. Deltas are scenario minus base; nil when
+// either side has no value.
+type IndicatorChange struct {
+	ID               string         `json:"id"`
+	Title            string         `json:"title"`
+	Unit             string         `json:"unit"`
+	BaseValue        *float64       `json:"base_value"`
+	ScenarioValue    *float64       `json:"scenario_value"`
+	Delta            *float64       `json:"delta"`
+	BaseProgress     *float64       `json:"base_progress"`
+	ScenarioProgress *float64       `json:"scenario_progress"`
+	ProgressDelta    *float64       `json:"progress_delta"`
+	BaseScore        *float64       `json:"base_score"`
+	ScenarioScore    *float64       `json:"scenario_score"`
+	BaseStatus       ProgressStatus `json:"base_status"`
+	ScenarioStatus   ProgressStatus `json:"scenario_status"`
+	BaseTarget       *float64       `json:"base_target"`
+	ScenarioTarget   *float64       `json:"scenario_target"`
+	// Entered lists the States counted in the scenario but not in the base; Left the reverse.
+	Entered []string `json:"entered,omitempty"`
+	Left    []string `json:"left,omitempty"`
+	// Series are the two yearly series, for overlay charts.
+	BaseSeries     []YearValue `json:"-"`
+	ScenarioSeries []YearValue `json:"-"`
+	Changed        bool        `json:"changed"`
+}
+
+// ScoreChange is one roll-up (action, section or the plan) before and after.
+type ScoreChange struct {
+	Key            string         `json:"key"` // action number, section key or "overall"
+	Title          string         `json:"title,omitempty"`
+	BaseScore      *float64       `json:"base_score"`
+	ScenarioScore  *float64       `json:"scenario_score"`
+	Delta          *float64       `json:"delta"`
+	BaseStatus     ProgressStatus `json:"base_status"`
+	ScenarioStatus ProgressStatus `json:"scenario_status"`
+	Changed        bool           `json:"changed"`
+}
+
+// DeadlineChange is one Article 3 or 4 deadline projection before and after. A projection
+// present on one side only (an obligation completed or added) has the other side's status
+// empty.
+type DeadlineChange struct {
+	ISO3                   string         `json:"iso3"`
+	Article                int            `json:"article"`
+	BaseStatus             DeadlineStatus `json:"base_status"`
+	ScenarioStatus         DeadlineStatus `json:"scenario_status"`
+	BaseCompletionYear     *int           `json:"base_completion_year"`
+	ScenarioCompletionYear *int           `json:"scenario_completion_year"`
+	BaseRate               *float64       `json:"base_rate"`
+	ScenarioRate           *float64       `json:"scenario_rate"`
+	Deadline               string         `json:"deadline,omitempty"`
+	Changed                bool           `json:"changed"`
+}
+
+// diffEps is the tolerance under which two numbers count as equal.
+const diffEps = 1e-9
+
+// Compare returns the differences between base and other, two assessments of the same plan's
+// indicators for the same year. Rows follow base's order; indicators, actions and sections
+// only other has are appended.
+func Compare(base, other *Assessment) Diff {
+	d := Diff{Year: other.Year, BaseAsOf: base.AsOf, ScenarioAsOf: other.AsOf, BaseCounting: base.Counting, ScenCounting: other.Counting}
+	oi := map[string]*IndicatorAssessment{}
+	for i := range other.Indicators {
+		oi[other.Indicators[i].ID] = &other.Indicators[i]
+	}
+	seen := map[string]bool{}
+	for i := range base.Indicators {
+		b := &base.Indicators[i]
+		seen[b.ID] = true
+		d.Indicators = append(d.Indicators, indicatorChange(b, oi[b.ID]))
+	}
+	for i := range other.Indicators {
+		if o := &other.Indicators[i]; !seen[o.ID] {
+			d.Indicators = append(d.Indicators, indicatorChange(nil, o))
+		}
+	}
+	oa := map[int]ActionScore{}
+	for _, a := range other.Actions {
+		oa[a.Number] = a
+	}
+	for _, a := range base.Actions {
+		o := oa[a.Number]
+		d.Actions = append(d.Actions, scoreChange(strconv.Itoa(a.Number), a.Title, a.Rollup, o.Rollup))
+	}
+	os := map[string]SectionScore{}
+	for _, s := range other.Sections {
+		os[s.Key] = s
+	}
+	for _, s := range base.Sections {
+		d.Sections = append(d.Sections, scoreChange(s.Key, s.Title, s.Rollup, os[s.Key].Rollup))
+	}
+	d.Overall = scoreChange("overall", "Overall plan", base.Overall.Rollup, other.Overall.Rollup)
+	type dk struct {
+		iso string
+		art int
+	}
+	od := map[dk]*DeadlineProjection{}
+	for i := range other.Deadlines {
+		p := &other.Deadlines[i]
+		od[dk{p.ISO3, p.Article}] = p
+	}
+	seenD := map[dk]bool{}
+	for i := range base.Deadlines {
+		b := &base.Deadlines[i]
+		k := dk{b.ISO3, b.Article}
+		seenD[k] = true
+		d.Deadlines = append(d.Deadlines, deadlineChange(b, od[k]))
+	}
+	for i := range other.Deadlines {
+		o := &other.Deadlines[i]
+		if !seenD[dk{o.ISO3, o.Article}] {
+			d.Deadlines = append(d.Deadlines, deadlineChange(nil, o))
+		}
+	}
+	for _, c := range d.Indicators {
+		if c.Changed {
+			d.ChangedTotals.Indicators++
+		}
+	}
+	for _, c := range d.Actions {
+		if c.Changed {
+			d.ChangedTotals.Actions++
+		}
+	}
+	for _, c := range d.Sections {
+		if c.Changed {
+			d.ChangedTotals.Sections++
+		}
+	}
+	for _, c := range d.Deadlines {
+		if c.Changed {
+			d.ChangedTotals.Deadlines++
+		}
+	}
+	return d
+}
+
+// Changes returns the diff with only the changed rows (the overall score is always kept).
+func (d Diff) Changes() Diff {
+	out := d
+	out.Indicators, out.Actions, out.Sections, out.Deadlines = nil, nil, nil, nil
+	for _, c := range d.Indicators {
+		if c.Changed {
+			out.Indicators = append(out.Indicators, c)
+		}
+	}
+	for _, c := range d.Actions {
+		if c.Changed {
+			out.Actions = append(out.Actions, c)
+		}
+	}
+	for _, c := range d.Sections {
+		if c.Changed {
+			out.Sections = append(out.Sections, c)
+		}
+	}
+	for _, c := range d.Deadlines {
+		if c.Changed {
+			out.Deadlines = append(out.Deadlines, c)
+		}
+	}
+	return out
+}
+
+// Indicator returns one indicator's change.
+func (d Diff) Indicator(id string) (IndicatorChange, bool) {
+	for _, c := range d.Indicators {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return IndicatorChange{}, false
+}
+
+func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
+	var c IndicatorChange
+	var bc, oc []string
+	if b != nil {
+		c.ID, c.Title, c.Unit = b.ID, b.Title, b.Unit
+		c.BaseValue, c.BaseProgress, c.BaseScore, c.BaseStatus, c.BaseTarget = b.Value, b.Progress, b.Score, b.ProgressStatus, b.Target
+		c.BaseSeries, bc = b.Series, b.Counted
+	}
+	if o != nil {
+		c.ID, c.Title, c.Unit = o.ID, o.Title, o.Unit
+		c.ScenarioValue, c.ScenarioProgress, c.ScenarioScore, c.ScenarioStatus, c.ScenarioTarget = o.Value, o.Progress, o.Score, o.ProgressStatus, o.Target
+		c.ScenarioSeries, oc = o.Series, o.Counted
+	}
+	c.Delta = delta(c.BaseValue, c.ScenarioValue)
+	c.ProgressDelta = delta(c.BaseProgress, c.ScenarioProgress)
+	c.Entered, c.Left = setDiff(oc, bc), setDiff(bc, oc)
+	c.Changed = b == nil || o == nil || !sameNum(c.BaseValue, c.ScenarioValue) || !sameNum(c.BaseProgress, c.ScenarioProgress) ||
+		!sameNum(c.BaseScore, c.ScenarioScore) || c.BaseStatus != c.ScenarioStatus || !sameNum(c.BaseTarget, c.ScenarioTarget) ||
+		len(c.Entered) > 0 || len(c.Left) > 0
+	return c
+}
+
+func scoreChange(key, title string, b, o Rollup) ScoreChange {
+	c := ScoreChange{Key: key, Title: title, BaseScore: b.Score, ScenarioScore: o.Score, Delta: delta(b.Score, o.Score),
+		BaseStatus: b.Status, ScenarioStatus: o.Status}
+	c.Changed = !sameNum(b.Score, o.Score) || b.Status != o.Status
+	return c
+}
+
+func deadlineChange(b, o *DeadlineProjection) DeadlineChange {
+	var c DeadlineChange
+	if b != nil {
+		c.ISO3, c.Article, c.Deadline = b.ISO3, b.Article, b.Deadline
+		c.BaseStatus, c.BaseCompletionYear, c.BaseRate = b.Status, b.CompletionYear, b.Rate
+	}
+	if o != nil {
+		c.ISO3, c.Article, c.Deadline = o.ISO3, o.Article, o.Deadline
+		c.ScenarioStatus, c.ScenarioCompletionYear, c.ScenarioRate = o.Status, o.CompletionYear, o.Rate
+	}
+	c.Changed = b == nil || o == nil || c.BaseStatus != c.ScenarioStatus || !sameInt(c.BaseCompletionYear, c.ScenarioCompletionYear) ||
+		!sameNum(c.BaseRate, c.ScenarioRate) || b.Deadline != o.Deadline
+	return c
+}
+
+func delta(a, b *float64) *float64 {
+	if a == nil || b == nil {
+		return nil
+	}
+	v := *b - *a
+	if math.Abs(v) < diffEps {
+		v = 0
+	}
+	return &v
+}
+
+func sameNum(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return math.Abs(*a-*b) <= diffEps*math.Max(1, math.Abs(*a))
+}
+
+func sameInt(a, b *int) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
+}
+
+// setDiff lists the members of a not in b, in a's order.
+func setDiff(a, b []string) []string {
+	in := make(map[string]bool, len(b))
+	for _, s := range b {
+		in[s] = true
+	}
+	var out []string
+	for _, s := range a {
+		if !in[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,990 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// What-if scenarios (docs/whatif.md): a scenario file names changes to the data ([[set]],
+// [[scale]], [[remove]]) and overrides of the plan (counting, [scoring], [[indicator]]).
+// Applying one never mutates the baseline: (*Dataset).Apply and (*Plan).With return new
+// values that share everything unchanged.
+
+// ChangeKind is what a Change does.
+type ChangeKind string
+
+// The change kinds.
+const (
+	ChangeSet    ChangeKind = "set"    // set a fact (add or replace) or a States-file date
+	ChangeScale  ChangeKind = "scale"  // multiply a number field by a factor
+	ChangeRemove ChangeKind = "remove" // remove a fact or clear a States-file date
+)
+
+// Change is one change to a dataset.
+type Change struct {
+	Kind ChangeKind `json:"kind"`
+	// ISO3 is the State of a set or a remove.
+	ISO3 string `json:"iso3,omitempty"`
+	// States restricts a scale; empty means every State.
+	States []string `json:"states,omitempty"`
+	// Field is an input field of facts.csv or a States-file column (StateColumns).
+	Field string `json:"field"`
+	// Year is the year of a set or a remove; 0 for static fields and States-file columns.
+	Year int `json:"year,omitempty"`
+	// From and To bound the years of a scale (inclusive); 0 leaves that end open.
+	From int `json:"from,omitempty"`
+	To   int `json:"to,omitempty"`
+	// Value is the new value of a set, written as in facts.csv.
+	Value string `json:"value,omitempty"`
+	// Factor multiplies the values of a scale.
+	Factor float64 `json:"factor,omitempty"`
+	// Source is the source text of facts a set adds; default "scenario".
+	Source string `json:"source,omitempty"`
+	// File and Line locate the change in its scenario file, for diagnostics.
+	File string `json:"-"`
+	Line int    `json:"-"`
+	// Key is the TOML key of the change, e.g. "set[2]", for diagnostics.
+	Key string `json:"-"`
+}
+
+func (c Change) String() string {
+	switch c.Kind {
+	case ChangeScale:
+		states := "every State"
+		if len(c.States) > 0 {
+			states = strings.Join(c.States, ", ")
+		}
+		years := "every year"
+		switch {
+		case c.From != 0 && c.To != 0:
+			years = fmt.Sprintf("%d..%d", c.From, c.To)
+		case c.From != 0:
+			years = fmt.Sprintf("from %d", c.From)
+		case c.To != 0:
+			years = fmt.Sprintf("up to %d", c.To)
+		}
+		return fmt.Sprintf("scale %s x %s (%s; %s)", c.Field, fnum(c.Factor), states, years)
+	case ChangeRemove:
+		return fmt.Sprintf("remove %s.%s%s", c.ISO3, c.Field, atYear(c.Year))
+	}
+	return fmt.Sprintf("set %s.%s%s = %s", c.ISO3, c.Field, atYear(c.Year), c.Value)
+}
+
+func atYear(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return "@" + itoa(y)
+}
+
+// ScoringOverride replaces some of the plan's scoring thresholds; nil keeps the plan's value.
+type ScoringOverride struct {
+	OnTrack             *float64 `json:"on_track,omitempty" toml:"on_track"`
+	Regressing          *float64 `json:"regressing,omitempty" toml:"regressing"`
+	TrendOnTrack        *float64 `json:"trend_on_track,omitempty" toml:"trend_on_track"`
+	TrendMinYears       *int     `json:"trend_min_years,omitempty" toml:"trend_min_years"`
+	Tolerance           *float64 `json:"tolerance,omitempty" toml:"tolerance"`
+	DeadlineRateYears   *int     `json:"deadline_rate_years,omitempty" toml:"deadline_rate_years"`
+	DeadlineMarginYears *float64 `json:"deadline_margin_years,omitempty" toml:"deadline_margin_years"`
+}
+
+func (s ScoringOverride) isZero() bool { return s == ScoringOverride{} }
+
+func (s ScoringOverride) file() *scoringFile {
+	return &scoringFile{OnTrack: s.OnTrack, Regressing: s.Regressing, TrendOnTrack: s.TrendOnTrack,
+		TrendMinYears: s.TrendMinYears, Tolerance: s.Tolerance, DeadlineRateYears: s.DeadlineRateYears,
+		DeadlineMarginYears: s.DeadlineMarginYears}
+}
+
+// IndicatorOverride replaces an indicator's target, weight or method; nil or empty keeps the
+// plan's value.
+type IndicatorOverride struct {
+	ID         string   `json:"id"`
+	Target     *float64 `json:"target,omitempty"`
+	TargetYear *int     `json:"target_year,omitempty"`
+	Weight     *float64 `json:"weight,omitempty"`
+	Method     Method   `json:"method,omitempty"`
+}
+
+// PlanOverrides are the plan changes of a scenario.
+type PlanOverrides struct {
+	Counting   Counting            `json:"counting,omitempty"`
+	Scoring    ScoringOverride     `json:"scoring"`
+	Indicators []IndicatorOverride `json:"indicators,omitempty"`
+}
+
+// IsZero reports whether the overrides change nothing.
+func (o PlanOverrides) IsZero() bool {
+	return o.Counting == "" && o.Scoring.isZero() && len(o.Indicators) == 0
+}
+
+// Scenario is a loaded and validated what-if scenario.
+type Scenario struct {
+	Name        string        `json:"name"`
+	Description string        `json:"description,omitempty"`
+	File        string        `json:"file,omitempty"`
+	Changes     []Change      `json:"changes"`
+	Overrides   PlanOverrides `json:"overrides"`
+}
+
+// ChangedInputs lists, sorted, the inputs the scenario changes: the fields of its changes and
+// DepCounting when it overrides the counting convention. Scoring overrides change no input.
+func (s *Scenario) ChangedInputs() []string {
+	return changedInputs(s.Changes, s.Overrides)
+}
+
+func changedInputs(changes []Change, o PlanOverrides) []string {
+	seen := map[string]bool{}
+	for _, c := range changes {
+		seen[c.Field] = true
+	}
+	if o.Counting != "" {
+		seen[DepCounting] = true
+	}
+	out := make([]string, 0, len(seen))
+	for n := range seen {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isStateColumn reports whether name is a States-file column a scenario can change.
+func isStateColumn(name string) bool { return contains(StateColumns, name) }
+
+// Apply returns a new dataset with the changes made, in order. The receiver is not modified:
+// unchanged facts are shared, changed ones are new. New values are validated as LoadDataset
+// validates files; every problem is returned at once as Diagnostics, located at the change's
+// file and line.
+func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
+	var diags Diagnostics
+	states := append([]State(nil), d.states...)
+	// facts by key, pointing at the baseline's facts until a change replaces them
+	type key struct {
+		iso3  string
+		year  int
+		field string
+	}
+	facts := make(map[key]*Fact, len(d.facts))
+	order := make([]key, 0, len(d.facts))
+	for _, f := range d.facts {
+		k := key{f.ISO3, f.Year, f.Field}
+		facts[k] = f
+		order = append(order, k)
+	}
+	bad := func(c *Change, code, sub, format string, args ...any) {
+		k := c.Key
+		if sub != "" && k != "" {
+			k += "." + sub
+		}
+		diags = append(diags, &Diagnostic{Code: code, File: c.File, Line: c.Line, Key: k, Message: fmt.Sprintf(format, args...)})
+	}
+	// validate checks a new fact with the dataset builder's rules
+	validate := func(c *Change, f *Fact) bool {
+		var fd Diagnostics
+		b := newBuilder(&fd)
+		b.stateIdx = d.stateIdx
+		b.addFact(f, &row{file: c.File, line: c.Line})
+		for _, x := range fd {
+			x.Key = c.Key + "." + x.Key
+			if x.Key == c.Key+".iso3" {
+				x.Key = c.Key + ".state"
+			}
+		}
+		diags = append(diags, fd...)
+		return len(fd) == 0 && len(b.facts) == 1
+	}
+	touched := map[int]bool{}
+	for i := range changes {
+		c := &changes[i]
+		switch c.Kind {
+		case ChangeSet, ChangeRemove:
+			si, ok := d.stateIdx[c.ISO3]
+			if !ok {
+				bad(c, CodeUnknownState, "state", "unknown State %q: not in the States file", c.ISO3)
+				continue
+			}
+			if isStateColumn(c.Field) {
+				touched[si] = true
+				if err := setStateColumn(&states[si], c); err != nil {
+					bad(c, CodeBadValue, "value", "%v", err)
+				}
+				continue
+			}
+			k := key{c.ISO3, c.Year, c.Field}
+			if c.Kind == ChangeRemove {
+				if facts[k] == nil {
+					bad(c, CodeBadValue, "field", "remove: no fact (%s, %s, %s) in the data", c.ISO3, yearText(c.Year), c.Field)
+					continue
+				}
+				delete(facts, k)
+				continue
+			}
+			src := c.Source
+			if src == "" {
+				src = "scenario"
+			}
+			f := &Fact{ISO3: c.ISO3, Year: c.Year, Field: c.Field, Value: c.Value, Source: src, File: c.File, Line: c.Line}
+			if !validate(c, f) {
+				continue
+			}
+			if _, had := facts[k]; !had {
+				order = append(order, k)
+			}
+			facts[k] = f
+		case ChangeScale:
+			fd, ok := LookupField(c.Field)
+			if !ok || !fd.Input() || fd.Type != TypeNumber {
+				bad(c, CodeBadValue, "field", "scale: %q is not a number field of facts.csv", c.Field)
+				continue
+			}
+			if math.IsNaN(c.Factor) || math.IsInf(c.Factor, 0) || c.Factor < 0 {
+				bad(c, CodeBadValue, "factor", "scale: factor %g must be a finite number, 0 or more", c.Factor)
+				continue
+			}
+			for _, iso := range c.States {
+				if _, ok := d.stateIdx[iso]; !ok {
+					bad(c, CodeUnknownState, "states", "unknown State %q: not in the States file", iso)
+				}
+			}
+			for _, k := range order {
+				f := facts[k]
+				if f == nil || f.Field != c.Field || (len(c.States) > 0 && !contains(c.States, f.ISO3)) ||
+					(c.From != 0 && f.Year < c.From) || (c.To != 0 && f.Year > c.To) {
+					continue
+				}
+				nf := *f
+				nf.num = f.num * c.Factor
+				nf.Value = strconv.FormatFloat(nf.num, 'f', -1, 64)
+				nf.Source = f.Source + " (scaled x " + fnum(c.Factor) + " by scenario)"
+				if nf.num > 1e15 {
+					bad(c, CodeBadValue, "factor", "scale: %s of %s in %d becomes %s, out of range", c.Field, f.ISO3, f.Year, nf.Value)
+					continue
+				}
+				facts[k] = &nf
+			}
+		default:
+			bad(c, CodeBadValue, "", "unknown change kind %q", c.Kind)
+		}
+	}
+	for i := range states {
+		if !touched[i] {
+			continue
+		}
+		if err := checkStateDates(&states[i]); err != nil {
+			diags = append(diags, &Diagnostic{Code: CodeInconsistentDates, File: states[i].File, Line: states[i].Line, Key: states[i].ISO3, Message: err.Error()})
+		}
+	}
+	if len(diags) > 0 {
+		diags.Sort()
+		return nil, diags
+	}
+	nd := &Dataset{states: states, stateIdx: d.stateIdx, files: d.files}
+	for _, k := range order {
+		if f := facts[k]; f != nil {
+			nd.facts = append(nd.facts, f)
+		}
+	}
+	nd.index()
+	return nd, nil
+}
+
+// index sorts the facts and builds byState and latest, as builder.finish does for a dataset
+// whose States are already sorted.
+func (d *Dataset) index() {
+	b := &builder{states: d.states, facts: d.facts, files: d.files}
+	nd := b.finish()
+	d.stateIdx, d.facts, d.byState, d.latest = nd.stateIdx, nd.facts, nd.byState, nd.latest
+}
+
+// setStateColumn applies a set or remove of a States-file date to s. A deposit change
+// re-derives entry into force by Article 17 when it was derived (or absent).
+func setStateColumn(s *State, c *Change) error {
+	var v Date
+	if c.Kind == ChangeSet {
+		d, err := ParseDate(c.Value)
+		if err != nil {
+			return fmt.Errorf("%s: %w", c.Field, err)
+		}
+		v = d
+	}
+	switch c.Field {
+	case "signed":
+		s.Signed = v
+	case "ratified":
+		s.Ratified = v
+		if s.EIFDerived || s.EntryIntoForce.IsZero() {
+			s.EntryIntoForce, s.EIFDerived = Date{}, false
+			if !v.IsZero() {
+				s.EntryIntoForce, s.EIFDerived = article17EIF(v), true
+			}
+		}
+	case "entry_into_force":
+		s.EntryIntoForce, s.EIFDerived = v, false
+		if v.IsZero() && !s.Ratified.IsZero() {
+			s.EntryIntoForce, s.EIFDerived = article17EIF(s.Ratified), true
+		}
+	case "withdrawn":
+		s.Withdrawn = v
+	}
+	return nil
+}
+
+// checkStateDates applies the States-file consistency rules of stateRow.
+func checkStateDates(s *State) error {
+	switch {
+	case !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified):
+		return fmt.Errorf("%s: entry into force %s is before the deposit %s", s.ISO3, s.EntryIntoForce, s.Ratified)
+	case !s.Withdrawn.IsZero() && s.Ratified.IsZero() && s.EntryIntoForce.IsZero():
+		return fmt.Errorf("%s: withdrawal without a deposit or entry into force", s.ISO3)
+	case !s.Withdrawn.IsZero() && !s.Ratified.IsZero() && s.Withdrawn.Before(s.Ratified):
+		return fmt.Errorf("%s: withdrawal %s is before the deposit %s", s.ISO3, s.Withdrawn, s.Ratified)
+	}
+	return nil
+}
+
+// With returns a plan with the overrides applied. The receiver is not modified; compiled
+// expressions are shared. An unknown indicator or a value out of range is an error.
+func (p *Plan) With(o PlanOverrides) (*Plan, error) {
+	if o.IsZero() {
+		return p, nil
+	}
+	var problems []string
+	np := *p
+	if o.Counting != "" {
+		if !o.Counting.Valid() {
+			problems = append(problems, fmt.Sprintf("counting %q must be %q or %q", o.Counting, CountingDeposit, CountingEntryIntoForce))
+		}
+		np.counting = o.Counting
+	}
+	if !o.Scoring.isZero() {
+		l := &loader{}
+		l.plan.Scoring = o.Scoring.file()
+		l.checkScoring(func(_, _, format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) })
+		base := p.scoring
+		if base == (Scoring{}) {
+			base = DefaultScoring()
+		}
+		np.scoring = mergeScoring(base, o.Scoring)
+	}
+	if len(o.Indicators) > 0 {
+		np.indicators = append([]*Indicator(nil), p.indicators...)
+		np.byID = make(map[string]*Indicator, len(p.byID))
+		pos := map[string]int{}
+		for i, ind := range np.indicators {
+			np.byID[ind.ID] = ind
+			pos[ind.ID] = i
+		}
+		for _, io := range o.Indicators {
+			i, ok := pos[io.ID]
+			if !ok {
+				problems = append(problems, fmt.Sprintf("unknown indicator %q", io.ID))
+				continue
+			}
+			ind := *np.indicators[i]
+			if msg := overrideIndicator(&ind, io, p); msg != "" {
+				problems = append(problems, io.ID+": "+msg)
+				continue
+			}
+			np.indicators[i] = &ind
+			np.byID[ind.ID] = &ind
+		}
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("apply plan overrides: %s", strings.Join(problems, "; "))
+	}
+	return &np, nil
+}
+
+func mergeScoring(s Scoring, o ScoringOverride) Scoring {
+	setF := func(dst *float64, v *float64) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	setI := func(dst *int, v *int) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	setF(&s.OnTrack, o.OnTrack)
+	setF(&s.Regressing, o.Regressing)
+	setF(&s.TrendOnTrack, o.TrendOnTrack)
+	setI(&s.TrendMinYears, o.TrendMinYears)
+	setF(&s.Tolerance, o.Tolerance)
+	setI(&s.DeadlineRateYears, o.DeadlineRateYears)
+	setF(&s.DeadlineMarginYears, o.DeadlineMarginYears)
+	return s
+}
+
+// overrideIndicator applies one override to a copy of an indicator; it returns a problem or "".
+func overrideIndicator(ind *Indicator, io IndicatorOverride, p *Plan) string {
+	if io.Target != nil {
+		t := *io.Target
+		switch {
+		case math.IsNaN(t) || math.IsInf(t, 0) || t < 0:
+			return fmt.Sprintf("target %g must be a finite number, 0 or more", t)
+		case ind.Aggregate == AggShare && t > 100:
+			return fmt.Sprintf("a share target must be between 0 and 100, not %g", t)
+		}
+		ind.Target = num(t)
+		if ind.TargetYear == 0 && io.TargetYear == nil {
+			ind.TargetYear = p.targetYear
+		}
+	}
+	if io.TargetYear != nil {
+		if ind.Target == nil {
+			return "target_year given for an indicator without a target"
+		}
+		if y := *io.TargetYear; y < p.baselineYear || y > p.targetYear {
+			return fmt.Sprintf("target_year %d is outside the plan period %d..%d", y, p.baselineYear, p.targetYear)
+		}
+		ind.TargetYear = *io.TargetYear
+	}
+	if io.Weight != nil {
+		w := *io.Weight
+		if math.IsNaN(w) || w <= 0 || w > maxWeight {
+			return fmt.Sprintf("weight %g must be above 0 and at most %d", w, maxWeight)
+		}
+		ind.Weight = w
+	}
+	if io.Method != "" {
+		if io.Method != MethodLinear && io.Method != MethodTrend {
+			return fmt.Sprintf("method %q is not one of linear, trend", io.Method)
+		}
+		if ind.Target == nil {
+			return fmt.Sprintf("method %q needs a target", io.Method)
+		}
+		ind.Method = io.Method
+	}
+	return ""
+}
+
+// The scenario file schema.
+type scenarioFile struct {
+	Name        string              `toml:"name"`
+	Description string              `toml:"description"`
+	Counting    string              `toml:"counting"`
+	Scoring     *ScoringOverride    `toml:"scoring"`
+	Sets        []setFile           `toml:"set"`
+	Scales      []scaleFile         `toml:"scale"`
+	Removes     []removeFile        `toml:"remove"`
+	Indicators  []indicatorOverFile `toml:"indicator"`
+}
+
+type setFile struct {
+	State  string `toml:"state"`
+	Field  string `toml:"field"`
+	Year   *int   `toml:"year"`
+	Years  []int  `toml:"years"`
+	Value  any    `toml:"value"`
+	Source string `toml:"source"`
+}
+
+type scaleFile struct {
+	States []string `toml:"states"`
+	Field  string   `toml:"field"`
+	From   *int     `toml:"from"`
+	To     *int     `toml:"to"`
+	Factor *float64 `toml:"factor"`
+}
+
+type removeFile struct {
+	State string `toml:"state"`
+	Field string `toml:"field"`
+	Year  *int   `toml:"year"`
+	Years []int  `toml:"years"`
+}
+
+type indicatorOverFile struct {
+	ID         string   `toml:"id"`
+	Target     *float64 `toml:"target"`
+	TargetYear *int     `toml:"target_year"`
+	Weight     *float64 `toml:"weight"`
+	Method     string   `toml:"method"`
+}
+
+// LoadScenario reads the scenario file name from fsys and validates it against the dataset
+// (States, fields, values) and the plan (indicators, thresholds). Every problem is returned
+// at once as Diagnostics naming the file, line and key.
+func LoadScenario(fsys fs.FS, name string, ds *Dataset, p *Plan) (*Scenario, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, Diagnostics{{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))}}
+	}
+	return ParseScenario(name, data, ds, p)
+}
+
+// ParseScenario is LoadScenario for a file already read; name is used in diagnostics.
+func ParseScenario(name string, data []byte, ds *Dataset, p *Plan) (*Scenario, error) {
+	sl := &scenarioLoader{file: name, ds: ds, plan: p}
+	sc := sl.parse(data)
+	if err := sl.diags.errorsOnly(); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+type scenarioLoader struct {
+	file  string
+	ds    *Dataset
+	plan  *Plan
+	pos   map[string]position
+	diags Diagnostics
+}
+
+func (sl *scenarioLoader) bad(code, key, format string, args ...any) *Diagnostic {
+	p, ok := sl.pos[key]
+	if !ok {
+		if i := strings.LastIndex(key, "."); i > 0 {
+			p = sl.pos[key[:i]]
+		}
+	}
+	d := &Diagnostic{Code: code, File: sl.file, Line: p.line, Col: p.col, Key: key, Message: fmt.Sprintf(format, args...)}
+	sl.diags = append(sl.diags, d)
+	return d
+}
+
+func (sl *scenarioLoader) parse(data []byte) *Scenario {
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	switch {
+	case len(data) > maxTOMLFileBytes:
+		sl.bad(CodeBadValue, "", "file is %d bytes; the limit is %d", len(data), maxTOMLFileBytes)
+		return nil
+	case strings.TrimSpace(text) == "":
+		sl.diags = append(sl.diags, &Diagnostic{Code: CodeEmptyFile, File: sl.file, Line: 1, Message: "file is empty"})
+		return nil
+	case !isUTF8(data):
+		sl.diags = append(sl.diags, &Diagnostic{Code: CodeBadEncoding, File: sl.file, Line: 1, Message: "file is not valid UTF-8"})
+		return nil
+	}
+	var sf scenarioFile
+	md, err := toml.Decode(text, &sf)
+	if err != nil {
+		d := &Diagnostic{Code: CodeTOMLSyntax, File: sl.file, Message: err.Error()}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			d.Line, d.Col, d.Message, d.Key = pe.Position.Line, pe.Position.Col, pe.Message, pe.LastKey
+		} else if m := tomlLine.FindStringSubmatch(err.Error()); m != nil {
+			d.Line, _ = strconv.Atoi(m[1])
+			d.Code = CodeBadValue
+		}
+		sl.diags = append(sl.diags, d)
+		return nil
+	}
+	sl.pos = keyPositions(text)
+	sl.unknownKeys(md)
+	sc := &Scenario{Name: sf.Name, Description: sf.Description, File: sl.file}
+	if strings.TrimSpace(sf.Name) == "" {
+		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Key: "name", Message: "missing required key \"name\""})
+	}
+	for i := range sf.Sets {
+		sc.Changes = append(sc.Changes, sl.set(i, &sf.Sets[i])...)
+	}
+	for i := range sf.Scales {
+		if c, ok := sl.scale(i, &sf.Scales[i]); ok {
+			sc.Changes = append(sc.Changes, c)
+		}
+	}
+	for i := range sf.Removes {
+		sc.Changes = append(sc.Changes, sl.remove(i, &sf.Removes[i])...)
+	}
+	sc.Overrides = sl.overrides(&sf)
+	if len(sc.Changes) == 0 && sc.Overrides.IsZero() && len(sl.diags) == 0 {
+		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Message: "the scenario changes nothing: add [[set]], [[scale]], [[remove]], [[indicator]], [scoring] or counting"})
+	}
+	if len(sl.diags) == 0 && sl.ds != nil {
+		// a dry run catches what only the whole change list shows (dates out of order, a
+		// remove of a fact an earlier change did not leave)
+		if _, err := sl.ds.Apply(sc.Changes); err != nil {
+			var ds Diagnostics
+			if errors.As(err, &ds) {
+				for _, d := range ds {
+					if p, ok := sl.pos[d.Key]; ok && d.File == sl.file {
+						d.Line, d.Col = p.line, p.col
+					}
+				}
+				sl.diags = append(sl.diags, ds...)
+			}
+		}
+	}
+	return sc
+}
+
+func (sl *scenarioLoader) unknownKeys(md toml.MetaData) {
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		var known []string
+		switch {
+		case len(k) == 1:
+			known = tomlKeys(scenarioFile{})
+		case k[0] == "set":
+			known = tomlKeys(setFile{})
+		case k[0] == "scale":
+			known = tomlKeys(scaleFile{})
+		case k[0] == "remove":
+			known = tomlKeys(removeFile{})
+		case k[0] == "indicator":
+			known = tomlKeys(indicatorOverFile{})
+		case k[0] == "scoring":
+			known = tomlKeys(ScoringOverride{})
+		}
+		last := k[len(k)-1]
+		d := &Diagnostic{Code: CodeUnknownKey, File: sl.file, Key: key, Message: fmt.Sprintf("unknown key %q", last)}
+		if s := suggest(last, known); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		} else if len(known) > 0 {
+			d.Hint = "known keys: " + strings.Join(known, ", ")
+		}
+		for pk, p := range sl.pos {
+			if strings.HasSuffix(pk, "."+last) || pk == last {
+				if strings.HasPrefix(pk, k[0]) && (d.Line == 0 || p.line < d.Line) {
+					d.Line, d.Col, d.Key = p.line, 1, pk
+				}
+			}
+		}
+		sl.diags = append(sl.diags, d)
+	}
+}
+
+// state checks a State code.
+func (sl *scenarioLoader) state(key, iso string) bool {
+	if iso == "" {
+		sl.bad(CodeMissingKey, key, "missing required key %q", key[strings.LastIndex(key, ".")+1:])
+		return false
+	}
+	if sl.ds == nil {
+		return true
+	}
+	if _, ok := sl.ds.stateIdx[iso]; !ok {
+		d := sl.bad(CodeUnknownState, key, "unknown State %q: not in the States file", iso)
+		var codes []string
+		for _, s := range sl.ds.states {
+			codes = append(codes, s.ISO3)
+		}
+		if s := suggest(iso, codes); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		return false
+	}
+	return true
+}
+
+// field checks a field name a set or remove may change.
+func (sl *scenarioLoader) field(key, name string) (Field, bool) {
+	if name == "" {
+		sl.bad(CodeMissingKey, key, "missing required key \"field\"")
+		return Field{}, false
+	}
+	fd, ok := LookupField(name)
+	switch {
+	case !ok:
+		d := sl.bad(CodeUnknownField, key, "unknown field %q", name)
+		if s := suggest(name, fieldNames); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		return Field{}, false
+	case !fd.Input() && !isStateColumn(name):
+		d := sl.bad(CodeDerivedField, key, "field %q is derived by the engine and cannot be changed", name)
+		d.Hint = "change the inputs it is derived from: `lap fields` shows them; States-file columns: " + strings.Join(StateColumns, ", ")
+		return Field{}, false
+	}
+	return fd, true
+}
+
+// years resolves year and years for a field: none for static fields and States-file columns,
+// at least one for the others (an event's year may come from its date).
+func (sl *scenarioLoader) years(k string, fd Field, year *int, years []int, eventDate string) ([]int, bool) {
+	static := fd.Scope == ScopeStatic || isStateColumn(fd.Name)
+	var ys []int
+	if year != nil {
+		ys = append(ys, *year)
+	}
+	ys = append(ys, years...)
+	switch {
+	case year != nil && len(years) > 0:
+		sl.bad(CodeBadYear, k+"years", "give year or years, not both")
+		return nil, false
+	case static && len(ys) > 0:
+		key := k + "year"
+		if year == nil {
+			key = k + "years"
+		}
+		sl.bad(CodeBadYear, key, "field %s is static: leave the year out", fd.Name)
+		return nil, false
+	case static:
+		return []int{0}, true
+	case len(ys) == 0 && fd.Scope == ScopeEvent && eventDate != "":
+		if d, err := ParseDate(eventDate); err == nil {
+			return []int{d.Year()}, true
+		}
+	case len(ys) == 0:
+		sl.bad(CodeBadYear, k+"field", "field %s is per %s: year or years is required", fd.Name, fd.Scope)
+		return nil, false
+	}
+	for _, y := range ys {
+		if y < 1900 || y > 2200 {
+			key := k + "year"
+			if year == nil {
+				key = k + "years"
+			}
+			sl.bad(CodeBadYear, key, "year %d is not between 1900 and 2200", y)
+			return nil, false
+		}
+	}
+	return ys, true
+}
+
+func (sl *scenarioLoader) set(i int, s *setFile) []Change {
+	k := "set[" + itoa(i) + "]."
+	okState := sl.state(k+"state", s.State)
+	fd, okField := sl.field(k+"field", s.Field)
+	if !okField {
+		return nil
+	}
+	val, okVal := sl.value(k+"value", fd, s.Value)
+	if !okState || !okVal {
+		return nil
+	}
+	ys, ok := sl.years(k, fd, s.Year, s.Years, val)
+	if !ok {
+		return nil
+	}
+	line := sl.pos[strings.TrimSuffix(k, ".")].line
+	var out []Change
+	for _, y := range ys {
+		out = append(out, Change{Kind: ChangeSet, ISO3: s.State, Field: s.Field, Year: y, Value: val, Source: s.Source,
+			File: sl.file, Line: line, Key: strings.TrimSuffix(k, ".")})
+	}
+	return out
+}
+
+// value checks a set's value against the field's type and returns it as facts.csv writes it.
+func (sl *scenarioLoader) value(key string, fd Field, v any) (string, bool) {
+	if v == nil {
+		sl.bad(CodeMissingKey, key, "missing required key \"value\"")
+		return "", false
+	}
+	typ := fd.Type
+	if isStateColumn(fd.Name) {
+		typ = TypeDate
+	}
+	mismatch := func(want string) (string, bool) {
+		sl.bad(CodeBadValue, key, "type mismatch: %s is a %s field; the value %v (%s) is not %s", fd.Name, typ, v, tomlTypeName(v), want)
+		return "", false
+	}
+	switch typ {
+	case TypeNumber:
+		var n float64
+		switch x := v.(type) {
+		case int64:
+			n = float64(x)
+		case float64:
+			n = x
+		default:
+			return mismatch("a number")
+		}
+		if math.IsNaN(n) || math.IsInf(n, 0) || n < 0 || n > 1e15 {
+			sl.bad(CodeBadValue, key, "%s: %v is out of range (0 to 1e15)", fd.Name, v)
+			return "", false
+		}
+		return strconv.FormatFloat(n, 'f', -1, 64), true
+	case TypeBool:
+		b, ok := v.(bool)
+		if !ok {
+			return mismatch("true or false")
+		}
+		return strconv.FormatBool(b), true
+	case TypeDate:
+		var s string
+		switch x := v.(type) {
+		case string:
+			s = x
+		case time.Time:
+			s = x.Format("2006-01-02")
+		default:
+			return mismatch("a date")
+		}
+		if _, err := ParseDate(s); err != nil {
+			sl.bad(CodeBadDate, key, "%s: %v", fd.Name, err)
+			return "", false
+		}
+		return s, true
+	case TypeEnum:
+		s, ok := v.(string)
+		if !ok {
+			return mismatch("text")
+		}
+		if !contains(fd.Enum, s) {
+			d := sl.bad(CodeBadValue, key, "%s: %q is not one of %s", fd.Name, s, strings.Join(fd.Enum, ", "))
+			if sg := suggest(s, fd.Enum); sg != "" {
+				d.Hint = fmt.Sprintf("did you mean %q?", sg)
+			}
+			return "", false
+		}
+		return s, true
+	default:
+		s, ok := v.(string)
+		if !ok {
+			return mismatch("text")
+		}
+		if s == "" {
+			sl.bad(CodeBadValue, key, "value is empty; use [[remove]] to remove a fact")
+			return "", false
+		}
+		return s, true
+	}
+}
+
+func tomlTypeName(v any) string {
+	switch v.(type) {
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a bool"
+	case string:
+		return "a string"
+	case time.Time:
+		return "a date"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func (sl *scenarioLoader) scale(i int, s *scaleFile) (Change, bool) {
+	k := "scale[" + itoa(i) + "]."
+	ok := true
+	for _, iso := range s.States {
+		ok = sl.state(k+"states", iso) && ok
+	}
+	if s.Field == "" {
+		sl.bad(CodeMissingKey, k+"field", "missing required key \"field\"")
+		ok = false
+	} else if fd, known := LookupField(s.Field); !known {
+		d := sl.bad(CodeUnknownField, k+"field", "unknown field %q", s.Field)
+		if sg := suggest(s.Field, fieldNames); sg != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", sg)
+		}
+		ok = false
+	} else if !fd.Input() || fd.Type != TypeNumber {
+		sl.bad(CodeBadValue, k+"field", "type mismatch: scale needs a number field of facts.csv; %s is a %s field", s.Field, fd.Type)
+		ok = false
+	}
+	switch {
+	case s.Factor == nil:
+		sl.bad(CodeMissingKey, k+"factor", "missing required key \"factor\"")
+		ok = false
+	case math.IsNaN(*s.Factor) || math.IsInf(*s.Factor, 0) || *s.Factor < 0:
+		sl.bad(CodeBadValue, k+"factor", "factor %g must be a finite number, 0 or more", *s.Factor)
+		ok = false
+	}
+	c := Change{Kind: ChangeScale, States: s.States, Field: s.Field, File: sl.file, Line: sl.pos[strings.TrimSuffix(k, ".")].line, Key: strings.TrimSuffix(k, ".")}
+	if s.Factor != nil {
+		c.Factor = *s.Factor
+	}
+	if s.From != nil {
+		c.From = *s.From
+	}
+	if s.To != nil {
+		c.To = *s.To
+	}
+	if c.From != 0 && c.To != 0 && c.To < c.From {
+		sl.bad(CodeBadYear, k+"to", "the year range %d..%d is empty", c.From, c.To)
+		ok = false
+	}
+	return c, ok
+}
+
+func (sl *scenarioLoader) remove(i int, r *removeFile) []Change {
+	k := "remove[" + itoa(i) + "]."
+	okState := sl.state(k+"state", r.State)
+	fd, okField := sl.field(k+"field", r.Field)
+	if !okState || !okField {
+		return nil
+	}
+	ys, ok := sl.years(k, fd, r.Year, r.Years, "")
+	if !ok {
+		return nil
+	}
+	line := sl.pos[strings.TrimSuffix(k, ".")].line
+	var out []Change
+	for _, y := range ys {
+		out = append(out, Change{Kind: ChangeRemove, ISO3: r.State, Field: r.Field, Year: y, File: sl.file, Line: line, Key: strings.TrimSuffix(k, ".")})
+	}
+	return out
+}
+
+func (sl *scenarioLoader) overrides(sf *scenarioFile) PlanOverrides {
+	var o PlanOverrides
+	if sf.Counting != "" {
+		if !Counting(sf.Counting).Valid() {
+			sl.bad(CodeBadValue, "counting", "counting %q must be \"deposit\" or \"entry-into-force\"", sf.Counting)
+		} else {
+			o.Counting = Counting(sf.Counting)
+		}
+	}
+	if sf.Scoring != nil {
+		l := &loader{}
+		l.plan.Scoring = sf.Scoring.file()
+		l.checkScoring(func(code, key, format string, args ...any) { sl.bad(code, key, format, args...) })
+		o.Scoring = *sf.Scoring
+	}
+	for i, f := range sf.Indicators {
+		k := "indicator[" + itoa(i) + "]."
+		io := IndicatorOverride{ID: f.ID, Target: f.Target, TargetYear: f.TargetYear, Weight: f.Weight, Method: Method(f.Method)}
+		if f.ID == "" {
+			sl.bad(CodeMissingKey, k+"id", "missing required key \"id\"")
+			continue
+		}
+		if f.Target == nil && f.TargetYear == nil && f.Weight == nil && f.Method == "" {
+			sl.bad(CodeMissingKey, k+"id", "indicator %s: give target, target_year, weight or method", f.ID)
+			continue
+		}
+		if sl.plan == nil {
+			o.Indicators = append(o.Indicators, io)
+			continue
+		}
+		ind, ok := sl.plan.byID[f.ID]
+		if !ok {
+			d := sl.bad(CodeUnknownName, k+"id", "unknown indicator %q", f.ID)
+			ids := make([]string, 0, len(sl.plan.indicators))
+			for _, x := range sl.plan.indicators {
+				ids = append(ids, x.ID)
+			}
+			if s := suggest(f.ID, ids); s != "" {
+				d.Hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			continue
+		}
+		cp := *ind
+		if msg := overrideIndicator(&cp, io, sl.plan); msg != "" {
+			key := k + "target"
+			switch {
+			case strings.Contains(msg, "weight"):
+				key = k + "weight"
+			case strings.Contains(msg, "method"):
+				key = k + "method"
+			case strings.HasPrefix(msg, "target_year"):
+				key = k + "target_year"
+			}
+			d := sl.bad(CodeBadValue, key, "%s", msg)
+			d.IndicatorID = f.ID
+			continue
+		}
+		o.Indicators = append(o.Indicators, io)
+	}
+	return o
+}

@@ -39,6 +39,7 @@ var commands = []command{
 	{"explain", "show one indicator's derivation: States, values read and their origin, scoring", runExplain},
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
 	{"plan", "print the whole plan for review: actions, indicators, provenance, expressions", runPlan},
+	{"report", "write the annual progress report: Markdown, HTML, CSV, JSON and charts", runReport},
 	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
 }
 

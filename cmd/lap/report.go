@@ -1,0 +1,309 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
+)
+
+// reportFiles names the file each report format is written to.
+var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json"}
+
+var (
+	reportFormats = []string{"md", "html", "csv", "json"}
+	chartFormats  = []string{"svg", "png"}
+)
+
+func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE]",
+		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; an existing report directory is\nreplaced. The same inputs give byte-identical files: nothing is dated unless --date is given.", stdout)
+	dataDir := fs.String("data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
+	year := fs.Int("year", 0, "assessed `year`")
+	out := fs.String("out", "", "output `directory`; created, or replaced when it holds an earlier report")
+	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
+	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json")
+	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
+	asOf := fs.String("as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
+	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments %v", fs.Args())
+	}
+	if *year == 0 {
+		return usagef("--year is required")
+	}
+	if *out == "" {
+		return usagef("--out is required")
+	}
+	fmts, err := listFlag("formats", *formats, reportFormats, false)
+	if err != nil {
+		return err
+	}
+	chs, err := listFlag("charts", *charts, chartFormats, true)
+	if err != nil {
+		return err
+	}
+	if len(fmts) == 0 && len(chs) == 0 {
+		return usagef("nothing to write: --formats and --charts are both empty")
+	}
+	if *date != "" {
+		d, err := engine.ParseDate(*date)
+		if err != nil {
+			return usagef("--date: %v", err)
+		}
+		*date = d.String()
+	}
+	opts, err := evalOptions(*asOf, "", "")
+	if err != nil {
+		return err
+	}
+	if err := checkReportDir(*out); err != nil {
+		return err
+	}
+
+	step := progress(stderr)
+	step("loading the plan")
+	plan, err := loadPlan(*planDir, stderr)
+	if err != nil {
+		return err
+	}
+	step("loading the data")
+	ds, err := loadData(*dataDir, stderr)
+	if err != nil {
+		return err
+	}
+	step(fmt.Sprintf("assessing %d and %d", *year, *year-1))
+	a, err := plan.Assess(ctx, ds, *year, opts...)
+	if err != nil {
+		return err
+	}
+	prev, err := plan.Assess(ctx, ds, *year-1, opts...)
+	if err != nil {
+		return err
+	}
+	_, planLabel := planFS(*planDir)
+	m := reports.NewMeta(plan, ds, planLabel, *dataDir)
+	m.Previous, m.Date = prev, *date
+	if len(chs) > 0 {
+		m.ChartFormat = chs[0]
+	}
+	rep, err := reports.New(a, m)
+	if err != nil {
+		return err
+	}
+	return writeReportDir(ctx, *out, rep, fmts, chs, step)
+}
+
+// listFlag parses a comma-separated list of allowed values; "none" (when allowed) or an empty
+// value gives an empty list. The result keeps the order of allowed.
+func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" || noneOK && v == "none" {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	for _, f := range strings.Split(v, ",") {
+		f = strings.TrimSpace(f)
+		if !slices.Contains(allowed, f) {
+			return nil, usagef("--%s: unknown value %q: want a comma-separated list of %s", name, f, strings.Join(allowed, ", "))
+		}
+		seen[f] = true
+	}
+	var out []string
+	for _, a := range allowed {
+		if seen[a] {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// progress returns a function printing step lines when w is a terminal, and doing nothing
+// otherwise.
+func progress(w io.Writer) func(string) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return func(string) {}
+	}
+	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return func(string) {}
+	}
+	return func(msg string) { fmt.Fprintf(w, "lap report: %s…\n", msg) }
+}
+
+// isReportEntry reports whether a directory entry name is one lap report writes.
+func isReportEntry(name string, dir bool) bool {
+	if dir {
+		return name == "charts"
+	}
+	for _, f := range reportFiles {
+		if name == f {
+			return true
+		}
+	}
+	return false
+}
+
+// checkReportDir makes sure writing to dir replaces nothing but an earlier report: dir must be
+// absent, empty, or hold only files lap report writes.
+func checkReportDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
+			return fmt.Errorf("check output directory: %s exists and is not a directory", dir)
+		}
+		return fmt.Errorf("check output directory: %w", err)
+	}
+	for _, e := range entries {
+		if !isReportEntry(e.Name(), e.IsDir()) {
+			return fmt.Errorf("check output directory: %s holds %s, which lap report does not write; refusing to replace it (choose another --out)",
+				dir, e.Name())
+		}
+	}
+	return nil
+}
+
+// writeReportDir writes the report into a temporary directory next to out, then renames it
+// into place, so that out is never left half written.
+func writeReportDir(ctx context.Context, out string, rep *reports.Report, fmts, charts []string, step func(string)) (err error) {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return fmt.Errorf("resolve output directory: %w", err)
+	}
+	parent := filepath.Dir(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create output directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
+	if err != nil {
+		return fmt.Errorf("create temporary output directory: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("create temporary output directory: %w", err)
+	}
+	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON}
+	if len(charts) > 0 {
+		step("drawing the charts")
+		if err := writeCharts(ctx, filepath.Join(tmp, "charts"), rep, charts); err != nil {
+			return err
+		}
+	}
+	for _, f := range fmts {
+		step("writing " + reportFiles[f])
+		var b bytes.Buffer
+		if err := writers[f](&b); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, reportFiles[f]), b.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", reportFiles[f], err)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	step("moving the report into " + out)
+	return replaceDir(tmp, abs)
+}
+
+// writeCharts writes every figure in each chart format, drawing figures in parallel.
+func writeCharts(ctx context.Context, dir string, rep *reports.Report, formats []string) error {
+	figs, err := rep.Figures()
+	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return fmt.Errorf("create charts directory: %w", err)
+	}
+	jobs := make(chan *reports.Figure)
+	errs := make([]error, len(figs))
+	index := map[*reports.Figure]int{}
+	for i, f := range figs {
+		index[f] = i
+	}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(figs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				errs[index[f]] = writeFigure(dir, f, formats)
+			}
+		}()
+	}
+	for _, f := range figs {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write charts: %w", err)
+	}
+	return errors.Join(errs...)
+}
+
+func writeFigure(dir string, f *reports.Figure, formats []string) error {
+	for _, format := range formats {
+		var b bytes.Buffer
+		if err := f.Write(&b, format); err != nil {
+			return err
+		}
+		name := filepath.Join(dir, f.Name+"."+format)
+		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+			return fmt.Errorf("write chart %s: %w", filepath.Base(name), err)
+		}
+	}
+	return nil
+}
+
+// replaceDir renames tmp to out. An existing out (checked by checkReportDir to be an earlier
+// report) is moved aside first and removed once the new one is in place; if that rename fails
+// the old one is put back.
+func replaceDir(tmp, out string) error {
+	if err := checkReportDir(out); err != nil { // again: it may have changed meanwhile
+		return err
+	}
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(tmp, out); err != nil {
+			return fmt.Errorf("move report into place: %w", err)
+		}
+		return nil
+	}
+	old := tmp + ".old"
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("move the earlier report aside: %w", err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if rerr := os.Rename(old, out); rerr != nil {
+			return fmt.Errorf("move report into place: %w (and restore the earlier report from %s: %v)", err, old, rerr)
+		}
+		return fmt.Errorf("move report into place: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("remove the earlier report %s: %w", old, err)
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The machine-readable annexes: indicators.csv and results.json.
+
+// csvHeader is the header of indicators.csv.
+var csvHeader = []string{
+	"year", "id", "action", "action_provenance", "section", "title", "provenance", "unit", "aggregate", "direction",
+	"method", "weight", "baseline_year", "baseline", "previous", "value", "target", "target_year", "target_each_year",
+	"expected", "expected_progress", "progress", "score", "progress_status", "reason", "numerator", "denominator",
+	"population", "known", "no_data_count", "coverage", "no_data", "status", "error", "counting", "as_of",
+	"plan_version", "plan_hash", "explain",
+}
+
+// WriteCSV writes indicators.csv: one row per indicator, numbers in full precision.
+func (r *Report) WriteCSV(w io.Writer) error {
+	a := r.a
+	actProv := map[int]string{}
+	for _, as := range a.Actions {
+		actProv[as.Number] = as.Provenance
+	}
+	var b bytes.Buffer
+	cw := csv.NewWriter(&b)
+	_ = cw.Write(csvHeader)
+	for _, ia := range a.Indicators {
+		coverage := ""
+		if ia.Population > 0 {
+			coverage = strconv.FormatFloat(float64(ia.Known)/float64(ia.Population), 'f', 4, 64)
+		}
+		weight := ia.Weight
+		_ = cw.Write([]string{
+			strconv.Itoa(a.Year), ia.ID, strconv.Itoa(ia.Action), actProv[ia.Action], ia.Section, ia.Title, ia.Provenance,
+			ia.Unit, string(ia.Aggregate), string(ia.Direction), string(ia.Method), raw(&weight), yearOrEmpty(ia.BaselineYear),
+			raw(ia.Baseline), raw(ia.Previous), raw(ia.Value), raw(ia.Target), yearOrEmpty(ia.TargetYear),
+			strconv.FormatBool(ia.TargetEachYear), raw(ia.Expected), raw(ia.ExpectedProgress), raw(ia.Progress), raw(ia.Score),
+			string(ia.ProgressStatus), ia.Reason, raw(ia.Numerator), raw(ia.Denominator), strconv.Itoa(ia.Population),
+			strconv.Itoa(ia.Known), strconv.Itoa(len(ia.NoData)), coverage, strings.Join(ia.NoData, " "), string(ia.Status),
+			ia.Error, string(a.Counting), a.AsOf, a.Plan.Version, a.Plan.Hash,
+			strings.Replace(r.doc.Explain, "ID", ia.ID, 1),
+		})
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write indicators csv: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func yearOrEmpty(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
+}
+
+// resultsJSON is the shape of results.json.
+type resultsJSON struct {
+	Report     reportJSON         `json:"report"`
+	Provenance provenanceJSON     `json:"provenance"`
+	Assessment *engine.Assessment `json:"assessment"`
+	// Previous holds the previous year's value, progress and status of each indicator.
+	Previous []previousJSON `json:"previous_year"`
+}
+
+type reportJSON struct {
+	Generator string `json:"generator"`
+	Title     string `json:"title"`
+	Year      int    `json:"year"`
+	Date      string `json:"date,omitempty"`
+	Explain   string `json:"explain"`
+}
+
+type provenanceJSON struct {
+	Plan       engine.PlanRef     `json:"plan"`
+	Period     string             `json:"period,omitempty"`
+	Label      string             `json:"label,omitempty"`
+	Note       string             `json:"note,omitempty"`
+	PlanSource string             `json:"plan_source,omitempty"`
+	DataSource string             `json:"data_source,omitempty"`
+	PlanFiles  []engine.InputFile `json:"plan_files"`
+	DataFiles  []engine.InputFile `json:"data_files"`
+	Counts     ProvenanceCounts   `json:"counts"`
+	Notice     string             `json:"notice"`
+}
+
+type previousJSON struct {
+	ID             string                `json:"id"`
+	Year           int                   `json:"year"`
+	Value          *float64              `json:"value"`
+	Progress       *float64              `json:"progress"`
+	ProgressStatus engine.ProgressStatus `json:"progress_status"`
+}
+
+// WriteJSON writes results.json.
+func (r *Report) WriteJSON(w io.Writer) error {
+	d := r.doc
+	pc := d.Method.Provenance
+	out := resultsJSON{
+		Report: reportJSON{Generator: d.Generator, Title: d.Title, Year: d.Year, Date: d.Date, Explain: d.Explain},
+		Provenance: provenanceJSON{Plan: d.Plan, Period: d.Period, Label: r.m.PlanProvenance, Note: r.m.PlanNote,
+			PlanSource: r.m.PlanSource, DataSource: r.m.DataSource,
+			PlanFiles: nonNil(r.m.PlanFiles), DataFiles: nonNil(r.m.DataFiles), Counts: pc,
+			Notice: fmt.Sprintf("The official text of the Lausanne Action Plan and of its indicators could not be obtained: "+
+				"of %d actions, %d are found, %d inferred and %d reconstructed; %d of %d indicators are proposed.",
+				pc.Actions, pc.Found, pc.Inferred, pc.Reconstr, pc.Proposed, pc.Indicators)},
+		Assessment: r.a,
+		Previous:   []previousJSON{},
+	}
+	if p := r.m.Previous; p != nil {
+		for _, ia := range p.Indicators {
+			out.Previous = append(out.Previous, previousJSON{ID: ia.ID, Year: p.Year, Value: ia.Value, Progress: ia.Progress,
+				ProgressStatus: ia.ProgressStatus})
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return fmt.Errorf("write results json: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func nonNil(files []engine.InputFile) []engine.InputFile {
+	if files == nil {
+		return []engine.InputFile{}
+	}
+	return files
+}

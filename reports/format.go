@@ -1,0 +1,168 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// Fixed number formatting, so that the same assessment always gives the same text.
+
+// dash stands for a value that is absent (never for zero).
+const dash = "–"
+
+// fmtValue formats an indicator value in its unit: percentages with one decimal and a "%",
+// whole numbers plainly with thousands separators, other numbers with two decimals.
+func fmtValue(v *float64, unit string) string {
+	if v == nil {
+		return dash
+	}
+	if unit == "percent" {
+		return fixed(*v, 1) + "%"
+	}
+	if *v == math.Trunc(*v) && math.Abs(*v) < 1e15 {
+		return fixed(*v, 0)
+	}
+	return fixed(*v, 2)
+}
+
+// fmtShare formats a share of a distance (progress, expected progress, a score) as a whole
+// percentage.
+func fmtShare(v *float64) string {
+	if v == nil {
+		return dash
+	}
+	return fixed(100**v, 0) + "%"
+}
+
+// fmtPoints formats a change of a share in percentage points, always signed.
+func fmtPoints(d float64) string {
+	return signed(fixed(100*d, 0)) + " pp"
+}
+
+// fmtDelta formats a change of a value in its unit, always signed.
+func fmtDelta(d float64, unit string) string {
+	s := fmtValue(&d, unit)
+	if unit == "percent" {
+		s = strings.TrimSuffix(s, "%") + " pp"
+	}
+	return signed(s)
+}
+
+// signed puts a "+" before a formatted number that is above zero.
+func signed(s string) string {
+	if strings.HasPrefix(s, "-") || strings.Trim(s, "0.,% p") == "" {
+		return s
+	}
+	return "+" + s
+}
+
+// fixed formats v with dec decimals and thousands separators, never as "-0".
+func fixed(v float64, dec int) string {
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return groupThousands(s, true)
+}
+
+// fmtYear formats a year, or a dash for 0.
+func fmtYear(y int) string {
+	if y == 0 {
+		return dash
+	}
+	return strconv.Itoa(y)
+}
+
+// raw formats a number for the machine-readable annexes: shortest exact representation.
+func raw(v *float64) string {
+	if v == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*v, 'f', -1, 64)
+}
+
+// unitLabel names a unit for people.
+func unitLabel(unit string) string {
+	switch unit {
+	case "states":
+		return "States"
+	case "percent":
+		return "%"
+	case "m2":
+		return "m²"
+	case "km2":
+		return "km²"
+	}
+	return unit
+}
+
+// axisLabel is the y-axis label of an indicator's trend chart.
+func axisLabel(unit string) string {
+	switch unit {
+	case "states":
+		return "States"
+	case "percent":
+		return "Percent (%)"
+	case "m2":
+		return "Area (m²)"
+	case "km2":
+		return "Area (km²)"
+	case "USD":
+		return "US dollars"
+	case "":
+		return "Value"
+	}
+	return strings.ToUpper(unit[:1]) + unit[1:]
+}
+
+// statusInfo is how a status is shown: a word and a symbol, so that it reads without colour.
+type statusInfo struct {
+	Key    string // the status name, also the CSS class suffix
+	Label  string
+	Symbol string
+}
+
+// progressStatus describes an indicator or roll-up status.
+func progressStatus(s engine.ProgressStatus) statusInfo {
+	sym := map[engine.ProgressStatus]string{
+		engine.ProgressAchieved:          "✔",
+		engine.ProgressOnTrack:           "↗",
+		engine.ProgressNeedsAcceleration: "⚠",
+		engine.ProgressRegressing:        "↘",
+		engine.ProgressNoTarget:          "○",
+		engine.ProgressInsufficientData:  "?",
+	}[s]
+	if sym == "" {
+		sym = "?"
+	}
+	return statusInfo{Key: string(s), Label: Status(s).Label(), Symbol: sym}
+}
+
+// deadlineStatus describes a deadline projection's outcome.
+func deadlineStatus(s engine.DeadlineStatus) statusInfo {
+	switch s {
+	case engine.DeadlineOnCourse:
+		return statusInfo{Key: string(s), Label: "On course", Symbol: "✔"}
+	case engine.DeadlineAtRisk:
+		return statusInfo{Key: string(s), Label: "At risk", Symbol: "⚠"}
+	case engine.DeadlineWillMiss:
+		return statusInfo{Key: string(s), Label: "Will miss", Symbol: "✘"}
+	case "":
+		return statusInfo{Key: "none", Label: "No projection", Symbol: "–"}
+	}
+	return statusInfo{Key: string(s), Label: "No data", Symbol: "?"}
+}
+
+// obligationStatus describes whether a State meets an obligation.
+func obligationStatus(s engine.ObligationStatus) statusInfo {
+	switch s {
+	case engine.ObligationMet:
+		return statusInfo{Key: string(s), Label: "Met", Symbol: "✔"}
+	case engine.ObligationNotMet:
+		return statusInfo{Key: string(s), Label: "Not met", Symbol: "✘"}
+	}
+	return statusInfo{Key: "unknown", Label: "Unknown", Symbol: "?"}
+}

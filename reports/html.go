@@ -1,0 +1,83 @@
+package reports
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+//go:embed templates/report.html.tmpl
+var htmlSource string
+
+//go:embed templates/report.css
+var htmlCSS string
+
+var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
+	"join":   strings.Join,
+	"inc":    func(i int) int { return i + 1 },
+	"plural": plural,
+	"svg":    inlineSVG,
+}).Parse(htmlSource))
+
+// WriteHTML writes the report as one self-contained HTML page.
+func (r *Report) WriteHTML(w io.Writer) error {
+	if err := r.figures(); err != nil {
+		return err
+	}
+	data := struct {
+		*document
+		CSS template.CSS
+	}{r.doc, template.CSS(htmlCSS + statusCSS())}
+	var b bytes.Buffer // a failed render writes nothing
+	if err := htmlTemplate.Execute(&b, data); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// inlineSVG turns a figure into an <svg> element for the page: without the XML prolog, with
+// its alternative text as an accessible label, sized by the stylesheet.
+func inlineSVG(f *Figure) (template.HTML, error) {
+	b, err := f.SVG()
+	if err != nil {
+		return "", err
+	}
+	s := string(b)
+	i := strings.Index(s, "<svg ")
+	if i < 0 {
+		return "", fmt.Errorf("inline figure %s: %w: no <svg> element", f.Name, ErrInvalidInput)
+	}
+	s = s[i:]
+	s = `<svg role="img" aria-label="` + html.EscapeString(f.Title+". "+f.Alt) + `" ` + s[len("<svg "):]
+	return template.HTML(strings.TrimSpace(s)), nil
+}
+
+// statusCSS gives every status class its colour, from the same palette as the charts.
+func statusCSS() string {
+	var b strings.Builder
+	rule := func(class string, s Status) {
+		c, _ := StatusColor(s)
+		fmt.Fprintf(&b, ".st-%s{border-left-color:#%02X%02X%02X;background:#%02X%02X%02X26}\n", class, c.R, c.G, c.B, c.R, c.G, c.B)
+	}
+	for _, s := range engine.ProgressStatuses {
+		rule(string(s), Status(s))
+	}
+	for _, cs := range []struct {
+		class string
+		s     Status
+	}{
+		{"met", StatusAchieved}, {"on-course", StatusAchieved}, {"at-risk", StatusNeedsAcceleration},
+		{"will-miss", StatusRegressing}, {"not-met", StatusRegressing}, {"no-data", StatusInsufficientData},
+		{"unknown", StatusInsufficientData}, {"none", StatusInsufficientData},
+	} {
+		rule(cs.class, cs.s)
+	}
+	return b.String()
+}

@@ -1,0 +1,57 @@
+package reports
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"text/template"
+)
+
+//go:embed templates/report.md.tmpl
+var markdownSource string
+
+var markdownTemplate = template.Must(template.New("report.md").Funcs(template.FuncMap{
+	"md":     mdEscape,
+	"join":   strings.Join,
+	"inc":    func(i int) int { return i + 1 },
+	"plural": plural,
+	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
+}).Parse(markdownSource))
+
+// WriteMarkdown writes the report as Markdown.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	if r.m.ChartFormat != "" {
+		if err := r.figures(); err != nil {
+			return err
+		}
+	}
+	data := struct {
+		*document
+		ChartFormat string
+	}{r.doc, r.m.ChartFormat}
+	if err := markdownTemplate.Execute(w, data); err != nil {
+		return fmt.Errorf("write markdown report: %w", err)
+	}
+	return nil
+}
+
+// mdEscape escapes text for Markdown, in running text and in table cells.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range strings.Join(strings.Fields(s), " ") {
+		if strings.ContainsRune("\\`*_[]<>|#", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// plural returns "1 action" or "3 actions".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

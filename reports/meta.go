@@ -1,0 +1,108 @@
+package reports
+
+import (
+	"github.com/lapmonitor/lap/engine"
+)
+
+// Meta is what a report needs besides the assessment: the plan's provenance, the input files,
+// the previous year's assessment and a few options. NewMeta fills it from a plan and a
+// dataset; tests may build it by hand. Nothing in it is evaluated by the report.
+type Meta struct {
+	// PlanPeriod is the plan's period as written, e.g. "2021-2026".
+	PlanPeriod string
+	// PlanProvenance and PlanNote are the plan-level provenance label and note.
+	PlanProvenance string
+	PlanNote       string
+	// Sections, Actions and Indicators are the plan's definitions: descriptions, provenance
+	// labels, definitions and notes. Missing entries leave the text out.
+	Sections   []engine.Section
+	Actions    []engine.Action
+	Indicators []engine.Indicator
+	// PlanFiles and DataFiles are the input files with their SHA-256 hashes.
+	PlanFiles []engine.InputFile
+	DataFiles []engine.InputFile
+	// PlanSource and DataSource name where the plan and the data were read from, as the
+	// user gave them (e.g. "(embedded plan)", "testdata/sample"); DataSource also goes into
+	// the `lap explain` commands the report suggests.
+	PlanSource string
+	DataSource string
+	// Date is the report's date (YYYY-MM-DD), printed when set. Reports carry no other time
+	// stamp, so that the same inputs give the same bytes.
+	Date string
+	// Previous is the assessment of the year before, for the changes since then and the new
+	// States Parties; nil leaves those out.
+	Previous *engine.Assessment
+	// Article4Area is each State's remaining contaminated area (m²) by year, read from the
+	// data, for the Article 4 chart. Keyed by ISO3.
+	Article4Area map[string][]engine.YearValue
+	// ChartFormat is the format ("svg" or "png") of the charts/ files the Markdown report
+	// links to; empty leaves the links out.
+	ChartFormat string
+	// Generator names the program in the report's footer, e.g. "lap report".
+	Generator string
+}
+
+// Article 4 remaining area: the data field the chart reads.
+const article4Field = "art4_area_remaining_m2"
+
+// NewMeta collects a report's provenance from the plan and the dataset. planSource and
+// dataSource name where they were read from.
+func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) Meta {
+	label, note := p.Provenance()
+	m := Meta{
+		PlanPeriod: p.Period(), PlanProvenance: label, PlanNote: note,
+		Sections: p.Sections(), Actions: p.Actions(), Indicators: p.Indicators(),
+		PlanFiles: p.Files(), PlanSource: planSource, DataSource: dataSource,
+		Generator: "lap report",
+	}
+	if ds != nil {
+		m.DataFiles = ds.Files()
+		m.Article4Area = map[string][]engine.YearValue{}
+		for _, f := range ds.Facts() { // sorted by State, field and year
+			if f.Field != article4Field || f.Year == 0 {
+				continue
+			}
+			v := f.Number()
+			m.Article4Area[f.ISO3] = append(m.Article4Area[f.ISO3], engine.YearValue{Year: f.Year, Value: &v})
+		}
+	}
+	return m
+}
+
+// ProvenanceCounts counts the plan's actions and indicators by provenance label.
+type ProvenanceCounts struct {
+	Actions    int `json:"actions"`
+	Found      int `json:"actions_found"`
+	Inferred   int `json:"actions_inferred"`
+	Reconstr   int `json:"actions_reconstructed"`
+	Indicators int `json:"indicators"`
+	Proposed   int `json:"indicators_proposed"`
+	IndFound   int `json:"indicators_found"`
+}
+
+// provenanceCounts counts labels over the assessment's actions and indicators (those are
+// what the report shows).
+func provenanceCounts(a *engine.Assessment) ProvenanceCounts {
+	var c ProvenanceCounts
+	for _, as := range a.Actions {
+		c.Actions++
+		switch as.Provenance {
+		case "found":
+			c.Found++
+		case "inferred":
+			c.Inferred++
+		case "reconstructed":
+			c.Reconstr++
+		}
+	}
+	for _, ia := range a.Indicators {
+		c.Indicators++
+		switch ia.Provenance {
+		case "proposed":
+			c.Proposed++
+		case "found":
+			c.IndFound++
+		}
+	}
+	return c
+}

@@ -1,0 +1,443 @@
+package reports
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The document model: everything the Markdown and HTML reports print, already ordered and
+// formatted, so that the two templates show the same numbers in the same words.
+
+// maxChanges is how many of the largest changes since the previous year "At a glance" lists.
+const maxChanges = 10
+
+// ErrNoAssessment is returned when a writer is given a nil assessment.
+var ErrNoAssessment = errors.New("reports: no assessment")
+
+type document struct {
+	Title      string
+	Year       int
+	PrevYear   int
+	AsOf       string
+	Date       string
+	Plan       engine.PlanRef
+	Period     string
+	Counting   string
+	CountingIs string // what the convention means
+	Baseline   int
+	Target     int
+	Generator  string
+	Explain    string // the `lap explain` command, with ID for the indicator id
+
+	Overall       rollupView
+	Statuses      []statusInfo // table heads, in report order
+	SectionCounts []countRow
+	TotalCounts   countRow
+	HasPrevious   bool
+	Changes       []changeRow
+	StatusChanges int
+	Parties       int
+	PrevParties   int
+	NewParties    []string // "Name (ISO3)"
+	LeftParties   []string
+
+	Sections    []sectionView
+	Obligations []obligationRow
+	Coverage    []coverageRow
+	Method      methodView
+	Figures     []*Figure // overview figures: scores, status, Article 4
+	Article4    []*Figure
+}
+
+type rollupView struct {
+	Score    string
+	Expected string
+	Status   statusInfo
+	Scored   int
+	Total    int
+}
+
+type countRow struct {
+	Key    string
+	Title  string
+	Counts []int // per status, in report order
+	Total  int
+	Score  string
+	Status statusInfo
+}
+
+type changeRow struct {
+	ID, Title, Unit  string
+	Previous, Value  string
+	Delta            string // value change, in the unit
+	ProgressDelta    string // change of progress, in percentage points of the distance
+	PrevStatus, Stat statusInfo
+}
+
+type sectionView struct {
+	Key, Title string
+	Provenance string
+	Sources    []string
+	Rollup     rollupView
+	Actions    []actionView
+}
+
+type actionView struct {
+	Number      int
+	Title       string
+	Description string
+	Provenance  string
+	Basis       string
+	Rollup      rollupView
+	Rows        []indicatorRow
+	Figures     []*Figure
+}
+
+type indicatorRow struct {
+	ID, Title, Definition, Note string
+	Unit                        string
+	Baseline, Previous, Value   string
+	Target, Expected, Progress  string
+	Status                      statusInfo
+	Reason                      string
+	Method                      string
+	Provenance                  string
+	Error                       string
+}
+
+type obligationRow struct {
+	ISO3, Name     string
+	Article        int
+	Status         statusInfo
+	Detail         string
+	Deadline       string
+	DeadlineMet    string
+	Remaining      string
+	Rate           string
+	Completion     string
+	RateNeeded     string
+	Projection     statusInfo
+	ProjectionNote string
+}
+
+type coverageRow struct {
+	ID, Title  string
+	Population int
+	Known      int
+	NoData     int
+	Share      string // known / population
+	Missing    string // ISO3 codes without data
+}
+
+type methodView struct {
+	PlanFiles   []engine.InputFile
+	DataFiles   []engine.InputFile
+	PlanSource  string
+	DataSource  string
+	Linear      int
+	Trend       int
+	Thresholds  []threshold
+	Provenance  ProvenanceCounts
+	PlanNote    string
+	PlanProvLbl string
+}
+
+type threshold struct {
+	Key, Value, Meaning string
+}
+
+// newDocument builds the document model of an assessment. Figures are attached by the caller.
+func newDocument(a *engine.Assessment, m Meta) (*document, error) {
+	if a == nil {
+		return nil, ErrNoAssessment
+	}
+	d := &document{
+		Title: fmt.Sprintf("%s: progress report %d", a.Plan.Name, a.Year),
+		Year:  a.Year, PrevYear: a.Year - 1, AsOf: a.AsOf, Date: m.Date, Plan: a.Plan, Period: m.PlanPeriod,
+		Counting: string(a.Counting), Baseline: a.BaselineYear, Target: a.TargetYear, Generator: m.Generator,
+		HasPrevious: m.Previous != nil,
+	}
+	if d.Generator == "" {
+		d.Generator = "lap report"
+	}
+	switch a.Counting {
+	case engine.CountingDeposit:
+		d.CountingIs = "a State counts as a State Party from the deposit of its instrument of ratification or accession"
+	case engine.CountingEntryIntoForce:
+		d.CountingIs = "a State counts as a State Party from the entry into force of the Convention for it"
+	}
+	data := m.DataSource
+	if data == "" {
+		data = "DIR"
+	}
+	d.Explain = fmt.Sprintf("lap explain ID --data %s --year %d", shellQuote(data), a.Year)
+	if m.PlanSource != "" && !strings.HasPrefix(m.PlanSource, "(") {
+		d.Explain += " --plan " + shellQuote(m.PlanSource)
+	}
+	for _, s := range engine.ProgressStatuses {
+		d.Statuses = append(d.Statuses, progressStatus(s))
+	}
+	d.Overall = rollup(a.Overall.Rollup)
+	d.glance(a, m)
+	d.sections(a, m)
+	d.obligations(a)
+	d.coverage(a)
+	d.method(a, m)
+	return d, nil
+}
+
+func rollup(r engine.Rollup) rollupView {
+	return rollupView{Score: fmtShare(r.Score), Expected: fmtShare(r.Expected), Status: progressStatus(r.Status),
+		Scored: r.IndicatorsScored, Total: r.Indicators}
+}
+
+func counts(c engine.StatusCounts) ([]int, int) {
+	out := make([]int, len(engine.ProgressStatuses))
+	total := 0
+	for i, s := range engine.ProgressStatuses {
+		out[i] = c.Get(s)
+		total += out[i]
+	}
+	return out, total
+}
+
+// glance fills "At a glance": counts per status and section, the largest changes and the
+// States Parties.
+func (d *document) glance(a *engine.Assessment, m Meta) {
+	for _, s := range a.Sections {
+		c, total := counts(s.StatusCounts)
+		d.SectionCounts = append(d.SectionCounts, countRow{Key: s.Key, Title: s.Title, Counts: c, Total: total,
+			Score: fmtShare(s.Score), Status: progressStatus(s.Status)})
+	}
+	c, total := counts(a.Overall.StatusCounts)
+	d.TotalCounts = countRow{Title: "All sections", Counts: c, Total: total, Score: fmtShare(a.Overall.Score),
+		Status: progressStatus(a.Overall.Status)}
+
+	d.Parties = len(a.States)
+	if m.Previous == nil {
+		return
+	}
+	d.PrevYear = m.Previous.Year
+	d.PrevParties = len(m.Previous.States)
+	before := map[string]bool{}
+	for _, s := range m.Previous.States {
+		before[s.ISO3] = true
+	}
+	now := map[string]bool{}
+	for _, s := range a.States {
+		now[s.ISO3] = true
+		if !before[s.ISO3] {
+			d.NewParties = append(d.NewParties, fmt.Sprintf("%s (%s)", s.Name, s.ISO3))
+		}
+	}
+	for _, s := range m.Previous.States {
+		if !now[s.ISO3] {
+			d.LeftParties = append(d.LeftParties, fmt.Sprintf("%s (%s)", s.Name, s.ISO3))
+		}
+	}
+
+	prev := map[string]*engine.IndicatorAssessment{}
+	for i := range m.Previous.Indicators {
+		prev[m.Previous.Indicators[i].ID] = &m.Previous.Indicators[i]
+	}
+	type change struct {
+		row  changeRow
+		size float64
+		ord  int
+	}
+	var changes []change
+	for i := range a.Indicators {
+		ia := &a.Indicators[i]
+		p := prev[ia.ID]
+		if p == nil {
+			continue
+		}
+		if p.ProgressStatus != ia.ProgressStatus {
+			d.StatusChanges++
+		}
+		if ia.Progress == nil || p.Progress == nil || ia.Value == nil || p.Value == nil {
+			continue
+		}
+		dp := *ia.Progress - *p.Progress
+		if math.Abs(dp) < 0.005 { // rounds to 0 pp
+			continue
+		}
+		changes = append(changes, change{size: math.Abs(dp), ord: i, row: changeRow{
+			ID: ia.ID, Title: ia.Title, Unit: unitLabel(ia.Unit),
+			Previous: fmtValue(p.Value, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
+			Delta: fmtDelta(*ia.Value-*p.Value, ia.Unit), ProgressDelta: fmtPoints(dp),
+			PrevStatus: progressStatus(p.ProgressStatus), Stat: progressStatus(ia.ProgressStatus),
+		}})
+	}
+	slices.SortStableFunc(changes, func(x, y change) int {
+		if c := cmp.Compare(y.size, x.size); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ord, y.ord)
+	})
+	for i := 0; i < len(changes) && i < maxChanges; i++ {
+		d.Changes = append(d.Changes, changes[i].row)
+	}
+}
+
+// sections builds the per-section, per-action tables.
+func (d *document) sections(a *engine.Assessment, m Meta) {
+	defs := map[string]engine.Indicator{}
+	for _, ind := range m.Indicators {
+		defs[ind.ID] = ind
+	}
+	acts := map[int]engine.Action{}
+	for _, act := range m.Actions {
+		acts[act.Number] = act
+	}
+	secs := map[string]engine.Section{}
+	for _, s := range m.Sections {
+		secs[s.Key] = s
+	}
+	byAction := map[int][]*engine.IndicatorAssessment{}
+	for i := range a.Indicators {
+		ia := &a.Indicators[i]
+		byAction[ia.Action] = append(byAction[ia.Action], ia)
+	}
+	for _, s := range a.Sections {
+		sv := sectionView{Key: s.Key, Title: s.Title, Provenance: secs[s.Key].Provenance, Sources: secs[s.Key].Sources,
+			Rollup: rollup(s.Rollup)}
+		for _, as := range a.Actions {
+			if as.Section != s.Key {
+				continue
+			}
+			def := acts[as.Number]
+			av := actionView{Number: as.Number, Title: as.Title, Description: def.Description, Provenance: as.Provenance,
+				Basis: def.Basis, Rollup: rollup(as.Rollup)}
+			for _, ia := range byAction[as.Number] {
+				av.Rows = append(av.Rows, indicatorRowOf(ia, defs[ia.ID]))
+			}
+			sv.Actions = append(sv.Actions, av)
+		}
+		d.Sections = append(d.Sections, sv)
+	}
+}
+
+func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indicatorRow {
+	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitLabel(ia.Unit),
+		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
+		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
+		Status: progressStatus(ia.ProgressStatus), Reason: ia.Reason, Method: string(ia.Method), Provenance: ia.Provenance,
+		Error: ia.Error}
+	if ia.Baseline != nil {
+		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
+	}
+	if ia.Target != nil {
+		switch {
+		case ia.TargetEachYear:
+			r.Target += " each year from " + strconv.Itoa(ia.TargetYear)
+		case ia.TargetYear != 0:
+			r.Target += " by " + strconv.Itoa(ia.TargetYear)
+		}
+	}
+	return r
+}
+
+// obligations lists every State Party with an Article 3 or 4 obligation, with the deadline
+// projection of the outstanding ones.
+func (d *document) obligations(a *engine.Assessment) {
+	proj := map[string]*engine.DeadlineProjection{}
+	for i := range a.Deadlines {
+		dp := &a.Deadlines[i]
+		proj[dp.ISO3+"/"+strconv.Itoa(dp.Article)] = dp
+	}
+	for _, s := range a.States {
+		for _, o := range s.Obligations {
+			if o.Article != 3 && o.Article != 4 {
+				continue
+			}
+			row := obligationRow{ISO3: s.ISO3, Name: s.Name, Article: o.Article, Status: obligationStatus(o.Status),
+				Detail: o.Detail, Deadline: cmp.Or(o.Deadline, dash), DeadlineMet: dash,
+				Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus("")}
+			if o.DeadlineMet != nil {
+				row.DeadlineMet = "no"
+				if *o.DeadlineMet {
+					row.DeadlineMet = "yes"
+				}
+			}
+			if dp := proj[s.ISO3+"/"+strconv.Itoa(o.Article)]; dp != nil {
+				unit := unitLabel(dp.Unit)
+				if dp.Remaining != nil {
+					row.Remaining = fmt.Sprintf("%s %s (%d)", fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+				}
+				if dp.Rate != nil {
+					row.Rate = fmtValue(dp.Rate, dp.Unit) + " " + unit
+				}
+				if dp.CompletionYear != nil {
+					row.Completion = strconv.Itoa(*dp.CompletionYear)
+				}
+				if dp.RateNeeded != nil {
+					row.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit
+				}
+				row.Projection = deadlineStatus(dp.Status)
+				row.ProjectionNote = dp.Reason
+			}
+			d.Obligations = append(d.Obligations, row)
+		}
+	}
+	slices.SortStableFunc(d.Obligations, func(x, y obligationRow) int {
+		return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.ISO3, y.ISO3))
+	})
+}
+
+// coverage lists, per indicator, how many States of its population had data.
+func (d *document) coverage(a *engine.Assessment) {
+	for _, ia := range a.Indicators {
+		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: len(ia.NoData),
+			Share: dash, Missing: strings.Join(ia.NoData, " ")}
+		if ia.Population > 0 {
+			sh := float64(ia.Known) / float64(ia.Population)
+			r.Share = fmtShare(&sh)
+		}
+		d.Coverage = append(d.Coverage, r)
+	}
+}
+
+func (d *document) method(a *engine.Assessment, m Meta) {
+	mv := methodView{PlanFiles: m.PlanFiles, DataFiles: m.DataFiles, PlanSource: m.PlanSource, DataSource: m.DataSource,
+		Provenance: provenanceCounts(a), PlanNote: m.PlanNote, PlanProvLbl: m.PlanProvenance}
+	for _, ia := range a.Indicators {
+		if ia.Target == nil {
+			continue
+		}
+		if ia.Method == engine.MethodTrend {
+			mv.Trend++
+		} else {
+			mv.Linear++
+		}
+	}
+	sc := a.Scoring
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	mv.Thresholds = []threshold{
+		{"on_track", g(sc.OnTrack), "linear: on track when progress ≥ on_track × expected progress"},
+		{"regressing", g(sc.Regressing), "linear: regressing when progress is below this (0: any move away from the target since the baseline)"},
+		{"trend_on_track", g(sc.TrendOnTrack), "trend: on track when the projected value covers at least this share of the baseline-to-target distance"},
+		{"trend_min_years", strconv.Itoa(sc.TrendMinYears), "trend: fewest years with a value needed to fit a trend"},
+		{"tolerance", g(sc.Tolerance), "a value this close to the target meets it"},
+		{"deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), "deadline projections: the rate is the mean of at most this many latest years with data"},
+		{"deadline_margin_years", g(sc.DeadlineMarginYears), "deadline projections: completing less than this many years before the deadline is at risk"},
+	}
+	d.Method = mv
+}
+
+// shellQuote quotes a path for a shell command line when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:=@+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

@@ -1,0 +1,110 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// Report is an assessment made ready for writing: its document model and, drawn on first
+// use, its figures. Build one with New when writing several formats, so that the work is done
+// once; the package-level Write functions build one per call.
+type Report struct {
+	a   *engine.Assessment
+	m   Meta
+	doc *document
+
+	once     sync.Once
+	overview []*Figure
+	art4     []*Figure
+	trends   map[string]*Figure
+	figErr   error
+}
+
+// New prepares the report of an assessment.
+func New(a *engine.Assessment, m Meta) (*Report, error) {
+	doc, err := newDocument(a, m)
+	if err != nil {
+		return nil, err
+	}
+	return &Report{a: a, m: m, doc: doc}, nil
+}
+
+// figures draws the figures once and attaches them to the document.
+func (r *Report) figures() error {
+	r.once.Do(func() {
+		r.overview, r.art4, r.trends, r.figErr = buildFigures(r.a, r.m)
+		if r.figErr != nil {
+			r.figErr = fmt.Errorf("draw figures: %w", r.figErr)
+			return
+		}
+		r.doc.Figures, r.doc.Article4 = r.overview, r.art4
+		for si := range r.doc.Sections {
+			for ai := range r.doc.Sections[si].Actions {
+				av := &r.doc.Sections[si].Actions[ai]
+				for _, row := range av.Rows {
+					if f := r.trends[row.ID]; f != nil {
+						av.Figures = append(av.Figures, f)
+					}
+				}
+			}
+		}
+	})
+	return r.figErr
+}
+
+// Figures returns every figure in report order: the overview charts, the Article 4 charts,
+// then one trend per indicator with at least one value, in indicator order.
+func (r *Report) Figures() ([]*Figure, error) {
+	if err := r.figures(); err != nil {
+		return nil, err
+	}
+	out := append(append([]*Figure(nil), r.overview...), r.art4...)
+	for _, ia := range r.a.Indicators {
+		if f := r.trends[ia.ID]; f != nil {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// WriteMarkdown writes the report as Markdown (report.md). With Meta.ChartFormat set, it
+// links each figure as charts/<name>.<format>.
+func WriteMarkdown(w io.Writer, a *engine.Assessment, m Meta) error {
+	r, err := New(a, m)
+	if err != nil {
+		return err
+	}
+	return r.WriteMarkdown(w)
+}
+
+// WriteHTML writes the report as one self-contained HTML page (report.html): inline CSS and
+// inline SVG charts, no scripts, nothing fetched from the network.
+func WriteHTML(w io.Writer, a *engine.Assessment, m Meta) error {
+	r, err := New(a, m)
+	if err != nil {
+		return err
+	}
+	return r.WriteHTML(w)
+}
+
+// WriteCSV writes indicators.csv: one row per indicator with all its numbers, coverage and
+// provenance.
+func WriteCSV(w io.Writer, a *engine.Assessment, m Meta) error {
+	r, err := New(a, m)
+	if err != nil {
+		return err
+	}
+	return r.WriteCSV(w)
+}
+
+// WriteJSON writes results.json: the assessment with the report's provenance.
+func WriteJSON(w io.Writer, a *engine.Assessment, m Meta) error {
+	r, err := New(a, m)
+	if err != nil {
+		return err
+	}
+	return r.WriteJSON(w)
+}

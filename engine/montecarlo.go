@@ -1,0 +1,401 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sort"
+	"sync"
+)
+
+// Monte Carlo deadline risk (docs/whatif.md, "Deadline risk").
+//
+// For each State with an outstanding Article 3 or 4 obligation in the assessed year, a draw
+// runs the remaining amount (the latest reported, as the deadline projection takes it) down
+// year by year from the end of its year, each year's amount done drawn with replacement from
+// the State's reported history (every year up to the assessed year with a value: destroyed
+// munitions or submunitions; for Article 4, area cleared plus area released by survey). The
+// completion time is the fractional year at which the remainder runs out (200 years at most;
+// beyond that, never). From the draws: the probability of completing by the deadline in
+// force and by the end of the plan's target year (the horizon), and quantiles of the
+// completion year.
+//
+// Related indicators: every indicator with a target whose rule reads exactly one of
+// art3_outstanding, art4_outstanding, art3_past_deadline or art4_past_deadline and counts
+// States. For each draw its value at the end of the horizon year is projected: the States of
+// that article still outstanding then (and, for *_past_deadline, whose deadline falls before
+// the end of the horizon year). States with an outstanding obligation but no data to simulate
+// count as still outstanding. The probability is the share of draws whose projected value
+// meets the target. New obligations (contamination found later) are not modelled.
+//
+// Each (State, article, chunk of draws) has its own PCG stream seeded from the seed and a hash
+// of (ISO3, article, chunk), so results do not depend on the number of workers or on the other
+// States: a baseline and a scenario draw the same numbers for a State whose inputs did not
+// change (common random numbers).
+
+// RiskOption sets a parameter of DeadlineRisk.
+type RiskOption func(*riskConfig)
+
+type riskConfig struct {
+	draws    int
+	seed     uint64
+	workers  int
+	progress func(done, total int)
+}
+
+// Draws sets the number of draws per State (default 10000).
+func Draws(n int) RiskOption { return func(c *riskConfig) { c.draws = n } }
+
+// Seed sets the random seed (default 1). The same seed gives the same numbers.
+func Seed(s uint64) RiskOption { return func(c *riskConfig) { c.seed = s } }
+
+// Workers sets the number of goroutines (default GOMAXPROCS). It does not change the results.
+func Workers(n int) RiskOption { return func(c *riskConfig) { c.workers = n } }
+
+// OnProgress sets a function called after each chunk of draws with the chunks done and the
+// total, from one goroutine at a time. The engine never prints.
+func OnProgress(f func(done, total int)) RiskOption { return func(c *riskConfig) { c.progress = f } }
+
+// riskChunk is the number of draws per job and per random stream.
+const riskChunk = 2048
+
+// maxRiskYears bounds a draw's simulated years.
+const maxRiskYears = 200
+
+// RiskReport is the outcome of DeadlineRisk.
+type RiskReport struct {
+	Year        int             `json:"year"`
+	AsOf        string          `json:"as_of"`
+	Draws       int             `json:"draws"`
+	Seed        uint64          `json:"seed"`
+	HorizonYear int             `json:"horizon_year"` // the plan's target year
+	States      []StateRisk     `json:"states"`
+	Indicators  []IndicatorRisk `json:"indicators"`
+}
+
+// StateRisk is the simulated completion of one State's outstanding obligation.
+type StateRisk struct {
+	ISO3          string      `json:"iso3"`
+	Name          string      `json:"name"`
+	Article       int         `json:"article"`
+	Measure       string      `json:"measure"`
+	Unit          string      `json:"unit"`
+	Remaining     *float64    `json:"remaining"`
+	RemainingYear int         `json:"remaining_year,omitempty"`
+	Deadline      string      `json:"deadline,omitempty"`
+	History       []YearValue `json:"history"` // the yearly amounts drawn from
+	// Simulated is false when there is no remaining amount or no history to draw from.
+	Simulated bool `json:"simulated"`
+	// PByDeadline is the share of draws completing by the deadline; nil without a deadline or
+	// a simulation.
+	PByDeadline *float64 `json:"p_by_deadline"`
+	// PByHorizon is the share of draws completing by the end of the horizon year.
+	PByHorizon *float64 `json:"p_by_horizon"`
+	// Completion quantiles (fractional years); nil when beyond maxRiskYears.
+	P10    *float64 `json:"completion_p10"`
+	Median *float64 `json:"completion_median"`
+	P90    *float64 `json:"completion_p90"`
+	Reason string   `json:"reason,omitempty"`
+
+	times []float64
+}
+
+// IndicatorRisk is the probability that an indicator counting outstanding obligations meets
+// its target at the end of the horizon year.
+type IndicatorRisk struct {
+	ID          string   `json:"id"`
+	Title       string   `json:"title"`
+	Field       string   `json:"field"`
+	Target      float64  `json:"target"`
+	HorizonYear int      `json:"horizon_year"`
+	Current     *float64 `json:"current"` // the value in the assessed year
+	// Expected is the mean projected value at the end of the horizon year.
+	Expected float64 `json:"expected"`
+	// PReach is the share of draws whose projected value meets the target.
+	PReach float64 `json:"p_reach"`
+	// Unsimulated counts the States that could not be simulated (counted as outstanding).
+	Unsimulated int `json:"unsimulated"`
+}
+
+// ErrBadDraws is returned for a non-positive number of draws.
+var ErrBadDraws = errors.New("deadline risk: draws must be positive")
+
+// maxDraws bounds the draws per State.
+const maxDraws = 10_000_000
+
+// DeadlineRisk simulates the completion of every outstanding Article 3 and 4 obligation in a,
+// an assessment of ds by p, and the related indicators (see the comment at the top of
+// montecarlo.go).
+func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opts ...RiskOption) (*RiskReport, error) {
+	cfg := riskConfig{draws: 10000, seed: 1, workers: runtime.GOMAXPROCS(0)}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.draws <= 0 || cfg.draws > maxDraws {
+		return nil, fmt.Errorf("%w: %d (1..%d)", ErrBadDraws, cfg.draws, maxDraws)
+	}
+	if ds == nil || a == nil {
+		return nil, errors.New("deadline risk: no dataset or assessment")
+	}
+	if cfg.workers < 1 {
+		cfg.workers = 1
+	}
+	rep := &RiskReport{Year: a.Year, AsOf: a.AsOf, Draws: cfg.draws, Seed: cfg.seed, HorizonYear: p.targetYear,
+		States: []StateRisk{}, Indicators: []IndicatorRisk{}}
+	horizon := float64(p.targetYear + 1)
+	for _, dp := range a.Deadlines {
+		rep.States = append(rep.States, ds.stateRisk(dp, a.Year))
+	}
+	if err := runDraws(ctx, rep.States, cfg); err != nil {
+		return nil, err
+	}
+	for i := range rep.States {
+		summarize(&rep.States[i], horizon)
+	}
+	rep.Indicators = p.indicatorRisks(a, rep.States, cfg.draws, horizon)
+	for i := range rep.States {
+		rep.States[i].times = nil
+	}
+	return rep, nil
+}
+
+// stateRisk prepares one State's simulation from its deadline projection.
+func (d *Dataset) stateRisk(dp DeadlineProjection, year int) StateRisk {
+	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
+		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{}}
+	m := art4Area
+	switch dp.Measure {
+	case art3Munitions.remaining:
+		m = art3Munitions
+	case art3Submunitions.remaining:
+		m = art3Submunitions
+	}
+	si, ok := d.stateIdx[dp.ISO3]
+	if !ok {
+		sr.Reason = "State not in the dataset"
+		return sr
+	}
+	extra := map[int]float64{}
+	if m.extra != "" {
+		for _, f := range d.factsUpTo(si, m.extra, year) {
+			extra[f.Year] = f.num
+		}
+	}
+	for _, f := range d.factsUpTo(si, m.done, year) {
+		sr.History = append(sr.History, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
+	}
+	switch {
+	case dp.Remaining == nil:
+		sr.Reason = fmt.Sprintf("no %s reported up to %d", m.remaining, year)
+	case *dp.Remaining > 0 && len(sr.History) == 0:
+		sr.Reason = fmt.Sprintf("no %s reported up to %d: no history to draw from", m.done, year)
+	default:
+		sr.Simulated = true
+	}
+	return sr
+}
+
+type riskJob struct{ state, chunk int }
+
+// runDraws fills each simulated State's completion times, in parallel.
+func runDraws(ctx context.Context, states []StateRisk, cfg riskConfig) error {
+	chunks := (cfg.draws + riskChunk - 1) / riskChunk
+	var jobs []riskJob
+	for i := range states {
+		if states[i].Simulated {
+			states[i].times = make([]float64, cfg.draws)
+			for c := 0; c < chunks; c++ {
+				jobs = append(jobs, riskJob{i, c})
+			}
+		}
+	}
+	if len(jobs) == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	work := make(chan riskJob)
+	done := make(chan struct{}, len(jobs))
+	var wg sync.WaitGroup
+	for w := 0; w < min(cfg.workers, len(jobs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				if ctx.Err() != nil {
+					continue
+				}
+				simulateChunk(&states[j.state], j.chunk, cfg)
+				done <- struct{}{}
+			}
+		}()
+	}
+	go func() {
+		defer close(work)
+		for _, j := range jobs {
+			select {
+			case work <- j:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var err error
+	for n := 1; n <= len(jobs); n++ {
+		select {
+		case <-done:
+			if cfg.progress != nil {
+				cfg.progress(n, len(jobs))
+			}
+			continue
+		case <-ctx.Done():
+			err = fmt.Errorf("deadline risk: %w", ctx.Err())
+		}
+		break
+	}
+	cancel()
+	wg.Wait()
+	return err
+}
+
+// streamID derives a chunk's random stream from the State, the article and the chunk.
+func streamID(iso3 string, article, chunk int) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%s|%d|%d", iso3, article, chunk)
+	return h.Sum64()
+}
+
+// simulateChunk draws one chunk of completion times for a State.
+func simulateChunk(sr *StateRisk, chunk int, cfg riskConfig) {
+	rng := rand.New(rand.NewPCG(cfg.seed, streamID(sr.ISO3, sr.Article, chunk)))
+	hist := make([]float64, len(sr.History))
+	for i, yv := range sr.History {
+		hist[i] = *yv.Value
+	}
+	start := float64(sr.RemainingYear + 1)
+	lo := chunk * riskChunk
+	hi := min(lo+riskChunk, len(sr.times))
+	for k := lo; k < hi; k++ {
+		sr.times[k] = drawCompletion(rng, *sr.Remaining, start, hist)
+	}
+}
+
+// drawCompletion is one draw: the fractional year at which remaining runs out.
+func drawCompletion(rng *rand.Rand, remaining, start float64, hist []float64) float64 {
+	if remaining <= 0 {
+		return start
+	}
+	rem := remaining
+	for y := 0; y < maxRiskYears; y++ {
+		r := hist[rng.IntN(len(hist))]
+		if r > 0 && r >= rem {
+			return start + float64(y) + rem/r
+		}
+		rem -= r
+	}
+	return math.Inf(1)
+}
+
+// summarize computes a State's probabilities and quantiles from its draws.
+func summarize(sr *StateRisk, horizon float64) {
+	if !sr.Simulated {
+		return
+	}
+	n := float64(len(sr.times))
+	byH := 0
+	for _, t := range sr.times {
+		if t <= horizon {
+			byH++
+		}
+	}
+	sr.PByHorizon = num(float64(byH) / n)
+	if sr.Deadline != "" {
+		if dl, err := ParseDate(sr.Deadline); err == nil {
+			limit := yearFraction(dl)
+			byD := 0
+			for _, t := range sr.times {
+				if t <= limit {
+					byD++
+				}
+			}
+			sr.PByDeadline = num(float64(byD) / n)
+		}
+	}
+	sorted := append([]float64(nil), sr.times...)
+	sort.Float64s(sorted)
+	q := func(p float64) *float64 {
+		v := sorted[int(math.Min(n-1, math.Floor(p*n)))]
+		if math.IsInf(v, 1) {
+			return nil
+		}
+		return num(v)
+	}
+	sr.P10, sr.Median, sr.P90 = q(0.1), q(0.5), q(0.9)
+}
+
+// riskFields are the rules whose indicators DeadlineRisk projects, with their article.
+var riskFields = map[string]int{"art3_outstanding": 3, "art4_outstanding": 4, "art3_past_deadline": 3, "art4_past_deadline": 4}
+
+// indicatorRisks projects the related indicators to the end of the horizon year.
+func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, horizon float64) []IndicatorRisk {
+	out := []IndicatorRisk{}
+	hYear := int(horizon) - 1
+	for _, ind := range p.indicators {
+		if ind.Target == nil || ind.Aggregate != AggCount || ind.Direction != Decrease || len(ind.Rule.Reads) != 1 {
+			continue
+		}
+		field := ind.Rule.Reads[0]
+		art, ok := riskFields[field]
+		if !ok {
+			continue
+		}
+		past := field == "art3_past_deadline" || field == "art4_past_deadline"
+		ir := IndicatorRisk{ID: ind.ID, Title: ind.Title, Field: field, Target: *ind.Target, HorizonYear: hYear}
+		if ia, ok := a.Indicator(ind.ID); ok && ia.Value != nil {
+			ir.Current = num(*ia.Value)
+		}
+		// per draw: how many States are still outstanding (and past the deadline) at the horizon
+		counts := make([]int, draws)
+		for i := range states {
+			sr := &states[i]
+			if sr.Article != art {
+				continue
+			}
+			dlBefore := true
+			if past {
+				dl, err := ParseDate(sr.Deadline)
+				dlBefore = err == nil && yearFraction(dl) < horizon
+			}
+			if !dlBefore {
+				continue
+			}
+			if !sr.Simulated {
+				ir.Unsimulated++
+				for k := range counts {
+					counts[k]++
+				}
+				continue
+			}
+			for k, t := range sr.times {
+				if t > horizon {
+					counts[k]++
+				}
+			}
+		}
+		met, sum := 0, 0
+		for _, c := range counts {
+			sum += c
+			if float64(c) <= ir.Target+a.Scoring.Tolerance {
+				met++
+			}
+		}
+		ir.Expected = float64(sum) / float64(draws)
+		ir.PReach = float64(met) / float64(draws)
+		out = append(out, ir)
+	}
+	return out
+}

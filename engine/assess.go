@@ -458,7 +458,10 @@ type Explanation struct {
 	File       string              `json:"file"`       // the TOML file and line defining it
 	Line       int                 `json:"line"`
 	Indicator  IndicatorAssessment `json:"indicator"` // with States traced
-	Scoring    Scoring             `json:"scoring"`
+	// DerivedInputs gives, per State, the facts and States-file columns behind the derived
+	// fields its expressions read, with file and line.
+	DerivedInputs []StateInputs `json:"derived_inputs"`
+	Scoring       Scoring       `json:"scoring"`
 	// Steps is the scoring arithmetic, one line each, in order.
 	Steps []string `json:"steps"`
 }
@@ -491,5 +494,6 @@ func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, op
 	ia := p.scoreAll(results, *cfg.scoring)[0]
 	return &Explanation{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		Definition: ind.Definition, Population: ind.Population.Source, Rule: ind.Rule.Source,
-		File: ind.File, Line: ind.Line, Indicator: ia, Scoring: *cfg.scoring, Steps: ia.steps}, nil
+		File: ind.File, Line: ind.Line, Indicator: ia, DerivedInputs: ds.derivedInputs(ia.States, year, cfg.asOf),
+		Scoring: *cfg.scoring, Steps: ia.steps}, nil
 }

@@ -439,3 +439,45 @@ func TestExplain(t *testing.T) {
 	_, err = p.Explain(context.Background(), assessData(t), "9.9", 2024)
 	assert.ErrorIs(t, err, ErrUnknownIndicator)
 }
+
+func TestExplainDerivedInputs(t *testing.T) {
+	p := loadAssessPlan(t)
+	ds := assessData(t)
+	ex, err := p.Explain(context.Background(), ds, "3.1", 2024, AsOf(MustDate("2025-04-29")))
+	require.NoError(t, err)
+	require.Len(t, ex.DerivedInputs, 4)
+	byField := func(si StateInputs, field string) []FieldRead {
+		var out []FieldRead
+		for _, fr := range si.Reads {
+			if fr.Field == field {
+				out = append(out, fr)
+			}
+		}
+		return out
+	}
+	aaa := ex.DerivedInputs[0]
+	assert.Equal(t, "AAA", aaa.ISO3)
+	sub := byField(aaa, "art7_annual_submitted")
+	require.Len(t, sub, 1, "only the fact for 2024")
+	assert.Equal(t, "2025-04-01", sub[0].Value)
+	assert.Regexp(t, `^facts\.csv:\d+$`, sub[0].Origin)
+	assert.Equal(t, "test", sub[0].Source)
+	eif := byField(aaa, "entry_into_force")
+	require.Len(t, eif, 1)
+	assert.Equal(t, "2011-06-01", eif[0].Value)
+	assert.Equal(t, "states.csv:2", eif[0].Origin)
+	// DDD's report is dated after as_of: shown, marked unseen
+	ddd := byField(ex.DerivedInputs[3], "art7_annual_submitted")
+	require.Len(t, ddd, 1)
+	assert.Contains(t, ddd[0].Origin, "after as_of: not seen")
+	// CCC has no report: absent, not zero
+	ccc := byField(ex.DerivedInputs[2], "art7_annual_submitted")
+	assert.Equal(t, []FieldRead{{Field: "art7_annual_submitted", Origin: "absent"}}, ccc)
+}
+
+func TestBaseInputs(t *testing.T) {
+	assert.Equal(t, []string{"art3_completed_date", "art3_obligation_start", "entry_into_force", "ratified", "withdrawn"},
+		baseInputs([]string{"art3_outstanding"}))
+	assert.Equal(t, []string{"art7_initial_submitted"}, baseInputs([]string{"initial_report_submitted"}))
+	assert.Empty(t, baseInputs([]string{"year"}))
+}

@@ -131,7 +131,11 @@ func formatScore(v *float64) string {
 	if v == nil {
 		return "–"
 	}
-	return strconv.FormatFloat(100**v, 'f', 0, 64) + "%"
+	s := strconv.FormatFloat(100**v, 'f', 0, 64)
+	if s == "-0" {
+		s = "0" // a tiny regression rounds to 0, not -0
+	}
+	return s + "%"
 }
 
 func writeEvalTable(w io.Writer, results []*engine.Assessment) error {

@@ -90,7 +90,11 @@ func writeExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 	fmt.Fprintf(w, "\nStates in the population: %d of %d\n", len(in), len(ia.States))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tORIGIN")
-	writeOutcomes(tw, in, ia.Aggregate)
+	inputs := map[string][]engine.FieldRead{}
+	for _, si := range ex.DerivedInputs {
+		inputs[si.ISO3] = si.Reads
+	}
+	writeOutcomes(tw, in, inputs)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
@@ -99,7 +103,7 @@ func writeExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 			fmt.Fprintf(w, "\nStates outside the population: %d\n", len(out))
 			tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tORIGIN")
-			writeOutcomes(tw, out, ia.Aggregate)
+			writeOutcomes(tw, out, inputs)
 			if err := tw.Flush(); err != nil {
 				return err
 			}
@@ -131,29 +135,38 @@ func writeExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 }
 
 // writeOutcomes prints one block per State: its outcome, then each field read with its value
-// and origin.
-func writeOutcomes(tw io.Writer, list []engine.StateOutcome, agg engine.Aggregate) {
+// and origin, then (marked "from") the facts and States-file columns behind the derived ones.
+func writeOutcomes(tw io.Writer, list []engine.StateOutcome, inputs map[string][]engine.FieldRead) {
 	for _, so := range list {
-		outcome := describeOutcome(so, agg)
-		if len(so.Values) == 0 {
+		outcome := describeOutcome(so)
+		rows := len(so.Values) + len(inputs[so.ISO3])
+		if rows == 0 {
 			fmt.Fprintf(tw, "%s\t%s\t\t\t\n", so.ISO3, outcome)
 			continue
 		}
-		for i, fr := range so.Values {
+		i := 0
+		line := func(field string, fr engine.FieldRead) {
 			state, oc := "", ""
 			if i == 0 {
 				state, oc = so.ISO3, outcome
 			}
+			i++
 			origin := fr.Origin
 			if fr.Source != "" {
 				origin += " (" + fr.Source + ")"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", state, oc, fr.Field, describeRead(fr.Value), origin)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", state, oc, field, describeRead(fr.Value), origin)
+		}
+		for _, fr := range so.Values {
+			line(fr.Field, fr)
+		}
+		for _, fr := range inputs[so.ISO3] {
+			line("  from "+fr.Field, fr)
 		}
 	}
 }
 
-func describeOutcome(so engine.StateOutcome, agg engine.Aggregate) string {
+func describeOutcome(so engine.StateOutcome) string {
 	switch {
 	case so.Error != "":
 		return "error: " + so.Error

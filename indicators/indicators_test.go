@@ -1,0 +1,278 @@
+package indicators_test
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+)
+
+// sampleDir is the sample dataset the README's first command uses.
+const sampleDir = "../testdata/sample"
+
+func loadPlan(t *testing.T) *engine.Plan {
+	t.Helper()
+	plan, err := engine.Load(indicators.FS)
+	require.NoError(t, err, "the shipped plan must load")
+	return plan
+}
+
+func loadSample(t *testing.T) *engine.Dataset {
+	t.Helper()
+	ds, err := engine.LoadDataset(os.DirFS(sampleDir), ".")
+	require.NoError(t, err, "the sample dataset must load")
+	return ds
+}
+
+// The gate: the shipped plan loads with zero diagnostics, warnings included.
+func TestPlanHasNoDiagnostics(t *testing.T) {
+	reports, err := engine.Check(indicators.FS)
+	require.NoError(t, err)
+	require.Len(t, reports, 51, "plan.toml and a01.toml to a50.toml")
+	for _, fr := range reports {
+		assert.Empty(t, fr.Diagnostics, "%s", fr.File)
+	}
+}
+
+func TestPlanShape(t *testing.T) {
+	plan := loadPlan(t)
+	actions := plan.Actions()
+	require.Len(t, actions, 50)
+	sections := map[string]engine.Section{}
+	for _, s := range plan.Sections() {
+		sections[s.Key] = s
+	}
+	byProvenance := map[string]int{}
+	for i, a := range actions {
+		assert.Equal(t, i+1, a.Number, "actions are numbered 1 to 50")
+		assert.NotEmpty(t, a.Indicators, "action %d has no indicator", a.Number)
+		assert.Contains(t, []string{"found", "inferred", "reconstructed"}, a.Provenance, "action %d", a.Number)
+		s, ok := sections[a.Section]
+		if assert.True(t, ok, "action %d: section %q", a.Number, a.Section) {
+			assert.Equal(t, s.Provenance, a.SectionProvenance, "action %d: section_provenance must match its section", a.Number)
+		}
+		byProvenance[a.Provenance]++
+	}
+	// lap-plan.md section 5: 50 actions (1 found, 18 inferred, 31 reconstructed). Editing a label
+	// must be deliberate: the counts are part of the reference.
+	assert.Equal(t, map[string]int{"found": 1, "inferred": 18, "reconstructed": 31}, byProvenance)
+
+	inds := plan.Indicators()
+	assert.GreaterOrEqual(t, len(inds), 90)
+	assert.Len(t, inds, 98, "lap-plan.md section 5 lists 98 indicators")
+	seen := map[string]bool{}
+	for _, ind := range inds {
+		assert.False(t, seen[ind.ID], "duplicate id %s", ind.ID)
+		seen[ind.ID] = true
+		assert.Equal(t, "proposed", ind.Provenance, "%s: no indicator text was found, so every indicator is proposed", ind.ID)
+		assert.NotEmpty(t, ind.Definition, ind.ID)
+	}
+	name, note := plan.Provenance()
+	assert.Equal(t, "reconstructed", name)
+	assert.Contains(t, note, "Reconstruction")
+}
+
+// The anchor ids keep their meaning: tests, reports and users rely on them.
+func TestAnchorIndicators(t *testing.T) {
+	plan := loadPlan(t)
+	tests := []struct {
+		id, population, rule string
+		agg                  engine.Aggregate
+	}{
+		{"10.1", "true", "party", engine.AggCount},
+		{"10.2", "true", "party && joined_after_lap", engine.AggCount},
+		{"10.3", "not_party", `unga_vote == "yes"`, engine.AggCount},
+		{"12.1", "party", "art3_outstanding", engine.AggCount},
+		{"18.1", "party", "art4_outstanding", engine.AggCount},
+		{"18.2", "party", "art4_completion_declared_in_year", engine.AggCount},
+		{"43.1", "initial_report_required", "initial_report_submitted", engine.AggShare},
+		{"43.2", "annual_report_due", "annual_report_on_time", engine.AggShare},
+		{"47.1", "party", `art9_legislation == "specific"`, engine.AggCount},
+		{"48.1", "party", "art9_investment_ban", engine.AggCount},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			ind, ok := plan.Indicator(tt.id)
+			require.True(t, ok)
+			assert.Equal(t, tt.population, ind.Population.Source)
+			assert.Equal(t, tt.rule, ind.Rule.Source)
+			assert.Equal(t, tt.agg, ind.Aggregate)
+		})
+	}
+}
+
+// TestRuleFiles runs the shipped rule tests, the same files `lap test` runs.
+func TestRuleFiles(t *testing.T) {
+	plan := loadPlan(t)
+	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	require.NoError(t, err)
+	require.NotEmpty(t, results)
+	for i := range results {
+		r := &results[i]
+		t.Run(r.Name(), func(t *testing.T) {
+			if r.Outcome == engine.RuleTestSkip {
+				t.Skipf("todo: %s:%d", r.File, r.Line)
+			}
+			if !r.Pass() {
+				t.Error("\n" + r.Explain())
+			}
+		})
+	}
+}
+
+// Every indicator has at least one rule test case that runs (a todo_ case does not count).
+func TestEveryIndicatorHasARuleTest(t *testing.T) {
+	plan := loadPlan(t)
+	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	require.NoError(t, err)
+	tested := map[string]int{}
+	for _, r := range results {
+		if r.Outcome != engine.RuleTestSkip {
+			tested[r.Indicator]++
+		}
+	}
+	var untested []string
+	for _, ind := range plan.Indicators() {
+		if tested[ind.ID] == 0 {
+			untested = append(untested, ind.ID)
+		}
+	}
+	assert.Empty(t, untested, "indicators without a rule test")
+	// One test file per action, named after it.
+	files, err := engine.FindRuleTests(indicators.Tests)
+	require.NoError(t, err)
+	for _, a := range plan.Actions() {
+		assert.Contains(t, files, fmt.Sprintf("tests/a%02d.test.toml", a.Number))
+	}
+}
+
+// Every indicator has a value (status ok) on the sample in every year of the plan so far: the
+// sample exercises the whole plan.
+func TestSampleEvaluatesEveryIndicator(t *testing.T) {
+	plan := loadPlan(t)
+	ds := loadSample(t)
+	results, err := plan.EvaluateYears(context.Background(), ds, 2021, 2025)
+	require.NoError(t, err)
+	for _, r := range results {
+		require.Len(t, r.Indicators, len(plan.Indicators()))
+		for _, ir := range r.Indicators {
+			assert.Equal(t, engine.StatusOK, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
+		}
+	}
+}
+
+// The published counts (lap-plan.md section 7, ccm-facts.md), at the end of each year, under
+// both counting conventions.
+func TestSamplePublishedCounts(t *testing.T) {
+	plan := loadPlan(t)
+	ds := loadSample(t)
+	tests := []struct {
+		id       string
+		year     int
+		counting engine.Counting
+		want     float64
+	}{
+		// 110 States Parties at the LAP's adoption and none joining until 2023; Nigeria deposited
+		// on 2023-02-28 and South Sudan on 2023-08-03 (State Party No. 112).
+		{"10.1", 2021, engine.CountingDeposit, 110},
+		{"10.1", 2022, engine.CountingDeposit, 110},
+		{"10.1", 2023, engine.CountingDeposit, 112},
+		{"10.1", 2024, engine.CountingDeposit, 112},
+		// Lithuania's withdrawal effective 2025-03-06; Vanuatu deposited 2025-09-05.
+		{"10.1", 2025, engine.CountingDeposit, 112},
+		{"10.1", 2021, engine.CountingEntryIntoForce, 110},
+		{"10.1", 2022, engine.CountingEntryIntoForce, 110},
+		// South Sudan is bound from 2024-02-01, Vanuatu from 2026-03-01.
+		{"10.1", 2023, engine.CountingEntryIntoForce, 111},
+		{"10.1", 2024, engine.CountingEntryIntoForce, 112},
+		{"10.1", 2025, engine.CountingEntryIntoForce, 111},
+		{"10.2", 2022, engine.CountingDeposit, 0},
+		{"10.2", 2023, engine.CountingDeposit, 2},
+		{"10.2", 2025, engine.CountingDeposit, 3},
+		{"10.2", 2023, engine.CountingEntryIntoForce, 1},
+		{"10.2", 2025, engine.CountingEntryIntoForce, 2},
+		// Bulgaria, Peru, Slovakia and South Africa held stockpiles until all four completed
+		// destruction in 2023.
+		{"12.1", 2021, engine.CountingDeposit, 4},
+		{"12.1", 2022, engine.CountingDeposit, 4},
+		{"12.1", 2023, engine.CountingDeposit, 0},
+	}
+	for _, tt := range tests {
+		// At 31 December of the year, and at the default as_of (the latest date in the data):
+		// later data must not change a past year's count.
+		for _, yearEnd := range []bool{true, false} {
+			name := fmt.Sprintf("%s %d %s year-end as_of %v", tt.id, tt.year, tt.counting, yearEnd)
+			t.Run(name, func(t *testing.T) {
+				opts := []engine.EvalOption{engine.WithCounting(tt.counting), engine.Only(regexp.MustCompile("^" + regexp.QuoteMeta(tt.id) + "$"))}
+				if yearEnd {
+					opts = append(opts, engine.AsOf(engine.NewDate(tt.year, time.December, 31)))
+				}
+				r, err := plan.Evaluate(context.Background(), ds, tt.year, opts...)
+				require.NoError(t, err)
+				ir, ok := r.Indicator(tt.id)
+				require.True(t, ok)
+				require.NotNil(t, ir.Value, "status %s", ir.Status)
+				assert.InDelta(t, tt.want, *ir.Value, 1e-9, "counted: %s", strings.Join(ir.Counted, " "))
+			})
+		}
+	}
+}
+
+// sourced is what a sourced row's source names: a web address, one of the project's reference
+// files (which cite their own sources) or the treaty's own rule.
+var sourced = regexp.MustCompile(`https?://|ccm-facts\.md|ccm-newsletter-2021-q4\.txt|obligations\.csv|states\.csv|treaty rule`)
+
+// Every row of the sample's facts.csv is either sourced or marked illustrative, and never both.
+func TestSampleFactsAreSourcedOrIllustrative(t *testing.T) {
+	f, err := os.Open(sampleDir + "/facts.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, []string{"iso3", "year", "field", "value", "source"}, rows[0])
+	require.Greater(t, len(rows), 1)
+	var bad []string
+	illustrative, years := 0, map[string]bool{}
+	for i, row := range rows[1:] {
+		src := row[4]
+		years[row[1]] = true
+		switch {
+		case strings.HasPrefix(src, "illustrative"):
+			illustrative++
+		case strings.Contains(strings.ToLower(src), "illustrative"):
+			bad = append(bad, fmt.Sprintf("facts.csv:%d: %q mentions illustrative but does not start with it", i+2, src))
+		case !sourced.MatchString(src):
+			bad = append(bad, fmt.Sprintf("facts.csv:%d: %q names no source", i+2, src))
+		}
+	}
+	assert.Empty(t, bad)
+	assert.Greater(t, illustrative, 0)
+	assert.Less(t, illustrative, len(rows)-1, "some rows must be sourced")
+	for y := 2019; y <= 2025; y++ {
+		assert.True(t, years[fmt.Sprint(y)], "the sample covers %d", y)
+	}
+}
+
+// The sample's States are the project's States table: all 197 (193 UN members, the Holy See,
+// the State of Palestine, the Cook Islands and Niue).
+func TestSampleStates(t *testing.T) {
+	ds := loadSample(t)
+	states := ds.States()
+	assert.Len(t, states, 197)
+	codes := make([]string, len(states))
+	for i, s := range states {
+		codes[i] = s.ISO3
+	}
+	assert.True(t, sort.StringsAreSorted(codes))
+}

@@ -1,0 +1,25 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/lapmonitor/lap/indicators"
+	"github.com/stretchr/testify/require"
+)
+
+// BenchmarkAssess scores the shipped plan on the sample dataset for 2024: four evaluated years
+// (2021-2024), roll-ups, the per-State view and deadline projections.
+func BenchmarkAssess(b *testing.B) {
+	p, err := Load(indicators.FS)
+	require.NoError(b, err)
+	ds, err := LoadDataset(os.DirFS("../testdata/sample"), ".")
+	require.NoError(b, err)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Assess(context.Background(), ds, 2024); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

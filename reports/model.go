@@ -164,6 +164,9 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 		Counting: string(a.Counting), Baseline: a.BaselineYear, Target: a.TargetYear, Generator: m.Generator,
 		HasPrevious: m.Previous != nil,
 	}
+	if strings.Contains(d.Plan.Name, d.Period) {
+		d.Period = "" // already in the name
+	}
 	if d.Generator == "" {
 		d.Generator = "lap report"
 	}

@@ -1,0 +1,154 @@
+package reports
+
+import (
+	"github.com/lapmonitor/lap/engine"
+)
+
+// A small hand-built assessment, independent of the engine's scoring, so that the goldens
+// change only when the report changes. Numbers are invented; they cover every status, a
+// missing year (a gap), an indicator without any value, a new State Party and both Article 3
+// and 4 obligations.
+
+func f(v float64) *float64 { return &v }
+
+func series(from int, vals ...*float64) []engine.YearValue {
+	out := make([]engine.YearValue, len(vals))
+	for i, v := range vals {
+		out[i] = engine.YearValue{Year: from + i, Value: v}
+	}
+	return out
+}
+
+func fixtureIndicator(id string, action int, section, title, unit string, status engine.ProgressStatus) engine.IndicatorAssessment {
+	return engine.IndicatorAssessment{
+		IndicatorResult: engine.IndicatorResult{ID: id, Action: action, Section: section, Title: title, Unit: unit,
+			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.StatusOK,
+			Counted: []string{}, NotCounted: []string{}, NoData: []string{}},
+		Direction: engine.Increase, Method: engine.MethodLinear, Weight: 1, ProgressStatus: status,
+	}
+}
+
+func fixture() (*engine.Assessment, Meta) {
+	i11 := fixtureIndicator("1.1", 1, "alpha", "Share of States with a plan", "percent", engine.ProgressOnTrack)
+	i11.Value, i11.Numerator, i11.Denominator = f(75), f(3), f(4)
+	i11.Population, i11.Known, i11.NoData = 5, 4, []string{"CCC"}
+	i11.Target, i11.TargetYear, i11.Baseline, i11.BaselineYear = f(100), 2026, f(50), 2021
+	i11.Expected, i11.ExpectedProgress, i11.Progress, i11.Score = f(80), f(0.6), f(0.5), f(0.5)
+	i11.Previous = nil // 2023 was not reported: a gap
+	i11.Series = series(2021, f(50), f(60), nil, f(75))
+	i11.Reason = "progress 0.5 >= on_track 0.8 x expected progress 0.6 = 0.48"
+
+	i12 := fixtureIndicator("1.2", 1, "alpha", "Funds <b>allocated</b> | reported", "USD", engine.ProgressNoTarget)
+	i12.Aggregate = engine.AggSum
+	i12.Value, i12.Previous = f(1234567.891), f(1000000)
+	i12.Population, i12.Known = 5, 5
+	i12.Series = series(2021, f(900000), f(950000), f(1000000), f(1234567.891))
+	i12.Reason = "informational indicator: it has no target"
+
+	i21 := fixtureIndicator("2.1", 2, "alpha", "States Parties past their Article 3 deadline", "states", engine.ProgressRegressing)
+	i21.Aggregate, i21.Direction, i21.Method = engine.AggCount, engine.Decrease, engine.MethodTrend
+	i21.Value, i21.Previous = f(2), f(1)
+	i21.Population, i21.Known = 5, 5
+	i21.Target, i21.TargetYear, i21.Baseline, i21.BaselineYear = f(0), 2026, f(1), 2021
+	i21.Expected, i21.ExpectedProgress, i21.Progress, i21.Score = f(0.4), f(0.6), f(-1), f(0)
+	i21.Series = series(2021, f(1), f(1), f(1), f(2))
+	i21.Trend = &engine.Trend{Slope: 0.3, MeanYear: 2022.5, MeanValue: 1.25, Points: 4, ProjectedYear: 2026, Projected: 2.3, Anticipated: f(-1.3)}
+	i21.Reason = "the trend (0.3 per year) moves away from the target"
+
+	i31 := fixtureIndicator("3.1", 3, "beta", "Area released", "m2", engine.ProgressAchieved)
+	i31.Aggregate = engine.AggSum
+	i31.Value, i31.Previous = f(2500000), f(1500000)
+	i31.Population, i31.Known = 2, 2
+	i31.Target, i31.TargetYear, i31.Baseline, i31.BaselineYear = f(2000000), 2026, f(500000), 2021
+	i31.Expected, i31.ExpectedProgress, i31.Progress, i31.Score = f(1400000), f(0.6), f(1.3333333333333333), f(1)
+	i31.Series = series(2021, f(500000), f(900000), f(1500000), f(2500000))
+	i31.Reason = "the value 2500000 meets the target 2000000"
+
+	i32 := fixtureIndicator("3.2", 3, "beta", "Victims' needs assessed", "percent", engine.ProgressInsufficientData)
+	i32.Population, i32.Known, i32.NoData = 2, 0, []string{"AAA", "BBB"}
+	i32.Status = engine.StatusMissing
+	i32.Target, i32.TargetYear = f(100), 2026
+	i32.ExpectedProgress = f(0.6)
+	i32.Series = series(2021, nil, nil, nil, nil)
+	i32.Reason = "no value for 2024: not scored"
+
+	i33 := fixtureIndicator("3.3", 3, "beta", "Risk education reach", "people", engine.ProgressNeedsAcceleration)
+	i33.Aggregate = engine.AggSum
+	i33.Value, i33.Previous = f(1200), f(1100)
+	i33.Population, i33.Known = 2, 2
+	i33.Target, i33.TargetYear, i33.Baseline, i33.BaselineYear = f(2000), 2026, f(1000), 2021
+	i33.Expected, i33.ExpectedProgress, i33.Progress, i33.Score = f(1600), f(0.6), f(0.2), f(0.2)
+	i33.Series = series(2021, f(1000), f(1050), f(1100), f(1200))
+	i33.Reason = "progress 0.2 < on_track 0.8 x expected progress 0.6 = 0.48"
+
+	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.StatusCounts) engine.Rollup {
+		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, StatusCounts: c}
+	}
+	a := &engine.Assessment{
+		Plan:     engine.PlanRef{Name: "Test Action Plan 2021-2026", Version: "0.1-test", Hash: "0123456789abcdef"},
+		Counting: engine.CountingDeposit, AsOf: "2025-06-30", Year: 2024, BaselineYear: 2021, TargetYear: 2026,
+		Scoring:    engine.Scoring{OnTrack: 0.8, TrendOnTrack: 0.9, TrendMinYears: 3, Tolerance: 1e-9, DeadlineRateYears: 3, DeadlineMarginYears: 1},
+		Indicators: []engine.IndicatorAssessment{i11, i12, i21, i31, i32, i33},
+		Actions: []engine.ActionScore{
+			{Number: 1, Section: "alpha", Title: "Plan and fund the work", Provenance: "found",
+				Rollup: roll(0.5, 0.6, engine.ProgressOnTrack, 2, 1, engine.StatusCounts{OnTrack: 1, NoTarget: 1})},
+			{Number: 2, Section: "alpha", Title: "Destroy stockpiles on time", Provenance: "reconstructed",
+				Rollup: roll(0, 0.6, engine.ProgressNeedsAcceleration, 1, 1, engine.StatusCounts{Regressing: 1})},
+			{Number: 3, Section: "beta", Title: "Clear contaminated land", Provenance: "inferred",
+				Rollup: roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1})},
+		},
+		Sections: []engine.SectionScore{
+			{Key: "alpha", Title: "Alpha: planning & stockpiles", Actions: 2, ActionsScored: 2,
+				Rollup: roll(0.25, 0.6, engine.ProgressNeedsAcceleration, 3, 2, engine.StatusCounts{OnTrack: 1, NoTarget: 1, Regressing: 1})},
+			{Key: "beta", Title: "Beta: clearance", Actions: 1, ActionsScored: 1,
+				Rollup: roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1})},
+		},
+		Overall: engine.OverallScore{Sections: 2, SectionsScored: 2,
+			Rollup: roll(0.425, 0.6, engine.ProgressNeedsAcceleration, 6, 4,
+				engine.StatusCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1})},
+		States: []engine.StateView{
+			{ISO3: "AAA", Name: "Atlantis", Region: "europe", Obligations: []engine.Obligation{
+				{Article: 4, Name: "survey and clearance", Status: engine.ObligationNotMet, Deadline: "2026-08-01", Detail: "survey and clearance outstanding"},
+				{Article: 7, Name: "transparency reports", Status: engine.ObligationMet, Detail: "annual report for 2024 submitted"},
+			}},
+			{ISO3: "BBB", Name: "Borduria", Region: "europe", Obligations: []engine.Obligation{
+				{Article: 3, Name: "stockpile destruction", Status: engine.ObligationMet, Deadline: "2020-08-01", DeadlineMet: new(true), Detail: "stockpile destruction completed on 2019-05-01"},
+			}},
+			{ISO3: "CCC", Name: "Carpania", Region: "africa"},
+		},
+		Deadlines: []engine.DeadlineProjection{
+			{ISO3: "AAA", Name: "Atlantis", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
+				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
+				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
+				Reason: "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01"},
+		},
+	}
+	prev := &engine.Assessment{Year: 2023,
+		Indicators: []engine.IndicatorAssessment{
+			{IndicatorResult: engine.IndicatorResult{ID: "1.1"}, ProgressStatus: engine.ProgressInsufficientData},
+			{IndicatorResult: engine.IndicatorResult{ID: "2.1", Value: f(1)}, Progress: f(0), ProgressStatus: engine.ProgressNeedsAcceleration},
+			{IndicatorResult: engine.IndicatorResult{ID: "3.1", Value: f(1500000)}, Progress: f(0.6666666666666666), ProgressStatus: engine.ProgressAchieved},
+			{IndicatorResult: engine.IndicatorResult{ID: "3.3", Value: f(1100)}, Progress: f(0.1), ProgressStatus: engine.ProgressNeedsAcceleration},
+		},
+		States: []engine.StateView{{ISO3: "AAA", Name: "Atlantis"}, {ISO3: "BBB", Name: "Borduria"}},
+	}
+	m := Meta{
+		PlanPeriod: "2021-2026", PlanProvenance: "reconstructed", PlanNote: "A test plan; nothing here is official.",
+		Sections: []engine.Section{{Key: "alpha", Provenance: "found"}, {Key: "beta", Provenance: "inferred"}},
+		Actions: []engine.Action{
+			{Number: 1, Description: "States Parties plan and fund the work."},
+			{Number: 2, Description: "States Parties destroy stockpiles by their deadlines."},
+			{Number: 3, Description: "States Parties clear contaminated land."},
+		},
+		Indicators: []engine.Indicator{{ID: "1.1", Definition: "Share of States with a costed plan."}},
+		PlanFiles:  []engine.InputFile{{Name: "plan.toml", SHA256: "aa11"}, {Name: "a01.toml", SHA256: "bb22"}},
+		DataFiles:  []engine.InputFile{{Name: "states.csv", SHA256: "cc33", Rows: 3}, {Name: "facts.csv", SHA256: "dd44", Rows: 40}},
+		PlanSource: "(embedded plan)", DataSource: "data/my sample",
+		Previous:    prev,
+		ChartFormat: "svg",
+		Article4Area: map[string][]engine.YearValue{
+			"AAA": series(2020, f(6000000), f(5000000), f(4500000), nil, f(3000000), f(2000000)), // 2020 and 2025 are outside 2021..2024
+		},
+	}
+	return a, m
+}

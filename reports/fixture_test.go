@@ -120,7 +120,7 @@ func fixture() (*engine.Assessment, Meta) {
 			{ISO3: "AAA", Name: "Atlantis", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
 				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
 				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
-				Reason: "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01"},
+				Reason:     "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01"},
 		},
 	}
 	prev := &engine.Assessment{Year: 2023,

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+)
+
+func TestReportUsage(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	tests := []struct {
+		name string
+		args []string
+		err  string
+	}{
+		{"no year", []string{"--data", cliData, "--out", out}, "--year is required"},
+		{"no out", []string{"--data", cliData, "--year", "2023"}, "--out is required"},
+		{"bad format", []string{"--data", cliData, "--year", "2023", "--out", out, "--formats", "md,pdf"}, `--formats: unknown value "pdf"`},
+		{"bad chart format", []string{"--data", cliData, "--year", "2023", "--out", out, "--charts", "jpg"}, `--charts: unknown value "jpg"`},
+		{"nothing to write", []string{"--data", cliData, "--year", "2023", "--out", out, "--formats", "", "--charts", "none"}, "nothing to write"},
+		{"bad date", []string{"--data", cliData, "--year", "2023", "--out", out, "--date", "2024-13-01"}, "--date"},
+		{"bad as-of", []string{"--data", cliData, "--year", "2023", "--out", out, "--as-of", "soon"}, "--as-of"},
+		{"stray argument", []string{"--data", cliData, "--year", "2023", "--out", out, "extra"}, "unexpected arguments"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := lap(t, append([]string{"report"}, tt.args...)...)
+			assert.Equal(t, 2, code, stderr)
+			assert.Empty(t, stdout)
+			assert.Contains(t, stderr, tt.err)
+			assert.Contains(t, stderr, "Try: lap report --help")
+			assert.NoDirExists(t, out, "a usage error writes nothing")
+		})
+	}
+}
+
+func TestListFlag(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"svg,png", []string{"svg", "png"}},
+		{"png, svg,png", []string{"svg", "png"}}, // fixed order, no duplicates
+		{"none", nil},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := listFlag("charts", tt.in, chartFormats, true)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+	_, err := listFlag("formats", "none", reportFormats, false)
+	assert.ErrorContains(t, err, `unknown value "none"`)
+}
+
+// tree reads every file under dir: relative path to content.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		out[filepath.ToSlash(rel)] = string(b)
+		return nil
+	}))
+	return out
+}
+
+func hashTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	for name, content := range tree(t, dir) {
+		sum := sha256.Sum256([]byte(content))
+		out[name] = hex.EncodeToString(sum[:])
+	}
+	return out
+}
+
+// TestReportSample runs the whole report on the sample data twice: the two output trees are
+// byte-identical, hold every file the issue asks for, and the HTML names every action and
+// indicator of the shipped plan.
+func TestReportSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the full sample report takes seconds")
+	}
+	inputs := hashTree(t, sampleData)
+	base := t.TempDir()
+	dirs := []string{filepath.Join(base, "one"), filepath.Join(base, "two", "nested")}
+	for _, dir := range dirs {
+		code, stdout, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--out", dir)
+		require.Equal(t, 0, code, stderr)
+		assert.Empty(t, stdout)
+		assert.Empty(t, stderr, "quiet when stderr is not a terminal")
+	}
+	one, two := tree(t, dirs[0]), tree(t, dirs[1])
+	require.Equal(t, len(one), len(two))
+	for name := range one {
+		assert.True(t, one[name] == two[name], "%s differs between two runs", name)
+	}
+	assert.Equal(t, inputs, hashTree(t, sampleData), "the inputs are never modified")
+
+	for _, name := range []string{"report.md", "report.html", "indicators.csv", "results.json",
+		"charts/scores.svg", "charts/scores.png", "charts/status.svg", "charts/status.png",
+		"charts/article4-1.svg", "charts/article4-1.png", "charts/trend-1.1.svg", "charts/trend-1.1.png"} {
+		assert.Contains(t, one, name)
+	}
+	entries, err := os.ReadDir(base)
+	require.NoError(t, err)
+	assert.Len(t, entries, 2, "no temporary directory is left next to the output")
+
+	plan, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	page, md := one["report.html"], one["report.md"]
+	require.Len(t, plan.Actions(), 50)
+	for _, a := range plan.Actions() {
+		assert.Contains(t, page, `<article id="action-`+strconv.Itoa(a.Number)+`">`)
+		assert.Contains(t, page, "Action "+strconv.Itoa(a.Number)+": ")
+		assert.Contains(t, md, "### Action "+strconv.Itoa(a.Number)+": ")
+	}
+	csvRows := strings.Count(one["indicators.csv"], "\n")
+	assert.Equal(t, len(plan.Indicators())+1, csvRows, "a header and one row per indicator")
+	for _, ind := range plan.Indicators() {
+		assert.Contains(t, page, `<tr id="ind-`+ind.ID+`"><th scope="row">`+ind.ID+`</th>`)
+		assert.Contains(t, md, "| "+ind.ID+" | ")
+	}
+	assert.NotContains(t, page, "Report date", "no date unless --date")
+}
+
+func TestReportDate(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, _, stderr := lap(t, "report", "--data", cliData, "--year", "2023", "--out", out, "--formats", "md", "--charts", "none", "--date", "2025-9-1")
+	require.Equal(t, 2, code, "dates are YYYY-MM-DD")
+	code, _, stderr = lap(t, "report", "--data", cliData, "--year", "2023", "--out", out, "--formats", "md", "--charts", "none", "--date", "2025-09-01")
+	require.Equal(t, 0, code, stderr)
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "Report date: 2025-09-01.")
+	assert.Equal(t, map[string]bool{"report.md": true}, names(t, out), "only the formats asked for")
+}
+
+func names(t *testing.T, dir string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	for name := range tree(t, dir) {
+		out[name] = true
+	}
+	return out
+}
+
+// TestReportAllOrNothing: the output directory is written whole or not at all, an earlier
+// report is replaced, and anything else is never overwritten.
+func TestReportAllOrNothing(t *testing.T) {
+	quick := []string{"--formats", "csv", "--charts", "none"}
+
+	t.Run("bad data writes nothing", func(t *testing.T) {
+		data := t.TempDir()
+		states, err := os.ReadFile(filepath.Join(cliData, "states.csv"))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(data, "states.csv"), states, 0o644))
+		require.NoError(t, os.WriteFile(filepath.Join(data, "facts.csv"), []byte("iso3,year,field,value,source\nXXX,2023,art4_area_cleared_m2,5,s\n"), 0o644))
+		parent := t.TempDir()
+		out := filepath.Join(parent, "r")
+		code, _, stderr := lap(t, append([]string{"report", "--data", data, "--year", "2023", "--out", out}, quick...)...)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stderr, data+"/facts.csv:2:1: unknown-state", "errors name file and line")
+		entries, err := os.ReadDir(parent)
+		require.NoError(t, err)
+		assert.Empty(t, entries, "no output and no temporary directory")
+	})
+
+	t.Run("refuses a directory that is not a report", func(t *testing.T) {
+		out := t.TempDir()
+		keep := filepath.Join(out, "notes.txt")
+		require.NoError(t, os.WriteFile(keep, []byte("mine"), 0o644))
+		code, _, stderr := lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", out}, quick...)...)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stderr, "notes.txt, which lap report does not write")
+		b, err := os.ReadFile(keep)
+		require.NoError(t, err)
+		assert.Equal(t, "mine", string(b))
+		assert.Equal(t, map[string]bool{"notes.txt": true}, names(t, out))
+	})
+
+	t.Run("refuses the data directory", func(t *testing.T) {
+		code, _, stderr := lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", cliData}, quick...)...)
+		assert.Equal(t, 1, code)
+		assert.Contains(t, stderr, "refusing to replace it")
+	})
+
+	t.Run("replaces an earlier report whole", func(t *testing.T) {
+		parent := t.TempDir()
+		out := filepath.Join(parent, "r")
+		code, _, stderr := lap(t, "report", "--data", cliData, "--year", "2023", "--out", out, "--formats", "csv,json", "--charts", "svg")
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, names(t, out), "charts/scores.svg")
+		code, _, stderr = lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", out}, quick...)...)
+		require.Equal(t, 0, code, stderr)
+		assert.Equal(t, map[string]bool{"indicators.csv": true}, names(t, out), "nothing of the earlier report is left")
+		entries, err := os.ReadDir(parent)
+		require.NoError(t, err)
+		assert.Len(t, entries, 1, "no temporary directory is left")
+	})
+}
+
+func TestIsTerminal(t *testing.T) {
+	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.False(t, isTerminal(f), "a regular file")
+	assert.False(t, isTerminal(&strings.Builder{}), "not a file")
+	progress(f)("step")
+	st, err := f.Stat()
+	require.NoError(t, err)
+	assert.Zero(t, st.Size(), "no progress lines unless a terminal")
+	if null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0); err == nil {
+		defer null.Close()
+		assert.True(t, isTerminal(null), "a character device")
+	}
+}

@@ -202,7 +202,7 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 		diags = append(diags, fd...)
 		return len(fd) == 0 && len(b.facts) == 1
 	}
-	touched := map[int]bool{}
+	touched := map[int]*Change{} // the last change of a State's dates
 	for i := range changes {
 		c := &changes[i]
 		switch c.Kind {
@@ -213,7 +213,7 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 				continue
 			}
 			if isStateColumn(c.Field) {
-				touched[si] = true
+				touched[si] = c
 				if err := setStateColumn(&states[si], c); err != nil {
 					bad(c, CodeBadValue, "value", "%v", err)
 				}
@@ -276,11 +276,12 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 		}
 	}
 	for i := range states {
-		if !touched[i] {
+		c := touched[i]
+		if c == nil {
 			continue
 		}
 		if err := checkStateDates(&states[i]); err != nil {
-			diags = append(diags, &Diagnostic{Code: CodeInconsistentDates, File: states[i].File, Line: states[i].Line, Key: states[i].ISO3, Message: err.Error()})
+			bad(c, CodeInconsistentDates, "value", "%v", err)
 		}
 	}
 	if len(diags) > 0 {

@@ -364,6 +364,9 @@ func (d *document) obligations(a *engine.Assessment) {
 			row := obligationRow{ISO3: s.ISO3, Name: s.Name, Article: o.Article, Status: obligationStatus(o.Status),
 				Detail: o.Detail, Deadline: cmp.Or(o.Deadline, dash), DeadlineMet: dash,
 				Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus("")}
+			if o.Status == engine.ObligationMet {
+				row.Projection = statusInfo{Key: "none", Label: "Completed", Symbol: "–"}
+			}
 			if o.DeadlineMet != nil {
 				row.DeadlineMet = "no"
 				if *o.DeadlineMet {

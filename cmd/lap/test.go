@@ -90,7 +90,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		fmt.Fprintln(stderr, "lap test: no case matched")
 		return errSilent
 	}
-	if sum.Fail > 0 || sum.Error > 0 {
+	if sum.Fail > 0 {
 		return errSilent
 	}
 	return nil
@@ -128,13 +128,13 @@ func nonNilResults(rs []engine.RuleTestResult) []engine.RuleTestResult {
 }
 
 // writeTestText prints failures in full, then (with verbose) every case, then the summary:
-// PASS: n/N, and FAIL, ERROR and SKIP counts when there are any.
+// PASS: n/N, and FAIL and SKIP counts when there are any.
 func writeTestText(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
 	bw := &errWriter{w: w}
 	failed := 0
 	for i := range results {
 		r := &results[i]
-		if r.Outcome == engine.RuleTestFail || r.Outcome == engine.RuleTestError {
+		if r.Outcome == engine.RuleTestFail {
 			if failed == 0 {
 				bw.printf("FAILURES\n")
 				bw.printf("%s\n", strings.Repeat("-", 80))
@@ -160,7 +160,7 @@ func writeTestText(w io.Writer, results []engine.RuleTestResult, sum engine.Rule
 	for _, c := range []struct {
 		label string
 		n     int
-	}{{"FAIL", sum.Fail}, {"ERROR", sum.Error}, {"SKIP", sum.Skip}} {
+	}{{"FAIL", sum.Fail}, {"SKIP", sum.Skip}} {
 		if c.n > 0 {
 			bw.printf("%s: %d/%d\n", c.label, c.n, sum.Total)
 		}

@@ -1,0 +1,105 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+	"testing/fstest"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// Rule unit tests check an indicator against a small dataset written in the test file: here the
+// entry-into-force edge of South Sudan (deposit 2023-08-03, in force 2024-02-01). The second
+// case expects the wrong count, to show how a failure reads.
+func ExampleRunRuleTests() {
+	plan, err := engine.Load(fstest.MapFS{
+		"plan.toml": {Data: []byte(`
+name = "Example plan"
+version = "1"
+baseline_year = 2021
+target_year = 2026
+
+[[section]]
+key = "universalization"
+title = "Universalization"
+first_action = 1
+last_action = 1
+`)},
+		"a01.toml": {Data: []byte(`
+number = 1
+section = "universalization"
+title = "Join the Convention"
+provenance = "reconstructed"
+section_provenance = "reconstructed"
+
+[[indicator]]
+id = "1.1"
+title = "States Parties"
+definition = "Number of States Parties at the end of the year."
+population = 'true'
+rule = 'party'
+aggregate = "count"
+unit = "states"
+direction = "increase"
+fields = ["party"]
+provenance = "proposed"
+`)},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	tests := fstest.MapFS{"tests/a01.test.toml": {Data: []byte(`
+[[test]]
+name = "membership"
+as_of = 2024-12-31
+states = [
+  {iso3 = "NGA", region = "africa", ratified = 2023-02-28, entry_into_force = 2023-08-01},
+  {iso3 = "SSD", region = "africa", ratified = 2023-08-03, entry_into_force = 2024-02-01},
+]
+
+[[test.case]]
+name = "deposit counts South Sudan in 2023"
+indicator = "1.1"
+year = 2023
+counting = "deposit"
+want = 2
+
+[[test.case]]
+name = "entry into force (wrong on purpose)"
+indicator = "1.1"
+year = 2023
+counting = "entry-into-force"
+want = 2
+want_counted = ["NGA", "SSD"]
+`)}}
+	results, err := engine.RunRuleTests(context.Background(), plan, tests, nil, nil)
+	if err != nil {
+		fmt.Println(err) // a Diagnostics: every problem in the test files, with file:line
+		return
+	}
+	for i := range results {
+		fmt.Print(results[i].Explain())
+	}
+	s := engine.SummarizeRuleTests(results)
+	fmt.Printf("PASS: %d/%d\n", s.Pass, s.Total)
+	// Output:
+	// PASS tests/a01.test.toml:10: membership/deposit counts South Sudan in 2023
+	//   indicator 1.1 "States Parties", year 2023, counting deposit, as_of 2024-12-31
+	// FAIL tests/a01.test.toml:17: membership/entry into force (wrong on purpose)
+	//   indicator 1.1 "States Parties", year 2023, counting entry-into-force, as_of 2024-12-31
+	//   want / got:
+	//     value        want 2, got 1
+	//     counted      want [NGA SSD], got [NGA] (missing SSD)
+	//   expressions:
+	//     population   true
+	//     rule         party
+	//   result: status ok, value 1, population 2, known 2
+	//     counted      NGA
+	//     not counted  SSD
+	//     no data      -
+	//   States:
+	//     NGA  result true  [party=true]
+	//     SSD  result false  [party=false]
+	// PASS: 1/2
+}

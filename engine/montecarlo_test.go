@@ -1,0 +1,137 @@
+package engine
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDeadlineRiskReproducible(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	a, err := p.Assess(ctx, ds, 2025)
+	require.NoError(t, err)
+	run := func(procs, workers int, seed uint64) *RiskReport {
+		prev := runtime.GOMAXPROCS(procs)
+		defer runtime.GOMAXPROCS(prev)
+		opts := []RiskOption{Draws(5000), Seed(seed)}
+		if workers > 0 {
+			opts = append(opts, Workers(workers))
+		}
+		r, err := p.DeadlineRisk(ctx, ds, a, opts...)
+		require.NoError(t, err)
+		return r
+	}
+	ref := run(1, 0, 42)
+	require.NotEmpty(t, ref.States)
+	for _, c := range []struct{ procs, workers int }{{1, 1}, {2, 0}, {4, 0}, {8, 3}, {runtime.NumCPU(), 0}} {
+		assert.Equal(t, ref, run(c.procs, c.workers, 42), "GOMAXPROCS %d, workers %d", c.procs, c.workers)
+	}
+	other := run(4, 0, 43)
+	assert.NotEqual(t, ref.States, other.States, "another seed gives other draws")
+	assert.Equal(t, 5000, ref.Draws)
+	assert.Equal(t, uint64(42), ref.Seed)
+}
+
+func TestDeadlineRiskValues(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	a, err := p.Assess(ctx, ds, 2025)
+	require.NoError(t, err)
+	var mu sync.Mutex
+	var calls, lastDone, lastTotal int
+	r, err := p.DeadlineRisk(ctx, ds, a, Draws(4000), Seed(7), OnProgress(func(done, total int) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls++
+		assert.GreaterOrEqual(t, done, lastDone)
+		lastDone, lastTotal = done, total
+	}))
+	require.NoError(t, err)
+	assert.Equal(t, lastTotal, lastDone)
+	assert.Equal(t, calls, lastTotal)
+	assert.Len(t, r.States, len(a.Deadlines))
+	for _, s := range r.States {
+		if !s.Simulated {
+			assert.NotEmpty(t, s.Reason, s.ISO3)
+			continue
+		}
+		require.NotNil(t, s.PByHorizon, s.ISO3)
+		assert.True(t, *s.PByHorizon >= 0 && *s.PByHorizon <= 1)
+		if s.PByDeadline != nil {
+			assert.True(t, *s.PByDeadline >= 0 && *s.PByDeadline <= 1)
+		}
+		if s.P10 != nil && s.P90 != nil {
+			assert.LessOrEqual(t, *s.P10, *s.P90, s.ISO3)
+		}
+	}
+	// Lao PDR: 1242 km2 left at ~70 km2 a year cannot finish by 2030
+	lao := findRisk(r, "LAO", 4)
+	require.NotNil(t, lao)
+	assert.Zero(t, *lao.PByDeadline)
+	assert.Greater(t, *lao.Median, 2035.0)
+	ids := map[string]IndicatorRisk{}
+	for _, ir := range r.Indicators {
+		ids[ir.ID] = ir
+		assert.True(t, ir.PReach >= 0 && ir.PReach <= 1)
+	}
+	require.Contains(t, ids, "12.1")
+	require.Contains(t, ids, "24.1")
+	// 12.1 reaches 0 exactly when every Article 3 State finishes by 2026
+	pAll := 1.0
+	for _, s := range r.States {
+		if s.Article == 3 {
+			pAll *= *s.PByHorizon
+		}
+	}
+	assert.InDelta(t, pAll, ids["12.1"].PReach, 1e-9) // one State: the product is exact
+
+	_, err = p.DeadlineRisk(ctx, ds, a, Draws(0))
+	assert.ErrorIs(t, err, ErrBadDraws)
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err = p.DeadlineRisk(cctx, ds, a, Draws(100000))
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func findRisk(r *RiskReport, iso string, art int) *StateRisk {
+	for i := range r.States {
+		if r.States[i].ISO3 == iso && r.States[i].Article == art {
+			return &r.States[i]
+		}
+	}
+	return nil
+}
+
+func TestDrawCompletion(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	tests := []struct {
+		name      string
+		remaining float64
+		hist      []float64
+		want      float64
+	}{
+		{"nothing left", 0, []float64{5}, 2025},
+		{"constant rate", 10, []float64{4}, 2025 + 2.5},
+		{"exact", 8, []float64{4}, 2027},
+		{"no progress", 10, []float64{0}, math.Inf(1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, drawCompletion(rng, tt.remaining, 2025, tt.hist))
+		})
+	}
+	// bootstrap: the mean completion over many draws matches remaining / mean rate roughly
+	var sum float64
+	const n = 20000
+	for i := 0; i < n; i++ {
+		sum += drawCompletion(rng, 100, 0, []float64{5, 15})
+	}
+	assert.InDelta(t, 10, sum/n, 0.3)
+}

@@ -1,0 +1,98 @@
+package engine
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// whatIfCases are the changes the what-if benchmarks re-evaluate: a narrow one (one State's
+// clearance figures, read by few indicators) and a wide one (a deposit, which changes party and
+// so nearly every population).
+var whatIfCases = []struct {
+	name   string
+	change Change
+}{
+	{"lao-clearance", Change{Kind: ChangeScale, States: []string{"LAO"}, Field: "art4_area_cleared_m2", From: 2024, Factor: 1.5}},
+	{"ratify", Change{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Value: "2024-03-01"}},
+}
+
+// BenchmarkWhatIfFull assesses the changed dataset from scratch (every indicator, every year
+// from the baseline year to 2024).
+func BenchmarkWhatIfFull(b *testing.B) {
+	p, ds := benchSetup(b)
+	ctx := context.Background()
+	for _, c := range whatIfCases {
+		b.Run(c.name, func(b *testing.B) {
+			nd, err := ds.Apply([]Change{c.change})
+			require.NoError(b, err)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Assess(ctx, nd, 2024); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWhatIfIncremental re-assesses the changed dataset from the baseline's assessment:
+// only the indicators that read a field the change reaches are evaluated again.
+func BenchmarkWhatIfIncremental(b *testing.B) {
+	p, ds := benchSetup(b)
+	ctx := context.Background()
+	base, err := p.Assess(ctx, ds, 2024)
+	require.NoError(b, err)
+	for _, c := range whatIfCases {
+		b.Run(c.name, func(b *testing.B) {
+			nd, err := ds.Apply([]Change{c.change})
+			require.NoError(b, err)
+			inputs := []string{c.change.Field}
+			b.ReportMetric(float64(len(p.AffectedIndicators(inputs))), "indicators")
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.Reassess(ctx, base, nd, inputs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkScenarioApply is the copy-on-write application of one change to the sample data.
+func BenchmarkScenarioApply(b *testing.B) {
+	_, ds := benchSetup(b)
+	changes := []Change{whatIfCases[0].change}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ds.Apply(changes); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkMonteCarlo is DeadlineRisk over the sample's outstanding obligations in 2025 with
+// 10000 draws per State, on every core. draws/s counts State-draws.
+func BenchmarkMonteCarlo(b *testing.B) {
+	p, ds := benchSetup(b)
+	ctx := context.Background()
+	a, err := p.Assess(ctx, ds, 2025)
+	require.NoError(b, err)
+	const draws = 10000
+	simulated := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := p.DeadlineRisk(ctx, ds, a, Draws(draws), Seed(1))
+		if err != nil {
+			b.Fatal(err)
+		}
+		simulated = 0
+		for _, s := range r.States {
+			if s.Simulated {
+				simulated++
+			}
+		}
+	}
+	b.ReportMetric(float64(draws*simulated*b.N)/b.Elapsed().Seconds(), "draws/s")
+}

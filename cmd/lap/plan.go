@@ -154,7 +154,7 @@ func writePlanTable(w io.Writer, doc planDoc) error {
 		if a.Section != section {
 			section = a.Section
 			s := sectionOf(doc, section)
-			bw.printf("\n== %s: %s (actions %d-%d, section %s)\n", s.Key, s.Title, s.FirstAction, s.LastAction, a.SectionProvenance)
+			bw.printf("\n== %s: %s (%s, section %s)\n", s.Key, s.Title, strings.ToLower(actionRange(s)), a.SectionProvenance)
 		}
 		bw.printf("\nAction %d [%s] %s\n", a.Number, a.Provenance, a.Title)
 		for _, ind := range a.Indicators {
@@ -165,6 +165,14 @@ func writePlanTable(w io.Writer, doc planDoc) error {
 		}
 	}
 	return bw.err
+}
+
+// actionRange is "Actions 10-11", or "Action 50" for a section of one action.
+func actionRange(s engine.Section) string {
+	if s.FirstAction == s.LastAction {
+		return fmt.Sprintf("Action %d", s.FirstAction)
+	}
+	return fmt.Sprintf("Actions %d-%d", s.FirstAction, s.LastAction)
 }
 
 func oneLineExpr(s string) string { return strings.Join(strings.Fields(s), " ") }
@@ -196,7 +204,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw.printf("| `found` | indicator | An indicator given by a source. |\n\n")
 	bw.printf("## Sections\n\n| Key | Section | Actions | Provenance | Sources |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range doc.Sections {
-		bw.printf("| `%s` | %s | %d-%d | `%s` | %s |\n", s.Key, mdCell(s.Title), s.FirstAction, s.LastAction, s.Provenance, mdLinks(s.Sources))
+		bw.printf("| `%s` | %s | %s | `%s` | %s |\n", s.Key, mdCell(s.Title), strings.TrimPrefix(strings.TrimPrefix(actionRange(s), "Actions "), "Action "), s.Provenance, mdLinks(s.Sources))
 	}
 	bw.printf("\n## Summary\n\n| Action | Section | Title | Provenance | Indicators |\n| --- | --- | --- | --- | --- |\n")
 	for _, a := range doc.Actions {
@@ -211,7 +219,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 		if a.Section != section {
 			section = a.Section
 			s := sectionOf(doc, section)
-			bw.printf("\n## %s (Actions %d-%d)\n\nSection key `%s`, section provenance `%s`.\n", mdText(s.Title), s.FirstAction, s.LastAction, s.Key, a.SectionProvenance)
+			bw.printf("\n## %s (%s)\n\nSection key `%s`, section provenance `%s`.\n", mdText(s.Title), actionRange(s), s.Key, a.SectionProvenance)
 		}
 		bw.printf("\n### Action %d: %s\n\n", a.Number, mdText(a.Title))
 		bw.printf("Provenance `%s`; section provenance `%s`; file `%s`.\n\n", a.Provenance, a.SectionProvenance, a.File)

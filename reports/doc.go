@@ -1,6 +1,25 @@
 // Package reports renders evaluation results as Markdown, HTML, CSV, JSON and
 // charts; it never evaluates anything itself.
 //
+// The annual progress report takes an *engine.Assessment and a Meta (the
+// plan's provenance, the input files with their hashes, the previous year's
+// assessment, an optional date) and writes:
+//
+//   - WriteMarkdown: report.md;
+//   - WriteHTML: report.html, one self-contained page (inline CSS and inline
+//     SVG charts, no scripts, nothing fetched, a print stylesheet);
+//   - WriteCSV: indicators.csv, one row per indicator with every number,
+//     its coverage and provenance;
+//   - WriteJSON: results.json, the assessment with the report's provenance;
+//   - Report.Figures: the charts, each written as SVG or PNG by Figure.Write.
+//
+// New prepares a Report once when several formats are written. The same
+// inputs give the same bytes: nothing is dated unless Meta.Date is set, every
+// list is in a fixed order and numbers are formatted by fixed rules. Statuses
+// are shown by colour and by a symbol and a word, so that the report reads in
+// black and white. Every action and indicator carries its provenance label:
+// the official LAP text could not be obtained, and the report says so.
+//
 // The chart primitives in chart.go take small plain input types (Series,
 // Point, Reference, ...) rather than the engine's types, so that any caller
 // can draw a chart from numbers it already has. Each chart function returns a

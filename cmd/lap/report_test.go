@@ -154,6 +154,14 @@ func TestReportDate(t *testing.T) {
 	md, err := os.ReadFile(filepath.Join(out, "report.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "Report date: 2025-09-01.")
+	assert.NotContains(t, string(md), "Data as of 2023-06-30.")
+
+	code, _, stderr = lap(t, "report", "--data", cliData, "--year", "2023", "--out", out, "--formats", "md", "--charts", "none", "--as-of", "2023-06-30")
+	require.Equal(t, 0, code, stderr)
+	md, err = os.ReadFile(filepath.Join(out, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "Data as of 2023-06-30.", "--as-of reaches the assessment")
+	assert.NotContains(t, string(md), "Report date")
 	assert.Equal(t, map[string]bool{"report.md": true}, names(t, out), "only the formats asked for")
 }
 

@@ -112,7 +112,7 @@ func TestMarkdownEscapes(t *testing.T) {
 	a, m := fixture()
 	md := renderDoc(t, WriteMarkdown, a, m)
 	assert.Contains(t, md, `Funds \<b\>allocated\</b\> \| reported`)
-	assert.Contains(t, md, "![Lines: remaining cluster munition") // chart links
+	assert.Contains(t, md, "![Article 4: remaining contaminated area, AAA](charts/article4-1.svg)") // chart links
 	m.ChartFormat = ""
 	assert.NotContains(t, renderDoc(t, WriteMarkdown, a, m), "](charts/", "no chart files, no links")
 }

@@ -244,3 +244,26 @@ func TestIsTerminal(t *testing.T) {
 		assert.True(t, isTerminal(null), "a character device")
 	}
 }
+
+// TestReportStatesParties: the report compares the year with the one before to name new
+// States Parties and withdrawals (sample data: published deposit dates).
+func TestReportStatesParties(t *testing.T) {
+	tests := []struct {
+		year string
+		want string
+	}{
+		{"2023", "at the end of 2023: 112 (2022: 110). New States Parties: Nigeria (NGA), South Sudan (SSD)."},
+		{"2024", "at the end of 2024: 112 (2023: 112). New States Parties: none."},
+		{"2025", "New States Parties: Vanuatu (VUT). No longer States Parties: Lithuania (LTU)."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.year, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "r")
+			code, _, stderr := lap(t, "report", "--data", sampleData, "--year", tt.year, "--out", out, "--formats", "md", "--charts", "none")
+			require.Equal(t, 0, code, stderr)
+			md, err := os.ReadFile(filepath.Join(out, "report.md"))
+			require.NoError(t, err)
+			assert.Contains(t, string(md), tt.want)
+		})
+	}
+}

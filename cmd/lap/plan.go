@@ -98,14 +98,14 @@ func newPlanDoc(p *engine.Plan) planDoc {
 	}
 	for _, a := range p.Actions() {
 		pa := planAction{Number: a.Number, Section: a.Section, Title: a.Title, Description: a.Description,
-			Provenance: a.Provenance, SectionProvenance: a.SectionProvenance, Sources: nonNil(a.Sources),
-			SectionSources: nonNil(a.SectionSources), Basis: a.Basis, File: a.File, Indicators: []planIndicator{}}
+			Provenance: a.Provenance, SectionProvenance: a.SectionProvenance, Sources: planList(a.Sources),
+			SectionSources: planList(a.SectionSources), Basis: a.Basis, File: a.File, Indicators: []planIndicator{}}
 		for _, id := range a.Indicators {
 			ind, _ := p.Indicator(id)
 			pa.Indicators = append(pa.Indicators, planIndicator{ID: ind.ID, Title: ind.Title, Definition: ind.Definition,
 				Aggregate: ind.Aggregate, Unit: ind.Unit, Direction: ind.Direction, Target: ind.Target,
 				TargetYear: ind.TargetYear, TargetEachYear: ind.TargetEachYear, Provenance: ind.Provenance,
-				Population: ind.Population.Source, Rule: ind.Rule.Source, Fields: nonNil(ind.Fields), Note: ind.Note,
+				Population: ind.Population.Source, Rule: ind.Rule.Source, Fields: planList(ind.Fields), Note: ind.Note,
 				File: ind.File, Line: ind.Line})
 			doc.IndicatorCount++
 		}
@@ -114,15 +114,15 @@ func newPlanDoc(p *engine.Plan) planDoc {
 	return doc
 }
 
-func nonNil(s []string) []string {
+func planList(s []string) []string {
 	if s == nil {
 		return []string{}
 	}
 	return s
 }
 
-// targetText describes a target: "100 percent by 2026", "0 states every year from 2021", "none".
-func targetText(ind planIndicator) string {
+// planTarget describes a target: "100 percent by 2026", "0 states every year from 2021", "none".
+func planTarget(ind planIndicator) string {
 	if ind.Target == nil {
 		return "none"
 	}
@@ -133,7 +133,7 @@ func targetText(ind planIndicator) string {
 	return fmt.Sprintf("%s by %d", v, ind.TargetYear)
 }
 
-func sectionOf(doc planDoc, key string) engine.Section {
+func planSection(doc planDoc, key string) engine.Section {
 	for _, s := range doc.Sections {
 		if s.Key == key {
 			return s
@@ -143,7 +143,7 @@ func sectionOf(doc planDoc, key string) engine.Section {
 }
 
 func writePlanTable(w io.Writer, doc planDoc) error {
-	bw := &errWriter{w: w}
+	bw := &planWriter{w: w}
 	bw.printf("%s, version %s (%s)\n", doc.Name, doc.Version, doc.Provenance)
 	bw.printf("period %s, baseline %d, target %d, counting %s; %d actions, %d indicators\n", doc.Period, doc.BaselineYear, doc.TargetYear, doc.Counting, len(doc.Actions), doc.IndicatorCount)
 	if doc.Note != "" {
@@ -153,34 +153,34 @@ func writePlanTable(w io.Writer, doc planDoc) error {
 	for _, a := range doc.Actions {
 		if a.Section != section {
 			section = a.Section
-			s := sectionOf(doc, section)
-			bw.printf("\n== %s: %s (%s, section %s)\n", s.Key, s.Title, strings.ToLower(actionRange(s)), a.SectionProvenance)
+			s := planSection(doc, section)
+			bw.printf("\n== %s: %s (%s, section %s)\n", s.Key, s.Title, strings.ToLower(planActionRange(s)), a.SectionProvenance)
 		}
 		bw.printf("\nAction %d [%s] %s\n", a.Number, a.Provenance, a.Title)
 		for _, ind := range a.Indicators {
 			bw.printf("  %-5s [%s] %s\n", ind.ID, ind.Provenance, ind.Title)
-			bw.printf("        %s, %s, %s, target %s\n", ind.Aggregate, ind.Unit, ind.Direction, targetText(ind))
-			bw.printf("        population: %s\n", oneLineExpr(ind.Population))
-			bw.printf("        rule:       %s\n", oneLineExpr(ind.Rule))
+			bw.printf("        %s, %s, %s, target %s\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind))
+			bw.printf("        population: %s\n", planOneLine(ind.Population))
+			bw.printf("        rule:       %s\n", planOneLine(ind.Rule))
 		}
 	}
 	return bw.err
 }
 
-// actionRange is "Actions 10-11", or "Action 50" for a section of one action.
-func actionRange(s engine.Section) string {
+// planActionRange is "Actions 10-11", or "Action 50" for a section of one action.
+func planActionRange(s engine.Section) string {
 	if s.FirstAction == s.LastAction {
 		return fmt.Sprintf("Action %d", s.FirstAction)
 	}
 	return fmt.Sprintf("Actions %d-%d", s.FirstAction, s.LastAction)
 }
 
-func oneLineExpr(s string) string { return strings.Join(strings.Fields(s), " ") }
+func planOneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // writePlanMarkdown writes the whole plan as one reviewable document.
 func writePlanMarkdown(w io.Writer, doc planDoc) error {
-	bw := &errWriter{w: w}
-	bw.printf("# %s\n\n", mdText(doc.Name))
+	bw := &planWriter{w: w}
+	bw.printf("# %s\n\n", planMDText(doc.Name))
 	bw.printf("> **Reconstruction, not the official text.** The official text of the Lausanne Action Plan and its\n")
 	bw.printf("> indicators could not be obtained. Every action carries a provenance label (`found`, `inferred`,\n")
 	bw.printf("> `reconstructed`) and every indicator is labelled `proposed` unless a source gives it. Nothing\n")
@@ -193,7 +193,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw.printf("| Baseline year | %d |\n| Target year | %d |\n| Counting | `%s` |\n| Provenance | `%s` |\n", doc.BaselineYear, doc.TargetYear, doc.Counting, doc.Provenance)
 	bw.printf("| Actions | %d |\n| Indicators | %d |\n| Plan hash (SHA-256) | `%s` |\n\n", len(doc.Actions), doc.IndicatorCount, doc.Hash)
 	if doc.Note != "" {
-		bw.printf("%s\n\n", mdText(doc.Note))
+		bw.printf("%s\n\n", planMDText(doc.Note))
 	}
 	bw.printf("## Provenance labels\n\n")
 	bw.printf("| Label | Applies to | Meaning |\n| --- | --- | --- |\n")
@@ -204,7 +204,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw.printf("| `found` | indicator | An indicator given by a source. |\n\n")
 	bw.printf("## Sections\n\n| Key | Section | Actions | Provenance | Sources |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range doc.Sections {
-		bw.printf("| `%s` | %s | %s | `%s` | %s |\n", s.Key, mdCell(s.Title), strings.TrimPrefix(strings.TrimPrefix(actionRange(s), "Actions "), "Action "), s.Provenance, mdLinks(s.Sources))
+		bw.printf("| `%s` | %s | %s | `%s` | %s |\n", s.Key, mdCell(s.Title), strings.TrimPrefix(strings.TrimPrefix(planActionRange(s), "Actions "), "Action "), s.Provenance, planMDLinks(s.Sources))
 	}
 	bw.printf("\n## Summary\n\n| Action | Section | Title | Provenance | Indicators |\n| --- | --- | --- | --- | --- |\n")
 	for _, a := range doc.Actions {
@@ -218,51 +218,51 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	for _, a := range doc.Actions {
 		if a.Section != section {
 			section = a.Section
-			s := sectionOf(doc, section)
-			bw.printf("\n## %s (%s)\n\nSection key `%s`, section provenance `%s`.\n", mdText(s.Title), actionRange(s), s.Key, a.SectionProvenance)
+			s := planSection(doc, section)
+			bw.printf("\n## %s (%s)\n\nSection key `%s`, section provenance `%s`.\n", planMDText(s.Title), planActionRange(s), s.Key, a.SectionProvenance)
 		}
-		bw.printf("\n### Action %d: %s\n\n", a.Number, mdText(a.Title))
+		bw.printf("\n### Action %d: %s\n\n", a.Number, planMDText(a.Title))
 		bw.printf("Provenance `%s`; section provenance `%s`; file `%s`.\n\n", a.Provenance, a.SectionProvenance, a.File)
 		if a.Description != "" {
-			bw.printf("%s\n\n", mdText(a.Description))
+			bw.printf("%s\n\n", planMDText(a.Description))
 		}
 		if a.Basis != "" {
-			bw.printf("*Basis:* %s\n\n", mdText(a.Basis))
+			bw.printf("*Basis:* %s\n\n", planMDText(a.Basis))
 		}
-		bw.printf("*Sources:* %s\n", mdLinks(a.Sources))
+		bw.printf("*Sources:* %s\n", planMDLinks(a.Sources))
 		for _, ind := range a.Indicators {
-			bw.printf("\n#### %s %s\n\n", ind.ID, mdText(ind.Title))
-			bw.printf("%s\n\n", mdText(ind.Definition))
+			bw.printf("\n#### %s %s\n\n", ind.ID, planMDText(ind.Title))
+			bw.printf("%s\n\n", planMDText(ind.Definition))
 			bw.printf("| Key | Value |\n| --- | --- |\n")
 			bw.printf("| Provenance | `%s` |\n", ind.Provenance)
-			bw.printf("| Population | %s |\n| Rule | %s |\n", mdCode(ind.Population), mdCode(ind.Rule))
-			bw.printf("| Aggregate | `%s` |\n| Unit | %s |\n| Direction | %s |\n| Target | %s |\n", ind.Aggregate, ind.Unit, ind.Direction, targetText(ind))
+			bw.printf("| Population | %s |\n| Rule | %s |\n", planMDCode(ind.Population), planMDCode(ind.Rule))
+			bw.printf("| Aggregate | `%s` |\n| Unit | %s |\n| Direction | %s |\n| Target | %s |\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind))
 			bw.printf("| Fields | %s |\n", mdCell(strings.Join(ind.Fields, ", ")))
 			bw.printf("| Defined at | `%s:%d` |\n", ind.File, ind.Line)
 			if ind.Note != "" {
-				bw.printf("\n*Note:* %s\n", mdText(ind.Note))
+				bw.printf("\n*Note:* %s\n", planMDText(ind.Note))
 			}
 		}
 	}
 	return bw.err
 }
 
-// mdText keeps prose on one line; mdCell also escapes table pipes.
-func mdText(s string) string { return strings.Join(strings.Fields(s), " ") }
+// planMDText keeps prose on one line; mdCell also escapes table pipes.
+func planMDText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
+func mdCell(s string) string { return strings.ReplaceAll(planMDText(s), "|", `\|`) }
 
-// mdCode writes an expression as inline code inside a table cell. A backtick inside the
+// planMDCode writes an expression as inline code inside a table cell. A backtick inside the
 // expression would end the code span, so the span uses double backticks then.
-func mdCode(s string) string {
-	s = strings.ReplaceAll(oneLineExpr(s), "|", `\|`)
+func planMDCode(s string) string {
+	s = strings.ReplaceAll(planOneLine(s), "|", `\|`)
 	if strings.Contains(s, "`") {
 		return "`` " + s + " ``"
 	}
 	return "`" + s + "`"
 }
 
-func mdLinks(urls []string) string {
+func planMDLinks(urls []string) string {
 	if len(urls) == 0 {
 		return "none"
 	}
@@ -273,13 +273,13 @@ func mdLinks(urls []string) string {
 	return strings.Join(out, " ")
 }
 
-// errWriter keeps the first write error so that a long document needs one check.
-type errWriter struct {
+// planWriter keeps the first write error so that a long document needs one check.
+type planWriter struct {
 	w   io.Writer
 	err error
 }
 
-func (e *errWriter) printf(format string, args ...any) {
+func (e *planWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}

@@ -98,9 +98,9 @@ func TestPlanErrors(t *testing.T) {
 }
 
 func TestMarkdownHelpers(t *testing.T) {
-	assert.Equal(t, "`a \\|\\| b`", mdCode("a ||\n  b"))
-	assert.Equal(t, "`` x == \"`\" ``", mdCode("x == \"`\""))
-	assert.Equal(t, "none", mdLinks(nil))
-	assert.Equal(t, "<https://a> <https://b>", mdLinks([]string{"https://a", "https://b"}))
+	assert.Equal(t, "`a \\|\\| b`", planMDCode("a ||\n  b"))
+	assert.Equal(t, "`` x == \"`\" ``", planMDCode("x == \"`\""))
+	assert.Equal(t, "none", planMDLinks(nil))
+	assert.Equal(t, "<https://a> <https://b>", planMDLinks([]string{"https://a", "https://b"}))
 	assert.Equal(t, "a \\| b c", mdCell("a |\n b  c"))
 }

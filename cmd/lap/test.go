@@ -47,10 +47,10 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var diags engine.Diagnostics
 	if fs.NArg() == 0 {
 		rs, err := engine.RunRuleTests(ctx, plan, indicators.Tests, nil, filter)
-		if err := collect(err, "indicators/", &diags); err != nil {
+		if err := collectTestDiags(err, "indicators/", &diags); err != nil {
 			return err
 		}
-		results = append(results, prefixResults(rs, "indicators/")...)
+		results = append(results, prefixTestResults(rs, "indicators/")...)
 	}
 	for _, arg := range fs.Args() {
 		st, err := os.Stat(arg)
@@ -66,10 +66,10 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			prefix = ""
 		}
 		rs, err := engine.RunRuleTests(ctx, plan, os.DirFS(dir), paths, filter)
-		if err := collect(err, prefix, &diags); err != nil {
+		if err := collectTestDiags(err, prefix, &diags); err != nil {
 			return err
 		}
-		results = append(results, prefixResults(rs, prefix)...)
+		results = append(results, prefixTestResults(rs, prefix)...)
 	}
 	if len(diags) > 0 {
 		printDiagnostics(stderr, "load rule tests", diags)
@@ -80,10 +80,10 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err := writeJSON(stdout, struct {
 			Results []engine.RuleTestResult `json:"results"`
 			Summary engine.RuleTestSummary  `json:"summary"`
-		}{nonNilResults(results), sum}); err != nil {
+		}{testResultsOrEmpty(results), sum}); err != nil {
 			return err
 		}
-	} else if err := writeTestText(stdout, results, sum, *verbose); err != nil {
+	} else if err := writeTestReport(stdout, results, sum, *verbose); err != nil {
 		return err
 	}
 	if sum.Total == 0 {
@@ -96,9 +96,9 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// collect keeps the diagnostics of a test run (with file names made relative to the working
+// collectTestDiags keeps the diagnostics of a test run (with file names made relative to the working
 // directory) and returns any other error.
-func collect(err error, prefix string, diags *engine.Diagnostics) error {
+func collectTestDiags(err error, prefix string, diags *engine.Diagnostics) error {
 	if err == nil {
 		return nil
 	}
@@ -113,24 +113,24 @@ func collect(err error, prefix string, diags *engine.Diagnostics) error {
 	return nil
 }
 
-func prefixResults(rs []engine.RuleTestResult, prefix string) []engine.RuleTestResult {
+func prefixTestResults(rs []engine.RuleTestResult, prefix string) []engine.RuleTestResult {
 	for i := range rs {
 		rs[i].File = prefix + rs[i].File
 	}
 	return rs
 }
 
-func nonNilResults(rs []engine.RuleTestResult) []engine.RuleTestResult {
+func testResultsOrEmpty(rs []engine.RuleTestResult) []engine.RuleTestResult {
 	if rs == nil {
 		return []engine.RuleTestResult{}
 	}
 	return rs
 }
 
-// writeTestText prints failures in full, then (with verbose) every case, then the summary:
+// writeTestReport prints failures in full, then (with verbose) every case, then the summary:
 // PASS: n/N, and FAIL and SKIP counts when there are any.
-func writeTestText(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
-	bw := &errWriter{w: w}
+func writeTestReport(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
+	bw := &planWriter{w: w}
 	failed := 0
 	for i := range results {
 		r := &results[i]

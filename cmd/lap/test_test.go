@@ -12,12 +12,12 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var summaryLine = regexp.MustCompile(`(?m)^PASS: (\d+)/(\d+)\n\z`)
+var testSummaryLine = regexp.MustCompile(`(?m)^PASS: (\d+)/(\d+)\n\z`)
 
 func TestTestShipped(t *testing.T) {
 	code, out, errOut := lap(t, "test")
 	require.Equal(t, 0, code, out+errOut)
-	m := summaryLine.FindStringSubmatch(out)
+	m := testSummaryLine.FindStringSubmatch(out)
 	require.NotNil(t, m, out)
 	assert.Equal(t, m[1], m[2], "every case passes")
 	assert.NotContains(t, out, "FAIL")

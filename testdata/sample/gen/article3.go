@@ -154,21 +154,16 @@ func (g *gen) article3() {
 	g.add("CHL", 2024, "art3_destruction_plan", "true", disc("plan"))
 	g.add("CHL", 2024, "art3_completed_date", "2024-08-30", disc("completion"))
 	g.add("CHL", 2024, "art3_compliance_declared_date", date12MSP, disc("declared at the 12MSP"))
-	// Slovakia 2024-2025: found late in 2024, destroyed in 2025, declared at the 13MSP.
-	g.add("SVK", 2024, "art3_discovered_munitions", "3", disc("3 munitions"))
-	g.add("SVK", 2024, "art3_obligation_start", "2024-10-14", disc("obligation starts on discovery"))
-	g.art3Years("SVK", []art3Year{
-		{2024, 3, 147, 0, 0, disc("held at the end of 2024"), ""},
-		{2025, 0, 0, 3, 147, disc("destroyed in 2025"), ""},
-	})
-	g.add("SVK", 2024, "art3_destruction_plan", "true", disc("plan"))
+	// Slovakia 2025: found, destroyed within the year, declared at the 13MSP. Every invented
+	// stockpile is destroyed in the year it is found, so that no Article 3 obligation is
+	// outstanding at the end of 2023, 2024 or 2025 and 12.1 keeps its real values (lap-plan.md
+	// section 7: 4, 4, 0, 0, 0 for 2021-2025).
+	g.add("SVK", 2025, "art3_discovered_munitions", "3", disc("3 munitions"))
+	g.add("SVK", 2025, "art3_obligation_start", "2025-01-20", disc("obligation starts on discovery"))
+	g.art3Years("SVK", []art3Year{{2025, 0, 0, 3, 147, disc("destroyed within the year"), ""}})
+	g.add("SVK", 2025, "art3_destruction_plan", "true", disc("plan"))
 	g.add("SVK", 2025, "art3_completed_date", "2025-04-30", disc("completion"))
 	g.add("SVK", 2025, "art3_compliance_declared_date", date13MSP, disc("declared at the 13MSP (date assumed)"))
-	// South Africa 2025: found late in 2025, still held at the end of 2025, no plan yet.
-	g.add("ZAF", 2025, "art3_discovered_munitions", "9", disc("9 munitions"))
-	g.add("ZAF", 2025, "art3_obligation_start", "2025-09-22", disc("obligation starts on discovery"))
-	g.art3Years("ZAF", []art3Year{{2025, 9, 540, 0, 0, disc("held at the end of 2025"), ""}})
-	g.add("ZAF", 2025, "art3_destruction_plan", "false", disc("no plan reported yet"))
 	// Reported zero discoveries (17.1 reads absence as none; these are explicit).
 	for _, iso := range []string{"BGR", "PER", "SVK", "ZAF", "DEU", "HRV", "CHL", "CHE"} {
 		for _, y := range years(2021, lastYear) {
@@ -184,7 +179,7 @@ func (g *gen) article3() {
 		iso string
 		ys  []int
 	}{
-		{"BGR", years(2019, 2023)}, {"PER", years(2019, 2023)}, {"SVK", years(2019, 2025)},
+		{"BGR", years(2019, 2023)}, {"PER", years(2019, 2023)}, {"SVK", append(years(2019, 2023), 2025)},
 		{"ZAF", years(2019, 2023)}, {"CHE", []int{2019}}, {"DEU", []int{2021}},
 		{"HRV", []int{2022}}, {"CHL", []int{2024}},
 	} {
@@ -195,7 +190,16 @@ func (g *gen) article3() {
 			g.add(r.iso, y, "art3_env_standards", bs(h(r.iso, "env", y) < 0.85), ill)
 		}
 	}
-	g.add("ZAF", 2025, "art3_env_standards", "false", illNote("no destruction yet; reported as not yet assessed"))
+	// From 2024 the invented discovery is the year's only destruction: it needs a known result,
+	// or 8.2 has no value for the year.
+	for _, r := range []struct {
+		iso string
+		y   int
+	}{{"CHL", 2024}, {"SVK", 2025}} {
+		if !g.has(r.iso, r.y, "art3_env_standards") {
+			g.add(r.iso, r.y, "art3_env_standards", "true", ill)
+		}
+	}
 
 	// ----- Retention (Article 3.6) ----------------------------------------------------------
 	g.add("BGR", firstYear, "art3_retention", "true", srcFacts+" §5 (Bulgaria retains 6 munitions / 300 submunitions); recorded from the first year of the sample")

@@ -267,3 +267,26 @@ func TestReportStatesParties(t *testing.T) {
 		})
 	}
 }
+
+// TestReportPlanDir: a plan read from a directory is named in the provenance block and in
+// the suggested `lap explain` command; a broken plan names its file and line and writes
+// nothing.
+func TestReportPlanDir(t *testing.T) {
+	plan := copyPlan(t, "a10.toml", "", "") // an unchanged copy
+	out := filepath.Join(t.TempDir(), "r")
+	code, _, stderr := lap(t, "report", "--data", cliData, "--year", "2023", "--plan", plan, "--out", out, "--formats", "md", "--charts", "none")
+	require.Equal(t, 0, code, stderr)
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "`lap explain ID --data "+cliData+" --year 2023 --plan "+plan+"`")
+	assert.Contains(t, string(md), "read from "+mdEscape(plan))
+
+	bad := copyPlan(t, "a10.toml", `aggregate = "count"`, `aggregate = "total"`)
+	out = filepath.Join(t.TempDir(), "r")
+	code, _, stderr = lap(t, "report", "--data", cliData, "--year", "2023", "--plan", bad, "--out", out)
+	assert.Equal(t, 1, code)
+	assert.Regexp(t, `a10\.toml:\d+:\d+`, stderr, "the plan error names file, line and column")
+	assert.NoDirExists(t, out)
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "_", `\_`) }

@@ -423,3 +423,42 @@ func TestArrayElementLines(t *testing.T) {
 		})
 	}
 }
+
+func TestStateLine(t *testing.T) {
+	reads := []FieldRead{{Field: "art4_area_cleared_m2", Value: nil}, {Field: "art4_outstanding", Value: true}}
+	tests := []struct {
+		so   StateOutcome
+		want string
+	}{
+		{StateOutcome{ISO3: "XAA", InPopulation: true, Result: 1.5, Values: reads}, "XAA  result 1.5  [art4_area_cleared_m2=nil art4_outstanding=true]"},
+		{StateOutcome{ISO3: "XAA", Values: reads}, "XAA  outside population  [art4_area_cleared_m2=nil art4_outstanding=true]"},
+		{StateOutcome{ISO3: "XAA", InPopulation: true, Unknown: []string{"art4_area_cleared_m2"}}, "XAA  no data (art4_area_cleared_m2 unknown)  []"},
+		{StateOutcome{ISO3: "XAA", InPopulation: true}, "XAA  no data  []"},
+		{StateOutcome{ISO3: "XAA", InPopulation: true, Error: "expression gave +Inf (a division by zero?)"}, "XAA  error: expression gave +Inf (a division by zero?)  []"},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, stateLine(tt.so))
+	}
+}
+
+func TestRunRuleTestsGroupValues(t *testing.T) {
+	tests := []struct {
+		name, group, wantMsg string
+	}{
+		{"group counting", `counting = "ratified"`, `counting "ratified"`},
+		{"group as_of date-time", `as_of = 2024-12-31T00:00:00`, "is a date-time"},
+		{"group as_of not a date", `as_of = "31/12/2024"`, "want YYYY-MM-DD"},
+		{"array as a value", `as_of = [2024]`, "is not a value"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "[[test]]\nname = \"g\"\n" + tt.group + "\n" + ruleTestStates + "\n[[test.case]]\nindicator = \"1.1\"\nyear = 2023\nas_of = 2024-01-01\nwant = 3\n"
+			_, err := runTestFile(t, src, nil)
+			var ds Diagnostics
+			require.True(t, errors.As(err, &ds), "%v", err)
+			require.NotEmpty(t, ds)
+			assert.Contains(t, ds[0].Message, tt.wantMsg)
+			assert.Equal(t, 3, ds[0].Line, ds[0].Error())
+		})
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 )
 
@@ -148,6 +147,5 @@ func RunScenario(ctx context.Context, p *Plan, ds *Dataset, base *Assessment, sc
 		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
 	}
 	aff := np.AffectedIndicators(inputs)
-	sort.Strings(aff)
 	return &ScenarioRun{Scenario: sc, Plan: np, Data: nd, Affected: aff, Assessment: a}, nil
 }

@@ -598,6 +598,8 @@ func (sl *scenarioLoader) parse(data []byte) *Scenario {
 	for i := range sf.Removes {
 		sc.Changes = append(sc.Changes, sl.remove(i, &sf.Removes[i])...)
 	}
+	// changes apply in file order
+	sort.SliceStable(sc.Changes, func(i, j int) bool { return sc.Changes[i].Line < sc.Changes[j].Line })
 	sc.Overrides = sl.overrides(&sf)
 	if len(sc.Changes) == 0 && sc.Overrides.IsZero() && len(sl.diags) == 0 {
 		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Message: "the scenario changes nothing: add [[set]], [[scale]], [[remove]], [[indicator]], [scoring] or counting"})

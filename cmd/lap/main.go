@@ -40,7 +40,9 @@ var commands = []command{
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
 	{"plan", "print the whole plan for review: actions, indicators, provenance, expressions", runPlan},
 	{"report", "write the annual progress report: Markdown, HTML, CSV, JSON and charts", runReport},
+	{"risk", "Monte Carlo deadline risk of outstanding Article 3 and 4 obligations (seeded, parallel)", runRisk},
 	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
+	{"whatif", "what-if scenarios: baseline vs changed data or plan, with diffs and overlay charts", runWhatIf},
 }
 
 // usageError is a mistake in how lap was called: exit code 2.

@@ -55,8 +55,8 @@ func TestScenarioExamples(t *testing.T) {
 			{"24.2", 1436.12, 1379.87, ProgressNoTarget, ProgressNoTarget},
 		}, 1, false},
 		{"overdue-initial-reports.toml", []ind{
-			{"43.1", 92.79, 100, ProgressNeedsAcceleration, ProgressAchieved},
-			{"46.1", 8, 0, ProgressNeedsAcceleration, ProgressAchieved},
+			{"43.1", 92.79, 100, "", ProgressAchieved}, // "": any status short of achieved (the method may change)
+			{"46.1", 8, 0, "", ProgressAchieved},
 			{"46.2", 57.14, -1, ProgressNoTarget, ProgressNoTarget}, // -1: no value (nobody overdue)
 		}, 0, true},
 	}
@@ -84,7 +84,11 @@ func TestScenarioExamples(t *testing.T) {
 					assert.InDelta(t, w.scenario, *c.ScenarioValue, 0.01, w.id)
 					assert.InDelta(t, w.scenario-w.base, *c.Delta, 0.01, w.id)
 				}
-				assert.Equal(t, w.baseStatus, c.BaseStatus, w.id)
+				if w.baseStatus == "" {
+					assert.NotEqual(t, ProgressAchieved, c.BaseStatus, w.id)
+				} else {
+					assert.Equal(t, w.baseStatus, c.BaseStatus, w.id)
+				}
 				assert.Equal(t, w.scenStatus, c.ScenarioStatus, w.id)
 			}
 			assert.Equal(t, want, got)

@@ -47,7 +47,7 @@ func TestEvalScoresTableAndCSV(t *testing.T) {
 		assert.Contains(t, out, h)
 	}
 	// 12.1 is 0 at the end of 2024 (lap-plan.md section 7): the target, reached early.
-	assert.Regexp(t, `(?m)^12\.1 +0 +states +4 +0 by 2026 +1\.60 +100% +achieved +linear`, out)
+	assert.Regexp(t, `(?m)^12\.1 +0 +states +4 +0 by 2026 +1\.60 +100% +achieved +trend`, out)
 	assert.NotContains(t, out, "-0%")
 
 	code, out, _ = lap(t, "eval", "--data", sampleData, "--year", "2024", "--format", "csv", "--only", `^12\.1$`)

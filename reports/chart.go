@@ -822,6 +822,11 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 	p.Y.Label.Text = unit
 	p.X.Tick.Marker = integerTicks{}
 	p.Y.Tick.Marker = numberTicks{}
+	if wholeValues(spec) && values.max-values.min <= maxIntegerAxis {
+		// Counts (of States, say) over a short range: label whole numbers only, never
+		// "8.2 States".
+		p.Y.Tick.Marker = integerTicks{}
+	}
 
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
@@ -871,6 +876,28 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 	p.Y.Min, p.Y.Max = valueRange(values)
 	p.Add(leg)
 	return p, nil
+}
+
+// maxIntegerAxis is the widest range of whole values whose y axis is labelled with whole
+// numbers only; wider ranges get round numbers anyway.
+const maxIntegerAxis = 10
+
+// wholeValues reports whether every value and reference of a trend is a whole number.
+func wholeValues(spec trendSpec) bool {
+	whole := func(v float64) bool { return v == math.Trunc(v) }
+	for _, s := range spec.series {
+		for _, pt := range s.Points {
+			if !pt.Missing && !whole(pt.Value) {
+				return false
+			}
+		}
+	}
+	for _, r := range []*Reference{spec.baseline, spec.target} {
+		if r != nil && !whole(r.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // addSeries adds one line per run of consecutive present values, a marker

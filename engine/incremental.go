@@ -100,22 +100,26 @@ func (p *Plan) Reassess(ctx context.Context, base *Assessment, ds *Dataset, inpu
 		}
 		merged = append(merged, r)
 	}
-	return p.finishAssessment(ds, merged, cfg), nil
+	return p.finishAssessment(ds, merged, cfg, nil), nil
 }
 
 // finishAssessment scores results (the evaluations of every year from firstYear, ending at the
-// assessed year) as Assess does.
-func (p *Plan) finishAssessment(ds *Dataset, results []*Result, cfg evalConfig) *Assessment {
+// assessed year) as Assess does. envs are the States' environments in the assessed year; nil
+// builds them.
+func (p *Plan) finishAssessment(ds *Dataset, results []*Result, cfg evalConfig, envs []stateEnv) *Assessment {
 	last := results[len(results)-1]
 	year := last.Year
 	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
 	a.Indicators = p.scoreAll(results, *cfg.scoring)
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
-	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
-	ev.buildEnvs(year)
-	a.States = ds.stateViews(ev.envs, last)
-	a.Deadlines = ds.deadlines(ev.envs, year, *cfg.scoring)
+	if envs == nil {
+		ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+		ev.buildEnvs(year)
+		envs = ev.envs
+	}
+	a.States = ds.stateViews(envs, last)
+	a.Deadlines = ds.deadlines(envs, year, *cfg.scoring)
 	return a
 }
 

@@ -473,3 +473,58 @@ func TestCompare(t *testing.T) {
 	assert.Equal(t, -1.0, *rc.Delta)
 	assert.Equal(t, []string{"KEN"}, rc.Left)
 }
+
+// TestBaselineRun checks that the per-State incremental path equals a full assessment for each
+// change kind, plan overrides and the examples, and that it leaves the baseline alone.
+func TestBaselineRun(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	opts := []EvalOption{AsOf(ds.LatestDate())}
+	b, err := p.NewBaseline(ctx, ds, 2025, opts...)
+	require.NoError(t, err)
+	before, err := p.Assess(ctx, ds, 2025, opts...)
+	require.NoError(t, err)
+	require.Equal(t, before, b.Assessment())
+	scenarios := []*Scenario{
+		{Name: "set", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "art4_area_cleared_m2", Year: 2023, Value: "1"}}},
+		{Name: "add", Changes: []Change{{Kind: ChangeSet, ISO3: "KEN", Field: "art7_initial_submitted", Value: "2024-01-01"}}},
+		{Name: "scale all", Changes: []Change{{Kind: ChangeScale, Field: "art4_area_remaining_m2", Factor: 0.5}}},
+		{Name: "remove", Changes: []Change{{Kind: ChangeRemove, ISO3: "LAO", Field: "art4_area_remaining_m2", Year: 2025}}},
+		{Name: "deposit", Changes: []Change{{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Value: "2022-03-01"}}},
+		{Name: "withdraw", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "withdrawn", Value: "2023-06-01"}}},
+		{Name: "completion", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "art4_completed_date", Year: 2024, Value: "2024-05-01"}}},
+		{Name: "counting", Overrides: PlanOverrides{Counting: CountingEntryIntoForce}},
+		{Name: "target", Overrides: PlanOverrides{Indicators: []IndicatorOverride{{ID: "43.1", Target: num(50)}}}},
+	}
+	for _, f := range []string{"two-signatories-ratify.toml", "lao-clears-faster.toml", "overdue-initial-reports.toml", "target-43-2-at-90.toml"} {
+		scenarios = append(scenarios, loadExample(t, f, ds, p))
+	}
+	for _, sc := range scenarios {
+		t.Run(sc.Name, func(t *testing.T) {
+			run, err := b.Run(ctx, sc)
+			require.NoError(t, err)
+			full, err := run.Plan.Assess(ctx, run.Data, 2025, opts...)
+			require.NoError(t, err)
+			assert.Equal(t, full, run.Assessment)
+		})
+	}
+	after, err := p.Assess(ctx, ds, 2025, opts...)
+	require.NoError(t, err)
+	assert.Equal(t, before, after)
+	assert.Equal(t, before, b.Assessment())
+
+	t.Run("concurrent runs", func(t *testing.T) {
+		done := make(chan *Assessment, len(scenarios))
+		for _, sc := range scenarios {
+			go func() {
+				run, err := b.Run(ctx, sc)
+				assert.NoError(t, err)
+				done <- run.Assessment
+			}()
+		}
+		for range scenarios {
+			<-done
+		}
+		assert.Equal(t, before, b.Assessment())
+	})
+}

@@ -169,10 +169,11 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		opts = append(opts, engine.AsOf(latest))
 	}
-	base, err := plan.Assess(ctx, ds, *year, opts...)
+	bl, err := plan.NewBaseline(ctx, ds, *year, opts...)
 	if err != nil {
 		return err
 	}
+	base := bl.Assessment()
 	rep := whatIfReport{Year: *year, AsOf: base.AsOf, Plan: base.Plan, All: *all, Scenarios: []whatIfScenario{}}
 	var baseRisk *engine.RiskReport
 	var progress []engine.RiskOption
@@ -189,7 +190,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var diffs []engine.Diff
 	for _, sc := range scs {
-		run, err := engine.RunScenario(ctx, plan, ds, base, sc, opts...)
+		run, err := bl.Run(ctx, sc)
 		if err != nil {
 			return err
 		}

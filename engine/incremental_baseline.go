@@ -1,0 +1,158 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Baseline is an assessment kept with what re-assessing a scenario against it reuses: every
+// State's environment in every evaluated year. A scenario then rebuilds only the environments
+// of the States it changes and re-runs only the indicators that read a field its changes
+// reach (see Reassess); everything else is the baseline's. A Baseline is immutable and safe
+// for concurrent use.
+type Baseline struct {
+	plan *Plan
+	ds   *Dataset
+	opts []EvalOption
+	cfg  evalConfig
+	a    *Assessment
+	from int
+	envs [][]stateEnv // by year (from first), then State index
+}
+
+// NewBaseline assesses year like Assess and keeps the States' environments for scenarios.
+func (p *Plan) NewBaseline(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Baseline, error) {
+	a, err := p.Assess(ctx, ds, year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	b := &Baseline{plan: p, ds: ds, opts: opts, cfg: p.assessConfig(ds, opts), a: a, from: p.firstYear(year)}
+	if b.cfg.filter != nil {
+		return nil, errors.New("new baseline: an Only filter leaves indicators out; assess the whole plan")
+	}
+	for y := b.from; y <= year; y++ {
+		ev := &evaluator{plan: p, ds: ds, cfg: b.cfg}
+		ev.buildEnvs(y)
+		b.envs = append(b.envs, ev.envs)
+	}
+	return b, nil
+}
+
+// Assessment returns the baseline's assessment.
+func (b *Baseline) Assessment() *Assessment { return b.a }
+
+// Plan returns the baseline's plan.
+func (b *Baseline) Plan() *Plan { return b.plan }
+
+// Dataset returns the baseline's dataset.
+func (b *Baseline) Dataset() *Dataset { return b.ds }
+
+// Run applies a scenario to the baseline's plan and dataset and assesses it incrementally.
+// The result equals a full Assess of the changed plan and dataset with the baseline's options.
+func (b *Baseline) Run(ctx context.Context, sc *Scenario) (*ScenarioRun, error) {
+	np, err := b.plan.With(sc.Overrides)
+	if err != nil {
+		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+	}
+	nd, err := b.ds.Apply(sc.Changes)
+	if err != nil {
+		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+	}
+	inputs := sc.ChangedInputs()
+	a, err := b.Reassess(ctx, np, nd, inputs)
+	if err != nil {
+		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+	}
+	return &ScenarioRun{Scenario: sc, Plan: np, Data: nd, Affected: np.AffectedIndicators(inputs), Assessment: a}, nil
+}
+
+// Reassess assesses np on nd, a plan and a dataset derived from the baseline's by With and
+// Apply with the inputs listed changed, reusing the baseline's environments for the States nd
+// leaves unchanged and its results for the indicators the inputs do not reach. It falls back
+// to a full assessment when the as_of date differs (a change added a later date and the
+// baseline was assessed without AsOf).
+func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs []string) (*Assessment, error) {
+	if nd == nil || np == nil {
+		return nil, errors.New("reassess: no plan or dataset")
+	}
+	year := b.a.Year
+	cfg := np.assessConfig(nd, b.opts)
+	if cfg.asOf != b.cfg.asOf || len(nd.states) != len(b.ds.states) || len(np.indicators) != len(b.plan.indicators) || np.firstYear(year) != b.from {
+		return np.Assess(ctx, nd, year, b.opts...)
+	}
+	// which States' environments change: all of them when the frame does
+	allStates := cfg.counting != b.cfg.counting || np.adopted != b.plan.adopted
+	if cfg.counting != b.cfg.counting {
+		inputs = append(inputs[:len(inputs):len(inputs)], DepCounting)
+	}
+	if np.adopted != b.plan.adopted {
+		inputs = append(inputs[:len(inputs):len(inputs)], DepAdopted)
+	}
+	var changed []int
+	for si := range nd.states {
+		if allStates || nd.states[si] != b.ds.states[si] || !sameFacts(nd.byState[si], b.ds.byState[si]) {
+			changed = append(changed, si)
+		}
+	}
+	set := dependentSet(inputs)
+	var affected []*Indicator
+	fresh := map[string]int{}
+	for _, ind := range np.indicators {
+		if len(changed) > 0 && readsAny(ind, set) {
+			fresh[ind.ID] = len(affected)
+			affected = append(affected, ind)
+		}
+	}
+	base := b.a
+	merged := make([]*Result, 0, year-b.from+1)
+	var lastEnvs []stateEnv
+	for k, y := 0, b.from; y <= year; k, y = k+1, y+1 {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("reassess %d: %w", y, err)
+		}
+		envs := b.envs[k]
+		if len(changed) > 0 {
+			envs = append([]stateEnv(nil), envs...)
+			fr := frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: np.adopted}
+			for _, si := range changed {
+				envs[si] = stateEnv{}
+				nd.build(si, fr, &envs[si])
+			}
+		}
+		ev := &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
+		r := &Result{Plan: PlanRef{Name: np.name, Version: np.version, Hash: np.hash}, Counting: cfg.counting,
+			AsOf: cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, len(np.indicators))}
+		for i, ind := range np.indicators {
+			switch _, ok := fresh[ind.ID]; {
+			case ok:
+				r.Indicators[i] = ev.indicator(ind)
+			case y == year:
+				r.Indicators[i] = base.Indicators[i].IndicatorResult
+			default:
+				r.Indicators[i] = IndicatorResult{ID: ind.ID, Value: base.Indicators[i].Series[k].Value}
+			}
+		}
+		merged = append(merged, r)
+		lastEnvs = envs
+	}
+	return np.finishAssessment(nd, merged, cfg, lastEnvs), nil
+}
+
+// sameFacts reports whether two States' fact indexes hold the same facts (the same pointers).
+func sameFacts(a, b [][]*Fact) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for fi := range a {
+		if len(a[fi]) != len(b[fi]) {
+			return false
+		}
+		for j := range a[fi] {
+			if a[fi][j] != b[fi][j] {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -214,6 +214,10 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 			}
 			if isStateColumn(c.Field) {
 				touched[si] = c
+				if c.Year != 0 {
+					bad(c, CodeBadYear, "year", "%s is a States-file column: leave the year out", c.Field)
+					continue
+				}
 				if err := setStateColumn(&states[si], c); err != nil {
 					bad(c, CodeBadValue, "value", "%v", err)
 				}

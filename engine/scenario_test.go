@@ -216,6 +216,7 @@ func TestApply(t *testing.T) {
 		{"static field with a year", Change{Kind: ChangeSet, ISO3: "LAO", Field: "art7_initial_submitted", Year: 2024, Value: "2024-01-01"}, CodeBadYear},
 		{"remove an absent fact", Change{Kind: ChangeRemove, ISO3: "KEN", Field: "art4_area_cleared_m2", Year: 2024}, CodeBadValue},
 		{"scale a bool", Change{Kind: ChangeScale, Field: "art4_hazards_marked", Factor: 2}, CodeBadValue},
+		{"States-file column with a year", Change{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Year: 2024, Value: "2024-03-01"}, CodeBadYear},
 		{"withdrawal before deposit", Change{Kind: ChangeSet, ISO3: "LAO", Field: "withdrawn", Value: "2001-01-01"}, CodeInconsistentDates},
 	}
 	for _, tt := range errTests {

@@ -48,6 +48,7 @@ type IndicatorChange struct {
 	ScenarioStatus   ProgressStatus `json:"scenario_status"`
 	BaseTarget       *float64       `json:"base_target"`
 	ScenarioTarget   *float64       `json:"scenario_target"`
+	TargetYear       int            `json:"target_year,omitempty"` // the scenario's
 	// Entered lists the States counted in the scenario but not in the base; Left the reverse.
 	Entered []string `json:"entered,omitempty"`
 	Left    []string `json:"left,omitempty"`
@@ -218,6 +219,7 @@ func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
 		c.ID, c.Title, c.Unit = o.ID, o.Title, o.Unit
 		c.ScenarioValue, c.ScenarioProgress, c.ScenarioScore, c.ScenarioStatus, c.ScenarioTarget = o.Value, o.Progress, o.Score, o.ProgressStatus, o.Target
 		c.ScenarioSeries, oc = o.Series, o.Counted
+		c.TargetYear = o.TargetYear
 	}
 	c.Delta = delta(c.BaseValue, c.ScenarioValue)
 	c.ProgressDelta = delta(c.BaseProgress, c.ScenarioProgress)

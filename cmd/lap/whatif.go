@@ -659,8 +659,11 @@ func writeOverlay(path string, c engine.IndicatorChange) (bool, error) {
 	}
 	in := reports.OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
 	if c.ScenarioTarget != nil {
-		last := c.ScenarioSeries[len(c.ScenarioSeries)-1].Year
-		in.Target = &reports.Reference{Year: last, Value: *c.ScenarioTarget}
+		y := c.TargetYear
+		if y == 0 {
+			y = c.ScenarioSeries[len(c.ScenarioSeries)-1].Year
+		}
+		in.Target = &reports.Reference{Year: y, Value: *c.ScenarioTarget}
 	}
 	p, err := reports.OverlayChart(in)
 	if err != nil {

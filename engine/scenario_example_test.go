@@ -1,0 +1,75 @@
+package engine_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+)
+
+// A what-if from code: parse a scenario, run it against a baseline and read the diff.
+func ExampleBaseline_Run() {
+	ctx := context.Background()
+	plan, err := engine.Load(indicators.FS)
+	if err != nil {
+		panic(err)
+	}
+	ds, err := engine.LoadDataset(os.DirFS("../testdata/sample"), ".")
+	if err != nil {
+		panic(err)
+	}
+	sc, err := engine.ParseScenario("kenya.toml", []byte(`
+name = "Kenya ratifies"
+
+[[set]]
+state = "KEN"
+field = "ratified"
+value = 2024-03-01
+`), ds, plan)
+	if err != nil {
+		panic(err)
+	}
+	base, err := plan.NewBaseline(ctx, ds, 2024)
+	if err != nil {
+		panic(err)
+	}
+	run, err := base.Run(ctx, sc)
+	if err != nil {
+		panic(err)
+	}
+	diff := engine.Compare(base.Assessment(), run.Assessment).Changes()
+	for _, c := range diff.Indicators {
+		fmt.Printf("%s %s: %g -> %g (entered %v, left %v)\n", c.ID, c.Title, *c.BaseValue, *c.ScenarioValue, c.Entered, c.Left)
+	}
+	kenya, _ := run.Data.State("KEN")
+	fmt.Println("entry into force:", kenya.EntryIntoForce)
+	before, _ := ds.State("KEN")
+	fmt.Println("baseline untouched:", before.Ratified.IsZero())
+	// Output:
+	// 10.1 States Parties at year end: 112 -> 113 (entered [KEN], left [])
+	// 10.2 New States Parties since the LAP was adopted: 2 -> 3 (entered [KEN], left [])
+	// 10.3 States not party voting yes at the UN General Assembly: 45 -> 44 (entered [], left [KEN])
+	// entry into force: 2024-09-01
+	// baseline untouched: true
+}
+
+// Deadline risk with a fixed seed: the same numbers on any number of cores.
+func ExamplePlan_DeadlineRisk() {
+	ctx := context.Background()
+	plan, _ := engine.Load(indicators.FS)
+	ds, _ := engine.LoadDataset(os.DirFS("../testdata/sample"), ".")
+	a, _ := plan.Assess(ctx, ds, 2025)
+	r, err := plan.DeadlineRisk(ctx, ds, a, engine.Draws(2000), engine.Seed(1))
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range r.States {
+		if s.ISO3 == "LAO" {
+			fmt.Printf("%s Article %d, deadline %s: P(by deadline) = %.2f\n", s.ISO3, s.Article, s.Deadline, *s.PByDeadline)
+		}
+	}
+	// Output:
+	// LAO Article 4, deadline 2030-08-01: P(by deadline) = 0.00
+}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -40,6 +41,31 @@ func (d *Dataset) stateViews(envs []stateEnv, last *Result) []StateView {
 		}
 	}
 	return out
+}
+
+// stateView is one State Party's view: its obligations and the indicators it counts in, is
+// not counted in, or has no data for (the same as stateViews gives for it).
+func (d *Dataset) stateView(si int, se *stateEnv, last *Result) StateView {
+	st := &d.states[si]
+	sv := StateView{ISO3: st.ISO3, Name: st.Name, Region: st.Region, Obligations: d.obligations(si, se),
+		CountedIn: []string{}, NotCountedIn: []string{}, NoDataIn: []string{}}
+	for _, ir := range last.Indicators {
+		switch {
+		case containsSorted(ir.Counted, st.ISO3):
+			sv.CountedIn = append(sv.CountedIn, ir.ID)
+		case containsSorted(ir.NotCounted, st.ISO3):
+			sv.NotCountedIn = append(sv.NotCountedIn, ir.ID)
+		case containsSorted(ir.NoData, st.ISO3):
+			sv.NoDataIn = append(sv.NoDataIn, ir.ID)
+		}
+	}
+	return sv
+}
+
+// containsSorted reports whether the sorted list holds s.
+func containsSorted(list []string, s string) bool {
+	i := sort.SearchStrings(list, s)
+	return i < len(list) && list[i] == s
 }
 
 // obligations lists the obligations that apply to one State Party, in article order.

@@ -136,7 +136,86 @@ func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		merged = append(merged, r)
 		lastEnvs = envs
 	}
-	return np.finishAssessment(nd, merged, cfg, lastEnvs), nil
+	changedState := make(map[string]bool, len(changed))
+	for _, si := range changed {
+		changedState[nd.states[si].ISO3] = true
+	}
+	return np.finishReassessment(nd, merged, cfg, lastEnvs, reuse{
+		base: base, basePlan: b.plan, baseScoring: *b.cfg.scoring, fresh: fresh, changedState: changedState,
+	}), nil
+}
+
+// reuse is what a reassessment may take from the baseline's assessment unchanged: the scores
+// of indicators that were not evaluated again and whose definition and thresholds are the
+// same, and the views of States whose environment did not change.
+type reuse struct {
+	base         *Assessment
+	basePlan     *Plan
+	baseScoring  Scoring
+	fresh        map[string]int
+	changedState map[string]bool
+}
+
+// finishReassessment is finishAssessment with the baseline's unchanged parts reused.
+func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig, envs []stateEnv, ru reuse) *Assessment {
+	last := results[len(results)-1]
+	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: last.Year,
+		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
+	sameScoring := *cfg.scoring == ru.baseScoring
+	a.Indicators = make([]IndicatorAssessment, len(last.Indicators))
+	for i, ir := range last.Indicators {
+		ind := p.byID[ir.ID]
+		if _, fresh := ru.fresh[ir.ID]; !fresh && sameScoring && ind == ru.basePlan.byID[ir.ID] {
+			a.Indicators[i] = ru.base.Indicators[i]
+			continue
+		}
+		series := make([]YearValue, 0, len(results))
+		for _, r := range results {
+			yv := YearValue{Year: r.Year}
+			if v := r.Indicators[i].Value; v != nil {
+				yv.Value = num(*v)
+			}
+			series = append(series, yv)
+		}
+		a.Indicators[i] = scoreIndicator(ir, ind, series, last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
+	}
+	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
+	a.States = ds.stateViewsReusing(envs, last, ru)
+	a.Deadlines = ds.deadlines(envs, last.Year, *cfg.scoring)
+	return a
+}
+
+// stateViewsReusing is stateViews, taking the baseline's view of every State whose
+// environment did not change: its obligations and its outcome in every indicator are the same.
+func (d *Dataset) stateViewsReusing(envs []stateEnv, last *Result, ru reuse) []StateView {
+	if len(ru.changedState) == 0 {
+		return ru.base.States
+	}
+	wasParty := make(map[string]int, len(ru.base.States))
+	for i, sv := range ru.base.States {
+		wasParty[sv.ISO3] = i
+	}
+	out := ru.base.States
+	copied := false
+	for si := range d.states {
+		iso := d.states[si].ISO3
+		if !ru.changedState[iso] {
+			continue
+		}
+		i, was := wasParty[iso]
+		if was != envs[si].env.Party {
+			return d.stateViews(envs, last) // a State joined or left: rebuild the list
+		}
+		if !was {
+			continue
+		}
+		if !copied {
+			out = append([]StateView(nil), out...)
+			copied = true
+		}
+		out[i] = d.stateView(si, &envs[si], last)
+	}
+	return out
 }
 
 // sameFacts reports whether two States' fact indexes hold the same facts (the same pointers).

@@ -15,9 +15,22 @@ fi
 
 echo "== engine benchmarks (count $count)"
 go test ./engine -run '^$' -bench . -benchmem -count "$count" -timeout 60m | tee "$out/engine.txt"
-if ls reports/*_test.go >/dev/null 2>&1; then
-  go test ./reports -run '^$' -bench . -benchmem -count "$count" -timeout 30m | tee "$out/reports.txt" || true
+echo "== lap report benchmark (count $count)"
+go test ./cmd/lap -run '^$' -bench Report -benchmem -count "$count" -timeout 30m | tee "$out/report.txt"
+
+echo "== lap report wall time and peak memory (/usr/bin/time, 3 runs of the built binary)"
+go build -o "$out/lap" ./cmd/lap
+: > "$out/report-time.txt"
+if [ ! -x /usr/bin/time ]; then
+  echo "/usr/bin/time is missing (Debian package time): skipping the wall-time runs" | tee "$out/report-time.txt"
 fi
+[ -x /usr/bin/time ] && 
+for i in 1 2 3; do
+  [ -x /usr/bin/time ] || break
+  rm -rf "$out/report"
+  /usr/bin/time -f "%e s wall, %M KB peak RSS, %U s user" "$out/lap" report --data testdata/sample --year 2024 --out "$out/report" 2>>"$out/report-time.txt"
+done
+cat "$out/report-time.txt"
 
 echo
 echo "== benchstat"
@@ -38,5 +51,6 @@ echo
 echo "== ratios (medians of this run)" | tee "$out/ratios.txt"
 {
   ratio Evaluate BareVM "Evaluate / BareVM" "<= 1.3"
-  ratio WhatIfIncremental WhatIfFull "single-field what-if / full evaluation" "<= 0.10"
+  ratio WhatIfIncremental/lao-clearance WhatIfFull/lao-clearance "single-field what-if / full evaluation" "<= 0.10"
+  ratio WhatIfIncremental/ratify WhatIfFull/ratify "deposit what-if (reaches party) / full" "(informative)"
 } | tee -a "$out/ratios.txt"

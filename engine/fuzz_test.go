@@ -113,3 +113,31 @@ func FuzzEvaluateExpr(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseScenario(f *testing.F) {
+	for _, dir := range []string{"../testdata/scenarios", "../testdata/bad/scenarios"} {
+		paths, _ := filepath.Glob(filepath.Join(dir, "*.toml"))
+		for _, p := range paths {
+			if data, err := os.ReadFile(p); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	p := mustLoadTestPlan(f)
+	ds := mustLoadData(f, evalFacts)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, err := ParseScenario("scenario.toml", data, ds, p)
+		checkDiagnostics(t, err)
+		if err != nil {
+			return
+		}
+		// a scenario that parses applies without touching the baseline
+		before := len(ds.Facts())
+		if _, err := ds.Apply(sc.Changes); err != nil {
+			return // an apply error is allowed (e.g. a value out of range after scaling)
+		}
+		if len(ds.Facts()) != before {
+			t.Fatal("Apply changed the baseline dataset")
+		}
+	})
+}

@@ -12,39 +12,7 @@ import (
 // entry-into-force edge of South Sudan (deposit 2023-08-03, in force 2024-02-01). The second
 // case expects the wrong count, to show how a failure reads.
 func ExampleRunRuleTests() {
-	plan, err := engine.Load(fstest.MapFS{
-		"plan.toml": {Data: []byte(`
-name = "Example plan"
-version = "1"
-baseline_year = 2021
-target_year = 2026
-
-[[section]]
-key = "universalization"
-title = "Universalization"
-first_action = 1
-last_action = 1
-`)},
-		"a01.toml": {Data: []byte(`
-number = 1
-section = "universalization"
-title = "Join the Convention"
-provenance = "reconstructed"
-section_provenance = "reconstructed"
-
-[[indicator]]
-id = "1.1"
-title = "States Parties"
-definition = "Number of States Parties at the end of the year."
-population = 'true'
-rule = 'party'
-aggregate = "count"
-unit = "states"
-direction = "increase"
-fields = ["party"]
-provenance = "proposed"
-`)},
-	})
+	plan, err := engine.Load(examplePlan) // one indicator, 1.1: the count of States Parties
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -378,7 +378,7 @@ func (p *Plan) With(o PlanOverrides) (*Plan, error) {
 		if base == (Scoring{}) {
 			base = DefaultScoring()
 		}
-		np.scoring = mergeScoring(base, o.Scoring)
+		np.scoring = o.Scoring.file().over(base)
 	}
 	if len(o.Indicators) > 0 {
 		np.indicators = append([]*Indicator(nil), p.indicators...)
@@ -409,26 +409,6 @@ func (p *Plan) With(o PlanOverrides) (*Plan, error) {
 	return &np, nil
 }
 
-func mergeScoring(s Scoring, o ScoringOverride) Scoring {
-	setF := func(dst *float64, v *float64) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	setI := func(dst *int, v *int) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	setF(&s.OnTrack, o.OnTrack)
-	setF(&s.Regressing, o.Regressing)
-	setF(&s.TrendOnTrack, o.TrendOnTrack)
-	setI(&s.TrendMinYears, o.TrendMinYears)
-	setF(&s.Tolerance, o.Tolerance)
-	setI(&s.DeadlineRateYears, o.DeadlineRateYears)
-	setF(&s.DeadlineMarginYears, o.DeadlineMarginYears)
-	return s
-}
 
 // overrideIndicator applies one override to a copy of an indicator; it returns a problem or "".
 func overrideIndicator(ind *Indicator, io IndicatorOverride, p *Plan) string {

@@ -46,9 +46,10 @@ func (l *loader) checkScoring(bad badFunc) {
 }
 
 // scoring merges the [scoring] table over the defaults. It runs after validation.
-func (l *loader) scoring() Scoring {
-	s := DefaultScoring()
-	sf := l.plan.Scoring
+func (l *loader) scoring() Scoring { return l.plan.Scoring.over(DefaultScoring()) }
+
+// over returns s with every threshold the table sets replaced; a nil table changes nothing.
+func (sf *scoringFile) over(s Scoring) Scoring {
 	if sf == nil {
 		return s
 	}

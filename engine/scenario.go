@@ -409,7 +409,6 @@ func (p *Plan) With(o PlanOverrides) (*Plan, error) {
 	return &np, nil
 }
 
-
 // overrideIndicator applies one override to a copy of an indicator; it returns a problem or "".
 func overrideIndicator(ind *Indicator, io IndicatorOverride, p *Plan) string {
 	if io.Target != nil {

@@ -247,7 +247,7 @@ func deadlineChange(b, o *DeadlineProjection) DeadlineChange {
 		c.ISO3, c.Article, c.Deadline = o.ISO3, o.Article, o.Deadline
 		c.ScenarioStatus, c.ScenarioCompletionYear, c.ScenarioRate = o.Status, o.CompletionYear, o.Rate
 	}
-	c.Changed = b == nil || o == nil || c.BaseStatus != c.ScenarioStatus || !sameInt(c.BaseCompletionYear, c.ScenarioCompletionYear) ||
+	c.Changed = b == nil || o == nil || c.BaseStatus != c.ScenarioStatus || !samePtr(c.BaseCompletionYear, c.ScenarioCompletionYear) ||
 		!sameNum(c.BaseRate, c.ScenarioRate) || b.Deadline != o.Deadline
 	return c
 }
@@ -270,7 +270,8 @@ func sameNum(a, b *float64) bool {
 	return math.Abs(*a-*b) <= diffEps*math.Max(1, math.Abs(*a))
 }
 
-func sameInt(a, b *int) bool {
+// samePtr reports whether two optional values are both absent or both present and equal.
+func samePtr[T comparable](a, b *T) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}

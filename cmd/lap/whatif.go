@@ -43,36 +43,7 @@ type whatIfScenario struct {
 	Sections    []engine.ScoreChange     `json:"sections"`
 	Overall     engine.ScoreChange       `json:"overall"`
 	Deadlines   []engine.DeadlineChange  `json:"deadlines"`
-	Risk        *riskChange              `json:"risk,omitempty"`
-}
-
-// riskChange compares the Monte Carlo deadline risk of the baseline and a scenario.
-type riskChange struct {
-	Draws      int                 `json:"draws"`
-	Seed       uint64              `json:"seed"`
-	States     []stateRiskChange   `json:"states"`
-	Indicators []indicatorRiskDiff `json:"indicators"`
-}
-
-type stateRiskChange struct {
-	ISO3                string   `json:"iso3"`
-	Article             int      `json:"article"`
-	Deadline            string   `json:"deadline,omitempty"`
-	BasePByDeadline     *float64 `json:"base_p_by_deadline"`
-	ScenarioPByDeadline *float64 `json:"scenario_p_by_deadline"`
-	BasePByHorizon      *float64 `json:"base_p_by_horizon"`
-	ScenarioPByHorizon  *float64 `json:"scenario_p_by_horizon"`
-	BaseMedian          *float64 `json:"base_completion_median"`
-	ScenarioMedian      *float64 `json:"scenario_completion_median"`
-}
-
-type indicatorRiskDiff struct {
-	ID             string  `json:"id"`
-	Title          string  `json:"title"`
-	Target         float64 `json:"target"`
-	HorizonYear    int     `json:"horizon_year"`
-	BasePReach     float64 `json:"base_p_reach"`
-	ScenarioPReach float64 `json:"scenario_p_reach"`
+	Risk        *engine.RiskChange       `json:"risk,omitempty"`
 }
 
 func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -216,7 +187,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			if err != nil {
 				return err
 			}
-			ws.Risk = compareRisk(baseRisk, r, *all)
+			ws.Risk = engine.CompareRisk(baseRisk, r, *all)
 		}
 		rep.Scenarios = append(rep.Scenarios, ws)
 	}
@@ -267,64 +238,6 @@ func parseSets(sets []string) ([]engine.Change, error) {
 		out = append(out, c)
 	}
 	return out, nil
-}
-
-// compareRisk pairs the baseline's and a scenario's deadline risk, by State and article.
-func compareRisk(base, scen *engine.RiskReport, all bool) *riskChange {
-	rc := &riskChange{Draws: scen.Draws, Seed: scen.Seed, States: []stateRiskChange{}, Indicators: []indicatorRiskDiff{}}
-	type key struct {
-		iso string
-		art int
-	}
-	idx := map[key]*engine.StateRisk{}
-	for i := range scen.States {
-		idx[key{scen.States[i].ISO3, scen.States[i].Article}] = &scen.States[i]
-	}
-	seen := map[key]bool{}
-	add := func(b, s *engine.StateRisk) {
-		c := stateRiskChange{}
-		if b != nil {
-			c.ISO3, c.Article, c.Deadline = b.ISO3, b.Article, b.Deadline
-			c.BasePByDeadline, c.BasePByHorizon, c.BaseMedian = b.PByDeadline, b.PByHorizon, b.Median
-		}
-		if s != nil {
-			c.ISO3, c.Article, c.Deadline = s.ISO3, s.Article, s.Deadline
-			c.ScenarioPByDeadline, c.ScenarioPByHorizon, c.ScenarioMedian = s.PByDeadline, s.PByHorizon, s.Median
-		}
-		if all || !sameP(c.BasePByDeadline, c.ScenarioPByDeadline) || !sameP(c.BasePByHorizon, c.ScenarioPByHorizon) || !sameP(c.BaseMedian, c.ScenarioMedian) {
-			rc.States = append(rc.States, c)
-		}
-	}
-	for i := range base.States {
-		b := &base.States[i]
-		k := key{b.ISO3, b.Article}
-		seen[k] = true
-		add(b, idx[k])
-	}
-	for i := range scen.States {
-		if s := &scen.States[i]; !seen[key{s.ISO3, s.Article}] {
-			add(nil, s)
-		}
-	}
-	sIdx := map[string]engine.IndicatorRisk{}
-	for _, ir := range scen.Indicators {
-		sIdx[ir.ID] = ir
-	}
-	for _, b := range base.Indicators {
-		s := sIdx[b.ID]
-		if all || b.PReach != s.PReach {
-			rc.Indicators = append(rc.Indicators, indicatorRiskDiff{ID: b.ID, Title: b.Title, Target: b.Target, HorizonYear: b.HorizonYear,
-				BasePReach: b.PReach, ScenarioPReach: s.PReach})
-		}
-	}
-	return rc
-}
-
-func sameP(a, b *float64) bool {
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	return *a == *b
 }
 
 // formatDelta prints a signed change in an indicator's unit.

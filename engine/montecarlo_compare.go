@@ -1,0 +1,90 @@
+package engine
+
+// RiskChange compares the Monte Carlo deadline risk of a baseline and a scenario (see
+// CompareRisk).
+type RiskChange struct {
+	Draws      int                   `json:"draws"`
+	Seed       uint64                `json:"seed"`
+	States     []StateRiskChange     `json:"states"`
+	Indicators []IndicatorRiskChange `json:"indicators"`
+}
+
+// StateRiskChange is one State's obligation under the baseline and the scenario; the side
+// where the obligation is not outstanding has nil values.
+type StateRiskChange struct {
+	ISO3                string   `json:"iso3"`
+	Article             int      `json:"article"`
+	Deadline            string   `json:"deadline,omitempty"`
+	BasePByDeadline     *float64 `json:"base_p_by_deadline"`
+	ScenarioPByDeadline *float64 `json:"scenario_p_by_deadline"`
+	BasePByHorizon      *float64 `json:"base_p_by_horizon"`
+	ScenarioPByHorizon  *float64 `json:"scenario_p_by_horizon"`
+	BaseMedian          *float64 `json:"base_completion_median"`
+	ScenarioMedian      *float64 `json:"scenario_completion_median"`
+}
+
+// IndicatorRiskChange is the probability that an indicator meets its target, under the
+// baseline and the scenario.
+type IndicatorRiskChange struct {
+	ID             string  `json:"id"`
+	Title          string  `json:"title"`
+	Target         float64 `json:"target"`
+	HorizonYear    int     `json:"horizon_year"`
+	BasePReach     float64 `json:"base_p_reach"`
+	ScenarioPReach float64 `json:"scenario_p_reach"`
+}
+
+// CompareRisk pairs the deadline risk of a baseline and a scenario by State and article, then
+// by indicator. The baseline's States come first in its order, then those outstanding only in
+// the scenario. Unless all, only the rows whose probabilities or median differ are kept; the
+// numbers are compared exactly, as both runs draw from the same seed.
+func CompareRisk(base, scen *RiskReport, all bool) *RiskChange {
+	rc := &RiskChange{Draws: scen.Draws, Seed: scen.Seed, States: []StateRiskChange{}, Indicators: []IndicatorRiskChange{}}
+	type key struct {
+		iso string
+		art int
+	}
+	idx := map[key]*StateRisk{}
+	for i := range scen.States {
+		idx[key{scen.States[i].ISO3, scen.States[i].Article}] = &scen.States[i]
+	}
+	seen := map[key]bool{}
+	add := func(b, s *StateRisk) {
+		c := StateRiskChange{}
+		if b != nil {
+			c.ISO3, c.Article, c.Deadline = b.ISO3, b.Article, b.Deadline
+			c.BasePByDeadline, c.BasePByHorizon, c.BaseMedian = b.PByDeadline, b.PByHorizon, b.Median
+		}
+		if s != nil {
+			c.ISO3, c.Article, c.Deadline = s.ISO3, s.Article, s.Deadline
+			c.ScenarioPByDeadline, c.ScenarioPByHorizon, c.ScenarioMedian = s.PByDeadline, s.PByHorizon, s.Median
+		}
+		if all || !samePtr(c.BasePByDeadline, c.ScenarioPByDeadline) || !samePtr(c.BasePByHorizon, c.ScenarioPByHorizon) ||
+			!samePtr(c.BaseMedian, c.ScenarioMedian) {
+			rc.States = append(rc.States, c)
+		}
+	}
+	for i := range base.States {
+		b := &base.States[i]
+		k := key{b.ISO3, b.Article}
+		seen[k] = true
+		add(b, idx[k])
+	}
+	for i := range scen.States {
+		if s := &scen.States[i]; !seen[key{s.ISO3, s.Article}] {
+			add(nil, s)
+		}
+	}
+	sIdx := map[string]IndicatorRisk{}
+	for _, ir := range scen.Indicators {
+		sIdx[ir.ID] = ir
+	}
+	for _, b := range base.Indicators {
+		s := sIdx[b.ID]
+		if all || b.PReach != s.PReach {
+			rc.Indicators = append(rc.Indicators, IndicatorRiskChange{ID: b.ID, Title: b.Title, Target: b.Target,
+				HorizonYear: b.HorizonYear, BasePReach: b.PReach, ScenarioPReach: s.PReach})
+		}
+	}
+	return rc
+}

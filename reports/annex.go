@@ -3,7 +3,6 @@ package reports
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -125,10 +124,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		}
 	}
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
+	if err := EncodeJSON(&b, out); err != nil {
 		return fmt.Errorf("write results json: %w", err)
 	}
 	_, err := w.Write(b.Bytes())

@@ -61,11 +61,16 @@ func signed(s string) string {
 
 // fixed formats v with dec decimals and thousands separators, never as "-0".
 func fixed(v float64, dec int) string {
+	return groupThousands(plain(v, dec), true)
+}
+
+// plain formats v with dec decimals and no thousands separators, never as "-0".
+func plain(v float64, dec int) string {
 	s := strconv.FormatFloat(v, 'f', dec, 64)
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-")
 	}
-	return groupThousands(s, true)
+	return s
 }
 
 // fmtYear formats a year, or a dash for 0.

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
 )
 
 func compileRegexp(s string) (*regexp.Regexp, error) { return regexp.Compile(s) }
@@ -25,7 +26,7 @@ func runFields(_ context.Context, args []string, stdout, _ io.Writer) error {
 	fields := engine.Fields()
 	switch *format {
 	case "json":
-		return writeJSON(stdout, fields)
+		return reports.EncodeJSON(stdout, fields)
 	case "md":
 		fmt.Fprintln(stdout, "| Field | Type | Unit | Scope | Kind | Nil possible | Description |")
 		fmt.Fprintln(stdout, "| --- | --- | --- | --- | --- | --- | --- |")

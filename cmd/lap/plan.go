@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
 )
 
 func runPlan(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -31,7 +32,7 @@ func runPlan(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	doc := newPlanDoc(plan)
 	switch *format {
 	case "json":
-		return writeJSON(stdout, doc)
+		return reports.EncodeJSON(stdout, doc)
 	case "md":
 		return writePlanMarkdown(stdout, doc)
 	}

@@ -5,11 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
 )
 
 func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -67,9 +66,9 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *format == "json" {
-		return writeJSON(stdout, r)
+		return reports.EncodeJSON(stdout, r)
 	}
-	return writeRiskTable(stdout, r)
+	return reports.WriteRiskTable(stdout, r)
 }
 
 // progressBar returns a progress option drawing a bar on stderr when stderr is a terminal, and
@@ -99,39 +98,4 @@ func progressBar(stderr io.Writer, label string) (engine.RiskOption, func()) {
 				last = -1
 			}
 		}
-}
-
-func writeRiskTable(w io.Writer, r *engine.RiskReport) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Deadline risk, year %d, as of %s: %d draws per State, seed %d, horizon %d\n", r.Year, r.AsOf, r.Draws, r.Seed, r.HorizonYear)
-	fmt.Fprintln(tw, "\nSTATE\tARTICLE\tREMAINING\tHISTORY\tDEADLINE\tP(BY DEADLINE)\tP(BY END "+strconv.Itoa(r.HorizonYear)+")\tCOMPLETION P10\tMEDIAN\tP90\tNOTE")
-	if len(r.States) == 0 {
-		fmt.Fprintln(tw, "(no outstanding Article 3 or 4 obligation)")
-	}
-	for _, s := range r.States {
-		rem := formatValue(s.Remaining, s.Unit) + " " + s.Unit
-		if s.Remaining != nil {
-			rem += fmt.Sprintf(" (%d)", s.RemainingYear)
-		}
-		hist := "–"
-		if n := len(s.History); n > 0 {
-			hist = fmt.Sprintf("%d years %d-%d", n, s.History[0].Year, s.History[n-1].Year)
-		}
-		q := func(v *float64) string {
-			if !s.Simulated {
-				return "–"
-			}
-			return formatYearFrac(v)
-		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, s.Article, rem, hist, orDash(s.Deadline), formatProb(s.PByDeadline),
-			formatProb(s.PByHorizon), q(s.P10), q(s.Median), q(s.P90), s.Reason)
-	}
-	if len(r.Indicators) > 0 {
-		fmt.Fprintln(tw, "\nINDICATOR\tCURRENT\tTARGET\tEXPECTED AT END OF HORIZON\tP(TARGET MET)\tNOT SIMULATED\tTITLE")
-		for _, ir := range r.Indicators {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", ir.ID, formatValue(ir.Current, "states"), strconv.FormatFloat(ir.Target, 'f', -1, 64),
-				strconv.FormatFloat(ir.Expected, 'f', 2, 64), formatProb(&ir.PReach), ir.Unsimulated, ir.Title)
-		}
-	}
-	return tw.Flush()
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/indicators"
+	"github.com/lapmonitor/lap/reports"
 )
 
 func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -77,7 +78,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	sum := engine.SummarizeRuleTests(results)
 	if *format == "json" {
-		if err := writeJSON(stdout, struct {
+		if err := reports.EncodeJSON(stdout, struct {
 			Results []engine.RuleTestResult `json:"results"`
 			Summary engine.RuleTestSummary  `json:"summary"`
 		}{testResultsOrEmpty(results), sum}); err != nil {

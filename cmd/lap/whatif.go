@@ -198,7 +198,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	switch *format {
 	case "json":
-		return writeJSON(stdout, rep)
+		return reports.EncodeJSON(stdout, rep)
 	case "md":
 		return writeWhatIfMarkdown(stdout, &rep, nil)
 	}

@@ -1,0 +1,148 @@
+package reports
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The output of `lap eval`: a table for people and a CSV file for programs, for one
+// assessment or a range of years.
+
+// WriteEvalTable writes assessments of consecutive years as plain-text tables: the overall
+// score, then per year the sections, actions, indicators, deadline projections and States
+// Parties.
+func WriteEvalTable(w io.Writer, years []*engine.Assessment) error {
+	if len(years) == 0 {
+		return ErrNoAssessment
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	r0 := years[0]
+	fmt.Fprintf(tw, "Plan: %s %s   counting: %s   as of: %s   baseline %d, target %d\n", r0.Plan.Name, r0.Plan.Version, r0.Counting, r0.AsOf, r0.BaselineYear, r0.TargetYear)
+	for _, r := range years {
+		writeAssessmentTable(tw, r)
+	}
+	return tw.Flush()
+}
+
+// statusCounts is "3 achieved, 1 regressing": the statuses that occur, in their fixed order.
+func statusCounts(c engine.StatusCounts) string {
+	var parts []string
+	for _, s := range engine.ProgressStatuses {
+		if n := c.Get(s); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// countCells is one tab-separated cell per status.
+func countCells(c engine.StatusCounts) string {
+	cells := make([]string, len(engine.ProgressStatuses))
+	for i, s := range engine.ProgressStatuses {
+		cells[i] = strconv.Itoa(c.Get(s))
+	}
+	return strings.Join(cells, "\t")
+}
+
+func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
+	o := r.Overall
+	fmt.Fprintf(tw, "\nYear %d\n", r.Year)
+	fmt.Fprintf(tw, "Overall: score %s, expected by now %s: %s (%d of %d indicators scored: %s)\n",
+		textScore(o.Score), textScore(o.Expected), o.Status, o.IndicatorsScored, o.Indicators, statusCounts(o.StatusCounts))
+	sc := r.Scoring
+	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d\n", sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears)
+
+	fmt.Fprintln(tw, "\nSECTION\tSCORE\tEXPECTED\tSTATUS\tACHIEVED\tON-TRACK\tNEEDS-ACC.\tREGRESSING\tNO-TARGET\tNO-DATA\tTITLE")
+	for _, s := range r.Sections {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), s.Status, countCells(s.StatusCounts), s.Title)
+	}
+
+	fmt.Fprintln(tw, "\nACTION\tSECTION\tSCORE\tEXPECTED\tSTATUS\tSCORED\tTITLE")
+	for _, a := range r.Actions {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, textScore(a.Score), textScore(a.Expected), a.Status, a.IndicatorsScored, a.Indicators, a.Title)
+	}
+
+	fmt.Fprintln(tw, "\nID\tVALUE\tUNIT\tBASELINE\tTARGET\tEXPECTED\tPROGRESS\tPROGRESS STATUS\tMETHOD\tPOPULATION\tKNOWN\tNO DATA\tSTATUS\tTITLE")
+	for _, ir := range r.Indicators {
+		status := string(ir.Status)
+		if ir.Error != "" {
+			status += ": " + ir.Error
+		}
+		baseline := textValue(ir.Baseline, ir.Unit)
+		if ir.Baseline != nil && ir.BaselineYear != r.BaselineYear {
+			baseline += fmt.Sprintf(" (%d)", ir.BaselineYear)
+		}
+		target := textValue(ir.Target, ir.Unit)
+		if ir.Target != nil {
+			if ir.TargetEachYear {
+				target += " yearly"
+			} else {
+				target += fmt.Sprintf(" by %d", ir.TargetYear)
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", ir.ID, textValue(ir.Value, ir.Unit), ir.Unit,
+			baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), ir.ProgressStatus, ir.Method,
+			ir.Population, ir.Known, len(ir.NoData), status, ir.Title)
+	}
+
+	fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tREMAINING\tRATE/YEAR\tCOMPLETES\tDEADLINE\tNEEDED/YEAR\tSTATUS")
+	if len(r.Deadlines) == 0 {
+		fmt.Fprintln(tw, "(none outstanding)")
+	}
+	for _, d := range r.Deadlines {
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
+			textValue(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), textValue(d.RateNeeded, d.Unit), d.Status)
+	}
+
+	fmt.Fprintln(tw, "\nSTATE PARTY\tART. 3\tART. 4\tART. 5\tART. 7\tART. 9\tCOUNTED IN\tNO DATA IN")
+	for _, s := range r.States {
+		cells := map[int]string{3: dash, 4: dash, 5: dash, 7: dash, 9: dash}
+		for _, o := range s.Obligations {
+			c := string(o.Status)
+			if o.DeadlineMet != nil && !*o.DeadlineMet {
+				c += " (late)"
+			}
+			cells[o.Article] = c
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
+	}
+}
+
+// textRemaining is an outstanding amount with its unit and the year it was reported in.
+func textRemaining(v *float64, unit string, year int) string {
+	s := textValue(v, unit) + " " + unit
+	if v != nil {
+		s += fmt.Sprintf(" (%d)", year)
+	}
+	return s
+}
+
+// evalCSVHeader is the header of `lap eval --format csv`.
+var evalCSVHeader = []string{"year", "id", "action", "section", "aggregate", "unit", "value", "numerator", "denominator",
+	"population", "known", "no_data", "status", "error", "provenance", "counting", "as_of", "direction", "method", "weight",
+	"baseline", "baseline_year", "target", "target_year", "target_each_year", "expected", "expected_progress", "progress",
+	"score", "progress_status"}
+
+// WriteEvalCSV writes one row per indicator and year, numbers in full precision.
+func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write(evalCSVHeader)
+	for _, r := range years {
+		for _, ir := range r.Indicators {
+			_ = cw.Write([]string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
+				raw(ir.Value), raw(ir.Numerator), raw(ir.Denominator), strconv.Itoa(ir.Population), strconv.Itoa(ir.Known),
+				strings.Join(ir.NoData, " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
+				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
+				yearOrEmpty(ir.TargetYear), strconv.FormatBool(ir.TargetEachYear), raw(ir.Expected), raw(ir.ExpectedProgress), raw(ir.Progress),
+				raw(ir.Score), string(ir.ProgressStatus)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,109 @@
+package reports
+
+import (
+	"encoding/json"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Plain-text formatting for the command-line tables (lap eval, explain, risk, whatif, plan).
+// Unlike the report's numbers (format.go) these have no thousands separators, so that a table
+// column can be read back by a script.
+
+// EncodeJSON writes v as indented JSON, without escaping <, > and &: the JSON output of every
+// lap command.
+func EncodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// textValue prints a value in its unit: whole numbers without decimals, percentages with one
+// decimal, other numbers with two.
+func textValue(v *float64, unit string) string {
+	if v == nil {
+		return dash
+	}
+	if unit == "percent" {
+		return strconv.FormatFloat(*v, 'f', 1, 64) + "%"
+	}
+	if *v == float64(int64(*v)) {
+		return strconv.FormatInt(int64(*v), 10)
+	}
+	return strconv.FormatFloat(*v, 'f', 2, 64)
+}
+
+// textScore prints a score or a share of progress as a whole percentage.
+func textScore(v *float64) string {
+	if v == nil {
+		return dash
+	}
+	return plain(100**v, 0) + "%"
+}
+
+// textDelta prints a signed change in an indicator's unit; a change of a percentage is in
+// points.
+func textDelta(v *float64, unit string) string {
+	if v == nil {
+		return dash
+	}
+	s := textValue(v, unit)
+	if unit == "percent" {
+		s = strings.TrimSuffix(s, "%") + " pts"
+	}
+	if *v > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// textScoreDelta prints a change of score in percentage points.
+func textScoreDelta(v *float64) string {
+	if v == nil {
+		return dash
+	}
+	return signed(plain(100**v, 1)) + " pts"
+}
+
+// textProb prints a probability as a percentage with one decimal.
+func textProb(p *float64) string {
+	if p == nil {
+		return dash
+	}
+	return plain(100**p, 1) + "%"
+}
+
+// textYearFrac prints a fractional year, or "never".
+func textYearFrac(v *float64) string {
+	if v == nil {
+		return "never"
+	}
+	return plain(*v, 1)
+}
+
+// textExact prints a number in its shortest exact form.
+func textExact(v float64) string { return raw(&v) }
+
+// orDash is s, or a dash when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return dash
+	}
+	return s
+}
+
+// yearOrDash is a year, or a dash when there is none.
+func yearOrDash(y *int) string {
+	if y == nil {
+		return dash
+	}
+	return strconv.Itoa(*y)
+}
+
+// oneLine joins the lines and runs of spaces of s into single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// mdCell keeps text on one line and escapes the pipes of a Markdown table cell.
+func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }

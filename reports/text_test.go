@@ -1,0 +1,163 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+func TestTextFormat(t *testing.T) {
+	y := 2031
+	tests := []struct {
+		name, got, want string
+	}{
+		{"value missing", textValue(nil, "states"), "–"},
+		{"value whole, not grouped", textValue(f(1296700000), "m2"), "1296700000"},
+		{"value percent", textValue(f(92.30769), "percent"), "92.3%"},
+		{"value fraction", textValue(f(1.6), "states"), "1.60"},
+		{"score", textScore(f(0.5897)), "59%"},
+		{"score above 1000%, not grouped", textScore(f(12.5)), "1250%"},
+		{"score tiny regression is 0", textScore(f(-0.001)), "0%"},
+		{"score missing", textScore(nil), "–"},
+		{"delta up", textDelta(f(1), "states"), "+1"},
+		{"delta down", textDelta(f(-8), "states"), "-8"},
+		{"delta percent in points", textDelta(f(12.5), "percent"), "+12.5 pts"},
+		{"delta missing", textDelta(nil, "states"), "–"},
+		{"score delta up", textScoreDelta(f(0.0123)), "+1.2 pts"},
+		{"score delta down", textScoreDelta(f(-0.5)), "-50.0 pts"},
+		{"score delta rounds to 0", textScoreDelta(f(-0.0001)), "0.0 pts"},
+		{"score delta missing", textScoreDelta(nil), "–"},
+		{"probability", textProb(f(0.2345)), "23.4%"},
+		{"probability missing", textProb(nil), "–"},
+		{"fractional year", textYearFrac(f(2033.46)), "2033.5"},
+		{"never", textYearFrac(nil), "never"},
+		{"exact", textExact(0.125), "0.125"},
+		{"dash for empty", orDash(""), "–"},
+		{"year", yearOrDash(&y), "2031"},
+		{"no year", yearOrDash(nil), "–"},
+		{"one line", oneLine("a\n  b\tc "), "a b c"},
+		{"markdown cell", mdCell("a |\n b  c"), `a \| b c`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.got)
+		})
+	}
+}
+
+func TestEncodeJSON(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, EncodeJSON(&b, map[string]string{"a": "<b>"}))
+	assert.Equal(t, "{\n  \"a\": \"<b>\"\n}\n", b.String(), "indented, HTML left as is")
+}
+
+func TestWriteEvalTable(t *testing.T) {
+	a, _ := fixture()
+	var b bytes.Buffer
+	require.NoError(t, WriteEvalTable(&b, []*engine.Assessment{a}))
+	out := b.String()
+	tests := []struct {
+		name, want string
+	}{
+		{"header", "Plan: " + a.Plan.Name},
+		{"year", "\nYear 2024\n"},
+		{"overall", "Overall: score "},
+		{"section table", "\nSECTION  "},
+		{"indicator table", "\nID   "},
+		{"whole value, not grouped", "2500000"},
+		{"deadlines", "\nDEADLINES  "},
+		{"States", "\nSTATE PARTY  "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Contains(t, out, tt.want)
+		})
+	}
+	assert.ErrorIs(t, WriteEvalTable(&b, nil), ErrNoAssessment)
+}
+
+func TestWriteEvalCSV(t *testing.T) {
+	a, _ := fixture()
+	var b bytes.Buffer
+	require.NoError(t, WriteEvalCSV(&b, []*engine.Assessment{a, a}))
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	require.Len(t, lines, 1+2*len(a.Indicators), "a header, then one row per indicator and year")
+	assert.Equal(t, strings.Join(evalCSVHeader, ","), lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "2024,1.1,1,alpha,share,percent,75,3,4,5,4,CCC,ok,"), lines[1])
+}
+
+func TestWriteRiskTable(t *testing.T) {
+	r := &engine.RiskReport{Year: 2025, AsOf: "2025-12-31", Draws: 100, Seed: 3, HorizonYear: 2026,
+		States: []engine.StateRisk{
+			{ISO3: "LAO", Article: 4, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
+				History: []engine.YearValue{{Year: 2023, Value: f(1)}, {Year: 2025, Value: f(2)}}, Simulated: true,
+				PByDeadline: f(0.25), PByHorizon: f(0.015), P10: f(2029.4), Median: f(2031.06), P90: nil},
+			{ISO3: "PER", Article: 3, Unit: "submunitions", Reason: "no history"},
+		},
+		Indicators: []engine.IndicatorRisk{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1}},
+	}
+	var b bytes.Buffer
+	require.NoError(t, WriteRiskTable(&b, r))
+	out := b.String()
+	assert.Contains(t, out, "Deadline risk, year 2025, as of 2025-12-31: 100 draws per State, seed 3, horizon 2026\n")
+	assert.Contains(t, out, "P(BY END 2026)")
+	assert.Regexp(t, `(?m)^LAO +4 +1500000 m2 \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never *$`, out)
+	assert.Regexp(t, `(?m)^PER +3 +– submunitions +– +– +– +– +– +– +– +no history$`, out)
+	assert.Regexp(t, `(?m)^20\.1 +2 +0 +1\.23 +50\.0% +1 +Outstanding$`, out)
+
+	b.Reset()
+	require.NoError(t, WriteRiskTable(&b, &engine.RiskReport{HorizonYear: 2026}))
+	assert.Contains(t, b.String(), "(no outstanding Article 3 or 4 obligation)")
+	assert.NotContains(t, b.String(), "INDICATOR")
+}
+
+func TestWriteExplanation(t *testing.T) {
+	ex := &engine.Explanation{Year: 2024, AsOf: "2024-12-31", Counting: engine.CountingDeposit,
+		Population: "party", Rule: "initial_report_submitted", Definition: "Share of States Parties that submitted.",
+		File: "a43.toml", Line: 12, Steps: []string{"progress 1", "status: achieved"}}
+	ex.Plan.Name, ex.Plan.Version = "LAP", "test"
+	ex.Indicator = engine.IndicatorAssessment{IndicatorResult: engine.IndicatorResult{ID: "43.1", Title: "Initial reports",
+		Unit: "percent", Aggregate: engine.AggShare, Value: f(50), Numerator: f(1), Denominator: f(2), Population: 2, Known: 2,
+		NoData: []string{}}, Method: engine.MethodLinear, Weight: 1, Series: series(2023, f(40), f(50))}
+	ex.Indicator.States = []engine.StateOutcome{
+		{ISO3: "AAA", InPopulation: true, Result: true, Values: []engine.FieldRead{{Field: "initial_report_submitted", Value: true, Origin: "derived"}}},
+		{ISO3: "BBB", InPopulation: true, Result: false},
+		{ISO3: "CCC", Values: []engine.FieldRead{{Field: "party", Value: false, Origin: "derived"}}},
+	}
+	ex.DerivedInputs = []engine.StateInputs{{ISO3: "AAA", Reads: []engine.FieldRead{{Field: "art7_initial_submitted", Value: "2020-01-05", Origin: "facts.csv:7", Source: "UN"}}}}
+	tests := []struct {
+		name    string
+		all     bool
+		want    []string
+		notWant string
+	}{
+		{"population only", false, []string{
+			"Indicator 43.1: Initial reports\n",
+			"  defined in indicators/a43.toml:12\n",
+			"States in the population: 2 of 3\n",
+			"AAA    counted      initial_report_submitted       true        derived\n",
+			"                      from art7_initial_submitted  2020-01-05  facts.csv:7 (UN)\n",
+			"BBB    not counted",
+			"Outside the population (1; --all shows their values): CCC\n",
+			"Value: 50.0% = 100 x 1 counted / 2 with a known result (population 2, known 2, no data 0)\n",
+			"Series: 2023 40.0%, 2024 50.0%\n",
+			"Scoring (method linear, weight 1):\n  progress 1\n  status: achieved\n",
+		}, "not in population"},
+		{"all", true, []string{"States outside the population: 1\n", "CCC    not in population  party  false  derived\n"}, "--all shows"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, WriteExplanation(&b, ex, tt.all))
+			for _, w := range tt.want {
+				assert.Contains(t, b.String(), w)
+			}
+			assert.NotContains(t, b.String(), tt.notWant)
+		})
+	}
+}

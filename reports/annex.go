@@ -131,9 +131,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	return err
 }
 
-func nonNil(files []engine.InputFile) []engine.InputFile {
-	if files == nil {
-		return []engine.InputFile{}
+// nonNil is s, or an empty slice for nil, so that JSON has [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return files
+	return s
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -107,3 +108,15 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // mdCell keeps text on one line and escapes the pipes of a Markdown table cell.
 func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
+
+// textWriter keeps the first write error, so that a long document needs one check.
+type textWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *textWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}

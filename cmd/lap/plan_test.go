@@ -96,11 +96,3 @@ func TestPlanErrors(t *testing.T) {
 	assert.Contains(t, errOut, "a10.toml:19:9: 10.1: unknown-name")
 	assert.Contains(t, errOut, `unknown field "partyy"`)
 }
-
-func TestMarkdownHelpers(t *testing.T) {
-	assert.Equal(t, "`a \\|\\| b`", planMDCode("a ||\n  b"))
-	assert.Equal(t, "`` x == \"`\" ``", planMDCode("x == \"`\""))
-	assert.Equal(t, "none", planMDLinks(nil))
-	assert.Equal(t, "<https://a> <https://b>", planMDLinks([]string{"https://a", "https://b"}))
-	assert.Equal(t, "a \\| b c", mdCell("a |\n b  c"))
-}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/indicators"
@@ -78,13 +77,10 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	sum := engine.SummarizeRuleTests(results)
 	if *format == "json" {
-		if err := reports.EncodeJSON(stdout, struct {
-			Results []engine.RuleTestResult `json:"results"`
-			Summary engine.RuleTestSummary  `json:"summary"`
-		}{testResultsOrEmpty(results), sum}); err != nil {
+		if err := reports.WriteRuleTestsJSON(stdout, results, sum); err != nil {
 			return err
 		}
-	} else if err := writeTestReport(stdout, results, sum, *verbose); err != nil {
+	} else if err := reports.WriteRuleTests(stdout, results, sum, *verbose); err != nil {
 		return err
 	}
 	if sum.Total == 0 {
@@ -126,45 +122,4 @@ func testResultsOrEmpty(rs []engine.RuleTestResult) []engine.RuleTestResult {
 		return []engine.RuleTestResult{}
 	}
 	return rs
-}
-
-// writeTestReport prints failures in full, then (with verbose) every case, then the summary:
-// PASS: n/N, and FAIL and SKIP counts when there are any.
-func writeTestReport(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
-	bw := &planWriter{w: w}
-	failed := 0
-	for i := range results {
-		r := &results[i]
-		if r.Outcome == engine.RuleTestFail {
-			if failed == 0 {
-				bw.printf("FAILURES\n")
-				bw.printf("%s\n", strings.Repeat("-", 80))
-			}
-			failed++
-			bw.printf("%s\n", r.Explain())
-		}
-	}
-	if verbose {
-		bw.printf("CASES\n%s\n", strings.Repeat("-", 80))
-		file := ""
-		for i := range results {
-			r := &results[i]
-			if r.File != file {
-				file = r.File
-				bw.printf("%s:\n", file)
-			}
-			bw.printf("  %-5s %s (%s, %d)\n", strings.ToUpper(string(r.Outcome)), r.Name(), r.Indicator, r.Year)
-		}
-		bw.printf("%s\n", strings.Repeat("-", 80))
-	}
-	bw.printf("PASS: %d/%d\n", sum.Pass, sum.Total)
-	for _, c := range []struct {
-		label string
-		n     int
-	}{{"FAIL", sum.Fail}, {"SKIP", sum.Skip}} {
-		if c.n > 0 {
-			bw.printf("%s: %d/%d\n", c.label, c.n, sum.Total)
-		}
-	}
-	return bw.err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"io"
-	"strconv"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
@@ -98,31 +97,4 @@ func evalOptions(asOf, counting, only string) ([]engine.EvalOption, error) {
 		opts = append(opts, engine.Only(re))
 	}
 	return opts, nil
-}
-
-// formatValue prints a value with fixed rules so outputs are stable: whole numbers without
-// decimals, percentages with one decimal, other fractions with up to two.
-func formatValue(v *float64, unit string) string {
-	if v == nil {
-		return "–"
-	}
-	if unit == "percent" {
-		return strconv.FormatFloat(*v, 'f', 1, 64) + "%"
-	}
-	if *v == float64(int64(*v)) {
-		return strconv.FormatInt(int64(*v), 10)
-	}
-	return strconv.FormatFloat(*v, 'f', 2, 64)
-}
-
-// formatScore prints a score or share of progress as a whole percentage.
-func formatScore(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	s := strconv.FormatFloat(100**v, 'f', 0, 64)
-	if s == "-0" {
-		s = "0" // a tiny regression rounds to 0, not -0
-	}
-	return s + "%"
 }

@@ -188,26 +188,15 @@ func checkReportDir(dir string) error {
 // writeReportDir writes the report into a temporary directory next to out, then renames it
 // into place, so that out is never left half written.
 func writeReportDir(ctx context.Context, out string, rep *reports.Report, fmts, charts []string, step func(string)) (err error) {
-	abs, err := filepath.Abs(out)
+	abs, tmp, err := tempDirFor(out)
 	if err != nil {
-		return fmt.Errorf("resolve output directory: %w", err)
-	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("create output directory: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".tmp-")
-	if err != nil {
-		return fmt.Errorf("create temporary output directory: %w", err)
+		return err
 	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
 		}
 	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("create temporary output directory: %w", err)
-	}
 	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON}
 	if len(charts) > 0 {
 		step("drawing the charts")
@@ -229,6 +218,9 @@ func writeReportDir(ctx context.Context, out string, rep *reports.Report, fmts, 
 		return fmt.Errorf("write report: %w", err)
 	}
 	step("moving the report into " + out)
+	if err := checkReportDir(abs); err != nil { // again: it may have changed meanwhile
+		return err
+	}
 	return replaceDir(tmp, abs)
 }
 
@@ -281,35 +273,6 @@ func writeFigure(dir string, f *reports.Figure, formats []string) error {
 		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
 			return fmt.Errorf("write chart %s: %w", filepath.Base(name), err)
 		}
-	}
-	return nil
-}
-
-// replaceDir renames tmp to out. An existing out (checked by checkReportDir to be an earlier
-// report) is moved aside first and removed once the new one is in place; if that rename fails
-// the old one is put back.
-func replaceDir(tmp, out string) error {
-	if err := checkReportDir(out); err != nil { // again: it may have changed meanwhile
-		return err
-	}
-	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
-		if err := os.Rename(tmp, out); err != nil {
-			return fmt.Errorf("move report into place: %w", err)
-		}
-		return nil
-	}
-	old := tmp + ".old"
-	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("move the earlier report aside: %w", err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if rerr := os.Rename(old, out); rerr != nil {
-			return fmt.Errorf("move report into place: %w (and restore the earlier report from %s: %v)", err, old, rerr)
-		}
-		return fmt.Errorf("move report into place: %w", err)
-	}
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("remove the earlier report %s: %w", old, err)
 	}
 	return nil
 }

@@ -116,10 +116,3 @@ func prefixTestResults(rs []engine.RuleTestResult, prefix string) []engine.RuleT
 	}
 	return rs
 }
-
-func testResultsOrEmpty(rs []engine.RuleTestResult) []engine.RuleTestResult {
-	if rs == nil {
-		return []engine.RuleTestResult{}
-	}
-	return rs
-}

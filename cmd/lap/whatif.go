@@ -1,15 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
@@ -20,31 +19,6 @@ type stringList []string
 
 func (l *stringList) String() string     { return strings.Join(*l, ", ") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
-
-// whatIfReport is the JSON output of `lap whatif`.
-type whatIfReport struct {
-	Year      int              `json:"year"`
-	AsOf      string           `json:"as_of"`
-	Plan      engine.PlanRef   `json:"plan"`
-	All       bool             `json:"all"` // every row, not only changed ones
-	Scenarios []whatIfScenario `json:"scenarios"`
-}
-
-type whatIfScenario struct {
-	Name        string                   `json:"name"`
-	Description string                   `json:"description,omitempty"`
-	File        string                   `json:"file,omitempty"`
-	Changes     []string                 `json:"changes"`
-	Overrides   *engine.PlanOverrides    `json:"overrides,omitempty"`
-	Reevaluated []string                 `json:"reevaluated"` // indicators evaluated again
-	Changed     engine.ChangeCounts      `json:"changed"`
-	Indicators  []engine.IndicatorChange `json:"indicators"`
-	Actions     []engine.ScoreChange     `json:"actions"`
-	Sections    []engine.ScoreChange     `json:"sections"`
-	Overall     engine.ScoreChange       `json:"overall"`
-	Deadlines   []engine.DeadlineChange  `json:"deadlines"`
-	Risk        *engine.RiskChange       `json:"risk,omitempty"`
-}
 
 func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--out DIR] [--all] [--risk]",
@@ -145,7 +119,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	base := bl.Assessment()
-	rep := whatIfReport{Year: *year, AsOf: base.AsOf, Plan: base.Plan, All: *all, Scenarios: []whatIfScenario{}}
+	rep := reports.NewWhatIf(base, *all)
 	var baseRisk *engine.RiskReport
 	var progress []engine.RiskOption
 	if *risk {
@@ -167,32 +141,18 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		d := engine.Compare(base, run.Assessment)
 		diffs = append(diffs, d)
-		if !*all {
-			d = d.Changes()
-		}
-		ws := whatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{}, Reevaluated: run.Affected,
-			Changed: d.ChangedTotals, Indicators: orEmpty(d.Indicators), Actions: orEmpty(d.Actions), Sections: orEmpty(d.Sections),
-			Overall: d.Overall, Deadlines: orEmpty(d.Deadlines)}
-		if ws.Reevaluated == nil {
-			ws.Reevaluated = []string{}
-		}
-		if !sc.Overrides.IsZero() {
-			ws.Overrides = &sc.Overrides
-		}
-		for _, c := range sc.Changes {
-			ws.Changes = append(ws.Changes, c.String())
-		}
+		var rc *engine.RiskChange
 		if *risk {
 			r, err := run.Plan.DeadlineRisk(ctx, run.Data, run.Assessment, append(progress, engine.Draws(*draws), engine.Seed(*seed))...)
 			if err != nil {
 				return err
 			}
-			ws.Risk = engine.CompareRisk(baseRisk, r, *all)
+			rc = engine.CompareRisk(baseRisk, r, *all)
 		}
-		rep.Scenarios = append(rep.Scenarios, ws)
+		rep.Add(run, d, rc)
 	}
 	if *outDir != "" {
-		if err := writeWhatIfDir(*outDir, &rep, diffs); err != nil {
+		if err := writeWhatIfDir(*outDir, rep, diffs); err != nil {
 			return err
 		}
 	}
@@ -200,16 +160,9 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case "json":
 		return reports.EncodeJSON(stdout, rep)
 	case "md":
-		return writeWhatIfMarkdown(stdout, &rep, nil)
+		return reports.WriteWhatIfMarkdown(stdout, rep, nil)
 	}
-	return writeWhatIfTable(stdout, &rep)
-}
-
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+	return reports.WriteWhatIfTable(stdout, rep)
 }
 
 // parseSets reads --set values: ISO3.field[@year]=value.
@@ -240,358 +193,29 @@ func parseSets(sets []string) ([]engine.Change, error) {
 	return out, nil
 }
 
-// formatDelta prints a signed change in an indicator's unit.
-func formatDelta(v *float64, unit string) string {
-	if v == nil {
-		return "–"
-	}
-	s := formatValue(v, unit)
-	if unit == "percent" {
-		s = strings.TrimSuffix(s, "%") + " pts"
-	}
-	if *v > 0 {
-		s = "+" + s
-	}
-	return s
-}
-
-// formatScoreDelta prints a change of score in percentage points.
-func formatScoreDelta(v *float64) string {
-	if v == nil {
-		return "–"
-	}
-	s := strconv.FormatFloat(100**v, 'f', 1, 64)
-	switch {
-	case s == "0.0" || s == "-0.0":
-		s = "0.0"
-	case *v > 0:
-		s = "+" + s
-	}
-	return s + " pts"
-}
-
-func formatProb(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return strconv.FormatFloat(100**p, 'f', 1, 64) + "%"
-}
-
-func formatYearFrac(v *float64) string {
-	if v == nil {
-		return "never"
-	}
-	return strconv.FormatFloat(*v, 'f', 1, 64)
-}
-
-func writeWhatIfTable(w io.Writer, rep *whatIfReport) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "What if: %s %s, year %d, as of %s\n", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
-	for _, s := range rep.Scenarios {
-		fmt.Fprintf(tw, "\n== %s\n", s.Name)
-		if s.Description != "" {
-			fmt.Fprintln(tw, s.Description)
-		}
-		for _, c := range s.Changes {
-			fmt.Fprintln(tw, "  "+c)
-		}
-		if s.Overrides != nil {
-			fmt.Fprintln(tw, "  plan: "+overridesText(s.Overrides))
-		}
-		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections\n",
-			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines)
-		o := s.Overall
-		fmt.Fprintf(tw, "Plan score: %s -> %s (%s), %s -> %s\n", formatScore(o.BaseScore), formatScore(o.ScenarioScore), formatScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus)
-		if len(s.Indicators) > 0 {
-			fmt.Fprintln(tw, "\nID\tBASE\tSCENARIO\tDELTA\tPROGRESS\tBASE STATUS\tSCENARIO STATUS\tTITLE")
-			for _, c := range s.Indicators {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, formatValue(c.BaseValue, c.Unit), formatValue(c.ScenarioValue, c.Unit),
-					formatDelta(c.Delta, c.Unit), formatScore(c.BaseProgress), formatScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, c.Title)
-			}
-		}
-		writeScoreRows(tw, "ACTION", s.Actions)
-		writeScoreRows(tw, "SECTION", s.Sections)
-		if len(s.Deadlines) > 0 {
-			fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tDEADLINE\tCOMPLETES\tBASE STATUS\tSCENARIO STATUS")
-			for _, d := range s.Deadlines {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
-			}
-		}
-		if r := s.Risk; r != nil {
-			fmt.Fprintf(tw, "\nRISK (%d draws, seed %d)\tARTICLE\tDEADLINE\tP(BY DEADLINE)\tP(BY HORIZON)\tMEDIAN COMPLETION\n", r.Draws, r.Seed)
-			if len(r.States) == 0 && len(r.Indicators) == 0 {
-				fmt.Fprintln(tw, "(no change)")
-			}
-			for _, c := range r.States {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, orDash(c.Deadline), formatProb(c.BasePByDeadline), formatProb(c.ScenarioPByDeadline),
-					formatProb(c.BasePByHorizon), formatProb(c.ScenarioPByHorizon), formatYearFrac(c.BaseMedian), formatYearFrac(c.ScenarioMedian))
-			}
-			for _, c := range r.Indicators {
-				fmt.Fprintf(tw, "%s reaches %s by %d\t\t\t%s -> %s\t\t\n", c.ID, strconv.FormatFloat(c.Target, 'f', -1, 64), c.HorizonYear,
-					formatProb(&c.BasePReach), formatProb(&c.ScenarioPReach))
-			}
-		}
-	}
-	return tw.Flush()
-}
-
-func writeScoreRows(tw io.Writer, what string, rows []engine.ScoreChange) {
-	if len(rows) == 0 {
-		return
-	}
-	fmt.Fprintf(tw, "\n%s\tBASE\tSCENARIO\tDELTA\tBASE STATUS\tSCENARIO STATUS\tTITLE\n", what)
-	for _, c := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Key, formatScore(c.BaseScore), formatScore(c.ScenarioScore), formatScoreDelta(c.Delta),
-			c.BaseStatus, c.ScenarioStatus, c.Title)
-	}
-}
-
-// whatIfCell keeps text on one line and escapes Markdown table pipes.
-func whatIfCell(s string) string {
-	return strings.ReplaceAll(strings.Join(strings.Fields(s), " "), "|", `\|`)
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "–"
-	}
-	return s
-}
-
-func yearOrDash(y *int) string {
-	if y == nil {
-		return "–"
-	}
-	return strconv.Itoa(*y)
-}
-
-func overridesText(o *engine.PlanOverrides) string {
-	var parts []string
-	if o.Counting != "" {
-		parts = append(parts, "counting "+string(o.Counting))
-	}
-	s := o.Scoring
-	for _, f := range []struct {
-		name string
-		v    *float64
-	}{{"on_track", s.OnTrack}, {"regressing", s.Regressing}, {"trend_on_track", s.TrendOnTrack}, {"tolerance", s.Tolerance}, {"deadline_margin_years", s.DeadlineMarginYears}} {
-		if f.v != nil {
-			parts = append(parts, fmt.Sprintf("%s %g", f.name, *f.v))
-		}
-	}
-	if s.TrendMinYears != nil {
-		parts = append(parts, fmt.Sprintf("trend_min_years %d", *s.TrendMinYears))
-	}
-	if s.DeadlineRateYears != nil {
-		parts = append(parts, fmt.Sprintf("deadline_rate_years %d", *s.DeadlineRateYears))
-	}
-	for _, io := range o.Indicators {
-		var kv []string
-		if io.Target != nil {
-			kv = append(kv, fmt.Sprintf("target %g", *io.Target))
-		}
-		if io.TargetYear != nil {
-			kv = append(kv, fmt.Sprintf("target_year %d", *io.TargetYear))
-		}
-		if io.Weight != nil {
-			kv = append(kv, fmt.Sprintf("weight %g", *io.Weight))
-		}
-		if io.Method != "" {
-			kv = append(kv, "method "+string(io.Method))
-		}
-		parts = append(parts, io.ID+": "+strings.Join(kv, ", "))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// writeWhatIfMarkdown writes the report as Markdown; charts maps "scenario index/indicator id"
-// to an image path relative to the page.
-func writeWhatIfMarkdown(w io.Writer, rep *whatIfReport, charts map[string]string) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# What if: %s %s, %d\n\nData as of %s. ", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
-	if rep.All {
-		b.WriteString("Every row is listed.\n")
-	} else {
-		b.WriteString("Only what changed is listed.\n")
-	}
-	for i, s := range rep.Scenarios {
-		fmt.Fprintf(&b, "\n## %s\n\n", whatIfCell(s.Name))
-		if s.Description != "" {
-			b.WriteString(s.Description + "\n\n")
-		}
-		if s.File != "" {
-			fmt.Fprintf(&b, "Scenario file: `%s`\n\n", s.File)
-		}
-		for _, c := range s.Changes {
-			fmt.Fprintf(&b, "- %s\n", whatIfCell(c))
-		}
-		if s.Overrides != nil {
-			fmt.Fprintf(&b, "- plan: %s\n", whatIfCell(overridesText(s.Overrides)))
-		}
-		o := s.Overall
-		fmt.Fprintf(&b, "\n**Plan score:** %s → %s (%s); %s → %s. %d indicators re-evaluated; %d changed.\n",
-			formatScore(o.BaseScore), formatScore(o.ScenarioScore), formatScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus, len(s.Reevaluated), s.Changed.Indicators)
-		if len(s.Indicators) > 0 {
-			b.WriteString("\n| Indicator | Base | Scenario | Delta | Progress | Status | Title |\n|---|---:|---:|---:|---|---|---|\n")
-			for _, c := range s.Indicators {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, formatValue(c.BaseValue, c.Unit), formatValue(c.ScenarioValue, c.Unit),
-					formatDelta(c.Delta, c.Unit), formatScore(c.BaseProgress), formatScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, whatIfCell(c.Title))
-			}
-		}
-		for _, grp := range []struct {
-			name string
-			rows []engine.ScoreChange
-		}{{"Action", s.Actions}, {"Section", s.Sections}} {
-			if len(grp.rows) == 0 {
-				continue
-			}
-			fmt.Fprintf(&b, "\n| %s | Base | Scenario | Delta | Status | Title |\n|---|---:|---:|---:|---|---|\n", grp.name)
-			for _, c := range grp.rows {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, formatScore(c.BaseScore), formatScore(c.ScenarioScore), formatScoreDelta(c.Delta),
-					c.BaseStatus, c.ScenarioStatus, whatIfCell(c.Title))
-			}
-		}
-		if len(s.Deadlines) > 0 {
-			b.WriteString("\n| State | Article | Deadline | Completes | Status |\n|---|---:|---|---|---|\n")
-			for _, d := range s.Deadlines {
-				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s |\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
-			}
-		}
-		if r := s.Risk; r != nil {
-			fmt.Fprintf(&b, "\nDeadline risk (%d draws, seed %d):\n\n| State | Article | Deadline | P(by deadline) | P(by horizon) | Median completion |\n|---|---:|---|---|---|---|\n", r.Draws, r.Seed)
-			for _, c := range r.States {
-				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s | %s → %s |\n", c.ISO3, c.Article, orDash(c.Deadline), formatProb(c.BasePByDeadline), formatProb(c.ScenarioPByDeadline),
-					formatProb(c.BasePByHorizon), formatProb(c.ScenarioPByHorizon), formatYearFrac(c.BaseMedian), formatYearFrac(c.ScenarioMedian))
-			}
-			for _, c := range r.Indicators {
-				fmt.Fprintf(&b, "\n- P(%s reaches %g by %d): %s → %s", c.ID, c.Target, c.HorizonYear, formatProb(&c.BasePReach), formatProb(&c.ScenarioPReach))
-			}
-			if len(r.Indicators) > 0 {
-				b.WriteString("\n")
-			}
-		}
-		first := true
-		for _, c := range s.Indicators {
-			if p, ok := charts[fmt.Sprintf("%d/%s", i, c.ID)]; ok {
-				if first {
-					b.WriteString("\n### Charts\n")
-					first = false
-				}
-				fmt.Fprintf(&b, "\n![%s: baseline and scenario](%s)\n", c.ID, p)
-			}
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// writeWhatIfDir writes index.md and one overlay chart per changed indicator with a series,
-// into a temporary directory next to dir that then replaces dir whole.
-func writeWhatIfDir(dir string, rep *whatIfReport, diffs []engine.Diff) error {
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".whatif-*")
+// writeWhatIfDir writes index.md and one overlay chart (SVG) per changed indicator with a
+// series into a temporary directory next to dir, which then replaces dir whole.
+func writeWhatIfDir(dir string, rep *reports.WhatIf, diffs []engine.Diff) (err error) {
+	figs, err := reports.WhatIfFigures(diffs)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+		return err
+	}
+	abs, tmp, err := tempDirFor(dir)
+	if err != nil {
+		return err
 	}
 	defer os.RemoveAll(tmp)
-	charts := map[string]string{}
-	for i, d := range diffs {
-		for _, c := range d.Indicators {
-			if !c.Changed || len(c.BaseSeries) == 0 || len(c.ScenarioSeries) == 0 {
-				continue
-			}
-			name := fmt.Sprintf("s%d-%s.svg", i+1, c.ID)
-			drawn, err := writeOverlay(filepath.Join(tmp, name), c)
-			if err != nil {
-				return err
-			}
-			if drawn {
-				charts[fmt.Sprintf("%d/%s", i, c.ID)] = name
-			}
+	for _, f := range figs {
+		if err := writeFigure(tmp, f, []string{"svg"}); err != nil {
+			return err
 		}
 	}
-	f, err := os.Create(filepath.Join(tmp, "index.md"))
-	if err != nil {
+	var b bytes.Buffer
+	if err := reports.WriteWhatIfMarkdown(&b, rep, figs); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "index.md"), b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
-	if err := writeWhatIfMarkdown(f, rep, charts); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
-	}
-	// replace dir: move the old one aside, move the new one in, drop the old one
-	var old string
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("replace %s: %w", dir, err)
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		return fmt.Errorf("replace %s: %w", dir, err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("remove the previous %s: %w", dir, err)
-		}
-	}
-	return nil
-}
-
-// writeOverlay draws one indicator's baseline and scenario series; false when there is nothing
-// to draw.
-func writeOverlay(path string, c engine.IndicatorChange) (bool, error) {
-	series := func(label string, yv []engine.YearValue) (reports.Series, error) {
-		years := make([]int, len(yv))
-		vals := make([]*float64, len(yv))
-		for i, p := range yv {
-			years[i], vals[i] = p.Year, p.Value
-		}
-		return reports.NewSeries(label, years, vals)
-	}
-	bs, err := series("Baseline", c.BaseSeries)
-	if err != nil {
-		return false, err
-	}
-	ss, err := series("Scenario", c.ScenarioSeries)
-	if err != nil {
-		return false, err
-	}
-	in := reports.OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
-	if c.ScenarioTarget != nil {
-		y := c.TargetYear
-		if y == 0 {
-			y = c.ScenarioSeries[len(c.ScenarioSeries)-1].Year
-		}
-		in.Target = &reports.Reference{Year: y, Value: *c.ScenarioTarget}
-	}
-	p, err := reports.OverlayChart(in)
-	if err != nil {
-		if errors.Is(err, reports.ErrInvalidInput) {
-			return false, nil // nothing drawable (every value missing): no chart
-		}
-		return false, err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return false, fmt.Errorf("write chart: %w", err)
-	}
-	if err := reports.WriteChart(f, p, "svg", reports.DefaultWidth, reports.DefaultHeight); err != nil {
-		f.Close()
-		return false, err
-	}
-	return true, f.Close()
+	return replaceDir(tmp, abs)
 }

@@ -1,0 +1,316 @@
+package reports
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"gonum.org/v1/plot"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The output of `lap whatif`: a baseline against scenarios, as text, Markdown, JSON and
+// overlay charts.
+
+// WhatIf is the what-if report: what each scenario changes against the baseline. It is also
+// the JSON output of `lap whatif`.
+type WhatIf struct {
+	Year      int              `json:"year"`
+	AsOf      string           `json:"as_of"`
+	Plan      engine.PlanRef   `json:"plan"`
+	All       bool             `json:"all"` // every row, not only changed ones
+	Scenarios []WhatIfScenario `json:"scenarios"`
+}
+
+// WhatIfScenario is one scenario of a WhatIf: its changes and what they changed.
+type WhatIfScenario struct {
+	Name        string                   `json:"name"`
+	Description string                   `json:"description,omitempty"`
+	File        string                   `json:"file,omitempty"`
+	Changes     []string                 `json:"changes"`
+	Overrides   *engine.PlanOverrides    `json:"overrides,omitempty"`
+	Reevaluated []string                 `json:"reevaluated"` // indicators evaluated again
+	Changed     engine.ChangeCounts      `json:"changed"`
+	Indicators  []engine.IndicatorChange `json:"indicators"`
+	Actions     []engine.ScoreChange     `json:"actions"`
+	Sections    []engine.ScoreChange     `json:"sections"`
+	Overall     engine.ScoreChange       `json:"overall"`
+	Deadlines   []engine.DeadlineChange  `json:"deadlines"`
+	Risk        *engine.RiskChange       `json:"risk,omitempty"`
+}
+
+// NewWhatIf starts a what-if report on the baseline assessment base; with all, the scenarios
+// list every row, not only the changed ones.
+func NewWhatIf(base *engine.Assessment, all bool) *WhatIf {
+	return &WhatIf{Year: base.Year, AsOf: base.AsOf, Plan: base.Plan, All: all, Scenarios: []WhatIfScenario{}}
+}
+
+// Add adds a scenario run with d, its diff against the baseline, and risk, the change of
+// deadline risk (nil when not simulated).
+func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskChange) {
+	if !r.All {
+		d = d.Changes()
+	}
+	sc := run.Scenario
+	ws := WhatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{},
+		Reevaluated: nonNil(run.Affected), Changed: d.ChangedTotals, Indicators: nonNil(d.Indicators),
+		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Risk: risk}
+	if !sc.Overrides.IsZero() {
+		ws.Overrides = &sc.Overrides
+	}
+	for _, c := range sc.Changes {
+		ws.Changes = append(ws.Changes, c.String())
+	}
+	r.Scenarios = append(r.Scenarios, ws)
+}
+
+// WriteWhatIfTable writes a what-if report as plain text: per scenario its changes, the plan
+// score before and after, then tables of the changed indicators, actions, sections, deadline
+// projections and (with risk) deadline risk.
+func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "What if: %s %s, year %d, as of %s\n", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
+	for _, s := range rep.Scenarios {
+		fmt.Fprintf(tw, "\n== %s\n", s.Name)
+		if s.Description != "" {
+			fmt.Fprintln(tw, s.Description)
+		}
+		for _, c := range s.Changes {
+			fmt.Fprintln(tw, "  "+c)
+		}
+		if s.Overrides != nil {
+			fmt.Fprintln(tw, "  plan: "+overridesText(s.Overrides))
+		}
+		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections\n",
+			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines)
+		o := s.Overall
+		fmt.Fprintf(tw, "Plan score: %s -> %s (%s), %s -> %s\n", textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus)
+		if len(s.Indicators) > 0 {
+			fmt.Fprintln(tw, "\nID\tBASE\tSCENARIO\tDELTA\tPROGRESS\tBASE STATUS\tSCENARIO STATUS\tTITLE")
+			for _, c := range s.Indicators {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
+					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, c.Title)
+			}
+		}
+		writeScoreRows(tw, "ACTION", s.Actions)
+		writeScoreRows(tw, "SECTION", s.Sections)
+		if len(s.Deadlines) > 0 {
+			fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tDEADLINE\tCOMPLETES\tBASE STATUS\tSCENARIO STATUS")
+			for _, d := range s.Deadlines {
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
+					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
+			}
+		}
+		if r := s.Risk; r != nil {
+			fmt.Fprintf(tw, "\nRISK (%d draws, seed %d)\tARTICLE\tDEADLINE\tP(BY DEADLINE)\tP(BY HORIZON)\tMEDIAN COMPLETION\n", r.Draws, r.Seed)
+			if len(r.States) == 0 && len(r.Indicators) == 0 {
+				fmt.Fprintln(tw, "(no change)")
+			}
+			for _, c := range r.States {
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, orDash(c.Deadline), textProb(c.BasePByDeadline), textProb(c.ScenarioPByDeadline),
+					textProb(c.BasePByHorizon), textProb(c.ScenarioPByHorizon), textYearFrac(c.BaseMedian), textYearFrac(c.ScenarioMedian))
+			}
+			for _, c := range r.Indicators {
+				fmt.Fprintf(tw, "%s reaches %s by %d\t\t\t%s -> %s\t\t\n", c.ID, textExact(c.Target), c.HorizonYear,
+					textProb(&c.BasePReach), textProb(&c.ScenarioPReach))
+			}
+		}
+	}
+	return tw.Flush()
+}
+
+func writeScoreRows(tw io.Writer, what string, rows []engine.ScoreChange) {
+	if len(rows) == 0 {
+		return
+	}
+	fmt.Fprintf(tw, "\n%s\tBASE\tSCENARIO\tDELTA\tBASE STATUS\tSCENARIO STATUS\tTITLE\n", what)
+	for _, c := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
+			c.BaseStatus, c.ScenarioStatus, c.Title)
+	}
+}
+
+// overridesText lists a scenario's changes to the plan on one line.
+func overridesText(o *engine.PlanOverrides) string {
+	var parts []string
+	if o.Counting != "" {
+		parts = append(parts, "counting "+string(o.Counting))
+	}
+	s := o.Scoring
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"on_track", s.OnTrack}, {"regressing", s.Regressing}, {"trend_on_track", s.TrendOnTrack}, {"tolerance", s.Tolerance}, {"deadline_margin_years", s.DeadlineMarginYears}} {
+		if f.v != nil {
+			parts = append(parts, fmt.Sprintf("%s %g", f.name, *f.v))
+		}
+	}
+	if s.TrendMinYears != nil {
+		parts = append(parts, fmt.Sprintf("trend_min_years %d", *s.TrendMinYears))
+	}
+	if s.DeadlineRateYears != nil {
+		parts = append(parts, fmt.Sprintf("deadline_rate_years %d", *s.DeadlineRateYears))
+	}
+	for _, io := range o.Indicators {
+		var kv []string
+		if io.Target != nil {
+			kv = append(kv, fmt.Sprintf("target %g", *io.Target))
+		}
+		if io.TargetYear != nil {
+			kv = append(kv, fmt.Sprintf("target_year %d", *io.TargetYear))
+		}
+		if io.Weight != nil {
+			kv = append(kv, fmt.Sprintf("weight %g", *io.Weight))
+		}
+		if io.Method != "" {
+			kv = append(kv, "method "+string(io.Method))
+		}
+		parts = append(parts, io.ID+": "+strings.Join(kv, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// WriteWhatIfMarkdown writes a what-if report as Markdown. Each of charts (from WhatIfFigures)
+// is linked below its scenario as <name>.svg, a path relative to the page.
+func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
+	linked := map[string]bool{}
+	for _, f := range charts {
+		linked[f.Name] = true
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# What if: %s %s, %d\n\nData as of %s. ", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
+	if rep.All {
+		b.WriteString("Every row is listed.\n")
+	} else {
+		b.WriteString("Only what changed is listed.\n")
+	}
+	for i, s := range rep.Scenarios {
+		fmt.Fprintf(&b, "\n## %s\n\n", mdCell(s.Name))
+		if s.Description != "" {
+			b.WriteString(s.Description + "\n\n")
+		}
+		if s.File != "" {
+			fmt.Fprintf(&b, "Scenario file: `%s`\n\n", s.File)
+		}
+		for _, c := range s.Changes {
+			fmt.Fprintf(&b, "- %s\n", mdCell(c))
+		}
+		if s.Overrides != nil {
+			fmt.Fprintf(&b, "- plan: %s\n", mdCell(overridesText(s.Overrides)))
+		}
+		o := s.Overall
+		fmt.Fprintf(&b, "\n**Plan score:** %s → %s (%s); %s → %s. %d indicators re-evaluated; %d changed.\n",
+			textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus, len(s.Reevaluated), s.Changed.Indicators)
+		if len(s.Indicators) > 0 {
+			b.WriteString("\n| Indicator | Base | Scenario | Delta | Progress | Status | Title |\n|---|---:|---:|---:|---|---|---|\n")
+			for _, c := range s.Indicators {
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
+					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, mdCell(c.Title))
+			}
+		}
+		for _, grp := range []struct {
+			name string
+			rows []engine.ScoreChange
+		}{{"Action", s.Actions}, {"Section", s.Sections}} {
+			if len(grp.rows) == 0 {
+				continue
+			}
+			fmt.Fprintf(&b, "\n| %s | Base | Scenario | Delta | Status | Title |\n|---|---:|---:|---:|---|---|\n", grp.name)
+			for _, c := range grp.rows {
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
+					c.BaseStatus, c.ScenarioStatus, mdCell(c.Title))
+			}
+		}
+		if len(s.Deadlines) > 0 {
+			b.WriteString("\n| State | Article | Deadline | Completes | Status |\n|---|---:|---|---|---|\n")
+			for _, d := range s.Deadlines {
+				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s |\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
+					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
+			}
+		}
+		if r := s.Risk; r != nil {
+			fmt.Fprintf(&b, "\nDeadline risk (%d draws, seed %d):\n\n| State | Article | Deadline | P(by deadline) | P(by horizon) | Median completion |\n|---|---:|---|---|---|---|\n", r.Draws, r.Seed)
+			for _, c := range r.States {
+				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s | %s → %s |\n", c.ISO3, c.Article, orDash(c.Deadline), textProb(c.BasePByDeadline), textProb(c.ScenarioPByDeadline),
+					textProb(c.BasePByHorizon), textProb(c.ScenarioPByHorizon), textYearFrac(c.BaseMedian), textYearFrac(c.ScenarioMedian))
+			}
+			for _, c := range r.Indicators {
+				fmt.Fprintf(&b, "\n- P(%s reaches %g by %d): %s → %s", c.ID, c.Target, c.HorizonYear, textProb(&c.BasePReach), textProb(&c.ScenarioPReach))
+			}
+			if len(r.Indicators) > 0 {
+				b.WriteString("\n")
+			}
+		}
+		first := true
+		for _, c := range s.Indicators {
+			if name := overlayName(i, c.ID); linked[name] {
+				if first {
+					b.WriteString("\n### Charts\n")
+					first = false
+				}
+				fmt.Fprintf(&b, "\n![%s: baseline and scenario](%s.svg)\n", c.ID, name)
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WhatIfFigures draws, for each scenario's diff, one chart per changed indicator overlaying its
+// baseline and scenario series (and the scenario's target). An indicator without a value to
+// draw gets no chart. Figure names are s<scenario number>-<indicator id>.
+func WhatIfFigures(diffs []engine.Diff) ([]*Figure, error) {
+	var figs []*Figure
+	for i, d := range diffs {
+		for _, c := range d.Indicators {
+			if !c.Changed || len(c.BaseSeries) == 0 || len(c.ScenarioSeries) == 0 {
+				continue
+			}
+			p, err := overlayOf(c)
+			if errors.Is(err, ErrNoData) || errors.Is(err, ErrInvalidInput) {
+				continue // nothing drawable (every value missing): no chart
+			}
+			if err != nil {
+				return nil, err
+			}
+			figs = append(figs, &Figure{Name: overlayName(i, c.ID), Title: c.ID + ": baseline and scenario",
+				Alt: c.ID + " " + c.Title + ": the baseline and the scenario by year", Plot: p})
+		}
+	}
+	return figs, nil
+}
+
+// overlayName names the chart of the i-th scenario (from 0) and an indicator.
+func overlayName(i int, id string) string { return fmt.Sprintf("s%d-%s", i+1, id) }
+
+// overlayOf draws one indicator's baseline and scenario series.
+func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
+	series := func(label string, yv []engine.YearValue) (Series, error) {
+		years := make([]int, len(yv))
+		vals := make([]*float64, len(yv))
+		for i, p := range yv {
+			years[i], vals[i] = p.Year, p.Value
+		}
+		return NewSeries(label, years, vals)
+	}
+	bs, err := series("Baseline", c.BaseSeries)
+	if err != nil {
+		return nil, err
+	}
+	ss, err := series("Scenario", c.ScenarioSeries)
+	if err != nil {
+		return nil, err
+	}
+	in := OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
+	if c.ScenarioTarget != nil {
+		y := c.TargetYear
+		if y == 0 {
+			y = c.ScenarioSeries[len(c.ScenarioSeries)-1].Year
+		}
+		in.Target = &Reference{Year: y, Value: *c.ScenarioTarget}
+	}
+	return OverlayChart(in)
+}

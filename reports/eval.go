@@ -30,6 +30,20 @@ func WriteEvalTable(w io.Writer, years []*engine.Assessment) error {
 	return tw.Flush()
 }
 
+// WriteEvalJSON writes one assessment as JSON, or several (a range of years) as
+// {"years": [...]}.
+func WriteEvalJSON(w io.Writer, years []*engine.Assessment) error {
+	switch len(years) {
+	case 0:
+		return ErrNoAssessment
+	case 1:
+		return EncodeJSON(w, years[0])
+	}
+	return EncodeJSON(w, struct {
+		Years []*engine.Assessment `json:"years"`
+	}{years})
+}
+
 // statusCounts is "3 achieved, 1 regressing": the statuses that occur, in their fixed order.
 func statusCounts(c engine.StatusCounts) string {
 	var parts []string

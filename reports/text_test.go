@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -160,4 +161,24 @@ func TestWriteExplanation(t *testing.T) {
 			assert.NotContains(t, b.String(), tt.notWant)
 		})
 	}
+}
+
+func TestWriteEvalJSON(t *testing.T) {
+	a, _ := fixture()
+	tests := []struct {
+		name   string
+		years  []*engine.Assessment
+		prefix string
+	}{
+		{"one year: the assessment", []*engine.Assessment{a}, "{\n  \"plan\""},
+		{"a range: the years", []*engine.Assessment{a, a}, "{\n  \"years\": [\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, WriteEvalJSON(&b, tt.years))
+			assert.True(t, strings.HasPrefix(b.String(), tt.prefix), b.String()[:40])
+		})
+	}
+	assert.ErrorIs(t, WriteEvalJSON(io.Discard, nil), ErrNoAssessment)
 }

@@ -11,12 +11,8 @@ import (
 func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("explain", "ID --data DIR --year Y [--as-of DATE] [--counting C] [--format text|json] [--all] [--plan DIR]",
 		"Show the whole derivation of one indicator for one year: its expressions, every State in\nits population with the value of each field the rule read and where it came from (file:line\nof facts.csv or states.csv, or derived), the aggregate, then the scoring arithmetic: baseline,\ntarget, expected-by-now value, progress, status and the thresholds used.", stdout)
-	dataDir := fs.String("data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
-	year := fs.Int("year", 0, "evaluation `year`")
-	asOf := fs.String("as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
-	format := fs.String("format", "text", "output `format`: text or json")
-	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
-	counting := fs.String("counting", "", "override the plan's counting `convention`: deposit or entry-into-force")
+	in := addInputs(fs, true)
+	format := addFormat(fs, "text", "json")
 	all := fs.Bool("all", false, "also show the values read for States outside the population")
 	// the id may come first: lap explain 43.1 --data DIR --year 2024
 	var id string
@@ -35,32 +31,32 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return usagef("unexpected arguments %v", rest)
 	case id == "":
 		return usagef("an indicator ID is required, e.g. lap explain 43.1 --data DIR --year 2024")
-	case *year == 0:
+	case in.year == 0:
 		return usagef("--year is required")
 	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
+	if err := format.check(); err != nil {
 		return err
 	}
-	opts, err := evalOptions(*asOf, *counting, "")
+	opts, err := in.options("")
 	if err != nil {
 		return err
 	}
-	plan, err := loadPlan(*planDir, stderr)
+	plan, err := loadPlan(in.plan, stderr)
 	if err != nil {
 		return err
 	}
 	if _, ok := plan.Indicator(id); !ok {
 		return usagef("unknown indicator %q", id)
 	}
-	ds, err := loadData(*dataDir, stderr)
+	ds, err := loadData(in.data, stderr)
 	if err != nil {
 		return err
 	}
-	ex, err := plan.Explain(ctx, ds, id, *year, opts...)
+	ex, err := plan.Explain(ctx, ds, id, in.year, opts...)
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if format.value == "json" {
 		return reports.EncodeJSON(stdout, ex)
 	}
 	return reports.WriteExplanation(stdout, ex, *all)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 	"text/tabwriter"
 
@@ -12,19 +11,17 @@ import (
 	"github.com/lapmonitor/lap/reports"
 )
 
-func compileRegexp(s string) (*regexp.Regexp, error) { return regexp.Compile(s) }
-
 func runFields(_ context.Context, args []string, stdout, _ io.Writer) error {
 	fs := newFlags("fields", "[--format table|json|md]", "Print the data dictionary as the engine knows it: every input field of facts.csv and every\nderived field, with type, unit, scope (static, year, carried, event or derived), kind and\ndescription. It is generated from the engine's own schema.", stdout)
-	format := fs.String("format", "table", "output `format`: table, json or md")
+	format := addFormat(fs, "table", "json", "md")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "table", "json", "md"); err != nil {
+	if err := format.check(); err != nil {
 		return err
 	}
 	fields := engine.Fields()
-	switch *format {
+	switch format.value {
 	case "json":
 		return reports.EncodeJSON(stdout, fields)
 	case "md":

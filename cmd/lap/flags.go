@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
@@ -101,12 +103,131 @@ func printDiagnostics(w io.Writer, what string, err error) {
 	}
 }
 
-// oneOf checks a flag value against its allowed values.
-func oneOf(flagName, v string, allowed ...string) error {
-	for _, a := range allowed {
-		if v == a {
-			return nil
-		}
+// planUsage is the usage of --plan.
+const planUsage = "plan `directory`; default: the embedded plan"
+
+// inputs are the flags naming what a command evaluates: --data, --plan, --as-of, --year and,
+// for eval and explain, --counting.
+type inputs struct {
+	data, plan, asOf, counting string
+	year                       int
+}
+
+// addInputs declares --data, --plan, --as-of and --year on fs, and --counting with counting.
+// A command whose flag means a little more sets its usage after (fs.Lookup(name).Usage).
+func addInputs(fs *flag.FlagSet, counting bool) *inputs {
+	in := &inputs{}
+	fs.StringVar(&in.data, "data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
+	fs.StringVar(&in.plan, "plan", "", planUsage)
+	fs.StringVar(&in.asOf, "as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
+	fs.IntVar(&in.year, "year", 0, "evaluation `year`")
+	if counting {
+		fs.StringVar(&in.counting, "counting", "", "override the plan's counting `convention`: deposit or entry-into-force")
 	}
-	return usagef("--%s %q: want one of %s", flagName, v, strings.Join(allowed, ", "))
+	return in
+}
+
+// options turns --as-of and --counting, and only (a regexp of indicator ids, empty for all),
+// into evaluation options.
+func (in *inputs) options(only string) ([]engine.EvalOption, error) {
+	var opts []engine.EvalOption
+	if in.asOf != "" {
+		d, err := engine.ParseDate(in.asOf)
+		if err != nil {
+			return nil, usagef("--as-of: %v", err)
+		}
+		opts = append(opts, engine.AsOf(d))
+	}
+	if in.counting != "" {
+		c := engine.Counting(in.counting)
+		if !c.Valid() {
+			return nil, usagef("--counting %q: want deposit or entry-into-force", in.counting)
+		}
+		opts = append(opts, engine.WithCounting(c))
+	}
+	if only != "" {
+		re, err := regexp.Compile(only)
+		if err != nil {
+			return nil, usagef("--only: %v", err)
+		}
+		opts = append(opts, engine.Only(re))
+	}
+	return opts, nil
+}
+
+// load loads the plan and then the dataset, printing every problem.
+func (in *inputs) load(stderr io.Writer) (*engine.Plan, *engine.Dataset, error) {
+	plan, err := loadPlan(in.plan, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := loadData(in.data, stderr)
+	if err != nil {
+		return nil, nil, err
+	}
+	return plan, ds, nil
+}
+
+// format is a --format flag: one of a few values, the first the default.
+type format struct {
+	value   string
+	allowed []string
+}
+
+// addFormat declares --format on fs with its allowed values, the first the default.
+func addFormat(fs *flag.FlagSet, allowed ...string) *format {
+	f := &format{allowed: allowed}
+	list := strings.Join(allowed[:len(allowed)-1], ", ") + " or " + allowed[len(allowed)-1]
+	fs.StringVar(&f.value, "format", allowed[0], "output `format`: "+list)
+	return f
+}
+
+// check reports a value that is not allowed as a usage error.
+func (f *format) check() error {
+	if slices.Contains(f.allowed, f.value) {
+		return nil
+	}
+	return usagef("--format %q: want one of %s", f.value, strings.Join(f.allowed, ", "))
+}
+
+// parseNoArgs parses flags that take no arguments besides the flags.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected arguments %v", fs.Args())
+	}
+	return nil
+}
+
+// monteCarlo are the flags of the deadline risk simulation: --draws and --seed.
+type monteCarlo struct {
+	draws int
+	seed  uint64
+}
+
+func addMonteCarlo(fs *flag.FlagSet) *monteCarlo {
+	mc := &monteCarlo{}
+	fs.IntVar(&mc.draws, "draws", 10000, "draws per State")
+	fs.Uint64Var(&mc.seed, "seed", 1, "random `seed`")
+	return mc
+}
+
+func (mc *monteCarlo) check() error {
+	if mc.draws <= 0 {
+		return usagef("--draws %d: want a positive number", mc.draws)
+	}
+	return nil
+}
+
+// options are the simulation options, with a progress bar on stderr when it is a terminal;
+// done clears the bar.
+func (mc *monteCarlo) options(stderr io.Writer) (opts []engine.RiskOption, done func()) {
+	opts = []engine.RiskOption{engine.Draws(mc.draws), engine.Seed(mc.seed)}
+	opt, done := progressBar(stderr, "risk")
+	if opt != nil {
+		opts = append(opts, opt)
+	}
+	return opts, done
 }

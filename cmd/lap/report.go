@@ -28,21 +28,16 @@ var (
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE]",
 		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; an existing report directory is\nreplaced. The same inputs give byte-identical files: nothing is dated unless --date is given.", stdout)
-	dataDir := fs.String("data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
-	year := fs.Int("year", 0, "assessed `year`")
+	in := addInputs(fs, false)
+	fs.Lookup("year").Usage = "assessed `year`"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds an earlier report")
-	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
-	asOf := fs.String("as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
-	if err := parse(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments %v", fs.Args())
-	}
-	if *year == 0 {
+	if in.year == 0 {
 		return usagef("--year is required")
 	}
 	if *out == "" {
@@ -66,7 +61,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		*date = d.String()
 	}
-	opts, err := evalOptions(*asOf, "", "")
+	opts, err := in.options("")
 	if err != nil {
 		return err
 	}
@@ -76,26 +71,26 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 
 	step := progress(stderr)
 	step("loading the plan")
-	plan, err := loadPlan(*planDir, stderr)
+	plan, err := loadPlan(in.plan, stderr)
 	if err != nil {
 		return err
 	}
 	step("loading the data")
-	ds, err := loadData(*dataDir, stderr)
+	ds, err := loadData(in.data, stderr)
 	if err != nil {
 		return err
 	}
-	step(fmt.Sprintf("assessing %d and %d", *year, *year-1))
-	a, err := plan.Assess(ctx, ds, *year, opts...)
+	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
+	a, err := plan.Assess(ctx, ds, in.year, opts...)
 	if err != nil {
 		return err
 	}
-	prev, err := plan.Assess(ctx, ds, *year-1, opts...)
+	prev, err := plan.Assess(ctx, ds, in.year-1, opts...)
 	if err != nil {
 		return err
 	}
-	_, planLabel := planFS(*planDir)
-	m := reports.NewMeta(plan, ds, planLabel, *dataDir)
+	_, planLabel := planFS(in.plan)
+	m := reports.NewMeta(plan, ds, planLabel, in.data)
 	m.Previous, m.Date = prev, *date
 	if len(chs) > 0 {
 		m.ChartFormat = chs[0]

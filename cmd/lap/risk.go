@@ -14,58 +14,44 @@ import (
 func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("risk", "--data DIR [--year Y] [--draws N] [--seed S] [--format table|json] [--plan DIR]",
 		"Monte Carlo deadline risk: for each State Party with an outstanding Article 3 or 4 obligation,\ndraw each year's amount destroyed or cleared from its reported history (bootstrap) until\nnothing remains, and give the probability of completing by the deadline and by the end of the\nplan's target year, with the median completion; then the probability that the indicators\ncounting outstanding or overdue obligations reach their target. The same seed gives the same\nnumbers on any number of cores. See docs/whatif.md.", stdout)
-	dataDir := fs.String("data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
-	year := fs.Int("year", 0, "assessed `year`; default: the year of the latest date in the data")
-	draws := fs.Int("draws", 10000, "draws per State")
-	seed := fs.Uint64("seed", 1, "random `seed`")
-	format := fs.String("format", "table", "output `format`: table or json")
-	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
-	asOf := fs.String("as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
-	if err := parse(fs, args); err != nil {
+	in := addInputs(fs, false)
+	fs.Lookup("year").Usage = "assessed `year`; default: the year of the latest date in the data"
+	format := addFormat(fs, "table", "json")
+	mc := addMonteCarlo(fs)
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments %v", fs.Args())
-	}
-	if err := oneOf("format", *format, "table", "json"); err != nil {
+	if err := format.check(); err != nil {
 		return err
 	}
-	if *draws <= 0 {
-		return usagef("--draws %d: want a positive number", *draws)
+	if err := mc.check(); err != nil {
+		return err
 	}
-	opts, err := evalOptions(*asOf, "", "")
+	opts, err := in.options("")
 	if err != nil {
 		return err
 	}
-	plan, err := loadPlan(*planDir, stderr)
+	plan, ds, err := in.load(stderr)
 	if err != nil {
 		return err
 	}
-	ds, err := loadData(*dataDir, stderr)
-	if err != nil {
-		return err
-	}
-	if *year == 0 {
-		*year = ds.LatestDate().Year()
-		if *asOf != "" {
-			*year = engine.MustDate(*asOf).Year()
+	if in.year == 0 {
+		in.year = ds.LatestDate().Year()
+		if in.asOf != "" {
+			in.year = engine.MustDate(in.asOf).Year()
 		}
 	}
-	a, err := plan.Assess(ctx, ds, *year, opts...)
+	a, err := plan.Assess(ctx, ds, in.year, opts...)
 	if err != nil {
 		return err
 	}
-	ropts := []engine.RiskOption{engine.Draws(*draws), engine.Seed(*seed)}
-	opt, done := progressBar(stderr, "risk")
-	if opt != nil {
-		ropts = append(ropts, opt)
-	}
+	ropts, done := mc.options(stderr)
 	r, err := plan.DeadlineRisk(ctx, ds, a, ropts...)
 	done()
 	if err != nil {
 		return err
 	}
-	if *format == "json" {
+	if format.value == "json" {
 		return reports.EncodeJSON(stdout, r)
 	}
 	return reports.WriteRiskTable(stdout, r)

@@ -22,18 +22,18 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			"none, the tests shipped with the plan (indicators/tests) run. Each failure shows want against\n"+
 			"got, the indicator's expressions and every State's outcome. Exit 1 when any case fails.", stdout)
 	runRe := fs.String("run", "", "run only cases whose test/case name or indicator id matches this `regexp`")
-	format := fs.String("format", "text", "output `format`: text or json")
-	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
+	format := addFormat(fs, "text", "json")
+	planDir := fs.String("plan", "", planUsage)
 	verbose := fs.Bool("v", false, "list every case, not only failures")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
+	if err := format.check(); err != nil {
 		return err
 	}
 	var filter *regexp.Regexp
 	if *runRe != "" {
-		re, err := compileRegexp(*runRe)
+		re, err := regexp.Compile(*runRe)
 		if err != nil {
 			return usagef("--run: %v", err)
 		}
@@ -76,7 +76,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return errSilent
 	}
 	sum := engine.SummarizeRuleTests(results)
-	if *format == "json" {
+	if format.value == "json" {
 		if err := reports.WriteRuleTestsJSON(stdout, results, sum); err != nil {
 			return err
 		}

@@ -23,53 +23,44 @@ func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--out DIR] [--all] [--risk]",
 		"Evaluate the baseline and each what-if scenario and print what changed: per indicator the value,\nprogress and status before and after; action, section and plan score deltas; deadline\nprojection changes. Only changed rows unless --all. Scenario files are described in\ndocs/whatif.md; the --set changes form one more scenario of their own. With --risk, the Monte\nCarlo deadline risk (see `lap risk`) of the baseline and each scenario. With --out, a Markdown\npage and overlay charts (baseline vs scenario) of every changed indicator.", stdout)
-	dataDir := fs.String("data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
+	in := addInputs(fs, false)
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data or any scenario"
+	format := addFormat(fs, "table", "json", "md")
 	var scenarios, sets stringList
 	fs.Var(&scenarios, "scenario", "scenario `file` (TOML); repeatable")
 	fs.Var(&sets, "set", "a change `ISO3.field[@year]=value`, e.g. KEN.ratified=2024-03-01; repeatable")
-	year := fs.Int("year", 0, "evaluation `year`")
-	format := fs.String("format", "table", "output `format`: table, json or md")
 	outDir := fs.String("out", "", "write a Markdown page and overlay charts (SVG) to this `directory`")
 	all := fs.Bool("all", false, "print every row, not only the changed ones")
-	planDir := fs.String("plan", "", "plan `directory`; default: the embedded plan")
-	asOf := fs.String("as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data or any scenario")
 	risk := fs.Bool("risk", false, "add the Monte Carlo deadline risk of the baseline and each scenario")
-	draws := fs.Int("draws", 10000, "Monte Carlo draws per State (with --risk)")
-	seed := fs.Uint64("seed", 1, "Monte Carlo random `seed` (with --risk)")
-	if err := parse(fs, args); err != nil {
+	mc := addMonteCarlo(fs)
+	fs.Lookup("draws").Usage = "Monte Carlo draws per State (with --risk)"
+	fs.Lookup("seed").Usage = "Monte Carlo random `seed` (with --risk)"
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("unexpected arguments %v", fs.Args())
-	}
 	switch {
-	case *year == 0:
+	case in.year == 0:
 		return usagef("--year is required")
 	case len(scenarios) == 0 && len(sets) == 0:
 		return usagef("give at least one --scenario or --set")
-	case *risk && *draws <= 0:
-		return usagef("--draws %d: want a positive number", *draws)
 	}
-	if err := oneOf("format", *format, "table", "json", "md"); err != nil {
+	if *risk {
+		if err := mc.check(); err != nil {
+			return err
+		}
+	}
+	if err := format.check(); err != nil {
 		return err
 	}
 	setChanges, err := parseSets(sets)
 	if err != nil {
 		return err
 	}
-	var opts []engine.EvalOption
-	if *asOf != "" {
-		d, err := engine.ParseDate(*asOf)
-		if err != nil {
-			return usagef("--as-of: %v", err)
-		}
-		opts = append(opts, engine.AsOf(d))
-	}
-	plan, err := loadPlan(*planDir, stderr)
+	opts, err := in.options("")
 	if err != nil {
 		return err
 	}
-	ds, err := loadData(*dataDir, stderr)
+	plan, ds, err := in.load(stderr)
 	if err != nil {
 		return err
 	}
@@ -99,7 +90,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if failed {
 		return errSilent
 	}
-	if *asOf == "" {
+	if in.asOf == "" {
 		// one as_of for every run, so that a scenario's later dates are not hidden and the
 		// baseline is cut off at the same date
 		latest := ds.LatestDate()
@@ -114,21 +105,19 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		opts = append(opts, engine.AsOf(latest))
 	}
-	bl, err := plan.NewBaseline(ctx, ds, *year, opts...)
+	bl, err := plan.NewBaseline(ctx, ds, in.year, opts...)
 	if err != nil {
 		return err
 	}
 	base := bl.Assessment()
 	rep := reports.NewWhatIf(base, *all)
 	var baseRisk *engine.RiskReport
-	var progress []engine.RiskOption
+	var ropts []engine.RiskOption
 	if *risk {
-		opt, done := progressBar(stderr, "risk")
+		var done func()
+		ropts, done = mc.options(stderr)
 		defer done()
-		if opt != nil {
-			progress = append(progress, opt)
-		}
-		baseRisk, err = plan.DeadlineRisk(ctx, ds, base, append(progress, engine.Draws(*draws), engine.Seed(*seed))...)
+		baseRisk, err = plan.DeadlineRisk(ctx, ds, base, ropts...)
 		if err != nil {
 			return err
 		}
@@ -143,7 +132,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		diffs = append(diffs, d)
 		var rc *engine.RiskChange
 		if *risk {
-			r, err := run.Plan.DeadlineRisk(ctx, run.Data, run.Assessment, append(progress, engine.Draws(*draws), engine.Seed(*seed))...)
+			r, err := run.Plan.DeadlineRisk(ctx, run.Data, run.Assessment, ropts...)
 			if err != nil {
 				return err
 			}
@@ -156,7 +145,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 	}
-	switch *format {
+	switch format.value {
 	case "json":
 		return reports.EncodeJSON(stdout, rep)
 	case "md":

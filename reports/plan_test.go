@@ -3,8 +3,9 @@ package reports
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -12,132 +13,71 @@ import (
 	"github.com/lapmonitor/lap/engine"
 )
 
-// A two-action plan, small enough to read the output against.
-var planFixture = fstest.MapFS{
-	"plan.toml": {Data: []byte(`name = "Test plan"
-version = "1"
-period = "2021-2026"
-baseline_year = 2021
-target_year = 2026
-counting = "deposit"
-
-[[section]]
-key = "universalization"
-title = "Universalization"
-first_action = 1
-last_action = 1
-
-[[section]]
-key = "clearance"
-title = "Clearance | release"
-first_action = 2
-last_action = 3
-`)},
-	"a01.toml": {Data: []byte(`number = 1
-section = "universalization"
-title = "Join the Convention"
-provenance = "reconstructed"
-section_provenance = "found"
-
-[[indicator]]
-id = "1.1"
-title = "States Parties"
-definition = "Number of States Parties."
-population = 'true'
-rule = 'party'
-aggregate = "count"
-unit = "states"
-direction = "increase"
-fields = ["party"]
-provenance = "proposed"
-`)},
-	"a02.toml": {Data: []byte(`number = 2
-section = "clearance"
-title = "Clear on time"
-provenance = "inferred"
-section_provenance = "found"
-
-[[indicator]]
-id = "2.1"
-title = "States with an obligation"
-definition = "States Parties with land still to clear."
-population = 'party'
-rule = '''art3_outstanding ||
-  art4_outstanding'''
-aggregate = "count"
-unit = "states"
-direction = "decrease"
-target = 0.0
-target_year = 2026
-fields = ["party", "art3_outstanding", "art4_outstanding"]
-provenance = "proposed"
-`)},
-	"a03.toml": {Data: []byte(`number = 3
-section = "clearance"
-title = "Report clearance"
-provenance = "found"
-section_provenance = "found"
-sources = ["https://example.org/lap"]
-
-[[indicator]]
-id = "3.1"
-title = "Area released"
-definition = "Area released in the year."
-population = 'art4_outstanding'
-rule = 'art4_area_cleared_m2'
-aggregate = "sum"
-unit = "m2"
-direction = "increase"
-fields = ["art4_outstanding", "art4_area_cleared_m2"]
-provenance = "proposed"
-`)},
+// shippedPlan loads the plan shipped in indicators/ (read as files: reports does not import
+// package indicators).
+func shippedPlan(t *testing.T) *engine.Plan {
+	t.Helper()
+	p, err := engine.Load(os.DirFS("../indicators"))
+	require.NoError(t, err)
+	return p
 }
 
 func TestWritePlan(t *testing.T) {
-	p, err := engine.Load(planFixture)
-	require.NoError(t, err)
+	p := shippedPlan(t)
 	tests := []struct {
 		format string
+		prefix string
 		want   []string
+		count  map[string]int
 	}{
-		{"table", []string{
-			"Test plan, version 1 (",
-			"period 2021-2026, baseline 2021, target 2026, counting deposit; 3 actions, 3 indicators\n",
-			"\n== universalization: Universalization (action 1, section found)\n",
-			"\nAction 1 [reconstructed] Join the Convention\n  1.1   [proposed] States Parties\n        count, states, increase, target none\n        population: true\n        rule:       party\n",
-			"== clearance: Clearance | release (actions 2-3, section found)\n",
-			"target 0 states by 2026\n",
-			"        rule:       art3_outstanding || art4_outstanding\n",
-		}},
-		{"md", []string{
-			"# Test plan\n\n> **Reconstruction, not the official text.**",
-			"| `clearance` | Clearance \\| release | 2-3 | ",
-			"| 1 | `universalization` | Join the Convention | `reconstructed` | 1.1 |\n",
-			"\n## Clearance | release (Actions 2-3)\n",
-			"### Action 2: Clear on time\n\nProvenance `inferred`",
-			"| Rule | `art3_outstanding \\|\\| art4_outstanding` |\n",
+		{"table", "Lausanne Action Plan 2021-2026, version ", []string{
+			"50 actions, 98 indicators",
+			"== universalization: Universalization (actions 10-11, section found)\n",
+			"Action 10 [reconstructed] Promote ratification and accession by States not party\n",
+			"  10.1  [proposed] States Parties at year end\n        count, states, increase, target none\n        population: true\n        rule:       party\n",
+			"target 100 percent every year from 2021",
+			"target 0 states by 2026",
+		}, map[string]int{"\nAction ": 50}},
+		{"md", "# Lausanne Action Plan 2021-2026\n\n> **Reconstruction, not the official text.**", []string{
+			"### Action 13: Declare compliance once stockpile destruction is complete\n\nProvenance `found`",
+			"#### 10.1 States Parties at year end\n",
+			"| Rule | `party` |\n",
+			// a pipe inside an expression is escaped so that the table cell stays whole
+			"| Population | `art3_outstanding \\|\\| art4_outstanding` |",
+			"| `transparency` | Transparency measures (Article 7) | 43-46 | `found` |",
 			"*Sources:* none\n",
-			"*Sources:* <https://example.org/lap>\n",
-		}},
-		{"json", []string{`"indicator_count": 3`, `"target": null`, `"rule": "party"`}},
+		}, map[string]int{"\n### Action ": 50, "\n#### ": 98}},
+		{"json", "{\n  \"name\": \"Lausanne Action Plan 2021-2026\",", []string{`"indicator_count": 98`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
 			var b bytes.Buffer
 			require.NoError(t, WritePlan(&b, p, tt.format))
+			out := b.String()
+			assert.True(t, strings.HasPrefix(out, tt.prefix), out[:80])
 			for _, w := range tt.want {
-				assert.Contains(t, b.String(), w)
+				assert.Contains(t, out, w)
+			}
+			for s, n := range tt.count {
+				assert.Equal(t, n, strings.Count(out, s), s)
 			}
 		})
 	}
-	var doc planDoc
+	assert.Error(t, WritePlan(&bytes.Buffer{}, p, "yaml"))
+}
+
+func TestPlanJSONLists(t *testing.T) {
 	var b bytes.Buffer
-	require.NoError(t, WritePlan(&b, p, "json"))
+	require.NoError(t, WritePlan(&b, shippedPlan(t), "json"))
+	var doc planDoc
 	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
-	require.Len(t, doc.Actions, 3)
-	assert.Equal(t, []string{"https://example.org/lap"}, doc.Actions[2].Sources)
-	assert.NotNil(t, doc.Actions[0].Sources, "no sources is [] in JSON, not null")
-	assert.Error(t, WritePlan(&b, p, "yaml"))
+	require.Len(t, doc.Actions, 50)
+	for _, a := range doc.Actions {
+		assert.NotNil(t, a.Sources, "action %d: no sources is [] in JSON, not null", a.Number)
+		for _, ind := range a.Indicators {
+			assert.NotNil(t, ind.Fields, ind.ID)
+		}
+	}
 }
 
 func TestPlanMarkdownHelpers(t *testing.T) {

@@ -155,6 +155,16 @@ func (in *inputs) options(only string) ([]engine.EvalOption, error) {
 	return opts, nil
 }
 
+// open checks the evaluation options (see options), then loads the plan and the dataset.
+func (in *inputs) open(stderr io.Writer, only string) (*engine.Plan, *engine.Dataset, []engine.EvalOption, error) {
+	opts, err := in.options(only)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	plan, ds, err := in.load(stderr)
+	return plan, ds, opts, err
+}
+
 // load loads the plan and then the dataset, printing every problem.
 func (in *inputs) load(stderr io.Writer) (*engine.Plan, *engine.Dataset, error) {
 	plan, err := loadPlan(in.plan, stderr)

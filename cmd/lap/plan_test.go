@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,34 +50,6 @@ func TestPlanJSON(t *testing.T) {
 	assert.Equal(t, "true", ind["population"])
 	assert.Equal(t, "party", ind["rule"])
 	assert.Nil(t, ind["target"], "no target is null, not absent")
-}
-
-func TestPlanTable(t *testing.T) {
-	code, out, errOut := lap(t, "plan")
-	require.Equal(t, 0, code, errOut)
-	assert.True(t, strings.HasPrefix(out, "Lausanne Action Plan 2021-2026, version "), out[:80])
-	assert.Contains(t, out, "50 actions, 98 indicators")
-	assert.Contains(t, out, "== universalization: Universalization (actions 10-11, section found)\n")
-	assert.Contains(t, out, "Action 10 [reconstructed] Promote ratification and accession by States not party\n")
-	assert.Contains(t, out, "  10.1  [proposed] States Parties at year end\n        count, states, increase, target none\n        population: true\n        rule:       party\n")
-	assert.Contains(t, out, "target 100 percent every year from 2021")
-	assert.Contains(t, out, "target 0 states by 2026")
-	assert.Equal(t, 50, strings.Count(out, "\nAction "))
-}
-
-func TestPlanMarkdown(t *testing.T) {
-	code, out, errOut := lap(t, "plan", "--format", "md")
-	require.Equal(t, 0, code, errOut)
-	assert.True(t, strings.HasPrefix(out, "# Lausanne Action Plan 2021-2026\n\n> **Reconstruction, not the official text.**"))
-	assert.Equal(t, 50, strings.Count(out, "\n### Action "))
-	assert.Equal(t, 98, strings.Count(out, "\n#### "))
-	assert.Contains(t, out, "### Action 13: Declare compliance once stockpile destruction is complete\n\nProvenance `found`")
-	assert.Contains(t, out, "#### 10.1 States Parties at year end\n")
-	assert.Contains(t, out, "| Rule | `party` |\n")
-	// A pipe inside an expression is escaped so that the table cell stays whole.
-	assert.Contains(t, out, "| Population | `art3_outstanding \\|\\| art4_outstanding` |")
-	assert.Contains(t, out, "| `transparency` | Transparency measures (Article 7) | 43-46 | `found` |")
-	assert.Contains(t, out, "*Sources:* none\n")
 }
 
 func TestPlanErrors(t *testing.T) {

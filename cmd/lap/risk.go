@@ -27,11 +27,7 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := mc.check(); err != nil {
 		return err
 	}
-	opts, err := in.options("")
-	if err != nil {
-		return err
-	}
-	plan, ds, err := in.load(stderr)
+	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
 		return err
 	}

@@ -56,11 +56,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	opts, err := in.options("")
-	if err != nil {
-		return err
-	}
-	plan, ds, err := in.load(stderr)
+	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,63 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// WriteFields writes the data dictionary (engine.Fields) in a format: "table" (plain text,
+// descriptions cut to 90 characters), "md" (a Markdown table, as in docs/data.md) or "json".
+func WriteFields(w io.Writer, fields []engine.Field, format string) error {
+	switch format {
+	case "json":
+		return EncodeJSON(w, fields)
+	case "md":
+		tw := &textWriter{w: w}
+		tw.printf("| Field | Type | Unit | Scope | Kind | Nil possible | Description |\n")
+		tw.printf("| --- | --- | --- | --- | --- | --- | --- |\n")
+		for _, f := range fields {
+			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind,
+				yesNo(f.CanBeNil()), strings.ReplaceAll(f.Description, "|", "\\|"))
+		}
+		return tw.err
+	case "table":
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "FIELD\tTYPE\tUNIT\tSCOPE\tKIND\tNIL\tDESCRIPTION")
+		for _, f := range fields {
+			desc := f.Description
+			if len(desc) > 90 {
+				desc = desc[:87] + "..."
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind, yesNo(f.CanBeNil()), desc)
+		}
+		return tw.Flush()
+	}
+	return fmt.Errorf("write fields: unknown format %q (want table, md or json)", format)
+}
+
+// fieldType is a field's type, with the values of an enum.
+func fieldType(f engine.Field) string {
+	if len(f.Enum) > 0 {
+		return "enum(" + strings.Join(f.Enum, "|") + ")"
+	}
+	return f.Type.String()
+}
+
+// hyphenIfEmpty is s, or "-" (the dictionary's mark for none) when s is empty.
+func hyphenIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}

@@ -1,0 +1,50 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+func TestWriteFields(t *testing.T) {
+	fields := engine.Fields()
+	require.NotEmpty(t, fields)
+	tests := []struct {
+		format string
+		want   []string
+	}{
+		{"table", []string{"FIELD  ", "\nparty  "}},
+		{"md", []string{"| Field | Type | Unit | Scope | Kind | Nil possible | Description |\n| --- |", "\n| `party` | bool | - | "}},
+		{"json", []string{`"name": "party"`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, WriteFields(&b, fields, tt.format))
+			for _, w := range tt.want {
+				assert.Contains(t, b.String(), w)
+			}
+			if tt.format == "table" {
+				for _, line := range strings.Split(b.String(), "\n") {
+					assert.NotContains(t, line, "\t")
+				}
+			}
+		})
+	}
+	assert.Error(t, WriteFields(&bytes.Buffer{}, fields, "yaml"))
+}
+
+func TestFieldType(t *testing.T) {
+	for _, f := range engine.Fields() {
+		if len(f.Enum) > 0 {
+			assert.Equal(t, "enum("+strings.Join(f.Enum, "|")+")", fieldType(f))
+			return
+		}
+	}
+	t.Skip("no enum field in the dictionary")
+}

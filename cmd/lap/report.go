@@ -126,25 +126,6 @@ func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
 	return out, nil
 }
 
-// progress returns a function printing step lines when w is a terminal, and doing nothing
-// otherwise.
-func progress(w io.Writer) func(string) {
-	if !isTerminal(w) {
-		return func(string) {}
-	}
-	return func(msg string) { fmt.Fprintf(w, "lap report: %s…\n", msg) }
-}
-
-// isTerminal reports whether w is a character device such as a terminal.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
 // isReportEntry reports whether a directory entry name is one lap report writes.
 func isReportEntry(name string, dir bool) bool {
 	if dir {

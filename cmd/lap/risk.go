@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
@@ -51,33 +48,4 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return reports.EncodeJSON(stdout, r)
 	}
 	return reports.WriteRiskTable(stdout, r)
-}
-
-// progressBar returns a progress option drawing a bar on stderr when stderr is a terminal, and
-// a function that clears it. Elsewhere (a file, a pipe, a test buffer) it draws nothing.
-func progressBar(stderr io.Writer, label string) (engine.RiskOption, func()) {
-	f, ok := stderr.(*os.File)
-	if !ok {
-		return nil, func() {}
-	}
-	fi, err := f.Stat()
-	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
-		return nil, func() {}
-	}
-	const width = 30
-	last := -1
-	return engine.OnProgress(func(done, total int) {
-			pct := 100 * done / total
-			if pct == last {
-				return
-			}
-			last = pct
-			n := width * done / total
-			fmt.Fprintf(f, "\r%s [%s%s] %3d%%", label, strings.Repeat("#", n), strings.Repeat(" ", width-n), pct)
-		}), func() {
-			if last >= 0 {
-				fmt.Fprint(f, "\r\033[K")
-				last = -1
-			}
-		}
 }

@@ -20,6 +20,15 @@
 // black and white. Every action and indicator carries its provenance label:
 // the official LAP text could not be obtained, and the report says so.
 //
+// The output of the lap commands is here too, each writer taking engine
+// values and an io.Writer: WriteEvalTable, WriteEvalCSV and WriteEvalJSON
+// (lap eval), WriteExplanation (lap explain), WriteRiskTable (lap risk),
+// WritePlan (lap plan), WriteFields (lap fields), WriteRuleTests (lap test),
+// and the what-if report WhatIf with WriteWhatIfTable, WriteWhatIfMarkdown
+// and WhatIfFigures (lap whatif). Their plain-text numbers have no thousands
+// separators, so that a column can be read back by a script; EncodeJSON is the
+// JSON of every command.
+//
 // The chart primitives in chart.go take small plain input types (Series,
 // Point, Reference, ...) rather than the engine's types, so that any caller
 // can draw a chart from numbers it already has. Each chart function returns a

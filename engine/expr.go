@@ -54,7 +54,7 @@ func (k exprKind) String() string {
 // compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
 // size.
 func compileOptions() []expr.Option {
-	return []expr.Option{expr.Env(&Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}
+	return []expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}
 }
 
 // exprError is a compile error with its position inside the expression (1-based line,

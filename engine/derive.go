@@ -109,6 +109,7 @@ var ix = struct {
 	Art3CompletedInYear          int
 	Art3ComplianceDeclaredInYear int
 	Art3ComplianceDeclaredTimely int
+	Art3ObligationInYear         int
 	Art3Outstanding              int
 	Art3PastDeadline             int
 	Art3Retaining                int
@@ -118,6 +119,7 @@ var ix = struct {
 	Art4CompletionDeclaredInYear int
 	Art4DeclaredTimely           int
 	Art4NewObligationInYear      int
+	Art4ObligationInYear         int
 	Art4Outstanding              int
 	Art4PastDeadline             int
 	Art5Applies                  int
@@ -154,6 +156,7 @@ var ix = struct {
 	Art3CompletedInYear:          fieldIndex["art3_completed_in_year"],
 	Art3ComplianceDeclaredInYear: fieldIndex["art3_compliance_declared_in_year"],
 	Art3ComplianceDeclaredTimely: fieldIndex["art3_compliance_declared_timely"],
+	Art3ObligationInYear:         fieldIndex["art3_obligation_in_year"],
 	Art3Outstanding:              fieldIndex["art3_outstanding"],
 	Art3PastDeadline:             fieldIndex["art3_past_deadline"],
 	Art3Retaining:                fieldIndex["art3_retaining"],
@@ -163,6 +166,7 @@ var ix = struct {
 	Art4CompletionDeclaredInYear: fieldIndex["art4_completion_declared_in_year"],
 	Art4DeclaredTimely:           fieldIndex["art4_declared_timely"],
 	Art4NewObligationInYear:      fieldIndex["art4_new_obligation_in_year"],
+	Art4ObligationInYear:         fieldIndex["art4_obligation_in_year"],
 	Art4Outstanding:              fieldIndex["art4_outstanding"],
 	Art4PastDeadline:             fieldIndex["art4_past_deadline"],
 	Art5Applies:                  fieldIndex["art5_applies"],
@@ -333,6 +337,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	ob3 := obligation(e.Party, events(fArt3Start), events(fArt3Done), R, A)
 	ob4 := obligation(e.Party, events(fArt4Start), events(fArt4Done), R, A)
 	e.Art3Outstanding, e.Art4Outstanding = ob3, ob4
+	e.Art3ObligationInYear = e.Party && openDuring(events(fArt3Start), events(fArt3Done), y, R, A)
+	e.Art4ObligationInYear = e.Party && openDuring(events(fArt4Start), events(fArt4Done), y, R, A)
 	e.Art3CompletedInYear = eventInYear(events(fArt3Done), y, R)
 	e.Art4CompletedInYear = eventInYear(events(fArt4Done), y, R)
 	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R)
@@ -385,6 +391,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	set(ix.Art4CompletionDeclaredInYear)
 	set(ix.Art4Cleared)
 	set(ix.Art4NewObligationInYear)
+	set(ix.Art3ObligationInYear)
+	set(ix.Art4ObligationInYear)
 	set(ix.Art5Applies)
 	set(ix.HasObligation)
 	for _, nb := range [...]struct {
@@ -420,6 +428,28 @@ func obligation(party bool, starts, done []*Fact, R, A Date) bool {
 		}
 	}
 	return true
+}
+
+// openDuring is art3_obligation_in_year / art4_obligation_in_year without party: an obligation
+// episode started on or before R was still open on 1 January of y or later, that is, the first
+// completion on or after its start is absent by R or falls in y or later.
+func openDuring(starts, done []*Fact, y int, R, A Date) bool {
+	jan1 := NewDate(y, time.January, 1)
+	for _, s := range starts {
+		if s.date.After(R) || s.date.After(A) {
+			continue
+		}
+		var first Date
+		for _, c := range done {
+			if !c.date.Before(s.date) && !c.date.After(R) && !c.date.After(A) && (first.IsZero() || c.date.Before(first)) {
+				first = c.date
+			}
+		}
+		if first.IsZero() || !first.Before(jan1) {
+			return true
+		}
+	}
+	return false
 }
 
 func eventInYear(list []*Fact, y int, R Date) bool {

@@ -71,6 +71,8 @@ var derivedDeps = map[string][]string{
 	"art4_declared_timely":             {"art4_completed_in_year", "art4_completion_declared_date"},
 	"art4_cleared":                     {"party", "art4_outstanding", "art4_completed_date"},
 	"art4_new_obligation_in_year":      {"art4_obligation_start", "art4_completed_date"},
+	"art3_obligation_in_year":          {"party", "art3_obligation_start", "art3_completed_date"},
+	"art4_obligation_in_year":          {"party", "art4_obligation_start", "art4_completed_date"},
 	"art5_applies":                     {"party", "art5_victims_present"},
 	"has_obligation":                   {"art3_outstanding", "art4_outstanding", "art5_applies"},
 }

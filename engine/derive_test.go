@@ -208,6 +208,19 @@ func TestDerivedObligations(t *testing.T) {
 		{"NGA", 2022, "", "", "art4_outstanding", false}, // not yet a party
 		{"KEN", 2024, "", "", "has_obligation", false},
 		{"KEN", 2024, "", "", "art3_past_deadline", false},
+		// obligation in the year: open at some time during Y up to R (completing in Y still counts)
+		{"DEU", 2022, "", "", "art4_obligation_in_year", true},
+		{"DEU", 2023, "", "", "art4_obligation_in_year", true}, // completed in 2023
+		{"DEU", 2024, "", "", "art4_obligation_in_year", false},
+		{"DEU", 2025, "", "", "art4_obligation_in_year", true},            // new contamination in 2025
+		{"DEU", 2025, "2025-04-30", "", "art4_obligation_in_year", false}, // found after as_of
+		{"DEU", 2023, "", "", "art3_obligation_in_year", true},            // completed in 2023
+		{"DEU", 2023, "2023-05-31", "", "art3_obligation_in_year", true},  // still open at as_of
+		{"DEU", 2024, "", "", "art3_obligation_in_year", false},
+		{"DEU", 2010, "", "", "art3_obligation_in_year", false}, // starts in 2011
+		{"NGA", 2023, "", "", "art4_obligation_in_year", true},
+		{"NGA", 2022, "", "", "art4_obligation_in_year", false}, // not yet a party
+		{"KEN", 2024, "", "", "art4_obligation_in_year", false},
 	})
 }
 

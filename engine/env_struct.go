@@ -140,6 +140,8 @@ type Env struct {
 	Art4DeclaredTimely           *bool    `expr:"art4_declared_timely"`
 	Art4Cleared                  bool     `expr:"art4_cleared"`
 	Art4NewObligationInYear      bool     `expr:"art4_new_obligation_in_year"`
+	Art3ObligationInYear         bool     `expr:"art3_obligation_in_year"`
+	Art4ObligationInYear         bool     `expr:"art4_obligation_in_year"`
 	Art5Applies                  bool     `expr:"art5_applies"`
 	HasObligation                bool     `expr:"has_obligation"`
 }

@@ -3,16 +3,12 @@ package engine
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
-	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 )
 
 // Aggregate is how an indicator combines its per-State results.
@@ -43,7 +39,6 @@ var (
 	indicatorProvnces = []string{"proposed", "found"}
 	idPattern         = regexp.MustCompile(`^([0-9]+)\.([0-9]+)$`)
 	planFileName      = "plan.toml"
-	maxTOMLFileBytes  = 1 << 20
 )
 
 // Section is a thematic section of the plan: a key, a title and the range of its actions.
@@ -251,104 +246,30 @@ func (l *loader) diag(d *Diagnostic) {
 	fr.Diagnostics = append(fr.Diagnostics, d)
 }
 
-// decode reads and decodes one TOML file, reporting syntax errors and unknown keys.
-func (l *loader) decode(name string, v any) (map[string]position, bool) {
+// decode reads and decodes one TOML file with readTOML, records its hash and reports its
+// problems. It returns the file's key positions, or nil when it could not be decoded.
+func (l *loader) decode(name string, v any) (*tomlDoc, bool) {
 	if l.perFile[name] == nil {
 		l.perFile[name] = &FileReport{File: name}
 	}
-	data, err := fs.ReadFile(l.fsys, name)
-	if err != nil {
-		l.diag(&Diagnostic{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))})
-		return nil, false
+	doc, data, diags := readTOML(l.fsys, name, v)
+	if data != nil {
+		sum := sha256.Sum256(data)
+		l.files = append(l.files, InputFile{Name: name, SHA256: hex.EncodeToString(sum[:])})
+		l.hasher = append(l.hasher, name+"\x00"+hex.EncodeToString(sum[:])+"\n"...)
 	}
-	sum := sha256.Sum256(data)
-	l.files = append(l.files, InputFile{Name: name, SHA256: hex.EncodeToString(sum[:])})
-	l.hasher = append(l.hasher, name+"\x00"+hex.EncodeToString(sum[:])+"\n"...)
-	switch {
-	case len(data) > maxTOMLFileBytes:
-		l.diag(&Diagnostic{Code: CodeBadValue, File: name, Message: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxTOMLFileBytes)})
-		return nil, false
-	case len(strings.TrimSpace(string(data))) == 0:
-		l.diag(&Diagnostic{Code: CodeEmptyFile, File: name, Line: 1, Message: "file is empty"})
-		return nil, false
-	case !isUTF8(data):
-		l.diag(&Diagnostic{Code: CodeBadEncoding, File: name, Line: 1, Message: "file is not valid UTF-8"})
-		return nil, false
-	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	md, err := toml.Decode(text, v)
-	if err != nil {
-		d := &Diagnostic{Code: CodeTOMLSyntax, File: name, Message: err.Error()}
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			d.Line, d.Col, d.Message = pe.Position.Line, pe.Position.Col, pe.Message
-			d.Key = pe.LastKey
-			d.Snippet = pe.ErrorWithPosition()
-			if u := pe.Usage; u != "" {
-				d.Hint = strings.TrimSpace(u)
-			}
-		} else if m := tomlLine.FindStringSubmatch(err.Error()); m != nil {
-			d.Line, _ = strconv.Atoi(m[1])
-			d.Code = CodeBadValue
-		}
-		l.diag(d)
-		return nil, false
-	}
-	pos := keyPositions(text)
-	for _, k := range md.Undecoded() {
-		key := k.String()
-		known := knownKeys(v, key)
-		last := k[len(k)-1]
-		d := &Diagnostic{Code: CodeUnknownKey, File: name, Key: key, Message: fmt.Sprintf("unknown key %q", last)}
-		if s := suggest(last, known); s != "" {
-			d.Hint = fmt.Sprintf("did you mean %q?", s)
-		} else if len(known) > 0 {
-			d.Hint = "known keys: " + strings.Join(known, ", ")
-		}
-		// toml gives no position for undecoded keys: find the first line that sets it
-		for pk, p := range pos {
-			if strings.HasSuffix(pk, "."+last) || pk == last {
-				if d.Line == 0 || p.line < d.Line {
-					d.Line, d.Col = p.line, 1
-				}
-			}
-		}
+	for _, d := range diags {
 		l.diag(d)
 	}
-	return pos, true
-}
-
-var tomlLine = regexp.MustCompile(`line (\d+)`)
-
-func isUTF8(b []byte) bool { return strings.ToValidUTF8(string(b), "\uFFFD") == string(b) }
-
-// knownKeys lists the keys the decoder knows at the level of an undecoded key.
-func knownKeys(v any, key string) []string {
-	var keys []string
-	switch v.(type) {
-	case *planFile:
-		if strings.HasPrefix(key, "section.") {
-			keys = tomlKeys(sectionFile{})
-		} else if strings.HasPrefix(key, "scoring.") {
-			keys = tomlKeys(scoringFile{})
-		} else {
-			keys = tomlKeys(planFile{})
-		}
-	case *actionFile:
-		if strings.HasPrefix(key, "indicator.") {
-			keys = tomlKeys(indicatorFile{})
-		} else {
-			keys = tomlKeys(actionFile{})
-		}
-	}
-	return keys
+	return doc, doc != nil
 }
 
 func (l *loader) loadPlanFile() {
-	pos, ok := l.decode(planFileName, &l.plan)
+	doc, ok := l.decode(planFileName, &l.plan)
 	if !ok {
 		return
 	}
+	pos := doc.pos
 	pf := &l.plan
 	at := func(key string) (int, int) { p := pos[key]; return p.line, p.col }
 	bad := func(code, key, format string, args ...any) {
@@ -431,10 +352,11 @@ func (l *loader) actionRange() (int, int) {
 
 func (l *loader) loadActionFile(name string) {
 	var af actionFile
-	pos, ok := l.decode(name, &af)
+	doc, ok := l.decode(name, &af)
 	if !ok {
 		return
 	}
+	pos := doc.pos
 	bad := func(code, key, id, format string, args ...any) {
 		p := pos[key]
 		l.diag(&Diagnostic{Code: code, File: name, Line: p.line, Col: p.col, Key: key, IndicatorID: id, Message: fmt.Sprintf(format, args...)})
@@ -692,17 +614,4 @@ func (l *loader) finish() *Plan {
 	sum := sha256.Sum256(l.hasher)
 	p.hash = hex.EncodeToString(sum[:])
 	return p
-}
-
-// tomlKeys lists the toml tag names of a struct's fields.
-func tomlKeys(v any) []string {
-	var out []string
-	t := reflect.TypeOf(v)
-	for i := 0; i < t.NumField(); i++ {
-		if k := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]; k != "" {
-			out = append(out, k)
-		}
-	}
-	sort.Strings(out)
-	return out
 }

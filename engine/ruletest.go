@@ -485,15 +485,6 @@ func (t *tomlText) UnmarshalTOML(v any) error {
 	return nil
 }
 
-// knownRuleTestKeys lists the keys allowed at each level of a test file, for did-you-mean hints.
-var knownRuleTestKeys = map[string][]string{
-	"":            tomlKeys(ruleTestFile{}),
-	"test":        tomlKeys(ruleTestGroup{}),
-	"test.states": tomlKeys(ruleTestState{}),
-	"test.facts":  tomlKeys(ruleTestFact{}),
-	"test.case":   tomlKeys(ruleTestCase{}),
-}
-
 var validStatuses = []string{string(StatusOK), string(StatusMissing), string(StatusError)}
 
 // ruleTestLoader validates one test file.
@@ -514,21 +505,13 @@ func (l *ruleTestLoader) diag(code string, line int, key, format string, args ..
 }
 
 func loadRuleTestFile(plan *Plan, fsys fs.FS, name string, diags *Diagnostics) *ruleTestSuite {
-	ld := &loader{fsys: fsys, perFile: map[string]*FileReport{}}
 	var f ruleTestFile
-	pos, ok := ld.decode(name, &f)
-	data, _ := fs.ReadFile(fsys, name)
-	l := &ruleTestLoader{plan: plan, file: name, pos: pos, lines: strings.Split(string(data), "\n"), diags: diags}
-	for _, d := range ld.all {
-		if d.Code == CodeUnknownKey {
-			l.placeUnknownKey(d)
-		}
-		*diags = append(*diags, d)
-		l.bad = true
-	}
-	if !ok {
+	doc, _, ds := readTOML(fsys, name, &f)
+	*diags = append(*diags, ds...)
+	if doc == nil {
 		return nil
 	}
+	l := &ruleTestLoader{plan: plan, file: name, pos: doc.pos, lines: doc.lines, diags: diags, bad: len(ds) > 0}
 	if len(f.Tests) == 0 {
 		l.diag(CodeMissingKey, 1, "test", "the file has no [[test]] tables")
 	}
@@ -551,30 +534,6 @@ func loadRuleTestFile(plan *Plan, fsys fs.FS, name string, diags *Diagnostics) *
 		return nil
 	}
 	return s
-}
-
-// placeUnknownKey gives an unknown-key diagnostic a line (toml gives none for keys inside
-// inline tables) and a did-you-mean hint against the keys known at its level.
-func (l *ruleTestLoader) placeUnknownKey(d *Diagnostic) {
-	parts := strings.Split(d.Key, ".")
-	last := parts[len(parts)-1]
-	known := knownRuleTestKeys[strings.Join(parts[:len(parts)-1], ".")]
-	d.Hint = ""
-	if s := suggest(last, known); s != "" {
-		d.Hint = fmt.Sprintf("did you mean %q?", s)
-	} else if len(known) > 0 {
-		d.Hint = "known keys: " + strings.Join(known, ", ")
-	}
-	if d.Line != 0 {
-		return
-	}
-	re := regexp.MustCompile(`(^|[{,\s])` + regexp.QuoteMeta(last) + `\s*=`)
-	for i, line := range l.lines {
-		if re.MatchString(line) {
-			d.Line = i + 1
-			return
-		}
-	}
 }
 
 // group validates one [[test]] table and builds its dataset. caseBase is the global index of

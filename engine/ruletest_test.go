@@ -255,7 +255,7 @@ func TestRunRuleTestsDiagnostics(t *testing.T) {
 		{"syntax", "a = = 1\n", CodeTOMLSyntax, 1, ""},
 		{"wrong type", good + "\n[[test.case]]\nindicator = \"1.1\"\nyear = \"2023\"\nwant = 1\n", CodeBadValue, 13, ""},
 		{"no tests", "# nothing\n", CodeMissingKey, 1, "no [[test]] tables"},
-		{"unknown top key", "[[tests]]\nname = \"x\"\n", CodeUnknownKey, 2, `unknown key "name"`},
+		{"unknown top table", "[[tests]]\nname = \"x\"\n", CodeUnknownKey, 1, `unknown key "tests"`},
 		{"unknown case key", good + "\n[[test.case]]\nindicator = \"1.1\"\nyear = 2023\nwnat = 1\n", CodeUnknownKey, 14, `unknown key "wnat"`},
 		{"unknown key in an inline table", "[[test]]\nname = \"g\"\nstates = [\n  {iso3 = \"XAA\", regoin = \"europe\"},\n]\n[[test.case]]\nindicator = \"1.1\"\nyear = 2023\nwant = 0\n", CodeUnknownKey, 4, `unknown key "regoin"`},
 		{"bad state row", "[[test]]\nname = \"g\"\nstates = [\n  {iso3 = \"XAA\", region = \"europe\"},\n  {iso3 = \"XBB\", region = \"afrika\"},\n]\n[[test.case]]\nindicator = \"1.1\"\nyear = 2023\nwant = 0\n", CodeBadValue, 5, `region "afrika"`},

@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // What-if scenarios (docs/whatif.md): a scenario file names changes to the data ([[set]],
@@ -521,51 +519,25 @@ type scenarioLoader struct {
 	file  string
 	ds    *Dataset
 	plan  *Plan
+	doc   *tomlDoc
 	pos   map[string]position
 	diags Diagnostics
 }
 
 func (sl *scenarioLoader) bad(code, key, format string, args ...any) *Diagnostic {
-	p, ok := sl.pos[key]
-	if !ok {
-		if i := strings.LastIndex(key, "."); i > 0 {
-			p = sl.pos[key[:i]]
-		}
-	}
-	d := &Diagnostic{Code: code, File: sl.file, Line: p.line, Col: p.col, Key: key, Message: fmt.Sprintf(format, args...)}
+	d := sl.doc.diag(code, key, format, args...)
 	sl.diags = append(sl.diags, d)
 	return d
 }
 
 func (sl *scenarioLoader) parse(data []byte) *Scenario {
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	switch {
-	case len(data) > maxTOMLFileBytes:
-		sl.bad(CodeBadValue, "", "file is %d bytes; the limit is %d", len(data), maxTOMLFileBytes)
-		return nil
-	case strings.TrimSpace(text) == "":
-		sl.diags = append(sl.diags, &Diagnostic{Code: CodeEmptyFile, File: sl.file, Line: 1, Message: "file is empty"})
-		return nil
-	case !isUTF8(data):
-		sl.diags = append(sl.diags, &Diagnostic{Code: CodeBadEncoding, File: sl.file, Line: 1, Message: "file is not valid UTF-8"})
-		return nil
-	}
 	var sf scenarioFile
-	md, err := toml.Decode(text, &sf)
-	if err != nil {
-		d := &Diagnostic{Code: CodeTOMLSyntax, File: sl.file, Message: err.Error()}
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			d.Line, d.Col, d.Message, d.Key = pe.Position.Line, pe.Position.Col, pe.Message, pe.LastKey
-		} else if m := tomlLine.FindStringSubmatch(err.Error()); m != nil {
-			d.Line, _ = strconv.Atoi(m[1])
-			d.Code = CodeBadValue
-		}
-		sl.diags = append(sl.diags, d)
+	doc, diags := decodeTOML(sl.file, data, &sf)
+	sl.diags = append(sl.diags, diags...)
+	if doc == nil {
 		return nil
 	}
-	sl.pos = keyPositions(text)
-	sl.unknownKeys(md)
+	sl.doc, sl.pos = doc, doc.pos
 	sc := &Scenario{Name: sf.Name, Description: sf.Description, File: sl.file}
 	if strings.TrimSpace(sf.Name) == "" {
 		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Key: "name", Message: "missing required key \"name\""})
@@ -603,42 +575,6 @@ func (sl *scenarioLoader) parse(data []byte) *Scenario {
 		}
 	}
 	return sc
-}
-
-func (sl *scenarioLoader) unknownKeys(md toml.MetaData) {
-	for _, k := range md.Undecoded() {
-		key := k.String()
-		var known []string
-		switch {
-		case len(k) == 1:
-			known = tomlKeys(scenarioFile{})
-		case k[0] == "set":
-			known = tomlKeys(setFile{})
-		case k[0] == "scale":
-			known = tomlKeys(scaleFile{})
-		case k[0] == "remove":
-			known = tomlKeys(removeFile{})
-		case k[0] == "indicator":
-			known = tomlKeys(indicatorOverFile{})
-		case k[0] == "scoring":
-			known = tomlKeys(ScoringOverride{})
-		}
-		last := k[len(k)-1]
-		d := &Diagnostic{Code: CodeUnknownKey, File: sl.file, Key: key, Message: fmt.Sprintf("unknown key %q", last)}
-		if s := suggest(last, known); s != "" {
-			d.Hint = fmt.Sprintf("did you mean %q?", s)
-		} else if len(known) > 0 {
-			d.Hint = "known keys: " + strings.Join(known, ", ")
-		}
-		for pk, p := range sl.pos {
-			if strings.HasSuffix(pk, "."+last) || pk == last {
-				if strings.HasPrefix(pk, k[0]) && (d.Line == 0 || p.line < d.Line) {
-					d.Line, d.Col, d.Key = p.line, 1, pk
-				}
-			}
-		}
-		sl.diags = append(sl.diags, d)
-	}
 }
 
 // state checks a State code.

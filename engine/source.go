@@ -1,10 +1,5 @@
 package engine
 
-import (
-	"regexp"
-	"strings"
-)
-
 // The TOML file schema. These mirror structs are what the decoder fills; Load validates them
 // and builds the immutable Plan. Key names are the ones the plan reference (lap-plan.md §4)
 // defines; tooling depends on them.
@@ -77,58 +72,3 @@ type indicatorFile struct {
 	Weight       *float64 `toml:"weight"`
 	BaselineYear *int     `toml:"baseline_year"`
 }
-
-// position is where a key's value starts in a TOML file (1-based line and column).
-type position struct{ line, col int }
-
-// keyPositions scans TOML text for "key = value" lines and table headers and returns the
-// position of each key, named as the decoder names it with array-of-table indexes added:
-// "number", "indicator[2].rule", "section[0].key". The decoder reports no positions for
-// semantic problems, so this second, shallow pass recovers them (as Prometheus's rulefmt
-// does with yaml.Node).
-func keyPositions(text string) map[string]position {
-	pos := map[string]position{}
-	counts := map[string]int{}
-	prefix := ""
-	inMulti := ""
-	for i, line := range strings.Split(text, "\n") {
-		if inMulti != "" {
-			if strings.Contains(line, inMulti) {
-				inMulti = ""
-			}
-			continue
-		}
-		t := strings.TrimSpace(line)
-		switch {
-		case t == "" || strings.HasPrefix(t, "#"):
-			continue
-		case strings.HasPrefix(t, "[["):
-			name := strings.TrimSpace(strings.Trim(strings.SplitN(t, "]]", 2)[0], "[]"))
-			prefix = name + "[" + itoa(counts[name]) + "]."
-			pos[strings.TrimSuffix(prefix, ".")] = position{i + 1, 1}
-			counts[name]++
-			continue
-		case strings.HasPrefix(t, "["):
-			name := strings.TrimSpace(strings.Trim(strings.SplitN(t, "]", 2)[0], "[]"))
-			prefix = name + "."
-			pos[name] = position{i + 1, 1}
-			continue
-		}
-		m := keyLine.FindStringSubmatchIndex(line)
-		if m == nil {
-			continue
-		}
-		key := strings.Trim(line[m[2]:m[3]], `"'`)
-		valueStart := m[4]
-		pos[prefix+key] = position{i + 1, valueStart + 1}
-		rest := line[valueStart:]
-		for _, q := range []string{`'''`, `"""`} {
-			if strings.HasPrefix(rest, q) && !strings.Contains(rest[3:], q) {
-				inMulti = q
-			}
-		}
-	}
-	return pos
-}
-
-var keyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_\-"']+)\s*=\s*(\S)`)

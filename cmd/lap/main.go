@@ -16,10 +16,19 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
+// stopSignals are the signals that stop a run cleanly: commands see the context cancelled,
+// remove what they were writing and exit 1. A second signal kills the process at once.
+var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals...)
+	go func() {
+		<-ctx.Done()
+		stop() // restore the default action: a second signal is not caught
+	}()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

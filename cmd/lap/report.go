@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/outdir"
 )
 
 // reportFiles names the file each report format is written to.
@@ -27,10 +26,10 @@ var (
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE]",
-		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; an existing report directory is\nreplaced. The same inputs give byte-identical files: nothing is dated unless --date is given.", stdout)
+		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
-	out := fs.String("out", "", "output `directory`; created, or replaced when it holds an earlier report")
+	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
@@ -65,7 +64,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if err := checkReportDir(*out); err != nil {
+	outInputs := []string{in.data, in.plan}
+	if err := outdir.Check(*out, "report", outInputs...); err != nil {
 		return err
 	}
 
@@ -99,7 +99,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return writeReportDir(ctx, *out, rep, fmts, chs, step)
+	return writeReportDir(ctx, *out, outInputs, rep, fmts, chs, step)
 }
 
 // listFlag parses a comma-separated list of allowed values; "none" (when allowed) or an empty
@@ -126,57 +126,19 @@ func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
 	return out, nil
 }
 
-// isReportEntry reports whether a directory entry name is one lap report writes.
-func isReportEntry(name string, dir bool) bool {
-	if dir {
-		return name == "charts"
-	}
-	for _, f := range reportFiles {
-		if name == f {
-			return true
-		}
-	}
-	return false
-}
-
-// checkReportDir makes sure writing to dir replaces nothing but an earlier report: dir must be
-// absent, empty, or hold only files lap report writes.
-func checkReportDir(dir string) error {
-	entries, err := os.ReadDir(dir)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return nil
-	case err != nil:
-		if st, serr := os.Stat(dir); serr == nil && !st.IsDir() {
-			return fmt.Errorf("check output directory: %s exists and is not a directory", dir)
-		}
-		return fmt.Errorf("check output directory: %w", err)
-	}
-	for _, e := range entries {
-		if !isReportEntry(e.Name(), e.IsDir()) {
-			return fmt.Errorf("check output directory: %s holds %s, which lap report does not write; refusing to replace it (choose another --out)",
-				dir, e.Name())
-		}
-	}
-	return nil
-}
-
-// writeReportDir writes the report into a temporary directory next to out, then renames it
-// into place, so that out is never left half written.
-func writeReportDir(ctx context.Context, out string, rep *reports.Report, fmts, charts []string, step func(string)) (err error) {
-	abs, tmp, err := tempDirFor(out)
+// writeReportDir writes the report into a temporary directory next to out, then moves it
+// into place (see package outdir), so that out is never left half written and nothing lap did
+// not write is replaced.
+func writeReportDir(ctx context.Context, out string, inputs []string, rep *reports.Report, fmts, charts []string, step func(string)) error {
+	d, err := outdir.Create(out, "report", inputs...)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
+	defer d.Abort()
 	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON}
 	if len(charts) > 0 {
 		step("drawing the charts")
-		if err := writeCharts(ctx, filepath.Join(tmp, "charts"), rep, charts); err != nil {
+		if err := writeCharts(ctx, d, "charts/", rep, charts); err != nil {
 			return err
 		}
 	}
@@ -186,28 +148,23 @@ func writeReportDir(ctx context.Context, out string, rep *reports.Report, fmts, 
 		if err := writers[f](&b); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(tmp, reportFiles[f]), b.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", reportFiles[f], err)
+		if err := d.WriteFile(reportFiles[f], b.Bytes()); err != nil {
+			return err
 		}
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
 	step("moving the report into " + out)
-	if err := checkReportDir(abs); err != nil { // again: it may have changed meanwhile
-		return err
-	}
-	return replaceDir(tmp, abs)
+	return d.Commit()
 }
 
-// writeCharts writes every figure in each chart format, drawing figures in parallel.
-func writeCharts(ctx context.Context, dir string, rep *reports.Report, formats []string) error {
+// writeCharts writes every figure in each chart format into the directory prefix of d,
+// drawing figures in parallel.
+func writeCharts(ctx context.Context, d *outdir.Dir, prefix string, rep *reports.Report, formats []string) error {
 	figs, err := rep.Figures()
 	if err != nil {
 		return err
-	}
-	if err := os.Mkdir(dir, 0o755); err != nil {
-		return fmt.Errorf("create charts directory: %w", err)
 	}
 	jobs := make(chan *reports.Figure)
 	errs := make([]error, len(figs))
@@ -221,7 +178,7 @@ func writeCharts(ctx context.Context, dir string, rep *reports.Report, formats [
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
-				errs[index[f]] = writeFigure(dir, f, formats)
+				errs[index[f]] = writeFigure(d, prefix, f, formats)
 			}
 		}()
 	}
@@ -239,15 +196,15 @@ func writeCharts(ctx context.Context, dir string, rep *reports.Report, formats [
 	return errors.Join(errs...)
 }
 
-func writeFigure(dir string, f *reports.Figure, formats []string) error {
+// writeFigure writes one figure in each format as prefix+name.format.
+func writeFigure(d *outdir.Dir, prefix string, f *reports.Figure, formats []string) error {
 	for _, format := range formats {
 		var b bytes.Buffer
 		if err := f.Write(&b, format); err != nil {
 			return err
 		}
-		name := filepath.Join(dir, f.Name+"."+format)
-		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
-			return fmt.Errorf("write chart %s: %w", filepath.Base(name), err)
+		if err := d.WriteFile(prefix+f.Name+"."+format, b.Bytes()); err != nil {
+			return fmt.Errorf("write chart: %w", err)
 		}
 	}
 	return nil

@@ -162,7 +162,7 @@ func TestReportDate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "Data as of 2023-06-30.", "--as-of reaches the assessment")
 	assert.NotContains(t, string(md), "Report date")
-	assert.Equal(t, map[string]bool{"report.md": true}, names(t, out), "only the formats asked for")
+	assert.Equal(t, map[string]bool{"report.md": true, ".lap-manifest.json": true}, names(t, out), "only the formats asked for")
 }
 
 func names(t *testing.T, dir string) map[string]bool {
@@ -201,7 +201,7 @@ func TestReportAllOrNothing(t *testing.T) {
 		require.NoError(t, os.WriteFile(keep, []byte("mine"), 0o644))
 		code, _, stderr := lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", out}, quick...)...)
 		assert.Equal(t, 1, code)
-		assert.Contains(t, stderr, "notes.txt, which lap report does not write")
+		assert.Contains(t, stderr, "it holds notes.txt, and lap did not write it")
 		b, err := os.ReadFile(keep)
 		require.NoError(t, err)
 		assert.Equal(t, "mine", string(b))
@@ -211,7 +211,7 @@ func TestReportAllOrNothing(t *testing.T) {
 	t.Run("refuses the data directory", func(t *testing.T) {
 		code, _, stderr := lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", cliData}, quick...)...)
 		assert.Equal(t, 1, code)
-		assert.Contains(t, stderr, "refusing to replace it")
+		assert.Contains(t, stderr, "refuse to write "+cliData+": it is "+cliData+", an input of this run")
 	})
 
 	t.Run("replaces an earlier report whole", func(t *testing.T) {
@@ -222,7 +222,7 @@ func TestReportAllOrNothing(t *testing.T) {
 		assert.Contains(t, names(t, out), "charts/scores.svg")
 		code, _, stderr = lap(t, append([]string{"report", "--data", cliData, "--year", "2023", "--out", out}, quick...)...)
 		require.Equal(t, 0, code, stderr)
-		assert.Equal(t, map[string]bool{"indicators.csv": true}, names(t, out), "nothing of the earlier report is left")
+		assert.Equal(t, map[string]bool{"indicators.csv": true, ".lap-manifest.json": true}, names(t, out), "nothing of the earlier report is left")
 		entries, err := os.ReadDir(parent)
 		require.NoError(t, err)
 		assert.Len(t, entries, 1, "no temporary directory is left")

@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/outdir"
 )
 
 // stringList is a repeatable string flag.
@@ -51,6 +51,12 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if err := format.check(); err != nil {
 		return err
+	}
+	outInputs := append([]string{in.data, in.plan}, scenarios...)
+	if *outDir != "" {
+		if err := outdir.Check(*outDir, "whatif", outInputs...); err != nil {
+			return err
+		}
 	}
 	setChanges, err := parseSets(sets)
 	if err != nil {
@@ -137,7 +143,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		rep.Add(run, d, rc)
 	}
 	if *outDir != "" {
-		if err := writeWhatIfDir(*outDir, rep, diffs); err != nil {
+		if err := writeWhatIfDir(*outDir, outInputs, rep, diffs); err != nil {
 			return err
 		}
 	}
@@ -179,19 +185,20 @@ func parseSets(sets []string) ([]engine.Change, error) {
 }
 
 // writeWhatIfDir writes index.md and one overlay chart (SVG) per changed indicator with a
-// series into a temporary directory next to dir, which then replaces dir whole.
-func writeWhatIfDir(dir string, rep *reports.WhatIf, diffs []engine.Diff) (err error) {
+// series into a temporary directory next to dir, which then replaces dir whole (see package
+// outdir).
+func writeWhatIfDir(dir string, inputs []string, rep *reports.WhatIf, diffs []engine.Diff) error {
 	figs, err := reports.WhatIfFigures(diffs)
 	if err != nil {
 		return err
 	}
-	abs, tmp, err := tempDirFor(dir)
+	d, err := outdir.Create(dir, "whatif", inputs...)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer d.Abort()
 	for _, f := range figs {
-		if err := writeFigure(tmp, f, []string{"svg"}); err != nil {
+		if err := writeFigure(d, "", f, []string{"svg"}); err != nil {
 			return err
 		}
 	}
@@ -199,8 +206,8 @@ func writeWhatIfDir(dir string, rep *reports.WhatIf, diffs []engine.Diff) (err e
 	if err := reports.WriteWhatIfMarkdown(&b, rep, figs); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, "index.md"), b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", dir, err)
+	if err := d.WriteFile("index.md", b.Bytes()); err != nil {
+		return err
 	}
-	return replaceDir(tmp, abs)
+	return d.Commit()
 }

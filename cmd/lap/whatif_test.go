@@ -91,9 +91,9 @@ func TestWhatIfFormats(t *testing.T) {
 
 func TestWhatIfOut(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "whatif")
-	require.NoError(t, os.MkdirAll(dir, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "stale.txt"), []byte("old"), 0o644))
-	code, _, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--scenario", filepath.Join(scenarioDir, "overdue-initial-reports.toml"), "--out", dir)
+	code, _, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--set", "KEN.ratified=2024-03-01", "--out", dir)
+	require.Equal(t, 0, code, errOut)
+	code, _, errOut = lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--scenario", filepath.Join(scenarioDir, "overdue-initial-reports.toml"), "--out", dir)
 	require.Equal(t, 0, code, errOut)
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
@@ -101,7 +101,7 @@ func TestWhatIfOut(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	assert.Equal(t, []string{"index.md", "s1-43.1.svg", "s1-46.1.svg", "s1-46.2.svg"}, names, "the directory is replaced whole")
+	assert.Equal(t, []string{".lap-manifest.json", "index.md", "s1-43.1.svg", "s1-46.1.svg", "s1-46.2.svg"}, names, "lap's earlier output is replaced whole")
 	page, err := os.ReadFile(filepath.Join(dir, "index.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(page), "![43.1: baseline and scenario](s1-43.1.svg)")

@@ -1,0 +1,600 @@
+// Package outdir writes an output directory (lap report --out, lap whatif --out, and every
+// command that writes a directory) whole or not at all, and never deletes what lap did not
+// write.
+//
+// A run writes into a fresh temporary directory beside the target (so that the final rename
+// stays on one file system), records every file it writes with its size and SHA-256 in a
+// manifest, ManifestName, and renames the directory into place on Commit. An existing target
+// is replaced only when it is empty or is lap's own output of the same command: it holds a
+// manifest, and every file under it (checked recursively) is listed there, unchanged.
+//
+// Create and Check refuse, with a *RefusedError naming the reason and deleting nothing, a
+// target that is a file or anything but a directory, a symbolic link, the working directory
+// or one of its ancestors, an input (the data or plan directory, a scenario file) or one of
+// its ancestors, and a non-empty directory lap did not write.
+//
+// A run stopped on the way (an error, a signal, a crash) leaves at most a temporary directory
+// named .NAME.lap-tmp-* (or .NAME.lap-old-* between the two renames of Commit). The next
+// Create for the same target removes them: those marked as being written by a process that
+// is no longer running, and those holding lap's own output; an earlier output caught between
+// the two renames is put back first when the target is missing.
+//
+// The manifest is also what a later run can read to reuse unchanged files of the previous
+// output (Read, Dir.Previous): it lists every file with its content hash, sorted by path.
+package outdir
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ManifestName is the file, at the root of every output directory, that lists what lap wrote.
+const ManifestName = ".lap-manifest.json"
+
+// markerName marks a temporary directory being written, with the writer's process id.
+const markerName = ".lap-writing"
+
+// maxManifestBytes bounds the manifest read back from disk.
+const maxManifestBytes = 16 << 20
+
+// manifestVersion is the version of the manifest format.
+const manifestVersion = 1
+
+// Manifest lists the files of one output directory.
+type Manifest struct {
+	Tool    string `json:"tool"`    // always "lap"
+	Version int    `json:"version"` // the manifest format, 1
+	Command string `json:"command"` // the command that wrote the directory, e.g. "report"
+	Files   []File `json:"files"`   // sorted by Path
+}
+
+// File is one file of an output directory.
+type File struct {
+	Path   string `json:"path"` // slash-separated, relative to the directory
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"` // hex
+}
+
+// Lookup returns the entry for a slash-separated path.
+func (m *Manifest) Lookup(p string) (File, bool) {
+	i := sort.Search(len(m.Files), func(i int) bool { return m.Files[i].Path >= p })
+	if i < len(m.Files) && m.Files[i].Path == p {
+		return m.Files[i], true
+	}
+	return File{}, false
+}
+
+// RefusedError is a target that the policy does not let lap write to. Nothing was changed.
+type RefusedError struct {
+	Target string // as given
+	Reason string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("refuse to write %s: %s", e.Target, e.Reason)
+}
+
+func refuse(target, format string, args ...any) error {
+	return &RefusedError{Target: target, Reason: fmt.Sprintf(format, args...)}
+}
+
+// Read reads the manifest of an output directory lap wrote. The error wraps fs.ErrNotExist
+// when the directory has no manifest.
+func Read(dir string) (*Manifest, error) {
+	f, err := os.Open(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read manifest: %w", err)
+	}
+	if !st.Mode().IsRegular() || st.Size() > maxManifestBytes {
+		return nil, fmt.Errorf("read manifest: %s is not a regular file of at most %d bytes", ManifestName, maxManifestBytes)
+	}
+	var m Manifest
+	dec := json.NewDecoder(io.LimitReader(f, maxManifestBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("read manifest %s: %w", ManifestName, err)
+	}
+	if m.Tool != "lap" || m.Version != manifestVersion {
+		return nil, fmt.Errorf("read manifest %s: not a lap manifest of version %d", ManifestName, manifestVersion)
+	}
+	sorted := sort.SliceIsSorted(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	if !sorted {
+		return nil, fmt.Errorf("read manifest %s: files are not sorted", ManifestName)
+	}
+	return &m, nil
+}
+
+// Check applies the policy to target without writing anything: nil when Create may write
+// there (it does not exist, is empty, or holds lap's own output of command), else a
+// *RefusedError. inputs are the paths the run reads (directories or files): the target may be
+// neither one of them nor one of their ancestors.
+func Check(target, command string, inputs ...string) error {
+	_, err := check(target, command, inputs)
+	return err
+}
+
+// check returns the manifest of the existing output (nil when the target is absent or empty).
+func check(target, command string, inputs []string) (*Manifest, error) {
+	if strings.TrimSpace(target) == "" {
+		return nil, refuse(target, "the output directory is empty")
+	}
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, fmt.Errorf("resolve output directory %s: %w", target, err)
+	}
+	st, err := os.Lstat(abs)
+	exists := err == nil
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("check output directory %s: %w", target, err)
+	}
+	if exists && st.Mode()&fs.ModeSymlink != 0 {
+		return nil, refuse(target, "it is a symbolic link; give the directory itself or a new path")
+	}
+	real, err := resolve(abs)
+	if err != nil {
+		return nil, fmt.Errorf("resolve output directory %s: %w", target, err)
+	}
+	if cwd, err := os.Getwd(); err == nil {
+		if c, err := resolve(cwd); err == nil && within(c, real) {
+			if c == real {
+				return nil, refuse(target, "it is the working directory; give a new directory, such as out/report")
+			}
+			return nil, refuse(target, "it holds the working directory; give a new directory, such as out/report")
+		}
+	}
+	for _, in := range inputs {
+		if in == "" {
+			continue
+		}
+		ia, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		ir, err := resolve(ia)
+		if err != nil {
+			continue
+		}
+		if within(ir, real) {
+			if ir == real {
+				return nil, refuse(target, "it is %s, an input of this run", in)
+			}
+			return nil, refuse(target, "it holds %s, an input of this run", in)
+		}
+	}
+	if !exists {
+		return nil, nil
+	}
+	if !st.IsDir() {
+		return nil, refuse(target, "it is a %s, not a directory", kind(st.Mode()))
+	}
+	return owned(target, abs, command)
+}
+
+// owned checks that the directory abs is empty or lap's own output of command.
+func owned(target, abs, command string) (*Manifest, error) {
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return nil, fmt.Errorf("check output directory %s: %w", target, err)
+	}
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	m, err := Read(abs)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, refuse(target, "it holds %s, and lap did not write it (there is no %s); lap replaces only its own output: give a new directory, or empty this one yourself",
+				listNames(entries), ManifestName)
+		}
+		return nil, refuse(target, "%v", err)
+	}
+	if m.Command != command {
+		return nil, refuse(target, "it holds the output of lap %s, not of lap %s; give another directory", m.Command, command)
+	}
+	err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(abs, p)
+		rel = filepath.ToSlash(rel)
+		switch {
+		case rel == "." || rel == ManifestName:
+			return nil
+		case d.Type()&fs.ModeSymlink != 0:
+			return refuse(target, "%s is a symbolic link, which lap does not write", rel)
+		case d.IsDir():
+			return nil // a directory is kept only for the files in it
+		case !d.Type().IsRegular():
+			return refuse(target, "%s is not a regular file, so lap did not write it", rel)
+		}
+		want, ok := m.Lookup(rel)
+		if !ok {
+			return refuse(target, "it holds %s, which lap did not write (it is not in %s); move it away or give another directory", rel, ManifestName)
+		}
+		size, sum, err := hashFile(p)
+		if err != nil {
+			return err
+		}
+		if size != want.Size || sum != want.SHA256 {
+			return refuse(target, "%s was changed after lap wrote it; move it away or give another directory", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		var re *RefusedError
+		if errors.As(err, &re) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("check output directory %s: %w", target, err)
+	}
+	return m, nil
+}
+
+func listNames(entries []os.DirEntry) string {
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	if len(names) > 3 {
+		return strings.Join(names[:3], ", ") + fmt.Sprintf(" and %d more", len(names)-3)
+	}
+	return strings.Join(names, ", ")
+}
+
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsRegular():
+		return "file"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	}
+	return "special file"
+}
+
+// resolve returns abs with every symbolic link in its existing part resolved.
+func resolve(abs string) (string, error) {
+	rest := ""
+	p := abs
+	for {
+		r, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return "", err
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether p is dir or inside it (both cleaned absolute paths).
+func within(p, dir string) bool {
+	if p == dir {
+		return true
+	}
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+func hashFile(p string) (int64, string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0, "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return 0, "", err
+	}
+	return n, hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// Dir is an output directory being written: files go into a temporary directory that Commit
+// moves into place. Its methods are safe for concurrent use.
+type Dir struct {
+	target  string // as given
+	abs     string
+	tmp     string
+	command string
+	inputs  []string
+	prev    *Manifest
+
+	mu    sync.Mutex
+	files map[string]File
+	done  bool
+}
+
+// Create checks target (see Check), removes what earlier interrupted runs left beside it, and
+// creates the temporary directory to write into. Call Commit to move it into place, or Abort.
+func Create(target, command string, inputs ...string) (*Dir, error) {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return nil, fmt.Errorf("resolve output directory %s: %w", target, err)
+	}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create output directory %s: %w", target, err)
+	}
+	if _, err := check(target, command, inputs); err != nil {
+		return nil, err
+	}
+	if err := cleanStale(parent, base, abs, command); err != nil {
+		return nil, err
+	}
+	prev, err := check(target, command, inputs) // again: an earlier output may have been put back
+	if err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+tmpInfix)
+	if err != nil {
+		return nil, fmt.Errorf("create temporary output directory: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("create temporary output directory: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, markerName), []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("create temporary output directory: %w", err)
+	}
+	return &Dir{target: target, abs: abs, tmp: tmp, command: command, inputs: inputs, prev: prev, files: map[string]File{}}, nil
+}
+
+const (
+	tmpInfix = ".lap-tmp-"
+	oldInfix = ".lap-old-"
+)
+
+// Target returns the output directory as given to Create.
+func (d *Dir) Target() string { return d.target }
+
+// Previous returns the manifest of the output that Commit will replace, nil when there is
+// none. Its files can be read under Target until Commit.
+func (d *Dir) Previous() *Manifest { return d.prev }
+
+// cleanName checks a slash-separated relative file name.
+func cleanName(name string) error {
+	if name == "" || !fs.ValidPath(name) || name == "." || name == ManifestName || name == markerName || strings.HasPrefix(name, ".lap-") {
+		return fmt.Errorf("write output: invalid file name %q", name)
+	}
+	return nil
+}
+
+// WriteFile writes one file, name slash-separated and relative to the output directory,
+// creating its parent directories.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	w, err := d.Create(name)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// Create opens one file for writing, as WriteFile but streamed: the file is recorded in the
+// manifest when the writer is closed.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	if err := cleanName(name); err != nil {
+		return nil, err
+	}
+	d.mu.Lock()
+	_, dup := d.files[name]
+	closed := d.done
+	if !dup {
+		d.files[name] = File{Path: name} // reserved
+	}
+	d.mu.Unlock()
+	switch {
+	case closed:
+		return nil, fmt.Errorf("write %s: the output directory is already committed or aborted", name)
+	case dup:
+		return nil, fmt.Errorf("write %s: written twice", name)
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, fmt.Errorf("write %s: %w", name, err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", name, err)
+	}
+	return &fileWriter{d: d, name: name, f: f, h: sha256.New()}, nil
+}
+
+type fileWriter struct {
+	d    *Dir
+	name string
+	f    *os.File
+	h    hash.Hash
+	n    int64
+}
+
+func (w *fileWriter) Write(b []byte) (int, error) {
+	n, err := w.f.Write(b)
+	w.h.Write(b[:n])
+	w.n += int64(n)
+	if err != nil {
+		return n, fmt.Errorf("write %s: %w", w.name, err)
+	}
+	return n, nil
+}
+
+func (w *fileWriter) Close() error {
+	if err := w.f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", w.name, err)
+	}
+	w.d.mu.Lock()
+	w.d.files[w.name] = File{Path: w.name, Size: w.n, SHA256: hex.EncodeToString(w.h.Sum(nil))}
+	w.d.mu.Unlock()
+	return nil
+}
+
+// Manifest returns the manifest of the files written so far.
+func (d *Dir) Manifest() *Manifest {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	m := &Manifest{Tool: "lap", Version: manifestVersion, Command: d.command, Files: make([]File, 0, len(d.files))}
+	for _, f := range d.files {
+		m.Files = append(m.Files, f)
+	}
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	return m
+}
+
+// Abort removes the temporary directory; the target is left as it was. It may be called
+// after Commit (it then does nothing), so that it can be deferred.
+func (d *Dir) Abort() {
+	d.mu.Lock()
+	done := d.done
+	d.done = true
+	d.mu.Unlock()
+	if !done {
+		os.RemoveAll(d.tmp)
+	}
+}
+
+// Commit writes the manifest, checks the target again (it may have changed since Create) and
+// moves the new directory into place, replacing the earlier output. On error the target is
+// left as it was and the temporary directory is removed.
+func (d *Dir) Commit() (err error) {
+	defer func() {
+		if err != nil {
+			d.Abort()
+		}
+	}()
+	d.mu.Lock()
+	if d.done {
+		d.mu.Unlock()
+		return fmt.Errorf("commit %s: already committed or aborted", d.target)
+	}
+	for _, f := range d.files {
+		if f.SHA256 == "" {
+			d.mu.Unlock()
+			return fmt.Errorf("commit %s: %s was not closed", d.target, f.Path)
+		}
+	}
+	d.mu.Unlock()
+	b, err := json.MarshalIndent(d.Manifest(), "", "  ")
+	if err != nil {
+		return fmt.Errorf("commit %s: %w", d.target, err)
+	}
+	if err := os.WriteFile(filepath.Join(d.tmp, ManifestName), append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("commit %s: %w", d.target, err)
+	}
+	if err := os.Remove(filepath.Join(d.tmp, markerName)); err != nil {
+		return fmt.Errorf("commit %s: %w", d.target, err)
+	}
+	if _, err := check(d.target, d.command, d.inputs); err != nil {
+		return err
+	}
+	d.mu.Lock()
+	d.done = true
+	d.mu.Unlock()
+	if err := replace(d.tmp, d.abs); err != nil {
+		os.RemoveAll(d.tmp)
+		return fmt.Errorf("commit %s: %w", d.target, err)
+	}
+	return nil
+}
+
+// replace renames tmp to abs. An existing abs (checked to be lap's own output or empty) is
+// moved aside first and removed once the new one is in place; if that rename fails the old one
+// is put back.
+func replace(tmp, abs string) error {
+	if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, abs)
+	}
+	old := filepath.Join(filepath.Dir(abs), "."+filepath.Base(abs)+oldInfix+strings.TrimPrefix(filepath.Base(tmp), "."+filepath.Base(abs)+tmpInfix))
+	if err := os.Rename(abs, old); err != nil {
+		return fmt.Errorf("move the earlier output aside: %w", err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		if rerr := os.Rename(old, abs); rerr != nil {
+			return fmt.Errorf("move the output into place: %w (and put the earlier output back from %s: %v)", err, old, rerr)
+		}
+		return fmt.Errorf("move the output into place: %w", err)
+	}
+	if err := os.RemoveAll(old); err != nil {
+		return fmt.Errorf("remove the earlier output %s: %w", old, err)
+	}
+	return nil
+}
+
+// cleanStale removes what interrupted runs left beside abs: temporary directories marked by a
+// process that no longer runs, or holding lap's own output. An earlier output moved aside by
+// an interrupted Commit is put back when abs is missing.
+func cleanStale(parent, base, abs, command string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", parent, err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		isTmp := strings.HasPrefix(name, "."+base+tmpInfix)
+		isOld := strings.HasPrefix(name, "."+base+oldInfix)
+		if !e.IsDir() || !isTmp && !isOld {
+			continue
+		}
+		p := filepath.Join(parent, name)
+		if pid, ok := marker(p); ok {
+			if pid != os.Getpid() && running(pid) {
+				continue // another run is writing it
+			}
+			os.RemoveAll(p)
+			continue
+		}
+		m, err := owned(p, p, command)
+		if err != nil || m == nil {
+			continue // not recognisably lap's: leave it
+		}
+		if isOld {
+			if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) {
+				if os.Rename(p, abs) == nil {
+					continue
+				}
+			}
+		}
+		os.RemoveAll(p)
+	}
+	return nil
+}
+
+// marker reads the process id in a temporary directory's marker file.
+func marker(dir string) (int, bool) {
+	b, err := os.ReadFile(filepath.Join(dir, markerName))
+	if err != nil || len(b) > 32 {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	return pid, err == nil && pid > 0
+}

@@ -111,6 +111,8 @@ type Plan struct {
 	files                 []InputFile
 	hash                  string
 	scoring               Scoring
+	translations          map[string]*Translation // by language tag (translations.go)
+	lang                  *Translation            // set on a plan built by Translated
 }
 
 // Name returns the plan's name.
@@ -211,8 +213,11 @@ func load(fsys fs.FS) (*Plan, []FileReport, error) {
 		}
 	}
 	l.crossCheck()
+	if !l.all.HasErrors() {
+		l.loadTranslations()
+	}
 	var reports []FileReport
-	for _, n := range names {
+	for _, n := range append(names, l.translationFiles()...) {
 		if fr := l.perFile[n]; fr != nil {
 			fr.Diagnostics.Sort()
 			reports = append(reports, *fr)
@@ -234,6 +239,9 @@ type loader struct {
 	hasher  []byte
 	actions []Action
 	inds    []*Indicator
+
+	planPos      map[string]position     // key positions in plan.toml
+	translations map[string]*Translation // lang/*.toml, by tag
 }
 
 func (l *loader) diag(d *Diagnostic) {
@@ -270,6 +278,7 @@ func (l *loader) loadPlanFile() {
 		return
 	}
 	pos := doc.pos
+	l.planPos = pos
 	pf := &l.plan
 	at := func(key string) (int, int) { p := pos[key]; return p.line, p.col }
 	bad := func(code, key, format string, args ...any) {
@@ -590,7 +599,7 @@ func (l *loader) finish() *Plan {
 	pf := &l.plan
 	p := &Plan{name: pf.Name, version: pf.Version, period: pf.Period, baselineYear: pf.BaselineYear,
 		targetYear: pf.TargetYear, counting: Counting(pf.Counting), provenance: pf.Provenance, note: pf.Note,
-		byID: map[string]*Indicator{}, files: l.files, scoring: l.scoring()}
+		byID: map[string]*Indicator{}, files: l.files, scoring: l.scoring(), translations: l.translations}
 	if pf.Adopted != "" {
 		p.adopted = MustDate(pf.Adopted)
 	}

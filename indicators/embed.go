@@ -10,9 +10,10 @@ package indicators
 
 import "embed"
 
-// FS is the shipped plan: plan.toml and a01.toml to a50.toml.
+// FS is the shipped plan: plan.toml and a01.toml to a50.toml, with its unofficial French and
+// Spanish translations in lang/fr.toml and lang/es.toml (docs/languages.md).
 //
-//go:embed *.toml
+//go:embed *.toml lang/*.toml
 var FS embed.FS
 
 // Tests holds the rule unit tests of the shipped plan, tests/a01.test.toml to

@@ -38,6 +38,8 @@ type planDoc struct {
 	Counting       engine.Counting  `json:"counting"`
 	Provenance     string           `json:"provenance"`
 	Note           string           `json:"note,omitempty"`
+	Language       string           `json:"language"`                     // "en" for the plan as written
+	Translation    string           `json:"translation_notice,omitempty"` // e.g. that the text is an unofficial translation
 	Hash           string           `json:"hash"`
 	Sections       []engine.Section `json:"sections"`
 	Actions        []planAction     `json:"actions"`
@@ -81,7 +83,10 @@ func newPlanDoc(p *engine.Plan) planDoc {
 	prov, note := p.Provenance()
 	doc := planDoc{Name: p.Name(), Version: p.Version(), Period: p.Period(), BaselineYear: p.BaselineYear(),
 		TargetYear: p.TargetYear(), Counting: p.Counting(), Provenance: prov, Note: note, Hash: p.Hash(),
-		Sections: p.Sections(), Actions: []planAction{}}
+		Sections: p.Sections(), Actions: []planAction{}, Language: "en"}
+	if tag, notice := p.Language(); tag != "" {
+		doc.Language, doc.Translation = tag, notice
+	}
 	if !p.Adopted().IsZero() {
 		doc.Adopted = p.Adopted().String()
 	}
@@ -131,6 +136,9 @@ func writePlanTable(w io.Writer, doc planDoc) error {
 	if doc.Note != "" {
 		bw.printf("note: %s\n", doc.Note)
 	}
+	if doc.Translation != "" {
+		bw.printf("language %s: %s\n", doc.Language, doc.Translation)
+	}
 	section := ""
 	for _, a := range doc.Actions {
 		if a.Section != section {
@@ -165,6 +173,9 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw.printf("> indicators could not be obtained. Every action carries a provenance label (`found`, `inferred`,\n")
 	bw.printf("> `reconstructed`) and every indicator is labelled `proposed` unless a source gives it. Nothing\n")
 	bw.printf("> here should be presented as official.\n\n")
+	if doc.Translation != "" {
+		bw.printf("> **%s**\n\n", oneLine(doc.Translation))
+	}
 	bw.printf("| Key | Value |\n| --- | --- |\n")
 	bw.printf("| Version | %s |\n| Period | %s |\n", mdCell(doc.Version), mdCell(doc.Period))
 	if doc.Adopted != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 )
@@ -25,15 +26,19 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	failed := false
 	for _, fr := range reports {
 		fmt.Fprintf(stdout, "Checking %s\n", displayPath(*planDir, fr.File))
+		what := fmt.Sprintf("%d indicators", fr.Indicators)
+		if strings.HasPrefix(fr.File, engine.TranslationDir+"/") {
+			what = "translation"
+		}
 		if len(fr.Diagnostics) == 0 {
-			fmt.Fprintf(stdout, "  SUCCESS: %d indicators\n", fr.Indicators)
+			fmt.Fprintf(stdout, "  SUCCESS: %s\n", what)
 			continue
 		}
 		if fr.Diagnostics.HasErrors() {
 			failed = true
 			fmt.Fprintln(stdout, "  FAILED:")
 		} else {
-			fmt.Fprintf(stdout, "  SUCCESS: %d indicators, with warnings:\n", fr.Indicators)
+			fmt.Fprintf(stdout, "  SUCCESS: %s, with warnings:\n", what)
 		}
 		for _, d := range fr.Diagnostics {
 			d.File = displayPath(*planDir, d.File)

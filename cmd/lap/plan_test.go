@@ -67,3 +67,45 @@ func TestPlanErrors(t *testing.T) {
 	assert.Contains(t, errOut, "a10.toml:19:9: 10.1: unknown-name")
 	assert.Contains(t, errOut, `unknown field "partyy"`)
 }
+
+func TestPlanLang(t *testing.T) {
+	for _, tc := range []struct{ lang, name, action1, notice string }{
+		{"en", "Lausanne Action Plan 2021-2026", "Show high-level national ownership of implementation", ""},
+		{"fr", "Plan d'action de Lausanne 2021-2026", "Faire preuve d'une appropriation nationale de haut niveau de la mise en œuvre", "Traduction non officielle"},
+		{"es", "Plan de Acción de Lausana 2021-2026", "Demostrar una implicación nacional de alto nivel en la aplicación", "Traducción no oficial"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			code, out, errOut := lap(t, "plan", "--format", "json", "--lang", tc.lang)
+			require.Equal(t, 0, code, errOut)
+			var doc struct {
+				Name     string `json:"name"`
+				Language string `json:"language"`
+				Notice   string `json:"translation_notice"`
+				Actions  []struct {
+					Title      string `json:"title"`
+					Indicators []struct {
+						Rule string `json:"rule"`
+					} `json:"indicators"`
+				} `json:"actions"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(out), &doc))
+			assert.Equal(t, tc.name, doc.Name)
+			assert.Equal(t, tc.lang, doc.Language)
+			assert.Equal(t, tc.action1, doc.Actions[0].Title)
+			assert.Equal(t, "party", doc.Actions[9].Indicators[0].Rule, "rules are never translated")
+			if tc.notice == "" {
+				assert.Empty(t, doc.Notice)
+			} else {
+				assert.Contains(t, doc.Notice, tc.notice)
+				// the notice is shown in the other formats too
+				for _, format := range []string{"table", "md"} {
+					_, text, _ := lap(t, "plan", "--format", format, "--lang", tc.lang)
+					assert.Contains(t, text, tc.notice, format)
+				}
+			}
+		})
+	}
+	code, _, errOut := lap(t, "plan", "--lang", "de")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `--lang "de": want one of en, fr, es`)
+}

@@ -1,0 +1,410 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Translations of a plan's text. A plan directory may hold lang/TAG.toml files, one per
+// language (lang/fr.toml, lang/es.toml): the titles, descriptions, bases, definitions and notes
+// of its sections, actions and indicators in that language, keyed by section key, action
+// number and indicator id. They are parallel files rather than keys inside the action files so
+// that a translator and a plan editor never edit the same file, and a new or renamed indicator
+// shows up as a warning instead of a merge conflict.
+//
+// The engine holds the text per language tag and knows nothing else about languages. A
+// translation never changes a value: it is not part of the plan's Hash. Problems in a
+// translation are warnings, never errors: a missing or stale translation must not stop the
+// plan (and its English report) from loading. `lap check` lists them with file and line.
+
+// TranslationDir is the folder of a plan directory that holds its translations.
+const TranslationDir = "lang"
+
+// Diagnostic codes of translation files (always warnings).
+const (
+	// CodeTranslationMissing: a section, action or indicator has no entry in a translation,
+	// or an entry lacks a text the plan has. Reported at the plan's own file and line.
+	CodeTranslationMissing = "translation-missing"
+	// CodeTranslationOrphan: a translation has an entry (or a text) for a section, action or
+	// indicator that the plan does not have. Reported at the translation's file and line.
+	CodeTranslationOrphan = "translation-orphan"
+	// CodeTranslationFile: a translation file that cannot be used, or has a bad header key.
+	CodeTranslationFile = "translation-file"
+)
+
+// The statuses a translation may declare.
+const (
+	TranslationUnofficial = "unofficial"
+	TranslationOfficial   = "official"
+)
+
+var translationTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// Translation is a plan's text in one language. Look texts up with Section, Action and
+// Indicator; Plan.Translated builds the plan with these texts in place.
+type Translation struct {
+	Lang   string `json:"lang"`   // the language tag, from the file name: "fr"
+	Name   string `json:"name"`   // the language's own name: "Français"
+	Status string `json:"status"` // "unofficial" or "official"
+	// Notice is the sentence, in the language, that must be shown wherever the translation is
+	// shown, e.g. that it is an unofficial translation.
+	Notice string `json:"notice"`
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+
+	plan       PlanText
+	sections   map[string]SectionText
+	actions    map[int]ActionText
+	indicators map[string]IndicatorText
+	missing    []string
+}
+
+// PlanText is the translated text of the plan itself.
+type PlanText struct {
+	Name string `toml:"name"`
+	Note string `toml:"note"`
+}
+
+// SectionText is the translated text of a section.
+type SectionText struct {
+	Title string `toml:"title"`
+}
+
+// ActionText is the translated text of an action.
+type ActionText struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	Basis       string `toml:"basis"`
+}
+
+// IndicatorText is the translated text of an indicator.
+type IndicatorText struct {
+	Title      string `toml:"title"`
+	Definition string `toml:"definition"`
+	Note       string `toml:"note"`
+}
+
+// Plan returns the translated plan name and note.
+func (t *Translation) Plan() PlanText { return t.plan }
+
+// Section returns the translated text of a section.
+func (t *Translation) Section(key string) (SectionText, bool) {
+	s, ok := t.sections[key]
+	return s, ok
+}
+
+// Action returns the translated text of an action.
+func (t *Translation) Action(number int) (ActionText, bool) {
+	a, ok := t.actions[number]
+	return a, ok
+}
+
+// Indicator returns the translated text of an indicator.
+func (t *Translation) Indicator(id string) (IndicatorText, bool) {
+	ind, ok := t.indicators[id]
+	return ind, ok
+}
+
+// Missing lists, in plan order, the texts the translation lacks ("indicator 12.4 definition"):
+// Translated shows the plan's own text for them.
+func (t *Translation) Missing() []string { return append([]string(nil), t.missing...) }
+
+// Languages lists the tags of the plan's translations, sorted.
+func (p *Plan) Languages() []string {
+	out := make([]string, 0, len(p.translations))
+	for tag := range p.translations {
+		out = append(out, tag)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Translation returns the plan's translation into a language tag.
+func (p *Plan) Translation(tag string) (*Translation, bool) {
+	t, ok := p.translations[tag]
+	return t, ok
+}
+
+// Language returns the tag and notice of the translation a plan was built with by Translated,
+// or two empty strings for the plan as written.
+func (p *Plan) Language() (tag, notice string) {
+	if p.lang == nil {
+		return "", ""
+	}
+	return p.lang.Lang, p.lang.Notice
+}
+
+// Translated returns the plan with its texts in the language tag: the same plan (indicators,
+// expressions, targets, hash) whose plan name and note, section titles, action titles,
+// descriptions and bases, and indicator titles, definitions and notes come from the
+// translation. A text the translation lacks (see Translation.Missing) stays as written.
+func (p *Plan) Translated(tag string) (*Plan, error) {
+	t, ok := p.translations[tag]
+	if !ok {
+		return nil, fmt.Errorf("translate plan: no %q translation (want one of %s in %s/)", tag, strings.Join(p.Languages(), ", "), TranslationDir)
+	}
+	q := *p
+	q.lang = t
+	q.name = translatedText(t.plan.Name, p.name)
+	q.note = translatedText(t.plan.Note, p.note)
+	q.sections = make([]Section, len(p.sections))
+	for i, s := range p.sections {
+		if tr, ok := t.sections[s.Key]; ok {
+			s.Title = translatedText(tr.Title, s.Title)
+		}
+		q.sections[i] = s
+	}
+	q.actions = make([]Action, len(p.actions))
+	for i, a := range p.actions {
+		if tr, ok := t.actions[a.Number]; ok {
+			a.Title = translatedText(tr.Title, a.Title)
+			a.Description = translatedText(tr.Description, a.Description)
+			a.Basis = translatedText(tr.Basis, a.Basis)
+		}
+		q.actions[i] = a
+	}
+	q.indicators = make([]*Indicator, len(p.indicators))
+	q.byID = make(map[string]*Indicator, len(p.indicators))
+	for i, ind := range p.indicators {
+		c := *ind
+		if tr, ok := t.indicators[c.ID]; ok {
+			c.Title = translatedText(tr.Title, c.Title)
+			c.Definition = translatedText(tr.Definition, c.Definition)
+			c.Note = translatedText(tr.Note, c.Note)
+		}
+		q.indicators[i] = &c
+		q.byID[c.ID] = &c
+	}
+	return &q, nil
+}
+
+// translatedText returns the translated text, or the original where there is none or the original is
+// empty (a translation never adds a text the plan does not have).
+func translatedText(translated, original string) string {
+	if translated == "" || original == "" {
+		return original
+	}
+	return translated
+}
+
+// translationFile is what a lang/TAG.toml file holds.
+type translationFile struct {
+	Language  string                   `toml:"language"`
+	Name      string                   `toml:"name"`
+	Status    string                   `toml:"status"`
+	Notice    string                   `toml:"notice"`
+	Plan      PlanText                 `toml:"plan"`
+	Section   map[string]SectionText   `toml:"section"`
+	Action    map[string]ActionText    `toml:"action"`
+	Indicator map[string]IndicatorText `toml:"indicator"`
+}
+
+// loadTranslations reads every lang/*.toml of the plan directory and checks each against the
+// loaded plan. It runs after the plan's own files are loaded and only warns.
+func (l *loader) loadTranslations() {
+	names, _ := fs.Glob(l.fsys, TranslationDir+"/*.toml")
+	sort.Strings(names)
+	for _, name := range names {
+		if t := l.loadTranslation(name); t != nil {
+			if l.translations == nil {
+				l.translations = map[string]*Translation{}
+			}
+			l.translations[t.Lang] = t
+		}
+	}
+}
+
+func (l *loader) warn(file string, line int, key, code, format string, args ...any) {
+	l.diag(&Diagnostic{Severity: SeverityWarning, Code: code, File: file, Line: line, Key: key, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) loadTranslation(name string) *Translation {
+	if l.perFile[name] == nil {
+		l.perFile[name] = &FileReport{File: name}
+	}
+	tag := strings.TrimSuffix(path.Base(name), ".toml")
+	if !translationTag.MatchString(tag) {
+		l.warn(name, 0, "", CodeTranslationFile, "file name %q is not a language tag (e.g. fr.toml, es.toml); the file is ignored", path.Base(name))
+		return nil
+	}
+	data, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.warn(name, 0, "", CodeTranslationFile, "read file: %v", unwrapPathError(err))
+		return nil
+	}
+	var tf translationFile
+	doc, diags := decodeTOML(name, data, &tf)
+	for _, d := range diags {
+		d.Severity = SeverityWarning
+		if doc == nil {
+			d.Message = "the translation cannot be read and is ignored: " + d.Message
+		}
+		l.diag(d)
+	}
+	if doc == nil {
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	t := &Translation{Lang: tag, Name: tf.Name, Status: tf.Status, Notice: tf.Notice, File: name,
+		SHA256: hex.EncodeToString(sum[:]), plan: tf.Plan, sections: tf.Section, indicators: tf.Indicator,
+		actions: map[int]ActionText{}}
+	at := func(table, key string) int {
+		if table == "" {
+			return doc.lineOf(key, 0)
+		}
+		for _, k := range []string{table + "." + key, table + `."` + key + `"`, table + ".'" + key + "'"} {
+			if line := doc.lineOf(k, 0); line > 0 {
+				return line
+			}
+		}
+		return 0
+	}
+	if tf.Language != tag {
+		l.warn(name, at("", "language"), "language", CodeTranslationFile, "language is %q but the file is %s: they must agree", tf.Language, path.Base(name))
+	}
+	if tf.Status != TranslationUnofficial && tf.Status != TranslationOfficial {
+		l.warn(name, at("", "status"), "status", CodeTranslationFile, "status %q must be %q or %q; the translation is treated as unofficial", tf.Status, TranslationUnofficial, TranslationOfficial)
+		t.Status = TranslationUnofficial
+	}
+	if strings.TrimSpace(tf.Notice) == "" {
+		l.warn(name, at("", "notice"), "notice", CodeTranslationFile, "notice is empty: a translation carries the sentence shown wherever it is shown (e.g. that it is unofficial)")
+	}
+	for key, a := range tf.Action {
+		n, err := strconv.Atoi(key)
+		if err != nil || n <= 0 || strconv.Itoa(n) != key {
+			l.warn(name, at("action", key), "action."+key, CodeTranslationOrphan, "action %q is not an action number", key)
+			continue
+		}
+		t.actions[n] = a
+	}
+	l.compareTranslation(t, &tf, at)
+	return t
+}
+
+// compareTranslation warns about every text of the plan the translation lacks (at the plan's
+// file and line) and every entry or text it has for something the plan lacks (at the
+// translation's line).
+func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func(table, key string) int) {
+	file := t.File
+	missing := func(what, planFile string, planLine int, key string) {
+		t.missing = append(t.missing, what)
+		d := &Diagnostic{Severity: SeverityWarning, Code: CodeTranslationMissing, File: planFile, Line: planLine, Key: key,
+			Message: fmt.Sprintf("%s has no %q translation in %s", what, t.Lang, file)}
+		if id, ok := strings.CutPrefix(what, "indicator "); ok {
+			d.IndicatorID, _, _ = strings.Cut(id, " ")
+		}
+		l.diag(d)
+	}
+	orphan := func(line int, key, format string, args ...any) {
+		l.warn(file, line, key, CodeTranslationOrphan, format, args...)
+	}
+	texts := func(what, planFile string, planLine int, table, key string, pairs ...string) {
+		for i := 0; i < len(pairs); i += 3 {
+			field, original, translated := pairs[i], pairs[i+1], pairs[i+2]
+			switch {
+			case original != "" && translated == "":
+				missing(what+" "+field, planFile, planLine, field)
+			case original == "" && translated != "":
+				orphan(at(table, key), table+"."+key+"."+field, "%s has a %s here but none in %s", what, field, planFile)
+			}
+		}
+	}
+	pf := l.plan
+	if pf.Name != "" || pf.Note != "" {
+		texts("the plan", planFileName, 1, "plan", "", "name", pf.Name, tf.Plan.Name, "note", pf.Note, tf.Plan.Note)
+	}
+	for _, s := range pf.Sections {
+		if s.Key == "" {
+			continue
+		}
+		tr, ok := tf.Section[s.Key]
+		if !ok {
+			missing("section "+s.Key, planFileName, l.sectionLine(s.Key), "section")
+			continue
+		}
+		texts("section "+s.Key, planFileName, l.sectionLine(s.Key), "section", s.Key, "title", s.Title, tr.Title)
+	}
+	sectionKeys := map[string]bool{}
+	for _, s := range pf.Sections {
+		sectionKeys[s.Key] = true
+	}
+	for key := range tf.Section {
+		if !sectionKeys[key] {
+			orphan(at("section", key), "section."+key, "the plan has no section %q", key)
+		}
+	}
+	actions := append([]Action(nil), l.actions...)
+	sort.Slice(actions, func(i, j int) bool { return actions[i].Number < actions[j].Number })
+	numbers := map[int]bool{}
+	for _, a := range actions {
+		numbers[a.Number] = true
+		what := "action " + strconv.Itoa(a.Number)
+		tr, ok := t.actions[a.Number]
+		if !ok {
+			missing(what, a.File, 1, "number")
+		} else {
+			texts(what, a.File, 1, "action", strconv.Itoa(a.Number), "title", a.Title, tr.Title,
+				"description", a.Description, tr.Description, "basis", a.Basis, tr.Basis)
+		}
+	}
+	for n := range t.actions {
+		if !numbers[n] {
+			orphan(at("action", strconv.Itoa(n)), "action."+strconv.Itoa(n), "the plan has no action %d", n)
+		}
+	}
+	inds := append([]*Indicator(nil), l.inds...)
+	sort.Slice(inds, func(i, j int) bool {
+		a, b := inds[i].order, inds[j].order
+		return a[0] < b[0] || a[0] == b[0] && a[1] < b[1]
+	})
+	ids := map[string]bool{}
+	for _, ind := range inds {
+		ids[ind.ID] = true
+		what := "indicator " + ind.ID
+		tr, ok := tf.Indicator[ind.ID]
+		if !ok {
+			missing(what, ind.File, ind.Line, "indicator")
+			continue
+		}
+		texts(what, ind.File, ind.Line, "indicator", ind.ID, "title", ind.Title, tr.Title,
+			"definition", ind.Definition, tr.Definition, "note", ind.Note, tr.Note)
+	}
+	for id := range tf.Indicator {
+		if !ids[id] {
+			orphan(at("indicator", id), "indicator."+id, "the plan has no indicator %q", id)
+		}
+	}
+}
+
+// sectionLine is the line of a section's key in plan.toml, or 1.
+func (l *loader) sectionLine(key string) int {
+	if l.planPos != nil {
+		for i, s := range l.plan.Sections {
+			if s.Key == key {
+				if p := l.planPos["section["+itoa(i)+"].key"]; p.line > 0 {
+					return p.line
+				}
+			}
+		}
+	}
+	return 1
+}
+
+// translationFiles lists the translation files the loader read, sorted.
+func (l *loader) translationFiles() []string {
+	var out []string
+	for name := range l.perFile {
+		if strings.HasPrefix(name, TranslationDir+"/") {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,226 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A complete French translation of the test plan.
+const testFrench = `language = "fr"
+name = "Français"
+status = "unofficial"
+notice = "Traduction non officielle."
+
+[plan]
+name = "Plan d'essai"
+
+[section.universalization]
+title = "Universalisation"
+
+[section.transparency]
+title = "Transparence"
+
+[action.1]
+title = "Adhérer à la Convention"
+
+[indicator."1.1"]
+title = "États parties"
+definition = "Nombre d'États parties."
+
+[action.2]
+title = "Faire rapport dans les délais"
+
+[indicator."2.1"]
+title = "Rapports annuels dans les délais"
+definition = "Proportion des États parties redevables d'un rapport qui l'ont présenté dans les délais."
+
+[indicator."2.2"]
+title = "Superficie dépolluée"
+definition = "Superficie dépolluée par les États ayant une obligation."
+`
+
+func planWithTranslation(files map[string]string) fstest.MapFS {
+	fsys := testPlanFS()
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return fsys
+}
+
+func warnings(t *testing.T, fsys fstest.MapFS) []string {
+	t.Helper()
+	reports, err := Check(fsys)
+	require.NoError(t, err, "translation problems are warnings, never errors")
+	var out []string
+	for _, fr := range reports {
+		for _, d := range fr.Diagnostics {
+			assert.Equal(t, SeverityWarning, d.Severity, d.Error())
+			out = append(out, d.Error())
+		}
+	}
+	return out
+}
+
+func TestTranslationComplete(t *testing.T) {
+	fsys := planWithTranslation(map[string]string{"lang/fr.toml": testFrench})
+	assert.Empty(t, warnings(t, fsys))
+	p, err := Load(fsys)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"fr"}, p.Languages())
+	tr, ok := p.Translation("fr")
+	require.True(t, ok)
+	assert.Equal(t, TranslationUnofficial, tr.Status)
+	assert.Equal(t, "lang/fr.toml", tr.File)
+	assert.Len(t, tr.SHA256, 64)
+	assert.Empty(t, tr.Missing())
+
+	fr, err := p.Translated("fr")
+	require.NoError(t, err)
+	assert.Equal(t, "Plan d'essai", fr.Name())
+	assert.Equal(t, "Universalisation", fr.Sections()[0].Title)
+	assert.Equal(t, "Adhérer à la Convention", fr.Actions()[0].Title)
+	ind, ok := fr.Indicator("2.1")
+	require.True(t, ok)
+	assert.Equal(t, "Rapports annuels dans les délais", ind.Title)
+	assert.Equal(t, "annual_report_on_time", ind.Rule.Source, "a translation changes text only")
+	tag, notice := fr.Language()
+	assert.Equal(t, "fr", tag)
+	assert.Equal(t, "Traduction non officielle.", notice)
+
+	// The original is untouched, and both have the same hash: a translation changes no value.
+	orig, _ := p.Indicator("2.1")
+	assert.Equal(t, "Annual reports on time", orig.Title)
+	assert.Equal(t, "Test plan", p.Name())
+	tag, notice = p.Language()
+	assert.Empty(t, tag+notice)
+	assert.Equal(t, p.Hash(), fr.Hash())
+	base, err := Load(testPlanFS())
+	require.NoError(t, err)
+	assert.Equal(t, base.Hash(), p.Hash(), "translation files are not part of the plan hash")
+
+	_, err = p.Translated("es")
+	assert.ErrorContains(t, err, `no "es" translation`)
+}
+
+func TestTranslationWarnings(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(string) string
+		extra map[string]string
+		want  []string // substrings of the one-line diagnostics, in order
+	}{
+		{
+			name: "indicator without entry, reported at the plan's line",
+			edit: func(s string) string { return cut(s, `[indicator."2.2"]`, 3) },
+			want: []string{`a02.toml:22: 2.2: translation-missing: indicator 2.2 has no "fr" translation in lang/fr.toml`},
+		},
+		{
+			name: "entry for an indicator the plan lacks, at the translation's line",
+			edit: func(s string) string { return s + "\n[indicator.\"2.9\"]\ntitle = \"x\"\ndefinition = \"y\"\n" },
+			want: []string{`lang/fr.toml:33: translation-orphan: the plan has no indicator "2.9"`},
+		},
+		{
+			name: "entry lacking a text",
+			edit: func(s string) string {
+				return strings.Replace(s, "definition = \"Nombre d'États parties.\"\n", "", 1)
+			},
+			want: []string{`a01.toml:7: 1.1: translation-missing: indicator 1.1 definition has no "fr" translation`},
+		},
+		{
+			name: "a text the plan does not have",
+			edit: func(s string) string {
+				return strings.Replace(s, "[action.1]\n", "[action.1]\ndescription = \"Texte.\"\n", 1)
+			},
+			want: []string{`lang/fr.toml:15: translation-orphan: action 1 has a description here but none in a01.toml`},
+		},
+		{
+			name: "missing section and unknown action",
+			edit: func(s string) string {
+				return strings.Replace(cut(s, "[section.transparency]", 2), "[action.2]", "[action.7]", 1)
+			},
+			want: []string{
+				`a02.toml:1: translation-missing: action 2 has no "fr" translation`,
+				`plan.toml:16: translation-missing: section transparency has no "fr" translation`,
+				`lang/fr.toml:20: translation-orphan: the plan has no action 7`,
+			},
+		},
+		{
+			name: "header problems",
+			edit: func(s string) string {
+				s = strings.Replace(s, `language = "fr"`, `language = "es"`, 1)
+				s = strings.Replace(s, `status = "unofficial"`, `status = "draft"`, 1)
+				return strings.Replace(s, `notice = "Traduction non officielle."`, "colour = 1", 1)
+			},
+			want: []string{
+				`lang/fr.toml: translation-file: notice is empty`,
+				`lang/fr.toml:1: translation-file: language is "es" but the file is fr.toml`,
+				`lang/fr.toml:3: translation-file: status "draft" must be "unofficial" or "official"`,
+				`lang/fr.toml:4:10: unknown-key: unknown key "colour"`,
+			},
+		},
+		{
+			name: "syntax error: the translation is ignored, the plan loads",
+			edit: func(s string) string { return s + "\n[indicator.\"1.1\"\n" },
+			want: []string{`lang/fr.toml:34:17: toml-syntax: the translation cannot be read and is ignored`},
+		},
+		{
+			name:  "a file name that is no language tag",
+			edit:  func(s string) string { return s },
+			extra: map[string]string{"lang/French.toml": testFrench},
+			want:  []string{`lang/French.toml: translation-file: file name "French.toml" is not a language tag`},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			files := map[string]string{"lang/fr.toml": tc.edit(testFrench)}
+			for k, v := range tc.extra {
+				files[k] = v
+			}
+			got := warnings(t, planWithTranslation(files))
+			require.Len(t, got, len(tc.want), strings.Join(got, "\n"))
+			for i, w := range tc.want {
+				assert.Contains(t, got[i], w)
+			}
+		})
+	}
+}
+
+// A translation that lacks texts still builds: the plan's own text stands in, and Missing
+// says where.
+func TestTranslatedFallsBackToPlanText(t *testing.T) {
+	fsys := planWithTranslation(map[string]string{"lang/fr.toml": cut(testFrench, `[indicator."2.2"]`, 3)})
+	p, err := Load(fsys)
+	require.NoError(t, err)
+	tr, _ := p.Translation("fr")
+	assert.Equal(t, []string{"indicator 2.2"}, tr.Missing())
+	fr, err := p.Translated("fr")
+	require.NoError(t, err)
+	ind, _ := fr.Indicator("2.2")
+	assert.Equal(t, "Area cleared", ind.Title)
+}
+
+// A plan with errors is not compared with its translations (the comparison would only add noise).
+func TestTranslationsSkippedWhenPlanHasErrors(t *testing.T) {
+	fsys := planWithTranslation(map[string]string{"lang/fr.toml": "not toml ["})
+	fsys["a01.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(testAction1, `rule = 'party'`, `rule = 'partyy'`, 1))}
+	reports, err := Check(fsys)
+	require.Error(t, err)
+	for _, fr := range reports {
+		assert.NotContains(t, fr.File, "lang/")
+	}
+}
+
+// cut removes the line that starts with header and the n-1 lines after it.
+func cut(s, header string, n int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, header) {
+			return strings.Join(append(lines[:i:i], lines[i+n:]...), "\n")
+		}
+	}
+	panic("no " + header)
+}

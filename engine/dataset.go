@@ -542,8 +542,8 @@ func (b *builder) finish() *Dataset {
 		}
 		fi := fieldIndex[f.Field]
 		d.byState[si][fi] = append(d.byState[si][fi], f)
-		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() && f.date.After(d.latest) {
-			d.latest = f.date
+		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() && f.date.Last().After(d.latest) {
+			d.latest = f.date.Last()
 		}
 	}
 	for _, s := range d.states {
@@ -552,8 +552,8 @@ func (b *builder) finish() *Dataset {
 			eif = Date{} // computed, not observed
 		}
 		for _, dt := range []Date{s.Signed, s.Ratified, eif, s.Withdrawn} {
-			if dt.After(d.latest) {
-				d.latest = dt
+			if dt.Last().After(d.latest) {
+				d.latest = dt.Last()
 			}
 		}
 	}

@@ -48,16 +48,6 @@ func Project(in ProjectionInput) Projection {
 	return pr
 }
 
-// yearFraction places the end of day d on a continuous year scale: 2026-12-31 is 2027.0.
-func yearFraction(d Date) float64 {
-	t := d.time()
-	days := 365.0
-	if y := t.Year(); y%4 == 0 && (y%100 != 0 || y%400 == 0) {
-		days = 366
-	}
-	return float64(t.Year()) + float64(t.YearDay())/days
-}
-
 func intPtr(n int) *int { return &n }
 
 // measure describes what an article's projection reads.

@@ -54,7 +54,7 @@ func (se *stateEnv) setInput(fi int, f *Fact) {
 // visible reports whether a fact's value can be seen at as_of: a date later than as_of is
 // treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature.
 func visible(fd *Field, f *Fact, asOf Date) bool {
-	return fd.Type != TypeDate || fd.isDeadline() || !f.date.After(asOf)
+	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(asOf)
 }
 
 // pick returns the fact a rule sees for year y under the field's scope, or nil.
@@ -228,7 +228,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		return facts[fi]
 	}
 	setDate := func(d Date) *string {
-		if d.IsZero() || d.After(A) {
+		if !setBy(d, A) {
 			return nil
 		}
 		s := d.String()
@@ -247,7 +247,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	set(ix.Region)
 	signed, ratified, withdrawn, eif := st.Signed, st.Ratified, st.Withdrawn, st.EntryIntoForce
 	for _, p := range []*Date{&signed, &ratified, &withdrawn, &eif} {
-		if p.After(A) {
+		if !setBy(*p, A) {
 			*p = Date{}
 		}
 	}
@@ -263,18 +263,18 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	if e.EntryIntoForce = setDate(eif); e.EntryIntoForce != nil {
 		set(ix.EntryIntoForce)
 	}
-	notWithdrawnAt := func(at Date) bool { return withdrawn.IsZero() || withdrawn.After(at) }
-	e.InForce = !eif.IsZero() && !eif.After(R) && notWithdrawnAt(R)
-	e.Deposited = ((!ratified.IsZero() && !ratified.After(R)) || e.InForce) && notWithdrawnAt(R)
+	notWithdrawnAt := func(at Date) bool { return !setBy(withdrawn, at) }
+	e.InForce = setBy(eif, R) && notWithdrawnAt(R)
+	e.Deposited = (setBy(ratified, R) || e.InForce) && notWithdrawnAt(R)
 	if fr.counting == CountingEntryIntoForce {
 		e.Party = e.InForce
 	} else {
 		e.Party = e.Deposited
 	}
 	e.PendingEif = e.Deposited && !e.InForce
-	e.Signatory = !signed.IsZero() && !signed.After(R) && !e.Deposited && notWithdrawnAt(R)
+	e.Signatory = setBy(signed, R) && !e.Deposited && notWithdrawnAt(R)
 	e.NotParty = !e.Party
-	e.FormerParty = !withdrawn.IsZero() && !withdrawn.After(R)
+	e.FormerParty = setBy(withdrawn, R)
 	set(ix.InForce)
 	set(ix.Deposited)
 	set(ix.Party)
@@ -289,8 +289,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		e.JoinedYear = &jy
 		set(ix.JoinedYear)
 	}
-	e.JoinedAfterLap = !ratified.IsZero() && ratified.After(fr.adopted) && !ratified.After(R)
-	e.EifInYear = !eif.IsZero() && eif.Year() == y && !eif.After(R)
+	e.JoinedAfterLap = ratified.After(fr.adopted) && setBy(ratified, R)
+	e.EifInYear = eif.InYear(y) && setBy(eif, R)
 	if e.InForce {
 		n := y - eif.Year()
 		e.YearsSinceEif = &n
@@ -306,19 +306,18 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		e.InitialReportDue = &s
 		set(ix.InitialReportDue)
 	}
-	e.InitialReportRequired = e.Party && !due.IsZero() && !due.After(R)
-	if f := se.from[fArt7Initial]; f != nil && !f.date.After(R) {
+	e.InitialReportRequired = e.Party && setBy(due, R)
+	if f := se.from[fArt7Initial]; f != nil && f.date.NotAfter(R) {
 		e.InitialReportSubmitted = true
 	}
 	e.InitialReportOverdue = e.InitialReportRequired && !e.InitialReportSubmitted
 	deadline := NewDate(y+1, time.April, 30)
 	e.AnnualReportDeadline = deadline.String()
 	partyAtE := e.Party // R == E whenever A >= E
-	e.AnnualReportDue = !A.Before(E) && partyAtE && !due.IsZero() && !due.After(E) && notWithdrawnAt(deadline)
+	e.AnnualReportDue = !A.Before(E) && partyAtE && setBy(due, E) && notWithdrawnAt(deadline)
 	if f := se.from[fArt7Annual]; f != nil {
 		e.AnnualReportSubmitted = true
-		onTime := !f.date.After(deadline)
-		e.AnnualReportOnTime = &onTime
+		e.AnnualReportOnTime = f.date.OnOrBefore(deadline).Bool()
 	} else if A.After(deadline) {
 		onTime := false
 		e.AnnualReportOnTime = &onTime
@@ -406,6 +405,11 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// setBy reports whether d is set and had certainly come by the day at: every day of its span is
+// on or before at. A date known only to the month or year counts from the end of its span
+// (data dictionary §2.3), so a run never takes for done what may not yet have happened.
+func setBy(d, at Date) bool { return !d.IsZero() && d.NotAfter(at) }
 
 // obligation is art3_outstanding / art4_outstanding: party; S, the latest obligation start set
 // on or before R, exists; and no completion falls on or after S and on or before R.

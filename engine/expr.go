@@ -54,7 +54,7 @@ func (k exprKind) String() string {
 // compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
 // size.
 func compileOptions() []expr.Option {
-	return []expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}
+	return append([]expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}, dateFunctionOptions()...)
 }
 
 // exprError is a compile error with its position inside the expression (1-based line,
@@ -89,6 +89,9 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 	tree, err := parser.Parse(src)
 	if err != nil { // cannot happen after a successful compile
 		return e, toExprError(err)
+	}
+	if err := checkDates(src, tree.Node); err != nil {
+		return e, err
 	}
 	e.program = prog
 	e.reads, e.strict = analyse(tree.Node)

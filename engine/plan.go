@@ -301,7 +301,7 @@ func (l *loader) loadPlanFile() {
 		bad(CodeBadValue, "counting", "counting %q must be \"deposit\" or \"entry-into-force\"", pf.Counting)
 	}
 	if pf.Adopted != "" {
-		if _, err := ParseDate(pf.Adopted); err != nil {
+		if _, err := ParseDay(pf.Adopted); err != nil {
 			bad(CodeBadDate, "adopted", "adopted: %v", err)
 		}
 	}

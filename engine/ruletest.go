@@ -592,7 +592,7 @@ func (l *ruleTestLoader) date(t tomlText, line int, key string) Date {
 		l.diag(CodeBadValue, line, key, "%s", t.problem)
 		return Date{}
 	}
-	d, err := ParseDate(t.text)
+	d, err := ParseDay(t.text)
 	if err != nil {
 		l.diag(CodeBadDate, line, key, "%v", err)
 	}

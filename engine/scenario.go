@@ -732,6 +732,8 @@ func (sl *scenarioLoader) value(key string, fd Field, v any) (string, bool) {
 			s = x
 		case time.Time:
 			s = x.Format("2006-01-02")
+		case int64: // value = 2023: a date known to the year
+			s = strconv.FormatInt(x, 10)
 		default:
 			return mismatch("a date")
 		}

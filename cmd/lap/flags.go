@@ -132,7 +132,7 @@ func addInputs(fs *flag.FlagSet, counting bool) *inputs {
 func (in *inputs) options(only string) ([]engine.EvalOption, error) {
 	var opts []engine.EvalOption
 	if in.asOf != "" {
-		d, err := engine.ParseDate(in.asOf)
+		d, err := engine.ParseDay(in.asOf)
 		if err != nil {
 			return nil, usagef("--as-of: %v", err)
 		}

@@ -54,7 +54,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usagef("nothing to write: --formats and --charts are both empty")
 	}
 	if *date != "" {
-		d, err := engine.ParseDate(*date)
+		d, err := engine.ParseDay(*date)
 		if err != nil {
 			return usagef("--date: %v", err)
 		}

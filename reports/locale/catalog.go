@@ -1,0 +1,159 @@
+package locale
+
+import (
+	"embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+)
+
+// The message catalogue: catalog/en.toml (the source), catalog/fr.toml and catalog/es.toml.
+//
+// Library: github.com/nicksnyder/go-i18n/v2, chosen over golang.org/x/text/message and its
+// catalog because its message files are plain TOML (the format of the plan files), keyed by a
+// stable id with a description for the translator, which a translator edits directly and
+// `goi18n merge` can extend; it applies the CLDR plural rules of each language ("one" is 0 and 1
+// in French, 1 only in English and Spanish); and its named {{.Values}} let a translation change
+// word order. x/text/message keys its catalogue by the English format string and builds it
+// through gotext code generation, which suits a translator less. Numbers, dates and State
+// names are formatted by this package before they go into a message, so go-i18n only places
+// them.
+
+//go:embed catalog/*.toml
+var catalogFS embed.FS
+
+// catalogue is the parsed message files: the go-i18n bundle for localizing, and the raw
+// templates per language and id for the completeness checks.
+type catalogue struct {
+	localizers map[Lang]*i18n.Localizer
+	raw        map[Lang]map[string]map[string]string // lang -> id -> form ("one", "other", "description") -> text
+}
+
+// pluralForms are the forms a message may carry (CLDR categories used by en, fr and es).
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+func mustLoadCatalogue() *catalogue {
+	c, err := loadCatalogue()
+	if err != nil {
+		panic(err) // the catalogue is embedded: a broken one fails every test at once
+	}
+	return c
+}
+
+func loadCatalogue() (*catalogue, error) {
+	bundle := i18n.NewBundle(English.Tag())
+	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	c := &catalogue{localizers: map[Lang]*i18n.Localizer{}, raw: map[Lang]map[string]map[string]string{}}
+	for _, l := range Langs() {
+		name := "catalog/" + string(l) + ".toml"
+		data, err := catalogFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("load catalogue: %w", err)
+		}
+		if _, err := bundle.ParseMessageFileBytes(data, string(l)+".toml"); err != nil {
+			return nil, fmt.Errorf("load catalogue %s: %w", name, err)
+		}
+		raw := map[string]map[string]string{}
+		if err := toml.Unmarshal(data, &raw); err != nil {
+			return nil, fmt.Errorf("load catalogue %s: %w", name, err)
+		}
+		c.raw[l] = raw
+		c.localizers[l] = i18n.NewLocalizer(bundle, string(l))
+	}
+	return c, nil
+}
+
+// T returns the message id in the locale's language, with data (a map of already formatted
+// values) filled in. An id the catalogue lacks gives "[id]", which the catalogue tests and the
+// English-string scan of the reports catch; it never panics.
+func (l *Locale) T(id string, data ...map[string]any) string {
+	var d map[string]any
+	if len(data) > 0 {
+		d = data[0]
+	}
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d})
+}
+
+// N returns the message id in the plural form that count takes in the locale's language. data
+// gets "N", count formatted as a whole number, unless it already has one.
+func (l *Locale) N(id string, count int, data map[string]any) string {
+	d := map[string]any{"N": l.Int(count)}
+	for k, v := range data {
+		d[k] = v
+	}
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+}
+
+func (l *Locale) localize(cfg *i18n.LocalizeConfig) string {
+	s, err := l.cat.localizers[l.lang].Localize(cfg)
+	if err != nil || s == "" {
+		return "[" + cfg.MessageID + "]"
+	}
+	return s
+}
+
+// Status returns a progress status word ("achieved", "on-track", ...) in the language: the
+// engine's status names are the catalogue's "status." ids.
+func (l *Locale) Status(name string) string { return l.T("status." + name) }
+
+// Message is one message of the catalogue: its id and its forms ("one", "other") in one
+// language.
+type Message struct {
+	ID    string
+	Forms map[string]string
+}
+
+// Messages lists the catalogue's messages in a language, sorted by id.
+func Messages(lang Lang) []Message {
+	raw := locales[English].cat.raw[lang]
+	out := make([]Message, 0, len(raw))
+	for id, m := range raw {
+		forms := map[string]string{}
+		for _, f := range pluralForms {
+			if s, ok := m[f]; ok {
+				forms[f] = s
+			}
+		}
+		out = append(out, Message{ID: id, Forms: forms})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+var templateAction = regexp.MustCompile(`\{\{[^}]*\}\}`)
+
+// EnglishOnly lists the English text that must not appear in an output in lang: for each
+// message, the literal pieces of its English forms (the text between the {{.Values}}), trimmed,
+// of at least minRunes runes, that the message's forms in lang do not contain. A test that a
+// French report has no English left scans the report for these. Sorted, without duplicates.
+func EnglishOnly(lang Lang, minRunes int) []string {
+	if lang == English {
+		return nil
+	}
+	cat := locales[English].cat
+	seen := map[string]bool{}
+	for id, m := range cat.raw[English] {
+		var translated strings.Builder
+		for _, f := range pluralForms {
+			translated.WriteString(cat.raw[lang][id][f] + "\x00")
+		}
+		for _, f := range pluralForms {
+			for _, piece := range templateAction.Split(m[f], -1) {
+				piece = strings.TrimSpace(strings.Trim(piece, " .,:;()"))
+				if len([]rune(piece)) >= minRunes && !strings.Contains(translated.String(), piece) {
+					seen[piece] = true
+				}
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -26,6 +26,8 @@ type Date struct {
 	Year  int
 	Month time.Month // 0 when the precision is Year
 	Day   int        // 0 when the precision is Month or Year
+	// OrEarlier makes the date "that or earlier" (the engine's "../2018").
+	OrEarlier bool
 }
 
 // Precision is the precision the Date's fields carry: Year when Month is 0, Month when Day is
@@ -43,9 +45,13 @@ func (d Date) Precision() Precision {
 // IsZero reports whether d is no date.
 func (d Date) IsZero() bool { return d.Year == 0 }
 
-// ParseISODate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a Date of that precision.
+// ParseISODate reads "YYYY", "YYYY-MM" or "YYYY-MM-DD" into a Date of that precision, each
+// optionally after "../" ("that or earlier").
 func ParseISODate(s string) (Date, error) {
 	var d Date
+	if rest, ok := strings.CutPrefix(s, "../"); ok {
+		d.OrEarlier, s = true, rest
+	}
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, fmt.Errorf("parse date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
@@ -76,13 +82,38 @@ func daysIn(y int, m time.Month) int {
 }
 
 // DateOf converts any value that prints as an ISO date of day, month or year precision (such
-// as the engine's Date) to a Date. An empty string gives the zero Date.
+// as the engine's Date), optionally "../" ("or earlier"), to a Date. An empty string gives the
+// zero Date. A span ("2023-01-01/2023-03-31") is not one Date: write it with Locale.ISODate.
 func DateOf(v fmt.Stringer) (Date, error) {
 	s := v.String()
 	if s == "" {
 		return Date{}, nil
 	}
 	return ParseISODate(s)
+}
+
+// ISODate writes a date given as the engine writes it, in the language: a date of day, month or
+// year precision, "../D" ("D or earlier") or a span "D1/D2" ("from D1 to D2"). "" gives "".
+func (l *Locale) ISODate(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	if from, to, ok := strings.Cut(s, "/"); ok && !strings.HasPrefix(s, "../") {
+		a, err := ParseISODate(from)
+		if err != nil {
+			return "", err
+		}
+		b, err := ParseISODate(to)
+		if err != nil {
+			return "", err
+		}
+		return l.T("date.span", map[string]any{"From": l.Date(a), "To": l.Date(b)}), nil
+	}
+	d, err := ParseISODate(s)
+	if err != nil {
+		return "", err
+	}
+	return l.Date(d), nil
 }
 
 // calendar is a language's month names and long date patterns (CLDR "long" date format and
@@ -111,11 +142,16 @@ var calendars = map[Lang]calendar{
 }
 
 // Date writes a date in the language with its precision: "14 June 2023", "June 2023", "2023";
-// "14 juin 2023", "1er juin 2023", "juin 2023"; "14 de junio de 2023", "junio de 2023". The
-// zero Date is "".
+// "14 juin 2023", "1er juin 2023", "juin 2023"; "14 de junio de 2023", "junio de 2023";
+// "2018 or earlier", "2018 ou avant", "2018 o antes". The zero Date is "".
 func (l *Locale) Date(d Date) string {
 	if d.IsZero() {
 		return ""
+	}
+	if d.OrEarlier {
+		e := d
+		e.OrEarlier = false
+		return l.T("date.or-earlier", map[string]any{"Date": l.Date(e)})
 	}
 	switch d.Precision() {
 	case Year:

@@ -90,7 +90,7 @@ func (s isoString) String() string { return string(s) }
 func TestDateOfAndBadDates(t *testing.T) {
 	d, err := DateOf(isoString("2010-08-01"))
 	require.NoError(t, err)
-	assert.Equal(t, Date{2010, time.August, 1}, d)
+	assert.Equal(t, Date{Year: 2010, Month: time.August, Day: 1}, d)
 	d, err = DateOf(isoString(""))
 	require.NoError(t, err)
 	assert.True(t, d.IsZero())

@@ -29,6 +29,9 @@ type State struct {
 	// EIFDerived is true when the entry_into_force column was empty and the engine derived
 	// the date from the deposit by Article 17.
 	EIFDerived bool `json:"eif_derived,omitempty"`
+	// Class is the class of the row's dates (the optional class column); ClassUnstated when
+	// not given.
+	Class Class `json:"class"`
 
 	File string `json:"-"`
 	Line int    `json:"-"`
@@ -41,8 +44,10 @@ type Fact struct {
 	Field  string `json:"field"`
 	Value  string `json:"value"` // as written, canonical for dates, enums and text
 	Source string `json:"source"`
-	File   string `json:"-"`
-	Line   int    `json:"-"`
+	// Class is the class of the value (the optional class column); ClassUnstated when not given.
+	Class Class  `json:"class"`
+	File  string `json:"-"`
+	Line  int    `json:"-"`
 
 	num  float64
 	flag bool
@@ -132,11 +137,11 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 	b := newBuilder(&ds)
 	statesPath := path.Join(dir, "states.csv")
 	if _, err := fs.Stat(fsys, statesPath); err == nil {
-		b.readCSV(fsys, statesPath, stateColumns, b.stateRow)
+		b.readCSV(fsys, statesPath, stateColumns, optionalColumns, b.stateRow)
 		if len(b.states) == 0 && len(*b.diags) == 0 {
 			b.add(&Diagnostic{Code: CodeEmptyFile, File: statesPath, Message: "no States could be read, so facts.csv was not checked"})
 		} else {
-			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, b.factRow)
+			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, optionalColumns, b.factRow)
 		}
 	} else if _, err := fs.Stat(fsys, path.Join(dir, "dataset.json")); err == nil {
 		b.readJSON(fsys, path.Join(dir, "dataset.json"))
@@ -152,6 +157,8 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 var (
 	stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn"}
 	factColumns  = []string{"iso3", "year", "field", "value", "source"}
+	// optionalColumns may follow the required ones in states.csv and facts.csv.
+	optionalColumns = []string{"class"}
 	regions      = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
 	iso3Pattern  = regexp.MustCompile(`^[A-Z]{3}$`)
 	numPattern   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
@@ -237,8 +244,9 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// readCSV reads an RFC 4180 file whose columns are found by header name.
-func (b *builder) readCSV(fsys fs.FS, name string, want []string, each func(*row)) {
+// readCSV reads an RFC 4180 file whose columns are found by header name: every column of want
+// and any of optional.
+func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each func(*row)) {
 	data, ok := b.readFile(fsys, name)
 	if !ok {
 		return
@@ -254,12 +262,13 @@ func (b *builder) readCSV(fsys fs.FS, name string, want []string, each func(*row
 	pos := map[string]int{}
 	headerOK := true
 	var unknown []string
+	known := append(append([]string(nil), want...), optional...)
 	for i, h := range header {
 		h = strings.TrimSpace(h)
-		if !contains(want, h) {
+		if !contains(known, h) {
 			unknown = append(unknown, h)
 			d := &Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("unknown column %q", h)}
-			if s := suggest(h, want); s != "" {
+			if s := suggest(h, known); s != "" {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			b.add(d)
@@ -367,6 +376,11 @@ func (b *builder) stateRow(r *row) {
 		}
 		*c.dst = d
 	}
+	if c, err := parseClass(r.vals["class"]); err != nil {
+		b.add(r.diag(CodeBadValue, "class", "%v", err))
+	} else {
+		s.Class = c
+	}
 	if !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified) {
 		b.add(r.diag(CodeInconsistentDates, "entry_into_force", "entry into force %s is before the deposit %s", s.EntryIntoForce, s.Ratified))
 	}
@@ -386,6 +400,9 @@ func (b *builder) stateRow(r *row) {
 }
 
 func (b *builder) addState(s *State) {
+	if s.Class == "" {
+		s.Class = ClassUnstated
+	}
 	if s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() {
 		s.EntryIntoForce = article17EIF(s.Ratified)
 		s.EIFDerived = true
@@ -396,7 +413,7 @@ func (b *builder) addState(s *State) {
 
 // factRow validates one facts.csv row.
 func (b *builder) factRow(r *row) {
-	f := &Fact{ISO3: r.vals["iso3"], Field: r.vals["field"], Value: r.vals["value"], Source: r.vals["source"], File: r.file, Line: r.line}
+	f := &Fact{ISO3: r.vals["iso3"], Field: r.vals["field"], Value: r.vals["value"], Source: r.vals["source"], Class: Class(r.vals["class"]), File: r.file, Line: r.line}
 	if y := r.vals["year"]; y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1900 || n > 2200 {
@@ -496,6 +513,14 @@ func (b *builder) addFact(f *Fact, r *row) {
 	if f.Source == "" {
 		b.add(r.diag(CodeMissingSource, "source", "source is empty; name where the value comes from"))
 		ok = false
+	}
+	if f.Class != ClassUnstated {
+		c, err := parseClass(string(f.Class))
+		if err != nil {
+			b.add(r.diag(CodeBadValue, "class", "%v", err))
+			ok = false
+		}
+		f.Class = c
 	}
 	if !ok {
 		return

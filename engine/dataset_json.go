@@ -13,7 +13,7 @@ import (
 //	{"states": [{"iso3": "AFG", "name": "Afghanistan", "region": "asia-pacific",
 //	             "signed": "2008-12-03", "ratified": "2011-09-08", ...}],
 //	 "facts":  [{"iso3": "AFG", "year": 2022, "field": "art4_area_cleared_m2",
-//	             "value": 1250000, "source": "Art7 2022 Form F"}]}
+//	             "value": 1250000, "source": "Art7 2022 Form F", "class": "official"}]}
 //
 // Values may be JSON strings, numbers or booleans; a static fact has no year (or null).
 
@@ -25,6 +25,7 @@ type jsonState struct {
 	Ratified       string `json:"ratified"`
 	EntryIntoForce string `json:"entry_into_force"`
 	Withdrawn      string `json:"withdrawn"`
+	Class          string `json:"class"`
 }
 
 type jsonFact struct {
@@ -33,6 +34,7 @@ type jsonFact struct {
 	Field  string          `json:"field"`
 	Value  json.RawMessage `json:"value"`
 	Source string          `json:"source"`
+	Class  string          `json:"class"`
 }
 
 func (b *builder) readJSON(fsys fs.FS, name string) {
@@ -79,7 +81,7 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 					fail(dec.InputOffset(), "read state: %v", err)
 					return
 				}
-				r.vals = map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed, "ratified": s.Ratified, "entry_into_force": s.EntryIntoForce, "withdrawn": s.Withdrawn}
+				r.vals = map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed, "ratified": s.Ratified, "entry_into_force": s.EntryIntoForce, "withdrawn": s.Withdrawn, "class": s.Class}
 				states = append(states, r)
 				continue
 			}
@@ -93,7 +95,7 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 				b.add(r.diag(CodeBadValue, "value", "%s: %v", f.Field, err))
 				continue
 			}
-			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source}
+			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source, "class": f.Class}
 			if f.Year != nil {
 				r.vals["year"] = strconv.Itoa(*f.Year)
 			}

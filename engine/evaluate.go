@@ -71,8 +71,12 @@ type IndicatorResult struct {
 	NotCounted []string `json:"not_counted"`
 	// NoData lists the States in the population for which a field the rule reads is unknown.
 	NoData []string `json:"no_data"`
-	Status Status   `json:"status"`
-	Error  string   `json:"error,omitempty"`
+	// Classes counts the States with a known result by the least reliable class of the values
+	// their result rests on; Class is the least reliable of those (docs/data.md).
+	Classes ClassCounts `json:"classes"`
+	Class   Class       `json:"class,omitempty"`
+	Status  Status      `json:"status"`
+	Error   string      `json:"error,omitempty"`
 	// States holds each State's outcome when the evaluation was traced (see Trace).
 	States []StateOutcome `json:"states,omitempty"`
 }
@@ -95,6 +99,9 @@ type FieldRead struct {
 	Value  any    `json:"value"`
 	Origin string `json:"origin"`
 	Source string `json:"source,omitempty"`
+	// Class is the class of the value: of its fact, or for a derived value the least reliable
+	// class of the facts and States-file row it is computed from. Empty when there is no value.
+	Class Class `json:"class,omitempty"`
 }
 
 // EvalOption sets something that may differ between evaluations of the same plan.
@@ -267,9 +274,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			case v:
 				ir.Known++
 				ir.Counted = append(ir.Counted, iso)
+				ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
 			default:
 				ir.Known++
 				ir.NotCounted = append(ir.NotCounted, iso)
+				ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
 			}
 			if so != nil && err == nil && known {
 				so.Result = v
@@ -289,6 +298,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.Known++
 			sum += v
 			ir.Counted = append(ir.Counted, iso)
+			ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
 			if so != nil {
 				so.Result = v
 			}
@@ -325,6 +335,8 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	ir.Status = StatusOK
 	if ir.Value == nil {
 		ir.Status = StatusMissing
+	} else {
+		ir.Class = ir.Classes.Weakest()
 	}
 	return ir
 }
@@ -433,6 +445,9 @@ func (ev *evaluator) reads(ind *Indicator, si int, se *stateEnv) []FieldRead {
 			}
 		} else {
 			fr.Value = v.Interface()
+		}
+		if fr.Value != nil {
+			fr.Class = ev.ds.valueClass(si, fi, se.env.Year, se)
 		}
 		if f := se.from[fi]; f != nil {
 			fr.Origin = fmt.Sprintf("%s:%d", f.File, f.Line)

@@ -169,6 +169,6 @@ func TestEvaluateTraceRecordsOrigins(t *testing.T) {
 	assert.True(t, deu.InPopulation)
 	assert.Equal(t, 1500.0, deu.Result)
 	require.Len(t, deu.Values, 2)
-	assert.Equal(t, FieldRead{Field: "art4_area_cleared_m2", Value: 1500.0, Origin: "facts.csv:3", Source: "Form F"}, deu.Values[0])
+	assert.Equal(t, FieldRead{Field: "art4_area_cleared_m2", Value: 1500.0, Origin: "facts.csv:3", Source: "Form F", Class: ClassUnstated}, deu.Values[0])
 	assert.Equal(t, "derived", deu.Values[1].Origin)
 }

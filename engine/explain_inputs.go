@@ -96,7 +96,7 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 			fr.Origin = "states"
 		}
 		if !dt.IsZero() {
-			fr.Value = dt.String()
+			fr.Value, fr.Class = dt.String(), st.Class
 			if dt.After(asOf) {
 				fr.Origin += " (after as_of: not seen)"
 			}
@@ -120,7 +120,7 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 		if !use {
 			continue
 		}
-		fr := FieldRead{Field: name, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source}
+		fr := FieldRead{Field: name, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
 		if !visible(&fd, f, asOf) {
 			fr.Origin += " (after as_of: not seen)"
 		}

@@ -426,6 +426,7 @@ type ruleTestState struct {
 	Ratified       tomlText `toml:"ratified"`
 	EntryIntoForce tomlText `toml:"entry_into_force"`
 	Withdrawn      tomlText `toml:"withdrawn"`
+	Class          string   `toml:"class"`
 }
 
 type ruleTestFact struct {
@@ -434,6 +435,7 @@ type ruleTestFact struct {
 	Field  string   `toml:"field"`
 	Value  tomlText `toml:"value"`
 	Source string   `toml:"source"`
+	Class  string   `toml:"class"`
 }
 
 type ruleTestCase struct {
@@ -608,7 +610,7 @@ func (l *ruleTestLoader) dataset(k string, line int, tg *ruleTestGroup) *Dataset
 	for e, s := range tg.States {
 		r := &row{file: l.file, line: elementLine(stateLines, e, line), cols: map[string]int{}, vals: map[string]string{
 			"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed.text, "ratified": s.Ratified.text,
-			"entry_into_force": s.EntryIntoForce.text, "withdrawn": s.Withdrawn.text}}
+			"entry_into_force": s.EntryIntoForce.text, "withdrawn": s.Withdrawn.text, "class": s.Class}}
 		if r.vals["name"] == "" {
 			r.vals["name"] = s.ISO3
 		}
@@ -623,7 +625,7 @@ func (l *ruleTestLoader) dataset(k string, line int, tg *ruleTestGroup) *Dataset
 	factLines := arrayElementLines(l.lines, l.lineOf(k+".facts", line))
 	for e, f := range tg.Facts {
 		r := &row{file: l.file, line: elementLine(factLines, e, line), cols: map[string]int{}, vals: map[string]string{
-			"iso3": f.ISO3, "field": f.Field, "value": f.Value.text, "source": f.Source}}
+			"iso3": f.ISO3, "field": f.Field, "value": f.Value.text, "source": f.Source, "class": f.Class}}
 		if f.Source == "" {
 			r.vals["source"] = "rule test " + path.Base(l.file)
 		}

@@ -71,5 +71,5 @@ func ExamplePlan_DeadlineRisk() {
 		}
 	}
 	// Output:
-	// LAO Article 4, deadline 2030-08-01: P(by deadline) = 0.00
+	// LAO Article 4, deadline 2025-08-01: P(by deadline) = 0.00
 }

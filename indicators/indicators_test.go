@@ -257,20 +257,25 @@ func TestSampleFactsAreSourcedOrIllustrative(t *testing.T) {
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"iso3", "year", "field", "value", "source"}, rows[0])
+	require.Equal(t, []string{"iso3", "year", "field", "value", "source", "class"}, rows[0])
 	require.Greater(t, len(rows), 1)
 	var bad []string
 	illustrative, years := 0, map[string]bool{}
 	for i, row := range rows[1:] {
-		src := row[4]
+		src, class := row[4], row[5]
 		years[row[1]] = true
 		switch {
 		case strings.HasPrefix(src, "illustrative"):
 			illustrative++
+			if class != "illustrative" {
+				bad = append(bad, fmt.Sprintf("facts.csv:%d: illustrative row has class %q", i+2, class))
+			}
 		case strings.Contains(strings.ToLower(src), "illustrative"):
 			bad = append(bad, fmt.Sprintf("facts.csv:%d: %q mentions illustrative but does not start with it", i+2, src))
 		case !sourced.MatchString(src):
 			bad = append(bad, fmt.Sprintf("facts.csv:%d: %q names no source", i+2, src))
+		case class != "official" && class != "monitor" && class != "estimate":
+			bad = append(bad, fmt.Sprintf("facts.csv:%d: sourced row has class %q", i+2, class))
 		}
 	}
 	assert.Empty(t, bad)
@@ -292,4 +297,53 @@ func TestSampleStates(t *testing.T) {
 		codes[i] = s.ISO3
 	}
 	assert.True(t, sort.StringsAreSorted(codes))
+}
+
+// No Article 3 or 4 deadline in the sample disagrees with the sourced obligations table
+// (testdata/sample/reference/obligations.csv, a copy of the shared data): every deadline the
+// sample records for a State listed there is its original deadline or one of its extensions,
+// and the latest one recorded is the latest the table gives. The sample invents no extension.
+func TestSampleDeadlinesAgreeWithObligations(t *testing.T) {
+	f, err := os.Open(sampleDir + "/reference/obligations.csv")
+	require.NoError(t, err)
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	require.NoError(t, err)
+	require.Equal(t, "iso3", rows[0][1])
+	sourcedDeadlines := map[string][]string{} // "ISO3/article" -> original, then extensions
+	for _, r := range rows[1:] {
+		if r[2] != "3" && r[2] != "4" || r[3] == "" {
+			continue
+		}
+		list := []string{r[3]}
+		if r[4] != "" {
+			list = append(list, strings.Split(r[4], ";")...)
+		}
+		sourcedDeadlines[r[1]+"/"+r[2]] = list
+	}
+	require.NotEmpty(t, sourcedDeadlines)
+	matches := func(sample, sourced string) bool {
+		return sample == sourced || strings.HasPrefix(sample, sourced+"-") // a month stands for its days
+	}
+	latest := map[string]engine.Fact{}
+	for _, fact := range loadSample(t).Facts() { // sorted by State, field and year
+		art := map[string]string{"art3_deadline": "3", "art4_deadline": "4"}[fact.Field]
+		key := fact.ISO3 + "/" + art
+		list, ok := sourcedDeadlines[key]
+		if art == "" || !ok {
+			continue
+		}
+		found := false
+		for _, d := range list {
+			found = found || matches(fact.Value, d)
+		}
+		assert.True(t, found, "%s:%d: %s %s is not in obligations.csv (%v)", fact.File, fact.Line, key, fact.Value, list)
+		latest[key] = fact
+	}
+	for key, list := range sourcedDeadlines {
+		fact, ok := latest[key]
+		if assert.True(t, ok, "%s: the sample records no deadline", key) {
+			assert.True(t, matches(fact.Value, list[len(list)-1]), "%s: the latest deadline is %s, obligations.csv gives %s", key, fact.Value, list[len(list)-1])
+		}
+	}
 }

@@ -54,6 +54,9 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 	}
 
 	fmt.Fprintf(w, "\nValue: %s\n", describeValue(ia))
+	if ia.Value != nil {
+		fmt.Fprintf(w, "Class: %s\n", describeClasses(ia.Classes))
+	}
 	fmt.Fprintf(w, "\nSeries:")
 	for _, yv := range ia.Series {
 		fmt.Fprintf(w, " %d %s", yv.Year, textValue(yv.Value, ia.Unit))
@@ -76,12 +79,12 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 // derived ones.
 func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]engine.FieldRead) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tORIGIN")
+	fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tCLASS\tORIGIN (SOURCE)")
 	for _, so := range list {
 		outcome := describeOutcome(so)
 		rows := len(so.Values) + len(inputs[so.ISO3])
 		if rows == 0 {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\n", so.ISO3, outcome)
+			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", so.ISO3, outcome)
 			continue
 		}
 		i := 0
@@ -95,7 +98,7 @@ func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]
 			if fr.Source != "" {
 				origin += " (" + fr.Source + ")"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", state, oc, field, describeRead(fr.Value), origin)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, describeRead(fr.Value), classText(fr.Class), origin)
 		}
 		for _, fr := range so.Values {
 			line(fr.Field, fr)
@@ -158,4 +161,33 @@ func describeValue(ia *engine.IndicatorAssessment) string {
 		return fmt.Sprintf("%s %s, the sum over %d States (%s)", v, ia.Unit, ia.Known, cov)
 	}
 	return fmt.Sprintf("%s %s, the mean over %d States (%s)", v, ia.Unit, ia.Known, cov)
+}
+
+// classText is a value's class for text output: "-" when there is no value.
+func classText(c engine.Class) string {
+	if c == "" {
+		return "-"
+	}
+	return string(c)
+}
+
+// describeClasses says what classes of data a value rests on: "official (12 States)", or the
+// weakest class first with the count of each.
+func describeClasses(cc engine.ClassCounts) string {
+	var parts []string
+	for i := len(engine.Classes) - 1; i >= 0; i-- {
+		c := engine.Classes[i]
+		if n := cc.Get(c); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", c, n))
+		}
+	}
+	if len(parts) == 0 {
+		return "no State contributed"
+	}
+	w := cc.Weakest()
+	lead := "rests on official data only"
+	if w != engine.ClassOfficial {
+		lead = "rests partly on " + string(w) + " data"
+	}
+	return fmt.Sprintf("%s (States by the least reliable class of what they read: %s)", lead, strings.Join(parts, ", "))
 }

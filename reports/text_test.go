@@ -126,11 +126,12 @@ func TestWriteExplanation(t *testing.T) {
 		Unit: "percent", Aggregate: engine.AggShare, Value: f(50), Numerator: f(1), Denominator: f(2), Population: 2, Known: 2,
 		NoData: []string{}}, Method: engine.MethodLinear, Weight: 1, Series: series(2023, f(40), f(50))}
 	ex.Indicator.States = []engine.StateOutcome{
-		{ISO3: "AAA", InPopulation: true, Result: true, Values: []engine.FieldRead{{Field: "initial_report_submitted", Value: true, Origin: "derived"}}},
+		{ISO3: "AAA", InPopulation: true, Result: true, Values: []engine.FieldRead{{Field: "initial_report_submitted", Value: true, Origin: "derived", Class: engine.ClassOfficial}}},
 		{ISO3: "BBB", InPopulation: true, Result: false},
 		{ISO3: "CCC", Values: []engine.FieldRead{{Field: "party", Value: false, Origin: "derived"}}},
 	}
-	ex.DerivedInputs = []engine.StateInputs{{ISO3: "AAA", Reads: []engine.FieldRead{{Field: "art7_initial_submitted", Value: "2020-01-05", Origin: "facts.csv:7", Source: "UN"}}}}
+	ex.DerivedInputs = []engine.StateInputs{{ISO3: "AAA", Reads: []engine.FieldRead{{Field: "art7_initial_submitted", Value: "2020-01-05", Origin: "facts.csv:7", Source: "UN", Class: engine.ClassOfficial}}}}
+	ex.Indicator.Classes = engine.ClassCounts{Official: 1, Illustrative: 1}
 	tests := []struct {
 		name    string
 		all     bool
@@ -141,15 +142,17 @@ func TestWriteExplanation(t *testing.T) {
 			"Indicator 43.1: Initial reports\n",
 			"  defined in indicators/a43.toml:12\n",
 			"States in the population: 2 of 3\n",
-			"AAA    counted      initial_report_submitted       true        derived\n",
-			"                      from art7_initial_submitted  2020-01-05  facts.csv:7 (UN)\n",
+			"STATE  OUTCOME      FIELD                          VALUE       CLASS     ORIGIN (SOURCE)\n",
+			"AAA    counted      initial_report_submitted       true        official  derived\n",
+			"                      from art7_initial_submitted  2020-01-05  official  facts.csv:7 (UN)\n",
 			"BBB    not counted",
 			"Outside the population (1; --all shows their values): CCC\n",
 			"Value: 50.0% = 100 x 1 counted / 2 with a known result (population 2, known 2, no data 0)\n",
+			"Class: rests partly on illustrative data (States by the least reliable class of what they read: illustrative 1, official 1)\n",
 			"Series: 2023 40.0%, 2024 50.0%\n",
 			"Scoring (method linear, weight 1):\n  progress 1\n  status: achieved\n",
 		}, "not in population"},
-		{"all", true, []string{"States outside the population: 1\n", "CCC    not in population  party  false  derived\n"}, "--all shows"},
+		{"all", true, []string{"States outside the population: 1\n", "CCC    not in population  party  false  -      derived\n"}, "--all shows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,7 +71,7 @@ func TestWhatIfFormats(t *testing.T) {
 	assert.Contains(t, out, "== All overdue initial reports submitted")
 	assert.Contains(t, out, "46.1  8")
 	assert.Contains(t, out, "== Lao PDR clears 50% faster from 2024")
-	assert.Contains(t, out, "LAO        4        2030-08-01  2042 -> 2038")
+	assert.Contains(t, out, "LAO        4        2025-08-01  2042 -> 2038")
 	assert.NotContains(t, out, "10.1 ", "unchanged rows are left out")
 
 	code, all, _ := lap(t, append(args, "--all")...)

@@ -96,16 +96,17 @@ func (g *gen) article4() {
 		reqSrc, grSrc string
 	}
 	for _, e := range []ext{
-		// Germany: 2019 request (9MSP) to 2025; 2024 request (12MSP) to 2030.
+		// Germany: 2019 request (9MSP) to 2025; 2024 request (12MSP) to 2030, whose outcome is
+		// not in the references: obligations.csv gives 2025-08-01 as the latest deadline, and
+		// sourced values win, so no decision is invented.
 		{"DEU", 2019, 2019, "2025-08-01", src9MSP + " (Germany's request dated 15 January 2019)",
 			"https://www.rbb24.de/politik/beitrag/2019/09/wittstock-truppenuebungsplatz-munition-raeumung.html (extension to August 2025); granted at the 9MSP, year inferred from the 2020-08-01 deadline"},
-		{"DEU", 2024, 2024, "2030-08-01", src12MSP + "; https://twicopy.com/mineactionrev/tweet/1833476991493742675 (request to 1 August 2030, 10 September 2024)",
-			illNote("grant assumed; the references give the request to 1 August 2030 but not the 12MSP decision")},
-		// Lao PDR: 2019 request granted at 9MSP; 2024 request (12MSP).
+		{"DEU", 2024, 0, "", src12MSP + "; https://twicopy.com/mineactionrev/tweet/1833476991493742675 (request to 1 August 2030, 10 September 2024)", ""},
+		// Lao PDR: 2019 request granted at 9MSP; 2024 request (12MSP), outcome not in the
+		// references (obligations.csv: 2025-08-01).
 		{"LAO", 2019, 2019, "2025-08-01", src9MSP + " (Lao PDR's request, February 2019)",
 			"http://www.mineactionreview.org/country/lao-peoples-democratic-republic (5-year extension granted at the 9MSP, to 1 August 2025; the Monitor writes July 2025)"},
-		{"LAO", 2024, 2024, "2030-08-01", src12MSP,
-			illNote("grant and new deadline assumed (a further 5 years); the references give the 12MSP request but not the period asked for or the decision")},
+		{"LAO", 2024, 0, "", src12MSP, ""},
 		// Bosnia and Herzegovina: request of September 2020 granted in February 2021; then to 2023.
 		{"BIH", 2020, 2021, "2022-09-01", "https://docslib.org/doc/10879958/bosnia-and-herzegovinas-extension-request (request dated September 2020)",
 			srcNewslet + " (in February 2021 BiH was granted an 18-month extension to 1 September 2022); " + srcFeb2021},
@@ -129,12 +130,12 @@ func (g *gen) article4() {
 			"http://www.mineactionreview.org/country/chad ; " + srcOblig + " TCD article 4 (first interim extension to 1 October 2024); decision year inferred"},
 		{"TCD", 2024, 2024, "2026-10-01", src12MSP,
 			"https://www.mineactionreview.org/country/chad (second interim extension to October 2026 granted at the 12MSP, September 2024)"},
-		// Iraq: five-year request of 16 November 2022 for the 11MSP.
-		{"IRQ", 2022, 2023, "2028-11-01", "https://www.clusterconvention.org/the-isu-meets-with-the-dma-in-baghdad/ (five-year extension request submitted on 16 November 2022, for the 11MSP)",
-			illNote("grant assumed; the references give the request (1 November 2023 to 1 November 2028) but not the 11MSP decision")},
-		// Somalia: request for four years to 2030-03-01, for the 13MSP.
-		{"SOM", 2025, 2025, "2030-03-01", "https://www.mineactionreview.org/country/somalia (request for an extension to 1 March 2030, for the 13MSP); " + src13MSP,
-			illNote("grant assumed; the references give the request to 1 March 2030 but not the 13MSP decision")},
+		// Iraq: five-year request of 16 November 2022 for the 11MSP; the decision is not in the
+		// references (obligations.csv: original deadline 2023-11-01, no extension).
+		{"IRQ", 2022, 0, "", "https://www.clusterconvention.org/the-isu-meets-with-the-dma-in-baghdad/ (five-year extension request submitted on 16 November 2022, for the 11MSP)", ""},
+		// Somalia: request for four years to 2030-03-01, for the 13MSP; the decision is not in the
+		// references (obligations.csv: 2026-03-01).
+		{"SOM", 2025, 0, "", "https://www.mineactionreview.org/country/somalia (request for an extension to 1 March 2030, for the 13MSP); " + src13MSP, ""},
 	} {
 		if e.req != 0 {
 			g.add(e.iso, e.req, "art4_extension_requested", "true", e.reqSrc)

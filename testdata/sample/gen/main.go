@@ -14,6 +14,8 @@
 //   - illustrative facts: plausible values where no source was available; their source starts
 //     with the word "illustrative".
 //
+// Every fact gets a class (the class column, docs/data.md) from its source: see classify.
+//
 // Illustrative values are drawn from a keyed hash (FNV-1a of the State, field and year), never
 // from a random generator, so the output is the same on every run and a change to one section
 // does not shift the values of another.
@@ -450,7 +452,7 @@ func loadStates(path string) (map[string]*stateRow, []string, error) {
 		return nil, nil, err
 	}
 	want := "iso3,name,region,signed,ratified,entry_into_force,withdrawn"
-	if len(rows) == 0 || strings.Join(rows[0], ",") != want {
+	if len(rows) == 0 || strings.TrimSuffix(strings.Join(rows[0], ","), ",class") != want {
 		return nil, nil, fmt.Errorf("%s: unexpected header", path)
 	}
 	m := map[string]*stateRow{}
@@ -513,7 +515,7 @@ func (g *gen) write(w io.Writer) error {
 		return a.field < b.field
 	})
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"iso3", "year", "field", "value", "source"}); err != nil {
+	if err := cw.Write([]string{"iso3", "year", "field", "value", "source", "class"}); err != nil {
 		return err
 	}
 	for _, f := range out {
@@ -521,10 +523,69 @@ func (g *gen) write(w io.Writer) error {
 		if f.year != 0 {
 			y = strconv.Itoa(f.year)
 		}
-		if err := cw.Write([]string{f.iso3, y, f.field, f.value, f.source}); err != nil {
+		if err := cw.Write([]string{f.iso3, y, f.field, f.value, f.source, classify(f.source)}); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// classify gives a fact's class (docs/data.md, "The class of a value") from its source:
+//
+//   - illustrative: the source starts with "illustrative" (invented for the sample);
+//   - estimate: a sourced value whose year or date had to be inferred or assumed;
+//   - official: the earliest reference the source names is an official record: the
+//     Convention's own site and newsletter (ISU, MSP and Review Conference documents), a
+//     national mine action authority, a State's own request, or the treaty's rules applied to
+//     depositary dates (original deadlines);
+//   - monitor: the earliest reference is secondary research: Landmine and Cluster Munition
+//     Monitor, Mine Action Review, civil-society campaigns, the press, and the shared notes
+//     (ccm-facts.md, obligations.csv) that compile them.
+//
+// A source naming nothing known is left unstated (empty), never official.
+func classify(source string) string {
+	switch {
+	case strings.HasPrefix(source, "illustrative"):
+		return "illustrative"
+	case strings.Contains(source, "inferred") || strings.Contains(source, "assumed"):
+		return "estimate"
+	}
+	best, bestAt, bestLen := "", len(source), 0
+	for _, m := range classMarkers {
+		i := strings.Index(source, m.marker)
+		if i >= 0 && (i < bestAt || i == bestAt && len(m.marker) > bestLen) {
+			best, bestAt, bestLen = m.class, i, len(m.marker)
+		}
+	}
+	return best
+}
+
+var classMarkers = []struct{ marker, class string }{
+	{"clusterconvention.org", "official"},
+	{"ccm3.pronk.se", "official"},
+	{"ccm4.pronk.se", "official"},
+	{"ccm-newsletter", "official"},
+	{"bhmac.org", "official"},
+	{"udas.rs.ba", "official"},
+	{"docslib.org/doc/10879958/bosnia-and-herzegovinas-extension-request", "official"},
+	{"treaties.un.org", "official"},
+	{"treaty rule", "official"},
+	{"obligations.csv original_deadline", "official"},
+	{"the-monitor.org", "monitor"},
+	{"Monitor", "monitor"},
+	{"mineactionreview.org", "monitor"},
+	{"MAR ", "monitor"},
+	{"stopexplosiveinvestments.org", "monitor"},
+	{"stopclustermunitions.org", "monitor"},
+	{"hrw.org", "monitor"},
+	{"wvcbl.org", "monitor"},
+	{"wom.ch", "monitor"},
+	{"rbb24.de", "monitor"},
+	{"silkway.news", "monitor"},
+	{"enrsi.rtvs.sk", "monitor"},
+	{"sudantribune.com", "monitor"},
+	{"ccm-facts.md", "monitor"},
+	{"obligations.csv", "monitor"},
+	{"entry into force (states.csv)", "monitor"},
 }

@@ -1,0 +1,207 @@
+package engine
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Class says what kind of record a value rests on (docs/data.md, "The class of a value"). It is
+// read from the optional class column of facts.csv and states.csv (and the class key of
+// dataset.json); a value without one is ClassUnstated, which is never taken for official.
+type Class string
+
+// The classes, from the most to the least reliable.
+const (
+	// ClassOfficial: an Article 7 report, an MSP or Review Conference record, the depositary.
+	ClassOfficial Class = "official"
+	// ClassMonitor: civil-society research (Landmine and Cluster Munition Monitor and the like).
+	ClassMonitor Class = "monitor"
+	// ClassEstimate: an estimate, by the data's compiler or a third party.
+	ClassEstimate Class = "estimate"
+	// ClassUnstated: the data gave no class.
+	ClassUnstated Class = "unstated"
+	// ClassIllustrative: invented, for a sample or a demonstration; never a fact.
+	ClassIllustrative Class = "illustrative"
+)
+
+// Classes lists the classes from the most to the least reliable.
+var Classes = []Class{ClassOfficial, ClassMonitor, ClassEstimate, ClassUnstated, ClassIllustrative}
+
+// dataClasses are the values the class column accepts (unstated is written by leaving it empty).
+var dataClasses = []string{string(ClassOfficial), string(ClassMonitor), string(ClassEstimate), string(ClassIllustrative)}
+
+// rank orders the classes: 0 is official; a higher rank is less reliable. The zero Class (no
+// value) has rank -1, so that it weakens nothing.
+func (c Class) rank() int {
+	for i, x := range Classes {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// Official reports whether the class is official.
+func (c Class) Official() bool { return c == ClassOfficial }
+
+// Weaker returns the less reliable of c and o; the zero Class gives way to any other.
+func (c Class) Weaker(o Class) Class {
+	if o.rank() > c.rank() {
+		return o
+	}
+	return c
+}
+
+// parseClass reads a class column: empty is unstated.
+func parseClass(s string) (Class, error) {
+	if s == "" {
+		return ClassUnstated, nil
+	}
+	if contains(dataClasses, s) {
+		return Class(s), nil
+	}
+	msg := fmt.Sprintf("class %q is not one of %s (leave it empty when the class is not known)", s, strings.Join(dataClasses, ", "))
+	if sg := suggest(s, dataClasses); sg != "" {
+		msg += fmt.Sprintf("; did you mean %q?", sg)
+	}
+	return ClassUnstated, fmt.Errorf("%s", msg)
+}
+
+// ClassCounts counts values (or States) by class.
+type ClassCounts struct {
+	Official     int `json:"official"`
+	Monitor      int `json:"monitor"`
+	Estimate     int `json:"estimate"`
+	Unstated     int `json:"unstated"`
+	Illustrative int `json:"illustrative"`
+}
+
+// Add counts one of class c; the zero Class is not counted.
+func (cc *ClassCounts) Add(c Class) {
+	switch c {
+	case ClassOfficial:
+		cc.Official++
+	case ClassMonitor:
+		cc.Monitor++
+	case ClassEstimate:
+		cc.Estimate++
+	case ClassUnstated:
+		cc.Unstated++
+	case ClassIllustrative:
+		cc.Illustrative++
+	}
+}
+
+// Get returns the count of class c.
+func (cc ClassCounts) Get(c Class) int {
+	switch c {
+	case ClassOfficial:
+		return cc.Official
+	case ClassMonitor:
+		return cc.Monitor
+	case ClassEstimate:
+		return cc.Estimate
+	case ClassUnstated:
+		return cc.Unstated
+	case ClassIllustrative:
+		return cc.Illustrative
+	}
+	return 0
+}
+
+// Total is the number of values counted.
+func (cc ClassCounts) Total() int {
+	return cc.Official + cc.Monitor + cc.Estimate + cc.Unstated + cc.Illustrative
+}
+
+// Weakest is the least reliable class counted, or the zero Class when nothing was counted.
+func (cc ClassCounts) Weakest() Class {
+	for i := len(Classes) - 1; i >= 0; i-- {
+		if cc.Get(Classes[i]) > 0 {
+			return Classes[i]
+		}
+	}
+	return ""
+}
+
+// derivedBase holds, for each derived field (by schema index), the input fields it is computed
+// from (directly or through other derived fields) and whether it reads the States file.
+var derivedBase = func() [][]int {
+	out := make([][]int, len(schema))
+	for i, f := range schema {
+		if f.Input() {
+			continue
+		}
+		for _, name := range baseInputs([]string{f.Name}) {
+			if fi, ok := fieldIndex[name]; ok && schema[fi].Input() {
+				out[i] = append(out[i], fi)
+			}
+		}
+	}
+	return out
+}()
+
+// readsStates reports whether a derived field rests on the States file.
+func readsStates(fi int) bool {
+	name := schema[fi].Name
+	if stateColumn[name] && name != "iso3" && name != "region" {
+		return true
+	}
+	for _, b := range baseInputs([]string{name}) {
+		if contains(StateColumns, b) {
+			return true
+		}
+	}
+	return false
+}
+
+var statesBased = func() []bool {
+	out := make([]bool, len(schema))
+	for i, f := range schema {
+		out[i] = !f.Input() && readsStates(i)
+	}
+	return out
+}()
+
+// valueClass is the class of the value of field fi that State si's environment se (for year y)
+// holds: the class of the fact for an input field (zero when absent); for a derived field, the
+// least reliable class among the facts and the States-file row it is computed from, taking
+// every fact a derivation for y may look at (facts up to y; only y's for per-year fields).
+func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
+	fd := &schema[fi]
+	if fd.Input() {
+		if f := se.from[fi]; f != nil {
+			return f.Class
+		}
+		return ""
+	}
+	var c Class
+	if statesBased[fi] {
+		c = d.states[si].Class
+	}
+	facts := d.byState[si]
+	if facts == nil {
+		return c
+	}
+	for _, bi := range derivedBase[fi] {
+		scope := schema[bi].Scope
+		for _, f := range facts[bi] {
+			if f.Year == y || scope != ScopeYear && f.Year <= y {
+				c = c.Weaker(f.Class)
+			}
+		}
+	}
+	return c
+}
+
+// stateClass is the least reliable class among the values of the fields (schema indexes) that
+// State si's environment holds.
+func (d *Dataset) stateClass(si int, se *stateEnv, fields ...[]int) Class {
+	var c Class
+	for _, list := range fields {
+		for _, fi := range list {
+			c = c.Weaker(d.valueClass(si, fi, se.env.Year, se))
+		}
+	}
+	return c
+}

@@ -159,9 +159,9 @@ var (
 	factColumns  = []string{"iso3", "year", "field", "value", "source"}
 	// optionalColumns may follow the required ones in states.csv and facts.csv.
 	optionalColumns = []string{"class"}
-	regions      = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
-	iso3Pattern  = regexp.MustCompile(`^[A-Z]{3}$`)
-	numPattern   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	regions         = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
+	iso3Pattern     = regexp.MustCompile(`^[A-Z]{3}$`)
+	numPattern      = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 )
 
 // row is one record of a CSV or JSON input with the position of each column.

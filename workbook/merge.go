@@ -1,0 +1,420 @@
+package workbook
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// Change says what a merge does with one fact or State of a workbook.
+type Change int
+
+// The changes.
+const (
+	Added     Change = iota + 1 // not in the dataset: added
+	Changed                     // in the dataset with another value: replaced (only with replace)
+	Unchanged                   // in the dataset with the same value (or carried from an earlier year)
+)
+
+func (c Change) String() string {
+	return map[Change]string{Added: "added", Changed: "changed", Unchanged: "unchanged"}[c]
+}
+
+// FactChange is one fact of the workbooks and what the merge does with it.
+type FactChange struct {
+	Change Change
+	Fact   Fact
+	Old    *engine.Fact // the dataset's fact: the one replaced, or the one that already says so
+}
+
+// StateChange is one State of the workbooks and what the merge does with it.
+type StateChange struct {
+	Change Change
+	State  StateRow
+	Old    []string // the dataset's states.csv row
+}
+
+// Merged is a dataset with a batch of workbooks merged into it, validated by the engine.
+type Merged struct {
+	Facts  []FactChange
+	States []StateChange
+	// Dataset is the merged dataset.
+	Dataset *engine.Dataset
+
+	stateRows [][]string  // states.csv rows to write, in order
+	factRows  []factRow   // facts.csv rows to write, in order
+	hasOld    bool        // the target had a dataset
+	changed   [2]bool     // states, facts
+}
+
+type factRow struct {
+	engine.Fact
+	Class string
+}
+
+// Count returns how many facts the merge adds, changes and leaves unchanged.
+func (m *Merged) Count() (added, changed, unchanged int) {
+	for _, c := range m.Facts {
+		switch c.Change {
+		case Added:
+			added++
+		case Changed:
+			changed++
+		default:
+			unchanged++
+		}
+	}
+	return
+}
+
+// CountStates returns how many States the merge adds, changes and leaves unchanged.
+func (m *Merged) CountStates() (added, changed, unchanged int) {
+	for _, c := range m.States {
+		switch c.Change {
+		case Added:
+			added++
+		case Changed:
+			changed++
+		default:
+			unchanged++
+		}
+	}
+	return
+}
+
+// batchFile marks, in the engine's diagnostics, the facts that come from the batch; their
+// Line is their index in it, plus one.
+const batchFile = "\x00workbook"
+
+// Merge merges a batch into a dataset (nil for an empty directory). A fact for the same State,
+// year and field as one in the dataset is unchanged when the values agree, and a conflict
+// when they differ: a problem, unless replace is true, when the workbook's value replaces the
+// dataset's. A carried fact whose value is already in force from an earlier year is unchanged.
+// Every problem is returned at once as Problems, and then Merged is nil.
+func Merge(ds *engine.Dataset, b *Batch, replace bool) (*Merged, error) {
+	m := &Merged{hasOld: ds != nil}
+	var ps Problems
+	states, sps := m.mergeStates(ds, b, replace)
+	ps = append(ps, sps...)
+	if len(ps) > 0 {
+		return nil, sorted(ps)
+	}
+	// Check every value of the batch with the engine, against the merged States.
+	facts, fps := dedupe(b.Facts)
+	ps = append(ps, fps...)
+	check := make([]engine.Fact, len(facts))
+	for i, f := range facts {
+		check[i] = f.Fact
+		check[i].File, check[i].Line = batchFile, i+1
+	}
+	bad := map[int]bool{}
+	if _, err := engine.NewDataset(states, check); err != nil {
+		for _, p := range mapDiagnostics(err, func(line int) (Origin, bool) {
+			if line < 1 || line > len(facts) {
+				return Origin{}, false
+			}
+			bad[line-1] = true
+			return facts[line-1].Origin, true
+		}) {
+			ps = append(ps, p)
+		}
+	}
+	var good []Fact
+	for i, f := range facts {
+		if !bad[i] {
+			good = append(good, f)
+		}
+	}
+	ps = append(ps, m.mergeFacts(ds, good, replace)...)
+	if len(ps) > 0 {
+		return nil, sorted(ps)
+	}
+	final := make([]engine.Fact, len(m.factRows))
+	for i, r := range m.factRows {
+		final[i] = r.Fact
+	}
+	merged, err := engine.NewDataset(states, final)
+	if err != nil {
+		return nil, sorted(mapDiagnostics(err, func(int) (Origin, bool) { return Origin{}, false }))
+	}
+	m.Dataset = merged
+	return m, nil
+}
+
+func sorted(ps Problems) Problems {
+	ps.Sort()
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue // the same problem seen through several facts (a bad State on the cover)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// mapDiagnostics turns the engine's diagnostics into problems: those about batch facts point
+// at their cells (origin maps a diagnostic line to the fact's origin).
+func mapDiagnostics(err error, origin func(line int) (Origin, bool)) Problems {
+	var ds engine.Diagnostics
+	if !errors.As(err, &ds) {
+		return Problems{{Code: CodeRead, Message: err.Error()}}
+	}
+	var ps Problems
+	for _, d := range ds {
+		if d.File == batchFile {
+			if o, ok := origin(d.Line); ok {
+				p := o.problem(d.Key, d.Code, d.Message)
+				p.Hint = d.Hint
+				ps = append(ps, p)
+				continue
+			}
+		}
+		where := d.File
+		if d.Line > 0 {
+			where += ":" + strconv.Itoa(d.Line)
+		}
+		ps = append(ps, Problem{File: where, Code: d.Code, Message: d.Message, Hint: d.Hint})
+	}
+	return ps
+}
+
+type factKey struct {
+	iso3  string
+	year  int
+	field string
+}
+
+func keyOf(f engine.Fact) factKey { return factKey{f.ISO3, f.Year, f.Field} }
+
+func (k factKey) String() string {
+	y := "static"
+	if k.year != 0 {
+		y = strconv.Itoa(k.year)
+	}
+	return k.iso3 + " " + y + " " + k.field
+}
+
+// dedupe drops a fact that a batch gives twice with the same value, and reports one given
+// twice with different values.
+func dedupe(facts []Fact) ([]Fact, Problems) {
+	var out []Fact
+	var ps Problems
+	first := map[factKey]int{}
+	for _, f := range facts {
+		k := keyOf(f.Fact)
+		if i, dup := first[k]; dup {
+			if !sameValue(out[i].Fact, f.Fact) {
+				ps = append(ps, f.Origin.problem("value", CodeDuplicate, fmt.Sprintf("%s is %s here and %s at %s", k, f.Value, out[i].Value, out[i].Origin.Where("value"))))
+			}
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, f)
+	}
+	return out, ps
+}
+
+// sameValue compares two values of the same field: numbers by value ("1500" and "1500.0"),
+// everything else as written.
+func sameValue(a, b engine.Fact) bool {
+	if a.Value == b.Value {
+		return true
+	}
+	if fd, ok := engine.LookupField(a.Field); ok && fd.Type == engine.TypeNumber {
+		x, err1 := strconv.ParseFloat(a.Value, 64)
+		y, err2 := strconv.ParseFloat(b.Value, 64)
+		return err1 == nil && err2 == nil && x == y
+	}
+	return false
+}
+
+// mergeFacts merges the batch's checked facts into the dataset's, keeping the dataset's
+// order and appending what is added.
+func (m *Merged) mergeFacts(ds *engine.Dataset, facts []Fact, replace bool) Problems {
+	var old []engine.Fact
+	if ds != nil {
+		old = ds.Facts()
+		sort.SliceStable(old, func(i, j int) bool {
+			if old[i].File != old[j].File {
+				return old[i].File < old[j].File
+			}
+			return old[i].Line < old[j].Line
+		})
+	}
+	at := map[factKey]int{}
+	byField := map[[2]string][]int{} // iso3, field -> indexes of old facts, for carried values
+	for i, f := range old {
+		at[keyOf(f)] = i
+		k := [2]string{f.ISO3, f.Field}
+		byField[k] = append(byField[k], i)
+		m.factRows = append(m.factRows, factRow{Fact: f})
+	}
+	var ps Problems
+	for _, f := range facts {
+		k := keyOf(f.Fact)
+		if i, ok := at[k]; ok {
+			o := old[i]
+			switch {
+			case sameValue(o, f.Fact):
+				m.Facts = append(m.Facts, FactChange{Change: Unchanged, Fact: f, Old: &o})
+			case replace:
+				m.Facts = append(m.Facts, FactChange{Change: Changed, Fact: f, Old: &o})
+				m.factRows[i] = factRow{Fact: f.Fact, Class: f.Class}
+				m.changed[1] = true
+			default:
+				ps = append(ps, f.Origin.problem("value", CodeConflict, fmt.Sprintf("%s: the dataset holds %s (%s:%d, source %q), the workbook %s; lap workbook import --replace takes the workbook's value",
+					k, o.Value, o.File, o.Line, clip(o.Source), f.Value)))
+			}
+			continue
+		}
+		if fd, _ := engine.LookupField(f.Field); fd.Scope == engine.ScopeCarried {
+			if o := inForce(old, byField[[2]string{f.ISO3, f.Field}], f.Year); o != nil && sameValue(*o, f.Fact) {
+				m.Facts = append(m.Facts, FactChange{Change: Unchanged, Fact: f, Old: o})
+				continue
+			}
+		}
+		m.Facts = append(m.Facts, FactChange{Change: Added, Fact: f})
+		m.factRows = append(m.factRows, factRow{Fact: f.Fact, Class: f.Class})
+		m.changed[1] = true
+	}
+	return ps
+}
+
+// inForce is the carried fact in force in year y: the one with the greatest year not after y.
+func inForce(old []engine.Fact, idx []int, y int) *engine.Fact {
+	var best *engine.Fact
+	for _, i := range idx {
+		if f := old[i]; f.Year <= y && (best == nil || f.Year > best.Year) {
+			best = &f
+		}
+	}
+	return best
+}
+
+// stateText is a State as its states.csv row; a derived entry into force is left empty.
+func stateText(s engine.State) []string {
+	eif := s.EntryIntoForce.String()
+	if s.EIFDerived {
+		eif = ""
+	}
+	return []string{s.ISO3, s.Name, s.Region, s.Signed.String(), s.Ratified.String(), eif, s.Withdrawn.String()}
+}
+
+// mergeStates checks the batch's States with the engine (as a states.csv would be) and
+// merges them into the dataset's. It returns the merged States.
+func (m *Merged) mergeStates(ds *engine.Dataset, b *Batch, replace bool) ([]engine.State, Problems) {
+	var old []engine.State
+	if ds != nil {
+		old = ds.States()
+		sort.SliceStable(old, func(i, j int) bool { return old[i].Line < old[j].Line })
+	}
+	at := map[string]int{}
+	for i, s := range old {
+		at[s.ISO3] = i
+		m.stateRows = append(m.stateRows, stateText(s))
+	}
+	if len(b.States) == 0 {
+		return old, nil
+	}
+	// Write the batch's States as one states.csv, a record per line, for the engine to check.
+	var ps Problems
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	_ = cw.Write(stateColumns)
+	var rows []StateRow // by CSV line - 2
+	first := map[string]int{}
+	for _, s := range b.States {
+		rec := make([]string, len(stateColumns))
+		ok := true
+		for i, c := range stateColumns {
+			rec[i] = s.Values[c]
+			if strings.ContainsAny(rec[i], "\r\n") {
+				ps = append(ps, s.Origin.problem(c, CodeBadCell, "a line break in the cell; write it on one line"))
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		if i, dup := first[rec[0]]; dup {
+			if strings.Join(stateText2(rows[i]), "\x00") != strings.Join(rec, "\x00") {
+				ps = append(ps, s.Origin.problem("iso3", engine.CodeDuplicateState, fmt.Sprintf("State %s is also given, differently, at %s", rec[0], rows[i].Origin.Where("iso3"))))
+			}
+			continue
+		}
+		first[rec[0]] = len(rows)
+		rows = append(rows, s)
+		_ = cw.Write(rec)
+	}
+	cw.Flush()
+	loaded, err := engine.LoadDataset(fstest.MapFS{
+		"states.csv": {Data: buf.Bytes()},
+		"facts.csv":  {Data: []byte("iso3,year,field,value,source\n")},
+	}, ".")
+	if err != nil {
+		ps = append(ps, mapDiagnostics(relabel(err), func(line int) (Origin, bool) {
+			if line < 2 || line-2 >= len(rows) {
+				return Origin{}, false
+			}
+			return rows[line-2].Origin, true
+		})...)
+		return nil, ps
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	states := append([]engine.State(nil), old...)
+	for _, s := range rows {
+		st, _ := loaded.State(s.Values["iso3"])
+		text := stateText(st)
+		i, exists := at[st.ISO3]
+		switch {
+		case !exists:
+			m.States = append(m.States, StateChange{Change: Added, State: s})
+			at[st.ISO3] = len(states)
+			states = append(states, st)
+			m.stateRows = append(m.stateRows, text)
+			m.changed[0] = true
+		case strings.Join(m.stateRows[i], "\x00") == strings.Join(text, "\x00"):
+			m.States = append(m.States, StateChange{Change: Unchanged, State: s, Old: m.stateRows[i]})
+		case replace:
+			m.States = append(m.States, StateChange{Change: Changed, State: s, Old: m.stateRows[i]})
+			states[i] = st
+			m.stateRows[i] = text
+			m.changed[0] = true
+		default:
+			ps = append(ps, s.Origin.problem("iso3", CodeConflict, fmt.Sprintf("State %s: the dataset's row is %s, the workbook's %s; lap workbook import --replace takes the workbook's",
+				st.ISO3, strings.Join(m.stateRows[i], ","), strings.Join(text, ","))))
+		}
+	}
+	return states, ps
+}
+
+func stateText2(s StateRow) []string {
+	out := make([]string, len(stateColumns))
+	for i, c := range stateColumns {
+		out[i] = s.Values[c]
+	}
+	return out
+}
+
+// relabel marks the engine's diagnostics about the in-memory states.csv as batch diagnostics.
+func relabel(err error) error {
+	var ds engine.Diagnostics
+	if errors.As(err, &ds) {
+		for _, d := range ds {
+			if d.File == "states.csv" {
+				d.File = batchFile
+			}
+		}
+	}
+	return err
+}

@@ -1,0 +1,78 @@
+package workbook
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+const sampleDir = "../testdata/sample"
+
+func loadSample(t testing.TB) *engine.Dataset {
+	t.Helper()
+	ds, err := engine.LoadDataset(os.DirFS(sampleDir), ".")
+	require.NoError(t, err)
+	return ds
+}
+
+// importInto reads the workbook files and merges them into dir, writing the result.
+func importInto(t testing.TB, dir string, replace bool, files ...string) (*Merged, error) {
+	t.Helper()
+	b, err := Read(files...)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := OpenDataDir(dir)
+	require.NoError(t, err)
+	m, err := Merge(ds, b, replace)
+	if err != nil {
+		return nil, err
+	}
+	_, err = WriteDataDir(dir, m)
+	return m, err
+}
+
+// The sample exported and imported into an empty directory gives back states.csv and
+// facts.csv byte for byte.
+func TestRoundTripSample(t *testing.T) {
+	ds := loadSample(t)
+	tmp := t.TempDir()
+	xlsx := filepath.Join(tmp, "sample.xlsx")
+	var buf bytes.Buffer
+	require.NoError(t, WriteDataset(&buf, ds))
+	require.NoError(t, os.WriteFile(xlsx, buf.Bytes(), 0o644))
+
+	out := filepath.Join(tmp, "data")
+	m, err := importInto(t, out, false, xlsx)
+	require.NoError(t, err)
+	added, changed, unchanged := m.Count()
+	assert.Equal(t, len(ds.Facts()), added)
+	assert.Zero(t, changed+unchanged)
+	for _, name := range []string{"states.csv", "facts.csv"} {
+		want, err := os.ReadFile(filepath.Join(sampleDir, name))
+		require.NoError(t, err)
+		got, err := os.ReadFile(filepath.Join(out, name))
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), name)
+	}
+
+	// Importing the same workbook again changes nothing and writes nothing.
+	m, err = importInto(t, out, false, xlsx)
+	require.NoError(t, err)
+	added, changed, unchanged = m.Count()
+	assert.Equal(t, 0, added+changed)
+	assert.Equal(t, len(ds.Facts()), unchanged)
+	entries, _ := os.ReadDir(out)
+	assert.Len(t, entries, 2, "no backup: nothing was written")
+
+	// The same bytes from the same dataset.
+	var again bytes.Buffer
+	require.NoError(t, WriteDataset(&again, ds))
+	assert.True(t, bytes.Equal(buf.Bytes(), again.Bytes()), "export is deterministic")
+}

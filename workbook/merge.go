@@ -48,10 +48,10 @@ type Merged struct {
 	// Dataset is the merged dataset.
 	Dataset *engine.Dataset
 
-	stateRows [][]string  // states.csv rows to write, in order
-	factRows  []factRow   // facts.csv rows to write, in order
-	hasOld    bool        // the target had a dataset
-	changed   [2]bool     // states, facts
+	stateRows [][]string // states.csv rows to write, in order
+	factRows  []factRow  // facts.csv rows to write, in order
+	hasOld    bool       // the target had a dataset
+	changed   [2]bool    // states, facts
 }
 
 type factRow struct {

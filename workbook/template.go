@@ -290,7 +290,9 @@ func (t *templateWriter) knownValue(fd engine.Field) (string, string) {
 	}
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Year < facts[j].Year })
 	y := t.o.Year
-	from := func(f engine.Fact) string { return fmt.Sprintf("In the dataset: %s (source: %s)", f.Value, clip(f.Source)) }
+	from := func(f engine.Fact) string {
+		return fmt.Sprintf("In the dataset: %s (source: %s)", f.Value, clip(f.Source))
+	}
 	switch fd.Scope {
 	case engine.ScopeStatic:
 		return facts[0].Value, from(facts[0])

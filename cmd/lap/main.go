@@ -51,6 +51,7 @@ var commands = []command{
 	{"report", "write the annual progress report: Markdown, HTML, CSV, JSON and charts", runReport},
 	{"risk", "Monte Carlo deadline risk of outstanding Article 3 and 4 obligations (seeded, parallel)", runRisk},
 	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
+	{"workbook", "Article 7 data in and out of Excel: template, import, export (.xlsx)", runWorkbook},
 	{"whatif", "what-if scenarios: baseline vs changed data or plan, with diffs and overlay charts", runWhatIf},
 }
 

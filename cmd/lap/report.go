@@ -17,10 +17,10 @@ import (
 )
 
 // reportFiles names the file each report format is written to.
-var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json"}
+var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json", "xlsx": "indicators.xlsx"}
 
 var (
-	reportFormats = []string{"md", "html", "csv", "json"}
+	reportFormats = []string{"md", "html", "csv", "json", "xlsx"}
 	chartFormats  = []string{"svg", "png"}
 )
 
@@ -30,7 +30,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
-	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json")
+	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
 	if err := parseNoArgs(fs, args); err != nil {
@@ -135,7 +135,7 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 		return err
 	}
 	defer d.Abort()
-	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON}
+	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON, "xlsx": rep.WriteXLSX}
 	if len(charts) > 0 {
 		step("drawing the charts")
 		if err := writeCharts(ctx, d, "charts/", rep, charts); err != nil {

@@ -286,4 +286,3 @@ func writeOutFile(out string, data []byte, force bool) error {
 	}
 	return nil
 }
-

@@ -173,6 +173,9 @@ func mapDiagnostics(err error, origin func(line int) (Origin, bool)) Problems {
 			if o, ok := origin(d.Line); ok {
 				p := o.problem(d.Key, d.Code, d.Message)
 				p.Hint = d.Hint
+				if p.Hint == "" && d.Code == engine.CodeBadDate {
+					p.Hint = "write the date as text, as precisely as the source gives it (2023-06-14, 2023-06 or 2023), or type it into a cell formatted as a date"
+				}
 				ps = append(ps, p)
 				continue
 			}

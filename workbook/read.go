@@ -121,10 +121,18 @@ func (b *Batch) ReadBytes(name string, data []byte) Problems {
 // closest names a sheet that looks like a misspelt expected name: `rename "Covr" to "Cover"`.
 func closest(have, want []string) string {
 	for _, h := range have {
-		for _, w := range want {
-			if h != w && similar(h, w) {
-				return fmt.Sprintf("rename the sheet %q to %q", h, w)
-			}
+		if w := similarTo(h, want); w != "" {
+			return fmt.Sprintf("rename the sheet %q to %q", h, w)
+		}
+	}
+	return ""
+}
+
+// similarTo returns the name in want that name looks like a misspelling of, or "".
+func similarTo(name string, want []string) string {
+	for _, w := range want {
+		if name != w && similar(name, w) {
+			return w
 		}
 	}
 	return ""
@@ -132,6 +140,9 @@ func closest(have, want []string) string {
 
 // similar reports whether two sheet names differ only in case, spaces or two letters.
 func similar(a, b string) bool {
+	if i := strings.LastIndex(a, " ("); i > 0 && strings.HasSuffix(a, ")") {
+		a = a[:i] // "Form F (2)", as spreadsheet programs name a copied sheet
+	}
 	na := strings.ToLower(strings.Join(strings.Fields(a), ""))
 	nb := strings.ToLower(strings.Join(strings.Fields(b), ""))
 	return na == nb || levenshtein(na, nb) <= 2 && len(nb) > 3
@@ -188,8 +199,10 @@ func checkSheets(f *excelize.File, name string, sheets []string, known func(stri
 		}
 		p := Problem{File: name, Sheet: s, Code: CodeUnknownSheet,
 			Message: fmt.Sprintf("the sheet %q is not one lap reads, so its content would be lost; expected sheets: %s", s, strings.Join(expected, ", "))}
-		if h := closest([]string{s}, expected); h != "" {
-			p.Hint = h
+		if to := similarTo(s, expected); to != "" && !slices.Contains(sheets, to) {
+			p.Hint = fmt.Sprintf("rename the sheet %q to %q", s, to)
+		} else if to != "" {
+			p.Hint = fmt.Sprintf("move its data into the sheet %q, or delete it", to)
 		} else {
 			p.Hint = "move its data into the sheet it belongs to, or delete the sheet"
 		}

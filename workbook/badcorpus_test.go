@@ -25,10 +25,16 @@ const badDir = "../testdata/bad"
 // (testdata/bad/workbook); `go test ./workbook -run BadCorpus -update` writes them. Their
 // expected problems are in testdata/bad/expect.toml.
 var badWorkbooks = map[string]func(t *testing.T) []byte{
-	"empty.xlsx":        func(*testing.T) []byte { return nil },
-	"csv-renamed.xlsx":  func(*testing.T) []byte { return []byte("iso3,year,field,value,source\nLAO,2023,re_programme,true,Art7\n") },
-	"old-xls.xlsx":      func(*testing.T) []byte { return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...) },
-	"zip-not-xlsx.xlsx": func(t *testing.T) []byte { return zipOf(t, map[string][]byte{"content.xml": []byte("<office:document/>")}) },
+	"empty.xlsx": func(*testing.T) []byte { return nil },
+	"csv-renamed.xlsx": func(*testing.T) []byte {
+		return []byte("iso3,year,field,value,source\nLAO,2023,re_programme,true,Art7\n")
+	},
+	"old-xls.xlsx": func(*testing.T) []byte {
+		return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+	},
+	"zip-not-xlsx.xlsx": func(t *testing.T) []byte {
+		return zipOf(t, map[string][]byte{"content.xml": []byte("<office:document/>")})
+	},
 	"zip-bomb.xlsx": func(t *testing.T) []byte {
 		// 300 MiB of zeros deflate to about 300 KiB: more than MaxUnzippedSize once unzipped.
 		return zipOf(t, map[string][]byte{"xl/workbook.xml": []byte("<workbook/>"), "xl/worksheets/sheet1.xml": make([]byte, 300<<20)})
@@ -41,21 +47,21 @@ var badWorkbooks = map[string]func(t *testing.T) []byte{
 	"misspelt-cover.xlsx": func(t *testing.T) []byte {
 		return template(t, func(f *excelize.File) { require.NoError(t, f.SetSheetName("Cover", "Covr")) }, nil)
 	},
-	"text-in-number.xlsx":      filled(map[string]any{"art4_area_cleared_m2": "1,500,000"}),
-	"number-with-unit.xlsx":    filled(map[string]any{"art5_budget_usd": "USD 20000"}),
-	"date-slashes.xlsx":        filled(map[string]any{"art7_annual_submitted": "14/06/2024"}),
-	"date-words.xlsx":          filled(map[string]any{"art7_annual_submitted": "14 June 2024"}),
-	"date-dots.xlsx":           filled(map[string]any{"art7_annual_submitted": "2024.06.14"}),
-	"date-number.xlsx":         filled(map[string]any{"art7_annual_submitted": 45457}),
-	"bool-as-number.xlsx":      filled(map[string]any{"re_programme": 1}),
-	"enum-not-in-list.xlsx":    filled(map[string]any{"art9_legislation": "adopted"}),
-	"unknown-field.xlsx":       filledWith(func(t *testing.T, f *excelize.File) { renameField(t, f, "re_targeted", "re_targetted") }, map[string]any{"re_targeted": "yes"}),
-	"conflict.xlsx":            filled(map[string]any{"art4_area_cleared_m2": 1}),
-	"cover-without-year.xlsx":  filled(map[string]any{metaYear: ""}),
-	"cover-bad-class.xlsx":     filled(map[string]any{metaClass: "rumour"}),
-	"formula.xlsx":             filledWith(func(t *testing.T, f *excelize.File) { setFormula(t, f, "art4_area_cleared_m2", "1000*2") }, nil),
-	"merged-cells.xlsx":        filledWith(func(t *testing.T, f *excelize.File) { mergeBelow(t, f, "art4_area_cleared_m2") }, nil),
-	"no-header.xlsx":           filledWith(func(t *testing.T, f *excelize.File) { require.NoError(t, f.RemoveRow("Form G", headerRow)) }, nil),
+	"text-in-number.xlsx":     filled(map[string]any{"art4_area_cleared_m2": "1,500,000"}),
+	"number-with-unit.xlsx":   filled(map[string]any{"art5_budget_usd": "USD 20000"}),
+	"date-slashes.xlsx":       filled(map[string]any{"art7_annual_submitted": "14/06/2024"}),
+	"date-words.xlsx":         filled(map[string]any{"art7_annual_submitted": "14 June 2024"}),
+	"date-dots.xlsx":          filled(map[string]any{"art7_annual_submitted": "2024.06.14"}),
+	"date-number.xlsx":        filled(map[string]any{"art7_annual_submitted": 45457}),
+	"bool-as-number.xlsx":     filled(map[string]any{"re_programme": 1}),
+	"enum-not-in-list.xlsx":   filled(map[string]any{"art9_legislation": "adopted"}),
+	"unknown-field.xlsx":      filledWith(func(t *testing.T, f *excelize.File) { renameField(t, f, "re_targeted", "re_targetted") }, map[string]any{"re_targeted": "yes"}),
+	"conflict.xlsx":           filled(map[string]any{"art4_area_cleared_m2": 1}),
+	"cover-without-year.xlsx": filled(map[string]any{metaYear: ""}),
+	"cover-bad-class.xlsx":    filled(map[string]any{metaClass: "rumour"}),
+	"formula.xlsx":            filledWith(func(t *testing.T, f *excelize.File) { setFormula(t, f, "art4_area_cleared_m2", "1000*2") }, nil),
+	"merged-cells.xlsx":       filledWith(func(t *testing.T, f *excelize.File) { mergeBelow(t, f, "art4_area_cleared_m2") }, nil),
+	"no-header.xlsx":          filledWith(func(t *testing.T, f *excelize.File) { require.NoError(t, f.RemoveRow("Form G", headerRow)) }, nil),
 	"facts-misspelt-column.xlsx": func(t *testing.T) []byte {
 		return dataset(t, []string{"iso3", "year", "field", "vaule", "source"}, []any{"LAO", 2023, "re_programme", "true", "Art7"})
 	},

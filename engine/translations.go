@@ -37,6 +37,10 @@ const (
 	CodeTranslationOrphan = "translation-orphan"
 	// CodeTranslationFile: a translation file that cannot be used, or has a bad header key.
 	CodeTranslationFile = "translation-file"
+	// CodeTranslationStale: an entry was translated from another English text than the plan's
+	// (its source fingerprint differs, or it has none). Its texts are not used: the plan's own
+	// text stands in until the translation is revised. At the translation's file and line.
+	CodeTranslationStale = "translation-stale"
 )
 
 // The statuses a translation may declare.
@@ -68,13 +72,15 @@ type Translation struct {
 
 // PlanText is the translated text of the plan itself.
 type PlanText struct {
-	Name string `toml:"name"`
-	Note string `toml:"note"`
+	Name   string `toml:"name"`
+	Note   string `toml:"note"`
+	Source string `toml:"source"` // TextFingerprint of the English texts translated
 }
 
 // SectionText is the translated text of a section.
 type SectionText struct {
-	Title string `toml:"title"`
+	Title  string `toml:"title"`
+	Source string `toml:"source"`
 }
 
 // ActionText is the translated text of an action.
@@ -82,6 +88,7 @@ type ActionText struct {
 	Title       string `toml:"title"`
 	Description string `toml:"description"`
 	Basis       string `toml:"basis"`
+	Source      string `toml:"source"`
 }
 
 // IndicatorText is the translated text of an indicator.
@@ -89,6 +96,16 @@ type IndicatorText struct {
 	Title      string `toml:"title"`
 	Definition string `toml:"definition"`
 	Note       string `toml:"note"`
+	Source     string `toml:"source"`
+}
+
+// TextFingerprint is the fingerprint a translation entry records, as source = "...", of the
+// English texts it translates, in their order (title, description, basis for an action; title,
+// definition, note for an indicator; title for a section; name, note for the plan): the first
+// 8 hexadecimal digits of their SHA-256. When the English changes, the entry is stale.
+func TextFingerprint(texts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(texts, "\x00")))
+	return hex.EncodeToString(sum[:4])
 }
 
 // Plan returns the translated plan name and note.
@@ -256,8 +273,8 @@ func (l *loader) loadTranslation(name string) *Translation {
 		SHA256: hex.EncodeToString(sum[:]), plan: tf.Plan, sections: tf.Section, indicators: tf.Indicator,
 		actions: map[int]ActionText{}}
 	at := func(table, key string) int {
-		if table == "" {
-			return doc.lineOf(key, 0)
+		if table == "" || key == "" {
+			return doc.lineOf(table+key, 0)
 		}
 		for _, k := range []string{table + "." + key, table + `."` + key + `"`, table + ".'" + key + "'"} {
 			if line := doc.lineOf(k, 0); line > 0 {
@@ -316,9 +333,28 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 			}
 		}
 	}
+	// current reports whether an entry was translated from the plan's English as it is now; if
+	// not, it warns and the caller drops the entry, so that an outdated text is never shown.
+	current := func(what, table, key, source string, english ...string) bool {
+		want := TextFingerprint(english...)
+		if source == want {
+			return true
+		}
+		t.missing = append(t.missing, what+" (stale)")
+		msg := fmt.Sprintf("%s was translated from another English text (source %q); its English text is shown until it is revised", what, source)
+		if source == "" {
+			msg = fmt.Sprintf("%s has no source fingerprint of the English it translates; its English text is shown until it is checked", what)
+		}
+		l.diag(&Diagnostic{Severity: SeverityWarning, Code: CodeTranslationStale, File: file, Line: at(table, key), Key: strings.Trim(table+"."+key, "."),
+			Message: msg, Hint: fmt.Sprintf("the English now reads %q; revise the translation, then set source = %q", strings.Join(english, " | "), want)})
+		return false
+	}
 	pf := l.plan
 	if pf.Name != "" || pf.Note != "" {
 		texts("the plan", planFileName, 1, "plan", "", "name", pf.Name, tf.Plan.Name, "note", pf.Note, tf.Plan.Note)
+		if !current("the plan", "plan", "", tf.Plan.Source, pf.Name, pf.Note) {
+			t.plan = PlanText{}
+		}
 	}
 	for _, s := range pf.Sections {
 		if s.Key == "" {
@@ -330,6 +366,9 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 			continue
 		}
 		texts("section "+s.Key, planFileName, l.sectionLine(s.Key), "section", s.Key, "title", s.Title, tr.Title)
+		if !current("section "+s.Key, "section", s.Key, tr.Source, s.Title) {
+			delete(t.sections, s.Key)
+		}
 	}
 	sectionKeys := map[string]bool{}
 	for _, s := range pf.Sections {
@@ -352,6 +391,9 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 		} else {
 			texts(what, a.File, 1, "action", strconv.Itoa(a.Number), "title", a.Title, tr.Title,
 				"description", a.Description, tr.Description, "basis", a.Basis, tr.Basis)
+			if !current(what, "action", strconv.Itoa(a.Number), tr.Source, a.Title, a.Description, a.Basis) {
+				delete(t.actions, a.Number)
+			}
 		}
 	}
 	for n := range t.actions {
@@ -375,6 +417,9 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 		}
 		texts(what, ind.File, ind.Line, "indicator", ind.ID, "title", ind.Title, tr.Title,
 			"definition", ind.Definition, tr.Definition, "note", ind.Note, tr.Note)
+		if !current(what, "indicator", ind.ID, tr.Source, ind.Title, ind.Definition, ind.Note) {
+			delete(t.indicators, ind.ID)
+		}
 	}
 	for id := range tf.Indicator {
 		if !ids[id] {

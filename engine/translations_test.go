@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -9,39 +10,56 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A complete French translation of the test plan.
-const testFrench = `language = "fr"
+// testFrench is a complete French translation of the test plan, each entry stamped with the
+// fingerprint of the English it translates.
+var testFrench = fmt.Sprintf(`language = "fr"
 name = "Français"
 status = "unofficial"
 notice = "Traduction non officielle."
 
 [plan]
+source = %q
 name = "Plan d'essai"
 
 [section.universalization]
+source = %q
 title = "Universalisation"
 
 [section.transparency]
+source = %q
 title = "Transparence"
 
 [action.1]
+source = %q
 title = "Adhérer à la Convention"
 
 [indicator."1.1"]
+source = %q
 title = "États parties"
 definition = "Nombre d'États parties."
 
 [action.2]
+source = %q
 title = "Faire rapport dans les délais"
 
 [indicator."2.1"]
+source = %q
 title = "Rapports annuels dans les délais"
 definition = "Proportion des États parties redevables d'un rapport qui l'ont présenté dans les délais."
 
 [indicator."2.2"]
+source = %q
 title = "Superficie dépolluée"
 definition = "Superficie dépolluée par les États ayant une obligation."
-`
+`,
+	TextFingerprint("Test plan", ""),
+	TextFingerprint("Universalization"),
+	TextFingerprint("Transparency"),
+	TextFingerprint("Join the Convention", "", ""),
+	TextFingerprint("States Parties", "Number of States Parties.", ""),
+	TextFingerprint("Report on time", "", ""),
+	TextFingerprint("Annual reports on time", "Share of States Parties owing a report that sent it on time.", ""),
+	TextFingerprint("Area cleared", "Area cleared by States with an obligation.", ""))
 
 func planWithTranslation(files map[string]string) fstest.MapFS {
 	fsys := testPlanFS()
@@ -115,13 +133,13 @@ func TestTranslationWarnings(t *testing.T) {
 	}{
 		{
 			name: "indicator without entry, reported at the plan's line",
-			edit: func(s string) string { return cut(s, `[indicator."2.2"]`, 3) },
+			edit: func(s string) string { return cut(s, `[indicator."2.2"]`, 4) },
 			want: []string{`a02.toml:22: 2.2: translation-missing: indicator 2.2 has no "fr" translation in lang/fr.toml`},
 		},
 		{
 			name: "entry for an indicator the plan lacks, at the translation's line",
 			edit: func(s string) string { return s + "\n[indicator.\"2.9\"]\ntitle = \"x\"\ndefinition = \"y\"\n" },
-			want: []string{`lang/fr.toml:33: translation-orphan: the plan has no indicator "2.9"`},
+			want: []string{`lang/fr.toml:41: translation-orphan: the plan has no indicator "2.9"`},
 		},
 		{
 			name: "entry lacking a text",
@@ -135,18 +153,31 @@ func TestTranslationWarnings(t *testing.T) {
 			edit: func(s string) string {
 				return strings.Replace(s, "[action.1]\n", "[action.1]\ndescription = \"Texte.\"\n", 1)
 			},
-			want: []string{`lang/fr.toml:15: translation-orphan: action 1 has a description here but none in a01.toml`},
+			want: []string{`lang/fr.toml:18: translation-orphan: action 1 has a description here but none in a01.toml`},
 		},
 		{
 			name: "missing section and unknown action",
 			edit: func(s string) string {
-				return strings.Replace(cut(s, "[section.transparency]", 2), "[action.2]", "[action.7]", 1)
+				return strings.Replace(cut(s, "[section.transparency]", 3), "[action.2]", "[action.7]", 1)
 			},
 			want: []string{
 				`a02.toml:1: translation-missing: action 2 has no "fr" translation`,
 				`plan.toml:16: translation-missing: section transparency has no "fr" translation`,
-				`lang/fr.toml:20: translation-orphan: the plan has no action 7`,
+				`lang/fr.toml:24: translation-orphan: the plan has no action 7`,
 			},
+		},
+		{
+			name:  "stale: the English definition changed since the translation",
+			edit:  func(s string) string { return s },
+			extra: map[string]string{"a01.toml": strings.Replace(testAction1, "Number of States Parties.", "Number of States Parties at year end.", 1)},
+			want:  []string{`lang/fr.toml:22: translation-stale: indicator 1.1 was translated from another English text`},
+		},
+		{
+			name: "stale: no source fingerprint",
+			edit: func(s string) string {
+				return strings.Replace(s, "source = \""+TextFingerprint("Transparency")+"\"\n", "", 1)
+			},
+			want: []string{`lang/fr.toml:14: translation-stale: section transparency has no source fingerprint`},
 		},
 		{
 			name: "header problems",
@@ -165,7 +196,7 @@ func TestTranslationWarnings(t *testing.T) {
 		{
 			name: "syntax error: the translation is ignored, the plan loads",
 			edit: func(s string) string { return s + "\n[indicator.\"1.1\"\n" },
-			want: []string{`lang/fr.toml:34:17: toml-syntax: the translation cannot be read and is ignored`},
+			want: []string{`lang/fr.toml:42:17: toml-syntax: the translation cannot be read and is ignored`},
 		},
 		{
 			name:  "a file name that is no language tag",
@@ -192,7 +223,7 @@ func TestTranslationWarnings(t *testing.T) {
 // A translation that lacks texts still builds: the plan's own text stands in, and Missing
 // says where.
 func TestTranslatedFallsBackToPlanText(t *testing.T) {
-	fsys := planWithTranslation(map[string]string{"lang/fr.toml": cut(testFrench, `[indicator."2.2"]`, 3)})
+	fsys := planWithTranslation(map[string]string{"lang/fr.toml": cut(testFrench, `[indicator."2.2"]`, 4)})
 	p, err := Load(fsys)
 	require.NoError(t, err)
 	tr, _ := p.Translation("fr")
@@ -223,4 +254,35 @@ func cut(s, header string, n int) string {
 		}
 	}
 	panic("no " + header)
+}
+
+// A stale entry is not shown: the plan's English stands in, and Missing says so.
+func TestStaleTranslationFallsBack(t *testing.T) {
+	fsys := planWithTranslation(map[string]string{"lang/fr.toml": testFrench})
+	fsys["a01.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(testAction1, "Number of States Parties.", "Number of States Parties at year end.", 1))}
+	p, err := Load(fsys)
+	require.NoError(t, err)
+	tr, _ := p.Translation("fr")
+	assert.Equal(t, []string{"indicator 1.1 (stale)"}, tr.Missing())
+	fr, err := p.Translated("fr")
+	require.NoError(t, err)
+	ind, _ := fr.Indicator("1.1")
+	assert.Equal(t, "Number of States Parties at year end.", ind.Definition)
+	ind, _ = fr.Indicator("2.1")
+	assert.Equal(t, "Rapports annuels dans les délais", ind.Title, "other entries are still used")
+	reports, _ := Check(fsys)
+	for _, r := range reports {
+		for _, d := range r.Diagnostics {
+			if d.Code == CodeTranslationStale {
+				assert.Contains(t, d.Hint, `the English now reads "States Parties | Number of States Parties at year end. | "`)
+				assert.Contains(t, d.Hint, fmt.Sprintf("set source = %q", TextFingerprint("States Parties", "Number of States Parties at year end.", "")))
+			}
+		}
+	}
+}
+
+func TestTextFingerprint(t *testing.T) {
+	assert.Len(t, TextFingerprint("a"), 8)
+	assert.NotEqual(t, TextFingerprint("a", "b"), TextFingerprint("ab", ""), "texts are separated")
+	assert.Equal(t, TextFingerprint("x", "y"), TextFingerprint("x", "y"))
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"text/template"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -85,7 +86,30 @@ func (l *Locale) N(id string, count int, data map[string]any) string {
 	for k, v := range data {
 		d[k] = v
 	}
-	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+	s, err := l.cat.localizers[l.lang].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+	if err == nil && s != "" {
+		return s
+	}
+	// CLDR gives French and Spanish a "many" form (1 000 000 and the like) that the catalogue
+	// need not spell out: the "other" form stands in for any form a message lacks.
+	return l.render(id, "other", d)
+}
+
+// render executes one form of a message's template directly.
+func (l *Locale) render(id, form string, data map[string]any) string {
+	src, ok := l.cat.raw[l.lang][id][form]
+	if !ok {
+		return "[" + id + "]"
+	}
+	tmpl, err := template.New(id).Option("missingkey=error").Parse(src)
+	if err != nil {
+		return "[" + id + "]"
+	}
+	var b strings.Builder
+	if err := tmpl.Execute(&b, data); err != nil {
+		return "[" + id + "]"
+	}
+	return b.String()
 }
 
 func (l *Locale) localize(cfg *i18n.LocalizeConfig) string {

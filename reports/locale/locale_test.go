@@ -147,6 +147,8 @@ func TestPlurals(t *testing.T) {
 		{1, "1 State Party", "1 État partie", "1 Estado Parte"},
 		{2, "2 States Parties", "2 États parties", "2 Estados Partes"},
 		{1234, "1,234 States Parties", "1" + nb + "234 États parties", "1.234 Estados Partes"},
+		// CLDR's "many" form of French and Spanish: the "other" form stands in
+		{1000000, "1,000,000 States Parties", "1" + nb + "000" + nb + "000 États parties", "1.000.000 Estados Partes"},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.en, For(English).N("count.states-parties", c.n, nil))

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
 )
 
 // testdata/workbook/calc-lbn-2026.xlsx is a template filled in LibreOffice Calc and saved by
@@ -40,7 +42,7 @@ func TestImportSpreadsheetProgramFile(t *testing.T) {
 		c := added[field]
 		assert.Equal(t, v, c.Fact.Value, field)
 		assert.Equal(t, 2026, c.Fact.Year, field)
-		assert.Equal(t, "illustrative", c.Fact.Class, field)
+		assert.Equal(t, engine.ClassIllustrative, c.Fact.Class, field)
 	}
 	assert.Equal(t, "illustrative: test fixture typed in LibreOffice Calc (calc-lbn-2026.xlsx!Form F!B7)", added["art4_area_cleared_m2"].Fact.Source)
 	assert.Equal(t, "illustrative: survivor database extract (fixture) (calc-lbn-2026.xlsx!Form H!B10)", added["art5_survivors"].Fact.Source)

@@ -65,7 +65,7 @@ func WriteDataDir(dir string, m *Merged) (Written, error) {
 		files = append(files, struct {
 			name string
 			data []byte
-		}{"states.csv", encodeCSV(stateColumns, m.stateRows)})
+		}{"states.csv", encodeStates(m.stateRows)})
 	}
 	if m.changed[1] || !m.hasOld {
 		files = append(files, struct {
@@ -161,9 +161,27 @@ func encodeCSV(header []string, rows [][]string) []byte {
 	return b.Bytes()
 }
 
-// encodeFacts writes facts.csv. The class of a value is kept in memory only until facts.csv
-// has a class column.
+// encodeStates writes states.csv, with the class column when any row has a class.
+func encodeStates(rows [][]string) []byte {
+	n := len(stateColumns) - 1
+	for _, r := range rows {
+		if r[n] != "" {
+			return encodeCSV(stateColumns, rows)
+		}
+	}
+	out := make([][]string, len(rows))
+	for i, r := range rows {
+		out[i] = r[:n]
+	}
+	return encodeCSV(stateColumns[:n], out)
+}
+
+// encodeFacts writes facts.csv, with the class column when any fact has a class.
 func encodeFacts(rows []factRow) []byte {
+	withClass := false
+	for _, r := range rows {
+		withClass = withClass || classText(r.Class) != ""
+	}
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		y := ""
@@ -171,6 +189,12 @@ func encodeFacts(rows []factRow) []byte {
 			y = strconv.Itoa(r.Year)
 		}
 		out[i] = []string{r.ISO3, y, r.Field, r.Value, r.Source}
+		if withClass {
+			out[i] = append(out[i], classText(r.Class))
+		}
 	}
-	return encodeCSV([]string{"iso3", "year", "field", "value", "source"}, out)
+	if withClass {
+		return encodeCSV(factColumns, out)
+	}
+	return encodeCSV(factColumns[:5], out)
 }

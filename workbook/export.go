@@ -87,7 +87,7 @@ func WriteDataset(w io.Writer, ds *engine.Dataset) error {
 }
 
 func statesTable(states []engine.State) Table {
-	t := Table{Sheet: statesSheet, Header: stateColumns, Widths: []float64{8, 36, 14, 14, 14, 18, 14}}
+	t := Table{Sheet: statesSheet, Header: stateColumns, Widths: []float64{8, 36, 14, 14, 14, 18, 14, 12}}
 	for _, s := range states {
 		row := make([]any, len(stateColumns))
 		for i, v := range stateText(s) {
@@ -99,13 +99,13 @@ func statesTable(states []engine.State) Table {
 }
 
 func factsTable(facts []engine.Fact) Table {
-	t := Table{Sheet: factsSheet, Header: []string{"iso3", "year", "field", "value", "source"}, Widths: []float64{8, 8, 32, 16, 80}}
+	t := Table{Sheet: factsSheet, Header: factColumns, Widths: []float64{8, 8, 32, 16, 80, 12}}
 	for _, f := range facts {
 		var year any
 		if f.Year != 0 {
 			year = f.Year
 		}
-		t.Rows = append(t.Rows, []any{f.ISO3, year, f.Field, cellOf(f.Field, f.Value, false), f.Source})
+		t.Rows = append(t.Rows, []any{f.ISO3, year, f.Field, cellOf(f.Field, f.Value, false), f.Source, classText(f.Class)})
 	}
 	return t
 }

@@ -56,7 +56,6 @@ type Merged struct {
 
 type factRow struct {
 	engine.Fact
-	Class string
 }
 
 // Count returns how many facts the merge adds, changes and leaves unchanged.
@@ -270,7 +269,7 @@ func (m *Merged) mergeFacts(ds *engine.Dataset, facts []Fact, replace bool) Prob
 				m.Facts = append(m.Facts, FactChange{Change: Unchanged, Fact: f, Old: &o})
 			case replace:
 				m.Facts = append(m.Facts, FactChange{Change: Changed, Fact: f, Old: &o})
-				m.factRows[i] = factRow{Fact: f.Fact, Class: f.Class}
+				m.factRows[i] = factRow{Fact: f.Fact}
 				m.changed[1] = true
 			default:
 				ps = append(ps, f.Origin.problem("value", CodeConflict, fmt.Sprintf("%s: the dataset holds %s (%s:%d, source %q), the workbook %s; lap workbook import --replace takes the workbook's value",
@@ -285,7 +284,7 @@ func (m *Merged) mergeFacts(ds *engine.Dataset, facts []Fact, replace bool) Prob
 			}
 		}
 		m.Facts = append(m.Facts, FactChange{Change: Added, Fact: f})
-		m.factRows = append(m.factRows, factRow{Fact: f.Fact, Class: f.Class})
+		m.factRows = append(m.factRows, factRow{Fact: f.Fact})
 		m.changed[1] = true
 	}
 	return ps
@@ -302,13 +301,22 @@ func inForce(old []engine.Fact, idx []int, y int) *engine.Fact {
 	return best
 }
 
-// stateText is a State as its states.csv row; a derived entry into force is left empty.
+// stateText is a State as its states.csv row; a derived entry into force and an unstated
+// class are left empty.
 func stateText(s engine.State) []string {
 	eif := s.EntryIntoForce.String()
 	if s.EIFDerived {
 		eif = ""
 	}
-	return []string{s.ISO3, s.Name, s.Region, s.Signed.String(), s.Ratified.String(), eif, s.Withdrawn.String()}
+	return []string{s.ISO3, s.Name, s.Region, s.Signed.String(), s.Ratified.String(), eif, s.Withdrawn.String(), classText(s.Class)}
+}
+
+// classText is a class as the class column holds it: empty when unstated.
+func classText(c engine.Class) string {
+	if c == engine.ClassUnstated {
+		return ""
+	}
+	return string(c)
 }
 
 // mergeStates checks the batch's States with the engine (as a states.csv would be) and

@@ -12,14 +12,22 @@ import (
 	"github.com/lapmonitor/lap/engine"
 )
 
-// Classes are the classes a workbook may give its values (data dictionary: the class of a
-// value). A value whose workbook names none is "official".
-var Classes = []string{"official", "monitor", "estimate", "illustrative"}
+// Classes are the classes a workbook may give its values: the engine's classes but
+// "unstated", which is written by leaving the class empty. A template's value whose workbook
+// names none is "official".
+var Classes = func() []string {
+	var out []string
+	for _, c := range engine.Classes {
+		if c != engine.ClassUnstated {
+			out = append(out, string(c))
+		}
+	}
+	return out
+}()
 
 // Fact is a fact read from a workbook, with the cells it came from.
 type Fact struct {
 	engine.Fact
-	Class  string
 	Origin Origin
 }
 
@@ -61,10 +69,10 @@ type Batch struct {
 	Facts  []Fact
 }
 
-// stateColumns are the columns of states.csv, in order.
-var stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn"}
+// stateColumns are the columns of states.csv, in order; class is optional.
+var stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn", "class"}
 
-// factColumns are the columns of facts.csv that a Facts sheet may hold.
+// factColumns are the columns of facts.csv that a Facts sheet may hold; class is optional.
 var factColumns = []string{"iso3", "year", "field", "value", "source", "class"}
 
 // Read reads the workbooks at paths. Every problem in every file is reported at once, as

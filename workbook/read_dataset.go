@@ -99,7 +99,7 @@ func (b *Batch) readStates(f *excelize.File, name string) Problems {
 		s := StateRow{Values: map[string]string{}, Origin: t.origin()}
 		for col, c := range t.cols {
 			s.Origin.Cells[col] = cellName(c, row)
-			if col == "iso3" || col == "name" || col == "region" {
+			if col == "iso3" || col == "name" || col == "region" || col == "class" {
 				s.Values[col] = strings.TrimSpace(t.r.raw(c, row))
 				continue
 			}
@@ -145,9 +145,9 @@ func (b *Batch) readFacts(f *excelize.File, name string) Problems {
 			ps = append(ps, *p)
 		}
 		if c := t.cols["class"]; c != 0 {
-			fact.Class = strings.ToLower(strings.TrimSpace(t.r.raw(c, row)))
-			if fact.Class != "" && !slices.Contains(Classes, fact.Class) {
-				ps = append(ps, *t.r.problem(o.Cells["class"], CodeBadCell, "class %q is not one of %s", fact.Class, strings.Join(Classes, ", ")))
+			fact.Class = engine.Class(strings.ToLower(strings.TrimSpace(t.r.raw(c, row))))
+			if fact.Class != "" && !slices.Contains(Classes, string(fact.Class)) {
+				ps = append(ps, *t.r.problem(o.Cells["class"], CodeBadCell, "class %q is not one of %s (leave it empty when the class is not known)", fact.Class, strings.Join(Classes, ", ")))
 			}
 		}
 		b.Facts = append(b.Facts, fact)

@@ -205,8 +205,7 @@ func (b *Batch) readFormFacts(t *formTable, cv *cover) Problems {
 			src = fmt.Sprintf("%s (%s!%s!%s)", src, r.file, r.sheet, valueCell)
 		}
 		b.Facts = append(b.Facts, Fact{
-			Fact:   engine.Fact{ISO3: cv.state, Year: year, Field: key, Value: v, Source: src},
-			Class:  class,
+			Fact:   engine.Fact{ISO3: cv.state, Year: year, Field: key, Value: v, Source: src, Class: engine.Class(class)},
 			Origin: o,
 		})
 	})

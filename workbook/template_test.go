@@ -218,7 +218,7 @@ func TestImportFilledTemplate(t *testing.T) {
 		assert.Equal(t, w.value, c.Fact.Value, field)
 		assert.Equal(t, w.year, c.Fact.Year, field)
 		assert.Equal(t, "BIH", c.Fact.ISO3)
-		assert.Equal(t, "official", c.Fact.Class)
+		assert.Equal(t, engine.ClassOfficial, c.Fact.Class)
 		sheet, cell := fieldCell(t, f, field)
 		assert.Equal(t, fmt.Sprintf("Art7 2026 (bih-2026.xlsx!%s!%s)", sheet, cell), c.Fact.Source, field)
 		assert.Equal(t, w.cell, sheet)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,9 +54,10 @@ func TestWorkbookRoundTripEval(t *testing.T) {
 	assert.Contains(t, stdout, "197 States")
 
 	data := filepath.Join(dir, "data")
+	facts := strings.Count(readFile(t, filepath.Join(sampleData, "facts.csv")), "\n") - 1
 	code, stdout, stderr = lap(t, "workbook", "import", xlsx, "--data", data, "--dry-run")
 	require.Equal(t, 0, code, stderr)
-	assert.Contains(t, stdout, "8954 facts added, 0 changed, 0 unchanged; 197 States added, 0 changed (dry run: nothing written)")
+	assert.True(t, strings.HasSuffix(stdout, fmt.Sprintf("\n%d facts added, 0 changed, 0 unchanged; 197 States added, 0 changed (dry run: nothing written)\n", facts)), "the summary ends the dry run")
 	_, err := os.Stat(data)
 	assert.True(t, os.IsNotExist(err), "a dry run writes nothing")
 
@@ -70,7 +72,7 @@ func TestWorkbookRoundTripEval(t *testing.T) {
 
 	code, stdout, _ = lap(t, "workbook", "import", xlsx, "--data", data)
 	require.Equal(t, 0, code)
-	assert.Contains(t, stdout, "0 facts added, 0 changed, 8954 unchanged: nothing to write")
+	assert.Equal(t, fmt.Sprintf("0 facts added, 0 changed, %d unchanged: nothing to write\n", facts), stdout)
 
 	code, _, stderr = lap(t, "workbook", "export", "--data", sampleData, "--out", xlsx)
 	assert.Equal(t, 1, code)
@@ -172,4 +174,11 @@ func TestReportXLSX(t *testing.T) {
 	typ, err := f.GetCellType("Indicators", "AC2") // population
 	require.NoError(t, err)
 	assert.NotEqual(t, excelize.CellTypeSharedString, typ, "numbers are numbers")
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	require.NoError(t, err)
+	return string(b)
 }

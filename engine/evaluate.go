@@ -194,6 +194,7 @@ type evaluator struct {
 	cfg     evalConfig
 	machine vm.VM
 	envs    []stateEnv
+	budget  ruleBudget // the step counter of rules with loops (sandbox.go)
 }
 
 // Envs builds the environment of every State for one year. It is exported to the package's
@@ -213,6 +214,7 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 		return nil, fmt.Errorf("evaluate %d: %w", y, err)
 	}
 	ev.buildEnvs(y)
+	ev.budget.ctx = ctx
 	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
 		Counting: ev.cfg.counting, AsOf: ev.cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
 	for _, ind := range inds {
@@ -220,6 +222,9 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 			return nil, fmt.Errorf("evaluate %d: %w", y, err)
 		}
 		r.Indicators = append(r.Indicators, ev.indicator(ind))
+		if err := ctx.Err(); err != nil { // it may have stopped a rule
+			return nil, fmt.Errorf("evaluate %d: %w", y, err)
+		}
 	}
 	return r, nil
 }
@@ -231,7 +236,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	var errs []string
 	var sum float64
 	isBool := ind.Aggregate == AggCount || ind.Aggregate == AggShare
+	ev.budget.reset()
 	for si := range ev.envs {
+		if ev.budget.stopped {
+			break // out of steps, or cancelled: the other States would be too
+		}
 		se := &ev.envs[si]
 		iso := ev.ds.states[si].ISO3
 		var so *StateOutcome
@@ -332,6 +341,12 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.Value = num(sum / float64(ir.Known))
 		}
 	}
+	if ir.Value != nil && (math.IsNaN(*ir.Value) || math.IsInf(*ir.Value, 0)) {
+		ir.Status = StatusError
+		ir.Error = fmt.Sprintf("the %s of the States' values is %v, not a finite number (the values are too large)", ind.Aggregate, *ir.Value)
+		ir.Value = nil
+		return ir
+	}
 	ir.Status = StatusOK
 	if ir.Value == nil {
 		ir.Status = StatusMissing
@@ -370,7 +385,7 @@ func notPresent(se *stateEnv) fieldSet {
 
 // runBool runs a bool expression; known is false when the result is nil (unknown).
 func (ev *evaluator) runBool(e Expr, se *stateEnv) (v, known bool, err error) {
-	out, err := ev.machine.Run(e.program, &se.env)
+	out, err := ev.run(&e, se)
 	if err != nil {
 		return false, false, err
 	}
@@ -391,7 +406,7 @@ func (ev *evaluator) runBool(e Expr, se *stateEnv) (v, known bool, err error) {
 // runNumber runs a numeric expression; known is false when the result is nil (unknown). NaN
 // and infinities are errors.
 func (ev *evaluator) runNumber(e Expr, se *stateEnv) (v float64, known bool, err error) {
-	out, err := ev.machine.Run(e.program, &se.env)
+	out, err := ev.run(&e, se)
 	if err != nil {
 		return 0, false, err
 	}

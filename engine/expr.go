@@ -10,6 +10,9 @@ import (
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
@@ -31,6 +34,7 @@ type Expr struct {
 	program *vm.Program
 	reads   []int    // schema indexes of Reads
 	strict  fieldSet // nilable fields read outside a presence test or the left of ??
+	loops   bool     // it has a loop: it runs with a step counter (see sandbox.go)
 }
 
 // String returns the expression text.
@@ -52,9 +56,34 @@ func (k exprKind) String() string {
 }
 
 // compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
-// size.
+// size, and only the builtins the rule sandbox allows (see sandbox.go).
 func compileOptions() []expr.Option {
+	opts := checkOptions()
+	for _, f := range builtin.Builtins {
+		if !allowedBuiltin[f.Name] {
+			opts = append(opts, expr.DisableBuiltin(f.Name))
+		}
+	}
+	return opts
+}
+
+// checkOptions are the options an expression is type-checked with before the sandbox looks at
+// it: every builtin but now is known, so that the sandbox can say why it refuses one.
+func checkOptions() []expr.Option {
 	return append([]expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}, dateFunctionOptions()...)
+}
+
+// checkedTree parses and type-checks src without compiling or optimising it.
+func checkedTree(src string) (*parser.Tree, error) {
+	cfg := conf.CreateNew()
+	for _, op := range checkOptions() {
+		op(cfg)
+	}
+	for name := range cfg.Disabled {
+		delete(cfg.Builtins, name)
+	}
+	cfg.Check()
+	return checker.ParseCheck(src, cfg)
 }
 
 // exprError is a compile error with its position inside the expression (1-based line,
@@ -79,6 +108,14 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 	if len(src) > maxExprLen {
 		return e, &exprError{code: CodeExprSyntax, msg: fmt.Sprintf("expression is %d bytes long; the limit is %d", len(src), maxExprLen)}
 	}
+	tree, err := checkedTree(src)
+	if err != nil {
+		return e, toExprError(err)
+	}
+	loops, se := checkSandbox(tree.Node)
+	if se != nil {
+		return e, sandboxExprError(src, se)
+	}
 	prog, err := expr.Compile(src, compileOptions()...)
 	if err != nil {
 		return e, toExprError(err)
@@ -86,14 +123,10 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 	if err := checkType(prog.Node().Type(), want); err != nil {
 		return e, &exprError{code: CodeExprType, msg: err.Error(), line: 1}
 	}
-	tree, err := parser.Parse(src)
-	if err != nil { // cannot happen after a successful compile
-		return e, toExprError(err)
-	}
 	if err := checkDates(src, tree.Node); err != nil {
 		return e, err
 	}
-	e.program = prog
+	e.program, e.loops = prog, loops
 	e.reads, e.strict = analyse(tree.Node)
 	for _, i := range e.reads {
 		e.Reads = append(e.Reads, schema[i].Name)

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -479,10 +480,11 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 		if f.TargetEachYear != nil {
 			ind.TargetEachYear = *f.TargetEachYear
 		}
-		if f.Aggregate == "share" && (*f.Target < 0 || *f.Target > 100) {
+		if math.IsNaN(*f.Target) || math.IsInf(*f.Target, 0) {
+			bad(CodeBadValue, "target", "target %g is not a finite number", *f.Target)
+		} else if f.Aggregate == "share" && (*f.Target < 0 || *f.Target > 100) {
 			bad(CodeBadValue, "target", "a share target must be between 0 and 100, not %g", *f.Target)
-		}
-		if *f.Target < 0 {
+		} else if *f.Target < 0 {
 			bad(CodeBadValue, "target", "target %g is negative", *f.Target)
 		}
 		if l.planOK && (ind.TargetYear < l.plan.BaselineYear || ind.TargetYear > l.plan.TargetYear) {

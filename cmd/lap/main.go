@@ -92,6 +92,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 2
 		case errors.Is(err, errSilent):
 			return 1
+		case errors.Is(err, context.Canceled):
+			fmt.Fprintf(stderr, "lap %s: stopped by a signal before the end; nothing was written\n", c.name)
+			return 1
 		default:
 			fmt.Fprintf(stderr, "lap %s: %s\n", c.name, strings.TrimSpace(err.Error()))
 			return 1

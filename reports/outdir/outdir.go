@@ -573,6 +573,11 @@ func cleanStale(parent, base, abs, command string) error {
 			os.RemoveAll(p)
 			continue
 		}
+		if isTmp && emptyDir(p) {
+			// killed between creating the directory and marking it: nothing in it to lose
+			os.Remove(p)
+			continue
+		}
 		m, err := owned(p, p, command)
 		if err != nil || m == nil {
 			continue // not recognisably lap's: leave it
@@ -587,6 +592,12 @@ func cleanStale(parent, base, abs, command string) error {
 		os.RemoveAll(p)
 	}
 	return nil
+}
+
+// emptyDir reports whether dir is a directory with nothing in it.
+func emptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
 }
 
 // marker reads the process id in a temporary directory's marker file.

@@ -242,7 +242,8 @@ func TestBadNames(t *testing.T) {
 }
 
 // TestStale: what a killed run left beside the target is removed by the next run: a marked
-// temporary directory of a process that no longer runs, and lap's own output moved aside.
+// temporary directory of a process that no longer runs, an empty one (killed before it was
+// marked), and lap's own output moved aside.
 // A marked directory of a running process, and anything not recognisably lap's, is kept.
 func TestStale(t *testing.T) {
 	parent := t.TempDir()
@@ -256,6 +257,7 @@ func TestStale(t *testing.T) {
 		".out.lap-tmp-333/notes.txt":       "not marked, not lap's: kept",
 		".other.lap-tmp-444/" + markerName: strconv.Itoa(dead), // another target's
 	})
+	require.NoError(t, os.Mkdir(filepath.Join(parent, ".out.lap-tmp-666"), 0o755)) // killed before it was marked
 	commit(t, filepath.Join(parent, ".out.lap-old-555"), "report", map[string]string{"report.md": "moved aside"})
 	commit(t, out, "report", map[string]string{"report.md": "current"})
 

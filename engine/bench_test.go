@@ -11,7 +11,7 @@ import (
 )
 
 // benchSetup loads the shipped plan and the sample dataset.
-func benchSetup(b *testing.B) (*Plan, *Dataset) {
+func benchSetup(b testing.TB) (*Plan, *Dataset) {
 	b.Helper()
 	p, err := Load(indicators.FS)
 	require.NoError(b, err)

@@ -195,6 +195,8 @@ type evaluator struct {
 	machine vm.VM
 	envs    []stateEnv
 	budget  ruleBudget // the step counter of rules with loops (sandbox.go)
+	// outcomes is indicator's per-State scratch space, reused from one indicator to the next.
+	outcomes []uint8
 }
 
 // Envs builds the environment of every State for one year. It is exported to the package's
@@ -229,28 +231,44 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 	return r, nil
 }
 
-// indicator evaluates one indicator over every State's environment.
+// The outcome of one State for one indicator, recorded in the first pass of indicator.
+const (
+	outNone       uint8 = iota // not in the population, or an error
+	outCounted                 // rule true, or a number
+	outNotCounted              // rule known false
+	outNoData                  // a field the rule reads is unknown, or the result is
+)
+
+// indicator evaluates one indicator over every State's environment. A first pass runs the
+// population and the rule of each State and records its outcome; the second fills the
+// three State lists, sized exactly, from one allocation.
 func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	ir := IndicatorResult{ID: ind.ID, Action: ind.Action, Section: ind.Section, Title: ind.Title, Unit: ind.Unit,
-		Aggregate: ind.Aggregate, Provenance: ind.Provenance, Counted: []string{}, NotCounted: []string{}, NoData: []string{}}
+		Aggregate: ind.Aggregate, Provenance: ind.Provenance}
 	var errs []string
 	var sum float64
+	var counts [4]int
 	isBool := ind.Aggregate == AggCount || ind.Aggregate == AggShare
+	if cap(ev.outcomes) < len(ev.envs) {
+		ev.outcomes = make([]uint8, len(ev.envs))
+	}
+	outcomes := ev.outcomes[:len(ev.envs)]
+	pop, rule := &ind.Population, &ind.Rule
 	ev.budget.reset()
 	for si := range ev.envs {
+		outcomes[si] = outNone
 		if ev.budget.stopped {
-			break // out of steps, or cancelled: the other States would be too
+			continue // out of steps, or cancelled: the other States would be too
 		}
 		se := &ev.envs[si]
-		iso := ev.ds.states[si].ISO3
 		var so *StateOutcome
 		if ev.cfg.trace {
-			ir.States = append(ir.States, StateOutcome{ISO3: iso, Values: ev.reads(ind, si, se)})
+			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: ev.reads(ind, si, se)})
 			so = &ir.States[len(ir.States)-1]
 		}
-		in, known, err := ev.runBool(ind.Population, se)
+		in, known, err := ev.runBool(pop, se)
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s: population: %v", iso, err))
+			errs = append(errs, fmt.Sprintf("%s: population: %v", ev.ds.states[si].ISO3, err))
 			if so != nil {
 				so.Error = err.Error()
 			}
@@ -263,54 +281,69 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		if so != nil {
 			so.InPopulation = true
 		}
-		if unknown := missingReads(ind.Rule, se); len(unknown) > 0 {
-			ir.NoData = append(ir.NoData, iso)
+		if rule.strict.missingFrom(&se.present) {
+			outcomes[si] = outNoData
+			counts[outNoData]++
 			if so != nil {
-				so.Unknown = unknown
+				so.Unknown = missingReads(*rule, se)
 			}
 			continue
 		}
+		var o uint8
 		if isBool {
-			v, known, err := ev.runBool(ind.Rule, se)
+			v, known, err := ev.runBool(rule, se)
 			switch {
 			case err != nil:
-				errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
+				errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
 				if so != nil {
 					so.Error = err.Error()
 				}
 			case !known:
-				ir.NoData = append(ir.NoData, iso)
+				o = outNoData
 			case v:
-				ir.Known++
-				ir.Counted = append(ir.Counted, iso)
-				ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
+				o = outCounted
 			default:
-				ir.Known++
-				ir.NotCounted = append(ir.NotCounted, iso)
-				ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
+				o = outNotCounted
 			}
 			if so != nil && err == nil && known {
 				so.Result = v
 			}
-			continue
+		} else {
+			v, known, err := ev.runNumber(rule, se)
+			switch {
+			case err != nil:
+				errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
+				if so != nil {
+					so.Error = err.Error()
+				}
+			case !known:
+				o = outNoData
+			default:
+				o = outCounted
+				sum += v
+				if so != nil {
+					so.Result = v
+				}
+			}
 		}
-		v, known, err := ev.runNumber(ind.Rule, se)
-		switch {
-		case err != nil:
-			errs = append(errs, fmt.Sprintf("%s: %v", iso, err))
-			if so != nil {
-				so.Error = err.Error()
-			}
-		case !known:
-			ir.NoData = append(ir.NoData, iso)
-		default:
-			ir.Known++
-			sum += v
-			ir.Counted = append(ir.Counted, iso)
-			ir.Classes.Add(ev.ds.stateClass(si, se, ind.Population.reads, ind.Rule.reads))
-			if so != nil {
-				so.Result = v
-			}
+		outcomes[si] = o
+		counts[o]++
+		if o == outCounted || o == outNotCounted {
+			ir.Classes.Add(ev.ds.stateClass(si, se, pop.reads, rule.reads))
+		}
+	}
+	ir.Known = counts[outCounted] + counts[outNotCounted]
+	nc, nn, nd := counts[outCounted], counts[outNotCounted], counts[outNoData]
+	lists := make([]string, nc+nn+nd)
+	ir.Counted, ir.NotCounted, ir.NoData = lists[:0:nc], lists[nc:nc:nc+nn], lists[nc+nn:nc+nn:nc+nn+nd]
+	for si, o := range outcomes {
+		switch o {
+		case outCounted:
+			ir.Counted = append(ir.Counted, ev.ds.states[si].ISO3)
+		case outNotCounted:
+			ir.NotCounted = append(ir.NotCounted, ev.ds.states[si].ISO3)
+		case outNoData:
+			ir.NoData = append(ir.NoData, ev.ds.states[si].ISO3)
 		}
 	}
 	if len(errs) > 0 {
@@ -383,9 +416,20 @@ func notPresent(se *stateEnv) fieldSet {
 	return s
 }
 
-// runBool runs a bool expression; known is false when the result is nil (unknown).
-func (ev *evaluator) runBool(e Expr, se *stateEnv) (v, known bool, err error) {
-	out, err := ev.run(&e, se)
+// runBool runs a bool expression; known is false when the result is nil (unknown). An
+// expression of the direct subset runs without the VM (expr_direct.go).
+func (ev *evaluator) runBool(e *Expr, se *stateEnv) (v, known bool, err error) {
+	if e.direct != nil {
+		if v, known, ok := e.direct.bool(&se.env); ok {
+			return v, known, nil
+		}
+	}
+	return ev.vmBool(e, se)
+}
+
+// vmBool runs a bool expression on the expr VM.
+func (ev *evaluator) vmBool(e *Expr, se *stateEnv) (v, known bool, err error) {
+	out, err := ev.run(e, se)
 	if err != nil {
 		return false, false, err
 	}
@@ -404,9 +448,19 @@ func (ev *evaluator) runBool(e Expr, se *stateEnv) (v, known bool, err error) {
 }
 
 // runNumber runs a numeric expression; known is false when the result is nil (unknown). NaN
-// and infinities are errors.
-func (ev *evaluator) runNumber(e Expr, se *stateEnv) (v float64, known bool, err error) {
-	out, err := ev.run(&e, se)
+// and infinities are errors. An expression of the direct subset runs without the VM.
+func (ev *evaluator) runNumber(e *Expr, se *stateEnv) (v float64, known bool, err error) {
+	if e.direct != nil {
+		if v, known, ok := e.direct.number(&se.env); ok {
+			return v, known, nil
+		}
+	}
+	return ev.vmNumber(e, se)
+}
+
+// vmNumber runs a numeric expression on the expr VM.
+func (ev *evaluator) vmNumber(e *Expr, se *stateEnv) (v float64, known bool, err error) {
+	out, err := ev.run(e, se)
 	if err != nil {
 		return 0, false, err
 	}

@@ -32,6 +32,7 @@ type Expr struct {
 	Reads []string
 
 	program *vm.Program
+	direct  *direct  // the program as Go closures, nil when it is outside that subset (expr_direct.go)
 	reads   []int    // schema indexes of Reads
 	strict  fieldSet // nilable fields read outside a presence test or the left of ??
 	loops   bool     // it has a loop: it runs with a step counter (see sandbox.go)
@@ -127,6 +128,9 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 		return e, err
 	}
 	e.program, e.loops = prog, loops
+	if !loops {
+		e.direct = compileDirect(prog.Node())
+	}
 	e.reads, e.strict = analyse(tree.Node)
 	for _, i := range e.reads {
 		e.Reads = append(e.Reads, schema[i].Name)

@@ -158,6 +158,16 @@ type fieldSet [maxFields / 64]uint64
 func (s *fieldSet) add(i int)      { s[i/64] |= 1 << (uint(i) % 64) }
 func (s *fieldSet) has(i int) bool { return s[i/64]&(1<<(uint(i)%64)) != 0 }
 func (s *fieldSet) del(i int)      { s[i/64] &^= 1 << (uint(i) % 64) }
+
+// missingFrom reports whether s holds a field that present lacks.
+func (s *fieldSet) missingFrom(present *fieldSet) bool {
+	var m uint64
+	for i := range s {
+		m |= s[i] &^ present[i]
+	}
+	return m != 0
+}
+
 func (s fieldSet) intersects(o fieldSet) bool {
 	for i := range s {
 		if s[i]&o[i] != 0 {

@@ -101,7 +101,7 @@ func typeHint(f engine.Field) string {
 	case engine.TypeBool:
 		return "yes or no"
 	case engine.TypeDate:
-		return "date: 2023-06-14, 2023-06 or 2023"
+		return "date: 2023-06-14, 2023-06 or 2023 (../2018: 2018 or earlier)"
 	case engine.TypeEnum:
 		return "one of: " + strings.Join(f.Enum, ", ")
 	case engine.TypeNumber:

@@ -261,13 +261,12 @@ func validation(fd engine.Field, cell string) *excelize.DataValidation {
 		_ = dv.SetRange(0, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 		dv.SetError(excelize.DataValidationErrorStyleStop, fd.Name, "Write a number, 0 or more, without units or thousands separators"+unitSuffix(fd)+".")
 	case engine.TypeDate:
-		// A date cell, or text of the form YYYY, YYYY-MM or YYYY-MM-DD.
-		c := cell
+		// A date cell, or text that starts with a year and has the length of YYYY, YYYY-MM or
+		// YYYY-MM-DD, after an optional "../" (that date or earlier). The importer checks the
+		// rest; Excel limits a validation formula to 255 characters.
 		dv.Type = "custom"
-		dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%[1]s),AND(LEN(%[1]s)=4,ISNUMBER(VALUE(%[1]s))),`+
-			`AND(LEN(%[1]s)=7,MID(%[1]s,5,1)="-",ISNUMBER(VALUE(LEFT(%[1]s,4))),ISNUMBER(VALUE(RIGHT(%[1]s,2)))),`+
-			`AND(LEN(%[1]s)=10,MID(%[1]s,5,1)="-",MID(%[1]s,8,1)="-",ISNUMBER(VALUE(LEFT(%[1]s,4))),ISNUMBER(VALUE(MID(%[1]s,6,2))),ISNUMBER(VALUE(RIGHT(%[1]s,2)))))`, c)
-		dv.SetError(excelize.DataValidationErrorStyleStop, fd.Name, "Write a date as 2023-06-14, 2023-06 or 2023 (as precisely as the report gives it).")
+		dv.Formula1 = fmt.Sprintf(`OR(ISNUMBER(%[1]s),AND(ISNUMBER(--MID(%[1]s,1+3*(LEFT(%[1]s,3)="../"),4)),OR(LEN(%[1]s)=4,LEN(%[1]s)=7,LEN(%[1]s)=10,LEN(%[1]s)=13)))`, cell)
+		dv.SetError(excelize.DataValidationErrorStyleStop, fd.Name, "Write a date as precisely as the report gives it: 2023-06-14, 2023-06 or 2023 (../2018 for 2018 or earlier).")
 	default:
 		return nil
 	}

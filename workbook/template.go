@@ -118,12 +118,56 @@ func (t *templateWriter) sheet(fm Form, title string) error {
 		}
 		row++
 	}
-	for c, wd := range []float64{60, 22, 28, 28, 14, 30, 28, 48} {
+	for c, wd := range templateWidths {
 		if err := f.SetColWidth(s, colName(c+1), colName(c+1), wd); err != nil {
 			return err
 		}
 	}
+	if err := fitRows(f, s, templateWidths); err != nil {
+		return err
+	}
+	landscape, fit, tall := "landscape", 1, 0
+	if err := f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &fit, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return err
+	}
 	return f.SetPanes(s, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: cellName(1, headerRow+1), ActivePane: "bottomLeft"})
+}
+
+// templateWidths are the widths of the template's columns, in characters.
+var templateWidths = []float64{60, 22, 28, 28, 14, 30, 28, 48}
+
+func boolPtr(b bool) *bool { return &b }
+
+// fitRows sets the height of each row to the lines its wrapped text needs (spreadsheet
+// programs do not all fit rows of a file that does not say), from the column widths.
+func fitRows(f *excelize.File, sheet string, widths []float64) error {
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		return err
+	}
+	for r, row := range rows {
+		lines := 1
+		for c, v := range row {
+			if c >= len(widths) || v == "" {
+				continue
+			}
+			per := int(widths[c]*1.1) - 2
+			n := 0
+			for _, para := range strings.Split(v, "\n") {
+				n += (len([]rune(para)) + per - 1) / per
+			}
+			lines = max(lines, n)
+		}
+		if lines > 1 {
+			if err := f.SetRowHeight(sheet, r+1, float64(lines)*15+2); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // coverRows writes the rows that describe the whole workbook and returns the next row.

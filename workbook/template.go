@@ -334,7 +334,7 @@ func (t *templateWriter) knownValue(fd engine.Field) (string, string) {
 	sort.Slice(facts, func(i, j int) bool { return facts[i].Year < facts[j].Year })
 	y := t.o.Year
 	from := func(f engine.Fact) string {
-		return fmt.Sprintf("In the dataset: %s (source: %s)", f.Value, clip(f.Source))
+		return fmt.Sprintf("In the dataset: %s (class: %s; source: %s)", f.Value, f.Class, clip(f.Source))
 	}
 	switch fd.Scope {
 	case engine.ScopeStatic:

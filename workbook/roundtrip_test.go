@@ -76,3 +76,23 @@ func TestRoundTripSample(t *testing.T) {
 	require.NoError(t, WriteDataset(&again, ds))
 	assert.True(t, bytes.Equal(buf.Bytes(), again.Bytes()), "export is deterministic")
 }
+
+func TestOpenDataDir(t *testing.T) {
+	ds, err := OpenDataDir(filepath.Join(t.TempDir(), "new"))
+	assert.NoError(t, err)
+	assert.Nil(t, ds, "a directory that does not exist yet holds no dataset")
+
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "dataset.json"), []byte(`{"states":[],"facts":[]}`), 0o644))
+	_, err = OpenDataDir(dir)
+	assert.ErrorContains(t, err, "holds dataset.json")
+
+	dir = t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "facts.csv"), []byte("iso3,year,field,value,source\n"), 0o644))
+	_, err = OpenDataDir(dir)
+	assert.ErrorContains(t, err, "without states.csv")
+
+	ds, err = OpenDataDir(sampleDir)
+	require.NoError(t, err)
+	assert.NotEmpty(t, ds.Facts())
+}

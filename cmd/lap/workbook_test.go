@@ -79,8 +79,10 @@ func TestWorkbookRoundTripEval(t *testing.T) {
 	assert.Contains(t, stderr, "the file exists; refusing to replace it")
 	code, _, stderr = lap(t, "workbook", "export", "--data", sampleData, "--out", xlsx, "--force")
 	assert.Equal(t, 0, code, stderr)
-	code, _, stderr = lap(t, "workbook", "export", "--data", sampleData, "--out", dir+"/data.xlsx", "--force")
-	assert.Equal(t, 0, code, stderr)
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "d.xlsx"), 0o755))
+	code, _, stderr = lap(t, "workbook", "export", "--data", sampleData, "--out", filepath.Join(dir, "d.xlsx"), "--force")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "is not a regular file; refusing to replace it")
 }
 
 // copyData copies the sample's CSV files into a new directory.

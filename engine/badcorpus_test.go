@@ -18,7 +18,8 @@ import (
 // The bad-input corpus: every file under testdata/bad must fail to load with the error code
 // and line that testdata/bad/expect.toml pairs with it. Files under plan/ are loaded as the
 // only action file of a minimal plan; facts/ beside a valid states.csv; states/ beside an
-// empty facts.csv; json/ as dataset.json; scenarios/ against the test plan and dataset.
+// empty facts.csv; json/ as dataset.json; scenarios/ against the test plan and dataset; checks/
+// as the only check file.
 
 type badCase struct {
 	File string `toml:"file"`
@@ -43,6 +44,8 @@ func loadBad(t *testing.T, rel string) error {
 		_, err = LoadDataset(dataFS(string(data), factsHeader), ".")
 	case "json":
 		_, err = LoadDataset(fstest.MapFS{"dataset.json": {Data: data}}, ".")
+	case "checks":
+		_, err = LoadChecks(fstest.MapFS{rel: {Data: data}}, nil)
 	case "scenarios":
 		_, err = ParseScenario(filepath.Base(rel), data, mustLoadData(t, evalFacts), mustLoadTestPlan(t))
 	default:

@@ -492,7 +492,6 @@ func (ev *evaluator) vmNumber(e *Expr, se *stateEnv) (v float64, known bool, err
 
 // reads returns the fields an indicator reads, with their values and origins, for tracing.
 func (ev *evaluator) reads(ind *Indicator, si int, se *stateEnv) []FieldRead {
-	st := &ev.ds.states[si]
 	seen := map[int]bool{}
 	var idx []int
 	for _, fi := range append(append([]int(nil), ind.Population.reads...), ind.Rule.reads...) {
@@ -503,33 +502,38 @@ func (ev *evaluator) reads(ind *Indicator, si int, se *stateEnv) []FieldRead {
 	}
 	sort.Ints(idx)
 	out := make([]FieldRead, 0, len(idx))
-	env := reflect.ValueOf(&se.env).Elem()
 	for _, fi := range idx {
-		fd := &schema[fi]
-		fr := FieldRead{Field: fd.Name, Origin: "derived"}
-		v := env.Field(envFieldPath[fi])
-		if v.Kind() == reflect.Pointer {
-			if !v.IsNil() {
-				fr.Value = v.Elem().Interface()
-			}
-		} else {
-			fr.Value = v.Interface()
-		}
-		if fr.Value != nil {
-			fr.Class = ev.ds.valueClass(si, fi, se.env.Year, se)
-		}
-		if f := se.from[fi]; f != nil {
-			fr.Origin = fmt.Sprintf("%s:%d", f.File, f.Line)
-			fr.Source = f.Source
-		} else if fd.Input() {
-			fr.Origin = "absent"
-		} else if stateColumn[fd.Name] && st.File != "" {
-			fr.Origin = fmt.Sprintf("%s:%d", st.File, st.Line)
-			if fd.Name == "entry_into_force" && st.EIFDerived {
-				fr.Origin = "derived (Article 17, from the deposit)"
-			}
-		}
-		out = append(out, fr)
+		out = append(out, ev.ds.fieldRead(si, fi, se))
 	}
 	return out
+}
+
+// fieldRead is the value of field fi in State si's environment se, with its class and origin.
+func (d *Dataset) fieldRead(si, fi int, se *stateEnv) FieldRead {
+	st := &d.states[si]
+	fd := &schema[fi]
+	fr := FieldRead{Field: fd.Name, Origin: "derived"}
+	v := reflect.ValueOf(&se.env).Elem().Field(envFieldPath[fi])
+	if v.Kind() == reflect.Pointer {
+		if !v.IsNil() {
+			fr.Value = v.Elem().Interface()
+		}
+	} else {
+		fr.Value = v.Interface()
+	}
+	if fr.Value != nil {
+		fr.Class = d.valueClass(si, fi, se.env.Year, se)
+	}
+	if f := se.from[fi]; f != nil {
+		fr.Origin = fmt.Sprintf("%s:%d", f.File, f.Line)
+		fr.Source = f.Source
+	} else if fd.Input() {
+		fr.Origin = "absent"
+	} else if stateColumn[fd.Name] && st.File != "" {
+		fr.Origin = fmt.Sprintf("%s:%d", st.File, st.Line)
+		if fd.Name == "entry_into_force" && st.EIFDerived {
+			fr.Origin = "derived (Article 17, from the deposit)"
+		}
+	}
+	return fr
 }

@@ -36,6 +36,15 @@ type Expr struct {
 	reads   []int    // schema indexes of Reads
 	strict  fieldSet // nilable fields read outside a presence test or the left of ??
 	loops   bool     // it has a loop: it runs with a step counter (see sandbox.go)
+	env     any      // the environment it was compiled against; nil for Env
+}
+
+// options returns the compile options of the expression's environment.
+func (e *Expr) options() []expr.Option {
+	if e.env == nil {
+		return compileOptions()
+	}
+	return compileOptionsFor(e.env)
 }
 
 // String returns the expression text.
@@ -58,8 +67,12 @@ func (k exprKind) String() string {
 
 // compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
 // size, and only the builtins the rule sandbox allows (see sandbox.go).
-func compileOptions() []expr.Option {
-	opts := checkOptions()
+func compileOptions() []expr.Option { return compileOptionsFor(Env{}) }
+
+// compileOptionsFor is compileOptions over another environment: a data check's, which adds the
+// year before's values to Env (checkEnv).
+func compileOptionsFor(env any) []expr.Option {
+	opts := checkOptions(env)
 	for _, f := range builtin.Builtins {
 		if !allowedBuiltin[f.Name] {
 			opts = append(opts, expr.DisableBuiltin(f.Name))
@@ -70,14 +83,14 @@ func compileOptions() []expr.Option {
 
 // checkOptions are the options an expression is type-checked with before the sandbox looks at
 // it: every builtin but now is known, so that the sandbox can say why it refuses one.
-func checkOptions() []expr.Option {
-	return append([]expr.Option{expr.Env(Env{}), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}, dateFunctionOptions()...)
+func checkOptions(env any) []expr.Option {
+	return append([]expr.Option{expr.Env(env), expr.DisableBuiltin("now"), expr.MaxNodes(maxExprNodes)}, dateFunctionOptions()...)
 }
 
-// checkedTree parses and type-checks src without compiling or optimising it.
-func checkedTree(src string) (*parser.Tree, error) {
+// checkedTree parses and type-checks src against env without compiling or optimising it.
+func checkedTree(src string, env any) (*parser.Tree, error) {
 	cfg := conf.CreateNew()
-	for _, op := range checkOptions() {
+	for _, op := range checkOptions(env) {
 		op(cfg)
 	}
 	for name := range cfg.Disabled {
@@ -102,30 +115,41 @@ var unknownName = regexp.MustCompile(`^unknown name ([A-Za-z_][A-Za-z0-9_]*)`)
 
 // compileExpr parses, type-checks and analyses one expression.
 func compileExpr(src string, want exprKind) (Expr, *exprError) {
-	e := Expr{Source: src}
+	e, _, xe := compileExprIn(src, want, nil)
+	return e, xe
+}
+
+// compileExprIn is compileExpr against the environment env (nil: Env); it also returns the
+// parsed tree, for callers that analyse more than the fields of Env.
+func compileExprIn(src string, want exprKind, env any) (Expr, ast.Node, *exprError) {
+	e := Expr{Source: src, env: env}
+	if env == nil {
+		env = Env{}
+	}
 	if strings.TrimSpace(src) == "" {
-		return e, &exprError{code: CodeExprSyntax, msg: "expression is empty"}
+		return e, nil, &exprError{code: CodeExprSyntax, msg: "expression is empty"}
 	}
 	if len(src) > maxExprLen {
-		return e, &exprError{code: CodeExprSyntax, msg: fmt.Sprintf("expression is %d bytes long; the limit is %d", len(src), maxExprLen)}
+		return e, nil, &exprError{code: CodeExprSyntax, msg: fmt.Sprintf("expression is %d bytes long; the limit is %d", len(src), maxExprLen)}
 	}
-	tree, err := checkedTree(src)
+	tree, err := checkedTree(src, env)
 	if err != nil {
-		return e, toExprError(err)
+		return e, nil, toExprError(err)
 	}
-	loops, se := checkSandbox(tree.Node)
+	_, isCheck := env.(checkEnv)
+	loops, se := checkSandboxPrev(tree.Node, isCheck)
 	if se != nil {
-		return e, sandboxExprError(src, se)
+		return e, nil, sandboxExprError(src, se)
 	}
-	prog, err := expr.Compile(src, compileOptions()...)
+	prog, err := expr.Compile(src, compileOptionsFor(env)...)
 	if err != nil {
-		return e, toExprError(err)
+		return e, nil, toExprError(err)
 	}
 	if err := checkType(prog.Node().Type(), want); err != nil {
-		return e, &exprError{code: CodeExprType, msg: err.Error(), line: 1}
+		return e, nil, &exprError{code: CodeExprType, msg: err.Error(), line: 1}
 	}
 	if err := checkDates(src, tree.Node); err != nil {
-		return e, err
+		return e, nil, err
 	}
 	e.program, e.loops = prog, loops
 	if !loops {
@@ -136,7 +160,7 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 		e.Reads = append(e.Reads, schema[i].Name)
 	}
 	sort.Strings(e.Reads)
-	return e, nil
+	return e, tree.Node, nil
 }
 
 func toExprError(err error) *exprError {
@@ -253,18 +277,27 @@ func (v *readVisitor) mark(n ast.Node) {
 	case *ast.BinaryNode:
 		switch node.Operator {
 		case "??":
-			if id, ok := node.Left.(*ast.IdentifierNode); ok {
-				v.lenient[id] = true
+			if isRead(node.Left) {
+				v.lenient[node.Left] = true
 			}
 		case "==", "!=":
 			_, lnil := node.Left.(*ast.NilNode)
 			_, rnil := node.Right.(*ast.NilNode)
-			if id, ok := node.Left.(*ast.IdentifierNode); ok && rnil {
-				v.lenient[id] = true
+			if isRead(node.Left) && rnil {
+				v.lenient[node.Left] = true
 			}
-			if id, ok := node.Right.(*ast.IdentifierNode); ok && lnil {
-				v.lenient[id] = true
+			if isRead(node.Right) && lnil {
+				v.lenient[node.Right] = true
 			}
 		}
 	}
+}
+
+// isRead reports whether a node reads a value: a name, or a member such as prev.x.
+func isRead(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.IdentifierNode, *ast.MemberNode:
+		return true
+	}
+	return false
 }

@@ -112,6 +112,7 @@ type Plan struct {
 	files                 []InputFile
 	hash                  string
 	scoring               Scoring
+	checks                []*DataCheck
 	translations          map[string]*Translation // by language tag (translations.go)
 	lang                  *Translation            // set on a plan built by Translated
 }
@@ -178,6 +179,7 @@ func (p *Plan) Hash() string { return p.hash }
 type FileReport struct {
 	File        string      `json:"file"`
 	Indicators  int         `json:"indicators"`
+	Checks      int         `json:"checks,omitempty"` // check files: the checks it defines
 	Diagnostics Diagnostics `json:"diagnostics"`
 }
 
@@ -213,7 +215,13 @@ func load(fsys fs.FS) (*Plan, []FileReport, error) {
 			l.loadActionFile(n)
 		}
 	}
+	checkNames := checkFiles(fsys)
+	for _, n := range checkNames {
+		l.loadCheckFile(n)
+	}
+	names = append(names, checkNames...)
 	l.crossCheck()
+	l.crossCheckChecks()
 	if !l.all.HasErrors() {
 		l.loadTranslations()
 	}
@@ -240,6 +248,7 @@ type loader struct {
 	hasher  []byte
 	actions []Action
 	inds    []*Indicator
+	checks  []*DataCheck
 
 	planPos      map[string]position     // key positions in plan.toml
 	translations map[string]*Translation // lang/*.toml, by tag
@@ -624,5 +633,6 @@ func (l *loader) finish() *Plan {
 	}
 	sum := sha256.Sum256(l.hasher)
 	p.hash = hex.EncodeToString(sum[:])
+	p.checks = l.checks
 	return p
 }

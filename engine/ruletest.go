@@ -38,6 +38,17 @@ import (
 //	want = 2                           # the value (tolerance defaults to 1e-9)
 //	want_counted = ["NGA", "SSD"]      # optional: exact lists, in any order
 //
+// A case of a data check (check.go) names the check instead of an indicator and lists the States
+// whose data must violate it (ruletest_check.go):
+//
+//	[[test.case]]
+//	check = "a4-cleared-within-remaining"
+//	year = 2024
+//	want_violations = ["LBN"]         # exactly these States violate it
+//	want_passed = ["DEU"]              # optional: exactly these pass
+//	want_skipped = ["BIH"]             # optional: exactly these are skipped for missing values
+//	want_message = "90,000,000 m²"     # optional: every violation's message contains it
+//
 // A case name starting with todo_ marks the case skipped.
 
 // RuleTestOutcome is how one rule test case ended.
@@ -70,7 +81,8 @@ type RuleTestResult struct {
 	Line       int                `json:"line"`
 	Test       string             `json:"test"`
 	Case       string             `json:"case"`
-	Indicator  string             `json:"indicator"`
+	Indicator  string             `json:"indicator,omitempty"`
+	Check      string             `json:"check,omitempty"` // a case of a data check (ruletest_check.go)
 	Year       int                `json:"year"`
 	AsOf       string             `json:"as_of"`
 	Counting   Counting           `json:"counting"`
@@ -81,6 +93,8 @@ type RuleTestResult struct {
 	Rule       string             `json:"rule"`
 	// Got is the indicator's result, traced: every State's outcome and the values it read.
 	Got *IndicatorResult `json:"got,omitempty"`
+	// GotCheck is a data check's outcome for every State, for a case of a check.
+	GotCheck []CheckStateResult `json:"got_check,omitempty"`
 }
 
 // Name is the case's full name: test group and case, "membership/South Sudan counts".
@@ -95,6 +109,10 @@ func (r *RuleTestResult) Pass() bool { return r.Outcome == RuleTestPass }
 func (r *RuleTestResult) Explain() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s:%d: %s\n", strings.ToUpper(string(r.Outcome)), r.File, r.Line, r.Name())
+	if r.Check != "" {
+		r.explainCheck(&b)
+		return b.String()
+	}
 	fmt.Fprintf(&b, "  indicator %s %q, year %d, counting %s, as_of %s\n", r.Indicator, r.Title, r.Year, r.Counting, r.AsOf)
 	if r.Outcome == RuleTestPass || r.Outcome == RuleTestSkip {
 		return b.String()
@@ -255,7 +273,7 @@ func RunRuleTests(ctx context.Context, plan *Plan, fsys fs.FS, paths []string, f
 	for _, s := range suites {
 		for _, g := range s.groups {
 			for _, c := range g.cases {
-				if filter != nil && !filter.MatchString(g.name+"/"+c.name) && !filter.MatchString(c.indicator) {
+				if filter != nil && !filter.MatchString(g.name+"/"+c.name) && !filter.MatchString(c.indicator+c.dataCheck) {
 					continue
 				}
 				r, err := runRuleTestCase(ctx, plan, s.file, g, c)
@@ -283,6 +301,10 @@ type ruleTestGroupRun struct {
 
 type ruleTestCaseRun struct {
 	name, indicator             string
+	dataCheck                   string    // a case of a data check instead of an indicator
+	wantViolations, wantPassed  *[]string // check cases
+	wantSkipped                 *[]string
+	wantMessage                 string
 	line, year                  int
 	asOf                        Date
 	counting                    Counting
@@ -293,6 +315,9 @@ type ruleTestCaseRun struct {
 }
 
 func runRuleTestCase(ctx context.Context, plan *Plan, file string, g *ruleTestGroupRun, c *ruleTestCaseRun) (RuleTestResult, error) {
+	if c.dataCheck != "" {
+		return runCheckTestCase(ctx, plan, file, g, c)
+	}
 	ind := plan.byID[c.indicator]
 	r := RuleTestResult{File: file, Line: c.line, Test: g.name, Case: c.name, Indicator: c.indicator, Year: c.year,
 		Counting: plan.counting, Title: ind.Title, Population: ind.Population.Source, Rule: ind.Rule.Source}
@@ -441,6 +466,7 @@ type ruleTestFact struct {
 type ruleTestCase struct {
 	Name           string    `toml:"name"`
 	Indicator      string    `toml:"indicator"`
+	Check          string    `toml:"check"`
 	Year           int       `toml:"year"`
 	AsOf           tomlText  `toml:"as_of"`
 	Counting       string    `toml:"counting"`
@@ -452,6 +478,11 @@ type ruleTestCase struct {
 	WantCounted    *[]string `toml:"want_counted"`
 	WantNotCounted *[]string `toml:"want_not_counted"`
 	WantNoData     *[]string `toml:"want_no_data"`
+	// for a case of a data check
+	WantViolations *[]string `toml:"want_violations"`
+	WantPassed     *[]string `toml:"want_passed"`
+	WantSkipped    *[]string `toml:"want_skipped"`
+	WantMessage    string    `toml:"want_message"`
 }
 
 // tomlText is a value written as a TOML string, integer, float, boolean or local date, kept as
@@ -653,19 +684,23 @@ func (l *ruleTestLoader) dataset(k string, line int, tg *ruleTestGroup) *Dataset
 func (l *ruleTestLoader) testCase(k string, tc *ruleTestCase, tg *ruleTestGroup, groupAsOf Date) *ruleTestCaseRun {
 	line := l.pos[k].line
 	at := func(key string) int { return l.lineOf(k+"."+key, line) }
-	c := &ruleTestCaseRun{name: tc.Name, indicator: tc.Indicator, line: line, year: tc.Year, want: tc.Want,
+	c := &ruleTestCaseRun{name: tc.Name, indicator: tc.Indicator, dataCheck: tc.Check, line: line, year: tc.Year, want: tc.Want,
+		wantViolations: tc.WantViolations, wantPassed: tc.WantPassed, wantSkipped: tc.WantSkipped, wantMessage: tc.WantMessage,
 		tolerance: tc.Tolerance, wantStatus: tc.WantStatus, wantError: tc.WantError, wantPopulation: tc.WantPopulation,
 		counted: tc.WantCounted, notCounted: tc.WantNotCounted, noData: tc.WantNoData, asOf: groupAsOf, counting: Counting(tg.Counting)}
 	if c.name == "" {
-		c.name = fmt.Sprintf("%s %d", tc.Indicator, tc.Year)
+		c.name = fmt.Sprintf("%s %d", tc.Indicator+tc.Check, tc.Year)
 		if tc.Counting != "" {
 			c.name += " " + tc.Counting
 		}
-		if tc.Indicator == "" || tc.Year == 0 {
+		if tc.Indicator+tc.Check == "" || tc.Year == 0 {
 			c.name = "case at line " + itoa(line)
 		}
 	}
+	isCheck := tc.Check != "" || tc.Indicator == "" && (tc.WantViolations != nil || tc.WantPassed != nil || tc.WantSkipped != nil)
 	switch _, ok := l.plan.byID[tc.Indicator]; {
+	case isCheck:
+		l.checkCase(k, tc, c, at)
 	case tc.Indicator == "":
 		l.diag(CodeMissingKey, line, k+".indicator", "case %q has no indicator", c.name)
 	case !ok:
@@ -714,7 +749,7 @@ func (l *ruleTestLoader) testCase(k string, tc *ruleTestCase, tg *ruleTestGroup,
 	if tc.WantPopulation != nil && *tc.WantPopulation < 0 {
 		l.diag(CodeBadValue, at("want_population"), k+".want_population", "want_population %d is negative", *tc.WantPopulation)
 	}
-	if tc.Want == nil && tc.WantStatus == "" && tc.WantError == "" && tc.WantPopulation == nil && tc.WantCounted == nil && tc.WantNotCounted == nil && tc.WantNoData == nil {
+	if !isCheck && tc.Want == nil && tc.WantStatus == "" && tc.WantError == "" && tc.WantPopulation == nil && tc.WantCounted == nil && tc.WantNotCounted == nil && tc.WantNoData == nil {
 		l.diag(CodeMissingKey, line, k+".want", "case %q expects nothing: give want, want_status, want_error, want_population or a want_ list", c.name)
 	}
 	if tc.WantStatus != "" && tc.WantStatus != string(StatusOK) && tc.Want != nil {
@@ -724,7 +759,8 @@ func (l *ruleTestLoader) testCase(k string, tc *ruleTestCase, tg *ruleTestGroup,
 	for _, s := range tg.States {
 		isos = append(isos, s.ISO3)
 	}
-	for key, list := range map[string]*[]string{"want_counted": tc.WantCounted, "want_not_counted": tc.WantNotCounted, "want_no_data": tc.WantNoData} {
+	for key, list := range map[string]*[]string{"want_counted": tc.WantCounted, "want_not_counted": tc.WantNotCounted, "want_no_data": tc.WantNoData,
+		"want_violations": tc.WantViolations, "want_passed": tc.WantPassed, "want_skipped": tc.WantSkipped} {
 		if list == nil {
 			continue
 		}

@@ -107,8 +107,12 @@ type sandboxError struct {
 
 // checkSandbox walks a parsed and type-checked expression and returns the first feature it
 // refuses (nil when there is none), and whether the expression loops.
-func checkSandbox(tree ast.Node) (loops bool, _ *sandboxError) {
-	s := &sandbox{}
+func checkSandbox(tree ast.Node) (loops bool, _ *sandboxError) { return checkSandboxPrev(tree, false) }
+
+// checkSandboxPrev is checkSandbox that, with prev, also allows prev.<field>: a data check's
+// value of the year before (check.go), the one member read a check may make.
+func checkSandboxPrev(tree ast.Node, prev bool) (loops bool, _ *sandboxError) {
+	s := &sandbox{prev: prev}
 	cost := s.walk(tree, 0)
 	if s.err != nil {
 		return false, s.err
@@ -123,6 +127,7 @@ func checkSandbox(tree ast.Node) (loops bool, _ *sandboxError) {
 type sandbox struct {
 	err   *sandboxError
 	loops bool
+	prev  bool // prev.<field> is allowed (data checks)
 }
 
 func (s *sandbox) refuse(n ast.Node, hint, format string, args ...any) int {
@@ -153,6 +158,9 @@ func (s *sandbox) walk(n ast.Node, depth int) int {
 	case *ast.ChainNode:
 		return 1 + s.walk(n.Node, depth)
 	case *ast.MemberNode:
+		if s.prev && isPrevField(n) {
+			return 1
+		}
 		c := 1 + s.walk(n.Node, depth) // what it reads from may say more ($env, a map literal)
 		if _, byName := n.Property.(*ast.StringNode); byName {
 			return s.refuse(n, "rules read fields by their names alone, e.g. art4_deadline",
@@ -365,7 +373,7 @@ func (b *ruleBudget) program(e *Expr) (*vm.Program, error) {
 	if p := b.programs[e.program]; p != nil {
 		return p, nil
 	}
-	opts := append(compileOptions(), expr.Patch(tickPatcher{}), expr.Function(tickName, b.step, new(func(int) bool)))
+	opts := append(e.options(), expr.Patch(tickPatcher{}), expr.Function(tickName, b.step, new(func(int) bool)))
 	p, err := expr.Compile(e.Source, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("compile the rule with its step counter: %w", err)

@@ -90,7 +90,7 @@ func TestSchemaKeys(t *testing.T) {
 	assert.Nil(t, schemaKeys(reflect.TypeOf(tomlText{}), nil), "a value type with its own decoder has no keys")
 }
 
-// TestOneTOMLLoader: a plan file, a scenario and a rule-test file with the same
+// TestOneTOMLLoader: a plan file, a scenario, a rule-test file and a check file with the same
 // syntax error get the same diagnostic: position, message and snippet.
 func TestOneTOMLLoader(t *testing.T) {
 	const broken = "name = \"x\"\ntitle = \n"
@@ -113,7 +113,10 @@ func TestOneTOMLLoader(t *testing.T) {
 	pick(err)
 	_, err = RunRuleTests(context.Background(), mustLoadTestPlan(t), fstest.MapFS{"a01.toml": {Data: []byte(broken)}}, []string{"a01.toml"}, nil)
 	pick(err)
-	require.Len(t, got, 3)
+	_, err = LoadChecks(fstest.MapFS{"checks/a01.toml": {Data: []byte(broken)}}, nil)
+	pick(err)
+	require.Len(t, got, 4)
+	got[3].File = "a01.toml" // the check file's folder is part of its name
 	for _, d := range got[1:] {
 		assert.Equal(t, *got[0], *d)
 	}

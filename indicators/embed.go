@@ -11,13 +11,15 @@ package indicators
 import "embed"
 
 // FS is the shipped plan: plan.toml and a01.toml to a50.toml, with its unofficial French and
-// Spanish translations in lang/fr.toml and lang/es.toml (docs/languages.md).
+// Spanish translations in lang/fr.toml and lang/es.toml (docs/languages.md) and its validation
+// checks of the data in checks/*.toml (docs/data.md, "Checks").
 //
-//go:embed *.toml lang/*.toml
+//go:embed *.toml lang/*.toml checks/*.toml
 var FS embed.FS
 
 // Tests holds the rule unit tests of the shipped plan, tests/a01.test.toml to
-// tests/a50.test.toml (the plan loader reads only the root, so they do not disturb FS users).
+// tests/a50.test.toml, and of its checks, tests/checks-*.test.toml (the plan loader does not
+// read tests/, so they do not disturb FS users).
 //
 //go:embed tests/*.test.toml
 var Tests embed.FS

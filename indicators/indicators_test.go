@@ -39,7 +39,7 @@ func loadSample(t *testing.T) *engine.Dataset {
 func TestPlanHasNoDiagnostics(t *testing.T) {
 	reports, err := engine.Check(indicators.FS)
 	require.NoError(t, err)
-	require.Len(t, reports, 53, "plan.toml, a01.toml to a50.toml, lang/es.toml and lang/fr.toml")
+	require.Len(t, reports, 58, "plan.toml, a01.toml to a50.toml, checks/*.toml (5), lang/es.toml and lang/fr.toml")
 	for _, fr := range reports {
 		assert.Empty(t, fr.Diagnostics, "%s", fr.File)
 	}
@@ -155,6 +155,49 @@ func TestEveryIndicatorHasARuleTest(t *testing.T) {
 	for _, a := range plan.Actions() {
 		assert.Contains(t, files, fmt.Sprintf("tests/a%02d.test.toml", a.Number))
 	}
+}
+
+// Every shipped data check has a rule test in which some State violates it and some State
+// passes it, so that a check that never fires (or always fires) is caught.
+func TestEveryCheckHasARuleTest(t *testing.T) {
+	plan := loadPlan(t)
+	checks := plan.Checks()
+	require.GreaterOrEqual(t, len(checks), 25, "the shipped checks")
+	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	require.NoError(t, err)
+	violated, passed := map[string]bool{}, map[string]bool{}
+	for _, r := range results {
+		if r.Check == "" || !r.Pass() {
+			continue
+		}
+		for _, sr := range r.GotCheck {
+			violated[r.Check] = violated[r.Check] || sr.Outcome == engine.CheckViolated
+			passed[r.Check] = passed[r.Check] || sr.Outcome == engine.CheckPassed
+		}
+	}
+	for _, c := range checks {
+		assert.True(t, violated[c.ID], "%s: no passing rule test in which a State violates it", c.ID)
+		assert.True(t, passed[c.ID], "%s: no passing rule test in which a State passes it", c.ID)
+	}
+}
+
+// The shipped checks pass on the sample: no violation of importance error in any year.
+func TestSamplePassesTheChecks(t *testing.T) {
+	plan := loadPlan(t)
+	ds := loadSample(t)
+	from, to := ds.DataYears()
+	v, err := plan.Validate(context.Background(), ds, from, to)
+	require.NoError(t, err)
+	for _, x := range v.Violations {
+		if x.Importance == engine.ImportanceError {
+			t.Errorf("%s %s %d: %s", x.Check, x.ISO3, x.Year, x.Message)
+		}
+	}
+	sum := 0
+	for _, c := range v.Checks {
+		sum += c.Passed
+	}
+	assert.Greater(t, sum, 1000, "the checks do run on the sample")
 }
 
 // Every indicator has a value (status ok) on the sample in every year of the plan so far: the

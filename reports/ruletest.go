@@ -42,7 +42,7 @@ func WriteRuleTests(w io.Writer, results []engine.RuleTestResult, sum engine.Rul
 				file = r.File
 				bw.printf("%s:\n", file)
 			}
-			bw.printf("  %-5s %s (%s, %d)\n", strings.ToUpper(string(r.Outcome)), r.Name(), r.Indicator, r.Year)
+			bw.printf("  %-5s %s (%s, %d)\n", strings.ToUpper(string(r.Outcome)), r.Name(), r.Indicator+r.Check, r.Year)
 		}
 		bw.printf("%s\n", strings.Repeat("-", 80))
 	}

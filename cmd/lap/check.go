@@ -11,7 +11,7 @@ import (
 )
 
 func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("check", "[--plan DIR]", "Load, validate and compile every file of a plan, and print per file\nSUCCESS: N indicators or FAILED: with every problem (file:line:col: code: message).\nExit 0 when the plan is valid, 1 otherwise.", stdout)
+	fs := newFlags("check", "[--plan DIR]", "Load, validate and compile every file of a plan (with its translations and its\ndata checks, checks/*.toml), and print per file SUCCESS: N indicators (N checks) or FAILED: with every problem (file:line:col: code: message).\nExit 0 when the plan is valid, 1 otherwise.", stdout)
 	planDir := fs.String("plan", "", "plan `directory` (plan.toml and one .toml per action); default: the embedded plan")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -27,8 +27,11 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	for _, fr := range reports {
 		fmt.Fprintf(stdout, "Checking %s\n", displayPath(*planDir, fr.File))
 		what := fmt.Sprintf("%d indicators", fr.Indicators)
-		if strings.HasPrefix(fr.File, engine.TranslationDir+"/") {
+		switch {
+		case strings.HasPrefix(fr.File, engine.TranslationDir+"/"):
 			what = "translation"
+		case strings.HasPrefix(fr.File, engine.ChecksDir+"/"):
+			what = fmt.Sprintf("%d checks", fr.Checks)
 		}
 		if len(fr.Diagnostics) == 0 {
 			fmt.Fprintf(stdout, "  SUCCESS: %s\n", what)

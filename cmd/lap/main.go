@@ -52,6 +52,7 @@ var commands = []command{
 	{"risk", "Monte Carlo deadline risk of outstanding Article 3 and 4 obligations (seeded, parallel)", runRisk},
 	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
 	{"workbook", "Article 7 data in and out of Excel: template, import, export (.xlsx)", runWorkbook},
+	{"validate", "run the data checks (checks/*.toml) on a dataset: every violation with the values behind it", runValidate},
 	{"whatif", "what-if scenarios: baseline vs changed data or plan, with diffs and overlay charts", runWhatIf},
 }
 

@@ -1,0 +1,574 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/expr-lang/expr/vm"
+)
+
+// CheckOutcome is what one check gave for one State in one year.
+type CheckOutcome string
+
+// The check outcomes.
+const (
+	CheckPassed        CheckOutcome = "passed"         // the normal condition holds
+	CheckViolated      CheckOutcome = "violated"       // it does not: a violation
+	CheckSkipped       CheckOutcome = "skipped"        // values it needs are absent (the missing strategy)
+	CheckNotApplicable CheckOutcome = "not-applicable" // the guard (when) is false or unknown
+	CheckUnknown       CheckOutcome = "unknown"        // the rule gave nil (e.g. a date comparison the precision does not decide)
+	CheckFailed        CheckOutcome = "error"          // the rule could not be evaluated
+)
+
+// CheckStateResult is one check's outcome for one State in one year.
+type CheckStateResult struct {
+	ISO3    string       `json:"iso3"`
+	Outcome CheckOutcome `json:"outcome"`
+	// Message is the check's message with the values filled in (violations only).
+	Message string `json:"message,omitempty"`
+	// Values holds every field of the check with its value, class and origin; prev.x fields
+	// come from the year before.
+	Values []FieldRead `json:"values"`
+	// Missing lists the absent values that made the check skip (skipped) or that were taken
+	// as 0 (skip-if-all, never-skip).
+	Missing []string `json:"missing,omitempty"`
+	Error   string   `json:"error,omitempty"`
+}
+
+// Violation is one check that a State's data failed in one year.
+type Violation struct {
+	Check      string      `json:"check"`
+	Title      string      `json:"title"`
+	Importance Importance  `json:"importance"`
+	ISO3       string      `json:"iso3"`
+	State      string      `json:"state"` // the State's name
+	Year       int         `json:"year"`
+	Message    string      `json:"message"`
+	Values     []FieldRead `json:"values"`
+	// Error is set when the check could not be evaluated; such a violation has importance
+	// error whatever the check's importance.
+	Error string `json:"error,omitempty"`
+}
+
+// CheckSummary counts one check's outcomes over the States and years validated.
+type CheckSummary struct {
+	ID            string     `json:"id"`
+	Title         string     `json:"title"`
+	Importance    Importance `json:"importance"`
+	Passed        int        `json:"passed"`
+	Violated      int        `json:"violated"`
+	Skipped       int        `json:"skipped"`
+	NotApplicable int        `json:"not_applicable"`
+	Unknown       int        `json:"unknown"`
+	Errors        int        `json:"errors"`
+}
+
+// Validation is the result of running the checks on a dataset over a range of years.
+type Validation struct {
+	AsOf     string   `json:"as_of"`
+	Counting Counting `json:"counting"`
+	From     int      `json:"from"`
+	To       int      `json:"to"`
+	// Checks has one summary per check, in the plan's order.
+	Checks []CheckSummary `json:"checks"`
+	// Violations are sorted by importance (errors first), check, State and year.
+	Violations []Violation `json:"violations"`
+}
+
+// Count returns the number of violations of the given importance.
+func (v *Validation) Count(i Importance) int {
+	n := 0
+	for _, x := range v.Violations {
+		if x.Importance == i {
+			n++
+		}
+	}
+	return n
+}
+
+// HasErrors reports whether any violation has importance error.
+func (v *Validation) HasErrors() bool { return v.Count(ImportanceError) > 0 }
+
+// DataYears returns the first and last year any per-year fact of the dataset describes (0, 0
+// when it has none).
+func (d *Dataset) DataYears() (from, to int) {
+	for _, f := range d.facts {
+		if f.Year == 0 {
+			continue
+		}
+		if from == 0 || f.Year < from {
+			from = f.Year
+		}
+		if f.Year > to {
+			to = f.Year
+		}
+	}
+	return from, to
+}
+
+// Validate runs the plan's checks on the dataset for every year from..to (each year's values
+// against the year before's) and returns every violation. AsOf and WithCounting set the
+// environment as for Evaluate; Only restricts the run to checks whose id matches. Years that
+// start after as_of are left out. The error is non-nil only when the run cannot be done (no
+// dataset, an empty range, a cancelled context).
+func (p *Plan) Validate(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) (*Validation, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	ck, err := p.newChecker(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	ck.budget.ctx = ctx
+	if from > to {
+		return nil, fmt.Errorf("validate: year range %d..%d is empty", from, to)
+	}
+	if last := ck.cfg.asOf.Year(); to > last {
+		to = last
+	}
+	v := &Validation{AsOf: ck.cfg.asOf.String(), Counting: ck.cfg.counting, From: from, To: to, Checks: []CheckSummary{}, Violations: []Violation{}}
+	sums := make([]CheckSummary, len(ck.checks))
+	for i, c := range ck.checks {
+		sums[i] = CheckSummary{ID: c.ID, Title: c.Title, Importance: c.Importance}
+	}
+	for y := from; y <= to; y++ {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("validate %d: %w", y, err)
+		}
+		ck.year(y)
+		for ci, c := range ck.checks {
+			ck.budget.reset()
+			for si := range ds.states {
+				r := ck.run(c, si)
+				s := &sums[ci]
+				switch r.Outcome {
+				case CheckPassed:
+					s.Passed++
+				case CheckSkipped:
+					s.Skipped++
+				case CheckNotApplicable:
+					s.NotApplicable++
+				case CheckUnknown:
+					s.Unknown++
+				case CheckViolated, CheckFailed:
+					vi := Violation{Check: c.ID, Title: c.Title, Importance: c.Importance, ISO3: r.ISO3, State: ds.states[si].Name,
+						Year: y, Message: r.Message, Values: r.Values}
+					if r.Outcome == CheckFailed {
+						s.Errors++
+						vi.Importance, vi.Error = ImportanceError, r.Error
+						vi.Message = fmt.Sprintf("%s (%s) %d: the check could not be evaluated: %s", vi.State, vi.ISO3, y, r.Error)
+					} else {
+						s.Violated++
+					}
+					v.Violations = append(v.Violations, vi)
+				}
+			}
+		}
+	}
+	v.Checks = sums
+	order := map[string]int{}
+	for i, c := range ck.checks {
+		order[c.ID] = i
+	}
+	sort.SliceStable(v.Violations, func(i, j int) bool {
+		a, b := &v.Violations[i], &v.Violations[j]
+		if a.Importance.rank() != b.Importance.rank() {
+			return a.Importance.rank() < b.Importance.rank()
+		}
+		if a.Check != b.Check {
+			return order[a.Check] < order[b.Check]
+		}
+		if a.ISO3 != b.ISO3 {
+			return a.ISO3 < b.ISO3
+		}
+		return a.Year < b.Year
+	})
+	return v, nil
+}
+
+// RunCheck runs one check for every State in one year and returns each State's outcome, in
+// ISO3 order: what a rule test of a check compares with its expectations.
+func (p *Plan) RunCheck(ctx context.Context, ds *Dataset, id string, year int, opts ...EvalOption) ([]CheckStateResult, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	ck, err := p.newChecker(ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	ck.budget.ctx = ctx
+	var c *DataCheck
+	for _, x := range p.checks {
+		if x.ID == id {
+			c = x
+		}
+	}
+	if c == nil {
+		return nil, fmt.Errorf("run check: the plan has no check %q", id)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("run check %s: %w", id, err)
+	}
+	ck.year(year)
+	ck.budget.reset()
+	out := make([]CheckStateResult, len(ds.states))
+	for si := range ds.states {
+		out[si] = ck.run(c, si)
+	}
+	return out, nil
+}
+
+// checkRun holds the environments of one validation run.
+type checkRun struct {
+	plan     *Plan
+	ds       *Dataset
+	cfg      evalConfig
+	checks   []*DataCheck
+	cur      []stateEnv
+	prev     []stateEnv
+	curYear  int
+	machine  vm.VM
+	budget   ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
+	zero     float64
+	envValue reflect.Value
+}
+
+func (p *Plan) newChecker(ds *Dataset, opts []EvalOption) (*checkRun, error) {
+	cfg := evalConfig{counting: p.counting}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = ds.latest
+	}
+	if !cfg.counting.Valid() {
+		return nil, fmt.Errorf("validate: counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
+	}
+	ck := &checkRun{plan: p, ds: ds, cfg: cfg}
+	for _, c := range p.checks {
+		if cfg.filter == nil || cfg.filter.MatchString(c.ID) {
+			ck.checks = append(ck.checks, c)
+		}
+	}
+	return ck, nil
+}
+
+// year builds every State's environment for y and for the year before.
+func (ck *checkRun) year(y int) {
+	n := len(ck.ds.states)
+	build := func(envs *[]stateEnv, y int) {
+		if len(*envs) != n {
+			*envs = make([]stateEnv, n)
+		}
+		fr := frame{year: y, asOf: ck.cfg.asOf, counting: ck.cfg.counting, adopted: ck.plan.adopted}
+		for si := range ck.ds.states {
+			ck.ds.build(si, fr, &(*envs)[si])
+		}
+	}
+	if ck.curYear == y-1 && len(ck.cur) == n {
+		ck.prev, ck.cur = ck.cur, ck.prev // the year before was built last time
+	} else {
+		build(&ck.prev, y-1)
+	}
+	build(&ck.cur, y)
+	ck.curYear = y
+}
+
+// run evaluates check c for State si in the checker's year.
+func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
+	se, pe := &ck.cur[si], &ck.prev[si]
+	r := CheckStateResult{ISO3: ck.ds.states[si].ISO3, Values: []FieldRead{}}
+	env := checkEnv{Env: se.env, Prev: &pe.env}
+	if c.rule.reportFacts || c.when.reportFacts {
+		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year)
+	}
+	if c.when.program != nil {
+		ok, known, err := ck.runBool(&c.when.Expr, &env)
+		switch {
+		case err != nil && (len(missingReads(c.when.Expr, se)) > 0 || prevMissing(c.when, pe)):
+			// the guard failed on an absent value: it is unknown, and the check does not apply
+			r.Outcome = CheckNotApplicable
+			return r
+		case err != nil:
+			r.Outcome, r.Error = CheckFailed, "when: "+err.Error()
+			r.Values = ck.values(c, si, se, pe, env.ReportFacts, nil)
+			return r
+		case !known || !ok:
+			r.Outcome = CheckNotApplicable
+			return r
+		}
+	}
+	strict, nilable := ck.absent(c, se, pe)
+	zeroed := map[string]bool{}
+	switch c.Missing {
+	case SkipIfAny:
+		if len(strict) > 0 {
+			r.Outcome, r.Missing = CheckSkipped, strict
+			return r
+		}
+	case SkipIfAll, NeverSkip:
+		if c.Missing == SkipIfAll && len(nilable) > 0 && len(nilable) == ck.nilableReads(c) {
+			r.Outcome, r.Missing = CheckSkipped, nilable
+			return r
+		}
+		prev := pe.env
+		ck.zeroFill(&env.Env, c.rule.reads, se, "", zeroed)
+		ck.zeroFill(&prev, c.rule.prev, pe, "prev.", zeroed)
+		env.Prev = &prev
+		for n := range zeroed {
+			r.Missing = append(r.Missing, n)
+		}
+		sort.Strings(r.Missing)
+	}
+	ok, known, err := ck.runBool(&c.rule.Expr, &env)
+	switch {
+	case err != nil:
+		r.Outcome, r.Error = CheckFailed, err.Error()
+	case !known:
+		r.Outcome = CheckUnknown
+	case ok:
+		r.Outcome = CheckPassed
+	default:
+		r.Outcome = CheckViolated
+	}
+	if r.Outcome == CheckViolated || r.Outcome == CheckFailed {
+		r.Values = ck.values(c, si, se, pe, env.ReportFacts, zeroed)
+		if r.Outcome == CheckViolated {
+			r.Message = ck.message(c, si, r.Values)
+		}
+	}
+	return r
+}
+
+// runBool runs a check's rule or guard under the sandbox's budgets (sandbox.go): a rule with
+// loops counts its steps, and a run that builds too large lists fails.
+func (ck *checkRun) runBool(e *Expr, env *checkEnv) (v, known bool, err error) {
+	prog, err := ck.budget.program(e)
+	if err != nil {
+		return false, false, err
+	}
+	ck.machine.MemoryBudget = vmMemoryBudget
+	out, err := ck.machine.Run(prog, env)
+	if err != nil {
+		if strings.Contains(err.Error(), "memory budget exceeded") {
+			err = fmt.Errorf("the rule exceeded its memory budget: it builds lists of more than %d values in all", vmMemoryBudget)
+		}
+		return false, false, err
+	}
+	switch x := out.(type) {
+	case bool:
+		return x, true, nil
+	case *bool:
+		if x == nil {
+			return false, false, nil
+		}
+		return *x, true, nil
+	case nil:
+		return false, false, nil
+	}
+	return false, false, fmt.Errorf("the expression gave %T, want a bool", out)
+}
+
+// absent lists the absent values of the rule: those it reads strictly (current year, then
+// prev.x) and every absent nilable value it reads.
+func (ck *checkRun) absent(c *DataCheck, se, pe *stateEnv) (strict, nilable []string) {
+	for _, fi := range c.rule.reads {
+		if schema[fi].CanBeNil() && !se.present.has(fi) {
+			nilable = append(nilable, schema[fi].Name)
+			if c.rule.strict.has(fi) {
+				strict = append(strict, schema[fi].Name)
+			}
+		}
+	}
+	for _, fi := range c.rule.prev {
+		if schema[fi].CanBeNil() && !pe.present.has(fi) {
+			nilable = append(nilable, "prev."+schema[fi].Name)
+			if c.rule.prevStrict.has(fi) {
+				strict = append(strict, "prev."+schema[fi].Name)
+			}
+		}
+	}
+	return strict, nilable
+}
+
+// prevMissing reports whether an expression reads strictly a value of the year before that is
+// absent.
+func prevMissing(e checkExpr, pe *stateEnv) bool {
+	for _, fi := range e.prev {
+		if e.prevStrict.has(fi) && !pe.present.has(fi) {
+			return true
+		}
+	}
+	return false
+}
+
+// nilableReads counts the values the rule reads that can be absent.
+func (ck *checkRun) nilableReads(c *DataCheck) int {
+	n := 0
+	for _, list := range [][]int{c.rule.reads, c.rule.prev} {
+		for _, fi := range list {
+			if schema[fi].CanBeNil() {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// zeroFill points the absent number inputs among fields at 0 in env, naming them in zeroed.
+func (ck *checkRun) zeroFill(env *Env, fields []int, se *stateEnv, prefix string, zeroed map[string]bool) {
+	var v reflect.Value
+	for _, fi := range fields {
+		fd := &schema[fi]
+		if !fd.Input() || fd.Type != TypeNumber || se.present.has(fi) {
+			continue
+		}
+		if !v.IsValid() {
+			v = reflect.ValueOf(env).Elem()
+		}
+		v.Field(envFieldPath[fi]).Set(reflect.ValueOf(&ck.zero))
+		zeroed[prefix+fd.Name] = true
+	}
+}
+
+// values reads every field of the check, with its class and origin.
+func (ck *checkRun) values(c *DataCheck, si int, se, pe *stateEnv, reportFacts []string, zeroed map[string]bool) []FieldRead {
+	out := make([]FieldRead, 0, len(c.values))
+	for _, cf := range c.values {
+		var fr FieldRead
+		switch {
+		case cf.fi < 0:
+			fr = FieldRead{Field: cf.name, Value: strings.Join(reportFacts, " "), Origin: "derived"}
+		case cf.prev:
+			fr = ck.ds.fieldRead(si, cf.fi, pe)
+		default:
+			fr = ck.ds.fieldRead(si, cf.fi, se)
+		}
+		fr.Field = cf.name
+		if zeroed[cf.name] {
+			fr.Origin = "absent (taken as 0)"
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+// message fills the check's message with the values read.
+func (ck *checkRun) message(c *DataCheck, si int, values []FieldRead) string {
+	st := &ck.ds.states[si]
+	y := ck.curYear
+	return placeholder.ReplaceAllStringFunc(c.Message, func(m string) string {
+		name := m[1 : len(m)-1]
+		switch name {
+		case "state":
+			return st.Name
+		case "iso3":
+			return st.ISO3
+		case "year":
+			return strconv.Itoa(y)
+		case "prev_year":
+			return strconv.Itoa(y - 1)
+		}
+		for _, fr := range values {
+			if fr.Field == name {
+				return messageValue(fr)
+			}
+		}
+		return m
+	})
+}
+
+// messageValue writes a value for a message: numbers with thousands separators and their
+// unit, "absent" for no value.
+func messageValue(fr FieldRead) string {
+	if fr.Value == nil {
+		if strings.HasPrefix(fr.Origin, "absent (taken as 0)") {
+			return "absent (taken as 0)"
+		}
+		return "absent"
+	}
+	name := strings.TrimPrefix(fr.Field, "prev.")
+	fd, _ := LookupField(name)
+	switch v := fr.Value.(type) {
+	case float64:
+		s := groupThousands(v)
+		switch fd.Unit {
+		case "", "people":
+		case "m2":
+			s += " m²"
+		default:
+			s += " " + fd.Unit
+		}
+		return s
+	case string:
+		if v == "" {
+			return "none"
+		}
+		return v
+	}
+	return fmt.Sprint(fr.Value)
+}
+
+// groupThousands writes a number with commas between groups of three digits.
+func groupThousands(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	if v < 0 {
+		b.WriteByte('-')
+	}
+	for i, ch := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(ch)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return b.String()
+}
+
+// reportFacts lists, in dictionary order, the per-year fields that the data dictionary sources to
+// the Article 7 report alone (reportOnly) with a fact for year y.
+func (d *Dataset) reportFacts(si, y int) []string {
+	out := []string{}
+	facts := d.byState[si]
+	if facts == nil {
+		return out
+	}
+	for fi, list := range facts {
+		if !reportOnly[fi] {
+			continue
+		}
+		for _, f := range list {
+			if f.Year == y {
+				out = append(out, schema[fi].Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// reportOnly marks, by schema index, the per-year input fields of kind report whose only source
+// in the data dictionary is the Article 7 report (a form of it, or "Article 7 report"): a value
+// for year Y of such a field comes from the report covering Y.
+var reportOnly = func() []bool {
+	out := make([]bool, len(schema))
+	for i, f := range schema {
+		src := f.Source
+		out[i] = f.Kind == KindReport && f.Scope == ScopeYear &&
+			(strings.HasPrefix(src, "Form") || strings.HasPrefix(src, "Article 7 report")) &&
+			!strings.ContainsAny(src, ";,")
+	}
+	return out
+}()

@@ -1,0 +1,157 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Rule tests of data checks: a [[test.case]] that names a check (see ruletest.go) runs it on the
+// test's inline dataset for one year and compares the States that violate it, pass it or are
+// skipped with the lists it expects.
+
+// checkCase validates the check-specific keys of a test case.
+func (l *ruleTestLoader) checkCase(k string, tc *ruleTestCase, c *ruleTestCaseRun, at func(string) int) {
+	line := c.line
+	if tc.Indicator != "" {
+		l.diag(CodeBadValue, at("indicator"), k+".indicator", "case %q names both an indicator and a check; a case tests one", c.name)
+		return
+	}
+	if tc.Check == "" {
+		l.diag(CodeMissingKey, line, k+".check", "case %q expects check outcomes but names no check", c.name)
+		return
+	}
+	var ids []string
+	found := false
+	for _, x := range l.plan.checks {
+		ids = append(ids, x.ID)
+		found = found || x.ID == tc.Check
+	}
+	if !found {
+		d := l.diag(CodeBadValue, at("check"), k+".check", "unknown check %q: the plan %s has no such check", tc.Check, l.plan.name)
+		if s := suggest(tc.Check, ids); s != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+	}
+	for key, given := range map[string]bool{"want": tc.Want != nil, "tolerance": tc.Tolerance != nil, "want_status": tc.WantStatus != "",
+		"want_error": tc.WantError != "", "want_population": tc.WantPopulation != nil, "want_counted": tc.WantCounted != nil,
+		"want_not_counted": tc.WantNotCounted != nil, "want_no_data": tc.WantNoData != nil} {
+		if given {
+			l.diag(CodeBadValue, at(key), k+"."+key, "%s is for indicator cases; a check case gives want_violations, want_passed, want_skipped or want_message", key)
+		}
+	}
+	if tc.WantViolations == nil {
+		l.diag(CodeMissingKey, line, k+".want_violations", "case %q gives no want_violations (write [] when no State may violate the check)", c.name)
+	}
+}
+
+func runCheckTestCase(ctx context.Context, plan *Plan, file string, g *ruleTestGroupRun, c *ruleTestCaseRun) (RuleTestResult, error) {
+	var chk *DataCheck
+	for _, x := range plan.checks {
+		if x.ID == c.dataCheck {
+			chk = x
+		}
+	}
+	r := RuleTestResult{File: file, Line: c.line, Test: g.name, Case: c.name, Check: c.dataCheck, Year: c.year,
+		Counting: plan.counting, Title: chk.Title, Population: chk.When, Rule: chk.Rule}
+	if c.counting != "" {
+		r.Counting = c.counting
+	}
+	asOf := c.asOf
+	if asOf.IsZero() {
+		asOf = g.ds.latest
+	}
+	r.AsOf = asOf.String()
+	if strings.HasPrefix(c.name, "todo_") {
+		r.Outcome = RuleTestSkip
+		return r, nil
+	}
+	got, err := plan.RunCheck(ctx, g.ds, c.dataCheck, c.year, AsOf(asOf), WithCounting(r.Counting))
+	if err != nil {
+		return r, fmt.Errorf("run rule test %s: %w", r.Name(), err)
+	}
+	r.GotCheck = got
+	lists := map[CheckOutcome][]string{}
+	for _, sr := range got {
+		lists[sr.Outcome] = append(lists[sr.Outcome], sr.ISO3)
+	}
+	for _, l := range []struct {
+		what string
+		want *[]string
+		got  []string
+	}{{"violations", c.wantViolations, lists[CheckViolated]}, {"passed", c.wantPassed, lists[CheckPassed]}, {"skipped", c.wantSkipped, lists[CheckSkipped]}} {
+		if l.want == nil {
+			continue
+		}
+		if m, ok := compareStates(l.what, *l.want, l.got); !ok {
+			r.Mismatches = append(r.Mismatches, m)
+		}
+	}
+	if c.wantMessage != "" {
+		for _, sr := range got {
+			if sr.Outcome == CheckViolated && !strings.Contains(sr.Message, c.wantMessage) {
+				r.Mismatches = append(r.Mismatches, RuleTestMismatch{What: "message", Want: "contains " + strconv.Quote(c.wantMessage), Got: strconv.Quote(sr.Message)})
+			}
+		}
+	}
+	for _, sr := range got {
+		if sr.Outcome == CheckFailed {
+			r.Mismatches = append(r.Mismatches, RuleTestMismatch{What: "error", Want: "no error", Got: sr.ISO3 + ": " + sr.Error})
+		}
+	}
+	r.Outcome = RuleTestPass
+	if len(r.Mismatches) > 0 {
+		r.Outcome = RuleTestFail
+	}
+	return r, nil
+}
+
+// explainCheck writes the body of Explain for a case of a data check.
+func (r *RuleTestResult) explainCheck(b *strings.Builder) {
+	fmt.Fprintf(b, "  check %s %q, year %d, counting %s, as_of %s\n", r.Check, r.Title, r.Year, r.Counting, r.AsOf)
+	if r.Outcome == RuleTestPass || r.Outcome == RuleTestSkip {
+		return
+	}
+	if len(r.Mismatches) > 0 {
+		b.WriteString("  want / got:\n")
+	}
+	for _, m := range r.Mismatches {
+		fmt.Fprintf(b, "    %-12s want %s, got %s", m.What, m.Want, m.Got)
+		if m.Diff != "" {
+			fmt.Fprintf(b, " (%s)", m.Diff)
+		}
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "  expressions:\n    %-12s %s\n    %-12s %s\n", "when", oneLine(r.Population), "rule", oneLine(r.Rule))
+	if len(r.GotCheck) == 0 {
+		return
+	}
+	b.WriteString("  States:\n")
+	got := append([]CheckStateResult(nil), r.GotCheck...)
+	sort.SliceStable(got, func(i, j int) bool { return got[i].ISO3 < got[j].ISO3 })
+	for _, sr := range got {
+		what := string(sr.Outcome)
+		switch {
+		case sr.Error != "":
+			what += ": " + sr.Error
+		case len(sr.Missing) > 0 && sr.Outcome == CheckSkipped:
+			what += " (" + strings.Join(sr.Missing, ", ") + " absent)"
+		case len(sr.Missing) > 0:
+			what += " (" + strings.Join(sr.Missing, ", ") + " taken as 0)"
+		}
+		var vals []string
+		for _, fr := range sr.Values {
+			v := "nil"
+			if fr.Value != nil {
+				v = fmt.Sprint(fr.Value)
+			}
+			vals = append(vals, fr.Field+"="+v)
+		}
+		fmt.Fprintf(b, "    %s  %s  [%s]\n", sr.ISO3, what, strings.Join(vals, " "))
+		if sr.Message != "" {
+			fmt.Fprintf(b, "      %s\n", sr.Message)
+		}
+	}
+}

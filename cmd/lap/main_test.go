@@ -94,6 +94,15 @@ func copyPlan(t *testing.T, file, old, new string) string {
 		}
 		require.NoError(t, os.WriteFile(filepath.Join(dir, e.Name()), data, 0o644))
 	}
+	// the plan's data checks come with it
+	checks, err := filepath.Glob("../../indicators/checks/*.toml")
+	require.NoError(t, err)
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "checks"), 0o755))
+	for _, c := range checks {
+		data, err := os.ReadFile(c)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "checks", filepath.Base(c)), data, 0o644))
+	}
 	return dir
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 // TestValidateSample: the shipped checks find no error in the sample (warnings are shown).
 func TestValidateSample(t *testing.T) {
 	code, out, errOut := lap(t, "validate", "--data", sampleData)

@@ -10,7 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 )
@@ -88,6 +90,9 @@ func WriteDataDir(dir string, m *Merged) (Written, error) {
 	for _, f := range files {
 		target := filepath.Join(dir, f.name)
 		if old, err := os.ReadFile(target); err == nil {
+			if err := checkColumns(f.name, old); err != nil {
+				return w, err
+			}
 			sum := sha256.Sum256(old)
 			bak := target + "." + hex.EncodeToString(sum[:6]) + ".bak"
 			if _, err := os.Lstat(bak); errors.Is(err, fs.ErrNotExist) {
@@ -114,6 +119,25 @@ func WriteDataDir(dir string, m *Merged) (Written, error) {
 		w.Files = append(w.Files, f.name)
 	}
 	return w, nil
+}
+
+// checkColumns refuses to rewrite a CSV file with a column this writer does not know: the
+// column's values would be lost.
+func checkColumns(name string, data []byte) error {
+	known := factColumns
+	if name == "states.csv" {
+		known = stateColumns
+	}
+	header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).Read()
+	if err != nil {
+		return fmt.Errorf("read the header of %s: %w", name, err)
+	}
+	for _, h := range header {
+		if !slices.Contains(known, strings.TrimSpace(h)) {
+			return fmt.Errorf("%s has a column %q that lap workbook import does not write; refusing to rewrite it and lose that column", name, h)
+		}
+	}
+	return nil
 }
 
 // writeTemp writes data into a new temporary file beside target and returns its name.

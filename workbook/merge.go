@@ -204,8 +204,8 @@ func (k factKey) String() string {
 	return k.iso3 + " " + y + " " + k.field
 }
 
-// dedupe drops a fact that a batch gives twice with the same value, and reports one given
-// twice with different values.
+// dedupe drops a fact that two workbooks (or two sheets) give with the same value, and
+// reports one given twice on one sheet, or twice with different values.
 func dedupe(facts []Fact) ([]Fact, Problems) {
 	var out []Fact
 	var ps Problems
@@ -213,8 +213,13 @@ func dedupe(facts []Fact) ([]Fact, Problems) {
 	for _, f := range facts {
 		k := keyOf(f.Fact)
 		if i, dup := first[k]; dup {
-			if !sameValue(out[i].Fact, f.Fact) {
-				ps = append(ps, f.Origin.problem("value", CodeDuplicate, fmt.Sprintf("%s is %s here and %s at %s", k, f.Value, out[i].Value, out[i].Origin.Where("value"))))
+			prev := out[i]
+			switch {
+			case prev.Origin.File == f.Origin.File && prev.Origin.Sheet == f.Origin.Sheet:
+				// As in facts.csv, a fact given twice on one sheet is a mistake even if the values agree.
+				ps = append(ps, f.Origin.problem("field", CodeDuplicate, fmt.Sprintf("duplicate fact (%s): first given at %s", k, prev.Origin.Where("field"))))
+			case !sameValue(prev.Fact, f.Fact):
+				ps = append(ps, f.Origin.problem("value", CodeDuplicate, fmt.Sprintf("%s is %s here and %s at %s", k, f.Value, prev.Value, prev.Origin.Where("value"))))
 			}
 			continue
 		}

@@ -111,3 +111,34 @@ func TestImportRefusesUnknownColumns(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	assert.Len(t, entries, 2, "no backup, no temporary file")
 }
+
+// A fact given twice on one sheet is a problem even if the values agree (as in facts.csv);
+// two workbooks that agree are fine; two that disagree are a problem naming both cells.
+func TestDuplicateFacts(t *testing.T) {
+	sheet := func(rows ...[]any) []byte {
+		var b bytes.Buffer
+		require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5], Rows: rows}}))
+		return b.Bytes()
+	}
+	row := func(v string) []any { return []any{"LAO", 2030, "re_programme", v, "Art7"} }
+	read := func(files map[string][]byte) error {
+		b := &Batch{}
+		for _, n := range []string{"a.xlsx", "b.xlsx"} {
+			if data, ok := files[n]; ok {
+				require.Empty(t, b.ReadBytes(n, data))
+			}
+		}
+		_, err := Merge(loadSample(t), b, false)
+		return err
+	}
+	err := read(map[string][]byte{"a.xlsx": sheet(row("true"), row("true"))})
+	var ps Problems
+	require.ErrorAs(t, err, &ps)
+	assert.Equal(t, "a.xlsx!Facts!C3: duplicate fact (LAO 2030 re_programme): first given at a.xlsx!Facts!C2", ps[0].Error())
+
+	assert.NoError(t, read(map[string][]byte{"a.xlsx": sheet(row("true")), "b.xlsx": sheet(row("true"))}))
+
+	err = read(map[string][]byte{"a.xlsx": sheet(row("true")), "b.xlsx": sheet(row("false"))})
+	require.ErrorAs(t, err, &ps)
+	assert.Equal(t, "b.xlsx!Facts!D2: LAO 2030 re_programme is false here and true at a.xlsx!Facts!D2", ps[0].Error())
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lapmonitor/lap/workbook"
 )
 
 func TestWorkbookUsage(t *testing.T) {
@@ -183,4 +186,23 @@ func readFile(t *testing.T, name string) string {
 	b, err := os.ReadFile(name)
 	require.NoError(t, err)
 	return string(b)
+}
+
+// Problems are printed up to a cap, then counted.
+func TestWorkbookImportCapsProblems(t *testing.T) {
+	dir := t.TempDir()
+	tbl := workbook.Table{Sheet: "Facts", Header: []string{"iso3", "year", "field", "value", "source"}}
+	for i := range 60 {
+		tbl.Rows = append(tbl.Rows, []any{"LAO", 1960 + i, "re_programme", "maybe", "Art7"})
+	}
+	var b bytes.Buffer
+	require.NoError(t, workbook.WriteTables(&b, "bad", []workbook.Table{tbl}))
+	p := filepath.Join(dir, "many.xlsx")
+	require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
+	code, _, stderr := lap(t, "workbook", "import", p, "--data", copyData(t))
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "60 problem(s); nothing was written")
+	assert.Contains(t, stderr, "many.xlsx!Facts!D2: ")
+	assert.Contains(t, stderr, "... and 10 more problem(s)")
+	assert.Equal(t, maxProblems+2, strings.Count(stderr, "\n"))
 }

@@ -60,23 +60,17 @@ type factRow struct {
 
 // Count returns how many facts the merge adds, changes and leaves unchanged.
 func (m *Merged) Count() (added, changed, unchanged int) {
-	for _, c := range m.Facts {
-		switch c.Change {
-		case Added:
-			added++
-		case Changed:
-			changed++
-		default:
-			unchanged++
-		}
-	}
-	return
+	return count(m.Facts, func(c FactChange) Change { return c.Change })
 }
 
 // CountStates returns how many States the merge adds, changes and leaves unchanged.
 func (m *Merged) CountStates() (added, changed, unchanged int) {
-	for _, c := range m.States {
-		switch c.Change {
+	return count(m.States, func(c StateChange) Change { return c.Change })
+}
+
+func count[T any](items []T, change func(T) Change) (added, changed, unchanged int) {
+	for _, it := range items {
+		switch change(it) {
 		case Added:
 			added++
 		case Changed:

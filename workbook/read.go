@@ -100,8 +100,18 @@ func (b *Batch) readFile(path string) Problems {
 }
 
 // ReadBytes reads one workbook from memory; name is the file name that sources and problems
-// carry.
-func (b *Batch) ReadBytes(name string, data []byte) Problems {
+// carry. A workbook so malformed that the spreadsheet library fails on it is a problem, never
+// a crash.
+func (b *Batch) ReadBytes(name string, data []byte) (ps Problems) {
+	defer func() {
+		if r := recover(); r != nil {
+			ps = Problems{{File: name, Code: CodeNotXLSX, Message: fmt.Sprintf("not a readable Excel workbook: the reader failed (%v)", r)}}
+		}
+	}()
+	return b.readBytes(name, data)
+}
+
+func (b *Batch) readBytes(name string, data []byte) Problems {
 	if len(data) > MaxFileSize {
 		return Problems{{File: name, Code: CodeTooLarge, Message: fmt.Sprintf("read workbook: more than the limit of %d MiB", MaxFileSize>>20)}}
 	}

@@ -92,6 +92,23 @@ func (cc *ClassCounts) Add(c Class) {
 	}
 }
 
+// addRank counts one value of the class of rank r (Class.rank); -1, the zero Class, is not
+// counted.
+func (cc *ClassCounts) addRank(r int) {
+	switch r {
+	case 0:
+		cc.Official++
+	case 1:
+		cc.Monitor++
+	case 2:
+		cc.Estimate++
+	case 3:
+		cc.Unstated++
+	case 4:
+		cc.Illustrative++
+	}
+}
+
 // Get returns the count of class c.
 func (cc ClassCounts) Get(c Class) int {
 	switch c {

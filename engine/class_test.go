@@ -124,3 +124,13 @@ func TestIndicatorClasses(t *testing.T) {
 	assert.Equal(t, ClassCounts{Official: 1, Unstated: 1}, r.Indicators[0].Classes,
 		"DEU official; LTU's States row is monitor and its report date unstated: the weakest, unstated, counts")
 }
+
+// addRank, which the evaluator uses, counts as Add does.
+func TestClassCountsAddRank(t *testing.T) {
+	for _, c := range append([]Class{""}, Classes...) {
+		var a, b ClassCounts
+		a.Add(c)
+		b.addRank(c.rank())
+		require.Equal(t, a, b, "class %q", c)
+	}
+}

@@ -197,6 +197,8 @@ type evaluator struct {
 	budget  ruleBudget // the step counter of rules with loops (sandbox.go)
 	// outcomes is indicator's per-State scratch space, reused from one indicator to the next.
 	outcomes []uint8
+	// classes caches, per State, the class of each field's value in envs (see stateClass).
+	classes [][maxFields]uint8
 }
 
 // Envs builds the environment of every State for one year. It is exported to the package's
@@ -209,6 +211,35 @@ func (ev *evaluator) buildEnvs(y int) {
 	for si := range ev.ds.states {
 		ev.ds.build(si, fr, &ev.envs[si])
 	}
+	clear(ev.classes)
+}
+
+// classRank is the rank (Class.rank) of the least reliable class of the values State si's
+// result rests on: the fields of a and b. A field's class is computed once for the
+// environments in ev.envs (they are built anew, and the cache cleared, for each year).
+func (ev *evaluator) classRank(si int, a, b []int) int {
+	if len(ev.classes) != len(ev.envs) {
+		ev.classes = make([][maxFields]uint8, len(ev.envs))
+	}
+	cache := &ev.classes[si]
+	rank := -1
+	for _, fi := range a {
+		rank = max(rank, ev.fieldClass(cache, si, fi))
+	}
+	for _, fi := range b {
+		rank = max(rank, ev.fieldClass(cache, si, fi))
+	}
+	return rank
+}
+
+// fieldClass is the class rank of field fi's value for State si, from the cache when known.
+func (ev *evaluator) fieldClass(cache *[maxFields]uint8, si, fi int) int {
+	if c := cache[fi]; c != 0 {
+		return int(c) - 2
+	}
+	r := ev.ds.valueClass(si, fi, ev.envs[si].env.Year, &ev.envs[si]).rank()
+	cache[fi] = uint8(r + 2) // 0 means not computed yet
+	return r
 }
 
 func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Result, error) {
@@ -266,7 +297,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: ev.reads(ind, si, se)})
 			so = &ir.States[len(ir.States)-1]
 		}
-		in, known, err := ev.runBool(pop, se)
+		in, known, quick := pop.quickBool(&se.env)
+		var err error
+		if !quick {
+			in, known, err = ev.runBool(pop, se)
+		}
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: population: %v", ev.ds.states[si].ISO3, err))
 			if so != nil {
@@ -291,7 +326,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		}
 		var o uint8
 		if isBool {
-			v, known, err := ev.runBool(rule, se)
+			v, known, quick := rule.quickBool(&se.env)
+			var err error
+			if !quick {
+				v, known, err = ev.runBool(rule, se)
+			}
 			switch {
 			case err != nil:
 				errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
@@ -329,7 +368,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		outcomes[si] = o
 		counts[o]++
 		if o == outCounted || o == outNotCounted {
-			ir.Classes.Add(ev.ds.stateClass(si, se, pop.reads, rule.reads))
+			ir.Classes.addRank(ev.classRank(si, pop.reads, rule.reads))
 		}
 	}
 	ir.Known = counts[outCounted] + counts[outNotCounted]

@@ -68,6 +68,7 @@ type form uint8
 const (
 	formClosure form = iota
 	formConst        // a literal
+	formBoolConst    // true or false
 	formBool         // a bool field
 	formBoolPtr      // a *bool field
 	formNumPtr       // a *float64 field
@@ -82,7 +83,9 @@ func compileDirect(n ast.Node) *direct {
 	}
 	d := &direct{run: f, boolOK: raw&^rawBool == 0, numberOK: raw&^rawNum == 0}
 	switch n := n.(type) {
-	case *ast.BoolNode, *ast.NilNode, *ast.FloatNode, *ast.StringNode:
+	case *ast.BoolNode:
+		d.form, d.c = formBoolConst, mustRun(f)
+	case *ast.NilNode, *ast.FloatNode, *ast.StringNode:
 		d.form, d.c = formConst, mustRun(f)
 	case *ast.IdentifierNode:
 		sf := envType.Field(envFieldPath[fieldIndex[n.Value]])
@@ -104,8 +107,25 @@ func mustRun(f dfn) dval {
 	return v
 }
 
-// boolField reads the bool field of formBool.
-func (d *direct) boolField(env *Env) bool { return *(*bool)(unsafe.Add(unsafe.Pointer(env), d.off)) }
+// quickBool gives the value of a bool expression that is a bool field, a *bool field or a
+// constant without a call (it is inlined in the evaluator's loop); ok is false for any other
+// expression.
+func (e *Expr) quickBool(env *Env) (v, known, ok bool) {
+	d := e.direct
+	if d == nil {
+		return false, false, false
+	}
+	switch d.form {
+	case formBool:
+		return *(*bool)(unsafe.Add(unsafe.Pointer(env), d.off)), true, true
+	case formBoolPtr:
+		p := *(**bool)(unsafe.Add(unsafe.Pointer(env), d.off))
+		return p != nil && *p, p != nil, true
+	case formBoolConst:
+		return d.c.b, true, true
+	}
+	return false, false, false
+}
 
 // bool runs a bool expression: v and known as runBool gives them; ok is false when the VM
 // must decide.
@@ -122,7 +142,7 @@ func (d *direct) bool(env *Env) (v, known, ok bool) {
 			return *p, true, true
 		}
 		return false, false, true
-	case formConst:
+	case formConst, formBoolConst:
 		x = d.c
 	default:
 		if x, ok = d.run(env); !ok {

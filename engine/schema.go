@@ -161,12 +161,11 @@ func (s *fieldSet) del(i int)      { s[i/64] &^= 1 << (uint(i) % 64) }
 
 // missingFrom reports whether s holds a field that present lacks.
 func (s *fieldSet) missingFrom(present *fieldSet) bool {
-	var m uint64
-	for i := range s {
-		m |= s[i] &^ present[i]
-	}
-	return m != 0
+	return s[0]&^present[0]|s[1]&^present[1]|s[2]&^present[2]|s[3]&^present[3] != 0
 }
+
+// missingFrom reads the four words of a fieldSet: this fails to compile if maxFields changes.
+var _ = [1]struct{}{}[len(fieldSet{})-4]
 
 func (s fieldSet) intersects(o fieldSet) bool {
 	for i := range s {

@@ -66,12 +66,12 @@ type direct struct {
 type form uint8
 
 const (
-	formClosure form = iota
-	formConst        // a literal
-	formBoolConst    // true or false
-	formBool         // a bool field
-	formBoolPtr      // a *bool field
-	formNumPtr       // a *float64 field
+	formClosure   form = iota
+	formConst          // a literal
+	formBoolConst      // true or false
+	formBool           // a bool field
+	formBoolPtr        // a *bool field
+	formNumPtr         // a *float64 field
 )
 
 // compileDirect compiles the checked tree of an expression; nil when the expression is

@@ -231,28 +231,78 @@ type OverallScore struct {
 	Rollup
 }
 
-// ObligationStatus is whether a State meets one obligation.
+// ObligationStatus is where a State stands on one obligation.
 type ObligationStatus string
 
-// The obligation statuses.
+// The obligation statuses. Articles 3 and 4 are told per episode as completed or open, with
+// DeadlineMet saying how the deadline was kept; Article 5 is ongoing and never met or not met;
+// Articles 7 and 9 are met, not met or unknown.
 const (
-	ObligationMet     ObligationStatus = "met"
-	ObligationNotMet  ObligationStatus = "not-met"
-	ObligationUnknown ObligationStatus = "unknown" // the facts needed are absent
+	ObligationMet       ObligationStatus = "met"
+	ObligationNotMet    ObligationStatus = "not-met"
+	ObligationUnknown   ObligationStatus = "unknown"   // the facts needed are absent
+	ObligationCompleted ObligationStatus = "completed" // an Article 3 or 4 episode completed by R
+	ObligationOpen      ObligationStatus = "open"      // an Article 3 or 4 episode open at R
+	ObligationOngoing   ObligationStatus = "ongoing"   // Article 5: what is reported, no verdict
 )
 
-// Obligation is one article's obligation for one State in the assessed year.
+// Obligation is one article's obligation (for Articles 3 and 4, one episode of it) for one
+// State in the assessed year.
 type Obligation struct {
-	Article int              `json:"article"` // 3, 4, 5, 7 or 9
+	Article int `json:"article"` // 3, 4, 5, 7 or 9
+	// Episode numbers the Article 3 or 4 episode (1 = the original obligation); 0 otherwise.
+	Episode int              `json:"episode,omitempty"`
 	Name    string           `json:"name"`
 	Status  ObligationStatus `json:"status"`
-	// Deadline is the date that applies, when the obligation has one (after extensions for
-	// Articles 3 and 4; 30 April of the next year for the annual Article 7 report).
+	// StatusText says it in neutral words: "completed on time", "completed after the
+	// deadline", "open, deadline ahead", "open, past the deadline", "not known", and for a
+	// later episode without a deadline "completed 3 months after it was found".
+	StatusText string `json:"status_text"`
+	// Deadline is the date that applies, when the obligation has one (for Articles 3 and 4
+	// the deadline in force at completion, or at R; 30 April of the next year for the annual
+	// Article 7 report).
 	Deadline string `json:"deadline,omitempty"`
-	// DeadlineMet is true when the obligation was fulfilled by the deadline, false when the
-	// deadline passed without it, nil when the deadline is still ahead or unknown.
-	DeadlineMet *bool  `json:"deadline_met"`
-	Detail      string `json:"detail"`
+	// DeadlineMet is yes, no, unknown (the dates do not decide, or no deadline is recorded),
+	// pending (the deadline is ahead) or none (a later episode without a deadline); empty for
+	// obligations without a deadline (Articles 5 and 9).
+	DeadlineMet Verdict `json:"deadline_met,omitempty"`
+	Detail      string  `json:"detail"`
+}
+
+// ObligationEpisode is one episode of a State's Article 3 or 4 obligation (data dictionary
+// §4.4) as `lap eval --format json` lists it in "obligations". Dates are written as precisely
+// as known ("2023", "2023-06", "2023-06-14").
+type ObligationEpisode struct {
+	ISO3    string `json:"iso3"`
+	Article int    `json:"article"` // 3 or 4
+	Episode int    `json:"episode"` // 1 = the original obligation
+	Start   Date   `json:"start"`
+	// Deadline is the deadline in force at completion, or at R for an open episode; nil when
+	// the episode has none.
+	Deadline *Date `json:"deadline"`
+	// Deadlines is the episode's dated chain of deadline decisions, in order.
+	Deadlines []DeadlineDecision `json:"deadlines"`
+	// Completed is the completion as the source gives it; nil while open.
+	Completed   *Date   `json:"completed"`
+	DeadlineMet Verdict `json:"deadline_met"`
+	// MonthsToComplete is, for a later episode, the whole months from its start to its
+	// completion; nil for episode 1, while open, or when the dates' precision leaves a range
+	// (Detail gives it).
+	MonthsToComplete *int `json:"months_to_complete"`
+	// Projection is the deadline projection of an open episode; nil otherwise.
+	Projection *DeadlineProjection `json:"projection"`
+
+	Name       string `json:"-"` // the State's name
+	StatusText string `json:"-"` // as Obligation.StatusText
+	Detail     string `json:"-"` // as Obligation.Detail
+}
+
+// DeadlineDecision is one decision in an episode's deadline chain: the deadline set and when
+// it was decided (the fact's recorded day, else its year).
+type DeadlineDecision struct {
+	Decided  Date   `json:"decided"`
+	Deadline Date   `json:"deadline"`
+	Source   string `json:"source"`
 }
 
 // StateView is one State Party's obligations and indicator membership in the assessed year.
@@ -324,6 +374,17 @@ type DeadlineProjection struct {
 	Deadline  string      `json:"deadline,omitempty"` // the deadline in force (after extensions)
 	Projection
 	Reason string `json:"reason"`
+	// Episode is the open obligation episode projected (1 = the original obligation) and
+	// Start the day it began; the figures used are from its start year on.
+	Episode int    `json:"episode"`
+	Start   string `json:"start"`
+	// Assumptions states what the projection takes for granted: no further extension, the
+	// State's own recent rate and the years it comes from, no new findings.
+	Assumptions []string `json:"assumptions"`
+	// SinglePoint is true when the rate rests on one year of data; Stale when the newest
+	// figure used is more than two years before the assessed year. Outputs say so.
+	SinglePoint bool `json:"single_point"`
+	Stale       bool `json:"stale"`
 }
 
 // Assessment is a plan's evaluation for one year with its scores: the object `lap eval
@@ -342,6 +403,9 @@ type Assessment struct {
 	Overall      OverallScore          `json:"overall"`
 	States       []StateView           `json:"states"`
 	Deadlines    []DeadlineProjection  `json:"deadlines"`
+	// Obligations lists every Article 3 and 4 obligation episode of the States Parties that
+	// began by R, by article, State and episode, each open one with its projection.
+	Obligations []ObligationEpisode `json:"obligations"`
 }
 
 // Indicator returns the assessment of one indicator.
@@ -391,6 +455,7 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 	ev.buildEnvs(year)
 	a.States = ds.stateViews(ev.envs, last)
 	a.Deadlines = ds.deadlines(ev.envs, year, *cfg.scoring)
+	a.Obligations = ds.obligationEpisodes(ev.envs, a.Deadlines)
 	return a, nil
 }
 
@@ -423,6 +488,17 @@ func (p *Plan) assessConfig(ds *Dataset, opts []EvalOption) evalConfig {
 		cfg.scoring = &sc
 	}
 	return cfg
+}
+
+// scoringFor is the scoring a run uses: WithScoring's, else the plan's, else the defaults.
+func (p *Plan) scoringFor(cfg evalConfig) Scoring {
+	if cfg.scoring != nil {
+		return *cfg.scoring
+	}
+	if p.scoring == (Scoring{}) {
+		return DefaultScoring()
+	}
+	return p.scoring
 }
 
 // scoreAll scores every indicator of the last result with its series over all results.

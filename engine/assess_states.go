@@ -68,16 +68,19 @@ func containsSorted(list []string, s string) bool {
 	return i < len(list) && list[i] == s
 }
 
-// obligations lists the obligations that apply to one State Party, in article order.
+// obligations lists the obligations that apply to one State Party, in article order, Articles
+// 3 and 4 one entry per episode.
 func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 	env := &se.env
 	R := MustDate(env.RefDate)
 	var out []Obligation
-	if o, ok := d.destruction(si, env, 3, R); ok {
-		out = append(out, o)
-	}
-	if o, ok := d.destruction(si, env, 4, R); ok {
-		out = append(out, o)
+	for _, a := range [...]struct {
+		article int
+		eps     []episode
+	}{{3, se.eps3}, {4, se.eps4}} {
+		for i := range a.eps {
+			out = append(out, episodeObligation(a.article, &a.eps[i], R))
+		}
 	}
 	if env.Art5Applies {
 		out = append(out, article5(env))
@@ -86,86 +89,107 @@ func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 	return out
 }
 
-// destruction is the Article 3 (stockpiles) or Article 4 (clearance) obligation: it applies
-// when an obligation start is recorded on or before R; it is met when no obligation is
-// outstanding; its deadline is met when completion came by the deadline.
-func (d *Dataset) destruction(si int, env *Env, article int, R Date) (Obligation, bool) {
-	startF, doneF, what := "art3_obligation_start", "art3_completed_date", "stockpile destruction"
-	outstanding, deadline, past := env.Art3Outstanding, env.Art3Deadline, env.Art3PastDeadline
-	if article == 4 {
-		startF, doneF, what = "art4_obligation_start", "art4_completed_date", "survey and clearance"
-		outstanding, deadline, past = env.Art4Outstanding, env.Art4Deadline, env.Art4PastDeadline
+// articleWhat names an article's obligation.
+func articleWhat(article int) string {
+	if article == 3 {
+		return "stockpile destruction"
 	}
-	started := false
-	for _, f := range d.factsUpTo(si, startF, R.Year()) {
-		started = started || !f.date.After(R)
+	return "survey and clearance"
+}
+
+// episodeObligation is one Article 3 or 4 episode in the per-State view.
+func episodeObligation(article int, ep *episode, R Date) Obligation {
+	v := ep.verdict(R)
+	o := Obligation{Article: article, Episode: ep.n, Name: articleWhat(article), DeadlineMet: v}
+	o.Status, o.StatusText, o.Detail = ep.describe(article, v, R)
+	if dl := ep.deadlineShown(R); !dl.IsZero() {
+		o.Deadline = dl.String()
 	}
-	if !started {
-		return Obligation{}, false
+	return o
+}
+
+// obligationEpisodes lists every episode of the States Parties, by article, State and
+// episode, with the projection of each open one (from deadlines).
+func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjection) []ObligationEpisode {
+	proj := map[string]*DeadlineProjection{}
+	for i := range deadlines {
+		dp := &deadlines[i]
+		proj[fmt.Sprintf("%s/%d/%d", dp.ISO3, dp.Article, dp.Episode)] = dp
 	}
-	o := Obligation{Article: article, Name: what}
-	if deadline != nil {
-		o.Deadline = *deadline
-	}
-	if outstanding {
-		o.Status = ObligationNotMet
-		o.Detail = what + " outstanding"
-		if past != nil && *past {
-			o.DeadlineMet = boolPtr(false)
-			o.Detail += "; the deadline " + o.Deadline + " has passed"
-		} else if deadline == nil {
-			o.Detail += "; no deadline recorded"
-		}
-		return o, true
-	}
-	var done Date
-	for _, f := range d.factsUpTo(si, doneF, R.Year()) {
-		if !f.date.After(R) && f.date.After(done) {
-			done = f.date
-		}
-	}
-	o.Status = ObligationMet
-	o.Detail = what + " completed"
-	if !done.IsZero() {
-		o.Detail += " on " + done.String()
-		if deadline != nil {
-			if dl, err := ParseDate(*deadline); err == nil {
-				o.DeadlineMet = boolPtr(!done.After(dl))
+	out := []ObligationEpisode{}
+	for _, article := range []int{3, 4} {
+		for si := range d.states {
+			se := &envs[si]
+			if !se.env.Party {
+				continue
+			}
+			eps := se.eps3
+			if article == 4 {
+				eps = se.eps4
+			}
+			R := MustDate(se.env.RefDate)
+			for i := range eps {
+				ep := &eps[i]
+				v := ep.verdict(R)
+				oe := ObligationEpisode{ISO3: d.states[si].ISO3, Name: d.states[si].Name, Article: article, Episode: ep.n,
+					Start: ep.start, DeadlineMet: v, Deadlines: []DeadlineDecision{}}
+				_, oe.StatusText, oe.Detail = ep.describe(article, v, R)
+				if dl := ep.deadlineShown(R); !dl.IsZero() {
+					oe.Deadline = &dl
+				}
+				for _, f := range ep.chain {
+					oe.Deadlines = append(oe.Deadlines, DeadlineDecision{Decided: decided(f), Deadline: f.date, Source: f.Source})
+				}
+				if !ep.open() {
+					c := ep.doneFact.date
+					oe.Completed = &c
+					if ep.n > 1 {
+						if lo, hi := MonthsBetween(ep.start, ep.done); lo == hi {
+							oe.MonthsToComplete = &lo
+						}
+					}
+				} else {
+					oe.Projection = proj[fmt.Sprintf("%s/%d/%d", oe.ISO3, article, ep.n)]
+				}
+				out = append(out, oe)
 			}
 		}
 	}
-	return o, true
+	return out
 }
 
-// article5 is victim assistance: met when the State has assessed victims' needs (Article
-// 5.2(a)), has a national plan (5.2(c)) and a government focal point (5.2(g)).
+// article5 is victim assistance, an ongoing obligation: never met or not met. It shows what is
+// reported: a government focal point (Article 5.2(g)), a national plan (5.2(c)) and the
+// budget for the year.
 func article5(env *Env) Obligation {
-	o := Obligation{Article: 5, Name: "victim assistance"}
-	parts := []struct {
-		name string
-		v    *bool
-	}{{"needs assessed", env.Art5NeedsAssessment}, {"national plan", env.Art5NationalPlan}, {"focal point", env.Art5FocalPoint}}
-	var no, unknown, yes []string
-	for _, p := range parts {
+	o := Obligation{Article: 5, Name: "victim assistance", Status: ObligationOngoing}
+	yn := func(v *bool) string {
 		switch {
-		case p.v == nil:
-			unknown = append(unknown, p.name)
-		case *p.v:
-			yes = append(yes, p.name)
-		default:
-			no = append(no, p.name)
+		case v == nil:
+			return "not reported"
+		case *v:
+			return "yes"
 		}
+		return "no"
 	}
-	switch {
-	case len(no) > 0:
-		o.Status = ObligationNotMet
-	case len(unknown) > 0:
-		o.Status = ObligationUnknown
-	default:
-		o.Status = ObligationMet
+	budget := "not reported"
+	if v := env.Art5BudgetUsd; v != nil {
+		budget = "USD " + fnum(*v)
 	}
-	o.Detail = listDetail(yes, no, unknown)
+	o.Detail = fmt.Sprintf("focal point: %s; national plan: %s; budget for %d: %s", yn(env.Art5FocalPoint), yn(env.Art5NationalPlan), env.Year, budget)
+	o.StatusText = "ongoing; as reported: " + o.Detail
 	return o
+}
+
+// statusText is the plain words for a met / not met / unknown status.
+func statusText(s ObligationStatus) string {
+	switch s {
+	case ObligationMet:
+		return "met"
+	case ObligationNotMet:
+		return "not met"
+	}
+	return "not known"
 }
 
 func listDetail(yes, no, unknown []string) string {
@@ -195,7 +219,7 @@ func article7(env *Env) Obligation {
 			notes = append(notes, "initial report overdue")
 			if env.InitialReportDue != nil {
 				o.Deadline = *env.InitialReportDue
-				o.DeadlineMet = boolPtr(false)
+				o.DeadlineMet = VerdictNo
 			}
 		}
 	} else if env.InitialReportDue != nil {
@@ -212,9 +236,17 @@ func article7(env *Env) Obligation {
 	}
 	if o.Deadline == "" {
 		o.Deadline = env.AnnualReportDeadline
-		o.DeadlineMet = env.AnnualReportOnTime
+		switch v := env.AnnualReportOnTime; {
+		case v == nil:
+			o.DeadlineMet = VerdictPending
+		case *v:
+			o.DeadlineMet = VerdictYes
+		default:
+			o.DeadlineMet = VerdictNo
+		}
 	}
 	o.Detail = strings.Join(notes, "; ")
+	o.StatusText = statusText(o.Status)
 	return o
 }
 
@@ -231,5 +263,6 @@ func article9(env *Env) Obligation {
 			o.Status = ObligationNotMet
 		}
 	}
+	o.StatusText = statusText(o.Status)
 	return o
 }

@@ -9,17 +9,19 @@ import (
 // Every indicator, action, section and deadline projection is listed, with Changed set on the
 // ones that differ; Changes gives only those.
 type Diff struct {
-	Year          int               `json:"year"`
-	BaseAsOf      string            `json:"base_as_of"`
-	ScenarioAsOf  string            `json:"scenario_as_of"`
-	BaseCounting  Counting          `json:"base_counting"`
-	ScenCounting  Counting          `json:"scenario_counting"`
-	Indicators    []IndicatorChange `json:"indicators"`
-	Actions       []ScoreChange     `json:"actions"`
-	Sections      []ScoreChange     `json:"sections"`
-	Overall       ScoreChange       `json:"overall"`
-	Deadlines     []DeadlineChange  `json:"deadlines"`
-	ChangedTotals ChangeCounts      `json:"changed"`
+	Year         int               `json:"year"`
+	BaseAsOf     string            `json:"base_as_of"`
+	ScenarioAsOf string            `json:"scenario_as_of"`
+	BaseCounting Counting          `json:"base_counting"`
+	ScenCounting Counting          `json:"scenario_counting"`
+	Indicators   []IndicatorChange `json:"indicators"`
+	Actions      []ScoreChange     `json:"actions"`
+	Sections     []ScoreChange     `json:"sections"`
+	Overall      ScoreChange       `json:"overall"`
+	Deadlines    []DeadlineChange  `json:"deadlines"`
+	// Obligations lists every Article 3 and 4 obligation episode before and after.
+	Obligations   []ObligationChange `json:"obligations"`
+	ChangedTotals ChangeCounts       `json:"changed"`
 }
 
 // ChangeCounts counts the changed rows of a Diff.
@@ -28,6 +30,44 @@ type ChangeCounts struct {
 	Actions    int `json:"actions"`
 	Sections   int `json:"sections"`
 	Deadlines  int `json:"deadlines"`
+	// Obligations counts the episodes whose verdict, status or dates changed.
+	Obligations int `json:"obligations"`
+}
+
+// ObligationChange is one Article 3 or 4 obligation episode before and after: its verdict
+// (deadline_met), its status in words and its completion. An episode on one side only (a
+// completion or a discovery added) has the other side empty.
+type ObligationChange struct {
+	ISO3                string  `json:"iso3"`
+	Name                string  `json:"name"`
+	Article             int     `json:"article"`
+	Episode             int     `json:"episode"`
+	BaseDeadlineMet     Verdict `json:"base_deadline_met"`
+	ScenarioDeadlineMet Verdict `json:"scenario_deadline_met"`
+	BaseStatus          string  `json:"base_status"`
+	ScenarioStatus      string  `json:"scenario_status"`
+	BaseCompleted       *Date   `json:"base_completed"`
+	ScenarioCompleted   *Date   `json:"scenario_completed"`
+	Deadline            *Date   `json:"deadline"`
+	Changed             bool    `json:"changed"`
+}
+
+func obligationChange(b, o *ObligationEpisode) ObligationChange {
+	var c ObligationChange
+	for _, e := range []*ObligationEpisode{b, o} {
+		if e != nil {
+			c.ISO3, c.Name, c.Article, c.Episode, c.Deadline = e.ISO3, e.Name, e.Article, e.Episode, e.Deadline
+		}
+	}
+	if b != nil {
+		c.BaseDeadlineMet, c.BaseStatus, c.BaseCompleted = b.DeadlineMet, b.StatusText, b.Completed
+	}
+	if o != nil {
+		c.ScenarioDeadlineMet, c.ScenarioStatus, c.ScenarioCompleted = o.DeadlineMet, o.StatusText, o.Completed
+	}
+	c.Changed = b == nil || o == nil || c.BaseDeadlineMet != c.ScenarioDeadlineMet || c.BaseStatus != c.ScenarioStatus ||
+		!samePtr(c.BaseCompleted, c.ScenarioCompleted) || !samePtr(b.Deadline, o.Deadline)
+	return c
 }
 
 // IndicatorChange is one indicator before and after. Deltas are scenario minus base; nil when
@@ -147,6 +187,33 @@ func Compare(base, other *Assessment) Diff {
 			d.Deadlines = append(d.Deadlines, deadlineChange(nil, o))
 		}
 	}
+	type ok struct {
+		iso      string
+		art, epi int
+	}
+	oo := map[ok]*ObligationEpisode{}
+	for i := range other.Obligations {
+		e := &other.Obligations[i]
+		oo[ok{e.ISO3, e.Article, e.Episode}] = e
+	}
+	seenO := map[ok]bool{}
+	for i := range base.Obligations {
+		b := &base.Obligations[i]
+		k := ok{b.ISO3, b.Article, b.Episode}
+		seenO[k] = true
+		d.Obligations = append(d.Obligations, obligationChange(b, oo[k]))
+	}
+	for i := range other.Obligations {
+		o := &other.Obligations[i]
+		if !seenO[ok{o.ISO3, o.Article, o.Episode}] {
+			d.Obligations = append(d.Obligations, obligationChange(nil, o))
+		}
+	}
+	for _, c := range d.Obligations {
+		if c.Changed {
+			d.ChangedTotals.Obligations++
+		}
+	}
 	for _, c := range d.Indicators {
 		if c.Changed {
 			d.ChangedTotals.Indicators++
@@ -173,7 +240,12 @@ func Compare(base, other *Assessment) Diff {
 // Changes returns the diff with only the changed rows (the overall score is always kept).
 func (d Diff) Changes() Diff {
 	out := d
-	out.Indicators, out.Actions, out.Sections, out.Deadlines = nil, nil, nil, nil
+	out.Indicators, out.Actions, out.Sections, out.Deadlines, out.Obligations = nil, nil, nil, nil, nil
+	for _, c := range d.Obligations {
+		if c.Changed {
+			out.Obligations = append(out.Obligations, c)
+		}
+	}
 	for _, c := range d.Indicators {
 		if c.Changed {
 			out.Indicators = append(out.Indicators, c)

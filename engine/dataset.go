@@ -45,9 +45,14 @@ type Fact struct {
 	Value  string `json:"value"` // as written, canonical for dates, enums and text
 	Source string `json:"source"`
 	// Class is the class of the value (the optional class column); ClassUnstated when not given.
-	Class Class  `json:"class"`
-	File  string `json:"-"`
-	Line  int    `json:"-"`
+	Class Class `json:"class"`
+	// Recorded is the day the fact became known (data dictionary §1.3), from the optional
+	// recorded column; zero when not given. A fact recorded after as_of is absent. For
+	// art3_deadline and art4_deadline it is the day the deadline was decided, which lets
+	// several decisions of one year stand as separate dated events (docs/data.md).
+	Recorded Date   `json:"recorded,omitzero"`
+	File     string `json:"-"`
+	Line     int    `json:"-"`
 
 	num  float64
 	flag bool
@@ -141,7 +146,7 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 		if len(b.states) == 0 && len(*b.diags) == 0 {
 			b.add(&Diagnostic{Code: CodeEmptyFile, File: statesPath, Message: "no States could be read, so facts.csv was not checked"})
 		} else {
-			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, optionalColumns, b.factRow)
+			b.readCSV(fsys, path.Join(dir, "facts.csv"), factColumns, factOptional, b.factRow)
 		}
 	} else if _, err := fs.Stat(fsys, path.Join(dir, "dataset.json")); err == nil {
 		b.readJSON(fsys, path.Join(dir, "dataset.json"))
@@ -157,11 +162,14 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 var (
 	stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn"}
 	factColumns  = []string{"iso3", "year", "field", "value", "source"}
-	// optionalColumns may follow the required ones in states.csv and facts.csv.
+	// optionalColumns may follow the required ones in states.csv.
 	optionalColumns = []string{"class"}
-	regions         = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
-	iso3Pattern     = regexp.MustCompile(`^[A-Z]{3}$`)
-	numPattern      = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	// factOptional are the optional columns of facts.csv: the class, and the day the fact was
+	// recorded.
+	factOptional = []string{"class", "recorded"}
+	regions      = []string{"africa", "americas", "asia-pacific", "europe", "middle-east"}
+	iso3Pattern  = regexp.MustCompile(`^[A-Z]{3}$`)
+	numPattern   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 )
 
 // row is one record of a CSV or JSON input with the position of each column.
@@ -177,13 +185,14 @@ func (r *row) diag(code, key, format string, args ...any) *Diagnostic {
 }
 
 type builder struct {
-	diags    *Diagnostics
-	states   []State
-	stateIdx map[string]int
-	facts    []*Fact
-	seen     map[string]*Fact
-	files    []InputFile
-	codes    []string
+	diags     *Diagnostics
+	states    []State
+	stateIdx  map[string]int
+	facts     []*Fact
+	seen      map[string]*Fact
+	decisions map[string]*Fact // the first deadline decision per State, year and field
+	files     []InputFile
+	codes     []string
 }
 
 func (b *builder) isoCodes() []string {
@@ -422,6 +431,14 @@ func (b *builder) factRow(r *row) {
 		}
 		f.Year = n
 	}
+	if v := r.vals["recorded"]; v != "" {
+		d, err := ParseDate(v)
+		if err != nil {
+			b.add(r.diag(CodeBadDate, "recorded", "recorded: %v", err))
+			return
+		}
+		f.Recorded = d
+	}
 	b.addFact(f, r)
 }
 
@@ -525,13 +542,58 @@ func (b *builder) addFact(f *Fact, r *row) {
 	if !ok {
 		return
 	}
+	if !b.checkRecorded(f, &fd, r) {
+		return
+	}
 	key := fmt.Sprintf("%s|%d|%s", f.ISO3, f.Year, f.Field)
+	if fd.isDeadline() {
+		key += "|" + f.Recorded.String()
+	}
 	if prev, dup := b.seen[key]; dup {
-		b.add(r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line))
+		d := r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line)
+		switch {
+		case fd.isDeadline():
+			d.Message = fmt.Sprintf("duplicate deadline decision (%s, %s, %s, recorded %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, cmpOr(f.Recorded.String(), "not given"), prev.File, prev.Line)
+			d.Hint = "several decisions in one year each need their own recorded date (the day of the decision)"
+		case !f.Recorded.IsZero() || !prev.Recorded.IsZero():
+			d.Hint = "a later recorded date does not make a revision yet: give one value per State, year and field"
+		}
+		b.add(d)
 		return
 	}
 	b.seen[key] = f
 	b.facts = append(b.facts, f)
+}
+
+// checkRecorded checks a fact's recorded date: a deadline decision is recorded in the year it
+// was decided (the fact's year), and in a year with several decisions each has its own date.
+func (b *builder) checkRecorded(f *Fact, fd *Field, r *row) bool {
+	if !fd.isDeadline() {
+		return true
+	}
+	if !f.Recorded.IsZero() && !f.Recorded.InYear(f.Year) {
+		b.add(r.diag(CodeBadYear, "recorded", "%s: a deadline decision is recorded in the year it was decided: %s is not in %d", f.Field, f.Recorded, f.Year))
+		return false
+	}
+	if b.decisions == nil {
+		b.decisions = map[string]*Fact{}
+	}
+	key := fmt.Sprintf("%s|%d|%s", f.ISO3, f.Year, f.Field)
+	if prev, ok := b.decisions[key]; ok && (prev.Recorded.IsZero() || f.Recorded.IsZero()) && prev.Recorded != f.Recorded {
+		d := r.diag(CodeDuplicateFact, "recorded", "%s: several deadline decisions for %s in %d, not all with a recorded date (first at %s:%d)", f.Field, f.ISO3, f.Year, prev.File, prev.Line)
+		d.Hint = "give each decision of the year the day it was decided in the recorded column"
+		b.add(d)
+		return false
+	}
+	b.decisions[key] = f
+	return true
+}
+
+func cmpOr(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }
 
 func yearText(y int) string {
@@ -557,7 +619,10 @@ func (b *builder) finish() *Dataset {
 		if a.Field != c.Field {
 			return a.Field < c.Field
 		}
-		return a.Year < c.Year
+		if a.Year != c.Year {
+			return a.Year < c.Year
+		}
+		return a.Recorded.Before(c.Recorded) // decisions of one year in the order they were made
 	})
 	d.byState = make([][][]*Fact, len(d.states))
 	for _, f := range d.facts {
@@ -569,6 +634,9 @@ func (b *builder) finish() *Dataset {
 		d.byState[si][fi] = append(d.byState[si][fi], f)
 		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() && f.date.Last().After(d.latest) {
 			d.latest = f.date.Last()
+		}
+		if f.Recorded.Last().After(d.latest) {
+			d.latest = f.Recorded.Last()
 		}
 	}
 	for _, s := range d.states {

@@ -35,6 +35,8 @@ type jsonFact struct {
 	Value  json.RawMessage `json:"value"`
 	Source string          `json:"source"`
 	Class  string          `json:"class"`
+	// Recorded is the optional day the fact became known (the recorded column of facts.csv).
+	Recorded string `json:"recorded"`
 }
 
 func (b *builder) readJSON(fsys fs.FS, name string) {
@@ -95,7 +97,7 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 				b.add(r.diag(CodeBadValue, "value", "%s: %v", f.Field, err))
 				continue
 			}
-			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source, "class": f.Class}
+			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source, "class": f.Class, "recorded": f.Recorded}
 			if f.Year != nil {
 				r.vals["year"] = strconv.Itoa(*f.Year)
 			}

@@ -3,6 +3,7 @@ package engine
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Deadline projections for outstanding Article 3 and 4 obligations (docs/methodology.md,
@@ -64,82 +65,248 @@ var (
 	art4Area         = measure{4, "art4_area_remaining_m2", "art4_area_cleared_m2", "art4_area_released_survey_m2", "m2"}
 )
 
-// facts returns State si's facts of one field for years up to y, ascending.
+// staleYears: a projection whose newest figure is more than this many years before the
+// assessed year rests on old data, and says so.
+const staleYears = 2
+
+// factsUpTo returns State si's facts of one field for years up to y, ascending.
 func (d *Dataset) factsUpTo(si int, field string, y int) []*Fact {
+	return d.factsIn(si, field, 0, y)
+}
+
+// factsIn returns State si's facts of one field for years from..to, ascending.
+func (d *Dataset) factsIn(si int, field string, from, to int) []*Fact {
 	if d.byState[si] == nil {
 		return nil
 	}
 	var out []*Fact
 	for _, f := range d.byState[si][fieldIndex[field]] {
-		if f.Year <= y {
+		if f.Year >= from && f.Year <= to {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// projectState builds the projection of one State's outstanding obligation under article m.
-func (d *Dataset) projectState(si int, m measure, deadline *string, y int, sc Scoring) DeadlineProjection {
-	st := &d.states[si]
-	dp := DeadlineProjection{ISO3: st.ISO3, Name: st.Name, Article: m.article, Measure: m.remaining, Unit: m.unit, RateYears: []YearValue{}}
-	if rem := d.factsUpTo(si, m.remaining, y); len(rem) > 0 {
-		last := rem[len(rem)-1]
-		dp.Remaining, dp.RemainingYear = num(last.num), last.Year
+// basis is what a projection rests on, read without allocating: the latest remaining amount
+// and the mean yearly amount over the latest rateYears years with data, both within the
+// episode's years (from its start year to y).
+type basis struct {
+	remaining     float64
+	remainingYear int // 0: none reported
+	rateSum       float64
+	rateN         int
+	rateFrom      int // first and last year of the rate
+	rateTo        int
+	extraByYear   bool // some year's rate includes land released by survey
+	measure       measure
+	window        [2]int
+	deadline      Date
+}
+
+// visibleFact reports whether a figure can be used for year y's projection at as_of.
+func visibleFact(f *Fact, asOf Date) bool { return knownAt(f, asOf) }
+
+// basisOf reads the projection basis of measure m for years from..y.
+func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, asOf Date) basis {
+	b := basis{measure: m, window: [2]int{from, y}}
+	facts := d.byState[si]
+	if facts == nil {
+		return b
 	}
-	done := d.factsUpTo(si, m.done, y)
-	if n := sc.DeadlineRateYears; len(done) > n {
-		done = done[len(done)-n:]
+	for _, f := range facts[fieldIndex[m.remaining]] {
+		if f.Year >= from && f.Year <= y && visibleFact(f, asOf) {
+			b.remaining, b.remainingYear = f.num, f.Year
+		}
 	}
-	var extra map[int]float64
+	done := facts[fieldIndex[m.done]]
+	var extra []*Fact
 	if m.extra != "" {
-		extra = map[int]float64{}
-		for _, f := range d.factsUpTo(si, m.extra, y) {
-			extra[f.Year] = f.num
+		extra = facts[fieldIndex[m.extra]]
+	}
+	// the latest rateYears years with data, walking back
+	for i := len(done) - 1; i >= 0 && b.rateN < rateYears; i-- {
+		f := done[i]
+		if f.Year > y || f.Year < from || !visibleFact(f, asOf) {
+			continue
 		}
-	}
-	var sum float64
-	for _, f := range done {
-		v := f.num + extra[f.Year]
-		dp.RateYears = append(dp.RateYears, YearValue{Year: f.Year, Value: num(v)})
-		sum += v
-	}
-	if len(done) > 0 {
-		dp.Rate = num(sum / float64(len(done)))
-	}
-	var dl Date
-	if deadline != nil {
-		if t, err := ParseDate(*deadline); err == nil {
-			dl = t
-			dp.Deadline = t.String()
+		v := f.num
+		for _, x := range extra {
+			if x.Year == f.Year && visibleFact(x, asOf) {
+				v += x.num
+				b.extraByYear = true
+			}
 		}
+		b.rateSum += v
+		b.rateN++
+		if b.rateTo == 0 {
+			b.rateTo = f.Year
+		}
+		b.rateFrom = f.Year
+	}
+	return b
+}
+
+// rate is the mean yearly amount, or nil.
+func (b *basis) rate() *float64 {
+	if b.rateN == 0 {
+		return nil
+	}
+	return num(b.rateSum / float64(b.rateN))
+}
+
+// newest is the latest year of the figures used.
+func (b *basis) newest() int { return max(b.remainingYear, b.rateTo) }
+
+// article3Measure picks munitions, or submunitions when the State reports only those in the
+// episode's years.
+func (d *Dataset) article3Measure(si int, from, y int, asOf Date) measure {
+	has := func(field string) bool {
+		for _, f := range d.factsIn(si, field, from, y) {
+			if visibleFact(f, asOf) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(art3Munitions.remaining) && !has(art3Munitions.done) && (has(art3Submunitions.remaining) || has(art3Submunitions.done)) {
+		return art3Submunitions
+	}
+	return art3Munitions
+}
+
+// projectionOf projects an open episode: the status alone (for the derived field
+// art*_projected_to_miss, without allocating) or in full.
+func projectionOf(b *basis, margin float64) Projection {
+	rate := 0.0
+	if r := b.rateN; r > 0 {
+		rate = b.rateSum / float64(r)
 	}
 	switch {
-	case dp.Remaining == nil:
-		dp.Status = DeadlineNoData
-		dp.Reason = fmt.Sprintf("no %s reported up to %d", m.remaining, y)
-		return dp
-	case dp.Rate == nil && *dp.Remaining > 0:
-		dp.Status = DeadlineNoData
-		dp.Reason = fmt.Sprintf("no %s reported up to %d, so there is no rate", m.done, y)
-		if dl.IsZero() {
-			return dp
+	case b.remainingYear == 0:
+		return Projection{Status: DeadlineNoData}
+	case b.rateN == 0 && b.remaining > 0:
+		pr := Project(ProjectionInput{Remaining: b.remaining, RemainingYear: b.remainingYear, Rate: 0, Deadline: b.deadline})
+		return Projection{Status: DeadlineNoData, RateNeeded: pr.RateNeeded}
+	}
+	return Project(ProjectionInput{Remaining: b.remaining, RemainingYear: b.remainingYear, Rate: rate, Deadline: b.deadline, MarginYears: margin})
+}
+
+// projectedToMiss is art3_projected_to_miss / art4_projected_to_miss: for the open episode, true
+// when its projection will miss the deadline, false when it is on course or at risk; nil when
+// the projection has no data or the episode has no deadline. False with no open episode.
+func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf Date, rateYears int) *bool {
+	ep := lastEpisode(eps)
+	if ep == nil || !ep.open() {
+		return boolPtr(false)
+	}
+	if v := ep.verdict(R); v == VerdictNone {
+		return nil
+	} else if v == VerdictNo {
+		return boolPtr(true) // the deadline has passed
+	}
+	dl := ep.deadlineAt(R)
+	if dl.IsZero() {
+		return nil
+	}
+	from := ep.start.Year()
+	m := art4Area
+	if article == 3 {
+		m = d.article3Measure(si, from, y, asOf)
+	}
+	b := d.basisOf(si, m, from, y, rateYears, asOf)
+	b.deadline = dl
+	switch projectionOf(&b, 0).Status {
+	case DeadlineWillMiss:
+		return boolPtr(true)
+	case DeadlineNoData:
+		return nil
+	}
+	return boolPtr(false)
+}
+
+// projectEpisode builds the projection of State si's open episode ep under article.
+func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Date, sc Scoring) DeadlineProjection {
+	st := &d.states[si]
+	from := ep.start.Year()
+	m := art4Area
+	if article == 3 {
+		m = d.article3Measure(si, from, y, asOf)
+	}
+	b := d.basisOf(si, m, from, y, sc.DeadlineRateYears, asOf)
+	b.deadline = ep.deadlineAt(R)
+	dp := DeadlineProjection{ISO3: st.ISO3, Name: st.Name, Article: article, Episode: ep.n, Start: ep.start.String(),
+		Measure: m.remaining, Unit: m.unit, RateYears: []YearValue{}, Assumptions: []string{}}
+	if b.remainingYear != 0 {
+		dp.Remaining, dp.RemainingYear = num(b.remaining), b.remainingYear
+	}
+	extra := map[int]float64{}
+	if m.extra != "" {
+		for _, f := range d.factsIn(si, m.extra, from, y) {
+			if visibleFact(f, asOf) {
+				extra[f.Year] = f.num
+			}
 		}
-		// what it takes is still known
-		pr := Project(ProjectionInput{Remaining: *dp.Remaining, RemainingYear: dp.RemainingYear, Rate: 0, Deadline: dl})
-		dp.RateNeeded = pr.RateNeeded
-		return dp
 	}
-	rate := 0.0
-	if dp.Rate != nil {
-		rate = *dp.Rate
+	if b.rateN > 0 {
+		for _, f := range d.factsIn(si, m.done, b.rateFrom, b.rateTo) {
+			if visibleFact(f, asOf) {
+				dp.RateYears = append(dp.RateYears, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
+			}
+		}
+		dp.Rate = b.rate()
 	}
-	dp.Projection = Project(ProjectionInput{Remaining: *dp.Remaining, RemainingYear: dp.RemainingYear, Rate: rate,
-		Deadline: dl, MarginYears: sc.DeadlineMarginYears})
-	dp.Reason = projectionReason(&dp, dl, sc)
+	if !b.deadline.IsZero() {
+		dp.Deadline = b.deadline.String()
+	}
+	dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
+	if dp.Remaining != nil && dp.Rate != nil {
+		dp.SinglePoint = b.rateN == 1
+	}
+	if n := b.newest(); n != 0 && y-n > staleYears {
+		dp.Stale = true
+	}
+	dp.Assumptions = projectionAssumptions(&dp, &b, y, sc)
+	dp.Reason = projectionReason(&dp, b.deadline, sc, y)
 	return dp
 }
 
-func projectionReason(dp *DeadlineProjection, dl Date, sc Scoring) string {
+// projectionAssumptions states what a projection takes for granted.
+func projectionAssumptions(dp *DeadlineProjection, b *basis, y int, sc Scoring) []string {
+	var out []string
+	if dp.Deadline != "" {
+		out = append(out, "no further extension: the deadline in force, "+dp.Deadline+", stays")
+	}
+	if b.rateN > 0 {
+		years := strconv.Itoa(b.rateFrom)
+		if b.rateTo != b.rateFrom {
+			years += "–" + strconv.Itoa(b.rateTo)
+		}
+		out = append(out, fmt.Sprintf("the State keeps its own recent rate: the mean of %d year(s) with data, %s (at most %d, since the episode began in %d)", b.rateN, years, sc.DeadlineRateYears, b.window[0]))
+		if b.measure.extra != "" && b.extraByYear {
+			out = append(out, "land released by survey counts with land cleared")
+		}
+	}
+	if dp.Remaining != nil {
+		out = append(out, fmt.Sprintf("the amount remaining is the latest reported, at the end of %d", dp.RemainingYear))
+	}
+	out = append(out, "no new contamination or stockpile is found")
+	if dp.SinglePoint {
+		out = append(out, "rests on one year of data: the rate has no spread to judge it by")
+	}
+	if dp.Stale {
+		out = append(out, fmt.Sprintf("rests on data older than %d years: the newest figure is for %d", staleYears, b.newest()))
+	}
+	return out
+}
+
+func projectionReason(dp *DeadlineProjection, dl Date, sc Scoring, y int) string {
+	switch {
+	case dp.Remaining == nil:
+		return fmt.Sprintf("no %s reported from %s to %d", dp.Measure, dp.Start, y)
+	case dp.Rate == nil && *dp.Remaining > 0:
+		return fmt.Sprintf("no %s reported from %s to %d, so there is no rate", doneField(dp.Measure), dp.Start, y)
+	}
 	rem := fmt.Sprintf("%s %s remaining at the end of %d", fnum(*dp.Remaining), dp.Unit, dp.RemainingYear)
 	if *dp.Remaining <= 0 {
 		return rem + ": nothing left to do"
@@ -166,21 +333,33 @@ func projectionReason(dp *DeadlineProjection, dl Date, sc Scoring) string {
 	return fmt.Sprintf("%s; %s, before the deadline %s", rem, at, dl)
 }
 
-// deadlines projects every outstanding Article 3 and 4 obligation in year y.
+// doneField names the yearly amount field that goes with a remaining-amount field.
+func doneField(remaining string) string {
+	for _, m := range []measure{art3Munitions, art3Submunitions, art4Area} {
+		if m.remaining == remaining {
+			return m.done
+		}
+	}
+	return remaining
+}
+
+// deadlines projects every open Article 3 and 4 episode in year y: one projection per open
+// episode.
 func (d *Dataset) deadlines(envs []stateEnv, y int, sc Scoring) []DeadlineProjection {
 	out := []DeadlineProjection{}
 	for si := range d.states {
-		env := &envs[si].env
-		if env.Art3Outstanding {
-			m := art3Munitions
-			if len(d.factsUpTo(si, m.remaining, y)) == 0 && len(d.factsUpTo(si, m.done, y)) == 0 &&
-				(len(d.factsUpTo(si, art3Submunitions.remaining, y)) > 0 || len(d.factsUpTo(si, art3Submunitions.done, y)) > 0) {
-				m = art3Submunitions
-			}
-			out = append(out, d.projectState(si, m, env.Art3Deadline, y, sc))
+		se := &envs[si]
+		if !se.env.Party {
+			continue
 		}
-		if env.Art4Outstanding {
-			out = append(out, d.projectState(si, art4Area, env.Art4Deadline, y, sc))
+		R, A := MustDate(se.env.RefDate), MustDate(se.env.AsOf)
+		for _, a := range [...]struct {
+			article int
+			eps     []episode
+		}{{3, se.eps3}, {4, se.eps4}} {
+			if ep := lastEpisode(a.eps); ep != nil && ep.open() {
+				out = append(out, d.projectEpisode(si, a.article, ep, y, R, A, sc))
+			}
 		}
 	}
 	return out

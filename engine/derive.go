@@ -25,6 +25,8 @@ type frame struct {
 	asOf     Date
 	counting Counting
 	adopted  Date
+	// rateYears is the plan's deadline_rate_years, for art*_projected_to_miss.
+	rateYears int
 }
 
 // stateEnv is one State's environment for one year, with the set of fields that are present
@@ -33,6 +35,9 @@ type stateEnv struct {
 	env     Env
 	present fieldSet
 	from    []*Fact // by schema index; nil for derived or absent fields
+	// eps3 and eps4 are the Article 3 and 4 obligation episodes at R (§4.4), reused between
+	// builds.
+	eps3, eps4 []episode
 }
 
 // setInput points an Env input field at the fact's value.
@@ -52,8 +57,12 @@ func (se *stateEnv) setInput(fi int, f *Fact) {
 }
 
 // visible reports whether a fact's value can be seen at as_of: a date later than as_of is
-// treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature.
+// treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature;
+// so is a fact recorded after as_of.
 func visible(fd *Field, f *Fact, asOf Date) bool {
+	if !f.Recorded.IsZero() && !f.Recorded.NotAfter(asOf) {
+		return false
+	}
 	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(asOf)
 }
 
@@ -110,11 +119,16 @@ var ix = struct {
 	Art3ComplianceDeclaredInYear int
 	Art3ComplianceDeclaredTimely int
 	Art3ObligationInYear         int
+	Art3ProjectedToMiss          int
+	Art4ProjectedToMiss          int
 	Art3Outstanding              int
 	Art3PastDeadline             int
 	Art3Retaining                int
 	Art4Cleared                  int
 	Art4CompletedInYear          int
+	Art3CompletedOnTime          int
+	Art3CompletedWithDeadline    int
+	Art4CompletedWithDeadline    int
 	Art4CompletedOnTime          int
 	Art4CompletionDeclaredInYear int
 	Art4DeclaredTimely           int
@@ -157,11 +171,16 @@ var ix = struct {
 	Art3ComplianceDeclaredInYear: fieldIndex["art3_compliance_declared_in_year"],
 	Art3ComplianceDeclaredTimely: fieldIndex["art3_compliance_declared_timely"],
 	Art3ObligationInYear:         fieldIndex["art3_obligation_in_year"],
+	Art3ProjectedToMiss:          fieldIndex["art3_projected_to_miss"],
+	Art4ProjectedToMiss:          fieldIndex["art4_projected_to_miss"],
 	Art3Outstanding:              fieldIndex["art3_outstanding"],
 	Art3PastDeadline:             fieldIndex["art3_past_deadline"],
 	Art3Retaining:                fieldIndex["art3_retaining"],
 	Art4Cleared:                  fieldIndex["art4_cleared"],
 	Art4CompletedInYear:          fieldIndex["art4_completed_in_year"],
+	Art3CompletedOnTime:          fieldIndex["art3_completed_on_time"],
+	Art3CompletedWithDeadline:    fieldIndex["art3_completed_with_deadline_in_year"],
+	Art4CompletedWithDeadline:    fieldIndex["art4_completed_with_deadline_in_year"],
 	Art4CompletedOnTime:          fieldIndex["art4_completed_on_time"],
 	Art4CompletionDeclaredInYear: fieldIndex["art4_completion_declared_in_year"],
 	Art4DeclaredTimely:           fieldIndex["art4_declared_timely"],
@@ -206,7 +225,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	} else {
 		clear(from)
 	}
-	*se = stateEnv{from: from}
+	*se = stateEnv{from: from, eps3: se.eps3[:0], eps4: se.eps4[:0]}
 	st := &d.states[si]
 	y, A := fr.year, fr.asOf
 	E := yearEnd(y)
@@ -332,50 +351,29 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		set(ix.AnnualReportOnTime)
 	}
 
-	// §4.3 Articles 3, 4 and 5
-	ob3 := obligation(e.Party, events(fArt3Start), events(fArt3Done), R, A)
-	ob4 := obligation(e.Party, events(fArt4Start), events(fArt4Done), R, A)
-	e.Art3Outstanding, e.Art4Outstanding = ob3, ob4
-	e.Art3ObligationInYear = e.Party && openDuring(events(fArt3Start), events(fArt3Done), y, R, A)
-	e.Art4ObligationInYear = e.Party && openDuring(events(fArt4Start), events(fArt4Done), y, R, A)
-	e.Art3CompletedInYear = eventInYear(events(fArt3Done), y, R)
-	e.Art4CompletedInYear = eventInYear(events(fArt4Done), y, R)
-	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R)
-	e.Art4CompletionDeclaredInYear = eventInYear(events(fArt4Declared), y, R)
-	e.Art3PastDeadline = pastDeadline(ob3, se.from[fArt3Deadline], R)
-	e.Art4PastDeadline = pastDeadline(ob4, se.from[fArt4Deadline], R)
-	e.Art3ComplianceDeclaredTimely = declaredTimely(e.Art3CompletedInYear, events(fArt3Declared), y, A)
-	e.Art4DeclaredTimely = declaredTimely(e.Art4CompletedInYear, events(fArt4Declared), y, A)
-	if !e.Art4CompletedInYear {
-		e.Art4CompletedOnTime = boolPtr(false)
-	} else if dl := se.from[fArt4Deadline]; dl != nil {
-		var last Date
-		for _, f := range events(fArt4Done) {
-			if f.Year == y && !f.date.After(R) && f.date.After(last) {
-				last = f.date
-			}
-		}
-		e.Art4CompletedOnTime = boolPtr(!last.After(dl.date))
-	}
+	// §4.3 and §4.4 Articles 3 and 4: obligation episodes
+	se.eps3 = buildEpisodes(se.eps3, events(fArt3Start), events(fArt3Done), events(fArt3Deadline), R, A)
+	se.eps4 = buildEpisodes(se.eps4, events(fArt4Start), events(fArt4Done), events(fArt4Deadline), R, A)
+	a3 := articleFields(e.Party, se.eps3, events(fArt3Declared), y, R, A)
+	a4 := articleFields(e.Party, se.eps4, events(fArt4Declared), y, R, A)
+	e.Art3Outstanding, e.Art4Outstanding = a3.outstanding, a4.outstanding
+	e.Art3ObligationInYear, e.Art4ObligationInYear = a3.inYear, a4.inYear
+	e.Art3CompletedInYear, e.Art4CompletedInYear = a3.completedInYear, a4.completedInYear
+	e.Art3CompletedOnTime, e.Art4CompletedOnTime = a3.onTime, a4.onTime
+	e.Art3CompletedWithDeadlineInYear, e.Art4CompletedWithDeadlineInYear = a3.withDeadlineInYear, a4.withDeadlineInYear
+	e.Art3PastDeadline, e.Art4PastDeadline = a3.pastDeadline, a4.pastDeadline
+	e.Art3ComplianceDeclaredTimely, e.Art4DeclaredTimely = a3.declaredTimely, a4.declaredTimely
+	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R, A)
+	e.Art4CompletionDeclaredInYear = eventInYear(events(fArt4Declared), y, R, A)
 	if f := se.from[fArt3Retain]; f != nil {
 		e.Art3Retaining = e.Party && f.flag
 	}
-	anyDoneBy := false
-	for _, f := range events(fArt4Done) {
-		if !f.date.After(R) && !f.date.After(A) {
-			anyDoneBy = true
-		}
-	}
-	e.Art4Cleared = e.Party && !ob4 && anyDoneBy
-	for _, s := range events(fArt4Start) {
-		if s.Year != y || s.date.After(R) || s.date.After(A) {
-			continue
-		}
-		for _, c := range events(fArt4Done) {
-			if c.date.Before(s.date) && !c.date.After(A) {
-				e.Art4NewObligationInYear = true
-			}
-		}
+	e.Art4Cleared = e.Party && !a4.outstanding && a4.completed
+	e.Art4NewObligationInYear = a4.laterStartInYear
+	e.Art3ProjectedToMiss = d.projectedToMiss(si, 3, se.eps3, y, R, A, fr.rateYears)
+	e.Art4ProjectedToMiss = d.projectedToMiss(si, 4, se.eps4, y, R, A, fr.rateYears)
+	if !e.Party {
+		e.Art3ProjectedToMiss, e.Art4ProjectedToMiss = boolPtr(false), boolPtr(false)
 	}
 	if f := se.from[fArt5Victims]; f != nil {
 		e.Art5Applies = e.Party && f.flag
@@ -390,6 +388,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	set(ix.Art4CompletionDeclaredInYear)
 	set(ix.Art4Cleared)
 	set(ix.Art4NewObligationInYear)
+	set(ix.Art3CompletedWithDeadline)
+	set(ix.Art4CompletedWithDeadline)
 	set(ix.Art3ObligationInYear)
 	set(ix.Art4ObligationInYear)
 	set(ix.Art5Applies)
@@ -397,7 +397,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	for _, nb := range [...]struct {
 		fi int
 		p  *bool
-	}{{ix.Art3PastDeadline, e.Art3PastDeadline}, {ix.Art4PastDeadline, e.Art4PastDeadline}, {ix.Art3ComplianceDeclaredTimely, e.Art3ComplianceDeclaredTimely}, {ix.Art4DeclaredTimely, e.Art4DeclaredTimely}, {ix.Art4CompletedOnTime, e.Art4CompletedOnTime}} {
+	}{{ix.Art3PastDeadline, e.Art3PastDeadline}, {ix.Art4PastDeadline, e.Art4PastDeadline}, {ix.Art3ComplianceDeclaredTimely, e.Art3ComplianceDeclaredTimely}, {ix.Art4DeclaredTimely, e.Art4DeclaredTimely}, {ix.Art4CompletedOnTime, e.Art4CompletedOnTime}, {ix.Art3CompletedOnTime, e.Art3CompletedOnTime}, {ix.Art3ProjectedToMiss, e.Art3ProjectedToMiss}, {ix.Art4ProjectedToMiss, e.Art4ProjectedToMiss}} {
 		if nb.p != nil {
 			set(nb.fi)
 		}
@@ -411,77 +411,83 @@ func boolPtr(b bool) *bool { return &b }
 // (data dictionary §2.3), so a run never takes for done what may not yet have happened.
 func setBy(d, at Date) bool { return !d.IsZero() && d.NotAfter(at) }
 
-// obligation is art3_outstanding / art4_outstanding: party; S, the latest obligation start set
-// on or before R, exists; and no completion falls on or after S and on or before R.
-func obligation(party bool, starts, done []*Fact, R, A Date) bool {
-	if !party {
-		return false
-	}
-	var S Date
-	for _, f := range starts {
-		if !f.date.After(R) && !f.date.After(A) && f.date.After(S) {
-			S = f.date
-		}
-	}
-	if S.IsZero() {
-		return false
-	}
-	for _, f := range done {
-		if !f.date.Before(S) && !f.date.After(R) && !f.date.After(A) {
-			return false
-		}
-	}
-	return true
+// articleFacts are the derived fields of §4.3 that an article's episodes give for year y.
+type articleFacts struct {
+	outstanding, inYear, completedInYear, completed, laterStartInYear, withDeadlineInYear bool
+	onTime, pastDeadline, declaredTimely                                                  *bool
 }
 
-// openDuring is art3_obligation_in_year / art4_obligation_in_year without party: an obligation
-// episode started on or before R was still open on 1 January of y or later, that is, the first
-// completion on or after its start is absent by R or falls in y or later.
-func openDuring(starts, done []*Fact, y int, R, A Date) bool {
+// articleFields derives one article's fields from its episodes at R (data dictionary §4.3 as
+// §4.4 makes it episode-aware).
+func articleFields(party bool, eps []episode, declared []*Fact, y int, R, A Date) articleFacts {
+	var out articleFacts
 	jan1 := NewDate(y, time.January, 1)
-	for _, s := range starts {
-		if s.date.After(R) || s.date.After(A) {
+	var lastDone *episode // the latest episode completed in y
+	yes, no, unknown := false, false, false
+	for i := range eps {
+		ep := &eps[i]
+		if party && (ep.open() || !ep.done.Before(jan1)) {
+			out.inYear = true // open at some time during y
+		}
+		if ep.n > 1 && ep.start.InYear(y) {
+			out.laterStartInYear = true
+		}
+		if ep.open() {
 			continue
 		}
-		var first Date
-		for _, c := range done {
-			if !c.date.Before(s.date) && !c.date.After(R) && !c.date.After(A) && (first.IsZero() || c.date.Before(first)) {
-				first = c.date
-			}
+		out.completed = true
+		if !ep.done.InYear(y) {
+			continue
 		}
-		if first.IsZero() || !first.Before(jan1) {
-			return true
+		out.completedInYear, lastDone = true, ep
+		switch ep.verdict(R) {
+		case VerdictYes:
+			yes = true
+		case VerdictNo:
+			no = true
+		case VerdictUnknown:
+			unknown = true
+		}
+		if v := ep.verdict(R); v != VerdictNone {
+			out.withDeadlineInYear = true
 		}
 	}
-	return false
+	if last := lastEpisode(eps); party && last != nil && last.open() {
+		out.outstanding = true
+		out.pastDeadline = last.pastDeadline(R)
+	} else {
+		out.pastDeadline = boolPtr(false)
+	}
+	switch {
+	case !out.completedInYear:
+		out.onTime = boolPtr(false)
+	case no:
+		out.onTime = boolPtr(false)
+	case yes && !unknown:
+		out.onTime = boolPtr(true)
+	} // else nil: not known, or no completion in y had a deadline
+	out.declaredTimely = declaredTimely(lastDone, declared, y, A)
+	return out
 }
 
-func eventInYear(list []*Fact, y int, R Date) bool {
+func eventInYear(list []*Fact, y int, R, A Date) bool {
 	for _, f := range list {
-		if f.Year == y && !f.date.After(R) {
+		if f.date.InYear(y) && setBy(f.date, R) && knownAt(f, A) {
 			return true
 		}
 	}
 	return false
 }
 
-func pastDeadline(outstanding bool, deadline *Fact, R Date) *bool {
-	if !outstanding {
-		return boolPtr(false)
-	}
-	if deadline == nil {
-		return nil
-	}
-	return boolPtr(deadline.date.Before(R))
-}
-
-// declaredTimely is art3_compliance_declared_timely / art4_declared_timely.
-func declaredTimely(completedInYear bool, declared []*Fact, y int, A Date) *bool {
-	if !completedInYear {
+// declaredTimely is art3_compliance_declared_timely / art4_declared_timely for the latest
+// episode completed in y (nil ep: none was): a declaration in y or y+1 that may be on or after
+// the episode's start, so that a declaration about an earlier episode does not count.
+func declaredTimely(ep *episode, declared []*Fact, y int, A Date) *bool {
+	if ep == nil {
 		return boolPtr(false)
 	}
 	for _, f := range declared {
-		if (f.Year == y || f.Year == y+1) && !f.date.After(A) {
+		if (f.date.InYear(y) || f.date.InYear(y+1)) && setBy(f.date, A) && knownAt(f, A) && !f.date.Before(ep.start) {
 			return boolPtr(true)
 		}
 	}

@@ -16,6 +16,8 @@ import "sort"
 const (
 	DepCounting = "counting"
 	DepAdopted  = "adopted"
+	// DepRateYears is the plan's deadline_rate_years, read by the projected-to-miss fields.
+	DepRateYears = "deadline_rate_years"
 )
 
 // StateColumns lists the States-file columns a scenario can set or remove.
@@ -57,24 +59,31 @@ var derivedDeps = map[string][]string{
 	"annual_report_submitted":  {"art7_annual_submitted"},
 	"annual_report_on_time":    {"art7_annual_submitted"},
 
-	"art3_outstanding":                 {"party", "art3_obligation_start", "art3_completed_date"},
-	"art3_completed_in_year":           {"art3_completed_date"},
-	"art3_past_deadline":               {"art3_outstanding", "art3_deadline"},
-	"art3_compliance_declared_in_year": {"art3_compliance_declared_date"},
-	"art3_compliance_declared_timely":  {"art3_completed_in_year", "art3_compliance_declared_date"},
-	"art3_retaining":                   {"party", "art3_retention"},
-	"art4_outstanding":                 {"party", "art4_obligation_start", "art4_completed_date"},
-	"art4_completed_in_year":           {"art4_completed_date"},
-	"art4_completion_declared_in_year": {"art4_completion_declared_date"},
-	"art4_past_deadline":               {"art4_outstanding", "art4_deadline"},
-	"art4_completed_on_time":           {"art4_completed_in_year", "art4_deadline", "art4_completed_date"},
-	"art4_declared_timely":             {"art4_completed_in_year", "art4_completion_declared_date"},
-	"art4_cleared":                     {"party", "art4_outstanding", "art4_completed_date"},
-	"art4_new_obligation_in_year":      {"art4_obligation_start", "art4_completed_date"},
-	"art3_obligation_in_year":          {"party", "art3_obligation_start", "art3_completed_date"},
-	"art4_obligation_in_year":          {"party", "art4_obligation_start", "art4_completed_date"},
-	"art5_applies":                     {"party", "art5_victims_present"},
-	"has_obligation":                   {"art3_outstanding", "art4_outstanding", "art5_applies"},
+	// Article 3 and 4 fields read the article's episodes (§4.4): starts, completions and the
+	// deadline decisions attached to them.
+	"art3_outstanding":                     {"party", "art3_obligation_start", "art3_completed_date"},
+	"art3_completed_in_year":               {"art3_obligation_start", "art3_completed_date"},
+	"art3_past_deadline":                   {"art3_outstanding", "art3_obligation_start", "art3_completed_date", "art3_deadline"},
+	"art3_completed_on_time":               {"art3_completed_in_year", "art3_obligation_start", "art3_completed_date", "art3_deadline"},
+	"art3_completed_with_deadline_in_year": {"art3_completed_in_year", "art3_deadline"},
+	"art4_completed_with_deadline_in_year": {"art4_completed_in_year", "art4_deadline"},
+	"art3_compliance_declared_in_year":     {"art3_compliance_declared_date"},
+	"art3_compliance_declared_timely":      {"art3_completed_in_year", "art3_obligation_start", "art3_compliance_declared_date"},
+	"art3_retaining":                       {"party", "art3_retention"},
+	"art4_outstanding":                     {"party", "art4_obligation_start", "art4_completed_date"},
+	"art4_completed_in_year":               {"art4_obligation_start", "art4_completed_date"},
+	"art4_completion_declared_in_year":     {"art4_completion_declared_date"},
+	"art4_past_deadline":                   {"art4_outstanding", "art4_obligation_start", "art4_completed_date", "art4_deadline"},
+	"art4_completed_on_time":               {"art4_completed_in_year", "art4_obligation_start", "art4_completed_date", "art4_deadline"},
+	"art4_declared_timely":                 {"art4_completed_in_year", "art4_obligation_start", "art4_completion_declared_date"},
+	"art4_cleared":                         {"party", "art4_outstanding", "art4_completed_date"},
+	"art4_new_obligation_in_year":          {"art4_obligation_start", "art4_completed_date"},
+	"art3_projected_to_miss":               {"party", "art3_outstanding", "art3_past_deadline", "art3_stock_munitions", "art3_stock_submunitions", "art3_destroyed_munitions", "art3_destroyed_submunitions", DepRateYears},
+	"art4_projected_to_miss":               {"party", "art4_outstanding", "art4_past_deadline", "art4_area_remaining_m2", "art4_area_cleared_m2", "art4_area_released_survey_m2", DepRateYears},
+	"art3_obligation_in_year":              {"party", "art3_obligation_start", "art3_completed_date"},
+	"art4_obligation_in_year":              {"party", "art4_obligation_start", "art4_completed_date"},
+	"art5_applies":                         {"party", "art5_victims_present"},
+	"has_obligation":                       {"art3_outstanding", "art4_outstanding", "art5_applies"},
 }
 
 // Dependents returns, sorted, every field a rule can read whose value can change when the

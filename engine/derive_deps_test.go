@@ -116,7 +116,7 @@ func TestDerivedDepsComplete(t *testing.T) {
 		si := ds.stateIdx[iso]
 		for _, counting := range []Counting{CountingDeposit, CountingEntryIntoForce} {
 			for _, y := range years {
-				fr := frame{year: y, asOf: ds.latest, counting: counting, adopted: MustDate("2021-09-21")}
+				fr := frame{year: y, asOf: ds.latest, counting: counting, adopted: MustDate("2021-09-21"), rateYears: 3}
 				var a, b stateEnv
 				ds.build(si, fr, &a)
 				nd.build(nd.stateIdx[iso], fr, &b)
@@ -216,7 +216,7 @@ func TestDependents(t *testing.T) {
 		assert.False(t, fd.Input(), "%s is an input field", d)
 		for _, dep := range deps {
 			_, ok := fieldIndex[dep]
-			assert.True(t, ok || dep == DepCounting || dep == DepAdopted, fmt.Sprintf("%s depends on unknown %s", d, dep))
+			assert.True(t, ok || dep == DepCounting || dep == DepAdopted || dep == DepRateYears, fmt.Sprintf("%s depends on unknown %s", d, dep))
 		}
 	}
 	// and every derived field is in the table

@@ -15,7 +15,7 @@ func fieldValue(t *testing.T, ds *Dataset, iso3 string, year int, asOf string, c
 	si, ok := ds.stateIdx[iso3]
 	require.True(t, ok, iso3)
 	var se stateEnv
-	ds.build(si, frame{year: year, asOf: MustDate(asOf), counting: counting, adopted: MustDate("2021-09-21")}, &se)
+	ds.build(si, frame{year: year, asOf: MustDate(asOf), counting: counting, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
 	fi, ok := fieldIndex[name]
 	require.True(t, ok, name)
 	v := reflect.ValueOf(se.env).Field(envFieldPath[fi])

@@ -207,7 +207,7 @@ func (ev *evaluator) buildEnvs(y int) {
 	if len(ev.envs) != len(ev.ds.states) {
 		ev.envs = make([]stateEnv, len(ev.ds.states))
 	}
-	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted}
+	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted, rateYears: ev.plan.scoringFor(ev.cfg).DeadlineRateYears}
 	for si := range ev.ds.states {
 		ev.ds.build(si, fr, &ev.envs[si])
 	}

@@ -120,6 +120,7 @@ func (p *Plan) finishAssessment(ds *Dataset, results []*Result, cfg evalConfig, 
 	}
 	a.States = ds.stateViews(envs, last)
 	a.Deadlines = ds.deadlines(envs, year, *cfg.scoring)
+	a.Obligations = ds.obligationEpisodes(envs, a.Deadlines)
 	return a
 }
 

@@ -82,7 +82,10 @@ func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		return np.Assess(ctx, nd, year, b.opts...)
 	}
 	// which States' environments change: all of them when the frame does
-	allStates := cfg.counting != b.cfg.counting || np.adopted != b.plan.adopted
+	allStates := cfg.counting != b.cfg.counting || np.adopted != b.plan.adopted || cfg.scoring.DeadlineRateYears != b.cfg.scoring.DeadlineRateYears
+	if cfg.scoring.DeadlineRateYears != b.cfg.scoring.DeadlineRateYears {
+		inputs = append(inputs[:len(inputs):len(inputs)], DepRateYears)
+	}
 	if cfg.counting != b.cfg.counting {
 		inputs = append(inputs[:len(inputs):len(inputs)], DepCounting)
 	}
@@ -114,7 +117,7 @@ func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		envs := b.envs[k]
 		if len(changed) > 0 {
 			envs = append([]stateEnv(nil), envs...)
-			fr := frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: np.adopted}
+			fr := frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: np.adopted, rateYears: cfg.scoring.DeadlineRateYears}
 			for _, si := range changed {
 				envs[si] = stateEnv{}
 				nd.build(si, fr, &envs[si])
@@ -182,6 +185,7 @@ func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViewsReusing(envs, last, ru)
 	a.Deadlines = ds.deadlines(envs, last.Year, *cfg.scoring)
+	a.Obligations = ds.obligationEpisodes(envs, a.Deadlines)
 	return a
 }
 

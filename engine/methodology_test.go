@@ -144,3 +144,70 @@ func TestMethodologyDeadline(t *testing.T) {
 	assert.InDelta(t, 200, *aaa.Rate, 0)
 	assert.Equal(t, pr, aaa.Projection)
 }
+
+// TestMethodologyEpisodes reproduces §5.1's worked example: AAA's Article 4 obligation with two
+// extensions decided in 2021, completed in May 2023, and contamination found and cleared in 2024.
+func TestMethodologyEpisodes(t *testing.T) {
+	states := "iso3,name,region,signed,ratified,entry_into_force,withdrawn\nAAA,Atlantis,europe,2008-12-03,2010-12-01,2011-06-01,\n"
+	rows := func(completed string) string {
+		return "iso3,year,field,value,source,recorded\n" +
+			"AAA,2011,art4_obligation_start,2011-06-01,entry into force,\n" +
+			"AAA,2011,art4_deadline,2021-06-01,treaty,\n" +
+			"AAA,2021,art4_deadline,2022-06-01,February decision,2021-02\n" +
+			"AAA,2021,art4_deadline,2023-06-01,September decision,2021-09-20\n" +
+			"AAA,2023,art4_completed_date," + completed + ",declaration,\n" +
+			"AAA,2024,art4_obligation_start,2024-02-06,contamination found,\n" +
+			"AAA,2024,art4_completed_date,2024-05-31,cleared,\n"
+	}
+	load := func(completed string) *Dataset {
+		ds, err := LoadDataset(dataFS(states, rows(completed)), ".")
+		require.NoError(t, err)
+		return ds
+	}
+	env := func(ds *Dataset, year int, asOf string) (Env, []episode) {
+		var se stateEnv
+		ds.build(0, frame{year: year, asOf: MustDate(asOf), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+		return se.env, se.eps4
+	}
+	ds := load("2023-05")
+	// 2023: completed in May, on or before the 2023-06-01 deadline in force since September 2021
+	e, eps := env(ds, 2023, "2026-06-30")
+	require.Len(t, eps, 1)
+	R := MustDate("2023-12-31")
+	assert.Equal(t, "2023-06-01", eps[0].deadlineShown(R).String())
+	assert.Equal(t, VerdictYes, eps[0].verdict(R))
+	_, words, _ := eps[0].describe(4, VerdictYes, R)
+	assert.Equal(t, "completed on time", words)
+	assert.Equal(t, true, *e.Art4CompletedOnTime)
+	// had the source said only 2023: not known
+	e, eps = env(load("2023"), 2023, "2026-06-30")
+	assert.Equal(t, VerdictUnknown, eps[0].verdict(R))
+	assert.Nil(t, e.Art4CompletedOnTime)
+	// end of 2022: open, the deadline ahead
+	e, eps = env(ds, 2022, "2026-06-30")
+	assert.Equal(t, VerdictPending, eps[0].verdict(MustDate("2022-12-31")))
+	assert.Equal(t, false, *e.Art4PastDeadline)
+	// 10 September 2021: February's 2022-06-01 in force, still ahead
+	e, eps = env(ds, 2021, "2021-09-10")
+	assert.Equal(t, "2022-06-01", eps[0].deadlineShown(MustDate("2021-09-10")).String())
+	assert.Equal(t, false, *e.Art4PastDeadline)
+	// 2024: episode 2, found 2024-02-06 and cleared 2024-05-31, no deadline of its own
+	p := shippedPlan(t)
+	a, err := p.Assess(context.Background(), ds, 2024, AsOf(MustDate("2026-06-30")))
+	require.NoError(t, err)
+	require.Len(t, a.Obligations, 2)
+	e1, e2 := a.Obligations[0], a.Obligations[1]
+	assert.Equal(t, "2023-05", e1.Completed.String(), "episode 1 keeps its completion")
+	assert.Equal(t, VerdictYes, e1.DeadlineMet)
+	assert.Equal(t, 2, e2.Episode)
+	assert.Equal(t, VerdictNone, e2.DeadlineMet)
+	assert.Equal(t, 3, *e2.MonthsToComplete)
+	assert.Equal(t, "completed 3 months after it was found", e2.StatusText)
+	e, _ = env(ds, 2024, "2026-06-30")
+	assert.True(t, e.Art4NewObligationInYear)
+	assert.True(t, e.Art4ObligationInYear)
+	assert.False(t, e.Art4CompletedWithDeadlineInYear)
+	assert.Nil(t, e.Art4CompletedOnTime)
+	ia, _ := a.Indicator("25.2")
+	assert.Zero(t, ia.Population, "25.2 leaves AAA out in 2024")
+}

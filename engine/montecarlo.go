@@ -9,16 +9,19 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 )
 
 // Monte Carlo deadline risk (docs/whatif.md, "Deadline risk").
 //
-// For each State with an outstanding Article 3 or 4 obligation in the assessed year, a draw
-// runs the remaining amount (the latest reported, as the deadline projection takes it) down
-// year by year from the end of its year, each year's amount done drawn with replacement from
-// the State's reported history (every year up to the assessed year with a value: destroyed
-// munitions or submunitions; for Article 4, area cleared plus area released by survey). The
+// For each open Article 3 or 4 obligation episode in the assessed year, a draw runs the
+// remaining amount (the latest reported, as the deadline projection takes it) down year by
+// year from the end of its year, each year's amount done drawn with replacement from the
+// State's reported history since the episode began (every year from its start year up to the
+// assessed year with a value: destroyed munitions or submunitions; for Article 4, area cleared
+// plus area released by survey). A history of one year has no spread: every draw would be the
+// same, so the State is not simulated and says so instead of printing certainties. The
 // completion time is the fractional year at which the remainder runs out (200 years at most;
 // beyond that, never). From the draws: the probability of completing by the deadline in
 // force and by the end of the plan's target year (the horizon), and quantiles of the
@@ -100,6 +103,19 @@ type StateRisk struct {
 	Median *float64 `json:"completion_median"`
 	P90    *float64 `json:"completion_p90"`
 	Reason string   `json:"reason,omitempty"`
+	// Episode is the open episode simulated (1 = the original obligation).
+	Episode int `json:"episode"`
+	// Projected is the deterministic projection's completion (fractional year: the end of
+	// the remaining amount's year plus remaining / rate); nil when it never completes or has
+	// no rate. Why says why the median differs from it.
+	Projected *float64 `json:"projected_completion"`
+	Why       string   `json:"why,omitempty"`
+	// SinglePoint: the history has one year, so the simulation has no spread (not
+	// simulated). Stale: the newest figure is more than two years before the assessed year.
+	SinglePoint bool `json:"single_point"`
+	Stale       bool `json:"stale"`
+
+	rate *float64 // the projection's rate
 
 	times []float64
 }
@@ -117,7 +133,8 @@ type IndicatorRisk struct {
 	Expected float64 `json:"expected"`
 	// PReach is the share of draws whose projected value meets the target.
 	PReach float64 `json:"p_reach"`
-	// Unsimulated counts the States that could not be simulated (counted as outstanding).
+	// Unsimulated counts the States that could not be simulated for lack of data (counted as
+	// outstanding). A State with one year of data follows its deterministic projection.
 	Unsimulated int `json:"unsimulated"`
 }
 
@@ -155,6 +172,7 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 	}
 	for i := range rep.States {
 		summarize(&rep.States[i], horizon)
+		rep.States[i].Why = whyDiffer(&rep.States[i])
 	}
 	rep.Indicators = p.indicatorRisks(a, rep.States, cfg.draws, horizon)
 	for i := range rep.States {
@@ -166,7 +184,15 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 // stateRisk prepares one State's simulation from its deadline projection.
 func (d *Dataset) stateRisk(dp DeadlineProjection, year int) StateRisk {
 	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
-		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{}}
+		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{},
+		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate}
+	if dp.Remaining != nil && dp.YearsNeeded != nil {
+		sr.Projected = num(float64(dp.RemainingYear+1) + *dp.YearsNeeded)
+	}
+	from := 0
+	if s, err := ParseDate(dp.Start); err == nil {
+		from = s.Year()
+	}
 	m := art4Area
 	switch dp.Measure {
 	case art3Munitions.remaining:
@@ -181,22 +207,64 @@ func (d *Dataset) stateRisk(dp DeadlineProjection, year int) StateRisk {
 	}
 	extra := map[int]float64{}
 	if m.extra != "" {
-		for _, f := range d.factsUpTo(si, m.extra, year) {
+		for _, f := range d.factsIn(si, m.extra, from, year) {
 			extra[f.Year] = f.num
 		}
 	}
-	for _, f := range d.factsUpTo(si, m.done, year) {
+	for _, f := range d.factsIn(si, m.done, from, year) {
 		sr.History = append(sr.History, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
 	}
 	switch {
 	case dp.Remaining == nil:
-		sr.Reason = fmt.Sprintf("no %s reported up to %d", m.remaining, year)
+		sr.Reason = fmt.Sprintf("no %s reported from %d to %d", m.remaining, from, year)
 	case *dp.Remaining > 0 && len(sr.History) == 0:
-		sr.Reason = fmt.Sprintf("no %s reported up to %d: no history to draw from", m.done, year)
+		sr.Reason = fmt.Sprintf("no %s reported from %d to %d: no history to draw from", m.done, from, year)
+	case *dp.Remaining > 0 && len(sr.History) == 1:
+		sr.SinglePoint = true
+		sr.Reason = fmt.Sprintf("rests on one year of data (%d): every draw would be the same, so there is no spread to report; see the projection", sr.History[0].Year)
 	default:
 		sr.Simulated = true
 	}
 	return sr
+}
+
+// whyDiffer says why the simulation's median completion differs from the deterministic
+// projection's: the years each rests on, and the effect of drawing random yearly amounts.
+func whyDiffer(sr *StateRisk) string {
+	if !sr.Simulated || sr.rate == nil || *sr.Remaining <= 0 {
+		return ""
+	}
+	n := len(sr.History)
+	var sum float64
+	for _, yv := range sr.History {
+		sum += *yv.Value
+	}
+	mean := sum / float64(n)
+	proj := "never"
+	if sr.Projected != nil {
+		proj = strconv.FormatFloat(*sr.Projected, 'f', 1, 64)
+	}
+	med := "never"
+	if sr.Median != nil {
+		med = strconv.FormatFloat(*sr.Median, 'f', 1, 64)
+	}
+	amount := func(v float64) string {
+		if math.Abs(v) >= 100 {
+			return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
+		}
+		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	}
+	s := fmt.Sprintf("the projection (completes %s) uses the mean of the latest years with data, %s %s a year; the simulation (median %s) draws each year's amount from all %d years with data since the episode began (%d-%d), mean %s %s a year",
+		proj, amount(*sr.rate), sr.Unit, med, n, sr.History[0].Year, sr.History[n-1].Year, amount(mean), sr.Unit)
+	switch r := *sr.rate; {
+	case mean < r*0.99:
+		s += ", lower than the recent rate, so it completes later"
+	case mean > r*1.01:
+		s += ", higher than the recent rate, so it completes earlier"
+	default:
+		s += ", the same; a slow year delays completion more than a fast year advances it, so the median of random years is not the completion at the mean rate"
+	}
+	return s
 }
 
 type riskJob struct{ state, chunk int }
@@ -374,7 +442,12 @@ func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, hori
 				continue
 			}
 			if !sr.Simulated {
-				ir.Unsimulated++
+				if sr.SinglePoint && sr.Projected != nil && *sr.Projected <= horizon {
+					continue // one year of data: every draw completes as the projection does
+				}
+				if !sr.SinglePoint {
+					ir.Unsimulated++
+				}
 				for k := range counts {
 					counts[k]++
 				}

@@ -201,15 +201,27 @@ func TestSamplePassesTheChecks(t *testing.T) {
 }
 
 // Every indicator has a value (status ok) on the sample in every year of the plan so far: the
-// sample exercises the whole plan.
+// sample exercises the whole plan, except where the sourced facts leave a population empty.
 func TestSampleEvaluatesEveryIndicator(t *testing.T) {
 	plan := loadPlan(t)
 	ds := loadSample(t)
 	results, err := plan.EvaluateYears(context.Background(), ds, 2021, 2025)
 	require.NoError(t, err)
+	// emptyByDesign lists the indicator-years whose population is empty on the sample, and why.
+	emptyByDesign := map[string]string{
+		// The only completion of clearance against a deadline in 2021-2025 is Bosnia and
+		// Herzegovina's (August 2023); the invented contamination found after completion has no
+		// deadline of its own and is judged by its duration (data dictionary §4.4).
+		"2021 25.2": "no completion against a deadline", "2022 25.2": "no completion against a deadline",
+		"2024 25.2": "no completion against a deadline", "2025 25.2": "no completion against a deadline",
+	}
 	for _, r := range results {
 		require.Len(t, r.Indicators, len(plan.Indicators()))
 		for _, ir := range r.Indicators {
+			if _, ok := emptyByDesign[fmt.Sprintf("%d %s", r.Year, ir.ID)]; ok {
+				assert.Zero(t, ir.Population, "%d %s", r.Year, ir.ID)
+				continue
+			}
 			assert.Equal(t, engine.StatusOK, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
 		}
 	}
@@ -300,7 +312,7 @@ func TestSampleFactsAreSourcedOrIllustrative(t *testing.T) {
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()
 	require.NoError(t, err)
-	require.Equal(t, []string{"iso3", "year", "field", "value", "source", "class"}, rows[0])
+	require.Equal(t, []string{"iso3", "year", "field", "value", "source", "class", "recorded"}, rows[0])
 	require.Greater(t, len(rows), 1)
 	var bad []string
 	illustrative, years := 0, map[string]bool{}

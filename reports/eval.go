@@ -105,27 +105,68 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 			ir.Population, ir.Known, len(ir.NoData), status, ir.Title)
 	}
 
-	fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tREMAINING\tRATE/YEAR\tCOMPLETES\tDEADLINE\tNEEDED/YEAR\tSTATUS")
+	fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tSTART\tDEADLINE\tCOMPLETED\tDEADLINE MET\tSTATUS")
+	if len(r.Obligations) == 0 {
+		fmt.Fprintln(tw, "(no Article 3 or 4 obligation)")
+	}
+	for _, o := range r.Obligations {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
+			textDatePtr(o.Completed), verdictWord(o.DeadlineMet), o.StatusText)
+	}
+
+	fmt.Fprintln(tw, "\nPROJECTIONS\tARTICLE\tEPISODE\tREMAINING\tRATE/YEAR\tCOMPLETES\tDEADLINE\tNEEDED/YEAR\tSTATUS\tBASIS")
 	if len(r.Deadlines) == 0 {
-		fmt.Fprintln(tw, "(none outstanding)")
+		fmt.Fprintln(tw, "(no open episode)")
 	}
 	for _, d := range r.Deadlines {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
-			textValue(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), textValue(d.RateNeeded, d.Unit), d.Status)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
+			textValue(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), textValue(d.RateNeeded, d.Unit), d.Status, projectionBasis(d))
+	}
+	if len(r.Deadlines) > 0 {
+		fmt.Fprintln(tw, "Projections assume no further extension, the State's own recent rate (the years in BASIS) and no new findings; see `lap eval --format json` for each one's assumptions.")
 	}
 
 	fmt.Fprintln(tw, "\nSTATE PARTY\tART. 3\tART. 4\tART. 5\tART. 7\tART. 9\tCOUNTED IN\tNO DATA IN")
 	for _, s := range r.States {
 		cells := map[int]string{3: dash, 4: dash, 5: dash, 7: dash, 9: dash}
 		for _, o := range s.Obligations {
-			c := string(o.Status)
-			if o.DeadlineMet != nil && !*o.DeadlineMet {
-				c += " (late)"
+			c := o.StatusText
+			switch {
+			case o.Article == 5:
+				c = "ongoing"
+			case o.Article == 7 || o.Article == 9:
+				c = string(o.Status)
+			case o.Episode > 1:
+				c = fmt.Sprintf("episode %d: %s", o.Episode, c)
 			}
-			cells[o.Article] = c
+			cells[o.Article] = c // the latest episode of Articles 3 and 4
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
 	}
+}
+
+// projectionBasis says what a projection rests on: the years of its rate, and whether that is
+// one year or data older than two years.
+func projectionBasis(d engine.DeadlineProjection) string {
+	var parts []string
+	if n := len(d.RateYears); n > 0 {
+		y := strconv.Itoa(d.RateYears[0].Year)
+		if last := d.RateYears[n-1].Year; n > 1 && last-d.RateYears[0].Year == n-1 {
+			y += "-" + strconv.Itoa(last) // consecutive years
+		} else {
+			for _, yv := range d.RateYears[1:] {
+				y += "," + strconv.Itoa(yv.Year)
+			}
+		}
+		parts = append(parts, "rate "+y)
+	}
+	if d.SinglePoint {
+		parts = append(parts, "one data point")
+	}
+	if d.Stale {
+		parts = append(parts, "data older than 2 years")
+	}
+	return orDash(strings.Join(parts, "; "))
 }
 
 // textRemaining is an outstanding amount with its unit and the year it was reported in.

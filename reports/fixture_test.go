@@ -108,11 +108,12 @@ func fixture() (*engine.Assessment, Meta) {
 				engine.StatusCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1})},
 		States: []engine.StateView{
 			{ISO3: "AAA", Name: "Atlantis", Region: "europe", Obligations: []engine.Obligation{
-				{Article: 4, Name: "survey and clearance", Status: engine.ObligationNotMet, Deadline: "2026-08-01", Detail: "survey and clearance outstanding"},
+				{Article: 4, Episode: 1, Name: "survey and clearance", Status: engine.ObligationOpen, StatusText: "open, deadline ahead", Deadline: "2026-08-01", DeadlineMet: engine.VerdictPending, Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026"},
 				{Article: 7, Name: "transparency reports", Status: engine.ObligationMet, Detail: "annual report for 2024 submitted"},
 			}},
 			{ISO3: "BBB", Name: "Borduria", Region: "europe", Obligations: []engine.Obligation{
-				{Article: 3, Name: "stockpile destruction", Status: engine.ObligationMet, Deadline: "2020-08-01", DeadlineMet: new(true), Detail: "stockpile destruction completed on 2019-05-01"},
+				{Article: 3, Episode: 1, Name: "stockpile destruction", Status: engine.ObligationCompleted, StatusText: "completed on time", Deadline: "2020-08-01", DeadlineMet: engine.VerdictYes, Detail: "stockpile destruction since 1 August 2012; completed May 2019; deadline 1 August 2020"},
+				{Article: 3, Episode: 2, Name: "stockpile destruction", Status: engine.ObligationCompleted, StatusText: "completed 4 months after it was found", DeadlineMet: engine.VerdictNone, Detail: "stockpile found 15 February 2024 after an earlier completion; completed 30 June 2024; no deadline of its own"},
 			}},
 			{ISO3: "CCC", Name: "Carpania", Region: "africa"},
 		},
@@ -120,8 +121,25 @@ func fixture() (*engine.Assessment, Meta) {
 			{ISO3: "AAA", Name: "Atlantis", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
 				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
 				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
-				Reason:     "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01"},
+				Reason:     "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01",
+				Episode:    1, Start: "2016-08-01", RateYears: []engine.YearValue{{Year: 2024, Value: f(500000)}}, SinglePoint: true,
+				Assumptions: []string{"no further extension: the deadline in force, 2026-08-01, stays", "the State keeps its own recent rate: the mean of 1 year(s) with data, 2024", "rests on one year of data: the rate has no spread to judge it by"}},
 		},
+	}
+	day := func(s string) *engine.Date { d := engine.MustDate(s); return &d }
+	a.Obligations = []engine.ObligationEpisode{
+		{ISO3: "BBB", Name: "Borduria", Article: 3, Episode: 1, Start: engine.MustDate("2012-08-01"), Deadline: day("2020-08-01"),
+			Deadlines: []engine.DeadlineDecision{{Decided: engine.MustDate("2012"), Deadline: engine.MustDate("2020-08-01"), Source: "treaty"}},
+			Completed: day("2019-05"), DeadlineMet: engine.VerdictYes, StatusText: "completed on time",
+			Detail: "stockpile destruction since 1 August 2012; completed May 2019; deadline 1 August 2020"},
+		{ISO3: "BBB", Name: "Borduria", Article: 3, Episode: 2, Start: engine.MustDate("2024-02-15"), Deadlines: []engine.DeadlineDecision{},
+			Completed: day("2024-06-30"), DeadlineMet: engine.VerdictNone, MonthsToComplete: new(4), StatusText: "completed 4 months after it was found",
+			Detail: "stockpile found 15 February 2024 after an earlier completion; completed 30 June 2024; no deadline of its own"},
+		{ISO3: "AAA", Name: "Atlantis", Article: 4, Episode: 1, Start: engine.MustDate("2016-08-01"), Deadline: day("2026-08-01"),
+			Deadlines: []engine.DeadlineDecision{{Decided: engine.MustDate("2016"), Deadline: engine.MustDate("2021-08-01"), Source: "treaty"},
+				{Decided: engine.MustDate("2020-11"), Deadline: engine.MustDate("2026-08-01"), Source: "MSP"}},
+			DeadlineMet: engine.VerdictPending, Projection: &a.Deadlines[0], StatusText: "open, deadline ahead",
+			Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026 (after 1 extension decision(s))"},
 	}
 	prev := &engine.Assessment{Year: 2023,
 		Indicators: []engine.IndicatorAssessment{

@@ -161,13 +161,23 @@ func deadlineStatus(s engine.DeadlineStatus) statusInfo {
 	return statusInfo{Key: string(s), Label: "No data", Symbol: "?"}
 }
 
-// obligationStatus describes whether a State meets an obligation.
-func obligationStatus(s engine.ObligationStatus) statusInfo {
-	switch s {
-	case engine.ObligationMet:
-		return statusInfo{Key: string(s), Label: "Met", Symbol: "✔"}
-	case engine.ObligationNotMet:
-		return statusInfo{Key: string(s), Label: "Not met", Symbol: "✘"}
+// episodeStatus describes an Article 3 or 4 obligation episode in neutral words (data
+// dictionary §4.4): ✔ completed on time, ✘ completed after the deadline or open past it,
+// ○ open with the deadline ahead, – a later episode without a deadline, ? not known.
+func episodeStatus(oe engine.ObligationEpisode) statusInfo {
+	label := oe.StatusText
+	if label != "" {
+		label = strings.ToUpper(label[:1]) + label[1:]
 	}
-	return statusInfo{Key: "unknown", Label: "Unknown", Symbol: "?"}
+	switch oe.DeadlineMet {
+	case engine.VerdictYes:
+		return statusInfo{Key: "on-time", Label: label, Symbol: "✔"}
+	case engine.VerdictNo:
+		return statusInfo{Key: "late", Label: label, Symbol: "✘"}
+	case engine.VerdictPending:
+		return statusInfo{Key: "ahead", Label: label, Symbol: "○"}
+	case engine.VerdictNone:
+		return statusInfo{Key: "no-deadline", Label: label, Symbol: "–"}
+	}
+	return statusInfo{Key: "unknown", Label: label, Symbol: "?"}
 }

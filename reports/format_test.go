@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,5 +58,20 @@ func TestStatusInfo(t *testing.T) {
 	}
 	assert.Equal(t, "Will miss", deadlineStatus(engine.DeadlineWillMiss).Label)
 	assert.Equal(t, "No projection", deadlineStatus("").Label)
-	assert.Equal(t, "Not met", obligationStatus(engine.ObligationNotMet).Label)
+	for _, c := range []struct {
+		v      engine.Verdict
+		text   string
+		symbol string
+	}{
+		{engine.VerdictYes, "completed on time", "✔"},
+		{engine.VerdictNo, "completed after the deadline", "✘"},
+		{engine.VerdictPending, "open, deadline ahead", "○"},
+		{engine.VerdictNone, "completed 4 months after it was found", "–"},
+		{engine.VerdictUnknown, "completed; whether on time is not known", "?"},
+	} {
+		si := episodeStatus(engine.ObligationEpisode{DeadlineMet: c.v, StatusText: c.text})
+		assert.Equal(t, c.symbol, si.Symbol, c.text)
+		assert.Equal(t, strings.ToUpper(c.text[:1])+c.text[1:], si.Label)
+		assert.NotContains(t, si.Label, "Not met")
+	}
 }

@@ -112,19 +112,26 @@ type indicatorRow struct {
 	Error                       string
 }
 
+// obligationRow is one Article 3 or 4 obligation episode: the same as results.json's
+// "obligations" entry, in words.
 type obligationRow struct {
 	ISO3, Name     string
 	Article        int
+	Episode        int
+	Start          string // the day, month or year it began, as precisely as known
 	Status         statusInfo
 	Detail         string
-	Deadline       string
+	Deadline       string // in force at completion, or now
+	Chain          string // the dated deadline decisions
+	Completed      string
 	DeadlineMet    string
 	Remaining      string
 	Rate           string
 	Completion     string
 	RateNeeded     string
 	Projection     statusInfo
-	ProjectionNote string
+	ProjectionNote string // the reason and the assumptions
+	Basis          string // "one data point", "data older than two years"
 }
 
 type coverageRow struct {
@@ -348,54 +355,57 @@ func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indica
 	return r
 }
 
-// obligations lists every State Party with an Article 3 or 4 obligation, with the deadline
-// projection of the outstanding ones.
+// obligations lists every Article 3 and 4 obligation episode of the States Parties, as
+// results.json's "obligations" does, with the projection of each open one.
 func (d *document) obligations(a *engine.Assessment) {
-	proj := map[string]*engine.DeadlineProjection{}
-	for i := range a.Deadlines {
-		dp := &a.Deadlines[i]
-		proj[dp.ISO3+"/"+strconv.Itoa(dp.Article)] = dp
-	}
-	for _, s := range a.States {
-		for _, o := range s.Obligations {
-			if o.Article != 3 && o.Article != 4 {
-				continue
-			}
-			row := obligationRow{ISO3: s.ISO3, Name: s.Name, Article: o.Article, Status: obligationStatus(o.Status),
-				Detail: o.Detail, Deadline: cmp.Or(o.Deadline, dash), DeadlineMet: dash,
-				Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus("")}
-			if o.Status == engine.ObligationMet {
-				row.Projection = statusInfo{Key: "none", Label: "Completed", Symbol: "–"}
-			}
-			if o.DeadlineMet != nil {
-				row.DeadlineMet = "no"
-				if *o.DeadlineMet {
-					row.DeadlineMet = "yes"
-				}
-			}
-			if dp := proj[s.ISO3+"/"+strconv.Itoa(o.Article)]; dp != nil {
-				unit := unitLabel(dp.Unit)
-				if dp.Remaining != nil {
-					row.Remaining = fmt.Sprintf("%s %s (%d)", fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
-				}
-				if dp.Rate != nil {
-					row.Rate = fmtValue(dp.Rate, dp.Unit) + " " + unit
-				}
-				if dp.CompletionYear != nil {
-					row.Completion = strconv.Itoa(*dp.CompletionYear)
-				}
-				if dp.RateNeeded != nil {
-					row.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit
-				}
-				row.Projection = deadlineStatus(dp.Status)
-				row.ProjectionNote = dp.Reason
-			}
-			d.Obligations = append(d.Obligations, row)
+	for _, oe := range a.Obligations {
+		row := obligationRow{ISO3: oe.ISO3, Name: oe.Name, Article: oe.Article, Episode: oe.Episode, Start: oe.Start.Text(),
+			Status: episodeStatus(oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictWord(oe.DeadlineMet),
+			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: ""}
+		if oe.Deadline != nil {
+			row.Deadline = oe.Deadline.Text()
 		}
+		var chain []string
+		for _, dd := range oe.Deadlines {
+			chain = append(chain, dd.Deadline.Text()+" (decided "+dd.Decided.Text()+")")
+		}
+		row.Chain = strings.Join(chain, "; ")
+		if n := len(oe.Deadlines); n > 1 {
+			row.Deadline += fmt.Sprintf(" (%d extension decisions)", n-1)
+			if n == 2 {
+				row.Deadline = strings.Replace(row.Deadline, "decisions", "decision", 1)
+			}
+		}
+		if oe.Completed != nil {
+			row.Completed = oe.Completed.Text()
+		}
+		if dp := oe.Projection; dp != nil {
+			unit := unitLabel(dp.Unit)
+			if dp.Remaining != nil {
+				row.Remaining = fmt.Sprintf("%s %s (%d)", fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+			}
+			if dp.Rate != nil {
+				row.Rate = fmtValue(dp.Rate, dp.Unit) + " " + unit
+			}
+			if dp.CompletionYear != nil {
+				row.Completion = strconv.Itoa(*dp.CompletionYear)
+			}
+			if dp.RateNeeded != nil {
+				row.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit
+			}
+			row.Projection = deadlineStatus(dp.Status)
+			row.ProjectionNote = dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."
+			var basis []string
+			if dp.SinglePoint {
+				basis = append(basis, "one data point")
+			}
+			if dp.Stale {
+				basis = append(basis, "data older than two years")
+			}
+			row.Basis = strings.Join(basis, ", ")
+		}
+		d.Obligations = append(d.Obligations, row)
 	}
-	slices.SortStableFunc(d.Obligations, func(x, y obligationRow) int {
-		return cmp.Or(cmp.Compare(x.Article, y.Article), cmp.Compare(x.ISO3, y.ISO3))
-	})
 }
 
 // coverage lists, per indicator, how many States of its population had data.

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/lapmonitor/lap/engine"
 )
 
 // Plain-text formatting for the command-line tables (lap eval, explain, risk, whatif, plan).
@@ -119,4 +121,30 @@ func (e *textWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
+}
+
+// textDatePtr prints an optional date as precisely as known (ISO), or a dash.
+func textDatePtr(d *engine.Date) string {
+	if d == nil || d.IsZero() {
+		return dash
+	}
+	return d.String()
+}
+
+// verdictWord says whether a deadline was met in neutral words: yes, no, not known, pending
+// (the deadline is ahead) or no deadline (a later episode judged by its duration).
+func verdictWord(v engine.Verdict) string {
+	switch v {
+	case engine.VerdictYes:
+		return "yes"
+	case engine.VerdictNo:
+		return "no"
+	case engine.VerdictUnknown:
+		return "not known"
+	case engine.VerdictPending:
+		return "pending"
+	case engine.VerdictNone:
+		return "no deadline"
+	}
+	return dash
 }

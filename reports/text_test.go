@@ -71,9 +71,14 @@ func TestWriteEvalTable(t *testing.T) {
 		{"section table", "\nSECTION  "},
 		{"indicator table", "\nID   "},
 		{"whole value, not grouped", "2500000"},
-		{"deadlines", "\nDEADLINES  "},
+		{"obligations", "\nOBLIGATIONS  "},
+		{"episode 2 in its own words", "completed 4 months after it was found"},
+		{"deadline ahead, never not met", "open, deadline ahead"},
+		{"projections", "\nPROJECTIONS  "},
+		{"projection basis", "one data point"},
 		{"States", "\nSTATE PARTY  "},
 	}
+	assert.NotContains(t, out, "not-met", "no Article 3 or 4 obligation is 'not met'")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Contains(t, out, tt.want)
@@ -95,10 +100,14 @@ func TestWriteEvalCSV(t *testing.T) {
 func TestWriteRiskTable(t *testing.T) {
 	r := &engine.RiskReport{Year: 2025, AsOf: "2025-12-31", Draws: 100, Seed: 3, HorizonYear: 2026,
 		States: []engine.StateRisk{
-			{ISO3: "LAO", Article: 4, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
+			{ISO3: "LAO", Article: 4, Episode: 1, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
 				History: []engine.YearValue{{Year: 2023, Value: f(1)}, {Year: 2025, Value: f(2)}}, Simulated: true,
-				PByDeadline: f(0.25), PByHorizon: f(0.015), P10: f(2029.4), Median: f(2031.06), P90: nil},
-			{ISO3: "PER", Article: 3, Unit: "submunitions", Reason: "no history"},
+				PByDeadline: f(0.25), PByHorizon: f(0.015), P10: f(2029.4), Median: f(2031.06), P90: nil, Projected: f(2030.2),
+				Why: "the projection (completes 2030.2) uses the mean of the latest years with data"},
+			{ISO3: "PER", Article: 3, Episode: 1, Unit: "submunitions", Reason: "no history"},
+			{ISO3: "TCD", Article: 4, Episode: 1, Unit: "m2", Remaining: f(400000), RemainingYear: 2025, Deadline: "2026-10-01",
+				History: []engine.YearValue{{Year: 2025, Value: f(66000)}}, SinglePoint: true, Projected: f(2032.1), Stale: true,
+				Reason: "rests on one year of data (2025): every draw would be the same, so there is no spread to report; see the projection"},
 		},
 		Indicators: []engine.IndicatorRisk{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1}},
 	}
@@ -107,13 +116,17 @@ func TestWriteRiskTable(t *testing.T) {
 	out := b.String()
 	assert.Contains(t, out, "Deadline risk, year 2025, as of 2025-12-31: 100 draws per State, seed 3, horizon 2026\n")
 	assert.Contains(t, out, "P(BY END 2026)")
-	assert.Regexp(t, `(?m)^LAO +4 +1500000 m2 \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never *$`, out)
-	assert.Regexp(t, `(?m)^PER +3 +– submunitions +– +– +– +– +– +– +– +no history$`, out)
+	assert.Regexp(t, `(?m)^LAO +4 +1 +1500000 m2 \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never +2030\.2 *$`, out)
+	assert.Regexp(t, `(?m)^PER +3 +1 +– submunitions +– +– +– +– +– +– +– +– +no history$`, out)
+	assert.Regexp(t, `(?m)^TCD +4 +1 +400000 m2 \(2025\) +1 year 2025 +2026-10-01 +– +– +– +– +– +2032\.1 +rests on one year of data \(2025\).*; rests on data older than two years$`, out)
+	assert.Contains(t, out, "MEDIAN AND PROJECTION")
+	assert.Contains(t, out, "  LAO (article 4): the projection (completes 2030.2)")
+	assert.NotContains(t, out, "100.0%", "no certainty from one data point")
 	assert.Regexp(t, `(?m)^20\.1 +2 +0 +1\.23 +50\.0% +1 +Outstanding$`, out)
 
 	b.Reset()
 	require.NoError(t, WriteRiskTable(&b, &engine.RiskReport{HorizonYear: 2026}))
-	assert.Contains(t, b.String(), "(no outstanding Article 3 or 4 obligation)")
+	assert.Contains(t, b.String(), "(no open Article 3 or 4 obligation)")
 	assert.NotContains(t, b.String(), "INDICATOR")
 }
 

@@ -39,7 +39,10 @@ type WhatIfScenario struct {
 	Sections    []engine.ScoreChange     `json:"sections"`
 	Overall     engine.ScoreChange       `json:"overall"`
 	Deadlines   []engine.DeadlineChange  `json:"deadlines"`
-	Risk        *engine.RiskChange       `json:"risk,omitempty"`
+	// Obligations lists the Article 3 and 4 obligation episodes whose verdict or status the
+	// scenario changes (every episode with --all).
+	Obligations []engine.ObligationChange `json:"obligations"`
+	Risk        *engine.RiskChange        `json:"risk,omitempty"`
 }
 
 // NewWhatIf starts a what-if report on the baseline assessment base; with all, the scenarios
@@ -57,7 +60,7 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 	sc := run.Scenario
 	ws := WhatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{},
 		Reevaluated: nonNil(run.Affected), Changed: d.ChangedTotals, Indicators: nonNil(d.Indicators),
-		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Risk: risk}
+		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Obligations: nonNil(d.Obligations), Risk: risk}
 	if !sc.Overrides.IsZero() {
 		ws.Overrides = &sc.Overrides
 	}
@@ -84,8 +87,8 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		if s.Overrides != nil {
 			fmt.Fprintln(tw, "  plan: "+overridesText(s.Overrides))
 		}
-		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections\n",
-			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines)
+		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections, %d obligation episodes\n",
+			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines, s.Changed.Obligations)
 		o := s.Overall
 		fmt.Fprintf(tw, "Plan score: %s -> %s (%s), %s -> %s\n", textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus)
 		if len(s.Indicators) > 0 {
@@ -97,6 +100,14 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		}
 		writeScoreRows(tw, "ACTION", s.Actions)
 		writeScoreRows(tw, "SECTION", s.Sections)
+		if len(s.Obligations) > 0 {
+			fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tDEADLINE\tCOMPLETED\tDEADLINE MET\tBASE STATUS\tSCENARIO STATUS")
+			for _, c := range s.Obligations {
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s -> %s\t%s -> %s\t%s\t%s\n", c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
+					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
+					orDash(c.BaseStatus), orDash(c.ScenarioStatus))
+			}
+		}
 		if len(s.Deadlines) > 0 {
 			fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tDEADLINE\tCOMPLETES\tBASE STATUS\tSCENARIO STATUS")
 			for _, d := range s.Deadlines {
@@ -222,6 +233,14 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 			for _, c := range grp.rows {
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
 					c.BaseStatus, c.ScenarioStatus, mdCell(c.Title))
+			}
+		}
+		if len(s.Obligations) > 0 {
+			b.WriteString("\n| State | Article | Episode | Deadline | Completed | Deadline met | Status |\n|---|---:|---:|---|---|---|---|\n")
+			for _, c := range s.Obligations {
+				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", mdCell(c.Name), c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
+					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
+					mdCell(orDash(c.BaseStatus)), mdCell(orDash(c.ScenarioStatus)))
 			}
 		}
 		if len(s.Deadlines) > 0 {

@@ -18,6 +18,7 @@ func whatIfFixture(all bool) (*WhatIf, engine.Diff) {
 	base, _ := fixture()
 	rep := NewWhatIf(base, all)
 	y1, y2 := 2031, 2029
+	zafDeadline, zaf2023, zafOct := engine.MustDate("2023-11-01"), engine.MustDate("2023"), engine.MustDate("2023-10")
 	d := engine.Diff{
 		Indicators: []engine.IndicatorChange{
 			{ID: "1.1", Title: "Share | of States", Unit: "percent", BaseValue: f(75), ScenarioValue: f(80), Delta: f(5),
@@ -35,7 +36,10 @@ func whatIfFixture(all bool) (*WhatIf, engine.Diff) {
 			BaseStatus: engine.ProgressNeedsAcceleration, ScenarioStatus: engine.ProgressNeedsAcceleration, Changed: true},
 		Deadlines: []engine.DeadlineChange{{ISO3: "LAO", Article: 4, Deadline: "2030-08-01", BaseCompletionYear: &y1,
 			ScenarioCompletionYear: &y2, BaseStatus: engine.DeadlineWillMiss, ScenarioStatus: engine.DeadlineOnCourse, Changed: true}},
-		ChangedTotals: engine.ChangeCounts{Indicators: 2, Actions: 1, Deadlines: 1},
+		Obligations: []engine.ObligationChange{{ISO3: "ZAF", Name: "South Africa", Article: 3, Episode: 1, Deadline: &zafDeadline,
+			BaseCompleted: &zaf2023, ScenarioCompleted: &zafOct, BaseDeadlineMet: engine.VerdictUnknown, ScenarioDeadlineMet: engine.VerdictYes,
+			BaseStatus: "completed; whether on time is not known", ScenarioStatus: "completed on time", Changed: true}},
+		ChangedTotals: engine.ChangeCounts{Indicators: 2, Actions: 1, Deadlines: 1, Obligations: 1},
 	}
 	tw := 3
 	sc := &engine.Scenario{Name: "Kenya joins", Description: "A deposit in 2024.", File: "kenya.toml",
@@ -80,7 +84,8 @@ func TestWriteWhatIfTable(t *testing.T) {
 	tests := []struct{ name, re string }{
 		{"header", `^What if: Test Action Plan 2021-2026 0\.1-test, year 2024, as of 2025-06-30\n`},
 		{"scenario", `\n== Kenya joins\nA deposit in 2024\.\n  set KEN\.ratified = 2024-03-01\n  plan: counting entry-into-force; on_track 0\.9; trend_min_years 3\n`},
-		{"counts", `Re-evaluated 2 indicators; changed: 2 indicators, 1 actions, 0 sections, 1 deadline projections\n`},
+		{"counts", `Re-evaluated 2 indicators; changed: 2 indicators, 1 actions, 0 sections, 1 deadline projections, 1 obligation episodes\n`},
+		{"obligation verdict", `ZAF +3 +1 +2023-11-01 +2023 -> 2023-10 +not known -> yes +completed; whether on time is not known +completed on time`},
 		{"plan score", `Plan score: 40% -> 41% \(\+1\.0 pts\), needs-acceleration -> needs-acceleration\n`},
 		{"indicator", `(?m)^1\.1 +75\.0% +80\.0% +\+5\.0 pts +50% -> 60% +needs-acceleration +on-track +Share \| of States$`},
 		{"no value", `(?m)^2\.1 +– +– +– +– -> – `},

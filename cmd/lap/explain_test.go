@@ -43,7 +43,7 @@ func TestEvalScoresTableAndCSV(t *testing.T) {
 	code, out, errOut := lap(t, "eval", "--data", sampleData, "--year", "2024")
 	require.Equal(t, 0, code, errOut)
 	assert.Regexp(t, `Overall: score \d+%, expected by now \d+%`, out)
-	for _, h := range []string{"SECTION", "ACTION", "PROGRESS STATUS", "DEADLINES", "STATE PARTY"} {
+	for _, h := range []string{"SECTION", "ACTION", "PROGRESS STATUS", "OBLIGATIONS", "PROJECTIONS", "STATE PARTY"} {
 		assert.Contains(t, out, h)
 	}
 	// 12.1 is 0 at the end of 2024 (lap-plan.md section 7): the target, reached early.

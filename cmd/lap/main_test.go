@@ -136,6 +136,61 @@ func TestEvalJSONShape(t *testing.T) {
 	assert.Equal(t, "1.1", first["id"])
 }
 
+// TestEvalObligationsJSON: lap eval --format json has a top-level "obligations" array, one
+// object per State, article and episode, with exactly the keys issue 10 lists.
+func TestEvalObligationsJSON(t *testing.T) {
+	code, out, errOut := lap(t, "eval", "--data", sampleData, "--year", "2025", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	var doc struct {
+		Obligations []map[string]any `json:"obligations"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc))
+	require.NotEmpty(t, doc.Obligations)
+	keys := []string{"iso3", "article", "episode", "start", "deadline", "deadlines", "completed", "deadline_met", "months_to_complete", "projection"}
+	find := func(iso3 string, article, episode float64) map[string]any {
+		for _, o := range doc.Obligations {
+			if o["iso3"] == iso3 && o["article"] == article && o["episode"] == episode {
+				return o
+			}
+		}
+		t.Fatalf("no episode %v of %s article %v", episode, iso3, article)
+		return nil
+	}
+	for _, o := range doc.Obligations {
+		got := make([]string, 0, len(o))
+		for k := range o {
+			got = append(got, k)
+		}
+		assert.ElementsMatch(t, keys, got)
+	}
+	bgr := find("BGR", 3, 1)
+	assert.Equal(t, "2011-10-01", bgr["start"])
+	assert.Equal(t, "2023-12-31", bgr["deadline"])
+	assert.Equal(t, "2023-06", bgr["completed"], "as precise as the source")
+	assert.Equal(t, "yes", bgr["deadline_met"])
+	assert.Nil(t, bgr["months_to_complete"])
+	assert.Nil(t, bgr["projection"])
+	chain := bgr["deadlines"].([]any)
+	require.Len(t, chain, 4)
+	assert.Equal(t, map[string]any{"decided": "2011", "deadline": "2019-10-01", "source": chain[0].(map[string]any)["source"]}, chain[0])
+	assert.Equal(t, "unknown", find("ZAF", 3, 1)["deadline_met"])
+	assert.Equal(t, "2023", find("PER", 3, 1)["completed"])
+	chl4 := find("CHL", 4, 1)
+	assert.Equal(t, "pending", chl4["deadline_met"])
+	assert.Nil(t, chl4["completed"])
+	proj := chl4["projection"].(map[string]any)
+	assert.NotEmpty(t, proj["assumptions"])
+	decided := []any{}
+	for _, d := range chl4["deadlines"].([]any) {
+		decided = append(decided, d.(map[string]any)["decided"])
+	}
+	assert.Equal(t, []any{"2011", "2021-02", "2021-09", "2022"}, decided, "two decisions in 2021, each dated")
+	gnb2 := find("GNB", 4, 2)
+	assert.Equal(t, "none", gnb2["deadline_met"])
+	assert.Nil(t, gnb2["deadline"])
+	assert.Equal(t, 3.0, gnb2["months_to_complete"])
+}
+
 func TestEvalRange(t *testing.T) {
 	code, out, errOut := lap(t, "eval", "--data", cliData, "--year", "2021", "--to", "2025", "--format", "json", "--only", `^10\.1$`)
 	require.Equal(t, 0, code, errOut)

@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -143,6 +144,35 @@ func TestReportSample(t *testing.T) {
 		assert.Contains(t, md, "| "+ind.ID+" | ")
 	}
 	assert.NotContains(t, page, "Report date", "no date unless --date")
+
+	// The obligations table: one row per episode in neutral words, the same as results.json
+	// and lap eval --format json (issue 10).
+	assert.NotContains(t, md, "Not met")
+	for _, row := range []string{
+		`| Bulgaria (BGR) | 3 | 1 | 1 October 2011 | 31 December 2023 (3 extension decisions) | June 2023 | ✔ Completed on time | yes |`,
+		`| Peru (PER) | 3 | 1 | 1 March 2013 | 1 April 2024 (1 extension decision) | 2023 | ✔ Completed on time | yes |`,
+		`| South Africa (ZAF) | 3 | 1 | 1 November 2015 | 1 November 2023 | 2023 | ? Completed; whether on time is not known | not known |`,
+		`| Croatia (HRV) | 3 | 2 | 8 March 2022 | – | 31 May 2022 | – Completed 2 months after it was found | no deadline |`,
+		`| Albania (ALB) | 4 | 1 | 1 August 2010 | 1 August 2020 | 2018 or earlier | ✔ Completed on time | yes |`,
+		`| Bosnia and Herzegovina (BIH) | 4 | 1 | 1 March 2011 | 1 September 2023 (2 extension decisions) | August 2023 | ✔ Completed on time | yes |`,
+		`| Chile (CHL) | 4 | 1 | 1 June 2011 | 1 June 2026 (3 extension decisions) | – | ○ Open, deadline ahead | pending |`,
+	} {
+		assert.Contains(t, md, row)
+	}
+	var results struct {
+		Assessment struct {
+			Obligations []map[string]any `json:"obligations"`
+		} `json:"assessment"`
+	}
+	var eval struct {
+		Obligations []map[string]any `json:"obligations"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(one["results.json"]), &results))
+	code, out, errOut := lap(t, "eval", "--data", sampleData, "--year", "2024", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	require.NoError(t, json.Unmarshal([]byte(out), &eval))
+	require.NotEmpty(t, eval.Obligations)
+	assert.Equal(t, eval.Obligations, results.Assessment.Obligations, "results.json and lap eval --format json show the same obligations")
 }
 
 func TestReportDate(t *testing.T) {

@@ -172,3 +172,44 @@ func TestRisk(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "--draws")
 }
+
+// TestWhatIfSouthAfricaVerdict: South Africa completed its stockpile destruction in 2023
+// against a deadline of 2023-11-01, so whether on time is not known; with the month given
+// (October 2023) the verdict becomes yes (issue 10).
+func TestWhatIfSouthAfricaVerdict(t *testing.T) {
+	code, out, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--set", "ZAF.art3_completed_date=2023-10", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	var rep struct {
+		Scenarios []struct {
+			Obligations []struct {
+				ISO3                string `json:"iso3"`
+				Article             int    `json:"article"`
+				Episode             int    `json:"episode"`
+				BaseDeadlineMet     string `json:"base_deadline_met"`
+				ScenarioDeadlineMet string `json:"scenario_deadline_met"`
+				BaseCompleted       string `json:"base_completed"`
+				ScenarioCompleted   string `json:"scenario_completed"`
+				Deadline            string `json:"deadline"`
+				ScenarioStatus      string `json:"scenario_status"`
+			} `json:"obligations"`
+		} `json:"scenarios"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &rep))
+	require.Len(t, rep.Scenarios, 1)
+	obs := rep.Scenarios[0].Obligations
+	require.Len(t, obs, 1, "only South Africa's episode changes")
+	o := obs[0]
+	assert.Equal(t, "ZAF", o.ISO3)
+	assert.Equal(t, 3, o.Article)
+	assert.Equal(t, 1, o.Episode)
+	assert.Equal(t, "unknown", o.BaseDeadlineMet)
+	assert.Equal(t, "yes", o.ScenarioDeadlineMet)
+	assert.Equal(t, "2023", o.BaseCompleted)
+	assert.Equal(t, "2023-10", o.ScenarioCompleted)
+	assert.Equal(t, "2023-11-01", o.Deadline)
+	assert.Equal(t, "completed on time", o.ScenarioStatus)
+
+	code, text, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--set", "ZAF.art3_completed_date=2023-10")
+	require.Equal(t, 0, code, errOut)
+	assert.Regexp(t, `(?m)^ZAF +3 +1 +2023-11-01 +2023 -> 2023-10 +not known -> yes `, text)
+}

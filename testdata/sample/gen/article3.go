@@ -43,8 +43,8 @@ func (g *gen) article3() {
 	g.add("BGR", 2022, "art3_extension_requested", "true", "https://silkway.news/statement-on-stockpile-destruction-and-89546 (15-month request at the 10MSP)")
 	g.add("BGR", 2022, "art3_extension_granted", "true", "https://silkway.news/statement-on-stockpile-destruction-and-89546 ; http://www.the-monitor.org/en-gb/reports/2023/bulgaria/cluster-munition-ban-policy.aspx (granted at the 10MSP, 2022)")
 	g.add("BGR", 2022, "art3_deadline", "2023-12-31", "http://www.the-monitor.org/en-gb/reports/2023/bulgaria/cluster-munition-ban-policy.aspx (deadline 31 Dec 2023); "+srcOblig)
-	g.add("BGR", 2023, "art3_completed_date", "2023-06-30", "http://www.the-monitor.org/en-gb/reports/2023/bulgaria/cluster-munition-ban-policy.aspx (completed June 2023; month only, last day recorded per data-dictionary §2.3)")
-	g.add("BGR", 2023, "art3_compliance_declared_date", "2023-12-31", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (Bulgaria declared fulfilment in 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
+	g.add("BGR", 2023, "art3_completed_date", "2023-06", "http://www.the-monitor.org/en-gb/reports/2023/bulgaria/cluster-munition-ban-policy.aspx (completed June 2023; the source gives the month)")
+	g.add("BGR", 2023, "art3_compliance_declared_date", "2023", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (Bulgaria declared fulfilment in 2023; the source gives the year)")
 	bgrIll := illNote("yearly split assumed; it adds up to the declared 6,905 munitions / 190,919 submunitions less the 6 / 300 retained (ccm-facts.md §5)")
 	bgr2020 := illNote("split assumed; with Peru and Slovakia it adds up to the 2,273 munitions and more than 52,000 submunitions destroyed in 2020 (CMM 2021, ccm-facts.md §5)")
 	g.art3Years("BGR", []art3Year{
@@ -63,7 +63,7 @@ func (g *gen) article3() {
 	g.add("PER", 2020, "art3_extension_requested", "true", srcFeb2021+" (Peru's request was pending; submitted in 2020 for the 2RC)")
 	g.add("PER", 2021, "art3_extension_granted", "true", srcFeb2021+"; "+per+" (extension granted until April 2024)")
 	g.add("PER", 2021, "art3_deadline", "2024-04-01", per+" ; https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (deadline 1 April 2024)")
-	g.add("PER", 2023, "art3_completed_date", "2023-12-31", srcOblig+" PER article 3 (completed 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
+	g.add("PER", 2023, "art3_completed_date", "2023", srcOblig+" PER article 3 (completed 2023; the source gives the year)")
 	g.add("PER", 2024, "art3_compliance_declared_date", date12MSP, illNote("declaration at the 12MSP assumed; the references give Peru's fulfilment but not the date of its declaration"))
 	perStock := illNote("stock derived from the 2016 declaration less destruction in 2019-2020, which is assumed")
 	perIll := illNote("yearly split assumed; it adds up to the 2016 declaration of 2,007 munitions / 153,174 submunitions (ccm-facts.md §5)")
@@ -81,7 +81,7 @@ func (g *gen) article3() {
 	g.add("SVK", 2016, "art3_obligation_start", "2016-01-01", eifStart("SVK", "1,235 munitions / 299,187 submunitions, ccm-facts.md §5"))
 	g.add("SVK", 2016, "art3_deadline", "2024-01-01", computed)
 	g.add("SVK", 2023, "art3_completed_date", "2023-09-01", svk)
-	g.add("SVK", 2023, "art3_compliance_declared_date", "2023-12-31", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (Slovakia declared fulfilment in 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
+	g.add("SVK", 2023, "art3_compliance_declared_date", "2023", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (Slovakia declared fulfilment in 2023; the source gives the year)")
 	svkIll := illNote("yearly split assumed; it adds up to the declared 1,235 munitions / 299,187 submunitions (ccm-facts.md §5)")
 	g.art3Years("SVK", []art3Year{
 		{2019, 1035, 259187, 200, 40000, svkIll, ""},
@@ -95,8 +95,8 @@ func (g *gen) article3() {
 	// ----- South Africa ---------------------------------------------------------------------
 	g.add("ZAF", 2015, "art3_obligation_start", "2015-11-01", eifStart("ZAF", "1,495 munitions / 99,465 submunitions declared, ccm-facts.md §5"))
 	g.add("ZAF", 2015, "art3_deadline", "2023-11-01", computed)
-	g.add("ZAF", 2023, "art3_completed_date", "2023-12-31", srcOblig+" ZAF article 3 (completed 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
-	g.add("ZAF", 2023, "art3_compliance_declared_date", "2023-12-31", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (South Africa declared fulfilment in 2023; year only, 31 Dec recorded per data-dictionary §2.3)")
+	g.add("ZAF", 2023, "art3_completed_date", "2023", srcOblig+" ZAF article 3 (completed 2023; the source gives the year, so whether it came before the 2023-11-01 deadline is not known)")
+	g.add("ZAF", 2023, "art3_compliance_declared_date", "2023", "https://www.clusterconvention.org/perus-fulfilment-of-its-ccm-article-3-obligations-and-the-achievement-of-a-historic-milestone-for-the-convention/ (South Africa declared fulfilment in 2023; the source gives the year)")
 	zafIll := illNote("yearly split assumed; it adds up to the declared 1,495 munitions / 99,465 submunitions (ccm-facts.md §5)")
 	g.art3Years("ZAF", []art3Year{
 		{2019, 1395, 92465, 100, 7000, zafIll, ""},
@@ -111,7 +111,7 @@ func (g *gen) article3() {
 	// ----- States that completed before the LAP ---------------------------------------------
 	g.add("CHE", 2013, "art3_obligation_start", "2013-01-01", eifStart("CHE", "ccm-facts.md §5"))
 	g.add("CHE", 2013, "art3_deadline", "2021-01-01", computed)
-	g.add("CHE", 2019, "art3_completed_date", "2019-03-31", "http://the-monitor.org/en-gb/reports/2021/cluster-munition-monitor-2021/cluster-munition-ban-policy.aspx (March 2019; month only, last day recorded per data-dictionary §2.3)")
+	g.add("CHE", 2019, "art3_completed_date", "2019-03", "http://the-monitor.org/en-gb/reports/2021/cluster-munition-monitor-2021/cluster-munition-ban-policy.aspx (March 2019; the source gives the month)")
 	g.add("CHE", 2019, "art3_destroyed_munitions", "1100", ill)
 	g.add("CHE", 2019, "art3_destroyed_submunitions", "25000", ill)
 	g.add("CHE", 2019, "art3_stock_munitions", "0", ill)
@@ -121,11 +121,11 @@ func (g *gen) article3() {
 	g.add("DEU", 2015, "art3_completed_date", "2015-11-25", "http://www.the-monitor.org/en-gb/reports/2017/germany/cluster-munition-ban-policy.aspx")
 	g.add("HRV", 2010, "art3_obligation_start", "2010-08-01", eifStart("HRV", "7,235 munitions / 178,318 submunitions, ccm-facts.md §5"))
 	g.add("HRV", 2010, "art3_deadline", "2018-08-01", computed)
-	g.add("HRV", 2018, "art3_completed_date", "2018-07-31", "https://ccm3.pronk.se/2018/07/31/croatia-completes-the-destruction-of-its-stockpiles-of-cluster-munitions/ (July 2018; month only, last day recorded per data-dictionary §2.3)")
+	g.add("HRV", 2018, "art3_completed_date", "2018-07", "https://ccm3.pronk.se/2018/07/31/croatia-completes-the-destruction-of-its-stockpiles-of-cluster-munitions/ (July 2018; the source gives the month)")
 	g.add("CHL", 2011, "art3_obligation_start", "2011-06-01", eifStart("CHL", "249 munitions / 25,896 submunitions, ccm-facts.md §5"))
 	g.add("CHL", 2011, "art3_deadline", "2019-06-01", computed)
-	g.add("CHL", 2013, "art3_completed_date", "2013-07-31", "http://www.the-monitor.org/en-gb/reports/2021/chile/view-all.aspx (July 2013; month only, last day recorded per data-dictionary §2.3)")
-	g.add("CHL", 2013, "art3_compliance_declared_date", "2013-09-30", "http://archives.the-monitor.org/index.php/cp/display/region_profiles/theme/3341 (formally announced completion in September 2013; month only, last day recorded per data-dictionary §2.3)")
+	g.add("CHL", 2013, "art3_completed_date", "2013-07", "http://www.the-monitor.org/en-gb/reports/2021/chile/view-all.aspx (July 2013; the source gives the month)")
+	g.add("CHL", 2013, "art3_compliance_declared_date", "2013-09", "http://archives.the-monitor.org/index.php/cp/display/region_profiles/theme/3341 (formally announced completion in September 2013; the source gives the month)")
 
 	// ----- Illustrative stockpiles found after completion (Article 7.1(g), Action 17) ------
 	// All four Article 3 States completed in 2023, so without later discoveries the indicators

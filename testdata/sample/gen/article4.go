@@ -56,6 +56,13 @@ func (g *gen) art4Start(iso, deadline, src string) {
 	g.add(iso, y, "art4_deadline", deadline, srcOblig+" original_deadline ("+iso+" article 4; entry into force + 10 years)")
 }
 
+// decidedOn gives the month of a deadline decision where a source dates it within its year
+// (the recorded column); other decisions are dated by their year.
+var decidedOn = map[string]string{
+	"CHL|2023-06-01": "2021-09", // 2RC second part
+	"BIH|2022-09-01": "2021-02", // newsletter: granted in February 2021
+}
+
 func (g *gen) article4() {
 	contaminated2019 := "https://www.mineactionreview.org/obligations/conventions-on-cluster-munitions/global-cluster-munition-remnant-contamination/ (contaminated States Parties at 1 July 2019)"
 
@@ -77,15 +84,16 @@ func (g *gen) article4() {
 	// ----- Completions --------------------------------------------------------------------
 	g.add("HRV", 2020, "art4_completed_date", "2020-07-10", "https://ccm3.pronk.se/2020/07/31/croatia-complies-with-ccm-article-4/")
 	g.add("HRV", 2020, "art4_completion_declared_date", "2020-07-31", "https://ccm3.pronk.se/2020/07/31/croatia-complies-with-ccm-article-4/ (announced by 31 July 2020)")
-	mne := "https://ccm3.pronk.se/2020/07/31/montenegro-clears-all-cluster-munition-remnants-on-its-territory/?share=twitter (declared completion in July 2020; month only, last day recorded per data-dictionary §2.3)"
-	g.add("MNE", 2020, "art4_completed_date", "2020-07-31", mne)
-	g.add("MNE", 2020, "art4_completion_declared_date", "2020-07-31", mne)
-	g.add("BIH", 2023, "art4_completed_date", "2023-08-31", "https://udas.rs.ba/en/cluster-munition-monitor-2024 (completed August 2023, ninth State Party; month only, last day recorded per data-dictionary §2.3)")
-	g.add("BIH", 2023, "art4_completion_declared_date", "2023-09-15", "https://www.udas.rs.ba/en/bosnia-and-herzegovina-submitted-declaration-on-completion-of-cluster-munition/ (declaration at the 11MSP); https://www.bhmac.org/press-release-5/ (11MSP held 11-15 September 2023; last day recorded per data-dictionary §2.3)")
-	g.add("MOZ", 2016, "art4_completed_date", "2016-12-31", "https://archives2.the-monitor.org/en-gb/reports/2017/cluster-munition-monitor-2017/contamination-and-clearance.aspx (December 2016; month only, last day recorded per data-dictionary §2.3)")
-	before2019 := "https://the-monitor.org/en-gb/reports/2019/cluster-munition-monitor-2019/contamination-and-clearance.aspx (completed clearance before 2019; date not in source, latest day allowed recorded per data-dictionary §2.3)"
+	mne := "https://ccm3.pronk.se/2020/07/31/montenegro-clears-all-cluster-munition-remnants-on-its-territory/?share=twitter (declared completion in July 2020; the source gives the month)"
+	g.add("MNE", 2020, "art4_completed_date", "2020-07", mne)
+	g.add("MNE", 2020, "art4_completion_declared_date", "2020-07", mne)
+	g.add("BIH", 2023, "art4_completed_date", "2023-08", "https://udas.rs.ba/en/cluster-munition-monitor-2024 (completed August 2023, ninth State Party; the source gives the month)")
+	g.add("BIH", 2023, "art4_completion_declared_date", "2023-09", "https://www.udas.rs.ba/en/bosnia-and-herzegovina-submitted-declaration-on-completion-of-cluster-munition/ (declaration at the 11MSP); https://www.bhmac.org/press-release-5/ (11MSP held 11-15 September 2023; the day is not given)")
+	g.add("MOZ", 2016, "art4_completed_date", "2016-12", "https://archives2.the-monitor.org/en-gb/reports/2017/cluster-munition-monitor-2017/contamination-and-clearance.aspx (December 2016; the source gives the month)")
+	// "Completed clearance before 2019" gives only an upper bound: ../2018 (2018 or earlier).
+	before2019 := "https://the-monitor.org/en-gb/reports/2019/cluster-munition-monitor-2019/contamination-and-clearance.aspx (completed clearance before 2019; the day is not in the source, recorded as ../2018, 2018 or earlier)"
 	for _, iso := range []string{"ALB", "COG", "GRD", "GNB", "MRT", "NOR", "ZMB"} {
-		g.add(iso, 2018, "art4_completed_date", "2018-12-31", before2019)
+		g.add(iso, 2018, "art4_completed_date", "../2018", before2019)
 	}
 
 	// ----- Extensions (requests, decisions, new deadlines) ---------------------------------
@@ -115,7 +123,7 @@ func (g *gen) article4() {
 		// Chile: 2020 request (interim, to 2022) and June 2021 request (to 2023) both decided in 2021.
 		{"CHL", 2020, 0, "", srcMARChile + " (in 2020 Chile submitted a first request for a one-year interim extension, subsequently granted)", ""},
 		{"CHL", 2021, 2021, "2023-06-01", srcMARChile + " (June 2021 request for a further one-year interim extension to 1 June 2023, for the 2RC second part)",
-			srcMARChile + " ; " + srcOblig + " CHL article 4 (2022-06-01 granted in February 2021, " + srcFeb2021 + ", and 2023-06-01 at the 2RC second part in September 2021; one row per year, so the later deadline is recorded)"},
+			srcMARChile + " ; " + srcOblig + " CHL article 4 (2023-06-01 granted at the 2RC second part, September 2021)"},
 		{"CHL", 2022, 2022, "2026-06-01", "http://www.mineactionreview.org/country/chile (request of April 2022, revised in May)",
 			"http://www.mineactionreview.org/country/chile (extended Article 4 deadline of 1 June 2026); decision at the 10MSP inferred"},
 		// Lebanon: original deadline 2021-05-01, extended to 2026-05-01 in the February 2021 decisions.
@@ -142,9 +150,13 @@ func (g *gen) article4() {
 		}
 		if e.grant != 0 {
 			g.add(e.iso, e.grant, "art4_extension_granted", "true", e.grSrc)
-			g.add(e.iso, e.grant, "art4_deadline", e.deadline, e.grSrc)
+			g.addRecorded(e.iso, e.grant, "art4_deadline", e.deadline, decidedOn[e.iso+"|"+e.deadline], e.grSrc)
 		}
 	}
+	// Chile's first interim extension, to 2022-06-01, granted in February 2021 by the silence
+	// procedure; the second, to 2023-06-01, at the 2RC second part in September 2021. Two
+	// decisions in one year, each recorded with the month it was taken.
+	g.addRecorded("CHL", 2021, "art4_deadline", "2022-06-01", "2021-02", srcMARChile+" ; "+srcOblig+" CHL article 4 (2022-06-01 granted in February 2021, "+srcFeb2021+")")
 	// Costed work plans in the requests (20.1).
 	for _, c := range []struct {
 		iso string
@@ -255,13 +267,16 @@ func (g *gen) article4() {
 		{2020, 0, 0.02, 0, 6, ill, "", ""},
 	})
 
-	// Original treaty deadlines of two States that completed before 2019; they matter for the
-	// illustrative new contamination below, which keeps the original deadline (no new deadline
-	// arises when remnants are found after completion, so clearance after it is late).
+	// Albania and Guinea-Bissau: obligations.csv lists an Article 4 obligation completed before
+	// 2019. The obligation ran from entry into force (Article 4.1: areas contaminated at entry
+	// into force), with the treaty deadline of entry into force + 10 years. Any completion
+	// before 2019 is before either deadline (2020-08-01, 2021-05-01), so the verdict "on time"
+	// rests on the source's upper bound, not on a day it does not give.
 	for _, s := range []struct{ iso, deadline string }{{"ALB", "2020-08-01"}, {"GNB", "2021-05-01"}} {
 		eif := g.st(s.iso).eif
 		var y int
 		fmt.Sscanf(eif[:4], "%d", &y)
+		g.add(s.iso, y, "art4_obligation_start", eif, "entry into force (states.csv); "+srcOblig+" "+s.iso+" article 4 (an Article 4 obligation completed before 2019, so areas were contaminated at entry into force)")
 		g.add(s.iso, y, "art4_deadline", s.deadline, "treaty rule: entry into force + 10 years (Article 4.1); not in obligations.csv")
 	}
 

@@ -27,14 +27,14 @@ func (g *gen) article7Initial() {
 		{"LBN", "2011-10-27", monitor},
 		{"BGR", "2012-03-27", monitor},
 		{"AFG", "2012-08-30", monitor},
-		{"CHL", "2012-09-30", "http://www.the-monitor.org/en-gb/reports/2013/chile/cluster-munition-ban-policy.aspx (September 2012; month only, last day recorded per data-dictionary §2.3)"},
-		{"MRT", "2013-03-31", monitor + " (March 2013; month only, last day recorded per data-dictionary §2.3)"},
+		{"CHL", "2012-09", "http://www.the-monitor.org/en-gb/reports/2013/chile/cluster-munition-ban-policy.aspx (September 2012; the source gives the month)"},
+		{"MRT", "2013-03", monitor + " (March 2013; the source gives the month)"},
 		{"PER", "2013-08-01", monitor},
 		{"TCD", "2014-05-24", monitor},
 		{"IRQ", "2014-06-27", monitor + " (https://dma.gov.iq/en-US/Pages/Details/15 cites a letter dated 9/6/2014)"},
 		{"SVK", "2016-06-28", monitor},
 		{"ZAF", "2017-09-08", "http://www.the-monitor.org/en-gb/reports/2018/south-africa/cluster-munition-ban-policy.aspx ; " + monitor},
-		{"GMB", "2019-11-30", monitor + " (November 2019; month only, last day recorded per data-dictionary §2.3)"},
+		{"GMB", "2019-11", monitor + " (November 2019; the source gives the month)"},
 		{"NGA", "2023-04-12", monitor + " (received before Nigeria's entry into force)"},
 	}
 	done := map[string]bool{}
@@ -147,7 +147,7 @@ func (g *gen) annualDate(iso string, y int) (string, string) {
 	if iso == "TCD" {
 		switch {
 		case y == 2019:
-			return "2020-12-31", "MAR 2023 via " + srcFacts + " §10: Chad last reported in 2020 (year only, 31 Dec recorded per data-dictionary §2.3; assumed to cover 2019)"
+			return "2020", "MAR 2023 via " + srcFacts + " §10: Chad last reported in 2020 (the source gives the year; assumed to cover 2019)"
 		case y <= 2022:
 			return "", "" // Chad sent no report after 2020 up to MAR 2023
 		}
@@ -189,9 +189,9 @@ func formVersion(iso string, y int, date string) string {
 
 // article7Voluntary records voluntary reports from States not party.
 func (g *gen) article7Voluntary() {
-	ssd := "https://sudantribune.com/?p=275893 via " + srcFacts + " §1.3 (South Sudan sent voluntary reports in 2020 and 2021; year only, 31 Dec recorded per data-dictionary §2.3; assumed to cover the year before)"
-	g.add("SSD", 2019, "art7_voluntary_submitted", "2020-12-31", ssd)
-	g.add("SSD", 2020, "art7_voluntary_submitted", "2021-12-31", ssd)
+	ssd := "https://sudantribune.com/?p=275893 via " + srcFacts + " §1.3 (South Sudan sent voluntary reports in 2020 and 2021; the source gives the years; assumed to cover the year before)"
+	g.add("SSD", 2019, "art7_voluntary_submitted", "2020", ssd)
+	g.add("SSD", 2020, "art7_voluntary_submitted", "2021", ssd)
 	g.add("SSD", 2021, "art7_voluntary_submitted", "2022-05-10", ill)
 	g.add("SSD", 2022, "art7_voluntary_submitted", "2023-04-27", ill)
 	g.add("COD", 2023, "art7_voluntary_submitted", "2024-06-03", ill)

@@ -246,9 +246,10 @@ var nonUN = map[string]bool{"VAT": true, "PSE": true, "COK": true, "NIU": true}
 // Generator.
 
 type key struct {
-	iso3  string
-	year  int
-	field string
+	iso3     string
+	year     int
+	field    string
+	recorded string
 }
 
 type fact struct {
@@ -256,6 +257,7 @@ type fact struct {
 	year         int // 0 for static facts
 	field, value string
 	source       string
+	recorded     string // the day the fact became known, "" when not given (a deadline decision's day)
 }
 
 type gen struct {
@@ -274,6 +276,12 @@ func (g *gen) st(iso string) *stateRow {
 
 // add records one fact and checks it against the field table.
 func (g *gen) add(iso string, year int, field, value, source string) {
+	g.addRecorded(iso, year, field, value, "", source)
+}
+
+// addRecorded records one fact with the day it became known (for a deadline, the day of the
+// decision), which lets several decisions of one year stand side by side.
+func (g *gen) addRecorded(iso string, year int, field, value, recorded, source string) {
 	def, ok := fieldDefs[field]
 	if !ok {
 		panic("unknown field " + field)
@@ -288,7 +296,7 @@ func (g *gen) add(iso string, year int, field, value, source string) {
 			panic("static field with a year: " + field)
 		}
 	case event:
-		if strconv.Itoa(year) != value[:4] {
+		if strconv.Itoa(year) != dateYear(value) {
 			panic(fmt.Sprintf("event year mismatch: %s %d %s %s", iso, year, field, value))
 		}
 	default:
@@ -298,7 +306,7 @@ func (g *gen) add(iso string, year int, field, value, source string) {
 	}
 	switch def.typ {
 	case tDate:
-		if _, err := time.Parse("2006-01-02", value); err != nil {
+		if !validDate(value) {
 			panic(fmt.Sprintf("bad date %s %s %s", iso, field, value))
 		}
 	case tNum:
@@ -319,20 +327,39 @@ func (g *gen) add(iso string, year int, field, value, source string) {
 			panic(fmt.Sprintf("bad enum %s %s", field, value))
 		}
 	}
-	k := key{iso, year, field}
+	if recorded != "" && (!validDate(recorded) || dateYear(recorded) != strconv.Itoa(year)) {
+		panic(fmt.Sprintf("bad recorded date %s %d %s %s", iso, year, field, recorded))
+	}
+	k := key{iso, year, field, recorded}
 	if old, dup := g.facts[k]; dup {
 		panic(fmt.Sprintf("duplicate fact %v: %q and %q", k, old.value, value))
 	}
-	g.facts[k] = fact{iso, year, field, value, source}
+	g.facts[k] = fact{iso, year, field, value, source, recorded}
 }
 
+// validDate accepts a date as precisely as a source gives it (data-dictionary.md §2.3):
+// YYYY-MM-DD, YYYY-MM or YYYY, or "../" and one of these for "that or earlier".
+func validDate(v string) bool {
+	v = strings.TrimPrefix(v, "../")
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(v) == len(layout) {
+			_, err := time.Parse(layout, v)
+			return err == nil
+		}
+	}
+	return false
+}
+
+// dateYear is the year of a date value (of its upper bound for "../").
+func dateYear(v string) string { return strings.TrimPrefix(v, "../")[:4] }
+
 func (g *gen) has(iso string, year int, field string) bool {
-	_, ok := g.facts[key{iso, year, field}]
+	_, ok := g.facts[key{iso, year, field, ""}]
 	return ok
 }
 
 func (g *gen) value(iso string, year int, field string) string {
-	return g.facts[key{iso, year, field}].value
+	return g.facts[key{iso, year, field, ""}].value
 }
 
 // partiesAt lists the States Parties (deposit counting) at date d.
@@ -512,10 +539,13 @@ func (g *gen) write(w io.Writer) error {
 		if a.year != b.year {
 			return a.year < b.year // static (0) first
 		}
-		return a.field < b.field
+		if a.field != b.field {
+			return a.field < b.field
+		}
+		return a.recorded < b.recorded
 	})
 	cw := csv.NewWriter(w)
-	if err := cw.Write([]string{"iso3", "year", "field", "value", "source", "class"}); err != nil {
+	if err := cw.Write([]string{"iso3", "year", "field", "value", "source", "class", "recorded"}); err != nil {
 		return err
 	}
 	for _, f := range out {
@@ -523,7 +553,7 @@ func (g *gen) write(w io.Writer) error {
 		if f.year != 0 {
 			y = strconv.Itoa(f.year)
 		}
-		if err := cw.Write([]string{f.iso3, y, f.field, f.value, f.source, classify(f.source)}); err != nil {
+		if err := cw.Write([]string{f.iso3, y, f.field, f.value, f.source, classify(f.source), f.recorded}); err != nil {
 			return err
 		}
 	}

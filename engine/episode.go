@@ -1,0 +1,319 @@
+package engine
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Obligation episodes (data dictionary §4.4; docs/methodology.md, "Obligation episodes").
+//
+// An Article 3 or 4 obligation is a sequence of episodes, never one record that later facts
+// overwrite. Episode 1 starts at the first obligation start and ends at the first completion
+// not certainly before it. Each start dated after a completion opens a later episode, which
+// ends at the next completion. Starts while an episode is open belong to it; completions with
+// no open episode (certainly before the start, or a second one) are not attached. Every
+// completion is clipped to its episode's start: "completed before 2019" for an obligation that
+// began at entry into force on 2010-08-01 is a day between 2010-08-01 and 2018-12-31.
+//
+// Deadline decisions (art3_deadline, art4_deadline facts) are dated by their recorded day, or,
+// without one, by their year (a date of year precision). A decision belongs to the first
+// episode it may fall in, from its start (episode 1: from before its start, for the original
+// deadline recorded in the start year) to its completion. A later episode has a deadline only
+// if one is recorded after its start; otherwise it is judged by its duration. The deadline in
+// force on a day is the latest decision on or before it (for episode 1 the first decision holds
+// from the start). Where a decision's date does not say whether it came before the day, both
+// deadlines are candidates, and a comparison holds only if it holds for each.
+
+// episode is one obligation episode as seen at a cut-off.
+type episode struct {
+	n         int // 1 = the original obligation
+	start     Date
+	startFact *Fact
+	done      Date // the completion clipped to the start; zero while open at the cut-off
+	doneFact  *Fact
+	chain     []*Fact // the deadline decisions attached, in the order they were made
+}
+
+// decided is the date of a deadline decision: its recorded day, else its year.
+func decided(f *Fact) Date {
+	if !f.Recorded.IsZero() {
+		return f.Recorded
+	}
+	return YearDate(f.Year)
+}
+
+// knownAt reports whether a fact recorded at some date is known at as_of (no recorded date:
+// known).
+func knownAt(f *Fact, asOf Date) bool { return f.Recorded.IsZero() || f.Recorded.NotAfter(asOf) }
+
+// buildEpisodes lists one article's episodes as seen at R (the year's reference date) with
+// what is known at asOf, appending to buf. starts, done and deadlines are the State's facts of
+// the article's start, completion and deadline fields, sorted by year (and recorded day).
+func buildEpisodes(buf []episode, starts, done, deadlines []*Fact, R, asOf Date) []episode {
+	eps := buf[:0]
+	di := 0
+	for _, s := range starts {
+		if !setBy(s.date, R) || !knownAt(s, asOf) {
+			continue
+		}
+		if n := len(eps); n > 0 {
+			last := &eps[n-1]
+			if last.done.IsZero() || !s.date.MayBeAfter(last.done) {
+				continue // found while the episode was open: part of it
+			}
+		}
+		ep := episode{n: len(eps) + 1, start: s.date, startFact: s}
+		for ; di < len(done); di++ {
+			c := done[di]
+			if !setBy(c.date, R) || !knownAt(c, asOf) || c.date.Before(s.date) {
+				continue // not yet, not known yet, or before this episode (a completion without one)
+			}
+			ep.done, ep.doneFact = c.date.Clip(s.date), c
+			di++
+			break
+		}
+		eps = append(eps, ep)
+	}
+	// attach the deadline decisions, in order, to the episodes they may fall in
+	k, first := 0, -1
+	for i, f := range deadlines {
+		d := decided(f)
+		if d.lo > R.hi || !knownAt(f, asOf) {
+			break // decided after the cut-off (decisions are sorted)
+		}
+		for k < len(eps) && !eps[k].done.IsZero() && d.lo > eps[k].done.hi {
+			k, first = k+1, -1 // certainly after episode k's completion
+		}
+		if k == len(eps) {
+			break
+		}
+		if k > 0 && d.hi < eps[k].start.lo {
+			continue // between two episodes: it belongs to neither
+		}
+		if first < 0 {
+			first = i
+		}
+		eps[k].chain = deadlines[first : i+1]
+	}
+	return eps
+}
+
+// open reports whether the episode had no completion by the cut-off.
+func (ep *episode) open() bool { return ep.done.IsZero() }
+
+// hasDeadline reports whether any deadline decision belongs to the episode.
+func (ep *episode) hasDeadline() bool { return len(ep.chain) > 0 }
+
+// judge applies test to each deadline that may be in force on some day of ref and combines the
+// answers: True or False when every candidate agrees, Unknown otherwise. none is true when,
+// for a later episode, no deadline was certainly in force on ref's first day: then a True or
+// False from the candidates is downgraded to Unknown, and with no candidate at all the episode
+// had no deadline on ref (none, Unknown).
+func (ep *episode) judge(ref Date, test func(deadline Date) Tri) (t Tri, none bool) {
+	certain := -1
+	for i, f := range ep.chain {
+		if decided(f).NotAfter(ref.First()) {
+			certain = i
+		}
+	}
+	if certain < 0 && ep.n == 1 && len(ep.chain) > 0 {
+		certain = 0 // the original deadline holds from the start
+	}
+	var seen, yes, no bool
+	if certain >= 0 {
+		seen = true
+		switch test(ep.chain[certain].date) {
+		case True:
+			yes = true
+		case False:
+			no = true
+		default:
+			return Unknown, false
+		}
+	}
+	for _, f := range ep.chain[certain+1:] {
+		d := decided(f)
+		if d.lo > ref.hi {
+			break
+		}
+		seen = true
+		switch test(f.date) {
+		case True:
+			yes = true
+		case False:
+			no = true
+		default:
+			return Unknown, false
+		}
+	}
+	switch {
+	case !seen:
+		return Unknown, true
+	case certain < 0: // a later episode whose first deadline may have come after ref began
+		return Unknown, false
+	case yes && !no:
+		return True, false
+	case no && !yes:
+		return False, false
+	}
+	return Unknown, false
+}
+
+// deadlineAt is the deadline shown as in force on ref: the latest decision that may have come
+// by ref's last day (for episode 1 at least the original one); zero when there is none.
+func (ep *episode) deadlineAt(ref Date) Date {
+	var dl Date
+	for i, f := range ep.chain {
+		if i == 0 && ep.n == 1 || !decided(f).After(ref.Last()) {
+			dl = f.date
+		}
+	}
+	return dl
+}
+
+// Verdict is whether an episode met its deadline (data dictionary §4.4).
+type Verdict string
+
+// The verdicts.
+const (
+	VerdictYes     Verdict = "yes"     // completed on or before the deadline in force on the day
+	VerdictNo      Verdict = "no"      // completed after it, or still open after it passed
+	VerdictUnknown Verdict = "unknown" // the dates' precision does not decide, or no deadline is recorded for episode 1
+	VerdictPending Verdict = "pending" // open, the deadline still ahead
+	VerdictNone    Verdict = "none"    // a later episode with no deadline of its own: judged by its duration
+)
+
+// verdict judges the episode at R: a completion against the deadline in force on its day, an
+// open episode against the deadline in force at R.
+func (ep *episode) verdict(R Date) Verdict {
+	if !ep.open() {
+		t, none := ep.judge(ep.done, ep.done.OnOrBefore)
+		return verdictOf(t, none, ep.n, VerdictYes, VerdictNo)
+	}
+	t, none := ep.judge(R, func(dl Date) Tri { return dl.StrictlyBefore(R) })
+	return verdictOf(t, none, ep.n, VerdictNo, VerdictPending)
+}
+
+func verdictOf(t Tri, none bool, n int, ifTrue, ifFalse Verdict) Verdict {
+	switch {
+	case none && n > 1:
+		return VerdictNone
+	case t == True:
+		return ifTrue
+	case t == False:
+		return ifFalse
+	}
+	return VerdictUnknown
+}
+
+// pastDeadline is *_past_deadline for an open episode: nil when episode 1 has no deadline
+// recorded or the dates do not decide; false for a later episode without a deadline.
+func (ep *episode) pastDeadline(R Date) *bool {
+	switch ep.verdict(R) {
+	case VerdictNo:
+		return boolPtr(true)
+	case VerdictPending, VerdictNone:
+		return boolPtr(false)
+	}
+	return nil
+}
+
+// lastEpisode returns the latest episode, or nil.
+func lastEpisode(eps []episode) *episode {
+	if len(eps) == 0 {
+		return nil
+	}
+	return &eps[len(eps)-1]
+}
+
+// deadlineShown is the deadline shown for the episode: in force at its completion, or at R
+// while it is open; zero when it has none.
+func (ep *episode) deadlineShown(R Date) Date {
+	if ep.open() {
+		return ep.deadlineAt(R)
+	}
+	return ep.deadlineAt(ep.done)
+}
+
+// describe gives the episode's status and the neutral words for it (data dictionary §4.4), and
+// a detail line with the dates as precisely as known.
+func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, string, string) {
+	what := articleWhat(article)
+	var words string
+	status := ObligationCompleted
+	detail := what
+	if ep.n > 1 {
+		found := "stockpile found"
+		if article == 4 {
+			found = "contamination found"
+		}
+		detail = fmt.Sprintf("%s %s after an earlier completion", found, ep.start.Text())
+	} else {
+		detail += " since " + ep.start.Text()
+	}
+	dl := ep.deadlineShown(R)
+	if ep.open() {
+		status = ObligationOpen
+		switch v {
+		case VerdictPending:
+			words = "open, deadline ahead"
+		case VerdictNo:
+			words = "open, past the deadline"
+		case VerdictNone:
+			words = "open, no deadline of its own"
+		default:
+			words = "open; deadline not known"
+			if ep.hasDeadline() {
+				words = "open; whether past the deadline is not known"
+			}
+		}
+		detail += "; open at " + R.Text()
+	} else {
+		switch v {
+		case VerdictYes:
+			words = "completed on time"
+		case VerdictNo:
+			words = "completed after the deadline"
+		case VerdictNone:
+			words = "completed " + monthsText(MonthsBetween(ep.start, ep.done)) + " after it was found"
+		default:
+			words = "completed; whether on time is not known"
+			if !ep.hasDeadline() {
+				words = "completed; deadline not known"
+			}
+		}
+		detail += "; completed " + ep.doneFact.date.Text()
+	}
+	switch {
+	case !dl.IsZero():
+		detail += "; deadline " + dl.Text()
+		if len(ep.chain) > 1 {
+			detail += fmt.Sprintf(" (after %d extension decision(s))", len(ep.chain)-1)
+		}
+	case ep.n > 1:
+		detail += "; no deadline of its own"
+	default:
+		detail += "; no deadline recorded"
+	}
+	return status, words, detail
+}
+
+// monthsText says a duration in whole months: "5 months", "3 to 4 months", "less than a month".
+func monthsText(lo, hi int) string {
+	one := func(n int) string {
+		switch n {
+		case 0:
+			return "less than a month"
+		case 1:
+			return "1 month"
+		}
+		return strconv.Itoa(n) + " months"
+	}
+	if lo == hi {
+		return one(lo)
+	}
+	if lo == 0 {
+		return "up to " + one(hi)
+	}
+	return strconv.Itoa(lo) + " to " + one(hi)
+}

@@ -1,0 +1,156 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// openArt4 is Germany with an open Article 4 episode (deadline 2030-08-01) and the given
+// Form F rows.
+const openArt4 = "" +
+	"DEU,2010,art4_obligation_start,2010-08-01,ISU,\n" +
+	"DEU,2010,art4_deadline,2020-08-01,treaty,\n" +
+	"DEU,2019,art4_deadline,2030-08-01,9MSP,\n"
+
+// TestProjectionPerOpenEpisode: one projection per open episode, with its assumptions, and
+// marked when it rests on one year of data or on data older than two years.
+func TestProjectionPerOpenEpisode(t *testing.T) {
+	p := shippedPlan(t)
+	tests := []struct {
+		name, rows  string
+		year        int
+		status      DeadlineStatus
+		single      bool
+		stale       bool
+		toMiss      any
+		assumptions []string
+	}{
+		{"three years, on course", openArt4 +
+			"DEU,2022,art4_area_cleared_m2,1000000,F,\nDEU,2023,art4_area_cleared_m2,1000000,F,\nDEU,2024,art4_area_cleared_m2,1000000,F,\n" +
+			"DEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, DeadlineOnCourse, false, false, false,
+			[]string{"no further extension: the deadline in force, 2030-08-01, stays", "the mean of 3 year(s) with data, 2022–2024", "no new contamination or stockpile is found"}},
+		{"one year of data", openArt4 +
+			"DEU,2024,art4_area_cleared_m2,100000,F,\nDEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, DeadlineWillMiss, true, false, true,
+			[]string{"rests on one year of data"}},
+		{"old data", openArt4 +
+			"DEU,2020,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_remaining_m2,3000000,F,\n", 2025, DeadlineOnCourse, false, true, false,
+			[]string{"rests on data older than 2 years: the newest figure is for 2021"}},
+		{"no figures", openArt4, 2024, DeadlineNoData, false, false, nil, []string{"no further extension"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := episodeFacts(t, tt.rows)
+			a, err := p.Assess(context.Background(), ds, tt.year, AsOf(MustDate("2026-06-30")))
+			require.NoError(t, err)
+			require.Len(t, a.Deadlines, 1)
+			dp := a.Deadlines[0]
+			assert.Equal(t, 1, dp.Episode)
+			assert.Equal(t, "2010-08-01", dp.Start)
+			assert.Equal(t, tt.status, dp.Status, dp.Reason)
+			assert.Equal(t, tt.single, dp.SinglePoint)
+			assert.Equal(t, tt.stale, dp.Stale)
+			all := strings.Join(dp.Assumptions, "; ")
+			for _, want := range tt.assumptions {
+				assert.Contains(t, all, want)
+			}
+			oe := episodeOf(t, a, "DEU", 4, 1)
+			require.NotNil(t, oe.Projection, "the open episode carries its projection")
+			assert.Equal(t, dp, *oe.Projection)
+			_, env := episodesOf(t, ds, 4, tt.year, "2026-06-30")
+			if tt.toMiss == nil {
+				assert.Nil(t, env.Art4ProjectedToMiss)
+			} else {
+				require.NotNil(t, env.Art4ProjectedToMiss)
+				assert.Equal(t, tt.toMiss, *env.Art4ProjectedToMiss)
+			}
+		})
+	}
+}
+
+// TestProjectionFromEpisodeStart: a later episode's projection reads only the figures from its
+// start year on, and an episode without a deadline has nothing to miss.
+func TestProjectionFromEpisodeStart(t *testing.T) {
+	ds := episodeFacts(t, ""+
+		"DEU,2010,art4_obligation_start,2010-08-01,ISU,\n"+
+		"DEU,2010,art4_deadline,2020-08-01,treaty,\n"+
+		"DEU,2019,art4_area_cleared_m2,9000000,F,\n"+
+		"DEU,2019,art4_completed_date,2019-11-30,ISU,\n"+
+		"DEU,2023,art4_obligation_start,2023-03-01,new contamination,\n"+
+		"DEU,2023,art4_area_cleared_m2,10000,F,\n"+
+		"DEU,2024,art4_area_cleared_m2,20000,F,\n"+
+		"DEU,2024,art4_area_remaining_m2,60000,F,\n")
+	a, err := shippedPlan(t).Assess(context.Background(), ds, 2024, AsOf(MustDate("2026-06-30")))
+	require.NoError(t, err)
+	require.Len(t, a.Deadlines, 1)
+	dp := a.Deadlines[0]
+	assert.Equal(t, 2, dp.Episode)
+	assert.Equal(t, []YearValue{{2023, num(10000)}, {2024, num(20000)}}, dp.RateYears, "2019 belongs to episode 1")
+	assert.Equal(t, DeadlineNoData, dp.Status, "no deadline of its own")
+	assert.Empty(t, dp.Deadline)
+	_, env := episodesOf(t, ds, 4, 2024, "2026-06-30")
+	assert.Nil(t, env.Art4ProjectedToMiss, "no deadline: nil")
+	assert.Equal(t, false, *env.Art4PastDeadline)
+}
+
+// TestProjectedToMissSample: on the sample every open Article 4 episode in 2025 has a
+// deadline and enough data; the field agrees with the report's projection.
+func TestProjectedToMissSample(t *testing.T) {
+	p, ds := shippedPlan(t), loadSampleData(t)
+	a, err := p.Assess(context.Background(), ds, 2025)
+	require.NoError(t, err)
+	require.NotEmpty(t, a.Deadlines)
+	for _, dp := range a.Deadlines {
+		_, env := sampleEnv(t, ds, dp.ISO3, 2025)
+		want := dp.Status == DeadlineWillMiss
+		require.NotNil(t, env.Art4ProjectedToMiss, dp.ISO3)
+		assert.Equal(t, want, *env.Art4ProjectedToMiss, dp.ISO3)
+	}
+	_, env := sampleEnv(t, ds, "BIH", 2025)
+	assert.Equal(t, false, *env.Art4ProjectedToMiss, "no open episode")
+	_, env = sampleEnv(t, ds, "USA", 2025)
+	assert.Equal(t, false, *env.Art4ProjectedToMiss, "not party")
+}
+
+func sampleEnv(t *testing.T, ds *Dataset, iso3 string, year int) (*stateEnv, Env) {
+	t.Helper()
+	var se stateEnv
+	ds.build(ds.stateIdx[iso3], frame{year: year, asOf: ds.latest, counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+	return &se, se.env
+}
+
+// TestRiskNextToProjection: lap risk gives the deterministic projection beside the median and
+// says why they differ; one year of data is not simulated into false certainty.
+func TestRiskNextToProjection(t *testing.T) {
+	p := shippedPlan(t)
+	ds := episodeFacts(t, openArt4+
+		"DEU,2022,art4_area_cleared_m2,500000,F,\nDEU,2023,art4_area_cleared_m2,1500000,F,\nDEU,2024,art4_area_cleared_m2,1000000,F,\n"+
+		"DEU,2021,art4_area_cleared_m2,200000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
+	a, err := p.Assess(context.Background(), ds, 2024, AsOf(MustDate("2026-06-30")))
+	require.NoError(t, err)
+	r, err := p.DeadlineRisk(context.Background(), ds, a, Draws(2000), Seed(1))
+	require.NoError(t, err)
+	require.Len(t, r.States, 1)
+	s := r.States[0]
+	require.True(t, s.Simulated)
+	require.NotNil(t, s.Projected)
+	assert.InDelta(t, 2029.0, *s.Projected, 1e-9, "4,000,000 m² at 1,000,000 a year from the end of 2024")
+	assert.Contains(t, s.Why, "mean of the latest years with data, 1000000 m2 a year")
+	assert.Contains(t, s.Why, "all 4 years with data since the episode began (2021-2024), mean 800000 m2 a year, lower than the recent rate, so it completes later")
+
+	one := episodeFacts(t, openArt4+"DEU,2024,art4_area_cleared_m2,1000000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
+	a, err = p.Assess(context.Background(), one, 2024, AsOf(MustDate("2026-06-30")))
+	require.NoError(t, err)
+	r, err = p.DeadlineRisk(context.Background(), one, a, Draws(2000), Seed(1))
+	require.NoError(t, err)
+	s = r.States[0]
+	assert.False(t, s.Simulated)
+	assert.True(t, s.SinglePoint)
+	assert.Nil(t, s.PByDeadline, "no 100% from one data point")
+	assert.Nil(t, s.Median)
+	assert.Contains(t, s.Reason, "rests on one year of data (2024)")
+	assert.InDelta(t, 2029.0, *s.Projected, 1e-9)
+}

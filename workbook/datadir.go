@@ -200,12 +200,15 @@ func encodeStates(rows [][]string) []byte {
 	return encodeCSV(stateColumns[:n], out)
 }
 
-// encodeFacts writes facts.csv, with the class column when any fact has a class.
+// encodeFacts writes facts.csv, with the class column when any fact has a class, and the
+// recorded column (after class) when any fact has a recorded day.
 func encodeFacts(rows []factRow) []byte {
-	withClass := false
+	withClass, withRecorded := false, false
 	for _, r := range rows {
 		withClass = withClass || classText(r.Class) != ""
+		withRecorded = withRecorded || !r.Recorded.IsZero()
 	}
+	withClass = withClass || withRecorded
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		y := ""
@@ -216,9 +219,15 @@ func encodeFacts(rows []factRow) []byte {
 		if withClass {
 			out[i] = append(out[i], classText(r.Class))
 		}
+		if withRecorded {
+			out[i] = append(out[i], r.Recorded.String())
+		}
 	}
-	if withClass {
+	switch {
+	case withRecorded:
 		return encodeCSV(factColumns, out)
+	case withClass:
+		return encodeCSV(factColumns[:6], out)
 	}
 	return encodeCSV(factColumns[:5], out)
 }

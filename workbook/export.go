@@ -99,13 +99,13 @@ func statesTable(states []engine.State) Table {
 }
 
 func factsTable(facts []engine.Fact) Table {
-	t := Table{Sheet: factsSheet, Header: factColumns, Widths: []float64{8, 8, 32, 16, 80, 12}}
+	t := Table{Sheet: factsSheet, Header: factColumns, Widths: []float64{8, 8, 32, 16, 80, 12, 12}}
 	for _, f := range facts {
 		var year any
 		if f.Year != 0 {
 			year = f.Year
 		}
-		t.Rows = append(t.Rows, []any{f.ISO3, year, f.Field, cellOf(f.Field, f.Value, false), f.Source, classText(f.Class)})
+		t.Rows = append(t.Rows, []any{f.ISO3, year, f.Field, cellOf(f.Field, f.Value, false), f.Source, classText(f.Class), f.Recorded.String()})
 	}
 	return t
 }

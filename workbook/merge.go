@@ -182,20 +182,33 @@ func mapDiagnostics(err error, origin func(line int) (Origin, bool)) Problems {
 	return ps
 }
 
+// factKey identifies a fact: State, year and field, and for a deadline decision the day it
+// was decided (several decisions in one year are separate facts).
 type factKey struct {
-	iso3  string
-	year  int
-	field string
+	iso3     string
+	year     int
+	field    string
+	recorded string
 }
 
-func keyOf(f engine.Fact) factKey { return factKey{f.ISO3, f.Year, f.Field} }
+func keyOf(f engine.Fact) factKey {
+	k := factKey{iso3: f.ISO3, year: f.Year, field: f.Field}
+	if fd, ok := engine.LookupField(f.Field); ok && fd.Type == engine.TypeDate && fd.Scope == engine.ScopeCarried {
+		k.recorded = f.Recorded.String()
+	}
+	return k
+}
 
 func (k factKey) String() string {
 	y := "static"
 	if k.year != 0 {
 		y = strconv.Itoa(k.year)
 	}
-	return k.iso3 + " " + y + " " + k.field
+	s := k.iso3 + " " + y + " " + k.field
+	if k.recorded != "" {
+		s += " (decided " + k.recorded + ")"
+	}
+	return s
 }
 
 // dedupe drops a fact that two workbooks (or two sheets) give with the same value, and

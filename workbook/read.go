@@ -72,8 +72,9 @@ type Batch struct {
 // stateColumns are the columns of states.csv, in order; class is optional.
 var stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn", "class"}
 
-// factColumns are the columns of facts.csv that a Facts sheet may hold; class is optional.
-var factColumns = []string{"iso3", "year", "field", "value", "source", "class"}
+// factColumns are the columns of facts.csv that a Facts sheet may hold; class and recorded (the
+// day a fact became known; for a deadline, the day it was decided) are optional.
+var factColumns = []string{"iso3", "year", "field", "value", "source", "class", "recorded"}
 
 // Read reads the workbooks at paths. Every problem in every file is reported at once, as
 // Problems; the Batch is nil when there is any.

@@ -150,6 +150,18 @@ func (b *Batch) readFacts(f *excelize.File, name string) Problems {
 				ps = append(ps, *t.r.problem(o.Cells["class"], CodeBadCell, "class %q is not one of %s (leave it empty when the class is not known)", fact.Class, strings.Join(Classes, ", ")))
 			}
 		}
+		if c := t.cols["recorded"]; c != 0 {
+			v, p := t.r.value(c, row, engine.TypeDate)
+			if p != nil {
+				ps = append(ps, *p)
+			} else if v != "" {
+				d, err := engine.ParseDate(v)
+				if err != nil {
+					ps = append(ps, *t.r.problem(o.Cells["recorded"], engine.CodeBadDate, "recorded: %v", err))
+				}
+				fact.Recorded = d
+			}
+		}
 		b.Facts = append(b.Facts, fact)
 	})
 	return ps

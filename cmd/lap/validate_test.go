@@ -61,7 +61,7 @@ func lineOf(t *testing.T, dir, prefix string) int {
 // remaining, lap validate exits 1 and names the State, year, check, both values and their
 // facts.csv lines.
 func TestValidateClearedExceedsRemaining(t *testing.T) {
-	dir := sampleWith(t, "LBN,2025,art4_area_cleared_m2,", "LBN,2025,art4_area_cleared_m2,90000000,Form F,official")
+	dir := sampleWith(t, "LBN,2025,art4_area_cleared_m2,", "LBN,2025,art4_area_cleared_m2,90000000,Form F,official,")
 	cleared := lineOf(t, dir, "LBN,2025,art4_area_cleared_m2,")
 	remaining := lineOf(t, dir, "LBN,2024,art4_area_remaining_m2,")
 

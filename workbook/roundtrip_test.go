@@ -101,11 +101,11 @@ func TestOpenDataDir(t *testing.T) {
 func TestImportRefusesUnknownColumns(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "states.csv"), []byte("iso3,name,region,signed,ratified,entry_into_force,withdrawn\nDEU,Germany,europe,,2009-07-08,2010-08-01,\n"), 0o644))
-	facts := "iso3,year,field,value,source,recorded\nDEU,2023,re_programme,true,Art7,2024-04-30\n"
+	facts := "iso3,year,field,value,source,comment\nDEU,2023,re_programme,true,Art7,2024-04-30\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "facts.csv"), []byte(facts), 0o644))
 	m := &Merged{hasOld: true, changed: [2]bool{false, true}}
 	_, err := WriteDataDir(dir, m)
-	assert.ErrorContains(t, err, `column "recorded"`)
+	assert.ErrorContains(t, err, `column "comment"`)
 	got, _ := os.ReadFile(filepath.Join(dir, "facts.csv"))
 	assert.Equal(t, facts, string(got))
 	entries, _ := os.ReadDir(dir)

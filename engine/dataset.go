@@ -84,6 +84,7 @@ type Dataset struct {
 	byState  [][][]*Fact // state index -> field index -> facts sorted by year
 	files    []InputFile
 	latest   Date // latest observation date, the default as_of
+	warnings Diagnostics
 }
 
 // States returns the States, sorted by ISO3 code.
@@ -154,7 +155,7 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 		return nil, Diagnostics{{Code: CodeNoPlanFile, File: dir, Message: "no states.csv (with facts.csv) or dataset.json in the data directory"}}
 	}
 	if err := ds.errorsOnly(); err != nil {
-		return nil, err
+		return nil, b.withDropped(ds)
 	}
 	return b.finish(), nil
 }
@@ -186,6 +187,8 @@ func (r *row) diag(code, key, format string, args ...any) *Diagnostic {
 
 type builder struct {
 	diags     *Diagnostics
+	dropped   int         // problems over maxDiagnostics, counted but not kept
+	stopped   *Diagnostic // where reading stopped for too many problems
 	states    []State
 	stateIdx  map[string]int
 	facts     []*Fact
@@ -209,13 +212,40 @@ func newBuilder(d *Diagnostics) *builder {
 	return &builder{diags: d, stateIdx: map[string]int{}, seen: map[string]*Fact{}}
 }
 
-func (b *builder) add(d *Diagnostic) { *b.diags = append(*b.diags, d) }
+// add records a problem; past maxDiagnostics it is only counted.
+func (b *builder) add(d *Diagnostic) {
+	if len(*b.diags) >= maxDiagnostics {
+		b.dropped++
+		return
+	}
+	*b.diags = append(*b.diags, d)
+}
 
-// readFile reads a whole input file, records its hash and checks it is non-empty UTF-8.
+// full reports whether the load has found as many problems as it lists: reading stops there.
+func (b *builder) full() bool { return b.dropped > 0 }
+
+// withDropped returns the sorted diagnostics with, last, what was not listed or not read.
+func (b *builder) withDropped(ds Diagnostics) Diagnostics {
+	if b.dropped == 0 {
+		return ds
+	}
+	d := b.stopped
+	if d == nil {
+		d = &Diagnostic{File: ds[len(ds)-1].File}
+	}
+	d.Code, d.Message = CodeTooMany, fmt.Sprintf("more problems not listed: a load lists at most %d and stops reading there; fix these first", maxDiagnostics)
+	return append(ds, d)
+}
+
+// stop records where reading stopped for too many problems.
+func (b *builder) stop(file string, line int) { b.stopped = &Diagnostic{File: file, Line: line} }
+
+// readFile reads a whole input file (a regular file of at most MaxDataFileBytes, checked
+// before reading), records its hash and checks it is non-empty UTF-8.
 func (b *builder) readFile(fsys fs.FS, name string) ([]byte, bool) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := ReadInput(fsys, name, MaxDataFileBytes)
 	if err != nil {
-		b.add(&Diagnostic{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))})
+		b.add(err.(*Diagnostic))
 		return nil, false
 	}
 	sum := sha256.Sum256(data)
@@ -260,6 +290,10 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 	if !ok {
 		return
 	}
+	if line, n := longLine(data); line > 0 {
+		b.add(&Diagnostic{Code: CodeTooLarge, File: name, Line: line, Message: fmt.Sprintf("line %d is %s long; the limit is %d bytes (a value is at most %d)", line, byteSize(int64(n)), maxLineBytes, maxValueBytes)})
+		return
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
@@ -276,7 +310,7 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 		h = strings.TrimSpace(h)
 		if !contains(known, h) {
 			unknown = append(unknown, h)
-			d := &Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("unknown column %q", h)}
+			d := &Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("unknown column %s", clip(h))}
 			if s := suggest(h, known); s != "" {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
 			}
@@ -303,6 +337,11 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 	}
 	rows := 0
 	for {
+		if b.full() {
+			line, _ := r.FieldPos(0)
+			b.stop(name, line)
+			return
+		}
 		rec, err := r.Read()
 		if err == io.EOF {
 			break
@@ -329,9 +368,30 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 			rw.cols[h] = col
 		}
 		rows++
-		each(rw)
+		if b.checkValues(rw) {
+			each(rw)
+		}
 	}
 	b.files[len(b.files)-1].Rows = rows
+}
+
+// checkValues checks the length and characters of every value of a row, in a fixed order, and
+// reports each bad one.
+func (b *builder) checkValues(r *row) bool {
+	ok := true
+	for _, cols := range [][]string{stateColumns, factColumns, optionalColumns} {
+		for _, k := range cols {
+			v, has := r.vals[k]
+			if !has {
+				continue
+			}
+			if code, msg, good := checkValue(v); !good {
+				b.add(r.diag(code, k, "%s", msg))
+				ok = false
+			}
+		}
+	}
+	return ok
 }
 
 func (b *builder) csvError(name string, err error) {
@@ -625,6 +685,7 @@ func (b *builder) finish() *Dataset {
 		return a.Recorded.Before(c.Recorded) // decisions of one year in the order they were made
 	})
 	d.byState = make([][][]*Fact, len(d.states))
+	var cut cutoffDates
 	for _, f := range d.facts {
 		si := d.stateIdx[f.ISO3]
 		if d.byState[si] == nil {
@@ -632,23 +693,85 @@ func (b *builder) finish() *Dataset {
 		}
 		fi := fieldIndex[f.Field]
 		d.byState[si][fi] = append(d.byState[si][fi], f)
-		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() && f.date.Last().After(d.latest) {
-			d.latest = f.date.Last()
+		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() {
+			cut.see(f.date.Last(), dateSource{fact: f})
 		}
-		if f.Recorded.Last().After(d.latest) {
-			d.latest = f.Recorded.Last()
-		}
+		cut.see(f.Recorded.Last(), dateSource{fact: f, column: "recorded"})
 	}
-	for _, s := range d.states {
+	for i := range d.states {
+		s := &d.states[i]
 		eif := s.EntryIntoForce
 		if s.EIFDerived {
 			eif = Date{} // computed, not observed
 		}
-		for _, dt := range []Date{s.Signed, s.Ratified, eif, s.Withdrawn} {
-			if dt.Last().After(d.latest) {
-				d.latest = dt.Last()
-			}
+		for j, dt := range []Date{s.Signed, s.Ratified, eif, s.Withdrawn} {
+			cut.see(dt.Last(), dateSource{state: s, column: []string{"signed", "ratified", "entry_into_force", "withdrawn"}[j]})
 		}
+	}
+	d.latest = cut.first.date
+	if w := cut.warning(); w != nil {
+		d.warnings = append(d.warnings, w)
 	}
 	return d
 }
+
+// farDateDays is how far the latest date may lie beyond the next latest before the data
+// gets a warning: one such date, a typo of 2042 for 2024, would move the default cut-off.
+const farDateDays = 366
+
+// CodeFarDate warns of a date far beyond the data's other dates, which sets the default
+// cut-off.
+const CodeFarDate = "far-date"
+
+// dateSource is where a date of the data comes from: a fact's value (or its column, such as
+// recorded), or a column of a State's row.
+type dateSource struct {
+	date   Date
+	fact   *Fact
+	state  *State
+	column string
+}
+
+// cutoffDates keeps the latest date of the data and the latest before it.
+type cutoffDates struct{ first, second dateSource }
+
+func (c *cutoffDates) see(d Date, src dateSource) {
+	if d.IsZero() {
+		return
+	}
+	src.date = d
+	switch {
+	case d.After(c.first.date):
+		c.second, c.first = c.first, src
+	case d.After(c.second.date) || c.second.date.IsZero():
+		c.second = src
+	}
+}
+
+// warning is a warning naming the latest date's fact when it lies more than farDateDays after
+// every other date, or nil.
+func (c *cutoffDates) warning() *Diagnostic {
+	if c.second.date.IsZero() || !c.first.date.After(c.second.date.AddDays(farDateDays)) {
+		return nil
+	}
+	w := &Diagnostic{Severity: SeverityWarning, Code: CodeFarDate}
+	what := ""
+	switch src := c.first; {
+	case src.fact != nil && src.column != "":
+		w.File, w.Line, w.Key = src.fact.File, src.fact.Line, src.column
+		what = fmt.Sprintf("%s %s %s %s", src.fact.ISO3, src.fact.Field, src.column, src.date)
+	case src.fact != nil:
+		w.File, w.Line, w.Key = src.fact.File, src.fact.Line, "value"
+		what = fmt.Sprintf("%s %s %s", src.fact.ISO3, src.fact.Field, src.fact.Value)
+	default:
+		w.File, w.Line, w.Key = src.state.File, src.state.Line, src.column
+		what = fmt.Sprintf("%s %s %s", src.state.ISO3, src.column, src.date)
+	}
+	w.Message = fmt.Sprintf("%s is the latest date in the data, %d days after the next latest (%s): without --as-of it sets the data cut-off", what, c.first.date.lo-c.second.date.lo, c.second.date)
+	w.Hint = "check the date (a typo?), or give the cut-off with --as-of"
+	return w
+}
+
+// Warnings are the problems found by the load that do not stop it, such as a date far beyond
+// the data's other dates that sets the default cut-off (CodeFarDate).
+func (d *Dataset) Warnings() Diagnostics { return append(Diagnostics(nil), d.warnings...) }

@@ -45,7 +45,8 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 		return
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	lineAt := func(off int64) int { return bytes.Count(data[:off], []byte("\n")) + 1 }
+	lc := lineCounter{data: data, line: 1}
+	lineAt := lc.at
 	fail := func(off int64, format string, args ...any) {
 		b.add(&Diagnostic{Code: CodeJSONSyntax, File: name, Line: lineAt(off), Message: fmt.Sprintf(format, args...)})
 	}
@@ -72,6 +73,10 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 			return
 		}
 		for dec.More() {
+			if b.full() {
+				b.stop(name, lineAt(dec.InputOffset()))
+				return
+			}
 			line := lineAt(dec.InputOffset()) // the offset ends the previous value; skip to the next
 			if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n,"); len(rest) > 0 {
 				line = lineAt(int64(len(data) - len(rest)))
@@ -84,7 +89,9 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 					return
 				}
 				r.vals = map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed, "ratified": s.Ratified, "entry_into_force": s.EntryIntoForce, "withdrawn": s.Withdrawn, "class": s.Class}
-				states = append(states, r)
+				if b.checkValues(r) {
+					states = append(states, r)
+				}
 				continue
 			}
 			var f jsonFact
@@ -94,31 +101,51 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 			}
 			v, err := jsonScalar(f.Value)
 			if err != nil {
-				b.add(r.diag(CodeBadValue, "value", "%s: %v", f.Field, err))
+				b.add(r.diag(CodeBadValue, "value", "%s: %v", clip(f.Field), err))
 				continue
 			}
 			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source, "class": f.Class, "recorded": f.Recorded}
 			if f.Year != nil {
 				r.vals["year"] = strconv.Itoa(*f.Year)
 			}
-			facts = append(facts, r)
+			if b.checkValues(r) {
+				facts = append(facts, r)
+			}
 		}
 		if _, err := dec.Token(); err != nil {
 			fail(dec.InputOffset(), "%v", err)
 			return
 		}
 	}
-	for _, r := range states {
-		b.stateRow(r)
-	}
-	for _, r := range facts {
-		b.factRow(r)
+	for i, rows := range [][]*row{states, facts} {
+		for _, r := range rows {
+			if b.full() {
+				b.stop(name, r.line)
+				return
+			}
+			if i == 0 {
+				b.stateRow(r)
+			} else {
+				b.factRow(r)
+			}
+		}
 	}
 	b.files[len(b.files)-1].Rows = len(states) + len(facts)
 }
 
 // jsonScalar turns a JSON string, number or boolean into the text form of a value.
 func jsonScalar(raw json.RawMessage) (string, error) {
+	// the common cases without a second decoder: the raw value was checked by the first one
+	switch raw = bytes.TrimSpace(raw); {
+	case len(raw) >= 2 && raw[0] == '"' && bytes.IndexByte(raw, '\\') < 0:
+		return string(raw[1 : len(raw)-1]), nil // a string without escapes
+	case len(raw) > 0 && (raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9'):
+		return string(raw), nil // a number as written
+	case string(raw) == "true" || string(raw) == "false":
+		return string(raw), nil
+	case string(raw) == "null":
+		return "", nil
+	}
 	var v any
 	d := json.NewDecoder(bytes.NewReader(raw))
 	d.UseNumber()
@@ -135,5 +162,23 @@ func jsonScalar(raw json.RawMessage) (string, error) {
 	case json.Number:
 		return x.String(), nil
 	}
-	return "", fmt.Errorf("value must be a string, number or boolean, not %s", raw)
+	return "", fmt.Errorf("value must be a string, number or boolean, not %s", clip(string(raw)))
+}
+
+// lineCounter gives the line of a byte offset, counting newlines from the offset asked for
+// before, so that asking in increasing order reads the data once.
+type lineCounter struct {
+	data []byte
+	off  int64
+	line int
+}
+
+func (c *lineCounter) at(off int64) int {
+	off = min(max(off, 0), int64(len(c.data)))
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.data[c.off:off], []byte("\n"))
+	c.off = off
+	return c.line
 }

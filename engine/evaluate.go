@@ -163,6 +163,9 @@ func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opt
 	if from > to {
 		return nil, fmt.Errorf("evaluate: year range %d..%d is empty", from, to)
 	}
+	if from < MinYear || to > MaxYear {
+		return nil, fmt.Errorf("evaluate: years %d..%d are outside %d..%d", from, to, MinYear, MaxYear)
+	}
 	if NewDate(to, 1, 1).After(cfg.asOf) {
 		return nil, fmt.Errorf("%w: %d starts after %s", ErrYearAfter, to, cfg.asOf)
 	}

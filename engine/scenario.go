@@ -498,9 +498,9 @@ type indicatorOverFile struct {
 // (States, fields, values) and the plan (indicators, thresholds). Every problem is returned
 // at once as Diagnostics naming the file, line and key.
 func LoadScenario(fsys fs.FS, name string, ds *Dataset, p *Plan) (*Scenario, error) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := ReadInput(fsys, name, maxTOMLFileBytes) // a regular file within the limit, checked before reading
 	if err != nil {
-		return nil, Diagnostics{{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))}}
+		return nil, Diagnostics{err.(*Diagnostic)}
 	}
 	return ParseScenario(name, data, ds, p)
 }

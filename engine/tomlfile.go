@@ -33,9 +33,9 @@ type tomlDoc struct {
 // readTOML reads the file name from fsys and decodes it with decodeTOML. It returns the bytes
 // read (nil when the file could not be read), for callers that hash their inputs.
 func readTOML(fsys fs.FS, name string, v any) (*tomlDoc, []byte, Diagnostics) {
-	data, err := fs.ReadFile(fsys, name)
+	data, err := ReadInput(fsys, name, maxTOMLFileBytes) // a regular file within the limit, checked before reading
 	if err != nil {
-		return nil, nil, Diagnostics{{Code: CodeNoPlanFile, File: name, Message: fmt.Sprintf("read file: %v", unwrapPathError(err))}}
+		return nil, nil, Diagnostics{err.(*Diagnostic)}
 	}
 	doc, diags := decodeTOML(name, data, v)
 	return doc, data, diags
@@ -50,7 +50,7 @@ func readTOML(fsys fs.FS, name string, v any) (*tomlDoc, []byte, Diagnostics) {
 func decodeTOML(name string, data []byte, v any) (*tomlDoc, Diagnostics) {
 	switch {
 	case len(data) > maxTOMLFileBytes:
-		return nil, Diagnostics{{Code: CodeBadValue, File: name, Message: fmt.Sprintf("file is %d bytes; the limit is %d", len(data), maxTOMLFileBytes)}}
+		return nil, Diagnostics{tooLarge(name, int64(len(data)), maxTOMLFileBytes, "")}
 	case !isUTF8(data):
 		return nil, Diagnostics{{Code: CodeBadEncoding, File: name, Line: 1, Message: "file is not valid UTF-8"}}
 	}
@@ -59,6 +59,9 @@ func decodeTOML(name string, data []byte, v any) (*tomlDoc, Diagnostics) {
 		return nil, Diagnostics{{Code: CodeEmptyFile, File: name, Line: 1, Message: "file is empty"}}
 	}
 	doc := &tomlDoc{file: name, lines: strings.Split(text, "\n")}
+	if p := scanTOML(text); p != nil { // depth, lengths and control characters, before decoding
+		return nil, Diagnostics{{Code: p.code, File: name, Line: p.line, Col: p.col, Message: p.msg, Snippet: doc.snippet(p.line)}}
+	}
 	md, err := toml.Decode(text, v)
 	if err != nil {
 		return nil, Diagnostics{doc.syntaxError(err)}
@@ -107,7 +110,7 @@ func (d *tomlDoc) snippet(n int) string {
 		if i == n {
 			mark = "> "
 		}
-		fmt.Fprintf(&b, "%s%4d | %s\n", mark, i, strings.TrimRight(d.lines[i-1], "\r"))
+		fmt.Fprintf(&b, "%s%4d | %s\n", mark, i, clipLine(strings.TrimRight(d.lines[i-1], "\r")))
 	}
 	return b.String()
 }

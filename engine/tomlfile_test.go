@@ -41,7 +41,7 @@ func TestDecodeTOML(t *testing.T) {
 	}{
 		{name: "empty", src: " \n\t\n", wantCode: CodeEmptyFile, wantLine: 1},
 		{name: "not UTF-8", src: "name = \"\xff\"\n", wantCode: CodeBadEncoding, wantLine: 1},
-		{name: "too large", src: "name = \"" + strings.Repeat("x", maxTOMLFileBytes) + "\"\n", wantCode: CodeBadValue},
+		{name: "too large", src: "name = \"" + strings.Repeat("x", maxTOMLFileBytes) + "\"\n", wantCode: CodeTooLarge},
 		{name: "syntax error has a snippet", src: "name = \"a\"\n[[item]]\nid = \n", wantCode: CodeTOMLSyntax, wantLine: 3, wantSnip: "id ="},
 		{name: "type mismatch has a snippet and key", src: "name = \"a\"\n[[item]]\nid = \"x\"\nvalue = \"seven\"\n", wantCode: CodeBadValue, wantLine: 4, wantKey: "item.value", wantSnip: `value = "seven"`},
 		{name: "unknown key, did you mean", src: "nmae = \"a\"\n", wantCode: CodeUnknownKey, wantLine: 1, wantKey: "nmae", wantHint: `did you mean "name"?`, decoded: true},

@@ -23,7 +23,7 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	fsys, label := planFS(*planDir)
 	reports, err := engine.Check(fsys)
-	failed := false
+	failed, printed, unprinted := false, 0, 0
 	for _, fr := range reports {
 		fmt.Fprintf(stdout, "Checking %s\n", displayPath(*planDir, fr.File))
 		what := fmt.Sprintf("%d indicators", fr.Indicators)
@@ -44,9 +44,17 @@ func runCheck(_ context.Context, args []string, stdout, stderr io.Writer) error 
 			fmt.Fprintf(stdout, "  SUCCESS: %s, with warnings:\n", what)
 		}
 		for _, d := range fr.Diagnostics {
+			if printed == maxPrinted {
+				unprinted++
+				continue
+			}
+			printed++
 			d.File = displayPath(*planDir, d.File)
 			fmt.Fprintln(stdout, indent(d.Long(), "    "))
 		}
+	}
+	if unprinted > 0 {
+		fmt.Fprintf(stdout, "... and %d more problem(s) not shown\n", unprinted)
 	}
 	var ds engine.Diagnostics
 	if err != nil && !errors.As(err, &ds) {
@@ -66,13 +74,4 @@ func displayPath(dir, file string) string {
 	return dir + "/" + file
 }
 
-func indent(s, pre string) string {
-	out := pre
-	for i := 0; i < len(s); i++ {
-		out += string(s[i])
-		if s[i] == '\n' {
-			out += pre
-		}
-	}
-	return out
-}
+func indent(s, pre string) string { return pre + strings.ReplaceAll(s, "\n", "\n"+pre) }

@@ -31,6 +31,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *to == 0 {
 		*to = in.year
 	}
+	if err := checkYear("--to", *to); err != nil {
+		return err
+	}
 	if *to < in.year {
 		return usagef("--to %d is before --year %d", *to, in.year)
 	}

@@ -76,6 +76,9 @@ func loadData(dir string, stderr io.Writer) (*engine.Dataset, error) {
 		printDiagnostics(stderr, "load data "+dir, prefixDiags(err, dir))
 		return nil, errSilent
 	}
+	for _, w := range prefixDiags(ds.Warnings(), dir).(engine.Diagnostics) {
+		fmt.Fprintln(stderr, "warning: "+w.Long())
+	}
 	return ds, nil
 }
 
@@ -91,15 +94,34 @@ func prefixDiags(err error, dir string) error {
 	return ds
 }
 
+// maxPrinted is how many problems a command prints; the rest are counted.
+const maxPrinted = 50
+
+// printDiagnostics prints the problems of a load: at most maxPrinted, then how many more.
 func printDiagnostics(w io.Writer, what string, err error) {
 	var ds engine.Diagnostics
 	if !errors.As(err, &ds) {
 		fmt.Fprintf(w, "%s: %v\n", what, err)
 		return
 	}
-	fmt.Fprintf(w, "%s: %d problem(s)\n", what, len(ds))
-	for _, d := range ds {
+	var more *engine.Diagnostic // where the engine stopped for too many problems
+	if n := len(ds); n > 0 && ds[n-1].Code == engine.CodeTooMany {
+		more, ds = ds[n-1], ds[:n-1]
+	}
+	if more != nil {
+		fmt.Fprintf(w, "%s: more than %d problems\n", what, len(ds))
+	} else {
+		fmt.Fprintf(w, "%s: %d problem(s)\n", what, len(ds))
+	}
+	for i, d := range ds {
+		if i == maxPrinted {
+			fmt.Fprintf(w, "... and %d more problem(s) not shown\n", len(ds)-maxPrinted)
+			break
+		}
 		fmt.Fprintln(w, d.Long())
+	}
+	if more != nil {
+		fmt.Fprintln(w, "... "+more.Error())
 	}
 }
 
@@ -130,6 +152,11 @@ func addInputs(fs *flag.FlagSet, counting bool) *inputs {
 // options turns --as-of and --counting, and only (a regexp of indicator ids, empty for all),
 // into evaluation options.
 func (in *inputs) options(only string) ([]engine.EvalOption, error) {
+	if in.year != 0 {
+		if err := checkYear("--year", in.year); err != nil {
+			return nil, err
+		}
+	}
 	var opts []engine.EvalOption
 	if in.asOf != "" {
 		d, err := engine.ParseDay(in.asOf)
@@ -153,6 +180,14 @@ func (in *inputs) options(only string) ([]engine.EvalOption, error) {
 		opts = append(opts, engine.Only(re))
 	}
 	return opts, nil
+}
+
+// checkYear refuses a year flag outside the years the engine knows (1900..2200).
+func checkYear(flag string, y int) error {
+	if y < engine.MinYear || y > engine.MaxYear {
+		return usagef("%s %d: want a year between %d and %d", flag, y, engine.MinYear, engine.MaxYear)
+	}
+	return nil
 }
 
 // open checks the evaluation options (see options), then loads the plan and the dataset.

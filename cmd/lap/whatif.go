@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -69,13 +70,10 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var scs []*engine.Scenario
 	failed := false
 	for _, f := range scenarios {
-		data, err := os.ReadFile(f)
+		dir := filepath.Dir(f)
+		sc, err := engine.LoadScenario(os.DirFS(dir), filepath.Base(f), ds, plan) // bounded: a regular file of at most 1 MiB
 		if err != nil {
-			return fmt.Errorf("read scenario: %w", err)
-		}
-		sc, err := engine.ParseScenario(f, data, ds, plan)
-		if err != nil {
-			printDiagnostics(stderr, "load scenario "+f, err)
+			printDiagnostics(stderr, "load scenario "+f, prefixDiags(err, dir))
 			failed = true
 			continue
 		}
@@ -170,6 +168,9 @@ func parseSets(sets []string) ([]engine.Change, error) {
 			n, err := strconv.Atoi(y)
 			if err != nil {
 				return nil, usagef("--set %q: year %q is not a number", s, y)
+			}
+			if err := checkYear("--set "+s+":", n); err != nil {
+				return nil, err
 			}
 			field, c.Year = f, n
 		}

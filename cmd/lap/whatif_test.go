@@ -128,7 +128,7 @@ func TestWhatIfErrors(t *testing.T) {
 		{"unknown field in --set", []string{"whatif", "--data", whatIfData, "--year", "2024", "--set", "KEN.ratifed=2024-03-01"}, 1, `did you mean "ratified"?`},
 		{"bad value in --set", []string{"whatif", "--data", whatIfData, "--year", "2024", "--set", "LAO.art4_area_cleared_m2@2024=lots"}, 1, "not a plain decimal number"},
 		{"bad scenario file", []string{"whatif", "--data", whatIfData, "--year", "2024", "--scenario", bad}, 1, bad + ":4:9: unknown-state"},
-		{"missing scenario file", []string{"whatif", "--data", whatIfData, "--year", "2024", "--scenario", "nope.toml"}, 1, "read scenario"},
+		{"missing scenario file", []string{"whatif", "--data", whatIfData, "--year", "2024", "--scenario", "nope.toml"}, 1, "nope.toml: no-plan-file: read file: no such file or directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -22,23 +21,33 @@ var csvHeader = []string{
 	"plan_version", "plan_hash", "explain",
 }
 
-// WriteCSV writes indicators.csv: one row per indicator, numbers in full precision.
+// WriteCSV writes indicators.csv: one row per indicator, numbers in full precision, text made
+// safe for spreadsheets (csvText).
 func (r *Report) WriteCSV(w io.Writer) error {
+	var b bytes.Buffer
+	if err := writeCSV(&b, r.indicatorRecords()); err != nil {
+		return fmt.Errorf("write indicators csv: %w", err)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// indicatorRecords are the rows of indicators.csv (and indicators.xlsx), header first, as
+// plain text.
+func (r *Report) indicatorRecords() [][]string {
 	a := r.a
 	actProv := map[int]string{}
 	for _, as := range a.Actions {
 		actProv[as.Number] = as.Provenance
 	}
-	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
-	_ = cw.Write(csvHeader)
+	recs := [][]string{csvHeader}
 	for _, ia := range a.Indicators {
 		coverage := ""
 		if ia.Population > 0 {
 			coverage = strconv.FormatFloat(float64(ia.Known)/float64(ia.Population), 'f', 4, 64)
 		}
 		weight := ia.Weight
-		_ = cw.Write([]string{
+		recs = append(recs, []string{
 			strconv.Itoa(a.Year), ia.ID, strconv.Itoa(ia.Action), actProv[ia.Action], ia.Section, ia.Title, ia.Provenance,
 			ia.Unit, string(ia.Aggregate), string(ia.Direction), string(ia.Method), raw(&weight), yearOrEmpty(ia.BaselineYear),
 			raw(ia.Baseline), raw(ia.Previous), raw(ia.Value), raw(ia.Target), yearOrEmpty(ia.TargetYear),
@@ -49,12 +58,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 			strings.Replace(r.doc.Explain, "ID", ia.ID, 1),
 		})
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write indicators csv: %w", err)
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return recs
 }
 
 func yearOrEmpty(y int) string {

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -186,11 +185,10 @@ var evalCSVHeader = []string{"year", "id", "action", "section", "aggregate", "un
 
 // WriteEvalCSV writes one row per indicator and year, numbers in full precision.
 func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
-	cw := csv.NewWriter(w)
-	_ = cw.Write(evalCSVHeader)
+	recs := [][]string{evalCSVHeader}
 	for _, r := range years {
 		for _, ir := range r.Indicators {
-			_ = cw.Write([]string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
+			recs = append(recs, []string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
 				raw(ir.Value), raw(ir.Numerator), raw(ir.Denominator), strconv.Itoa(ir.Population), strconv.Itoa(ir.Known),
 				strings.Join(ir.NoData, " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
 				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
@@ -198,6 +196,5 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 				raw(ir.Score), string(ir.ProgressStatus)})
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return writeCSV(w, recs)
 }

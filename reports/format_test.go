@@ -38,7 +38,7 @@ func TestFormat(t *testing.T) {
 		{"plain path", shellQuote("testdata/sample"), "testdata/sample"},
 		{"path with space", shellQuote("my data"), "'my data'"},
 		{"path with quote", shellQuote("it's"), `'it'\''s'`},
-		{"markdown escape", mdEscape("a|b *c* <d>\n e_f"), `a\|b \*c\* \<d\> e\_f`},
+		{"markdown escape", markdownText("a|b *c* <d>\n e_f"), `a\|b \*c\* \<d\> e\_f`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 var markdownSource string
 
 var markdownTemplate = template.Must(template.New("report.md").Funcs(template.FuncMap{
-	"md":     mdEscape,
+	"md":     markdownText,
 	"join":   strings.Join,
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
@@ -34,18 +34,6 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		return fmt.Errorf("write markdown report: %w", err)
 	}
 	return nil
-}
-
-// mdEscape escapes text for Markdown, in running text and in table cells.
-func mdEscape(s string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		if strings.ContainsRune("\\`*_[]<>|#", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // plural returns "1 action" or "3 actions".

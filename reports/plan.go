@@ -168,23 +168,23 @@ func planActionRange(s engine.Section) string {
 // writePlanMarkdown writes the whole plan as one reviewable document.
 func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw := &textWriter{w: w}
-	bw.printf("# %s\n\n", oneLine(doc.Name))
+	bw.printf("# %s\n\n", markdownText(doc.Name))
 	bw.printf("> **Reconstruction, not the official text.** The official text of the Lausanne Action Plan and its\n")
 	bw.printf("> indicators could not be obtained. Every action carries a provenance label (`found`, `inferred`,\n")
 	bw.printf("> `reconstructed`) and every indicator is labelled `proposed` unless a source gives it. Nothing\n")
 	bw.printf("> here should be presented as official.\n\n")
 	if doc.Translation != "" {
-		bw.printf("> **%s**\n\n", oneLine(doc.Translation))
+		bw.printf("> **%s**\n\n", markdownText(doc.Translation))
 	}
 	bw.printf("| Key | Value |\n| --- | --- |\n")
-	bw.printf("| Version | %s |\n| Period | %s |\n", mdCell(doc.Version), mdCell(doc.Period))
+	bw.printf("| Version | %s |\n| Period | %s |\n", markdownText(doc.Version), markdownText(doc.Period))
 	if doc.Adopted != "" {
 		bw.printf("| Adopted | %s |\n", doc.Adopted)
 	}
-	bw.printf("| Baseline year | %d |\n| Target year | %d |\n| Counting | `%s` |\n| Provenance | `%s` |\n", doc.BaselineYear, doc.TargetYear, doc.Counting, doc.Provenance)
+	bw.printf("| Baseline year | %d |\n| Target year | %d |\n| Counting | %s |\n| Provenance | %s |\n", doc.BaselineYear, doc.TargetYear, mdCode(string(doc.Counting)), mdCode(doc.Provenance))
 	bw.printf("| Actions | %d |\n| Indicators | %d |\n| Plan hash (SHA-256) | `%s` |\n\n", len(doc.Actions), doc.IndicatorCount, doc.Hash)
 	if doc.Note != "" {
-		bw.printf("%s\n\n", oneLine(doc.Note))
+		bw.printf("%s\n\n", markdownText(doc.Note))
 	}
 	bw.printf("## Provenance labels\n\n")
 	bw.printf("| Label | Applies to | Meaning |\n| --- | --- | --- |\n")
@@ -195,7 +195,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 	bw.printf("| `found` | indicator | An indicator given by a source. |\n\n")
 	bw.printf("## Sections\n\n| Key | Section | Actions | Provenance | Sources |\n| --- | --- | --- | --- | --- |\n")
 	for _, s := range doc.Sections {
-		bw.printf("| `%s` | %s | %s | `%s` | %s |\n", s.Key, mdCell(s.Title), strings.TrimPrefix(strings.TrimPrefix(planActionRange(s), "Actions "), "Action "), s.Provenance, planMDLinks(s.Sources))
+		bw.printf("| `%s` | %s | %s | `%s` | %s |\n", s.Key, markdownText(s.Title), strings.TrimPrefix(strings.TrimPrefix(planActionRange(s), "Actions "), "Action "), s.Provenance, planMDLinks(s.Sources))
 	}
 	bw.printf("\n## Summary\n\n| Action | Section | Title | Provenance | Indicators |\n| --- | --- | --- | --- | --- |\n")
 	for _, a := range doc.Actions {
@@ -203,49 +203,39 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 		for i, ind := range a.Indicators {
 			ids[i] = ind.ID
 		}
-		bw.printf("| %d | `%s` | %s | `%s` | %s |\n", a.Number, a.Section, mdCell(a.Title), a.Provenance, strings.Join(ids, ", "))
+		bw.printf("| %d | `%s` | %s | `%s` | %s |\n", a.Number, a.Section, markdownText(a.Title), a.Provenance, strings.Join(ids, ", "))
 	}
 	section := ""
 	for _, a := range doc.Actions {
 		if a.Section != section {
 			section = a.Section
 			s := planSection(doc, section)
-			bw.printf("\n## %s (%s)\n\nSection key `%s`, section provenance `%s`.\n", oneLine(s.Title), planActionRange(s), s.Key, a.SectionProvenance)
+			bw.printf("\n## %s (%s)\n\nSection key `%s`, section provenance `%s`.\n", markdownText(s.Title), planActionRange(s), s.Key, a.SectionProvenance)
 		}
-		bw.printf("\n### Action %d: %s\n\n", a.Number, oneLine(a.Title))
-		bw.printf("Provenance `%s`; section provenance `%s`; file `%s`.\n\n", a.Provenance, a.SectionProvenance, a.File)
+		bw.printf("\n### Action %d: %s\n\n", a.Number, markdownText(a.Title))
+		bw.printf("Provenance `%s`; section provenance `%s`; file %s.\n\n", a.Provenance, a.SectionProvenance, mdCode(a.File))
 		if a.Description != "" {
-			bw.printf("%s\n\n", oneLine(a.Description))
+			bw.printf("%s\n\n", markdownText(a.Description))
 		}
 		if a.Basis != "" {
-			bw.printf("*Basis:* %s\n\n", oneLine(a.Basis))
+			bw.printf("*Basis:* %s\n\n", markdownText(a.Basis))
 		}
 		bw.printf("*Sources:* %s\n", planMDLinks(a.Sources))
 		for _, ind := range a.Indicators {
-			bw.printf("\n#### %s %s\n\n", ind.ID, oneLine(ind.Title))
-			bw.printf("%s\n\n", oneLine(ind.Definition))
+			bw.printf("\n#### %s %s\n\n", ind.ID, markdownText(ind.Title))
+			bw.printf("%s\n\n", markdownText(ind.Definition))
 			bw.printf("| Key | Value |\n| --- | --- |\n")
 			bw.printf("| Provenance | `%s` |\n", ind.Provenance)
-			bw.printf("| Population | %s |\n| Rule | %s |\n", planMDCode(ind.Population), planMDCode(ind.Rule))
+			bw.printf("| Population | %s |\n| Rule | %s |\n", mdCode(ind.Population), mdCode(ind.Rule))
 			bw.printf("| Aggregate | `%s` |\n| Unit | %s |\n| Direction | %s |\n| Target | %s |\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind))
-			bw.printf("| Fields | %s |\n", mdCell(strings.Join(ind.Fields, ", ")))
-			bw.printf("| Defined at | `%s:%d` |\n", ind.File, ind.Line)
+			bw.printf("| Fields | %s |\n", markdownText(strings.Join(ind.Fields, ", ")))
+			bw.printf("| Defined at | %s |\n", mdCode(fmt.Sprintf("%s:%d", ind.File, ind.Line)))
 			if ind.Note != "" {
-				bw.printf("\n*Note:* %s\n", oneLine(ind.Note))
+				bw.printf("\n*Note:* %s\n", markdownText(ind.Note))
 			}
 		}
 	}
 	return bw.err
-}
-
-// planMDCode writes an expression as inline code inside a table cell. A backtick inside the
-// expression would end the code span, so the span uses double backticks then.
-func planMDCode(s string) string {
-	s = strings.ReplaceAll(oneLine(s), "|", `\|`)
-	if strings.Contains(s, "`") {
-		return "`` " + s + " ``"
-	}
-	return "`" + s + "`"
 }
 
 func planMDLinks(urls []string) string {
@@ -254,7 +244,7 @@ func planMDLinks(urls []string) string {
 	}
 	out := make([]string, len(urls))
 	for i, u := range urls {
-		out[i] = "<" + u + ">"
+		out[i] = mdLink(u)
 	}
 	return strings.Join(out, " ")
 }

@@ -84,8 +84,8 @@ func TestPlanMarkdownHelpers(t *testing.T) {
 	tests := []struct {
 		name, got, want string
 	}{
-		{"pipes escaped in code", planMDCode("a ||\n  b"), "`a \\|\\| b`"},
-		{"backtick in code", planMDCode("x == \"`\""), "`` x == \"`\" ``"},
+		{"pipes escaped in code", mdCode("a ||\n  b"), "`a \\|\\| b`"},
+		{"backtick in code", mdCode("x == \"`\""), "`` x == \"`\" ``"},
 		{"no links", planMDLinks(nil), "none"},
 		{"links", planMDLinks([]string{"https://a", "https://b"}), "<https://a> <https://b>"},
 		{"one action", planActionRange(engine.Section{FirstAction: 50, LastAction: 50}), "Action 50"},

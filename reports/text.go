@@ -108,9 +108,6 @@ func yearOrDash(y *int) string {
 // oneLine joins the lines and runs of spaces of s into single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// mdCell keeps text on one line and escapes the pipes of a Markdown table cell.
-func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", `\|`) }
-
 // textWriter keeps the first write error, so that a long document needs one check.
 type textWriter struct {
 	w   io.Writer

@@ -42,7 +42,7 @@ func TestTextFormat(t *testing.T) {
 		{"year", yearOrDash(&y), "2031"},
 		{"no year", yearOrDash(nil), "–"},
 		{"one line", oneLine("a\n  b\tc "), "a b c"},
-		{"markdown cell", mdCell("a |\n b  c"), `a \| b c`},
+		{"markdown cell", markdownText("a |\n b  c"), `a \| b c`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -56,19 +55,17 @@ var violationsCSVHeader = []string{"importance", "check", "iso3", "state", "year
 // WriteViolationsCSV writes the violations in long form: one row per value read.
 func WriteViolationsCSV(w io.Writer, v *engine.Validation) error {
 	var b bytes.Buffer
-	cw := csv.NewWriter(&b)
-	_ = cw.Write(violationsCSVHeader)
+	recs := [][]string{violationsCSVHeader}
 	for _, x := range v.Violations {
 		head := []string{string(x.Importance), x.Check, x.ISO3, x.State, fmt.Sprint(x.Year), x.Message}
 		if len(x.Values) == 0 {
-			_ = cw.Write(append(head, "", "", "", "", ""))
+			recs = append(recs, append(head, "", "", "", "", ""))
 		}
 		for _, fr := range x.Values {
-			_ = cw.Write(append(append([]string(nil), head...), fr.Field, csvValue(fr.Value), string(fr.Class), fr.Origin, fr.Source))
+			recs = append(recs, append(append([]string(nil), head...), fr.Field, csvValue(fr.Value), string(fr.Class), fr.Origin, fr.Source))
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := writeCSV(&b, recs); err != nil {
 		return fmt.Errorf("write violations csv: %w", err)
 	}
 	_, err := w.Write(b.Bytes())

@@ -192,25 +192,25 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 		linked[f.Name] = true
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# What if: %s %s, %d\n\nData as of %s. ", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
+	fmt.Fprintf(&b, "# What if: %s %s, %d\n\nData as of %s. ", markdownText(rep.Plan.Name), markdownText(rep.Plan.Version), rep.Year, rep.AsOf)
 	if rep.All {
 		b.WriteString("Every row is listed.\n")
 	} else {
 		b.WriteString("Only what changed is listed.\n")
 	}
 	for i, s := range rep.Scenarios {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdCell(s.Name))
+		fmt.Fprintf(&b, "\n## %s\n\n", markdownText(s.Name))
 		if s.Description != "" {
-			b.WriteString(s.Description + "\n\n")
+			b.WriteString(markdownText(s.Description) + "\n\n")
 		}
 		if s.File != "" {
-			fmt.Fprintf(&b, "Scenario file: `%s`\n\n", s.File)
+			fmt.Fprintf(&b, "Scenario file: %s\n\n", mdCode(s.File))
 		}
 		for _, c := range s.Changes {
-			fmt.Fprintf(&b, "- %s\n", mdCell(c))
+			fmt.Fprintf(&b, "- %s\n", markdownText(c))
 		}
 		if s.Overrides != nil {
-			fmt.Fprintf(&b, "- plan: %s\n", mdCell(overridesText(s.Overrides)))
+			fmt.Fprintf(&b, "- plan: %s\n", markdownText(overridesText(s.Overrides)))
 		}
 		o := s.Overall
 		fmt.Fprintf(&b, "\n**Plan score:** %s → %s (%s); %s → %s. %d indicators re-evaluated; %d changed.\n",
@@ -219,7 +219,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 			b.WriteString("\n| Indicator | Base | Scenario | Delta | Progress | Status | Title |\n|---|---:|---:|---:|---|---|---|\n")
 			for _, c := range s.Indicators {
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
-					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, mdCell(c.Title))
+					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
 			}
 		}
 		for _, grp := range []struct {
@@ -232,15 +232,15 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 			fmt.Fprintf(&b, "\n| %s | Base | Scenario | Delta | Status | Title |\n|---|---:|---:|---:|---|---|\n", grp.name)
 			for _, c := range grp.rows {
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
-					c.BaseStatus, c.ScenarioStatus, mdCell(c.Title))
+					c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
 			}
 		}
 		if len(s.Obligations) > 0 {
 			b.WriteString("\n| State | Article | Episode | Deadline | Completed | Deadline met | Status |\n|---|---:|---:|---|---|---|---|\n")
 			for _, c := range s.Obligations {
-				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", mdCell(c.Name), c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
+				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", markdownText(c.Name), c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
 					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
-					mdCell(orDash(c.BaseStatus)), mdCell(orDash(c.ScenarioStatus)))
+					markdownText(orDash(c.BaseStatus)), markdownText(orDash(c.ScenarioStatus)))
 			}
 		}
 		if len(s.Deadlines) > 0 {

@@ -121,7 +121,7 @@ func TestWriteWhatIfMarkdown(t *testing.T) {
 		{"no charts", nil, []string{
 			"# What if: Test Action Plan 2021-2026 0.1-test, 2024\n",
 			"Data as of 2025-06-30. Only what changed is listed.\n",
-			"\n## Kenya joins\n\nA deposit in 2024.\n\nScenario file: `kenya.toml`\n\n- set KEN.ratified = 2024-03-01\n- plan: counting entry-into-force; on_track 0.9; trend_min_years 3\n",
+			"\n## Kenya joins\n\nA deposit in 2024.\n\nScenario file: `kenya.toml`\n\n- set KEN.ratified = 2024-03-01\n- plan: counting entry-into-force; on\\_track 0.9; trend\\_min\\_years 3\n",
 			"**Plan score:** 40% → 41% (+1.0 pts); needs-acceleration → needs-acceleration. 2 indicators re-evaluated; 2 changed.\n",
 			"| 1.1 | 75.0% | 80.0% | +5.0 pts | 50% → 60% | needs-acceleration → on-track | Share \\| of States |\n",
 			"| 1 | 50% | 51% | +1.2 pts | needs-acceleration → on-track | Plan |\n",

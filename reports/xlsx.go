@@ -1,8 +1,6 @@
 package reports
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,14 +21,7 @@ var xlsxNumeric = map[string]bool{
 // population, known, no data, coverage share), numbers as numbers, and a sheet that says what
 // the workbook holds. Text is always written as text, never as a formula.
 func (r *Report) WriteXLSX(w io.Writer) error {
-	var b bytes.Buffer
-	if err := r.WriteCSV(&b); err != nil {
-		return err
-	}
-	recs, err := csv.NewReader(&b).ReadAll()
-	if err != nil || len(recs) == 0 {
-		return fmt.Errorf("write indicators xlsx: read back indicators csv: %v", err)
-	}
+	recs := r.indicatorRecords() // as plain text: a workbook cell of text is never a formula
 	header := recs[0]
 	t := workbook.Table{Sheet: "Indicators", Header: header}
 	for _, rec := range recs[1:] {

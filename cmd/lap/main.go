@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/lapmonitor/lap/reports"
 )
 
 // stopSignals are the signals that stop a run cleanly: commands see the context cancelled,
@@ -67,6 +69,8 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 var errSilent = errors.New("")
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	// nothing a command prints can hold a control character: data cannot drive the terminal
+	stdout, stderr = reports.TerminalWriter(stdout), reports.TerminalWriter(stderr)
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) > 1 && args[0] == "help" {
 			return run(ctx, []string{args[1], "--help"}, stdout, stderr)

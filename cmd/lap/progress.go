@@ -21,9 +21,10 @@ func progress(w io.Writer) func(string) {
 	return func(msg string) { fmt.Fprintf(w, "lap report: %s…\n", msg) }
 }
 
-// isTerminal reports whether w is a character device such as a terminal.
+// isTerminal reports whether w is a character device such as a terminal (through the
+// control-character filter every command writes through, see run).
 func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+	f, ok := raw(w).(*os.File)
 	if !ok {
 		return false
 	}
@@ -37,6 +38,7 @@ func progressBar(stderr io.Writer, label string) (engine.RiskOption, func()) {
 	if !isTerminal(stderr) {
 		return nil, func() {}
 	}
+	stderr = raw(stderr) // the bar is drawn with \r and an erase sequence, which the filter would drop
 	const width = 30
 	last := -1
 	return engine.OnProgress(func(done, total int) {
@@ -53,4 +55,12 @@ func progressBar(stderr io.Writer, label string) (engine.RiskOption, func()) {
 				last = -1
 			}
 		}
+}
+
+// raw returns the writer under the control-character filter (reports.TerminalWriter), or w.
+func raw(w io.Writer) io.Writer {
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		return u.Unwrap()
+	}
+	return w
 }

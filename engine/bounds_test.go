@@ -190,6 +190,20 @@ func TestReadInput(t *testing.T) {
 	assert.ErrorContains(t, err, "facts.csv: not-a-file: it is a named pipe")
 	_, err = LoadScenario(fsys, "zero.csv", mustLoadData(t, ""), mustLoadTestPlan(t))
 	assert.ErrorContains(t, err, "zero.csv: not-a-file: it is a character device")
+	plan := t.TempDir() // a translation that is a named pipe would block lap check
+	require.NoError(t, os.WriteFile(filepath.Join(plan, "plan.toml"), []byte(testPlanTOML), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(plan, "a01.toml"), []byte(testAction1), 0o644))
+	require.NoError(t, os.Mkdir(filepath.Join(plan, TranslationDir), 0o755))
+	require.NoError(t, syscall.Mkfifo(filepath.Join(plan, TranslationDir, "fr.toml"), 0o644))
+	reports, err := Check(os.DirFS(plan))
+	require.NoError(t, err, "a translation that cannot be read is a warning")
+	var msgs []string
+	for _, fr := range reports {
+		for _, d := range fr.Diagnostics {
+			msgs = append(msgs, d.Message)
+		}
+	}
+	assert.Contains(t, strings.Join(msgs, "\n"), "it is a named pipe, not a regular file")
 	planDir := fstest.MapFS{"plan.toml": {Data: []byte(testPlanTOML)}, "a01.toml": {Data: make([]byte, maxTOMLFileBytes+1)}}
 	_, err = Load(planDir)
 	assert.ErrorContains(t, err, "a01.toml: too-large: file is 1048577 bytes (1.0 MiB); the limit is 1048576 bytes (1.0 MiB)")

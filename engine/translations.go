@@ -251,9 +251,9 @@ func (l *loader) loadTranslation(name string) *Translation {
 		l.warn(name, 0, "", CodeTranslationFile, "file name %q is not a language tag (e.g. fr.toml, es.toml); the file is ignored", path.Base(name))
 		return nil
 	}
-	data, err := fs.ReadFile(l.fsys, name)
+	data, err := ReadInput(l.fsys, name, maxTOMLFileBytes) // a regular file within the limit, checked before reading
 	if err != nil {
-		l.warn(name, 0, "", CodeTranslationFile, "read file: %v", unwrapPathError(err))
+		l.warn(name, 0, "", CodeTranslationFile, "%s", err.(*Diagnostic).Message)
 		return nil
 	}
 	var tf translationFile

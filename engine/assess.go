@@ -441,22 +441,60 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
-	results, err := p.EvaluateYears(ctx, ds, p.firstYear(year), year, opts...)
+	var a *Assessment
+	_, err := p.evaluateYears(ctx, ds, p.firstYear(year), year, opts, func(results []*Result, envs []stateEnv) {
+		if results[len(results)-1].Year == year {
+			a = p.assess(ds, results, envs, opts)
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("assess %d: %w", year, err)
 	}
+	return a, nil
+}
+
+// AssessYears assesses every year from..to as Assess does for each, evaluating each year once:
+// the later years' series reuse the earlier years' results, so that a range costs about what
+// its last year does. The assessments are in year order and equal Assess's.
+func (p *Plan) AssessYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Assessment, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	if from > to {
+		return nil, fmt.Errorf("assess: year range %d..%d is empty", from, to)
+	}
+	first := p.firstYear(from)
+	out := make([]*Assessment, 0, to-from+1)
+	_, err := p.evaluateYears(ctx, ds, first, to, opts, func(results []*Result, envs []stateEnv) {
+		if y := results[len(results)-1].Year; y >= from {
+			out = append(out, p.assess(ds, results[p.firstYear(y)-first:], envs, opts))
+		}
+	})
+	if err != nil {
+		for y := from; y <= to; y++ { // the error Assess gives for the first year that fails
+			if _, err := p.Assess(ctx, ds, y, opts...); err != nil {
+				return nil, err
+			}
+		}
+		return nil, fmt.Errorf("assess %d..%d: %w", from, to, err)
+	}
+	return out, nil
+}
+
+// assess scores the year of the last result from the results of every year its series needs;
+// envs are the States' environments in that year.
+func (p *Plan) assess(ds *Dataset, results []*Result, envs []stateEnv, opts []EvalOption) *Assessment {
 	cfg := p.assessConfig(ds, opts)
 	last := results[len(results)-1]
+	year := last.Year
 	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
 	a.Indicators = p.scoreAll(results, *cfg.scoring)
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
-	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
-	ev.buildEnvs(year)
-	a.States = ds.stateViews(ev.envs, last)
-	a.Deadlines = ds.deadlines(ev.envs, year, *cfg.scoring)
-	a.Obligations = ds.obligationEpisodes(ev.envs, a.Deadlines)
-	return a, nil
+	a.States = ds.stateViews(envs, last)
+	a.Deadlines = ds.deadlines(envs, year, *cfg.scoring)
+	a.Obligations = ds.obligationEpisodes(envs, a.Deadlines)
+	return a
 }
 
 // firstYear is the first year to evaluate: the earliest baseline year, or year if earlier.

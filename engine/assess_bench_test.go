@@ -23,3 +23,23 @@ func BenchmarkAssess(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAssessRange is lap eval for one year against a twenty-year range: AssessYears
+// evaluates each year once, so the range should cost at most about twice the year.
+func BenchmarkAssessRange(b *testing.B) {
+	p, ds := benchSetup(b)
+	ctx := context.Background()
+	for _, r := range []struct {
+		name     string
+		from, to int
+	}{{"2025", 2025, 2025}, {"2006-2025", 2006, 2025}} {
+		b.Run(r.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := p.AssessYears(ctx, ds, r.from, r.to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

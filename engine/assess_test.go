@@ -484,3 +484,25 @@ func TestBaseInputs(t *testing.T) {
 	assert.Equal(t, []string{"art7_initial_submitted"}, baseInputs([]string{"initial_report_submitted"}))
 	assert.Empty(t, baseInputs([]string{"year"}))
 }
+
+// AssessYears gives what Assess gives for each year of the range, evaluating each year once.
+func TestAssessYearsEqualsAssess(t *testing.T) {
+	p, ds := benchSetup(t)
+	ctx := context.Background()
+	for _, c := range []Counting{CountingDeposit, CountingEntryIntoForce} {
+		got, err := p.AssessYears(ctx, ds, 2006, 2025, WithCounting(c))
+		require.NoError(t, err)
+		require.Len(t, got, 20)
+		for i, a := range got {
+			want, err := p.Assess(ctx, ds, 2006+i, WithCounting(c))
+			require.NoError(t, err)
+			require.Equal(t, want, a, "%d, %s", 2006+i, c)
+		}
+	}
+	_, err := p.AssessYears(ctx, ds, 2025, 2028)
+	_, want := p.Assess(ctx, ds, 2027)
+	require.Error(t, want)
+	require.EqualError(t, err, want.Error(), "the error of the first year that fails")
+	_, err = p.AssessYears(ctx, ds, 2025, 2024)
+	require.ErrorContains(t, err, "empty")
+}

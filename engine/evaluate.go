@@ -147,6 +147,13 @@ func (p *Plan) Evaluate(ctx context.Context, ds *Dataset, year int, opts ...Eval
 
 // EvaluateYears evaluates every year from..to, in order.
 func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Result, error) {
+	return p.evaluateYears(ctx, ds, from, to, opts, nil)
+}
+
+// evaluateYears is EvaluateYears; then, when not nil, is called after each year with the
+// results so far and that year's environments (valid only during the call).
+func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to int, opts []EvalOption,
+	then func(results []*Result, envs []stateEnv)) ([]*Result, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -186,6 +193,9 @@ func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opt
 			return nil, err
 		}
 		out = append(out, r)
+		if then != nil {
+			then(out, ev.envs)
+		}
 	}
 	return out, nil
 }

@@ -1,10 +1,10 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"io"
 
-	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
 )
 
@@ -41,19 +41,21 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	var results []*engine.Assessment
-	for y := in.year; y <= *to; y++ {
-		a, err := plan.Assess(ctx, ds, y, opts...)
-		if err != nil {
-			return err
-		}
-		results = append(results, a)
+	results, err := plan.AssessYears(ctx, ds, in.year, *to, opts...)
+	if err != nil {
+		return err
 	}
+	out := bufio.NewWriter(stdout) // the table writes line by line: one system call a line otherwise
 	switch format.value {
 	case "json":
-		return reports.WriteEvalJSON(stdout, results)
+		err = reports.WriteEvalJSON(out, results)
 	case "csv":
-		return reports.WriteEvalCSV(stdout, results)
+		err = reports.WriteEvalCSV(out, results)
+	default:
+		err = reports.WriteEvalTable(out, results)
 	}
-	return reports.WriteEvalTable(stdout, results)
+	if err != nil {
+		return err
+	}
+	return out.Flush()
 }

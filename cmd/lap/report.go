@@ -81,14 +81,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
-	a, err := plan.Assess(ctx, ds, in.year, opts...)
+	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once
 	if err != nil {
+		if _, yerr := plan.Assess(ctx, ds, in.year, opts...); yerr != nil {
+			return yerr // the assessed year's own error comes first
+		}
 		return err
 	}
-	prev, err := plan.Assess(ctx, ds, in.year-1, opts...)
-	if err != nil {
-		return err
-	}
+	prev, a := both[0], both[1]
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
 	m.Previous, m.Date = prev, *date

@@ -23,8 +23,8 @@ package reports
 import (
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"math"
 	"slices"
@@ -297,15 +297,25 @@ func WriteChart(w io.Writer, p *plot.Plot, format string, width, height vg.Lengt
 		c = svg
 	}
 	dc := draw.New(c)
-	dc.SetColor(color.White)
-	dc.Fill(dc.Rectangle.Path())
+	if img != nil {
+		// The image canvas starts white, so the page fill and the plot's own white background
+		// would paint every pixel twice more, in the rasteriser: two thirds of the drawing.
+		// Drawing a copy of the plot without its background gives the same pixels.
+		q := *p
+		q.BackgroundColor = nil
+		p = &q
+	} else {
+		dc.SetColor(color.White)
+		dc.Fill(dc.Rectangle.Path())
+	}
 	p.Draw(draw.Crop(dc, chartMargin, -chartMargin, chartMargin, -chartMargin))
 	var err error
 	if img != nil {
-		// Fast compression: a report draws about a hundred charts, and the default level
-		// costs several times the CPU for files a few per cent smaller.
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		err = enc.Encode(w, img.Image())
+		rgba, ok := img.Image().(*image.RGBA)
+		if !ok {
+			return fmt.Errorf("write png chart: the canvas is a %T, not an RGBA image", img.Image())
+		}
+		err = encodePNG(w, rgba)
 	} else {
 		_, err = svg.WriteTo(w)
 	}

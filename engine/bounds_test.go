@@ -246,12 +246,18 @@ func TestDataValueBounds(t *testing.T) {
 		})
 	}
 
+	// a long value within the limit is quoted cut short in the message
+	_, err := LoadDataset(dataFS(testStatesCSV, factsHeader+"DEU,2023,unga_vote,"+strings.Repeat("y", 3000)+",s\n"), ".")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `unga_vote: "`+strings.Repeat("y", 60)+`"… (3000 bytes in all) is not one of yes, no, abstain, absent`)
+	assert.Less(t, len(err.Error()), 300)
+
 	// the same in dataset.json, where the control character comes as an escape
 	js := `{"states": [{"iso3": "DEU", "name": "Germany", "region": "europe"}],
  "facts": [
   {"iso3": "DEU", "year": 2023, "field": "art4_area_cleared_m2", "value": 5, "source": "a\u0000b"},
   {"iso3": "DEU", "year": 2022, "field": "art4_area_cleared_m2", "value": "` + huge[:5000] + `", "source": "s"}]}`
-	_, err := LoadDataset(fstest.MapFS{"dataset.json": {Data: []byte(js)}}, ".")
+	_, err = LoadDataset(fstest.MapFS{"dataset.json": {Data: []byte(js)}}, ".")
 	var ds Diagnostics
 	require.True(t, errors.As(err, &ds), "%v", err)
 	require.Len(t, ds, 2, "%v", err)

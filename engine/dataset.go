@@ -319,7 +319,7 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 			continue
 		}
 		if _, dup := pos[h]; dup {
-			b.add(&Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("column %q appears twice", h)})
+			b.add(&Diagnostic{Code: CodeCSVHeader, File: name, Line: 1, Col: i + 1, Key: h, Message: fmt.Sprintf("column %s appears twice", clip(h))})
 			headerOK = false
 		}
 		pos[h] = i
@@ -417,14 +417,14 @@ func (b *builder) stateRow(r *row) {
 	s := State{ISO3: r.vals["iso3"], Name: r.vals["name"], Region: r.vals["region"], File: r.file, Line: r.line}
 	ok := true
 	if !iso3Pattern.MatchString(s.ISO3) {
-		b.add(r.diag(CodeBadValue, "iso3", "iso3 %q is not three upper-case letters", s.ISO3))
+		b.add(r.diag(CodeBadValue, "iso3", "iso3 %s is not three upper-case letters", clip(s.ISO3)))
 		ok = false
 	}
 	if s.Name == "" {
 		b.add(r.diag(CodeBadValue, "name", "name is empty"))
 	}
 	if !contains(regions, s.Region) {
-		d := r.diag(CodeBadValue, "region", "region %q is not one of %s", s.Region, strings.Join(regions, ", "))
+		d := r.diag(CodeBadValue, "region", "region %s is not one of %s", clip(s.Region), strings.Join(regions, ", "))
 		if sg := suggest(s.Region, regions); sg != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", sg)
 		}
@@ -486,7 +486,7 @@ func (b *builder) factRow(r *row) {
 	if y := r.vals["year"]; y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1900 || n > 2200 {
-			b.add(r.diag(CodeBadYear, "year", "year %q is not a year between 1900 and 2200", y))
+			b.add(r.diag(CodeBadYear, "year", "year %s is not a year between 1900 and 2200", clip(y)))
 			return
 		}
 		f.Year = n
@@ -509,7 +509,7 @@ func (b *builder) addFact(f *Fact, r *row) {
 	}
 	ok := true
 	if _, known := b.stateIdx[f.ISO3]; !known {
-		d := r.diag(CodeUnknownState, "iso3", "unknown State %q: not in the States file", f.ISO3)
+		d := r.diag(CodeUnknownState, "iso3", "unknown State %s: not in the States file", clip(f.ISO3))
 		if s := suggest(f.ISO3, b.isoCodes()); s != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
@@ -519,7 +519,7 @@ func (b *builder) addFact(f *Fact, r *row) {
 	fd, known := LookupField(f.Field)
 	switch {
 	case !known:
-		d := r.diag(CodeUnknownField, "field", "unknown field %q", f.Field)
+		d := r.diag(CodeUnknownField, "field", "unknown field %s", clip(f.Field))
 		if s := suggest(f.Field, fieldNames); s != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
@@ -544,12 +544,12 @@ func (b *builder) addFact(f *Fact, r *row) {
 	switch fd.Type {
 	case TypeNumber:
 		if !numPattern.MatchString(f.Value) {
-			b.add(r.diag(CodeBadValue, "value", "%s: %q is not a plain decimal number (no units, separators or exponent)", f.Field, f.Value))
+			b.add(r.diag(CodeBadValue, "value", "%s: %s is not a plain decimal number (no units, separators or exponent)", f.Field, clip(f.Value)))
 			return
 		}
 		n, err := strconv.ParseFloat(f.Value, 64)
 		if err != nil || n > 1e15 {
-			b.add(r.diag(CodeBadValue, "value", "%s: %q is out of range", f.Field, f.Value))
+			b.add(r.diag(CodeBadValue, "value", "%s: %s is out of range", f.Field, clip(f.Value)))
 			return
 		}
 		if n < 0 {
@@ -563,7 +563,7 @@ func (b *builder) addFact(f *Fact, r *row) {
 			f.flag = true
 		case "false":
 		default:
-			b.add(r.diag(CodeBadValue, "value", "%s: %q is not true or false", f.Field, f.Value))
+			b.add(r.diag(CodeBadValue, "value", "%s: %s is not true or false", f.Field, clip(f.Value)))
 			return
 		}
 	case TypeDate:
@@ -579,7 +579,7 @@ func (b *builder) addFact(f *Fact, r *row) {
 		}
 	case TypeEnum:
 		if !contains(fd.Enum, f.Value) {
-			d := r.diag(CodeBadValue, "value", "%s: %q is not one of %s", f.Field, f.Value, strings.Join(fd.Enum, ", "))
+			d := r.diag(CodeBadValue, "value", "%s: %s is not one of %s", f.Field, clip(f.Value), strings.Join(fd.Enum, ", "))
 			if s := suggest(f.Value, fd.Enum); s != "" {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
 			}

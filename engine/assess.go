@@ -88,6 +88,9 @@ func DefaultScoring() Scoring {
 type YearValue struct {
 	Year  int      `json:"year"`
 	Value *float64 `json:"value"`
+	// Class is the least reliable class of the data behind the value (empty when there is no
+	// value, or when the value is not read from data).
+	Class Class `json:"class,omitempty"`
 }
 
 // Trend is the least-squares line of the trend method, fitted to Points years with a value:
@@ -267,6 +270,10 @@ type Obligation struct {
 	// obligations without a deadline (Articles 5 and 9).
 	DeadlineMet Verdict `json:"deadline_met,omitempty"`
 	Detail      string  `json:"detail"`
+	// Values are the facts behind the row of the latest Article 3 or 4 episode, with their class
+	// and origin: the deadline in force, the amount destroyed or cleared in the year, what
+	// remained at its end and the completion date, each when recorded.
+	Values []FieldRead `json:"values,omitempty"`
 }
 
 // ObligationEpisode is one episode of a State's Article 3 or 4 obligation (data dictionary
@@ -368,6 +375,10 @@ type DeadlineProjection struct {
 	// value up to the assessed year.
 	Remaining     *float64 `json:"remaining"`
 	RemainingYear int      `json:"remaining_year,omitempty"`
+	// RemainingClass is the class of the remaining amount's fact; RateClass the least reliable
+	// class of the facts the rate is computed from.
+	RemainingClass Class `json:"remaining_class,omitempty"`
+	RateClass      Class `json:"rate_class,omitempty"`
 	// Rate is the mean yearly amount done over RateYears (the latest years with data).
 	Rate      *float64    `json:"rate"`
 	RateYears []YearValue `json:"rate_years"`
@@ -544,18 +555,23 @@ func (p *Plan) scoreAll(results []*Result, sc Scoring) []IndicatorAssessment {
 	last := results[len(results)-1]
 	out := make([]IndicatorAssessment, 0, len(last.Indicators))
 	for i, ir := range last.Indicators {
-		series := make([]YearValue, 0, len(results))
-		for _, r := range results {
-			yv := YearValue{Year: r.Year}
-			// every result holds the same indicators in the same order
-			if v := r.Indicators[i].Value; v != nil {
-				yv.Value = num(*v)
-			}
-			series = append(series, yv)
-		}
-		out = append(out, scoreIndicator(ir, p.byID[ir.ID], series, last.Year, p.baselineYear, p.targetYear, sc))
+		out = append(out, scoreIndicator(ir, p.byID[ir.ID], seriesOf(results, i), last.Year, p.baselineYear, p.targetYear, sc))
 	}
 	return out
+}
+
+// seriesOf is the series of indicator i over the results (every result holds the same
+// indicators in the same order): each year's value with its class.
+func seriesOf(results []*Result, i int) []YearValue {
+	series := make([]YearValue, 0, len(results))
+	for _, r := range results {
+		yv := YearValue{Year: r.Year}
+		if v := r.Indicators[i].Value; v != nil {
+			yv.Value, yv.Class = num(*v), r.Indicators[i].Class
+		}
+		series = append(series, yv)
+	}
+	return series
 }
 
 // Explanation is the whole derivation of one indicator for one year: its definition and

@@ -79,7 +79,11 @@ func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 		eps     []episode
 	}{{3, se.eps3}, {4, se.eps4}} {
 		for i := range a.eps {
-			out = append(out, episodeObligation(a.article, &a.eps[i], R))
+			o := episodeObligation(a.article, &a.eps[i], R)
+			if i == len(a.eps)-1 { // the year's figures belong to the latest episode
+				o.Values = d.obligationValues(si, se, a.article)
+			}
+			out = append(out, o)
 		}
 	}
 	if env.Art5Applies {

@@ -247,7 +247,7 @@ func TestAssess(t *testing.T) {
 	assert.InDelta(t, 0.5, *i11.Progress, 1e-12)
 	assert.InDelta(t, 0.8, *i11.Expected, 1e-12)
 	assert.InDelta(t, 1, *i11.Previous, 0)
-	assert.Equal(t, []YearValue{{2021, num(2)}, {2022, num(1)}, {2023, num(1)}, {2024, num(1)}}, i11.Series)
+	assert.Equal(t, []YearValue{{Year: 2021, Value: num(2), Class: ClassUnstated}, {Year: 2022, Value: num(1), Class: ClassUnstated}, {Year: 2023, Value: num(1), Class: ClassUnstated}, {Year: 2024, Value: num(1), Class: ClassUnstated}}, i11.Series)
 	// 1.2 has no target: informational, not scored
 	assert.Equal(t, ProgressNoTarget, ind("1.2").ProgressStatus)
 	assert.Nil(t, ind("1.2").Score)

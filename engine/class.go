@@ -222,3 +222,21 @@ func (d *Dataset) stateClass(si int, se *stateEnv, fields ...[]int) Class {
 	}
 	return c
 }
+
+// obligationFields are the facts an Article 3 or 4 row of a State's obligations shows.
+var obligationFields = map[int][]int{
+	3: {fieldIndex["art3_deadline"], fieldIndex["art3_destroyed_munitions"], fieldIndex["art3_stock_munitions"], fieldIndex["art3_completed_date"]},
+	4: {fieldIndex["art4_deadline"], fieldIndex["art4_area_cleared_m2"], fieldIndex["art4_area_remaining_m2"], fieldIndex["art4_completed_date"]},
+}
+
+// obligationValues reads the recorded facts behind State si's Article 3 or 4 row in its
+// environment se, with their class and origin.
+func (d *Dataset) obligationValues(si int, se *stateEnv, article int) []FieldRead {
+	var out []FieldRead
+	for _, fi := range obligationFields[article] {
+		if se.from[fi] != nil {
+			out = append(out, d.fieldRead(si, fi, se))
+		}
+	}
+	return out
+}

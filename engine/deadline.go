@@ -93,7 +93,9 @@ func (d *Dataset) factsIn(si int, field string, from, to int) []*Fact {
 // episode's years (from its start year to y).
 type basis struct {
 	remaining     float64
-	remainingYear int // 0: none reported
+	remainingYear int   // 0: none reported
+	remainingCls  Class // the class of the remaining amount's fact
+	rateCls       Class // the least reliable class of the facts of the rate
 	rateSum       float64
 	rateN         int
 	rateFrom      int // first and last year of the rate
@@ -116,7 +118,7 @@ func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, asOf Date) 
 	}
 	for _, f := range facts[fieldIndex[m.remaining]] {
 		if f.Year >= from && f.Year <= y && visibleFact(f, asOf) {
-			b.remaining, b.remainingYear = f.num, f.Year
+			b.remaining, b.remainingYear, b.remainingCls = f.num, f.Year, f.Class
 		}
 	}
 	done := facts[fieldIndex[m.done]]
@@ -131,10 +133,12 @@ func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, asOf Date) 
 			continue
 		}
 		v := f.num
+		b.rateCls = b.rateCls.Weaker(f.Class)
 		for _, x := range extra {
 			if x.Year == f.Year && visibleFact(x, asOf) {
 				v += x.num
 				b.extraByYear = true
+				b.rateCls = b.rateCls.Weaker(x.Class)
 			}
 		}
 		b.rateSum += v
@@ -238,7 +242,7 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 	dp := DeadlineProjection{ISO3: st.ISO3, Name: st.Name, Article: article, Episode: ep.n, Start: ep.start.String(),
 		Measure: m.remaining, Unit: m.unit, RateYears: []YearValue{}, Assumptions: []string{}}
 	if b.remainingYear != 0 {
-		dp.Remaining, dp.RemainingYear = num(b.remaining), b.remainingYear
+		dp.Remaining, dp.RemainingYear, dp.RemainingClass = num(b.remaining), b.remainingYear, b.remainingCls
 	}
 	extra := map[int]float64{}
 	if m.extra != "" {
@@ -251,10 +255,10 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 	if b.rateN > 0 {
 		for _, f := range d.factsIn(si, m.done, b.rateFrom, b.rateTo) {
 			if visibleFact(f, asOf) {
-				dp.RateYears = append(dp.RateYears, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
+				dp.RateYears = append(dp.RateYears, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year]), Class: f.Class})
 			}
 		}
-		dp.Rate = b.rate()
+		dp.Rate, dp.RateClass = b.rate(), b.rateCls
 	}
 	if !b.deadline.IsZero() {
 		dp.Deadline = b.deadline.String()

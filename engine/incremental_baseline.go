@@ -133,7 +133,7 @@ func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 			case y == year:
 				r.Indicators[i] = base.Indicators[i].IndicatorResult
 			default:
-				r.Indicators[i] = IndicatorResult{ID: ind.ID, Value: base.Indicators[i].Series[k].Value}
+				r.Indicators[i] = IndicatorResult{ID: ind.ID, Value: base.Indicators[i].Series[k].Value, Class: base.Indicators[i].Series[k].Class}
 			}
 		}
 		merged = append(merged, r)
@@ -172,15 +172,7 @@ func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig
 			a.Indicators[i] = ru.base.Indicators[i]
 			continue
 		}
-		series := make([]YearValue, 0, len(results))
-		for _, r := range results {
-			yv := YearValue{Year: r.Year}
-			if v := r.Indicators[i].Value; v != nil {
-				yv.Value = num(*v)
-			}
-			series = append(series, yv)
-		}
-		a.Indicators[i] = scoreIndicator(ir, ind, series, last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
+		a.Indicators[i] = scoreIndicator(ir, ind, seriesOf(results, i), last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
 	}
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViewsReusing(envs, last, ru)

@@ -270,10 +270,6 @@ type Obligation struct {
 	// obligations without a deadline (Articles 5 and 9).
 	DeadlineMet Verdict `json:"deadline_met,omitempty"`
 	Detail      string  `json:"detail"`
-	// Values are the facts behind the row of the latest Article 3 or 4 episode, with their class
-	// and origin: the deadline in force, the amount destroyed or cleared in the year, what
-	// remained at its end and the completion date, each when recorded.
-	Values []FieldRead `json:"values,omitempty"`
 }
 
 // ObligationEpisode is one episode of a State's Article 3 or 4 obligation (data dictionary
@@ -298,6 +294,10 @@ type ObligationEpisode struct {
 	MonthsToComplete *int `json:"months_to_complete"`
 	// Projection is the deadline projection of an open episode; nil otherwise.
 	Projection *DeadlineProjection `json:"projection"`
+	// Values are the facts the episode rests on, with their class and origin: its start, its
+	// deadline decisions and its completion, and for a State's latest episode the amount
+	// destroyed or cleared in the year and what remained at its end, when recorded.
+	Values []FieldRead `json:"values"`
 
 	Name       string `json:"-"` // the State's name
 	StatusText string `json:"-"` // as Obligation.StatusText

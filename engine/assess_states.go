@@ -79,11 +79,7 @@ func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 		eps     []episode
 	}{{3, se.eps3}, {4, se.eps4}} {
 		for i := range a.eps {
-			o := episodeObligation(a.article, &a.eps[i], R)
-			if i == len(a.eps)-1 { // the year's figures belong to the latest episode
-				o.Values = d.obligationValues(si, se, a.article)
-			}
-			out = append(out, o)
+			out = append(out, episodeObligation(a.article, &a.eps[i], R))
 		}
 	}
 	if env.Art5Applies {
@@ -155,6 +151,7 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 				} else {
 					oe.Projection = proj[fmt.Sprintf("%s/%d/%d", oe.ISO3, article, ep.n)]
 				}
+				oe.Values = d.episodeValues(si, se, article, ep, i == len(eps)-1)
 				out = append(out, oe)
 			}
 		}

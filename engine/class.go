@@ -223,20 +223,45 @@ func (d *Dataset) stateClass(si int, se *stateEnv, fields ...[]int) Class {
 	return c
 }
 
-// obligationFields are the facts an Article 3 or 4 row of a State's obligations shows.
-var obligationFields = map[int][]int{
-	3: {fieldIndex["art3_deadline"], fieldIndex["art3_destroyed_munitions"], fieldIndex["art3_stock_munitions"], fieldIndex["art3_completed_date"]},
-	4: {fieldIndex["art4_deadline"], fieldIndex["art4_area_cleared_m2"], fieldIndex["art4_area_remaining_m2"], fieldIndex["art4_completed_date"]},
+// yearFigures are the facts of the year a State's latest Article 3 or 4 episode shows: the
+// amount destroyed or cleared, and what remained at the end of the year.
+var yearFigures = map[int][]int{
+	3: {fieldIndex["art3_destroyed_munitions"], fieldIndex["art3_stock_munitions"]},
+	4: {fieldIndex["art4_area_cleared_m2"], fieldIndex["art4_area_remaining_m2"]},
 }
 
-// obligationValues reads the recorded facts behind State si's Article 3 or 4 row in its
-// environment se, with their class and origin.
-func (d *Dataset) obligationValues(si int, se *stateEnv, article int) []FieldRead {
-	var out []FieldRead
-	for _, fi := range obligationFields[article] {
-		if se.from[fi] != nil {
-			out = append(out, d.fieldRead(si, fi, se))
+// episodeValues reads the facts an episode rests on, with their class and origin: its start,
+// its deadline decisions and its completion, and for the latest episode the year's figures
+// in State si's environment se.
+func (d *Dataset) episodeValues(si int, se *stateEnv, article int, ep *episode, latest bool) []FieldRead {
+	out := []FieldRead{}
+	if ep.startFact != nil {
+		out = append(out, factRead(ep.startFact))
+	}
+	for _, f := range ep.chain {
+		out = append(out, factRead(f))
+	}
+	if ep.doneFact != nil && !ep.open() {
+		out = append(out, factRead(ep.doneFact))
+	}
+	if latest {
+		for _, fi := range yearFigures[article] {
+			if se.from[fi] != nil {
+				out = append(out, d.fieldRead(si, fi, se))
+			}
 		}
 	}
 	return out
+}
+
+// factRead is a fact as a value read: its typed value, class, origin and source.
+func factRead(f *Fact) FieldRead {
+	fr := FieldRead{Field: f.Field, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
+	switch fd, _ := LookupField(f.Field); fd.Type {
+	case TypeNumber:
+		fr.Value = f.num
+	case TypeBool:
+		fr.Value = f.flag
+	}
+	return fr
 }

@@ -88,7 +88,7 @@ func TestProjectionFromEpisodeStart(t *testing.T) {
 	require.Len(t, a.Deadlines, 1)
 	dp := a.Deadlines[0]
 	assert.Equal(t, 2, dp.Episode)
-	assert.Equal(t, []YearValue{{2023, num(10000)}, {2024, num(20000)}}, dp.RateYears, "2019 belongs to episode 1")
+	assert.Equal(t, []YearValue{{Year: 2023, Value: num(10000), Class: ClassUnstated}, {Year: 2024, Value: num(20000), Class: ClassUnstated}}, dp.RateYears, "2019 belongs to episode 1")
 	assert.Equal(t, DeadlineNoData, dp.Status, "no deadline of its own")
 	assert.Empty(t, dp.Deadline)
 	_, env := episodesOf(t, ds, 4, 2024, "2026-06-30")

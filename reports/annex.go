@@ -19,6 +19,7 @@ var csvHeader = []string{
 	"expected", "expected_progress", "progress", "score", "progress_status", "reason", "numerator", "denominator",
 	"population", "known", "no_data_count", "coverage", "no_data", "status", "error", "counting", "as_of",
 	"plan_version", "plan_hash", "explain",
+	"class", "states_official", "states_monitor", "states_estimate", "states_unstated", "states_illustrative",
 }
 
 // WriteCSV writes indicators.csv: one row per indicator, numbers in full precision, text made
@@ -56,6 +57,8 @@ func (r *Report) indicatorRecords() [][]string {
 			strconv.Itoa(ia.Known), strconv.Itoa(len(ia.NoData)), coverage, strings.Join(ia.NoData, " "), string(ia.Status),
 			ia.Error, string(a.Counting), a.AsOf, a.Plan.Version, a.Plan.Hash,
 			strings.Replace(r.doc.Explain, "ID", ia.ID, 1),
+			string(ia.Class), strconv.Itoa(ia.Classes.Official), strconv.Itoa(ia.Classes.Monitor), strconv.Itoa(ia.Classes.Estimate),
+			strconv.Itoa(ia.Classes.Unstated), strconv.Itoa(ia.Classes.Illustrative),
 		})
 	}
 	return recs
@@ -75,6 +78,8 @@ type resultsJSON struct {
 	Assessment *engine.Assessment `json:"assessment"`
 	// Previous holds the previous year's value, progress and status of each indicator.
 	Previous []previousJSON `json:"previous_year"`
+	// DataQuality is what the data checks found in the years the report uses.
+	DataQuality *engine.Validation `json:"data_quality,omitempty"`
 }
 
 type reportJSON struct {
@@ -118,8 +123,9 @@ func (r *Report) WriteJSON(w io.Writer) error {
 			Notice: fmt.Sprintf("The official text of the Lausanne Action Plan and of its indicators could not be obtained: "+
 				"of %d actions, %d are found, %d inferred and %d reconstructed; %d of %d indicators are proposed.",
 				pc.Actions, pc.Found, pc.Inferred, pc.Reconstr, pc.Proposed, pc.Indicators)},
-		Assessment: r.a,
-		Previous:   []previousJSON{},
+		Assessment:  r.a,
+		Previous:    []previousJSON{},
+		DataQuality: r.m.Validation,
 	}
 	if p := r.m.Previous; p != nil {
 		for _, ia := range p.Indicators {

@@ -68,6 +68,9 @@ type Point struct {
 	Year    int
 	Value   float64
 	Missing bool
+	// Unofficial is set when the value rests, at least in part, on data that are not official
+	// (docs/data.md, "The class of a value"): the point is drawn ringed, with a legend entry.
+	Unofficial bool
 }
 
 // Series is a labelled sequence of yearly values. Points may be in any order
@@ -585,6 +588,7 @@ func textStyle(p *plot.Plot, size vg.Length, xa text.XAlignment, ya text.YAlignm
 type sideLegend struct {
 	entries []legendEntry
 	style   text.Style
+	ringed  bool // the legend explains the ring around points on unofficial data
 }
 
 type legendEntry struct {
@@ -957,6 +961,34 @@ func addSeries(p *plot.Plot, leg *sideLegend, label string, pts []Point, st seri
 	sc.GlyphStyle = st.glyph
 	p.Add(sc)
 	leg.add(label, lineThumb{st.line}, sc)
+	return addRings(p, leg, pts)
+}
+
+// unofficialRing is the ring drawn around a point whose value is not official data.
+var unofficialRing = draw.GlyphStyle{Color: rgb(colDarkGrey), Radius: vg.Points(5.5), Shape: draw.RingGlyph{}}
+
+// addRings rings the points that rest on data that are not official, and explains the ring in
+// the legend once per chart.
+func addRings(p *plot.Plot, leg *sideLegend, pts []Point) error {
+	var xys plotter.XYs
+	for _, pt := range pts {
+		if pt.Unofficial && !pt.Missing {
+			xys = append(xys, plotter.XY{X: float64(pt.Year), Y: pt.Value})
+		}
+	}
+	if len(xys) == 0 {
+		return nil
+	}
+	sc, err := plotter.NewScatter(xys)
+	if err != nil {
+		return fmt.Errorf("draw the rings of unofficial values: %w", err)
+	}
+	sc.GlyphStyle = unofficialRing
+	p.Add(sc)
+	if !leg.ringed {
+		leg.ringed = true
+		leg.add("ringed: rests on data that are not official", sc)
+	}
 	return nil
 }
 

@@ -726,3 +726,22 @@ func TestGoldenEqual(t *testing.T) {
 	_, err = goldenEqual(".png", []byte("not a png"), png)
 	assert.Error(t, err)
 }
+
+// Points whose value is not official data are ringed, and the legend says what the ring means;
+// a chart of official values has neither.
+func TestUnofficialPointsAreRinged(t *testing.T) {
+	ringed := func(points []Point) (int, bool) {
+		p, err := TrendChart(TrendInput{ID: "1.1", Title: "Classes", Unit: "items", Series: Series{Points: points}})
+		require.NoError(t, err)
+		svg := string(render(t, p, "svg"))
+		return strings.Count(svg, "#444444"), strings.Contains(svg, "ringed")
+	}
+	official := pts(2021, f64(1), f64(2), f64(3))
+	base, legend := ringed(official)
+	assert.False(t, legend)
+	marked := pts(2021, f64(1), f64(2), f64(3))
+	marked[1].Unofficial, marked[2].Unofficial = true, true
+	n, legend := ringed(marked)
+	assert.True(t, legend, "the legend explains the ring")
+	assert.Equal(t, base+3, n, "two rings on the data and one in the legend")
+}

@@ -164,7 +164,7 @@ func trendInput(ia *engine.IndicatorAssessment) (TrendInput, bool) {
 			continue
 		}
 		any = true
-		pts = append(pts, Point{Year: yv.Year, Value: *yv.Value})
+		pts = append(pts, Point{Year: yv.Year, Value: *yv.Value, Unofficial: yv.Class != "" && yv.Class != engine.ClassOfficial})
 	}
 	if !any {
 		return TrendInput{}, false
@@ -199,7 +199,7 @@ func article4Groups(a *engine.Assessment, m Meta) []Article4Input {
 			if yv.Year < a.BaselineYear || yv.Year > a.Year || yv.Value == nil {
 				continue
 			}
-			s.area.Area = append(s.area.Area, Point{Year: yv.Year, Value: *yv.Value})
+			s.area.Area = append(s.area.Area, Point{Year: yv.Year, Value: *yv.Value, Unofficial: yv.Class != "" && yv.Class != engine.ClassOfficial})
 			s.latest = *yv.Value
 		}
 		if len(s.area.Area) == 0 {

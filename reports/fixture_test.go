@@ -44,6 +44,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i12.Population, i12.Known = 5, 5
 	i12.Series = series(2021, f(900000), f(950000), f(1000000), f(1234567.891))
 	i12.Reason = "informational indicator: it has no target"
+	i12.Classes, i12.Class = engine.ClassCounts{Official: 5}, engine.ClassOfficial
 
 	i21 := fixtureIndicator("2.1", 2, "alpha", "States Parties past their Article 3 deadline", "states", engine.ProgressRegressing)
 	i21.Aggregate, i21.Direction, i21.Method = engine.AggCount, engine.Decrease, engine.MethodTrend
@@ -63,6 +64,12 @@ func fixture() (*engine.Assessment, Meta) {
 	i31.Expected, i31.ExpectedProgress, i31.Progress, i31.Score = f(1400000), f(0.6), f(1.3333333333333333), f(1)
 	i31.Series = series(2021, f(500000), f(900000), f(1500000), f(2500000))
 	i31.Reason = "the value 2500000 meets the target 2000000"
+	// the values rest on illustrative data in 2024 and on monitor data before
+	i31.Classes, i31.Class = engine.ClassCounts{Official: 1, Illustrative: 1}, engine.ClassIllustrative
+	for i := range i31.Series {
+		i31.Series[i].Class = engine.ClassMonitor
+	}
+	i31.Series[3].Class = engine.ClassIllustrative
 
 	i32 := fixtureIndicator("3.2", 3, "beta", "Victims' needs assessed", "percent", engine.ProgressInsufficientData)
 	i32.Population, i32.Known, i32.NoData = 2, 0, []string{"AAA", "BBB"}
@@ -120,6 +127,7 @@ func fixture() (*engine.Assessment, Meta) {
 		Deadlines: []engine.DeadlineProjection{
 			{ISO3: "AAA", Name: "Atlantis", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
 				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
+				RemainingClass: engine.ClassMonitor, RateClass: engine.ClassIllustrative,
 				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
 				Reason:     "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01",
 				Episode:    1, Start: "2016-08-01", RateYears: []engine.YearValue{{Year: 2024, Value: f(500000)}}, SinglePoint: true,
@@ -139,6 +147,11 @@ func fixture() (*engine.Assessment, Meta) {
 			Deadlines: []engine.DeadlineDecision{{Decided: engine.MustDate("2016"), Deadline: engine.MustDate("2021-08-01"), Source: "treaty"},
 				{Decided: engine.MustDate("2020-11"), Deadline: engine.MustDate("2026-08-01"), Source: "MSP"}},
 			DeadlineMet: engine.VerdictPending, Projection: &a.Deadlines[0], StatusText: "open, deadline ahead",
+			Values: []engine.FieldRead{
+				{Field: "art4_deadline", Value: "2026-08-01", Origin: "facts.csv:3", Source: "11MSP final report", Class: engine.ClassOfficial},
+				{Field: "art4_area_cleared_m2", Value: 500000.0, Origin: "facts.csv:9", Source: "illustrative: invented", Class: engine.ClassIllustrative},
+				{Field: "art4_area_remaining_m2", Value: 3000000.0, Origin: "facts.csv:10", Source: "Monitor 2025", Class: engine.ClassMonitor},
+			},
 			Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026 (after 1 extension decision(s))"},
 	}
 	prev := &engine.Assessment{Year: 2023,
@@ -164,6 +177,20 @@ func fixture() (*engine.Assessment, Meta) {
 		PlanSource: "(embedded plan)", DataSource: "data/my sample",
 		Previous:    prev,
 		ChartFormat: "svg",
+		Validation: &engine.Validation{AsOf: "2025-06-30", Counting: engine.CountingDeposit, From: 2021, To: 2024,
+			Checks: []engine.CheckSummary{
+				{ID: "a4-cleared-within-remaining", Title: "Area cleared is within what remained", Importance: engine.ImportanceError, Passed: 7, Violated: 1},
+				{ID: "a7-facts-need-report", Title: "Report facts need a report", Importance: engine.ImportanceWarning, Passed: 20},
+			},
+			Violations: []engine.Violation{{Check: "a4-cleared-within-remaining", Title: "Area cleared is within what remained",
+				Importance: engine.ImportanceError, ISO3: "AAA", State: "Atlantis", Year: 2024,
+				Message: "Atlantis (AAA) 2024: 5,000,000 m² cleared, more than the 3,000,000 m² that remained | at the end of 2023",
+				Values: []engine.FieldRead{
+					{Field: "art4_area_cleared_m2", Value: 5000000.0, Origin: "facts.csv:9", Class: engine.ClassIllustrative},
+					{Field: "prev.art4_area_remaining_m2", Value: 3000000.0, Origin: "facts.csv:8", Class: engine.ClassMonitor},
+					{Field: "art4_obligation_start", Origin: "absent"},
+				}}},
+		},
 		Article4Area: map[string][]engine.YearValue{
 			"AAA": series(2020, f(6000000), f(5000000), f(4500000), nil, f(3000000), f(2000000)), // 2020 and 2025 are outside 2021..2024
 		},

@@ -40,6 +40,9 @@ type Meta struct {
 	ChartFormat string
 	// Generator names the program in the report's footer, e.g. "lap report".
 	Generator string
+	// Validation is what the data checks found in the years the report uses, for the
+	// data-quality annex; nil leaves the annex out.
+	Validation *engine.Validation
 }
 
 // Article 4 remaining area: the data field the chart reads.
@@ -63,7 +66,7 @@ func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) 
 				continue
 			}
 			v := f.Number()
-			m.Article4Area[f.ISO3] = append(m.Article4Area[f.ISO3], engine.YearValue{Year: f.Year, Value: &v})
+			m.Article4Area[f.ISO3] = append(m.Article4Area[f.ISO3], engine.YearValue{Year: f.Year, Value: &v, Class: f.Class})
 		}
 	}
 	return m

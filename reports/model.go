@@ -51,6 +51,8 @@ type document struct {
 	Sections    []sectionView
 	Obligations []obligationRow
 	Coverage    []coverageRow
+	Marks       []markInfo  // the legend of the class marks
+	Quality     qualityView // the data-quality annex
 	Method      methodView
 	Figures     []*Figure // overview figures: scores, status, Article 4
 	Article4    []*Figure
@@ -76,6 +78,7 @@ type countRow struct {
 type changeRow struct {
 	ID, Title, Unit  string
 	Previous, Value  string
+	PrevMark, Mark   markInfo
 	Delta            string // value change, in the unit
 	ProgressDelta    string // change of progress, in percentage points of the distance
 	PrevStatus, Stat statusInfo
@@ -104,6 +107,8 @@ type indicatorRow struct {
 	ID, Title, Definition, Note string
 	Unit                        string
 	Baseline, Previous, Value   string
+	BaselineMark, PreviousMark  markInfo
+	ValueMark                   markInfo
 	Target, Expected, Progress  string
 	Status                      statusInfo
 	Reason                      string
@@ -119,14 +124,22 @@ type obligationRow struct {
 	Article        int
 	Episode        int
 	Start          string // the day, month or year it began, as precisely as known
+	StartMark      markInfo
 	Status         statusInfo
 	Detail         string
 	Deadline       string // in force at completion, or now
+	DeadlineMark   markInfo
 	Chain          string // the dated deadline decisions
 	Completed      string
+	CompletedMark  markInfo
 	DeadlineMet    string
+	InYear         string // destroyed (Article 3) or cleared (Article 4) in the year
+	InYearMark     markInfo
 	Remaining      string
+	RemainingMark  markInfo
 	Rate           string
+	RateMark       markInfo
+	Sources        []obligationSource
 	Completion     string
 	RateNeeded     string
 	Projection     statusInfo
@@ -141,6 +154,7 @@ type coverageRow struct {
 	NoData     int
 	Share      string // known / population
 	Missing    string // ISO3 codes without data
+	Classes    engine.ClassCounts
 }
 
 type methodView struct {
@@ -200,6 +214,8 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.obligations(a)
 	d.coverage(a)
 	d.method(a, m)
+	d.Marks = legendMarks()
+	d.quality(m.Validation)
 	return d, nil
 }
 
@@ -281,7 +297,7 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 		}
 		changes = append(changes, change{size: math.Abs(dp), ord: i, row: changeRow{
 			ID: ia.ID, Title: ia.Title, Unit: unitLabel(ia.Unit),
-			Previous: fmtValue(p.Value, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
+			Previous: fmtValue(p.Value, ia.Unit), Value: fmtValue(ia.Value, ia.Unit), PrevMark: markOf(p.Class), Mark: markOf(ia.Class),
 			Delta: fmtDelta(*ia.Value-*p.Value, ia.Unit), ProgressDelta: fmtPoints(dp),
 			PrevStatus: progressStatus(p.ProgressStatus), Stat: progressStatus(ia.ProgressStatus),
 		}})
@@ -343,6 +359,13 @@ func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indica
 		Error: ia.Error}
 	if ia.Baseline != nil {
 		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
+		r.BaselineMark = markOf(seriesClass(ia, ia.BaselineYear))
+	}
+	if n := len(ia.Series); ia.Previous != nil && n >= 2 {
+		r.PreviousMark = markOf(seriesClass(ia, ia.Series[n-1].Year-1))
+	}
+	if ia.Value != nil {
+		r.ValueMark = markOf(ia.Class)
 	}
 	if ia.Target != nil {
 		switch {
@@ -361,7 +384,8 @@ func (d *document) obligations(a *engine.Assessment) {
 	for _, oe := range a.Obligations {
 		row := obligationRow{ISO3: oe.ISO3, Name: oe.Name, Article: oe.Article, Episode: oe.Episode, Start: oe.Start.Text(),
 			Status: episodeStatus(oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictWord(oe.DeadlineMet),
-			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: ""}
+			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: "", InYear: dash}
+		obligationFacts(&row, oe)
 		if oe.Deadline != nil {
 			row.Deadline = oe.Deadline.Text()
 		}
@@ -383,9 +407,11 @@ func (d *document) obligations(a *engine.Assessment) {
 			unit := unitLabel(dp.Unit)
 			if dp.Remaining != nil {
 				row.Remaining = fmt.Sprintf("%s %s (%d)", fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+				row.RemainingMark = markOf(dp.RemainingClass)
 			}
 			if dp.Rate != nil {
 				row.Rate = fmtValue(dp.Rate, dp.Unit) + " " + unit
+				row.RateMark = markOf(dp.RateClass)
 			}
 			if dp.CompletionYear != nil {
 				row.Completion = strconv.Itoa(*dp.CompletionYear)
@@ -412,7 +438,7 @@ func (d *document) obligations(a *engine.Assessment) {
 func (d *document) coverage(a *engine.Assessment) {
 	for _, ia := range a.Indicators {
 		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: len(ia.NoData),
-			Share: dash, Missing: strings.Join(ia.NoData, " ")}
+			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes}
 		if ia.Population > 0 {
 			sh := float64(ia.Known) / float64(ia.Population)
 			r.Share = fmtShare(&sh)

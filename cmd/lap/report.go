@@ -25,14 +25,15 @@ var (
 )
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE]",
-		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.", stdout)
+	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE] [--strict]",
+		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
+	strict := fs.Bool("strict", false, "refuse to write the report when a data check finds a violation of importance error")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -89,9 +90,21 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	prev, a := both[0], both[1]
+	step("checking the data")
+	v, err := plan.Validate(ctx, ds, min(a.BaselineYear, in.year), in.year, opts...)
+	if err != nil {
+		return err
+	}
+	if n := v.Count(engine.ImportanceError); n > 0 {
+		fmt.Fprintf(stderr, "lap report: the data checks found %d violation(s) of importance error (lap validate --data %s lists them)\n", n, in.data)
+		if *strict {
+			fmt.Fprintln(stderr, "lap report: --strict: no report written")
+			return errSilent
+		}
+	}
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
-	m.Previous, m.Date = prev, *date
+	m.Previous, m.Date, m.Validation = prev, *date, v
 	if len(chs) > 0 {
 		m.ChartFormat = chs[0]
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lapmonitor/lap/engine"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -122,4 +123,71 @@ func keys(m map[string]any) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestReportDataQuality: lap report runs the checks and adds a data-quality annex; values that
+// rest on non-official data carry their mark (Chile's invented 2024 destruction is marked
+// illustrative, with its source); no deadline in the obligations table disagrees with the
+// sourced obligations table; --strict refuses a report with error violations.
+func TestReportDataQuality(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, _, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--out", out, "--formats", "md,html", "--charts", "none")
+	require.Equal(t, 0, code, stderr)
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	require.NoError(t, err)
+	report := string(md)
+	assert.Contains(t, report, "\n## Data quality\n")
+	assert.Regexp(t, `Violations: 0 errors, \d+ warnings, \d+ info\.`, report)
+	assert.Contains(t, report, "> **Marks on values.**")
+	assert.Regexp(t, `(?m)^\| Chile \(CHL\) \| 3 \| 2 \|.*\| 6 munitionsⁱ \|`, report, "Chile's 2024 destruction figure carries the illustrative mark")
+	assert.Contains(t, report, "Chile (CHL), Article 3, episode 2: `art3_destroyed_munitions` = 6 munitionsⁱ (illustrative, facts.csv:")
+	assert.Contains(t, report, "invented for the sample; destroyed within the year", "the source reaches the report")
+	html, err := os.ReadFile(filepath.Join(out, "report.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(html), `<sup class="mark mark-illustrative" title="illustrative: invented for a sample or a demonstration, not a fact">ⁱ</sup>`)
+	assert.Contains(t, string(html), `<h2 id="quality">Data quality</h2>`)
+
+	// every deadline in the obligations table is one obligations.csv gives for that State and article
+	obl, err := os.ReadFile(filepath.Join(sampleData, "reference", "obligations.csv"))
+	require.NoError(t, err)
+	rows, err := csv.NewReader(strings.NewReader(string(obl))).ReadAll()
+	require.NoError(t, err)
+	sourced := map[string][]string{} // the deadlines as the report prints them
+	for _, r := range rows[1:] {
+		if r[3] == "" {
+			continue
+		}
+		for _, d := range strings.Split(r[3]+";"+r[4], ";") {
+			if d != "" {
+				sourced[r[1]+"/"+r[2]] = append(sourced[r[1]+"/"+r[2]], engine.MustDate(d).Text())
+			}
+		}
+	}
+	// | State (ISO) | article | episode | began | deadline [(n extension decisions)][mark] |
+	table := regexp.MustCompile(`(?m)^\| [^|]+ \(([A-Z]{3})\) \| ([34]) \| 1 \| [^|]+ \| ([^|(ᵐᵉᵘⁱ]+?) ?(\([^)]*\))?[ᵐᵉᵘⁱ]? \|`)
+	checked := 0
+	for _, m := range table.FindAllStringSubmatch(report, -1) {
+		list, ok := sourced[m[1]+"/"+m[2]]
+		if !ok || m[3] == "–" {
+			continue
+		}
+		checked++
+		assert.Contains(t, list, m[3], "%s Article %s: deadline %s is not in obligations.csv (%v)", m[1], m[2], m[3], list)
+	}
+	assert.GreaterOrEqual(t, checked, 8, "the obligations table lists the sourced States")
+
+	// --strict: an error violation stops the report, and nothing is written
+	dir := sampleWith(t, "LBN,2024,art4_area_cleared_m2,", "LBN,2024,art4_area_cleared_m2,90000000,Form F,official,")
+	strictOut := filepath.Join(t.TempDir(), "strict")
+	code, _, stderr = lap(t, "report", "--data", dir, "--year", "2024", "--out", strictOut, "--formats", "md", "--charts", "none", "--strict")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "1 violation(s) of importance error")
+	assert.Contains(t, stderr, "--strict: no report written")
+	assert.NoDirExists(t, strictOut)
+	// without --strict the report is written, and its annex lists the error
+	code, _, stderr = lap(t, "report", "--data", dir, "--year", "2024", "--out", strictOut, "--formats", "md", "--charts", "none")
+	require.Equal(t, 0, code, stderr)
+	md, err = os.ReadFile(filepath.Join(strictOut, "report.md"))
+	require.NoError(t, err)
+	assert.Contains(t, string(md), "- **error** `a4-cleared-within-remaining`: Lebanon (LBN) 2024: 90,000,000 m² cleared")
 }

@@ -564,7 +564,8 @@ func (g *gen) write(w io.Writer) error {
 // classify gives a fact's class (docs/data.md, "The class of a value") from its source:
 //
 //   - illustrative: the source starts with "illustrative" (invented for the sample);
-//   - estimate: a sourced value whose year or date had to be inferred or assumed;
+//   - estimate: a sourced value whose year or date had to be inferred or assumed, or a figure
+//     the source gives only approximately ("recorded as", "used as the" end-of-year value);
 //   - official: the earliest reference the source names is an official record: the
 //     Convention's own site and newsletter (ISU, MSP and Review Conference documents), a
 //     national mine action authority, a State's own request, or the treaty's rules applied to
@@ -578,7 +579,8 @@ func classify(source string) string {
 	switch {
 	case strings.HasPrefix(source, "illustrative"):
 		return "illustrative"
-	case strings.Contains(source, "inferred") || strings.Contains(source, "assumed"):
+	case strings.Contains(source, "inferred") || strings.Contains(source, "assumed") ||
+		strings.Contains(source, "recorded as") || strings.Contains(source, "used as the"):
 		return "estimate"
 	}
 	best, bestAt, bestLen := "", len(source), 0

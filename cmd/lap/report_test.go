@@ -146,16 +146,17 @@ func TestReportSample(t *testing.T) {
 	assert.NotContains(t, page, "Report date", "no date unless --date")
 
 	// The obligations table: one row per episode in neutral words, the same as results.json
-	// and lap eval --format json (issue 10).
+	// and lap eval --format json (issue 10), each date marked with the class of its data
+	// (issue 12).
 	assert.NotContains(t, md, "Not met")
 	for _, row := range []string{
-		`| Bulgaria (BGR) | 3 | 1 | 1 October 2011 | 31 December 2023 (3 extension decisions) | June 2023 | ✔ Completed on time | yes |`,
-		`| Peru (PER) | 3 | 1 | 1 March 2013 | 1 April 2024 (1 extension decision) | 2023 | ✔ Completed on time | yes |`,
-		`| South Africa (ZAF) | 3 | 1 | 1 November 2015 | 1 November 2023 | 2023 | ? Completed; whether on time is not known | not known |`,
-		`| Croatia (HRV) | 3 | 2 | 8 March 2022 | – | 31 May 2022 | – Completed 2 months after it was found | no deadline |`,
-		`| Albania (ALB) | 4 | 1 | 1 August 2010 | 1 August 2020 | 2018 or earlier | ✔ Completed on time | yes |`,
-		`| Bosnia and Herzegovina (BIH) | 4 | 1 | 1 March 2011 | 1 September 2023 (2 extension decisions) | August 2023 | ✔ Completed on time | yes |`,
-		`| Chile (CHL) | 4 | 1 | 1 June 2011 | 1 June 2026 (3 extension decisions) | – | ○ Open, deadline ahead | pending |`,
+		`| Bulgaria (BGR) | 3 | 1 | 1 October 2011ᵐ | 31 December 2023 (3 extension decisions)ᵐ | June 2023ᵐ | ✔ Completed on time | yes |`,
+		`| Peru (PER) | 3 | 1 | 1 March 2013ᵐ | 1 April 2024 (1 extension decision)ᵐ | 2023ᵐ | ✔ Completed on time | yes |`,
+		`| South Africa (ZAF) | 3 | 1 | 1 November 2015ᵐ | 1 November 2023 | 2023ᵐ | ? Completed; whether on time is not known | not known |`,
+		`| Croatia (HRV) | 3 | 2 | 8 March 2022ⁱ | – | 31 May 2022ⁱ | – Completed 2 months after it was found | no deadline |`,
+		`| Albania (ALB) | 4 | 1 | 1 August 2010ᵐ | 1 August 2020 | 2018 or earlierᵉ | ✔ Completed on time | yes |`,
+		`| Bosnia and Herzegovina (BIH) | 4 | 1 | 1 March 2011ᵐ | 1 September 2023 (2 extension decisions)ᵉ | August 2023 | ✔ Completed on time | yes |`,
+		`| Chile (CHL) | 4 | 1 | 1 June 2011ᵐ | 1 June 2026 (3 extension decisions)ᵉ | – | ○ Open, deadline ahead | pending |`,
 	} {
 		assert.Contains(t, md, row)
 	}

@@ -146,7 +146,7 @@ func TestEvalObligationsJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	require.NotEmpty(t, doc.Obligations)
-	keys := []string{"iso3", "article", "episode", "start", "deadline", "deadlines", "completed", "deadline_met", "months_to_complete", "projection"}
+	keys := []string{"iso3", "article", "episode", "start", "deadline", "deadlines", "completed", "deadline_met", "months_to_complete", "projection", "values"}
 	find := func(iso3 string, article, episode float64) map[string]any {
 		for _, o := range doc.Obligations {
 			if o["iso3"] == iso3 && o["article"] == article && o["episode"] == episode {
@@ -165,6 +165,13 @@ func TestEvalObligationsJSON(t *testing.T) {
 	}
 	bgr := find("BGR", 3, 1)
 	assert.Equal(t, "2011-10-01", bgr["start"])
+	// the facts the episode rests on, each with its class and origin (issue 12)
+	vals, _ := bgr["values"].([]any)
+	require.NotEmpty(t, vals)
+	first := vals[0].(map[string]any)
+	assert.Equal(t, "art3_obligation_start", first["field"])
+	assert.Equal(t, "monitor", first["class"])
+	assert.Regexp(t, `^facts\.csv:\d+$`, first["origin"])
 	assert.Equal(t, "2023-12-31", bgr["deadline"])
 	assert.Equal(t, "2023-06", bgr["completed"], "as precise as the source")
 	assert.Equal(t, "yes", bgr["deadline_met"])

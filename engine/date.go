@@ -399,12 +399,21 @@ func yearFraction(d Date) float64 {
 	return float64(y) + float64(d.hi-jan1+1)/days
 }
 
+// pad appends n, a non-negative number, zero-padded to width digits, without allocating.
 func pad(b []byte, n, width int) []byte {
-	s := strconv.Itoa(n)
-	for i := len(s); i < width; i++ {
+	var digits [8]byte
+	i := len(digits)
+	for n >= 10 && i > 1 {
+		i--
+		digits[i] = byte('0' + n%10)
+		n /= 10
+	}
+	i--
+	digits[i] = byte('0' + n%10)
+	for w := len(digits) - i; w < width; w++ {
 		b = append(b, '0')
 	}
-	return append(b, s...)
+	return append(b, digits[i:]...)
 }
 
 func isoDay(b []byte, days int32) []byte {
@@ -422,7 +431,8 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return string(d.appendISO(make([]byte, 0, 24)))
+	var buf [32]byte
+	return string(d.appendISO(buf[:0]))
 }
 
 func (d Date) appendISO(b []byte) []byte {

@@ -327,3 +327,33 @@ func TestEpisodeRules(t *testing.T) {
 		assert.False(t, env.Art4ObligationInYear)
 	})
 }
+
+// TestApplyKeepsDatedDecisions: a scenario keeps both of Chile's 2021 deadline decisions, and a
+// set of the year's deadline stands for all of them.
+func TestApplyKeepsDatedDecisions(t *testing.T) {
+	ds := loadSampleData(t)
+	count := func(d *Dataset) (n int, values []string) {
+		for _, f := range d.Facts() {
+			if f.ISO3 == "CHL" && f.Year == 2021 && f.Field == "art4_deadline" {
+				n++
+				values = append(values, f.Value+"@"+f.Recorded.String())
+			}
+		}
+		return n, values
+	}
+	n, vals := count(ds)
+	require.Equal(t, 2, n, vals)
+	nd, err := ds.Apply([]Change{{Kind: ChangeSet, ISO3: "LBN", Year: 2025, Field: "art4_completed_date", Value: "2025-06-30"}})
+	require.NoError(t, err)
+	n2, vals2 := count(nd)
+	assert.Equal(t, vals, vals2, "an unrelated change keeps both dated decisions")
+	assert.Equal(t, 2, n2)
+	nd, err = ds.Apply([]Change{{Kind: ChangeSet, ISO3: "CHL", Year: 2021, Field: "art4_deadline", Value: "2024-06-01"}})
+	require.NoError(t, err)
+	_, vals3 := count(nd)
+	assert.Equal(t, []string{"2024-06-01@"}, vals3, "the scenario's value replaces the year's decisions")
+	nd, err = ds.Apply([]Change{{Kind: ChangeRemove, ISO3: "CHL", Year: 2021, Field: "art4_deadline"}})
+	require.NoError(t, err)
+	n4, _ := count(nd)
+	assert.Zero(t, n4)
+}

@@ -165,18 +165,34 @@ func isStateColumn(name string) bool { return contains(StateColumns, name) }
 func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 	var diags Diagnostics
 	states := append([]State(nil), d.states...)
-	// facts by key, pointing at the baseline's facts until a change replaces them
+	// facts by key, pointing at the baseline's facts until a change replaces them; several
+	// deadline decisions of one year are told apart by their recorded day
 	type key struct {
-		iso3  string
-		year  int
-		field string
+		iso3     string
+		year     int
+		field    string
+		recorded string
 	}
 	facts := make(map[key]*Fact, len(d.facts))
 	order := make([]key, 0, len(d.facts))
 	for _, f := range d.facts {
-		k := key{f.ISO3, f.Year, f.Field}
+		k := key{f.ISO3, f.Year, f.Field, f.Recorded.String()}
 		facts[k] = f
 		order = append(order, k)
+	}
+	// others lists the keys of the year's other deadline decisions: a set or remove of a
+	// State's field for a year stands for all of them.
+	others := func(k key) []key {
+		var out []key
+		if fd, ok := LookupField(k.field); !ok || !fd.isDeadline() {
+			return nil
+		}
+		for _, o := range order {
+			if o.iso3 == k.iso3 && o.year == k.year && o.field == k.field && o.recorded != "" && facts[o] != nil {
+				out = append(out, o)
+			}
+		}
+		return out
 	}
 	bad := func(c *Change, code, sub, format string, args ...any) {
 		k := c.Key
@@ -221,13 +237,17 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 				}
 				continue
 			}
-			k := key{c.ISO3, c.Year, c.Field}
+			k := key{c.ISO3, c.Year, c.Field, ""}
+			dated := others(k)
 			if c.Kind == ChangeRemove {
-				if facts[k] == nil {
+				if facts[k] == nil && len(dated) == 0 {
 					bad(c, CodeBadValue, "field", "remove: no fact (%s, %s, %s) in the data", c.ISO3, yearText(c.Year), c.Field)
 					continue
 				}
 				delete(facts, k)
+				for _, o := range dated {
+					delete(facts, o)
+				}
 				continue
 			}
 			src := c.Source
@@ -240,6 +260,9 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 			}
 			if _, had := facts[k]; !had {
 				order = append(order, k)
+			}
+			for _, o := range dated {
+				delete(facts, o) // the year's dated decisions give way to the scenario's value
 			}
 			facts[k] = f
 		case ChangeScale:

@@ -235,19 +235,12 @@ type checkRun struct {
 	machine  vm.VM
 	budget   ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
 	zero     float64
-	envValue reflect.Value
 }
 
 func (p *Plan) newChecker(ds *Dataset, opts []EvalOption) (*checkRun, error) {
-	cfg := evalConfig{counting: p.counting}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if cfg.asOf.IsZero() {
-		cfg.asOf = ds.latest
-	}
-	if !cfg.counting.Valid() {
-		return nil, fmt.Errorf("validate: counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("validate: %w", err)
 	}
 	ck := &checkRun{plan: p, ds: ds, cfg: cfg}
 	for _, c := range p.checks {
@@ -360,18 +353,7 @@ func (ck *checkRun) runBool(e *Expr, env *checkEnv) (v, known bool, err error) {
 		}
 		return false, false, err
 	}
-	switch x := out.(type) {
-	case bool:
-		return x, true, nil
-	case *bool:
-		if x == nil {
-			return false, false, nil
-		}
-		return *x, true, nil
-	case nil:
-		return false, false, nil
-	}
-	return false, false, fmt.Errorf("the expression gave %T, want a bool", out)
+	return asBool(out)
 }
 
 // absent lists the absent values of the rule: those it reads strictly (current year, then

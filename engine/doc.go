@@ -11,7 +11,12 @@
 //     compiles every expression once against the typed environment Env. Every problem is
 //     returned at once as Diagnostics, each with file, line, column, indicator id and a stable
 //     code.
-//   - LoadDataset reads states.csv and facts.csv (or dataset.json), validating every row.
+//   - LoadDataset reads states.csv and facts.csv (or dataset.json), validating every row. Every
+//     fact and States row carries a Class (official, monitor, estimate, illustrative, or
+//     unstated), which follows each value into results, traces and explanations.
+//   - Plan.Validate runs the plan's data checks (checks/*.toml, loaded with the plan by the
+//     same TOML reader) on a dataset over a range of years and returns every Violation with the
+//     values behind it; RunCheck runs one check for one year, as rule tests do.
 //   - Plan.Evaluate computes every indicator for a year: for each State, the population
 //     expression decides whether it is in the indicator's universe and the rule gives its
 //     result; an aggregate (count, share, sum, mean) combines the results. Each result says

@@ -157,15 +157,9 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to int, opt
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
-	cfg := evalConfig{counting: p.counting}
-	for _, o := range opts {
-		o(&cfg)
-	}
-	if cfg.asOf.IsZero() {
-		cfg.asOf = ds.latest
-	}
-	if !cfg.counting.Valid() {
-		return nil, fmt.Errorf("evaluate: counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate: %w", err)
 	}
 	if from > to {
 		return nil, fmt.Errorf("evaluate: year range %d..%d is empty", from, to)
@@ -479,12 +473,33 @@ func (ev *evaluator) runBool(e *Expr, se *stateEnv) (v, known bool, err error) {
 	return ev.vmBool(e, se)
 }
 
+// configure applies opts over the plan's defaults: its counting convention, and the latest date
+// of the data as as_of when none is given.
+func (p *Plan) configure(ds *Dataset, opts []EvalOption) (evalConfig, error) {
+	cfg := evalConfig{counting: p.counting}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	if cfg.asOf.IsZero() {
+		cfg.asOf = ds.latest
+	}
+	if !cfg.counting.Valid() {
+		return cfg, fmt.Errorf("counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
+	}
+	return cfg, nil
+}
+
 // vmBool runs a bool expression on the expr VM.
 func (ev *evaluator) vmBool(e *Expr, se *stateEnv) (v, known bool, err error) {
 	out, err := ev.run(e, se)
 	if err != nil {
 		return false, false, err
 	}
+	return asBool(out)
+}
+
+// asBool reads the result of a bool expression; known is false when it is nil (unknown).
+func asBool(out any) (v, known bool, err error) {
 	switch x := out.(type) {
 	case bool:
 		return x, true, nil

@@ -320,17 +320,9 @@ func runRuleTestCase(ctx context.Context, plan *Plan, file string, g *ruleTestGr
 	}
 	ind := plan.byID[c.indicator]
 	r := RuleTestResult{File: file, Line: c.line, Test: g.name, Case: c.name, Indicator: c.indicator, Year: c.year,
-		Counting: plan.counting, Title: ind.Title, Population: ind.Population.Source, Rule: ind.Rule.Source}
-	if c.counting != "" {
-		r.Counting = c.counting
-	}
-	asOf := c.asOf
-	if asOf.IsZero() {
-		asOf = g.ds.latest
-	}
-	r.AsOf = asOf.String()
-	if strings.HasPrefix(c.name, "todo_") {
-		r.Outcome = RuleTestSkip
+		Title: ind.Title, Population: ind.Population.Source, Rule: ind.Rule.Source}
+	asOf, skip := c.settle(&r, plan, g)
+	if skip {
 		return r, nil
 	}
 	opts := []EvalOption{Only(regexp.MustCompile("^" + regexp.QuoteMeta(c.indicator) + "$")), Trace(), AsOf(asOf), WithCounting(r.Counting)}
@@ -346,6 +338,26 @@ func runRuleTestCase(ctx context.Context, plan *Plan, file string, g *ruleTestGr
 		r.Outcome = RuleTestFail
 	}
 	return r, nil
+}
+
+// settle fills what every kind of case's result shares: the counting convention (the case's,
+// else the plan's), the as_of date (the case's, else the latest date of the test's data) and
+// the skip of a todo_ case.
+func (c *ruleTestCaseRun) settle(r *RuleTestResult, plan *Plan, g *ruleTestGroupRun) (asOf Date, skip bool) {
+	r.Counting = plan.counting
+	if c.counting != "" {
+		r.Counting = c.counting
+	}
+	asOf = c.asOf
+	if asOf.IsZero() {
+		asOf = g.ds.latest
+	}
+	r.AsOf = asOf.String()
+	if strings.HasPrefix(c.name, "todo_") {
+		r.Outcome = RuleTestSkip
+		return asOf, true
+	}
+	return asOf, false
 }
 
 // check compares an indicator result with the case's expectations.

@@ -55,17 +55,9 @@ func runCheckTestCase(ctx context.Context, plan *Plan, file string, g *ruleTestG
 		}
 	}
 	r := RuleTestResult{File: file, Line: c.line, Test: g.name, Case: c.name, Check: c.dataCheck, Year: c.year,
-		Counting: plan.counting, Title: chk.Title, Population: chk.When, Rule: chk.Rule}
-	if c.counting != "" {
-		r.Counting = c.counting
-	}
-	asOf := c.asOf
-	if asOf.IsZero() {
-		asOf = g.ds.latest
-	}
-	r.AsOf = asOf.String()
-	if strings.HasPrefix(c.name, "todo_") {
-		r.Outcome = RuleTestSkip
+		Title: chk.Title, Population: chk.When, Rule: chk.Rule}
+	asOf, skip := c.settle(&r, plan, g)
+	if skip {
 		return r, nil
 	}
 	got, err := plan.RunCheck(ctx, g.ds, c.dataCheck, c.year, AsOf(asOf), WithCounting(r.Counting))

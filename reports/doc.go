@@ -18,12 +18,15 @@
 // list is in a fixed order and numbers are formatted by fixed rules. Statuses
 // are shown by colour and by a symbol and a word, so that the report reads in
 // black and white. Every action and indicator carries its provenance label:
-// the official LAP text could not be obtained, and the report says so.
+// the official LAP text could not be obtained, and the report says so. Every
+// value that rests on anything but official data carries a class mark
+// (quality.go), and Meta.Validation adds the data-quality annex.
 //
 // The output of the lap commands is here too, each writer taking engine
 // values and an io.Writer: WriteEvalTable, WriteEvalCSV and WriteEvalJSON
 // (lap eval), WriteExplanation (lap explain), WriteRiskTable (lap risk),
 // WritePlan (lap plan), WriteFields (lap fields), WriteRuleTests (lap test),
+// WriteViolationsTable, WriteViolationsJSON and WriteViolationsCSV (lap validate),
 // and the what-if report WhatIf with WriteWhatIfTable, WriteWhatIfMarkdown
 // and WhatIfFigures (lap whatif). Their plain-text numbers have no thousands
 // separators, so that a column can be read back by a script; EncodeJSON is the

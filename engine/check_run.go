@@ -225,16 +225,16 @@ func (p *Plan) RunCheck(ctx context.Context, ds *Dataset, id string, year int, o
 
 // checkRun holds the environments of one validation run.
 type checkRun struct {
-	plan     *Plan
-	ds       *Dataset
-	cfg      evalConfig
-	checks   []*DataCheck
-	cur      []stateEnv
-	prev     []stateEnv
-	curYear  int
-	machine  vm.VM
-	budget   ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
-	zero     float64
+	plan    *Plan
+	ds      *Dataset
+	cfg     evalConfig
+	checks  []*DataCheck
+	cur     []stateEnv
+	prev    []stateEnv
+	curYear int
+	machine vm.VM
+	budget  ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
+	zero    float64
 }
 
 func (p *Plan) newChecker(ds *Dataset, opts []EvalOption) (*checkRun, error) {

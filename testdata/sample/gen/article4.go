@@ -91,7 +91,7 @@ func (g *gen) article4() {
 	g.add("BIH", 2023, "art4_completion_declared_date", "2023-09", "https://www.udas.rs.ba/en/bosnia-and-herzegovina-submitted-declaration-on-completion-of-cluster-munition/ (declaration at the 11MSP); https://www.bhmac.org/press-release-5/ (11MSP held 11-15 September 2023; the day is not given)")
 	g.add("MOZ", 2016, "art4_completed_date", "2016-12", "https://archives2.the-monitor.org/en-gb/reports/2017/cluster-munition-monitor-2017/contamination-and-clearance.aspx (December 2016; the source gives the month)")
 	// "Completed clearance before 2019" gives only an upper bound: ../2018 (2018 or earlier).
-	before2019 := "https://the-monitor.org/en-gb/reports/2019/cluster-munition-monitor-2019/contamination-and-clearance.aspx (completed clearance before 2019; the day is not in the source, recorded as ../2018, 2018 or earlier)"
+	before2019 := "https://the-monitor.org/en-gb/reports/2019/cluster-munition-monitor-2019/contamination-and-clearance.aspx (completed clearance before 2019; the source gives no day or year: ../2018, 2018 or earlier)"
 	for _, iso := range []string{"ALB", "COG", "GRD", "GNB", "MRT", "NOR", "ZMB"} {
 		g.add(iso, 2018, "art4_completed_date", "../2018", before2019)
 	}

@@ -154,7 +154,7 @@ func TestReportSample(t *testing.T) {
 		`| Peru (PER) | 3 | 1 | 1 March 2013ᵐ | 1 April 2024 (1 extension decision)ᵐ | 2023ᵐ | ✔ Completed on time | yes |`,
 		`| South Africa (ZAF) | 3 | 1 | 1 November 2015ᵐ | 1 November 2023 | 2023ᵐ | ? Completed; whether on time is not known | not known |`,
 		`| Croatia (HRV) | 3 | 2 | 8 March 2022ⁱ | – | 31 May 2022ⁱ | – Completed 2 months after it was found | no deadline |`,
-		`| Albania (ALB) | 4 | 1 | 1 August 2010ᵐ | 1 August 2020 | 2018 or earlierᵉ | ✔ Completed on time | yes |`,
+		`| Albania (ALB) | 4 | 1 | 1 August 2010ᵐ | 1 August 2020 | 2018 or earlierᵐ | ✔ Completed on time | yes |`,
 		`| Bosnia and Herzegovina (BIH) | 4 | 1 | 1 March 2011ᵐ | 1 September 2023 (2 extension decisions)ᵉ | August 2023 | ✔ Completed on time | yes |`,
 		`| Chile (CHL) | 4 | 1 | 1 June 2011ᵐ | 1 June 2026 (3 extension decisions)ᵉ | – | ○ Open, deadline ahead | pending |`,
 	} {

@@ -32,11 +32,15 @@ const (
 	// ProgressInsufficientData: no value for the year, no baseline, or too few years for a
 	// trend; never scored as zero.
 	ProgressInsufficientData ProgressStatus = "insufficient-data"
+	// ProgressTooFew: the value is over fewer States than min_population (a share or a mean)
+	// or over an empty population: shown as "k of n", never scored; an empty population is
+	// never achieved.
+	ProgressTooFew ProgressStatus = "too-few"
 )
 
 // ProgressStatuses lists the statuses in report order.
 var ProgressStatuses = []ProgressStatus{ProgressAchieved, ProgressOnTrack, ProgressNeedsAcceleration,
-	ProgressRegressing, ProgressNoTarget, ProgressInsufficientData}
+	ProgressRegressing, ProgressNoTarget, ProgressInsufficientData, ProgressTooFew}
 
 // Method is how an indicator's status is judged, chosen per indicator by the TOML key
 // `method`.
@@ -76,22 +80,70 @@ type Scoring struct {
 	// DeadlineMarginYears: a projection that completes less than this many years before the
 	// deadline is at-risk rather than on-course.
 	DeadlineMarginYears float64 `json:"deadline_margin_years" toml:"deadline_margin_years"`
+	// MinPopulation: a share or mean taken over fewer States than this, or any value over an
+	// empty population, has status too-few: shown as "k of n", never scored. An indicator's
+	// min_population key overrides it.
+	MinPopulation int `json:"min_population" toml:"min_population"`
+	// MinCoverage: a sum whose contributing States are fewer than this share of its
+	// population is coverage-flagged (as is one whose contributors changed since the year
+	// before): never ranked among the largest changes, never given a direction of travel.
+	MinCoverage float64 `json:"min_coverage" toml:"min_coverage"`
+	// CAGRImproving and CAGRWorsening: the direction of travel of an indicator without a
+	// target (Statistics Canada / Open SDG): improving when the compound annual growth in the
+	// desired direction is at least CAGRImproving (times the limit scaling factor), worsening
+	// when it is below CAGRWorsening, stable otherwise.
+	CAGRImproving float64 `json:"cagr_improving" toml:"cagr_improving"`
+	CAGRWorsening float64 `json:"cagr_worsening" toml:"cagr_worsening"`
+	// Weighting is how actions weigh in their section and sections in the plan score:
+	// WeightingScored (by the weights of the scored indicators they hold, so the plan score is
+	// the weighted mean over every scored indicator) or WeightingEqual. A section's or an
+	// action's weight key multiplies it.
+	Weighting Weighting `json:"weighting" toml:"weighting"`
 }
+
+// Weighting is how a roll-up weighs its members (Scoring.Weighting).
+type Weighting string
+
+// The weightings.
+const (
+	// WeightingScored weighs an action or a section by the summed weights of its scored
+	// indicators: a section of twenty scored indicators counts twenty times one of one.
+	WeightingScored Weighting = "scored-indicators"
+	// WeightingEqual weighs every scored action in a section, and every scored section in the
+	// plan, alike.
+	WeightingEqual Weighting = "equal"
+)
 
 // DefaultScoring returns the thresholds used when the plan's [scoring] table leaves a key out.
 func DefaultScoring() Scoring {
 	return Scoring{OnTrack: 0.95, Regressing: 0, TrendOnTrack: 0.95, TrendMinYears: 2, Tolerance: 1e-9,
-		DeadlineRateYears: 3, DeadlineMarginYears: 1}
+		DeadlineRateYears: 3, DeadlineMarginYears: 1, MinPopulation: 5, MinCoverage: 0.8, CAGRImproving: 0.005,
+		CAGRWorsening: 0, Weighting: WeightingScored}
 }
 
 // YearValue is one point of an indicator's series. Value is nil when the year has no value.
+// N, TooFew and CoverageFlag are set on the points of an indicator's series: how many States
+// the value is over, whether that is below min_population, and whether a sum's coverage is low
+// or changed since the year before (see Coverage).
 type YearValue struct {
 	Year  int      `json:"year"`
 	Value *float64 `json:"value"`
 	// Class is the least reliable class of the data behind the value (empty when there is no
 	// value, or when the value is not read from data).
-	Class Class `json:"class,omitempty"`
+	Class        Class `json:"class,omitempty"`
+	N            int   `json:"n,omitempty"`
+	TooFew       bool  `json:"too_few,omitempty"`
+	CoverageFlag bool  `json:"coverage_flag,omitempty"`
+
+	// what a reassessment needs of a year it does not evaluate again (see stub)
+	status            Status
+	population, known int
+	counted, noData   []string // sums only
 }
+
+// Comparable reports whether the point can be compared with others: it has a value over enough
+// States and, for a sum, a coverage that is not flagged.
+func (yv YearValue) Comparable() bool { return yv.Value != nil && !yv.TooFew && !yv.CoverageFlag }
 
 // Trend is the least-squares line of the trend method, fitted to Points years with a value:
 // value = MeanValue + Slope x (year - MeanYear), projected to ProjectedYear.
@@ -138,6 +190,15 @@ type IndicatorAssessment struct {
 	Previous *float64    `json:"previous"` // the value in the year before
 	Series   []YearValue `json:"series"`   // baseline year (or earlier override) .. assessed year
 	Trend    *Trend      `json:"trend,omitempty"`
+	// CoverageFlag marks a sum whose coverage is below min_coverage or changed since the year
+	// before; Coverage says which States are missing (sums only).
+	CoverageFlag bool      `json:"coverage_flag"`
+	Coverage     *Coverage `json:"coverage,omitempty"`
+	// TrendStatus is the direction of travel of an indicator without a target (improving,
+	// stable, worsening or insufficient-data; empty for indicators with a target), and Travel
+	// its arithmetic. It is counted apart from target-based progress.
+	TrendStatus TrendStatus `json:"trend_status,omitempty"`
+	Travel      *Travel     `json:"direction_of_travel,omitempty"`
 
 	steps []string // the scoring arithmetic, for Explain
 }
@@ -153,6 +214,7 @@ type StatusCounts struct {
 	Regressing        int `json:"regressing"`
 	NoTarget          int `json:"no-target"`
 	InsufficientData  int `json:"insufficient-data"`
+	TooFew            int `json:"too-few"`
 }
 
 // Get returns the count for one status.
@@ -170,6 +232,8 @@ func (c StatusCounts) Get(s ProgressStatus) int {
 		return c.NoTarget
 	case ProgressInsufficientData:
 		return c.InsufficientData
+	case ProgressTooFew:
+		return c.TooFew
 	}
 	return 0
 }
@@ -189,6 +253,8 @@ func (c *StatusCounts) Add(s ProgressStatus) {
 		c.NoTarget++
 	case ProgressInsufficientData:
 		c.InsufficientData++
+	case ProgressTooFew:
+		c.TooFew++
 	}
 }
 
@@ -206,6 +272,12 @@ type Rollup struct {
 	Indicators       int            `json:"indicators"`
 	IndicatorsScored int            `json:"indicators_scored"`
 	StatusCounts     StatusCounts   `json:"status_counts"`
+	// TrendCounts counts the group's indicators without a target by direction of travel,
+	// apart from target-based progress.
+	TrendCounts TrendCounts `json:"trend_counts"`
+	// Weight is the group's weight in the roll-up above it (an action in its section, a
+	// section in the plan): see Scoring.Weighting. 0 when it has no score.
+	Weight float64 `json:"weight"`
 }
 
 // ActionScore is an action's roll-up: the weighted mean of its indicators' scores.
@@ -227,11 +299,24 @@ type SectionScore struct {
 	Rollup
 }
 
-// OverallScore is the plan's roll-up: the mean of its scored sections' scores.
+// OverallScore is the plan's roll-up: the weighted mean of its scored sections' scores.
 type OverallScore struct {
 	Sections       int `json:"sections"`
 	SectionsScored int `json:"sections_scored"`
 	Rollup
+	// Contributions gives, for each scored section, its share of the plan score's weight and
+	// the plan score without it: what the section adds or takes away.
+	Contributions []SectionContribution `json:"contributions"`
+}
+
+// SectionContribution is one scored section's part in the plan score.
+type SectionContribution struct {
+	Key    string   `json:"key"`
+	Weight float64  `json:"weight"`
+	Share  float64  `json:"share"` // weight / total weight of the scored sections
+	Score  *float64 `json:"score"` // the section's score
+	// Without is the plan score with this section left out; nil when it is the only one.
+	Without *float64 `json:"without"`
 }
 
 // ObligationStatus is where a State stands on one obligation.
@@ -508,7 +593,9 @@ func (p *Plan) assess(ds *Dataset, results []*Result, envs []stateEnv, opts []Ev
 	return a
 }
 
-// firstYear is the first year to evaluate: the earliest baseline year, or year if earlier.
+// firstYear is the first year to evaluate: the earliest baseline year, or year if earlier;
+// and the year before when that is year itself, so that the baseline year has a direction of
+// travel (the year before the plan is compared with its baseline year).
 func (p *Plan) firstYear(year int) int {
 	from := p.baselineYear
 	for _, ind := range p.indicators {
@@ -516,7 +603,10 @@ func (p *Plan) firstYear(year int) int {
 			from = ind.BaselineYear
 		}
 	}
-	return min(from, year)
+	if from >= year {
+		return year - 1
+	}
+	return from
 }
 
 // assessConfig applies the options as EvaluateYears does, with the plan's scoring thresholds
@@ -555,23 +645,9 @@ func (p *Plan) scoreAll(results []*Result, sc Scoring) []IndicatorAssessment {
 	last := results[len(results)-1]
 	out := make([]IndicatorAssessment, 0, len(last.Indicators))
 	for i, ir := range last.Indicators {
-		out = append(out, scoreIndicator(ir, p.byID[ir.ID], seriesOf(results, i), last.Year, p.baselineYear, p.targetYear, sc))
+		out = append(out, scoreIndicator(ir, p.byID[ir.ID], seriesOf(results, i, sc), last.Year, p.baselineYear, p.targetYear, sc))
 	}
 	return out
-}
-
-// seriesOf is the series of indicator i over the results (every result holds the same
-// indicators in the same order): each year's value with its class.
-func seriesOf(results []*Result, i int) []YearValue {
-	series := make([]YearValue, 0, len(results))
-	for _, r := range results {
-		yv := YearValue{Year: r.Year}
-		if v := r.Indicators[i].Value; v != nil {
-			yv.Value, yv.Class = num(*v), r.Indicators[i].Class
-		}
-		series = append(series, yv)
-	}
-	return series
 }
 
 // Explanation is the whole derivation of one indicator for one year: its definition and

@@ -23,6 +23,9 @@ target_year = 2026
 [scoring]
 on_track = 0.95
 deadline_rate_years = 2
+# four States: score shares over any number of them; weigh sections alike
+min_population = 1
+weighting = "equal"
 
 [[section]]
 key = "stockpiles"
@@ -247,7 +250,13 @@ func TestAssess(t *testing.T) {
 	assert.InDelta(t, 0.5, *i11.Progress, 1e-12)
 	assert.InDelta(t, 0.8, *i11.Expected, 1e-12)
 	assert.InDelta(t, 1, *i11.Previous, 0)
-	assert.Equal(t, []YearValue{{Year: 2021, Value: num(2), Class: ClassUnstated}, {Year: 2022, Value: num(1), Class: ClassUnstated}, {Year: 2023, Value: num(1), Class: ClassUnstated}, {Year: 2024, Value: num(1), Class: ClassUnstated}}, i11.Series)
+	var vals []float64
+	for _, yv := range i11.Series {
+		vals = append(vals, *yv.Value)
+	}
+	assert.Equal(t, []float64{2, 1, 1, 1}, vals)
+	assert.Equal(t, 2021, i11.Series[0].Year)
+	assert.Equal(t, ClassUnstated, i11.Series[0].Class)
 	// 1.2 has no target: informational, not scored
 	assert.Equal(t, ProgressNoTarget, ind("1.2").ProgressStatus)
 	assert.Nil(t, ind("1.2").Score)
@@ -413,7 +422,8 @@ func TestAssessBeforeBaseline(t *testing.T) {
 	require.NoError(t, err)
 	ia, _ := a.Indicator("1.1")
 	assert.Equal(t, ProgressInsufficientData, ia.ProgressStatus, "no baseline before the baseline year")
-	assert.Len(t, ia.Series, 1)
+	assert.Len(t, ia.Series, 2, "the year itself and the year before, for a direction of travel")
+	assert.Equal(t, 2019, ia.Series[0].Year)
 }
 
 func TestExplain(t *testing.T) {

@@ -22,6 +22,9 @@ type Diff struct {
 	// Obligations lists every Article 3 and 4 obligation episode before and after.
 	Obligations   []ObligationChange `json:"obligations"`
 	ChangedTotals ChangeCounts       `json:"changed"`
+	// Composition sums up who entered or left which populations, and why (filled by
+	// Baseline.Composition); Changes keeps it whole.
+	Composition []CompositionNote `json:"composition,omitempty"`
 }
 
 // ChangeCounts counts the changed rows of a Diff.
@@ -89,9 +92,15 @@ type IndicatorChange struct {
 	BaseTarget       *float64       `json:"base_target"`
 	ScenarioTarget   *float64       `json:"scenario_target"`
 	TargetYear       int            `json:"target_year,omitempty"` // the scenario's
+	// CoverageFlag: the sum's coverage is flagged on either side, so its change may come from
+	// who reported rather than from what happened.
+	CoverageFlag bool `json:"coverage_flag,omitempty"`
 	// Entered lists the States counted in the scenario but not in the base; Left the reverse.
 	Entered []string `json:"entered,omitempty"`
 	Left    []string `json:"left,omitempty"`
+	// Population says which States entered or left the indicator's population, and why, or
+	// why a State the scenario brought closer stays out (Baseline.Composition fills it).
+	Population []PopulationNote `json:"population_changes,omitempty"`
 	// Series are the two yearly series, for overlay charts.
 	BaseSeries     []YearValue `json:"-"`
 	ScenarioSeries []YearValue `json:"-"`
@@ -286,12 +295,14 @@ func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
 		c.ID, c.Title, c.Unit = b.ID, b.Title, b.Unit
 		c.BaseValue, c.BaseProgress, c.BaseScore, c.BaseStatus, c.BaseTarget = b.Value, b.Progress, b.Score, b.ProgressStatus, b.Target
 		c.BaseSeries, bc = b.Series, b.Counted
+		c.CoverageFlag = b.CoverageFlag
 	}
 	if o != nil {
 		c.ID, c.Title, c.Unit = o.ID, o.Title, o.Unit
 		c.ScenarioValue, c.ScenarioProgress, c.ScenarioScore, c.ScenarioStatus, c.ScenarioTarget = o.Value, o.Progress, o.Score, o.ProgressStatus, o.Target
 		c.ScenarioSeries, oc = o.Series, o.Counted
 		c.TargetYear = o.TargetYear
+		c.CoverageFlag = c.CoverageFlag || o.CoverageFlag
 	}
 	c.Delta = delta(c.BaseValue, c.ScenarioValue)
 	c.ProgressDelta = delta(c.BaseProgress, c.ScenarioProgress)

@@ -358,6 +358,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	a4 := articleFields(e.Party, se.eps4, events(fArt4Declared), y, R, A)
 	e.Art3Outstanding, e.Art4Outstanding = a3.outstanding, a4.outstanding
 	e.Art3ObligationInYear, e.Art4ObligationInYear = a3.inYear, a4.inYear
+	deriveSinceLAP(se, st, fr, events(fArt4Start), events(fArt4Done), R)
 	e.Art3CompletedInYear, e.Art4CompletedInYear = a3.completedInYear, a4.completedInYear
 	e.Art3CompletedOnTime, e.Art4CompletedOnTime = a3.onTime, a4.onTime
 	e.Art3CompletedWithDeadlineInYear, e.Art4CompletedWithDeadlineInYear = a3.withDeadlineInYear, a4.withDeadlineInYear

@@ -82,6 +82,8 @@ var derivedDeps = map[string][]string{
 	"art4_projected_to_miss":               {"party", "art4_outstanding", "art4_past_deadline", "art4_area_remaining_m2", "art4_area_cleared_m2", "art4_area_released_survey_m2", DepRateYears},
 	"art3_obligation_in_year":              {"party", "art3_obligation_start", "art3_completed_date"},
 	"art4_obligation_in_year":              {"party", "art4_obligation_start", "art4_completed_date"},
+	"art4_open_at_lap":                     {"art4_obligation_start", "art4_completed_date", "ratified", "entry_into_force", "withdrawn", DepCounting, DepAdopted},
+	"art4_completed_since_lap":             {"art4_completed_date", DepAdopted},
 	"art5_applies":                         {"party", "art5_victims_present"},
 	"has_obligation":                       {"art3_outstanding", "art4_outstanding", "art5_applies"},
 }

@@ -147,6 +147,8 @@ type Env struct {
 	Art4ProjectedToMiss             *bool    `expr:"art4_projected_to_miss"`
 	Art3ObligationInYear            bool     `expr:"art3_obligation_in_year"`
 	Art4ObligationInYear            bool     `expr:"art4_obligation_in_year"`
+	Art4OpenAtLAP                   bool     `expr:"art4_open_at_lap"`
+	Art4CompletedSinceLAP           bool     `expr:"art4_completed_since_lap"`
 	Art5Applies                     bool     `expr:"art5_applies"`
 	HasObligation                   bool     `expr:"has_obligation"`
 }

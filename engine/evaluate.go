@@ -20,6 +20,25 @@ const (
 	StatusOK      Status = "ok"      // a value was computed
 	StatusMissing Status = "missing" // no State had a known result, so there is no value
 	StatusError   Status = "error"   // an expression failed for at least one State
+	// StatusTooFew: a value was computed, but over fewer States than min_population (a share
+	// or a mean) or over an empty population (any aggregate). It is shown as "k of n" and never
+	// scored, ranked or given a direction of travel.
+	StatusTooFew Status = "too-few"
+)
+
+// UnknownPolicy is how a State in an indicator's population whose result is unknown counts
+// (the indicator's key unknown; docs/methodology.md, "Unknowns").
+type UnknownPolicy string
+
+// The unknown policies.
+const (
+	// UnknownExclude (the default): the State leaves the denominator of a share; the value is
+	// a share "of the States with data" and says so.
+	UnknownExclude UnknownPolicy = "exclude"
+	// UnknownAsFalse: silence counts as "no": the State stays in the denominator as not
+	// counted. For reporting indicators (due and not sent is not reported) and register-backed
+	// ones (a complete public record, where absence means no).
+	UnknownAsFalse UnknownPolicy = "as-false"
 )
 
 // PlanRef names the plan a result came from.
@@ -64,6 +83,14 @@ type IndicatorResult struct {
 	Denominator *float64  `json:"denominator"` // share only: States with a known result
 	Population  int       `json:"population"`  // States for which the population expression is true
 	Known       int       `json:"known"`       // States in the population with a known result
+	// UnknownPolicy is how the States under NoData count: left out of a share's denominator
+	// (exclude) or counted in it as not counted (as-false).
+	UnknownPolicy UnknownPolicy `json:"unknown_policy"`
+	// N is how many States the value is taken over: a share's denominator, the States giving
+	// a number to a mean, the population of a count or a sum.
+	N int `json:"n"`
+	// MinPopulation is the smallest n a share or a mean is scored at (status too-few below).
+	MinPopulation int `json:"min_population"`
 	// Counted lists the States that satisfied the rule (count, share) or contributed a
 	// number (sum, mean).
 	Counted []string `json:"counted"`
@@ -282,7 +309,10 @@ const (
 // three State lists, sized exactly, from one allocation.
 func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	ir := IndicatorResult{ID: ind.ID, Action: ind.Action, Section: ind.Section, Title: ind.Title, Unit: ind.Unit,
-		Aggregate: ind.Aggregate, Provenance: ind.Provenance}
+		Aggregate: ind.Aggregate, Provenance: ind.Provenance, UnknownPolicy: ind.Unknown, MinPopulation: ev.minPopulation(ind)}
+	if ir.UnknownPolicy == "" {
+		ir.UnknownPolicy = UnknownExclude
+	}
 	var errs []string
 	var sum float64
 	var counts [4]int
@@ -400,14 +430,21 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		}
 		return ir
 	}
+	ir.N = ir.Population
+	ratio := false
 	switch ind.Aggregate {
 	case AggCount:
 		ir.Value = num(float64(len(ir.Counted)))
 	case AggShare:
-		if ir.Known > 0 {
+		ratio = true
+		ir.N = ir.Known
+		if ind.Unknown == UnknownAsFalse {
+			ir.N = ir.Known + len(ir.NoData)
+		}
+		if ir.N > 0 {
 			ir.Numerator = num(float64(len(ir.Counted)))
-			ir.Denominator = num(float64(ir.Known))
-			ir.Value = num(100 * float64(len(ir.Counted)) / float64(ir.Known))
+			ir.Denominator = num(float64(ir.N))
+			ir.Value = num(100 * float64(len(ir.Counted)) / float64(ir.N))
 		}
 	case AggSum:
 		if ir.Population == 0 {
@@ -416,6 +453,8 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.Value = num(sum)
 		}
 	case AggMean:
+		ratio = true
+		ir.N = ir.Known
 		if ir.Known > 0 {
 			ir.Value = num(sum / float64(ir.Known))
 		}
@@ -426,13 +465,52 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		ir.Value = nil
 		return ir
 	}
-	ir.Status = StatusOK
-	if ir.Value == nil {
+	switch {
+	case ir.Value == nil:
 		ir.Status = StatusMissing
-	} else {
+	case ir.Population == 0 || (ratio && ir.N < ir.MinPopulation):
+		ir.Status = StatusTooFew
+	default:
+		ir.Status = StatusOK
+	}
+	if ir.Value != nil {
 		ir.Class = ir.Classes.Weakest()
 	}
 	return ir
+}
+
+// KOfN says what a value is taken over, in words: "12 of 110" (counted of the population, or
+// of a share's denominator), "12 of the 26 with data" (a share that leaves unknowns out),
+// "9 of 17 with a figure" (a sum or a mean).
+func (ir *IndicatorResult) KOfN() string {
+	k := len(ir.Counted)
+	switch ir.Aggregate {
+	case AggShare:
+		if ir.UnknownPolicy != UnknownAsFalse && len(ir.NoData) > 0 {
+			if ir.N == 0 {
+				return fmt.Sprintf("0 of %d, none with data", ir.Population)
+			}
+			return fmt.Sprintf("%d of the %d with data", k, ir.N)
+		}
+		return fmt.Sprintf("%d of %d", k, ir.N)
+	case AggSum, AggMean:
+		return fmt.Sprintf("%d of %d with a figure", k, ir.Population)
+	}
+	return fmt.Sprintf("%d of %d", k, ir.Population)
+}
+
+// minPopulation is the indicator's min_population, else the run's (WithScoring), else the
+// plan's.
+func (ev *evaluator) minPopulation(ind *Indicator) int {
+	switch {
+	case ind.MinPopulation > 0:
+		return ind.MinPopulation
+	case ev.cfg.scoring != nil && ev.cfg.scoring.MinPopulation > 0:
+		return ev.cfg.scoring.MinPopulation
+	case ev.plan.scoring.MinPopulation > 0:
+		return ev.plan.scoring.MinPopulation
+	}
+	return DefaultScoring().MinPopulation
 }
 
 // stateColumn names the derived fields that are read straight from the States file.

@@ -40,7 +40,10 @@ func TestEvaluateAggregates(t *testing.T) {
 	assert.Nil(t, count.Numerator)
 
 	share := r.Indicators[1]
-	assert.Equal(t, StatusOK, share.Status)
+	assert.Equal(t, StatusTooFew, share.Status, "a share over 2 States is below min_population 5")
+	assert.Equal(t, 2, share.N)
+	assert.Equal(t, 5, share.MinPopulation)
+	assert.Equal(t, "1 of 2", share.KOfN())
 	assert.Equal(t, 2, share.Population, "DEU and LTU owe a 2023 report; NGA's initial report was not yet due")
 	require.NotNil(t, share.Value)
 	assert.Equal(t, 50.0, *share.Value)
@@ -72,7 +75,8 @@ func TestEvaluateMissingIsNotZero(t *testing.T) {
 	sum, _ = r.Indicator("2.2")
 	require.NotNil(t, sum.Value, "an empty population sums to 0")
 	assert.Equal(t, 0.0, *sum.Value)
-	assert.Equal(t, StatusOK, sum.Status)
+	assert.Equal(t, StatusTooFew, sum.Status, "an empty population is never scored")
+	assert.Equal(t, 0, sum.N)
 }
 
 func TestEvaluateFailingIndicatorDoesNotStopOthers(t *testing.T) {
@@ -88,7 +92,7 @@ func TestEvaluateFailingIndicatorDoesNotStopOthers(t *testing.T) {
 	assert.Nil(t, bad.Value)
 	assert.Contains(t, bad.Error, "DEU: expression gave +Inf")
 	good, _ := r.Indicator("2.1")
-	assert.Equal(t, StatusOK, good.Status)
+	assert.Equal(t, StatusTooFew, good.Status, "evaluated; over 2 States only")
 	require.NotNil(t, good.Value)
 }
 

@@ -95,7 +95,7 @@ func (p *Plan) Reassess(ctx context.Context, base *Assessment, ds *Dataset, inpu
 			case y == year:
 				r.Indicators[i] = base.Indicators[i].IndicatorResult
 			default:
-				r.Indicators[i] = IndicatorResult{ID: ind.ID, Value: base.Indicators[i].Series[k].Value, Class: base.Indicators[i].Series[k].Class}
+				r.Indicators[i] = base.Indicators[i].Series[k].stub(ind)
 			}
 		}
 		merged = append(merged, r)

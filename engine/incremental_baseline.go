@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 )
 
 // Baseline is an assessment kept with what re-assessing a scenario against it reuses: every
@@ -123,17 +124,32 @@ func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 				nd.build(si, fr, &envs[si])
 			}
 		}
+		// an indicator that reads, for every changed State, the same values from the same facts
+		// as in the baseline gives the baseline's result (a change dated in the assessed year
+		// leaves the earlier years as they were)
+		sameMin := cfg.scoring.MinPopulation == b.cfg.scoring.MinPopulation && np.scoring.MinPopulation == b.plan.scoring.MinPopulation
+		unchanged := func(ind *Indicator) bool {
+			if !sameMin {
+				return false
+			}
+			for _, si := range changed {
+				if !sameReads(ind, si, nd, &envs[si], b.ds, &b.envs[k][si]) {
+					return false
+				}
+			}
+			return true
+		}
 		ev := &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
 		r := &Result{Plan: PlanRef{Name: np.name, Version: np.version, Hash: np.hash}, Counting: cfg.counting,
 			AsOf: cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, len(np.indicators))}
 		for i, ind := range np.indicators {
 			switch _, ok := fresh[ind.ID]; {
-			case ok:
+			case ok && !unchanged(ind):
 				r.Indicators[i] = ev.indicator(ind)
 			case y == year:
 				r.Indicators[i] = base.Indicators[i].IndicatorResult
 			default:
-				r.Indicators[i] = IndicatorResult{ID: ind.ID, Value: base.Indicators[i].Series[k].Value, Class: base.Indicators[i].Series[k].Class}
+				r.Indicators[i] = base.Indicators[i].Series[k].stub(ind)
 			}
 		}
 		merged = append(merged, r)
@@ -172,7 +188,7 @@ func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig
 			a.Indicators[i] = ru.base.Indicators[i]
 			continue
 		}
-		a.Indicators[i] = scoreIndicator(ir, ind, seriesOf(results, i), last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
+		a.Indicators[i] = scoreIndicator(ir, ind, seriesOf(results, i, *cfg.scoring), last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
 	}
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViewsReusing(envs, last, ru)
@@ -225,6 +241,29 @@ func sameFacts(a, b [][]*Fact) bool {
 		}
 		for j := range a[fi] {
 			if a[fi][j] != b[fi][j] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameReads reports whether an indicator's expressions read the same values, from the same
+// facts and of the same class, in two environments of State si (a in dataset da, b in db).
+func sameReads(ind *Indicator, si int, da *Dataset, a *stateEnv, db *Dataset, b *stateEnv) bool {
+	va, vb := reflect.ValueOf(&a.env).Elem(), reflect.ValueOf(&b.env).Elem()
+	for _, reads := range [2][]int{ind.Population.reads, ind.Rule.reads} {
+		for _, fi := range reads {
+			if a.present.has(fi) != b.present.has(fi) || a.from[fi] != b.from[fi] ||
+				da.valueClass(si, fi, a.env.Year, a) != db.valueClass(si, fi, b.env.Year, b) {
+				return false
+			}
+			fa, fb := va.Field(envFieldPath[fi]), vb.Field(envFieldPath[fi])
+			if fa.Kind() == reflect.Pointer {
+				if fa.IsNil() != fb.IsNil() || (!fa.IsNil() && fa.Elem().Interface() != fb.Elem().Interface()) {
+					return false
+				}
+			} else if fa.Interface() != fb.Interface() {
 				return false
 			}
 		}

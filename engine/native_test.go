@@ -13,7 +13,7 @@ import (
 // The limit the engine is measured against: three shipped indicators written by hand in Go
 // over the same prepared environments, one of each kind that matters for speed: a count over
 // every State (10.1), a share over a "due" population with unknown results (43.2) and a sum
-// of a nilable number over a compound population (21.1). TestNativeIndicators checks that
+// of a nilable number over an obligation population (21.1). TestNativeIndicators checks that
 // they give the engine's values; the benchmarks below compare the engine's per-indicator loop
 // and the bare expr VM with them, per State × indicator (docs/performance.md).
 
@@ -71,14 +71,14 @@ func native43_2(envs []stateEnv) nativeResult {
 	return r
 }
 
-// native21_1: population art4_outstanding || art4_completed_in_year, rule
+// native21_1: population art4_obligation_in_year, rule
 // art4_area_cleared_m2 / 1000000 (nil: not known), sum; 0 for an empty population.
 func native21_1(envs []stateEnv) nativeResult {
 	var r nativeResult
 	var sum float64
 	for i := range envs {
 		e := &envs[i].env
-		if !(e.Art4Outstanding || e.Art4CompletedInYear) {
+		if !e.Art4ObligationInYear {
 			continue
 		}
 		r.population++

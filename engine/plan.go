@@ -50,6 +50,8 @@ type Section struct {
 	LastAction  int      `json:"last_action"`
 	Provenance  string   `json:"provenance"`
 	Sources     []string `json:"sources"`
+	// Weight multiplies the section's weight in the plan score (key weight; default 1).
+	Weight float64 `json:"weight"`
 }
 
 // Action is one action of the plan.
@@ -64,7 +66,9 @@ type Action struct {
 	SectionSources    []string `json:"section_sources"`
 	Basis             string   `json:"basis"`
 	Indicators        []string `json:"indicators"` // ids, in order
-	File              string   `json:"file"`
+	// Weight multiplies the action's weight in its section's score (key weight; default 1).
+	Weight float64 `json:"weight"`
+	File   string  `json:"file"`
 }
 
 // Indicator is one compiled indicator.
@@ -88,8 +92,12 @@ type Indicator struct {
 	Method         Method    `json:"method"`                  // how progress is judged; default linear
 	Weight         float64   `json:"weight"`                  // weight in its action's score; default 1
 	BaselineYear   int       `json:"baseline_year,omitempty"` // overrides the plan's baseline year
-	File           string    `json:"file"`
-	Line           int       `json:"line"`
+	// Unknown is how a State whose result is unknown counts (key unknown; default exclude).
+	Unknown UnknownPolicy `json:"unknown_policy"`
+	// MinPopulation is the indicator's own min_population; 0 takes the plan's.
+	MinPopulation int    `json:"min_population,omitempty"`
+	File          string `json:"file"`
+	Line          int    `json:"line"`
 
 	order [2]int // action number, indicator number: the sort key
 }
@@ -339,6 +347,9 @@ func (l *loader) loadPlanFile() {
 		if s.Provenance != "" && !contains(actionProvenances, s.Provenance) {
 			bad(CodeBadValue, k+"provenance", "section provenance %q is not one of %s", s.Provenance, strings.Join(actionProvenances, ", "))
 		}
+		if w := s.Weight; w != nil && badWeight(*w) {
+			bad(CodeBadValue, k+"weight", "section %q: weight %g must be above 0 and at most %d", s.Key, *w, maxWeight)
+		}
 		for j, o := range pf.Sections[:i] {
 			if s.FirstAction <= o.LastAction && o.FirstAction <= s.LastAction {
 				bad(CodeBadValue, k+"first_action", "section %q overlaps section %q (%d)", s.Key, o.Key, j+1)
@@ -382,7 +393,13 @@ func (l *loader) loadActionFile(name string) {
 	}
 	a := Action{Number: af.Number, Section: af.Section, Title: af.Title, Description: af.Description,
 		Provenance: af.Provenance, SectionProvenance: af.SectionProvenance, Sources: af.Sources,
-		SectionSources: af.SectionSources, Basis: af.Basis, File: name}
+		SectionSources: af.SectionSources, Basis: af.Basis, Weight: 1, File: name}
+	if af.Weight != nil {
+		a.Weight = *af.Weight
+		if badWeight(*af.Weight) {
+			bad(CodeBadValue, "weight", "", "weight %g must be above 0 and at most %d", *af.Weight, maxWeight)
+		}
+	}
 	for key, empty := range map[string]bool{"number": af.Number == 0 && pos["number"].line == 0, "section": af.Section == "", "title": af.Title == "", "provenance": af.Provenance == "", "section_provenance": af.SectionProvenance == ""} {
 		if empty {
 			bad(CodeMissingKey, key, "", "missing required key %q", key)
@@ -615,8 +632,12 @@ func (l *loader) finish() *Plan {
 		p.adopted = MustDate(pf.Adopted)
 	}
 	for _, s := range pf.Sections {
+		w := 1.0
+		if s.Weight != nil {
+			w = *s.Weight
+		}
 		p.sections = append(p.sections, Section{Key: s.Key, Title: s.Title, FirstAction: s.FirstAction,
-			LastAction: s.LastAction, Provenance: s.Provenance, Sources: s.Sources})
+			LastAction: s.LastAction, Provenance: s.Provenance, Sources: s.Sources, Weight: w})
 	}
 	p.actions = l.actions
 	sort.Slice(p.actions, func(i, j int) bool { return p.actions[i].Number < p.actions[j].Number })

@@ -92,6 +92,11 @@ type ScoringOverride struct {
 	Tolerance           *float64 `json:"tolerance,omitempty" toml:"tolerance"`
 	DeadlineRateYears   *int     `json:"deadline_rate_years,omitempty" toml:"deadline_rate_years"`
 	DeadlineMarginYears *float64 `json:"deadline_margin_years,omitempty" toml:"deadline_margin_years"`
+	MinPopulation       *int     `json:"min_population,omitempty" toml:"min_population"`
+	MinCoverage         *float64 `json:"min_coverage,omitempty" toml:"min_coverage"`
+	CAGRImproving       *float64 `json:"cagr_improving,omitempty" toml:"cagr_improving"`
+	CAGRWorsening       *float64 `json:"cagr_worsening,omitempty" toml:"cagr_worsening"`
+	Weighting           *string  `json:"weighting,omitempty" toml:"weighting"`
 }
 
 func (s ScoringOverride) isZero() bool { return s == ScoringOverride{} }
@@ -99,7 +104,8 @@ func (s ScoringOverride) isZero() bool { return s == ScoringOverride{} }
 func (s ScoringOverride) file() *scoringFile {
 	return &scoringFile{OnTrack: s.OnTrack, Regressing: s.Regressing, TrendOnTrack: s.TrendOnTrack,
 		TrendMinYears: s.TrendMinYears, Tolerance: s.Tolerance, DeadlineRateYears: s.DeadlineRateYears,
-		DeadlineMarginYears: s.DeadlineMarginYears}
+		DeadlineMarginYears: s.DeadlineMarginYears, MinPopulation: s.MinPopulation, MinCoverage: s.MinCoverage,
+		CAGRImproving: s.CAGRImproving, CAGRWorsening: s.CAGRWorsening, Weighting: s.Weighting}
 }
 
 // IndicatorOverride replaces an indicator's target, weight or method; nil or empty keeps the

@@ -41,7 +41,7 @@ value = 2024-03-01
 	}
 	diff := engine.Compare(base.Assessment(), run.Assessment).Changes()
 	for _, c := range diff.Indicators {
-		fmt.Printf("%s %s: %g -> %g (entered %v, left %v)\n", c.ID, c.Title, *c.BaseValue, *c.ScenarioValue, c.Entered, c.Left)
+		fmt.Printf("%s %s: %.4g -> %.4g (entered %v, left %v)\n", c.ID, c.Title, *c.BaseValue, *c.ScenarioValue, c.Entered, c.Left)
 	}
 	kenya, _ := run.Data.State("KEN")
 	fmt.Println("entry into force:", kenya.EntryIntoForce)
@@ -50,7 +50,7 @@ value = 2024-03-01
 	// Output:
 	// 10.1 States Parties at year end: 112 -> 113 (entered [KEN], left [])
 	// 10.2 New States Parties since the LAP was adopted: 2 -> 3 (entered [KEN], left [])
-	// 10.3 States not party voting yes at the UN General Assembly: 45 -> 44 (entered [], left [KEN])
+	// 48.2 Share of States Parties known to ban investment in producers: 10.71 -> 10.62 (entered [], left [])
 	// entry into force: 2024-09-01
 	// baseline untouched: true
 }

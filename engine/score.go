@@ -34,6 +34,20 @@ func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year
 			ia.Previous = num(*yv.Value)
 		}
 	}
+	if ir.Aggregate == AggSum && len(series) > 0 {
+		cur := &series[len(series)-1]
+		var prev *YearValue
+		if len(series) > 1 && series[len(series)-2].Year == cur.Year-1 && series[len(series)-2].Value != nil {
+			prev = &series[len(series)-2]
+		}
+		if cur.Year == year && cur.Value != nil {
+			c := coverageOf(cur, prev, sc)
+			ia.Coverage, ia.CoverageFlag = &c, c.Reason != ""
+			if ia.CoverageFlag {
+				s.step("coverage flagged: %s", c.Reason)
+			}
+		}
+	}
 	s.run()
 	ia.steps = s.steps
 	return ia
@@ -79,7 +93,7 @@ func (s *scorer) expectedFraction(b int) float64 {
 // first later year with a value before the assessed year.
 func (s *scorer) baseline() (float64, int, bool) {
 	for _, yv := range s.ia.Series {
-		if yv.Value == nil || yv.Year < s.by || yv.Year > s.year {
+		if yv.Value == nil || yv.TooFew || yv.Year < s.by || yv.Year > s.year {
 			continue
 		}
 		if yv.Year == s.by || yv.Year < s.year {
@@ -91,6 +105,17 @@ func (s *scorer) baseline() (float64, int, bool) {
 
 func (s *scorer) run() {
 	ia, ind, sc := s.ia, s.ind, s.sc
+	if ind.Target == nil {
+		s.travel()
+	}
+	if ia.Status == StatusTooFew {
+		if ia.Population == 0 {
+			s.status(ProgressTooFew, "the population is empty in %d: nothing to judge, so not scored (an empty population is never achieved)", s.year)
+		} else {
+			s.status(ProgressTooFew, "n = %d States, below min_population %d: shown as %s, not scored", ia.N, ia.MinPopulation, ia.KOfN())
+		}
+		return
+	}
 	if ind.Target == nil {
 		s.status(ProgressNoTarget, "informational indicator: it has no target")
 		return
@@ -215,7 +240,7 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 	ia, sc := s.ia, s.sc
 	var xs, ys []float64
 	for _, yv := range ia.Series {
-		if yv.Value != nil && yv.Year >= s.by && yv.Year <= s.year {
+		if yv.Value != nil && !yv.TooFew && yv.Year >= s.by && yv.Year <= s.year {
 			xs = append(xs, float64(yv.Year))
 			ys = append(ys, *yv.Value)
 		}

@@ -43,7 +43,22 @@ func (l *loader) checkScoring(bad badFunc) {
 	if v := sf.DeadlineRateYears; v != nil && (*v < 1 || *v > 50) {
 		bad(CodeBadValue, "scoring.deadline_rate_years", "scoring.deadline_rate_years = %d must be between 1 and 50", *v)
 	}
+	if v := sf.MinPopulation; v != nil && (*v < 1 || *v > maxMinPopulation) {
+		bad(CodeBadValue, "scoring.min_population", "scoring.min_population = %d must be between 1 and %d", *v, maxMinPopulation)
+	}
+	frac("min_coverage", sf.MinCoverage, 0, 1, false)
+	frac("cagr_improving", sf.CAGRImproving, 0, 1, false)
+	frac("cagr_worsening", sf.CAGRWorsening, -1, 0, false)
+	if v := sf.Weighting; v != nil && !Weighting(*v).Valid() {
+		bad(CodeBadValue, "scoring.weighting", "scoring.weighting = %q must be %q or %q", *v, WeightingScored, WeightingEqual)
+	}
 }
+
+// maxMinPopulation bounds min_population: a larger value would leave every indicator unscored.
+const maxMinPopulation = 50
+
+// Valid reports whether w is one of the weightings.
+func (w Weighting) Valid() bool { return w == WeightingScored || w == WeightingEqual }
 
 // scoring merges the [scoring] table over the defaults. It runs after validation.
 func (l *loader) scoring() Scoring { return l.plan.Scoring.over(DefaultScoring()) }
@@ -70,8 +85,18 @@ func (sf *scoringFile) over(s Scoring) Scoring {
 	setF(&s.Tolerance, sf.Tolerance)
 	setI(&s.DeadlineRateYears, sf.DeadlineRateYears)
 	setF(&s.DeadlineMarginYears, sf.DeadlineMarginYears)
+	setI(&s.MinPopulation, sf.MinPopulation)
+	setF(&s.MinCoverage, sf.MinCoverage)
+	setF(&s.CAGRImproving, sf.CAGRImproving)
+	setF(&s.CAGRWorsening, sf.CAGRWorsening)
+	if sf.Weighting != nil {
+		s.Weighting = Weighting(*sf.Weighting)
+	}
 	return s
 }
+
+// badWeight reports whether a weight is out of (0, maxWeight].
+func badWeight(w float64) bool { return math.IsNaN(w) || w <= 0 || w > maxWeight }
 
 // indicatorScoring validates an indicator's method, weight and baseline_year and copies them.
 func (l *loader) indicatorScoring(bad badFunc, f *indicatorFile, ind *Indicator) {
@@ -94,8 +119,25 @@ func (l *loader) indicatorScoring(bad badFunc, f *indicatorFile, ind *Indicator)
 	ind.Weight = 1
 	if f.Weight != nil {
 		ind.Weight = *f.Weight
-		if math.IsNaN(*f.Weight) || *f.Weight <= 0 || *f.Weight > maxWeight {
+		if badWeight(*f.Weight) {
 			bad(CodeBadValue, "weight", "weight %g must be above 0 and at most %d", *f.Weight, maxWeight)
+		}
+	}
+	ind.Unknown = UnknownExclude
+	switch UnknownPolicy(f.Unknown) {
+	case "", UnknownExclude:
+	case UnknownAsFalse:
+		ind.Unknown = UnknownAsFalse
+		if f.Aggregate == string(AggSum) || f.Aggregate == string(AggMean) {
+			bad(CodeBadValue, "unknown", "unknown = %q needs a count or a share: a %s has no false to count", f.Unknown, f.Aggregate)
+		}
+	default:
+		bad(CodeBadValue, "unknown", "unknown %q is not one of %s, %s", f.Unknown, UnknownExclude, UnknownAsFalse)
+	}
+	if v := f.MinPopulation; v != nil {
+		ind.MinPopulation = *v
+		if *v < 1 || *v > maxMinPopulation {
+			bad(CodeBadValue, "min_population", "min_population %d must be between 1 and %d", *v, maxMinPopulation)
 		}
 	}
 	if f.BaselineYear != nil {

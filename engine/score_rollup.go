@@ -57,6 +57,33 @@ func newRollup(items []rollItem, sc Scoring) Rollup {
 	return r
 }
 
+// groupWeight is a scored group's weight in the roll-up above it: its factor (the weight key
+// of its action or section) times, under WeightingScored, content, the summed weights of its
+// scored indicators. A group without a score weighs nothing.
+func groupWeight(r Rollup, factor, content float64, sc Scoring) float64 {
+	if r.Score == nil {
+		return 0
+	}
+	if factor == 0 {
+		factor = 1
+	}
+	if sc.Weighting == WeightingEqual {
+		return factor
+	}
+	return factor * content
+}
+
+// scoredWeight sums the weights of the scored indicators.
+func scoredWeight(inds []*IndicatorAssessment) float64 {
+	var w float64
+	for _, ia := range inds {
+		if ia.Scored() {
+			w += ia.Weight
+		}
+	}
+	return w
+}
+
 // rollups computes the action, section and overall scores from the indicator assessments.
 func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, []SectionScore, OverallScore) {
 	byAction := map[int][]*IndicatorAssessment{}
@@ -68,21 +95,25 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 		var items []rollItem
 		var counts StatusCounts
 		scored := 0
+		var trends TrendCounts
 		for _, ia := range byAction[a.Number] {
 			items = append(items, rollItem{status: ia.ProgressStatus, score: ia.Score, expected: ia.ExpectedProgress, weight: ia.Weight})
 			counts.Add(ia.ProgressStatus)
+			trends.Add(ia.TrendStatus)
 			if ia.Scored() {
 				scored++
 			}
 		}
 		r := newRollup(items, sc)
-		r.Indicators, r.IndicatorsScored, r.StatusCounts = len(items), scored, counts
+		r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = len(items), scored, counts, trends
+		r.Weight = groupWeight(r, a.Weight, scoredWeight(byAction[a.Number]), sc)
 		actions = append(actions, ActionScore{Number: a.Number, Section: a.Section, Title: a.Title, Provenance: a.Provenance, Rollup: r})
 	}
 	sections := make([]SectionScore, 0, len(p.sections))
 	for _, s := range p.sections {
 		ss := SectionScore{Key: s.Key, Title: s.Title}
 		var items []rollItem
+		var content float64
 		for _, as := range actions {
 			if as.Section != s.Key {
 				continue
@@ -91,11 +122,13 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 			if as.Score != nil {
 				ss.ActionsScored++
 			}
-			items = append(items, rollItem{status: as.Status, score: as.Score, expected: as.Expected, weight: 1})
+			items = append(items, rollItem{status: as.Status, score: as.Score, expected: as.Expected, weight: as.Weight})
+			content += as.Weight
 			addCounts(&ss.Rollup, as.Rollup)
 		}
 		r := newRollup(items, sc)
-		r.Indicators, r.IndicatorsScored, r.StatusCounts = ss.Indicators, ss.IndicatorsScored, ss.StatusCounts
+		r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = ss.Indicators, ss.IndicatorsScored, ss.StatusCounts, ss.TrendCounts
+		r.Weight = groupWeight(r, s.Weight, content, sc)
 		ss.Rollup = r
 		sections = append(sections, ss)
 	}
@@ -106,19 +139,48 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 		if ss.Score != nil {
 			ov.SectionsScored++
 		}
-		items = append(items, rollItem{status: ss.Status, score: ss.Score, expected: ss.Expected, weight: 1})
+		items = append(items, rollItem{status: ss.Status, score: ss.Score, expected: ss.Expected, weight: ss.Weight})
 		addCounts(&ov.Rollup, ss.Rollup)
 	}
 	r := newRollup(items, sc)
-	r.Indicators, r.IndicatorsScored, r.StatusCounts = ov.Indicators, ov.IndicatorsScored, ov.StatusCounts
+	r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = ov.Indicators, ov.IndicatorsScored, ov.StatusCounts, ov.TrendCounts
 	ov.Rollup = r
+	ov.Contributions = contributions(sections, items, sc)
 	return actions, sections, ov
+}
+
+// contributions gives each scored section's share of the plan score's weight and the plan
+// score without it.
+func contributions(sections []SectionScore, items []rollItem, sc Scoring) []SectionContribution {
+	var total float64
+	for _, it := range items {
+		if it.score != nil {
+			total += it.weight
+		}
+	}
+	out := []SectionContribution{}
+	for j, ss := range sections {
+		if ss.Score == nil {
+			continue
+		}
+		c := SectionContribution{Key: ss.Key, Weight: ss.Weight, Score: ss.Score}
+		if total > 0 {
+			c.Share = ss.Weight / total
+		}
+		rest := make([]rollItem, 0, len(items)-1)
+		rest = append(rest, items[:j]...)
+		rest = append(rest, items[j+1:]...)
+		c.Without = newRollup(rest, sc).Score
+		out = append(out, c)
+	}
+	return out
 }
 
 // addCounts adds a member's indicator counts to a group's.
 func addCounts(dst *Rollup, src Rollup) {
 	dst.Indicators += src.Indicators
 	dst.IndicatorsScored += src.IndicatorsScored
+	dst.TrendCounts.add(src.TrendCounts)
 	for _, s := range ProgressStatuses {
 		for i := 0; i < src.StatusCounts.Get(s); i++ {
 			dst.StatusCounts.Add(s)

@@ -28,6 +28,12 @@ type scoringFile struct {
 	Tolerance           *float64 `toml:"tolerance"`
 	DeadlineRateYears   *int     `toml:"deadline_rate_years"`
 	DeadlineMarginYears *float64 `toml:"deadline_margin_years"`
+	// Populations, coverage, direction of travel and roll-up weights (docs/methodology.md).
+	MinPopulation *int     `toml:"min_population"`
+	MinCoverage   *float64 `toml:"min_coverage"`
+	CAGRImproving *float64 `toml:"cagr_improving"`
+	CAGRWorsening *float64 `toml:"cagr_worsening"`
+	Weighting     *string  `toml:"weighting"`
 }
 
 type sectionFile struct {
@@ -37,19 +43,23 @@ type sectionFile struct {
 	LastAction  int      `toml:"last_action"`
 	Provenance  string   `toml:"provenance"`
 	Sources     []string `toml:"sources"`
+	// Weight multiplies the section's weight in the plan score (default 1).
+	Weight *float64 `toml:"weight"`
 }
 
 type actionFile struct {
-	Number            int             `toml:"number"`
-	Section           string          `toml:"section"`
-	Title             string          `toml:"title"`
-	Description       string          `toml:"description"`
-	Provenance        string          `toml:"provenance"`
-	SectionProvenance string          `toml:"section_provenance"`
-	Sources           []string        `toml:"sources"`
-	SectionSources    []string        `toml:"section_sources"`
-	Basis             string          `toml:"basis"`
-	Indicators        []indicatorFile `toml:"indicator"`
+	Number            int      `toml:"number"`
+	Section           string   `toml:"section"`
+	Title             string   `toml:"title"`
+	Description       string   `toml:"description"`
+	Provenance        string   `toml:"provenance"`
+	SectionProvenance string   `toml:"section_provenance"`
+	Sources           []string `toml:"sources"`
+	SectionSources    []string `toml:"section_sources"`
+	Basis             string   `toml:"basis"`
+	// Weight multiplies the action's weight in its section's score (default 1).
+	Weight     *float64        `toml:"weight"`
+	Indicators []indicatorFile `toml:"indicator"`
 }
 
 type indicatorFile struct {
@@ -71,4 +81,8 @@ type indicatorFile struct {
 	Method       string   `toml:"method"`
 	Weight       *float64 `toml:"weight"`
 	BaselineYear *int     `toml:"baseline_year"`
+	// How an unknown result counts ("exclude" or "as-false") and the fewest States a share or
+	// mean is taken over before it is scored (docs/methodology.md, "Populations").
+	Unknown       string `toml:"unknown"`
+	MinPopulation *int   `toml:"min_population"`
 }

@@ -70,7 +70,7 @@ func TestPlanShape(t *testing.T) {
 
 	inds := plan.Indicators()
 	assert.GreaterOrEqual(t, len(inds), 90)
-	assert.Len(t, inds, 98, "lap-plan.md section 5 lists 98 indicators")
+	assert.Len(t, inds, 99, "lap-plan.md section 5 lists 98 indicators; issue 11 added 24.4")
 	seen := map[string]bool{}
 	for _, ind := range inds {
 		assert.False(t, seen[ind.ID], "duplicate id %s", ind.ID)
@@ -92,10 +92,10 @@ func TestAnchorIndicators(t *testing.T) {
 	}{
 		{"10.1", "true", "party", engine.AggCount},
 		{"10.2", "true", "party && joined_after_lap", engine.AggCount},
-		{"10.3", "not_party", `unga_vote == "yes"`, engine.AggCount},
+		{"10.3", "(not_party && !former_party) || joined_after_lap", `unga_vote == "yes"`, engine.AggCount},
 		{"12.1", "party", "art3_outstanding", engine.AggCount},
-		{"18.1", "party", "art4_outstanding", engine.AggCount},
-		{"18.2", "party", "art4_completion_declared_in_year", engine.AggCount},
+		{"24.3", "party", "art4_outstanding", engine.AggCount},
+		{"25.3", "party", "art4_completion_declared_in_year", engine.AggCount},
 		{"43.1", "initial_report_required", "initial_report_submitted", engine.AggShare},
 		{"43.2", "annual_report_due", "annual_report_on_time", engine.AggShare},
 		{"47.1", "party", `art9_legislation == "specific"`, engine.AggCount},
@@ -200,8 +200,9 @@ func TestSamplePassesTheChecks(t *testing.T) {
 	assert.Greater(t, sum, 1000, "the checks do run on the sample")
 }
 
-// Every indicator has a value (status ok) on the sample in every year of the plan so far: the
-// sample exercises the whole plan, except where the sourced facts leave a population empty.
+// Every indicator has a value (status ok, or too-few when it is taken over fewer States than
+// min_population) on the sample in every year of the plan so far: the sample exercises the
+// whole plan, except where the sourced facts leave a population empty (then too-few, value 0).
 func TestSampleEvaluatesEveryIndicator(t *testing.T) {
 	plan := loadPlan(t)
 	ds := loadSample(t)
@@ -220,9 +221,11 @@ func TestSampleEvaluatesEveryIndicator(t *testing.T) {
 		for _, ir := range r.Indicators {
 			if _, ok := emptyByDesign[fmt.Sprintf("%d %s", r.Year, ir.ID)]; ok {
 				assert.Zero(t, ir.Population, "%d %s", r.Year, ir.ID)
+				assert.Equal(t, engine.StatusTooFew, ir.Status, "%d %s: an empty population is too few to score", r.Year, ir.ID)
 				continue
 			}
-			assert.Equal(t, engine.StatusOK, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
+			assert.Contains(t, []engine.Status{engine.StatusOK, engine.StatusTooFew}, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
+			assert.NotNil(t, ir.Value, "%d %s", r.Year, ir.ID)
 		}
 	}
 }
@@ -274,7 +277,7 @@ func TestSamplePublishedCounts(t *testing.T) {
 		{"12.1", 2025, engine.CountingDeposit, 0},
 		{"12.1", 2023, engine.CountingEntryIntoForce, 0},
 		// Bosnia and Herzegovina declared completion at the 11MSP in September 2023.
-		{"18.2", 2023, engine.CountingDeposit, 1},
+		{"25.3", 2023, engine.CountingDeposit, 1},
 		// CCM newsletter Q4 2021: 32 States Parties report specific legislation, 12 of them also
 		// prohibit investment.
 		{"47.1", 2021, engine.CountingDeposit, 32},

@@ -20,6 +20,8 @@ var csvHeader = []string{
 	"population", "known", "no_data_count", "coverage", "no_data", "status", "error", "counting", "as_of",
 	"plan_version", "plan_hash", "explain",
 	"class", "states_official", "states_monitor", "states_estimate", "states_unstated", "states_illustrative",
+	// issue 11: what the value is taken over, how unknowns count, flags and direction of travel
+	"n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status",
 }
 
 // WriteCSV writes indicators.csv: one row per indicator, numbers in full precision, text made
@@ -59,6 +61,8 @@ func (r *Report) indicatorRecords() [][]string {
 			strings.Replace(r.doc.Explain, "ID", ia.ID, 1),
 			string(ia.Class), strconv.Itoa(ia.Classes.Official), strconv.Itoa(ia.Classes.Monitor), strconv.Itoa(ia.Classes.Estimate),
 			strconv.Itoa(ia.Classes.Unstated), strconv.Itoa(ia.Classes.Illustrative),
+			strconv.Itoa(ia.N), strconv.Itoa(len(ia.Counted)), string(ia.UnknownPolicy), strconv.Itoa(ia.MinPopulation),
+			strconv.FormatBool(ia.CoverageFlag), string(ia.TrendStatus),
 		})
 	}
 	return recs

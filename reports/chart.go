@@ -71,6 +71,10 @@ type Point struct {
 	// Unofficial is set when the value rests, at least in part, on data that are not official
 	// (docs/data.md, "The class of a value"): the point is drawn ringed, with a legend entry.
 	Unofficial bool
+	// Flagged marks a value that is not comparable with the others: a sum whose coverage is
+	// low or changed since the year before, or a share taken over too few States. It is
+	// drawn inside a square, with a legend entry.
+	Flagged bool
 }
 
 // Series is a labelled sequence of yearly values. Points may be in any order
@@ -118,6 +122,7 @@ const (
 	StatusRegressing        Status = "regressing"
 	StatusNoTarget          Status = "no-target"
 	StatusInsufficientData  Status = "insufficient-data"
+	StatusTooFew            Status = "too-few"
 )
 
 // Statuses returns all statuses in chart order.
@@ -129,6 +134,7 @@ func Statuses() []Status {
 		StatusRegressing,
 		StatusNoTarget,
 		StatusInsufficientData,
+		StatusTooFew,
 	}
 }
 
@@ -153,6 +159,8 @@ func (s Status) Label() string {
 		return "No target"
 	case StatusInsufficientData:
 		return "Insufficient data"
+	case StatusTooFew:
+		return "Too few to score"
 	}
 	return string(s)
 }
@@ -166,6 +174,7 @@ func (s Status) Label() string {
 //	regressing          #D55E00  vermilion, cross hatching
 //	no-target           #999999  grey, horizontal hatching
 //	insufficient-data   #DDDDDD  light grey, solid
+//	too-few             #F2F2F2  pale grey, "/" hatching
 //
 // The hatching is drawn in bar charts so that statuses differ in black and
 // white too. ok is false for an unknown status.
@@ -443,6 +452,7 @@ const (
 	colPurple    = 0xCC79A7
 	colGrey      = 0x999999
 	colLightGrey = 0xDDDDDD
+	colPaleGrey  = 0xF2F2F2
 	colDarkGrey  = 0x444444
 	colGridGrey  = 0xD0D0D0
 )
@@ -550,6 +560,8 @@ func statusStyle(s Status) (fillStyle, bool) {
 		return fillStyle{rgb(colGrey), hatchHorizontal}, true
 	case StatusInsufficientData:
 		return fillStyle{rgb(colLightGrey), hatchNone}, true
+	case StatusTooFew:
+		return fillStyle{rgb(colPaleGrey), hatchForward}, true
 	}
 	return fillStyle{}, false
 }
@@ -961,7 +973,32 @@ func addSeries(p *plot.Plot, leg *sideLegend, label string, pts []Point, st seri
 	sc.GlyphStyle = st.glyph
 	p.Add(sc)
 	leg.add(label, lineThumb{st.line}, sc)
+	if err := addFlags(p, leg, label, pts, st); err != nil {
+		return err
+	}
 	return addRings(p, leg, pts)
+}
+
+// addFlags draws a square around the points that are not comparable with the others (a sum
+// whose coverage is flagged, a share over too few States), with a legend entry.
+func addFlags(p *plot.Plot, leg *sideLegend, label string, pts []Point, st seriesStyle) error {
+	var flagged plotter.XYs
+	for _, pt := range pts {
+		if pt.Flagged && !pt.Missing {
+			flagged = append(flagged, plotter.XY{X: float64(pt.Year), Y: pt.Value})
+		}
+	}
+	if len(flagged) == 0 {
+		return nil
+	}
+	sq, err := plotter.NewScatter(flagged)
+	if err != nil {
+		return fmt.Errorf("draw series %q flags: %w", label, err)
+	}
+	sq.GlyphStyle = draw.GlyphStyle{Color: rgb(colVermilion), Radius: st.glyph.Radius + vg.Points(4), Shape: draw.SquareGlyph{}}
+	p.Add(sq)
+	leg.add(label+", in a square: not comparable (coverage or too few States)", sq)
+	return nil
 }
 
 // unofficialRing is the ring drawn around a point whose value is not official data.

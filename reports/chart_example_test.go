@@ -51,6 +51,7 @@ func ExampleStatusColor() {
 	// regressing         Regressing         #D55E00
 	// no-target          No target          #999999
 	// insufficient-data  Insufficient data  #DDDDDD
+	// too-few            Too few to score   #F2F2F2
 }
 
 func ExampleScoresChart() {

@@ -54,6 +54,15 @@ func statusCounts(c engine.StatusCounts) string {
 	return strings.Join(parts, ", ")
 }
 
+// trendCounts is "3 improving, 1 stable, 2 worsening, 1 insufficient-data".
+func trendCounts(c engine.TrendCounts) string {
+	parts := make([]string, len(engine.TrendStatuses))
+	for i, s := range engine.TrendStatuses {
+		parts[i] = fmt.Sprintf("%d %s", c.Get(s), s)
+	}
+	return strings.Join(parts, ", ")
+}
+
 // countCells is one tab-separated cell per status.
 func countCells(c engine.StatusCounts) string {
 	cells := make([]string, len(engine.ProgressStatuses))
@@ -68,12 +77,23 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 	fmt.Fprintf(tw, "\nYear %d\n", r.Year)
 	fmt.Fprintf(tw, "Overall: score %s, expected by now %s: %s (%d of %d indicators scored: %s)\n",
 		textScore(o.Score), textScore(o.Expected), o.Status, o.IndicatorsScored, o.Indicators, statusCounts(o.StatusCounts))
+	fmt.Fprintf(tw, "Direction of travel of the indicators without a target: %s\n", trendCounts(o.TrendCounts))
 	sc := r.Scoring
-	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d\n", sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears)
+	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g; weighting %s\n",
+		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening, sc.Weighting)
 
-	fmt.Fprintln(tw, "\nSECTION\tSCORE\tEXPECTED\tSTATUS\tACHIEVED\tON-TRACK\tNEEDS-ACC.\tREGRESSING\tNO-TARGET\tNO-DATA\tTITLE")
+	fmt.Fprintln(tw, "\nSECTION\tSCORE\tEXPECTED\tSTATUS\tWEIGHT\tPLAN WITHOUT IT\tACHIEVED\tON-TRACK\tNEEDS-ACC.\tREGRESSING\tNO-TARGET\tNO-DATA\tTOO-FEW\tTITLE")
+	without := map[string]engine.SectionContribution{}
+	for _, c := range o.Contributions {
+		without[c.Key] = c
+	}
 	for _, s := range r.Sections {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), s.Status, countCells(s.StatusCounts), s.Title)
+		weight, wo := dash, dash
+		if c, ok := without[s.Key]; ok {
+			weight = fmt.Sprintf("%g (%s)", c.Weight, textScore(&c.Share))
+			wo = textScore(c.Without)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), s.Status, weight, wo, countCells(s.StatusCounts), s.Title)
 	}
 
 	fmt.Fprintln(tw, "\nACTION\tSECTION\tSCORE\tEXPECTED\tSTATUS\tSCORED\tTITLE")
@@ -81,7 +101,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, textScore(a.Score), textScore(a.Expected), a.Status, a.IndicatorsScored, a.Indicators, a.Title)
 	}
 
-	fmt.Fprintln(tw, "\nID\tVALUE\tUNIT\tBASELINE\tTARGET\tEXPECTED\tPROGRESS\tPROGRESS STATUS\tMETHOD\tPOPULATION\tKNOWN\tNO DATA\tSTATUS\tTITLE")
+	fmt.Fprintln(tw, "\nID\tVALUE\tUNIT\tOVER\tBASELINE\tTARGET\tEXPECTED\tPROGRESS\tPROGRESS STATUS\tTREND\tMETHOD\tPOPULATION\tKNOWN\tNO DATA\tUNKNOWN\tFLAGS\tSTATUS\tTITLE")
 	for _, ir := range r.Indicators {
 		status := string(ir.Status)
 		if ir.Error != "" {
@@ -99,9 +119,13 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 				target += fmt.Sprintf(" by %d", ir.TargetYear)
 			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", ir.ID, textValue(ir.Value, ir.Unit), ir.Unit,
-			baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), ir.ProgressStatus, ir.Method,
-			ir.Population, ir.Known, len(ir.NoData), status, ir.Title)
+		flags := dash
+		if ir.CoverageFlag {
+			flags = "coverage"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, textValue(ir.Value, ir.Unit), ir.Unit,
+			ir.KOfN(), baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), ir.ProgressStatus, orDash(string(ir.TrendStatus)),
+			ir.Method, ir.Population, ir.Known, len(ir.NoData), ir.UnknownPolicy, flags, status, ir.Title)
 	}
 
 	fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tSTART\tDEADLINE\tCOMPLETED\tDEADLINE MET\tSTATUS")
@@ -181,7 +205,7 @@ func textRemaining(v *float64, unit string, year int) string {
 var evalCSVHeader = []string{"year", "id", "action", "section", "aggregate", "unit", "value", "numerator", "denominator",
 	"population", "known", "no_data", "status", "error", "provenance", "counting", "as_of", "direction", "method", "weight",
 	"baseline", "baseline_year", "target", "target_year", "target_each_year", "expected", "expected_progress", "progress",
-	"score", "progress_status"}
+	"score", "progress_status", "n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status"}
 
 // WriteEvalCSV writes one row per indicator and year, numbers in full precision.
 func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
@@ -193,7 +217,8 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 				strings.Join(ir.NoData, " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
 				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
 				yearOrEmpty(ir.TargetYear), strconv.FormatBool(ir.TargetEachYear), raw(ir.Expected), raw(ir.ExpectedProgress), raw(ir.Progress),
-				raw(ir.Score), string(ir.ProgressStatus)})
+				raw(ir.Score), string(ir.ProgressStatus), strconv.Itoa(ir.N), strconv.Itoa(len(ir.Counted)), string(ir.UnknownPolicy),
+				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus)})
 		}
 	}
 	return writeCSV(w, recs)

@@ -57,9 +57,38 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 	if ia.Value != nil {
 		fmt.Fprintf(w, "Class: %s\n", describeClasses(ia.Classes))
 	}
+	fmt.Fprintf(w, "Taken over: %s (n = %d, min_population %d; unknown = %s)\n", ia.KOfN(), ia.N, ia.MinPopulation, ia.UnknownPolicy)
+	if ia.Status == engine.StatusTooFew {
+		fmt.Fprintf(w, "Too few to score: shown as %s, not scored\n", ia.KOfN())
+	}
+	if c := ia.Coverage; c != nil {
+		fmt.Fprintf(w, "Coverage: %d of %d States gave a figure", c.Known, c.Population)
+		if c.Share != nil {
+			fmt.Fprintf(w, " (%s)", textScore(c.Share))
+		}
+		fmt.Fprintf(w, "; missing: %s\n", orDash(strings.Join(c.Missing, " ")))
+		if len(c.Dropped) > 0 {
+			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", ex.Year-1, ex.Year, strings.Join(c.Dropped, " "))
+		}
+		if len(c.Added) > 0 {
+			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", ex.Year, ex.Year-1, strings.Join(c.Added, " "))
+		}
+		if ia.CoverageFlag {
+			fmt.Fprintf(w, "  FLAGGED: %s. The change from %d is not comparable and is never ranked among the largest changes.\n", c.Reason, ex.Year-1)
+		}
+	}
+	if t := ia.Travel; t != nil {
+		fmt.Fprintf(w, "Direction of travel (no target): %s: %s\n", t.Status, t.Reason)
+	}
 	fmt.Fprintf(w, "\nSeries:")
 	for _, yv := range ia.Series {
 		fmt.Fprintf(w, " %d %s", yv.Year, textValue(yv.Value, ia.Unit))
+		switch {
+		case yv.TooFew:
+			fmt.Fprintf(w, " (too few: n = %d)", yv.N)
+		case yv.CoverageFlag:
+			fmt.Fprint(w, " (coverage flagged)")
+		}
 		if yv.Year != ia.Series[len(ia.Series)-1].Year {
 			fmt.Fprint(w, ",")
 		}
@@ -69,8 +98,8 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 		fmt.Fprintf(w, "  %s\n", s)
 	}
 	sc := ex.Scoring
-	_, err := fmt.Fprintf(w, "\nThresholds (plan.toml [scoring]): on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g\n",
-		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance)
+	_, err := fmt.Fprintf(w, "\nThresholds (plan.toml [scoring]): on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g\n",
+		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening)
 	return err
 }
 
@@ -153,6 +182,8 @@ func describeValue(ia *engine.IndicatorAssessment) string {
 		return "error: " + ia.Error
 	case ia.Value == nil:
 		return "none (" + cov + ")"
+	case ia.Aggregate == engine.AggShare && ia.UnknownPolicy == engine.UnknownAsFalse:
+		return fmt.Sprintf("%s = 100 x %s counted / %s in the population, those without data counted as not (%s)", v, textValue(ia.Numerator, ""), textValue(ia.Denominator, ""), cov)
 	case ia.Aggregate == engine.AggShare:
 		return fmt.Sprintf("%s = 100 x %s counted / %s with a known result (%s)", v, textValue(ia.Numerator, ""), textValue(ia.Denominator, ""), cov)
 	case ia.Aggregate == engine.AggCount:

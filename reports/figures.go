@@ -164,7 +164,8 @@ func trendInput(ia *engine.IndicatorAssessment) (TrendInput, bool) {
 			continue
 		}
 		any = true
-		pts = append(pts, Point{Year: yv.Year, Value: *yv.Value, Unofficial: yv.Class != "" && yv.Class != engine.ClassOfficial})
+		pts = append(pts, Point{Year: yv.Year, Value: *yv.Value, Unofficial: yv.Class != "" && yv.Class != engine.ClassOfficial,
+			Flagged: yv.CoverageFlag || yv.TooFew})
 	}
 	if !any {
 		return TrendInput{}, false

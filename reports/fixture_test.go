@@ -5,9 +5,9 @@ import (
 )
 
 // A small hand-built assessment, independent of the engine's scoring, so that the goldens
-// change only when the report changes. Numbers are invented; they cover every status, a
-// missing year (a gap), an indicator without any value, a new State Party and both Article 3
-// and 4 obligations.
+// change only when the report changes. Numbers are invented; they cover every status (too-few
+// included), a missing year (a gap), an indicator without any value, a sum flagged for its
+// coverage, a new State Party and both Article 3 and 4 obligations.
 
 func f(v float64) *float64 { return &v }
 
@@ -22,8 +22,8 @@ func series(from int, vals ...*float64) []engine.YearValue {
 func fixtureIndicator(id string, action int, section, title, unit string, status engine.ProgressStatus) engine.IndicatorAssessment {
 	return engine.IndicatorAssessment{
 		IndicatorResult: engine.IndicatorResult{ID: id, Action: action, Section: section, Title: title, Unit: unit,
-			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.StatusOK,
-			Counted: []string{}, NotCounted: []string{}, NoData: []string{}},
+			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.StatusOK, UnknownPolicy: engine.UnknownExclude,
+			MinPopulation: 5, Counted: []string{}, NotCounted: []string{}, NoData: []string{}},
 		Direction: engine.Increase, Method: engine.MethodLinear, Weight: 1, ProgressStatus: status,
 	}
 }
@@ -32,6 +32,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i11 := fixtureIndicator("1.1", 1, "alpha", "Share of States with a plan", "percent", engine.ProgressOnTrack)
 	i11.Value, i11.Numerator, i11.Denominator = f(75), f(3), f(4)
 	i11.Population, i11.Known, i11.NoData = 5, 4, []string{"CCC"}
+	i11.N, i11.Counted, i11.NotCounted = 4, []string{"AAA", "BBB", "DDD"}, []string{"EEE"}
 	i11.Target, i11.TargetYear, i11.Baseline, i11.BaselineYear = f(100), 2026, f(50), 2021
 	i11.Expected, i11.ExpectedProgress, i11.Progress, i11.Score = f(80), f(0.6), f(0.5), f(0.5)
 	i11.Previous = nil // 2023 was not reported: a gap
@@ -41,15 +42,23 @@ func fixture() (*engine.Assessment, Meta) {
 	i12 := fixtureIndicator("1.2", 1, "alpha", "Funds <b>allocated</b> | reported", "USD", engine.ProgressNoTarget)
 	i12.Aggregate = engine.AggSum
 	i12.Value, i12.Previous = f(1234567.891), f(1000000)
-	i12.Population, i12.Known = 5, 5
+	i12.Population, i12.Known, i12.N = 5, 4, 5
+	i12.Counted, i12.NoData = []string{"AAA", "BBB", "CCC", "DDD"}, []string{"EEE"}
 	i12.Series = series(2021, f(900000), f(950000), f(1000000), f(1234567.891))
+	i12.Series[3].CoverageFlag = true
+	i12.CoverageFlag = true
+	i12.Coverage = &engine.Coverage{Known: 4, Population: 5, Share: f(0.8), Missing: []string{"EEE"}, Dropped: []string{"EEE"},
+		Reason: "no figure for 2024 from EEE, which gave one for 2023"}
+	i12.TrendStatus = engine.TrendInsufficientData
+	i12.Travel = &engine.Travel{Status: engine.TrendInsufficientData, Scale: 1, Reason: "the coverage of 2024 is not comparable with earlier years"}
 	i12.Reason = "informational indicator: it has no target"
-	i12.Classes, i12.Class = engine.ClassCounts{Official: 5}, engine.ClassOfficial
+	i12.Classes, i12.Class = engine.ClassCounts{Official: 4}, engine.ClassOfficial
 
 	i21 := fixtureIndicator("2.1", 2, "alpha", "States Parties past their Article 3 deadline", "states", engine.ProgressRegressing)
 	i21.Aggregate, i21.Direction, i21.Method = engine.AggCount, engine.Decrease, engine.MethodTrend
 	i21.Value, i21.Previous = f(2), f(1)
-	i21.Population, i21.Known = 5, 5
+	i21.Population, i21.Known, i21.N, i21.UnknownPolicy = 5, 5, 5, engine.UnknownAsFalse
+	i21.Counted, i21.NotCounted = []string{"AAA", "BBB"}, []string{"CCC", "DDD", "EEE"}
 	i21.Target, i21.TargetYear, i21.Baseline, i21.BaselineYear = f(0), 2026, f(1), 2021
 	i21.Expected, i21.ExpectedProgress, i21.Progress, i21.Score = f(0.4), f(0.6), f(-1), f(0)
 	i21.Series = series(2021, f(1), f(1), f(1), f(2))
@@ -59,7 +68,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i31 := fixtureIndicator("3.1", 3, "beta", "Area released", "m2", engine.ProgressAchieved)
 	i31.Aggregate = engine.AggSum
 	i31.Value, i31.Previous = f(2500000), f(1500000)
-	i31.Population, i31.Known = 2, 2
+	i31.Population, i31.Known, i31.N, i31.Counted = 2, 2, 2, []string{"AAA", "BBB"}
 	i31.Target, i31.TargetYear, i31.Baseline, i31.BaselineYear = f(2000000), 2026, f(500000), 2021
 	i31.Expected, i31.ExpectedProgress, i31.Progress, i31.Score = f(1400000), f(0.6), f(1.3333333333333333), f(1)
 	i31.Series = series(2021, f(500000), f(900000), f(1500000), f(2500000))
@@ -82,37 +91,55 @@ func fixture() (*engine.Assessment, Meta) {
 	i33 := fixtureIndicator("3.3", 3, "beta", "Risk education reach", "people", engine.ProgressNeedsAcceleration)
 	i33.Aggregate = engine.AggSum
 	i33.Value, i33.Previous = f(1200), f(1100)
-	i33.Population, i33.Known = 2, 2
+	i33.Population, i33.Known, i33.N, i33.Counted = 2, 2, 2, []string{"AAA", "BBB"}
 	i33.Target, i33.TargetYear, i33.Baseline, i33.BaselineYear = f(2000), 2026, f(1000), 2021
 	i33.Expected, i33.ExpectedProgress, i33.Progress, i33.Score = f(1600), f(0.6), f(0.2), f(0.2)
 	i33.Series = series(2021, f(1000), f(1050), f(1100), f(1200))
 	i33.Reason = "progress 0.2 < on_track 0.8 x expected progress 0.6 = 0.48"
 
+	i22 := fixtureIndicator("2.2", 2, "alpha", "Compliance declared promptly", "percent", engine.ProgressTooFew)
+	i22.Status = engine.StatusTooFew
+	i22.Value, i22.Numerator, i22.Denominator = f(100), f(1), f(1)
+	i22.Population, i22.Known, i22.N, i22.Counted = 1, 1, 1, []string{"BBB"}
+	i22.Target, i22.TargetYear, i22.TargetEachYear = f(100), 2021, true
+	i22.Series = series(2021, nil, nil, nil, f(100))
+	i22.Series[3].N, i22.Series[3].TooFew = 1, true
+	i22.Reason = "n = 1 States, below min_population 5: shown as 1 of 1, not scored"
+
 	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.StatusCounts) engine.Rollup {
 		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, StatusCounts: c}
+	}
+	weigh := func(r engine.Rollup, w float64, insufficient int) engine.Rollup {
+		r.Weight, r.TrendCounts = w, engine.TrendCounts{InsufficientData: insufficient}
+		return r
 	}
 	a := &engine.Assessment{
 		Plan:     engine.PlanRef{Name: "Test Action Plan 2021-2026", Version: "0.1-test", Hash: "0123456789abcdef"},
 		Counting: engine.CountingDeposit, AsOf: "2025-06-30", Year: 2024, BaselineYear: 2021, TargetYear: 2026,
-		Scoring:    engine.Scoring{OnTrack: 0.8, TrendOnTrack: 0.9, TrendMinYears: 3, Tolerance: 1e-9, DeadlineRateYears: 3, DeadlineMarginYears: 1},
-		Indicators: []engine.IndicatorAssessment{i11, i12, i21, i31, i32, i33},
+		Scoring: engine.Scoring{OnTrack: 0.8, TrendOnTrack: 0.9, TrendMinYears: 3, Tolerance: 1e-9, DeadlineRateYears: 3, DeadlineMarginYears: 1,
+			MinPopulation: 5, MinCoverage: 0.8, CAGRImproving: 0.005, Weighting: engine.WeightingScored},
+		Indicators: []engine.IndicatorAssessment{i11, i12, i21, i22, i31, i32, i33},
 		Actions: []engine.ActionScore{
 			{Number: 1, Section: "alpha", Title: "Plan and fund the work", Provenance: "found",
-				Rollup: roll(0.5, 0.6, engine.ProgressOnTrack, 2, 1, engine.StatusCounts{OnTrack: 1, NoTarget: 1})},
+				Rollup: weigh(roll(0.5, 0.6, engine.ProgressOnTrack, 2, 1, engine.StatusCounts{OnTrack: 1, NoTarget: 1}), 1, 1)},
 			{Number: 2, Section: "alpha", Title: "Destroy stockpiles on time", Provenance: "reconstructed",
-				Rollup: roll(0, 0.6, engine.ProgressNeedsAcceleration, 1, 1, engine.StatusCounts{Regressing: 1})},
+				Rollup: weigh(roll(0, 0.6, engine.ProgressNeedsAcceleration, 2, 1, engine.StatusCounts{Regressing: 1, TooFew: 1}), 1, 0)},
 			{Number: 3, Section: "beta", Title: "Clear contaminated land", Provenance: "inferred",
-				Rollup: roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1})},
+				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
 		},
 		Sections: []engine.SectionScore{
 			{Key: "alpha", Title: "Alpha: planning & stockpiles", Actions: 2, ActionsScored: 2,
-				Rollup: roll(0.25, 0.6, engine.ProgressNeedsAcceleration, 3, 2, engine.StatusCounts{OnTrack: 1, NoTarget: 1, Regressing: 1})},
+				Rollup: weigh(roll(0.25, 0.6, engine.ProgressNeedsAcceleration, 4, 2, engine.StatusCounts{OnTrack: 1, NoTarget: 1, Regressing: 1, TooFew: 1}), 2, 1)},
 			{Key: "beta", Title: "Beta: clearance", Actions: 1, ActionsScored: 1,
-				Rollup: roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1})},
+				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
 		},
 		Overall: engine.OverallScore{Sections: 2, SectionsScored: 2,
-			Rollup: roll(0.425, 0.6, engine.ProgressNeedsAcceleration, 6, 4,
-				engine.StatusCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1})},
+			Rollup: weigh(roll(0.425, 0.6, engine.ProgressNeedsAcceleration, 7, 4,
+				engine.StatusCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1, TooFew: 1}), 0, 1),
+			Contributions: []engine.SectionContribution{
+				{Key: "alpha", Weight: 2, Share: 0.5, Score: f(0.25), Without: f(0.6)},
+				{Key: "beta", Weight: 2, Share: 0.5, Score: f(0.6), Without: f(0.25)},
+			}},
 		States: []engine.StateView{
 			{ISO3: "AAA", Name: "Atlantis", Region: "europe", Obligations: []engine.Obligation{
 				{Article: 4, Episode: 1, Name: "survey and clearance", Status: engine.ObligationOpen, StatusText: "open, deadline ahead", Deadline: "2026-08-01", DeadlineMet: engine.VerdictPending, Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026"},

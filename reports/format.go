@@ -139,6 +139,7 @@ func progressStatus(s engine.ProgressStatus) statusInfo {
 		engine.ProgressRegressing:        "↘",
 		engine.ProgressNoTarget:          "○",
 		engine.ProgressInsufficientData:  "?",
+		engine.ProgressTooFew:            "n<",
 	}[s]
 	if sym == "" {
 		sym = "?"

@@ -37,6 +37,7 @@ type document struct {
 	Explain    string // the `lap explain` command, with ID for the indicator id
 
 	Overall       rollupView
+	Trends        string       // direction of travel of the indicators without a target, in words
 	Statuses      []statusInfo // table heads, in report order
 	SectionCounts []countRow
 	TotalCounts   countRow
@@ -110,8 +111,11 @@ type indicatorRow struct {
 	BaselineMark, PreviousMark  markInfo
 	ValueMark                   markInfo
 	Target, Expected, Progress  string
+	Over                        string // "12 of 110", "12 of the 26 with data"
+	Trend                       string // direction of travel (indicators without a target)
 	Status                      statusInfo
 	Reason                      string
+	Notes                       []string // too few States, coverage flag, direction of travel
 	Method                      string
 	Provenance                  string
 	Error                       string
@@ -155,9 +159,15 @@ type coverageRow struct {
 	Share      string // known / population
 	Missing    string // ISO3 codes without data
 	Classes    engine.ClassCounts
+	Unknown    string // how a State without data counts: "left out" or "as not"
+	Flag       string // "coverage flagged" for a sum whose coverage is low or changed
 }
 
 type methodView struct {
+	Weighting   string          // how sections and actions are weighed, in words
+	Weights     []sectionWeight // the plan score with and without each section
+	AsFalse     int             // indicators whose unknowns count as "no"
+	Excluded    int             // shares over the States with data
 	PlanFiles   []engine.InputFile
 	DataFiles   []engine.InputFile
 	PlanSource  string
@@ -168,6 +178,10 @@ type methodView struct {
 	Provenance  ProvenanceCounts
 	PlanNote    string
 	PlanProvLbl string
+}
+
+type sectionWeight struct {
+	Title, Weight, Share, Score, Without string
 }
 
 type threshold struct {
@@ -209,6 +223,11 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 		d.Statuses = append(d.Statuses, progressStatus(s))
 	}
 	d.Overall = rollup(a.Overall.Rollup)
+	var tr []string
+	for _, t := range engine.TrendStatuses {
+		tr = append(tr, fmt.Sprintf("%d %s", a.Overall.TrendCounts.Get(t), strings.ReplaceAll(string(t), "-", " ")))
+	}
+	d.Trends = strings.Join(tr, ", ")
 	d.glance(a, m)
 	d.sections(a, m)
 	d.obligations(a)
@@ -291,6 +310,9 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 		if ia.Progress == nil || p.Progress == nil || ia.Value == nil || p.Value == nil {
 			continue
 		}
+		if ia.CoverageFlag || p.CoverageFlag || ia.Status == engine.StatusTooFew || p.Status == engine.StatusTooFew {
+			continue // not comparable: never ranked
+		}
 		dp := *ia.Progress - *p.Progress
 		if math.Abs(dp) < 0.005 { // rounds to 0 pp
 			continue
@@ -356,7 +378,17 @@ func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indica
 		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
 		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
 		Status: progressStatus(ia.ProgressStatus), Reason: ia.Reason, Method: string(ia.Method), Provenance: ia.Provenance,
-		Error: ia.Error}
+		Error: ia.Error, Over: ia.KOfN(), Trend: dash}
+	if ia.TrendStatus != "" {
+		r.Trend = string(ia.TrendStatus)
+	}
+	if ia.CoverageFlag && ia.Coverage != nil {
+		r.Value += " ⚑"
+		r.Notes = append(r.Notes, "Coverage flagged (⚑): "+ia.Coverage.Reason+"; the change from the year before is not comparable")
+	}
+	if t := ia.Travel; t != nil {
+		r.Notes = append(r.Notes, "Direction of travel: "+string(t.Status)+": "+t.Reason)
+	}
 	if ia.Baseline != nil {
 		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
 		r.BaselineMark = markOf(seriesClass(ia, ia.BaselineYear))
@@ -438,7 +470,13 @@ func (d *document) obligations(a *engine.Assessment) {
 func (d *document) coverage(a *engine.Assessment) {
 	for _, ia := range a.Indicators {
 		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: len(ia.NoData),
-			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes}
+			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes, Unknown: "left out", Flag: dash}
+		if ia.UnknownPolicy == engine.UnknownAsFalse {
+			r.Unknown = "as not"
+		}
+		if ia.CoverageFlag {
+			r.Flag = "⚑ flagged"
+		}
 		if ia.Population > 0 {
 			sh := float64(ia.Known) / float64(ia.Population)
 			r.Share = fmtShare(&sh)
@@ -451,6 +489,12 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 	mv := methodView{PlanFiles: m.PlanFiles, DataFiles: m.DataFiles, PlanSource: m.PlanSource, DataSource: m.DataSource,
 		Provenance: provenanceCounts(a), PlanNote: m.PlanNote, PlanProvLbl: m.PlanProvenance}
 	for _, ia := range a.Indicators {
+		switch {
+		case ia.UnknownPolicy == engine.UnknownAsFalse:
+			mv.AsFalse++
+		case ia.Aggregate == engine.AggShare:
+			mv.Excluded++
+		}
 		if ia.Target == nil {
 			continue
 		}
@@ -462,12 +506,35 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 	}
 	sc := a.Scoring
 	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	switch sc.Weighting {
+	case engine.WeightingEqual:
+		mv.Weighting = "every scored action weighs alike in its section, and every scored section alike in the plan score"
+	default:
+		mv.Weighting = "each action weighs in its section, and each section in the plan score, by the summed weights of the scored indicators it holds (times its own weight key, default 1): the plan score is the weighted mean over every scored indicator, so a section with one scored indicator cannot outweigh one with twenty"
+	}
+	contrib := map[string]engine.SectionContribution{}
+	for _, c := range a.Overall.Contributions {
+		contrib[c.Key] = c
+	}
+	for _, s := range a.Sections {
+		sw := sectionWeight{Title: s.Title, Weight: dash, Share: dash, Score: fmtShare(s.Score), Without: dash}
+		if c, ok := contrib[s.Key]; ok {
+			sw.Weight, sw.Share, sw.Without = g(c.Weight), fmtShare(&c.Share), fmtShare(c.Without)
+		} else {
+			sw.Without = "no score: excluded"
+		}
+		mv.Weights = append(mv.Weights, sw)
+	}
 	mv.Thresholds = []threshold{
 		{"on_track", g(sc.OnTrack), "linear: on track when progress ≥ on_track × expected progress"},
 		{"regressing", g(sc.Regressing), "linear: regressing when progress is below this (0: any move away from the target since the baseline)"},
 		{"trend_on_track", g(sc.TrendOnTrack), "trend: on track when the projected value covers at least this share of the baseline-to-target distance"},
 		{"trend_min_years", strconv.Itoa(sc.TrendMinYears), "trend: fewest years with a value needed to fit a trend"},
 		{"tolerance", g(sc.Tolerance), "a value this close to the target meets it"},
+		{"min_population", strconv.Itoa(sc.MinPopulation), "a share or mean over fewer States (or any value over none) is shown as \"k of n\" with status too-few and not scored"},
+		{"min_coverage", g(sc.MinCoverage), "a sum with figures from fewer of its States, or whose contributing States changed since the year before, is flagged ⚑ and never ranked"},
+		{"cagr_improving", g(sc.CAGRImproving), "direction of travel (no target): improving at this compound annual growth in the desired direction or more (narrowed near 100% for rising shares)"},
+		{"cagr_worsening", g(sc.CAGRWorsening), "direction of travel (no target): worsening below this; stable in between; from zero the sign of the change decides"},
 		{"deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), "deadline projections: the rate is the mean of at most this many latest years with data"},
 		{"deadline_margin_years", g(sc.DeadlineMarginYears), "deadline projections: completing less than this many years before the deadline is at risk"},
 	}

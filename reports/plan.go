@@ -75,8 +75,12 @@ type planIndicator struct {
 	Rule           string           `json:"rule"`
 	Fields         []string         `json:"fields"`
 	Note           string           `json:"note,omitempty"`
-	File           string           `json:"file"`
-	Line           int              `json:"line"`
+	// Unknown is how a State without data counts; MinPopulation the indicator's own minimum
+	// (0: the plan's).
+	Unknown       engine.UnknownPolicy `json:"unknown_policy"`
+	MinPopulation int                  `json:"min_population,omitempty"`
+	File          string               `json:"file"`
+	Line          int                  `json:"line"`
 }
 
 func newPlanDoc(p *engine.Plan) planDoc {
@@ -100,7 +104,7 @@ func newPlanDoc(p *engine.Plan) planDoc {
 				Aggregate: ind.Aggregate, Unit: ind.Unit, Direction: ind.Direction, Target: ind.Target,
 				TargetYear: ind.TargetYear, TargetEachYear: ind.TargetEachYear, Provenance: ind.Provenance,
 				Population: ind.Population.Source, Rule: ind.Rule.Source, Fields: nonNil(ind.Fields), Note: ind.Note,
-				File: ind.File, Line: ind.Line})
+				Unknown: ind.Unknown, MinPopulation: ind.MinPopulation, File: ind.File, Line: ind.Line})
 			doc.IndicatorCount++
 		}
 		doc.Actions = append(doc.Actions, pa)
@@ -149,7 +153,7 @@ func writePlanTable(w io.Writer, doc planDoc) error {
 		bw.printf("\nAction %d [%s] %s\n", a.Number, a.Provenance, a.Title)
 		for _, ind := range a.Indicators {
 			bw.printf("  %-5s [%s] %s\n", ind.ID, ind.Provenance, ind.Title)
-			bw.printf("        %s, %s, %s, target %s\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind))
+			bw.printf("        %s, %s, %s, target %s, unknown %s%s\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind), ind.Unknown, planMin(ind))
 			bw.printf("        population: %s\n", oneLine(ind.Population))
 			bw.printf("        rule:       %s\n", oneLine(ind.Rule))
 		}
@@ -228,6 +232,7 @@ func writePlanMarkdown(w io.Writer, doc planDoc) error {
 			bw.printf("| Provenance | `%s` |\n", ind.Provenance)
 			bw.printf("| Population | %s |\n| Rule | %s |\n", mdCode(ind.Population), mdCode(ind.Rule))
 			bw.printf("| Aggregate | `%s` |\n| Unit | %s |\n| Direction | %s |\n| Target | %s |\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind))
+			bw.printf("| Unknown counts | `%s`%s |\n", ind.Unknown, planMin(ind))
 			bw.printf("| Fields | %s |\n", markdownText(strings.Join(ind.Fields, ", ")))
 			bw.printf("| Defined at | %s |\n", mdCode(fmt.Sprintf("%s:%d", ind.File, ind.Line)))
 			if ind.Note != "" {
@@ -247,4 +252,12 @@ func planMDLinks(urls []string) string {
 		out[i] = mdLink(u)
 	}
 	return strings.Join(out, " ")
+}
+
+// planMin is ", min_population N" for an indicator with its own minimum.
+func planMin(ind planIndicator) string {
+	if ind.MinPopulation == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", min_population %d", ind.MinPopulation)
 }

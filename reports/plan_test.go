@@ -31,10 +31,11 @@ func TestWritePlan(t *testing.T) {
 		count  map[string]int
 	}{
 		{"table", "Lausanne Action Plan 2021-2026, version ", []string{
-			"50 actions, 98 indicators",
+			"50 actions, 99 indicators",
 			"== universalization: Universalization (actions 10-11, section found)\n",
 			"Action 10 [reconstructed] Promote ratification and accession by States not party\n",
-			"  10.1  [proposed] States Parties at year end\n        count, states, increase, target none\n        population: true\n        rule:       party\n",
+			"  10.1  [proposed] States Parties at year end\n        count, states, increase, target none, unknown exclude\n        population: true\n        rule:       party\n",
+			"share, percent, increase, target none, unknown as-false\n        population: party\n        rule:       art9_investment_ban\n",
 			"target 100 percent every year from 2021",
 			"target 0 states by 2026",
 		}, map[string]int{"\nAction ": 50}},
@@ -43,11 +44,12 @@ func TestWritePlan(t *testing.T) {
 			"#### 10.1 States Parties at year end\n",
 			"| Rule | `party` |\n",
 			// a pipe inside an expression is escaped so that the table cell stays whole
-			"| Population | `art3_outstanding \\|\\| art4_outstanding` |",
+			"| Population | `art3_obligation_in_year \\|\\| art4_obligation_in_year` |",
+			"| Unknown counts | `as-false` |",
 			"| `transparency` | Transparency measures (Article 7) | 43-46 | `found` |",
 			"*Sources:* none\n",
-		}, map[string]int{"\n### Action ": 50, "\n#### ": 98}},
-		{"json", "{\n  \"name\": \"Lausanne Action Plan 2021-2026\",", []string{`"indicator_count": 98`}, nil},
+		}, map[string]int{"\n### Action ": 50, "\n#### ": 99}},
+		{"json", "{\n  \"name\": \"Lausanne Action Plan 2021-2026\",", []string{`"indicator_count": 99`}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -55,7 +55,7 @@ func TestFigureGolden(t *testing.T) {
 		names = append(names, fig.Name)
 	}
 	// 3.2 has no value in any year, so it has no chart.
-	assert.Equal(t, []string{"scores", "status", "article4-1", "trend-1.1", "trend-1.2", "trend-2.1", "trend-3.1", "trend-3.3"}, names)
+	assert.Equal(t, []string{"scores", "status", "article4-1", "trend-1.1", "trend-1.2", "trend-2.1", "trend-2.2", "trend-3.1", "trend-3.3"}, names)
 	for _, fig := range figs {
 		for _, format := range []string{"svg", "png"} {
 			t.Run(fig.Name+"."+format, func(t *testing.T) {
@@ -85,7 +85,7 @@ func TestHTML(t *testing.T) {
 		}, nil},
 		{"print stylesheet", []string{"@media print", "print-color-adjust:exact"}, nil},
 		{"provenance labels and notice", []string{
-			"1 is <em>found</em>", "1 <em>inferred</em> and 1 <em>reconstructed</em>", "6 of the 6 indicators are <em>proposed</em>",
+			"1 is <em>found</em>", "1 <em>inferred</em> and 1 <em>reconstructed</em>", "7 of the 7 indicators are <em>proposed</em>",
 			`<span class="prov prov-reconstructed" title="provenance label">reconstructed</span>`, "<em>Not official wording.</em>",
 		}, nil},
 		{"traceable", []string{"<code>lap explain ID --data &#39;data/my sample&#39; --year 2024</code>"}, nil},
@@ -191,9 +191,9 @@ func TestJSON(t *testing.T) {
 		Previous   []map[string]any  `json:"previous_year"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(renderDoc(t, WriteJSON, a, m)), &got))
-	assert.Equal(t, ProvenanceCounts{Actions: 3, Found: 1, Inferred: 1, Reconstr: 1, Indicators: 6, Proposed: 6}, got.Provenance.Counts)
+	assert.Equal(t, ProvenanceCounts{Actions: 3, Found: 1, Inferred: 1, Reconstr: 1, Indicators: 7, Proposed: 7}, got.Provenance.Counts)
 	assert.Len(t, got.Provenance.DataFiles, 2)
-	assert.Len(t, got.Assessment.Indicators, 6)
+	assert.Len(t, got.Assessment.Indicators, 7)
 	assert.Len(t, got.Previous, 4)
 	assert.NotContains(t, got.Report, "date", "no date unless given")
 }
@@ -237,8 +237,12 @@ func TestTrendInput(t *testing.T) {
 	assert.Equal(t, Point{Year: 2023, Missing: true}, in.Series.Points[2], "a missing year is a gap")
 	assert.Equal(t, &Reference{Year: 2021, Value: 50}, in.Baseline)
 	assert.Equal(t, &Reference{Year: 2026, Value: 100}, in.Target)
-	_, ok = trendInput(&a.Indicators[4])
+	_, ok = trendInput(&a.Indicators[5])
 	assert.False(t, ok, "no value in any year: no chart")
+	in, ok = trendInput(&a.Indicators[1])
+	require.True(t, ok)
+	assert.True(t, in.Series.Points[3].Flagged, "a sum whose coverage is flagged is marked on the chart")
+	assert.False(t, in.Series.Points[2].Flagged)
 
 	standing := a.Indicators[0]
 	standing.TargetYear, standing.TargetEachYear = 2021, true

@@ -42,7 +42,9 @@ type WhatIfScenario struct {
 	// Obligations lists the Article 3 and 4 obligation episodes whose verdict or status the
 	// scenario changes (every episode with --all).
 	Obligations []engine.ObligationChange `json:"obligations"`
-	Risk        *engine.RiskChange        `json:"risk,omitempty"`
+	// Composition says who entered or left which populations, and why.
+	Composition []engine.CompositionNote `json:"composition,omitempty"`
+	Risk        *engine.RiskChange       `json:"risk,omitempty"`
 }
 
 // NewWhatIf starts a what-if report on the baseline assessment base; with all, the scenarios
@@ -60,7 +62,8 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 	sc := run.Scenario
 	ws := WhatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{},
 		Reevaluated: nonNil(run.Affected), Changed: d.ChangedTotals, Indicators: nonNil(d.Indicators),
-		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Obligations: nonNil(d.Obligations), Risk: risk}
+		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Obligations: nonNil(d.Obligations),
+		Composition: d.Composition, Risk: risk}
 	if !sc.Overrides.IsZero() {
 		ws.Overrides = &sc.Overrides
 	}
@@ -94,10 +97,15 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		if len(s.Indicators) > 0 {
 			fmt.Fprintln(tw, "\nID\tBASE\tSCENARIO\tDELTA\tPROGRESS\tBASE STATUS\tSCENARIO STATUS\tTITLE")
 			for _, c := range s.Indicators {
+				delta := textDelta(c.Delta, c.Unit)
+				if c.CoverageFlag {
+					delta += " (coverage flagged)"
+				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
-					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, c.Title)
+					delta, textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, c.Title)
 			}
 		}
+		writePopulationNotes(tw, s.Composition)
 		writeScoreRows(tw, "ACTION", s.Actions)
 		writeScoreRows(tw, "SECTION", s.Sections)
 		if len(s.Obligations) > 0 {
@@ -218,8 +226,18 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 		if len(s.Indicators) > 0 {
 			b.WriteString("\n| Indicator | Base | Scenario | Delta | Progress | Status | Title |\n|---|---:|---:|---:|---|---|---|\n")
 			for _, c := range s.Indicators {
+				delta := textDelta(c.Delta, c.Unit)
+				if c.CoverageFlag {
+					delta += " (coverage flagged)"
+				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
-					textDelta(c.Delta, c.Unit), textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
+					delta, textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
+			}
+		}
+		if len(s.Composition) > 0 {
+			b.WriteString("\n**Populations.**\n\n")
+			for _, n := range s.Composition {
+				fmt.Fprintf(&b, "- %s (%s)\n", markdownText(n.Text), strings.Join(n.Indicators, ", "))
 			}
 		}
 		for _, grp := range []struct {
@@ -313,7 +331,11 @@ func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
 		for i, p := range yv {
 			years[i], vals[i] = p.Year, p.Value
 		}
-		return NewSeries(label, years, vals)
+		s, err := NewSeries(label, years, vals)
+		for i := range s.Points {
+			s.Points[i].Flagged = yv[i].CoverageFlag || yv[i].TooFew
+		}
+		return s, err
 	}
 	bs, err := series("Baseline", c.BaseSeries)
 	if err != nil {
@@ -332,4 +354,16 @@ func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
 		in.Target = &Reference{Year: y, Value: *c.ScenarioTarget}
 	}
 	return OverlayChart(in)
+}
+
+// writePopulationNotes lists who entered or left which populations, and why, once per State
+// and reason.
+func writePopulationNotes(w io.Writer, notes []engine.CompositionNote) {
+	if len(notes) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\nPOPULATIONS")
+	for _, n := range notes {
+		fmt.Fprintf(w, "%s (%s)\n", n.Text, strings.Join(n.Indicators, ", "))
+	}
 }

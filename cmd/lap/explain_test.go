@@ -34,7 +34,7 @@ func TestEvalScoresJSON(t *testing.T) {
 	}
 	var a engine.Assessment
 	require.NoError(t, json.Unmarshal([]byte(out), &a))
-	assert.Equal(t, 98, a.Overall.Indicators)
+	assert.Equal(t, 99, a.Overall.Indicators)
 	assert.NotEmpty(t, a.States)
 	assert.NotEmpty(t, a.Deadlines)
 }
@@ -47,15 +47,18 @@ func TestEvalScoresTableAndCSV(t *testing.T) {
 		assert.Contains(t, out, h)
 	}
 	// 12.1 is 0 at the end of 2024 (lap-plan.md section 7): the target, reached early.
-	assert.Regexp(t, `(?m)^12\.1 +0 +states +4 +0 by 2026 +1\.60 +100% +achieved +trend`, out)
+	assert.Regexp(t, `(?m)^12\.1 +0 +states +0 of 112 +4 +0 by 2026 +1\.60 +100% +achieved +– +trend`, out)
+	// 48.2 counts every State Party; 41.2's coverage is flagged
+	assert.Regexp(t, `(?m)^48\.2 +10\.7% +percent +12 of 112 .* no-target +\S+ .* as-false +– +ok `, out)
+	assert.Regexp(t, `(?m)^41\.2 .* exclude +coverage +ok `, out)
 	assert.NotContains(t, out, "-0%")
 
 	code, out, _ = lap(t, "eval", "--data", sampleData, "--year", "2024", "--format", "csv", "--only", `^12\.1$`)
 	require.Equal(t, 0, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 2)
-	assert.True(t, strings.HasSuffix(lines[0], ",expected,expected_progress,progress,score,progress_status"))
-	assert.True(t, strings.HasSuffix(lines[1], ",1.6,0.6,1,1,achieved"), lines[1])
+	assert.True(t, strings.HasSuffix(lines[0], ",expected,expected_progress,progress,score,progress_status,n,counted_count,unknown_policy,min_population,coverage_flag,trend_status"))
+	assert.True(t, strings.HasSuffix(lines[1], ",1.6,0.6,1,1,achieved,112,0,exclude,5,false,"), lines[1])
 }
 
 func TestExplainCommand(t *testing.T) {

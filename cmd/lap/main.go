@@ -45,6 +45,7 @@ type command struct {
 
 // commands lists the subcommands in the order `lap --help` shows them.
 var commands = []command{
+	{"audit", "check that good news never lowers a score: every State, every kind of good news", runAudit},
 	{"check", "validate and compile a plan; report every problem", runCheck},
 	{"eval", "evaluate the indicators for one year or a range of years", runEval},
 	{"explain", "show one indicator's derivation: States, values read and their origin, scoring", runExplain},

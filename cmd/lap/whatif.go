@@ -129,6 +129,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return err
 		}
 		d := engine.Compare(base, run.Assessment)
+		bl.Composition(run, &d)
 		diffs = append(diffs, d)
 		var rc *engine.RiskChange
 		if *risk {

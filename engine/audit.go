@@ -1,0 +1,351 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// The "good news never hurts" audit (docs/methodology.md, "Good news never hurts"): for every
+// State and every kind of good news that can happen to it in the year, apply the news to the
+// data, assess again and check that the plan score, every section score and every scored
+// indicator did not move the wrong way. A move the plan accepts is listed, with its reason, in
+// AuditExceptions (audit_exceptions.go); any other is a violation.
+
+// GoodNews is a kind of good news the audit applies.
+type GoodNews string
+
+// The kinds of good news.
+const (
+	// NewsAccession: a State not party deposits its instrument on 30 June of the year, with no
+	// obligation (its first Article 7 report then falls due the next year).
+	NewsAccession GoodNews = "accession"
+	// NewsAccessionContaminated: the same, with contaminated areas (an Article 4 obligation
+	// from entry into force) and victims (Article 5).
+	NewsAccessionContaminated GoodNews = "accession-with-contamination-and-victims"
+	// NewsAccessionStockpile: the same, holding cluster munitions (an Article 3 obligation).
+	NewsAccessionStockpile GoodNews = "accession-with-stockpile"
+	// NewsArt3Completed: a State Party with stockpiles to destroy completes destruction.
+	NewsArt3Completed GoodNews = "article-3-completed"
+	// NewsArt4Completed: a State Party with contaminated areas completes clearance.
+	NewsArt4Completed GoodNews = "article-4-completed"
+	// NewsInitialReport: a State Party whose initial Article 7 report is overdue submits it.
+	NewsInitialReport GoodNews = "initial-report-submitted"
+	// NewsAnnualReport: a State Party whose annual report for the year is due and absent
+	// submits it on time (30 April of the next year).
+	NewsAnnualReport GoodNews = "annual-report-submitted"
+	// NewsOverdueReport: the same report submitted late (30 September of the next year).
+	NewsOverdueReport GoodNews = "overdue-report-submitted"
+	// NewsAreaCleared: a State Party with contaminated areas clears 1 km² more in the year
+	// (its remaining area, when reported, falls by as much).
+	NewsAreaCleared GoodNews = "area-cleared"
+)
+
+// GoodNewsKinds lists the kinds of good news in the order the audit applies them.
+var GoodNewsKinds = []GoodNews{NewsAccession, NewsAccessionContaminated, NewsAccessionStockpile, NewsArt3Completed,
+	NewsArt4Completed, NewsInitialReport, NewsAnnualReport, NewsOverdueReport, NewsAreaCleared}
+
+// AuditException is a move the wrong way the plan accepts, with the reason: one indicator, one
+// kind of good news.
+type AuditException struct {
+	Indicator string   `json:"indicator"`
+	News      GoodNews `json:"news"`
+	Reason    string   `json:"reason"`
+}
+
+// AuditViolation is one wrong-way move found by the audit.
+type AuditViolation struct {
+	ISO3 string   `json:"iso3"`
+	News GoodNews `json:"news"`
+	// Scope is "plan", "section" or "indicator"; Key the section key or indicator id.
+	Scope  string   `json:"scope"`
+	Key    string   `json:"key,omitempty"`
+	Title  string   `json:"title"`
+	Before *float64 `json:"before"`
+	After  *float64 `json:"after"`
+	Reason string   `json:"reason"`
+	// Exception is the accepted move that covers it; nil for a violation.
+	Exception *AuditException `json:"exception,omitempty"`
+}
+
+// AuditResult is the audit of one year.
+type AuditResult struct {
+	Year int     `json:"year"`
+	AsOf string  `json:"as_of"`
+	Plan PlanRef `json:"plan"`
+	// Scenarios counts the pieces of good news applied, per kind.
+	Scenarios map[GoodNews]int `json:"scenarios"`
+	// Violations are the wrong-way moves no exception covers; Excused those an exception
+	// covers. Both sorted by State, kind, scope and key.
+	Violations []AuditViolation `json:"violations"`
+	Excused    []AuditViolation `json:"excused"`
+}
+
+// Audit applies every kind of good news to every State it can happen to in year, one at a
+// time, and reports the moves the wrong way (see AuditResult). opts are those of Assess; the
+// as_of date is fixed to the baseline's so that a change never moves the cut-off.
+func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*AuditResult, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	cfg := p.assessConfig(ds, opts)
+	opts = append(opts[:len(opts):len(opts)], AsOf(cfg.asOf))
+	base, err := p.NewBaseline(ctx, ds, year, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("audit %d: %w", year, err)
+	}
+	ba := base.Assessment()
+	res := &AuditResult{Year: year, AsOf: ba.AsOf, Plan: ba.Plan, Scenarios: map[GoodNews]int{},
+		Violations: []AuditViolation{}, Excused: []AuditViolation{}}
+	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+	ev.buildEnvs(year)
+	all := goodNewsFor(ds, ev.envs, year, cfg.asOf)
+	found := make([][]AuditViolation, len(all))
+	errs := make([]error, len(all))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(all)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				n := all[i]
+				run, err := base.Run(ctx, &Scenario{Name: string(n.kind) + " " + n.iso3, Changes: n.changes})
+				if err != nil {
+					errs[i] = fmt.Errorf("audit %d: %s %s: %w", year, n.iso3, n.kind, err)
+					continue
+				}
+				found[i] = p.checkGoodNews(ba, run.Assessment, n)
+			}
+		}()
+	}
+	for i := range all {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("audit %d: %w", year, err)
+	}
+	for i, n := range all {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		res.Scenarios[n.kind]++
+		for _, v := range found[i] {
+			if v.Exception != nil {
+				res.Excused = append(res.Excused, v)
+			} else {
+				res.Violations = append(res.Violations, v)
+			}
+		}
+	}
+	sortViolations(res.Violations)
+	sortViolations(res.Excused)
+	return res, nil
+}
+
+// news is one piece of good news for one State.
+type news struct {
+	iso3    string
+	kind    GoodNews
+	changes []Change
+}
+
+// auditSource is the source text of the facts the audit adds.
+const auditSource = "audit: good news"
+
+// goodNewsFor lists every piece of good news that can happen in year y, by State (in data
+// order) then kind, given the States' environments in y.
+func goodNewsFor(ds *Dataset, envs []stateEnv, y int, asOf Date) []news {
+	var out []news
+	day := func(m time.Month, d int) Date { return NewDate(y, m, d) }
+	deposit := day(time.June, 30)
+	eif := day(time.December, 1) // Article 17: the first day of the sixth month after the deposit
+	set := func(iso, field string, year int, value string) Change {
+		return Change{Kind: ChangeSet, ISO3: iso, Field: field, Year: year, Value: value, Source: auditSource}
+	}
+	for si := range ds.states {
+		st := &ds.states[si]
+		e := &envs[si].env
+		iso := st.ISO3
+		add := func(k GoodNews, cs ...Change) { out = append(out, news{iso3: iso, kind: k, changes: cs}) }
+		if e.NotParty && !e.FormerParty && st.Ratified.IsZero() && st.EntryIntoForce.IsZero() && !deposit.After(asOf) {
+			join := set(iso, "ratified", 0, deposit.String())
+			add(NewsAccession, join)
+			add(NewsAccessionContaminated, join,
+				set(iso, "art4_obligation_start", y, eif.String()),
+				set(iso, "art4_deadline", y, NewDate(y+10, time.December, 1).String()),
+				set(iso, "art5_victims_present", y, "true"))
+			add(NewsAccessionStockpile, join,
+				set(iso, "art3_obligation_start", y, eif.String()),
+				set(iso, "art3_deadline", y, NewDate(y+8, time.December, 1).String()))
+		}
+		if !e.Party {
+			continue
+		}
+		completion := func(start int) (Date, bool) {
+			d := day(time.June, 30)
+			if f := latestEvent(ds.byState[si], start, y); f != nil && f.date.Last().After(d) {
+				d = yearEnd(y)
+			}
+			return d, !d.After(asOf)
+		}
+		if d, ok := completion(fArt3Start); e.Art3Outstanding && ok {
+			add(NewsArt3Completed, set(iso, "art3_completed_date", y, d.String()))
+		}
+		if d, ok := completion(fArt4Start); e.Art4Outstanding && ok {
+			add(NewsArt4Completed, set(iso, "art4_completed_date", y, d.String()))
+		}
+		if e.InitialReportOverdue && !yearEnd(y).After(asOf) {
+			add(NewsInitialReport, set(iso, "art7_initial_submitted", 0, yearEnd(y).String()))
+		}
+		if e.AnnualReportDue && !e.AnnualReportSubmitted {
+			if d := NewDate(y+1, time.April, 30); !d.After(asOf) {
+				add(NewsAnnualReport, set(iso, "art7_annual_submitted", y, d.String()))
+			}
+			if d := NewDate(y+1, time.September, 30); !d.After(asOf) {
+				add(NewsOverdueReport, set(iso, "art7_annual_submitted", y, d.String()))
+			}
+		}
+		if e.Art4Outstanding {
+			const km2 = 1e6
+			cs := []Change{set(iso, "art4_area_cleared_m2", y, num2s(valueOr(envs[si].from[fieldIndex["art4_area_cleared_m2"]], 0)+km2))}
+			if f := envs[si].from[fieldIndex["art4_area_remaining_m2"]]; f != nil {
+				cs = append(cs, set(iso, "art4_area_remaining_m2", y, num2s(math.Max(0, f.num-km2))))
+			}
+			add(NewsAreaCleared, cs...)
+		}
+	}
+	return out
+}
+
+// latestEvent is the latest event of field fi dated in year y or before.
+func latestEvent(facts [][]*Fact, fi, y int) *Fact {
+	if facts == nil {
+		return nil
+	}
+	var best *Fact
+	for _, f := range facts[fi] {
+		if f.Year <= y && (best == nil || f.date.After(best.date)) {
+			best = f
+		}
+	}
+	return best
+}
+
+func valueOr(f *Fact, v float64) float64 {
+	if f == nil {
+		return v
+	}
+	return f.num
+}
+
+func num2s(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// auditEps absorbs rounding: a move smaller than this is no move.
+const auditEps = 1e-9
+
+// checkGoodNews compares the baseline with the assessment after one piece of good news.
+// Indicator moves an exception covers are excused; the plan and section scores are then
+// checked with the excused indicators held at their baseline, so that an accepted move does
+// not count twice.
+func (p *Plan) checkGoodNews(base, after *Assessment, n news) []AuditViolation {
+	var out []AuditViolation
+	held := append([]IndicatorAssessment(nil), after.Indicators...)
+	for i := range base.Indicators {
+		b, a := &base.Indicators[i], &after.Indicators[i]
+		if !b.Scored() && !a.Scored() {
+			continue
+		}
+		d := 1.0
+		if b.Direction == Decrease {
+			d = -1
+		}
+		var why string
+		switch {
+		case b.Value != nil && a.Value != nil && d*(*a.Value-*b.Value) < -auditEps:
+			why = fmt.Sprintf("the value moved against its direction (%s): %s -> %s", b.Direction, fnum(*b.Value), fnum(*a.Value))
+		case b.Score != nil && a.Score != nil && *a.Score < *b.Score-auditEps:
+			why = fmt.Sprintf("the score fell: %s -> %s", fnum(*b.Score), fnum(*a.Score))
+		default:
+			continue
+		}
+		v := AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "indicator", Key: b.ID, Title: b.Title, Before: b.Value, After: a.Value, Reason: why}
+		if ex := auditException(b.ID, n.kind); ex != nil {
+			v.Exception = ex
+			held[i] = *b
+		}
+		out = append(out, v)
+	}
+	_, sections, overall := p.rollups(held, after.Scoring)
+	for j, s := range base.Sections {
+		if why := scoreFell(s.Score, sections[j].Score); why != "" {
+			out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "section", Key: s.Key, Title: s.Title,
+				Before: s.Score, After: sections[j].Score, Reason: why})
+		}
+	}
+	if why := scoreFell(base.Overall.Score, overall.Score); why != "" {
+		out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "plan", Title: "Plan score",
+			Before: base.Overall.Score, After: overall.Score, Reason: why})
+	}
+	return out
+}
+
+// scoreFell says why a roll-up score got worse, or "".
+func scoreFell(b, a *float64) string {
+	switch {
+	case b == nil:
+		return ""
+	case a == nil:
+		return fmt.Sprintf("the score %s was lost", fnum(*b))
+	case *a < *b-auditEps:
+		return fmt.Sprintf("the score fell: %s -> %s", fnum(*b), fnum(*a))
+	}
+	return ""
+}
+
+// auditException returns the exception covering an indicator's move after a kind of news.
+func auditException(id string, k GoodNews) *AuditException {
+	for i := range AuditExceptions {
+		if ex := &AuditExceptions[i]; ex.Indicator == id && ex.News == k {
+			return ex
+		}
+	}
+	return nil
+}
+
+var scopeOrder = map[string]int{"plan": 0, "section": 1, "indicator": 2}
+
+func sortViolations(vs []AuditViolation) {
+	sort.SliceStable(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		if a.ISO3 != b.ISO3 {
+			return a.ISO3 < b.ISO3
+		}
+		if a.News != b.News {
+			return newsOrder(a.News) < newsOrder(b.News)
+		}
+		if a.Scope != b.Scope {
+			return scopeOrder[a.Scope] < scopeOrder[b.Scope]
+		}
+		return a.Key < b.Key
+	})
+}
+
+func newsOrder(k GoodNews) int {
+	for i, g := range GoodNewsKinds {
+		if g == k {
+			return i
+		}
+	}
+	return len(GoodNewsKinds)
+}

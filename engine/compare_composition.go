@@ -1,0 +1,255 @@
+package engine
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Composition effects of a what-if (docs/whatif.md, "Who entered or left a population"): when a
+// scenario changes a State's standing, the indicators whose population that standing decides
+// say so, with the reason in words: "Lebanon left the population: it completed clearance";
+// "Angola is not in the population: its first Article 7 report is not yet due (due
+// 2025-02-28)".
+
+// PopulationNote is one State's change of membership in an indicator's population under a
+// scenario, or why a State the scenario brought closer still stays out.
+type PopulationNote struct {
+	ISO3 string `json:"iso3"`
+	Name string `json:"name"`
+	// Change is "entered", "left" or "stays-out".
+	Change string `json:"change"`
+	// Because lists, in words, what changed for the State among the fields the population
+	// reads (entered, left) or what keeps it out (stays-out).
+	Because []string `json:"because"`
+	Text    string   `json:"text"`
+}
+
+// CompositionNote is one population note with every indicator it applies to: a summary of a
+// scenario's composition effects, one line per State and reason.
+type CompositionNote struct {
+	Text       string   `json:"text"`
+	Indicators []string `json:"indicators"`
+}
+
+// Composition adds to d, the diff between the baseline and run's assessment, the population
+// notes of every indicator (IndicatorChange.Population): which States entered or left its
+// population, and why. A State the scenario moved towards a population it still stays out of
+// gets a stays-out note with the reason (for example a first report not yet due). d.Composition
+// sums the notes up, one per State and reason, with the indicators concerned. Notes never mark
+// an indicator changed: its value, counted States and status do.
+func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
+	if run == nil || d == nil || run.Data == nil || run.Plan == nil {
+		return
+	}
+	nd := run.Data
+	year := b.a.Year
+	cfg := run.Plan.assessConfig(nd, b.opts)
+	if len(nd.states) != len(b.ds.states) || cfg.asOf != b.cfg.asOf {
+		return
+	}
+	var changed []int
+	for si := range nd.states {
+		if nd.states[si] != b.ds.states[si] || !sameFacts(nd.byState[si], b.ds.byState[si]) {
+			changed = append(changed, si)
+		}
+	}
+	if len(changed) == 0 {
+		return
+	}
+	baseEnvs := b.envs[len(b.envs)-1]
+	fr := frame{year: year, asOf: cfg.asOf, counting: cfg.counting, adopted: run.Plan.adopted}
+	scenEnvs := make(map[int]*stateEnv, len(changed))
+	for _, si := range changed {
+		se := &stateEnv{}
+		nd.build(si, fr, se)
+		scenEnvs[si] = se
+	}
+	byText := map[string]int{}
+	evB := &evaluator{plan: b.plan, ds: b.ds, cfg: b.cfg}
+	evS := &evaluator{plan: run.Plan, ds: nd, cfg: cfg}
+	for i := range d.Indicators {
+		c := &d.Indicators[i]
+		indB, indS := b.plan.byID[c.ID], run.Plan.byID[c.ID]
+		if indB == nil || indS == nil {
+			continue
+		}
+		for _, si := range changed {
+			bse, sse := &baseEnvs[si], scenEnvs[si]
+			moved := changedReads(indS.Population, bse, sse)
+			if len(moved) == 0 {
+				continue
+			}
+			inB, okB, errB := evB.runBool(&indB.Population, bse)
+			inS, okS, errS := evS.runBool(&indS.Population, sse)
+			if errB != nil || errS != nil {
+				continue
+			}
+			inB, inS = inB && okB, inS && okS
+			st := &nd.states[si]
+			n := PopulationNote{ISO3: st.ISO3, Name: st.Name}
+			switch {
+			case !inB && inS:
+				n.Change, n.Because = "entered", because(moved, sse, year)
+				n.Text = fmt.Sprintf("%s entered the population: %s", st.Name, strings.Join(n.Because, "; "))
+			case inB && !inS:
+				n.Change, n.Because = "left", because(moved, sse, year)
+				n.Text = fmt.Sprintf("%s left the population: %s", st.Name, strings.Join(n.Because, "; "))
+			case !inB && !inS && towards(moved, bse, sse):
+				n.Change, n.Because = "stays-out", evS.keepsOut(indS.Population, sse, year)
+				if len(n.Because) == 0 {
+					continue
+				}
+				n.Text = fmt.Sprintf("%s is not in the population: %s", st.Name, strings.Join(n.Because, "; "))
+			default:
+				continue
+			}
+			c.Population = append(c.Population, n)
+			if k, ok := byText[n.Text]; ok {
+				d.Composition[k].Indicators = append(d.Composition[k].Indicators, c.ID)
+			} else {
+				byText[n.Text] = len(d.Composition)
+				d.Composition = append(d.Composition, CompositionNote{Text: n.Text, Indicators: []string{c.ID}})
+			}
+		}
+	}
+}
+
+// changedReads lists the fields an expression reads whose value differs between two
+// environments.
+func changedReads(e Expr, a, b *stateEnv) []int {
+	var out []int
+	va, vb := reflect.ValueOf(&a.env).Elem(), reflect.ValueOf(&b.env).Elem()
+	for _, fi := range e.reads {
+		if !reflect.DeepEqual(va.Field(envFieldPath[fi]).Interface(), vb.Field(envFieldPath[fi]).Interface()) {
+			out = append(out, fi)
+		}
+	}
+	return out
+}
+
+// towards reports whether some boolean field the population reads turned true: the scenario
+// brought the State closer to the population.
+func towards(moved []int, a, b *stateEnv) bool {
+	for _, fi := range moved {
+		if x, ok := boolField(b, fi); ok && x {
+			if y, ok := boolField(a, fi); !ok || !y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// boolField reads a bool (or *bool) field of an environment; ok is false for other types and nil.
+func boolField(se *stateEnv, fi int) (v, ok bool) {
+	f := reflect.ValueOf(&se.env).Elem().Field(envFieldPath[fi])
+	switch x := f.Interface().(type) {
+	case bool:
+		return x, true
+	case *bool:
+		if x != nil {
+			return *x, true
+		}
+	}
+	return false, false
+}
+
+// because says in words what changed, field by field.
+func because(moved []int, se *stateEnv, year int) []string {
+	var out []string
+	for _, fi := range moved {
+		out = append(out, fieldWords(fi, se, year))
+	}
+	return out
+}
+
+// keepsOut says what keeps a State out of a population: each derived boolean field the
+// population reads that is false (or unknown) and whose turning true alone would let the State
+// in. Input fields (what the State did or reported) are not a matter of composition.
+func (ev *evaluator) keepsOut(pop Expr, se *stateEnv, year int) []string {
+	var out []string
+	yes := true
+	for _, fi := range pop.reads {
+		if schema[fi].Input() {
+			continue
+		}
+		f := reflect.ValueOf(&se.env).Elem().Field(envFieldPath[fi])
+		try := *se
+		tf := reflect.ValueOf(&try.env).Elem().Field(envFieldPath[fi])
+		switch x := f.Interface().(type) {
+		case bool:
+			if x {
+				continue
+			}
+			tf.SetBool(true)
+		case *bool:
+			if x != nil && *x {
+				continue
+			}
+			tf.Set(reflect.ValueOf(&yes))
+			try.present.add(fi)
+		default:
+			continue
+		}
+		if in, ok, err := ev.runBool(&pop, &try); err == nil && ok && in {
+			out = append(out, fieldWords(fi, se, year))
+		}
+	}
+	return out
+}
+
+// fieldWords says a field's value for a State in words.
+func fieldWords(fi int, se *stateEnv, year int) string {
+	e := &se.env
+	name := schema[fi].Name
+	v, isBool := boolField(se, fi)
+	switch {
+	case name == "party" && v, name == "not_party" && !v && isBool:
+		return "it became a State Party"
+	case name == "party", name == "not_party":
+		return "it is not a State Party"
+	case name == "joined_after_lap" && v:
+		return "it joined after the LAP was adopted"
+	case name == "art3_outstanding" && !v, name == "art3_obligation_in_year" && !v:
+		return "it has no stockpile left to destroy"
+	case name == "art3_outstanding", name == "art3_obligation_in_year":
+		return "it has stockpiles to destroy (Article 3)"
+	case name == "art4_outstanding" && !v:
+		if e.Art4CompletedInYear {
+			return fmt.Sprintf("it completed clearance in %d", year)
+		}
+		return "it has no open clearance obligation"
+	case name == "art4_outstanding", name == "art4_obligation_in_year" && v:
+		return "it has contaminated areas to clear (Article 4)"
+	case name == "art4_obligation_in_year":
+		return "it had no clearance obligation during the year"
+	case name == "art5_applies" && v:
+		return "it has cluster munition victims (Article 5 applies)"
+	case name == "annual_report_due" && !v:
+		if e.Party && e.InitialReportDue != nil && *e.InitialReportDue > fmt.Sprintf("%d-12-31", year) {
+			return fmt.Sprintf("its first Article 7 report is not yet due (due %s)", *e.InitialReportDue)
+		}
+		return fmt.Sprintf("its Article 7 report for %d is not due", year)
+	case name == "annual_report_due":
+		return fmt.Sprintf("its Article 7 report for %d is due", year)
+	case name == "initial_report_required" && v:
+		return "its initial Article 7 report is due"
+	case name == "initial_report_overdue" && !v:
+		return "its initial Article 7 report is no longer overdue"
+	case name == "art4_cleared" && v, name == "art4_completed_in_year" && v:
+		return "it completed clearance"
+	case name == "art3_retaining" && !v:
+		return "it does not retain cluster munitions"
+	case name == "art3_completed_in_year" && v:
+		return "it completed stockpile destruction in the year"
+	}
+	f := reflect.ValueOf(e).Elem().Field(envFieldPath[fi])
+	if f.Kind() == reflect.Pointer {
+		if f.IsNil() {
+			return name + " is unknown"
+		}
+		f = f.Elem()
+	}
+	return fmt.Sprintf("%s = %v", name, f.Interface())
+}

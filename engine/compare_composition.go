@@ -239,6 +239,10 @@ func fieldWords(fi int, se *stateEnv, year int) string {
 		return "its initial Article 7 report is no longer overdue"
 	case name == "art4_cleared" && v, name == "art4_completed_in_year" && v:
 		return "it completed clearance"
+	case name == "art4_completed_with_deadline_in_year" && v:
+		return "it completed clearance against a deadline in the year"
+	case name == "art3_completed_with_deadline_in_year" && v:
+		return "it completed stockpile destruction against a deadline in the year"
 	case name == "art3_retaining" && !v:
 		return "it does not retain cluster munitions"
 	case name == "art3_completed_in_year" && v:

@@ -38,8 +38,15 @@ func TestComposition(t *testing.T) {
 	assert.Nil(t, note(d, "27.1", "LBN"), "risk education counts the obligation during the year: Lebanon stays")
 	assert.Nil(t, note(d, "22.1", "LBN"))
 	require.NotEmpty(t, d.Composition)
-	assert.Equal(t, CompositionNote{Text: n.Text, Indicators: []string{"24.2"}}, d.Composition[0])
+	assert.Equal(t, CompositionNote{Text: n.Text, Indicators: []string{"24.2", "24.5"}}, d.Composition[0])
 	assert.Len(t, d.Changes().Composition, len(d.Composition), "Changes keeps the notes")
+	require.NotNil(t, d.Overall.Delta)
+	assert.Equal(t, "0.0022", fnum(*d.Overall.Delta), "Lebanon completing raises the plan score (24.5: one fewer projected to miss)")
+	for _, s := range d.Sections {
+		if s.Delta != nil {
+			assert.GreaterOrEqual(t, *s.Delta, 0.0, "no section falls: %s", s.Key)
+		}
+	}
 
 	base, err = p.NewBaseline(ctx, ds, 2024)
 	require.NoError(t, err)

@@ -467,7 +467,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	}
 	switch {
 	case ir.Value == nil:
-		ir.Status = StatusMissing
+		ir.Status = StatusMissing // a share or mean with nothing known, an empty population included
 	case ir.Population == 0 || (ratio && ir.N < ir.MinPopulation):
 		ir.Status = StatusTooFew
 	default:

@@ -997,7 +997,7 @@ func addFlags(p *plot.Plot, leg *sideLegend, label string, pts []Point, st serie
 	}
 	sq.GlyphStyle = draw.GlyphStyle{Color: rgb(colVermilion), Radius: st.glyph.Radius + vg.Points(4), Shape: draw.SquareGlyph{}}
 	p.Add(sq)
-	leg.add(label+", in a square: not comparable (coverage or too few States)", sq)
+	leg.add(label+" in a square: not comparable", sq)
 	return nil
 }
 

@@ -51,6 +51,9 @@ type Change struct {
 	Line int    `json:"-"`
 	// Key is the TOML key of the change, e.g. "set[2]", for diagnostics.
 	Key string `json:"-"`
+	// Event is the number (from 1) of the scenario event this change expands, 0 for a change
+	// given as such ([[set]], [[scale]], [[remove]], --set).
+	Event int `json:"event,omitempty"`
 }
 
 func (c Change) String() string {
@@ -132,11 +135,14 @@ func (o PlanOverrides) IsZero() bool {
 
 // Scenario is a loaded and validated what-if scenario.
 type Scenario struct {
-	Name        string        `json:"name"`
-	Description string        `json:"description,omitempty"`
-	File        string        `json:"file,omitempty"`
-	Changes     []Change      `json:"changes"`
-	Overrides   PlanOverrides `json:"overrides"`
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+	File        string `json:"file,omitempty"`
+	// Events are the scenario's events in the order given; their expansions are in Changes
+	// (Change.Event), in place of the events.
+	Events    []Event       `json:"events,omitempty"`
+	Changes   []Change      `json:"changes"`
+	Overrides PlanOverrides `json:"overrides"`
 }
 
 // ChangedInputs lists, sorted, the inputs the scenario changes: the fields of its changes and
@@ -488,7 +494,26 @@ type scenarioFile struct {
 	Sets        []setFile           `toml:"set"`
 	Scales      []scaleFile         `toml:"scale"`
 	Removes     []removeFile        `toml:"remove"`
+	Events      []eventFile         `toml:"event"`
 	Indicators  []indicatorOverFile `toml:"indicator"`
+}
+
+// eventFile is a [[event]] table: the keys of EventSpec, with TOML values (a date may be a
+// TOML date, a number an integer or a float, a flag a bool).
+type eventFile struct {
+	State         string `toml:"state"`
+	Type          string `toml:"type"`
+	Date          any    `toml:"date"`
+	Declared      any    `toml:"declared"`
+	Stockpile     any    `toml:"stockpile"`
+	Contamination any    `toml:"contamination"`
+	Victims       any    `toml:"victims"`
+	Area          any    `toml:"area"`
+	Report        string `toml:"report"`
+	Covering      any    `toml:"covering"`
+	Article       any    `toml:"article"`
+	Deadline      any    `toml:"deadline"`
+	Source        string `toml:"source"`
 }
 
 type setFile struct {
@@ -582,28 +607,108 @@ func (sl *scenarioLoader) parse(data []byte) *Scenario {
 	for i := range sf.Removes {
 		sc.Changes = append(sc.Changes, sl.remove(i, &sf.Removes[i])...)
 	}
+	sc.Events = sl.events(sf.Events)
+	if len(sc.Events) == len(sf.Events) && len(sc.Events) > 0 && sl.ds != nil {
+		cs, err := sl.ds.ExpandEvents(sc.Events)
+		sl.place(err)
+		sc.Changes = append(sc.Changes, cs...)
+	}
 	// changes apply in file order
 	sort.SliceStable(sc.Changes, func(i, j int) bool { return sc.Changes[i].Line < sc.Changes[j].Line })
 	sc.Overrides = sl.overrides(&sf)
 	if len(sc.Changes) == 0 && sc.Overrides.IsZero() && len(sl.diags) == 0 {
-		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Message: "the scenario changes nothing: add [[set]], [[scale]], [[remove]], [[indicator]], [scoring] or counting"})
+		sl.diags = append(sl.diags, &Diagnostic{Code: CodeMissingKey, File: sl.file, Line: 1, Message: "the scenario changes nothing: add [[event]], [[set]], [[scale]], [[remove]], [[indicator]], [scoring] or counting"})
 	}
 	if len(sl.diags) == 0 && sl.ds != nil {
 		// a dry run catches what only the whole change list shows (dates out of order, a
 		// remove of a fact an earlier change did not leave)
-		if _, err := sl.ds.Apply(sc.Changes); err != nil {
-			var ds Diagnostics
-			if errors.As(err, &ds) {
-				for _, d := range ds {
-					if p, ok := sl.pos[d.Key]; ok && d.File == sl.file {
-						d.Line, d.Col = p.line, p.col
-					}
-				}
-				sl.diags = append(sl.diags, ds...)
-			}
-		}
+		_, err := sl.ds.Apply(sc.Changes)
+		sl.place(err)
 	}
 	return sc
+}
+
+// place adds the Diagnostics of err, each at the position of its key in the file.
+func (sl *scenarioLoader) place(err error) {
+	var ds Diagnostics
+	if !errors.As(err, &ds) {
+		return
+	}
+	for _, d := range ds {
+		if d.File == "" {
+			d.File = sl.file
+		}
+		if d.File == sl.file {
+			p := sl.doc.at(d.Key)
+			d.Line, d.Col = p.line, p.col
+		}
+	}
+	sl.diags = append(sl.diags, ds...)
+}
+
+// events reads the [[event]] tables and checks each against the dataset (without one, the
+// State is kept as written).
+func (sl *scenarioLoader) events(efs []eventFile) []Event {
+	var out []Event
+	for i, ef := range efs {
+		k := "event[" + itoa(i) + "]"
+		sp, ok := sl.eventSpec(k, &ef)
+		if !ok {
+			continue
+		}
+		var e Event
+		if sl.ds != nil {
+			ev, err := sl.ds.ResolveEvent(sp)
+			if err != nil {
+				var ds Diagnostics
+				errors.As(err, &ds)
+				for _, d := range ds {
+					d.Key = k + "." + d.Key
+				}
+				sl.place(ds)
+				continue
+			}
+			e = ev
+		} else {
+			e = Event{Type: EventType(sp.Type), ISO3: sp.State}
+		}
+		e.File, e.Line, e.Key = sl.file, sl.pos[k].line, k
+		out = append(out, e)
+	}
+	return out
+}
+
+// eventSpec turns a [[event]] table's TOML values into text.
+func (sl *scenarioLoader) eventSpec(k string, ef *eventFile) (EventSpec, bool) {
+	ok := true
+	text := func(key string, v any) string {
+		switch x := v.(type) {
+		case nil:
+			return ""
+		case string:
+			return x
+		case time.Time:
+			return x.Format("2006-01-02")
+		case int64:
+			return strconv.FormatInt(x, 10)
+		case float64:
+			return strconv.FormatFloat(x, 'f', -1, 64)
+		case bool:
+			if x {
+				return "yes"
+			}
+			return "no"
+		}
+		sl.bad(CodeBadValue, k+"."+key, "%s: %s is not a date, a number, text or true/false", key, tomlTypeName(v))
+		ok = false
+		return ""
+	}
+	sp := EventSpec{State: ef.State, Type: ef.Type, Date: text("date", ef.Date), Declared: text("declared", ef.Declared),
+		Stockpile: text("stockpile", ef.Stockpile), Contamination: text("contamination", ef.Contamination),
+		Victims: text("victims", ef.Victims), Area: text("area", ef.Area), Report: ef.Report,
+		Covering: text("covering", ef.Covering), Article: text("article", ef.Article), Deadline: text("deadline", ef.Deadline),
+		Source: ef.Source}
+	return sp, ok
 }
 
 // state checks a State code.

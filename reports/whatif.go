@@ -30,6 +30,7 @@ type WhatIfScenario struct {
 	Name        string                   `json:"name"`
 	Description string                   `json:"description,omitempty"`
 	File        string                   `json:"file,omitempty"`
+	Events      []string                 `json:"events,omitempty"` // as lap whatif --event reads them
 	Changes     []string                 `json:"changes"`
 	Overrides   *engine.PlanOverrides    `json:"overrides,omitempty"`
 	Reevaluated []string                 `json:"reevaluated"` // indicators evaluated again
@@ -67,6 +68,9 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 	if !sc.Overrides.IsZero() {
 		ws.Overrides = &sc.Overrides
 	}
+	for _, e := range sc.Events {
+		ws.Events = append(ws.Events, e.String())
+	}
 	for _, c := range sc.Changes {
 		ws.Changes = append(ws.Changes, c.String())
 	}
@@ -83,6 +87,9 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		fmt.Fprintf(tw, "\n== %s\n", s.Name)
 		if s.Description != "" {
 			fmt.Fprintln(tw, s.Description)
+		}
+		for _, e := range s.Events {
+			fmt.Fprintln(tw, "  event: "+e)
 		}
 		for _, c := range s.Changes {
 			fmt.Fprintln(tw, "  "+c)
@@ -213,6 +220,9 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 		}
 		if s.File != "" {
 			fmt.Fprintf(&b, "Scenario file: %s\n\n", mdCode(s.File))
+		}
+		for _, e := range s.Events {
+			fmt.Fprintf(&b, "- event: %s\n", mdCode(e))
 		}
 		for _, c := range s.Changes {
 			fmt.Fprintf(&b, "- %s\n", markdownText(c))

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,13 +23,14 @@ func (l *stringList) String() string     { return strings.Join(*l, ", ") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--out DIR] [--all] [--risk]",
-		"Evaluate the baseline and each what-if scenario and print what changed: per indicator the value,\nprogress and status before and after; action, section and plan score deltas; deadline\nprojection changes. Only changed rows unless --all. Scenario files are described in\ndocs/whatif.md; the --set changes form one more scenario of their own. With --risk, the Monte\nCarlo deadline risk (see `lap risk`) of the baseline and each scenario. With --out, a Markdown\npage and overlay charts (baseline vs scenario) of every changed indicator.", stdout)
+	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --event 'STATE TYPE DATE ...' ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--out DIR] [--all] [--risk]",
+		"Evaluate the baseline and each what-if scenario and print what changed: per indicator the value,\nprogress and status before and after; action, section and plan score deltas; deadline\nprojection changes. Only changed rows unless --all. Scenario files are described in\ndocs/whatif.md; the --event and --set changes form one more scenario of their own. Events:\nratify, accede, complete-destruction, complete-clearance, clear, submit-report,\nextension-granted, extension-refused, withdraw (docs/whatif.md, \"Events\"). With --risk, the Monte\nCarlo deadline risk (see `lap risk`) of the baseline and each scenario. With --out, a Markdown\npage and overlay charts (baseline vs scenario) of every changed indicator.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data or any scenario"
 	format := addFormat(fs, "table", "json", "md")
-	var scenarios, sets stringList
+	var scenarios, sets, events stringList
 	fs.Var(&scenarios, "scenario", "scenario `file` (TOML); repeatable")
+	fs.Var(&events, "event", "an event `'STATE TYPE DATE [key=value ...]'`, e.g. 'Lebanon complete-clearance 2025-06-30'; repeatable")
 	fs.Var(&sets, "set", "a change `ISO3.field[@year]=value`, e.g. KEN.ratified=2024-03-01; repeatable")
 	outDir := fs.String("out", "", "write a Markdown page and overlay charts (SVG) to this `directory`")
 	all := fs.Bool("all", false, "print every row, not only the changed ones")
@@ -42,8 +44,8 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	switch {
 	case in.year == 0:
 		return usagef("--year is required")
-	case len(scenarios) == 0 && len(sets) == 0:
-		return usagef("give at least one --scenario or --set")
+	case len(scenarios) == 0 && len(sets) == 0 && len(events) == 0:
+		return usagef("give at least one --scenario, --event or --set")
 	}
 	if *risk {
 		if err := mc.check(); err != nil {
@@ -63,6 +65,14 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	var specs []engine.EventSpec
+	for _, e := range events {
+		sp, err := engine.ParseEventText(e)
+		if err != nil {
+			return usagef("--event: %v", err)
+		}
+		specs = append(specs, sp)
+	}
 	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
 		return err
@@ -79,10 +89,18 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		scs = append(scs, sc)
 	}
-	if len(setChanges) > 0 {
-		sc := &engine.Scenario{Name: "--set", Description: strings.Join(sets, " "), Changes: setChanges}
-		if _, err := ds.Apply(sc.Changes); err != nil {
-			printDiagnostics(stderr, "apply --set", err)
+	if len(setChanges) > 0 || len(specs) > 0 {
+		name, what := "--set", "apply --set"
+		desc := append(append([]string(nil), events...), sets...)
+		if len(specs) > 0 {
+			name, what = "--event", "--event"
+			if len(setChanges) > 0 {
+				name, what = "--event --set", "--event and --set"
+			}
+		}
+		sc, err := engine.NewScenario(name, strings.Join(desc, "; "), specs, setChanges, ds)
+		if err != nil {
+			printDiagnostics(stderr, what, labelEvents(err, events))
 			failed = true
 		}
 		scs = append(scs, sc)
@@ -153,6 +171,25 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return reports.WriteWhatIfMarkdown(stdout, rep, nil)
 	}
 	return reports.WriteWhatIfTable(stdout, rep)
+}
+
+// labelEvents names each event diagnostic by its --event text rather than its index.
+func labelEvents(err error, events []string) error {
+	var ds engine.Diagnostics
+	if !errors.As(err, &ds) {
+		return err
+	}
+	for _, d := range ds {
+		var i int
+		var rest string
+		if n, _ := fmt.Sscanf(d.Key, "event[%d]", &i); n == 1 && i < len(events) {
+			_, rest, _ = strings.Cut(d.Key, ".")
+			d.File, d.Key = "--event '"+events[i]+"'", rest
+		} else if d.File == "" {
+			d.File = "--set"
+		}
+	}
+	return ds
 }
 
 // parseSets reads --set values: ISO3.field[@year]=value.

@@ -112,6 +112,29 @@ func TestWhatIfOut(t *testing.T) {
 	assert.Len(t, parent, 1, "no temporary directory left behind")
 }
 
+// TestWhatIfEvent: --event and the same event in a scenario file give the same numbers, and
+// the output lists the event above its changes.
+func TestWhatIfEvent(t *testing.T) {
+	code, out, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--event", "Lebanon complete-clearance 2025-06-30", "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	file := filepath.Join(t.TempDir(), "lbn.toml")
+	require.NoError(t, os.WriteFile(file, []byte("name = \"--event\"\ndescription = \"Lebanon complete-clearance 2025-06-30\"\n\n[[event]]\nstate = \"LBN\"\ntype = \"complete-clearance\"\ndate = 2025-06-30\n"), 0o644))
+	code, fromFile, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--scenario", file, "--format", "json")
+	require.Equal(t, 0, code, errOut)
+	var a, b map[string]any
+	require.NoError(t, json.Unmarshal([]byte(out), &a))
+	require.NoError(t, json.Unmarshal([]byte(fromFile), &b))
+	delete(a["scenarios"].([]any)[0].(map[string]any), "file")
+	delete(b["scenarios"].([]any)[0].(map[string]any), "file")
+	assert.Equal(t, a, b)
+	sc := a["scenarios"].([]any)[0].(map[string]any)
+	assert.Equal(t, []any{"LBN complete-clearance 2025-06-30"}, sc["events"])
+	assert.Contains(t, sc["changes"], "set LBN.art4_completed_date@2025 = 2025-06-30")
+	code, table, _ := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--event", "LBN complete-clearance 2025-06-30")
+	require.Equal(t, 0, code)
+	assert.Contains(t, table, "  event: LBN complete-clearance 2025-06-30\n  set LBN.art4_completed_date@2025 = 2025-06-30")
+}
+
 func TestWhatIfErrors(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.toml")
 	require.NoError(t, os.WriteFile(bad, []byte("name = \"x\"\n\n[[set]]\nstate = \"KEM\"\nfield = \"ratified\"\nvalue = \"2024-01-01\"\n"), 0o644))
@@ -122,7 +145,10 @@ func TestWhatIfErrors(t *testing.T) {
 		err  string
 	}{
 		{"no year", []string{"whatif", "--data", whatIfData, "--set", "KEN.ratified=2024-03-01"}, 2, "--year is required"},
-		{"nothing to do", []string{"whatif", "--data", whatIfData, "--year", "2024"}, 2, "--scenario or --set"},
+		{"nothing to do", []string{"whatif", "--data", whatIfData, "--year", "2024"}, 2, "--scenario, --event or --set"},
+		{"event without type", []string{"whatif", "--data", whatIfData, "--year", "2025", "--event", "Lebanon 2025-06-30"}, 2, "no event type"},
+		{"event State typo", []string{"whatif", "--data", whatIfData, "--year", "2025", "--event", "Lebanonn complete-clearance 2025-06-30"}, 1, "--event 'Lebanonn complete-clearance 2025-06-30': unknown-state"},
+		{"event problem", []string{"whatif", "--data", whatIfData, "--year", "2025", "--event", "Kenya complete-clearance 2025-06-30"}, 1, "Kenya has no Article 4 (clearance) obligation"},
 		{"bad set syntax", []string{"whatif", "--data", whatIfData, "--year", "2024", "--set", "KEN-ratified"}, 2, "ISO3.field[@year]=value"},
 		{"bad format", []string{"whatif", "--data", whatIfData, "--year", "2024", "--set", "KEN.ratified=2024-03-01", "--format", "xml"}, 2, "--format"},
 		{"unknown field in --set", []string{"whatif", "--data", whatIfData, "--year", "2024", "--set", "KEN.ratifed=2024-03-01"}, 1, `did you mean "ratified"?`},

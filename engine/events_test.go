@@ -281,14 +281,16 @@ func TestLebanonCompletesClearance(t *testing.T) {
 	cs, err := ds.ExpandEvents([]Event{e})
 	require.NoError(t, err)
 	sc := &Scenario{Name: "Lebanon completes clearance", Events: []Event{e}, Changes: cs}
-	base, err := p.Assess(ctx, ds, 2025)
+	bl, err := p.NewBaseline(ctx, ds, 2025)
 	require.NoError(t, err)
-	run, err := RunScenario(ctx, p, ds, base, sc)
+	run, err := bl.Run(ctx, sc)
 	require.NoError(t, err)
-	d := Compare(base, run.Assessment).Changes()
+	d := run.Diff().Changes()
 	c, ok := d.Indicator("25.2") // clearance completed within the deadline: 2025-06-30 before 2026-05-01
 	require.True(t, ok)
-	assert.Greater(t, *c.Delta, 0.0)
+	require.NotNil(t, c.ScenarioValue)
+	assert.Equal(t, 100.0, *c.ScenarioValue)
+	assert.Equal(t, ProgressAchieved, c.ScenarioStatus)
 	c, ok = d.Indicator("24.2") // contaminated area remaining falls by Lebanon's 3.9 km2
 	require.True(t, ok)
 	assert.InDelta(t, -3.9, *c.Delta, 1e-9)

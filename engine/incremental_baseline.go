@@ -8,30 +8,49 @@ import (
 )
 
 // Baseline is an assessment kept with what re-assessing a scenario against it reuses: every
-// State's environment in every evaluated year. A scenario then rebuilds only the environments
-// of the States it changes and re-runs only the indicators that read a field its changes
-// reach (see Reassess); everything else is the baseline's. A Baseline is immutable and safe
-// for concurrent use.
+// State's environment in every evaluated year. It is the library's one way to run what-if
+// scenarios (Run, RunAll): a scenario then rebuilds only the environments of the States it
+// changes and re-runs only the indicators that read a field its changes reach; everything else
+// is the baseline's, and the result equals a full Assess of the changed plan and data at the
+// same cut-off. A Baseline is immutable and safe for concurrent use.
+//
+// The cut-off (as_of) is fixed when the Baseline is made: the AsOf option, or else the latest
+// date in the data. When it was not given and a scenario adds a later date (a deposit in the
+// future of the data), RunAll assesses the baseline again at the latest date of the data and
+// every scenario run together, so that the later date is not hidden and the two sides of every
+// comparison share one cut-off. Given with AsOf, the cut-off holds for the scenarios too.
 type Baseline struct {
-	plan *Plan
-	ds   *Dataset
-	opts []EvalOption
-	cfg  evalConfig
-	a    *Assessment
-	from int
-	envs [][]stateEnv // by year (from first), then State index
+	plan     *Plan
+	ds       *Dataset
+	opts     []EvalOption // as given, and AsOf(asOf) last
+	given    []EvalOption // as given
+	asOfSet  bool         // AsOf was among the options given
+	cfg      evalConfig
+	a        *Assessment
+	from     int
+	envs     [][]stateEnv // by year (from first), then State index
+	rebasedF Date         // the default cut-off this baseline replaced, zero if none
 }
 
 // NewBaseline assesses year like Assess and keeps the States' environments for scenarios.
 func (p *Plan) NewBaseline(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Baseline, error) {
-	a, err := p.Assess(ctx, ds, year, opts...)
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	cfg := p.assessConfig(ds, opts)
+	if cfg.filter != nil {
+		return nil, errors.New("new baseline: an Only filter leaves indicators out; assess the whole plan")
+	}
+	var given evalConfig
+	for _, o := range opts {
+		o(&given)
+	}
+	pinned := append(opts[:len(opts):len(opts)], AsOf(cfg.asOf))
+	a, err := p.Assess(ctx, ds, year, pinned...)
 	if err != nil {
 		return nil, err
 	}
-	b := &Baseline{plan: p, ds: ds, opts: opts, cfg: p.assessConfig(ds, opts), a: a, from: p.firstYear(year)}
-	if b.cfg.filter != nil {
-		return nil, errors.New("new baseline: an Only filter leaves indicators out; assess the whole plan")
-	}
+	b := &Baseline{plan: p, ds: ds, opts: pinned, given: opts, asOfSet: !given.asOf.IsZero(), cfg: cfg, a: a, from: p.firstYear(year)}
 	for y := b.from; y <= year; y++ {
 		ev := &evaluator{plan: p, ds: ds, cfg: b.cfg}
 		ev.buildEnvs(y)
@@ -43,44 +62,91 @@ func (p *Plan) NewBaseline(ctx context.Context, ds *Dataset, year int, opts ...E
 // Assessment returns the baseline's assessment.
 func (b *Baseline) Assessment() *Assessment { return b.a }
 
+// AsOf returns the baseline's cut-off.
+func (b *Baseline) AsOf() Date { return b.cfg.asOf }
+
+// Year returns the assessed year.
+func (b *Baseline) Year() int { return b.a.Year }
+
+// Rebased returns the default cut-off this baseline replaced because a scenario added a later
+// date (see Baseline), or the zero Date.
+func (b *Baseline) Rebased() Date { return b.rebasedF }
+
 // Plan returns the baseline's plan.
 func (b *Baseline) Plan() *Plan { return b.plan }
 
 // Dataset returns the baseline's dataset.
 func (b *Baseline) Dataset() *Dataset { return b.ds }
 
-// Run applies a scenario to the baseline's plan and dataset and assesses it incrementally.
-// The result equals a full Assess of the changed plan and dataset with the baseline's options.
+// Run applies a scenario to the baseline's plan and dataset and assesses it incrementally:
+// RunAll with one scenario.
 func (b *Baseline) Run(ctx context.Context, sc *Scenario) (*ScenarioRun, error) {
-	np, err := b.plan.With(sc.Overrides)
+	runs, err := b.RunAll(ctx, []*Scenario{sc})
 	if err != nil {
-		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+		return nil, err
 	}
-	nd, err := b.ds.Apply(sc.Changes)
-	if err != nil {
-		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
-	}
-	inputs := sc.ChangedInputs()
-	a, err := b.Reassess(ctx, np, nd, inputs)
-	if err != nil {
-		return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
-	}
-	return &ScenarioRun{Scenario: sc, Plan: np, Data: nd, Affected: np.AffectedIndicators(inputs), Assessment: a}, nil
+	return runs[0], nil
 }
 
-// Reassess assesses np on nd, a plan and a dataset derived from the baseline's by With and
-// Apply with the inputs listed changed, reusing the baseline's environments for the States nd
-// leaves unchanged and its results for the indicators the inputs do not reach. It falls back
-// to a full assessment when the as_of date differs (a change added a later date and the
-// baseline was assessed without AsOf).
-func (b *Baseline) Reassess(ctx context.Context, np *Plan, nd *Dataset, inputs []string) (*Assessment, error) {
+// RunAll applies each scenario to the baseline's plan and dataset and assesses it
+// incrementally, every run against one baseline at one cut-off (see Baseline for when that is a
+// later one than b's). Each result equals a full Assess of the changed plan and dataset at that
+// cut-off; run.Diff() compares it with its baseline.
+func (b *Baseline) RunAll(ctx context.Context, scs []*Scenario) ([]*ScenarioRun, error) {
+	type prepared struct {
+		np *Plan
+		nd *Dataset
+	}
+	preps := make([]prepared, len(scs))
+	latest := b.cfg.asOf
+	for i, sc := range scs {
+		np, err := b.plan.With(sc.Overrides)
+		if err != nil {
+			return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+		}
+		nd, err := b.ds.Apply(sc.Changes)
+		if err != nil {
+			return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+		}
+		preps[i] = prepared{np, nd}
+		if nd.latest.After(latest) {
+			latest = nd.latest
+		}
+	}
+	bl := b
+	if !b.asOfSet && latest.After(b.cfg.asOf) {
+		nb, err := b.plan.NewBaseline(ctx, b.ds, b.a.Year, append(b.given[:len(b.given):len(b.given)], AsOf(latest))...)
+		if err != nil {
+			return nil, err
+		}
+		nb.rebasedF = b.cfg.asOf
+		bl = nb
+	}
+	runs := make([]*ScenarioRun, len(scs))
+	for i, sc := range scs {
+		inputs := sc.ChangedInputs()
+		a, err := bl.reassess(ctx, preps[i].np, preps[i].nd, inputs)
+		if err != nil {
+			return nil, fmt.Errorf("run scenario %q: %w", sc.Name, err)
+		}
+		runs[i] = &ScenarioRun{Scenario: sc, Baseline: bl, Plan: preps[i].np, Data: preps[i].nd,
+			Affected: preps[i].np.AffectedIndicators(inputs), Assessment: a}
+	}
+	return runs, nil
+}
+
+// reassess assesses np on nd, a plan and a dataset derived from the baseline's by With and
+// Apply with the inputs listed changed, at the baseline's cut-off, reusing the baseline's
+// environments for the States nd leaves unchanged and its results for the indicators the
+// inputs do not reach.
+func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs []string) (*Assessment, error) {
 	if nd == nil || np == nil {
 		return nil, errors.New("reassess: no plan or dataset")
 	}
 	year := b.a.Year
 	cfg := np.assessConfig(nd, b.opts)
-	if cfg.asOf != b.cfg.asOf || len(nd.states) != len(b.ds.states) || len(np.indicators) != len(b.plan.indicators) || np.firstYear(year) != b.from {
-		return np.Assess(ctx, nd, year, b.opts...)
+	if len(nd.states) != len(b.ds.states) || len(np.indicators) != len(b.plan.indicators) || np.firstYear(year) != b.from {
+		return np.Assess(ctx, nd, year, b.opts...) // not derived from the baseline: nothing to reuse
 	}
 	// which States' environments change: all of them when the frame does
 	allStates := cfg.counting != b.cfg.counting || np.adopted != b.plan.adopted || cfg.scoring.DeadlineRateYears != b.cfg.scoring.DeadlineRateYears

@@ -31,15 +31,15 @@ value = 2024-03-01
 	if err != nil {
 		panic(err)
 	}
-	base, err := plan.NewBaseline(ctx, ds, 2024)
+	base, err := plan.NewBaseline(ctx, ds, 2024) // the cut-off: the latest date in the data
 	if err != nil {
 		panic(err)
 	}
-	run, err := base.Run(ctx, sc)
+	run, err := base.Run(ctx, sc) // never modifies plan or data
 	if err != nil {
 		panic(err)
 	}
-	diff := engine.Compare(base.Assessment(), run.Assessment).Changes()
+	diff := run.Diff().Changes() // against the baseline at the same cut-off
 	for _, c := range diff.Indicators {
 		fmt.Printf("%s %s: %.4g -> %.4g (entered %v, left %v)\n", c.ID, c.Title, *c.BaseValue, *c.ScenarioValue, c.Entered, c.Left)
 	}

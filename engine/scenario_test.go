@@ -31,7 +31,7 @@ func loadExample(t testing.TB, name string, ds *Dataset, p *Plan) *Scenario {
 func TestScenarioExamples(t *testing.T) {
 	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
-	base, err := p.Assess(ctx, ds, 2025)
+	bl, err := p.NewBaseline(ctx, ds, 2025)
 	require.NoError(t, err)
 	type ind struct {
 		id             string
@@ -67,9 +67,9 @@ func TestScenarioExamples(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			sc := loadExample(t, tt.file, ds, p)
-			run, err := RunScenario(ctx, p, ds, base, sc)
+			run, err := bl.Run(ctx, sc)
 			require.NoError(t, err)
-			d := Compare(base, run.Assessment).Changes()
+			d := run.Diff().Changes()
 			var got []string
 			for _, c := range d.Indicators {
 				got = append(got, c.ID)
@@ -114,9 +114,9 @@ func TestScenarioExamples(t *testing.T) {
 	}
 	t.Run("target-43-2-at-90.toml", func(t *testing.T) {
 		sc := loadExample(t, "target-43-2-at-90.toml", ds, p)
-		run, err := RunScenario(ctx, p, ds, base, sc)
+		run, err := bl.Run(ctx, sc)
 		require.NoError(t, err)
-		d := Compare(base, run.Assessment)
+		d := run.Diff()
 		c, ok := d.Indicator("43.2")
 		require.True(t, ok)
 		assert.Equal(t, 100.0, *c.BaseTarget)
@@ -396,49 +396,45 @@ trend_min_years = 3
 	assert.Equal(t, "scale art4_area_released_survey_m2 x 2 (every State; up to 2023)", sc.Changes[3].String())
 }
 
-func TestReassess(t *testing.T) {
+// TestWhatIfCutOff: a baseline and its scenarios always share one cut-off. Without AsOf, a
+// scenario that adds a date later than the data's latest re-bases the baseline at that date
+// (and every scenario run together shares it); with AsOf, the given cut-off holds for both.
+func TestWhatIfCutOff(t *testing.T) {
 	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
-	base, err := p.Assess(ctx, ds, 2024)
+	bl, err := p.NewBaseline(ctx, ds, 2025)
 	require.NoError(t, err)
-	t.Run("narrow change re-runs few indicators", func(t *testing.T) {
-		inputs := []string{"art4_area_cleared_m2"}
-		aff := p.AffectedIndicators(inputs)
-		assert.NotEmpty(t, aff)
-		assert.Less(t, len(aff), 5)
-		nd, err := ds.Apply([]Change{{Kind: ChangeScale, States: []string{"LAO"}, Field: "art4_area_cleared_m2", Factor: 3}})
+	assert.Equal(t, ds.LatestDate(), bl.AsOf())
+	later := ds.LatestDate().AddDays(40)
+	early := &Scenario{Name: "early", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "art4_area_cleared_m2", Year: 2025, Value: "1"}}}
+	late := &Scenario{Name: "late", Changes: []Change{{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Value: later.String()}}}
+
+	run, err := bl.Run(ctx, early)
+	require.NoError(t, err)
+	assert.Same(t, bl, run.Baseline, "nothing later: the baseline itself")
+	assert.Equal(t, bl.Assessment().AsOf, run.Assessment.AsOf)
+
+	runs, err := bl.RunAll(ctx, []*Scenario{early, late})
+	require.NoError(t, err)
+	for _, r := range runs {
+		assert.Equal(t, later.String(), r.Baseline.Assessment().AsOf, r.Scenario.Name)
+		assert.Equal(t, later.String(), r.Assessment.AsOf, r.Scenario.Name)
+		assert.Equal(t, ds.LatestDate(), r.Baseline.Rebased())
+		full, err := r.Plan.Assess(ctx, r.Data, 2025, AsOf(later))
 		require.NoError(t, err)
-		got, err := p.Reassess(ctx, base, nd, inputs)
-		require.NoError(t, err)
-		full, err := p.Assess(ctx, nd, 2024)
-		require.NoError(t, err)
-		assert.Equal(t, full, got)
-	})
-	t.Run("no change gives the baseline", func(t *testing.T) {
-		got, err := p.Reassess(ctx, base, ds, nil)
-		require.NoError(t, err)
-		assert.Equal(t, base, got)
-	})
-	t.Run("scoring override re-scores only", func(t *testing.T) {
-		np, err := p.With(PlanOverrides{Scoring: ScoringOverride{OnTrack: num(0.5)}})
-		require.NoError(t, err)
-		got, err := np.Reassess(ctx, base, ds, nil)
-		require.NoError(t, err)
-		full, err := np.Assess(ctx, ds, 2024)
-		require.NoError(t, err)
-		assert.Equal(t, full, got)
-	})
-	t.Run("another as_of falls back to a full assessment", func(t *testing.T) {
-		got, err := p.Reassess(ctx, base, ds, nil, AsOf(MustDate("2025-06-30")))
-		require.NoError(t, err)
-		full, err := p.Assess(ctx, ds, 2024, AsOf(MustDate("2025-06-30")))
-		require.NoError(t, err)
-		assert.Equal(t, full, got)
-	})
-	t.Run("no baseline", func(t *testing.T) {
-		_, err := p.Reassess(ctx, nil, ds, nil)
-		assert.Error(t, err)
-	})
+		assert.Equal(t, full, r.Assessment, r.Scenario.Name)
+	}
+	assert.Same(t, runs[0].Baseline, runs[1].Baseline, "one baseline for every scenario run together")
+	d := runs[1].Diff()
+	assert.Equal(t, d.BaseAsOf, d.ScenarioAsOf)
+
+	pinned, err := p.NewBaseline(ctx, ds, 2025, AsOf(MustDate("2025-06-30")))
+	require.NoError(t, err)
+	run, err = pinned.Run(ctx, late)
+	require.NoError(t, err)
+	assert.Same(t, pinned, run.Baseline, "a given cut-off holds")
+	assert.Equal(t, "2025-06-30", run.Assessment.AsOf)
+	assert.Zero(t, run.Diff().ChangedTotals.Indicators, "the deposit falls after the cut-off")
 }
 
 func TestCompare(t *testing.T) {

@@ -53,29 +53,7 @@ func BenchmarkWhatIfIncremental(b *testing.B) {
 			b.ReportMetric(float64(len(p.AffectedIndicators(inputs))), "indicators")
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := bl.Reassess(ctx, p, nd, inputs); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkWhatIfReassess is the incremental path from an Assessment alone (Plan.Reassess):
-// every State's environment is rebuilt, only the indicators the change reaches are run.
-func BenchmarkWhatIfReassess(b *testing.B) {
-	p, ds := benchSetup(b)
-	ctx := context.Background()
-	base, err := p.Assess(ctx, ds, 2024)
-	require.NoError(b, err)
-	for _, c := range whatIfCases {
-		b.Run(c.name, func(b *testing.B) {
-			nd, err := ds.Apply([]Change{c.change})
-			require.NoError(b, err)
-			inputs := []string{c.change.Field}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := p.Reassess(ctx, base, nd, inputs); err != nil {
+				if _, err := bl.reassess(ctx, p, nd, inputs); err != nil {
 					b.Fatal(err)
 				}
 			}

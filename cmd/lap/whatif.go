@@ -108,24 +108,18 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if failed {
 		return errSilent
 	}
-	if in.asOf == "" {
-		// one as_of for every run, so that a scenario's later dates are not hidden and the
-		// baseline is cut off at the same date
-		latest := ds.LatestDate()
-		for _, sc := range scs {
-			nd, err := ds.Apply(sc.Changes)
-			if err != nil {
-				return fmt.Errorf("apply scenario %q: %w", sc.Name, err)
-			}
-			if nd.LatestDate().After(latest) {
-				latest = nd.LatestDate()
-			}
-		}
-		opts = append(opts, engine.AsOf(latest))
-	}
+	// one baseline and one cut-off for every scenario (the engine moves the default cut-off to
+	// a scenario's later dates)
 	bl, err := plan.NewBaseline(ctx, ds, in.year, opts...)
 	if err != nil {
 		return err
+	}
+	runs, err := bl.RunAll(ctx, scs)
+	if err != nil {
+		return err
+	}
+	if len(runs) > 0 {
+		bl = runs[0].Baseline
 	}
 	base := bl.Assessment()
 	rep := reports.NewWhatIf(base, *all)
@@ -141,13 +135,8 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	var diffs []engine.Diff
-	for _, sc := range scs {
-		run, err := bl.Run(ctx, sc)
-		if err != nil {
-			return err
-		}
-		d := engine.Compare(base, run.Assessment)
-		bl.Composition(run, &d)
+	for _, run := range runs {
+		d := run.Diff()
 		diffs = append(diffs, d)
 		var rc *engine.RiskChange
 		if *risk {

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The output of `lap whatif`: a baseline against scenarios, as text, Markdown, JSON and
@@ -46,6 +47,9 @@ type WhatIfScenario struct {
 	// Composition says who entered or left which populations, and why.
 	Composition []engine.CompositionNote `json:"composition,omitempty"`
 	Risk        *engine.RiskChange       `json:"risk,omitempty"`
+	// Text is the outcome in words (English): a summary naming the events and the indicators
+	// that moved, and a sentence per changed indicator, section, obligation and projection.
+	Text WhatIfText `json:"text"`
 }
 
 // NewWhatIf starts a what-if report on the baseline assessment base; with all, the scenarios
@@ -74,6 +78,13 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 	for _, c := range sc.Changes {
 		ws.Changes = append(ws.Changes, c.String())
 	}
+	names := map[string]string{}
+	if run.Data != nil {
+		for _, s := range run.Data.States() {
+			names[s.ISO3] = s.Name
+		}
+	}
+	ws.Text = NewWhatIfText(locale.For(locale.English), ws, sc.Events, names)
 	r.Scenarios = append(r.Scenarios, ws)
 }
 
@@ -99,6 +110,7 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		}
 		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections, %d obligation episodes\n",
 			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines, s.Changed.Obligations)
+		fmt.Fprintln(tw, s.Text.Summary)
 		o := s.Overall
 		fmt.Fprintf(tw, "Plan score: %s -> %s (%s), %s -> %s\n", textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus)
 		if len(s.Indicators) > 0 {
@@ -230,6 +242,13 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 		if s.Overrides != nil {
 			fmt.Fprintf(&b, "- plan: %s\n", markdownText(overridesText(s.Overrides)))
 		}
+		fmt.Fprintf(&b, "\n%s\n", markdownText(s.Text.Summary))
+		for _, x := range [][]SentenceOf{s.Text.Indicators, s.Text.Sections, s.Text.Deadlines} {
+			for _, st := range x {
+				fmt.Fprintf(&b, "\n- %s", markdownText(st.Text))
+			}
+		}
+		b.WriteString("\n")
 		o := s.Overall
 		fmt.Fprintf(&b, "\n**Plan score:** %s → %s (%s); %s → %s. %d indicators re-evaluated; %d changed.\n",
 			textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus, len(s.Reevaluated), s.Changed.Indicators)

@@ -1,0 +1,261 @@
+package reports
+
+import (
+	"math"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// What-if results in plain words: one generated sentence per changed indicator, section,
+// obligation and deadline projection, and a summary naming the events and the indicators that
+// moved. Every sentence is one message of the catalogue (reports/locale/catalog, ids
+// "whatif.*" and "event.*") with named values formatted by the locale, so that a translation
+// can reorder it; nothing here glues translated pieces together except lists (message
+// "list.and").
+
+// WhatIfText is a scenario's outcome in words.
+type WhatIfText struct {
+	// Events says what happens, one phrase per event ("Lebanon completes clearance on 30 June
+	// 2025").
+	Events []string `json:"events"`
+	// Summary is the headline: the events, the plan score and the indicators that moved.
+	Summary    string       `json:"summary"`
+	Indicators []SentenceOf `json:"indicators"`
+	Sections   []SentenceOf `json:"sections"`
+	Deadlines  []SentenceOf `json:"deadlines"`
+	Notes      []string     `json:"notes,omitempty"`
+}
+
+// SentenceOf is a sentence about one row (an indicator id, a section key, a State and
+// article).
+type SentenceOf struct {
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
+// EventPhrase says one event in words, in the locale's language.
+func EventPhrase(loc *locale.Locale, e engine.Event) string {
+	data := map[string]any{
+		"State":    stateName(loc, e.ISO3, e.StateName),
+		"Date":     locDate(loc, e.Date),
+		"Year":     e.Date.Year(),
+		"Article":  e.Article,
+		"Deadline": locDate(loc, e.Deadline),
+	}
+	id := "event." + string(e.Type)
+	switch e.Type {
+	case engine.EventSubmitReport:
+		id += "." + e.Report
+		data["Year"] = e.Covering
+	case engine.EventClear:
+		area := 0.0
+		if e.Area != nil {
+			area = *e.Area
+		}
+		data["Area"] = loc.Number(area/1e6, 2) + " km²"
+	}
+	return loc.T(id, data)
+}
+
+// stateName is the State's name in the locale, else the name the data gives, else the code.
+func stateName(loc *locale.Locale, iso3, name string) string {
+	if n, ok := locale.LookupState(iso3); ok && loc.Lang() != locale.English {
+		return n.WithArticle(loc.Lang()) // "le Liban": the messages take the name as a sentence does
+	}
+	if name != "" {
+		return name
+	}
+	return iso3
+}
+
+func locDate(loc *locale.Locale, d engine.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	s, err := loc.ISODate(d.String())
+	if err != nil {
+		return d.String()
+	}
+	return s
+}
+
+// locValue formats an indicator value in its unit for a sentence; "not known" when absent.
+func locValue(loc *locale.Locale, v *float64, unit string) string {
+	if v == nil {
+		return loc.T("value.not-known")
+	}
+	switch unit {
+	case "percent":
+		return loc.Percent(*v, 1)
+	case "km2":
+		return loc.Number(*v, 2) + " km²"
+	case "m2":
+		return loc.Number(*v, 0) + " m²"
+	}
+	if *v == math.Trunc(*v) {
+		return loc.Number(*v, 0)
+	}
+	return loc.Number(*v, 2)
+}
+
+// locScore formats a score (a share) as a whole percentage.
+func locScore(loc *locale.Locale, v *float64) string {
+	if v == nil {
+		return loc.T("value.not-known")
+	}
+	return loc.Percent(100**v, 0)
+}
+
+// joinAnd lists items as the language does ("A, B and C").
+func joinAnd(loc *locale.Locale, items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return loc.T("list.and", map[string]any{"Items": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
+}
+
+// NewWhatIfText words one scenario of a what-if report. events are the scenario's events (for
+// the summary; a scenario of field changes only is summarised by its name); names gives State
+// names by ISO3 code (nil: the codes).
+func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event, names map[string]string) WhatIfText {
+	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
+	name := func(iso string) string { return stateName(loc, iso, names[iso]) }
+	for _, e := range events {
+		t.Events = append(t.Events, EventPhrase(loc, e))
+	}
+	what := joinAnd(loc, t.Events)
+	if what == "" {
+		what = loc.T("whatif.scenario-named", map[string]any{"Name": ws.Name})
+	}
+	var moved []string
+	for _, c := range ws.Indicators {
+		if !c.Changed {
+			continue
+		}
+		moved = append(moved, c.ID)
+		t.Indicators = append(t.Indicators, SentenceOf{Key: c.ID, Text: indicatorSentence(loc, c, name)})
+	}
+	o := ws.Overall
+	data := map[string]any{"Events": what, "From": locScore(loc, o.BaseScore), "To": locScore(loc, o.ScenarioScore),
+		"Indicators": joinAnd(loc, moved)}
+	id := "whatif.summary.same"
+	if o.Delta != nil && math.Abs(*o.Delta) >= 0.0005 {
+		data["Points"] = strings.TrimPrefix(loc.Points(math.Abs(100**o.Delta), 1), "+")
+		id = "whatif.summary.up"
+		if *o.Delta < 0 {
+			id = "whatif.summary.down"
+		}
+	}
+	if len(moved) == 0 {
+		t.Summary = loc.T("whatif.summary.none", data)
+	} else {
+		t.Summary = loc.N(id, len(moved), data)
+	}
+	for _, s := range ws.Sections {
+		if !s.Changed || s.Delta == nil {
+			continue
+		}
+		d := map[string]any{"Section": s.Title, "From": locScore(loc, s.BaseScore), "To": locScore(loc, s.ScenarioScore),
+			"Points": strings.TrimPrefix(loc.Points(math.Abs(100**s.Delta), 1), "+")}
+		id := "whatif.section.up"
+		switch {
+		case math.Abs(*s.Delta) < 0.0005:
+			id = "whatif.section.status"
+			d["FromStatus"], d["ToStatus"] = loc.Status(string(s.BaseStatus)), loc.Status(string(s.ScenarioStatus))
+		case *s.Delta < 0:
+			id = "whatif.section.down"
+		}
+		t.Sections = append(t.Sections, SentenceOf{Key: s.Key, Text: loc.T(id, d)})
+	}
+	for _, c := range ws.Obligations {
+		if !c.Changed {
+			continue
+		}
+		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, c.BaseStatus), "To": orNotKnown(loc, c.ScenarioStatus)}
+		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article), Text: loc.T("whatif.obligation", d)})
+	}
+	for _, c := range ws.Deadlines {
+		if !c.Changed {
+			continue
+		}
+		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": projectionWords(loc, c.BaseStatus, c.BaseCompletionYear),
+			"To": projectionWords(loc, c.ScenarioStatus, c.ScenarioCompletionYear)}
+		id := "whatif.projection.changed"
+		switch {
+		case c.ScenarioStatus == "":
+			id = "whatif.projection.gone"
+		case c.BaseStatus == "":
+			id = "whatif.projection.new"
+		}
+		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article) + "-projection", Text: loc.T(id, d)})
+	}
+	return t
+}
+
+func orNotKnown(loc *locale.Locale, s string) string {
+	if s == "" {
+		return loc.T("whatif.no-obligation")
+	}
+	return s
+}
+
+// projectionWords says a deadline projection: its status and the year it completes.
+func projectionWords(loc *locale.Locale, s engine.DeadlineStatus, year *int) string {
+	if s == "" {
+		return ""
+	}
+	d := map[string]any{"Status": loc.T("projection." + string(s))}
+	if year != nil {
+		d["Year"] = *year
+		return loc.T("whatif.projection.with-year", d)
+	}
+	return d["Status"].(string)
+}
+
+func indicatorSentence(loc *locale.Locale, c engine.IndicatorChange, name func(string) string) string {
+	d := map[string]any{"Indicator": c.ID, "Title": c.Title, "From": locValue(loc, c.BaseValue, c.Unit), "To": locValue(loc, c.ScenarioValue, c.Unit)}
+	var id string
+	switch {
+	case c.BaseValue == nil && c.ScenarioValue != nil:
+		id = "whatif.indicator.known"
+	case c.BaseValue != nil && c.ScenarioValue == nil:
+		id = "whatif.indicator.unknown"
+	case c.Delta != nil && *c.Delta > 0:
+		id = "whatif.indicator.up"
+	case c.Delta != nil && *c.Delta < 0:
+		id = "whatif.indicator.down"
+	default:
+		id = "whatif.indicator.same"
+	}
+	parts := []string{loc.T(id, d)}
+	if c.BaseStatus != c.ScenarioStatus {
+		parts = append(parts, loc.T("whatif.indicator.status", map[string]any{"From": loc.Status(string(c.BaseStatus)), "To": loc.Status(string(c.ScenarioStatus))}))
+	}
+	if n := len(c.Entered); n > 0 {
+		parts = append(parts, loc.N("whatif.indicator.entered", n, map[string]any{"States": statesList(loc, c.Entered, name)}))
+	}
+	if n := len(c.Left); n > 0 {
+		parts = append(parts, loc.N("whatif.indicator.left", n, map[string]any{"States": statesList(loc, c.Left, name)}))
+	}
+	return strings.Join(parts, " ")
+}
+
+// statesList names up to five States, then "and N others".
+func statesList(loc *locale.Locale, isos []string, name func(string) string) string {
+	var ns []string
+	for i, iso := range isos {
+		if i == 5 {
+			ns = append(ns, loc.N("whatif.others", len(isos)-5, nil))
+			break
+		}
+		ns = append(ns, name(iso))
+	}
+	return joinAnd(loc, ns)
+}
+
+func itoa(n int) string { return fmtYear(n) }

@@ -1,0 +1,94 @@
+package reports
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// lebanonWhatIf runs the example: Lebanon completes clearance on 30 June 2025.
+func lebanonWhatIf(t *testing.T) (*WhatIf, *engine.ScenarioRun) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	ds, err := engine.LoadDataset(os.DirFS("../testdata/sample"), ".")
+	require.NoError(t, err)
+	sc, err := engine.NewScenario("Lebanon", "", []engine.EventSpec{{State: "Lebanon", Type: "complete-clearance", Date: "2025-06-30"}}, nil, ds)
+	require.NoError(t, err)
+	bl, err := p.NewBaseline(ctx, ds, 2025)
+	require.NoError(t, err)
+	run, err := bl.Run(ctx, sc)
+	require.NoError(t, err)
+	rep := NewWhatIf(bl.Assessment(), false)
+	rep.Add(run, run.Diff(), nil)
+	return rep, run
+}
+
+// TestWhatIfText: the summary names the State, the event and every indicator that moved; each
+// changed indicator, section, obligation and projection has its sentence; the French version
+// comes from the same catalogue.
+func TestWhatIfText(t *testing.T) {
+	rep, run := lebanonWhatIf(t)
+	ws := rep.Scenarios[0]
+	txt := ws.Text
+	assert.Equal(t, []string{"Lebanon completes clearance on 30 June 2025"}, txt.Events)
+	assert.Contains(t, txt.Summary, "If Lebanon completes clearance on 30 June 2025, the plan score would ")
+	for _, c := range ws.Indicators {
+		assert.Contains(t, txt.Summary, c.ID)
+	}
+	require.Len(t, txt.Indicators, len(ws.Indicators))
+	byKey := map[string]string{}
+	for _, s := range append(append(txt.Indicators, txt.Sections...), txt.Deadlines...) {
+		byKey[s.Key] = s.Text
+		assert.NotContains(t, s.Text, "[", "no missing message: %s", s.Text)
+	}
+	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0% (now not known). Its status would change from insufficient data to achieved. Lebanon would be counted.", byKey["25.2"])
+	assert.Equal(t, "18.2 States Parties declaring completion of clearance would rise from 1 to 2. Lebanon would be counted.", byKey["18.2"])
+	assert.Contains(t, byKey["24.2"], "would fall from 1,436.12 km² to 1,432.22 km²")
+	assert.Equal(t, "The Article 4 obligation of Lebanon would be completed on time (now open, deadline ahead).", byKey["LBN-4"])
+	assert.Contains(t, byKey["LBN-4-projection"], "would no longer apply")
+	assert.Len(t, txt.Sections, ws.Changed.Sections)
+
+	names := map[string]string{"LBN": "Lebanon"}
+	fr := NewWhatIfText(locale.For(locale.French), ws, run.Scenario.Events, names)
+	assert.Equal(t, []string{"le Liban achève la dépollution le 30 juin 2025"}, fr.Events)
+	assert.Contains(t, fr.Summary, "Si le Liban achève la dépollution le 30 juin 2025, le score du plan")
+	for _, s := range append(fr.Indicators, fr.Sections...) {
+		assert.NotContains(t, s.Text, "[whatif", s.Text)
+	}
+}
+
+// TestEventPhrases: every event type has its phrase, in every language.
+func TestEventPhrases(t *testing.T) {
+	area := 2e6
+	for _, l := range locale.Langs() {
+		loc := locale.For(l)
+		for _, e := range []engine.Event{
+			{Type: engine.EventRatify, ISO3: "AGO", StateName: "Angola", Date: engine.MustDate("2025-06-02")},
+			{Type: engine.EventAccede, ISO3: "ARM", StateName: "Armenia", Date: engine.MustDate("2025-09")},
+			{Type: engine.EventCompleteDestruction, ISO3: "SVK", StateName: "Slovakia", Date: engine.MustDate("2025-10-01")},
+			{Type: engine.EventCompleteClearance, ISO3: "LBN", StateName: "Lebanon", Date: engine.MustDate("2025-06-30")},
+			{Type: engine.EventClear, ISO3: "LAO", StateName: "Lao", Date: engine.MustDate("2025"), Area: &area},
+			{Type: engine.EventSubmitReport, Report: engine.ReportInitial, ISO3: "COG", StateName: "Congo", Date: engine.MustDate("2025-06-30")},
+			{Type: engine.EventSubmitReport, Report: engine.ReportAnnual, Covering: 2024, ISO3: "LBN", StateName: "Lebanon", Date: engine.MustDate("2025-04-20")},
+			{Type: engine.EventExtensionGranted, Article: 4, ISO3: "LAO", StateName: "Lao", Date: engine.MustDate("2025-11-20"), Deadline: engine.MustDate("2030-08-01")},
+			{Type: engine.EventExtensionRefused, Article: 4, ISO3: "LAO", StateName: "Lao", Date: engine.MustDate("2025-11-20")},
+			{Type: engine.EventWithdraw, ISO3: "LBN", StateName: "Lebanon", Date: engine.MustDate("2025-07-01")},
+		} {
+			s := EventPhrase(loc, e)
+			assert.NotContains(t, s, "[", "%s %s", l, e.Type)
+			assert.NotContains(t, s, "<no value>", "%s %s", l, e.Type)
+		}
+	}
+	loc := locale.For(locale.English)
+	assert.Equal(t, "Lao clears 2.00 km² more in 2025", EventPhrase(loc, engine.Event{Type: engine.EventClear, ISO3: "LAO", StateName: "Lao", Date: engine.MustDate("2025"), Area: &area}))
+	assert.Equal(t, "Lebanon submits its annual report for 2024 on 20 April 2025", EventPhrase(loc, engine.Event{Type: engine.EventSubmitReport, Report: engine.ReportAnnual, Covering: 2024, ISO3: "LBN", StateName: "Lebanon", Date: engine.MustDate("2025-04-20")}))
+}

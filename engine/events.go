@@ -888,3 +888,24 @@ func NewScenario(name, description string, specs []EventSpec, changes []Change, 
 	}
 	return sc, nil
 }
+
+// StateFacts returns one State's facts, sorted by field and year (nil for an unknown State).
+func (d *Dataset) StateFacts(iso3 string) []Fact {
+	si, ok := d.stateIdx[iso3]
+	if !ok || d.byState[si] == nil {
+		return nil
+	}
+	var out []Fact
+	for _, fs := range d.byState[si] {
+		for _, f := range fs {
+			out = append(out, *f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Field != out[j].Field {
+			return out[i].Field < out[j].Field
+		}
+		return out[i].Year < out[j].Year
+	})
+	return out
+}

@@ -100,12 +100,13 @@ func locValue(loc *locale.Locale, v *float64, unit string) string {
 	return loc.Number(*v, 2)
 }
 
-// locScore formats a score (a share) as a whole percentage.
+// locScore formats a score (a share) as a percentage with one decimal, so that a change of a
+// few tenths of a point shows in the values as well as in the difference.
 func locScore(loc *locale.Locale, v *float64) string {
 	if v == nil {
 		return loc.T("value.not-known")
 	}
-	return loc.Percent(100**v, 0)
+	return loc.Percent(100**v, 1)
 }
 
 // joinAnd lists items as the language does ("A, B and C").

@@ -52,6 +52,7 @@ var commands = []command{
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
 	{"plan", "print the whole plan for review: actions, indicators, provenance, expressions", runPlan},
 	{"report", "write the annual progress report: Markdown, HTML, CSV, JSON and charts", runReport},
+	{"serve", "the coordinators' workspace: a local web application with the what-if page", runServe},
 	{"risk", "Monte Carlo deadline risk of outstanding Article 3 and 4 obligations (seeded, parallel)", runRisk},
 	{"test", "run rule unit tests (*.test.toml): expected values on small inline datasets", runTest},
 	{"workbook", "Article 7 data in and out of Excel: template, import, export (.xlsx)", runWorkbook},

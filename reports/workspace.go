@@ -1,0 +1,46 @@
+package reports
+
+import (
+	"github.com/lapmonitor/lap/engine"
+)
+
+// What the coordinators' workspace (lap serve) needs from this package beyond the what-if
+// report and the State profile: the report's number formats and its charts, so that the
+// pages and the report say the same thing the same way.
+
+// FormatValue writes an indicator value in its unit as the report does ("92.8%", "1,436.12",
+// "112"); a dash when absent.
+func FormatValue(v *float64, unit string) string { return fmtValue(v, unit) }
+
+// FormatScore writes a score or a share of progress as a whole percentage ("47%").
+func FormatScore(v *float64) string { return fmtShare(v) }
+
+// FormatScoreDelta writes a change of score in percentage points ("-0.6 pts").
+func FormatScoreDelta(v *float64) string { return textScoreDelta(v) }
+
+// FormatDelta writes a signed change of a value in its unit ("+1", "-8.9 pts").
+func FormatDelta(v *float64, unit string) string { return textDelta(v, unit) }
+
+// IndicatorFigure draws an indicator's series (with its baseline, target and expected path) as
+// the report's trend chart; nil when the indicator has no value to draw.
+func IndicatorFigure(ia *engine.IndicatorAssessment) (*Figure, error) {
+	in, ok := trendInput(ia)
+	if !ok {
+		return nil, nil
+	}
+	p, err := TrendChart(in)
+	if err != nil {
+		return nil, err
+	}
+	return &Figure{Name: "trend-" + ia.ID, Title: ia.ID + ": " + ia.Title, Alt: ia.ID + " " + ia.Title + " by year", Plot: p}, nil
+}
+
+// OverlayFigure draws one changed indicator's baseline and scenario series; nil when there is
+// nothing to draw.
+func OverlayFigure(c engine.IndicatorChange) (*Figure, error) {
+	figs, err := WhatIfFigures([]engine.Diff{{Indicators: []engine.IndicatorChange{c}}})
+	if err != nil || len(figs) == 0 {
+		return nil, err
+	}
+	return figs[0], nil
+}

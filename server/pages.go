@@ -1,0 +1,238 @@
+package server
+
+import (
+	"bytes"
+	"html/template"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
+)
+
+// page is what every page template gets: the workspace's header and footer, and the page's
+// own data.
+type page struct {
+	Title    string
+	Nav      string // the current section of the navigation
+	Plan     engine.PlanRef
+	Year     int
+	AsOf     string
+	DataName string
+	Notice   string
+	Data     any
+}
+
+func (s *Server) page(title, nav string, data any) page {
+	a := s.bl.Assessment()
+	label, _ := s.plan.Provenance()
+	return page{Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
+		Notice: "Plan text: " + label + ". The official LAP indicator text could not be obtained; every indicator here is proposed. Values marked illustrative, estimate or monitor are not official data.",
+		Data:   data}
+}
+
+var funcs = template.FuncMap{
+	"value":      reports.FormatValue,
+	"score":      reports.FormatScore,
+	"scoreDelta": reports.FormatScoreDelta,
+	"delta":      reports.FormatDelta,
+	"status":     func(s engine.ProgressStatus) string { return strings.ReplaceAll(string(s), "-", " ") },
+	"words":      func(s string) string { return strings.ReplaceAll(s, "-", " ") },
+	"official":   func(c engine.Class) bool { return c == "" || c.Official() },
+	"join":       strings.Join,
+	"add":        func(a, b int) int { return a + b },
+	"deref":      func(p *int) int { return *p },
+	"upper":      strings.ToUpper,
+	"datetext": func(d *engine.Date) string {
+		if d == nil {
+			return "–"
+		}
+		return d.Text()
+	},
+	"sign": func(v *float64) string {
+		switch {
+		case v == nil:
+			return "same"
+		case *v > 1e-9:
+			return "up"
+		case *v < -1e-9:
+			return "down"
+		}
+		return "same"
+	},
+}
+
+// dashboard: plan and section scores, statuses, the largest changes since the year before, and
+// the overview charts.
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	a := s.bl.Assessment()
+	type sectionRow struct {
+		engine.SectionScore
+		Counts engine.StatusCounts
+	}
+	type changeRow struct {
+		ID, Title, Unit string
+		Previous, Value *float64
+		Delta           float64
+	}
+	var secs []sectionRow
+	for _, sc := range a.Sections {
+		row := sectionRow{SectionScore: sc}
+		for _, ia := range a.Indicators {
+			if ia.Section == sc.Key {
+				row.Counts.Add(ia.ProgressStatus)
+			}
+		}
+		secs = append(secs, row)
+	}
+	var total engine.StatusCounts
+	for _, ia := range a.Indicators {
+		total.Add(ia.ProgressStatus)
+	}
+	var changes []changeRow
+	for _, ia := range a.Indicators {
+		if ia.Value == nil || ia.Previous == nil || *ia.Value == *ia.Previous || ia.Unit != "percent" {
+			continue
+		}
+		changes = append(changes, changeRow{ID: ia.ID, Title: ia.Title, Unit: ia.Unit, Previous: ia.Previous, Value: ia.Value, Delta: *ia.Value - *ia.Previous})
+	}
+	sort.SliceStable(changes, func(i, j int) bool { return abs(changes[i].Delta) > abs(changes[j].Delta) })
+	if len(changes) > 8 {
+		changes = changes[:8]
+	}
+	var charts []string
+	for name := range s.charts {
+		if !strings.HasPrefix(name, "indicator-") {
+			charts = append(charts, name)
+		}
+	}
+	sort.Strings(charts)
+	s.render(w, http.StatusOK, "dashboard", s.page("Dashboard", "dashboard", map[string]any{
+		"Overall": a.Overall, "Sections": secs, "Total": total, "Statuses": engine.ProgressStatuses,
+		"Changes": changes, "Charts": charts, "Indicators": len(a.Indicators),
+	}))
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// section: one section's actions with their indicators.
+func (s *Server) section(w http.ResponseWriter, r *http.Request) {
+	a := s.bl.Assessment()
+	key := r.PathValue("key")
+	var sec *engine.SectionScore
+	for i := range a.Sections {
+		if a.Sections[i].Key == key {
+			sec = &a.Sections[i]
+		}
+	}
+	if sec == nil {
+		s.notFound(w, "No section "+key+".")
+		return
+	}
+	type actionView struct {
+		engine.ActionScore
+		Description string
+		Provenance  string
+		Indicators  []engine.IndicatorAssessment
+	}
+	var acts []actionView
+	for _, as := range a.Actions {
+		if as.Section != key {
+			continue
+		}
+		def := s.actions[as.Number]
+		av := actionView{ActionScore: as, Description: def.Description, Provenance: def.Provenance}
+		for _, ia := range a.Indicators {
+			if ia.Action == as.Number {
+				av.Indicators = append(av.Indicators, ia)
+			}
+		}
+		acts = append(acts, av)
+	}
+	s.render(w, http.StatusOK, "section", s.page(sec.Title, "dashboard", map[string]any{"Section": sec, "Actions": acts}))
+}
+
+// indicator: definition, series chart, States counted, and the derivation in readable form.
+func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
+	a := s.bl.Assessment()
+	id := r.PathValue("id")
+	ia, ok := a.Indicator(id)
+	if !ok {
+		s.notFound(w, "No indicator "+id+".")
+		return
+	}
+	def := s.defs[id]
+	ex, err := s.plan.Explain(r.Context(), s.ds, id, s.year, engine.AsOf(s.bl.AsOf()))
+	var explain string
+	if err == nil {
+		var b bytes.Buffer
+		if werr := reports.WriteExplanation(&b, ex, false); werr == nil {
+			explain = b.String()
+		}
+	}
+	named := func(isos []string) []stateRef {
+		out := make([]stateRef, 0, len(isos))
+		for _, iso := range isos {
+			out = append(out, stateRef{ISO3: iso, Name: s.names[iso]})
+		}
+		return out
+	}
+	_, chart := s.charts["indicator-"+id]
+	s.render(w, http.StatusOK, "indicator", s.page(id+" "+ia.Title, "dashboard", map[string]any{
+		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted),
+		"NoData": named(ia.NoData), "Explain": explain,
+	}))
+}
+
+type stateRef struct{ ISO3, Name string }
+
+// stateList: every State, by name, with a link to its profile.
+func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {
+	party := map[string]bool{}
+	for _, sv := range s.bl.Assessment().States {
+		party[sv.ISO3] = true
+	}
+	type row struct {
+		engine.State
+		Party bool
+	}
+	var rows []row
+	for _, st := range s.states {
+		rows = append(rows, row{State: st, Party: party[st.ISO3]})
+	}
+	s.render(w, http.StatusOK, "states", s.page("States", "states", rows))
+}
+
+// state: a State's country profile (reports.NewStateProfile) and a what-if link for it.
+func (s *Server) state(w http.ResponseWriter, r *http.Request) {
+	q := r.PathValue("iso3")
+	st, ok, hint := s.ds.LookupState(q)
+	if !ok {
+		msg := "No State " + q + "."
+		if hint != "" {
+			msg += " Did you mean " + hint + "?"
+		}
+		s.notFound(w, msg)
+		return
+	}
+	if st.ISO3 != q {
+		http.Redirect(w, r, "/state/"+st.ISO3, http.StatusSeeOther)
+		return
+	}
+	p, err := reports.NewStateProfile(s.bl.Assessment(), s.ds, st.ISO3)
+	if err != nil {
+		s.notFound(w, err.Error())
+		return
+	}
+	s.render(w, http.StatusOK, "state", s.page(st.Name, "states", p))
+}
+
+func (s *Server) notFound(w http.ResponseWriter, msg string) {
+	s.render(w, http.StatusNotFound, "error", s.page("Not found", "", msg))
+}

@@ -1,0 +1,329 @@
+// Package server is the coordinators' workspace: `lap serve`, a local web application over the
+// engine. It shows the dashboard (plan and section scores, statuses, the largest changes), each
+// section with its actions, each indicator (definition, series chart, States counted, the
+// derivation), each State's profile, and the what-if page, where a coordinator picks a State by
+// name and events and reads what would change in plain words, with overlay charts, downloads
+// (the scenario as TOML, the result as Markdown and CSV) and up to three scenarios side by side.
+// /api/whatif answers the same as `lap whatif --format json`.
+//
+// The plan and the data are loaded once and never written; every request works on immutable
+// values (the engine's Baseline is safe for concurrent use), so requests share no mutable
+// state. Pages are server-rendered html/template with no script at all; charts are SVG images
+// the reports package draws. Safe by default: see docs/safety.md ("lap serve").
+package server
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// Limits of a request (docs/safety.md).
+const (
+	// MaxBodyBytes bounds a request body (a scenario file or a JSON request).
+	MaxBodyBytes = 256 << 10
+	// MaxScenarios is how many scenarios one request may compare.
+	MaxScenarios = 3
+	// MaxFormEvents is how many event rows the what-if form has per scenario.
+	MaxFormEvents = 4
+	// MaxEvents bounds the events and changes of one scenario sent to the API.
+	MaxEvents = 200
+	// RequestTimeout bounds the work of one request; a request is also cancelled when its
+	// client goes away.
+	RequestTimeout = 20 * time.Second
+)
+
+// Options configure a Server.
+type Options struct {
+	Plan *engine.Plan
+	Data *engine.Dataset
+	// Year is the assessed year; 0 means the latest year with data.
+	Year int
+	// DataName names the data for people (e.g. "testdata/sample").
+	DataName string
+	// Eval are the evaluation options (AsOf, WithCounting) of the baseline.
+	Eval []engine.EvalOption
+}
+
+// Server serves the workspace. Everything in it is built by New and only read afterwards.
+type Server struct {
+	plan     *engine.Plan
+	ds       *engine.Dataset
+	bl       *engine.Baseline
+	year     int
+	dataName string
+	tmpl     map[string]*template.Template
+	states   []engine.State // by name
+	names    map[string]string
+	defs     map[string]engine.Indicator
+	actions  map[int]engine.Action
+	charts   map[string][]byte // name -> SVG, drawn once
+	css      []byte
+}
+
+// New assesses the baseline and draws the charts of the dashboard and the indicator pages.
+func New(ctx context.Context, o Options) (*Server, error) {
+	if o.Plan == nil || o.Data == nil {
+		return nil, errors.New("new server: a plan and a dataset are required")
+	}
+	year := o.Year
+	if year == 0 {
+		_, year = o.Data.DataYears()
+		if year > o.Plan.TargetYear() {
+			year = o.Plan.TargetYear()
+		}
+	}
+	bl, err := o.Plan.NewBaseline(ctx, o.Data, year, o.Eval...)
+	if err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
+	}
+	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, year: year, dataName: o.DataName,
+		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{}}
+	s.states = o.Data.States()
+	sort.SliceStable(s.states, func(i, j int) bool { return s.states[i].Name < s.states[j].Name })
+	for _, st := range s.states {
+		s.names[st.ISO3] = st.Name
+	}
+	for _, d := range o.Plan.Indicators() {
+		s.defs[d.ID] = d
+	}
+	for _, a := range o.Plan.Actions() {
+		s.actions[a.Number] = a
+	}
+	if err := s.drawCharts(); err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
+	}
+	if s.css, err = assets.ReadFile("static/style.css"); err != nil {
+		return nil, err
+	}
+	if s.tmpl, err = parseTemplates(); err != nil {
+		return nil, fmt.Errorf("new server: %w", err)
+	}
+	return s, nil
+}
+
+// drawCharts renders the report's overview charts and every indicator's series chart once.
+func (s *Server) drawCharts() error {
+	a := s.bl.Assessment()
+	label, note := s.plan.Provenance()
+	rep, err := reports.New(a, reports.Meta{PlanPeriod: s.plan.Period(), PlanProvenance: label, PlanNote: note,
+		Sections: s.plan.Sections(), Actions: s.plan.Actions(), Indicators: s.plan.Indicators()})
+	if err != nil {
+		return err
+	}
+	figs, err := rep.Figures()
+	if err != nil {
+		return err
+	}
+	for _, f := range figs {
+		if strings.HasPrefix(f.Name, "status") || strings.HasPrefix(f.Name, "scores") {
+			b, err := f.SVG()
+			if err != nil {
+				return err
+			}
+			s.charts[f.Name] = b
+		}
+	}
+	for i := range a.Indicators {
+		f, err := reports.IndicatorFigure(&a.Indicators[i])
+		if err != nil {
+			return err
+		}
+		if f == nil {
+			continue
+		}
+		b, err := f.SVG()
+		if err != nil {
+			return err
+		}
+		s.charts["indicator-"+a.Indicators[i].ID] = b
+	}
+	return nil
+}
+
+// Year returns the assessed year.
+func (s *Server) Year() int { return s.year }
+
+// Handler returns the workspace's routes with the security headers, the body limit, the host
+// check and the per-request timeout.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.dashboard)
+	mux.HandleFunc("GET /section/{key}", s.section)
+	mux.HandleFunc("GET /indicator/{id}", s.indicator)
+	mux.HandleFunc("GET /states", s.stateList)
+	mux.HandleFunc("GET /state/{iso3}", s.state)
+	mux.HandleFunc("GET /whatif", s.whatif)
+	mux.HandleFunc("GET /whatif/scenario.toml", s.whatifTOML)
+	mux.HandleFunc("GET /whatif/result.md", s.whatifMarkdown)
+	mux.HandleFunc("GET /whatif/result.csv", s.whatifCSV)
+	mux.HandleFunc("GET /whatif/chart.svg", s.whatifChart)
+	mux.HandleFunc("GET /api/whatif", s.apiWhatIf)
+	mux.HandleFunc("POST /api/whatif", s.apiWhatIf)
+	mux.HandleFunc("GET /chart/{name}", s.chart)
+	mux.HandleFunc("GET /static/style.css", s.style)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	return secure(mux)
+}
+
+// secure adds the security headers, bounds the body and the time of every request (the
+// request's context is cancelled when its client goes), and refuses a Host header that is not
+// this machine's when the request came in on a loopback address (a page of another site
+// cannot reach the workspace through DNS rebinding).
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("Cache-Control", "no-store")
+		if !hostAllowed(r) {
+			http.Error(w, "this workspace answers only to this machine's own names (localhost, 127.0.0.1, [::1])", http.StatusForbidden)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
+		ctx, cancel := context.WithTimeout(r.Context(), RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// hostAllowed: on a loopback connection, the Host must name this machine.
+func hostAllowed(r *http.Request) bool {
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return true // not from a listener (tests calling the handler directly)
+	}
+	ta, ok := local.(*net.TCPAddr)
+	if !ok || !ta.IP.IsLoopback() {
+		return true // bound elsewhere on purpose: the user was warned
+	}
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// IsLoopback reports whether addr (host:port) binds only to this machine.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Serve serves the workspace on ln until ctx is done, then shuts down gracefully: requests in
+// flight get up to grace to finish.
+func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      RequestTimeout + 10*time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), grace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// render executes a page template into a buffer first, so that a failure gives a clean error
+// page rather than half a page.
+func (s *Server) render(w http.ResponseWriter, status int, page string, data any) {
+	var b bytes.Buffer
+	if err := s.tmpl[page].ExecuteTemplate(&b, "layout", data); err != nil {
+		http.Error(w, "render "+page+": "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+func (s *Server) style(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "max-age=3600")
+	w.Write(s.css)
+}
+
+func (s *Server) chart(w http.ResponseWriter, r *http.Request) {
+	name := strings.TrimSuffix(r.PathValue("name"), ".svg")
+	b, ok := s.charts[name]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	writeSVG(w, b)
+}
+
+func writeSVG(w http.ResponseWriter, b []byte) {
+	w.Header().Set("Content-Type", "image/svg+xml")
+	// an SVG opened on its own may not run anything either
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+	w.Write(b)
+}
+
+// parseTemplates parses the layout with each page.
+func parseTemplates() (map[string]*template.Template, error) {
+	pages, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, p := range pages {
+		name := strings.TrimSuffix(strings.TrimPrefix(p, "templates/"), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", p)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", p, err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}

@@ -1,0 +1,564 @@
+package server
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// The what-if page and API. A scenario comes from the form (scenarios a, b and c, each with a
+// name and up to MaxFormEvents event rows: s.name, s.e0.state, s.e0.type, s.e0.date and the
+// options of EventSpec), from a scenario file POSTed to /api/whatif, or from the JSON form
+// {"scenarios": [{"name": ..., "events": [{"state": ..., "type": ..., "date": ...}]}]}.
+// Every run goes through the engine's Baseline (one cut-off for all), and the result is the
+// same reports.WhatIf that `lap whatif` prints.
+
+// scenarioKeys are the form prefixes of the scenarios compared side by side.
+var scenarioKeys = []string{"a", "b", "c"}
+
+// eventFields are the form fields of an event row, in EventSpec order.
+var eventFields = []string{"state", "type", "date", "declared", "stockpile", "contamination", "victims", "area", "report", "covering", "article", "deadline"}
+
+// formScenario is one scenario of the form, as typed.
+type formScenario struct {
+	Key    string
+	Name   string
+	Events []formEvent
+}
+
+type formEvent struct {
+	Index  int
+	Spec   engine.EventSpec
+	Errors map[string]string // by field
+}
+
+func (e formEvent) empty() bool {
+	sp := e.Spec
+	return sp.State == "" && sp.Type == "" && sp.Date == ""
+}
+
+// readForm reads the scenarios of a what-if query.
+func readForm(q url.Values) []formScenario {
+	var out []formScenario
+	for _, k := range scenarioKeys {
+		fs := formScenario{Key: k, Name: strings.TrimSpace(q.Get(k + ".name"))}
+		for i := 0; i < MaxFormEvents; i++ {
+			p := k + ".e" + strconv.Itoa(i) + "."
+			get := func(f string) string { return strings.TrimSpace(q.Get(p + f)) }
+			sp := engine.EventSpec{State: get("state"), Type: get("type"), Date: get("date"), Declared: get("declared"),
+				Stockpile: get("stockpile"), Contamination: get("contamination"), Victims: get("victims"), Area: get("area"),
+				Report: get("report"), Covering: get("covering"), Article: get("article"), Deadline: get("deadline")}
+			fs.Events = append(fs.Events, formEvent{Index: i, Spec: sp})
+		}
+		out = append(out, fs)
+	}
+	return out
+}
+
+// active reports whether a form scenario has any event.
+func (f formScenario) active() bool {
+	for _, e := range f.Events {
+		if !e.empty() {
+			return true
+		}
+	}
+	return false
+}
+
+// Filled reports whether anything of the scenario was typed (its name or an event).
+func (f formScenario) Filled() bool { return f.Name != "" || f.active() }
+
+// build checks a form scenario's events; problems are kept by row and field.
+func (s *Server) build(f *formScenario) (*engine.Scenario, bool) {
+	var specs []engine.EventSpec
+	var rows []int
+	for i, e := range f.Events {
+		if !e.empty() {
+			specs = append(specs, e.Spec)
+			rows = append(rows, i)
+		}
+	}
+	name := f.Name
+	if name == "" {
+		name = "Scenario " + strings.ToUpper(f.Key)
+	}
+	sc, err := engine.NewScenario(name, "", specs, nil, s.ds)
+	if err == nil {
+		return sc, true
+	}
+	var ds engine.Diagnostics
+	if !errors.As(err, &ds) {
+		f.Events[rows[0]].addError("state", err.Error())
+		return nil, false
+	}
+	for _, d := range ds {
+		var i int
+		field := "state"
+		if n, _ := fmt.Sscanf(d.Key, "event[%d]", &i); n == 1 && i < len(rows) {
+			if _, rest, ok := strings.Cut(d.Key, "."); ok {
+				field = strings.SplitN(rest, ".", 2)[0]
+			}
+		} else {
+			i = 0
+		}
+		msg := d.Message
+		if d.Hint != "" {
+			msg += " (" + d.Hint + ")"
+		}
+		f.Events[rows[i]].addError(field, msg)
+	}
+	return nil, false
+}
+
+func (e *formEvent) addError(field, msg string) {
+	if e.Errors == nil {
+		e.Errors = map[string]string{}
+	}
+	if !contains(eventFields, field) || field == "" {
+		field = "state"
+	}
+	if prev := e.Errors[field]; prev != "" {
+		msg = prev + "; " + msg
+	}
+	e.Errors[field] = msg
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// outcome is one scenario's result for the page.
+type outcome struct {
+	Key      string
+	Scenario reports.WhatIfScenario
+	Text     reports.WhatIfText
+	Charts   []chartRef
+	// Query reproduces this scenario alone, for downloads and charts: an encoded query the
+	// server built (template.URL, so that html/template keeps its = and &).
+	Query template.URL
+}
+
+type chartRef struct {
+	ID, Title string
+	URL       template.URL
+}
+
+// run runs the scenarios against the baseline at one cut-off and words the results.
+func (s *Server) run(r *http.Request, scs []*engine.Scenario) (*reports.WhatIf, []*engine.ScenarioRun, error) {
+	runs, err := s.bl.RunAll(r.Context(), scs)
+	if err != nil {
+		return nil, nil, err
+	}
+	base := s.bl
+	if len(runs) > 0 {
+		base = runs[0].Baseline
+	}
+	rep := reports.NewWhatIf(base.Assessment(), false)
+	for _, run := range runs {
+		rep.Add(run, run.Diff(), nil)
+	}
+	return rep, runs, nil
+}
+
+// whatif: the form, and below it the results of the scenarios it holds.
+func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	forms := readForm(q)
+	prefill := ""
+	if st := q.Get("state"); st != "" && !forms[0].active() {
+		if found, ok, _ := s.ds.LookupState(st); ok {
+			prefill = found.Name // from a State page's link: fill the form, run nothing
+		}
+	}
+	var scs []*engine.Scenario
+	var keys []string
+	ok := true
+	for i := range forms {
+		if !forms[i].active() {
+			continue
+		}
+		sc, good := s.build(&forms[i])
+		ok = ok && good
+		if good {
+			scs = append(scs, sc)
+			keys = append(keys, forms[i].Key)
+		}
+	}
+	if prefill != "" {
+		forms[0].Events[0].Spec.State = prefill
+		forms[0].Name = ""
+	}
+	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.states, "Submitted": len(keys) > 0 || !ok}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusUnprocessableEntity
+		data["Error"] = "Some events could not be read: see the messages beside the fields."
+	}
+	if ok && len(scs) > 0 {
+		rep, runs, err := s.run(r, scs)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		names := s.names
+		var outs []outcome
+		for i, run := range runs {
+			ws := rep.Scenarios[i]
+			o := outcome{Key: keys[i], Scenario: ws, Text: ws.Text, Query: template.URL(scenarioQuery(q, keys[i]))}
+			for _, c := range ws.Indicators {
+				if c.Changed && len(c.BaseSeries) > 0 {
+					o.Charts = append(o.Charts, chartRef{ID: c.ID, Title: c.Title, URL: template.URL("/whatif/chart.svg?" + string(o.Query) + "&id=" + url.QueryEscape(c.ID))})
+				}
+			}
+			_ = run
+			_ = names
+			outs = append(outs, o)
+		}
+		data["Outcomes"] = outs
+		data["AsOf"] = rep.AsOf
+		data["Compare"] = compareRows(rep)
+		data["AllQuery"] = r.URL.RawQuery
+	}
+	s.render(w, status, "whatif", s.page("What if", "whatif", data))
+}
+
+// scenarioQuery keeps the form fields of one scenario, renamed to scenario a, so that a
+// download or a chart link reproduces it alone.
+func scenarioQuery(q url.Values, key string) string {
+	out := url.Values{}
+	for k, vs := range q {
+		if rest, ok := strings.CutPrefix(k, key+"."); ok {
+			for _, v := range vs {
+				if v != "" {
+					out.Add("a."+rest, v)
+				}
+			}
+		}
+	}
+	return out.Encode()
+}
+
+// compareRow is one line of the side-by-side table.
+type compareRow struct {
+	ID, Title, Unit string
+	Base            *float64
+	Scenario        []*float64
+	Deltas          []*float64
+	Plan            bool
+}
+
+func compareRows(rep *reports.WhatIf) []compareRow {
+	if len(rep.Scenarios) < 2 {
+		return nil
+	}
+	var rows []compareRow
+	plan := compareRow{ID: "Plan", Title: "Plan score", Plan: true}
+	plan.Base = rep.Scenarios[0].Overall.BaseScore
+	for _, sc := range rep.Scenarios {
+		plan.Scenario = append(plan.Scenario, sc.Overall.ScenarioScore)
+		plan.Deltas = append(plan.Deltas, sc.Overall.Delta)
+	}
+	rows = append(rows, plan)
+	index := map[string]int{}
+	for si, sc := range rep.Scenarios {
+		for _, c := range sc.Indicators {
+			i, ok := index[c.ID]
+			if !ok {
+				i = len(rows)
+				index[c.ID] = i
+				rows = append(rows, compareRow{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: c.BaseValue,
+					Scenario: make([]*float64, len(rep.Scenarios)), Deltas: make([]*float64, len(rep.Scenarios))})
+				for k := range rows[i].Scenario {
+					rows[i].Scenario[k] = c.BaseValue // unchanged unless the scenario says otherwise
+				}
+			}
+			rows[i].Scenario[si] = c.ScenarioValue
+			rows[i].Deltas[si] = c.Delta
+		}
+	}
+	return rows
+}
+
+// formScenarios reads the form and builds its scenarios, or answers with the problems.
+func (s *Server) formScenarios(w http.ResponseWriter, r *http.Request) ([]*engine.Scenario, bool) {
+	forms := readForm(r.URL.Query())
+	var scs []*engine.Scenario
+	var problems []string
+	for i := range forms {
+		if !forms[i].active() {
+			continue
+		}
+		sc, ok := s.build(&forms[i])
+		if !ok {
+			for _, e := range forms[i].Events {
+				for f, m := range e.Errors {
+					problems = append(problems, fmt.Sprintf("scenario %s, event %d, %s: %s", forms[i].Key, e.Index+1, f, m))
+				}
+			}
+			continue
+		}
+		scs = append(scs, sc)
+	}
+	if len(problems) > 0 {
+		http.Error(w, strings.Join(problems, "\n"), http.StatusUnprocessableEntity)
+		return nil, false
+	}
+	if len(scs) == 0 {
+		http.Error(w, "no scenario: give at least one event (a.e0.state, a.e0.type, a.e0.date)", http.StatusBadRequest)
+		return nil, false
+	}
+	return scs, true
+}
+
+// whatifTOML downloads scenario a of the query as a scenario file.
+func (s *Server) whatifTOML(w http.ResponseWriter, r *http.Request) {
+	scs, ok := s.formScenarios(w, r)
+	if !ok {
+		return
+	}
+	w.Header().Set("Content-Type", "application/toml; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="scenario.toml"`)
+	w.Write(scs[0].TOML())
+}
+
+// whatifMarkdown downloads the result as `lap whatif --format md` writes it.
+func (s *Server) whatifMarkdown(w http.ResponseWriter, r *http.Request) {
+	scs, ok := s.formScenarios(w, r)
+	if !ok {
+		return
+	}
+	rep, _, err := s.run(r, scs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	if err := reports.WriteWhatIfMarkdown(&b, rep, nil); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="whatif.md"`)
+	w.Write(b.Bytes())
+}
+
+// whatifCSV downloads every changed indicator of every scenario, one row each.
+func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
+	scs, ok := s.formScenarios(w, r)
+	if !ok {
+		return
+	}
+	rep, _, err := s.run(r, scs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var b bytes.Buffer
+	cw := csv.NewWriter(&b)
+	cw.Write([]string{"scenario", "id", "title", "unit", "base_value", "scenario_value", "delta", "base_status", "scenario_status", "sentence"})
+	num := func(v *float64) string {
+		if v == nil {
+			return ""
+		}
+		return strconv.FormatFloat(*v, 'f', -1, 64)
+	}
+	for _, sc := range rep.Scenarios {
+		text := map[string]string{}
+		for _, st := range sc.Text.Indicators {
+			text[st.Key] = st.Text
+		}
+		for _, c := range sc.Indicators {
+			cw.Write([]string{sc.Name, c.ID, c.Title, c.Unit, num(c.BaseValue), num(c.ScenarioValue), num(c.Delta),
+				string(c.BaseStatus), string(c.ScenarioStatus), text[c.ID]})
+		}
+		cw.Write([]string{sc.Name, "overall", "Plan score", "score", num(sc.Overall.BaseScore), num(sc.Overall.ScenarioScore), num(sc.Overall.Delta),
+			string(sc.Overall.BaseStatus), string(sc.Overall.ScenarioStatus), sc.Text.Summary})
+	}
+	cw.Flush()
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.Header().Set("Content-Disposition", `attachment; filename="whatif.csv"`)
+	w.Write(b.Bytes())
+}
+
+// whatifChart draws one changed indicator of scenario a: baseline and scenario overlaid.
+func (s *Server) whatifChart(w http.ResponseWriter, r *http.Request) {
+	scs, ok := s.formScenarios(w, r)
+	if !ok {
+		return
+	}
+	runs, err := s.bl.RunAll(r.Context(), scs[:1])
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, found := runs[0].Diff().Indicator(r.URL.Query().Get("id"))
+	if !found {
+		http.NotFound(w, r)
+		return
+	}
+	f, err := reports.OverlayFigure(c)
+	if err != nil || f == nil {
+		http.NotFound(w, r)
+		return
+	}
+	b, err := f.SVG()
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeSVG(w, b)
+}
+
+// apiRequest is the JSON form of /api/whatif.
+type apiRequest struct {
+	Name        string             `json:"name"`
+	Description string             `json:"description"`
+	Events      []engine.EventSpec `json:"events"`
+	Scenarios   []apiScenario      `json:"scenarios"`
+	All         bool               `json:"all"`
+}
+
+type apiScenario struct {
+	Name        string             `json:"name"`
+	Description string             `json:"description"`
+	Events      []engine.EventSpec `json:"events"`
+}
+
+// apiWhatIf answers what `lap whatif --format json` prints: for GET, the scenarios of the
+// form's query; for POST, a scenario file (TOML, any content type but JSON) or the JSON form.
+func (s *Server) apiWhatIf(w http.ResponseWriter, r *http.Request) {
+	var scs []*engine.Scenario
+	all := false
+	if r.Method == http.MethodGet {
+		var ok bool
+		if scs, ok = s.formScenarios(w, r); !ok {
+			return
+		}
+	} else {
+		body, err := io.ReadAll(r.Body)
+		if err != nil {
+			var mbe *http.MaxBytesError
+			if errors.As(err, &mbe) {
+				apiError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request body is over %d bytes", MaxBodyBytes), nil)
+				return
+			}
+			apiError(w, http.StatusBadRequest, "read the request: "+err.Error(), nil)
+			return
+		}
+		ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		if ct == "application/json" {
+			scs, all, err = s.jsonScenarios(body)
+		} else {
+			var sc *engine.Scenario
+			sc, err = engine.ParseScenario("request.toml", body, s.ds, s.plan)
+			if err == nil && len(sc.Changes)+len(sc.Events) > MaxEvents {
+				err = fmt.Errorf("the scenario has %d changes; the limit is %d", len(sc.Changes), MaxEvents)
+			}
+			scs = []*engine.Scenario{sc}
+		}
+		if err != nil {
+			var ds engine.Diagnostics
+			errors.As(err, &ds)
+			apiError(w, http.StatusUnprocessableEntity, err.Error(), ds)
+			return
+		}
+	}
+	runs, err := s.bl.RunAll(r.Context(), scs)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	rep := reports.NewWhatIf(runs[0].Baseline.Assessment(), all)
+	for _, run := range runs {
+		rep.Add(run, run.Diff(), nil)
+	}
+	var b bytes.Buffer
+	if err := reports.EncodeJSON(&b, rep); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Write(b.Bytes())
+}
+
+func (s *Server) jsonScenarios(body []byte) ([]*engine.Scenario, bool, error) {
+	var req apiRequest
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&req); err != nil {
+		return nil, false, fmt.Errorf("read the JSON request: %w", err)
+	}
+	list := req.Scenarios
+	if len(req.Events) > 0 {
+		list = append([]apiScenario{{Name: req.Name, Description: req.Description, Events: req.Events}}, list...)
+	}
+	switch {
+	case len(list) == 0:
+		return nil, false, errors.New("no scenario: give events, or scenarios with events")
+	case len(list) > MaxScenarios:
+		return nil, false, fmt.Errorf("%d scenarios; the limit is %d", len(list), MaxScenarios)
+	}
+	var scs []*engine.Scenario
+	var diags engine.Diagnostics
+	for i, a := range list {
+		if len(a.Events) > MaxEvents {
+			return nil, false, fmt.Errorf("scenario %d has %d events; the limit is %d", i+1, len(a.Events), MaxEvents)
+		}
+		name := a.Name
+		if name == "" {
+			name = "Scenario " + strconv.Itoa(i+1)
+		}
+		sc, err := engine.NewScenario(name, a.Description, a.Events, nil, s.ds)
+		if err != nil {
+			var ds engine.Diagnostics
+			if errors.As(err, &ds) {
+				for _, d := range ds {
+					d.Key = fmt.Sprintf("scenarios[%d].%s", i, d.Key)
+				}
+				diags = append(diags, ds...)
+				continue
+			}
+			return nil, false, err
+		}
+		scs = append(scs, sc)
+	}
+	if len(diags) > 0 {
+		return nil, false, diags
+	}
+	return scs, req.All, nil
+}
+
+func apiError(w http.ResponseWriter, status int, msg string, problems engine.Diagnostics) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"error": msg, "problems": problems})
+}
+
+// fail answers an error of the run: a cancelled or timed-out request, or a failure.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil {
+		http.Error(w, "the request was cancelled or took too long: "+err.Error(), http.StatusServiceUnavailable)
+		return
+	}
+	http.Error(w, err.Error(), http.StatusInternalServerError)
+}
+
+var _ = locale.English

@@ -122,3 +122,12 @@ ratio() { ratio_values "$1" "$2" | summary "$3" "${4:-}" "x"; }
   values cli/report | summary "lap report --year 2024, all formats" "(goal <= 1.0 s)" "s"
   values cli/report-rerun | summary "re-run after a one-field change" "(goal <= 0.3 s)" "s"
 } | tee "$out/summary.txt"
+
+# lap serve (issue 16): the what-if handler benchmark (the form page and the API, Lebanon
+# completes clearance) and a bounded load test against 127.0.0.1 (20 clients for 10 s each on the
+# page and on the API; p50, p90, p99, errors). docs/performance.md, "lap serve".
+{
+  echo "== lap serve (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  go test ./server -run XXX -bench WhatIfHandler -benchmem -count "${rounds:-6}" | grep -E '^Benchmark'
+  LAP_LOAD=20,10 go test ./server -run '^TestLoad$' -count=1 -v | grep -E '^load '
+} | tee "${out:-out/bench}/serve.txt"

@@ -52,6 +52,6 @@ func Example_readme() {
 	// Output:
 	// 2024 1.1 true
 	// as of 2026-10-31
-	// 25.2 Clearance completed within the deadline: insufficient-data -> achieved
+	// 25.2 Clearance completed within the deadline: insufficient-data -> too-few
 	// LBN Article 4 projection left: true
 }

@@ -173,6 +173,9 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		}
 		t.Sections = append(t.Sections, SentenceOf{Key: s.Key, Text: loc.T(id, d)})
 	}
+	for _, n := range ws.Composition {
+		t.Notes = append(t.Notes, n.Text+" ("+strings.Join(n.Indicators, ", ")+").")
+	}
 	for _, c := range ws.Obligations {
 		if !c.Changed {
 			continue

@@ -50,8 +50,9 @@ func TestWhatIfText(t *testing.T) {
 		byKey[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "[", "no missing message: %s", s.Text)
 	}
-	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0% (now not known). Its status would change from insufficient data to achieved. Lebanon would be counted.", byKey["25.2"])
-	assert.Equal(t, "18.2 States Parties declaring completion of clearance would rise from 1 to 2. Lebanon would be counted.", byKey["18.2"])
+	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0% (now not known). Its status would change from insufficient data to too few States to judge. Lebanon would be counted.", byKey["25.2"])
+	assert.Equal(t, "25.3 States Parties declaring completion of clearance would rise from 1 to 2. Lebanon would be counted.", byKey["25.3"])
+	assert.Contains(t, txt.Notes, "Lebanon entered the population: it completed clearance against a deadline in the year (25.2).")
 	assert.Contains(t, byKey["24.2"], "would fall from 1,436.12 km² to 1,432.22 km²")
 	assert.Equal(t, "The Article 4 obligation of Lebanon would be completed on time (now open, deadline ahead).", byKey["LBN-4"])
 	assert.Contains(t, byKey["LBN-4-projection"], "would no longer apply")

@@ -23,7 +23,6 @@ package reports
 import (
 	"errors"
 	"fmt"
-	"image"
 	"image/color"
 	"io"
 	"math"
@@ -39,7 +38,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -298,18 +296,28 @@ func WriteChart(w io.Writer, p *plot.Plot, format string, width, height vg.Lengt
 	}
 	// This is what p.WriterTo does, plus a margin so that no text touches
 	// the edge of the picture, and a finer resolution for PNG.
-	var c vg.CanvasSizer
-	var img *vgimg.Canvas
-	var svg *vgsvg.Canvas
+	var err error
 	if format == "png" {
-		img = vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PNGDPI))
-		c = img
+		c, img := newImageCanvas(width, height)
+		defer releaseImage(img)
+		drawChart(c, p, format)
+		err = encodePNG(w, img)
 	} else {
-		svg = vgsvg.New(width, height)
-		c = svg
+		c := vgsvg.New(width, height)
+		drawChart(c, p, format)
+		_, err = c.WriteTo(w)
 	}
+	if err != nil {
+		return fmt.Errorf("write %s chart: %w", format, err)
+	}
+	return nil
+}
+
+// drawChart draws p on c, whose size is the chart's, within the margin, as WriteChart writes it
+// in format.
+func drawChart(c vg.CanvasSizer, p *plot.Plot, format string) {
 	dc := draw.New(c)
-	if img != nil {
+	if format == "png" {
 		// The image canvas starts white, so the page fill and the plot's own white background
 		// would paint every pixel twice more, in the rasteriser: two thirds of the drawing.
 		// Drawing a copy of the plot without its background gives the same pixels.
@@ -321,20 +329,6 @@ func WriteChart(w io.Writer, p *plot.Plot, format string, width, height vg.Lengt
 		dc.Fill(dc.Rectangle.Path())
 	}
 	p.Draw(draw.Crop(dc, chartMargin, -chartMargin, chartMargin, -chartMargin))
-	var err error
-	if img != nil {
-		rgba, ok := img.Image().(*image.RGBA)
-		if !ok {
-			return fmt.Errorf("write png chart: the canvas is a %T, not an RGBA image", img.Image())
-		}
-		err = encodePNG(w, rgba)
-	} else {
-		_, err = svg.WriteTo(w)
-	}
-	if err != nil {
-		return fmt.Errorf("write %s chart: %w", format, err)
-	}
-	return nil
 }
 
 // TrendChart draws an indicator trend: the observed values with gaps for

@@ -2,13 +2,51 @@ package reports
 
 import (
 	"bufio"
-	"compress/zlib"
+	"compress/flate"
 	"encoding/binary"
 	"hash/crc32"
 	"image"
 	"image/png"
 	"io"
+	"sync"
+
+	"git.sr.ht/~sbinet/gg"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
 )
+
+// imagePool keeps the images charts are rasterised into (3.3 MB each at the default size), so
+// that a report does not allocate, clear and collect one per chart.
+var imagePool sync.Pool
+
+// newImageCanvas returns a white image canvas of the given size at PNGDPI and the image it
+// draws into. It is what vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PNGDPI))
+// gives, pixel for pixel, without the two full-size images that allocates (gg's context
+// copies the canvas's image into a new one): the image comes from imagePool, and the context
+// draws into it directly. Give the image back with releaseImage once it is encoded.
+func newImageCanvas(width, height vg.Length) (*vgimg.Canvas, *image.RGBA) {
+	w := width / vg.Inch * vg.Length(PNGDPI)
+	h := height / vg.Inch * vg.Length(PNGDPI)
+	r := image.Rect(0, 0, int(w+0.5), int(h+0.5)) // as vgimg.NewWith rounds
+	img, _ := imagePool.Get().(*image.RGBA)
+	if img == nil || img.Rect != r {
+		img = image.NewRGBA(r)
+	}
+	ctx := gg.NewContextForRGBA(img) // as vgimg.NewWith sets up its own context
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	// vgimg has no option for both a size and a context; its options are functions of the
+	// canvas, so one that applies both does it. NewWith then paints the image white.
+	both := func(c *vgimg.Canvas) uint32 {
+		vgimg.UseWH(width, height)(c)
+		vgimg.UseImageWithContext(img, ctx)(c)
+		return 0
+	}
+	return vgimg.NewWith(vgimg.UseDPI(PNGDPI), both), img
+}
+
+// releaseImage gives an image of newImageCanvas back to imagePool.
+func releaseImage(img *image.RGBA) { imagePool.Put(img) }
 
 // encodePNG writes img as an 8-bit PNG. An opaque image (every chart is: the canvas starts
 // white) is written as RGB the way image/png writes it at BestSpeed, except for the per-row
@@ -16,8 +54,12 @@ import (
 // minus the one above it), which turns a chart's long runs of background and its horizontal
 // lines into zeros that deflate well. The decoded pixels are the same; only the bytes
 // differ. Any other image goes to image/png.
+//
+// The zlib stream is written here around compress/flate (header, deflate, Adler-32) rather
+// than with compress/zlib, for a checksum that skips zero bytes eight at a time (adler32) and
+// a compressor reused from one chart to the next (flatePool); the bytes are the same.
 func encodePNG(w io.Writer, img *image.RGBA) error {
-	if !img.Opaque() {
+	if !opaque(img) {
 		return (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(w, img)
 	}
 	b := img.Bounds()
@@ -32,36 +74,118 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	writeChunk(bw, "IHDR", ihdr[:])
 
 	idat := &chunkWriter{w: bw, typ: "IDAT"}
-	zw, err := zlib.NewWriterLevel(idat, zlib.BestSpeed)
-	if err != nil {
-		return err
+	idat.Write([]byte{0x78, 0x01}) // zlib: deflate with a 32 KiB window, the fastest level
+	zw, _ := flatePool.Get().(*flate.Writer)
+	if zw == nil {
+		zw, _ = flate.NewWriter(idat, flate.BestSpeed)
+	} else {
+		zw.Reset(idat)
 	}
+	defer flatePool.Put(zw)
+	sum := uint32(1) // Adler-32 of the uncompressed data
 	rowLen := 1 + bpp*width
-	prev := make([]byte, rowLen)
-	cur := make([]byte, rowLen)
-	filtered := make([]byte, rowLen)
+	filtered := make([]byte, rowLen+8) // 8 bytes of slack for upFilter's last store
+	filtered[0] = 2                    // Up
+	prev := make([]byte, 4*width)      // the row above the first is zeros
 	for y := 0; y < height; y++ {
-		pix := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):]
-		for x, i := 0, 1; x < width; x, i = x+1, i+3 {
-			cur[i], cur[i+1], cur[i+2] = pix[4*x], pix[4*x+1], pix[4*x+2]
-		}
-		filtered[0] = 2 // Up
-		for i := 1; i < rowLen; i++ {
-			filtered[i] = cur[i] - prev[i]
-		}
-		if _, err := zw.Write(filtered); err != nil {
+		row := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*width]
+		upFilter(filtered[1:], row, prev)
+		sum = adler32(sum, filtered[:rowLen])
+		if _, err := zw.Write(filtered[:rowLen]); err != nil {
 			return err
 		}
-		prev, cur = cur, prev
+		prev = row
 	}
 	if err := zw.Close(); err != nil {
 		return err
 	}
+	var trailer [4]byte
+	binary.BigEndian.PutUint32(trailer[:], sum)
+	idat.Write(trailer[:])
 	if err := idat.flush(); err != nil {
 		return err
 	}
 	writeChunk(bw, "IEND", nil)
 	return bw.Flush()
+}
+
+// flatePool keeps deflate compressors (about 1 MB each) from one chart to the next.
+var flatePool sync.Pool
+
+// opaque reports whether every pixel of img has full alpha, as img.Opaque does, two pixels at
+// a time.
+func opaque(img *image.RGBA) bool {
+	b := img.Bounds()
+	if b.Empty() {
+		return true
+	}
+	const alpha = 0xff000000ff000000
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		row := img.Pix[img.PixOffset(b.Min.X, y):][:4*b.Dx()]
+		acc := uint64(alpha)
+		n := len(row) / 8
+		for k := range n {
+			acc &= binary.LittleEndian.Uint64(row[8*k : 8*k+8])
+		}
+		row = row[8*n:]
+		if acc&alpha != alpha || len(row) == 4 && row[3] != 0xff {
+			return false
+		}
+	}
+	return true
+}
+
+// upFilter writes the RGB bytes of row (RGBA pixels) minus those of prev (the row above) into
+// dst, which holds 8 bytes more than 3 per pixel. Two pixels are done at a time as one 64-bit
+// word: a byte-wise subtraction without borrows between bytes, then the two alpha bytes
+// squeezed out.
+func upFilter(dst, row, prev []byte) {
+	const hi = 0x8080808080808080
+	n := min(len(row), len(prev), (len(dst)-2)/6*8) / 8 // pixel pairs
+	for k := range n {
+		a := binary.LittleEndian.Uint64(row[8*k : 8*k+8])
+		p := binary.LittleEndian.Uint64(prev[8*k : 8*k+8])
+		d := ((a | hi) - (p &^ hi)) ^ ((a ^ ^p) & hi)
+		binary.LittleEndian.PutUint64(dst[6*k:6*k+8], d&0xffffff|(d>>8)&0xffffff000000)
+	}
+	if i := 8 * n; len(row) >= i+4 && len(prev) >= i+4 && len(dst) >= 6*n+3 { // an odd pixel at the end
+		dst[6*n], dst[6*n+1], dst[6*n+2] = row[i]-prev[i], row[i+1]-prev[i+1], row[i+2]-prev[i+2]
+	}
+}
+
+// adler32 updates the Adler-32 checksum sum with p as hash/adler32 does, but adds a word of
+// eight zero bytes in one step (the first sum is unchanged by them, the second grows by eight
+// times the first): a filtered chart row is mostly zeros.
+func adler32(sum uint32, p []byte) uint32 {
+	const (
+		mod  = 65521 // the largest prime below 2^16
+		nmax = 5552  // the most bytes before the sums could overflow 32 bits
+	)
+	s1, s2 := sum&0xffff, sum>>16
+	for len(p) > 0 {
+		var q []byte
+		if len(p) > nmax {
+			p, q = p[:nmax], p[nmax:]
+		}
+		for ; len(p) >= 8; p = p[8:] {
+			if binary.LittleEndian.Uint64(p) == 0 {
+				s2 += 8 * s1
+				continue
+			}
+			for _, x := range p[:8] {
+				s1 += uint32(x)
+				s2 += s1
+			}
+		}
+		for _, x := range p {
+			s1 += uint32(x)
+			s2 += s1
+		}
+		s1 %= mod
+		s2 %= mod
+		p = q
+	}
+	return s2<<16 | s1
 }
 
 // chunkWriter cuts what is written to it into chunks of one type, 64 KiB at most each.

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	stdadler32 "hash/adler32"
 	"image"
 	"image/draw"
 	"image/png"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 // encodePNG decodes to the pixels image/png's encoding decodes to: opaque images (written as
@@ -50,4 +53,77 @@ func decodeRGBA(t *testing.T, b *bytes.Buffer) *image.RGBA {
 	out := image.NewRGBA(image.Rect(0, 0, dec.Bounds().Dx(), dec.Bounds().Dy()))
 	draw.Draw(out, out.Bounds(), dec, dec.Bounds().Min, draw.Src)
 	return out
+}
+
+// newImageCanvas draws the same pixels as the canvas vgimg.NewWith makes for the size and
+// resolution, also when its image comes back from the pool holding another chart.
+func TestNewImageCanvasSamePixels(t *testing.T) {
+	for _, tc := range goldenCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := tc.build()
+			require.NoError(t, err)
+			ref := vgimg.NewWith(vgimg.UseWH(DefaultWidth, DefaultHeight), vgimg.UseDPI(PNGDPI))
+			drawChart(ref, p, "png")
+			want := ref.Image().(*image.RGBA)
+			for range 2 { // the second image is the pooled one, with the first chart on it
+				c, img := newImageCanvas(DefaultWidth, DefaultHeight)
+				w, h := c.Size()
+				require.Equal(t, []vg.Length{DefaultWidth, DefaultHeight}, []vg.Length{w, h})
+				drawChart(c, p, "png")
+				require.Equal(t, want.Rect, img.Rect)
+				require.True(t, bytes.Equal(want.Pix, img.Pix), "pixels differ")
+				releaseImage(img)
+			}
+		})
+	}
+}
+
+// adler32 gives hash/adler32's checksum: sparse and dense data, runs long enough to need the
+// modular reduction, lengths that are not multiples of eight, and a checksum continued over
+// several calls.
+func TestAdler32(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 4))
+	for _, n := range []int{0, 1, 7, 8, 9, 63, 5552, 5553, 3631, 40000, 100003} {
+		for _, fill := range []int{0, 1, 20, 255} { // percent of non-zero bytes; 255: all 0xff
+			p := make([]byte, n)
+			for i := range p {
+				switch {
+				case fill == 255:
+					p[i] = 0xff
+				case r.IntN(100) < fill:
+					p[i] = byte(r.IntN(256))
+				}
+			}
+			require.Equal(t, stdadler32.Checksum(p), adler32(1, p), "n=%d fill=%d", n, fill)
+			h := stdadler32.New()
+			sum := uint32(1)
+			for rest := p; len(rest) > 0; {
+				k := min(len(rest), 1+r.IntN(9000))
+				h.Write(rest[:k])
+				sum = adler32(sum, rest[:k])
+				rest = rest[k:]
+			}
+			require.Equal(t, h.Sum32(), sum, "in pieces: n=%d fill=%d", n, fill)
+		}
+	}
+}
+
+// opaque agrees with image.RGBA.Opaque, wherever the one translucent pixel is, for odd and
+// even widths and sub-images.
+func TestOpaque(t *testing.T) {
+	for _, w := range []int{1, 2, 3, 8, 9} {
+		img := image.NewRGBA(image.Rect(0, 0, w, 3))
+		for i := range img.Pix {
+			img.Pix[i] = 0xff
+		}
+		require.True(t, opaque(img))
+		for i := 3; i < len(img.Pix); i += 4 {
+			img.Pix[i] = 0xfe
+			require.False(t, opaque(img), "w=%d pixel %d", w, i/4)
+			sub := img.SubImage(image.Rect(0, 1, w, 2)).(*image.RGBA)
+			require.Equal(t, sub.Opaque(), opaque(sub), "w=%d pixel %d, middle row", w, i/4)
+			img.Pix[i] = 0xff
+		}
+	}
+	require.True(t, opaque(image.NewRGBA(image.Rectangle{})))
 }

@@ -285,50 +285,57 @@ type Article4Input struct {
 // not embed fonts: it names Liberation Sans, and a viewer without that font
 // substitutes a similar sans-serif one.
 func WriteChart(w io.Writer, p *plot.Plot, format string, width, height vg.Length) error {
-	if p == nil {
-		return fmt.Errorf("write chart: %w: nil plot", ErrInvalidInput)
+	if err := checkChartArgs(p, format, width, height); err != nil {
+		return fmt.Errorf("write chart: %w", err)
 	}
-	if format != "svg" && format != "png" {
-		return fmt.Errorf("write chart: %w: unsupported format %q (want svg or png)", ErrInvalidInput, format)
-	}
-	if !(width > 2*chartMargin) || !(height > 2*chartMargin) || math.IsInf(float64(width), 0) || math.IsInf(float64(height), 0) {
-		return fmt.Errorf("write chart: %w: size %v × %v is too small or not finite", ErrInvalidInput, width, height)
-	}
-	// This is what p.WriterTo does, plus a margin so that no text touches
-	// the edge of the picture, and a finer resolution for PNG.
-	var err error
-	if format == "png" {
-		c, img := newImageCanvas(width, height)
-		defer releaseImage(img)
-		drawChart(c, p, format)
-		err = encodePNG(w, img)
-	} else {
-		c := vgsvg.New(width, height)
-		drawChart(c, p, format)
-		_, err = c.WriteTo(w)
-	}
-	if err != nil {
+	if err := writeChart(w, p, format, width, height, nil); err != nil {
 		return fmt.Errorf("write %s chart: %w", format, err)
 	}
 	return nil
 }
 
-// drawChart draws p on c, whose size is the chart's, within the margin, as WriteChart writes it
-// in format.
-func drawChart(c vg.CanvasSizer, p *plot.Plot, format string) {
-	dc := draw.New(c)
+// writeChart is WriteChart; tee, when not nil, receives the drawing that is the same in both
+// formats (see drawChart), to compute the PNG's content key while the SVG is drawn.
+func writeChart(w io.Writer, p *plot.Plot, format string, width, height vg.Length, tee vg.Canvas) error {
+	if err := checkChartArgs(p, format, width, height); err != nil {
+		return err
+	}
+	// This is what p.WriterTo does, plus a margin so that no text touches
+	// the edge of the picture, and a finer resolution for PNG.
 	if format == "png" {
-		// The image canvas starts white, so the page fill and the plot's own white background
-		// would paint every pixel twice more, in the rasteriser: two thirds of the drawing.
-		// Drawing a copy of the plot without its background gives the same pixels.
-		q := *p
-		q.BackgroundColor = nil
-		p = &q
-	} else {
+		c, img := newImageCanvas(width, height)
+		defer releaseImage(img)
+		drawChart(c, p, format, tee)
+		return encodePNG(w, img)
+	}
+	c := vgsvg.New(width, height)
+	drawChart(c, p, format, tee)
+	_, err := c.WriteTo(w)
+	return err
+}
+
+// drawChart draws p on c, a canvas of the chart's size, within the margin. Only SVG gets the
+// white page and the plot's background (the first thing p.Draw would paint): the image
+// canvas starts white, and painting every pixel twice more was two thirds of the PNG drawing.
+// The rest of the drawing is the same for both formats, and tee (when not nil) receives it
+// too.
+func drawChart(c vg.CanvasSizer, p *plot.Plot, format string, tee vg.Canvas) {
+	dc := draw.New(c)
+	inner := draw.Crop(dc, chartMargin, -chartMargin, chartMargin, -chartMargin)
+	if format == "svg" {
 		dc.SetColor(color.White)
 		dc.Fill(dc.Rectangle.Path())
+		if p.BackgroundColor != nil {
+			inner.SetColor(p.BackgroundColor)
+			inner.Fill(inner.Rectangle.Path())
+		}
 	}
-	p.Draw(draw.Crop(dc, chartMargin, -chartMargin, chartMargin, -chartMargin))
+	q := *p
+	q.BackgroundColor = nil
+	if tee != nil {
+		inner.Canvas = vg.MultiCanvas(c, tee)
+	}
+	q.Draw(inner)
 }
 
 // TrendChart draws an indicator trend: the observed values with gaps for

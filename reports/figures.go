@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/lapmonitor/lap/engine"
 )
@@ -28,9 +29,10 @@ type Figure struct {
 	Alt   string
 	Plot  *plot.Plot
 
-	once sync.Once
-	svg  []byte
-	err  error
+	once   sync.Once
+	svg    []byte
+	pngKey string // see Key
+	err    error
 }
 
 // Write writes the figure as "svg" or "png" at the default size.
@@ -49,15 +51,24 @@ func (f *Figure) Write(w io.Writer, format string) error {
 	return nil
 }
 
-// SVG returns the figure as SVG, rendering it once.
+// SVG returns the figure as SVG, rendering it once (and computing the PNG's content key on the
+// way, see Key).
 func (f *Figure) SVG() ([]byte, error) {
 	f.once.Do(func() {
 		var b bytes.Buffer
-		if err := WriteChart(&b, f.Plot, "svg", DefaultWidth, DefaultHeight); err != nil {
-			f.err = fmt.Errorf("write figure %s: %w", f.Name, err)
+		key := newKeyCanvas("png", DefaultWidth, DefaultHeight)
+		var tee vg.Canvas
+		if key != nil {
+			tee = key
+		}
+		if err := writeChart(&b, f.Plot, "svg", DefaultWidth, DefaultHeight, tee); err != nil {
+			f.err = fmt.Errorf("write figure %s: write svg chart: %w", f.Name, err)
 			return
 		}
 		f.svg = b.Bytes()
+		if key != nil {
+			f.pngKey = key.key()
+		}
 	})
 	return f.svg, f.err
 }

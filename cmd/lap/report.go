@@ -209,14 +209,33 @@ func writeCharts(ctx context.Context, d *outdir.Dir, prefix string, rep *reports
 	return errors.Join(errs...)
 }
 
-// writeFigure writes one figure in each format as prefix+name.format.
+// writeFigure writes one figure in each format as prefix+name.format. A PNG whose content key
+// (reports.ChartKey: what the chart draws and the renderer's version) is the one recorded for
+// the same file in the earlier output of d is copied from there instead of drawn again (see
+// outdir.Dir.Reuse); drawing PNGs is most of a report's time. SVG is drawn anyway for the HTML
+// page, and is cheap.
 func writeFigure(d *outdir.Dir, prefix string, f *reports.Figure, formats []string) error {
 	for _, format := range formats {
+		name := prefix + f.Name + "." + format
+		key := ""
+		if format == "png" {
+			var err error
+			if key, err = f.Key(format); err != nil {
+				return err
+			}
+			reused, err := d.Reuse(name, key)
+			if err != nil {
+				return fmt.Errorf("write chart: %w", err)
+			}
+			if reused {
+				continue
+			}
+		}
 		var b bytes.Buffer
 		if err := f.Write(&b, format); err != nil {
 			return err
 		}
-		if err := d.WriteFile(prefix+f.Name+"."+format, b.Bytes()); err != nil {
+		if err := d.WriteFileKey(name, key, b.Bytes()); err != nil {
 			return fmt.Errorf("write chart: %w", err)
 		}
 	}

@@ -20,7 +20,10 @@
 // the two renames is put back first when the target is missing.
 //
 // The manifest is also what a later run can read to reuse unchanged files of the previous
-// output (Read, Dir.Previous): it lists every file with its content hash, sorted by path.
+// output (Read, Dir.Previous): it lists every file with its content hash, sorted by path, and,
+// for a file written with WriteFileKey, the key of what it was made from. Dir.Reuse copies such
+// a file into the new output when the key is the same and the file still holds what the
+// manifest says: lap report reuses the PNG charts whose content has not changed.
 package outdir
 
 import (
@@ -49,13 +52,17 @@ const markerName = ".lap-writing"
 // maxManifestBytes bounds the manifest read back from disk.
 const maxManifestBytes = 16 << 20
 
-// manifestVersion is the version of the manifest format.
-const manifestVersion = 1
+// manifestVersion is the version of the manifest format lap writes: 2 added File.Key. Read
+// accepts versions 1 and 2 (a version 1 manifest has no keys, so nothing in it is reused).
+const manifestVersion = 2
+
+// maxReuseBytes bounds a file that Reuse reads back from the previous output.
+const maxReuseBytes = 64 << 20
 
 // Manifest lists the files of one output directory.
 type Manifest struct {
 	Tool    string `json:"tool"`    // always "lap"
-	Version int    `json:"version"` // the manifest format, 1
+	Version int    `json:"version"` // the manifest format, 1 or 2
 	Command string `json:"command"` // the command that wrote the directory, e.g. "report"
 	Files   []File `json:"files"`   // sorted by Path
 }
@@ -65,6 +72,9 @@ type File struct {
 	Path   string `json:"path"` // slash-separated, relative to the directory
 	Size   int64  `json:"size"`
 	SHA256 string `json:"sha256"` // hex
+	// Key identifies what the file was made from, as given to WriteFileKey (for a chart: its
+	// content and the renderer's version); empty for other files. Reuse compares it.
+	Key string `json:"key,omitempty"`
 }
 
 // Lookup returns the entry for a slash-separated path.
@@ -111,8 +121,8 @@ func Read(dir string) (*Manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return nil, fmt.Errorf("read manifest %s: %w", ManifestName, err)
 	}
-	if m.Tool != "lap" || m.Version != manifestVersion {
-		return nil, fmt.Errorf("read manifest %s: not a lap manifest of version %d", ManifestName, manifestVersion)
+	if m.Tool != "lap" || m.Version < 1 || m.Version > manifestVersion {
+		return nil, fmt.Errorf("read manifest %s: not a lap manifest of version 1 to %d", ManifestName, manifestVersion)
 	}
 	sorted := sort.SliceIsSorted(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
 	if !sorted {
@@ -390,7 +400,15 @@ func cleanName(name string) error {
 // WriteFile writes one file, name slash-separated and relative to the output directory,
 // creating its parent directories.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	w, err := d.Create(name)
+	return d.WriteFileKey(name, "", data)
+}
+
+// WriteFileKey is WriteFile for a file made from something identified by key, recorded in the
+// manifest so that a later run can reuse the file (Reuse) when its key is the same. The key
+// must change whenever the file's bytes could: for a chart, it covers the chart's content and
+// the renderer's version.
+func (d *Dir) WriteFileKey(name, key string, data []byte) error {
+	w, err := d.create(name, key)
 	if err != nil {
 		return err
 	}
@@ -404,6 +422,10 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // Create opens one file for writing, as WriteFile but streamed: the file is recorded in the
 // manifest when the writer is closed.
 func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	return d.create(name, "")
+}
+
+func (d *Dir) create(name, key string) (*fileWriter, error) {
 	if err := cleanName(name); err != nil {
 		return nil, err
 	}
@@ -428,12 +450,13 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
-	return &fileWriter{d: d, name: name, f: f, h: sha256.New()}, nil
+	return &fileWriter{d: d, name: name, key: key, f: f, h: sha256.New()}, nil
 }
 
 type fileWriter struct {
 	d    *Dir
 	name string
+	key  string
 	f    *os.File
 	h    hash.Hash
 	n    int64
@@ -454,9 +477,64 @@ func (w *fileWriter) Close() error {
 		return fmt.Errorf("write %s: %w", w.name, err)
 	}
 	w.d.mu.Lock()
-	w.d.files[w.name] = File{Path: w.name, Size: w.n, SHA256: hex.EncodeToString(w.h.Sum(nil))}
+	w.d.files[w.name] = File{Path: w.name, Size: w.n, SHA256: hex.EncodeToString(w.h.Sum(nil)), Key: w.key}
 	w.d.mu.Unlock()
 	return nil
+}
+
+// Reuse writes name into the new output as a copy of the previous output's file (see
+// Previous) when that file was written with the same key (WriteFileKey) and still holds what
+// the manifest says: a regular file of the recorded size and SHA-256, read and checked now.
+// The copy keeps the key. It returns false, having written nothing, when key is empty or there
+// is no such file (the caller then makes the file itself), and an error only when the copy
+// cannot be written.
+func (d *Dir) Reuse(name, key string) (bool, error) {
+	if key == "" || d.prev == nil {
+		return false, nil
+	}
+	if err := cleanName(name); err != nil {
+		return false, err
+	}
+	want, ok := d.prev.Lookup(name)
+	if !ok || want.Key != key {
+		return false, nil
+	}
+	data, ok := readVerified(filepath.Join(d.abs, filepath.FromSlash(name)), want)
+	if !ok {
+		return false, nil
+	}
+	return true, d.WriteFileKey(name, key, data)
+}
+
+// readVerified reads the file p when it is a regular file (not a symbolic link) of want.Size
+// bytes, at most maxReuseBytes, whose SHA-256 is want.SHA256.
+func readVerified(p string, want File) ([]byte, bool) {
+	if want.Size < 0 || want.Size > maxReuseBytes {
+		return nil, false
+	}
+	f, err := openRegular(p)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() != want.Size {
+		return nil, false
+	}
+	data := make([]byte, want.Size+1) // one byte more: a file that grew is not read as the recorded one
+	n, err := io.ReadFull(f, data)
+	switch {
+	case int64(n) != want.Size: // shorter or longer than recorded
+		return nil, false
+	case err != io.ErrUnexpectedEOF && err != io.EOF: // what reaching the end gives
+		return nil, false
+	}
+	data = data[:n]
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != want.SHA256 {
+		return nil, false
+	}
+	return data, true
 }
 
 // Manifest returns the manifest of the files written so far.

@@ -109,113 +109,6 @@ var (
 	fArt7Annual   = fieldIndex["art7_annual_submitted"]
 )
 
-// ix holds the schema indexes of the derived fields, resolved once.
-var ix = struct {
-	AnnualReportDeadline         int
-	AnnualReportDue              int
-	AnnualReportOnTime           int
-	AnnualReportSubmitted        int
-	Art3CompletedInYear          int
-	Art3ComplianceDeclaredInYear int
-	Art3ComplianceDeclaredTimely int
-	Art3ObligationInYear         int
-	Art3ProjectedToMiss          int
-	Art4ProjectedToMiss          int
-	Art3Outstanding              int
-	Art3PastDeadline             int
-	Art3Retaining                int
-	Art4Cleared                  int
-	Art4CompletedInYear          int
-	Art3CompletedOnTime          int
-	Art3CompletedWithDeadline    int
-	Art4CompletedWithDeadline    int
-	Art4CompletedOnTime          int
-	Art4CompletionDeclaredInYear int
-	Art4DeclaredTimely           int
-	Art4NewObligationInYear      int
-	Art4ObligationInYear         int
-	Art4Outstanding              int
-	Art4PastDeadline             int
-	Art5Applies                  int
-	AsOf                         int
-	Deposited                    int
-	EifInYear                    int
-	EntryIntoForce               int
-	FormerParty                  int
-	HasObligation                int
-	InForce                      int
-	InitialReportDue             int
-	InitialReportOverdue         int
-	InitialReportRequired        int
-	InitialReportSubmitted       int
-	Iso3                         int
-	JoinedAfterLap               int
-	JoinedYear                   int
-	NotParty                     int
-	Party                        int
-	PendingEif                   int
-	Ratified                     int
-	RefDate                      int
-	Region                       int
-	Signatory                    int
-	Signed                       int
-	Withdrawn                    int
-	Year                         int
-	YearsSinceEif                int
-}{
-	AnnualReportDeadline:         fieldIndex["annual_report_deadline"],
-	AnnualReportDue:              fieldIndex["annual_report_due"],
-	AnnualReportOnTime:           fieldIndex["annual_report_on_time"],
-	AnnualReportSubmitted:        fieldIndex["annual_report_submitted"],
-	Art3CompletedInYear:          fieldIndex["art3_completed_in_year"],
-	Art3ComplianceDeclaredInYear: fieldIndex["art3_compliance_declared_in_year"],
-	Art3ComplianceDeclaredTimely: fieldIndex["art3_compliance_declared_timely"],
-	Art3ObligationInYear:         fieldIndex["art3_obligation_in_year"],
-	Art3ProjectedToMiss:          fieldIndex["art3_projected_to_miss"],
-	Art4ProjectedToMiss:          fieldIndex["art4_projected_to_miss"],
-	Art3Outstanding:              fieldIndex["art3_outstanding"],
-	Art3PastDeadline:             fieldIndex["art3_past_deadline"],
-	Art3Retaining:                fieldIndex["art3_retaining"],
-	Art4Cleared:                  fieldIndex["art4_cleared"],
-	Art4CompletedInYear:          fieldIndex["art4_completed_in_year"],
-	Art3CompletedOnTime:          fieldIndex["art3_completed_on_time"],
-	Art3CompletedWithDeadline:    fieldIndex["art3_completed_with_deadline_in_year"],
-	Art4CompletedWithDeadline:    fieldIndex["art4_completed_with_deadline_in_year"],
-	Art4CompletedOnTime:          fieldIndex["art4_completed_on_time"],
-	Art4CompletionDeclaredInYear: fieldIndex["art4_completion_declared_in_year"],
-	Art4DeclaredTimely:           fieldIndex["art4_declared_timely"],
-	Art4NewObligationInYear:      fieldIndex["art4_new_obligation_in_year"],
-	Art4ObligationInYear:         fieldIndex["art4_obligation_in_year"],
-	Art4Outstanding:              fieldIndex["art4_outstanding"],
-	Art4PastDeadline:             fieldIndex["art4_past_deadline"],
-	Art5Applies:                  fieldIndex["art5_applies"],
-	AsOf:                         fieldIndex["as_of"],
-	Deposited:                    fieldIndex["deposited"],
-	EifInYear:                    fieldIndex["eif_in_year"],
-	EntryIntoForce:               fieldIndex["entry_into_force"],
-	FormerParty:                  fieldIndex["former_party"],
-	HasObligation:                fieldIndex["has_obligation"],
-	InForce:                      fieldIndex["in_force"],
-	InitialReportDue:             fieldIndex["initial_report_due"],
-	InitialReportOverdue:         fieldIndex["initial_report_overdue"],
-	InitialReportRequired:        fieldIndex["initial_report_required"],
-	InitialReportSubmitted:       fieldIndex["initial_report_submitted"],
-	Iso3:                         fieldIndex["iso3"],
-	JoinedAfterLap:               fieldIndex["joined_after_lap"],
-	JoinedYear:                   fieldIndex["joined_year"],
-	NotParty:                     fieldIndex["not_party"],
-	Party:                        fieldIndex["party"],
-	PendingEif:                   fieldIndex["pending_eif"],
-	Ratified:                     fieldIndex["ratified"],
-	RefDate:                      fieldIndex["ref_date"],
-	Region:                       fieldIndex["region"],
-	Signatory:                    fieldIndex["signatory"],
-	Signed:                       fieldIndex["signed"],
-	Withdrawn:                    fieldIndex["withdrawn"],
-	Year:                         fieldIndex["year"],
-	YearsSinceEif:                fieldIndex["years_since_eif"],
-}
-
 // build fills se with State si's environment for the frame: the input facts the rules see and
 // every derived field of data dictionary §4.
 func (d *Dataset) build(si int, fr frame, se *stateEnv) {
@@ -389,8 +282,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	set(ix.Art4CompletionDeclaredInYear)
 	set(ix.Art4Cleared)
 	set(ix.Art4NewObligationInYear)
-	set(ix.Art3CompletedWithDeadline)
-	set(ix.Art4CompletedWithDeadline)
+	set(ix.Art3CompletedWithDeadlineInYear)
+	set(ix.Art4CompletedWithDeadlineInYear)
 	set(ix.Art3ObligationInYear)
 	set(ix.Art4ObligationInYear)
 	set(ix.Art5Applies)

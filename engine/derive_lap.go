@@ -5,25 +5,20 @@ package engine
 // 4"). They depend on the plan's adoption date (DepAdopted) and are never nil: a plan without
 // an adoption date, or a year that ends before it, gives false.
 
-var (
-	fArt4OpenAtLAP         = fieldIndex["art4_open_at_lap"]
-	fArt4CompletedSinceLAP = fieldIndex["art4_completed_since_lap"]
-)
-
 // deriveSinceLAP sets art4_open_at_lap and art4_completed_since_lap for State st.
 func deriveSinceLAP(se *stateEnv, st *State, fr frame, starts, done []*Fact, R Date) {
 	e := &se.env
 	adopted, A := fr.adopted, fr.asOf
 	if !adopted.IsZero() && !adopted.After(R) && !adopted.After(A) {
-		e.Art4OpenAtLAP = partyOn(st, fr.counting, adopted) && openOn(starts, done, adopted)
+		e.Art4OpenAtLap = partyOn(st, fr.counting, adopted) && openOn(starts, done, adopted)
 		for _, c := range done {
 			if c.date.After(adopted) && !c.date.After(R) && !c.date.After(A) {
-				e.Art4CompletedSinceLAP = true
+				e.Art4CompletedSinceLap = true
 			}
 		}
 	}
-	se.present.add(fArt4OpenAtLAP)
-	se.present.add(fArt4CompletedSinceLAP)
+	se.present.add(ix.Art4OpenAtLap)
+	se.present.add(ix.Art4CompletedSinceLap)
 }
 
 // partyOn reports whether the State was party on day d under the counting convention: its

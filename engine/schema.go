@@ -1,5 +1,9 @@
 package engine
 
+// The data dictionary is declared once, in dictionary.toml; dictgen writes its Go forms
+// (schema_table.go, env_struct.go, derive_deps_table.go). CI fails when they drift.
+//go:generate go run ./internal/dictgen
+
 import (
 	"fmt"
 	"reflect"
@@ -76,7 +80,8 @@ type Field struct {
 	Source      string   `json:"source,omitempty"`
 	Description string   `json:"description"`
 
-	index int // position in schema and in Env
+	index    int  // position in schema and in Env
+	deadline bool // a date that holds a deadline (dictionary.toml: deadline = true)
 }
 
 // Input reports whether the field is supplied in facts.csv rather than derived.
@@ -89,7 +94,7 @@ func (f Field) CanBeNil() bool { return f.Input() || f.Nilable }
 // isDeadline reports whether a date field holds a deadline rather than the date of something
 // that happened. Deadlines lie in the future by nature, so the as_of cut-off does not hide them
 // (see docs/methodology.md, "The as_of cut-off").
-func (f Field) isDeadline() bool { return f.Name == "art3_deadline" || f.Name == "art4_deadline" }
+func (f Field) isDeadline() bool { return f.deadline }
 
 // Fields returns the data dictionary as the engine knows it: every input field, then every
 // derived field, in dictionary order.

@@ -52,11 +52,26 @@ func TestSchemaFacts(t *testing.T) {
 	assert.Equal(t, 145, len(Fields()), "92 input fields and 51 derived fields, as in the data dictionary, and the 2 of derive_lap.go")
 }
 
-// TestDerivedIndexesResolve guards the ix table: a misspelt name would silently map to 0.
-func TestDerivedIndexesResolve(t *testing.T) {
+// TestIndexMatchesSchema guards the generated ix table: ix.X is the schema index of the field
+// whose Env member is X.
+func TestIndexMatchesSchema(t *testing.T) {
 	v := reflect.ValueOf(ix)
+	require.Equal(t, len(schema), v.NumField(), "one ix entry per field")
+	et := reflect.TypeOf(Env{})
 	for i := 0; i < v.NumField(); i++ {
 		fi := int(v.Field(i).Int())
-		assert.False(t, schema[fi].Input(), "ix.%s resolves to input field %s", v.Type().Field(i).Name, schema[fi].Name)
+		assert.Equal(t, v.Type().Field(i).Name, et.Field(envFieldPath[fi]).Name, schema[fi].Name)
 	}
+}
+
+// TestDeadlineFields: the as_of cut-off keeps exactly the two deadline fields (dictionary.toml
+// deadline = true).
+func TestDeadlineFields(t *testing.T) {
+	var got []string
+	for _, f := range schema {
+		if f.isDeadline() {
+			got = append(got, f.Name)
+		}
+	}
+	assert.Equal(t, []string{"art3_deadline", "art4_deadline"}, got)
 }

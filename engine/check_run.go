@@ -278,7 +278,7 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 	r := CheckStateResult{ISO3: ck.ds.states[si].ISO3, Values: []FieldRead{}}
 	env := checkEnv{Env: se.env, Prev: &pe.env}
 	if c.rule.reportFacts || c.when.reportFacts {
-		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year)
+		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year, ck.cfg.asOf)
 	}
 	if c.when.program != nil {
 		ok, known, err := ck.runBool(&c.when.Expr, &env)
@@ -520,8 +520,8 @@ func groupThousands(v float64) string {
 }
 
 // reportFacts lists, in dictionary order, the per-year fields that the data dictionary sources to
-// the Article 7 report alone (reportOnly) with a fact for year y.
-func (d *Dataset) reportFacts(si, y int) []string {
+// the Article 7 report alone (reportOnly) with a fact for year y seen at asOf.
+func (d *Dataset) reportFacts(si, y int, asOf Date) []string {
 	out := []string{}
 	facts := d.byState[si]
 	if facts == nil {
@@ -532,7 +532,7 @@ func (d *Dataset) reportFacts(si, y int) []string {
 			continue
 		}
 		for _, f := range list {
-			if f.Year == y {
+			if f.Year == y && knownAt(f, asOf) {
 				out = append(out, schema[fi].Name)
 				break
 			}

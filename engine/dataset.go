@@ -57,7 +57,26 @@ type Fact struct {
 	num  float64
 	flag bool
 	date Date
+	// known is the day from which the fact is seen (data dictionary §1.3): its recorded day;
+	// for a report-kind fact for year Y without one, the day its State's report for Y was
+	// received (art7_annual_submitted for Y); zero: always known. until is the day a
+	// correction of the same State, year and field becomes known and replaces it; zero: never.
+	known, until Date
 }
+
+// KnownFrom is the day from which the fact is seen (data dictionary §1.3): its recorded day;
+// for a report-kind fact without one, the day the State's Article 7 report for its year was
+// received, when the data record one. Zero means known from the start.
+func (f *Fact) KnownFrom() Date { return f.known }
+
+// ReplacedFrom is the day a correction of the fact (a later row for the same State, year and
+// field, with a later recorded day) becomes known and replaces it; zero when none does.
+func (f *Fact) ReplacedFrom() Date { return f.until }
+
+// KnownAt reports whether the fact is the one seen in a run cut off at asOf: known by then
+// and not yet replaced by a correction. (A date value later than asOf is absent too: see
+// the data dictionary §1.3.)
+func (f *Fact) KnownAt(asOf Date) bool { return knownAt(f, asOf) }
 
 // Number returns the value of a number fact.
 func (f *Fact) Number() float64 { return f.num }
@@ -128,6 +147,7 @@ func NewDataset(states []State, facts []Fact) (*Dataset, error) {
 		f := f
 		b.addFact(&f, nil)
 	}
+	b.checkVersions()
 	if err := ds.errorsOnly(); err != nil {
 		return nil, err
 	}
@@ -154,6 +174,7 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 	} else {
 		return nil, Diagnostics{{Code: CodeNoPlanFile, File: dir, Message: "no states.csv (with facts.csv) or dataset.json in the data directory"}}
 	}
+	b.checkVersions()
 	if err := ds.errorsOnly(); err != nil {
 		return nil, b.withDropped(ds)
 	}
@@ -196,6 +217,9 @@ type builder struct {
 	decisions map[string]*Fact // the first deadline decision per State, year and field
 	files     []InputFile
 	codes     []string
+	// shared is set when the facts belong to another dataset too (a scenario's): finish then
+	// gives a fact whose known days change a copy of its own.
+	shared bool
 }
 
 func (b *builder) isoCodes() []string {
@@ -605,18 +629,20 @@ func (b *builder) addFact(f *Fact, r *row) {
 	if !b.checkRecorded(f, &fd, r) {
 		return
 	}
-	key := fmt.Sprintf("%s|%d|%s", f.ISO3, f.Year, f.Field)
-	if fd.isDeadline() {
-		key += "|" + f.Recorded.String()
-	}
+	// One row per State, year, field and recorded day: several deadline decisions of a year,
+	// or a value and its corrections, are told apart by the day each was recorded.
+	key := fmt.Sprintf("%s|%d|%s|%s", f.ISO3, f.Year, f.Field, f.Recorded)
 	if prev, dup := b.seen[key]; dup {
 		d := r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line)
 		switch {
 		case fd.isDeadline():
 			d.Message = fmt.Sprintf("duplicate deadline decision (%s, %s, %s, recorded %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, cmpOr(f.Recorded.String(), "not given"), prev.File, prev.Line)
 			d.Hint = "several decisions in one year each need their own recorded date (the day of the decision)"
-		case !f.Recorded.IsZero() || !prev.Recorded.IsZero():
-			d.Hint = "a later recorded date does not make a revision yet: give one value per State, year and field"
+		case f.Recorded.IsZero():
+			d.Hint = "a correction of a value is a row of its own with the day it was recorded in the recorded column (docs/data.md, \"Corrections\")"
+		default:
+			d.Message = fmt.Sprintf("duplicate fact (%s, %s, %s, recorded %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, f.Recorded, prev.File, prev.Line)
+			d.Hint = "each correction of a value needs its own recorded day"
 		}
 		b.add(d)
 		return
@@ -682,8 +708,9 @@ func (b *builder) finish() *Dataset {
 		if a.Year != c.Year {
 			return a.Year < c.Year
 		}
-		return a.Recorded.Before(c.Recorded) // decisions of one year in the order they were made
+		return a.Recorded.Before(c.Recorded) // decisions of one year, or versions of a value, in the order they were made
 	})
+	d.facts = knownDays(d.facts, b.shared)
 	d.byState = make([][][]*Fact, len(d.states))
 	var cut cutoffDates
 	for _, f := range d.facts {

@@ -58,9 +58,9 @@ func (se *stateEnv) setInput(fi int, f *Fact) {
 
 // visible reports whether a fact's value can be seen at as_of: a date later than as_of is
 // treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature;
-// so is a fact recorded after as_of.
+// so is a fact not yet known at as_of, or already replaced by a correction (knownAt).
 func visible(fd *Field, f *Fact, asOf Date) bool {
-	if !f.Recorded.IsZero() && !f.Recorded.NotAfter(asOf) {
+	if !knownAt(f, asOf) {
 		return false
 	}
 	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(asOf)
@@ -70,16 +70,18 @@ func visible(fd *Field, f *Fact, asOf Date) bool {
 func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 	switch fd.Scope {
 	case ScopeStatic:
-		if len(list) > 0 && visible(fd, list[0], asOf) {
-			return list[0]
+		for _, f := range list { // the value and its corrections: at most one is seen
+			if visible(fd, f, asOf) {
+				return f
+			}
 		}
 	case ScopeYear, ScopeEvent:
 		for _, f := range list {
-			if f.Year == y {
-				if visible(fd, f, asOf) {
-					return f
-				}
-				return nil
+			if f.Year > y {
+				break
+			}
+			if f.Year == y && visible(fd, f, asOf) {
+				return f
 			}
 		}
 	case ScopeCarried:

@@ -5,7 +5,9 @@ import "sort"
 // Field dependencies of the derived fields (data dictionary §4), as (*Dataset).build computes
 // them: derivedDeps, generated from the "from" lists of dictionary.toml. A what-if re-evaluates only the indicators whose expressions read a field that a change
 // can reach through this table; TestDerivedDepsComplete perturbs every input and checks that
-// every derived field that changes is listed.
+// every derived field that changes is listed. art7_annual_submitted also reaches every report-kind
+// input field: the day a State's report for Y was received is the day its report facts for Y
+// become known (data dictionary §1.3, known.go).
 //
 // The inputs are the fields of facts.csv, the States-file columns a scenario can change
 // (signed, ratified, entry_into_force, withdrawn: each exposed to rules by the derived field of
@@ -35,6 +37,15 @@ func dependents(inputs []string) map[string]bool {
 	reach := map[string]bool{}
 	for _, in := range inputs {
 		reach[in] = true
+		if in == "art7_annual_submitted" {
+			// the day a State's report for Y was received is the day its report facts for Y
+			// without a recorded day become known (data dictionary §1.3, known.go)
+			for _, fd := range schema {
+				if fd.Input() && fd.Kind == KindReport && fd.Scope != ScopeStatic {
+					reach[fd.Name] = true
+				}
+			}
+		}
 	}
 	for changed := true; changed; {
 		changed = false

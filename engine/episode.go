@@ -42,9 +42,12 @@ func decided(f *Fact) Date {
 	return YearDate(f.Year)
 }
 
-// knownAt reports whether a fact recorded at some date is known at as_of (no recorded date:
-// known).
-func knownAt(f *Fact, asOf Date) bool { return f.Recorded.IsZero() || f.Recorded.NotAfter(asOf) }
+// knownAt reports whether a fact is seen at as_of (data dictionary §1.3): known by then (its
+// recorded day, or for a report fact the day its report was received; neither: known) and not
+// yet replaced by a correction.
+func knownAt(f *Fact, asOf Date) bool {
+	return (f.known.IsZero() || f.known.NotAfter(asOf)) && (f.until.IsZero() || !f.until.NotAfter(asOf))
+}
 
 // buildEpisodes lists one article's episodes as seen at R (the year's reference date) with
 // what is known at asOf, appending to buf. starts, done and deadlines are the State's facts of

@@ -122,7 +122,7 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 		}
 		fr := FieldRead{Field: name, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
 		if !visible(&fd, f, asOf) {
-			fr.Origin += " (after as_of: not seen)"
+			fr.Origin += " (" + unseenWhy(f, asOf) + ")"
 		}
 		out = append(out, fr)
 	}

@@ -164,8 +164,12 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 	rep := &RiskReport{Year: a.Year, AsOf: a.AsOf, Draws: cfg.draws, Seed: cfg.seed, HorizonYear: p.targetYear,
 		States: []StateRisk{}, Indicators: []IndicatorRisk{}}
 	horizon := float64(p.targetYear + 1)
+	asOf, err := ParseDate(a.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("deadline risk: as_of %q: %w", a.AsOf, err)
+	}
 	for _, dp := range a.Deadlines {
-		rep.States = append(rep.States, ds.stateRisk(dp, a.Year))
+		rep.States = append(rep.States, ds.stateRisk(dp, a.Year, asOf))
 	}
 	if err := runDraws(ctx, rep.States, cfg); err != nil {
 		return nil, err
@@ -182,7 +186,7 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 }
 
 // stateRisk prepares one State's simulation from its deadline projection.
-func (d *Dataset) stateRisk(dp DeadlineProjection, year int) StateRisk {
+func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRisk {
 	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
 		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{},
 		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate}
@@ -208,10 +212,15 @@ func (d *Dataset) stateRisk(dp DeadlineProjection, year int) StateRisk {
 	extra := map[int]float64{}
 	if m.extra != "" {
 		for _, f := range d.factsIn(si, m.extra, from, year) {
-			extra[f.Year] = f.num
+			if knownAt(f, asOf) {
+				extra[f.Year] = f.num
+			}
 		}
 	}
 	for _, f := range d.factsIn(si, m.done, from, year) {
+		if !knownAt(f, asOf) {
+			continue
+		}
 		sr.History = append(sr.History, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
 	}
 	switch {

@@ -192,13 +192,10 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 		facts[k] = f
 		order = append(order, k)
 	}
-	// others lists the keys of the year's other deadline decisions: a set or remove of a
-	// State's field for a year stands for all of them.
+	// others lists the keys of the year's other deadline decisions, or of the value's
+	// corrections: a set or remove of a State's field for a year stands for all of them.
 	others := func(k key) []key {
 		var out []key
-		if fd, ok := LookupField(k.field); !ok || !fd.isDeadline() {
-			return nil
-		}
 		for _, o := range order {
 			if o.iso3 == k.iso3 && o.year == k.year && o.field == k.field && o.recorded != "" && facts[o] != nil {
 				out = append(out, o)
@@ -338,7 +335,7 @@ func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
 // index sorts the facts and builds byState and latest, as builder.finish does for a dataset
 // whose States are already sorted.
 func (d *Dataset) index() {
-	b := &builder{states: d.states, facts: d.facts, files: d.files}
+	b := &builder{states: d.states, facts: d.facts, files: d.files, shared: true}
 	nd := b.finish()
 	d.stateIdx, d.facts, d.byState, d.latest = nd.stateIdx, nd.facts, nd.byState, nd.latest
 }

@@ -1,0 +1,144 @@
+package engine
+
+import "fmt"
+
+// When a fact became known (data dictionary §1.3). A fact is seen by a run cut off at as_of
+// from the day it became known: its recorded day; for a report-kind fact for year Y without
+// one, the day the State's Article 7 report for Y was received (art7_annual_submitted for
+// Y), when the data record one; otherwise from the start. A fact may be corrected: a later row
+// for the same State, year and field with a later recorded day replaces it from that day on,
+// so that a report cut off before the correction shows the value as it was then, and a later
+// one the corrected value. Deadline decisions (art3_deadline, art4_deadline) are not
+// corrections of each other: each is a dated event of its own (episode.go).
+
+// knownDays sets the known and until days of facts, sorted by State, field, year and recorded
+// day (Dataset.finish), and returns them. When shared is true the facts also belong to another
+// dataset (a scenario's baseline): a fact whose days change is copied rather than modified.
+func knownDays(facts []*Fact, shared bool) []*Fact {
+	received := map[stateYear]Date{} // the day each annual report was received
+	for _, f := range facts {
+		if f.Field != "art7_annual_submitted" {
+			continue
+		}
+		k := stateYear{f.ISO3, f.Year}
+		if _, ok := received[k]; !ok { // the first version: the report as first registered
+			received[k] = f.date
+		}
+	}
+	for i, f := range facts {
+		known := knownDay(f, received)
+		var until Date
+		if i+1 < len(facts) && sameVersionKey(f, facts[i+1]) {
+			until = knownDay(facts[i+1], received)
+		}
+		if f.known == known && f.until == until {
+			continue
+		}
+		if shared {
+			c := *f
+			f = &c
+			facts[i] = f
+		}
+		f.known, f.until = known, until
+	}
+	return facts
+}
+
+// stateYear names a State's year.
+type stateYear struct {
+	iso3 string
+	year int
+}
+
+// knownDay is the day fact f became known, given the days the States' annual reports were
+// received.
+func knownDay(f *Fact, received map[stateYear]Date) Date {
+	if !f.Recorded.IsZero() || f.Year == 0 {
+		return f.Recorded
+	}
+	if fd := &schema[fieldIndex[f.Field]]; fd.Kind != KindReport {
+		return Date{}
+	}
+	return received[stateYear{f.ISO3, f.Year}]
+}
+
+// sameVersionKey reports whether b is a later version (a correction) of a: the same State,
+// year and field, a field whose rows are not each a decision of its own.
+func sameVersionKey(a, b *Fact) bool {
+	if a.ISO3 != b.ISO3 || a.Field != b.Field || a.Year != b.Year {
+		return false
+	}
+	fd, ok := LookupField(a.Field)
+	return ok && !fd.isDeadline()
+}
+
+// checkVersions checks, once every row is read, that each correction is recorded after the
+// version it corrects became known: otherwise it would never be seen, or be seen before the
+// value it corrects.
+func (b *builder) checkVersions() {
+	groups := map[string][]*Fact{}
+	var keys []string
+	for _, f := range b.facts {
+		if fd, ok := LookupField(f.Field); !ok || fd.isDeadline() {
+			continue
+		}
+		k := fmt.Sprint(f.ISO3, "|", f.Year, "|", f.Field)
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	var received map[stateYear]Date
+	for _, k := range keys {
+		g := groups[k]
+		if len(g) < 2 {
+			continue
+		}
+		if received == nil {
+			received = map[stateYear]Date{}
+			for _, f := range b.facts {
+				if k := (stateYear{f.ISO3, f.Year}); f.Field == "art7_annual_submitted" && (received[k].IsZero() || f.Recorded.IsZero()) {
+					received[k] = f.date
+				}
+			}
+		}
+		sortByRecorded(g)
+		for i := 1; i < len(g); i++ {
+			prev, f := g[i-1], g[i]
+			pk := knownDay(prev, received)
+			if pk.IsZero() || pk.Before(f.Recorded) {
+				continue
+			}
+			since := "recorded " + pk.String()
+			if prev.Recorded.IsZero() {
+				since = fmt.Sprintf("the day its State's Article 7 report for %d was received, %s", prev.Year, pk)
+			}
+			b.add(&Diagnostic{Code: CodeBadDate, File: f.File, Line: f.Line, Key: "recorded",
+				Message: fmt.Sprintf("%s %s %s: a correction recorded %s must be recorded after the value it corrects (%s:%d) became known (%s)", f.ISO3, yearText(f.Year), f.Field, f.Recorded, prev.File, prev.Line, since),
+				Hint:    "give the day the correction was made in the recorded column"})
+		}
+	}
+}
+
+// sortByRecorded sorts the versions of one value by recorded day, the original (none) first.
+func sortByRecorded(g []*Fact) {
+	for i := 1; i < len(g); i++ {
+		for j := i; j > 0 && g[j].Recorded.Before(g[j-1].Recorded); j-- {
+			g[j], g[j-1] = g[j-1], g[j]
+		}
+	}
+}
+
+// unseenWhy says why a fact is not seen at asOf: not yet known, replaced by a correction, or
+// a date after as_of.
+func unseenWhy(f *Fact, asOf Date) string {
+	switch {
+	case !f.until.IsZero() && f.until.NotAfter(asOf):
+		return "replaced by a correction recorded " + f.until.String()
+	case !f.known.IsZero() && !f.known.NotAfter(asOf) && f.Recorded.IsZero():
+		return "known from " + f.known.String() + ", when the report for " + itoa(f.Year) + " was received: after as_of, not seen"
+	case !f.known.IsZero() && !f.known.NotAfter(asOf):
+		return "recorded " + f.known.String() + ", after as_of: not seen"
+	}
+	return "after as_of: not seen"
+}

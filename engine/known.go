@@ -15,16 +15,7 @@ import "fmt"
 // day (Dataset.finish), and returns them. When shared is true the facts also belong to another
 // dataset (a scenario's baseline): a fact whose days change is copied rather than modified.
 func knownDays(facts []*Fact, shared bool) []*Fact {
-	received := map[stateYear]Date{} // the day each annual report was received
-	for _, f := range facts {
-		if f.Field != "art7_annual_submitted" {
-			continue
-		}
-		k := stateYear{f.ISO3, f.Year}
-		if _, ok := received[k]; !ok { // the first version: the report as first registered
-			received[k] = f.date
-		}
-	}
+	received := receivedDays(facts)
 	for i, f := range facts {
 		known := knownDay(f, received)
 		var until Date
@@ -42,6 +33,24 @@ func knownDays(facts []*Fact, shared bool) []*Fact {
 		f.known, f.until = known, until
 	}
 	return facts
+}
+
+// receivedDays returns the day each State's annual report for a year was received: the
+// art7_annual_submitted value as first registered (the version with no recorded day, else the
+// earliest recorded), whatever corrections of that date came later.
+func receivedDays(facts []*Fact) map[stateYear]Date {
+	out := map[stateYear]Date{}
+	first := map[stateYear]Date{} // the recorded day of the version kept
+	for _, f := range facts {
+		if f.Field != "art7_annual_submitted" {
+			continue
+		}
+		k := stateYear{f.ISO3, f.Year}
+		if r, ok := first[k]; !ok || f.Recorded.Before(r) {
+			out[k], first[k] = f.date, f.Recorded
+		}
+	}
+	return out
 }
 
 // stateYear names a State's year.
@@ -95,12 +104,7 @@ func (b *builder) checkVersions() {
 			continue
 		}
 		if received == nil {
-			received = map[stateYear]Date{}
-			for _, f := range b.facts {
-				if k := (stateYear{f.ISO3, f.Year}); f.Field == "art7_annual_submitted" && (received[k].IsZero() || f.Recorded.IsZero()) {
-					received[k] = f.date
-				}
-			}
+			received = receivedDays(b.facts)
 		}
 		sortByRecorded(g)
 		for i := 1; i < len(g); i++ {

@@ -123,6 +123,8 @@ type Plan struct {
 	checks                []*DataCheck
 	translations          map[string]*Translation // by language tag (translations.go)
 	lang                  *Translation            // set on a plan built by Translated
+	cutoffMonth           int                     // report_cutoff, 0 when none (cutoff.go)
+	cutoffDay             int
 }
 
 // Name returns the plan's name.
@@ -321,6 +323,11 @@ func (l *loader) loadPlanFile() {
 	if pf.Adopted != "" {
 		if _, err := ParseDay(pf.Adopted); err != nil {
 			bad(CodeBadDate, "adopted", "adopted: %v", err)
+		}
+	}
+	if pf.ReportCutoff != "" {
+		if _, _, err := parseCutoff(pf.ReportCutoff); err != nil {
+			bad(CodeBadDate, "report_cutoff", "%v", err)
 		}
 	}
 	l.checkScoring(bad)
@@ -630,6 +637,9 @@ func (l *loader) finish() *Plan {
 		byID: map[string]*Indicator{}, files: l.files, scoring: l.scoring(), translations: l.translations}
 	if pf.Adopted != "" {
 		p.adopted = MustDate(pf.Adopted)
+	}
+	if pf.ReportCutoff != "" {
+		p.cutoffMonth, p.cutoffDay, _ = parseCutoff(pf.ReportCutoff)
 	}
 	for _, s := range pf.Sections {
 		w := 1.0

@@ -14,6 +14,7 @@ type planFile struct {
 	Counting     string        `toml:"counting"`
 	Provenance   string        `toml:"provenance"`
 	Note         string        `toml:"note"`
+	ReportCutoff string        `toml:"report_cutoff"`
 	Sections     []sectionFile `toml:"section"`
 	Scoring      *scoringFile  `toml:"scoring"`
 }

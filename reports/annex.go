@@ -92,6 +92,11 @@ type reportJSON struct {
 	Year      int    `json:"year"`
 	Date      string `json:"date,omitempty"`
 	Explain   string `json:"explain"`
+	// CutOff is the report's data cut-off and why (Meta.CutOff); CutOffText says it in words,
+	// PartialYear whether the assessed year is incomplete at the cut-off.
+	CutOff      *engine.CutOff `json:"cut_off,omitempty"`
+	CutOffText  string         `json:"cut_off_text"`
+	PartialYear bool           `json:"partial_year"`
 }
 
 type provenanceJSON struct {
@@ -120,7 +125,8 @@ func (r *Report) WriteJSON(w io.Writer) error {
 	d := r.doc
 	pc := d.Method.Provenance
 	out := resultsJSON{
-		Report: reportJSON{Generator: d.Generator, Title: d.Title, Year: d.Year, Date: d.Date, Explain: d.Explain},
+		Report: reportJSON{Generator: d.Generator, Title: d.Title, Year: d.Year, Date: d.Date, Explain: d.Explain,
+			CutOff: r.m.CutOff, CutOffText: d.CutOff.Statement, PartialYear: d.CutOff.Partial},
 		Provenance: provenanceJSON{Plan: d.Plan, Period: d.Period, Label: r.m.PlanProvenance, Note: r.m.PlanNote,
 			PlanSource: r.m.PlanSource, DataSource: r.m.DataSource,
 			PlanFiles: nonNil(r.m.PlanFiles), DataFiles: nonNil(r.m.DataFiles), Counts: pc,

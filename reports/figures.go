@@ -85,8 +85,9 @@ const (
 // buildFigures draws every figure of the report: the overview (scores, statuses, Article 4)
 // and one trend per indicator with at least one value, keyed by indicator id.
 func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trends map[string]*Figure, err error) {
-	scores := ScoresInput{Title: fmt.Sprintf("Progress scores %d: sections and the whole plan", a.Year)}
-	status := StatusInput{Title: fmt.Sprintf("Indicator status by section, %d", a.Year)}
+	yh := yearHead(a)
+	scores := ScoresInput{Title: fmt.Sprintf("Progress scores %s: sections and the whole plan", yh)}
+	status := StatusInput{Title: fmt.Sprintf("Indicator status by section, %s", yh)}
 	for _, s := range a.Sections {
 		sc := Score{Label: s.Title, Missing: s.Score == nil}
 		if s.Score != nil {
@@ -154,8 +155,12 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		}
 		p, err := TrendChart(in)
 		var one []*Figure
-		if err := add(&one, "trend-"+ia.ID, ia.ID+" "+ia.Title,
-			fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit)), p, err); err != nil {
+		caption, alt := ia.ID+" "+ia.Title, fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit))
+		if yh != fmtYear(a.Year) {
+			caption += fmt.Sprintf(" (%d: partial year)", a.Year)
+			alt += fmt.Sprintf(" The last point, %d, covers part of the year only.", a.Year)
+		}
+		if err := add(&one, "trend-"+ia.ID, caption, alt, p, err); err != nil {
 			return nil, nil, nil, err
 		}
 		if len(one) == 1 {

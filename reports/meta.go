@@ -43,6 +43,9 @@ type Meta struct {
 	// Validation is what the data checks found in the years the report uses, for the
 	// data-quality annex; nil leaves the annex out.
 	Validation *engine.Validation
+	// CutOff is how the report's data cut-off was decided (Plan.ReportCutOff), stated on the
+	// first page; nil states the assessment's as_of alone.
+	CutOff *engine.CutOff
 }
 
 // Article 4 remaining area: the data field the chart reads.

@@ -35,6 +35,7 @@ type document struct {
 	Target     int
 	Generator  string
 	Explain    string // the `lap explain` command, with ID for the indicator id
+	CutOff     cutoffView
 
 	Overall       rollupView
 	Trends        string       // direction of travel of the indicators without a target, in words
@@ -193,11 +194,18 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	if a == nil {
 		return nil, ErrNoAssessment
 	}
+	var err error
 	d := &document{
 		Title: fmt.Sprintf("%s: progress report %d", a.Plan.Name, a.Year),
 		Year:  a.Year, PrevYear: a.Year - 1, AsOf: a.AsOf, Date: m.Date, Plan: a.Plan, Period: m.PlanPeriod,
 		Counting: string(a.Counting), Baseline: a.BaselineYear, Target: a.TargetYear, Generator: m.Generator,
 		HasPrevious: m.Previous != nil,
+	}
+	if d.CutOff, err = newCutoffView(a, m); err != nil {
+		return nil, err
+	}
+	if d.CutOff.Partial {
+		d.Title += " (partial year)"
 	}
 	if strings.Contains(d.Plan.Name, d.Period) {
 		d.Period = "" // already in the name

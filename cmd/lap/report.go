@@ -29,6 +29,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the plan's report cut-off for --year (report_cutoff of the year after), or the data's latest date when that comes first"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
@@ -81,6 +82,14 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	// the report's cut-off: --as-of, else the plan's report cut-off for the year, capped at
+	// the data's latest date; stated on the first page
+	var given engine.Date
+	if in.asOf != "" {
+		given, _ = engine.ParseDay(in.asOf) // checked by in.options
+	}
+	cut := plan.ReportCutOff(ds, in.year, given)
+	opts = append(opts, engine.AsOf(cut.AsOf))
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
 	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once
 	if err != nil {
@@ -104,7 +113,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
-	m.Previous, m.Date, m.Validation = prev, *date, v
+	m.Previous, m.Date, m.Validation, m.CutOff = prev, *date, v, &cut
 	if len(chs) > 0 {
 		m.ChartFormat = chs[0]
 	}

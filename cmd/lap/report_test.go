@@ -169,7 +169,7 @@ func TestReportSample(t *testing.T) {
 		Obligations []map[string]any `json:"obligations"`
 	}
 	require.NoError(t, json.Unmarshal([]byte(one["results.json"]), &results))
-	code, out, errOut := lap(t, "eval", "--data", sampleData, "--year", "2024", "--format", "json")
+	code, out, errOut := lap(t, "eval", "--data", sampleData, "--year", "2024", "--as-of", "2025-06-30", "--format", "json") // the report's cut-off
 	require.Equal(t, 0, code, errOut)
 	require.NoError(t, json.Unmarshal([]byte(out), &eval))
 	require.NotEmpty(t, eval.Obligations)
@@ -185,13 +185,13 @@ func TestReportDate(t *testing.T) {
 	md, err := os.ReadFile(filepath.Join(out, "report.md"))
 	require.NoError(t, err)
 	assert.Contains(t, string(md), "Report date: 2025-09-01.")
-	assert.NotContains(t, string(md), "Data as of 2023-06-30.")
+	assert.NotContains(t, string(md), "Data as of 30 June 2023")
 
 	code, _, stderr = lap(t, "report", "--data", cliData, "--year", "2023", "--out", out, "--formats", "md", "--charts", "none", "--as-of", "2023-06-30")
 	require.Equal(t, 0, code, stderr)
 	md, err = os.ReadFile(filepath.Join(out, "report.md"))
 	require.NoError(t, err)
-	assert.Contains(t, string(md), "Data as of 2023-06-30.", "--as-of reaches the assessment")
+	assert.Contains(t, string(md), "Data as of 30 June 2023 (the cut-off given for this report", "--as-of reaches the assessment")
 	assert.NotContains(t, string(md), "Report date")
 	assert.Equal(t, map[string]bool{"report.md": true, ".lap-manifest.json": true}, names(t, out), "only the formats asked for")
 }

@@ -184,7 +184,8 @@ func (g *gen) article9() {
 		g.add(iso, firstYear, "art9_legislation", st, src)
 	}
 	to32 := illNote("change assumed to reach the 32 States Parties with specific legislation of the CCM newsletter Q4 2021")
-	g.add("TTO", 2021, "art9_legislation", "specific", to32)
+	// known before the newsletter, not from TTO's 2021 report (received in 2022)
+	g.addRecorded("TTO", 2021, "art9_legislation", "specific", "2021-11", to32+"; recorded November 2021, before the newsletter")
 	g.add("MDA", 2023, "art9_legislation", "specific", ill)
 	g.add("GHA", 2025, "art9_legislation", "specific", ill)
 	g.add("NIU", 2021, "art9_legislation", "in-progress", ill)

@@ -136,16 +136,39 @@ func (d *Dataset) LatestDate() Date { return d.latest }
 
 // NewDataset builds a dataset from States and facts given in code, validating them as
 // LoadDataset validates files. Fact values are read from Value; File and Line are kept.
+//
+// Every problem is reported at once, as LoadDataset reports them: a State's iso3, name, region,
+// class and the order of its dates, a State listed twice, and each fact's State, field, year,
+// value, source and class. Values are bounded and free of control characters as in files.
 func NewDataset(states []State, facts []Fact) (*Dataset, error) {
 	var ds Diagnostics
 	b := newBuilder(&ds)
 	for _, s := range states {
 		s := s
-		b.addState(&s)
+		r := &row{file: s.File, line: s.Line, vals: map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "class": string(s.Class)}}
+		if !b.checkValues(r) {
+			continue
+		}
+		ok := b.checkStateNames(&s, r)
+		if s.Class != ClassUnstated {
+			if c, err := parseClass(string(s.Class)); err != nil {
+				b.add(r.diag(CodeBadValue, "class", "%v", err))
+			} else {
+				s.Class = c
+			}
+		}
+		b.checkStateDates(&s, r)
+		if ok {
+			b.addNewState(&s, r)
+		}
 	}
 	for _, f := range facts {
 		f := f
-		b.addFact(&f, nil)
+		r := &row{file: f.File, line: f.Line, vals: map[string]string{"iso3": f.ISO3, "field": f.Field, "value": f.Value, "source": f.Source, "class": string(f.Class)}}
+		if !b.checkValues(r) {
+			continue
+		}
+		b.addFact(&f, r)
 	}
 	b.checkVersions()
 	if err := ds.errorsOnly(); err != nil {
@@ -439,21 +462,7 @@ func contains(list []string, s string) bool {
 // stateRow validates one states.csv row.
 func (b *builder) stateRow(r *row) {
 	s := State{ISO3: r.vals["iso3"], Name: r.vals["name"], Region: r.vals["region"], File: r.file, Line: r.line}
-	ok := true
-	if !iso3Pattern.MatchString(s.ISO3) {
-		b.add(r.diag(CodeBadValue, "iso3", "iso3 %s is not three upper-case letters", clip(s.ISO3)))
-		ok = false
-	}
-	if s.Name == "" {
-		b.add(r.diag(CodeBadValue, "name", "name is empty"))
-	}
-	if !contains(regions, s.Region) {
-		d := r.diag(CodeBadValue, "region", "region %s is not one of %s", clip(s.Region), strings.Join(regions, ", "))
-		if sg := suggest(s.Region, regions); sg != "" {
-			d.Hint = fmt.Sprintf("did you mean %q?", sg)
-		}
-		b.add(d)
-	}
+	ok := b.checkStateNames(&s, r)
 	for _, c := range []struct {
 		key string
 		dst *Date
@@ -474,6 +483,36 @@ func (b *builder) stateRow(r *row) {
 	} else {
 		s.Class = c
 	}
+	b.checkStateDates(&s, r)
+	if ok {
+		b.addNewState(&s, r)
+	}
+}
+
+// checkStateNames checks a State's iso3, name and region. It reports false when the iso3 is
+// malformed: such a State is not added.
+func (b *builder) checkStateNames(s *State, r *row) bool {
+	ok := true
+	if !iso3Pattern.MatchString(s.ISO3) {
+		b.add(r.diag(CodeBadValue, "iso3", "iso3 %s is not three upper-case letters", clip(s.ISO3)))
+		ok = false
+	}
+	if s.Name == "" {
+		b.add(r.diag(CodeBadValue, "name", "name is empty"))
+	}
+	if !contains(regions, s.Region) {
+		d := r.diag(CodeBadValue, "region", "region %s is not one of %s", clip(s.Region), strings.Join(regions, ", "))
+		if sg := suggest(s.Region, regions); sg != "" {
+			d.Hint = fmt.Sprintf("did you mean %q?", sg)
+		}
+		b.add(d)
+	}
+	return ok
+}
+
+// checkStateDates checks the order of a State's dates: no entry into force before the
+// deposit, no withdrawal without a deposit or entry into force, or before the deposit.
+func (b *builder) checkStateDates(s *State, r *row) {
 	if !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified) {
 		b.add(r.diag(CodeInconsistentDates, "entry_into_force", "entry into force %s is before the deposit %s", s.EntryIntoForce, s.Ratified))
 	}
@@ -483,15 +522,23 @@ func (b *builder) stateRow(r *row) {
 	if !s.Withdrawn.IsZero() && !s.Ratified.IsZero() && s.Withdrawn.Before(s.Ratified) {
 		b.add(r.diag(CodeInconsistentDates, "withdrawn", "withdrawal %s is before the deposit %s", s.Withdrawn, s.Ratified))
 	}
-	if ok {
-		if prev, dup := b.stateIdx[s.ISO3]; dup {
-			b.add(r.diag(CodeDuplicateState, "iso3", "State %s already listed at line %d", s.ISO3, b.states[prev].Line))
-			return
-		}
-		b.addState(&s)
-	}
 }
 
+// addNewState adds a State unless its iso3 is already listed.
+func (b *builder) addNewState(s *State, r *row) {
+	if prev, dup := b.stateIdx[s.ISO3]; dup {
+		where := ""
+		if line := b.states[prev].Line; line > 0 {
+			where = fmt.Sprintf(" at line %d", line)
+		}
+		b.add(r.diag(CodeDuplicateState, "iso3", "State %s already listed%s", s.ISO3, where))
+		return
+	}
+	b.addState(s)
+}
+
+// addState adds a State; an entry into force that is not given follows from the deposit by
+// Article 17.
 func (b *builder) addState(s *State) {
 	if s.Class == "" {
 		s.Class = ClassUnstated
@@ -532,6 +579,10 @@ func (b *builder) addFact(f *Fact, r *row) {
 		r = &row{file: f.File, line: f.Line}
 	}
 	ok := true
+	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
+		b.add(r.diag(CodeBadYear, "year", "year %d is not a year between 1900 and 2200", f.Year))
+		return
+	}
 	if _, known := b.stateIdx[f.ISO3]; !known {
 		d := r.diag(CodeUnknownState, "iso3", "unknown State %s: not in the States file", clip(f.ISO3))
 		if s := suggest(f.ISO3, b.isoCodes()); s != "" {

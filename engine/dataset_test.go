@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"encoding/json"
 	"errors"
+	"reflect"
 	"testing"
 	"testing/fstest"
 
@@ -164,4 +166,135 @@ func TestLoadDatasetMissingDirectoryContent(t *testing.T) {
 func TestLatestDateIgnoresDeadlines(t *testing.T) {
 	ds := mustLoadData(t, "DEU,2019,art4_deadline,2030-08-01,MSP\nDEU,2023,art7_annual_submitted,2024-04-12,register\n")
 	assert.Equal(t, "2025-09-05", ds.LatestDate().String(), "Vanuatu's deposit is the latest observation; the 2030 deadline is not one")
+}
+
+// TestNewDatasetValidates: States and facts given in code are checked as LoadDataset checks
+// files, every problem at once, each naming the State's or fact's file and line when it has one.
+func TestNewDatasetValidates(t *testing.T) {
+	good := func() State {
+		return State{ISO3: "DEU", Name: "Germany", Region: "europe", Signed: MustDate("2008-12-03"), Ratified: MustDate("2009-07-08"), EntryIntoForce: MustDate("2010-08-01"), File: "mine.csv", Line: 2}
+	}
+	fact := Fact{ISO3: "DEU", Year: 2023, Field: "re_programme", Value: "true", Source: "src", File: "facts", Line: 7}
+	tests := []struct {
+		name  string
+		state func(*State)
+		fact  func(*Fact)
+		code  string
+		key   string
+		msg   string
+	}{
+		{name: "iso3 malformed", state: func(s *State) { s.ISO3 = "de" }, code: CodeBadValue, key: "iso3", msg: `iso3 "de" is not three upper-case letters`},
+		{name: "name empty", state: func(s *State) { s.Name = "" }, code: CodeBadValue, key: "name", msg: "name is empty"},
+		{name: "unknown region", state: func(s *State) { s.Region = "eurpe" }, code: CodeBadValue, key: "region", msg: `region "eurpe" is not one of`},
+		{name: "unknown class", state: func(s *State) { s.Class = "oficial" }, code: CodeBadValue, key: "class", msg: `class "oficial" is not one of`},
+		{name: "entry into force before deposit", state: func(s *State) { s.EntryIntoForce = MustDate("2009-01-01") }, code: CodeInconsistentDates, key: "entry_into_force", msg: "entry into force 2009-01-01 is before the deposit 2009-07-08"},
+		{name: "withdrawal before deposit", state: func(s *State) { s.Withdrawn = MustDate("2009-01-01") }, code: CodeInconsistentDates, key: "withdrawn", msg: "withdrawal 2009-01-01 is before the deposit"},
+		{name: "control character in a name", state: func(s *State) { s.Name = "Germ\x00any" }, code: CodeControlChar, key: "name"},
+		{name: "fact of an unknown State", fact: func(f *Fact) { f.ISO3 = "DEX" }, code: CodeUnknownState, key: "iso3", msg: `unknown State "DEX"`},
+		{name: "fact value not a bool", fact: func(f *Fact) { f.Value = "yes" }, code: CodeBadValue, key: "value", msg: `re_programme: "yes" is not true or false`},
+		{name: "fact year out of range", fact: func(f *Fact) { f.Year = 5900000 }, code: CodeBadYear, key: "year", msg: "year 5900000 is not a year between 1900 and 2200"},
+		{name: "fact without source", fact: func(f *Fact) { f.Source = "" }, code: CodeMissingSource, key: "source"},
+		{name: "control character in a source", fact: func(f *Fact) { f.Source = "src\x1b[31m" }, code: CodeControlChar, key: "source"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, f := good(), fact
+			file, line := f.File, f.Line
+			if tt.state != nil {
+				tt.state(&s)
+				file, line = s.File, s.Line
+			}
+			if tt.fact != nil {
+				tt.fact(&f)
+			}
+			_, err := NewDataset([]State{s}, []Fact{f})
+			require.Error(t, err)
+			var ds Diagnostics
+			require.True(t, errors.As(err, &ds))
+			var d *Diagnostic
+			for _, x := range ds {
+				if x.Code == tt.code {
+					d = x
+					break
+				}
+			}
+			require.NotNil(t, d, err.Error())
+			assert.Equal(t, tt.code, d.Code, d.Error())
+			assert.Equal(t, tt.key, d.Key, d.Error())
+			assert.Equal(t, file, d.File)
+			assert.Equal(t, line, d.Line)
+			assert.Contains(t, d.Message, tt.msg)
+		})
+	}
+
+	t.Run("a State listed twice", func(t *testing.T) {
+		a, b := good(), good()
+		b.Line = 9
+		_, err := NewDataset([]State{a, b}, nil)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "mine.csv:9")
+		assert.Contains(t, err.Error(), "State DEU already listed at line 2")
+		a.Line, b.Line, a.File, b.File = 0, 0, "", ""
+		_, err = NewDataset([]State{a, b}, nil)
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "State DEU already listed")
+		assert.NotContains(t, err.Error(), "line 0")
+	})
+
+	t.Run("every problem at once", func(t *testing.T) {
+		s := good()
+		s.Region, s.EntryIntoForce = "eurpe", MustDate("2009-01-01")
+		f := fact
+		f.Value = "yes"
+		_, err := NewDataset([]State{s}, []Fact{f})
+		var ds Diagnostics
+		require.True(t, errors.As(err, &ds))
+		assert.Len(t, ds, 3, err.Error())
+	})
+}
+
+// TestNewDatasetRoundTrip: a loaded dataset's own States and facts pass NewDataset unchanged
+// (the workbook merge rebuilds datasets this way), also after a JSON round trip, as an embedder
+// would store them (zero dates included).
+func TestNewDatasetRoundTrip(t *testing.T) {
+	ds := sampleDataset(t)
+	same := func(t *testing.T, a, b []Fact) {
+		t.Helper()
+		require.Equal(t, len(a), len(b))
+		for i := range a {
+			if !reflect.DeepEqual(a[i], b[i]) {
+				t.Fatalf("fact %d: %+v, want %+v", i, b[i], a[i])
+			}
+		}
+	}
+	again, err := NewDataset(ds.States(), ds.Facts())
+	require.NoError(t, err)
+	require.True(t, reflect.DeepEqual(ds.States(), again.States()))
+	same(t, ds.Facts(), again.Facts())
+
+	b, err := json.Marshal(struct {
+		States []State
+		Facts  []Fact
+	}{ds.States(), ds.Facts()})
+	require.NoError(t, err)
+	var back struct {
+		States []State
+		Facts  []Fact
+	}
+	require.NoError(t, json.Unmarshal(b, &back))
+	want := ds.States()
+	for i := range want {
+		want[i].File, want[i].Line = "", 0 // not part of the JSON form
+	}
+	for i := range want {
+		require.Equal(t, want[i], back.States[i])
+	}
+	again, err = NewDataset(back.States, back.Facts)
+	require.NoError(t, err)
+	require.True(t, reflect.DeepEqual(want, again.States()))
+	wantFacts := ds.Facts()
+	for i := range wantFacts {
+		wantFacts[i].File, wantFacts[i].Line = "", 0
+	}
+	same(t, wantFacts, again.Facts())
 }

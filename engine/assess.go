@@ -322,16 +322,32 @@ type SectionContribution struct {
 // ObligationStatus is where a State stands on one obligation.
 type ObligationStatus string
 
-// The obligation statuses. Articles 3 and 4 are told per episode as completed or open, with
-// DeadlineMet saying how the deadline was kept; Article 5 is ongoing and never met or not met;
-// Articles 7 and 9 are met, not met or unknown.
+// The obligation statuses: neutral keys for what the data record, never "met" or "not met".
+// Articles 3 and 4 are told per episode as completed or open, with DeadlineMet saying how the
+// deadline was kept; Article 5 is ongoing; Article 7 says where the reports stand (the initial
+// report when overdue, else the annual report covering the year); Article 9 what is reported of
+// national measures. StatusText gives the words (engine/words.go).
 const (
-	ObligationMet       ObligationStatus = "met"
-	ObligationNotMet    ObligationStatus = "not-met"
-	ObligationUnknown   ObligationStatus = "unknown"   // the facts needed are absent
 	ObligationCompleted ObligationStatus = "completed" // an Article 3 or 4 episode completed by R
 	ObligationOpen      ObligationStatus = "open"      // an Article 3 or 4 episode open at R
 	ObligationOngoing   ObligationStatus = "ongoing"   // Article 5: what is reported, no verdict
+
+	// Article 7.
+	ObligationInitialReportOverdue    ObligationStatus = "initial-report-overdue"     // required and not received by R
+	ObligationAnnualReportOnTime      ObligationStatus = "annual-report-on-time"      // received by 30 April of Y+1
+	ObligationAnnualReportLate        ObligationStatus = "annual-report-late"         // received after it
+	ObligationAnnualReportReceived    ObligationStatus = "annual-report-received"     // received; the date does not say whether on time
+	ObligationAnnualReportNotReceived ObligationStatus = "annual-report-not-received" // owed, none received, the deadline passed
+	ObligationAnnualReportNotYetDue   ObligationStatus = "annual-report-not-yet-due"  // owed, the deadline ahead
+	ObligationAnnualReportNotOwed     ObligationStatus = "annual-report-not-owed"     // not owed for Y (data dictionary §4.2)
+
+	// Article 9, from art9_legislation.
+	ObligationSpecificLegislation   ObligationStatus = "specific-legislation"
+	ObligationExistingLawSufficient ObligationStatus = "existing-law-sufficient"
+	ObligationLegislationInProgress ObligationStatus = "legislation-in-progress"
+	ObligationNoMeasures            ObligationStatus = "no-measures"
+	ObligationStatusUnclear         ObligationStatus = "status-unclear" // assessed, the status unclear
+	ObligationNotAssessed           ObligationStatus = "not-assessed"   // no art9_legislation fact
 )
 
 // Obligation is one article's obligation (for Articles 3 and 4, one episode of it) for one

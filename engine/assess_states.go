@@ -175,95 +175,88 @@ func article5(env *Env) Obligation {
 	}
 	budget := "not reported"
 	if v := env.Art5BudgetUsd; v != nil {
-		budget = "USD " + fnum(*v)
+		budget = amountText(*v, "USD")
 	}
 	o.Detail = fmt.Sprintf("focal point: %s; national plan: %s; budget for %d: %s", yn(env.Art5FocalPoint), yn(env.Art5NationalPlan), env.Year, budget)
-	o.StatusText = "ongoing; as reported: " + o.Detail
+	o.StatusText = words(WordsOngoingAsReported, o.Detail)
 	return o
 }
 
-// statusText is the plain words for a met / not met / unknown status.
-func statusText(s ObligationStatus) string {
-	switch s {
-	case ObligationMet:
-		return "met"
-	case ObligationNotMet:
-		return "not met"
+// envDateText writes a date value of the environment for people ("3 March 2011", "June 2023").
+func envDateText(s string) string {
+	d, err := ParseDate(s)
+	if err != nil {
+		return s
 	}
-	return "not known"
+	return d.Text()
 }
 
-func listDetail(yes, no, unknown []string) string {
-	var parts []string
-	if len(yes) > 0 {
-		parts = append(parts, "yes: "+strings.Join(yes, ", "))
-	}
-	if len(no) > 0 {
-		parts = append(parts, "no: "+strings.Join(no, ", "))
-	}
-	if len(unknown) > 0 {
-		parts = append(parts, "unknown: "+strings.Join(unknown, ", "))
-	}
-	return strings.Join(parts, "; ")
-}
-
-// article7 is transparency reporting: the initial report once required, and the annual report
-// covering the year once due.
+// article7 is transparency reporting, in the words of engine/words.go: where the initial
+// report stands, then the annual report covering the year. The status is the initial report's
+// when it is overdue, else the annual report's; the deadline is the overdue initial report's
+// due date, else 30 April of Y+1 when an annual report is owed or was received.
 func article7(env *Env) Obligation {
-	o := Obligation{Article: 7, Name: "transparency reports", Status: ObligationMet}
-	var notes []string
-	if env.InitialReportRequired {
-		if env.InitialReportSubmitted {
-			notes = append(notes, "initial report submitted")
-		} else {
-			o.Status = ObligationNotMet
-			notes = append(notes, "initial report overdue")
-			if env.InitialReportDue != nil {
-				o.Deadline = *env.InitialReportDue
-				o.DeadlineMet = VerdictNo
-			}
-		}
-	} else if env.InitialReportDue != nil {
-		notes = append(notes, "initial report not yet due ("+*env.InitialReportDue+")")
-	}
+	o := Obligation{Article: 7, Name: "transparency reports"}
+	var parts []string
 	switch {
-	case env.AnnualReportDue && env.AnnualReportSubmitted:
-		notes = append(notes, fmt.Sprintf("annual report for %d submitted", env.Year))
-	case env.AnnualReportDue:
-		o.Status = ObligationNotMet
-		notes = append(notes, fmt.Sprintf("annual report for %d not submitted", env.Year))
+	case env.InitialReportSubmitted && env.Art7InitialSubmitted != nil:
+		parts = append(parts, words(WordsInitialReceived, envDateText(*env.Art7InitialSubmitted)))
+	case env.InitialReportRequired && env.InitialReportDue != nil:
+		parts = append(parts, words(WordsInitialOverdue, envDateText(*env.InitialReportDue)))
+		o.Status, o.Deadline, o.DeadlineMet = ObligationInitialReportOverdue, *env.InitialReportDue, VerdictNo
+	case env.InitialReportDue != nil:
+		parts = append(parts, words(WordsInitialNotYetDue, envDateText(*env.InitialReportDue)))
 	default:
-		notes = append(notes, fmt.Sprintf("annual report for %d not yet due", env.Year))
+		parts = append(parts, WordsInitialNotDue)
 	}
-	if o.Deadline == "" {
-		o.Deadline = env.AnnualReportDeadline
+	deadline := MustDate(env.AnnualReportDeadline)
+	var status ObligationStatus
+	var met Verdict
+	switch yearOver := !MustDate(env.AsOf).Before(yearEnd(env.Year)); {
+	case env.AnnualReportSubmitted && env.Art7AnnualSubmitted != nil:
+		got := envDateText(*env.Art7AnnualSubmitted)
 		switch v := env.AnnualReportOnTime; {
 		case v == nil:
-			o.DeadlineMet = VerdictPending
+			status, met = ObligationAnnualReportReceived, VerdictUnknown
+			parts = append(parts, words(WordsAnnualReceived, env.Year, got))
 		case *v:
-			o.DeadlineMet = VerdictYes
+			status, met = ObligationAnnualReportOnTime, VerdictYes
+			parts = append(parts, words(WordsAnnualOnTime, env.Year, got))
 		default:
-			o.DeadlineMet = VerdictNo
+			status, met = ObligationAnnualReportLate, VerdictNo
+			parts = append(parts, words(WordsAnnualLate, env.Year, got))
+		}
+	case env.AnnualReportDue && env.AnnualReportOnTime != nil && !*env.AnnualReportOnTime:
+		status, met = ObligationAnnualReportNotReceived, VerdictNo
+		parts = append(parts, words(WordsAnnualNotReceived, env.Year, deadline.Text()))
+	case env.AnnualReportDue, !yearOver:
+		status, met = ObligationAnnualReportNotYetDue, VerdictPending
+		parts = append(parts, words(WordsAnnualNotYetDue, env.Year, deadline.Text()))
+	default:
+		status = ObligationAnnualReportNotOwed
+		parts = append(parts, words(WordsAnnualNotOwed, env.Year))
+	}
+	if o.Status == "" {
+		o.Status, o.DeadlineMet = status, met
+		if met != "" {
+			o.Deadline = env.AnnualReportDeadline
 		}
 	}
-	o.Detail = strings.Join(notes, "; ")
-	o.StatusText = statusText(o.Status)
+	o.Detail = strings.Join(parts, "; ")
+	o.StatusText = o.Detail
 	return o
 }
 
-// article9 is national implementation measures: met with specific legislation or existing law
-// judged sufficient.
+// article9 is national implementation measures: what is reported (art9_legislation), never
+// met or not met.
 func article9(env *Env) Obligation {
-	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationUnknown, Detail: "art9_legislation not reported"}
+	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
+		StatusText: WordsNotAssessed, Detail: "art9_legislation not reported"}
 	if v := env.Art9Legislation; v != nil {
-		o.Detail = "legislation: " + *v
-		switch *v {
-		case "specific", "existing-sufficient":
-			o.Status = ObligationMet
-		case "in-progress", "none":
-			o.Status = ObligationNotMet
+		o.Detail = "art9_legislation: " + *v
+		if w, ok := article9Words[*v]; ok {
+			o.Status, o.StatusText = w.status, w.words
 		}
 	}
-	o.StatusText = statusText(o.Status)
 	return o
 }

@@ -336,15 +336,32 @@ func TestAssess(t *testing.T) {
 	assert.Equal(t, "2027-06-01", obl(a.States[0], 3).Deadline)
 	assert.Equal(t, VerdictPending, obl(a.States[0], 3).DeadlineMet, "the deadline is ahead")
 	assert.Equal(t, "open, deadline ahead", obl(a.States[0], 3).StatusText, "never 'not met' beside a deadline ahead")
-	assert.Equal(t, ObligationMet, obl(a.States[0], 9).Status)
-	assert.Equal(t, ObligationMet, obl(a.States[0], 7).Status)
+	assert.Equal(t, ObligationSpecificLegislation, obl(a.States[0], 9).Status)
+	assert.Equal(t, "specific legislation", obl(a.States[0], 9).StatusText)
+	a7 := obl(a.States[0], 7)
+	assert.Equal(t, ObligationAnnualReportOnTime, a7.Status)
+	assert.Equal(t, "initial report received (1 November 2011); annual report for 2024 received on time (1 April 2025)", a7.StatusText)
+	assert.Equal(t, VerdictYes, a7.DeadlineMet)
 	b3 := obl(a.States[1], 3)
 	assert.Equal(t, ObligationCompleted, b3.Status)
 	assert.Equal(t, VerdictNo, b3.DeadlineMet, "completed 2022-03-01 after the 2019-06-01 deadline")
 	assert.Equal(t, "completed after the deadline", b3.StatusText)
-	assert.Equal(t, ObligationNotMet, obl(a.States[1], 9).Status)
-	assert.Equal(t, ObligationNotMet, obl(a.States[2], 7).Status, "CCC never reported")
-	assert.Equal(t, ObligationUnknown, obl(a.States[2], 9).Status)
+	assert.Equal(t, ObligationLegislationInProgress, obl(a.States[1], 9).Status)
+	assert.Equal(t, "legislation in progress", obl(a.States[1], 9).StatusText)
+	c7 := obl(a.States[2], 7)
+	assert.Equal(t, ObligationAnnualReportNotReceived, c7.Status, "CCC never reported")
+	assert.Equal(t, "initial report received (1 November 2011); annual report for 2024 not received (deadline 30 April 2025 passed)", c7.StatusText)
+	assert.Equal(t, VerdictNo, c7.DeadlineMet)
+	assert.Equal(t, ObligationNotAssessed, obl(a.States[2], 9).Status)
+	assert.Equal(t, "not assessed", obl(a.States[2], 9).StatusText)
+	for _, sv := range a.States {
+		for _, o := range sv.Obligations {
+			for _, verdict := range []string{"met", "not met", "not-met"} {
+				assert.NotEqual(t, verdict, o.StatusText, "%s article %d", sv.ISO3, o.Article)
+				assert.NotEqual(t, ObligationStatus(verdict), o.Status, "%s article %d", sv.ISO3, o.Article)
+			}
+		}
+	}
 	d4 := obl(a.States[3], 4)
 	assert.Equal(t, ObligationOpen, d4.Status)
 	assert.Equal(t, VerdictNo, d4.DeadlineMet, "2022-01-01 has passed")

@@ -155,10 +155,8 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 		for _, o := range s.Obligations {
 			c := o.StatusText
 			switch {
-			case o.Article == 5:
-				c = "ongoing"
-			case o.Article == 7 || o.Article == 9:
-				c = string(o.Status)
+			case o.Article == 5 || o.Article == 7 || o.Article == 9:
+				c = o.Status.Label() // StatusText in full is in the JSON
 			case o.Episode > 1:
 				c = fmt.Sprintf("episode %d: %s", o.Episode, c)
 			}

@@ -143,7 +143,7 @@ func fixture() (*engine.Assessment, Meta) {
 		States: []engine.StateView{
 			{ISO3: "AAA", Name: "Atlantis", Region: "europe", Obligations: []engine.Obligation{
 				{Article: 4, Episode: 1, Name: "survey and clearance", Status: engine.ObligationOpen, StatusText: "open, deadline ahead", Deadline: "2026-08-01", DeadlineMet: engine.VerdictPending, Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026"},
-				{Article: 7, Name: "transparency reports", Status: engine.ObligationMet, Detail: "annual report for 2024 submitted"},
+				{Article: 7, Name: "transparency reports", Status: engine.ObligationAnnualReportOnTime, StatusText: "initial report received (3 March 2017); annual report for 2024 received on time (2 April 2025)", Deadline: "2025-04-30", DeadlineMet: engine.VerdictYes, Detail: "initial report received (3 March 2017); annual report for 2024 received on time (2 April 2025)"},
 			}},
 			{ISO3: "BBB", Name: "Borduria", Region: "europe", Obligations: []engine.Obligation{
 				{Article: 3, Episode: 1, Name: "stockpile destruction", Status: engine.ObligationCompleted, StatusText: "completed on time", Deadline: "2020-08-01", DeadlineMet: engine.VerdictYes, Detail: "stockpile destruction since 1 August 2012; completed May 2019; deadline 1 August 2020"},

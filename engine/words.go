@@ -1,0 +1,124 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Status words: the one declared set of neutral, factual words that every output uses to say
+// where a State stands on an obligation (data dictionary §4.4; docs/methodology.md §5). No
+// word here is a verdict of "met" or "not met": each says what the data record. Words with a
+// verb (%s, %d) take a date as Date.Text gives it, or a year. Outputs that translate key on
+// ObligationStatus and the data fields, not on these words.
+const (
+	// Article 5, an ongoing obligation: what is reported.
+	WordsOngoingAsReported = "ongoing; as reported: %s"
+
+	// Article 7: the initial report and the annual report covering the year.
+	WordsInitialReceived   = "initial report received (%s)"
+	WordsInitialNotYetDue  = "initial report not yet due (due %s)"
+	WordsInitialNotDue     = "initial report not yet due"
+	WordsInitialOverdue    = "initial report overdue since %s"
+	WordsAnnualOnTime      = "annual report for %d received on time (%s)"
+	WordsAnnualLate        = "annual report for %d received late (%s)"
+	WordsAnnualReceived    = "annual report for %d received (%s); whether on time is not known"
+	WordsAnnualNotReceived = "annual report for %d not received (deadline %s passed)"
+	WordsAnnualNotYetDue   = "annual report for %d not yet due (due %s)"
+	WordsAnnualNotOwed     = "no annual report owed for %d"
+
+	// Article 9: what is reported of national implementation measures.
+	WordsSpecificLegislation   = "specific legislation"
+	WordsExistingLawSufficient = "existing law considered sufficient"
+	WordsLegislationInProgress = "legislation in progress"
+	WordsNoMeasures            = "no measures"
+	WordsStatusUnclear         = "assessed; status unclear"
+	WordsNotAssessed           = "not assessed"
+)
+
+// article9Words maps art9_legislation to its status and words; an absent fact is "not
+// assessed" (data dictionary §3.7).
+var article9Words = map[string]struct {
+	status ObligationStatus
+	words  string
+}{
+	"specific":            {ObligationSpecificLegislation, WordsSpecificLegislation},
+	"existing-sufficient": {ObligationExistingLawSufficient, WordsExistingLawSufficient},
+	"in-progress":         {ObligationLegislationInProgress, WordsLegislationInProgress},
+	"none":                {ObligationNoMeasures, WordsNoMeasures},
+	"unknown":             {ObligationStatusUnclear, WordsStatusUnclear},
+}
+
+// amountText writes an amount for people, deterministically and without a locale: thousands
+// separated by commas, whole numbers from 100 up, at most two decimals below (three
+// significant digits below 1), and the unit as reports print it ("13,383,333 m²",
+// "1,250 munitions", "0.42 years"). Reports format numbers again in their own locale from the
+// data fields; this is the engine's plain-language English.
+func amountText(v float64, unit string) string {
+	var s string
+	switch a := math.Abs(v); {
+	case a >= 100 || v == math.Trunc(v):
+		s = strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	case a >= 1:
+		s = trimZeros(strconv.FormatFloat(v, 'f', 2, 64))
+	default:
+		s = trimZeros(strconv.FormatFloat(v, 'g', 3, 64))
+		if strings.ContainsAny(s, "e") {
+			s = trimZeros(strconv.FormatFloat(v, 'f', 6, 64))
+		}
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	s = thousands(s)
+	switch unit {
+	case "":
+		return s
+	case "m2":
+		return s + " m²"
+	case "km2":
+		return s + " km²"
+	case "USD":
+		return "USD " + s
+	}
+	return s + " " + unit
+}
+
+// trimZeros drops the trailing zeros of a decimal fraction and a trailing point.
+func trimZeros(s string) string {
+	if !strings.Contains(s, ".") {
+		return s
+	}
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
+}
+
+// thousands separates the thousands of a formatted number's whole part with commas.
+func thousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if len(whole) <= 3 {
+		return sign + s
+	}
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if hasFrac {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
+
+// words fills a status word's verbs.
+func words(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// Label is the status key in words, for a table cell too narrow for StatusText: "annual
+// report on time", "initial report overdue", "specific legislation", "ongoing".
+func (s ObligationStatus) Label() string { return strings.ReplaceAll(string(s), "-", " ") }

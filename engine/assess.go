@@ -358,17 +358,19 @@ type Obligation struct {
 	Episode int              `json:"episode,omitempty"`
 	Name    string           `json:"name"`
 	Status  ObligationStatus `json:"status"`
-	// StatusText says it in neutral words: "completed on time", "completed after the
-	// deadline", "open, deadline ahead", "open, past the deadline", "not known", and for a
-	// later episode without a deadline "completed 3 months after it was found".
+	// StatusText says it in the neutral words of engine/words.go: "completed on time",
+	// "open, past the deadline", "open; deadline not known (extension requested in 2024;
+	// decision not recorded)", "initial report received (3 March 2011); annual report for
+	// 2024 received on time (30 April 2025)", "existing law considered sufficient".
 	StatusText string `json:"status_text"`
 	// Deadline is the date that applies, when the obligation has one (for Articles 3 and 4
 	// the deadline in force at completion, or at R; 30 April of the next year for the annual
 	// Article 7 report).
 	Deadline string `json:"deadline,omitempty"`
-	// DeadlineMet is yes, no, unknown (the dates do not decide, or no deadline is recorded),
-	// pending (the deadline is ahead) or none (a later episode without a deadline); empty for
-	// obligations without a deadline (Articles 5 and 9).
+	// DeadlineMet is yes, no, unknown (the dates do not decide, no deadline is recorded, or an
+	// extension request awaits a decision), pending (the deadline is ahead) or none (a later
+	// episode without a deadline); empty for obligations without a deadline (Articles 5 and
+	// 9, and Article 7 when no report is owed).
 	DeadlineMet Verdict `json:"deadline_met,omitempty"`
 	Detail      string  `json:"detail"`
 }
@@ -386,6 +388,14 @@ type ObligationEpisode struct {
 	Deadline *Date `json:"deadline"`
 	// Deadlines is the episode's dated chain of deadline decisions, in order.
 	Deadlines []DeadlineDecision `json:"deadlines"`
+	// ExtensionRequested is the year of the episode's latest extension request made by the
+	// year of its deadline (art*_extension_requested), nil when none is recorded.
+	// ExtensionPending is true when no decision on it is recorded by the cut-off: neither
+	// granted nor refused, and no new deadline. Once the deadline in force has passed, a
+	// pending request makes the deadline that applies not known: DeadlineMet is "unknown",
+	// Deadline stays the last one recorded (docs/methodology.md §5.1, "Extension requests").
+	ExtensionRequested *int `json:"extension_requested"`
+	ExtensionPending   bool `json:"extension_pending"`
 	// Completed is the completion as the source gives it; nil while open.
 	Completed   *Date   `json:"completed"`
 	DeadlineMet Verdict `json:"deadline_met"`
@@ -396,8 +406,9 @@ type ObligationEpisode struct {
 	// Projection is the deadline projection of an open episode; nil otherwise.
 	Projection *DeadlineProjection `json:"projection"`
 	// Values are the facts the episode rests on, with their class and origin: its start, its
-	// deadline decisions and its completion, and for a State's latest episode the amount
-	// destroyed or cleared in the year and what remained at its end, when recorded.
+	// deadline decisions, its latest extension request and the decision on it, its completion,
+	// and for a State's latest episode the amount destroyed or cleared in the year and what
+	// remained at its end, when recorded.
 	Values []FieldRead `json:"values"`
 
 	Name       string `json:"-"` // the State's name
@@ -437,6 +448,24 @@ const (
 	DeadlineAtRisk   DeadlineStatus = "at-risk"   // completes by the deadline, within the margin
 	DeadlineWillMiss DeadlineStatus = "will-miss" // completes after the deadline, never, or the deadline has passed
 	DeadlineNoData   DeadlineStatus = "no-data"   // no remaining amount, rate or deadline
+	// DeadlineNotKnown: the deadline in force has passed and an extension request awaits a
+	// decision (or a grant its new deadline): the deadline that applies is not known.
+	DeadlineNotKnown DeadlineStatus = "deadline-not-known"
+)
+
+// ReasonCode names the case a projection's Reason describes.
+type ReasonCode string
+
+// The reason codes.
+const (
+	ReasonNoRemaining      ReasonCode = "no-remaining"       // no amount remaining reported in the episode's years
+	ReasonNoRate           ReasonCode = "no-rate"            // an amount remains, none done is reported
+	ReasonNothingLeft      ReasonCode = "nothing-left"       // the amount remaining is zero
+	ReasonNoDeadline       ReasonCode = "no-deadline"        // projected; the episode has no deadline
+	ReasonDeadlineNotKnown ReasonCode = "deadline-not-known" // projected; the deadline that applies is not known
+	ReasonOnCourse         ReasonCode = "on-course"          // completes before the deadline, outside the margin
+	ReasonAtRisk           ReasonCode = "at-risk"            // completes within the margin before the deadline
+	ReasonWillMiss         ReasonCode = "will-miss"          // completes after the deadline, or never
 )
 
 // ProjectionInput is what a deadline projection needs: the amount remaining at the end of
@@ -484,8 +513,20 @@ type DeadlineProjection struct {
 	Rate      *float64    `json:"rate"`
 	RateYears []YearValue `json:"rate_years"`
 	Deadline  string      `json:"deadline,omitempty"` // the deadline in force (after extensions)
+	// ExtensionRequested and ExtensionPending are the episode's (ObligationEpisode), and
+	// ExtensionNote says what is recorded of the request ("extension requested in 2024, no
+	// decision recorded"; empty when none is recorded or its new deadline is). When the
+	// deadline has passed and a request awaits a decision, Deadline is the last one recorded,
+	// Status is deadline-not-known and RateNeeded nil.
+	ExtensionRequested int    `json:"extension_requested,omitempty"`
+	ExtensionPending   bool   `json:"extension_pending"`
+	ExtensionNote      string `json:"extension_note,omitempty"`
 	Projection
-	Reason string `json:"reason"`
+	// Reason says the projection in plain, locale-neutral English with the numbers formatted
+	// for people ("13,383,333 m² remaining at the end of 2024; ..."). ReasonCode names its
+	// case, so that an output in another language can build its own sentence from the fields.
+	Reason     string     `json:"reason"`
+	ReasonCode ReasonCode `json:"reason_code"`
 	// Episode is the open obligation episode projected (1 = the original obligation) and
 	// Start the day it began; the figures used are from its start year on.
 	Episode int    `json:"episode"`

@@ -137,6 +137,10 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 				if dl := ep.deadlineShown(R); !dl.IsZero() {
 					oe.Deadline = &dl
 				}
+				if r := ep.ext.request; r != nil {
+					ry := r.Year
+					oe.ExtensionRequested, oe.ExtensionPending = &ry, ep.ext.outcome == extPending
+				}
 				for _, f := range ep.chain {
 					oe.Deadlines = append(oe.Deadlines, DeadlineDecision{Decided: decided(f), Deadline: f.date, Source: f.Source})
 				}

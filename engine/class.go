@@ -231,8 +231,8 @@ var yearFigures = map[int][]int{
 }
 
 // episodeValues reads the facts an episode rests on, with their class and origin: its start,
-// its deadline decisions and its completion, and for the latest episode the year's figures
-// in State si's environment se.
+// its deadline decisions, its latest extension request and the decision on it, its completion,
+// and for the latest episode the year's figures in State si's environment se.
 func (d *Dataset) episodeValues(si int, se *stateEnv, article int, ep *episode, latest bool) []FieldRead {
 	out := []FieldRead{}
 	if ep.startFact != nil {
@@ -240,6 +240,11 @@ func (d *Dataset) episodeValues(si int, se *stateEnv, article int, ep *episode, 
 	}
 	for _, f := range ep.chain {
 		out = append(out, factRead(f))
+	}
+	for _, f := range [...]*Fact{ep.ext.request, ep.ext.decision} {
+		if f != nil {
+			out = append(out, factRead(f))
+		}
 	}
 	if ep.doneFact != nil && !ep.open() {
 		out = append(out, factRead(ep.doneFact))
@@ -254,10 +259,15 @@ func (d *Dataset) episodeValues(si int, se *stateEnv, article int, ep *episode, 
 	return out
 }
 
-// factRead is a fact as a value read: its typed value, class, origin and source.
+// factRead is a fact as a value read: its typed value, class, origin and source, and for a
+// per-year fact its year.
 func factRead(f *Fact) FieldRead {
 	fr := FieldRead{Field: f.Field, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
-	switch fd, _ := LookupField(f.Field); fd.Type {
+	fd, _ := LookupField(f.Field)
+	if fd.Scope == ScopeYear {
+		fr.Year = f.Year // an extension request or decision: the year it is for
+	}
+	switch fd.Type {
 	case TypeNumber:
 		fr.Value = f.num
 	case TypeBool:

@@ -209,6 +209,9 @@ func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf
 	} else if v == VerdictNo {
 		return boolPtr(true) // the deadline has passed
 	}
+	if ep.deadlineNotKnown(R) {
+		return nil // passed, with an extension request awaiting a decision: not known
+	}
 	dl := ep.deadlineAt(R)
 	if dl.IsZero() {
 		return nil
@@ -263,30 +266,53 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 	if !b.deadline.IsZero() {
 		dp.Deadline = b.deadline.String()
 	}
-	dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
+	if r := ep.ext.request; r != nil {
+		dp.ExtensionRequested, dp.ExtensionPending, dp.ExtensionNote = r.Year, ep.ext.outcome == extPending, ep.ext.note()
+	}
+	notKnown := ""
+	if ep.deadlineNotKnown(R) {
+		// the deadline recorded has passed and a request awaits a decision: projected without
+		// a deadline, and said so
+		notKnown = ep.ext.why(b.deadline)
+		recorded := b.deadline
+		b.deadline = Date{}
+		dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
+		dp.Status = DeadlineNotKnown
+		b.deadline = recorded
+	} else {
+		dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
+	}
 	if dp.Remaining != nil && dp.Rate != nil {
 		dp.SinglePoint = b.rateN == 1
 	}
 	if n := b.newest(); n != 0 && y-n > staleYears {
 		dp.Stale = true
 	}
-	dp.Assumptions = projectionAssumptions(&dp, &b, y, sc)
-	dp.Reason = projectionReason(&dp, b.deadline, sc, y)
+	dp.Assumptions = projectionAssumptions(&dp, &b, ep, notKnown, y, sc)
+	dp.Reason, dp.ReasonCode = projectionReason(&dp, b.deadline, notKnown, sc, y)
 	return dp
 }
 
-// projectionAssumptions states what a projection takes for granted.
-func projectionAssumptions(dp *DeadlineProjection, b *basis, y int, sc Scoring) []string {
+// projectionAssumptions states what a projection takes for granted. notKnown says why the
+// deadline that applies is not known ("" when it is known).
+func projectionAssumptions(dp *DeadlineProjection, b *basis, ep *episode, notKnown string, y int, sc Scoring) []string {
 	var out []string
-	if dp.Deadline != "" {
-		out = append(out, "no further extension: the deadline in force, "+dp.Deadline+", stays")
+	switch {
+	case notKnown != "":
+		out = append(out, "no deadline is applied: the one that applies is not known")
+	case !b.deadline.IsZero():
+		a := "no further extension: the deadline in force, " + b.deadline.Text() + ", stays"
+		if note := ep.ext.note(); ep.ext.unsettled() {
+			a += " (" + note + ")"
+		}
+		out = append(out, a)
 	}
 	if b.rateN > 0 {
 		years := strconv.Itoa(b.rateFrom)
 		if b.rateTo != b.rateFrom {
 			years += "–" + strconv.Itoa(b.rateTo)
 		}
-		out = append(out, fmt.Sprintf("the State keeps its own recent rate: the mean of %d year(s) with data, %s (at most %d, since the episode began in %d)", b.rateN, years, sc.DeadlineRateYears, b.window[0]))
+		out = append(out, fmt.Sprintf("the State keeps its own recent rate: the mean of %s with data, %s (at most %d, since the episode began in %d)", countText(b.rateN, "year"), years, sc.DeadlineRateYears, b.window[0]))
 		if b.measure.extra != "" && b.extraByYear {
 			out = append(out, "land released by survey counts with land cleared")
 		}
@@ -304,37 +330,59 @@ func projectionAssumptions(dp *DeadlineProjection, b *basis, y int, sc Scoring) 
 	return out
 }
 
-func projectionReason(dp *DeadlineProjection, dl Date, sc Scoring, y int) string {
+// countText says a count with its noun: "1 year", "3 years".
+func countText(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// projectionReason says the projection in plain English, its numbers formatted for people
+// (amountText for the data, estimateText for the rates computed), its dates as precisely as known, and names the case. notKnown says why the
+// deadline that applies is not known ("" when it is known).
+func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scoring, y int) (string, ReasonCode) {
+	start := dp.Start
+	if d, err := ParseDate(dp.Start); err == nil {
+		start = d.Text()
+	}
+	unknown := ""
+	if notKnown != "" {
+		unknown = "; the deadline that applies is not known: " + notKnown
+	}
 	switch {
 	case dp.Remaining == nil:
-		return fmt.Sprintf("no %s reported from %s to %d", dp.Measure, dp.Start, y)
+		return fmt.Sprintf("no %s reported from %s to %d", dp.Measure, start, y) + unknown, ReasonNoRemaining
 	case dp.Rate == nil && *dp.Remaining > 0:
-		return fmt.Sprintf("no %s reported from %s to %d, so there is no rate", doneField(dp.Measure), dp.Start, y)
+		return fmt.Sprintf("no %s reported from %s to %d, so there is no rate", doneField(dp.Measure), start, y) + unknown, ReasonNoRate
 	}
-	rem := fmt.Sprintf("%s %s remaining at the end of %d", fnum(*dp.Remaining), dp.Unit, dp.RemainingYear)
+	rem := fmt.Sprintf("%s remaining at the end of %d", amountText(*dp.Remaining, dp.Unit), dp.RemainingYear)
 	if *dp.Remaining <= 0 {
-		return rem + ": nothing left to do"
+		return rem + ": nothing left to do", ReasonNothingLeft
 	}
 	var at string
 	if dp.CompletionYear != nil {
-		at = fmt.Sprintf("at %s a year (mean of %d years) it takes %s years, completing in %d", fnum(*dp.Rate), len(dp.RateYears), fnum(*dp.YearsNeeded), *dp.CompletionYear)
+		at = fmt.Sprintf("at %s a year (mean of %s) it takes %s, completing in %d", estimateText(*dp.Rate, dp.Unit), countText(len(dp.RateYears), "year"), yearsText(*dp.YearsNeeded), *dp.CompletionYear)
 	} else {
-		at = fmt.Sprintf("at %s a year nothing is being done", fnum(*dp.Rate))
+		at = fmt.Sprintf("at %s a year nothing is being done", estimateText(*dp.Rate, dp.Unit))
 	}
-	if dl.IsZero() {
-		return rem + "; " + at + "; no deadline recorded"
+	switch {
+	case notKnown != "":
+		return rem + "; " + at + unknown, ReasonDeadlineNotKnown
+	case dl.IsZero():
+		return rem + "; " + at + "; no deadline recorded", ReasonNoDeadline
 	}
 	need := "the deadline has passed"
 	if dp.RateNeeded != nil {
-		need = fmt.Sprintf("meeting the deadline %s takes %s a year", dl, fnum(*dp.RateNeeded))
+		need = fmt.Sprintf("meeting the deadline of %s takes %s a year", dl.Text(), estimateText(*dp.RateNeeded, dp.Unit))
 	}
 	switch dp.Status {
 	case DeadlineAtRisk:
-		return fmt.Sprintf("%s; %s, less than %s year(s) before the deadline %s; %s", rem, at, fnum(sc.DeadlineMarginYears), dl, need)
+		return fmt.Sprintf("%s; %s, less than %s before the deadline of %s; %s", rem, at, yearsText(sc.DeadlineMarginYears), dl.Text(), need), ReasonAtRisk
 	case DeadlineWillMiss:
-		return fmt.Sprintf("%s; %s, after the deadline %s; %s", rem, at, dl, need)
+		return fmt.Sprintf("%s; %s, after the deadline of %s; %s", rem, at, dl.Text(), need), ReasonWillMiss
 	}
-	return fmt.Sprintf("%s; %s, before the deadline %s", rem, at, dl)
+	return fmt.Sprintf("%s; %s, before the deadline of %s", rem, at, dl.Text()), ReasonOnCourse
 }
 
 // doneField names the yearly amount field that goes with a remaining-amount field.

@@ -247,8 +247,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	}
 
 	// §4.3 and §4.4 Articles 3 and 4: obligation episodes
-	se.eps3 = buildEpisodes(se.eps3, events(fArt3Start), events(fArt3Done), events(fArt3Deadline), R, A)
-	se.eps4 = buildEpisodes(se.eps4, events(fArt4Start), events(fArt4Done), events(fArt4Deadline), R, A)
+	se.eps3 = buildEpisodes(se.eps3, articleInputs(facts, 3), R, A)
+	se.eps4 = buildEpisodes(se.eps4, articleInputs(facts, 4), R, A)
 	a3 := articleFields(e.Party, se.eps3, events(fArt3Declared), y, R, A)
 	a4 := articleFields(e.Party, se.eps4, events(fArt4Declared), y, R, A)
 	e.Art3Outstanding, e.Art4Outstanding = a3.outstanding, a4.outstanding

@@ -14,6 +14,14 @@ import "sort"
 // the same name) and the pseudo-inputs of dictionary.toml, settings of the plan: DepCounting,
 // DepAdopted and DepRateYears.
 
+// lookBackYearFields are the per-year fields that the derivations of year Y read for earlier
+// years too: an episode's extension request may date from any year up to its deadline's
+// (engine/episode.go). Explain shows every such fact up to Y, each with its year.
+var lookBackYearFields = map[string]bool{
+	"art3_extension_requested": true, "art3_extension_granted": true,
+	"art4_extension_requested": true, "art4_extension_granted": true,
+}
+
 // StateColumns lists the States-file columns a scenario can set or remove.
 var StateColumns = []string{"signed", "ratified", "entry_into_force", "withdrawn"}
 

@@ -23,6 +23,14 @@ import (
 // force on a day is the latest decision on or before it (for episode 1 the first decision holds
 // from the start). Where a decision's date does not say whether it came before the day, both
 // deadlines are candidates, and a comparison holds only if it holds for each.
+//
+// Extension requests (art*_extension_requested) are read against the deadline chain: an
+// episode's latest request made by the year of its deadline is decided when a deadline
+// decision of its year or later is recorded, not granted when an art*_extension_granted =
+// false of its year or later is, and otherwise awaits a decision (or, granted without a new
+// deadline recorded, awaits its date). Once the deadline in force has passed, such a request
+// makes the deadline that applies not known: the State is never judged against a deadline
+// that may not apply to it. Before it passes, a pending request changes nothing.
 
 // episode is one obligation episode as seen at a cut-off.
 type episode struct {
@@ -32,6 +40,55 @@ type episode struct {
 	done      Date // the completion clipped to the start; zero while open at the cut-off
 	doneFact  *Fact
 	chain     []*Fact // the deadline decisions attached, in the order they were made
+	ext       extension
+}
+
+// extension is an episode's latest extension request and what is recorded of its outcome.
+type extension struct {
+	request  *Fact // art*_extension_requested = true; nil when none
+	outcome  extOutcome
+	decision *Fact // the art*_extension_granted fact that answered it, if any
+}
+
+// extOutcome is what the data record of an extension request.
+type extOutcome uint8
+
+const (
+	extDecided   extOutcome = iota // a new deadline is recorded in the request's year or later (or no request)
+	extPending                     // no decision recorded: neither granted nor refused, no new deadline
+	extNoNewDate                   // granted, the new deadline not recorded
+	extRefused                     // not granted: the deadline in force stands
+)
+
+// unsettled reports whether the request leaves the deadline that applies open: awaiting a
+// decision, or granted without its new deadline recorded.
+func (x extension) unsettled() bool { return x.outcome == extPending || x.outcome == extNoNewDate }
+
+// note is the factual note on the request ("extension requested in 2024, no decision
+// recorded"); "" when there is no request or a new deadline was recorded.
+func (x extension) note() string {
+	switch x.outcome {
+	case extPending:
+		return words(WordsExtensionPending, x.request.Year)
+	case extNoNewDate:
+		return words(WordsExtensionNoNewDate, x.decision.Year)
+	case extRefused:
+		return words(WordsExtensionRefused, x.request.Year, x.decision.Year)
+	}
+	return ""
+}
+
+// why says why the deadline that applies is not known, dl being the last one recorded ("the
+// last recorded, 1 August 2025, has passed and the extension requested in 2024 has no recorded
+// decision"); "" when the request is settled.
+func (x extension) why(dl Date) string {
+	switch x.outcome {
+	case extPending:
+		return words(WordsWhyPending, dl.Text(), x.request.Year)
+	case extNoNewDate:
+		return words(WordsWhyNoNewDate, dl.Text(), x.decision.Year)
+	}
+	return ""
 }
 
 // decided is the date of a deadline decision: its recorded day, else its year.
@@ -49,10 +106,51 @@ func knownAt(f *Fact, asOf Date) bool {
 	return (f.known.IsZero() || f.known.NotAfter(asOf)) && (f.until.IsZero() || !f.until.NotAfter(asOf))
 }
 
+// episodeInputs are one State's facts of an article's episode fields, each list sorted by year
+// (and recorded day).
+type episodeInputs struct {
+	starts, done, deadlines []*Fact
+	requests, granted       []*Fact // art*_extension_requested, art*_extension_granted
+}
+
+// articleInputs picks an article's episode facts from one State's facts by schema index (nil
+// when the State has none).
+func articleInputs(facts [][]*Fact, article int) episodeInputs {
+	if facts == nil {
+		return episodeInputs{}
+	}
+	if article == 3 {
+		return episodeInputs{facts[fArt3Start], facts[fArt3Done], facts[fArt3Deadline], facts[ix.Art3ExtensionRequested], facts[ix.Art3ExtensionGranted]}
+	}
+	return episodeInputs{facts[fArt4Start], facts[fArt4Done], facts[fArt4Deadline], facts[ix.Art4ExtensionRequested], facts[ix.Art4ExtensionGranted]}
+}
+
+// extensionNotes says, for State si in year y seen at asOf, each episode of the articles (3,
+// 4) open at R or completed in y whose extension request is recorded without a new deadline, in the
+// episode's status words: "Article 4, episode 1: open; deadline not known (extension requested
+// in 2024, no decision recorded)". Explain shows them beside the values read.
+func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []string {
+	R := minDate(yearEnd(y), asOf)
+	var out []string
+	for _, article := range articles {
+		for _, ep := range buildEpisodes(nil, articleInputs(d.byState[si], article), R, asOf) {
+			if ep.ext.note() == "" || !ep.open() && !ep.done.InYear(y) {
+				continue
+			}
+			_, text, _ := ep.describe(article, ep.verdict(R), R)
+			if !ep.deadlineNotKnown(R) {
+				text += " (" + ep.ext.note() + ")"
+			}
+			out = append(out, fmt.Sprintf("Article %d, episode %d: %s", article, ep.n, text))
+		}
+	}
+	return out
+}
+
 // buildEpisodes lists one article's episodes as seen at R (the year's reference date) with
-// what is known at asOf, appending to buf. starts, done and deadlines are the State's facts of
-// the article's start, completion and deadline fields, sorted by year (and recorded day).
-func buildEpisodes(buf []episode, starts, done, deadlines []*Fact, R, asOf Date) []episode {
+// what is known at asOf, appending to buf.
+func buildEpisodes(buf []episode, in episodeInputs, R, asOf Date) []episode {
+	starts, done, deadlines := in.starts, in.done, in.deadlines
 	eps := buf[:0]
 	di := 0
 	for _, s := range starts {
@@ -98,7 +196,55 @@ func buildEpisodes(buf []episode, starts, done, deadlines []*Fact, R, asOf Date)
 		}
 		eps[k].chain = deadlines[first : i+1]
 	}
+	for i := range eps {
+		eps[i].ext = eps[i].extensionAt(in.requests, in.granted, R, asOf)
+	}
 	return eps
+}
+
+// extensionAt finds the episode's latest extension request known at the cut-off and what is
+// recorded of its outcome. A request belongs to the episode when its year is from the
+// episode's start year to its completion year (or R's year while open) and not after the year
+// of the deadline in force: a request made after the deadline passed leaves the State past it.
+// A deadline decision or a granted / not-granted fact of the request's year or later answers
+// it (within the same bounds).
+func (ep *episode) extensionAt(requests, granted []*Fact, R, asOf Date) extension {
+	dl := ep.deadlineShown(R)
+	if dl.IsZero() {
+		return extension{} // no deadline: nothing to extend
+	}
+	from, to := ep.start.Year(), R.Year()
+	if !ep.open() {
+		to = min(to, ep.done.Year())
+	}
+	var x extension
+	for _, f := range requests {
+		if f.flag && f.Year >= from && f.Year <= to && f.Year <= dl.Year() && knownAt(f, asOf) {
+			x.request = f // sorted by year: the latest wins
+		}
+	}
+	if x.request == nil {
+		return x
+	}
+	y := x.request.Year
+	for _, f := range ep.chain {
+		if decided(f).Year() >= y {
+			return extension{request: x.request, outcome: extDecided}
+		}
+	}
+	x.outcome = extPending
+	for _, f := range granted {
+		if f.Year < y || f.Year > to || !knownAt(f, asOf) {
+			continue
+		}
+		switch {
+		case f.flag:
+			x.outcome, x.decision = extNoNewDate, f
+		case x.outcome == extPending:
+			x.outcome, x.decision = extRefused, f
+		}
+	}
+	return x
 }
 
 // open reports whether the episode had no completion by the cut-off.
@@ -187,8 +333,24 @@ const (
 )
 
 // verdict judges the episode at R: a completion against the deadline in force on its day, an
-// open episode against the deadline in force at R.
+// open episode against the deadline in force at R. Where that deadline has passed while an
+// extension request awaits a decision, the deadline that applies is not known: unknown.
 func (ep *episode) verdict(R Date) Verdict {
+	v := ep.rawVerdict(R)
+	if v == VerdictNo && ep.ext.unsettled() {
+		return VerdictUnknown
+	}
+	return v
+}
+
+// deadlineNotKnown reports whether the deadline in force at R (or at completion) has passed
+// while an extension request awaits a decision: the deadline that applies is not known.
+func (ep *episode) deadlineNotKnown(R Date) bool {
+	return ep.ext.unsettled() && ep.rawVerdict(R) == VerdictNo
+}
+
+// rawVerdict is verdict without the extension rule: the deadlines recorded alone.
+func (ep *episode) rawVerdict(R Date) Verdict {
 	if !ep.open() {
 		t, none := ep.judge(ep.done, ep.done.OnOrBefore)
 		return verdictOf(t, none, ep.n, VerdictYes, VerdictNo)
@@ -238,11 +400,11 @@ func (ep *episode) deadlineShown(R Date) Date {
 	return ep.deadlineAt(ep.done)
 }
 
-// describe gives the episode's status and the neutral words for it (data dictionary §4.4), and
-// a detail line with the dates as precisely as known.
+// describe gives the episode's status and the neutral words for it (data dictionary §4.4;
+// engine/words.go), and a detail line with the dates as precisely as known.
 func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, string, string) {
 	what := articleWhat(article)
-	var words string
+	var text string
 	status := ObligationCompleted
 	detail := what
 	if ep.n > 1 {
@@ -257,35 +419,36 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 	dl := ep.deadlineShown(R)
 	if ep.open() {
 		status = ObligationOpen
-		switch v {
-		case VerdictPending:
-			words = "open, deadline ahead"
-		case VerdictNo:
-			words = "open, past the deadline"
-		case VerdictNone:
-			words = "open, no deadline of its own"
+		switch {
+		case v == VerdictPending:
+			text = WordsOpenAhead
+		case v == VerdictNo:
+			text = WordsOpenPast
+		case v == VerdictNone:
+			text = WordsOpenNoDeadlineOfItsOwn
+		case ep.deadlineNotKnown(R), !ep.hasDeadline():
+			text = WordsOpenDeadlineNotKnown
 		default:
-			words = "open; deadline not known"
-			if ep.hasDeadline() {
-				words = "open; whether past the deadline is not known"
-			}
+			text = WordsOpenTimingUnknown
 		}
 		detail += "; open at " + R.Text()
 	} else {
-		switch v {
-		case VerdictYes:
-			words = "completed on time"
-		case VerdictNo:
-			words = "completed after the deadline"
-		case VerdictNone:
-			words = "completed " + monthsText(MonthsBetween(ep.start, ep.done)) + " after it was found"
+		switch {
+		case v == VerdictYes:
+			text = WordsCompletedOnTime
+		case v == VerdictNo:
+			text = WordsCompletedLate
+		case v == VerdictNone:
+			text = words(WordsCompletedAfterFound, monthsText(MonthsBetween(ep.start, ep.done)))
+		case !ep.hasDeadline():
+			text = WordsCompletedNoDeadline
 		default:
-			words = "completed; whether on time is not known"
-			if !ep.hasDeadline() {
-				words = "completed; deadline not known"
-			}
+			text = WordsCompletedTimingUnknown
 		}
 		detail += "; completed " + ep.doneFact.date.Text()
+	}
+	if ep.deadlineNotKnown(R) {
+		text += " (" + ep.ext.note() + ")"
 	}
 	switch {
 	case !dl.IsZero():
@@ -298,7 +461,10 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 	default:
 		detail += "; no deadline recorded"
 	}
-	return status, words, detail
+	if note := ep.ext.note(); note != "" {
+		detail += "; " + note
+	}
+	return status, text, detail
 }
 
 // monthsText says a duration in whole months: "5 months", "3 to 4 months", "less than a month".

@@ -129,6 +129,9 @@ type FieldRead struct {
 	// Class is the class of the value: of its fact, or for a derived value the least reliable
 	// class of the facts and States-file row it is computed from. Empty when there is no value.
 	Class Class `json:"class,omitempty"`
+	// Year is the year a per-year fact is for, when it is read for another year than the one
+	// assessed: an extension request of 2024 behind the verdict of 2025. Zero otherwise.
+	Year int `json:"year,omitempty"`
 }
 
 // EvalOption sets something that may differ between evaluations of the same plan.

@@ -15,6 +15,11 @@ type StateInputs struct {
 	// Reads has one entry per fact (or States-file column) the derived fields were computed
 	// from, in field then year order; Value is nil and Origin "absent" when there is none.
 	Reads []FieldRead `json:"reads"`
+	// Notes say, when the derived fields read an Article 3 or 4 episode whose extension
+	// request is recorded without a new deadline, where that episode stands: "Article 4,
+	// episode 1: open; deadline not known (extension requested in 2024, no decision
+	// recorded)".
+	Notes []string `json:"notes,omitempty"`
 }
 
 // baseInputs returns, sorted, the input fields and States-file columns the named derived
@@ -66,9 +71,17 @@ func (d *Dataset) derivedInputs(outcomes []StateOutcome, y int, asOf Date) []Sta
 			continue
 		}
 		si2 := StateInputs{ISO3: so.ISO3, Reads: []FieldRead{}}
+		var articles []int
 		for _, name := range inputs {
 			si2.Reads = append(si2.Reads, d.inputReads(si, name, y, asOf)...)
+			switch name {
+			case "art3_extension_requested":
+				articles = append(articles, 3)
+			case "art4_extension_requested":
+				articles = append(articles, 4)
+			}
 		}
+		si2.Notes = d.extensionNotes(si, articles, y, asOf)
 		out = append(out, si2)
 	}
 	return out
@@ -76,7 +89,8 @@ func (d *Dataset) derivedInputs(outcomes []StateOutcome, y int, asOf Date) []Sta
 
 // inputReads returns the values of one input a derivation for year y can see: for a States-file
 // column, the column; for a field, the facts it may use (the year's fact for a per-year field;
-// every fact up to y for events and carried fields, whose derivations look back).
+// every fact up to y for events, carried fields and the extension fields, whose derivations
+// look back).
 func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead {
 	st := &d.states[si]
 	if contains(StateColumns, name) {
@@ -112,15 +126,19 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 	if d.byState[si] != nil {
 		list = d.byState[si][fieldIndex[name]]
 	}
+	lookBack := lookBackYearFields[name]
 	for _, f := range list {
 		use := f.Year <= y
-		if fd.Scope == ScopeYear {
+		if fd.Scope == ScopeYear && !lookBack {
 			use = f.Year == y
 		}
 		if !use {
 			continue
 		}
 		fr := FieldRead{Field: name, Value: f.Value, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
+		if lookBack {
+			fr.Year = f.Year
+		}
 		if !visible(&fd, f, asOf) {
 			fr.Origin += " (" + unseenWhy(f, asOf) + ")"
 		}

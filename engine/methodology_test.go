@@ -143,6 +143,7 @@ func TestMethodologyDeadline(t *testing.T) {
 	assert.Equal(t, "AAA", aaa.ISO3)
 	assert.InDelta(t, 200, *aaa.Rate, 0)
 	assert.Equal(t, pr, aaa.Projection)
+	assert.Contains(t, aaa.Reason, "meeting the deadline of 1 June 2027 takes 166 munitions a year", "three significant digits in the note")
 }
 
 // TestMethodologyEpisodes reproduces §5.1's worked example: AAA's Article 4 obligation with two
@@ -210,4 +211,57 @@ func TestMethodologyEpisodes(t *testing.T) {
 	assert.Nil(t, e.Art4CompletedOnTime)
 	ia, _ := a.Indicator("25.2")
 	assert.Zero(t, ia.Population, "25.2 leaves AAA out in 2024")
+}
+
+// TestMethodologyExtensionRequest reproduces §5.1's worked example on extension requests: BBB's
+// deadline of 1 March 2025 passes while its 2024 request has no recorded decision.
+func TestMethodologyExtensionRequest(t *testing.T) {
+	states := "iso3,name,region,signed,ratified,entry_into_force,withdrawn\nBBB,Borduria,europe,2008-12-03,2014-09-10,2015-03-01,\n"
+	base := "iso3,year,field,value,source,recorded\n" +
+		"BBB,2015,art4_obligation_start,2015-03-01,entry into force,\n" +
+		"BBB,2015,art4_deadline,2025-03-01,treaty,\n" +
+		"BBB,2024,art4_extension_requested,true,MSP documents,\n" +
+		"BBB,2024,art4_area_cleared_m2,300000,Article 7,\n" +
+		"BBB,2024,art4_area_remaining_m2,1200000,Article 7,\n" +
+		"BBB,2025,art4_area_cleared_m2,300000,Article 7,\n" +
+		"BBB,2025,art4_area_remaining_m2,900000,Article 7,\n"
+	p := shippedPlan(t)
+	assess := func(rows string, year int) (ObligationEpisode, Env) {
+		ds, err := LoadDataset(dataFS(states, base+rows), ".")
+		require.NoError(t, err)
+		a, err := p.Assess(context.Background(), ds, year, AsOf(MustDate("2026-06-30")))
+		require.NoError(t, err)
+		require.Len(t, a.Obligations, 1)
+		var se stateEnv
+		ds.build(0, frame{year: year, asOf: MustDate("2026-06-30"), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+		return a.Obligations[0], se.env
+	}
+	// 2024: the deadline is ahead; the request changes nothing
+	oe, env := assess("", 2024)
+	assert.Equal(t, VerdictPending, oe.DeadlineMet)
+	assert.Equal(t, "open, deadline ahead", oe.StatusText)
+	assert.Equal(t, false, *env.Art4PastDeadline)
+	require.NotNil(t, oe.Projection)
+	assert.Equal(t, 2028, *oe.Projection.CompletionYear)
+	assert.Equal(t, "no further extension: the deadline in force, 1 March 2025, stays (extension requested in 2024, no decision recorded)", oe.Projection.Assumptions[0])
+	// 2025: 1 March 2025 has passed while the request awaits a decision
+	oe, env = assess("", 2025)
+	assert.Equal(t, VerdictUnknown, oe.DeadlineMet)
+	assert.Equal(t, "open; deadline not known (extension requested in 2024, no decision recorded)", oe.StatusText)
+	assert.Equal(t, "2025-03-01", oe.Deadline.String(), "the last deadline recorded")
+	assert.Nil(t, env.Art4PastDeadline)
+	assert.Nil(t, env.Art4ProjectedToMiss)
+	assert.Equal(t, DeadlineNotKnown, oe.Projection.Status)
+	assert.Equal(t, "900,000 m² remaining at the end of 2025; at 300,000 m² a year (mean of 2 years) it takes 3 years, completing in 2028; "+
+		"the deadline that applies is not known: the last recorded, 1 March 2025, has passed and the extension requested in 2024 has no recorded decision", oe.Projection.Reason)
+	// refused in 2025: past the deadline, and the detail says so
+	oe, env = assess("BBB,2025,art4_extension_granted,false,13MSP,\n", 2025)
+	assert.Equal(t, VerdictNo, oe.DeadlineMet)
+	assert.Equal(t, "open, past the deadline", oe.StatusText)
+	assert.Contains(t, oe.Detail, "extension requested in 2024, not granted (2025)")
+	assert.Equal(t, true, *env.Art4PastDeadline)
+	// granted in 2025 with a new deadline: pending against it
+	oe, _ = assess("BBB,2025,art4_extension_granted,true,13MSP,\nBBB,2025,art4_deadline,2029-03-01,13MSP,\n", 2025)
+	assert.Equal(t, VerdictPending, oe.DeadlineMet)
+	assert.Equal(t, "2029-03-01", oe.Deadline.String())
 }

@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -31,8 +32,9 @@ import (
 // art3_outstanding, art4_outstanding, art3_past_deadline or art4_past_deadline and counts
 // States. For each draw its value at the end of the horizon year is projected: the States of
 // that article still outstanding then (and, for *_past_deadline, whose deadline falls before
-// the end of the horizon year). States with an outstanding obligation but no data to simulate
-// count as still outstanding. The probability is the share of draws whose projected value
+// the end of the horizon year; a State whose deadline is not known, an extension request
+// awaiting a decision, is left out and counted apart). States with an outstanding obligation
+// but no data to simulate count as still outstanding. The probability is the share of draws whose projected value
 // meets the target. New obligations (contamination found later) are not modelled.
 //
 // Each (State, article, chunk of draws) has its own PCG stream seeded from the seed and a hash
@@ -93,8 +95,12 @@ type StateRisk struct {
 	History       []YearValue `json:"history"` // the yearly amounts drawn from
 	// Simulated is false when there is no remaining amount or no history to draw from.
 	Simulated bool `json:"simulated"`
-	// PByDeadline is the share of draws completing by the deadline; nil without a deadline or
-	// a simulation.
+	// DeadlineNotKnown: the deadline recorded has passed while an extension request awaits a
+	// decision (the projection's deadline-not-known), so the deadline that applies is not
+	// known; Deadline is the last one recorded and PByDeadline nil.
+	DeadlineNotKnown bool `json:"deadline_not_known"`
+	// PByDeadline is the share of draws completing by the deadline; nil without a deadline, a
+	// deadline that is known or a simulation.
 	PByDeadline *float64 `json:"p_by_deadline"`
 	// PByHorizon is the share of draws completing by the end of the horizon year.
 	PByHorizon *float64 `json:"p_by_horizon"`
@@ -136,6 +142,10 @@ type IndicatorRisk struct {
 	// Unsimulated counts the States that could not be simulated for lack of data (counted as
 	// outstanding). A State with one year of data follows its deterministic projection.
 	Unsimulated int `json:"unsimulated"`
+	// DeadlineNotKnown counts, for a *_past_deadline indicator, the States whose deadline is
+	// not known (an extension request awaits a decision): they are left out of the count, as
+	// the indicator's own value leaves them out (no data).
+	DeadlineNotKnown int `json:"deadline_not_known"`
 }
 
 // ErrBadDraws is returned for a non-positive number of draws.
@@ -189,7 +199,7 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRisk {
 	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
 		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{},
-		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate}
+		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate, DeadlineNotKnown: dp.Status == DeadlineNotKnown}
 	if dp.Remaining != nil && dp.YearsNeeded != nil {
 		sr.Projected = num(float64(dp.RemainingYear+1) + *dp.YearsNeeded)
 	}
@@ -234,6 +244,9 @@ func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRis
 	default:
 		sr.Simulated = true
 	}
+	if sr.DeadlineNotKnown {
+		sr.Reason = strings.TrimPrefix(sr.Reason+"; deadline not known ("+dp.ExtensionNote+")", "; ")
+	}
 	return sr
 }
 
@@ -257,14 +270,8 @@ func whyDiffer(sr *StateRisk) string {
 	if sr.Median != nil {
 		med = strconv.FormatFloat(*sr.Median, 'f', 1, 64)
 	}
-	amount := func(v float64) string {
-		if math.Abs(v) >= 100 {
-			return strconv.FormatFloat(math.Round(v), 'f', -1, 64)
-		}
-		return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	}
-	s := fmt.Sprintf("the projection (completes %s) uses the mean of the latest years with data, %s %s a year; the simulation (median %s) draws each year's amount from all %d years with data since the episode began (%d-%d), mean %s %s a year",
-		proj, amount(*sr.rate), sr.Unit, med, n, sr.History[0].Year, sr.History[n-1].Year, amount(mean), sr.Unit)
+	s := fmt.Sprintf("the projection (completes %s) uses the mean of the latest years with data, %s a year; the simulation (median %s) draws each year's amount from all %d years with data since the episode began (%d-%d), mean %s a year",
+		proj, estimateText(*sr.rate, sr.Unit), med, n, sr.History[0].Year, sr.History[n-1].Year, estimateText(mean, sr.Unit))
 	switch r := *sr.rate; {
 	case mean < r*0.99:
 		s += ", lower than the recent rate, so it completes later"
@@ -390,7 +397,7 @@ func summarize(sr *StateRisk, horizon float64) {
 		}
 	}
 	sr.PByHorizon = num(float64(byH) / n)
-	if sr.Deadline != "" {
+	if sr.Deadline != "" && !sr.DeadlineNotKnown {
 		if dl, err := ParseDate(sr.Deadline); err == nil {
 			limit := yearFraction(dl)
 			byD := 0
@@ -443,6 +450,10 @@ func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, hori
 				continue
 			}
 			dlBefore := true
+			if past && sr.DeadlineNotKnown {
+				ir.DeadlineNotKnown++
+				continue // past a deadline that may not apply: not counted
+			}
 			if past {
 				dl, err := ParseDate(sr.Deadline)
 				dlBefore = err == nil && yearFraction(dl) < horizon

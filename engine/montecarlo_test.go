@@ -71,11 +71,20 @@ func TestDeadlineRiskValues(t *testing.T) {
 			assert.LessOrEqual(t, *s.P10, *s.P90, s.ISO3)
 		}
 	}
-	// Lao PDR: 1242 km2 left at ~70 km2 a year cannot finish by 2030
+	// Lao PDR: 1242 km2 left at ~70 km2 a year finishes after 2035; its deadline of 1 August
+	// 2025 has passed while its 2024 extension request has no recorded decision, so the
+	// deadline that applies is not known and no probability of meeting it is given
 	lao := findRisk(r, "LAO", 4)
 	require.NotNil(t, lao)
-	assert.Zero(t, *lao.PByDeadline)
+	assert.True(t, lao.DeadlineNotKnown)
+	assert.Nil(t, lao.PByDeadline)
+	assert.Equal(t, "2025-08-01", lao.Deadline, "the last recorded deadline")
+	assert.Contains(t, lao.Reason, "deadline not known (extension requested in 2024, no decision recorded)")
 	assert.Greater(t, *lao.Median, 2035.0)
+	// Afghanistan: its 2025 request does not touch a deadline still ahead (2026-03-01)
+	afg := findRisk(r, "AFG", 4)
+	require.NotNil(t, afg)
+	assert.False(t, afg.DeadlineNotKnown)
 	ids := map[string]IndicatorRisk{}
 	for _, ir := range r.Indicators {
 		ids[ir.ID] = ir

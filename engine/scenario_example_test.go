@@ -55,7 +55,9 @@ value = 2024-03-01
 	// baseline untouched: true
 }
 
-// Deadline risk with a fixed seed: the same numbers on any number of cores.
+// Deadline risk with a fixed seed: the same numbers on any number of cores. A deadline that
+// has passed while an extension request awaits a decision is not known: no probability of
+// meeting it is given.
 func ExamplePlan_DeadlineRisk() {
 	ctx := context.Background()
 	plan, _ := engine.Load(indicators.FS)
@@ -66,10 +68,15 @@ func ExamplePlan_DeadlineRisk() {
 		panic(err)
 	}
 	for _, s := range r.States {
-		if s.ISO3 == "LAO" {
+		switch {
+		case s.ISO3 != "LAO" && s.ISO3 != "LBN":
+		case s.DeadlineNotKnown:
+			fmt.Printf("%s Article %d: %s\n", s.ISO3, s.Article, s.Reason)
+		default:
 			fmt.Printf("%s Article %d, deadline %s: P(by deadline) = %.2f\n", s.ISO3, s.Article, s.Deadline, *s.PByDeadline)
 		}
 	}
 	// Output:
-	// LAO Article 4, deadline 2025-08-01: P(by deadline) = 0.00
+	// LAO Article 4: deadline not known (extension requested in 2024, no decision recorded)
+	// LBN Article 4, deadline 2026-05-01: P(by deadline) = 0.00
 }

@@ -13,6 +13,28 @@ import (
 // verb (%s, %d) take a date as Date.Text gives it, or a year. Outputs that translate key on
 // ObligationStatus and the data fields, not on these words.
 const (
+	// Articles 3 and 4, per episode.
+	WordsCompletedOnTime        = "completed on time"
+	WordsCompletedLate          = "completed after the deadline"
+	WordsCompletedTimingUnknown = "completed; whether on time is not known"
+	WordsCompletedNoDeadline    = "completed; deadline not known"
+	WordsCompletedAfterFound    = "completed %s after it was found" // a duration, monthsText
+	WordsOpenAhead              = "open, deadline ahead"
+	WordsOpenPast               = "open, past the deadline"
+	WordsOpenNoDeadlineOfItsOwn = "open, no deadline of its own"
+	WordsOpenTimingUnknown      = "open; whether past the deadline is not known"
+	WordsOpenDeadlineNotKnown   = "open; deadline not known"
+	// Notes on an episode's latest extension request (docs/methodology.md §5.1, "Extension
+	// requests"), shown in brackets after the status words, in the detail line, the
+	// projection's assumptions and the risk table.
+	WordsExtensionPending   = "extension requested in %d, no decision recorded"
+	WordsExtensionNoNewDate = "extension granted in %d, new deadline not recorded"
+	WordsExtensionRefused   = "extension requested in %d, not granted (%d)"
+	// Why the deadline that applies is not known, after "the deadline that applies is not
+	// known: " in a projection's reason.
+	WordsWhyPending   = "the last recorded, %s, has passed and the extension requested in %d has no recorded decision"
+	WordsWhyNoNewDate = "the last recorded, %s, has passed and the extension granted in %d has no new deadline recorded"
+
 	// Article 5, an ongoing obligation: what is reported.
 	WordsOngoingAsReported = "ongoing; as reported: %s"
 
@@ -83,6 +105,30 @@ func amountText(v float64, unit string) string {
 		return "USD " + s
 	}
 	return s + " " + unit
+}
+
+// estimateText writes a computed amount (a mean rate, the rate a deadline needs) rounded to
+// three significant digits, as amountText does the result: "13,400,000 m²", "166 munitions".
+// A projection is not precise to the square metre; the data it starts from are shown as
+// reported.
+func estimateText(v float64, unit string) string { return amountText(roundSignificant(v, 3), unit) }
+
+// roundSignificant rounds v to n significant digits.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	p := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*p) / p
+}
+
+// yearsText writes a number of years with one decimal: "4.4 years", "1 year".
+func yearsText(v float64) string {
+	s := trimZeros(strconv.FormatFloat(v, 'f', 1, 64))
+	if s == "1" {
+		return "1 year"
+	}
+	return s + " years"
 }
 
 // trimZeros drops the trailing zeros of a decimal fraction and a trailing point.

@@ -143,10 +143,15 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 	}
 	for _, d := range r.Deadlines {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
-			textValue(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), textValue(d.RateNeeded, d.Unit), d.Status, projectionBasis(d))
+			fmtEstimate(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), fmtEstimate(d.RateNeeded, d.Unit), d.Status, projectionBasis(d))
 	}
 	if len(r.Deadlines) > 0 {
 		fmt.Fprintln(tw, "Projections assume no further extension, the State's own recent rate (the years in BASIS) and no new findings; see `lap eval --format json` for each one's assumptions.")
+		for _, d := range r.Deadlines {
+			if d.Status == engine.DeadlineNotKnown {
+				fmt.Fprintf(tw, "%s, Article %d, deadline-not-known: the deadline recorded, %s, has passed (%s); the deadline that applies is not known, so none is applied.\n", d.ISO3, d.Article, d.Deadline, d.ExtensionNote)
+			}
+		}
 	}
 
 	fmt.Fprintln(tw, "\nSTATE PARTY\tART. 3\tART. 4\tART. 5\tART. 7\tART. 9\tCOUNTED IN\tNO DATA IN")
@@ -192,7 +197,7 @@ func projectionBasis(d engine.DeadlineProjection) string {
 
 // textRemaining is an outstanding amount with its unit and the year it was reported in.
 func textRemaining(v *float64, unit string, year int) string {
-	s := textValue(v, unit) + " " + unit
+	s := fmtAmount(v, unit)
 	if v != nil {
 		s += fmt.Sprintf(" (%d)", year)
 	}

@@ -31,17 +31,18 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 		}
 	}
 	inputs := map[string][]engine.FieldRead{}
+	notes := map[string][]string{}
 	for _, si := range ex.DerivedInputs {
-		inputs[si.ISO3] = si.Reads
+		inputs[si.ISO3], notes[si.ISO3] = si.Reads, si.Notes
 	}
 	fmt.Fprintf(w, "\nStates in the population: %d of %d\n", len(in), len(ia.States))
-	if err := writeOutcomes(w, in, inputs); err != nil {
+	if err := writeOutcomes(w, in, inputs, notes); err != nil {
 		return err
 	}
 	if len(out) > 0 {
 		if all {
 			fmt.Fprintf(w, "\nStates outside the population: %d\n", len(out))
-			if err := writeOutcomes(w, out, inputs); err != nil {
+			if err := writeOutcomes(w, out, inputs, notes); err != nil {
 				return err
 			}
 		} else {
@@ -105,8 +106,9 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 
 // writeOutcomes writes a table with one block per State: its outcome, then each field read
 // with its value and origin, then (marked "from") the facts and States-file columns behind the
-// derived ones.
-func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]engine.FieldRead) error {
+// derived ones; a per-year fact read for an earlier year shows that year ("true (2024)").
+// Under the table, the notes on the States' obligation episodes (a pending extension request).
+func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]engine.FieldRead, notes map[string][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tCLASS\tORIGIN (SOURCE)")
 	for _, so := range list {
@@ -127,7 +129,11 @@ func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]
 			if fr.Source != "" {
 				origin += " (" + fr.Source + ")"
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, describeRead(fr.Value), classText(fr.Class), origin)
+			value := describeRead(fr.Value)
+			if fr.Year != 0 {
+				value += fmt.Sprintf(" (%d)", fr.Year)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, value, classText(fr.Class), origin)
 		}
 		for _, fr := range so.Values {
 			line(fr.Field, fr)
@@ -136,7 +142,20 @@ func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]
 			line("  from "+fr.Field, fr)
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	var lines []string
+	for _, so := range list {
+		for _, n := range notes[so.ISO3] {
+			lines = append(lines, "  "+so.ISO3+": "+n)
+		}
+	}
+	if len(lines) > 0 {
+		_, err := fmt.Fprintf(w, "Notes (extension requests):\n%s\n", strings.Join(lines, "\n"))
+		return err
+	}
+	return nil
 }
 
 func describeOutcome(so engine.StateOutcome) string {

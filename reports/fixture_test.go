@@ -156,9 +156,21 @@ func fixture() (*engine.Assessment, Meta) {
 				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
 				RemainingClass: engine.ClassMonitor, RateClass: engine.ClassIllustrative,
 				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
-				Reason:     "3000000 m2 remaining at the end of 2024; at 500000 a year it takes 6 years, completing in 2030, after the deadline 2026-08-01",
+				Reason:     "3,000,000 m² remaining at the end of 2024; at 500,000 m² a year (mean of 1 year) it takes 6 years, completing in 2030, after the deadline of 1 August 2026; meeting the deadline of 1 August 2026 takes 1,890,000 m² a year",
+				ReasonCode: engine.ReasonWillMiss,
 				Episode:    1, Start: "2016-08-01", RateYears: []engine.YearValue{{Year: 2024, Value: f(500000)}}, SinglePoint: true,
-				Assumptions: []string{"no further extension: the deadline in force, 2026-08-01, stays", "the State keeps its own recent rate: the mean of 1 year(s) with data, 2024", "rests on one year of data: the rate has no spread to judge it by"}},
+				Assumptions: []string{"no further extension: the deadline in force, 1 August 2026, stays", "the State keeps its own recent rate: the mean of 1 year with data, 2024", "rests on one year of data: the rate has no spread to judge it by"}},
+			// a deadline passed while an extension request awaits a decision (Germany, Iraq and
+			// Lao PDR in the sample): never "past the deadline" nor "will miss"
+			{ISO3: "DDD", Name: "Dinotopia", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
+				Remaining: f(13383333.3333), RemainingYear: 2024, Rate: f(1338333.33333), Deadline: "2024-03-01",
+				ExtensionRequested: 2023, ExtensionPending: true, ExtensionNote: "extension requested in 2023, no decision recorded",
+				RemainingClass: engine.ClassOfficial, RateClass: engine.ClassOfficial,
+				Projection: engine.Projection{CompletionYear: new(2035), YearsNeeded: f(10), Status: engine.DeadlineNotKnown},
+				Reason:     "13,383,333 m² remaining at the end of 2024; at 1,340,000 m² a year (mean of 2 years) it takes 10 years, completing in 2035; the deadline that applies is not known: the last recorded, 1 March 2024, has passed and the extension requested in 2023 has no recorded decision",
+				ReasonCode: engine.ReasonDeadlineNotKnown,
+				Episode:    1, Start: "2014-03-01", RateYears: []engine.YearValue{{Year: 2023, Value: f(1276666.66666)}, {Year: 2024, Value: f(1400000)}},
+				Assumptions: []string{"no deadline is applied: the one that applies is not known", "the State keeps its own recent rate: the mean of 2 years with data, 2023–2024 (at most 3, since the episode began in 2014)"}},
 		},
 	}
 	day := func(s string) *engine.Date { d := engine.MustDate(s); return &d }
@@ -180,6 +192,16 @@ func fixture() (*engine.Assessment, Meta) {
 				{Field: "art4_area_remaining_m2", Value: 3000000.0, Origin: "facts.csv:10", Source: "Monitor 2025", Class: engine.ClassMonitor},
 			},
 			Detail: "survey and clearance since 1 August 2016; open at 31 December 2024; deadline 1 August 2026 (after 1 extension decision(s))"},
+		{ISO3: "DDD", Name: "Dinotopia", Article: 4, Episode: 1, Start: engine.MustDate("2014-03-01"), Deadline: day("2024-03-01"),
+			Deadlines:          []engine.DeadlineDecision{{Decided: engine.MustDate("2014"), Deadline: engine.MustDate("2024-03-01"), Source: "treaty"}},
+			ExtensionRequested: new(2023), ExtensionPending: true,
+			DeadlineMet: engine.VerdictUnknown, Projection: &a.Deadlines[1],
+			StatusText: "open; deadline not known (extension requested in 2023, no decision recorded)",
+			Values: []engine.FieldRead{
+				{Field: "art4_deadline", Value: "2024-03-01", Origin: "facts.csv:20", Source: "treaty", Class: engine.ClassOfficial},
+				{Field: "art4_extension_requested", Value: true, Origin: "facts.csv:21", Source: "12MSP documents", Class: engine.ClassOfficial, Year: 2023},
+			},
+			Detail: "survey and clearance since 1 March 2014; open at 31 December 2024; deadline 1 March 2024; extension requested in 2023, no decision recorded"},
 	}
 	prev := &engine.Assessment{Year: 2023,
 		Indicators: []engine.IndicatorAssessment{

@@ -28,6 +28,37 @@ func fmtValue(v *float64, unit string) string {
 	return fixed(*v, 2)
 }
 
+// fmtAmount formats an amount of an obligation (munitions, an area, a yearly rate) for people:
+// thousands separators, whole numbers from 100 up, two decimals below ("11,666,667",
+// "66.67"), and its unit ("m²"). It is the engine's rounding of the same amounts in the
+// projection notes.
+func fmtAmount(v *float64, unit string) string {
+	if v == nil {
+		return dash
+	}
+	s := fmtValue(v, "")
+	if math.Abs(*v) >= 100 {
+		s = fixed(*v, 0)
+	}
+	if u := unitLabel(unit); u != "" {
+		s += " " + u
+	}
+	return s
+}
+
+// fmtEstimate formats a computed amount (a mean rate, the rate a deadline needs) as fmtAmount
+// does, rounded first to three significant digits ("13,400,000 m²"), as the engine's
+// projection notes say it.
+func fmtEstimate(v *float64, unit string) string {
+	if v == nil || *v == 0 {
+		return fmtAmount(v, unit)
+	}
+	r := *v
+	p := math.Pow(10, 3-math.Ceil(math.Log10(math.Abs(r))))
+	r = math.Round(r*p) / p
+	return fmtAmount(&r, unit)
+}
+
 // fmtShare formats a share of a distance (progress, expected progress, a score) as a whole
 // percentage.
 func fmtShare(v *float64) string {
@@ -158,6 +189,8 @@ func deadlineStatus(s engine.DeadlineStatus) statusInfo {
 		return statusInfo{Key: string(s), Label: "Will miss", Symbol: "✘"}
 	case "":
 		return statusInfo{Key: "none", Label: "No projection", Symbol: "–"}
+	case engine.DeadlineNotKnown:
+		return statusInfo{Key: string(s), Label: "Deadline not known", Symbol: "?"}
 	}
 	return statusInfo{Key: string(s), Label: "No data", Symbol: "?"}
 }

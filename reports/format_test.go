@@ -58,6 +58,7 @@ func TestStatusInfo(t *testing.T) {
 	}
 	assert.Equal(t, "Will miss", deadlineStatus(engine.DeadlineWillMiss).Label)
 	assert.Equal(t, "No projection", deadlineStatus("").Label)
+	assert.Equal(t, statusInfo{Key: "deadline-not-known", Label: "Deadline not known", Symbol: "?"}, deadlineStatus(engine.DeadlineNotKnown))
 	for _, c := range []struct {
 		v      engine.Verdict
 		text   string

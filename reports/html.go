@@ -73,9 +73,10 @@ func statusCSS() string {
 		class string
 		s     Status
 	}{
-		{"met", StatusAchieved}, {"on-course", StatusAchieved}, {"at-risk", StatusNeedsAcceleration},
-		{"will-miss", StatusRegressing}, {"not-met", StatusRegressing}, {"no-data", StatusInsufficientData},
+		{"on-time", StatusAchieved}, {"on-course", StatusAchieved}, {"at-risk", StatusNeedsAcceleration},
+		{"will-miss", StatusRegressing}, {"late", StatusRegressing}, {"no-data", StatusInsufficientData},
 		{"unknown", StatusInsufficientData}, {"none", StatusInsufficientData},
+		{"deadline-not-known", StatusInsufficientData},
 	} {
 		rule(cs.class, cs.s)
 	}

@@ -444,20 +444,19 @@ func (d *document) obligations(a *engine.Assessment) {
 			row.Completed = oe.Completed.Text()
 		}
 		if dp := oe.Projection; dp != nil {
-			unit := unitLabel(dp.Unit)
 			if dp.Remaining != nil {
-				row.Remaining = fmt.Sprintf("%s %s (%d)", fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+				row.Remaining = fmt.Sprintf("%s (%d)", fmtAmount(dp.Remaining, dp.Unit), dp.RemainingYear)
 				row.RemainingMark = markOf(dp.RemainingClass)
 			}
 			if dp.Rate != nil {
-				row.Rate = fmtValue(dp.Rate, dp.Unit) + " " + unit
+				row.Rate = fmtEstimate(dp.Rate, dp.Unit)
 				row.RateMark = markOf(dp.RateClass)
 			}
 			if dp.CompletionYear != nil {
 				row.Completion = strconv.Itoa(*dp.CompletionYear)
 			}
 			if dp.RateNeeded != nil {
-				row.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit
+				row.RateNeeded = fmtEstimate(dp.RateNeeded, dp.Unit)
 			}
 			row.Projection = deadlineStatus(dp.Status)
 			row.ProjectionNote = dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."

@@ -157,6 +157,9 @@ func obligationFacts(row *obligationRow, oe engine.ObligationEpisode) {
 		if v, ok := fr.Value.(float64); ok {
 			value = fmtValue(&v, fd.Unit) + " " + unitLabel(fd.Unit)
 		}
+		if fr.Year != 0 {
+			value += " (" + strconv.Itoa(fr.Year) + ")" // an extension request: the year it was made
+		}
 		switch {
 		case fr.Field == done:
 			row.InYear, row.InYearMark = value, markOf(fr.Class)

@@ -94,6 +94,12 @@ func TestHTML(t *testing.T) {
 		{"new States Parties", []string{"New: Carpania (CCC)"}, nil},
 		{"obligations", []string{"<th scope=\"row\">Atlantis (AAA)</th><td class=\"n\">4</td>", "✘</span> Will miss",
 			"3,000,000 m² (2024)", "Borduria (BBB)"}, nil},
+		{"a pending extension request: not known, never past the deadline", []string{
+			`<span class="st st-unknown"><span class="sym" aria-hidden="true">?</span> Open; deadline not known (extension requested in 2023, no decision recorded)</span>`,
+			`<span class="st st-deadline-not-known"><span class="sym" aria-hidden="true">?</span> Deadline not known</span>`,
+			".st-deadline-not-known{", "the deadline that applies is not known: the last recorded, 1 March 2024, has passed and the extension requested in 2023 has no recorded decision",
+			"13,383,333 m² (2024)", "1,340,000 m²"},
+			[]string{"Past the deadline", "13383333", "1338333"}},
 		{"no date unless given", nil, []string{"Report date"}},
 	}
 	for _, tt := range tests {

@@ -56,10 +56,15 @@ func WriteRiskTable(w io.Writer, r *engine.RiskReport) error {
 		}
 	}
 	if len(r.Indicators) > 0 {
-		fmt.Fprintln(tw, "\nINDICATOR\tCURRENT\tTARGET\tEXPECTED AT END OF HORIZON\tP(TARGET MET)\tNOT SIMULATED\tTITLE")
+		fmt.Fprintln(tw, "\nINDICATOR\tCURRENT\tTARGET\tEXPECTED AT END OF HORIZON\tP(TARGET MET)\tNOT SIMULATED\tDEADLINE NOT KNOWN\tTITLE")
+		notKnown := false
 		for _, ir := range r.Indicators {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%s\n", ir.ID, textValue(ir.Current, "states"), textExact(ir.Target),
-				strconv.FormatFloat(ir.Expected, 'f', 2, 64), textProb(&ir.PReach), ir.Unsimulated, ir.Title)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, textValue(ir.Current, "states"), textExact(ir.Target),
+				strconv.FormatFloat(ir.Expected, 'f', 2, 64), textProb(&ir.PReach), ir.Unsimulated, ir.DeadlineNotKnown, ir.Title)
+			notKnown = notKnown || ir.DeadlineNotKnown > 0
+		}
+		if notKnown {
+			fmt.Fprintln(tw, "DEADLINE NOT KNOWN: the States left out of a past-deadline count: their deadline has passed while an extension request awaits a decision, so the deadline that applies is not known.")
 		}
 	}
 	return tw.Flush()

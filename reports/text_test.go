@@ -76,8 +76,15 @@ func TestWriteEvalTable(t *testing.T) {
 		{"deadline ahead, never not met", "open, deadline ahead"},
 		{"projections", "\nPROJECTIONS  "},
 		{"projection basis", "one data point"},
+		{"projection numbers formatted", "13,383,333 m² (2024)"},
+		{"projection rate rounded", "1,340,000 m²"},
+		{"deadline not known, with its note", "DDD, Article 4, deadline-not-known: the deadline recorded, 2024-03-01, has passed (extension requested in 2023, no decision recorded)"},
 		{"States", "\nSTATE PARTY  "},
+		{"Article 7 in neutral words", "annual report on time"},
 	}
+	proj := out[strings.Index(out, "\nPROJECTIONS"):strings.Index(out, "\nSTATE PARTY")]
+	assert.NotRegexp(t, `\d{5,}\.\d|\d{4,} m`, proj, "no raw float, thousands grouped")
+	assert.NotRegexp(t, `(?m)^DDD .*(past the deadline|will-miss)`, out)
 	assert.NotContains(t, out, "not-met", "no Article 3 or 4 obligation is 'not met'")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -108,21 +115,31 @@ func TestWriteRiskTable(t *testing.T) {
 			{ISO3: "TCD", Article: 4, Episode: 1, Unit: "m2", Remaining: f(400000), RemainingYear: 2025, Deadline: "2026-10-01",
 				History: []engine.YearValue{{Year: 2025, Value: f(66000)}}, SinglePoint: true, Projected: f(2032.1), Stale: true,
 				Reason: "rests on one year of data (2025): every draw would be the same, so there is no spread to report; see the projection"},
+			{ISO3: "DEU", Article: 4, Episode: 1, Unit: "m2", Remaining: f(5000000), RemainingYear: 2025, Deadline: "2025-08-01",
+				History: []engine.YearValue{{Year: 2024, Value: f(1e6)}, {Year: 2025, Value: f(1.4e6)}}, Simulated: true, DeadlineNotKnown: true,
+				PByHorizon: f(0), P10: f(2029.4), Median: f(2030.1), P90: f(2031.2), Projected: f(2029.2),
+				Reason: "deadline not known (extension requested in 2024, no decision recorded)"},
 		},
-		Indicators: []engine.IndicatorRisk{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1}},
+		Indicators: []engine.IndicatorRisk{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1},
+			{ID: "24.1", Title: "Past the deadline", Target: 0, Current: f(0), Expected: 0.5, PReach: 0.5, DeadlineNotKnown: 1}},
 	}
 	var b bytes.Buffer
 	require.NoError(t, WriteRiskTable(&b, r))
 	out := b.String()
 	assert.Contains(t, out, "Deadline risk, year 2025, as of 2025-12-31: 100 draws per State, seed 3, horizon 2026\n")
 	assert.Contains(t, out, "P(BY END 2026)")
-	assert.Regexp(t, `(?m)^LAO +4 +1 +1500000 m2 \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never +2030\.2 *$`, out)
-	assert.Regexp(t, `(?m)^PER +3 +1 +– submunitions +– +– +– +– +– +– +– +– +no history$`, out)
-	assert.Regexp(t, `(?m)^TCD +4 +1 +400000 m2 \(2025\) +1 year 2025 +2026-10-01 +– +– +– +– +– +2032\.1 +rests on one year of data \(2025\).*; rests on data older than two years$`, out)
+	assert.Regexp(t, `(?m)^LAO +4 +1 +1,500,000 m² \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never +2030\.2 *$`, out)
+	assert.Regexp(t, `(?m)^PER +3 +1 +– +– +– +– +– +– +– +– +– +no history$`, out)
+	assert.Regexp(t, `(?m)^TCD +4 +1 +400,000 m² \(2025\) +1 year 2025 +2026-10-01 +– +– +– +– +– +2032\.1 +rests on one year of data \(2025\).*; rests on data older than two years$`, out)
+	// a deadline passed while an extension request awaits a decision: no probability of
+	// meeting it, and the note says why
+	assert.Regexp(t, `(?m)^DEU +4 +1 +5,000,000 m² \(2025\) +2 years 2024-2025 +2025-08-01 +– +0\.0% +2029\.4 +2030\.1 +2031\.2 +2029\.2 +deadline not known \(extension requested in 2024, no decision recorded\)$`, out)
 	assert.Contains(t, out, "MEDIAN AND PROJECTION")
 	assert.Contains(t, out, "  LAO (article 4): the projection (completes 2030.2)")
 	assert.NotContains(t, out, "100.0%", "no certainty from one data point")
-	assert.Regexp(t, `(?m)^20\.1 +2 +0 +1\.23 +50\.0% +1 +Outstanding$`, out)
+	assert.Regexp(t, `(?m)^20\.1 +2 +0 +1\.23 +50\.0% +1 +0 +Outstanding$`, out)
+	assert.Regexp(t, `(?m)^24\.1 +0 +0 +0\.50 +50\.0% +0 +1 +Past the deadline$`, out)
+	assert.Contains(t, out, "DEADLINE NOT KNOWN: the States left out of a past-deadline count")
 
 	b.Reset()
 	require.NoError(t, WriteRiskTable(&b, &engine.RiskReport{HorizonYear: 2026}))

@@ -93,3 +93,59 @@ func TestEventPhrases(t *testing.T) {
 	assert.Equal(t, "Lao clears 2.00 km² more in 2025", EventPhrase(loc, engine.Event{Type: engine.EventClear, ISO3: "LAO", StateName: "Lao", Date: engine.MustDate("2025"), Area: &area}))
 	assert.Equal(t, "Lebanon submits its annual report for 2024 on 20 April 2025", EventPhrase(loc, engine.Event{Type: engine.EventSubmitReport, Report: engine.ReportAnnual, Covering: 2024, ISO3: "LBN", StateName: "Lebanon", Date: engine.MustDate("2025-04-20")}))
 }
+
+// TestWhatIfExtensionDecision: Lao PDR's deadline (1 August 2025) has passed while its 2024
+// extension request has no recorded decision, so its verdict is "not known". A refusal makes it
+// "no" (open, past the deadline); a grant makes it pending against the new deadline. Every
+// projection sentence, in every language, names the statuses from the catalogue.
+func TestWhatIfExtensionDecision(t *testing.T) {
+	ctx := context.Background()
+	p, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	ds, err := engine.LoadDataset(os.DirFS("../testdata/sample"), ".")
+	require.NoError(t, err)
+	bl, err := p.NewBaseline(ctx, ds, 2025)
+	require.NoError(t, err)
+	for _, c := range []struct {
+		event, verdict, status, projection string
+	}{
+		{"extension-refused", "no", "open, past the deadline", "projected to miss the deadline"},
+		{"extension-granted", "pending", "open, deadline ahead", "projected to miss the deadline"},
+	} {
+		t.Run(c.event, func(t *testing.T) {
+			spec := engine.EventSpec{State: "LAO", Type: c.event, Date: "2025-11-20", Article: "4"}
+			if c.event == "extension-granted" {
+				spec.Deadline = "2030-08-01"
+			}
+			sc, err := engine.NewScenario(c.event, "", []engine.EventSpec{spec}, nil, ds)
+			require.NoError(t, err)
+			run, err := bl.Run(ctx, sc)
+			require.NoError(t, err)
+			rep := NewWhatIf(bl.Assessment(), false)
+			rep.Add(run, run.Diff(), nil)
+			ws := rep.Scenarios[0]
+			var oc *engine.ObligationChange
+			for i := range ws.Obligations {
+				if ws.Obligations[i].ISO3 == "LAO" && ws.Obligations[i].Article == 4 {
+					oc = &ws.Obligations[i]
+				}
+			}
+			require.NotNil(t, oc, "Lao PDR's Article 4 obligation changes")
+			assert.Equal(t, engine.VerdictUnknown, oc.BaseDeadlineMet, "the baseline: an extension request awaits a decision")
+			assert.Equal(t, "open; deadline not known (extension requested in 2024, no decision recorded)", oc.BaseStatus)
+			assert.Equal(t, engine.Verdict(c.verdict), oc.ScenarioDeadlineMet)
+			assert.Equal(t, c.status, oc.ScenarioStatus)
+			byKey := map[string]string{}
+			for _, s := range ws.Text.Deadlines {
+				byKey[s.Key] = s.Text
+			}
+			assert.Contains(t, byKey["LAO-4-projection"], "from deadline not known (an extension request awaits a decision), completing in 2042 to "+c.projection)
+			names := map[string]string{"LAO": "Lao PDR"}
+			for _, l := range locale.Langs() {
+				for _, s := range NewWhatIfText(locale.For(l), ws, run.Scenario.Events, names).Deadlines {
+					assert.NotContains(t, s.Text, "[", "%s: %s", l, s.Text)
+				}
+			}
+		})
+	}
+}

@@ -146,7 +146,7 @@ func TestEvalObligationsJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &doc))
 	require.NotEmpty(t, doc.Obligations)
-	keys := []string{"iso3", "article", "episode", "start", "deadline", "deadlines", "completed", "deadline_met", "months_to_complete", "projection", "values"}
+	keys := []string{"iso3", "article", "episode", "start", "deadline", "deadlines", "completed", "deadline_met", "months_to_complete", "projection", "values", "extension_requested", "extension_pending"}
 	find := func(iso3 string, article, episode float64) map[string]any {
 		for _, o := range doc.Obligations {
 			if o["iso3"] == iso3 && o["article"] == article && o["episode"] == episode {
@@ -196,6 +196,23 @@ func TestEvalObligationsJSON(t *testing.T) {
 	assert.Equal(t, "none", gnb2["deadline_met"])
 	assert.Nil(t, gnb2["deadline"])
 	assert.Equal(t, 3.0, gnb2["months_to_complete"])
+	// a deadline passed while an extension request awaits a decision: not known, never "no"
+	for _, c := range []struct {
+		iso3, deadline string
+		requested      float64
+	}{{"DEU", "2025-08-01", 2024}, {"IRQ", "2023-11-01", 2022}, {"LAO", "2025-08-01", 2024}} {
+		o := find(c.iso3, 4, 1)
+		assert.Equal(t, "unknown", o["deadline_met"], c.iso3)
+		assert.Equal(t, c.deadline, o["deadline"], "%s: the last deadline recorded", c.iso3)
+		assert.Equal(t, c.requested, o["extension_requested"], c.iso3)
+		assert.Equal(t, true, o["extension_pending"], c.iso3)
+		proj := o["projection"].(map[string]any)
+		assert.Equal(t, "deadline-not-known", proj["status"], c.iso3)
+		assert.Nil(t, proj["rate_needed"], c.iso3)
+	}
+	afg := find("AFG", 4, 1)
+	assert.Equal(t, "pending", afg["deadline_met"], "a request made while the deadline is ahead changes nothing")
+	assert.Equal(t, true, afg["extension_pending"])
 }
 
 func TestEvalRange(t *testing.T) {

@@ -21,6 +21,12 @@
 //     expression decides whether it is in the indicator's universe and the rule gives its
 //     result; an aggregate (count, share, sum, mean) combines the results. Each result says
 //     how many States it covers, which counted and which had no data.
+//   - By splits each indicator's result by a breakdown of the States (region, or a plan's
+//     [[breakdown]]) into IndicatorResult.Groups, each with the whole's aggregate and rules.
+//   - Plan.ReportCutOff decides the data cut-off of a year's report (the plan's
+//     report_cutoff, capped at the data's latest date); a fact is seen only from the day it
+//     became known (Fact.KnownAt: its recorded day, or the day its Article 7 report was
+//     received), and a later correction replaces it from its own recorded day.
 //   - Plan.Assess adds baselines, targets, progress scores, roll-ups to actions, sections and
 //     the plan, a per-State view and deadline projections; Plan.Explain shows the whole
 //     derivation of one indicator.

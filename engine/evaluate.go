@@ -106,6 +106,9 @@ type IndicatorResult struct {
 	Error   string      `json:"error,omitempty"`
 	// States holds each State's outcome when the evaluation was traced (see Trace).
 	States []StateOutcome `json:"states,omitempty"`
+	// Groups splits the result by the breakdowns asked for (By), group by group in each
+	// breakdown's order; their counts add up to the whole's.
+	Groups []GroupResult `json:"groups,omitempty"`
 }
 
 // StateOutcome is what one State gave for one indicator: whether it is in the population,
@@ -142,7 +145,9 @@ type evalConfig struct {
 	counting Counting
 	filter   *regexp.Regexp
 	trace    bool
-	scoring  *Scoring // Assess only: replaces the plan's thresholds (WithScoring)
+	scoring  *Scoring     // Assess only: replaces the plan's thresholds (WithScoring)
+	byKeys   []string     // By, as given
+	by       []*Breakdown // By, resolved by configure
 }
 
 // AsOf sets the data cut-off (data dictionary §1.3). Without it, the run uses the latest date
@@ -236,6 +241,11 @@ type evaluator struct {
 	outcomes []uint8
 	// classes caches, per State, the class of each field's value in envs (see stateClass).
 	classes [][maxFields]uint8
+	// with By: each State's group in each breakdown for the year (assignGroups), and the
+	// per-State numbers and class ranks indicator records for the groups
+	groupOf [][]int
+	nums    []float64
+	ranks   []int8
 }
 
 // Envs builds the environment of every State for one year. It is exported to the package's
@@ -284,6 +294,9 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 		return nil, fmt.Errorf("evaluate %d: %w", y, err)
 	}
 	ev.buildEnvs(y)
+	if err := ev.assignGroups(); err != nil {
+		return nil, fmt.Errorf("evaluate %d: %w", y, err)
+	}
 	ev.budget.ctx = ctx
 	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
 		Counting: ev.cfg.counting, AsOf: ev.cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
@@ -324,6 +337,10 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		ev.outcomes = make([]uint8, len(ev.envs))
 	}
 	outcomes := ev.outcomes[:len(ev.envs)]
+	byGroup := len(ev.cfg.by) > 0
+	if byGroup && len(ev.nums) != len(ev.envs) {
+		ev.nums, ev.ranks = make([]float64, len(ev.envs)), make([]int8, len(ev.envs))
+	}
 	pop, rule := &ind.Population, &ind.Rule
 	ev.budget.reset()
 	for si := range ev.envs {
@@ -400,6 +417,9 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			default:
 				o = outCounted
 				sum += v
+				if byGroup {
+					ev.nums[si] = v
+				}
 				if so != nil {
 					so.Result = v
 				}
@@ -408,7 +428,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		outcomes[si] = o
 		counts[o]++
 		if o == outCounted || o == outNotCounted {
-			ir.Classes.addRank(ev.classRank(si, pop.reads, rule.reads))
+			r := ev.classRank(si, pop.reads, rule.reads)
+			ir.Classes.addRank(r)
+			if byGroup {
+				ev.ranks[si] = int8(r)
+			}
 		}
 	}
 	ir.Known = counts[outCounted] + counts[outNotCounted]
@@ -433,6 +457,17 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		}
 		return ir
 	}
+	aggregateValue(ind, &ir, sum)
+	if byGroup && ir.Status != StatusError {
+		ir.Groups = ev.groups(ind, &ir, outcomes, ev.nums, ev.ranks)
+	}
+	return ir
+}
+
+// aggregateValue sets a result's N, Value (with a share's numerator and denominator), Status
+// and Class from its State lists, Population, Known and Classes, and sum, the sum of the
+// States' numbers (sum and mean). The whole and every group of a breakdown go through it.
+func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 	ir.N = ir.Population
 	ratio := false
 	switch ind.Aggregate {
@@ -466,7 +501,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		ir.Status = StatusError
 		ir.Error = fmt.Sprintf("the %s of the States' values is %v, not a finite number (the values are too large)", ind.Aggregate, *ir.Value)
 		ir.Value = nil
-		return ir
+		return
 	}
 	switch {
 	case ir.Value == nil:
@@ -479,7 +514,6 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	if ir.Value != nil {
 		ir.Class = ir.Classes.Weakest()
 	}
-	return ir
 }
 
 // KOfN says what a value is taken over, in words: "12 of 110" (counted of the population, or
@@ -567,6 +601,11 @@ func (p *Plan) configure(ds *Dataset, opts []EvalOption) (evalConfig, error) {
 	if !cfg.counting.Valid() {
 		return cfg, fmt.Errorf("counting %q must be %q or %q", cfg.counting, CountingDeposit, CountingEntryIntoForce)
 	}
+	by, err := p.resolveBy(cfg.byKeys)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.by = by
 	return cfg, nil
 }
 

@@ -123,6 +123,7 @@ type Plan struct {
 	checks                []*DataCheck
 	translations          map[string]*Translation // by language tag (translations.go)
 	lang                  *Translation            // set on a plan built by Translated
+	breakdowns            []*Breakdown            // region, then the plan's (breakdown.go)
 	cutoffMonth           int                     // report_cutoff, 0 when none (cutoff.go)
 	cutoffDay             int
 }
@@ -232,6 +233,7 @@ func load(fsys fs.FS) (*Plan, []FileReport, error) {
 	names = append(names, checkNames...)
 	l.crossCheck()
 	l.crossCheckChecks()
+	l.checkBreakdownReports()
 	if !l.all.HasErrors() {
 		l.loadTranslations()
 	}
@@ -260,8 +262,10 @@ type loader struct {
 	inds    []*Indicator
 	checks  []*DataCheck
 
-	planPos      map[string]position     // key positions in plan.toml
-	translations map[string]*Translation // lang/*.toml, by tag
+	planPos          map[string]position // key positions in plan.toml
+	breakdowns       []*Breakdown        // compiled [[breakdown]] tables (breakdown.go)
+	breakdownReports []breakdownReport
+	translations     map[string]*Translation // lang/*.toml, by tag
 }
 
 func (l *loader) diag(d *Diagnostic) {
@@ -331,6 +335,7 @@ func (l *loader) loadPlanFile() {
 		}
 	}
 	l.checkScoring(bad)
+	l.loadBreakdowns()
 	if len(pf.Sections) == 0 {
 		bad(CodeMissingKey, "section", "the plan has no [[section]] tables")
 		l.planOK = false
@@ -665,5 +670,6 @@ func (l *loader) finish() *Plan {
 	sum := sha256.Sum256(l.hasher)
 	p.hash = hex.EncodeToString(sum[:])
 	p.checks = l.checks
+	p.breakdowns = l.breakdowns
 	return p
 }

@@ -5,18 +5,19 @@ package engine
 // defines; tooling depends on them.
 
 type planFile struct {
-	Name         string        `toml:"name"`
-	Version      string        `toml:"version"`
-	Period       string        `toml:"period"`
-	Adopted      string        `toml:"adopted"`
-	BaselineYear int           `toml:"baseline_year"`
-	TargetYear   int           `toml:"target_year"`
-	Counting     string        `toml:"counting"`
-	Provenance   string        `toml:"provenance"`
-	Note         string        `toml:"note"`
-	ReportCutoff string        `toml:"report_cutoff"`
-	Sections     []sectionFile `toml:"section"`
-	Scoring      *scoringFile  `toml:"scoring"`
+	Name         string          `toml:"name"`
+	Version      string          `toml:"version"`
+	Period       string          `toml:"period"`
+	Adopted      string          `toml:"adopted"`
+	BaselineYear int             `toml:"baseline_year"`
+	TargetYear   int             `toml:"target_year"`
+	Counting     string          `toml:"counting"`
+	Provenance   string          `toml:"provenance"`
+	Note         string          `toml:"note"`
+	ReportCutoff string          `toml:"report_cutoff"`
+	Breakdowns   []breakdownFile `toml:"breakdown"`
+	Sections     []sectionFile   `toml:"section"`
+	Scoring      *scoringFile    `toml:"scoring"`
 }
 
 // scoringFile is the [scoring] table of plan.toml: thresholds of progress scoring and deadline

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -127,6 +128,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 			ir.KOfN(), baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), ir.ProgressStatus, orDash(string(ir.TrendStatus)),
 			ir.Method, ir.Population, ir.Known, len(ir.NoData), ir.UnknownPolicy, flags, status, ir.Title)
 	}
+	writeGroupsTable(tw, r)
 
 	fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tSTART\tDEADLINE\tCOMPLETED\tDEADLINE MET\tSTATUS")
 	if len(r.Obligations) == 0 {
@@ -210,19 +212,67 @@ var evalCSVHeader = []string{"year", "id", "action", "section", "aggregate", "un
 	"baseline", "baseline_year", "target", "target_year", "target_each_year", "expected", "expected_progress", "progress",
 	"score", "progress_status", "n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status"}
 
-// WriteEvalCSV writes one row per indicator and year, numbers in full precision.
+// WriteEvalCSV writes one row per indicator and year, numbers in full precision. When the
+// assessments were split by breakdowns (engine.By), two columns are added, by and group, and
+// each indicator's row is followed by one row per group with the group's own value and
+// counts (no_data then holds the group's number of States without data, not their codes).
 func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
-	recs := [][]string{evalCSVHeader}
+	grouped := false
 	for _, r := range years {
 		for _, ir := range r.Indicators {
-			recs = append(recs, []string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
+			grouped = grouped || len(ir.Groups) > 0
+		}
+	}
+	header := evalCSVHeader
+	if grouped {
+		header = append(header[:len(header):len(header)], "by", "group")
+	}
+	recs := [][]string{header}
+	for _, r := range years {
+		for _, ir := range r.Indicators {
+			rec := []string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
 				raw(ir.Value), raw(ir.Numerator), raw(ir.Denominator), strconv.Itoa(ir.Population), strconv.Itoa(ir.Known),
 				strings.Join(ir.NoData, " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
 				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
 				yearOrEmpty(ir.TargetYear), strconv.FormatBool(ir.TargetEachYear), raw(ir.Expected), raw(ir.ExpectedProgress), raw(ir.Progress),
 				raw(ir.Score), string(ir.ProgressStatus), strconv.Itoa(ir.N), strconv.Itoa(len(ir.Counted)), string(ir.UnknownPolicy),
-				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus)})
+				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus)}
+			if !grouped {
+				recs = append(recs, rec)
+				continue
+			}
+			recs = append(recs, append(rec, "", ""))
+			for _, g := range ir.Groups {
+				grec := make([]string, len(header))
+				copy(grec, []string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
+					raw(g.Value), "", "", strconv.Itoa(g.Population), strconv.Itoa(g.Known), strconv.Itoa(g.NoData), string(g.Status), "",
+					ir.Provenance, string(r.Counting), r.AsOf})
+				at := func(col, v string) { grec[slices.Index(header, col)] = v }
+				at("n", strconv.Itoa(g.N))
+				at("counted_count", strconv.Itoa(g.Counted))
+				at("unknown_policy", string(ir.UnknownPolicy))
+				at("min_population", strconv.Itoa(ir.MinPopulation))
+				at("by", g.By)
+				at("group", g.Group)
+				recs = append(recs, grec)
+			}
 		}
 	}
 	return writeCSV(w, recs)
+}
+
+// writeGroupsTable writes, when the assessment was split by breakdowns (engine.By), each
+// indicator's value in every group.
+func writeGroupsTable(tw io.Writer, r *engine.Assessment) {
+	header := false
+	for _, ir := range r.Indicators {
+		for _, g := range ir.Groups {
+			if !header {
+				fmt.Fprintln(tw, "\nBY GROUP\tBREAKDOWN\tGROUP\tVALUE\tOVER\tPOPULATION\tKNOWN\tNO DATA\tSTATUS")
+				header = true
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", ir.ID, g.By, g.Title, textValue(g.Value, ir.Unit), g.KOfN,
+				g.Population, g.Known, g.NoData, g.Status)
+		}
+	}
 }

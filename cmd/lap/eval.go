@@ -4,17 +4,21 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"slices"
+	"strings"
 
+	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "--data DIR --year Y [--to Y2] [--as-of DATE] [--format table|json|csv] [--plan DIR]",
+	fs := newFlags("eval", "--data DIR --year Y [--to Y2] [--as-of DATE] [--by region|KEY] [--format table|json|csv] [--plan DIR]",
 		"Evaluate every indicator of the plan against a dataset for one year (or each year up to --to)\nand score it: value and coverage (population, States with a known result, States without\ndata), baseline, target, expected-by-now value, progress and status; scores for actions,\nsections and the plan; each State Party's obligations; Article 3 and 4 deadline projections.\nAn indicator that fails is reported as status error; the others still run.\nThe formulas are in docs/methodology.md; `lap explain ID` shows one indicator's derivation.", stdout)
 	in := addInputs(fs, true)
 	format := addFormat(fs, "table", "json", "csv")
 	to := fs.Int("to", 0, "last `year` of a range starting at --year")
 	only := fs.String("only", "", "evaluate only indicators whose id matches this `regexp`")
+	by := fs.String("by", "", "split every indicator's value by a `breakdown`: region (states.csv), or a key of the plan's [[breakdown]] tables (e.g. article4); comma-separated for several")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -41,6 +45,13 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
+	if *by != "" {
+		keys, err := breakdownFlag(plan, *by)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, engine.By(keys...))
+	}
 	results, err := plan.AssessYears(ctx, ds, in.year, *to, opts...)
 	if err != nil {
 		return err
@@ -58,4 +69,21 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	return out.Flush()
+}
+
+// breakdownFlag checks a --by list against the plan's breakdowns.
+func breakdownFlag(plan *engine.Plan, v string) ([]string, error) {
+	var known []string
+	for _, b := range plan.Breakdowns() {
+		known = append(known, b.Key)
+	}
+	var keys []string
+	for _, k := range strings.Split(v, ",") {
+		k = strings.TrimSpace(k)
+		if !slices.Contains(known, k) {
+			return nil, usagef("--by %q: want one of %s (region, or a [[breakdown]] of the plan)", k, strings.Join(known, ", "))
+		}
+		keys = append(keys, k)
+	}
+	return keys, nil
 }

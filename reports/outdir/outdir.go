@@ -312,20 +312,6 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-func hashFile(p string) (int64, string, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return 0, "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
-		return 0, "", err
-	}
-	return n, hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // Dir is an output directory being written: files go into a temporary directory that Commit
 // moves into place. Its methods are safe for concurrent use.
 type Dir struct {
@@ -407,7 +393,17 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 // manifest so that a later run can reuse the file (Reuse) when its key is the same. The key
 // must change whenever the file's bytes could: for a chart, it covers the chart's content and
 // the renderer's version.
+//
+// A file with the same name, key and content in the previous output (see Previous) is linked
+// rather than written again when that is safe (see link): a report re-run after a small change
+// writes only what changed.
 func (d *Dir) WriteFileKey(name, key string, data []byte) error {
+	if want, ok := d.prevFile(name); ok && want.Key == key && want.Size == int64(len(data)) {
+		sum := sha256.Sum256(data)
+		if hex.EncodeToString(sum[:]) == want.SHA256 && d.link(name, filepath.Join(d.abs, filepath.FromSlash(name)), want) {
+			return nil
+		}
+	}
 	w, err := d.create(name, key)
 	if err != nil {
 		return err
@@ -417,6 +413,14 @@ func (d *Dir) WriteFileKey(name, key string, data []byte) error {
 		return err
 	}
 	return w.Close()
+}
+
+// prevFile returns the previous output's entry for name.
+func (d *Dir) prevFile(name string) (File, bool) {
+	if d.prev == nil || cleanName(name) != nil {
+		return File{}, false
+	}
+	return d.prev.Lookup(name)
 }
 
 // Create opens one file for writing, as WriteFile but streamed: the file is recorded in the
@@ -499,11 +503,72 @@ func (d *Dir) Reuse(name, key string) (bool, error) {
 	if !ok || want.Key != key {
 		return false, nil
 	}
-	data, ok := readVerified(filepath.Join(d.abs, filepath.FromSlash(name)), want)
+	src := filepath.Join(d.abs, filepath.FromSlash(name))
+	if d.link(name, src, want) {
+		return true, nil
+	}
+	data, ok := readVerified(src, want)
 	if !ok {
 		return false, nil
 	}
 	return true, d.WriteFileKey(name, key, data)
+}
+
+// link puts the previous output's file src into the new output as name by a hard link
+// instead of a copy, when that is as safe: src was hashed in this process (the checks of
+// Create) and is the same file, unwritten since (memo), holding what the manifest says (want),
+// and no other name links to it (so that the new output shares its file with nothing but the
+// previous output, which Commit removes). The link is checked to be that same file, still
+// unwritten. It returns false, having written nothing, when any of that does not hold or the
+// file system cannot link; the caller then writes the file.
+func (d *Dir) link(name, src string, want File) bool {
+	st, err := os.Lstat(src)
+	if err != nil {
+		return false
+	}
+	before, ok := infoID(st)
+	if !ok || before.nlink != 1 {
+		return false
+	}
+	size, sum, ok := memoGet(src, before)
+	if !ok || size != want.Size || sum != want.SHA256 {
+		return false
+	}
+	d.mu.Lock()
+	_, dup := d.files[name]
+	closed := d.done
+	if !dup && !closed {
+		d.files[name] = File{Path: name} // reserved
+	}
+	d.mu.Unlock()
+	if dup || closed {
+		return false // the caller's write then says why
+	}
+	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
+	unreserve := func() {
+		d.mu.Lock()
+		delete(d.files, name)
+		d.mu.Unlock()
+	}
+	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil || os.Link(src, dst) != nil {
+		unreserve()
+		return false
+	}
+	lst, err := os.Lstat(dst)
+	var after fileID
+	if err == nil {
+		after, ok = infoID(lst)
+	}
+	if err != nil || !ok || !sameContent(before, after) || after.nlink != 2 {
+		os.Remove(dst)
+		unreserve()
+		return false
+	}
+	memoRelink(src, before, after)
+	d.mu.Lock()
+	d.files[name] = want
+	d.mu.Unlock()
+	return true
 }
 
 // readVerified reads the file p when it is a regular file (not a symbolic link) of want.Size

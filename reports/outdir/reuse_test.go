@@ -1,6 +1,7 @@
 package outdir
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -85,27 +86,30 @@ func TestReuseChecksTheFile(t *testing.T) {
 			require.NoError(t, syscall.Mkfifo(p, 0o644))
 		}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "out")
-			keyed(t, out, map[string]string{"charts/a.png": "AAA"})
-			d, err := Create(out, "report")
-			require.NoError(t, err)
-			defer d.Abort()
-			tc.change(t, filepath.Join(out, "charts", "a.png"))
-			done := make(chan bool)
-			go func() {
-				ok, err := d.Reuse("charts/a.png", "k:AAA")
-				assert.NoError(t, err)
-				done <- ok
-			}()
-			select {
-			case ok := <-done:
-				assert.False(t, ok)
-			case <-time.After(10 * time.Second):
-				t.Fatal("Reuse blocked")
-			}
-		})
+	for _, settle := range []time.Duration{0, settleTime} {
+		for _, tc := range tests {
+			t.Run(fmt.Sprintf("%s/settled=%v", tc.name, settle > 0), func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "out")
+				keyed(t, out, map[string]string{"charts/a.png": "AAA"})
+				time.Sleep(settle) // settled: Create's check remembers the hash (memo)
+				d, err := Create(out, "report")
+				require.NoError(t, err)
+				defer d.Abort()
+				tc.change(t, filepath.Join(out, "charts", "a.png"))
+				done := make(chan bool)
+				go func() {
+					ok, err := d.Reuse("charts/a.png", "k:AAA")
+					assert.NoError(t, err)
+					done <- ok
+				}()
+				select {
+				case ok := <-done:
+					assert.False(t, ok)
+				case <-time.After(10 * time.Second):
+					t.Fatal("Reuse blocked")
+				}
+			})
+		}
 	}
 }
 

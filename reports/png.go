@@ -124,11 +124,14 @@ func opaque(img *image.RGBA) bool {
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		row := img.Pix[img.PixOffset(b.Min.X, y):][:4*b.Dx()]
 		acc := uint64(alpha)
-		n := len(row) / 8
-		for k := range n {
-			acc &= binary.LittleEndian.Uint64(row[8*k : 8*k+8])
+		for ; len(row) >= 32; row = row[32:] {
+			w := row[:32]
+			acc &= binary.LittleEndian.Uint64(w[0:]) & binary.LittleEndian.Uint64(w[8:]) &
+				binary.LittleEndian.Uint64(w[16:]) & binary.LittleEndian.Uint64(w[24:])
 		}
-		row = row[8*n:]
+		for ; len(row) >= 8; row = row[8:] {
+			acc &= binary.LittleEndian.Uint64(row)
+		}
 		if acc&alpha != alpha || len(row) == 4 && row[3] != 0xff {
 			return false
 		}
@@ -141,17 +144,38 @@ func opaque(img *image.RGBA) bool {
 // word: a byte-wise subtraction without borrows between bytes, then the two alpha bytes
 // squeezed out.
 func upFilter(dst, row, prev []byte) {
+	le := binary.LittleEndian
+	for len(row) >= 32 && len(prev) >= 32 && len(dst) >= 32 { // eight pixels a turn
+		r, p, d := row[:32], prev[:32], dst[:32]
+		a0, a1, a2, a3 := le.Uint64(r[0:]), le.Uint64(r[8:]), le.Uint64(r[16:]), le.Uint64(r[24:])
+		p0, p1, p2, p3 := le.Uint64(p[0:]), le.Uint64(p[8:]), le.Uint64(p[16:]), le.Uint64(p[24:])
+		if a0 == p0 && a1 == p1 && a2 == p2 && a3 == p3 { // mostly: a chart's background and vertical lines
+			le.PutUint64(d[0:], 0)
+			le.PutUint64(d[8:], 0)
+			le.PutUint64(d[16:], 0)
+		} else {
+			le.PutUint64(d[0:], upPair(a0, p0))
+			le.PutUint64(d[6:], upPair(a1, p1))
+			le.PutUint64(d[12:], upPair(a2, p2))
+			le.PutUint64(d[18:], upPair(a3, p3))
+		}
+		row, prev, dst = row[32:], prev[32:], dst[24:]
+	}
+	for len(row) >= 8 && len(prev) >= 8 && len(dst) >= 8 {
+		le.PutUint64(dst, upPair(le.Uint64(row), le.Uint64(prev)))
+		row, prev, dst = row[8:], prev[8:], dst[6:]
+	}
+	if len(row) >= 4 && len(prev) >= 4 && len(dst) >= 3 { // an odd pixel at the end
+		dst[0], dst[1], dst[2] = row[0]-prev[0], row[1]-prev[1], row[2]-prev[2]
+	}
+}
+
+// upPair is the Up filter of two RGBA pixels a over p (little-endian words): the six RGB
+// byte-wise differences, without borrows between bytes, in the low six bytes.
+func upPair(a, p uint64) uint64 {
 	const hi = 0x8080808080808080
-	n := min(len(row), len(prev), (len(dst)-2)/6*8) / 8 // pixel pairs
-	for k := range n {
-		a := binary.LittleEndian.Uint64(row[8*k : 8*k+8])
-		p := binary.LittleEndian.Uint64(prev[8*k : 8*k+8])
-		d := ((a | hi) - (p &^ hi)) ^ ((a ^ ^p) & hi)
-		binary.LittleEndian.PutUint64(dst[6*k:6*k+8], d&0xffffff|(d>>8)&0xffffff000000)
-	}
-	if i := 8 * n; len(row) >= i+4 && len(prev) >= i+4 && len(dst) >= 6*n+3 { // an odd pixel at the end
-		dst[6*n], dst[6*n+1], dst[6*n+2] = row[i]-prev[i], row[i+1]-prev[i+1], row[i+2]-prev[i+2]
-	}
+	d := ((a | hi) - (p &^ hi)) ^ ((a ^ ^p) & hi)
+	return d&0xffffff | (d>>8)&0xffffff000000
 }
 
 // adler32 updates the Adler-32 checksum sum with p as hash/adler32 does, but adds a word of
@@ -167,6 +191,18 @@ func adler32(sum uint32, p []byte) uint32 {
 		var q []byte
 		if len(p) > nmax {
 			p, q = p[:nmax], p[nmax:]
+		}
+		for ; len(p) >= 32; p = p[32:] { // four words a turn, to skip zeros quickly
+			w := p[:32]
+			if binary.LittleEndian.Uint64(w[0:])|binary.LittleEndian.Uint64(w[8:])|
+				binary.LittleEndian.Uint64(w[16:])|binary.LittleEndian.Uint64(w[24:]) == 0 {
+				s2 += 32 * s1
+				continue
+			}
+			for _, x := range w {
+				s1 += uint32(x)
+				s2 += s1
+			}
 		}
 		for ; len(p) >= 8; p = p[8:] {
 			if binary.LittleEndian.Uint64(p) == 0 {

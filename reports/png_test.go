@@ -127,3 +127,33 @@ func TestOpaque(t *testing.T) {
 	}
 	require.True(t, opaque(image.NewRGBA(image.Rectangle{})))
 }
+
+// TestUpFilter: upFilter gives the byte-wise RGB differences of every width, with runs of
+// equal and different pixels (its eight-pixel, two-pixel and one-pixel steps).
+func TestUpFilter(t *testing.T) {
+	r := rand.New(rand.NewPCG(14, 11))
+	for w := range 70 {
+		for _, differ := range []int{0, 5, 50, 100} { // percent of pixels that differ from the row above
+			row, prev := make([]byte, 4*w), make([]byte, 4*w)
+			for i := range row {
+				prev[i] = byte(r.IntN(256))
+				row[i] = prev[i]
+				if r.IntN(100) < differ {
+					row[i] = byte(r.IntN(256))
+				}
+			}
+			want := make([]byte, 3*w)
+			for x := range w {
+				for c := range 3 {
+					want[3*x+c] = row[4*x+c] - prev[4*x+c]
+				}
+			}
+			dst := make([]byte, 3*w+8)
+			for i := range dst {
+				dst[i] = 0xaa // what was there before is overwritten
+			}
+			upFilter(dst, row, prev)
+			require.Equal(t, want, dst[:3*w], "width %d, %d%% differ", w, differ)
+		}
+	}
+}

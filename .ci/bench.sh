@@ -65,6 +65,10 @@ for round in $(seq "$rounds"); do
       print r, n, $3
       for (i = 4; i < NF; i++) if ($(i+1) == "draws/s") print r, n "/draws_per_s", $i
     }' >>"$out/samples.txt"
+  # how each stage grows with States, indicators and years (engine/scale_test.go)
+  (cd engine && "../$out/engine.test" -test.run '^$' -test.bench '^BenchmarkScale$' -test.benchtime 2x) |
+    tee -a "$out/scale.txt" |
+    awk -v r="$round" '/^Benchmark/ {n = $1; sub(/-[0-9]+$/, "", n); sub(/^Benchmark/, "", n); print r, n, $3}' >>"$out/samples.txt"
   echo "$round load $(cut -d' ' -f1 /proc/loadavg)" >>"$out/samples.txt"
   rm -rf "$out/report"
   timed report "$lap" report --data testdata/sample --year 2024 --out "$out/report"
@@ -124,6 +128,17 @@ ratio() { ratio_values "$1" "$2" | summary "$3" "${4:-}" "x"; }
   ratio cli/eval-2006-2025 cli/eval-2025 "lap eval 2006-2025 / 2025 (wall)" "(goal <= 2)"
   ratio cli/report-rerun cli/report "report re-run after one change / report" "(goal <= 0.3: 0.3 s of a 1.0 s report)"
   [ $have_time = 1 ] && ratio cpu/report-rerun cpu/report "the same by CPU time" "(informative)"
+  echo
+  echo "== growth (BenchmarkScale, ratios round by round; 10 x is linear)"
+  for st in LoadDataset BuildEnvs Evaluate Assess; do
+    ratio "Scale/$st/states=10x" "Scale/$st/states=1x" "$st, 10 x States" "(linear: 10)"
+  done
+  for st in Load Evaluate Assess; do
+    ratio "Scale/$st/indicators=10x" "Scale/$st/indicators=1x" "$st, 10 x indicators" "(linear: 10)"
+  done
+  for n in 5 10 20; do
+    ratio "Scale/AssessYears/years=$n" "Scale/AssessYears/years=1" "assess $n years / 1 year" "(linear: $n)"
+  done
   echo
   echo "== absolute goals (medians, wall time of the built binary)"
   values cli/report | summary "lap report --year 2024, all formats" "(goal <= 1.0 s)" "s"

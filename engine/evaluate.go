@@ -114,12 +114,15 @@ type IndicatorResult struct {
 // StateOutcome is what one State gave for one indicator: whether it is in the population,
 // its result, and every field the expressions read with the value seen and where it came from.
 type StateOutcome struct {
-	ISO3         string      `json:"iso3"`
-	InPopulation bool        `json:"in_population"`
-	Result       any         `json:"result"` // bool, float64 or nil (unknown)
-	Unknown      []string    `json:"unknown,omitempty"`
-	Error        string      `json:"error,omitempty"`
-	Values       []FieldRead `json:"values"`
+	ISO3         string   `json:"iso3"`
+	InPopulation bool     `json:"in_population"`
+	Result       any      `json:"result"` // bool, float64 or nil (unknown)
+	Unknown      []string `json:"unknown,omitempty"`
+	Error        string   `json:"error,omitempty"`
+	// Class is the least reliable class of the values a known result rests on (empty when
+	// the result is unknown).
+	Class  Class       `json:"class,omitempty"`
+	Values []FieldRead `json:"values"`
 }
 
 // FieldRead is one field value a rule read, with its origin: "file:line" of the fact, the
@@ -432,6 +435,9 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.Classes.addRank(r)
 			if byGroup {
 				ev.ranks[si] = int8(r)
+			}
+			if so != nil && r >= 0 {
+				so.Class = Classes[r]
 			}
 		}
 	}

@@ -1,0 +1,332 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Per-State records beside the indicators: a State's membership with its treaty dates, its
+// Article 7 reporting year by year, the value of a field as the rules see it, and one State's
+// outcome for every indicator. Country profiles and the report's annexes print them; every
+// answer is derived by the same code as the rules' environments (derive.go), so a profile never
+// says what an indicator does not.
+
+// ErrUnknownState is returned for an ISO3 code the dataset does not hold.
+var ErrUnknownState = errors.New("engine: unknown State")
+
+// StateRecord is one State's membership and Article 7 reporting at the end of a year (the
+// reference date R), as known at as_of (data dictionary §1.3, §4.1, §4.2).
+type StateRecord struct {
+	ISO3   string `json:"iso3"`
+	Name   string `json:"name"`
+	Region string `json:"region"`
+	// Party, PendingEIF, Signatory and FormerParty are the derived fields of §4.1 at R: Party
+	// follows the counting convention; PendingEIF is deposited, not yet in force.
+	Party       bool `json:"party"`
+	PendingEIF  bool `json:"pending_eif"`
+	Signatory   bool `json:"signatory"`
+	FormerParty bool `json:"former_party"`
+	// The treaty dates known at as_of, as precisely as the States file gives them; nil when
+	// not recorded, or later than as_of. Ratified is the deposit of the instrument of
+	// ratification or accession.
+	Signed         *Date `json:"signed"`
+	Ratified       *Date `json:"ratified"`
+	EntryIntoForce *Date `json:"entry_into_force"`
+	Withdrawn      *Date `json:"withdrawn"`
+	// EIFDerived is true when the entry into force was derived from the deposit (Article 17).
+	EIFDerived bool `json:"eif_derived,omitempty"`
+	// DatesClass is the class of the States file's row; DatesOrigin its file and line.
+	DatesClass  Class  `json:"dates_class"`
+	DatesOrigin string `json:"dates_origin"`
+	// Reporting is the State's Article 7 record.
+	Reporting ReportingRecord `json:"reporting"`
+}
+
+// ReportingRecord is a State's Article 7 record: the initial report and the annual reports.
+type ReportingRecord struct {
+	// InitialDue is the day the initial report was due (180 days after entry into force); nil
+	// without an entry into force known at as_of. InitialRequired says it was due by R.
+	InitialDue      *Date `json:"initial_due"`
+	InitialRequired bool  `json:"initial_required"`
+	// Initial is the art7_initial_submitted fact when the report was received by R.
+	Initial *FieldRead `json:"initial"`
+	// InitialOnTime is yes (received by the due day), no (received after it, or due and not
+	// received by R), unknown (the dates' precision does not decide), pending (not yet due,
+	// not received), or empty without a due day.
+	InitialOnTime Verdict `json:"initial_on_time,omitempty"`
+	// Annual lists the annual reports, one per year from the first year the data record an
+	// annual report for any State to the record's year, each year in which a report was owed
+	// or received. Earlier years are not covered by the data and are not listed.
+	Annual []AnnualReport `json:"annual"`
+}
+
+// AnnualReport is one year's annual Article 7 report (data dictionary §4.2).
+type AnnualReport struct {
+	Year int `json:"year"`
+	// Deadline is 30 April of the next year.
+	Deadline Date `json:"deadline"`
+	// Owed is annual_report_due: the State was a party at the end of the year with its initial
+	// report due by then, and the year is over at as_of.
+	Owed bool `json:"owed"`
+	// Received is the art7_annual_submitted fact for the year; nil when none is recorded.
+	Received *FieldRead `json:"received"`
+	// OnTime is annual_report_on_time as a verdict: yes, no (received late, or not received
+	// by a deadline that passed by as_of), unknown (the date's precision does not decide),
+	// pending (the deadline is after as_of and nothing is received).
+	OnTime Verdict `json:"on_time"`
+}
+
+// Owes reports whether the State owes or gave anything under Article 7 by R: a due initial
+// report or an annual report owed or received.
+func (r ReportingRecord) Owes() bool {
+	return r.InitialRequired || r.Initial != nil || len(r.Annual) > 0
+}
+
+// StateRecords returns the record of every State of the dataset (in ISO3 order) at the end of
+// year, as known at as_of. AsOf and WithCounting apply as for Evaluate.
+func (p *Plan) StateRecords(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) ([]StateRecord, error) {
+	return p.stateRecords(ctx, ds, year, "", opts)
+}
+
+// StateRecord returns one State's record (see StateRecords); an ISO3 code the dataset does not
+// hold gives ErrUnknownState.
+func (p *Plan) StateRecord(ctx context.Context, ds *Dataset, iso3 string, year int, opts ...EvalOption) (StateRecord, error) {
+	if ds == nil {
+		return StateRecord{}, ErrNilDataset
+	}
+	if _, ok := ds.stateIdx[iso3]; !ok {
+		return StateRecord{}, fmt.Errorf("state record: %w %q", ErrUnknownState, iso3)
+	}
+	recs, err := p.stateRecords(ctx, ds, year, iso3, opts)
+	if err != nil {
+		return StateRecord{}, err
+	}
+	return recs[0], nil
+}
+
+func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only string, opts []EvalOption) ([]StateRecord, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("state records: %w", err)
+	}
+	if year < MinYear || year > MaxYear {
+		return nil, fmt.Errorf("state records: year %d is outside %d..%d", year, MinYear, MaxYear)
+	}
+	from := ds.firstYearOf(fArt7Annual)
+	if from == 0 || from > year {
+		from = year
+	}
+	fr := frame{year: year, asOf: cfg.asOf, counting: cfg.counting, adopted: p.adopted, rateYears: p.scoringFor(cfg).DeadlineRateYears}
+	var out []StateRecord
+	var se stateEnv
+	for si := range ds.states {
+		if only != "" && ds.states[si].ISO3 != only {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("state records: %w", err)
+		}
+		st := &ds.states[si]
+		rec := StateRecord{ISO3: st.ISO3, Name: st.Name, Region: st.Region, EIFDerived: st.EIFDerived, DatesClass: st.Class}
+		if st.File != "" {
+			rec.DatesOrigin = fmt.Sprintf("%s:%d", st.File, st.Line)
+		}
+		rec.Reporting.Annual = []AnnualReport{}
+		for y := from; y <= year; y++ {
+			fr.year = y
+			ds.build(si, fr, &se)
+			if a, ok := annualReport(ds, si, &se); ok {
+				rec.Reporting.Annual = append(rec.Reporting.Annual, a)
+			}
+		}
+		// se now holds year's environment: membership, dates and the initial report at R
+		e := &se.env
+		rec.Party, rec.PendingEIF, rec.Signatory, rec.FormerParty = e.Party, e.PendingEif, e.Signatory, e.FormerParty
+		rec.Signed, rec.Ratified = envDate(e.Signed), envDate(e.Ratified)
+		rec.EntryIntoForce, rec.Withdrawn = envDate(e.EntryIntoForce), envDate(e.Withdrawn)
+		rec.Reporting.InitialDue = envDate(e.InitialReportDue)
+		rec.Reporting.InitialRequired = e.InitialReportRequired
+		if e.InitialReportSubmitted {
+			r := ds.fieldRead(si, fArt7Initial, &se)
+			rec.Reporting.Initial = &r
+		}
+		rec.Reporting.InitialOnTime = initialOnTime(&se)
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+// annualReport is the annual report of the year of se, when one was owed or received.
+func annualReport(ds *Dataset, si int, se *stateEnv) (AnnualReport, bool) {
+	e := &se.env
+	if !e.AnnualReportDue && !e.AnnualReportSubmitted {
+		return AnnualReport{}, false
+	}
+	a := AnnualReport{Year: e.Year, Deadline: MustDate(e.AnnualReportDeadline), Owed: e.AnnualReportDue}
+	if e.AnnualReportSubmitted {
+		r := ds.fieldRead(si, fArt7Annual, se)
+		a.Received = &r
+	}
+	switch v := e.AnnualReportOnTime; {
+	case v != nil && *v:
+		a.OnTime = VerdictYes
+	case v != nil:
+		a.OnTime = VerdictNo
+	case a.Received != nil:
+		a.OnTime = VerdictUnknown // a date the deadline's day falls within
+	default:
+		a.OnTime = VerdictPending
+	}
+	return a, true
+}
+
+// initialOnTime judges the initial report against its due day at R.
+func initialOnTime(se *stateEnv) Verdict {
+	e := &se.env
+	if e.InitialReportDue == nil {
+		return ""
+	}
+	due := MustDate(*e.InitialReportDue)
+	if f := se.from[fArt7Initial]; f != nil && e.InitialReportSubmitted {
+		switch f.date.OnOrBefore(due) {
+		case True:
+			return VerdictYes
+		case False:
+			return VerdictNo
+		}
+		return VerdictUnknown
+	}
+	if e.InitialReportRequired {
+		return VerdictNo
+	}
+	if !e.Party {
+		return ""
+	}
+	return VerdictPending
+}
+
+// envDate reads a date of the environment; nil when absent.
+func envDate(s *string) *Date {
+	if s == nil {
+		return nil
+	}
+	d, err := ParseDate(*s)
+	if err != nil {
+		return nil
+	}
+	return &d
+}
+
+// firstYearOf is the first year any State has a fact of field fi; 0 when none has.
+func (d *Dataset) firstYearOf(fi int) int {
+	first := 0
+	for si := range d.byState {
+		if d.byState[si] == nil {
+			continue
+		}
+		if list := d.byState[si][fi]; len(list) > 0 && (first == 0 || list[0].Year < first) {
+			first = list[0].Year
+		}
+	}
+	return first
+}
+
+// Lookup returns the value of an input field for one State in year as the rules see it at as_of
+// (data dictionary §1.3: a fact recorded, or dated, after as_of is absent; a carried field
+// keeps its latest earlier value), with its class and origin. ok is false when the field has
+// no value; an unknown State or field is an error.
+func (d *Dataset) Lookup(iso3, field string, year int, asOf Date) (FieldRead, bool, error) {
+	si, ok := d.stateIdx[iso3]
+	if !ok {
+		return FieldRead{}, false, fmt.Errorf("lookup: %w %q", ErrUnknownState, iso3)
+	}
+	fi, ok := fieldIndex[field]
+	if !ok || !schema[fi].Input() {
+		return FieldRead{}, false, fmt.Errorf("lookup: %q is not an input field", field)
+	}
+	if d.byState[si] == nil {
+		return FieldRead{Field: field, Origin: "absent"}, false, nil
+	}
+	f := pick(&schema[fi], d.byState[si][fi], year, asOf)
+	if f == nil {
+		return FieldRead{Field: field, Origin: "absent"}, false, nil
+	}
+	fr := FieldRead{Field: field, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
+	switch schema[fi].Type {
+	case TypeNumber:
+		fr.Value = f.num
+	case TypeBool:
+		fr.Value = f.flag
+	default:
+		fr.Value = f.Value
+	}
+	return fr, true, nil
+}
+
+// IndicatorOutcome is one State's outcome for one indicator (EvaluateState).
+type IndicatorOutcome struct {
+	ID string `json:"id"`
+	StateOutcome
+}
+
+// StateEvaluation is one State's outcome for every indicator of the plan in one year, traced:
+// whether it is in the population, its result (true, false or a number; nil when unknown),
+// the class of the values the result rests on and every value read.
+type StateEvaluation struct {
+	ISO3       string             `json:"iso3"`
+	Year       int                `json:"year"`
+	AsOf       string             `json:"as_of"`
+	Counting   Counting           `json:"counting"`
+	Indicators []IndicatorOutcome `json:"indicators"` // in plan order
+}
+
+// Outcome returns the outcome for one indicator.
+func (se *StateEvaluation) Outcome(id string) (IndicatorOutcome, bool) {
+	for _, o := range se.Indicators {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return IndicatorOutcome{}, false
+}
+
+// EvaluateState evaluates every indicator for one State in one year, as Evaluate does for all
+// (the same environment, the same rules, the same as_of default: the whole dataset's latest
+// date), traced. Its outcomes are those Evaluate's State lists give for the State. Only
+// restricts the indicators.
+func (p *Plan) EvaluateState(ctx context.Context, ds *Dataset, iso3 string, year int, opts ...EvalOption) (*StateEvaluation, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	si, ok := ds.stateIdx[iso3]
+	if !ok {
+		return nil, fmt.Errorf("evaluate state: %w %q", ErrUnknownState, iso3)
+	}
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate state: %w", err)
+	}
+	// one State's view of the dataset, with the whole dataset's as_of
+	view := &Dataset{states: ds.states[si : si+1], stateIdx: map[string]int{iso3: 0}, byState: ds.byState[si : si+1],
+		files: ds.files, latest: ds.latest}
+	rs, err := p.EvaluateYears(ctx, view, year, year, append(opts[:len(opts):len(opts)], AsOf(cfg.asOf), WithCounting(cfg.counting), Trace())...)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate state %s: %w", iso3, err)
+	}
+	r := rs[0]
+	out := &StateEvaluation{ISO3: iso3, Year: year, AsOf: r.AsOf, Counting: r.Counting, Indicators: make([]IndicatorOutcome, 0, len(r.Indicators))}
+	for _, ir := range r.Indicators {
+		o := IndicatorOutcome{ID: ir.ID}
+		if len(ir.States) == 1 {
+			o.StateOutcome = ir.States[0]
+		} else {
+			o.ISO3 = iso3
+		}
+		out.Indicators = append(out.Indicators, o)
+	}
+	return out, nil
+}

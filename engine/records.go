@@ -21,6 +21,11 @@ type StateRecord struct {
 	ISO3   string `json:"iso3"`
 	Name   string `json:"name"`
 	Region string `json:"region"`
+	// Year is the record's year and Ref its reference date R: the end of the year, or as_of
+	// when that is earlier (the year is not over); AsOf is the cut-off.
+	Year int  `json:"year"`
+	Ref  Date `json:"ref_date"`
+	AsOf Date `json:"as_of"`
 	// Party, PendingEIF, Signatory and FormerParty are the derived fields of §4.1 at R: Party
 	// follows the counting convention; PendingEIF is deposited, not yet in force.
 	Party       bool `json:"party"`
@@ -131,7 +136,8 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 			return nil, fmt.Errorf("state records: %w", err)
 		}
 		st := &ds.states[si]
-		rec := StateRecord{ISO3: st.ISO3, Name: st.Name, Region: st.Region, EIFDerived: st.EIFDerived, DatesClass: st.Class}
+		rec := StateRecord{ISO3: st.ISO3, Name: st.Name, Region: st.Region, Year: year, AsOf: cfg.asOf,
+			EIFDerived: st.EIFDerived, DatesClass: st.Class}
 		if st.File != "" {
 			rec.DatesOrigin = fmt.Sprintf("%s:%d", st.File, st.Line)
 		}
@@ -145,6 +151,7 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 		}
 		// se now holds year's environment: membership, dates and the initial report at R
 		e := &se.env
+		rec.Ref = MustDate(e.RefDate)
 		rec.Party, rec.PendingEIF, rec.Signatory, rec.FormerParty = e.Party, e.PendingEif, e.Signatory, e.FormerParty
 		rec.Signed, rec.Ratified = envDate(e.Signed), envDate(e.Ratified)
 		rec.EntryIntoForce, rec.Withdrawn = envDate(e.EntryIntoForce), envDate(e.Withdrawn)
@@ -327,6 +334,37 @@ func (p *Plan) EvaluateState(ctx context.Context, ds *Dataset, iso3 string, year
 			o.ISO3 = iso3
 		}
 		out.Indicators = append(out.Indicators, o)
+	}
+	return out, nil
+}
+
+// EvaluateStates is EvaluateState for every State of the dataset, in ISO3 order, from one
+// traced evaluation of the year: what the country profiles of all States need, at the cost of
+// one evaluation.
+func (p *Plan) EvaluateStates(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) ([]*StateEvaluation, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	rs, err := p.EvaluateYears(ctx, ds, year, year, append(opts[:len(opts):len(opts)], Trace())...)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate states: %w", err)
+	}
+	r := rs[0]
+	out := make([]*StateEvaluation, len(ds.states))
+	for si, st := range ds.states {
+		out[si] = &StateEvaluation{ISO3: st.ISO3, Year: year, AsOf: r.AsOf, Counting: r.Counting,
+			Indicators: make([]IndicatorOutcome, len(r.Indicators))}
+	}
+	for i, ir := range r.Indicators {
+		for si := range out {
+			o := IndicatorOutcome{ID: ir.ID}
+			if si < len(ir.States) && ir.States[si].ISO3 == ds.states[si].ISO3 {
+				o.StateOutcome = ir.States[si]
+			} else {
+				o.ISO3 = ds.states[si].ISO3
+			}
+			out[si].Indicators[i] = o
+		}
 	}
 	return out, nil
 }

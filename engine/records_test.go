@@ -61,6 +61,25 @@ func TestEvaluateStateAgreesWithEvaluate(t *testing.T) {
 	}
 }
 
+// EvaluateStates gives, from one evaluation, what EvaluateState gives State by State.
+func TestEvaluateStatesAgreesWithEvaluateState(t *testing.T) {
+	p, ds := shippedPlan(t), loadSampleData(t)
+	ctx := context.Background()
+	asOf := AsOf(MustDate("2025-06-30"))
+	all, err := p.EvaluateStates(ctx, ds, 2024, asOf)
+	require.NoError(t, err)
+	require.Len(t, all, len(ds.States()))
+	for i, st := range ds.States() {
+		one, err := p.EvaluateState(ctx, ds, st.ISO3, 2024, asOf)
+		require.NoError(t, err)
+		require.Equal(t, one, all[i], st.ISO3)
+	}
+	_, err = p.EvaluateStates(ctx, nil, 2024)
+	require.ErrorIs(t, err, ErrNilDataset)
+	_, err = p.EvaluateStates(ctx, ds, 2024, AsOf(MustDate("2023-06-30")))
+	require.ErrorIs(t, err, ErrYearAfter)
+}
+
 func TestEvaluateStateErrors(t *testing.T) {
 	p, ds := shippedPlan(t), loadSampleData(t)
 	_, err := p.EvaluateState(context.Background(), ds, "XXX", 2024)
@@ -125,6 +144,9 @@ func TestStateRecordLao(t *testing.T) {
 	r, err := p.StateRecord(ctx, ds, "LAO", 2024)
 	require.NoError(t, err)
 	assert.True(t, r.Party)
+	assert.Equal(t, 2024, r.Year)
+	assert.Equal(t, "2024-12-31", r.Ref.String(), "the end of the year, before as_of")
+	assert.Equal(t, ds.LatestDate(), r.AsOf)
 	assert.Equal(t, "2008-12-03", r.Signed.String())
 	assert.Equal(t, "2009-03-18", r.Ratified.String())
 	assert.Equal(t, "2010-08-01", r.EntryIntoForce.String())
@@ -156,6 +178,7 @@ func TestStateRecordsAsOf(t *testing.T) {
 	require.NoError(t, err)
 	later := 0
 	for _, r := range recs {
+		require.Equal(t, "2024-06-30", r.Ref.String(), "as_of, when the year is not over")
 		st, _ := ds.State(r.ISO3)
 		if !st.Ratified.IsZero() && st.Ratified.After(MustDate("2024-06-30")) {
 			later++

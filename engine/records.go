@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Per-State records beside the indicators: a State's membership with its treaty dates, its
@@ -61,9 +62,10 @@ type ReportingRecord struct {
 	// not received), or empty without a due day.
 	InitialOnTime Verdict `json:"initial_on_time,omitempty"`
 	// Annual lists the annual reports, one per year from the first year the data record an
-	// annual report for any State to the record's year, each year in which a report was owed
-	// or received. Earlier years are not covered by the data and are not listed.
+	// annual report for any State (From) to the record's year, each year in which a report was
+	// owed or received. Earlier years are not covered by the data and are not listed.
 	Annual []AnnualReport `json:"annual"`
+	From   int            `json:"annual_from"`
 }
 
 // AnnualReport is one year's annual Article 7 report (data dictionary §4.2).
@@ -142,6 +144,7 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 			rec.DatesOrigin = fmt.Sprintf("%s:%d", st.File, st.Line)
 		}
 		rec.Reporting.Annual = []AnnualReport{}
+		rec.Reporting.From = from
 		for y := from; y <= year; y++ {
 			fr.year = y
 			ds.build(si, fr, &se)
@@ -367,4 +370,29 @@ func (p *Plan) EvaluateStates(ctx context.Context, ds *Dataset, year int, opts .
 		}
 	}
 	return out, nil
+}
+
+// FieldYears returns, in order, the years for which any State has a fact of an input field,
+// whatever its recorded day (Lookup says whether a fact is known at a cut-off). An unknown
+// field, or one that is not an input, has none.
+func (d *Dataset) FieldYears(field string) []int {
+	fi, ok := fieldIndex[field]
+	if !ok || !schema[fi].Input() {
+		return nil
+	}
+	seen := map[int]bool{}
+	var out []int
+	for si := range d.byState {
+		if d.byState[si] == nil {
+			continue
+		}
+		for _, f := range d.byState[si][fi] {
+			if !seen[f.Year] {
+				seen[f.Year] = true
+				out = append(out, f.Year)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

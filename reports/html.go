@@ -15,15 +15,21 @@ import (
 //go:embed templates/report.html.tmpl
 var htmlSource string
 
+//go:embed templates/content.html.tmpl
+var contentHTMLSource string
+
 //go:embed templates/report.css
 var htmlCSS string
 
-var htmlTemplate = template.Must(template.New("report.html").Funcs(template.FuncMap{
+//go:embed templates/content.css
+var contentCSS string
+
+var htmlTemplate = template.Must(template.Must(template.New("report.html").Funcs(template.FuncMap{
 	"join":   strings.Join,
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"svg":    inlineSVG,
-}).Parse(htmlSource))
+}).Parse(htmlSource)).Parse(contentHTMLSource))
 
 // WriteHTML writes the report as one self-contained HTML page.
 func (r *Report) WriteHTML(w io.Writer) error {
@@ -33,7 +39,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	data := struct {
 		*document
 		CSS template.CSS
-	}{r.doc, template.CSS(htmlCSS + statusCSS())}
+	}{r.doc, template.CSS(htmlCSS + statusCSS() + contentCSS)}
 	var b bytes.Buffer // a failed render writes nothing
 	if err := htmlTemplate.Execute(&b, data); err != nil {
 		return fmt.Errorf("write html report: %w", err)

@@ -11,13 +11,16 @@ import (
 //go:embed templates/report.md.tmpl
 var markdownSource string
 
-var markdownTemplate = template.Must(template.New("report.md").Funcs(template.FuncMap{
+//go:embed templates/content.md.tmpl
+var contentMarkdownSource string
+
+var markdownTemplate = template.Must(template.Must(template.New("report.md").Funcs(template.FuncMap{
 	"md":     markdownText,
 	"join":   strings.Join,
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
-}).Parse(markdownSource))
+}).Parse(markdownSource)).Parse(contentMarkdownSource))
 
 // WriteMarkdown writes the report as Markdown.
 func (r *Report) WriteMarkdown(w io.Writer) error {

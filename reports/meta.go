@@ -46,6 +46,14 @@ type Meta struct {
 	// CutOff is how the report's data cut-off was decided (Plan.ReportCutOff), stated on the
 	// first page; nil states the assessment's as_of alone.
 	CutOff *engine.CutOff
+	// States is every State's record and outcomes and the tallies of the data (NewStateData),
+	// for the Article 7 table, the annex of States Parties and signatories, the votes, the
+	// Article 3 totals and the country profiles; nil leaves them out.
+	States *StateData
+	// Profiles says the report is written with a country profile page per State Party
+	// (profiles/ISO3.md and .html, Report.Profiles and WriteProfile): the report links each
+	// State Party's name to its page. It needs States.
+	Profiles bool
 }
 
 // Article 4 remaining area: the data field the chart reads.

@@ -58,6 +58,7 @@ type document struct {
 	Method      methodView
 	Figures     []*Figure // overview figures: scores, status, Article 4
 	Article4    []*Figure
+	Content     contentView // summary, names, Article 7, annex, votes, Article 3 (content.go)
 }
 
 type rollupView struct {
@@ -102,6 +103,7 @@ type actionView struct {
 	Basis       string
 	Rollup      rollupView
 	Rows        []indicatorRow
+	Counted     []countedNames // the States each count indicator counts (content.go)
 	Figures     []*Figure
 }
 
@@ -243,6 +245,7 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.method(a, m)
 	d.Marks = legendMarks()
 	d.quality(m.Validation)
+	d.content(a, m)
 	return d, nil
 }
 

@@ -1,116 +1,810 @@
 package reports
 
 import (
+	"cmp"
+	"context"
 	"fmt"
-	"sort"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 )
 
-// StateProfile is a State's country profile for the assessed year: its membership, its
-// obligations with their episodes, verdicts and projections as the engine gives them, its
-// Article 7 record, and the indicators it counts in. lap serve shows it on the State page; it
-// is built in one place (NewStateProfile) so that other writers show the same thing.
+// The country profile: one State's page for the assessed year, as the report writes it
+// (profiles/ISO3.md and .html), `lap profile` prints it and `lap serve` shows it. Everything in
+// it is read from the engine (the assessment, the State's record and its traced outcomes), in
+// neutral words: where the data do not decide, it says "not known".
+
+// StateProfile is a State's country profile for the assessed year: its membership with the
+// treaty dates, each obligation with its episodes, deadline chain, verdict and projection, its
+// Article 7 record year by year, every indicator whose population it is in (its result and
+// whether it helped or held back the total), and the classes and sources of the figures.
+// NewStateProfile builds it; WriteProfileText, WriteProfileMarkdown and WriteProfileHTML write
+// it; its JSON is `lap profile --format json`.
 type StateProfile struct {
-	ISO3       string        `json:"iso3"`
-	Name       string        `json:"name"`
-	Region     string        `json:"region"`
-	Year       int           `json:"year"`
-	AsOf       string        `json:"as_of"`
+	ISO3   string `json:"iso3"`
+	Name   string `json:"name"`
+	Region string `json:"region"`
+	Year   int    `json:"year"`
+	// AsOf is the cut-off; Ref the reference date R (the end of the year, or the cut-off when
+	// the year is not over: Partial).
+	AsOf     string          `json:"as_of"`
+	Ref      string          `json:"ref_date"`
+	Partial  bool            `json:"partial_year"`
+	Counting engine.Counting `json:"counting"`
+	Plan     engine.PlanRef  `json:"plan"`
+	// Party says whether the State is a State Party at R; Standing says where it stands, in a
+	// sentence.
+	Party      bool          `json:"party"`
+	Standing   string        `json:"standing"`
 	Membership []ProfileItem `json:"membership"`
-	// Party says in words where the State stands at the cut-off.
-	Party       string                     `json:"party"`
-	Obligations []engine.Obligation        `json:"obligations"`
-	Episodes    []engine.ObligationEpisode `json:"episodes"`
-	Article7    []ProfileItem              `json:"article7"`
-	CountedIn   []ProfileIndicator         `json:"counted_in"`
-	NotCounted  []ProfileIndicator         `json:"not_counted_in"`
-	NoData      []ProfileIndicator         `json:"no_data_in"`
+	// Obligations lists the obligations that apply to a State Party at R, in article order
+	// (Articles 3 and 4 one entry per episode).
+	Obligations []ProfileObligation `json:"obligations"`
+	Reporting   ProfileReporting    `json:"article7"`
+	// Indicators lists, in plan order, every indicator whose population the State is in;
+	// Outside counts the others.
+	Indicators []ProfileIndicator `json:"indicators"`
+	Outside    int                `json:"not_in_population"`
+	// Counted, NotCounted and NoData count Indicators by the State's result.
+	Counted    int `json:"counted"`
+	NotCounted int `json:"not_counted"`
+	NoData     int `json:"no_data"`
+	// Classes counts the figures on the page by class (official first); Sources lists the
+	// facts behind them, once each, by file and line.
+	Classes []ProfileClassCount `json:"classes"`
+	Sources []ProfileSource     `json:"sources"`
+	// Provenance is the plan's provenance notice: its indicators are proposed, its actions
+	// reconstructed or inferred where not found.
+	Provenance string `json:"provenance"`
 }
 
-// ProfileItem is one labelled fact of a profile, with its class (official, monitor,
-// estimate, illustrative; empty when not stated) and source.
+// ProfileItem is one labelled fact: a value in words with the class of its data.
 type ProfileItem struct {
-	Label  string       `json:"label"`
+	Label string       `json:"label"`
+	Value string       `json:"value"`
+	Class engine.Class `json:"class,omitempty"`
+}
+
+// Mark is the item's class mark ("" for official data).
+func (it ProfileItem) Mark() markInfo { return markOf(it.Class) }
+
+// ProfileObligation is one obligation of the State (for Articles 3 and 4, one episode).
+type ProfileObligation struct {
+	Article int    `json:"article"`
+	Episode int    `json:"episode,omitempty"`
+	Name    string `json:"name"`
+	// Status is the engine's neutral status text ("completed on time", "open, deadline
+	// ahead", "not known", ...); Key its kind (on-time, late, ahead, no-deadline, unknown,
+	// open, ongoing, met, not-met) for styling.
+	Status string `json:"status"`
+	Key    string `json:"status_key"`
+	// Verdict says whether the deadline was met: yes, no, not known, pending, no deadline;
+	// empty for an obligation without a deadline.
+	Verdict  string      `json:"deadline_met,omitempty"`
+	Began    ProfileItem `json:"began"`
+	Deadline ProfileItem `json:"deadline"`
+	// Chain is the dated chain of deadline decisions, the original first.
+	Chain      []ProfileItem      `json:"deadline_chain,omitempty"`
+	Completed  ProfileItem        `json:"completed"`
+	Detail     string             `json:"detail"`
+	Done       ProfileItem        `json:"done_in_year"` // destroyed or cleared in the year
+	Projection *ProfileProjection `json:"projection,omitempty"`
+}
+
+// ProfileProjection is an open Article 3 or 4 episode's deadline projection, with what it
+// takes to meet the deadline.
+type ProfileProjection struct {
+	Status    string      `json:"status"`
+	Key       string      `json:"status_key"`
+	Remaining ProfileItem `json:"remaining"`
+	Rate      ProfileItem `json:"rate"`
+	// Completion is the projected year of completion at the recent rate ("" when it never
+	// completes at that rate).
+	Completion string `json:"projected_completion"`
+	RateNeeded string `json:"rate_needed"`
+	// Takes says in a sentence what meeting the deadline takes, against the recent rate.
+	Takes       string   `json:"what_it_takes"`
+	Reason      string   `json:"reason"`
+	Assumptions []string `json:"assumptions"`
+	Basis       string   `json:"basis,omitempty"` // "one data point", "data older than two years"
+}
+
+// ProfileReporting is the State's Article 7 record.
+type ProfileReporting struct {
+	// Initial is the initial report: due, received, on time.
+	InitialDue      string          `json:"initial_due"`
+	InitialReceived ProfileItem     `json:"initial_received"`
+	InitialOnTime   string          `json:"initial_on_time"`
+	InitialKey      string          `json:"initial_key"`
+	Annual          []ProfileAnnual `json:"annual"`
+	// Covered says which years the data cover for annual reports.
+	Covered string `json:"covered"`
+}
+
+// ProfileAnnual is one year's annual Article 7 report.
+type ProfileAnnual struct {
+	Year     int         `json:"year"`
+	Deadline string      `json:"deadline"`
+	Received ProfileItem `json:"received"`
+	// OnTime is "on time", "late", "not received by the deadline", "not yet due" or "not
+	// known"; Key its kind (yes, no, pending, unknown).
+	OnTime string `json:"on_time"`
+	Key    string `json:"key"`
+}
+
+// ProfileIndicator is one indicator whose population the State is in.
+type ProfileIndicator struct {
+	ID         string           `json:"id"`
+	Action     int              `json:"action"`
+	Title      string           `json:"title"`
+	Provenance string           `json:"provenance"`
+	Aggregate  engine.Aggregate `json:"aggregate"`
+	Unit       string           `json:"unit"`
+	// Result is the State's result in words: "counted", "not counted", "not known" (with the
+	// fields without data), "none recorded" (a register-backed indicator that counts silence
+	// as "no"), or the State's number in the indicator's unit.
+	Result string       `json:"result"`
+	Class  engine.Class `json:"class,omitempty"`
+	// Effect says what the result did to the indicator's value, given its direction:
+	// "helps", "holds back", "no effect", "left out" (not known: not in the value) or "" for an
+	// indicator without a direction. EffectKey is helps, holds, none or unknown.
+	Effect    string `json:"effect"`
+	EffectKey string `json:"effect_key"`
+	// Value is the indicator's value over all States, with Over ("k of n") and its class.
+	Value      string       `json:"value"`
+	ValueClass engine.Class `json:"value_class,omitempty"`
+	Over       string       `json:"over"`
+	Unknown    []string     `json:"unknown,omitempty"`
+	Error      string       `json:"error,omitempty"`
+}
+
+// Mark is the class mark of the State's result.
+func (pi ProfileIndicator) Mark() markInfo { return markOf(pi.Class) }
+
+// ValueMark is the class mark of the indicator's value.
+func (pi ProfileIndicator) ValueMark() markInfo { return markOf(pi.ValueClass) }
+
+// ProfileClassCount is how many figures of the profile rest on data of one class.
+type ProfileClassCount struct {
+	Class engine.Class `json:"class"`
+	N     int          `json:"n"`
+}
+
+// Mark is the class's mark.
+func (c ProfileClassCount) Mark() markInfo { return markOf(c.Class) }
+
+// ProfileSource is one fact behind the profile's figures.
+type ProfileSource struct {
+	Field  string       `json:"field"`
+	Year   string       `json:"year,omitempty"`
 	Value  string       `json:"value"`
 	Class  engine.Class `json:"class,omitempty"`
+	Origin string       `json:"origin"`
 	Source string       `json:"source,omitempty"`
 }
 
-// ProfileIndicator names an indicator a State counts in.
-type ProfileIndicator struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
+// Mark is the fact's class mark.
+func (s ProfileSource) Mark() markInfo { return markOf(s.Class) }
+
+// StateData is what the report's annexes and country profiles need besides the assessment:
+// every State's record (membership, Article 7) and traced outcomes at the assessment's year
+// and cut-off, and the tallies of the UN General Assembly votes and of Article 3 destruction
+// read from the data. NewStateData asks the engine for them.
+type StateData struct {
+	Records  []engine.StateRecord
+	Outcomes []*engine.StateEvaluation // in the order of Records
+	Votes    []VoteYear
+	Article3 Article3Totals
 }
 
-// NewStateProfile builds the profile of one State from an assessment and the dataset it was
-// made from.
-func NewStateProfile(a *engine.Assessment, ds *engine.Dataset, iso3 string) (*StateProfile, error) {
-	s, ok := ds.State(iso3)
-	if !ok {
-		return nil, fmt.Errorf("state profile: unknown State %q", iso3)
+// evalOptions are the options that evaluate as the assessment did: its cut-off and counting.
+func evalOptions(a *engine.Assessment) ([]engine.EvalOption, error) {
+	asOf, err := engine.ParseDay(a.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("assessment as_of: %w", err)
 	}
-	p := &StateProfile{ISO3: s.ISO3, Name: s.Name, Region: s.Region, Year: a.Year, AsOf: a.AsOf,
-		Obligations: []engine.Obligation{}, Episodes: []engine.ObligationEpisode{}, Article7: []ProfileItem{},
-		CountedIn: []ProfileIndicator{}, NotCounted: []ProfileIndicator{}, NoData: []ProfileIndicator{}}
-	date := func(label string, d engine.Date, note string) {
-		if d.IsZero() {
+	return []engine.EvalOption{engine.AsOf(asOf), engine.WithCounting(a.Counting)}, nil
+}
+
+// NewStateData reads the records and outcomes of every State for the assessment's year, at
+// its cut-off and counting convention, and tallies the votes and the Article 3 destruction
+// recorded up to that year.
+func NewStateData(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine.Assessment) (*StateData, error) {
+	if a == nil {
+		return nil, ErrNoAssessment
+	}
+	opts, err := evalOptions(a)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := p.StateRecords(ctx, ds, a.Year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := p.EvaluateStates(ctx, ds, a.Year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	sd := &StateData{Records: recs, Outcomes: outs}
+	asOf, _ := engine.ParseDay(a.AsOf)
+	sd.Votes = tallyVotes(ds, a.Year, asOf)
+	sd.Article3 = article3Totals(ds, a.Year, asOf)
+	return sd, nil
+}
+
+// ProfileOf builds one State's profile for an assessment made from ds (lap profile, lap
+// serve): the State's record and traced outcomes at the assessment's cut-off.
+func ProfileOf(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine.Assessment, iso3 string) (*StateProfile, error) {
+	if a == nil {
+		return nil, ErrNoAssessment
+	}
+	opts, err := evalOptions(a)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := p.StateRecord(ctx, ds, iso3, a.Year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := p.EvaluateState(ctx, ds, iso3, a.Year, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return NewStateProfile(a, rec, ev)
+}
+
+// NewStateProfile builds a State's profile from the assessment, the State's record and its
+// traced outcomes, all of the same year and cut-off.
+func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.StateEvaluation) (*StateProfile, error) {
+	if a == nil {
+		return nil, ErrNoAssessment
+	}
+	if ev == nil || ev.ISO3 != rec.ISO3 || rec.Year != a.Year || ev.Year != a.Year || ev.AsOf != a.AsOf || rec.AsOf.String() != a.AsOf {
+		return nil, fmt.Errorf("state profile: %w: the record, the outcomes and the assessment are not of the same State, year and cut-off", ErrInvalidInput)
+	}
+	p := &StateProfile{ISO3: rec.ISO3, Name: rec.Name, Region: rec.Region, Year: a.Year, AsOf: a.AsOf, Ref: rec.Ref.Text(),
+		Partial: rec.Ref.Before(engine.NewDate(a.Year, 12, 31)), Counting: a.Counting, Plan: a.Plan, Party: rec.Party,
+		Obligations: []ProfileObligation{}, Indicators: []ProfileIndicator{}, Classes: []ProfileClassCount{}, Sources: []ProfileSource{}}
+	pc := provenanceCounts(a)
+	p.Provenance = fmt.Sprintf("The official text of the Lausanne Action Plan and of its indicators could not be obtained: "+
+		"%d of the %d indicators are proposed by this project, and of the %d actions %d are found in a public source, %d inferred and %d reconstructed.",
+		pc.Proposed, pc.Indicators, pc.Actions, pc.Found, pc.Inferred, pc.Reconstr)
+	src := &sourceSet{seen: map[string]bool{}}
+	p.membership(rec, src)
+	p.obligations(a, src)
+	p.reporting(rec, src)
+	p.indicators(a, ev, src)
+	p.Sources = src.sorted()
+	p.countClasses()
+	return p, nil
+}
+
+// membership fills the treaty dates and the standing sentence.
+func (p *StateProfile) membership(rec engine.StateRecord, src *sourceSet) {
+	c := rec.DatesClass
+	add := func(label string, d *engine.Date, note string) {
+		if d == nil {
 			return
 		}
 		v := d.Text()
 		if note != "" {
-			v += " " + note
+			v += " (" + note + ")"
 		}
-		p.Membership = append(p.Membership, ProfileItem{Label: label, Value: v, Class: s.Class})
+		p.Membership = append(p.Membership, ProfileItem{Label: label, Value: v, Class: c})
 	}
-	date("Signed", s.Signed, "")
-	date("Instrument deposited", s.Ratified, "")
+	add("Signed", rec.Signed, "")
+	instrument := "accession"
+	if rec.Signed != nil {
+		instrument = "ratification"
+	}
+	add("Instrument deposited", rec.Ratified, instrument)
 	note := ""
-	if s.EIFDerived {
-		note = "(derived by Article 17 from the deposit)"
+	if rec.EIFDerived {
+		note = "derived from the deposit by Article 17"
 	}
-	date("Entry into force", s.EntryIntoForce, note)
-	date("Withdrawn", s.Withdrawn, "")
+	add("Entry into force", rec.EntryIntoForce, note)
+	add("Withdrawal", rec.Withdrawn, "")
 	if len(p.Membership) == 0 {
-		p.Membership = append(p.Membership, ProfileItem{Label: "Signed or deposited", Value: "neither, in the data"})
+		p.Membership = []ProfileItem{{Label: "Treaty actions", Value: "none recorded by " + rec.AsOf.Text()}}
 	}
-	titles := map[string]string{}
-	for _, ia := range a.Indicators {
-		titles[ia.ID] = ia.Title
+	if rec.DatesOrigin != "" && (rec.Signed != nil || rec.Ratified != nil) {
+		src.add(ProfileSource{Field: "treaty dates", Value: strings.TrimSpace(strings.Join([]string{
+			dateOr(rec.Signed, "not signed"), dateOr(rec.Ratified, "no deposit"), dateOr(rec.EntryIntoForce, "")}, "; ")),
+			Class: c, Origin: rec.DatesOrigin})
 	}
-	list := func(ids []string) []ProfileIndicator {
-		out := []ProfileIndicator{}
-		for _, id := range ids {
-			out = append(out, ProfileIndicator{ID: id, Title: titles[id]})
+	at := "at the end of " + strconv.Itoa(rec.Year)
+	if rec.Ref.Before(engine.NewDate(rec.Year, 12, 31)) {
+		at = "on " + rec.Ref.Text() + " (the cut-off; " + strconv.Itoa(rec.Year) + " is not over)"
+	}
+	switch {
+	case rec.Party:
+		p.Standing = "State Party " + at + "."
+		if rec.PendingEIF && rec.EntryIntoForce != nil {
+			p.Standing = fmt.Sprintf("State Party %s, counted from the deposit of its instrument; the Convention enters into force for it on %s.", at, rec.EntryIntoForce.Text())
 		}
-		return out
+	case rec.FormerParty:
+		p.Standing = "Not a State Party " + at + ": it withdrew from the Convention."
+	case rec.PendingEIF:
+		p.Standing = fmt.Sprintf("Not yet counted as a State Party %s: its instrument is deposited and the Convention enters into force for it on %s.", at, dateOr(rec.EntryIntoForce, "a date not recorded"))
+	case rec.Signatory:
+		p.Standing = "Signatory, not a State Party " + at + "."
+	default:
+		p.Standing = "Neither a State Party nor a signatory " + at + "."
 	}
-	p.Party = fmt.Sprintf("Not a State Party at %s (the cut-off for %d).", a.AsOf, a.Year)
-	for _, sv := range a.States {
-		if sv.ISO3 != iso3 {
+}
+
+func dateOr(d *engine.Date, none string) string {
+	if d == nil {
+		return none
+	}
+	return d.Text()
+}
+
+// obligations lists the State's obligations at R from the assessment: Articles 3 and 4 per
+// episode with the deadline chain and projection, then Articles 5, 7 and 9.
+func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
+	var sv *engine.StateView
+	for i := range a.States {
+		if a.States[i].ISO3 == p.ISO3 {
+			sv = &a.States[i]
+		}
+	}
+	if sv == nil {
+		return
+	}
+	episodes := map[[2]int]engine.ObligationEpisode{}
+	for _, oe := range a.Obligations {
+		if oe.ISO3 == p.ISO3 {
+			episodes[[2]int{oe.Article, oe.Episode}] = oe
+		}
+	}
+	for _, o := range sv.Obligations {
+		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: o.Name, Status: capitalise(o.StatusText),
+			Key: string(o.Status), Detail: o.Detail, Deadline: ProfileItem{Label: "Deadline", Value: dash}}
+		if strings.Contains(o.StatusText, o.Detail) {
+			po.Detail = "" // the status says it
+		}
+		if o.DeadlineMet != "" {
+			po.Verdict = verdictWord(o.DeadlineMet)
+		}
+		if o.Deadline != "" {
+			po.Deadline.Value = dateText(o.Deadline)
+		}
+		if oe, ok := episodes[[2]int{o.Article, o.Episode}]; ok && (o.Article == 3 || o.Article == 4) {
+			po.episode(oe, src)
+		}
+		p.Obligations = append(p.Obligations, po)
+	}
+}
+
+// episode fills an Article 3 or 4 obligation from its episode: dates with their classes, the
+// deadline chain, the amount done in the year and the projection.
+func (po *ProfileObligation) episode(oe engine.ObligationEpisode, src *sourceSet) {
+	po.Key = episodeStatus(oe).Key
+	po.Began = ProfileItem{Label: "Began", Value: oe.Start.Text()}
+	po.Completed = ProfileItem{Label: "Completed", Value: dash}
+	if oe.Completed != nil {
+		po.Completed.Value = oe.Completed.Text()
+	}
+	if oe.Deadline != nil {
+		po.Deadline.Value = oe.Deadline.Text()
+	}
+	done := "art3_destroyed_munitions"
+	if oe.Article == 4 {
+		done = "art4_area_cleared_m2"
+	}
+	deadlineClass := map[string]engine.Class{}
+	for _, fr := range oe.Values {
+		fd, _ := engine.LookupField(fr.Field)
+		switch {
+		case strings.HasSuffix(fr.Field, "_obligation_start"):
+			po.Began.Class = fr.Class
+		case strings.HasSuffix(fr.Field, "_deadline"):
+			po.Deadline.Class = fr.Class // the last decision is the deadline in force
+			deadlineClass[describeRead(fr.Value)] = fr.Class
+		case strings.HasSuffix(fr.Field, "_completed_date"):
+			po.Completed.Class = fr.Class
+		case fr.Field == done:
+			if v, ok := fr.Value.(float64); ok {
+				po.Done = ProfileItem{Label: map[bool]string{true: "Cleared in the year", false: "Destroyed in the year"}[oe.Article == 4], Value: fmtValue(&v, fd.Unit) + " " + unitLabel(fd.Unit), Class: fr.Class}
+			}
+		}
+		src.addRead(fr, "")
+	}
+	for i, dd := range oe.Deadlines {
+		label := "original deadline"
+		if i > 0 {
+			label = "extended"
+		}
+		po.Chain = append(po.Chain, ProfileItem{Label: label + ", decided " + dd.Decided.Text(), Value: dd.Deadline.Text(),
+			Class: deadlineClass[dd.Deadline.String()]})
+	}
+	dp := oe.Projection
+	if dp == nil {
+		return
+	}
+	unit := unitLabel(dp.Unit)
+	st := deadlineStatus(dp.Status)
+	pp := &ProfileProjection{Status: st.Label, Key: st.Key, Reason: dp.Reason, Assumptions: dp.Assumptions,
+		Remaining: ProfileItem{Label: "Remaining", Value: dash}, Rate: ProfileItem{Label: "recent rate", Value: dash}, RateNeeded: dash}
+	if dp.Remaining != nil {
+		pp.Remaining = ProfileItem{Label: fmt.Sprintf("Remaining at the end of %d", dp.RemainingYear),
+			Value: fmtValue(dp.Remaining, dp.Unit) + " " + unit, Class: dp.RemainingClass}
+	}
+	if dp.Rate != nil {
+		pp.Rate = ProfileItem{Label: "recent rate (" + rateYears(dp.RateYears) + ")", Value: fmtValue(dp.Rate, dp.Unit) + " " + unit + " a year", Class: dp.RateClass}
+	}
+	if dp.CompletionYear != nil {
+		pp.Completion = strconv.Itoa(*dp.CompletionYear)
+	}
+	if dp.RateNeeded != nil {
+		pp.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit + " a year"
+	}
+	var basis []string
+	if dp.SinglePoint {
+		basis = append(basis, "one data point")
+	}
+	if dp.Stale {
+		basis = append(basis, "data older than two years")
+	}
+	pp.Basis = strings.Join(basis, ", ")
+	pp.Takes = whatItTakes(oe.Article, dp)
+	po.Projection = pp
+}
+
+// rateYears names the years a rate is the mean of: "2022–2024", "2024".
+func rateYears(ys []engine.YearValue) string {
+	if len(ys) == 0 {
+		return "no years"
+	}
+	first, last := ys[0].Year, ys[len(ys)-1].Year
+	if first == last {
+		return strconv.Itoa(first)
+	}
+	return fmt.Sprintf("%d–%d", first, last)
+}
+
+// whatItTakes says, from a deadline projection, what meeting the deadline takes against the
+// State's recent rate, in neutral words.
+func whatItTakes(article int, dp *engine.DeadlineProjection) string {
+	verb := "destroying"
+	if article == 4 {
+		verb = "releasing"
+	}
+	unit := unitLabel(dp.Unit)
+	deadline := dateText(dp.Deadline)
+	switch {
+	case dp.Remaining == nil || dp.Deadline == "":
+		return "Not known: the data give no " + map[bool]string{true: "deadline", false: "remaining amount"}[dp.Deadline == ""] + "."
+	case *dp.Remaining == 0:
+		return "Nothing remains in the latest figure."
+	case dp.RateNeeded == nil:
+		s := fmt.Sprintf("The deadline of %s has passed with %s %s remaining at the end of %d.", deadline,
+			fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+		if dp.CompletionYear != nil {
+			s += fmt.Sprintf(" At the recent rate, the work would be completed in %d.", *dp.CompletionYear)
+		}
+		return s
+	}
+	s := fmt.Sprintf("Meeting the deadline of %s takes %s %s %s a year from the end of %d", deadline, verb,
+		fmtValue(dp.RateNeeded, dp.Unit), unit, dp.RemainingYear)
+	if dp.Rate != nil && *dp.Rate > 0 {
+		ratio := *dp.RateNeeded / *dp.Rate
+		switch {
+		case ratio <= 1:
+			s += fmt.Sprintf(", no more than the recent rate of %s %s a year", fmtValue(dp.Rate, dp.Unit), unit)
+		default:
+			s += fmt.Sprintf(", %s times the recent rate of %s %s a year", fixed(math.Round(ratio*10)/10, 1), fmtValue(dp.Rate, dp.Unit), unit)
+		}
+	} else if dp.Rate != nil {
+		s += "; the recent rate is zero"
+	}
+	s += "."
+	if dp.CompletionYear != nil {
+		s += fmt.Sprintf(" At the recent rate, the work would be completed in %d.", *dp.CompletionYear)
+	}
+	return s
+}
+
+// reporting fills the Article 7 record and adds its facts to the sources.
+func (p *StateProfile) reporting(rec engine.StateRecord, src *sourceSet) {
+	p.Reporting = reportingOf(rec)
+	if r := rec.Reporting.Initial; r != nil {
+		src.addRead(*r, "")
+	}
+	for _, an := range rec.Reporting.Annual {
+		if an.Received != nil {
+			src.addRead(*an.Received, strconv.Itoa(an.Year))
+		}
+	}
+}
+
+// reportingOf says a State's Article 7 record in words: the profile's section and the
+// report's Article 7 table.
+func reportingOf(rec engine.StateRecord) ProfileReporting {
+	r := rec.Reporting
+	pr := ProfileReporting{InitialDue: dash, InitialReceived: ProfileItem{Label: "Initial report received", Value: "none recorded"},
+		Annual: []ProfileAnnual{}}
+	if r.InitialDue != nil {
+		pr.InitialDue = r.InitialDue.Text()
+	}
+	if r.Initial != nil {
+		pr.InitialReceived.Value, pr.InitialReceived.Class = dateText(describeRead(r.Initial.Value)), r.Initial.Class
+	}
+	switch r.InitialOnTime {
+	case engine.VerdictYes:
+		pr.InitialOnTime, pr.InitialKey = "on time", "yes"
+	case engine.VerdictNo:
+		pr.InitialKey = "no"
+		pr.InitialOnTime = "late"
+		if r.Initial == nil {
+			pr.InitialOnTime = "not received by " + rec.Ref.Text()
+		}
+	case engine.VerdictUnknown:
+		pr.InitialOnTime, pr.InitialKey = "not known (the dates do not decide)", "unknown"
+	case engine.VerdictPending:
+		pr.InitialOnTime, pr.InitialKey = "not yet due", "pending"
+	default:
+		pr.InitialOnTime, pr.InitialKey = "not due (no entry into force)", "none"
+	}
+	for _, an := range r.Annual {
+		pa := ProfileAnnual{Year: an.Year, Deadline: an.Deadline.Text(), Received: ProfileItem{Label: "Received", Value: "none recorded"}}
+		if an.Received != nil {
+			pa.Received.Value, pa.Received.Class = dateText(describeRead(an.Received.Value)), an.Received.Class
+		}
+		switch an.OnTime {
+		case engine.VerdictYes:
+			pa.OnTime, pa.Key = "on time", "yes"
+		case engine.VerdictNo:
+			pa.OnTime, pa.Key = "late", "no"
+			if an.Received == nil {
+				pa.OnTime = "not received by the deadline"
+			}
+		case engine.VerdictUnknown:
+			pa.OnTime, pa.Key = "not known (the dates do not decide)", "unknown"
+		default:
+			pa.OnTime, pa.Key = "not yet due", "pending"
+		}
+		pr.Annual = append(pr.Annual, pa)
+	}
+	owedBefore := rec.EntryIntoForce != nil && rec.EntryIntoForce.Year() < r.From
+	switch {
+	case owedBefore:
+		pr.Covered = fmt.Sprintf("The data record annual reports from %d; earlier years are not covered.", r.From)
+	case len(r.Annual) == 0 && rec.Party:
+		pr.Covered = "No annual report was owed or received by the cut-off."
+	}
+	return pr
+}
+
+// indicators lists every indicator whose population the State is in, with its result and its
+// effect on the indicator's value.
+func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluation, src *sourceSet) {
+	byID := map[string]*engine.IndicatorAssessment{}
+	for i := range a.Indicators {
+		byID[a.Indicators[i].ID] = &a.Indicators[i]
+	}
+	for _, o := range ev.Indicators {
+		ia := byID[o.ID]
+		if ia == nil {
 			continue
 		}
-		p.Party = fmt.Sprintf("State Party in %d.", a.Year)
-		p.Obligations = append(p.Obligations, sv.Obligations...)
-		p.CountedIn, p.NotCounted, p.NoData = list(sv.CountedIn), list(sv.NotCountedIn), list(sv.NoDataIn)
+		if !o.InPopulation {
+			p.Outside++
+			continue
+		}
+		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: unitLabel(ia.Unit),
+			Value: valueWithUnit(ia.Value, ia.Unit), Over: ia.KOfN(), Class: o.Class, Error: o.Error}
+		if ia.Value != nil {
+			pi.ValueClass = ia.Class
+		}
+		pi.Result, pi.Effect, pi.EffectKey = outcomeWords(ia, o.StateOutcome)
+		switch o.Result.(type) {
+		case nil:
+			p.NoData++
+			if pi.EffectKey == "unknown" {
+				pi.Unknown = o.Unknown // the fields without data; a register's silence is "none recorded"
+			}
+		case bool:
+			if o.Result.(bool) {
+				p.Counted++
+			} else {
+				p.NotCounted++
+			}
+		default:
+			p.Counted++
+		}
+		for _, fr := range o.Values {
+			src.addRead(fr, strconv.Itoa(a.Year))
+		}
+		p.Indicators = append(p.Indicators, pi)
 	}
-	for _, e := range a.Obligations {
-		if e.ISO3 == iso3 {
-			p.Episodes = append(p.Episodes, e)
+}
+
+// outcomeWords says a State's result for an indicator and its effect on the indicator's value,
+// given the aggregate and the direction.
+func outcomeWords(ia *engine.IndicatorAssessment, o engine.StateOutcome) (result, effect, key string) {
+	up := ia.Direction == engine.Increase
+	directed := up || ia.Direction == engine.Decrease
+	help := func(good bool) (string, string) {
+		switch {
+		case !directed:
+			return "", "none"
+		case good:
+			return "helps", "helps"
+		}
+		return "holds back", "holds"
+	}
+	switch v := o.Result.(type) {
+	case nil:
+		if o.Error != "" {
+			return "error", "", "unknown"
+		}
+		if ia.UnknownPolicy == engine.UnknownAsFalse && (ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount) {
+			// a register-backed or reporting indicator: silence counts as "no"
+			if ia.Aggregate == engine.AggCount {
+				return "none recorded", "no effect", "none"
+			}
+			e, k := help(!up)
+			return "none recorded", e, k
+		}
+		return "not known", "left out", "unknown"
+	case bool:
+		if v {
+			if ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount {
+				e, k := help(up)
+				return "counted", e, k
+			}
+		}
+		if ia.Aggregate == engine.AggCount {
+			return "not counted", "no effect", "none"
+		}
+		e, k := help(!up)
+		return "not counted", e, k
+	case float64:
+		r := valueWithUnit(&v, ia.Unit)
+		switch ia.Aggregate {
+		case engine.AggMean:
+			if ia.Value == nil || v == *ia.Value {
+				return r, "no effect", "none"
+			}
+			e, k := help((v > *ia.Value) == up)
+			return r, e, k
+		default:
+			if v == 0 {
+				return r, "no effect", "none"
+			}
+			e, k := help((v > 0) == up)
+			return r, e, k
 		}
 	}
-	var annual []ProfileItem
-	for _, f := range ds.StateFacts(iso3) {
-		switch f.Field {
-		case "art7_initial_submitted":
-			p.Article7 = append(p.Article7, ProfileItem{Label: "Initial report received", Value: dateText(f.Value), Class: f.Class, Source: f.Source})
-		case "art7_annual_submitted":
-			annual = append(annual, ProfileItem{Label: fmt.Sprintf("Annual report for %d received", f.Year), Value: dateText(f.Value), Class: f.Class, Source: f.Source})
+	return dash, "", "none"
+}
+
+// countClasses counts the figures on the page by class: treaty dates, obligation dates and
+// amounts, reports received and the State's indicator results.
+func (p *StateProfile) countClasses() {
+	var cc engine.ClassCounts
+	add := func(it ProfileItem) {
+		if it.Value != "" && it.Value != dash && it.Value != "none recorded" && it.Class != "" {
+			cc.Add(it.Class)
 		}
 	}
-	sort.SliceStable(annual, func(i, j int) bool { return annual[i].Label > annual[j].Label })
-	p.Article7 = append(p.Article7, annual...)
-	return p, nil
+	for _, it := range p.Membership {
+		add(it)
+	}
+	for _, o := range p.Obligations {
+		add(o.Began)
+		add(o.Deadline)
+		add(o.Completed)
+		add(o.Done)
+		if o.Projection != nil {
+			add(o.Projection.Remaining)
+			add(o.Projection.Rate)
+		}
+	}
+	add(p.Reporting.InitialReceived)
+	for _, an := range p.Reporting.Annual {
+		add(an.Received)
+	}
+	for _, pi := range p.Indicators {
+		if pi.Class != "" {
+			cc.Add(pi.Class)
+		}
+	}
+	for _, c := range engine.Classes {
+		if n := cc.Get(c); n > 0 {
+			p.Classes = append(p.Classes, ProfileClassCount{Class: c, N: n})
+		}
+	}
+}
+
+// sourceSet collects the facts behind a profile once each.
+type sourceSet struct {
+	seen map[string]bool
+	list []ProfileSource
+}
+
+func (s *sourceSet) add(ps ProfileSource) {
+	key := ps.Origin + "\x00" + ps.Field
+	if s.seen[key] {
+		return
+	}
+	s.seen[key] = true
+	s.list = append(s.list, ps)
+}
+
+// addRead adds a value a rule or a record read, when it comes from a file (not derived, not
+// absent).
+func (s *sourceSet) addRead(fr engine.FieldRead, year string) {
+	if fr.Value == nil || fr.Origin == "" || fr.Origin == "absent" || strings.HasPrefix(fr.Origin, "derived") {
+		return
+	}
+	fd, _ := engine.LookupField(fr.Field)
+	v := describeRead(fr.Value)
+	if x, ok := fr.Value.(float64); ok {
+		v = fmtValue(&x, fd.Unit)
+		if u := unitLabel(fd.Unit); u != "" && u != "-" {
+			v += " " + u
+		}
+	} else if d, err := engine.ParseDate(v); err == nil && fd.Type == engine.TypeDate {
+		v = d.Text()
+	}
+	if fd.Scope != engine.ScopeYear {
+		year = ""
+	}
+	s.add(ProfileSource{Field: fr.Field, Year: year, Value: v, Class: fr.Class, Origin: fr.Origin, Source: fr.Source})
+}
+
+// sorted returns the facts by file, then line number.
+func (s *sourceSet) sorted() []ProfileSource {
+	out := append([]ProfileSource{}, s.list...)
+	slices.SortStableFunc(out, func(a, b ProfileSource) int {
+		af, al := splitOrigin(a.Origin)
+		bf, bl := splitOrigin(b.Origin)
+		if c := cmp.Compare(af, bf); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(al, bl); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Field, b.Field)
+	})
+	return out
+}
+
+// splitOrigin splits "facts.csv:123" into the file and the line.
+func splitOrigin(o string) (string, int) {
+	i := strings.LastIndexByte(o, ':')
+	if i < 0 {
+		return o, 0
+	}
+	n, err := strconv.Atoi(o[i+1:])
+	if err != nil {
+		return o, 0
+	}
+	return o[:i], n
+}
+
+// valueWithUnit formats a value with its unit ("0.40 km²", "45.0%", "12"): counts of States
+// and percentages need no unit word.
+func valueWithUnit(v *float64, unit string) string {
+	s := fmtValue(v, unit)
+	if v == nil || unit == "percent" || unit == "states" || unit == "" {
+		return s
+	}
+	return s + " " + unitLabel(unit)
+}
+
+// capitalise puts the first letter in upper case.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // dateText writes a date value for people ("30 June 2025"), or the value as given.

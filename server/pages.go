@@ -209,7 +209,8 @@ func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, http.StatusOK, "states", s.page("States", "states", rows))
 }
 
-// state: a State's country profile (reports.NewStateProfile) and a what-if link for it.
+// state: a State's country profile (reports.ProfileOf, the report's profile page) and a what-if
+// link for it.
 func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 	q := r.PathValue("iso3")
 	st, ok, hint := s.ds.LookupState(q)
@@ -225,12 +226,17 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/state/"+st.ISO3, http.StatusSeeOther)
 		return
 	}
-	p, err := reports.NewStateProfile(s.bl.Assessment(), s.ds, st.ISO3)
+	p, err := reports.ProfileOf(r.Context(), s.plan, s.ds, s.bl.Assessment(), st.ISO3)
 	if err != nil {
 		s.notFound(w, err.Error())
 		return
 	}
-	s.render(w, http.StatusOK, "state", s.page(st.Name, "states", p))
+	body, err := reports.ProfileHTML(p, reports.ProfileOptions{IndicatorLink: "/indicator/{id}"})
+	if err != nil {
+		s.notFound(w, err.Error())
+		return
+	}
+	s.render(w, http.StatusOK, "state", s.page(st.Name, "states", map[string]any{"ISO3": st.ISO3, "Name": st.Name, "Profile": body}))
 }
 
 func (s *Server) notFound(w http.ResponseWriter, msg string) {

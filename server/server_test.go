@@ -72,7 +72,7 @@ func TestPages(t *testing.T) {
 		{"/section/clearance", 200, []string{"Action 21", "/indicator/24.2"}},
 		{"/indicator/25.2", 200, []string{"Clearance completed within the deadline", "Definition", "How the value is derived", "/chart/indicator-25.2.svg"}},
 		{"/states", 200, []string{`/state/LBN">Lebanon</a> <span class="tag">party</span>`}},
-		{"/state/LBN", 200, []string{"Lebanon", "Entry into force", "1 May 2011", "Article 7 record", "Initial report received", `href="/whatif?state=LBN"`, "illustrative"}},
+		{"/state/LBN", 200, []string{"Lebanon", "Entry into force", "1 May 2011", "Article 7 reports", "Initial report received", "country profile, 2025", `<a href="/indicator/43.1">43.1</a>`, `href="/whatif?state=LBN"`, "illustrative"}},
 		{"/state/Lebanon", 303, nil},
 		{"/state/Lebanonn", 404, []string{"Did you mean Lebanon?"}},
 		{"/whatif?state=LBN", 200, []string{`value="Lebanon"`, "Show what would change"}},

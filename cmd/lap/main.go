@@ -50,6 +50,7 @@ var commands = []command{
 	{"eval", "evaluate the indicators for one year or a range of years", runEval},
 	{"explain", "show one indicator's derivation: States, values read and their origin, scoring", runExplain},
 	{"fields", "print the data dictionary: every field a rule can read", runFields},
+	{"profile", "print one State's country profile: membership, obligations, Article 7 record, indicators", runProfile},
 	{"plan", "print the whole plan for review: actions, indicators, provenance, expressions", runPlan},
 	{"report", "write the annual progress report: Markdown, HTML, CSV, JSON and charts", runReport},
 	{"serve", "the coordinators' workspace: a local web application with the what-if page", runServe},

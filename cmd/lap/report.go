@@ -35,6 +35,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
 	strict := fs.Bool("strict", false, "refuse to write the report when a data check finds a violation of importance error")
+	profiles := fs.Bool("profiles", true, "write a country profile page per State Party into profiles/: ISO3.md with md, ISO3.html with html")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -114,6 +115,11 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
 	m.Previous, m.Date, m.Validation, m.CutOff = prev, *date, v, &cut
+	step("reading the States' records")
+	if m.States, err = reports.NewStateData(ctx, plan, ds, a); err != nil {
+		return err
+	}
+	m.Profiles = *profiles
 	if len(chs) > 0 {
 		m.ChartFormat = chs[0]
 	}
@@ -163,6 +169,10 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 		if err := writeCharts(ctx, d, "charts/", rep, charts); err != nil {
 			return err
 		}
+	}
+	step("writing the country profiles")
+	if err := writeProfiles(ctx, d, rep, fmts); err != nil {
+		return err
 	}
 	for _, f := range fmts {
 		step("writing " + reportFiles[f])

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/outdir"
+)
+
+func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("profile", "ISO3|NAME --data DIR --year Y [--format text|md|json] [--as-of DATE] [--plan DIR]",
+		"Print one State's country profile for a year, as lap report writes it in profiles/ISO3.md:\nits membership with the treaty dates; each obligation with its episodes, deadline decisions,\nverdict and projection (what meeting the deadline takes); its Article 7 record year by year;\nevery indicator it counts in, with its result and whether it helped or held back the\nindicator's value; and the class and source of every figure. The State is named by its ISO3\ncode or its name as in states.csv (\"LAO\", \"Lao People's Democratic Republic\"; case, accents\nand a unique beginning do not matter).", stdout)
+	in := addInputs(fs, true)
+	format := addFormat(fs, "text", "md", "json")
+	// the State may come first: lap profile LAO --data DIR --year 2024
+	var query string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		query, args = args[0], args[1:]
+	}
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	rest := fs.Args()
+	if query == "" && len(rest) > 0 {
+		query, rest = rest[0], rest[1:]
+	}
+	switch {
+	case len(rest) > 0:
+		return usagef("unexpected arguments %v (quote a name with spaces: lap profile \"Lao People's Democratic Republic\" ...)", rest)
+	case strings.TrimSpace(query) == "":
+		return usagef("a State is required: its ISO3 code or its name, e.g. lap profile LAO --data DIR --year 2024")
+	case in.year == 0:
+		return usagef("--year is required")
+	}
+	if err := format.check(); err != nil {
+		return err
+	}
+	plan, ds, opts, err := in.open(stderr, "")
+	if err != nil {
+		return err
+	}
+	st, err := findState(ds, query)
+	if err != nil {
+		return err
+	}
+	a, err := plan.Assess(ctx, ds, in.year, opts...)
+	if err != nil {
+		return err
+	}
+	p, err := reports.ProfileOf(ctx, plan, ds, a, st.ISO3)
+	if err != nil {
+		return err
+	}
+	switch format.value {
+	case "json":
+		return reports.EncodeJSON(stdout, p)
+	case "md":
+		return reports.WriteProfileMarkdown(stdout, p, reports.ProfileOptions{Generator: "lap profile"})
+	}
+	return reports.WriteProfileText(stdout, p)
+}
+
+// findState resolves a State by ISO3 code or name (engine.Dataset.LookupState); an unknown one
+// is a usage error that names the nearest States.
+func findState(ds *engine.Dataset, query string) (engine.State, error) {
+	st, ok, hint := ds.LookupState(query)
+	if ok {
+		return st, nil
+	}
+	msg := fmt.Sprintf("no State %q in the data: give its ISO3 code or its name as in states.csv", query)
+	if hint != "" {
+		msg += "; did you mean " + hint + "?"
+	}
+	return engine.State{}, usagef("%s", msg)
+}
+
+// profileFiles are the country profile pages of a report, by report format.
+var profileFiles = map[string]string{"md": ".md", "html": ".html"}
+
+// writeProfiles writes the country profile of every State Party into profiles/ of d: one
+// page per State Party and format (md, html), profiles/ISO3.md and profiles/ISO3.html.
+func writeProfiles(ctx context.Context, d *outdir.Dir, rep *reports.Report, fmts []string) error {
+	ps, err := rep.Profiles()
+	if err != nil {
+		return err
+	}
+	for _, f := range fmts {
+		ext, ok := profileFiles[f]
+		if !ok {
+			continue
+		}
+		for _, p := range ps {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("write profiles: %w", err)
+			}
+			var b bytes.Buffer
+			if err := rep.WriteProfile(&b, p, f); err != nil {
+				return err
+			}
+			if err := d.WriteFile("profiles/"+p.ISO3+ext, b.Bytes()); err != nil {
+				return fmt.Errorf("write profiles: %w", err)
+			}
+		}
+	}
+	return nil
+}

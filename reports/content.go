@@ -1,0 +1,340 @@
+package reports
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The report's content beside the indicator tables (issue 15): the plain-language summary,
+// definitions and the names of the States counted under each indicator, the Article 7
+// submission table, the States Parties and signatories annex, the UN General Assembly votes,
+// the cumulative Article 3 destruction, and the country profile of every State Party. They
+// need Meta.States (NewStateData); without it the report says they were not prepared.
+
+// maxInlineNames is how many States an indicator's "States counted" line names in the text;
+// a longer list is collapsed (HTML) or moved to the annex of names (Markdown).
+const maxInlineNames = 12
+
+type contentView struct {
+	HasStates bool
+	Profiles  bool // the report has a profile page per State Party
+	Summary   []summarySentence
+	Article7  article7View
+	Annex     annexView
+	Votes     votesView
+	Article3  article3View
+	// Counted lists, for the annex of names, the count indicators whose list is long.
+	Counted []countedNames
+}
+
+// countedNames names the States an indicator counts.
+type countedNames struct {
+	ID, Title string
+	N         int
+	Names     []stateRef
+	Long      bool // more than maxInlineNames: collapsed, or in the annex
+}
+
+// stateRef is a State with the links to its profile (empty when it has none).
+type stateRef struct {
+	ISO3, Name string
+	HTML, MD   string // profiles/ISO3.html, profiles/ISO3.md
+}
+
+type article7View struct {
+	Rows []article7Row
+	// Counts says how the rows add up.
+	Parties, InitialDue, InitialReceived, InitialOverdue int
+	AnnualOwed, AnnualOnTime, AnnualLate, AnnualMissing  int
+	AnnualUnknown, AnnualPending                         int
+	Partial                                              bool
+	Deadline                                             string // 30 April Y+1
+}
+
+type article7Row struct {
+	State           stateRef
+	InitialDue      string
+	InitialReceived ProfileItem
+	InitialOnTime   string
+	InitialKey      string
+	Annual          ProfileItem // received for the report's year
+	AnnualOnTime    string
+	AnnualKey       string
+}
+
+type annexView struct {
+	Parties     []annexRow
+	Signatories []annexRow
+	Pending     []annexRow // deposited, not yet counted (entry-into-force counting)
+	Former      []annexRow
+	Ref         string
+	Class       markInfo // the mark of the States file's dates, when not official
+}
+
+type annexRow struct {
+	State             stateRef
+	Region            string
+	Signed, Deposited string
+	Instrument        string // ratification or accession
+	EntryIntoForce    string
+	Withdrawn         string
+	Mark              markInfo
+}
+
+type votesView struct {
+	Years   []VoteYear
+	HasYear bool // the report's year has a tally
+	Year    int
+}
+
+type article3View struct {
+	Totals     Article3Totals
+	SinceEIF   bool // the data cover every year since entry into force (2010)
+	Munitions  string
+	Submun     string
+	Rows       []article3Row
+	From, Year int
+}
+
+type article3Row struct {
+	Year                    int
+	Munitions, Submunitions string
+	States                  int
+	CumMunitions, CumSub    string
+	Mark, CumMark           markInfo
+}
+
+// entryIntoForce is the Convention's entry into force, 1 August 2010.
+var entryIntoForce = engine.NewDate(2010, 8, 1)
+
+// content fills the report's content from Meta.States.
+func (d *document) content(a *engine.Assessment, m Meta) {
+	c := &d.Content
+	names := map[string]string{}
+	for _, s := range a.States {
+		names[s.ISO3] = s.Name
+	}
+	parties := map[string]bool{}
+	sd := m.States
+	if sd != nil {
+		c.HasStates, c.Profiles = true, m.Profiles
+		for _, r := range sd.Records {
+			names[r.ISO3] = r.Name
+			if r.Party {
+				parties[r.ISO3] = true
+			}
+		}
+	}
+	ref := func(iso3 string) stateRef {
+		s := stateRef{ISO3: iso3, Name: names[iso3]}
+		if s.Name == "" {
+			s.Name = iso3
+		}
+		if parties[iso3] && m.Profiles {
+			s.HTML, s.MD = "profiles/"+iso3+".html", "profiles/"+iso3+".md"
+		}
+		return s
+	}
+	d.countedNames(a, ref)
+	c.Summary = summarize(a, m.Previous, func(iso3 string) string { return ref(iso3).Name })
+	if sd == nil {
+		return
+	}
+	c.Article7 = article7Table(a, sd.Records, ref)
+	c.Annex = annex(sd.Records, ref)
+	c.Votes = votesView{Years: sd.Votes, Year: a.Year}
+	for _, v := range sd.Votes {
+		if v.Year == a.Year {
+			c.Votes.HasYear = true
+		}
+	}
+	c.Article3 = article3Table(sd.Article3, a.Year)
+}
+
+// countedNames attaches to each count indicator's row the States it counts.
+func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef) {
+	byID := map[string]*engine.IndicatorAssessment{}
+	for i := range a.Indicators {
+		byID[a.Indicators[i].ID] = &a.Indicators[i]
+	}
+	for si := range d.Sections {
+		for ai := range d.Sections[si].Actions {
+			av := &d.Sections[si].Actions[ai]
+			for ri := range av.Rows {
+				ia := byID[av.Rows[ri].ID]
+				if ia == nil || ia.Aggregate != engine.AggCount {
+					continue
+				}
+				cn := countedNames{ID: ia.ID, Title: ia.Title, N: len(ia.Counted)}
+				for _, iso := range ia.Counted {
+					cn.Names = append(cn.Names, ref(iso))
+				}
+				slices.SortStableFunc(cn.Names, func(x, y stateRef) int { return cmp.Compare(x.Name, y.Name) })
+				cn.Long = len(cn.Names) > maxInlineNames
+				av.Counted = append(av.Counted, cn)
+				if cn.Long {
+					d.Content.Counted = append(d.Content.Counted, cn)
+				}
+			}
+		}
+	}
+}
+
+// article7Table lists every State Party's initial and annual reports for the year.
+func article7Table(a *engine.Assessment, recs []engine.StateRecord, ref func(string) stateRef) article7View {
+	v := article7View{Deadline: engine.NewDate(a.Year+1, 4, 30).Text()}
+	for _, r := range recs {
+		if !r.Party {
+			continue
+		}
+		if r.Ref.Before(engine.NewDate(r.Year, 12, 31)) {
+			v.Partial = true
+		}
+		pr := reportingOf(r)
+		row := article7Row{State: ref(r.ISO3), InitialDue: pr.InitialDue, InitialReceived: pr.InitialReceived,
+			InitialOnTime: pr.InitialOnTime, InitialKey: pr.InitialKey, Annual: ProfileItem{Value: "not owed"}, AnnualOnTime: dash, AnnualKey: "none"}
+		v.Parties++
+		if r.Reporting.InitialRequired {
+			v.InitialDue++
+			if r.Reporting.Initial != nil {
+				v.InitialReceived++
+			} else {
+				v.InitialOverdue++
+			}
+		}
+		for i, an := range r.Reporting.Annual {
+			if an.Year != a.Year {
+				continue
+			}
+			pa := pr.Annual[i]
+			row.Annual, row.AnnualOnTime, row.AnnualKey = pa.Received, pa.OnTime, pa.Key
+			if !an.Owed {
+				row.AnnualOnTime = "not owed for " + strconv.Itoa(a.Year) + " (received)"
+				continue
+			}
+			v.AnnualOwed++
+			switch an.OnTime {
+			case engine.VerdictYes:
+				v.AnnualOnTime++
+			case engine.VerdictNo:
+				if an.Received != nil {
+					v.AnnualLate++
+				} else {
+					v.AnnualMissing++
+				}
+			case engine.VerdictUnknown:
+				v.AnnualUnknown++
+			default:
+				v.AnnualPending++
+			}
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	slices.SortStableFunc(v.Rows, func(x, y article7Row) int { return cmp.Compare(x.State.Name, y.State.Name) })
+	return v
+}
+
+// annex lists the States Parties, the signatories, the States whose instrument is deposited
+// but not yet counted, and the former States Parties, with their treaty dates.
+func annex(recs []engine.StateRecord, ref func(string) stateRef) annexView {
+	var v annexView
+	var cc engine.ClassCounts
+	for _, r := range recs {
+		if r.Signed == nil && r.Ratified == nil {
+			continue
+		}
+		v.Ref = r.Ref.Text()
+		row := annexRow{State: ref(r.ISO3), Region: r.Region, Signed: dateOr(r.Signed, dash), Deposited: dateOr(r.Ratified, dash),
+			EntryIntoForce: dateOr(r.EntryIntoForce, dash), Withdrawn: dateOr(r.Withdrawn, dash), Mark: markOf(r.DatesClass)}
+		if r.Ratified != nil {
+			row.Instrument = "accession"
+			if r.Signed != nil {
+				row.Instrument = "ratification"
+			}
+		}
+		cc.Add(r.DatesClass)
+		switch {
+		case r.Party:
+			v.Parties = append(v.Parties, row)
+		case r.FormerParty:
+			v.Former = append(v.Former, row)
+		case r.PendingEIF:
+			v.Pending = append(v.Pending, row)
+		case r.Signatory:
+			v.Signatories = append(v.Signatories, row)
+		}
+	}
+	byName := func(x, y annexRow) int { return cmp.Compare(x.State.Name, y.State.Name) }
+	for _, l := range [][]annexRow{v.Parties, v.Signatories, v.Pending, v.Former} {
+		slices.SortStableFunc(l, byName)
+	}
+	v.Class = markOf(cc.Weakest())
+	return v
+}
+
+// article3Table formats the cumulative Article 3 destruction.
+func article3Table(t Article3Totals, year int) article3View {
+	v := article3View{Totals: t, From: t.From, Year: year, SinceEIF: t.From != 0 && t.From <= entryIntoForce.Year(),
+		Munitions: fixed(t.Munitions, 0), Submun: fixed(t.Submunitions, 0)}
+	for _, y := range t.Years {
+		v.Rows = append(v.Rows, article3Row{Year: y.Year, Munitions: fixed(y.Munitions, 0), Submunitions: fixed(y.Submunitions, 0),
+			States: y.States, CumMunitions: fixed(y.CumMunitions, 0), CumSub: fixed(y.CumSub, 0), Mark: markOf(y.Class), CumMark: markOf(y.CumClass)})
+	}
+	return v
+}
+
+// Profiles builds the country profile of every State Party of the assessed year, in ISO3
+// order; nil unless Meta.Profiles (with Meta.States).
+func (r *Report) Profiles() ([]*StateProfile, error) {
+	sd := r.m.States
+	if sd == nil || !r.m.Profiles {
+		return nil, nil
+	}
+	if len(sd.Outcomes) != len(sd.Records) {
+		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", ErrInvalidInput, len(sd.Records), len(sd.Outcomes))
+	}
+	var out []*StateProfile
+	for i, rec := range sd.Records {
+		if !rec.Party {
+			continue
+		}
+		p, err := NewStateProfile(r.a, rec, sd.Outcomes[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// WriteProfile writes one of the report's country profiles in a report format, "md" or
+// "html", with its links to the report beside profiles/.
+func (r *Report) WriteProfile(w io.Writer, p *StateProfile, format string) error {
+	o := ProfileOptions{Generator: r.doc.Generator, Date: r.m.Date}
+	switch format {
+	case "md":
+		o.IndicatorLink, o.ReportLink = "../report.md#action-{action}", "../report.md"
+		return WriteProfileMarkdown(w, p, o)
+	case "html":
+		o.IndicatorLink, o.ReportLink = "../report.html#ind-{id}", "../report.html"
+		return WriteProfileHTML(w, p, o)
+	}
+	return fmt.Errorf("write profile: %w: format %q", ErrInvalidInput, format)
+}
+
+// joinNames writes "A", "A and B", "A, B and C".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

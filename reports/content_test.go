@@ -1,0 +1,149 @@
+package reports
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+)
+
+// The Article 7 table adds up to the reporting indicators: 43.1 and 46.1 for the initial
+// reports, 43.2 and 43.3 for the annual reports of the year.
+func TestArticle7TableAgreesWithIndicators(t *testing.T) {
+	s := loadSample(t)
+	v := s.r.doc.Content.Article7
+	ind := func(id string) engine.IndicatorAssessment {
+		ia, ok := s.a.Indicator(id)
+		require.True(t, ok, id)
+		return ia
+	}
+	assert.Equal(t, len(s.a.States), v.Parties)
+	assert.Len(t, v.Rows, v.Parties)
+	assert.Equal(t, len(ind("43.1").Counted), v.InitialReceived, "43.1")
+	assert.Equal(t, ind("43.1").N, v.InitialDue, "43.1")
+	assert.Equal(t, len(ind("46.1").Counted), v.InitialOverdue, "46.1")
+	assert.Equal(t, ind("43.3").N, v.AnnualOwed, "43.3")
+	assert.Equal(t, len(ind("43.3").Counted), v.AnnualOnTime+v.AnnualLate, "43.3: on time or late")
+	assert.Equal(t, len(ind("43.2").Counted), v.AnnualOnTime, "43.2")
+	assert.Equal(t, "30 April 2025", v.Deadline)
+	for i := 1; i < len(v.Rows); i++ {
+		assert.LessOrEqual(t, v.Rows[i-1].State.Name, v.Rows[i].State.Name, "by name")
+	}
+	for _, r := range v.Rows {
+		assert.Equal(t, "profiles/"+r.State.ISO3+".html", r.State.HTML)
+	}
+}
+
+func TestAnnex(t *testing.T) {
+	s := loadSample(t)
+	v := s.r.doc.Content.Annex
+	ia, _ := s.a.Indicator("10.1")
+	assert.Len(t, v.Parties, int(*ia.Value), "the States Parties of 10.1")
+	assert.NotEmpty(t, v.Signatories)
+	for _, r := range v.Signatories {
+		assert.NotEqual(t, dash, r.Signed, r.State.Name)
+		assert.Empty(t, r.State.HTML, "%s: only States Parties have a profile page", r.State.Name)
+	}
+	for _, r := range v.Parties {
+		want := "ratification"
+		if r.Signed == dash {
+			want = "accession"
+		}
+		assert.Equal(t, want, r.Instrument, r.State.Name)
+	}
+	assert.Equal(t, "31 December 2024", v.Ref)
+}
+
+func TestVotesAndArticle3Totals(t *testing.T) {
+	s := loadSample(t)
+	votes := s.m.States.Votes
+	require.NotEmpty(t, votes)
+	assert.Equal(t, 2019, votes[0].Year)
+	assert.Equal(t, 2024, votes[len(votes)-1].Year, "no vote after the report's year")
+	for _, v := range votes {
+		assert.Equal(t, v.Recorded, v.Yes+v.No+v.Abstain+v.Absent, v.Year)
+		assert.Equal(t, engine.ClassIllustrative, v.Class, "the sample's votes are illustrative")
+	}
+	// the published totals of 2020 and 2021, which the sample reproduces
+	assert.Equal(t, [3]int{147, 0, 38}, [3]int{votes[1].Yes, votes[1].No, votes[1].Abstain})
+	assert.Equal(t, [3]int{146, 1, 37}, [3]int{votes[2].Yes, votes[2].No, votes[2].Abstain})
+
+	t3 := s.m.States.Article3
+	assert.Equal(t, 2019, t3.From)
+	var m, sm float64
+	for _, y := range t3.Years {
+		m += y.Munitions
+		sm += y.Submunitions
+		assert.Equal(t, m, y.CumMunitions, y.Year)
+		assert.Equal(t, sm, y.CumSub, y.Year)
+	}
+	assert.Equal(t, m, t3.Munitions)
+	var md bytes.Buffer
+	require.NoError(t, s.r.WriteMarkdown(&md))
+	assert.Contains(t, md.String(), "**The data hold no figure before 2019: these are not the totals since the Convention entered into force on 1 August 2010.**")
+}
+
+// A dataset without votes or destruction figures says so.
+func TestContentWithoutVotes(t *testing.T) {
+	s := loadSample(t)
+	data := fstest.MapFS{
+		"states.csv": {Data: []byte("iso3,name,region,signed,ratified,entry_into_force,withdrawn\nAAA,Atlantis,europe,2008-12-03,2010-01-05,2010-08-01,\nBBB,Borduria,europe,2008-12-03,,,\n")},
+		"facts.csv":  {Data: []byte("iso3,year,field,value,source\nAAA,,art7_initial_submitted,2011-01-10,test\n")},
+	}
+	ds, err := engine.LoadDataset(data, ".")
+	require.NoError(t, err)
+	ctx := context.Background()
+	a, err := s.plan.Assess(ctx, ds, 2024, engine.AsOf(engine.MustDate("2025-06-30")))
+	require.NoError(t, err)
+	m := NewMeta(s.plan, ds, "", "test")
+	m.Profiles = true
+	m.States, err = NewStateData(ctx, s.plan, ds, a)
+	require.NoError(t, err)
+	var md, h bytes.Buffer
+	require.NoError(t, WriteMarkdown(&md, a, m))
+	require.NoError(t, WriteHTML(&h, a, m))
+	for _, out := range []string{md.String(), h.String()} {
+		assert.Contains(t, out, "The data hold no vote on the General Assembly's annual resolution")
+		assert.Contains(t, out, "The data hold no figure of cluster munitions or submunitions destroyed under Article 3.")
+	}
+	assert.Contains(t, md.String(), "| [Atlantis](profiles/AAA.md) | 28 January 2011 | 10 January 2011ᵘ | on time | none recorded | not received by the deadline |")
+	assert.Contains(t, md.String(), "Of the one annual Article 7 report due for 2024, none had been received by 30 June 2025ᵘ, none of them by the deadline of 30 April 2025ᵘ.")
+	assert.Contains(t, md.String(), "No State Party had a clearance obligation in 2024. [21.1]")
+	assert.Contains(t, md.String(), "At the end of 2024, none of the one State Party had adopted legislation specific to the Convention. [47.1]")
+	// without profiles, no link to one
+	m.Profiles = false
+	var plain bytes.Buffer
+	require.NoError(t, WriteMarkdown(&plain, a, m))
+	assert.Contains(t, plain.String(), "| Atlantis | 28 January 2011 |")
+	assert.NotContains(t, plain.String(), "profiles/")
+	assert.Contains(t, md.String(), "### Signatories that are not States Parties (1)\n\n| State | Region | Signed |\n|---|---|---|\n| Borduria | europe | 3 December 2008 |")
+}
+
+// Count indicators name the States they count: inline when few (46.1), collapsed in HTML and
+// listed in the Markdown annex when many (10.1).
+func TestCountedNames(t *testing.T) {
+	s := loadSample(t)
+	var md, h bytes.Buffer
+	require.NoError(t, s.r.WriteMarkdown(&md))
+	require.NoError(t, s.r.WriteHTML(&h))
+	assert.Contains(t, md.String(), "- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md), [Comoros](profiles/COM.md), [Congo](profiles/COG.md), [Guinea](profiles/GIN.md), [Niue](profiles/NIU.md), [Rwanda](profiles/RWA.md), [Sao Tome and Principe](profiles/STP.md), [South Sudan](profiles/SSD.md), [Togo](profiles/TGO.md).")
+	assert.Contains(t, h.String(), `<p class="names"><strong>46.1</strong> counts 9 States: <a href="profiles/CPV.html">Cabo Verde</a>, `)
+	assert.Contains(t, md.String(), "- **10.1** counts 112 States: listed under [States counted, by indicator](#counted-10.1).")
+	assert.Contains(t, md.String(), "<a id=\"counted-10.1\"></a>\n\n**10.1 States Parties at year end** (112 States): [Afghanistan](profiles/AFG.md), ")
+	assert.Contains(t, h.String(), `<details class="names"><summary><strong>10.1</strong> counts 112 States (names)</summary>`)
+	assert.Contains(t, h.String(), `<details class="defs"><summary>Definitions and notes</summary>`)
+	assert.Contains(t, md.String(), "- **46.1** States Parties with overdue initial reports: Number of States Parties whose initial Article 7 report was overdue at the end of the year. *Taken over:* 9 of 112.")
+	// a count of non-parties names them without a profile link
+	assert.Contains(t, h.String(), "<strong>10.3</strong> counts 47 States (names)")
+	for _, want := range []string{"## Summary", "## Article 7 reports", "## States Parties and signatories", "## UN General Assembly votes",
+		"## Article 3 destruction, cumulative", "## Country profiles"} {
+		assert.Contains(t, md.String(), want)
+	}
+	assert.Equal(t, 1, strings.Count(md.String(), "<a id=\"summary\"></a>"))
+}

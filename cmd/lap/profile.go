@@ -48,6 +48,8 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	cut := in.reportCutOff(plan, ds) // the same cut-off as lap report's
+	opts = append(opts, engine.AsOf(cut.AsOf))
 	a, err := plan.Assess(ctx, ds, in.year, opts...)
 	if err != nil {
 		return err
@@ -63,6 +65,16 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return reports.WriteProfileMarkdown(stdout, p, reports.ProfileOptions{Generator: "lap profile"})
 	}
 	return reports.WriteProfileText(stdout, p)
+}
+
+// reportCutOff is the cut-off of the report for --year: --as-of, else the plan's report
+// cut-off for the year, capped at the data's latest date (engine.Plan.ReportCutOff).
+func (in *inputs) reportCutOff(plan *engine.Plan, ds *engine.Dataset) engine.CutOff {
+	var given engine.Date
+	if in.asOf != "" {
+		given, _ = engine.ParseDay(in.asOf) // checked by in.options
+	}
+	return plan.ReportCutOff(ds, in.year, given)
 }
 
 // findState resolves a State by ISO3 code or name (engine.Dataset.LookupState); an unknown one

@@ -120,3 +120,11 @@ func TestReportProfiles(t *testing.T) {
 	_, err := os.Stat(filepath.Join(out, "profiles"))
 	assert.True(t, os.IsNotExist(err), "the earlier report's profiles are gone with it")
 }
+
+// Without --as-of, lap profile takes the cut-off lap report takes: the plan's report_cutoff of
+// the year after (30 June 2025 for 2024).
+func TestProfileCutOff(t *testing.T) {
+	code, out, stderr := lap(t, "profile", "NGA", "--data", sampleData, "--year", "2024")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, out, "; data as of 30 June 2025;")
+}

@@ -83,13 +83,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	// the report's cut-off: --as-of, else the plan's report cut-off for the year, capped at
-	// the data's latest date; stated on the first page
-	var given engine.Date
-	if in.asOf != "" {
-		given, _ = engine.ParseDay(in.asOf) // checked by in.options
-	}
-	cut := plan.ReportCutOff(ds, in.year, given)
+	// the report's cut-off, stated on the first page
+	cut := in.reportCutOff(plan, ds)
 	opts = append(opts, engine.AsOf(cut.AsOf))
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
 	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once

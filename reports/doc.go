@@ -1,5 +1,6 @@
 // Package reports renders evaluation results as Markdown, HTML, CSV, JSON and
-// charts; it never evaluates anything itself.
+// charts; it never evaluates anything itself (NewStateData and ProfileOf only ask
+// the engine for its per-State records and outcomes).
 //
 // The annual progress report takes an *engine.Assessment and a Meta (the
 // plan's provenance, the input files with their hashes, the previous year's
@@ -20,7 +21,17 @@
 // black and white. Every action and indicator carries its provenance label:
 // the official LAP text could not be obtained, and the report says so. Every
 // value that rests on anything but official data carries a class mark
-// (quality.go), and Meta.Validation adds the data-quality annex.
+// (quality.go), and Meta.Validation adds the data-quality annex. With Meta.States
+// (NewStateData) the report also has a plain-language summary, the names of the
+// States each count indicator counts, the Article 7 table, the States Parties and
+// signatories annex, the UN General Assembly votes and the cumulative Article 3
+// destruction (content.go, summary.go, tally.go); with Meta.Profiles it links each
+// State Party to its country profile, which Report.Profiles builds and
+// Report.WriteProfile writes.
+//
+// A country profile (StateProfile, profile.go) is one State's page: NewStateProfile
+// or ProfileOf builds it, WriteProfileText, WriteProfileMarkdown and
+// WriteProfileHTML write it, ProfileHTML gives the fragment lap serve shows.
 //
 // The output of the lap commands is here too, each writer taking engine
 // values and an io.Writer: WriteEvalTable, WriteEvalCSV and WriteEvalJSON

@@ -270,8 +270,8 @@ func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.St
 		Obligations: []ProfileObligation{}, Indicators: []ProfileIndicator{}, Classes: []ProfileClassCount{}, Sources: []ProfileSource{}}
 	pc := provenanceCounts(a)
 	p.Provenance = fmt.Sprintf("The official text of the Lausanne Action Plan and of its indicators could not be obtained: "+
-		"%d of the %d indicators are proposed by this project, and of the %d actions %d are found in a public source, %d inferred and %d reconstructed.",
-		pc.Proposed, pc.Indicators, pc.Actions, pc.Found, pc.Inferred, pc.Reconstr)
+		"%d of the %d indicators are proposed by this project, and of the %d actions %d %s found in a public source, %d inferred and %d reconstructed.",
+		pc.Proposed, pc.Indicators, pc.Actions, pc.Found, pick(pc.Found == 1, "is", "are"), pc.Inferred, pc.Reconstr)
 	src := &sourceSet{seen: map[string]bool{}}
 	p.membership(rec, src)
 	p.obligations(a, src)

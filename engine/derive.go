@@ -275,6 +275,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		e.Art5Applies = e.Party && f.flag
 	}
 	e.HasObligation = e.Art3Outstanding || e.Art4Outstanding || e.Art5Applies
+	deriveMilestones(se)
 	set(ix.Art3Outstanding)
 	set(ix.Art3CompletedInYear)
 	set(ix.Art3ComplianceDeclaredInYear)

@@ -69,6 +69,9 @@ var derivedDeps = map[string][]string{
 	"art4_obligation_in_year":              {"party", "art4_obligation_start", "art4_completed_date"},
 	"art4_open_at_lap":                     {"art4_obligation_start", "art4_completed_date", "ratified", "entry_into_force", "withdrawn", DepCounting, DepAdopted},
 	"art4_completed_since_lap":             {"art4_completed_date", DepAdopted},
+	"art4_area_released_m2":                {"art4_area_cleared_m2", "art4_area_released_survey_m2", "art4_area_cancelled_m2", "art4_area_reduced_m2"},
+	"art4_milestone_met":                   {"art4_planned_release_m2", "art4_area_cleared_m2", "art4_area_released_m2", "art4_completed_in_year"},
+	"art3_milestone_met":                   {"art3_planned_destroyed_munitions", "art3_planned_destroyed_submunitions", "art3_destroyed_munitions", "art3_destroyed_submunitions", "art3_completed_in_year"},
 	"art5_applies":                         {"party", "art5_victims_present"},
 	"has_obligation":                       {"art3_outstanding", "art4_outstanding", "art5_applies"},
 }

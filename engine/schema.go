@@ -69,16 +69,23 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Field describes one name a rule may read: an input field of facts.csv or a derived field.
 type Field struct {
-	Name        string   `json:"name"`
-	Type        Type     `json:"type"`
-	Unit        string   `json:"unit,omitempty"`
-	Scope       Scope    `json:"scope"`
-	Kind        Kind     `json:"kind"`
-	Nilable     bool     `json:"nilable"` // derived fields only: the value can be nil
-	Group       string   `json:"group"`
-	Enum        []string `json:"enum,omitempty"`
-	Source      string   `json:"source,omitempty"`
-	Description string   `json:"description"`
+	Name    string   `json:"name"`
+	Type    Type     `json:"type"`
+	Unit    string   `json:"unit,omitempty"`
+	Scope   Scope    `json:"scope"`
+	Kind    Kind     `json:"kind"`
+	Nilable bool     `json:"nilable"` // derived fields only: the value can be nil
+	Group   string   `json:"group"`
+	Enum    []string `json:"enum,omitempty"`
+	Source  string   `json:"source,omitempty"`
+	// Form is the part of the Article 7 report an input field's values are reported in: "cover"
+	// (the cover page and header: reporting period, status of each form) or a form letter, "A"
+	// to "J" (the format recommended at the First Meeting of States Parties). Empty for data no
+	// form carries (treaty deadlines, MSP decisions, votes).
+	Form string `json:"form,omitempty"`
+	// Item is the part of the form, or the paragraph of Article 7.1 it answers, where known.
+	Item        string `json:"item,omitempty"`
+	Description string `json:"description"`
 
 	index    int  // position in schema and in Env
 	deadline bool // a date that holds a deadline (dictionary.toml: deadline = true)

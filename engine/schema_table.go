@@ -11,73 +11,109 @@ var schema = []Field{
 	{Name: "art7_form_version", Type: TypeEnum, Scope: ScopeYear, Kind: KindRegister, Group: "Article 7: transparency reports", Enum: []string{"original", "revised", "other"}, Source: "The report for year Y", Description: "Format used for the annual report covering Y: original = the 2010 format (Forms A–J), revised = the format adopted at the Tenth Meeting of States Parties (2022), other = any other layout."},
 	{Name: "art7_voluntary_submitted", Type: TypeDate, Scope: ScopeYear, Kind: KindRegister, Group: "Article 7: transparency reports", Source: "UNODA/UNOG Article 7 register", Description: "Date a voluntary report covering year Y was received from a State not party (a signatory, for example)."},
 	{Name: "art7_reporting_assistance", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 7: transparency reports", Source: "Article 7 report, ISU updates", Description: "The State sought or received help from a partner (ISU, another State, an organisation) to prepare its Article 7 report during Y."},
-	{Name: "art3_obligation_start", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form B; ISU list of States Parties with Article 3 obligations", Description: "Date an Article 3 destruction obligation began: the State's entry into force if it then held cluster munitions, or the date it later found or came to hold a stockpile."},
-	{Name: "art3_stock_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Description: "Cluster munitions held for destruction at the end of Y, excluding those retained under Article 3.6."},
-	{Name: "art3_stock_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Description: "Explosive submunitions (and explosive bomblets) held for destruction at the end of Y, excluding retained ones."},
-	{Name: "art3_destroyed_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Description: "Cluster munitions destroyed under Article 3 during Y."},
-	{Name: "art3_destroyed_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Description: "Explosive submunitions destroyed under Article 3 during Y."},
+	{Name: "art7_period_start", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page and header", Form: "cover", Item: "reporting period: from", Description: "First day of the period the report covering Y covers (its reporting period \"from\"). A report whose period is not the calendar year (data dictionary §2.4) is recorded for every calendar year it covers, with the same period."},
+	{Name: "art7_period_end", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page and header", Form: "cover", Item: "reporting period: to", Description: "Last day of the period the report covering Y covers (its reporting period \"to\"). Recorded, like art7_period_start, for every calendar year the period covers."},
+	{Name: "art7_form_a_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form A", Description: "Form A (national implementation measures) in the report covering Y, as its cover page marks it (the cover page offers no \"not applicable\" for Form A): changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_a_unchanged_since). The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_a_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form A: last reporting", Description: "For Form A marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_b_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form B", Description: "Form B (stockpiles and destruction) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_b_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_b_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form B: last reporting", Description: "For Form B marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_c_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form C", Description: "Form C (technical characteristics) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_c_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_c_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form C: last reporting", Description: "For Form C marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_d_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form D", Description: "Form D (retention and transfer) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_d_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_d_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form D: last reporting", Description: "For Form D marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_e_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form E", Description: "Form E (conversion of production facilities) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_e_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_e_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form E: last reporting", Description: "For Form E marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_f_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form F", Description: "Form F (contaminated areas and clearance) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_f_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_f_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form F: last reporting", Description: "For Form F marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_g_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form G", Description: "Form G (risk reduction education and warnings) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_g_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_g_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form G: last reporting", Description: "For Form G marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_h_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form H", Description: "Form H (victim assistance) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_h_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_h_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form H: last reporting", Description: "For Form H marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_i_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form I", Description: "Form I (national resources and international cooperation and assistance) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_i_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_i_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form I: last reporting", Description: "For Form I marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art7_form_j_status", Type: TypeEnum, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Enum: []string{"changed", "unchanged", "not-applicable"}, Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form J", Description: "Form J (other matters) in the report covering Y, as its cover page marks it: changed: new information is given. unchanged: what an earlier report gave still holds (its year in art7_form_j_unchanged_since). not-applicable: the form does not apply to the State. The status is recorded as reported: lap never fills a value in from an earlier report."},
+	{Name: "art7_form_j_unchanged_since", Type: TypeDate, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 7 report: cover page", Form: "cover", Item: "status of Form J: last reporting", Description: "For Form J marked unchanged in the report covering Y: the year (or date) of the earlier report whose information still holds (\"unchanged, last reporting: yyyy\")."},
+	{Name: "art3_obligation_start", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form B; ISU list of States Parties with Article 3 obligations", Form: "B", Description: "Date an Article 3 destruction obligation began: the State's entry into force if it then held cluster munitions, or the date it later found or came to hold a stockpile."},
+	{Name: "art3_stock_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Form: "B", Description: "Cluster munitions held for destruction at the end of Y, excluding those retained under Article 3.6."},
+	{Name: "art3_stock_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Form: "B", Description: "Explosive submunitions (and explosive bomblets) held for destruction at the end of Y, excluding retained ones."},
+	{Name: "art3_destroyed_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Form: "B", Description: "Cluster munitions destroyed under Article 3 during Y."},
+	{Name: "art3_destroyed_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B", Form: "B", Description: "Explosive submunitions destroyed under Article 3 during Y."},
 	{Name: "art3_deadline", Type: TypeDate, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Treaty (entry into force + 8 years); MSP/RC extension decisions", Description: "Article 3 deadline in force. Record the original deadline in the year the obligation starts, and each extended deadline in the year the extension is granted.", deadline: true},
 	{Name: "art3_extension_requested", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "MSP/RC documents", Description: "The State Party submitted an Article 3 extension request for decision during Y. Until a decision is recorded (a later art3_deadline, or art3_extension_granted = false), a deadline that passes makes the deadline that applies not known (docs/methodology.md §5.1)."},
 	{Name: "art3_extension_granted", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "MSP/RC final report", Description: "An MSP or Review Conference granted the State Party an Article 3 extension during Y."},
-	{Name: "art3_destruction_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B; extension request", Description: "The State Party has a plan, with a timeline, for destroying all its stockpiled cluster munitions."},
-	{Name: "art3_completed_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form B; declaration of compliance; ISU news", Description: "Date the State Party finished destroying all stockpiled cluster munitions it was obliged to destroy."},
+	{Name: "art3_destruction_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B; extension request", Form: "B", Description: "The State Party has a plan, with a timeline, for destroying all its stockpiled cluster munitions."},
+	{Name: "art3_planned_destroyed_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 3 extension request (annual milestones of its plan); destruction plan; Form B", Form: "B", Item: "Article 7.1(e): destruction plan milestones", Description: "Cluster munitions the State Party's destruction plan (its latest Article 3 extension request or national plan) schedules for destruction in Y: its milestone for the year. Record each year of the plan; a revised plan is a correction (recorded on the day it was submitted)."},
+	{Name: "art3_planned_destroyed_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Article 3 extension request (annual milestones of its plan); destruction plan; Form B", Form: "B", Item: "Article 7.1(e): destruction plan milestones", Description: "Explosive submunitions the destruction plan schedules for destruction in Y (as art3_planned_destroyed_munitions)."},
+	{Name: "art3_completed_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form B; declaration of compliance; ISU news", Form: "B", Description: "Date the State Party finished destroying all stockpiled cluster munitions it was obliged to destroy."},
 	{Name: "art3_compliance_declared_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "MSP/RC record", Description: "Date the State Party formally declared compliance with Article 3 (Action 13), at a meeting or by written declaration."},
-	{Name: "art3_retention", Type: TypeBool, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form D; ISU and Monitor lists", Description: "The State Party keeps cluster munitions or submunitions under Article 3.6 for training or development."},
-	{Name: "art3_retained_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Description: "Cluster munitions retained under Article 3.6 at the end of Y."},
-	{Name: "art3_retained_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Description: "Explosive submunitions retained under Article 3.6 at the end of Y."},
-	{Name: "art3_retention_reported", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Description: "The report for Y described the retained items (types, quantities, lot numbers where possible) and their planned and actual use."},
-	{Name: "art3_discovered_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B (Article 7.1(g))", Description: "Previously unknown stockpiled cluster munitions found during Y after the State Party had completed destruction."},
-	{Name: "art3_env_standards", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B (Article 7.1(e))", Description: "The State Party reported that its destruction during Y met the applicable standards for public health and environmental protection."},
-	{Name: "art4_obligation_start", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "Form F; ISU list of States Parties with Article 4 obligations", Description: "Date an Article 4 obligation began: the State's entry into force if areas under its jurisdiction or control were then contaminated by cluster munition remnants, or the date contamination arose or was found later (also after an earlier completion)."},
+	{Name: "art3_retention", Type: TypeBool, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 3: stockpile destruction and retention", Source: "Form D; ISU and Monitor lists", Form: "D", Description: "The State Party keeps cluster munitions or submunitions under Article 3.6 for training or development."},
+	{Name: "art3_retained_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Description: "Cluster munitions retained under Article 3.6 at the end of Y."},
+	{Name: "art3_retained_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Description: "Explosive submunitions retained under Article 3.6 at the end of Y."},
+	{Name: "art3_retention_reported", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Description: "The report for Y described the retained items (types, quantities, lot numbers where possible) and their planned and actual use."},
+	{Name: "art3_transferred_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Item: "Article 3.8: transfers under Article 3.7", Description: "Cluster munitions the State Party transferred during Y to another State Party under Article 3.7, for destruction or for training and development."},
+	{Name: "art3_transferred_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Item: "Article 3.8: transfers under Article 3.7", Description: "Explosive submunitions the State Party transferred during Y under Article 3.7."},
+	{Name: "art3_received_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Item: "Article 3.8: transfers under Article 3.7", Description: "Cluster munitions the State Party received during Y from another State Party under Article 3.7, for destruction or for training and development."},
+	{Name: "art3_received_submunitions", Type: TypeNumber, Unit: "submunitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Item: "Article 3.8: transfers under Article 3.7", Description: "Explosive submunitions the State Party received during Y under Article 3.7."},
+	{Name: "art3_transfer_partners", Type: TypeText, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form D", Form: "D", Item: "Article 3.8: transfers under Article 3.7", Description: "The States Parties the transfers of Y went to or came from, as the report names them: ISO3 codes separated by semicolons, each with its purpose where given (\"NLD destruction; BEL training\")."},
+	{Name: "art3_discovered_munitions", Type: TypeNumber, Unit: "munitions", Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B (Article 7.1(g))", Form: "B", Description: "Previously unknown stockpiled cluster munitions found during Y after the State Party had completed destruction."},
+	{Name: "art3_env_standards", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 3: stockpile destruction and retention", Source: "Form B (Article 7.1(e))", Form: "B", Description: "The State Party reported that its destruction during Y met the applicable standards for public health and environmental protection."},
+	{Name: "art4_obligation_start", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "Form F; ISU list of States Parties with Article 4 obligations", Form: "F", Description: "Date an Article 4 obligation began: the State's entry into force if areas under its jurisdiction or control were then contaminated by cluster munition remnants, or the date contamination arose or was found later (also after an earlier completion)."},
 	{Name: "art4_deadline", Type: TypeDate, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "Treaty (entry into force + 10 years, or 10 years after the end of active hostilities); MSP/RC extension decisions", Description: "Article 4 deadline in force. Record the original deadline in the year the obligation starts, and each extended deadline in the year the extension is granted.", deadline: true},
 	{Name: "art4_extension_requested", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "MSP/RC documents", Description: "The State Party submitted an Article 4 extension request for decision during Y. Until a decision is recorded (a later art4_deadline, or art4_extension_granted = false), a deadline that passes makes the deadline that applies not known (docs/methodology.md §5.1)."},
 	{Name: "art4_extension_granted", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "MSP/RC final report", Description: "An MSP or Review Conference granted the State Party an Article 4 extension during Y."},
 	{Name: "art4_extension_costed_plan", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "The extension request; its analysis", Description: "The extension request submitted during Y contained a detailed, costed, multi-year work plan for the extension period."},
-	{Name: "art4_area_remaining_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "Contaminated area (confirmed plus suspected) remaining at the end of Y."},
-	{Name: "art4_area_cleared_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "Area released by clearance during Y."},
-	{Name: "art4_area_released_survey_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "Area released by survey during Y: cancelled by non-technical survey plus reduced by technical survey."},
-	{Name: "art4_submunitions_destroyed", Type: TypeNumber, Unit: "items", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "Submunitions and other cluster munition remnants destroyed during survey and clearance in Y, counted as items."},
-	{Name: "art4_baseline_survey_complete", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F; extension request", Description: "An evidence-based baseline of contamination (location and size of all known areas) has been established."},
-	{Name: "art4_hazards_marked", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "All known contaminated areas are perimeter-marked, monitored and protected so as to keep civilians out."},
-	{Name: "art4_national_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "An evidence-based national strategy and multi-year work plan for survey and clearance is in place."},
-	{Name: "art4_progress_reported", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Description: "The report for Y measured progress against that work plan (planned against achieved)."},
-	{Name: "art4_completed_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "Declaration of completion; Form F", Description: "Date the State Party completed clearance of all known contaminated areas. If only the declaration date is known, record it here too."},
+	{Name: "art4_area_remaining_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "Contaminated area (confirmed plus suspected) remaining at the end of Y."},
+	{Name: "art4_area_cleared_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "Area released by clearance during Y."},
+	{Name: "art4_area_released_survey_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "Area released by survey during Y: cancelled by non-technical survey plus reduced by technical survey. Record it when the report gives the total; art4_area_cancelled_m2 and art4_area_reduced_m2 hold the two parts when it gives them."},
+	{Name: "art4_area_cancelled_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Item: "Article 7.1(i): land release by method", Description: "Area cancelled by non-technical survey during Y: suspected area found, without clearance, not to be contaminated."},
+	{Name: "art4_area_reduced_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Item: "Article 7.1(i): land release by method", Description: "Area reduced by technical survey during Y."},
+	{Name: "art4_submunitions_destroyed", Type: TypeNumber, Unit: "items", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "Submunitions and other cluster munition remnants destroyed during survey and clearance in Y, counted as items."},
+	{Name: "art4_baseline_survey_complete", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F; extension request", Form: "F", Description: "An evidence-based baseline of contamination (location and size of all known areas) has been established."},
+	{Name: "art4_hazards_marked", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "All known contaminated areas are perimeter-marked, monitored and protected so as to keep civilians out."},
+	{Name: "art4_national_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "An evidence-based national strategy and multi-year work plan for survey and clearance is in place."},
+	{Name: "art4_progress_reported", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F", Form: "F", Description: "The report for Y measured progress against that work plan (planned against achieved)."},
+	{Name: "art4_planned_release_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Article 4 extension request (annual milestones of its work plan); national work plan; Form F", Form: "F", Item: "work plan milestones", Description: "Area the State Party's work plan (its latest Article 4 extension request or national work plan) plans to release in Y by cancellation, reduction and clearance: its milestone for the year. Record each year of the plan; a revised plan is a correction (recorded on the day it was submitted)."},
+	{Name: "art4_completed_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "Declaration of completion; Form F", Form: "F", Description: "Date the State Party completed clearance of all known contaminated areas. If only the declaration date is known, record it here too."},
 	{Name: "art4_completion_declared_date", Type: TypeDate, Scope: ScopeEvent, Kind: KindRegister, Group: "Article 4: survey and clearance", Source: "MSP/RC record", Description: "Date the State Party formally declared completion of its Article 4 obligations."},
-	{Name: "art4_residual_capacity", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F or J", Description: "After completion, the State Party keeps a national capacity to deal with previously unknown contaminated areas."},
-	{Name: "re_programme", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "Risk reduction education or warnings were delivered to people at risk during Y (false when the State reports none)."},
-	{Name: "re_targeted", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "Risk education in Y was based on a needs assessment and gave priority to the groups most at risk."},
-	{Name: "re_beneficiaries", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "People reached by risk education during Y."},
-	{Name: "re_beneficiaries_female", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "Women and girls among them."},
-	{Name: "re_beneficiaries_children", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "Persons under 18 among them."},
-	{Name: "re_beneficiaries_disability", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "Persons with disabilities among them."},
-	{Name: "re_disaggregated", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Description: "The report for Y gave risk education figures by sex and by age (and by disability where collected)."},
-	{Name: "re_in_national_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G or F", Description: "Risk education is part of the national strategy and work plans and is linked with survey, clearance and victim assistance."},
-	{Name: "art5_victims_present", Type: TypeBool, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 5: victim assistance", Source: "Form H; ISU list of States Parties with Article 5 obligations", Description: "There are cluster munition victims in areas under the State Party's jurisdiction or control, so Article 5 applies."},
-	{Name: "art5_focal_point", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H; ISU National Focal Point Database", Description: "A focal point within the government coordinates victim assistance."},
-	{Name: "art5_coordination_mechanism", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "A national coordination mechanism for victim assistance (or for disability matters that covers victims) exists and involves the relevant ministries and stakeholders."},
-	{Name: "art5_needs_assessment", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "The needs of cluster munition victims have been assessed (e.g. through a survey or a victim database)."},
-	{Name: "art5_data_disaggregated", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "Victim data reported for Y are disaggregated by sex, age and disability."},
-	{Name: "art5_survivors", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "Cluster munition survivors (living injured people) recorded by the State at the end of Y."},
-	{Name: "art5_national_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "A national plan with budget and timeframe for assisting victims is in place, either specific or as part of a broader disability, health or development plan."},
-	{Name: "art5_budget_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H or I", Description: "National budget allocated to victim assistance in Y."},
-	{Name: "art5_medical_rehab", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "The State reported measures in Y to improve access to emergency and continuing medical care, physical rehabilitation and psychological support for victims."},
-	{Name: "art5_referral_mechanism", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "A referral mechanism or directory of services connects victims to the services they need."},
-	{Name: "art5_socioeconomic_inclusion", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "The State reported measures in Y for victims' access to education, employment, livelihoods or social protection."},
-	{Name: "art5_rights_framework", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "National law or policy protects the rights of victims and persons with disabilities without discrimination."},
-	{Name: "art5_survivor_participation", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Description: "Survivors or their representative organisations took part in planning, coordination or review of victim assistance during Y."},
+	{Name: "art4_residual_capacity", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 4: survey and clearance", Source: "Form F or J", Form: "F", Description: "After completion, the State Party keeps a national capacity to deal with previously unknown contaminated areas."},
+	{Name: "re_programme", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "Risk reduction education or warnings were delivered to people at risk during Y (false when the State reports none)."},
+	{Name: "re_targeted", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "Risk education in Y was based on a needs assessment and gave priority to the groups most at risk."},
+	{Name: "re_beneficiaries", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "People reached by risk education during Y."},
+	{Name: "re_beneficiaries_female", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "Women and girls among them."},
+	{Name: "re_beneficiaries_children", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "Persons under 18 among them."},
+	{Name: "re_beneficiaries_disability", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "Persons with disabilities among them."},
+	{Name: "re_disaggregated", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G", Form: "G", Description: "The report for Y gave risk education figures by sex and by age (and by disability where collected)."},
+	{Name: "re_in_national_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Risk reduction education (Article 4.2(e))", Source: "Form G or F", Form: "G", Description: "Risk education is part of the national strategy and work plans and is linked with survey, clearance and victim assistance."},
+	{Name: "art5_victims_present", Type: TypeBool, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 5: victim assistance", Source: "Form H; ISU list of States Parties with Article 5 obligations", Form: "H", Description: "There are cluster munition victims in areas under the State Party's jurisdiction or control, so Article 5 applies."},
+	{Name: "art5_focal_point", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H; ISU National Focal Point Database", Form: "H", Description: "A focal point within the government coordinates victim assistance."},
+	{Name: "art5_coordination_mechanism", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "A national coordination mechanism for victim assistance (or for disability matters that covers victims) exists and involves the relevant ministries and stakeholders."},
+	{Name: "art5_needs_assessment", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "The needs of cluster munition victims have been assessed (e.g. through a survey or a victim database)."},
+	{Name: "art5_data_disaggregated", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "Victim data reported for Y are disaggregated by sex, age and disability."},
+	{Name: "art5_survivors", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "Cluster munition survivors (living injured people) recorded by the State at the end of Y."},
+	{Name: "art5_casualties", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H; Landmine and Cluster Munition Monitor", Form: "H", Item: "Article 7.1(k): casualties", Description: "New cluster munition casualties recorded during Y in areas under the State's jurisdiction or control: people killed or injured, by cluster munition attacks or by remnants (the figure the Monitor totals as its headline casualty count)."},
+	{Name: "art5_casualties_killed", Type: TypeNumber, Unit: "people", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H; Landmine and Cluster Munition Monitor", Form: "H", Item: "Article 7.1(k): casualties", Description: "People killed among them."},
+	{Name: "art5_national_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "A national plan with budget and timeframe for assisting victims is in place, either specific or as part of a broader disability, health or development plan."},
+	{Name: "art5_budget_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H or I", Form: "H", Description: "National budget allocated to victim assistance in Y."},
+	{Name: "art5_medical_rehab", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "The State reported measures in Y to improve access to emergency and continuing medical care, physical rehabilitation and psychological support for victims."},
+	{Name: "art5_referral_mechanism", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "A referral mechanism or directory of services connects victims to the services they need."},
+	{Name: "art5_socioeconomic_inclusion", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "The State reported measures in Y for victims' access to education, employment, livelihoods or social protection."},
+	{Name: "art5_rights_framework", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "National law or policy protects the rights of victims and persons with disabilities without discrimination."},
+	{Name: "art5_survivor_participation", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 5: victim assistance", Source: "Form H", Form: "H", Description: "Survivors or their representative organisations took part in planning, coordination or review of victim assistance during Y."},
 	{Name: "crpd_party", Type: TypeBool, Scope: ScopeCarried, Kind: KindRegister, Group: "Article 5: victim assistance", Source: "UN Treaty Collection (Convention on the Rights of Persons with Disabilities)", Description: "The State is party to the Convention on the Rights of Persons with Disabilities. Record true for the year it became party."},
-	{Name: "art6_national_resources_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I (Article 7.1(m))", Description: "National resources (financial, material, in kind, valued in USD) allocated in Y to implementing Articles 3, 4 and 5."},
-	{Name: "art6_assistance_provided_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I (Article 7.1(n)); donor statements", Description: "International cooperation and assistance provided to others in Y."},
-	{Name: "art6_assistance_received_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I; donor reports", Description: "International assistance received in Y for implementing the Convention."},
-	{Name: "art6_assistance_sought", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; statements", Description: "The State Party reported needs for international assistance, or asked for it, during Y."},
-	{Name: "art6_needs_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; extension request", Description: "A national plan sets out the State Party's needs and priorities for assistance (for example a resource mobilisation plan)."},
-	{Name: "art6_cooperation_shared", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; statements", Description: "The State Party shared expertise, good practice or lessons learned through bilateral, regional, South-South or triangular cooperation during Y."},
+	{Name: "art6_national_resources_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I (Article 7.1(m))", Form: "I", Description: "National resources (financial, material, in kind, valued in USD) allocated in Y to implementing Articles 3, 4 and 5."},
+	{Name: "art6_assistance_provided_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I (Article 7.1(n)); donor statements", Form: "I", Description: "International cooperation and assistance provided to others in Y."},
+	{Name: "art6_assistance_provided_to", Type: TypeText, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I (Article 7.1(n)); donor statements", Form: "I", Item: "Article 7.1(n): by recipient", Description: "The recipients of the assistance provided in Y, as the report names them: States by ISO3 code, organisations by name, separated by semicolons, each with its amount in USD where given (\"LAO 1200000; VNM; UNDP 50000\")."},
+	{Name: "art6_assistance_received_usd", Type: TypeNumber, Unit: "USD", Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I; donor reports", Form: "I", Description: "International assistance received in Y for implementing the Convention."},
+	{Name: "art6_assistance_received_from", Type: TypeText, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I; donor reports", Form: "I", Item: "assistance received, by donor", Description: "The donors of the assistance received in Y, as the report names them (as art6_assistance_provided_to: \"NOR 800000; DEU; European Union 250000\")."},
+	{Name: "art6_assistance_sought", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; statements", Form: "I", Description: "The State Party reported needs for international assistance, or asked for it, during Y."},
+	{Name: "art6_needs_plan", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; extension request", Form: "I", Description: "A national plan sets out the State Party's needs and priorities for assistance (for example a resource mobilisation plan)."},
+	{Name: "art6_cooperation_shared", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 6: cooperation and assistance", Source: "Form I or J; statements", Form: "I", Description: "The State Party shared expertise, good practice or lessons learned through bilateral, regional, South-South or triangular cooperation during Y."},
 	{Name: "art6_country_coalition", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 6: cooperation and assistance", Source: "ISU", Description: "The State Party was the focus State of a country coalition during Y."},
 	{Name: "art6_coalition_partner", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Article 6: cooperation and assistance", Source: "ISU", Description: "The State Party took part as a supporting partner in a country coalition for another State during Y."},
-	{Name: "art9_legislation", Type: TypeEnum, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Enum: []string{"specific", "existing-sufficient", "in-progress", "none", "unknown"}, Source: "Form A; ISU status of national implementation measures", Description: "specific: the State has adopted legislation specific to the Convention. existing-sufficient: it considers its existing law sufficient. in-progress: legislation is being drafted, reviewed or adopted. none: no measures and none under way. unknown: the status was assessed but is unclear. An absent fact means \"not assessed\"."},
-	{Name: "art9_penal_sanctions", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A", Description: "The State's implementation measures include penal sanctions for prohibited activities."},
-	{Name: "art9_investment_ban", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A; national legislation", Description: "National law prohibits investment in producers of cluster munitions."},
-	{Name: "art9_assistance_sought", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A; statements", Description: "The State sought help to draft, revise or adopt implementing legislation during Y."},
+	{Name: "art9_legislation", Type: TypeEnum, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Enum: []string{"specific", "existing-sufficient", "in-progress", "none", "unknown"}, Source: "Form A; ISU status of national implementation measures", Form: "A", Description: "specific: the State has adopted legislation specific to the Convention. existing-sufficient: it considers its existing law sufficient. in-progress: legislation is being drafted, reviewed or adopted. none: no measures and none under way. unknown: the status was assessed but is unclear. An absent fact means \"not assessed\"."},
+	{Name: "art9_penal_sanctions", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A", Form: "A", Description: "The State's implementation measures include penal sanctions for prohibited activities."},
+	{Name: "art9_investment_ban", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A; national legislation", Form: "A", Description: "National law prohibits investment in producers of cluster munitions."},
+	{Name: "art9_assistance_sought", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Form A; statements", Form: "A", Description: "The State sought help to draft, revise or adopt implementing legislation during Y."},
 	{Name: "art9_assistance_provided", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Article 9: national implementation measures", Source: "Statements; ISU updates", Description: "The State helped another State with implementing legislation during Y."},
 	{Name: "unga_vote", Type: TypeEnum, Scope: ScopeYear, Kind: KindRegister, Group: "Universalization, participation and norms", Enum: []string{"yes", "no", "abstain", "absent"}, Source: "UN General Assembly recorded vote", Description: "The State's plenary vote on the resolution \"Implementation of the Convention on Cluster Munitions\" adopted in Y (the resolution as a whole, not separate paragraph votes). absent: a UN member that did not vote. Leave the fact out for entities that are not UN members."},
 	{Name: "msp_attended", Type: TypeBool, Scope: ScopeYear, Kind: KindRegister, Group: "Universalization, participation and norms", Source: "List of participants of the year's MSP or Review Conference", Description: "The State attended the formal meeting of the Convention held in Y (in 2021 the Second Review Conference), as a State Party or as an observer."},
@@ -86,8 +122,8 @@ var schema = []Field{
 	{Name: "use_condemned", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Universalization, participation and norms", Source: "Official statements; Monitor", Description: "The State publicly condemned, or expressed concern about, a use of cluster munitions by any actor during Y."},
 	{Name: "compliance_use_alleged", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Compliance", Source: "Monitor; UN reports", Description: "A credible allegation was made during Y that the State used cluster munitions."},
 	{Name: "compliance_clarified", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Compliance", Source: "MSP/RC records; statements", Description: "The State provided information to clarify a compliance concern about it during Y (Article 8 spirit)."},
-	{Name: "cc_national_authority", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Forms F, H or J", Description: "A national authority or inter-ministerial body has a formal mandate, and resources, to lead implementation of the State's Convention obligations."},
-	{Name: "cc_costed_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "National strategy; Forms F, H or J", Description: "A national strategy or work plan covering the State's obligations is evidence-based, costed and time-bound."},
+	{Name: "cc_national_authority", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Forms F, H or J", Form: "F", Description: "A national authority or inter-ministerial body has a formal mandate, and resources, to lead implementation of the State's Convention obligations."},
+	{Name: "cc_costed_strategy", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "National strategy; Forms F, H or J", Form: "F", Description: "A national strategy or work plan covering the State's obligations is evidence-based, costed and time-bound."},
 	{Name: "cc_strategy_progress_reported", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Article 7 report for Y", Description: "The report for Y measured progress against that strategy or work plan."},
 	{Name: "cc_gender_in_plans", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "National strategy; Article 7 report", Description: "National strategies and work plans take gender and diversity (sex, age, disability and other factors) into account."},
 	{Name: "cc_community_participation", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Article 7 report; statements", Description: "Affected communities, survivors included, were consulted in setting priorities, planning or assessing activities during Y."},
@@ -97,7 +133,7 @@ var schema = []Field{
 	{Name: "cc_data_disaggregated", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Article 7 report for Y", Description: "Data on people reported for Y (beneficiaries, victims, staff) are disaggregated by sex, age and, where relevant, disability."},
 	{Name: "cc_civil_society_partnership", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Article 7 report; statements", Description: "The State reported working in partnership with civil society, survivor organisations or international and regional organisations during Y."},
 	{Name: "cc_environment", Type: TypeBool, Scope: ScopeYear, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Article 7 report", Description: "The State reported that environmental considerations were taken into account in planning or carrying out destruction or land release during Y."},
-	{Name: "cc_national_standards", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Forms F or J; national standards", Description: "National standards for destruction, survey, clearance and risk education exist and are kept in line with the International Mine Action Standards."},
+	{Name: "cc_national_standards", Type: TypeBool, Scope: ScopeCarried, Kind: KindReport, Group: "Cross-cutting implementation", Source: "Forms F or J; national standards", Form: "F", Description: "National standards for destruction, survey, clearance and risk education exist and are kept in line with the International Mine Action Standards."},
 	{Name: "year", Type: TypeInt, Scope: ScopeDerived, Kind: KindDerived, Group: "Status and membership", Description: "Y."},
 	{Name: "as_of", Type: TypeDate, Scope: ScopeDerived, Kind: KindDerived, Group: "Status and membership", Description: "A."},
 	{Name: "ref_date", Type: TypeDate, Scope: ScopeDerived, Kind: KindDerived, Group: "Status and membership", Description: "R, the earlier of E and A."},
@@ -149,301 +185,382 @@ var schema = []Field{
 	{Name: "art4_obligation_in_year", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "party, and an Article 4 obligation episode (data dictionary §4.4) was open at some time during Y up to R: one started on or before R and was not completed before 1 January of Y. A State that completes in Y still has it for Y. Use it for populations of States working on Article 4 during the year."},
 	{Name: "art4_open_at_lap", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "The State was party (under the counting convention) and an Article 4 obligation episode was open on the day the plan was adopted (the plan's adopted date, 2021-09-21 for the LAP): it started on or before that day and was not completed by it. False when the plan has no adoption date, or for a year that ends before it. The fixed reference population of Article 4 outcome indicators: completing never takes a State out of it."},
 	{Name: "art4_completed_since_lap", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "An art4_completed_date event after the plan's adoption date and not after R: the State completed clearance since the plan was adopted, whatever was found later."},
+	{Name: "art4_area_released_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Articles 3, 4 and 5 obligations", Description: "Area released during Y by every method: art4_area_cleared_m2 plus the area released by survey, which is art4_area_released_survey_m2 or, when that total is not given, art4_area_cancelled_m2 plus art4_area_reduced_m2. Nil when the area cleared or the area released by survey is not known."},
+	{Name: "art4_milestone_met", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Articles 3, 4 and 5 obligations", Description: "The State Party released in Y at least the area its work plan planned for Y (art4_planned_release_m2). Nil when no milestone is recorded for Y: a State without a plan is neither meeting nor failing one. Otherwise true when it completed clearance in Y (art4_completed_in_year: all it knew of was released, whatever the plan said), or when art4_area_released_m2 (or the area cleared alone) is at least the milestone; false when art4_area_released_m2 is less; nil when the area released is not known."},
+	{Name: "art3_milestone_met", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Articles 3, 4 and 5 obligations", Description: "The State Party destroyed in Y at least what its destruction plan scheduled for Y. Nil when no milestone is recorded for Y (art3_planned_destroyed_munitions and _submunitions both absent). Otherwise true when it completed destruction in Y (art3_completed_in_year) or when every quantity planned was reached (art3_destroyed_munitions against art3_planned_destroyed_munitions, submunitions likewise); false when a quantity destroyed is known and below its plan; nil when a planned quantity's achievement is not known and none is below plan."},
 	{Name: "art5_applies", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "party and art5_victims_present (value for Y) is true."},
 	{Name: "has_obligation", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "art3_outstanding or art4_outstanding or art5_applies."},
 }
 
 // ix holds the schema index of every field, by the name of its Env member.
 var ix = struct {
-	Art7InitialSubmitted            int
-	Art7AnnualSubmitted             int
-	Art7FormVersion                 int
-	Art7VoluntarySubmitted          int
-	Art7ReportingAssistance         int
-	Art3ObligationStart             int
-	Art3StockMunitions              int
-	Art3StockSubmunitions           int
-	Art3DestroyedMunitions          int
-	Art3DestroyedSubmunitions       int
-	Art3Deadline                    int
-	Art3ExtensionRequested          int
-	Art3ExtensionGranted            int
-	Art3DestructionPlan             int
-	Art3CompletedDate               int
-	Art3ComplianceDeclaredDate      int
-	Art3Retention                   int
-	Art3RetainedMunitions           int
-	Art3RetainedSubmunitions        int
-	Art3RetentionReported           int
-	Art3DiscoveredMunitions         int
-	Art3EnvStandards                int
-	Art4ObligationStart             int
-	Art4Deadline                    int
-	Art4ExtensionRequested          int
-	Art4ExtensionGranted            int
-	Art4ExtensionCostedPlan         int
-	Art4AreaRemainingM2             int
-	Art4AreaClearedM2               int
-	Art4AreaReleasedSurveyM2        int
-	Art4SubmunitionsDestroyed       int
-	Art4BaselineSurveyComplete      int
-	Art4HazardsMarked               int
-	Art4NationalStrategy            int
-	Art4ProgressReported            int
-	Art4CompletedDate               int
-	Art4CompletionDeclaredDate      int
-	Art4ResidualCapacity            int
-	ReProgramme                     int
-	ReTargeted                      int
-	ReBeneficiaries                 int
-	ReBeneficiariesFemale           int
-	ReBeneficiariesChildren         int
-	ReBeneficiariesDisability       int
-	ReDisaggregated                 int
-	ReInNationalStrategy            int
-	Art5VictimsPresent              int
-	Art5FocalPoint                  int
-	Art5CoordinationMechanism       int
-	Art5NeedsAssessment             int
-	Art5DataDisaggregated           int
-	Art5Survivors                   int
-	Art5NationalPlan                int
-	Art5BudgetUsd                   int
-	Art5MedicalRehab                int
-	Art5ReferralMechanism           int
-	Art5SocioeconomicInclusion      int
-	Art5RightsFramework             int
-	Art5SurvivorParticipation       int
-	CrpdParty                       int
-	Art6NationalResourcesUsd        int
-	Art6AssistanceProvidedUsd       int
-	Art6AssistanceReceivedUsd       int
-	Art6AssistanceSought            int
-	Art6NeedsPlan                   int
-	Art6CooperationShared           int
-	Art6CountryCoalition            int
-	Art6CoalitionPartner            int
-	Art9Legislation                 int
-	Art9PenalSanctions              int
-	Art9InvestmentBan               int
-	Art9AssistanceSought            int
-	Art9AssistanceProvided          int
-	UngaVote                        int
-	MspAttended                     int
-	MspDelegates                    int
-	MspDelegatesWomen               int
-	UseCondemned                    int
-	ComplianceUseAlleged            int
-	ComplianceClarified             int
-	CcNationalAuthority             int
-	CcCostedStrategy                int
-	CcStrategyProgressReported      int
-	CcGenderInPlans                 int
-	CcCommunityParticipation        int
-	CcCoordinationMechanism         int
-	CcIntegratedDevelopment         int
-	CcInformationSystem             int
-	CcDataDisaggregated             int
-	CcCivilSocietyPartnership       int
-	CcEnvironment                   int
-	CcNationalStandards             int
-	Year                            int
-	AsOf                            int
-	RefDate                         int
-	Iso3                            int
-	Region                          int
-	Signed                          int
-	Ratified                        int
-	Withdrawn                       int
-	EntryIntoForce                  int
-	InForce                         int
-	Party                           int
-	Deposited                       int
-	PendingEif                      int
-	Signatory                       int
-	NotParty                        int
-	FormerParty                     int
-	JoinedYear                      int
-	JoinedAfterLap                  int
-	EifInYear                       int
-	YearsSinceEif                   int
-	InitialReportDue                int
-	InitialReportRequired           int
-	InitialReportSubmitted          int
-	InitialReportOverdue            int
-	AnnualReportDeadline            int
-	AnnualReportDue                 int
-	AnnualReportSubmitted           int
-	AnnualReportOnTime              int
-	Art3Outstanding                 int
-	Art3CompletedInYear             int
-	Art3PastDeadline                int
-	Art3CompletedOnTime             int
-	Art3CompletedWithDeadlineInYear int
-	Art3ComplianceDeclaredInYear    int
-	Art3ComplianceDeclaredTimely    int
-	Art3Retaining                   int
-	Art4Outstanding                 int
-	Art4CompletedInYear             int
-	Art4CompletionDeclaredInYear    int
-	Art4PastDeadline                int
-	Art4CompletedOnTime             int
-	Art4CompletedWithDeadlineInYear int
-	Art4DeclaredTimely              int
-	Art4Cleared                     int
-	Art4NewObligationInYear         int
-	Art3ProjectedToMiss             int
-	Art4ProjectedToMiss             int
-	Art3ObligationInYear            int
-	Art4ObligationInYear            int
-	Art4OpenAtLap                   int
-	Art4CompletedSinceLap           int
-	Art5Applies                     int
-	HasObligation                   int
+	Art7InitialSubmitted             int
+	Art7AnnualSubmitted              int
+	Art7FormVersion                  int
+	Art7VoluntarySubmitted           int
+	Art7ReportingAssistance          int
+	Art7PeriodStart                  int
+	Art7PeriodEnd                    int
+	Art7FormAStatus                  int
+	Art7FormAUnchangedSince          int
+	Art7FormBStatus                  int
+	Art7FormBUnchangedSince          int
+	Art7FormCStatus                  int
+	Art7FormCUnchangedSince          int
+	Art7FormDStatus                  int
+	Art7FormDUnchangedSince          int
+	Art7FormEStatus                  int
+	Art7FormEUnchangedSince          int
+	Art7FormFStatus                  int
+	Art7FormFUnchangedSince          int
+	Art7FormGStatus                  int
+	Art7FormGUnchangedSince          int
+	Art7FormHStatus                  int
+	Art7FormHUnchangedSince          int
+	Art7FormIStatus                  int
+	Art7FormIUnchangedSince          int
+	Art7FormJStatus                  int
+	Art7FormJUnchangedSince          int
+	Art3ObligationStart              int
+	Art3StockMunitions               int
+	Art3StockSubmunitions            int
+	Art3DestroyedMunitions           int
+	Art3DestroyedSubmunitions        int
+	Art3Deadline                     int
+	Art3ExtensionRequested           int
+	Art3ExtensionGranted             int
+	Art3DestructionPlan              int
+	Art3PlannedDestroyedMunitions    int
+	Art3PlannedDestroyedSubmunitions int
+	Art3CompletedDate                int
+	Art3ComplianceDeclaredDate       int
+	Art3Retention                    int
+	Art3RetainedMunitions            int
+	Art3RetainedSubmunitions         int
+	Art3RetentionReported            int
+	Art3TransferredMunitions         int
+	Art3TransferredSubmunitions      int
+	Art3ReceivedMunitions            int
+	Art3ReceivedSubmunitions         int
+	Art3TransferPartners             int
+	Art3DiscoveredMunitions          int
+	Art3EnvStandards                 int
+	Art4ObligationStart              int
+	Art4Deadline                     int
+	Art4ExtensionRequested           int
+	Art4ExtensionGranted             int
+	Art4ExtensionCostedPlan          int
+	Art4AreaRemainingM2              int
+	Art4AreaClearedM2                int
+	Art4AreaReleasedSurveyM2         int
+	Art4AreaCancelledM2              int
+	Art4AreaReducedM2                int
+	Art4SubmunitionsDestroyed        int
+	Art4BaselineSurveyComplete       int
+	Art4HazardsMarked                int
+	Art4NationalStrategy             int
+	Art4ProgressReported             int
+	Art4PlannedReleaseM2             int
+	Art4CompletedDate                int
+	Art4CompletionDeclaredDate       int
+	Art4ResidualCapacity             int
+	ReProgramme                      int
+	ReTargeted                       int
+	ReBeneficiaries                  int
+	ReBeneficiariesFemale            int
+	ReBeneficiariesChildren          int
+	ReBeneficiariesDisability        int
+	ReDisaggregated                  int
+	ReInNationalStrategy             int
+	Art5VictimsPresent               int
+	Art5FocalPoint                   int
+	Art5CoordinationMechanism        int
+	Art5NeedsAssessment              int
+	Art5DataDisaggregated            int
+	Art5Survivors                    int
+	Art5Casualties                   int
+	Art5CasualtiesKilled             int
+	Art5NationalPlan                 int
+	Art5BudgetUsd                    int
+	Art5MedicalRehab                 int
+	Art5ReferralMechanism            int
+	Art5SocioeconomicInclusion       int
+	Art5RightsFramework              int
+	Art5SurvivorParticipation        int
+	CrpdParty                        int
+	Art6NationalResourcesUsd         int
+	Art6AssistanceProvidedUsd        int
+	Art6AssistanceProvidedTo         int
+	Art6AssistanceReceivedUsd        int
+	Art6AssistanceReceivedFrom       int
+	Art6AssistanceSought             int
+	Art6NeedsPlan                    int
+	Art6CooperationShared            int
+	Art6CountryCoalition             int
+	Art6CoalitionPartner             int
+	Art9Legislation                  int
+	Art9PenalSanctions               int
+	Art9InvestmentBan                int
+	Art9AssistanceSought             int
+	Art9AssistanceProvided           int
+	UngaVote                         int
+	MspAttended                      int
+	MspDelegates                     int
+	MspDelegatesWomen                int
+	UseCondemned                     int
+	ComplianceUseAlleged             int
+	ComplianceClarified              int
+	CcNationalAuthority              int
+	CcCostedStrategy                 int
+	CcStrategyProgressReported       int
+	CcGenderInPlans                  int
+	CcCommunityParticipation         int
+	CcCoordinationMechanism          int
+	CcIntegratedDevelopment          int
+	CcInformationSystem              int
+	CcDataDisaggregated              int
+	CcCivilSocietyPartnership        int
+	CcEnvironment                    int
+	CcNationalStandards              int
+	Year                             int
+	AsOf                             int
+	RefDate                          int
+	Iso3                             int
+	Region                           int
+	Signed                           int
+	Ratified                         int
+	Withdrawn                        int
+	EntryIntoForce                   int
+	InForce                          int
+	Party                            int
+	Deposited                        int
+	PendingEif                       int
+	Signatory                        int
+	NotParty                         int
+	FormerParty                      int
+	JoinedYear                       int
+	JoinedAfterLap                   int
+	EifInYear                        int
+	YearsSinceEif                    int
+	InitialReportDue                 int
+	InitialReportRequired            int
+	InitialReportSubmitted           int
+	InitialReportOverdue             int
+	AnnualReportDeadline             int
+	AnnualReportDue                  int
+	AnnualReportSubmitted            int
+	AnnualReportOnTime               int
+	Art3Outstanding                  int
+	Art3CompletedInYear              int
+	Art3PastDeadline                 int
+	Art3CompletedOnTime              int
+	Art3CompletedWithDeadlineInYear  int
+	Art3ComplianceDeclaredInYear     int
+	Art3ComplianceDeclaredTimely     int
+	Art3Retaining                    int
+	Art4Outstanding                  int
+	Art4CompletedInYear              int
+	Art4CompletionDeclaredInYear     int
+	Art4PastDeadline                 int
+	Art4CompletedOnTime              int
+	Art4CompletedWithDeadlineInYear  int
+	Art4DeclaredTimely               int
+	Art4Cleared                      int
+	Art4NewObligationInYear          int
+	Art3ProjectedToMiss              int
+	Art4ProjectedToMiss              int
+	Art3ObligationInYear             int
+	Art4ObligationInYear             int
+	Art4OpenAtLap                    int
+	Art4CompletedSinceLap            int
+	Art4AreaReleasedM2               int
+	Art4MilestoneMet                 int
+	Art3MilestoneMet                 int
+	Art5Applies                      int
+	HasObligation                    int
 }{
-	Art7InitialSubmitted:            0,
-	Art7AnnualSubmitted:             1,
-	Art7FormVersion:                 2,
-	Art7VoluntarySubmitted:          3,
-	Art7ReportingAssistance:         4,
-	Art3ObligationStart:             5,
-	Art3StockMunitions:              6,
-	Art3StockSubmunitions:           7,
-	Art3DestroyedMunitions:          8,
-	Art3DestroyedSubmunitions:       9,
-	Art3Deadline:                    10,
-	Art3ExtensionRequested:          11,
-	Art3ExtensionGranted:            12,
-	Art3DestructionPlan:             13,
-	Art3CompletedDate:               14,
-	Art3ComplianceDeclaredDate:      15,
-	Art3Retention:                   16,
-	Art3RetainedMunitions:           17,
-	Art3RetainedSubmunitions:        18,
-	Art3RetentionReported:           19,
-	Art3DiscoveredMunitions:         20,
-	Art3EnvStandards:                21,
-	Art4ObligationStart:             22,
-	Art4Deadline:                    23,
-	Art4ExtensionRequested:          24,
-	Art4ExtensionGranted:            25,
-	Art4ExtensionCostedPlan:         26,
-	Art4AreaRemainingM2:             27,
-	Art4AreaClearedM2:               28,
-	Art4AreaReleasedSurveyM2:        29,
-	Art4SubmunitionsDestroyed:       30,
-	Art4BaselineSurveyComplete:      31,
-	Art4HazardsMarked:               32,
-	Art4NationalStrategy:            33,
-	Art4ProgressReported:            34,
-	Art4CompletedDate:               35,
-	Art4CompletionDeclaredDate:      36,
-	Art4ResidualCapacity:            37,
-	ReProgramme:                     38,
-	ReTargeted:                      39,
-	ReBeneficiaries:                 40,
-	ReBeneficiariesFemale:           41,
-	ReBeneficiariesChildren:         42,
-	ReBeneficiariesDisability:       43,
-	ReDisaggregated:                 44,
-	ReInNationalStrategy:            45,
-	Art5VictimsPresent:              46,
-	Art5FocalPoint:                  47,
-	Art5CoordinationMechanism:       48,
-	Art5NeedsAssessment:             49,
-	Art5DataDisaggregated:           50,
-	Art5Survivors:                   51,
-	Art5NationalPlan:                52,
-	Art5BudgetUsd:                   53,
-	Art5MedicalRehab:                54,
-	Art5ReferralMechanism:           55,
-	Art5SocioeconomicInclusion:      56,
-	Art5RightsFramework:             57,
-	Art5SurvivorParticipation:       58,
-	CrpdParty:                       59,
-	Art6NationalResourcesUsd:        60,
-	Art6AssistanceProvidedUsd:       61,
-	Art6AssistanceReceivedUsd:       62,
-	Art6AssistanceSought:            63,
-	Art6NeedsPlan:                   64,
-	Art6CooperationShared:           65,
-	Art6CountryCoalition:            66,
-	Art6CoalitionPartner:            67,
-	Art9Legislation:                 68,
-	Art9PenalSanctions:              69,
-	Art9InvestmentBan:               70,
-	Art9AssistanceSought:            71,
-	Art9AssistanceProvided:          72,
-	UngaVote:                        73,
-	MspAttended:                     74,
-	MspDelegates:                    75,
-	MspDelegatesWomen:               76,
-	UseCondemned:                    77,
-	ComplianceUseAlleged:            78,
-	ComplianceClarified:             79,
-	CcNationalAuthority:             80,
-	CcCostedStrategy:                81,
-	CcStrategyProgressReported:      82,
-	CcGenderInPlans:                 83,
-	CcCommunityParticipation:        84,
-	CcCoordinationMechanism:         85,
-	CcIntegratedDevelopment:         86,
-	CcInformationSystem:             87,
-	CcDataDisaggregated:             88,
-	CcCivilSocietyPartnership:       89,
-	CcEnvironment:                   90,
-	CcNationalStandards:             91,
-	Year:                            92,
-	AsOf:                            93,
-	RefDate:                         94,
-	Iso3:                            95,
-	Region:                          96,
-	Signed:                          97,
-	Ratified:                        98,
-	Withdrawn:                       99,
-	EntryIntoForce:                  100,
-	InForce:                         101,
-	Party:                           102,
-	Deposited:                       103,
-	PendingEif:                      104,
-	Signatory:                       105,
-	NotParty:                        106,
-	FormerParty:                     107,
-	JoinedYear:                      108,
-	JoinedAfterLap:                  109,
-	EifInYear:                       110,
-	YearsSinceEif:                   111,
-	InitialReportDue:                112,
-	InitialReportRequired:           113,
-	InitialReportSubmitted:          114,
-	InitialReportOverdue:            115,
-	AnnualReportDeadline:            116,
-	AnnualReportDue:                 117,
-	AnnualReportSubmitted:           118,
-	AnnualReportOnTime:              119,
-	Art3Outstanding:                 120,
-	Art3CompletedInYear:             121,
-	Art3PastDeadline:                122,
-	Art3CompletedOnTime:             123,
-	Art3CompletedWithDeadlineInYear: 124,
-	Art3ComplianceDeclaredInYear:    125,
-	Art3ComplianceDeclaredTimely:    126,
-	Art3Retaining:                   127,
-	Art4Outstanding:                 128,
-	Art4CompletedInYear:             129,
-	Art4CompletionDeclaredInYear:    130,
-	Art4PastDeadline:                131,
-	Art4CompletedOnTime:             132,
-	Art4CompletedWithDeadlineInYear: 133,
-	Art4DeclaredTimely:              134,
-	Art4Cleared:                     135,
-	Art4NewObligationInYear:         136,
-	Art3ProjectedToMiss:             137,
-	Art4ProjectedToMiss:             138,
-	Art3ObligationInYear:            139,
-	Art4ObligationInYear:            140,
-	Art4OpenAtLap:                   141,
-	Art4CompletedSinceLap:           142,
-	Art5Applies:                     143,
-	HasObligation:                   144,
+	Art7InitialSubmitted:             0,
+	Art7AnnualSubmitted:              1,
+	Art7FormVersion:                  2,
+	Art7VoluntarySubmitted:           3,
+	Art7ReportingAssistance:          4,
+	Art7PeriodStart:                  5,
+	Art7PeriodEnd:                    6,
+	Art7FormAStatus:                  7,
+	Art7FormAUnchangedSince:          8,
+	Art7FormBStatus:                  9,
+	Art7FormBUnchangedSince:          10,
+	Art7FormCStatus:                  11,
+	Art7FormCUnchangedSince:          12,
+	Art7FormDStatus:                  13,
+	Art7FormDUnchangedSince:          14,
+	Art7FormEStatus:                  15,
+	Art7FormEUnchangedSince:          16,
+	Art7FormFStatus:                  17,
+	Art7FormFUnchangedSince:          18,
+	Art7FormGStatus:                  19,
+	Art7FormGUnchangedSince:          20,
+	Art7FormHStatus:                  21,
+	Art7FormHUnchangedSince:          22,
+	Art7FormIStatus:                  23,
+	Art7FormIUnchangedSince:          24,
+	Art7FormJStatus:                  25,
+	Art7FormJUnchangedSince:          26,
+	Art3ObligationStart:              27,
+	Art3StockMunitions:               28,
+	Art3StockSubmunitions:            29,
+	Art3DestroyedMunitions:           30,
+	Art3DestroyedSubmunitions:        31,
+	Art3Deadline:                     32,
+	Art3ExtensionRequested:           33,
+	Art3ExtensionGranted:             34,
+	Art3DestructionPlan:              35,
+	Art3PlannedDestroyedMunitions:    36,
+	Art3PlannedDestroyedSubmunitions: 37,
+	Art3CompletedDate:                38,
+	Art3ComplianceDeclaredDate:       39,
+	Art3Retention:                    40,
+	Art3RetainedMunitions:            41,
+	Art3RetainedSubmunitions:         42,
+	Art3RetentionReported:            43,
+	Art3TransferredMunitions:         44,
+	Art3TransferredSubmunitions:      45,
+	Art3ReceivedMunitions:            46,
+	Art3ReceivedSubmunitions:         47,
+	Art3TransferPartners:             48,
+	Art3DiscoveredMunitions:          49,
+	Art3EnvStandards:                 50,
+	Art4ObligationStart:              51,
+	Art4Deadline:                     52,
+	Art4ExtensionRequested:           53,
+	Art4ExtensionGranted:             54,
+	Art4ExtensionCostedPlan:          55,
+	Art4AreaRemainingM2:              56,
+	Art4AreaClearedM2:                57,
+	Art4AreaReleasedSurveyM2:         58,
+	Art4AreaCancelledM2:              59,
+	Art4AreaReducedM2:                60,
+	Art4SubmunitionsDestroyed:        61,
+	Art4BaselineSurveyComplete:       62,
+	Art4HazardsMarked:                63,
+	Art4NationalStrategy:             64,
+	Art4ProgressReported:             65,
+	Art4PlannedReleaseM2:             66,
+	Art4CompletedDate:                67,
+	Art4CompletionDeclaredDate:       68,
+	Art4ResidualCapacity:             69,
+	ReProgramme:                      70,
+	ReTargeted:                       71,
+	ReBeneficiaries:                  72,
+	ReBeneficiariesFemale:            73,
+	ReBeneficiariesChildren:          74,
+	ReBeneficiariesDisability:        75,
+	ReDisaggregated:                  76,
+	ReInNationalStrategy:             77,
+	Art5VictimsPresent:               78,
+	Art5FocalPoint:                   79,
+	Art5CoordinationMechanism:        80,
+	Art5NeedsAssessment:              81,
+	Art5DataDisaggregated:            82,
+	Art5Survivors:                    83,
+	Art5Casualties:                   84,
+	Art5CasualtiesKilled:             85,
+	Art5NationalPlan:                 86,
+	Art5BudgetUsd:                    87,
+	Art5MedicalRehab:                 88,
+	Art5ReferralMechanism:            89,
+	Art5SocioeconomicInclusion:       90,
+	Art5RightsFramework:              91,
+	Art5SurvivorParticipation:        92,
+	CrpdParty:                        93,
+	Art6NationalResourcesUsd:         94,
+	Art6AssistanceProvidedUsd:        95,
+	Art6AssistanceProvidedTo:         96,
+	Art6AssistanceReceivedUsd:        97,
+	Art6AssistanceReceivedFrom:       98,
+	Art6AssistanceSought:             99,
+	Art6NeedsPlan:                    100,
+	Art6CooperationShared:            101,
+	Art6CountryCoalition:             102,
+	Art6CoalitionPartner:             103,
+	Art9Legislation:                  104,
+	Art9PenalSanctions:               105,
+	Art9InvestmentBan:                106,
+	Art9AssistanceSought:             107,
+	Art9AssistanceProvided:           108,
+	UngaVote:                         109,
+	MspAttended:                      110,
+	MspDelegates:                     111,
+	MspDelegatesWomen:                112,
+	UseCondemned:                     113,
+	ComplianceUseAlleged:             114,
+	ComplianceClarified:              115,
+	CcNationalAuthority:              116,
+	CcCostedStrategy:                 117,
+	CcStrategyProgressReported:       118,
+	CcGenderInPlans:                  119,
+	CcCommunityParticipation:         120,
+	CcCoordinationMechanism:          121,
+	CcIntegratedDevelopment:          122,
+	CcInformationSystem:              123,
+	CcDataDisaggregated:              124,
+	CcCivilSocietyPartnership:        125,
+	CcEnvironment:                    126,
+	CcNationalStandards:              127,
+	Year:                             128,
+	AsOf:                             129,
+	RefDate:                          130,
+	Iso3:                             131,
+	Region:                           132,
+	Signed:                           133,
+	Ratified:                         134,
+	Withdrawn:                        135,
+	EntryIntoForce:                   136,
+	InForce:                          137,
+	Party:                            138,
+	Deposited:                        139,
+	PendingEif:                       140,
+	Signatory:                        141,
+	NotParty:                         142,
+	FormerParty:                      143,
+	JoinedYear:                       144,
+	JoinedAfterLap:                   145,
+	EifInYear:                        146,
+	YearsSinceEif:                    147,
+	InitialReportDue:                 148,
+	InitialReportRequired:            149,
+	InitialReportSubmitted:           150,
+	InitialReportOverdue:             151,
+	AnnualReportDeadline:             152,
+	AnnualReportDue:                  153,
+	AnnualReportSubmitted:            154,
+	AnnualReportOnTime:               155,
+	Art3Outstanding:                  156,
+	Art3CompletedInYear:              157,
+	Art3PastDeadline:                 158,
+	Art3CompletedOnTime:              159,
+	Art3CompletedWithDeadlineInYear:  160,
+	Art3ComplianceDeclaredInYear:     161,
+	Art3ComplianceDeclaredTimely:     162,
+	Art3Retaining:                    163,
+	Art4Outstanding:                  164,
+	Art4CompletedInYear:              165,
+	Art4CompletionDeclaredInYear:     166,
+	Art4PastDeadline:                 167,
+	Art4CompletedOnTime:              168,
+	Art4CompletedWithDeadlineInYear:  169,
+	Art4DeclaredTimely:               170,
+	Art4Cleared:                      171,
+	Art4NewObligationInYear:          172,
+	Art3ProjectedToMiss:              173,
+	Art4ProjectedToMiss:              174,
+	Art3ObligationInYear:             175,
+	Art4ObligationInYear:             176,
+	Art4OpenAtLap:                    177,
+	Art4CompletedSinceLap:            178,
+	Art4AreaReleasedM2:               179,
+	Art4MilestoneMet:                 180,
+	Art3MilestoneMet:                 181,
+	Art5Applies:                      182,
+	HasObligation:                    183,
 }

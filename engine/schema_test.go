@@ -49,7 +49,17 @@ func TestSchemaFacts(t *testing.T) {
 	assert.Equal(t, []string{"specific", "existing-sufficient", "in-progress", "none", "unknown"}, f.Enum)
 	_, ok = LookupField("no_such_field")
 	assert.False(t, ok)
-	assert.Equal(t, 145, len(Fields()), "92 input fields and 51 derived fields, as in the data dictionary, and the 2 of derive_lap.go")
+	assert.Equal(t, 184, len(Fields()), "128 input fields and 54 derived fields, as in the data dictionary, and the 2 of derive_lap.go")
+	f, _ = LookupField("art4_area_cancelled_m2")
+	assert.Equal(t, "F", f.Form, "the Article 7 form a field comes from")
+	assert.Equal(t, "Article 7.1(i): land release by method", f.Item)
+	f, _ = LookupField("art7_form_b_status")
+	assert.Equal(t, "cover", f.Form)
+	assert.Equal(t, []string{"changed", "unchanged", "not-applicable"}, f.Enum)
+	f, _ = LookupField("art7_form_a_status")
+	assert.Equal(t, []string{"changed", "unchanged"}, f.Enum, "the cover page has no 'not applicable' for Form A")
+	f, _ = LookupField("art4_deadline")
+	assert.Empty(t, f.Form, "a treaty deadline comes from no form")
 }
 
 // TestIndexMatchesSchema guards the generated ix table: ix.X is the schema index of the field

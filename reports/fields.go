@@ -17,22 +17,22 @@ func WriteFields(w io.Writer, fields []engine.Field, format string) error {
 		return EncodeJSON(w, fields)
 	case "md":
 		tw := &textWriter{w: w}
-		tw.printf("| Field | Type | Unit | Scope | Kind | Nil possible | Description |\n")
-		tw.printf("| --- | --- | --- | --- | --- | --- | --- |\n")
+		tw.printf("| Field | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n")
+		tw.printf("| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 		for _, f := range fields {
-			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind,
-				yesNo(f.CanBeNil()), strings.ReplaceAll(f.Description, "|", "\\|"))
+			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind,
+				strings.ReplaceAll(formItem(f), "|", "\\|"), yesNo(f.CanBeNil()), strings.ReplaceAll(f.Description, "|", "\\|"))
 		}
 		return tw.err
 	case "table":
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "FIELD\tTYPE\tUNIT\tSCOPE\tKIND\tNIL\tDESCRIPTION")
+		fmt.Fprintln(tw, "FIELD\tTYPE\tUNIT\tSCOPE\tKIND\tFORM\tNIL\tDESCRIPTION")
 		for _, f := range fields {
 			desc := f.Description
 			if len(desc) > 90 {
 				desc = desc[:87] + "..."
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind, yesNo(f.CanBeNil()), desc)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind, hyphenIfEmpty(f.Form), yesNo(f.CanBeNil()), desc)
 		}
 		return tw.Flush()
 	}
@@ -45,6 +45,18 @@ func fieldType(f engine.Field) string {
 		return "enum(" + strings.Join(f.Enum, "|") + ")"
 	}
 	return f.Type.String()
+}
+
+// formItem is the Article 7 form a field comes from, with its item: "F: Article 7.1(i)", "cover:
+// reporting period", or "-" when it comes from no form.
+func formItem(f engine.Field) string {
+	switch {
+	case f.Form == "":
+		return "-"
+	case f.Item == "":
+		return f.Form
+	}
+	return f.Form + ": " + f.Item
 }
 
 // hyphenIfEmpty is s, or "-" (the dictionary's mark for none) when s is empty.

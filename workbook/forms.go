@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
@@ -42,20 +41,19 @@ var formTitles = []struct{ key, title string }{
 	{"J", "Other matters"},
 }
 
-// groupSheet places the fields of a dictionary group whose source names no form. Fields of
-// other groups that name no form go to the Records sheet.
+// groupSheet places the fields of a dictionary group that come from no form. Fields of other
+// groups that come from no form go to the Records sheet.
 var groupSheet = map[string]string{
 	"Article 7: transparency reports": "cover",
 	"Cross-cutting implementation":    "J",
 }
 
-var formRef = regexp.MustCompile(`\bForms? ([A-J])\b`)
-
-// FormOf returns the key of the sheet that holds an input field: the first Article 7 form
-// its source names (the dictionary's Form column), else its group's sheet, else "records".
+// FormOf returns the key of the sheet that holds an input field: the Article 7 form it comes
+// from (its form in the data dictionary: "cover" or "A" to "J"), else its group's sheet, else
+// "records".
 func FormOf(f engine.Field) string {
-	if m := formRef.FindStringSubmatch(f.Source); m != nil {
-		return m[1]
+	if f.Form != "" {
+		return f.Form
 	}
 	if k, ok := groupSheet[f.Group]; ok {
 		return k

@@ -277,3 +277,65 @@ func TestImportReportsEveryBadCell(t *testing.T) {
 	want, _ := os.ReadFile(filepath.Join(sampleDir, "facts.csv"))
 	assert.Equal(t, string(want), string(got))
 }
+
+// The Article 7 content the data model gained for issue 17 (reporting period, status of each
+// form, transfers, cancelled and reduced land, work-plan milestones, casualties, assistance by
+// partner) is on the sheet of the form it comes from, and a filled template imports it.
+func TestImportArticle7Content(t *testing.T) {
+	ds := loadSample(t)
+	dir := t.TempDir()
+	f := openTemplate(t, TemplateOptions{State: "LBN", Year: 2026})
+	values := map[string]any{
+		metaSource:                         "Art7 2026",
+		"art7_period_start":                "2026-01-01",
+		"art7_period_end":                  "2026-12-31",
+		"art7_form_a_status":               "unchanged",
+		"art7_form_a_unchanged_since":      2019, // a year typed as a number
+		"art7_form_e_status":               "Not-Applicable",
+		"art7_form_f_status":               "changed",
+		"art3_transferred_submunitions":    40,
+		"art3_transfer_partners":           "NLD training; -BEL", // text, never a formula
+		"art4_area_cancelled_m2":           120000,
+		"art4_area_reduced_m2":             "80000",
+		"art4_planned_release_m2":          600000,
+		"art5_casualties":                  7,
+		"art5_casualties_killed":           2,
+		"art6_assistance_received_from":    "NOR 800000; European Union",
+		"art3_planned_destroyed_munitions": 0,
+	}
+	p := fill(t, f, dir, "lbn-2026.xlsx", values)
+	b, err := Read(p)
+	require.NoError(t, err)
+	m, err := Merge(ds, b, false)
+	require.NoError(t, err)
+	got := map[string]FactChange{}
+	for _, c := range m.Facts {
+		got[c.Fact.Field] = c
+	}
+	want := map[string]struct{ value, sheet string }{
+		"art7_period_start":                {"2026-01-01", "Cover"},
+		"art7_period_end":                  {"2026-12-31", "Cover"},
+		"art7_form_a_status":               {"unchanged", "Cover"},
+		"art7_form_a_unchanged_since":      {"2019", "Cover"},
+		"art7_form_e_status":               {"not-applicable", "Cover"},
+		"art7_form_f_status":               {"changed", "Cover"},
+		"art3_transferred_submunitions":    {"40", "Form D"},
+		"art3_transfer_partners":           {"NLD training; -BEL", "Form D"},
+		"art4_area_cancelled_m2":           {"120000", "Form F"},
+		"art4_area_reduced_m2":             {"80000", "Form F"},
+		"art4_planned_release_m2":          {"600000", "Form F"},
+		"art5_casualties":                  {"7", "Form H"},
+		"art5_casualties_killed":           {"2", "Form H"},
+		"art6_assistance_received_from":    {"NOR 800000; European Union", "Form I"},
+		"art3_planned_destroyed_munitions": {"0", "Form B"},
+	}
+	require.Len(t, got, len(want))
+	for field, w := range want {
+		c := got[field]
+		assert.Equal(t, w.value, c.Fact.Value, field)
+		assert.Equal(t, 2026, c.Fact.Year, field)
+		sheet, _ := fieldCell(t, f, field)
+		assert.Equal(t, w.sheet, sheet, field)
+		assert.Equal(t, Added, c.Change, field)
+	}
+}

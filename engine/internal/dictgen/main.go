@@ -133,6 +133,8 @@ type field struct {
 	Enum        []string  `toml:"enum"`
 	Nilable     bool      `toml:"nilable"`
 	Deadline    bool      `toml:"deadline"`
+	Form        string    `toml:"form"`
+	Item        string    `toml:"item"`
 	From        *[]string `toml:"from"`
 	Source      string    `toml:"source"`
 	Description string    `toml:"description"`
@@ -154,7 +156,23 @@ var (
 var (
 	snake   = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 	goIdent = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
+	// formRef finds the forms a source names: "Form F", "Forms F, H or J", "Form H or I".
+	formRef    = regexp.MustCompile(`\bForms? ([A-J](?:(?:, | or | and )[A-J])*)\b`)
+	formLetter = regexp.MustCompile(`[A-J]`)
 )
+
+// forms are the values of a field's form: the cover page and header of the Article 7 report,
+// or one of its Forms A to J (the format recommended at the First Meeting of States Parties).
+var forms = []string{"cover", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J"}
+
+// sourceForms lists the forms a source names, in order.
+func sourceForms(src string) []string {
+	var out []string
+	for _, m := range formRef.FindAllStringSubmatch(src, -1) {
+		out = append(out, formLetter.FindAllString(m[1], -1)...)
+	}
+	return out
+}
 
 // maxErrors caps the problems reported at once.
 const maxErrors = 20
@@ -277,6 +295,21 @@ func check(d *dictionary) ([]*field, error) {
 		}
 		if f.Deadline && (f.Type != "date" || f.derived()) {
 			fail("deadline = true is for input date fields")
+		}
+		if f.Item != "" && f.Form == "" {
+			fail("item %q without a form: an item is a part of a form", f.Item)
+		}
+		if f.Form != "" {
+			switch named := sourceForms(f.Source); {
+			case f.derived():
+				fail("form on a derived field: only input fields come from a form")
+			case !contains(forms, f.Form):
+				fail("form %q is not one of %s", f.Form, strings.Join(forms, ", "))
+			case len(named) > 0 && !contains(named, f.Form):
+				fail("form %q, but its source names Form %s", f.Form, strings.Join(named, ", "))
+			}
+		} else if named := sourceForms(f.Source); len(named) > 0 {
+			fail("its source names Form %s: say which in form = %q", strings.Join(named, ", "), named[0])
 		}
 		if f.derived() {
 			if seenDerived == "" {
@@ -471,6 +504,12 @@ func renderSchema(_ *dictionary, fields []*field) string {
 		if f.Source != "" {
 			kv = append(kv, "Source: "+quote(f.Source))
 		}
+		if f.Form != "" {
+			kv = append(kv, "Form: "+quote(f.Form))
+		}
+		if f.Item != "" {
+			kv = append(kv, "Item: "+quote(f.Item))
+		}
 		kv = append(kv, "Description: "+quote(f.Description))
 		if f.Deadline {
 			kv = append(kv, "deadline: true")
@@ -548,6 +587,15 @@ func renderDeps(d *dictionary, fields []*field) string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // quote writes s as a Go string literal; printable non-ASCII text stays as it is.

@@ -55,6 +55,8 @@ unit = "m2"
 scope = "year"
 kind = "report"
 source = "Form F"
+form = "F"
+item = "Article 7.1(i)"
 description = "Area."
 
 [[group.field]]
@@ -91,7 +93,7 @@ func TestGenerateMinimal(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, files, 3)
 	schema := string(files[schemaFile])
-	assert.Contains(t, schema, `{Name: "area_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Inputs", Source: "Form F", Description: "Area."},`)
+	assert.Contains(t, schema, `{Name: "area_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Inputs", Source: "Form F", Form: "F", Item: "Article 7.1(i)", Description: "Area."},`)
 	assert.Contains(t, schema, `deadline: true}`)
 	assert.Contains(t, schema, `{Name: "late", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Derived", Description: "Late."},`)
 	assert.Contains(t, schema, "\tLate   int\n")
@@ -157,6 +159,11 @@ description = "d"
 		{"enum without values", strings.Replace(minimal, `type = "number"`+"\n"+`unit = "m2"`, `type = "enum"`, 1), "field area_m2: an input enum field needs its values"},
 		{"deadline on a number", strings.Replace(minimal, `kind = "report"`, `kind = "report"`+"\ndeadline = true", 1), "field area_m2: deadline = true is for input date fields"},
 		{"Go names collide", field(`name = "area_m_2"`, `type = "int"`, `scope = "derived"`, `from = []`, `description = "d"`), "field area_m_2: its Go name AreaM2 is also area_m2's"},
+		{"source names a form, no form", strings.Replace(minimal, `form = "F"`+"\n"+`item = "Article 7.1(i)"`, ``, 1), `field area_m2: its source names Form F: say which in form = "F"`},
+		{"form not named by the source", strings.Replace(minimal, `source = "Form F"`, `source = "Form G or H"`, 1), `field area_m2: form "F", but its source names Form G, H`},
+		{"unknown form", strings.Replace(minimal, `form = "F"`, `form = "K"`, 1), `field area_m2: form "K" is not one of cover, A, B`},
+		{"item without form", strings.Replace(minimal, `form = "F"`+"\n", ``, 1), `item "Article 7.1(i)" without a form`},
+		{"form on a derived field", field(`name = "flag"`, `type = "bool"`, `scope = "derived"`, `form = "F"`, `from = []`, `description = "d"`), "field flag: form on a derived field"},
 		{"pseudo clash", strings.Replace(minimal, `name = "counting"`, `name = "year"`, 1), "field year: also declared as a pseudo_input"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -165,6 +172,23 @@ description = "d"
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+// TestFormsNamedBySource: a field may come from any of the forms its source names, and from
+// a form when its source names none (the cover page).
+func TestFormsNamedBySource(t *testing.T) {
+	for _, tc := range []struct{ source, form string }{
+		{"Forms F, H or J; statements", "H"},
+		{"National strategy; Forms F, H or J", "J"},
+		{"Form H or I", "I"},
+		{"Article 7 report: cover page", "cover"},
+	} {
+		src := strings.Replace(strings.Replace(minimal, `source = "Form F"`, `source = "`+tc.source+`"`, 1), `form = "F"`, `form = "`+tc.form+`"`, 1)
+		_, err := generate([]byte(src))
+		assert.NoError(t, err, tc.source)
+	}
+	assert.Equal(t, []string{"F", "H", "J", "B"}, sourceForms("Forms F, H or J; Form B (Article 7.1(g))"))
+	assert.Empty(t, sourceForms("MSP/RC final report; Formal declaration"))
 }
 
 // TestGenerateReportsAll: several mistakes are reported at once.

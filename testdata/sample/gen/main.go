@@ -55,6 +55,7 @@ const (
 	tNum
 	tBool
 	tEnum
+	tText
 )
 
 type fieldDef struct {
@@ -70,24 +71,34 @@ var fieldDefs = map[string]fieldDef{
 	"art7_form_version":         {tEnum, yearly, []string{"original", "revised", "other"}},
 	"art7_voluntary_submitted":  {tDate, yearly, nil},
 	"art7_reporting_assistance": {tBool, yearly, nil},
+	"art7_period_start":         {tDate, yearly, nil},
+	"art7_period_end":           {tDate, yearly, nil},
+	// art7_form_X_status and art7_form_X_unchanged_since: added by init below
 	// 3.2 Article 3
-	"art3_obligation_start":         {tDate, event, nil},
-	"art3_stock_munitions":          {tNum, yearly, nil},
-	"art3_stock_submunitions":       {tNum, yearly, nil},
-	"art3_destroyed_munitions":      {tNum, yearly, nil},
-	"art3_destroyed_submunitions":   {tNum, yearly, nil},
-	"art3_deadline":                 {tDate, carried, nil},
-	"art3_extension_requested":      {tBool, yearly, nil},
-	"art3_extension_granted":        {tBool, yearly, nil},
-	"art3_destruction_plan":         {tBool, carried, nil},
-	"art3_completed_date":           {tDate, event, nil},
-	"art3_compliance_declared_date": {tDate, event, nil},
-	"art3_retention":                {tBool, carried, nil},
-	"art3_retained_munitions":       {tNum, yearly, nil},
-	"art3_retained_submunitions":    {tNum, yearly, nil},
-	"art3_retention_reported":       {tBool, yearly, nil},
-	"art3_discovered_munitions":     {tNum, yearly, nil},
-	"art3_env_standards":            {tBool, yearly, nil},
+	"art3_obligation_start":               {tDate, event, nil},
+	"art3_stock_munitions":                {tNum, yearly, nil},
+	"art3_stock_submunitions":             {tNum, yearly, nil},
+	"art3_destroyed_munitions":            {tNum, yearly, nil},
+	"art3_destroyed_submunitions":         {tNum, yearly, nil},
+	"art3_deadline":                       {tDate, carried, nil},
+	"art3_extension_requested":            {tBool, yearly, nil},
+	"art3_extension_granted":              {tBool, yearly, nil},
+	"art3_destruction_plan":               {tBool, carried, nil},
+	"art3_completed_date":                 {tDate, event, nil},
+	"art3_compliance_declared_date":       {tDate, event, nil},
+	"art3_retention":                      {tBool, carried, nil},
+	"art3_retained_munitions":             {tNum, yearly, nil},
+	"art3_retained_submunitions":          {tNum, yearly, nil},
+	"art3_retention_reported":             {tBool, yearly, nil},
+	"art3_transferred_munitions":          {tNum, yearly, nil},
+	"art3_transferred_submunitions":       {tNum, yearly, nil},
+	"art3_received_munitions":             {tNum, yearly, nil},
+	"art3_received_submunitions":          {tNum, yearly, nil},
+	"art3_transfer_partners":              {tText, yearly, nil},
+	"art3_planned_destroyed_munitions":    {tNum, yearly, nil},
+	"art3_planned_destroyed_submunitions": {tNum, yearly, nil},
+	"art3_discovered_munitions":           {tNum, yearly, nil},
+	"art3_env_standards":                  {tBool, yearly, nil},
 	// 3.3 Article 4
 	"art4_obligation_start":         {tDate, event, nil},
 	"art4_deadline":                 {tDate, carried, nil},
@@ -97,6 +108,9 @@ var fieldDefs = map[string]fieldDef{
 	"art4_area_remaining_m2":        {tNum, yearly, nil},
 	"art4_area_cleared_m2":          {tNum, yearly, nil},
 	"art4_area_released_survey_m2":  {tNum, yearly, nil},
+	"art4_area_cancelled_m2":        {tNum, yearly, nil},
+	"art4_area_reduced_m2":          {tNum, yearly, nil},
+	"art4_planned_release_m2":       {tNum, yearly, nil},
 	"art4_submunitions_destroyed":   {tNum, yearly, nil},
 	"art4_baseline_survey_complete": {tBool, carried, nil},
 	"art4_hazards_marked":           {tBool, carried, nil},
@@ -121,6 +135,8 @@ var fieldDefs = map[string]fieldDef{
 	"art5_needs_assessment":        {tBool, carried, nil},
 	"art5_data_disaggregated":      {tBool, yearly, nil},
 	"art5_survivors":               {tNum, yearly, nil},
+	"art5_casualties":              {tNum, yearly, nil},
+	"art5_casualties_killed":       {tNum, yearly, nil},
 	"art5_national_plan":           {tBool, carried, nil},
 	"art5_budget_usd":              {tNum, yearly, nil},
 	"art5_medical_rehab":           {tBool, yearly, nil},
@@ -130,14 +146,16 @@ var fieldDefs = map[string]fieldDef{
 	"art5_survivor_participation":  {tBool, yearly, nil},
 	"crpd_party":                   {tBool, carried, nil},
 	// 3.6 Article 6
-	"art6_national_resources_usd":  {tNum, yearly, nil},
-	"art6_assistance_provided_usd": {tNum, yearly, nil},
-	"art6_assistance_received_usd": {tNum, yearly, nil},
-	"art6_assistance_sought":       {tBool, yearly, nil},
-	"art6_needs_plan":              {tBool, carried, nil},
-	"art6_cooperation_shared":      {tBool, yearly, nil},
-	"art6_country_coalition":       {tBool, yearly, nil},
-	"art6_coalition_partner":       {tBool, yearly, nil},
+	"art6_national_resources_usd":   {tNum, yearly, nil},
+	"art6_assistance_provided_usd":  {tNum, yearly, nil},
+	"art6_assistance_received_usd":  {tNum, yearly, nil},
+	"art6_assistance_provided_to":   {tText, yearly, nil},
+	"art6_assistance_received_from": {tText, yearly, nil},
+	"art6_assistance_sought":        {tBool, yearly, nil},
+	"art6_needs_plan":               {tBool, carried, nil},
+	"art6_cooperation_shared":       {tBool, yearly, nil},
+	"art6_country_coalition":        {tBool, yearly, nil},
+	"art6_coalition_partner":        {tBool, yearly, nil},
 	// 3.7 Article 9
 	"art9_legislation":         {tEnum, carried, []string{"specific", "existing-sufficient", "in-progress", "none", "unknown"}},
 	"art9_penal_sanctions":     {tBool, carried, nil},
@@ -166,6 +184,17 @@ var fieldDefs = map[string]fieldDef{
 	"cc_civil_society_partnership":  {tBool, yearly, nil},
 	"cc_environment":                {tBool, yearly, nil},
 	"cc_national_standards":         {tBool, carried, nil},
+}
+
+func init() {
+	for _, l := range "abcdefghij" {
+		enum := []string{"changed", "unchanged", "not-applicable"}
+		if l == 'a' {
+			enum = enum[:2] // the cover page has no "not applicable" for Form A
+		}
+		fieldDefs["art7_form_"+string(l)+"_status"] = fieldDef{tEnum, yearly, enum}
+		fieldDefs["art7_form_"+string(l)+"_unchanged_since"] = fieldDef{tDate, yearly, nil}
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,6 +548,7 @@ func main() {
 	g.meetings()
 	g.normsAndCompliance()
 	g.crossCutting()
+	g.article7Content()
 
 	if err := g.write(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)

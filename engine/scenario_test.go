@@ -55,6 +55,8 @@ func TestScenarioExamples(t *testing.T) {
 			{"48.2", 10.71, 10.53, ProgressNoTarget, ProgressNoTarget},
 		}, 0, false},
 		{"lao-clears-faster.toml", []ind{
+			// faster clearance meets Lao PDR's 2025 land-release milestone (illustrative)
+			{"19.3", 60, 80, ProgressNoTarget, ProgressNoTarget},
 			{"21.1", 69.06, 97.76, ProgressNoTarget, ProgressNoTarget},
 			{"24.2", 1436.12, 1379.87, ProgressNoTarget, ProgressNoTarget},
 		}, 1, false},

@@ -1,7 +1,10 @@
 package engine
 
 import (
+	"os"
 	"reflect"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -84,4 +87,39 @@ func TestDeadlineFields(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"art3_deadline", "art4_deadline"}, got)
+}
+
+// TestDocsFormsAndItems: docs/data.md's table of the Article 7 content ("Field | Form | Item")
+// says what the dictionary says, and lists every field the dictionary gives an item. A row
+// whose name has _X_ stands for the forms a to j (its item's "Form X" for A to J).
+func TestDocsFormsAndItems(t *testing.T) {
+	b, err := os.ReadFile("../docs/data.md")
+	require.NoError(t, err)
+	row := regexp.MustCompile("(?m)^\\| `([a-zA-Z0-9_]+)`[^|]* \\| ([^|]+) \\| ([^|]+) \\| [^|]+ \\|$")
+	listed := map[string]bool{}
+	for _, m := range row.FindAllStringSubmatch(string(b), -1) {
+		names, items := []string{m[1]}, []string{m[3]}
+		if strings.Contains(m[1], "_X_") {
+			names, items = nil, nil
+			for _, l := range "abcdefghij" {
+				names = append(names, strings.Replace(m[1], "_X_", "_"+string(l)+"_", 1))
+				items = append(items, strings.Replace(m[3], "Form X", "Form "+strings.ToUpper(string(l)), 1))
+			}
+		}
+		for i, name := range names {
+			f, ok := LookupField(name)
+			if !assert.True(t, ok, "docs/data.md lists %s, which the dictionary does not have", name) {
+				continue
+			}
+			assert.Equal(t, f.Form, strings.TrimSpace(m[2]), "%s: form", name)
+			assert.Equal(t, f.Item, strings.TrimSpace(items[i]), "%s: item", name)
+			listed[name] = true
+		}
+	}
+	require.NotEmpty(t, listed, "the table is in docs/data.md")
+	for _, f := range Fields() {
+		if f.Item != "" {
+			assert.True(t, listed[f.Name], "%s has an item in the dictionary but no row in docs/data.md", f.Name)
+		}
+	}
 }

@@ -18,9 +18,9 @@ func TestWriteFields(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"table", []string{"FIELD  ", "\nparty  "}},
-		{"md", []string{"| Field | Type | Unit | Scope | Kind | Nil possible | Description |\n| --- |", "\n| `party` | bool | - | "}},
-		{"json", []string{`"name": "party"`}},
+		{"table", []string{"FIELD  ", "\nparty  ", "  FORM  "}},
+		{"md", []string{"| Field | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n| --- |", "\n| `party` | bool | - | ", "| `art4_area_cancelled_m2` | number | m2 | year | report | F: Article 7.1(i): land release by method | yes |"}},
+		{"json", []string{`"name": "party"`, `"form": "F"`, `"item": "Article 7.1(i): land release by method"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -34,7 +34,7 @@ func TestEvalScoresJSON(t *testing.T) {
 	}
 	var a engine.Assessment
 	require.NoError(t, json.Unmarshal([]byte(out), &a))
-	assert.Equal(t, 100, a.Overall.Indicators)
+	assert.Equal(t, 103, a.Overall.Indicators)
 	assert.NotEmpty(t, a.States)
 	assert.NotEmpty(t, a.Deadlines)
 }

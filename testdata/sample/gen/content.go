@@ -67,7 +67,7 @@ func (g *gen) surveySplit() {
 }
 
 // art4Milestones records the area the work plan of a State's extension request planned to
-// release each year: within about 15% of what it then released (cleared plus released by
+// release each year: between 80% and 110% of what it then released (cleared plus released by
 // survey), above it or below, rounded to 10,000 m2; so some States meet their milestone and
 // some do not (19.3).
 func (g *gen) art4Milestones() {
@@ -85,7 +85,7 @@ func (g *gen) art4Milestones() {
 			if !ok1 || !ok2 {
 				continue
 			}
-			planned := float64(int64((cleared+surv)*(0.85+0.32*h(s.iso, "planned", y))/10000+0.5) * 10000)
+			planned := float64(int64((cleared+surv)*(0.8+0.3*h(s.iso, "planned", y))/10000+0.5) * 10000)
 			g.add(s.iso, y, "art4_planned_release_m2", num(planned),
 				illNote("annual milestone of the work plan of the "+s.request+" Article 4 extension request, invented for the sample"))
 		}

@@ -48,7 +48,7 @@ func TestWritePlan(t *testing.T) {
 			"| Unknown counts | `as-false` |",
 			"| `transparency` | Transparency measures (Article 7) | 43-46 | `found` |",
 			"*Sources:* none\n",
-		}, map[string]int{"\n### Action ": 50, "\n#### ": 100}},
+		}, map[string]int{"\n### Action ": 50, "\n#### ": 103}},
 		{"json", "{\n  \"name\": \"Lausanne Action Plan 2021-2026\",", []string{`"indicator_count": 103`}, nil},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,7 +19,8 @@ import (
 //   - markdownText: text in Markdown renders as itself, never as HTML, a link or emphasis;
 //   - csvText: a CSV cell a spreadsheet would run as a formula is written as text.
 //
-// HTML goes through html/template, and chart text is escaped by the SVG writer.
+// HTML goes through html/template (or html.EscapeString, for the rows a country profile writes
+// itself), and chart text is escaped by the SVG writer.
 
 // isControl reports whether r is a control character: C0 but tab and newline, DEL, and C1.
 func isControl(r rune) bool {
@@ -98,6 +100,9 @@ func lastRuneStart(b []byte) int {
 // backslash), so that <script> or <img onerror=...> show as text. An entity such as &lt; shows
 // as the character it names, never as markup.
 func markdownText(s string) string {
+	if plainMarkdown(s) {
+		return s // the common case: nothing to escape, fold or strip
+	}
 	var b strings.Builder
 	for _, r := range strings.Join(strings.Fields(stripControls(s)), " ") {
 		if strings.ContainsRune("\\`*_[]<>|#", r) {
@@ -106,6 +111,27 @@ func markdownText(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// plainMarkdown reports whether markdownText would return s unchanged: no character to
+// escape, no control character, no white space but single spaces between words.
+func plainMarkdown(s string) bool {
+	prevSpace := true // a leading space is folded away
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		case r < utf8.RuneSelf && strings.IndexByte("\\`*_[]<>|#", byte(r)) >= 0,
+			isControl(r), unicode.IsSpace(r):
+			return false
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
 }
 
 // csvText makes a cell safe to open in a spreadsheet: a cell that begins with =, +, -, @, a

@@ -39,7 +39,7 @@ func BenchmarkProfiles(b *testing.B) {
 		b.Fatal(err)
 	}
 	m := NewMeta(p, ds, "", "sample")
-	m.States = sd
+	m.States, m.Profiles = sd, true
 	r, err := New(a, m)
 	if err != nil {
 		b.Fatal(err)

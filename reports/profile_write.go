@@ -86,12 +86,13 @@ func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
 // rows cost most of the time (docs/performance.md). Every text is escaped as the template
 // would.
 
-// markHTML is a class mark as HTML ("" for official data).
+// markHTML is a class mark as HTML ("" for official data). Its tooltip is the class's name;
+// the page's legend says what it means (a profile carries a hundred marks or more).
 func markHTML(m markInfo) string {
 	if m.Symbol == "" {
 		return ""
 	}
-	return `<sup class="mark mark-` + m.Class + `" title="` + html.EscapeString(m.Title) + `">` + m.Symbol + `</sup>`
+	return `<sup class="mark mark-` + m.Class + `" title="` + m.Class + `">` + m.Symbol + `</sup>`
 }
 
 // IndicatorRowsHTML is the rows of the indicator table, one <tr> a line.

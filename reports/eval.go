@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The output of `lap eval`: a table for people and a CSV file for programs, for one
@@ -18,16 +19,46 @@ import (
 // score, then per year the sections, actions, indicators, deadline projections and States
 // Parties.
 func WriteEvalTable(w io.Writer, years []*engine.Assessment) error {
+	return WriteEvalTableIn(w, years, locale.English, "")
+}
+
+// WriteEvalTableIn writes the tables of WriteEvalTable with their heads, lines and status
+// words in lang; the plan's texts are those of the plan assessed (engine.Plan.Translated),
+// and notice, the translation's notice (engine.Plan.Language), is printed under the first
+// line: the plan's translation is unofficial.
+func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang, notice string) error {
 	if len(years) == 0 {
 		return ErrNoAssessment
 	}
+	loc := locale.For(lang)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	r0 := years[0]
-	fmt.Fprintf(tw, "Plan: %s %s   counting: %s   as of: %s   baseline %d, target %d\n", r0.Plan.Name, r0.Plan.Version, r0.Counting, r0.AsOf, r0.BaselineYear, r0.TargetYear)
+	fmt.Fprintln(tw, loc.T("eval.plan", map[string]any{"Name": r0.Plan.Name, "Version": r0.Plan.Version, "Counting": r0.Counting,
+		"AsOf": r0.AsOf, "Baseline": r0.BaselineYear, "Target": r0.TargetYear}))
+	if notice != "" {
+		fmt.Fprintln(tw, notice)
+	}
 	for _, r := range years {
-		writeAssessmentTable(tw, r)
+		writeAssessmentTable(tw, r, loc)
 	}
 	return tw.Flush()
+}
+
+// statusWord is a progress status in the locale's language; English keeps the status name
+// ("on-track") that the tables have always shown.
+func statusWord(loc *locale.Locale, s engine.ProgressStatus) string {
+	if loc.Lang() == locale.English {
+		return string(s)
+	}
+	return loc.Status(string(s))
+}
+
+// trendWord is a direction of travel in the locale's language, as statusWord.
+func trendWord(loc *locale.Locale, s engine.TrendStatus) string {
+	if loc.Lang() == locale.English || s == "" {
+		return string(s)
+	}
+	return loc.T("trend." + string(s))
 }
 
 // WriteEvalJSON writes one assessment as JSON, or several (a range of years) as
@@ -45,21 +76,21 @@ func WriteEvalJSON(w io.Writer, years []*engine.Assessment) error {
 }
 
 // statusCounts is "3 achieved, 1 regressing": the statuses that occur, in their fixed order.
-func statusCounts(c engine.StatusCounts) string {
+func statusCounts(c engine.StatusCounts, loc *locale.Locale) string {
 	var parts []string
 	for _, s := range engine.ProgressStatuses {
 		if n := c.Get(s); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, s))
+			parts = append(parts, fmt.Sprintf("%d %s", n, statusWord(loc, s)))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
 // trendCounts is "3 improving, 1 stable, 2 worsening, 1 insufficient-data".
-func trendCounts(c engine.TrendCounts) string {
+func trendCounts(c engine.TrendCounts, loc *locale.Locale) string {
 	parts := make([]string, len(engine.TrendStatuses))
 	for i, s := range engine.TrendStatuses {
-		parts[i] = fmt.Sprintf("%d %s", c.Get(s), s)
+		parts[i] = fmt.Sprintf("%d %s", c.Get(s), trendWord(loc, s))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -73,17 +104,17 @@ func countCells(c engine.StatusCounts) string {
 	return strings.Join(cells, "\t")
 }
 
-func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
+func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 	o := r.Overall
-	fmt.Fprintf(tw, "\nYear %d\n", r.Year)
-	fmt.Fprintf(tw, "Overall: score %s, expected by now %s: %s (%d of %d indicators scored: %s)\n",
-		textScore(o.Score), textScore(o.Expected), o.Status, o.IndicatorsScored, o.Indicators, statusCounts(o.StatusCounts))
-	fmt.Fprintf(tw, "Direction of travel of the indicators without a target: %s\n", trendCounts(o.TrendCounts))
+	fmt.Fprintln(tw, "\n"+loc.T("eval.year", map[string]any{"Year": r.Year}))
+	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": textScore(o.Score), "Expected": textScore(o.Expected),
+		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.StatusCounts, loc)}))
+	fmt.Fprintln(tw, loc.T("eval.travel", map[string]any{"Counts": trendCounts(o.TrendCounts, loc)}))
 	sc := r.Scoring
 	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g; weighting %s\n",
 		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening, sc.Weighting)
 
-	fmt.Fprintln(tw, "\nSECTION\tSCORE\tEXPECTED\tSTATUS\tWEIGHT\tPLAN WITHOUT IT\tACHIEVED\tON-TRACK\tNEEDS-ACC.\tREGRESSING\tNO-TARGET\tNO-DATA\tTOO-FEW\tTITLE")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.sections"))
 	without := map[string]engine.SectionContribution{}
 	for _, c := range o.Contributions {
 		without[c.Key] = c
@@ -94,15 +125,15 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 			weight = fmt.Sprintf("%g (%s)", c.Weight, textScore(&c.Share))
 			wo = textScore(c.Without)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), s.Status, weight, wo, countCells(s.StatusCounts), s.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), statusWord(loc, s.Status), weight, wo, countCells(s.StatusCounts), s.Title)
 	}
 
-	fmt.Fprintln(tw, "\nACTION\tSECTION\tSCORE\tEXPECTED\tSTATUS\tSCORED\tTITLE")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.actions"))
 	for _, a := range r.Actions {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, textScore(a.Score), textScore(a.Expected), a.Status, a.IndicatorsScored, a.Indicators, a.Title)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, textScore(a.Score), textScore(a.Expected), statusWord(loc, a.Status), a.IndicatorsScored, a.Indicators, a.Title)
 	}
 
-	fmt.Fprintln(tw, "\nID\tVALUE\tUNIT\tOVER\tBASELINE\tTARGET\tEXPECTED\tPROGRESS\tPROGRESS STATUS\tTREND\tMETHOD\tPOPULATION\tKNOWN\tNO DATA\tUNKNOWN\tFLAGS\tSTATUS\tTITLE")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.indicators"))
 	for _, ir := range r.Indicators {
 		status := string(ir.Status)
 		if ir.Error != "" {
@@ -125,23 +156,23 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 			flags = "coverage"
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, textValue(ir.Value, ir.Unit), ir.Unit,
-			ir.KOfN(), baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), ir.ProgressStatus, orDash(string(ir.TrendStatus)),
+			ir.KOfN(), baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
 			ir.Method, ir.Population, ir.Known, len(ir.NoData), ir.UnknownPolicy, flags, status, ir.Title)
 	}
-	writeGroupsTable(tw, r)
+	writeGroupsTable(tw, r, loc)
 
-	fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tSTART\tDEADLINE\tCOMPLETED\tDEADLINE MET\tSTATUS")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.obligations"))
 	if len(r.Obligations) == 0 {
-		fmt.Fprintln(tw, "(no Article 3 or 4 obligation)")
+		fmt.Fprintln(tw, loc.T("eval.no-obligation"))
 	}
 	for _, o := range r.Obligations {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
 			textDatePtr(o.Completed), verdictWord(o.DeadlineMet), o.StatusText)
 	}
 
-	fmt.Fprintln(tw, "\nPROJECTIONS\tARTICLE\tEPISODE\tREMAINING\tRATE/YEAR\tCOMPLETES\tDEADLINE\tNEEDED/YEAR\tSTATUS\tBASIS")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.projections"))
 	if len(r.Deadlines) == 0 {
-		fmt.Fprintln(tw, "(no open episode)")
+		fmt.Fprintln(tw, loc.T("eval.no-open-episode"))
 	}
 	for _, d := range r.Deadlines {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
@@ -156,7 +187,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment) {
 		}
 	}
 
-	fmt.Fprintln(tw, "\nSTATE PARTY\tART. 3\tART. 4\tART. 5\tART. 7\tART. 9\tCOUNTED IN\tNO DATA IN")
+	fmt.Fprintln(tw, "\n"+loc.T("eval.head.states"))
 	for _, s := range r.States {
 		cells := map[int]string{3: dash, 4: dash, 5: dash, 7: dash, 9: dash}
 		for _, o := range s.Obligations {
@@ -263,12 +294,12 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 
 // writeGroupsTable writes, when the assessment was split by breakdowns (engine.By), each
 // indicator's value in every group.
-func writeGroupsTable(tw io.Writer, r *engine.Assessment) {
+func writeGroupsTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 	header := false
 	for _, ir := range r.Indicators {
 		for _, g := range ir.Groups {
 			if !header {
-				fmt.Fprintln(tw, "\nBY GROUP\tBREAKDOWN\tGROUP\tVALUE\tOVER\tPOPULATION\tKNOWN\tNO DATA\tSTATUS")
+				fmt.Fprintln(tw, "\n"+loc.T("eval.head.groups"))
 				header = true
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", ir.ID, g.By, g.Title, textValue(g.Value, ir.Unit), g.KOfN,

@@ -29,7 +29,7 @@ var htmlTemplate = template.Must(template.Must(template.New("report.html").Funcs
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"svg":    inlineSVG,
-}).Parse(htmlSource)).Parse(contentHTMLSource))
+}).Funcs(placeholderFuncs).Parse(htmlSource)).Parse(contentHTMLSource))
 
 // WriteHTML writes the report as one self-contained HTML page.
 func (r *Report) WriteHTML(w io.Writer) error {
@@ -41,7 +41,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		CSS template.CSS
 	}{r.doc, template.CSS(htmlCSS + statusCSS() + contentCSS)}
 	var b bytes.Buffer // a failed render writes nothing
-	if err := htmlTemplate.Execute(&b, data); err != nil {
+	if err := htmlIn[r.doc.Lang].Execute(&b, data); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	_, err := w.Write(b.Bytes())

@@ -20,7 +20,7 @@ var markdownTemplate = template.Must(template.Must(template.New("report.md").Fun
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
-}).Parse(markdownSource)).Parse(contentMarkdownSource))
+}).Funcs(placeholderFuncs).Parse(markdownSource)).Parse(contentMarkdownSource))
 
 // WriteMarkdown writes the report as Markdown.
 func (r *Report) WriteMarkdown(w io.Writer) error {
@@ -33,7 +33,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		*document
 		ChartFormat string
 	}{r.doc, r.m.ChartFormat}
-	if err := markdownTemplate.Execute(w, data); err != nil {
+	if err := markdownIn[r.doc.Lang].Execute(w, data); err != nil {
 		return fmt.Errorf("write markdown report: %w", err)
 	}
 	return nil

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // Meta is what a report needs besides the assessment: the plan's provenance, the input files,
@@ -54,6 +55,9 @@ type Meta struct {
 	// (profiles/ISO3.md and .html, Report.Profiles and WriteProfile): the report links each
 	// State Party's name to its page. It needs States.
 	Profiles bool
+	// Lang is the language of the report's words, numbers and dates (reports/locale); empty
+	// is English. The plan's own texts come translated with the plan (engine.Plan.Translated).
+	Lang locale.Lang
 }
 
 // Article 4 remaining area: the data field the chart reads.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The document model: everything the Markdown and HTML reports print, already ordered and
@@ -22,6 +23,8 @@ const maxChanges = 10
 var ErrNoAssessment = errors.New("reports: no assessment")
 
 type document struct {
+	Lang       locale.Lang // the report's language: <html lang>, the templates' words
+	loc        *locale.Locale
 	Title      string
 	Year       int
 	PrevYear   int
@@ -197,7 +200,9 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 		return nil, ErrNoAssessment
 	}
 	var err error
+	lang := reportLang(m)
 	d := &document{
+		Lang: lang, loc: locale.For(lang),
 		Title: fmt.Sprintf("%s: progress report %d", a.Plan.Name, a.Year),
 		Year:  a.Year, PrevYear: a.Year - 1, AsOf: a.AsOf, Date: m.Date, Plan: a.Plan, Period: m.PlanPeriod,
 		Counting: string(a.Counting), Baseline: a.BaselineYear, Target: a.TargetYear, Generator: m.Generator,

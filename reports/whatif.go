@@ -24,6 +24,9 @@ type WhatIf struct {
 	Plan      engine.PlanRef   `json:"plan"`
 	All       bool             `json:"all"` // every row, not only changed ones
 	Scenarios []WhatIfScenario `json:"scenarios"`
+	// Lang is the language of the sentences (Text) and of the tables' words; empty is
+	// English. The keys stay English.
+	Lang locale.Lang `json:"lang,omitempty"`
 }
 
 // WhatIfScenario is one scenario of a WhatIf: its changes and what they changed.
@@ -47,7 +50,7 @@ type WhatIfScenario struct {
 	// Composition says who entered or left which populations, and why.
 	Composition []engine.CompositionNote `json:"composition,omitempty"`
 	Risk        *engine.RiskChange       `json:"risk,omitempty"`
-	// Text is the outcome in words (English): a summary naming the events and the indicators
+	// Text is the outcome in words (in WhatIf.Lang): a summary naming the events and the indicators
 	// that moved, and a sentence per changed indicator, section, obligation and projection.
 	Text WhatIfText `json:"text"`
 }
@@ -84,7 +87,7 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 			names[s.ISO3] = s.Name
 		}
 	}
-	ws.Text = NewWhatIfText(locale.For(locale.English), ws, sc.Events, names)
+	ws.Text = NewWhatIfText(locale.For(r.Lang), ws, sc.Events, names)
 	r.Scenarios = append(r.Scenarios, ws)
 }
 

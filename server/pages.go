@@ -9,6 +9,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // page is what every page template gets: the workspace's header and footer, and the page's
@@ -22,12 +23,25 @@ type page struct {
 	DataName string
 	Notice   string
 	Data     any
+	// Lang is the page's language (?lang=fr): the <html lang>, the workspace's own words and
+	// the what-if sentences; Path is the page's path, for the language switch.
+	Lang locale.Lang
+	Path string
 }
 
-func (s *Server) page(title, nav string, data any) page {
+// langOf reads the language of a request from ?lang= (en, fr or es); anything else is English.
+func langOf(r *http.Request) locale.Lang {
+	l, err := locale.ParseLang(r.URL.Query().Get("lang"))
+	if err != nil {
+		return locale.English
+	}
+	return l
+}
+
+func (s *Server) page(r *http.Request, title, nav string, data any) page {
 	a := s.bl.Assessment()
 	label, _ := s.plan.Provenance()
-	return page{Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
+	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
 		Notice: "Plan text: " + label + ". The official LAP indicator text could not be obtained; every indicator here is proposed. Values marked illustrative, estimate or monitor are not official data.",
 		Data:   data}
 }
@@ -108,7 +122,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	sort.Strings(charts)
-	s.render(w, http.StatusOK, "dashboard", s.page("Dashboard", "dashboard", map[string]any{
+	s.render(w, r, http.StatusOK, "dashboard", s.page(r, "Dashboard", "dashboard", map[string]any{
 		"Overall": a.Overall, "Sections": secs, "Total": total, "Statuses": engine.ProgressStatuses,
 		"Changes": changes, "Charts": charts, "Indicators": len(a.Indicators),
 	}))
@@ -132,7 +146,7 @@ func (s *Server) section(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if sec == nil {
-		s.notFound(w, "No section "+key+".")
+		s.notFound(w, r, "No section "+key+".")
 		return
 	}
 	type actionView struct {
@@ -155,7 +169,7 @@ func (s *Server) section(w http.ResponseWriter, r *http.Request) {
 		}
 		acts = append(acts, av)
 	}
-	s.render(w, http.StatusOK, "section", s.page(sec.Title, "dashboard", map[string]any{"Section": sec, "Actions": acts}))
+	s.render(w, r, http.StatusOK, "section", s.page(r, sec.Title, "dashboard", map[string]any{"Section": sec, "Actions": acts}))
 }
 
 // indicator: definition, series chart, States counted, and the derivation in readable form.
@@ -164,7 +178,7 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	ia, ok := a.Indicator(id)
 	if !ok {
-		s.notFound(w, "No indicator "+id+".")
+		s.notFound(w, r, "No indicator "+id+".")
 		return
 	}
 	def := s.defs[id]
@@ -184,7 +198,7 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 		return out
 	}
 	_, chart := s.charts["indicator-"+id]
-	s.render(w, http.StatusOK, "indicator", s.page(id+" "+ia.Title, "dashboard", map[string]any{
+	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+ia.Title, "dashboard", map[string]any{
 		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted),
 		"NoData": named(ia.NoData), "Explain": explain,
 	}))
@@ -206,7 +220,7 @@ func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {
 	for _, st := range s.states {
 		rows = append(rows, row{State: st, Party: party[st.ISO3]})
 	}
-	s.render(w, http.StatusOK, "states", s.page("States", "states", rows))
+	s.render(w, r, http.StatusOK, "states", s.page(r, "States", "states", rows))
 }
 
 // state: a State's country profile (reports.ProfileOf, the report's profile page) and a what-if
@@ -219,7 +233,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		if hint != "" {
 			msg += " Did you mean " + hint + "?"
 		}
-		s.notFound(w, msg)
+		s.notFound(w, r, msg)
 		return
 	}
 	if st.ISO3 != q {
@@ -228,17 +242,17 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 	}
 	p, err := reports.ProfileOf(r.Context(), s.plan, s.ds, s.bl.Assessment(), st.ISO3)
 	if err != nil {
-		s.notFound(w, err.Error())
+		s.notFound(w, r, err.Error())
 		return
 	}
-	body, err := reports.ProfileHTML(p, reports.ProfileOptions{IndicatorLink: "/indicator/{id}"})
+	body, err := reports.ProfileHTML(p, reports.ProfileOptions{IndicatorLink: langLink(langOf(r), "/indicator/{id}")})
 	if err != nil {
-		s.notFound(w, err.Error())
+		s.notFound(w, r, err.Error())
 		return
 	}
-	s.render(w, http.StatusOK, "state", s.page(st.Name, "states", map[string]any{"ISO3": st.ISO3, "Name": st.Name, "Profile": body}))
+	s.render(w, r, http.StatusOK, "state", s.page(r, st.Name, "states", map[string]any{"ISO3": st.ISO3, "Name": st.Name, "Profile": body}))
 }
 
-func (s *Server) notFound(w http.ResponseWriter, msg string) {
-	s.render(w, http.StatusNotFound, "error", s.page("Not found", "", msg))
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
+	s.render(w, r, http.StatusNotFound, "error", s.page(r, "Not found", "", msg))
 }

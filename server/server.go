@@ -28,6 +28,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 //go:embed templates/*.html static/*
@@ -67,8 +68,8 @@ type Server struct {
 	bl       *engine.Baseline
 	year     int
 	dataName string
-	tmpl     map[string]*template.Template
-	states   []engine.State // by name
+	tmpl     map[locale.Lang]map[string]*template.Template // by language, then page
+	states   []engine.State                                // by name
 	names    map[string]string
 	defs     map[string]engine.Indicator
 	actions  map[int]engine.Action
@@ -111,8 +112,11 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if s.css, err = assets.ReadFile("static/style.css"); err != nil {
 		return nil, err
 	}
-	if s.tmpl, err = parseTemplates(); err != nil {
-		return nil, fmt.Errorf("new server: %w", err)
+	s.tmpl = map[locale.Lang]map[string]*template.Template{}
+	for _, l := range locale.Langs() {
+		if s.tmpl[l], err = parseTemplates(l); err != nil {
+			return nil, fmt.Errorf("new server: %w", err)
+		}
 	}
 	return s, nil
 }
@@ -273,9 +277,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration
 
 // render executes a page template into a buffer first, so that a failure gives a clean error
 // page rather than half a page.
-func (s *Server) render(w http.ResponseWriter, status int, page string, data any) {
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
 	var b bytes.Buffer
-	if err := s.tmpl[page].ExecuteTemplate(&b, "layout", data); err != nil {
+	if err := s.tmpl[langOf(r)][page].ExecuteTemplate(&b, "layout", data); err != nil {
 		http.Error(w, "render "+page+": "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -307,8 +311,18 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 	w.Write(b)
 }
 
-// parseTemplates parses the layout with each page.
-func parseTemplates() (map[string]*template.Template, error) {
+// parseTemplates parses the layout with each page, with the functions of a language: t (a
+// message of the catalogue) and L (a link within the workspace that keeps the language).
+func parseTemplates(lang locale.Lang) (map[string]*template.Template, error) {
+	loc := locale.For(lang)
+	fm := template.FuncMap{
+		"t":        func(id string) string { return loc.T(id) },
+		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
+		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
+	}
+	if lang != locale.English {
+		fm["status"] = func(st engine.ProgressStatus) string { return loc.Status(string(st)) }
+	}
 	pages, err := fs.Glob(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
@@ -319,11 +333,23 @@ func parseTemplates() (map[string]*template.Template, error) {
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(assets, "templates/layout.html", p)
+		t, err := template.New(name).Funcs(funcs).Funcs(fm).ParseFS(assets, "templates/layout.html", p)
 		if err != nil {
 			return nil, fmt.Errorf("parse template %s: %w", p, err)
 		}
 		out[name] = t
 	}
 	return out, nil
+}
+
+// langLink is a link within the workspace in a language: ?lang= (or &lang=) added unless
+// the language is English, so that the chosen language is kept from page to page.
+func langLink(lang locale.Lang, u string) string {
+	if lang == locale.English {
+		return u
+	}
+	if strings.Contains(u, "?") {
+		return u + "&lang=" + string(lang)
+	}
+	return u + "?lang=" + string(lang)
 }

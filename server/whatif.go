@@ -172,6 +172,9 @@ func (s *Server) run(r *http.Request, scs []*engine.Scenario) (*reports.WhatIf, 
 		base = runs[0].Baseline
 	}
 	rep := reports.NewWhatIf(base.Assessment(), false)
+	if l := langOf(r); l != locale.English {
+		rep.Lang = l
+	}
 	for _, run := range runs {
 		rep.Add(run, run.Diff(), nil)
 	}
@@ -237,7 +240,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		data["Compare"] = compareRows(rep)
 		data["AllQuery"] = r.URL.RawQuery
 	}
-	s.render(w, status, "whatif", s.page("What if", "whatif", data))
+	s.render(w, r, status, "whatif", s.page(r, "What if", "whatif", data))
 }
 
 // scenarioQuery keeps the form fields of one scenario, renamed to scenario a, so that a
@@ -487,6 +490,9 @@ func (s *Server) apiWhatIf(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rep := reports.NewWhatIf(runs[0].Baseline.Assessment(), all)
+	if l := langOf(r); l != locale.English {
+		rep.Lang = l // the sentences (text) follow ?lang=; the keys stay English
+	}
 	for _, run := range runs {
 		rep.Add(run, run.Diff(), nil)
 	}
@@ -560,5 +566,3 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	http.Error(w, err.Error(), http.StatusInternalServerError)
 }
-
-var _ = locale.English

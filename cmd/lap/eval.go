@@ -12,12 +12,13 @@ import (
 )
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "--data DIR --year Y [--to Y2] [--as-of DATE] [--by region|KEY] [--format table|json|csv] [--plan DIR]",
+	fs := newFlags("eval", "--data DIR --year Y [--to Y2] [--as-of DATE] [--by region|KEY] [--format table|json|csv] [--lang en|fr|es] [--plan DIR]",
 		"Evaluate every indicator of the plan against a dataset for one year (or each year up to --to)\nand score it: value and coverage (population, States with a known result, States without\ndata), baseline, target, expected-by-now value, progress and status; scores for actions,\nsections and the plan; each State Party's obligations; Article 3 and 4 deadline projections.\nAn indicator that fails is reported as status error; the others still run.\nThe formulas are in docs/methodology.md; `lap explain ID` shows one indicator's derivation.", stdout)
 	in := addInputs(fs, true)
 	format := addFormat(fs, "table", "json", "csv")
 	to := fs.Int("to", 0, "last `year` of a range starting at --year")
 	only := fs.String("only", "", "evaluate only indicators whose id matches this `regexp`")
+	langF := addLang(fs, "the table's words and the plan's text")
 	by := fs.String("by", "", "split every indicator's value by a `breakdown`: region (states.csv), or a key of the plan's [[breakdown]] tables (e.g. article4); comma-separated for several")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
@@ -26,6 +27,10 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("--year is required")
 	}
 	if err := format.check(); err != nil {
+		return err
+	}
+	lang, err := langF.lang()
+	if err != nil {
 		return err
 	}
 	opts, err := in.options(*only)
@@ -43,6 +48,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	plan, ds, err := in.load(stderr)
 	if err != nil {
+		return err
+	}
+	if plan, err = translate(plan, lang); err != nil {
 		return err
 	}
 	if *by != "" {
@@ -63,7 +71,8 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case "csv":
 		err = reports.WriteEvalCSV(out, results)
 	default:
-		err = reports.WriteEvalTable(out, results)
+		_, notice := plan.Language()
+		err = reports.WriteEvalTableIn(out, results, lang, notice)
 	}
 	if err != nil {
 		return err

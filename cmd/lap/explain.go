@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -9,10 +10,11 @@ import (
 )
 
 func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("explain", "ID --data DIR --year Y [--as-of DATE] [--counting C] [--format text|json] [--all] [--plan DIR]",
+	fs := newFlags("explain", "ID --data DIR --year Y [--as-of DATE] [--counting C] [--format text|json] [--lang en|fr|es] [--all] [--plan DIR]",
 		"Show the whole derivation of one indicator for one year: its expressions, every State in\nits population with the value of each field the rule read and where it came from (file:line\nof facts.csv or states.csv, or derived), the aggregate, then the scoring arithmetic: baseline,\ntarget, expected-by-now value, progress, status and the thresholds used.", stdout)
 	in := addInputs(fs, true)
 	format := addFormat(fs, "text", "json")
+	langF := addLang(fs, "the indicator's text and status words")
 	all := fs.Bool("all", false, "also show the values read for States outside the population")
 	// the id may come first: lap explain 43.1 --data DIR --year 2024
 	var id string
@@ -37,12 +39,19 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := format.check(); err != nil {
 		return err
 	}
+	lang, err := langF.lang()
+	if err != nil {
+		return err
+	}
 	opts, err := in.options("")
 	if err != nil {
 		return err
 	}
 	plan, err := loadPlan(in.plan, stderr)
 	if err != nil {
+		return err
+	}
+	if plan, err = translate(plan, lang); err != nil {
 		return err
 	}
 	if _, ok := plan.Indicator(id); !ok {
@@ -58,6 +67,9 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if format.value == "json" {
 		return reports.EncodeJSON(stdout, ex)
+	}
+	if _, notice := plan.Language(); notice != "" {
+		fmt.Fprintln(stdout, notice) // the plan's texts below are an unofficial translation
 	}
 	return reports.WriteExplanation(stdout, ex, *all)
 }

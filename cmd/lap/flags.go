@@ -13,6 +13,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/indicators"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // errHelp is returned when --help was asked for and printed.
@@ -275,4 +276,33 @@ func (mc *monteCarlo) options(stderr io.Writer) (opts []engine.RiskOption, done 
 		opts = append(opts, opt)
 	}
 	return opts, done
+}
+
+// langFlag is --lang: the language of a command's words (en, fr or es). One declaration for
+// every command that speaks (plan, report, eval, whatif, explain, serve).
+type langFlag struct{ value string }
+
+// addLang declares --lang on fs; what says what follows the language in this command.
+func addLang(fs *flag.FlagSet, what string) *langFlag {
+	l := &langFlag{}
+	fs.StringVar(&l.value, "lang", "en", "`language` of "+what+": en, fr or es (French and Spanish: unofficial translations; JSON and CSV keys stay English)")
+	return l
+}
+
+// lang checks the flag's value: a usage error names the languages.
+func (l *langFlag) lang() (locale.Lang, error) {
+	lang, err := locale.ParseLang(l.value)
+	if err != nil {
+		return "", usagef("--lang %q: want one of en, fr, es", l.value)
+	}
+	return lang, nil
+}
+
+// translate returns the plan with its texts in lang: the plan as written for English, its
+// unofficial translation (lang/fr.toml, lang/es.toml) otherwise.
+func translate(plan *engine.Plan, lang locale.Lang) (*engine.Plan, error) {
+	if lang == locale.English {
+		return plan, nil
+	}
+	return plan.Translated(string(lang))
 }

@@ -25,7 +25,7 @@ var (
 )
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE] [--strict]",
+	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE] [--lang en|fr|es] [--strict]",
 		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
@@ -34,6 +34,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
+	langF := addLang(fs, "the report's words, numbers, dates and the plan's text")
 	strict := fs.Bool("strict", false, "refuse to write the report when a data check finds a violation of importance error")
 	profiles := fs.Bool("profiles", true, "write a country profile page per State Party into profiles/: ISO3.md with md, ISO3.html with html")
 	if err := parseNoArgs(fs, args); err != nil {
@@ -41,6 +42,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if in.year == 0 {
 		return usagef("--year is required")
+	}
+	lang, err := langF.lang()
+	if err != nil {
+		return err
 	}
 	if *out == "" {
 		return usagef("--out is required")
@@ -78,6 +83,9 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if plan, err = translate(plan, lang); err != nil {
+		return err
+	}
 	step("loading the data")
 	ds, err := loadData(in.data, stderr)
 	if err != nil {
@@ -109,7 +117,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
-	m.Previous, m.Date, m.Validation, m.CutOff = prev, *date, v, &cut
+	m.Previous, m.Date, m.Validation, m.CutOff, m.Lang = prev, *date, v, &cut, lang
 	step("reading the States' records")
 	if m.States, err = reports.NewStateData(ctx, plan, ds, a); err != nil {
 		return err

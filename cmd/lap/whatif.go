@@ -13,6 +13,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/locale"
 	"github.com/lapmonitor/lap/reports/outdir"
 )
 
@@ -23,7 +24,7 @@ func (l *stringList) String() string     { return strings.Join(*l, ", ") }
 func (l *stringList) Set(v string) error { *l = append(*l, v); return nil }
 
 func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --event 'STATE TYPE DATE ...' ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--out DIR] [--all] [--risk]",
+	fs := newFlags("whatif", "--data DIR (--scenario FILE ... | --event 'STATE TYPE DATE ...' ... | --set ISO3.field[@year]=value ...) --year Y [--format table|json|md] [--lang en|fr|es] [--out DIR] [--all] [--risk]",
 		"Evaluate the baseline and each what-if scenario and print what changed: per indicator the value,\nprogress and status before and after; action, section and plan score deltas; deadline\nprojection changes. Only changed rows unless --all. Scenario files are described in\ndocs/whatif.md; the --event and --set changes form one more scenario of their own. Events:\nratify, accede, complete-destruction, complete-clearance, clear, submit-report,\nextension-granted, extension-refused, withdraw (docs/whatif.md, \"Events\"). With --risk, the Monte\nCarlo deadline risk (see `lap risk`) of the baseline and each scenario. With --out, a Markdown\npage and overlay charts (baseline vs scenario) of every changed indicator.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data or any scenario"
@@ -35,6 +36,7 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	outDir := fs.String("out", "", "write a Markdown page and overlay charts (SVG) to this `directory`")
 	all := fs.Bool("all", false, "print every row, not only the changed ones")
 	risk := fs.Bool("risk", false, "add the Monte Carlo deadline risk of the baseline and each scenario")
+	langF := addLang(fs, "the sentences and the plan's text")
 	mc := addMonteCarlo(fs)
 	fs.Lookup("draws").Usage = "Monte Carlo draws per State (with --risk)"
 	fs.Lookup("seed").Usage = "Monte Carlo random `seed` (with --risk)"
@@ -53,6 +55,10 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if err := format.check(); err != nil {
+		return err
+	}
+	lang, err := langF.lang()
+	if err != nil {
 		return err
 	}
 	outInputs := append([]string{in.data, in.plan}, scenarios...)
@@ -75,6 +81,9 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
+		return err
+	}
+	if plan, err = translate(plan, lang); err != nil {
 		return err
 	}
 	var scs []*engine.Scenario
@@ -123,6 +132,9 @@ func runWhatIf(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	base := bl.Assessment()
 	rep := reports.NewWhatIf(base, *all)
+	if lang != locale.English {
+		rep.Lang = lang // absent from the JSON for English, as before
+	}
 	var baseRisk *engine.RiskReport
 	var ropts []engine.RiskOption
 	if *risk {

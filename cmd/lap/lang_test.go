@@ -16,6 +16,7 @@ func TestLangFlagRefused(t *testing.T) {
 	for _, args := range [][]string{
 		{"plan"},
 		{"eval", "--data", "../../testdata/sample", "--year", "2024"},
+		{"profile", "LAO", "--data", "../../testdata/sample", "--year", "2024"},
 		{"explain", "12.2", "--data", "../../testdata/sample", "--year", "2024"},
 		{"whatif", "--data", "../../testdata/sample", "--year", "2024", "--set", "KEN.ratified=2024-03-01"},
 		{"report", "--data", "../../testdata/sample", "--year", "2024", "--out", filepath.Join(t.TempDir(), "r")},

@@ -16,10 +16,11 @@ import (
 )
 
 func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("profile", "ISO3|NAME --data DIR --year Y [--format text|md|json] [--as-of DATE] [--plan DIR]",
+	fs := newFlags("profile", "ISO3|NAME --data DIR --year Y [--format text|md|json] [--lang en|fr|es] [--as-of DATE] [--plan DIR]",
 		"Print one State's country profile for a year, as lap report writes it in profiles/ISO3.md:\nits membership with the treaty dates; each obligation with its episodes, deadline decisions,\nverdict and projection (what meeting the deadline takes); its Article 7 record year by year;\nevery indicator it counts in, with its result and whether it helped or held back the\nindicator's value; and the class and source of every figure. The State is named by its ISO3\ncode or its name as in states.csv (\"LAO\", \"Lao People's Democratic Republic\"; case, accents\nand a unique beginning do not matter).", stdout)
 	in := addInputs(fs, true)
 	format := addFormat(fs, "text", "md", "json")
+	langF := addLang(fs, "the plan's text (the profile's own words are English so far)")
 	// the State may come first: lap profile LAO --data DIR --year 2024
 	var query string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -43,8 +44,15 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := format.check(); err != nil {
 		return err
 	}
+	lang, err := langF.lang()
+	if err != nil {
+		return err
+	}
 	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
+		return err
+	}
+	if plan, err = translate(plan, lang); err != nil {
 		return err
 	}
 	st, err := findState(ds, query)
@@ -60,6 +68,9 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	p, err := reports.ProfileOf(ctx, plan, ds, a, st.ISO3)
 	if err != nil {
 		return err
+	}
+	if _, notice := plan.Language(); notice != "" && format.value != "json" {
+		fmt.Fprintln(stdout, notice) // the plan's texts below are an unofficial translation
 	}
 	switch format.value {
 	case "json":

@@ -29,7 +29,7 @@ func ExamplePlan_Validate() {
 		}
 	}
 	// Output:
-	// checks: 44 errors: 0
+	// checks: 45 errors: 0
 	// info NGA 2023
 	//   art7_initial_submitted = 2023-04-12 (monitor)
 	//   entry_into_force = 2023-08-01 (official)

@@ -405,3 +405,32 @@ func TestSampleDeadlinesAgreeWithObligations(t *testing.T) {
 		}
 	}
 }
+
+// TestNotApplicableFormsListTheirFields keeps the check a7-not-applicable-form-has-figures in
+// step with the dictionary: for each form it covers, its rule lists exactly the per-year report
+// fields the dictionary gives that form (those report_facts can hold).
+func TestNotApplicableFormsListTheirFields(t *testing.T) {
+	plan := loadPlan(t)
+	var rule string
+	for _, c := range plan.Checks() {
+		if c.ID == "a7-not-applicable-form-has-figures" {
+			rule = c.Rule
+		}
+	}
+	require.NotEmpty(t, rule)
+	clause := regexp.MustCompile(`art7_form_([a-j])_status \?\? ""\) != "not-applicable" \|\| none\(report_facts, \{# in \[([^\]]*)\]\}\)`)
+	matches := clause.FindAllStringSubmatch(rule, -1)
+	require.NotEmpty(t, matches)
+	for _, m := range matches {
+		form := strings.ToUpper(m[1])
+		var want []string
+		for _, f := range engine.Fields() {
+			src := f.Source
+			if f.Form == form && f.Kind == engine.KindReport && f.Scope == engine.ScopeYear &&
+				strings.HasPrefix(src, "Form") && !strings.ContainsAny(src, ";,") {
+				want = append(want, `"`+f.Name+`"`)
+			}
+		}
+		assert.Equal(t, strings.Join(want, ", "), m[2], "Form %s: the fields report_facts can hold", form)
+	}
+}

@@ -30,6 +30,11 @@
 //   - Plan.Assess adds baselines, targets, progress scores, roll-ups to actions, sections and
 //     the plan, a per-State view and deadline projections; Plan.Explain shows the whole
 //     derivation of one indicator.
+//   - Per State (records.go, for country profiles and the report's annexes):
+//     Plan.StateRecords and Plan.StateRecord give a State's membership with its treaty dates
+//     and its Article 7 record year by year, judged as the reporting indicators judge it;
+//     Plan.EvaluateState and Plan.EvaluateStates give a State's traced outcome for every
+//     indicator; Dataset.Lookup reads one field as the rules see it at a cut-off.
 //
 // # Missing data
 //

@@ -299,3 +299,22 @@ func TestWhatItTakes(t *testing.T) {
 	}
 	assert.Contains(t, whatItTakes(3, dp(f64(10), f64(1), f64(4), nil, "2027-06-30")), "takes destroying 4")
 }
+
+// A year cut off before its end says so: the standing is "on" the cut-off, not "at the end of"
+// the year, and the annual report of the year is not yet owed.
+func TestProfilePartialYear(t *testing.T) {
+	s := loadSample(t)
+	ctx := context.Background()
+	a, err := s.plan.Assess(ctx, s.ds, 2024, engine.AsOf(engine.MustDate("2024-10-31")))
+	require.NoError(t, err)
+	p, err := ProfileOf(ctx, s.plan, s.ds, a, "LAO")
+	require.NoError(t, err)
+	assert.True(t, p.Partial)
+	assert.Equal(t, "State Party on 31 October 2024 (the cut-off; 2024 is not over).", p.Standing)
+	for _, an := range p.Reporting.Annual {
+		assert.NotEqual(t, 2024, an.Year, "the annual report for 2024 is not owed before the year is over")
+	}
+	var md bytes.Buffer
+	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
+	assert.Contains(t, md.String(), "> **Partial year.** 2024 is not over at the cut-off: the figures are those known on 31 October 2024.")
+}

@@ -136,7 +136,7 @@ type YearValue struct {
 	CoverageFlag bool  `json:"coverage_flag,omitempty"`
 
 	// what a reassessment needs of a year it does not evaluate again (see stub)
-	status            Status
+	status            ValueStatus
 	population, known int
 	counted, noData   []string // sums only
 }
@@ -206,8 +206,8 @@ type IndicatorAssessment struct {
 // Scored reports whether the indicator enters roll-up means.
 func (ia *IndicatorAssessment) Scored() bool { return ia.Score != nil }
 
-// StatusCounts counts indicators per progress status.
-type StatusCounts struct {
+// ProgressCounts counts indicators per progress status.
+type ProgressCounts struct {
 	Achieved          int `json:"achieved"`
 	OnTrack           int `json:"on-track"`
 	NeedsAcceleration int `json:"needs-acceleration"`
@@ -218,7 +218,7 @@ type StatusCounts struct {
 }
 
 // Get returns the count for one status.
-func (c StatusCounts) Get(s ProgressStatus) int {
+func (c ProgressCounts) Get(s ProgressStatus) int {
 	switch s {
 	case ProgressAchieved:
 		return c.Achieved
@@ -239,7 +239,7 @@ func (c StatusCounts) Get(s ProgressStatus) int {
 }
 
 // Add counts one indicator with status s.
-func (c *StatusCounts) Add(s ProgressStatus) {
+func (c *ProgressCounts) Add(s ProgressStatus) {
 	switch s {
 	case ProgressAchieved:
 		c.Achieved++
@@ -271,7 +271,7 @@ type Rollup struct {
 	Status           ProgressStatus `json:"status"`
 	Indicators       int            `json:"indicators"`
 	IndicatorsScored int            `json:"indicators_scored"`
-	StatusCounts     StatusCounts   `json:"status_counts"`
+	ProgressCounts   ProgressCounts `json:"status_counts"`
 	// TrendCounts counts the group's indicators without a target by direction of travel,
 	// apart from target-based progress.
 	TrendCounts TrendCounts `json:"trend_counts"`
@@ -439,18 +439,18 @@ type StateView struct {
 	NoDataIn     []string `json:"no_data_in"`
 }
 
-// DeadlineStatus is a deadline projection's outcome.
-type DeadlineStatus string
+// ProjectionStatus is a deadline projection's outcome (Projection.Status).
+type ProjectionStatus string
 
-// The deadline statuses.
+// The projection statuses.
 const (
-	DeadlineOnCourse DeadlineStatus = "on-course" // completes at least the margin before the deadline
-	DeadlineAtRisk   DeadlineStatus = "at-risk"   // completes by the deadline, within the margin
-	DeadlineWillMiss DeadlineStatus = "will-miss" // completes after the deadline, never, or the deadline has passed
-	DeadlineNoData   DeadlineStatus = "no-data"   // no remaining amount, rate or deadline
-	// DeadlineNotKnown: the deadline in force has passed and an extension request awaits a
+	ProjectionOnCourse ProjectionStatus = "on-course" // completes at least the margin before the deadline
+	ProjectionAtRisk   ProjectionStatus = "at-risk"   // completes by the deadline, within the margin
+	ProjectionWillMiss ProjectionStatus = "will-miss" // completes after the deadline, never, or the deadline has passed
+	ProjectionNoData   ProjectionStatus = "no-data"   // no remaining amount, rate or deadline
+	// ProjectionNotKnown: the deadline in force has passed and an extension request awaits a
 	// decision (or a grant its new deadline): the deadline that applies is not known.
-	DeadlineNotKnown DeadlineStatus = "deadline-not-known"
+	ProjectionNotKnown ProjectionStatus = "deadline-not-known"
 )
 
 // ReasonCode names the case a projection's Reason describes.
@@ -488,8 +488,8 @@ type Projection struct {
 	YearsNeeded *float64 `json:"years_needed"`
 	// RateNeeded is the yearly rate that finishes exactly on the deadline; nil when the
 	// deadline is not after the end of RemainingYear.
-	RateNeeded *float64       `json:"rate_needed"`
-	Status     DeadlineStatus `json:"status"`
+	RateNeeded *float64         `json:"rate_needed"`
+	Status     ProjectionStatus `json:"status"`
 }
 
 // DeadlineProjection is the projection for one State and one article.

@@ -282,7 +282,7 @@ func TestAssess(t *testing.T) {
 	assert.InDelta(t, 0.5, *a1.Score, 1e-12)
 	assert.Equal(t, 2, a1.Indicators)
 	assert.Equal(t, 1, a1.IndicatorsScored)
-	assert.Equal(t, 1, a1.StatusCounts.NoTarget)
+	assert.Equal(t, 1, a1.ProgressCounts.NoTarget)
 	require.Len(t, a.Sections, 3)
 	s0 := a.Sections[0]
 	assert.Equal(t, "stockpiles", s0.Key)
@@ -299,7 +299,7 @@ func TestAssess(t *testing.T) {
 	assert.Equal(t, 2, a.Overall.SectionsScored)
 	assert.Equal(t, 5, a.Overall.Indicators)
 	assert.Equal(t, 3, a.Overall.IndicatorsScored)
-	assert.Equal(t, StatusCounts{OnTrack: 1, NeedsAcceleration: 2, NoTarget: 2}, a.Overall.StatusCounts)
+	assert.Equal(t, ProgressCounts{OnTrack: 1, NeedsAcceleration: 2, NoTarget: 2}, a.Overall.ProgressCounts)
 
 	// deadlines, sorted by State
 	require.Len(t, a.Deadlines, 3)
@@ -311,14 +311,14 @@ func TestAssess(t *testing.T) {
 	assert.InDelta(t, 200, *aaa.Rate, 0)
 	assert.Len(t, aaa.RateYears, 2, "deadline_rate_years = 2")
 	assert.Equal(t, 2026, *aaa.CompletionYear)
-	assert.Equal(t, DeadlineAtRisk, aaa.Status, aaa.Reason)
+	assert.Equal(t, ProjectionAtRisk, aaa.Status, aaa.Reason)
 	assert.Equal(t, "CCC", ccc.ISO3)
 	assert.Equal(t, 4, ccc.Article)
 	assert.InDelta(t, 150000, *ccc.Rate, 0, "mean of 100 000 and 150 000 + 50 000 by survey")
-	assert.Equal(t, DeadlineWillMiss, ccc.Status, ccc.Reason)
+	assert.Equal(t, ProjectionWillMiss, ccc.Status, ccc.Reason)
 	assert.InDelta(t, 1e6/(1+152.0/365), *ccc.RateNeeded, 1e-6)
 	assert.Equal(t, "DDD", ddd.ISO3)
-	assert.Equal(t, DeadlineNoData, ddd.Status)
+	assert.Equal(t, ProjectionNoData, ddd.Status)
 	assert.Nil(t, ddd.Remaining, "no data is not zero")
 
 	// per-State view

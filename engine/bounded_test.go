@@ -47,11 +47,11 @@ func TestBoundedRules(t *testing.T) {
 			require.NoError(t, err)
 			bad, _ := r.Indicator("1.1")
 			if tt.runErr != "" {
-				assert.Equal(t, StatusError, bad.Status)
+				assert.Equal(t, ValueError, bad.Status)
 				assert.Contains(t, bad.Error, tt.runErr)
 			}
 			other, _ := r.Indicator("2.1")
-			assert.Equal(t, StatusOK, other.Status, "the other indicators still run")
+			assert.Equal(t, ValueOK, other.Status, "the other indicators still run")
 		})
 	}
 }
@@ -63,6 +63,6 @@ func TestNaNNumberIsAnError(t *testing.T) {
 	require.NoError(t, err)
 	r, err := p.Evaluate(context.Background(), mustLoadData(t, evalFacts), 2023, Only(regexp.MustCompile(`^2\.2$`)))
 	require.NoError(t, err)
-	assert.Equal(t, StatusError, r.Indicators[0].Status)
+	assert.Equal(t, ValueError, r.Indicators[0].Status)
 	assert.Contains(t, r.Indicators[0].Error, "NaN")
 }

@@ -57,18 +57,18 @@ func regionBreakdown() *Breakdown {
 // policy and small-number rule as the whole. Counted, NotCounted and NoData count States (the
 // whole's lists, by group); Population is their sum.
 type GroupResult struct {
-	By         string   `json:"by"`
-	Group      string   `json:"group"`
-	Title      string   `json:"title"`
-	Value      *float64 `json:"value"`
-	Population int      `json:"population"`
-	Known      int      `json:"known"`
-	N          int      `json:"n"`
-	Counted    int      `json:"counted"`
-	NotCounted int      `json:"not_counted"`
-	NoData     int      `json:"no_data"`
-	Status     Status   `json:"status"`
-	Class      Class    `json:"class,omitempty"`
+	By         string      `json:"by"`
+	Group      string      `json:"group"`
+	Title      string      `json:"title"`
+	Value      *float64    `json:"value"`
+	Population int         `json:"population"`
+	Known      int         `json:"known"`
+	N          int         `json:"n"`
+	Counted    int         `json:"counted"`
+	NotCounted int         `json:"not_counted"`
+	NoData     int         `json:"no_data"`
+	Status     ValueStatus `json:"status"`
+	Class      Class       `json:"class,omitempty"`
 	// KOfN says what the value is taken over, as IndicatorResult.KOfN does.
 	KOfN string `json:"k_of_n"`
 }

@@ -42,7 +42,7 @@ func TestBreakdownsAddUp(t *testing.T) {
 				groups := ir.Groups
 				ir.Groups = nil
 				require.Equal(t, whole, ir, "%s: splitting does not change the whole", name)
-				if ir.Status == StatusError {
+				if ir.Status == ValueError {
 					assert.Empty(t, groups, name)
 					continue
 				}
@@ -110,7 +110,7 @@ func TestBreakdownOneGroup(t *testing.T) {
 		r, err := p.Evaluate(context.Background(), ds, y, By("all"))
 		require.NoError(t, err)
 		for _, ir := range r.Indicators {
-			if ir.Status == StatusError {
+			if ir.Status == ValueError {
 				continue
 			}
 			require.Len(t, ir.Groups, 1, "%s: \"other\" is left out when it holds no State", ir.ID)
@@ -151,7 +151,7 @@ func TestBreakdownRegion(t *testing.T) {
 	ir, _ = r.Indicator("43.3")
 	for _, g := range ir.Groups {
 		if g.N < ir.MinPopulation && g.Value != nil {
-			assert.Equal(t, StatusTooFew, g.Status, g.Group)
+			assert.Equal(t, ValueTooFew, g.Status, g.Group)
 		}
 	}
 }

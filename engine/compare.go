@@ -38,7 +38,7 @@ type ChangeCounts struct {
 }
 
 // ObligationChange is one Article 3 or 4 obligation episode before and after: its verdict
-// (deadline_met), its status in words and its completion. An episode on one side only (a
+// (deadline_met), its status in words (Obligation.StatusText) and its completion. An episode on one side only (a
 // completion or a discovery added) has the other side empty.
 type ObligationChange struct {
 	ISO3                string  `json:"iso3"`
@@ -47,8 +47,8 @@ type ObligationChange struct {
 	Episode             int     `json:"episode"`
 	BaseDeadlineMet     Verdict `json:"base_deadline_met"`
 	ScenarioDeadlineMet Verdict `json:"scenario_deadline_met"`
-	BaseStatus          string  `json:"base_status"`
-	ScenarioStatus      string  `json:"scenario_status"`
+	BaseStatusText      string  `json:"base_status_text"`
+	ScenarioStatusText  string  `json:"scenario_status_text"`
 	BaseCompleted       *Date   `json:"base_completed"`
 	ScenarioCompleted   *Date   `json:"scenario_completed"`
 	Deadline            *Date   `json:"deadline"`
@@ -63,12 +63,12 @@ func obligationChange(b, o *ObligationEpisode) ObligationChange {
 		}
 	}
 	if b != nil {
-		c.BaseDeadlineMet, c.BaseStatus, c.BaseCompleted = b.DeadlineMet, b.StatusText, b.Completed
+		c.BaseDeadlineMet, c.BaseStatusText, c.BaseCompleted = b.DeadlineMet, b.StatusText, b.Completed
 	}
 	if o != nil {
-		c.ScenarioDeadlineMet, c.ScenarioStatus, c.ScenarioCompleted = o.DeadlineMet, o.StatusText, o.Completed
+		c.ScenarioDeadlineMet, c.ScenarioStatusText, c.ScenarioCompleted = o.DeadlineMet, o.StatusText, o.Completed
 	}
-	c.Changed = b == nil || o == nil || c.BaseDeadlineMet != c.ScenarioDeadlineMet || c.BaseStatus != c.ScenarioStatus ||
+	c.Changed = b == nil || o == nil || c.BaseDeadlineMet != c.ScenarioDeadlineMet || c.BaseStatusText != c.ScenarioStatusText ||
 		!samePtr(c.BaseCompleted, c.ScenarioCompleted) || !samePtr(b.Deadline, o.Deadline)
 	return c
 }
@@ -123,16 +123,16 @@ type ScoreChange struct {
 // present on one side only (an obligation completed or added) has the other side's status
 // empty.
 type DeadlineChange struct {
-	ISO3                   string         `json:"iso3"`
-	Article                int            `json:"article"`
-	BaseStatus             DeadlineStatus `json:"base_status"`
-	ScenarioStatus         DeadlineStatus `json:"scenario_status"`
-	BaseCompletionYear     *int           `json:"base_completion_year"`
-	ScenarioCompletionYear *int           `json:"scenario_completion_year"`
-	BaseRate               *float64       `json:"base_rate"`
-	ScenarioRate           *float64       `json:"scenario_rate"`
-	Deadline               string         `json:"deadline,omitempty"`
-	Changed                bool           `json:"changed"`
+	ISO3                   string           `json:"iso3"`
+	Article                int              `json:"article"`
+	BaseStatus             ProjectionStatus `json:"base_status"`
+	ScenarioStatus         ProjectionStatus `json:"scenario_status"`
+	BaseCompletionYear     *int             `json:"base_completion_year"`
+	ScenarioCompletionYear *int             `json:"scenario_completion_year"`
+	BaseRate               *float64         `json:"base_rate"`
+	ScenarioRate           *float64         `json:"scenario_rate"`
+	Deadline               string           `json:"deadline,omitempty"`
+	Changed                bool             `json:"changed"`
 }
 
 // diffEps is the tolerance under which two numbers count as equal.

@@ -29,7 +29,7 @@ func Project(in ProjectionInput) Projection {
 		pr.CompletionYear = intPtr(int(math.Ceil(finish-1e-9)) - 1)
 	}
 	if in.Deadline.IsZero() {
-		pr.Status = DeadlineNoData
+		pr.Status = ProjectionNoData
 		return pr
 	}
 	dl := yearFraction(in.Deadline)
@@ -38,13 +38,13 @@ func Project(in ProjectionInput) Projection {
 	}
 	switch {
 	case in.Remaining <= 0:
-		pr.Status = DeadlineOnCourse
+		pr.Status = ProjectionOnCourse
 	case dl <= start, in.Rate <= 0, finish > dl:
-		pr.Status = DeadlineWillMiss
+		pr.Status = ProjectionWillMiss
 	case finish > dl-in.MarginYears:
-		pr.Status = DeadlineAtRisk
+		pr.Status = ProjectionAtRisk
 	default:
-		pr.Status = DeadlineOnCourse
+		pr.Status = ProjectionOnCourse
 	}
 	return pr
 }
@@ -188,10 +188,10 @@ func projectionOf(b *basis, margin float64) Projection {
 	}
 	switch {
 	case b.remainingYear == 0:
-		return Projection{Status: DeadlineNoData}
+		return Projection{Status: ProjectionNoData}
 	case b.rateN == 0 && b.remaining > 0:
 		pr := Project(ProjectionInput{Remaining: b.remaining, RemainingYear: b.remainingYear, Rate: 0, Deadline: b.deadline})
-		return Projection{Status: DeadlineNoData, RateNeeded: pr.RateNeeded}
+		return Projection{Status: ProjectionNoData, RateNeeded: pr.RateNeeded}
 	}
 	return Project(ProjectionInput{Remaining: b.remaining, RemainingYear: b.remainingYear, Rate: rate, Deadline: b.deadline, MarginYears: margin})
 }
@@ -224,9 +224,9 @@ func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf
 	b := d.basisOf(si, m, from, y, rateYears, asOf)
 	b.deadline = dl
 	switch projectionOf(&b, 0).Status {
-	case DeadlineWillMiss:
+	case ProjectionWillMiss:
 		return boolPtr(true)
-	case DeadlineNoData:
+	case ProjectionNoData:
 		return nil
 	}
 	return boolPtr(false)
@@ -277,7 +277,7 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 		recorded := b.deadline
 		b.deadline = Date{}
 		dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
-		dp.Status = DeadlineNotKnown
+		dp.Status = ProjectionNotKnown
 		b.deadline = recorded
 	} else {
 		dp.Projection = projectionOf(&b, sc.DeadlineMarginYears)
@@ -377,9 +377,9 @@ func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scori
 		need = fmt.Sprintf("meeting the deadline of %s takes %s a year", dl.Text(), estimateText(*dp.RateNeeded, dp.Unit))
 	}
 	switch dp.Status {
-	case DeadlineAtRisk:
+	case ProjectionAtRisk:
 		return fmt.Sprintf("%s; %s, less than %s before the deadline of %s; %s", rem, at, yearsText(sc.DeadlineMarginYears), dl.Text(), need), ReasonAtRisk
-	case DeadlineWillMiss:
+	case ProjectionWillMiss:
 		return fmt.Sprintf("%s; %s, after the deadline of %s; %s", rem, at, dl.Text(), need), ReasonWillMiss
 	}
 	return fmt.Sprintf("%s; %s, before the deadline of %s", rem, at, dl.Text()), ReasonOnCourse

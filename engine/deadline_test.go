@@ -11,7 +11,7 @@ func TestProject(t *testing.T) {
 	tests := []struct {
 		name       string
 		in         ProjectionInput
-		status     DeadlineStatus
+		status     ProjectionStatus
 		completion *int
 		years      *float64
 		needed     *float64
@@ -19,22 +19,22 @@ func TestProject(t *testing.T) {
 		// 400 left at the end of 2024, 200 a year: done at the end of 2026 (2027.0); the deadline
 		// 2027-12-31 is 2028.0, a year later: on course with a margin of exactly 1
 		{name: "on course", in: ProjectionInput{Remaining: 400, RemainingYear: 2024, Rate: 200, Deadline: d("2027-12-31"), MarginYears: 1},
-			status: DeadlineOnCourse, completion: intPtr(2026), years: num(2), needed: num(400.0 / 3)},
+			status: ProjectionOnCourse, completion: intPtr(2026), years: num(2), needed: num(400.0 / 3)},
 		// deadline 2027-06-01 = 2027 + 152/365: completion 2027.0 is within a year of it
 		{name: "at risk", in: ProjectionInput{Remaining: 400, RemainingYear: 2024, Rate: 200, Deadline: d("2027-06-01"), MarginYears: 1},
-			status: DeadlineAtRisk, completion: intPtr(2026), years: num(2), needed: num(400 / (2 + 152.0/365))},
+			status: ProjectionAtRisk, completion: intPtr(2026), years: num(2), needed: num(400 / (2 + 152.0/365))},
 		{name: "will miss", in: ProjectionInput{Remaining: 1000, RemainingYear: 2024, Rate: 150, Deadline: d("2026-12-31"), MarginYears: 1},
-			status: DeadlineWillMiss, completion: intPtr(2031), years: num(1000.0 / 150), needed: num(500)},
+			status: ProjectionWillMiss, completion: intPtr(2031), years: num(1000.0 / 150), needed: num(500)},
 		{name: "completion falling exactly at a year end", in: ProjectionInput{Remaining: 300, RemainingYear: 2024, Rate: 100, Deadline: d("2027-12-31")},
-			status: DeadlineOnCourse, completion: intPtr(2027), years: num(3), needed: num(100)},
+			status: ProjectionOnCourse, completion: intPtr(2027), years: num(3), needed: num(100)},
 		{name: "nothing done: no completion", in: ProjectionInput{Remaining: 500, RemainingYear: 2024, Rate: 0, Deadline: d("2029-12-31"), MarginYears: 1},
-			status: DeadlineWillMiss, needed: num(100)},
+			status: ProjectionWillMiss, needed: num(100)},
 		{name: "deadline already passed", in: ProjectionInput{Remaining: 500, RemainingYear: 2024, Rate: 1000, Deadline: d("2024-08-01"), MarginYears: 1},
-			status: DeadlineWillMiss, completion: intPtr(2025), years: num(0.5)},
+			status: ProjectionWillMiss, completion: intPtr(2025), years: num(0.5)},
 		{name: "nothing left", in: ProjectionInput{Remaining: 0, RemainingYear: 2024, Rate: 0, Deadline: d("2026-08-01"), MarginYears: 1},
-			status: DeadlineOnCourse, completion: intPtr(2024), years: num(0), needed: num(0)},
+			status: ProjectionOnCourse, completion: intPtr(2024), years: num(0), needed: num(0)},
 		{name: "no deadline", in: ProjectionInput{Remaining: 400, RemainingYear: 2024, Rate: 200, MarginYears: 1},
-			status: DeadlineNoData, completion: intPtr(2026), years: num(2)},
+			status: ProjectionNoData, completion: intPtr(2026), years: num(2)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

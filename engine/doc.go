@@ -43,11 +43,29 @@
 // test (x == nil, x != nil), gives an unknown result for that State when the field is nil:
 // the State is listed in IndicatorResult.NoData and leaves the denominator of a share.
 //
+// # Statuses
+//
+// Each kind of status has its own type, and a field named Status holds the kind its type
+// says:
+//
+//   - ValueStatus: whether an indicator has a value for the year (ok, missing, error,
+//     too-few); IndicatorResult.Status.
+//   - ProgressStatus: an indicator's or a roll-up's standing against its target (achieved,
+//     on-track, ...); IndicatorAssessment.ProgressStatus, Rollup.Status, counted by
+//     ProgressCounts.
+//   - TrendStatus: the direction of travel of an indicator without a target; Travel.Status,
+//     counted by TrendCounts.
+//   - ObligationStatus: where a State stands on one obligation (met, open, completed, ...);
+//     Obligation.Status, with Obligation.StatusText in words.
+//   - ProjectionStatus: a deadline projection's outcome (on-course, at-risk, will-miss, ...);
+//     Projection.Status.
+//   - Verdict: whether a deadline was met (yes, no, not known), never a status.
+//
 // # Determinism and safety
 //
 // The engine never reads the clock: the data cut-off is given with AsOf (or taken as the
 // latest date in the data). It never prints. Results are sorted. A Plan and a Dataset are
 // immutable and safe for concurrent use. An indicator whose rule fails (a runtime error, a
-// NaN or infinite number) gets Status error with the message; the other indicators still
+// NaN or infinite number) gets ValueError with the message; the other indicators still
 // run. Expressions cannot call now() and are bounded in size.
 package engine

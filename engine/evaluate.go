@@ -12,18 +12,20 @@ import (
 	"github.com/expr-lang/expr/vm"
 )
 
-// Status is the outcome of evaluating one indicator for one year.
-type Status string
+// ValueStatus is the outcome of evaluating one indicator for one year: whether it has a value
+// (IndicatorResult.Status). It says nothing of progress (ProgressStatus), direction of travel
+// (TrendStatus), an obligation (ObligationStatus) or a deadline projection (ProjectionStatus).
+type ValueStatus string
 
-// The statuses.
+// The value statuses.
 const (
-	StatusOK      Status = "ok"      // a value was computed
-	StatusMissing Status = "missing" // no State had a known result, so there is no value
-	StatusError   Status = "error"   // an expression failed for at least one State
-	// StatusTooFew: a value was computed, but over fewer States than min_population (a share
+	ValueOK      ValueStatus = "ok"      // a value was computed
+	ValueMissing ValueStatus = "missing" // no State had a known result, so there is no value
+	ValueError   ValueStatus = "error"   // an expression failed for at least one State
+	// ValueTooFew: a value was computed, but over fewer States than min_population (a share
 	// or a mean) or over an empty population (any aggregate). It is shown as "k of n" and never
 	// scored, ranked or given a direction of travel.
-	StatusTooFew Status = "too-few"
+	ValueTooFew ValueStatus = "too-few"
 )
 
 // UnknownPolicy is how a State in an indicator's population whose result is unknown counts
@@ -102,7 +104,7 @@ type IndicatorResult struct {
 	// their result rests on; Class is the least reliable of those (docs/data.md).
 	Classes ClassCounts `json:"classes"`
 	Class   Class       `json:"class,omitempty"`
-	Status  Status      `json:"status"`
+	Status  ValueStatus `json:"status"`
 	Error   string      `json:"error,omitempty"`
 	// States holds each State's outcome when the evaluation was traced (see Trace).
 	States []StateOutcome `json:"states,omitempty"`
@@ -456,7 +458,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		}
 	}
 	if len(errs) > 0 {
-		ir.Status = StatusError
+		ir.Status = ValueError
 		ir.Error = errs[0]
 		if len(errs) > 1 {
 			ir.Error += fmt.Sprintf(" (and %d more States)", len(errs)-1)
@@ -464,7 +466,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		return ir
 	}
 	aggregateValue(ind, &ir, sum)
-	if byGroup && ir.Status != StatusError {
+	if byGroup && ir.Status != ValueError {
 		ir.Groups = ev.groups(ind, &ir, outcomes, ev.nums, ev.ranks)
 	}
 	return ir
@@ -504,18 +506,18 @@ func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 		}
 	}
 	if ir.Value != nil && (math.IsNaN(*ir.Value) || math.IsInf(*ir.Value, 0)) {
-		ir.Status = StatusError
+		ir.Status = ValueError
 		ir.Error = fmt.Sprintf("the %s of the States' values is %v, not a finite number (the values are too large)", ind.Aggregate, *ir.Value)
 		ir.Value = nil
 		return
 	}
 	switch {
 	case ir.Value == nil:
-		ir.Status = StatusMissing // a share or mean with nothing known, an empty population included
+		ir.Status = ValueMissing // a share or mean with nothing known, an empty population included
 	case ir.Population == 0 || (ratio && ir.N < ir.MinPopulation):
-		ir.Status = StatusTooFew
+		ir.Status = ValueTooFew
 	default:
-		ir.Status = StatusOK
+		ir.Status = ValueOK
 	}
 	if ir.Value != nil {
 		ir.Class = ir.Classes.Weakest()

@@ -40,7 +40,7 @@ func TestEvaluateAggregates(t *testing.T) {
 	assert.Nil(t, count.Numerator)
 
 	share := r.Indicators[1]
-	assert.Equal(t, StatusTooFew, share.Status, "a share over 2 States is below min_population 5")
+	assert.Equal(t, ValueTooFew, share.Status, "a share over 2 States is below min_population 5")
 	assert.Equal(t, 2, share.N)
 	assert.Equal(t, 5, share.MinPopulation)
 	assert.Equal(t, "1 of 2", share.KOfN())
@@ -67,7 +67,7 @@ func TestEvaluateMissingIsNotZero(t *testing.T) {
 	require.NoError(t, err)
 	sum, _ := r.Indicator("2.2")
 	assert.Nil(t, sum.Value, "no State reported an area: no value, not 0")
-	assert.Equal(t, StatusMissing, sum.Status)
+	assert.Equal(t, ValueMissing, sum.Status)
 	assert.Equal(t, []string{"NGA"}, sum.NoData)
 
 	r, err = p.Evaluate(context.Background(), ds, 2022, AsOf(MustDate("2025-01-01")))
@@ -75,7 +75,7 @@ func TestEvaluateMissingIsNotZero(t *testing.T) {
 	sum, _ = r.Indicator("2.2")
 	require.NotNil(t, sum.Value, "an empty population sums to 0")
 	assert.Equal(t, 0.0, *sum.Value)
-	assert.Equal(t, StatusTooFew, sum.Status, "an empty population is never scored")
+	assert.Equal(t, ValueTooFew, sum.Status, "an empty population is never scored")
 	assert.Equal(t, 0, sum.N)
 }
 
@@ -88,11 +88,11 @@ func TestEvaluateFailingIndicatorDoesNotStopOthers(t *testing.T) {
 	r, err := p.Evaluate(context.Background(), ds, 2023, AsOf(MustDate("2025-01-01")))
 	require.NoError(t, err)
 	bad, _ := r.Indicator("2.2")
-	assert.Equal(t, StatusError, bad.Status)
+	assert.Equal(t, ValueError, bad.Status)
 	assert.Nil(t, bad.Value)
 	assert.Contains(t, bad.Error, "DEU: expression gave +Inf")
 	good, _ := r.Indicator("2.1")
-	assert.Equal(t, StatusTooFew, good.Status, "evaluated; over 2 States only")
+	assert.Equal(t, ValueTooFew, good.Status, "evaluated; over 2 States only")
 	require.NotNil(t, good.Value)
 }
 

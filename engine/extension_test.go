@@ -39,43 +39,43 @@ func TestExtensionRequestRules(t *testing.T) {
 		text       string
 		requested  int // ObligationEpisode.ExtensionRequested, 0 for nil
 		pending    bool
-		projection DeadlineStatus
+		projection ProjectionStatus
 		deadline   string // shown; default the treaty deadline, 2020-08-01
 	}{
 		{name: "no request: past the deadline", year: 2021, verdict: VerdictNo, past: &yes, toMiss: &yes,
-			text: "open, past the deadline", projection: DeadlineWillMiss},
+			text: "open, past the deadline", projection: ProjectionWillMiss},
 		{name: "pending request, the deadline passed: not known",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,\n", year: 2021, verdict: VerdictUnknown,
 			text: "open; deadline not known (extension requested in 2019, no decision recorded)", requested: 2019, pending: true,
-			projection: DeadlineNotKnown},
+			projection: ProjectionNotKnown},
 		{name: "pending request, the deadline ahead: changes nothing",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,\n", year: 2019, verdict: VerdictPending, past: &no,
 			text: "open, deadline ahead", requested: 2019, pending: true},
 		{name: "a request in the deadline's own year counts",
 			rows: "DEU,2020,art4_extension_requested,true,MSP documents,\n", year: 2021, verdict: VerdictUnknown,
 			text: "open; deadline not known (extension requested in 2020, no decision recorded)", requested: 2020, pending: true,
-			projection: DeadlineNotKnown},
+			projection: ProjectionNotKnown},
 		{name: "decided: a new deadline recorded",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,\nDEU,2019,art4_deadline,2021-08-01,9MSP,\n", year: 2021,
-			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", requested: 2019, projection: DeadlineWillMiss,
+			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", requested: 2019, projection: ProjectionWillMiss,
 			deadline: "2021-08-01"},
 		{name: "decided: not granted",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,\nDEU,2020,art4_extension_granted,false,10MSP,\n", year: 2021,
-			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", requested: 2019, projection: DeadlineWillMiss},
+			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", requested: 2019, projection: ProjectionWillMiss},
 		{name: "granted without the new deadline recorded: not known",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,\nDEU,2020,art4_extension_granted,true,10MSP,\n", year: 2021,
 			verdict: VerdictUnknown, text: "open; deadline not known (extension granted in 2020, new deadline not recorded)", requested: 2019,
-			projection: DeadlineNotKnown},
+			projection: ProjectionNotKnown},
 		{name: "a request after the deadline's year leaves the State past it",
 			rows: "DEU,2021,art4_extension_requested,true,late request,\n", year: 2021, verdict: VerdictNo, past: &yes, toMiss: &yes,
-			text: "open, past the deadline", projection: DeadlineWillMiss},
+			text: "open, past the deadline", projection: ProjectionWillMiss},
 		{name: "a request not yet known at as_of does not count",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,2022-03-01\n", year: 2021, asOf: "2021-12-31",
-			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", projection: DeadlineWillMiss},
+			verdict: VerdictNo, past: &yes, toMiss: &yes, text: "open, past the deadline", projection: ProjectionWillMiss},
 		{name: "the same request once known",
 			rows: "DEU,2019,art4_extension_requested,true,MSP documents,2022-03-01\n", year: 2021, asOf: "2022-06-30",
 			verdict: VerdictUnknown, text: "open; deadline not known (extension requested in 2019, no decision recorded)", requested: 2019,
-			pending: true, projection: DeadlineNotKnown},
+			pending: true, projection: ProjectionNotKnown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -116,7 +116,7 @@ func TestExtensionRequestRules(t *testing.T) {
 				require.NotNil(t, oe.Projection)
 				assert.Equal(t, tt.projection, oe.Projection.Status)
 			}
-			if tt.projection == DeadlineNotKnown {
+			if tt.projection == ProjectionNotKnown {
 				assert.Nil(t, oe.Projection.RateNeeded, "no rate is needed to meet a deadline that is not known")
 				assert.Equal(t, ReasonDeadlineNotKnown, oe.Projection.ReasonCode)
 				assert.Contains(t, oe.Projection.Reason, "the deadline that applies is not known: the last recorded, 1 August 2020, has passed")
@@ -201,7 +201,7 @@ func TestPendingExtensionRequestsSample(t *testing.T) {
 				assert.Equal(t, c.requested, *oe.ExtensionRequested)
 				assert.True(t, oe.ExtensionPending)
 				require.NotNil(t, oe.Projection)
-				assert.Equal(t, DeadlineNotKnown, oe.Projection.Status)
+				assert.Equal(t, ProjectionNotKnown, oe.Projection.Status)
 				assert.Equal(t, note, oe.Projection.ExtensionNote)
 				assert.Nil(t, env.Art4PastDeadline, "art4_past_deadline: not known")
 				assert.Nil(t, env.Art4ProjectedToMiss, "art4_projected_to_miss: not known")

@@ -108,7 +108,7 @@ func FuzzEvaluateExpr(f *testing.F) {
 		ev := &evaluator{plan: p, ds: ds, cfg: evalConfig{asOf: ds.latest, counting: CountingDeposit}}
 		ev.buildEnvs(2023)
 		ir := ev.indicator(ind)
-		if ir.Status == StatusError && ir.Error == "" {
+		if ir.Status == ValueError && ir.Error == "" {
 			t.Fatal("error status without a message")
 		}
 	})

@@ -135,7 +135,7 @@ func TestMethodologyDeadline(t *testing.T) {
 	assert.InDelta(t, 2, *pr.YearsNeeded, 0)
 	assert.Equal(t, 2026, *pr.CompletionYear)
 	assert.Equal(t, "165.5329", fnum(*pr.RateNeeded))
-	assert.Equal(t, DeadlineAtRisk, pr.Status)
+	assert.Equal(t, ProjectionAtRisk, pr.Status)
 	// the same through Assess, from AAA's facts
 	a, err := loadAssessPlan(t).Assess(context.Background(), assessData(t), 2024)
 	require.NoError(t, err)
@@ -251,7 +251,7 @@ func TestMethodologyExtensionRequest(t *testing.T) {
 	assert.Equal(t, "2025-03-01", oe.Deadline.String(), "the last deadline recorded")
 	assert.Nil(t, env.Art4PastDeadline)
 	assert.Nil(t, env.Art4ProjectedToMiss)
-	assert.Equal(t, DeadlineNotKnown, oe.Projection.Status)
+	assert.Equal(t, ProjectionNotKnown, oe.Projection.Status)
 	assert.Equal(t, "900,000 m² remaining at the end of 2025; at 300,000 m² a year (mean of 2 years) it takes 3 years, completing in 2028; "+
 		"the deadline that applies is not known: the last recorded, 1 March 2025, has passed and the extension requested in 2024 has no recorded decision", oe.Projection.Reason)
 	// refused in 2025: past the deadline, and the detail says so

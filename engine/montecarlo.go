@@ -199,7 +199,7 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRisk {
 	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
 		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{},
-		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate, DeadlineNotKnown: dp.Status == DeadlineNotKnown}
+		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate, DeadlineNotKnown: dp.Status == ProjectionNotKnown}
 	if dp.Remaining != nil && dp.YearsNeeded != nil {
 		sr.Projected = num(float64(dp.RemainingYear+1) + *dp.YearsNeeded)
 	}

@@ -154,7 +154,7 @@ func BenchmarkIndicator(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				ir := ev.indicator(ind)
-				if ir.Status != StatusOK {
+				if ir.Status != ValueOK {
 					b.Fatal(ir.Error)
 				}
 			}

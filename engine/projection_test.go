@@ -23,7 +23,7 @@ func TestProjectionPerOpenEpisode(t *testing.T) {
 	tests := []struct {
 		name, rows  string
 		year        int
-		status      DeadlineStatus
+		status      ProjectionStatus
 		single      bool
 		stale       bool
 		toMiss      any
@@ -31,15 +31,15 @@ func TestProjectionPerOpenEpisode(t *testing.T) {
 	}{
 		{"three years, on course", openArt4 +
 			"DEU,2022,art4_area_cleared_m2,1000000,F,\nDEU,2023,art4_area_cleared_m2,1000000,F,\nDEU,2024,art4_area_cleared_m2,1000000,F,\n" +
-			"DEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, DeadlineOnCourse, false, false, false,
+			"DEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, ProjectionOnCourse, false, false, false,
 			[]string{"no further extension: the deadline in force, 1 August 2030, stays", "the mean of 3 years with data, 2022–2024", "no new contamination or stockpile is found"}},
 		{"one year of data", openArt4 +
-			"DEU,2024,art4_area_cleared_m2,100000,F,\nDEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, DeadlineWillMiss, true, false, true,
+			"DEU,2024,art4_area_cleared_m2,100000,F,\nDEU,2024,art4_area_remaining_m2,3000000,F,\n", 2024, ProjectionWillMiss, true, false, true,
 			[]string{"rests on one year of data"}},
 		{"old data", openArt4 +
-			"DEU,2020,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_remaining_m2,3000000,F,\n", 2025, DeadlineOnCourse, false, true, false,
+			"DEU,2020,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_cleared_m2,1000000,F,\nDEU,2021,art4_area_remaining_m2,3000000,F,\n", 2025, ProjectionOnCourse, false, true, false,
 			[]string{"rests on data older than 2 years: the newest figure is for 2021"}},
-		{"no figures", openArt4, 2024, DeadlineNoData, false, false, nil, []string{"no further extension"}},
+		{"no figures", openArt4, 2024, ProjectionNoData, false, false, nil, []string{"no further extension"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,7 +89,7 @@ func TestProjectionFromEpisodeStart(t *testing.T) {
 	dp := a.Deadlines[0]
 	assert.Equal(t, 2, dp.Episode)
 	assert.Equal(t, []YearValue{{Year: 2023, Value: num(10000), Class: ClassUnstated}, {Year: 2024, Value: num(20000), Class: ClassUnstated}}, dp.RateYears, "2019 belongs to episode 1")
-	assert.Equal(t, DeadlineNoData, dp.Status, "no deadline of its own")
+	assert.Equal(t, ProjectionNoData, dp.Status, "no deadline of its own")
 	assert.Empty(t, dp.Deadline)
 	_, env := episodesOf(t, ds, 4, 2024, "2026-06-30")
 	assert.Nil(t, env.Art4ProjectedToMiss, "no deadline: nil")
@@ -106,12 +106,12 @@ func TestProjectedToMissSample(t *testing.T) {
 	require.NotEmpty(t, a.Deadlines)
 	for _, dp := range a.Deadlines {
 		_, env := sampleEnv(t, ds, dp.ISO3, 2025)
-		if dp.Status == DeadlineNotKnown {
+		if dp.Status == ProjectionNotKnown {
 			assert.Nil(t, env.Art4ProjectedToMiss, dp.ISO3)
 			assert.Nil(t, env.Art4PastDeadline, dp.ISO3)
 			continue
 		}
-		want := dp.Status == DeadlineWillMiss
+		want := dp.Status == ProjectionWillMiss
 		require.NotNil(t, env.Art4ProjectedToMiss, dp.ISO3)
 		assert.Equal(t, want, *env.Art4ProjectedToMiss, dp.ISO3)
 	}

@@ -366,9 +366,9 @@ func (c *ruleTestCaseRun) check(got *IndicatorResult) []RuleTestMismatch {
 	wantStatus := c.wantStatus
 	// a value alone asks for a computed value: ok, or too-few (computed over fewer States
 	// than min_population, which the tiny datasets of rule tests usually are)
-	computed := wantStatus == "" && c.want != nil && (got.Status == StatusOK || got.Status == StatusTooFew)
+	computed := wantStatus == "" && c.want != nil && (got.Status == ValueOK || got.Status == ValueTooFew)
 	if wantStatus == "" && c.want != nil {
-		wantStatus = string(StatusOK)
+		wantStatus = string(ValueOK)
 	}
 	if wantStatus != "" && string(got.Status) != wantStatus && !computed {
 		g := string(got.Status)
@@ -533,7 +533,7 @@ func (t *tomlText) UnmarshalTOML(v any) error {
 	return nil
 }
 
-var validStatuses = []string{string(StatusOK), string(StatusTooFew), string(StatusMissing), string(StatusError)}
+var validStatuses = []string{string(ValueOK), string(ValueTooFew), string(ValueMissing), string(ValueError)}
 
 // ruleTestLoader validates one test file.
 type ruleTestLoader struct {
@@ -767,7 +767,7 @@ func (l *ruleTestLoader) testCase(k string, tc *ruleTestCase, tg *ruleTestGroup,
 	if !isCheck && tc.Want == nil && tc.WantStatus == "" && tc.WantError == "" && tc.WantPopulation == nil && tc.WantCounted == nil && tc.WantNotCounted == nil && tc.WantNoData == nil {
 		l.diag(CodeMissingKey, line, k+".want", "case %q expects nothing: give want, want_status, want_error, want_population or a want_ list", c.name)
 	}
-	if tc.WantStatus != "" && tc.WantStatus != string(StatusOK) && tc.WantStatus != string(StatusTooFew) && tc.Want != nil {
+	if tc.WantStatus != "" && tc.WantStatus != string(ValueOK) && tc.WantStatus != string(ValueTooFew) && tc.Want != nil {
 		l.diag(CodeBadValue, at("want"), k+".want", "want %g contradicts want_status %q: only an ok or too-few result has a value", *tc.Want, tc.WantStatus)
 	}
 	isos := make([]string, 0, len(tg.States))

@@ -112,12 +112,12 @@ func TestRuleBudget(t *testing.T) {
 			r, err := p.Evaluate(context.Background(), mustLoadData(t, evalFacts), 2023, AsOf(MustDate("2025-01-01")))
 			require.NoError(t, err)
 			bad, _ := r.Indicator("1.1")
-			assert.Equal(t, StatusError, bad.Status)
+			assert.Equal(t, ValueError, bad.Status)
 			assert.Contains(t, bad.Error, tt.err)
 			assert.Nil(t, bad.Value)
 			for _, id := range []string{"2.1", "2.2"} {
 				other, _ := r.Indicator(id)
-				assert.NotEqual(t, StatusError, other.Status, "%s is evaluated", id)
+				assert.NotEqual(t, ValueError, other.Status, "%s is evaluated", id)
 			}
 		})
 	}
@@ -131,7 +131,7 @@ func TestRuleStepsDeterministic(t *testing.T) {
 	r, err := p.Evaluate(context.Background(), mustLoadData(t, evalFacts), 2023, AsOf(MustDate("2025-01-01")))
 	require.NoError(t, err)
 	ir, _ := r.Indicator("1.1")
-	require.Equal(t, StatusOK, ir.Status, ir.Error)
+	require.Equal(t, ValueOK, ir.Status, ir.Error)
 	assert.Equal(t, 4.0, *ir.Value)
 }
 
@@ -169,7 +169,7 @@ func TestNonFiniteIsAnError(t *testing.T) {
 	require.NoError(t, err)
 	ir := r.Indicators[0]
 	assert.Equal(t, []string{"DEU", "NGA"}, ir.Counted, "each State's value is finite")
-	assert.Equal(t, StatusError, ir.Status)
+	assert.Equal(t, ValueError, ir.Status)
 	assert.Contains(t, ir.Error, "the sum of the States' values is +Inf, not a finite number")
 	assert.Nil(t, ir.Value)
 }

@@ -108,7 +108,7 @@ func (s *scorer) run() {
 	if ind.Target == nil {
 		s.travel()
 	}
-	if ia.Status == StatusTooFew {
+	if ia.Status == ValueTooFew {
 		if ia.Population == 0 {
 			s.status(ProgressTooFew, "the population is empty in %d: nothing to judge, so not scored (an empty population is never achieved)", s.year)
 		} else {
@@ -153,7 +153,7 @@ func (s *scorer) run() {
 	}
 	if ia.Value == nil {
 		why := "no value"
-		if ia.Status == StatusError {
+		if ia.Status == ValueError {
 			why = "the evaluation failed"
 		}
 		s.status(ProgressInsufficientData, "%s for %d: not scored", why, s.year)

@@ -93,7 +93,7 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 	actions := make([]ActionScore, 0, len(p.actions))
 	for _, a := range p.actions {
 		var items []rollItem
-		var counts StatusCounts
+		var counts ProgressCounts
 		scored := 0
 		var trends TrendCounts
 		for _, ia := range byAction[a.Number] {
@@ -105,7 +105,7 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 			}
 		}
 		r := newRollup(items, sc)
-		r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = len(items), scored, counts, trends
+		r.Indicators, r.IndicatorsScored, r.ProgressCounts, r.TrendCounts = len(items), scored, counts, trends
 		r.Weight = groupWeight(r, a.Weight, scoredWeight(byAction[a.Number]), sc)
 		actions = append(actions, ActionScore{Number: a.Number, Section: a.Section, Title: a.Title, Provenance: a.Provenance, Rollup: r})
 	}
@@ -127,7 +127,7 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 			addCounts(&ss.Rollup, as.Rollup)
 		}
 		r := newRollup(items, sc)
-		r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = ss.Indicators, ss.IndicatorsScored, ss.StatusCounts, ss.TrendCounts
+		r.Indicators, r.IndicatorsScored, r.ProgressCounts, r.TrendCounts = ss.Indicators, ss.IndicatorsScored, ss.ProgressCounts, ss.TrendCounts
 		r.Weight = groupWeight(r, s.Weight, content, sc)
 		ss.Rollup = r
 		sections = append(sections, ss)
@@ -143,7 +143,7 @@ func (p *Plan) rollups(inds []IndicatorAssessment, sc Scoring) ([]ActionScore, [
 		addCounts(&ov.Rollup, ss.Rollup)
 	}
 	r := newRollup(items, sc)
-	r.Indicators, r.IndicatorsScored, r.StatusCounts, r.TrendCounts = ov.Indicators, ov.IndicatorsScored, ov.StatusCounts, ov.TrendCounts
+	r.Indicators, r.IndicatorsScored, r.ProgressCounts, r.TrendCounts = ov.Indicators, ov.IndicatorsScored, ov.ProgressCounts, ov.TrendCounts
 	ov.Rollup = r
 	ov.Contributions = contributions(sections, items, sc)
 	return actions, sections, ov
@@ -182,8 +182,8 @@ func addCounts(dst *Rollup, src Rollup) {
 	dst.IndicatorsScored += src.IndicatorsScored
 	dst.TrendCounts.add(src.TrendCounts)
 	for _, s := range ProgressStatuses {
-		for i := 0; i < src.StatusCounts.Get(s); i++ {
-			dst.StatusCounts.Add(s)
+		for i := 0; i < src.ProgressCounts.Get(s); i++ {
+			dst.ProgressCounts.Add(s)
 		}
 	}
 }

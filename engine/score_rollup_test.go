@@ -46,7 +46,7 @@ func TestNewRollup(t *testing.T) {
 }
 
 func TestStatusCounts(t *testing.T) {
-	var c StatusCounts
+	var c ProgressCounts
 	for _, s := range ProgressStatuses {
 		c.Add(s)
 	}

@@ -31,7 +31,7 @@ type Coverage struct {
 // seriesPoint is the series entry of one year's result. Sums keep who gave a figure and who
 // did not, for the coverage comparison with the next year.
 func seriesPoint(ir *IndicatorResult, year int) YearValue {
-	yv := YearValue{Year: year, N: ir.N, TooFew: ir.Status == StatusTooFew, status: ir.Status, population: ir.Population, known: ir.Known}
+	yv := YearValue{Year: year, N: ir.N, TooFew: ir.Status == ValueTooFew, status: ir.Status, population: ir.Population, known: ir.Known}
 	if ir.Value != nil {
 		yv.Value, yv.Class = num(*ir.Value), ir.Class
 	}

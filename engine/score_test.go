@@ -25,9 +25,9 @@ func series(year int, vals map[int]float64) []YearValue {
 // scoreAt scores an indicator whose value in year is the series' last value.
 func scoreAt(ind *Indicator, year int, vals map[int]float64, sc Scoring) IndicatorAssessment {
 	s := series(year, vals)
-	ir := IndicatorResult{ID: ind.ID, Unit: ind.Unit, Status: StatusMissing}
+	ir := IndicatorResult{ID: ind.ID, Unit: ind.Unit, Status: ValueMissing}
 	if v := s[len(s)-1].Value; v != nil {
-		ir.Value, ir.Status = num(*v), StatusOK
+		ir.Value, ir.Status = num(*v), ValueOK
 	}
 	return scoreIndicator(ir, ind, s, year, 2021, 2026, sc)
 }

@@ -224,7 +224,7 @@ func TestSampleEvaluatesEveryIndicator(t *testing.T) {
 				assert.Nil(t, ir.Value, "%d %s: a share over an empty population has no value", r.Year, ir.ID)
 				continue
 			}
-			assert.Contains(t, []engine.Status{engine.StatusOK, engine.StatusTooFew}, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
+			assert.Contains(t, []engine.ValueStatus{engine.ValueOK, engine.ValueTooFew}, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
 			assert.NotNil(t, ir.Value, "%d %s", r.Year, ir.ID)
 		}
 	}

@@ -76,7 +76,7 @@ func WriteEvalJSON(w io.Writer, years []*engine.Assessment) error {
 }
 
 // statusCounts is "3 achieved, 1 regressing": the statuses that occur, in their fixed order.
-func statusCounts(c engine.StatusCounts, loc *locale.Locale) string {
+func statusCounts(c engine.ProgressCounts, loc *locale.Locale) string {
 	var parts []string
 	for _, s := range engine.ProgressStatuses {
 		if n := c.Get(s); n > 0 {
@@ -96,7 +96,7 @@ func trendCounts(c engine.TrendCounts, loc *locale.Locale) string {
 }
 
 // countCells is one tab-separated cell per status.
-func countCells(c engine.StatusCounts) string {
+func countCells(c engine.ProgressCounts) string {
 	cells := make([]string, len(engine.ProgressStatuses))
 	for i, s := range engine.ProgressStatuses {
 		cells[i] = strconv.Itoa(c.Get(s))
@@ -108,7 +108,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	o := r.Overall
 	fmt.Fprintln(tw, "\n"+loc.T("eval.year", map[string]any{"Year": r.Year}))
 	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": textScore(o.Score), "Expected": textScore(o.Expected),
-		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.StatusCounts, loc)}))
+		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.ProgressCounts, loc)}))
 	fmt.Fprintln(tw, loc.T("eval.travel", map[string]any{"Counts": trendCounts(o.TrendCounts, loc)}))
 	sc := r.Scoring
 	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g; weighting %s\n",
@@ -125,7 +125,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			weight = fmt.Sprintf("%g (%s)", c.Weight, textScore(&c.Share))
 			wo = textScore(c.Without)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), statusWord(loc, s.Status), weight, wo, countCells(s.StatusCounts), s.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), statusWord(loc, s.Status), weight, wo, countCells(s.ProgressCounts), s.Title)
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.actions"))
@@ -181,7 +181,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	if len(r.Deadlines) > 0 {
 		fmt.Fprintln(tw, "Projections assume no further extension, the State's own recent rate (the years in BASIS) and no new findings; see `lap eval --format json` for each one's assumptions.")
 		for _, d := range r.Deadlines {
-			if d.Status == engine.DeadlineNotKnown {
+			if d.Status == engine.ProjectionNotKnown {
 				fmt.Fprintf(tw, "%s, Article %d, deadline-not-known: the deadline recorded, %s, has passed (%s); the deadline that applies is not known, so none is applied.\n", d.ISO3, d.Article, d.Deadline, d.ExtensionNote)
 			}
 		}

@@ -59,7 +59,7 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 		fmt.Fprintf(w, "Class: %s\n", describeClasses(ia.Classes))
 	}
 	fmt.Fprintf(w, "Taken over: %s (n = %d, min_population %d; unknown = %s)\n", ia.KOfN(), ia.N, ia.MinPopulation, ia.UnknownPolicy)
-	if ia.Status == engine.StatusTooFew {
+	if ia.Status == engine.ValueTooFew {
 		fmt.Fprintf(w, "Too few to score: shown as %s, not scored\n", ia.KOfN())
 	}
 	if c := ia.Coverage; c != nil {
@@ -197,7 +197,7 @@ func describeValue(ia *engine.IndicatorAssessment) string {
 	v := textValue(ia.Value, ia.Unit)
 	cov := fmt.Sprintf("population %d, known %d, no data %d", ia.Population, ia.Known, len(ia.NoData))
 	switch {
-	case ia.Status == engine.StatusError:
+	case ia.Status == engine.ValueError:
 		return "error: " + ia.Error
 	case ia.Value == nil:
 		return "none (" + cov + ")"

@@ -96,7 +96,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		scores.Sections = append(scores.Sections, sc)
 		counts := map[Status]int{}
 		for _, st := range engine.ProgressStatuses {
-			if n := s.StatusCounts.Get(st); n > 0 {
+			if n := s.ProgressCounts.Get(st); n > 0 {
 				counts[Status(st)] = n
 			}
 		}

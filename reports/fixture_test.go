@@ -22,7 +22,7 @@ func series(from int, vals ...*float64) []engine.YearValue {
 func fixtureIndicator(id string, action int, section, title, unit string, status engine.ProgressStatus) engine.IndicatorAssessment {
 	return engine.IndicatorAssessment{
 		IndicatorResult: engine.IndicatorResult{ID: id, Action: action, Section: section, Title: title, Unit: unit,
-			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.StatusOK, UnknownPolicy: engine.UnknownExclude,
+			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.ValueOK, UnknownPolicy: engine.UnknownExclude,
 			MinPopulation: 5, Counted: []string{}, NotCounted: []string{}, NoData: []string{}},
 		Direction: engine.Increase, Method: engine.MethodLinear, Weight: 1, ProgressStatus: status,
 	}
@@ -82,7 +82,7 @@ func fixture() (*engine.Assessment, Meta) {
 
 	i32 := fixtureIndicator("3.2", 3, "beta", "Victims' needs assessed", "percent", engine.ProgressInsufficientData)
 	i32.Population, i32.Known, i32.NoData = 2, 0, []string{"AAA", "BBB"}
-	i32.Status = engine.StatusMissing
+	i32.Status = engine.ValueMissing
 	i32.Target, i32.TargetYear = f(100), 2026
 	i32.ExpectedProgress = f(0.6)
 	i32.Series = series(2021, nil, nil, nil, nil)
@@ -98,7 +98,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i33.Reason = "progress 0.2 < on_track 0.8 x expected progress 0.6 = 0.48"
 
 	i22 := fixtureIndicator("2.2", 2, "alpha", "Compliance declared promptly", "percent", engine.ProgressTooFew)
-	i22.Status = engine.StatusTooFew
+	i22.Status = engine.ValueTooFew
 	i22.Value, i22.Numerator, i22.Denominator = f(100), f(1), f(1)
 	i22.Population, i22.Known, i22.N, i22.Counted = 1, 1, 1, []string{"BBB"}
 	i22.Target, i22.TargetYear, i22.TargetEachYear = f(100), 2021, true
@@ -106,8 +106,8 @@ func fixture() (*engine.Assessment, Meta) {
 	i22.Series[3].N, i22.Series[3].TooFew = 1, true
 	i22.Reason = "n = 1 States, below min_population 5: shown as 1 of 1, not scored"
 
-	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.StatusCounts) engine.Rollup {
-		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, StatusCounts: c}
+	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.ProgressCounts) engine.Rollup {
+		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, ProgressCounts: c}
 	}
 	weigh := func(r engine.Rollup, w float64, insufficient int) engine.Rollup {
 		r.Weight, r.TrendCounts = w, engine.TrendCounts{InsufficientData: insufficient}
@@ -121,21 +121,21 @@ func fixture() (*engine.Assessment, Meta) {
 		Indicators: []engine.IndicatorAssessment{i11, i12, i21, i22, i31, i32, i33},
 		Actions: []engine.ActionScore{
 			{Number: 1, Section: "alpha", Title: "Plan and fund the work", Provenance: "found",
-				Rollup: weigh(roll(0.5, 0.6, engine.ProgressOnTrack, 2, 1, engine.StatusCounts{OnTrack: 1, NoTarget: 1}), 1, 1)},
+				Rollup: weigh(roll(0.5, 0.6, engine.ProgressOnTrack, 2, 1, engine.ProgressCounts{OnTrack: 1, NoTarget: 1}), 1, 1)},
 			{Number: 2, Section: "alpha", Title: "Destroy stockpiles on time", Provenance: "reconstructed",
-				Rollup: weigh(roll(0, 0.6, engine.ProgressNeedsAcceleration, 2, 1, engine.StatusCounts{Regressing: 1, TooFew: 1}), 1, 0)},
+				Rollup: weigh(roll(0, 0.6, engine.ProgressNeedsAcceleration, 2, 1, engine.ProgressCounts{Regressing: 1, TooFew: 1}), 1, 0)},
 			{Number: 3, Section: "beta", Title: "Clear contaminated land", Provenance: "inferred",
-				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
+				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.ProgressCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
 		},
 		Sections: []engine.SectionScore{
 			{Key: "alpha", Title: "Alpha: planning & stockpiles", Actions: 2, ActionsScored: 2,
-				Rollup: weigh(roll(0.25, 0.6, engine.ProgressNeedsAcceleration, 4, 2, engine.StatusCounts{OnTrack: 1, NoTarget: 1, Regressing: 1, TooFew: 1}), 2, 1)},
+				Rollup: weigh(roll(0.25, 0.6, engine.ProgressNeedsAcceleration, 4, 2, engine.ProgressCounts{OnTrack: 1, NoTarget: 1, Regressing: 1, TooFew: 1}), 2, 1)},
 			{Key: "beta", Title: "Beta: clearance", Actions: 1, ActionsScored: 1,
-				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.StatusCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
+				Rollup: weigh(roll(0.6, 0.6, engine.ProgressOnTrack, 3, 2, engine.ProgressCounts{Achieved: 1, NeedsAcceleration: 1, InsufficientData: 1}), 2, 0)},
 		},
 		Overall: engine.OverallScore{Sections: 2, SectionsScored: 2,
 			Rollup: weigh(roll(0.425, 0.6, engine.ProgressNeedsAcceleration, 7, 4,
-				engine.StatusCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1, TooFew: 1}), 0, 1),
+				engine.ProgressCounts{Achieved: 1, OnTrack: 1, NeedsAcceleration: 1, Regressing: 1, NoTarget: 1, InsufficientData: 1, TooFew: 1}), 0, 1),
 			Contributions: []engine.SectionContribution{
 				{Key: "alpha", Weight: 2, Share: 0.5, Score: f(0.25), Without: f(0.6)},
 				{Key: "beta", Weight: 2, Share: 0.5, Score: f(0.6), Without: f(0.25)},
@@ -155,7 +155,7 @@ func fixture() (*engine.Assessment, Meta) {
 			{ISO3: "AAA", Name: "Atlantis", Article: 4, Measure: "art4_area_remaining_m2", Unit: "m2",
 				Remaining: f(3000000), RemainingYear: 2024, Rate: f(500000), Deadline: "2026-08-01",
 				RemainingClass: engine.ClassMonitor, RateClass: engine.ClassIllustrative,
-				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.DeadlineWillMiss},
+				Projection: engine.Projection{CompletionYear: new(2030), YearsNeeded: f(6), RateNeeded: f(1894736.84), Status: engine.ProjectionWillMiss},
 				Reason:     "3,000,000 m² remaining at the end of 2024; at 500,000 m² a year (mean of 1 year) it takes 6 years, completing in 2030, after the deadline of 1 August 2026; meeting the deadline of 1 August 2026 takes 1,890,000 m² a year",
 				ReasonCode: engine.ReasonWillMiss,
 				Episode:    1, Start: "2016-08-01", RateYears: []engine.YearValue{{Year: 2024, Value: f(500000)}}, SinglePoint: true,
@@ -166,7 +166,7 @@ func fixture() (*engine.Assessment, Meta) {
 				Remaining: f(13383333.3333), RemainingYear: 2024, Rate: f(1338333.33333), Deadline: "2024-03-01",
 				ExtensionRequested: 2023, ExtensionPending: true, ExtensionNote: "extension requested in 2023, no decision recorded",
 				RemainingClass: engine.ClassOfficial, RateClass: engine.ClassOfficial,
-				Projection: engine.Projection{CompletionYear: new(2035), YearsNeeded: f(10), Status: engine.DeadlineNotKnown},
+				Projection: engine.Projection{CompletionYear: new(2035), YearsNeeded: f(10), Status: engine.ProjectionNotKnown},
 				Reason:     "13,383,333 m² remaining at the end of 2024; at 1,340,000 m² a year (mean of 2 years) it takes 10 years, completing in 2035; the deadline that applies is not known: the last recorded, 1 March 2024, has passed and the extension requested in 2023 has no recorded decision",
 				ReasonCode: engine.ReasonDeadlineNotKnown,
 				Episode:    1, Start: "2014-03-01", RateYears: []engine.YearValue{{Year: 2023, Value: f(1276666.66666)}, {Year: 2024, Value: f(1400000)}},

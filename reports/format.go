@@ -179,17 +179,17 @@ func progressStatus(s engine.ProgressStatus) statusInfo {
 }
 
 // deadlineStatus describes a deadline projection's outcome.
-func deadlineStatus(s engine.DeadlineStatus) statusInfo {
+func deadlineStatus(s engine.ProjectionStatus) statusInfo {
 	switch s {
-	case engine.DeadlineOnCourse:
+	case engine.ProjectionOnCourse:
 		return statusInfo{Key: string(s), Label: "On course", Symbol: "✔"}
-	case engine.DeadlineAtRisk:
+	case engine.ProjectionAtRisk:
 		return statusInfo{Key: string(s), Label: "At risk", Symbol: "⚠"}
-	case engine.DeadlineWillMiss:
+	case engine.ProjectionWillMiss:
 		return statusInfo{Key: string(s), Label: "Will miss", Symbol: "✘"}
 	case "":
 		return statusInfo{Key: "none", Label: "No projection", Symbol: "–"}
-	case engine.DeadlineNotKnown:
+	case engine.ProjectionNotKnown:
 		return statusInfo{Key: string(s), Label: "Deadline not known", Symbol: "?"}
 	}
 	return statusInfo{Key: string(s), Label: "No data", Symbol: "?"}

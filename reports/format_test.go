@@ -56,9 +56,9 @@ func TestStatusInfo(t *testing.T) {
 		assert.False(t, seen[si.Symbol], "symbol %s of %s is used twice: statuses must differ without colour", si.Symbol, s)
 		seen[si.Symbol] = true
 	}
-	assert.Equal(t, "Will miss", deadlineStatus(engine.DeadlineWillMiss).Label)
+	assert.Equal(t, "Will miss", deadlineStatus(engine.ProjectionWillMiss).Label)
 	assert.Equal(t, "No projection", deadlineStatus("").Label)
-	assert.Equal(t, statusInfo{Key: "deadline-not-known", Label: "Deadline not known", Symbol: "?"}, deadlineStatus(engine.DeadlineNotKnown))
+	assert.Equal(t, statusInfo{Key: "deadline-not-known", Label: "Deadline not known", Symbol: "?"}, deadlineStatus(engine.ProjectionNotKnown))
 	for _, c := range []struct {
 		v      engine.Verdict
 		text   string

@@ -259,7 +259,7 @@ func rollup(r engine.Rollup) rollupView {
 		Scored: r.IndicatorsScored, Total: r.Indicators}
 }
 
-func counts(c engine.StatusCounts) ([]int, int) {
+func counts(c engine.ProgressCounts) ([]int, int) {
 	out := make([]int, len(engine.ProgressStatuses))
 	total := 0
 	for i, s := range engine.ProgressStatuses {
@@ -273,11 +273,11 @@ func counts(c engine.StatusCounts) ([]int, int) {
 // States Parties.
 func (d *document) glance(a *engine.Assessment, m Meta) {
 	for _, s := range a.Sections {
-		c, total := counts(s.StatusCounts)
+		c, total := counts(s.ProgressCounts)
 		d.SectionCounts = append(d.SectionCounts, countRow{Key: s.Key, Title: s.Title, Counts: c, Total: total,
 			Score: fmtShare(s.Score), Status: progressStatus(s.Status)})
 	}
-	c, total := counts(a.Overall.StatusCounts)
+	c, total := counts(a.Overall.ProgressCounts)
 	d.TotalCounts = countRow{Title: "All sections", Counts: c, Total: total, Score: fmtShare(a.Overall.Score),
 		Status: progressStatus(a.Overall.Status)}
 
@@ -326,7 +326,7 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 		if ia.Progress == nil || p.Progress == nil || ia.Value == nil || p.Value == nil {
 			continue
 		}
-		if ia.CoverageFlag || p.CoverageFlag || ia.Status == engine.StatusTooFew || p.Status == engine.StatusTooFew {
+		if ia.CoverageFlag || p.CoverageFlag || ia.Status == engine.ValueTooFew || p.Status == engine.ValueTooFew {
 			continue // not comparable: never ranked
 		}
 		dp := *ia.Progress - *p.Progress

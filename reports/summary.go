@@ -150,7 +150,7 @@ func (s summarizer) score() (summarySentence, bool) {
 	if o.Score == nil {
 		return summarySentence{Text: "No plan score can be given: no indicator could be scored.", Refs: nil}, true
 	}
-	c := o.StatusCounts
+	c := o.ProgressCounts
 	text := fmt.Sprintf("The plan score is %s, against %s expected by now on a straight path to the %d targets: of the %d indicators, %d %s scored (%d achieved, %d on track, %d needing acceleration, %d regressing); the others have no target, no data or too few States and are not counted as zero.",
 		fmtShare(o.Score), fmtShare(o.Expected), s.a.TargetYear, o.Indicators, o.IndicatorsScored, pick(o.IndicatorsScored == 1, "is", "are"),
 		c.Get(engine.ProgressAchieved), c.Get(engine.ProgressOnTrack), c.Get(engine.ProgressNeedsAcceleration), c.Get(engine.ProgressRegressing))

@@ -117,7 +117,7 @@ func TestSummaryScore(t *testing.T) {
 	a.Overall.Score, a.Overall.Expected, a.Overall.Indicators, a.Overall.IndicatorsScored = &sc, &ex, 100, 50
 	for s, n := range map[engine.ProgressStatus]int{engine.ProgressAchieved: 9, engine.ProgressOnTrack: 6, engine.ProgressNeedsAcceleration: 25, engine.ProgressRegressing: 10} {
 		for range n {
-			a.Overall.StatusCounts.Add(s)
+			a.Overall.ProgressCounts.Add(s)
 		}
 	}
 	got := summaryTexts(a, nil)
@@ -150,7 +150,7 @@ func TestSummaryNumbersAreTraceable(t *testing.T) {
 	scoreNumbers := map[string]bool{fmtShare(o.Score): true, fmtShare(o.Expected): true, strconv.Itoa(o.Indicators): true,
 		strconv.Itoa(o.IndicatorsScored): true, strconv.Itoa(s.a.TargetYear): true}
 	for _, st := range engine.ProgressStatuses {
-		scoreNumbers[strconv.Itoa(o.StatusCounts.Get(st))] = true
+		scoreNumbers[strconv.Itoa(o.ProgressCounts.Get(st))] = true
 	}
 	for _, st := range sum {
 		allowed := map[string]bool{}

@@ -135,7 +135,7 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 			for _, c := range s.Obligations {
 				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s -> %s\t%s -> %s\t%s\t%s\n", c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
 					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
-					orDash(c.BaseStatus), orDash(c.ScenarioStatus))
+					orDash(c.BaseStatusText), orDash(c.ScenarioStatusText))
 			}
 		}
 		if len(s.Deadlines) > 0 {
@@ -290,7 +290,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 			for _, c := range s.Obligations {
 				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", markdownText(c.Name), c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
 					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
-					markdownText(orDash(c.BaseStatus)), markdownText(orDash(c.ScenarioStatus)))
+					markdownText(orDash(c.BaseStatusText)), markdownText(orDash(c.ScenarioStatusText)))
 			}
 		}
 		if len(s.Deadlines) > 0 {

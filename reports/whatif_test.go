@@ -35,10 +35,10 @@ func whatIfFixture(all bool) (*WhatIf, engine.Diff) {
 		Overall: engine.ScoreChange{Key: "overall", BaseScore: f(0.4), ScenarioScore: f(0.41), Delta: f(0.01),
 			BaseStatus: engine.ProgressNeedsAcceleration, ScenarioStatus: engine.ProgressNeedsAcceleration, Changed: true},
 		Deadlines: []engine.DeadlineChange{{ISO3: "LAO", Article: 4, Deadline: "2030-08-01", BaseCompletionYear: &y1,
-			ScenarioCompletionYear: &y2, BaseStatus: engine.DeadlineWillMiss, ScenarioStatus: engine.DeadlineOnCourse, Changed: true}},
+			ScenarioCompletionYear: &y2, BaseStatus: engine.ProjectionWillMiss, ScenarioStatus: engine.ProjectionOnCourse, Changed: true}},
 		Obligations: []engine.ObligationChange{{ISO3: "ZAF", Name: "South Africa", Article: 3, Episode: 1, Deadline: &zafDeadline,
 			BaseCompleted: &zaf2023, ScenarioCompleted: &zafOct, BaseDeadlineMet: engine.VerdictUnknown, ScenarioDeadlineMet: engine.VerdictYes,
-			BaseStatus: "completed; whether on time is not known", ScenarioStatus: "completed on time", Changed: true}},
+			BaseStatusText: "completed; whether on time is not known", ScenarioStatusText: "completed on time", Changed: true}},
 		ChangedTotals: engine.ChangeCounts{Indicators: 2, Actions: 1, Deadlines: 1, Obligations: 1},
 	}
 	tw := 3

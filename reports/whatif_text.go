@@ -180,7 +180,7 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		if !c.Changed {
 			continue
 		}
-		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, c.BaseStatus), "To": orNotKnown(loc, c.ScenarioStatus)}
+		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, c.BaseStatusText), "To": orNotKnown(loc, c.ScenarioStatusText)}
 		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article), Text: loc.T("whatif.obligation", d)})
 	}
 	for _, c := range ws.Deadlines {
@@ -209,7 +209,7 @@ func orNotKnown(loc *locale.Locale, s string) string {
 }
 
 // projectionWords says a deadline projection: its status and the year it completes.
-func projectionWords(loc *locale.Locale, s engine.DeadlineStatus, year *int) string {
+func projectionWords(loc *locale.Locale, s engine.ProjectionStatus, year *int) string {
 	if s == "" {
 		return ""
 	}

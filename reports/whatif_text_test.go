@@ -132,9 +132,9 @@ func TestWhatIfExtensionDecision(t *testing.T) {
 			}
 			require.NotNil(t, oc, "Lao PDR's Article 4 obligation changes")
 			assert.Equal(t, engine.VerdictUnknown, oc.BaseDeadlineMet, "the baseline: an extension request awaits a decision")
-			assert.Equal(t, "open; deadline not known (extension requested in 2024, no decision recorded)", oc.BaseStatus)
+			assert.Equal(t, "open; deadline not known (extension requested in 2024, no decision recorded)", oc.BaseStatusText)
 			assert.Equal(t, engine.Verdict(c.verdict), oc.ScenarioDeadlineMet)
-			assert.Equal(t, c.status, oc.ScenarioStatus)
+			assert.Equal(t, c.status, oc.ScenarioStatusText)
 			byKey := map[string]string{}
 			for _, s := range ws.Text.Deadlines {
 				byKey[s.Key] = s.Text

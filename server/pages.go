@@ -83,7 +83,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	a := s.bl.Assessment()
 	type sectionRow struct {
 		engine.SectionScore
-		Counts engine.StatusCounts
+		Counts engine.ProgressCounts
 	}
 	type changeRow struct {
 		ID, Title, Unit string
@@ -100,7 +100,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		secs = append(secs, row)
 	}
-	var total engine.StatusCounts
+	var total engine.ProgressCounts
 	for _, ia := range a.Indicators {
 		total.Add(ia.ProgressStatus)
 	}

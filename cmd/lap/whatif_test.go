@@ -216,7 +216,7 @@ func TestWhatIfSouthAfricaVerdict(t *testing.T) {
 				BaseCompleted       string `json:"base_completed"`
 				ScenarioCompleted   string `json:"scenario_completed"`
 				Deadline            string `json:"deadline"`
-				ScenarioStatus      string `json:"scenario_status"`
+				ScenarioStatusText  string `json:"scenario_status_text"`
 			} `json:"obligations"`
 		} `json:"scenarios"`
 	}
@@ -233,7 +233,7 @@ func TestWhatIfSouthAfricaVerdict(t *testing.T) {
 	assert.Equal(t, "2023", o.BaseCompleted)
 	assert.Equal(t, "2023-10", o.ScenarioCompleted)
 	assert.Equal(t, "2023-11-01", o.Deadline)
-	assert.Equal(t, "completed on time", o.ScenarioStatus)
+	assert.Equal(t, "completed on time", o.ScenarioStatusText)
 
 	code, text, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--set", "ZAF.art3_completed_date=2023-10")
 	require.Equal(t, 0, code, errOut)

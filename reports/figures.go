@@ -15,6 +15,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The report's figures, drawn with the chart primitives of chart.go.
@@ -86,8 +87,14 @@ const (
 // and one trend per indicator with at least one value, keyed by indicator id.
 func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trends map[string]*Figure, err error) {
 	yh := yearHead(a)
+	lang := reportLang(m)
 	scores := ScoresInput{Title: fmt.Sprintf("Progress scores %s: sections and the whole plan", yh)}
 	status := StatusInput{Title: fmt.Sprintf("Indicator status by section, %s", yh)}
+	if lang != locale.English {
+		yh = chartYearHead(lang, a, yh)
+		scores.Title = locale.For(lang).T("chart.scores-title", map[string]any{"Year": yh})
+		status.Title = locale.For(lang).T("chart.status-title", map[string]any{"Year": yh})
+	}
 	for _, s := range a.Sections {
 		sc := Score{Label: s.Title, Missing: s.Score == nil}
 		if s.Score != nil {
@@ -102,7 +109,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		}
 		status.Sections = append(status.Sections, SectionStatus{Section: s.Title, Counts: counts})
 	}
-	ov := Score{Label: "Whole plan", Missing: a.Overall.Score == nil}
+	ov := Score{Label: chartWord(lang, "chart.whole-plan", "Whole plan"), Missing: a.Overall.Score == nil}
 	if a.Overall.Score != nil {
 		ov.Value = 100 * *a.Overall.Score
 	}
@@ -114,6 +121,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		case err != nil:
 			return fmt.Errorf("draw %s: %w", name, err)
 		}
+		localizePlot(lang, p)
 		*list = append(*list, &Figure{Name: name, Title: title, Alt: alt, Plot: p})
 		return nil
 	}
@@ -138,6 +146,12 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		if len(groups) > 1 {
 			g.Title = fmt.Sprintf("Article 4: remaining contaminated area (%d of %d): %s", i+1, len(groups), strings.Join(codes, ", "))
 		}
+		if lang != locale.English {
+			g.Title = locale.For(lang).T("chart.article4-title", map[string]any{"States": strings.Join(codes, ", ")})
+			if len(groups) > 1 {
+				g.Title = locale.For(lang).T("chart.article4-title-part", map[string]any{"I": i + 1, "N": len(groups), "States": strings.Join(codes, ", ")})
+			}
+		}
 		p, err := Article4Chart(g)
 		if err := add(&art4, "article4-"+strconv.Itoa(i+1), g.Title,
 			"Lines: remaining cluster munition contaminated area in square kilometres by year for "+strings.Join(codes, ", ")+
@@ -157,7 +171,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*Figure, trend
 		var one []*Figure
 		caption, alt := ia.ID+" "+ia.Title, fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit))
 		if yh != fmtYear(a.Year) {
-			caption += fmt.Sprintf(" (%d: partial year)", a.Year)
+			caption += " " + chartWord(lang, "chart.partial-caption", fmt.Sprintf("(%d: partial year)", a.Year), "Year", a.Year)
 			alt += fmt.Sprintf(" The last point, %d, covers part of the year only.", a.Year)
 		}
 		if err := add(&one, "trend-"+ia.ID, caption, alt, p, err); err != nil {

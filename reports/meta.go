@@ -58,6 +58,9 @@ type Meta struct {
 	// Lang is the language of the report's words, numbers and dates (reports/locale); empty
 	// is English. The plan's own texts come translated with the plan (engine.Plan.Translated).
 	Lang locale.Lang
+	// TranslationNotice is the notice of the plan's unofficial translation
+	// (engine.Plan.Language), shown on the report's first page; empty for the plan as written.
+	TranslationNotice string
 }
 
 // Article 4 remaining area: the data field the chart reads.
@@ -73,6 +76,7 @@ func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) 
 		PlanFiles: p.Files(), PlanSource: planSource, DataSource: dataSource,
 		Generator: "lap report",
 	}
+	_, m.TranslationNotice = p.Language()
 	if ds != nil {
 		m.DataFiles = ds.Files()
 		m.Article4Area = map[string][]engine.YearValue{}

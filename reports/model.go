@@ -23,22 +23,25 @@ const maxChanges = 10
 var ErrNoAssessment = errors.New("reports: no assessment")
 
 type document struct {
-	Lang       locale.Lang // the report's language: <html lang>, the templates' words
-	loc        *locale.Locale
-	Title      string
-	Year       int
-	PrevYear   int
-	AsOf       string
-	Date       string
-	Plan       engine.PlanRef
-	Period     string
-	Counting   string
-	CountingIs string // what the convention means
-	Baseline   int
-	Target     int
-	Generator  string
-	Explain    string // the `lap explain` command, with ID for the indicator id
-	CutOff     cutoffView
+	Lang locale.Lang // the report's language: <html lang>, the templates' words
+	loc  *locale.Locale
+	// TranslationNotice is the notice of the plan's unofficial translation (Meta), shown on
+	// the first page; empty for the plan as written.
+	TranslationNotice string
+	Title             string
+	Year              int
+	PrevYear          int
+	AsOf              string
+	Date              string
+	Plan              engine.PlanRef
+	Period            string
+	Counting          string
+	CountingIs        string // what the convention means
+	Baseline          int
+	Target            int
+	Generator         string
+	Explain           string // the `lap explain` command, with ID for the indicator id
+	CutOff            cutoffView
 
 	Overall       rollupView
 	Trends        string       // direction of travel of the indicators without a target, in words
@@ -251,6 +254,11 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.Marks = legendMarks()
 	d.quality(m.Validation)
 	d.content(a, m)
+	if d.Lang != locale.English {
+		if err := d.localize(a, m); err != nil {
+			return nil, err
+		}
+	}
 	return d, nil
 }
 

@@ -115,10 +115,20 @@ func unescapeHTML(s string) string {
 
 func TestReportInChromium(t *testing.T) {
 	bin := chromium(t)
+	for _, lang := range []string{"en", "fr", "es"} {
+		t.Run(lang, func(t *testing.T) { reportInChromium(t, bin, lang) })
+	}
+}
+
+// reportInChromium checks the report in one language (--lang) in headless Chromium.
+func reportInChromium(t *testing.T, bin, lang string) {
 	out := filepath.Join(t.TempDir(), "report")
-	code, _, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--out", out, "--formats", "html", "--charts", "none")
+	code, _, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--lang", lang, "--out", out, "--formats", "html", "--charts", "none")
 	require.Equal(t, 0, code, stderr)
 	page := filepath.Join(out, "report.html")
+	b, err := os.ReadFile(page)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `<html lang="`+lang+`">`)
 
 	c := checkPage(t, bin, page)
 	assert.Empty(t, c.Errors, "script or console errors, or resources that failed to load")
@@ -132,7 +142,10 @@ func TestReportInChromium(t *testing.T) {
 	if shotDir == "" {
 		shotDir = t.TempDir()
 	}
-	shot := filepath.Join(shotDir, "report.png")
+	shot := filepath.Join(shotDir, "report-"+lang+".png")
+	if lang == "en" {
+		shot = filepath.Join(shotDir, "report.png")
+	}
 	runChromium(t, bin, "--screenshot="+shot, "--window-size=1280,2000", "file://"+page)
 	f, err := os.Open(shot)
 	require.NoError(t, err, "no screenshot")

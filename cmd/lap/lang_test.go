@@ -2,12 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	htmlpkg "html"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // --lang is one flag with one check on every command that speaks: an unknown language is a
@@ -75,4 +80,97 @@ func TestReportHTMLLang(t *testing.T) {
 			assert.Contains(t, string(b), `<html lang="`+lang+`">`)
 		})
 	}
+}
+
+// The report in French and Spanish: goldens of report.html and report.md (charts left out:
+// their SVG is checked by the reports package), the same bytes on a second run, and no
+// English left of the catalogue's words that the report uses.
+func TestReportLanguages(t *testing.T) {
+	for _, lang := range []locale.Lang{locale.French, locale.Spanish} {
+		t.Run(string(lang), func(t *testing.T) {
+			write := func() string {
+				dir := filepath.Join(t.TempDir(), "r")
+				code, _, errOut := lap(t, "report", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(lang),
+					"--formats", "md,html,csv,json", "--charts", "svg", "--out", dir)
+				require.Equal(t, 0, code, errOut)
+				return dir
+			}
+			dir := write()
+			assert.Equal(t, hashTree(t, dir), hashTree(t, write()), "byte-reproducible in %s", lang)
+			html, err := os.ReadFile(filepath.Join(dir, "report.html"))
+			require.NoError(t, err)
+			md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+			require.NoError(t, err)
+			golden(t, "report-"+string(lang)+".html", string(html))
+			golden(t, "report-"+string(lang)+".md", string(md))
+
+			heads := structureText(string(html))
+			require.NotEmpty(t, reportEnglish(lang), "nothing to look for")
+			for _, en := range reportEnglish(lang) {
+				assert.NotContains(t, heads, en, "English left in the headings, table heads, captions or labels of the %s report", lang)
+			}
+			text := visibleText(string(html))
+			// the words a reader sees first
+			loc := locale.For(lang)
+			for _, id := range []string{"report.at-a-glance", "report.obligations", "report.coverage", "report.method", "status.on-track", "chart.status-title"} {
+				want := loc.T(id, map[string]any{"Year": "2024"})
+				if id == "status.on-track" {
+					want = locale.Capitalize(want)
+				}
+				assert.Contains(t, text, want)
+			}
+			// charts: titles and axes in the language
+			svg, err := os.ReadFile(filepath.Join(dir, "charts", "status.svg"))
+			require.NoError(t, err)
+			assert.Contains(t, string(svg), loc.T("chart.indicators"))
+		})
+	}
+}
+
+// reportEnglish is the English of the catalogue's report, chart and cut-off messages (the
+// words the report's templates and model take from the catalogue): each literal piece of at
+// least 8 runes between the {{.Values}} that the language's message does not contain.
+func reportEnglish(lang locale.Lang) []string {
+	tr := map[string]string{}
+	for _, m := range locale.Messages(lang) {
+		tr[m.ID] = m.Forms["one"] + "\x00" + m.Forms["other"]
+	}
+	var out []string
+	for _, m := range locale.Messages(locale.English) {
+		if !strings.HasPrefix(m.ID, "report.") && !strings.HasPrefix(m.ID, "chart.") && !strings.HasPrefix(m.ID, "cutoff.") &&
+			!strings.HasPrefix(m.ID, "content.") {
+			continue
+		}
+		for _, piece := range regexp.MustCompile(`\{\{[^}]*\}\}`).Split(m.Forms["other"], -1) {
+			piece = strings.TrimSpace(strings.Trim(piece, " .,:;()"))
+			if len([]rune(piece)) >= 8 && !strings.Contains(tr[m.ID], piece) {
+				out = append(out, piece)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	tagsRE   = regexp.MustCompile(`(?s)<style>.*?</style>|<[^>]+>`)
+	spacesRE = regexp.MustCompile(`\s+`)
+)
+
+var structureRE = regexp.MustCompile(`(?s)<(h[1-4]|th|caption|figcaption|summary|title)\b[^>]*>(.*?)</(?:h[1-4]|th|caption|figcaption|summary|title)>|<div class="lbl">(.*?)</div>|<nav class="toc"[^>]*>(.*?)</nav>`)
+
+// structureText is the text of a page's headings, table heads, captions, KPI labels and
+// contents: the report's own words, which the catalogue translates. The paragraphs of the
+// method, the sentences the engine writes and the data's text are not in it (see
+// docs/languages.md for what stays English).
+func structureText(page string) string {
+	var b strings.Builder
+	for _, m := range structureRE.FindAllStringSubmatch(page, -1) {
+		b.WriteString(visibleText(m[2]+m[3]+m[4]) + "\n")
+	}
+	return b.String()
+}
+
+// visibleText is a page's text as a reader sees it (tags and the stylesheet removed).
+func visibleText(page string) string {
+	return spacesRE.ReplaceAllString(htmlpkg.UnescapeString(tagsRE.ReplaceAllString(page, " ")), " ")
 }

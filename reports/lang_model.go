@@ -93,8 +93,8 @@ func statusLabel(loc *locale.Locale, s statusInfo) string {
 		}
 	}
 	switch s.Key {
-	case string(engine.DeadlineOnCourse), string(engine.DeadlineAtRisk), string(engine.DeadlineWillMiss),
-		string(engine.DeadlineNotKnown), "no-data":
+	case string(engine.ProjectionOnCourse), string(engine.ProjectionAtRisk), string(engine.ProjectionWillMiss),
+		string(engine.ProjectionNotKnown), string(engine.ProjectionNoData):
 		return locale.Capitalize(loc.T("projection." + s.Key))
 	case "none":
 		return locale.Capitalize(loc.T("report.no-projection"))

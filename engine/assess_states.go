@@ -166,7 +166,7 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 // article5 is victim assistance, an ongoing obligation: never met or not met. It shows what is
 // reported: a government focal point (Article 5.2(g)), a national plan (5.2(c)) and the
 // budget for the year.
-func article5(env *Env) Obligation {
+func article5(env *ruleEnv) Obligation {
 	o := Obligation{Article: 5, Name: "victim assistance", Status: ObligationOngoing}
 	yn := func(v *bool) string {
 		switch {
@@ -199,7 +199,7 @@ func envDateText(s string) string {
 // report stands, then the annual report covering the year. The status is the initial report's
 // when it is overdue, else the annual report's; the deadline is the overdue initial report's
 // due date, else 30 April of Y+1 when an annual report is owed or was received.
-func article7(env *Env) Obligation {
+func article7(env *ruleEnv) Obligation {
 	o := Obligation{Article: 7, Name: "transparency reports"}
 	var parts []string
 	switch {
@@ -253,7 +253,7 @@ func article7(env *Env) Obligation {
 
 // article9 is national implementation measures: what is reported (art9_legislation), never
 // met or not met.
-func article9(env *Env) Obligation {
+func article9(env *ruleEnv) Obligation {
 	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
 		StatusText: WordsNotAssessed, Detail: "art9_legislation not reported"}
 	if v := env.Art9Legislation; v != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -64,7 +65,8 @@ var (
 	missingNames    = []string{string(SkipIfAny), string(SkipIfAll), string(NeverSkip)}
 	checkIDPattern  = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	placeholder     = regexp.MustCompile(`\{([^{}]*)\}`)
-	noEnvField      = regexp.MustCompile(`^type engine\.Env has no field ([A-Za-z0-9_]+)`)
+	// noEnvField finds expr's message for prev.x when x is not a field of the rules' environment.
+	noEnvField = regexp.MustCompile(`^type ` + regexp.QuoteMeta(reflect.TypeFor[ruleEnv]().String()) + ` has no field ([A-Za-z0-9_]+)`)
 )
 
 // Check names a check may read besides the data dictionary's fields: reportFacts lists the
@@ -118,11 +120,11 @@ type checkField struct {
 	prev bool
 }
 
-// checkEnv is a check's environment: one State in one year (Env), the year before (prev) and
+// checkEnv is a check's environment: one State in one year (ruleEnv), the year before (prev) and
 // the report-kind fields with a fact for the year.
 type checkEnv struct {
-	Env
-	Prev        *Env     `expr:"prev"`
+	ruleEnv
+	Prev        *ruleEnv `expr:"prev"`
 	ReportFacts []string `expr:"report_facts"`
 }
 

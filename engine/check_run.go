@@ -276,7 +276,7 @@ func (ck *checkRun) year(y int) {
 func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 	se, pe := &ck.cur[si], &ck.prev[si]
 	r := CheckStateResult{ISO3: ck.ds.states[si].ISO3, Values: []FieldRead{}}
-	env := checkEnv{Env: se.env, Prev: &pe.env}
+	env := checkEnv{ruleEnv: se.env, Prev: &pe.env}
 	if c.rule.reportFacts || c.when.reportFacts {
 		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year, ck.cfg.asOf)
 	}
@@ -310,7 +310,7 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 			return r
 		}
 		prev := pe.env
-		ck.zeroFill(&env.Env, c.rule.reads, se, "", zeroed)
+		ck.zeroFill(&env.ruleEnv, c.rule.reads, se, "", zeroed)
 		ck.zeroFill(&prev, c.rule.prev, pe, "prev.", zeroed)
 		env.Prev = &prev
 		for n := range zeroed {
@@ -403,7 +403,7 @@ func (ck *checkRun) nilableReads(c *DataCheck) int {
 }
 
 // zeroFill points the absent number inputs among fields at 0 in env, naming them in zeroed.
-func (ck *checkRun) zeroFill(env *Env, fields []int, se *stateEnv, prefix string, zeroed map[string]bool) {
+func (ck *checkRun) zeroFill(env *ruleEnv, fields []int, se *stateEnv, prefix string, zeroed map[string]bool) {
 	var v reflect.Value
 	for _, fi := range fields {
 		fd := &schema[fi]

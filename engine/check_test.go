@@ -286,3 +286,15 @@ func TestGroupThousands(t *testing.T) {
 		assert.Equal(t, want, groupThousands(in))
 	}
 }
+
+// TestCheckUnknownPrevField: prev.x with x not a field is named in the dictionary's words, with
+// a did-you-mean, never in the Go type's (noEnvField follows the environment's type name).
+func TestCheckUnknownPrevField(t *testing.T) {
+	err := loadBad(t, "checks/unknown-prev-field.toml")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `unknown field "prev.art4_area_remainig_m2": not in the data dictionary`)
+	var ds Diagnostics
+	require.True(t, errors.As(err, &ds))
+	assert.Equal(t, `did you mean "prev.art4_area_remaining_m2"?`, ds[0].Hint)
+	assert.NotContains(t, err.Error(), "ruleEnv")
+}

@@ -32,7 +32,7 @@ type frame struct {
 // stateEnv is one State's environment for one year, with the set of fields that are present
 // (not nil) and, for input fields, the fact each value came from.
 type stateEnv struct {
-	env     Env
+	env     ruleEnv
 	present fieldSet
 	from    []*Fact // by schema index; nil for derived or absent fields
 	// eps3 and eps4 are the Article 3 and 4 obligation episodes at R (§4.4), reused between
@@ -40,7 +40,7 @@ type stateEnv struct {
 	eps3, eps4 []episode
 }
 
-// setInput points an Env input field at the fact's value.
+// setInput points a ruleEnv input field at the fact's value.
 func (se *stateEnv) setInput(fi int, f *Fact) {
 	fd := &schema[fi]
 	v := reflect.ValueOf(&se.env).Elem().Field(envFieldPath[fi])

@@ -8,7 +8,7 @@
 // # The pipeline
 //
 //   - Load reads plan.toml and one file per action from an fs.FS, validates every key and
-//     compiles every expression once against the typed environment Env. Every problem is
+//     compiles every expression once against the data dictionary (Fields). Every problem is
 //     returned at once as Diagnostics, each with file, line, column, indicator id and a stable
 //     code.
 //   - LoadDataset reads states.csv and facts.csv (or dataset.json), validating every row. Every

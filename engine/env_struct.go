@@ -3,10 +3,10 @@
 
 package engine
 
-// Env is the typed environment every expression is compiled against and run with: one State
+// ruleEnv is the typed environment every expression is compiled against and run with: one State
 // in one year. Input fields are pointers, nil when the fact is absent (missing is not zero);
 // derived fields are plain values unless the data dictionary says they can be nil.
-type Env struct {
+type ruleEnv struct {
 	Art7InitialSubmitted             *string  `expr:"art7_initial_submitted"`
 	Art7AnnualSubmitted              *string  `expr:"art7_annual_submitted"`
 	Art7FormVersion                  *string  `expr:"art7_form_version"`

@@ -157,7 +157,7 @@ func episodeFacts(t *testing.T, rows string) *Dataset {
 	return ds
 }
 
-func episodesOf(t *testing.T, ds *Dataset, article, year int, asOf string) ([]episode, Env) {
+func episodesOf(t *testing.T, ds *Dataset, article, year int, asOf string) ([]episode, ruleEnv) {
 	t.Helper()
 	var se stateEnv
 	ds.build(ds.stateIdx["DEU"], frame{year: year, asOf: MustDate(asOf), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)

@@ -36,7 +36,7 @@ type Expr struct {
 	reads   []int    // schema indexes of Reads
 	strict  fieldSet // nilable fields read outside a presence test or the left of ??
 	loops   bool     // it has a loop: it runs with a step counter (see sandbox.go)
-	env     any      // the environment it was compiled against; nil for Env
+	env     any      // the environment it was compiled against; nil for ruleEnv
 }
 
 // options returns the compile options of the expression's environment.
@@ -67,10 +67,10 @@ func (k exprKind) String() string {
 
 // compileOptions is the engine's fixed option set: the typed environment, no clock, bounded
 // size, and only the builtins the rule sandbox allows (see sandbox.go).
-func compileOptions() []expr.Option { return compileOptionsFor(Env{}) }
+func compileOptions() []expr.Option { return compileOptionsFor(ruleEnv{}) }
 
 // compileOptionsFor is compileOptions over another environment: a data check's, which adds the
-// year before's values to Env (checkEnv).
+// year before's values to ruleEnv (checkEnv).
 func compileOptionsFor(env any) []expr.Option {
 	opts := checkOptions(env)
 	for _, f := range builtin.Builtins {
@@ -119,12 +119,12 @@ func compileExpr(src string, want exprKind) (Expr, *exprError) {
 	return e, xe
 }
 
-// compileExprIn is compileExpr against the environment env (nil: Env); it also returns the
-// parsed tree, for callers that analyse more than the fields of Env.
+// compileExprIn is compileExpr against the environment env (nil: ruleEnv); it also returns the
+// parsed tree, for callers that analyse more than the fields of ruleEnv.
 func compileExprIn(src string, want exprKind, env any) (Expr, ast.Node, *exprError) {
 	e := Expr{Source: src, env: env}
 	if env == nil {
-		env = Env{}
+		env = ruleEnv{}
 	}
 	if strings.TrimSpace(src) == "" {
 		return e, nil, &exprError{code: CodeExprSyntax, msg: "expression is empty"}

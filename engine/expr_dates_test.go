@@ -12,7 +12,7 @@ import (
 // give nil where the precision does not decide (data dictionary §2.3).
 func TestRuleDateFunctions(t *testing.T) {
 	str := func(s string) *string { return &s }
-	env := Env{Art3CompletedDate: str("2023"), Art3Deadline: str("2023-11-01"), Art4CompletedDate: str("2023-08"),
+	env := ruleEnv{Art3CompletedDate: str("2023"), Art3Deadline: str("2023-11-01"), Art4CompletedDate: str("2023-08"),
 		Art4Deadline: str("2023-09-01"), EntryIntoForce: str("2023-07-01/2024-06-01"), Art4ObligationStart: str("../2018")}
 	tests := []struct {
 		src  string

@@ -10,7 +10,7 @@ import (
 
 // Direct evaluation. Nearly every rule and population of a plan is a field, a presence test,
 // a comparison with a constant or a few of these joined by && and ||. For that subset of expr
-// an expression is also compiled to Go closures over Env that read fields at fixed offsets:
+// an expression is also compiled to Go closures over ruleEnv that read fields at fixed offsets:
 // no interpreter loop, no boxing of values, no allocation. The checked and optimised tree
 // that the expr VM runs is the input, so both see the same program.
 //
@@ -43,7 +43,7 @@ type dval struct {
 }
 
 // dfn evaluates an expression for one State; ok is false when the VM must decide.
-type dfn func(e *Env) (v dval, ok bool)
+type dfn func(e *ruleEnv) (v dval, ok bool)
 
 // maxExactInt bounds the integers the subset handles: every integer of at most this magnitude
 // is exact in a float64.
@@ -59,7 +59,7 @@ type direct struct {
 	// would: false when the VM may hold a pointer of another kind, which they reject.
 	boolOK, numberOK bool
 	form             form
-	off              uintptr // the field's offset in Env (formBool, formBoolPtr, formNumPtr)
+	off              uintptr // the field's offset in ruleEnv (formBool, formBoolPtr, formNumPtr)
 	c                dval    // the constant (formConst)
 }
 
@@ -110,7 +110,7 @@ func mustRun(f dfn) dval {
 // quickBool gives the value of a bool expression that is a bool field, a *bool field or a
 // constant without a call (it is inlined in the evaluator's loop); ok is false for any other
 // expression.
-func (e *Expr) quickBool(env *Env) (v, known, ok bool) {
+func (e *Expr) quickBool(env *ruleEnv) (v, known, ok bool) {
 	d := e.direct
 	if d == nil {
 		return false, false, false
@@ -129,7 +129,7 @@ func (e *Expr) quickBool(env *Env) (v, known, ok bool) {
 
 // bool runs a bool expression: v and known as runBool gives them; ok is false when the VM
 // must decide.
-func (d *direct) bool(env *Env) (v, known, ok bool) {
+func (d *direct) bool(env *ruleEnv) (v, known, ok bool) {
 	if !d.boolOK {
 		return false, false, false
 	}
@@ -160,7 +160,7 @@ func (d *direct) bool(env *Env) (v, known, ok bool) {
 
 // number runs a numeric expression: v and known as runNumber gives them; ok is false when
 // the VM must decide, NaN and infinities included (the VM reports them).
-func (d *direct) number(env *Env) (v float64, known, ok bool) {
+func (d *direct) number(env *ruleEnv) (v float64, known, ok bool) {
 	if !d.numberOK {
 		return 0, false, false
 	}
@@ -212,7 +212,7 @@ func operand(n ast.Node) (dfn, bool) {
 	return f, true
 }
 
-func constFn(v dval) dfn { return func(*Env) (dval, bool) { return v, true } }
+func constFn(v dval) dfn { return func(*ruleEnv) (dval, bool) { return v, true } }
 
 // rawSet says which pointers an expression's value may be on the VM, not yet dereferenced: a
 // pointer field, or a conditional that gives one. The closures always give the dereferenced
@@ -272,7 +272,7 @@ func directNode(n ast.Node) (f dfn, raw rawSet, ok bool) {
 		if !ok1 || !ok2 || !ok3 {
 			return nil, 0, false
 		}
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			c, ok := cond(e)
 			if !ok || c.k != dBool {
 				return dval{}, false
@@ -286,9 +286,9 @@ func directNode(n ast.Node) (f dfn, raw rawSet, ok bool) {
 	return nil, 0, false
 }
 
-var envType = reflect.TypeFor[Env]()
+var envType = reflect.TypeFor[ruleEnv]()
 
-// fieldFn reads one Env field at its offset. A pointer field gives its value, or nil, and is
+// fieldFn reads one ruleEnv field at its offset. A pointer field gives its value, or nil, and is
 // raw: the VM holds the pointer itself until an operator dereferences it.
 func fieldFn(name string) (f dfn, raw rawSet, ok bool) {
 	fi, found := fieldIndex[name]
@@ -297,39 +297,39 @@ func fieldFn(name string) (f dfn, raw rawSet, ok bool) {
 	}
 	sf := envType.Field(envFieldPath[fi])
 	off := sf.Offset
-	at := func(e *Env) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(e), off) }
+	at := func(e *ruleEnv) unsafe.Pointer { return unsafe.Add(unsafe.Pointer(e), off) }
 	switch sf.Type {
 	case reflect.TypeFor[bool]():
-		f = func(e *Env) (dval, bool) { return dval{k: dBool, b: *(*bool)(at(e))}, true }
+		f = func(e *ruleEnv) (dval, bool) { return dval{k: dBool, b: *(*bool)(at(e))}, true }
 	case reflect.TypeFor[*bool]():
-		f = func(e *Env) (dval, bool) {
+		f = func(e *ruleEnv) (dval, bool) {
 			if p := *(**bool)(at(e)); p != nil {
 				return dval{k: dBool, b: *p}, true
 			}
 			return dval{}, true
 		}
 	case reflect.TypeFor[float64]():
-		f = func(e *Env) (dval, bool) { return dval{k: dNum, n: *(*float64)(at(e))}, true }
+		f = func(e *ruleEnv) (dval, bool) { return dval{k: dNum, n: *(*float64)(at(e))}, true }
 	case reflect.TypeFor[*float64]():
-		f = func(e *Env) (dval, bool) {
+		f = func(e *ruleEnv) (dval, bool) {
 			if p := *(**float64)(at(e)); p != nil {
 				return dval{k: dNum, n: *p}, true
 			}
 			return dval{}, true
 		}
 	case reflect.TypeFor[int]():
-		f = func(e *Env) (dval, bool) { return intVal(*(*int)(at(e))) }
+		f = func(e *ruleEnv) (dval, bool) { return intVal(*(*int)(at(e))) }
 	case reflect.TypeFor[*int]():
-		f = func(e *Env) (dval, bool) {
+		f = func(e *ruleEnv) (dval, bool) {
 			if p := *(**int)(at(e)); p != nil {
 				return intVal(*p)
 			}
 			return dval{}, true
 		}
 	case reflect.TypeFor[string]():
-		f = func(e *Env) (dval, bool) { return dval{k: dStr, s: *(*string)(at(e))}, true }
+		f = func(e *ruleEnv) (dval, bool) { return dval{k: dStr, s: *(*string)(at(e))}, true }
 	case reflect.TypeFor[*string]():
-		f = func(e *Env) (dval, bool) {
+		f = func(e *ruleEnv) (dval, bool) {
 			if p := *(**string)(at(e)); p != nil {
 				return dval{k: dStr, s: *p}, true
 			}
@@ -363,7 +363,7 @@ func directUnary(n *ast.UnaryNode) (dfn, bool) {
 	}
 	switch n.Operator {
 	case "!", "not":
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			v, ok := x(e)
 			if !ok || v.k != dBool {
 				return dval{}, false
@@ -371,7 +371,7 @@ func directUnary(n *ast.UnaryNode) (dfn, bool) {
 			return dval{k: dBool, b: !v.b}, true
 		}, true
 	case "-":
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			v, ok := x(e)
 			if !ok || v.k != dNum {
 				return dval{}, false
@@ -400,7 +400,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 	}
 	switch n.Operator {
 	case "&&", "and":
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok || a.k != dBool {
 				return dval{}, false
@@ -411,7 +411,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 			return r(e)
 		}, true
 	case "||", "or":
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok || a.k != dBool {
 				return dval{}, false
@@ -422,7 +422,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 			return r(e)
 		}, true
 	case "??":
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok {
 				return dval{}, false
@@ -443,7 +443,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 				must = dStr
 			}
 		}
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok {
 				return dval{}, false
@@ -459,7 +459,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 		}, true
 	case "<", "<=", ">", ">=":
 		op := n.Operator
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok {
 				return dval{}, false
@@ -484,7 +484,7 @@ func directBinary(n *ast.BinaryNode) (dfn, bool) {
 		}, true
 	case "+", "-", "*", "/":
 		op := n.Operator[0]
-		return func(e *Env) (dval, bool) {
+		return func(e *ruleEnv) (dval, bool) {
 			a, ok := l(e)
 			if !ok {
 				return dval{}, false
@@ -532,7 +532,7 @@ func directIn(n *ast.BinaryNode) (dfn, bool) {
 	default:
 		return nil, false
 	}
-	return func(e *Env) (dval, bool) {
+	return func(e *ruleEnv) (dval, bool) {
 		a, ok := l(e)
 		if !ok || a.k != dStr {
 			return dval{}, false

@@ -15,7 +15,7 @@ import (
 
 // vmValue runs an expression on the expr VM and gives its result as a dval: pointers
 // dereferenced, ints marked. An error is the VM's; a result of another type is an error too.
-func vmValue(m *vm.VM, e Expr, env *Env) (dval, error) {
+func vmValue(m *vm.VM, e Expr, env *ruleEnv) (dval, error) {
 	out, err := m.Run(e.program, env)
 	if err != nil {
 		return dval{}, err
@@ -69,7 +69,7 @@ var negZeroLiteral = regexp.MustCompile(`-\s*0(\.0+)?([^.0-9]|$)`)
 // checkDirect fails when the direct closures give a value where the VM fails, or a value
 // other than the VM's; the same for the bool and number entry points that the evaluator
 // calls. Giving up is always allowed: the VM then decides.
-func checkDirect(t testing.TB, m *vm.VM, e Expr, env *Env, where string) {
+func checkDirect(t testing.TB, m *vm.VM, e Expr, env *ruleEnv, where string) {
 	t.Helper()
 	if e.direct == nil {
 		return
@@ -290,8 +290,8 @@ func (g *exprGen) strExpr(d int) string {
 
 // randomEnv fills every Env field with a value drawn from a few that matter: nil, zero, signs,
 // fractions, huge integers, NaN and the strings the generator compares with.
-func randomEnv(r *rand.Rand) *Env {
-	var env Env
+func randomEnv(r *rand.Rand) *ruleEnv {
+	var env ruleEnv
 	v := reflect.ValueOf(&env).Elem()
 	nums := []float64{0, 1, -1, 0.5, 2024, 1e6, math.Copysign(0, -1), math.NaN(), math.Inf(1), 1e300}
 	ints := []int{0, 1, -1, 2024, 1 << 53, 1<<53 + 1, -(1 << 62), math.MaxInt}

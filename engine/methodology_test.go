@@ -165,7 +165,7 @@ func TestMethodologyEpisodes(t *testing.T) {
 		require.NoError(t, err)
 		return ds
 	}
-	env := func(ds *Dataset, year int, asOf string) (Env, []episode) {
+	env := func(ds *Dataset, year int, asOf string) (ruleEnv, []episode) {
 		var se stateEnv
 		ds.build(0, frame{year: year, asOf: MustDate(asOf), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
 		return se.env, se.eps4
@@ -226,7 +226,7 @@ func TestMethodologyExtensionRequest(t *testing.T) {
 		"BBB,2025,art4_area_cleared_m2,300000,Article 7,\n" +
 		"BBB,2025,art4_area_remaining_m2,900000,Article 7,\n"
 	p := shippedPlan(t)
-	assess := func(rows string, year int) (ObligationEpisode, Env) {
+	assess := func(rows string, year int) (ObligationEpisode, ruleEnv) {
 		ds, err := LoadDataset(dataFS(states, base+rows), ".")
 		require.NoError(t, err)
 		a, err := p.Assess(context.Background(), ds, year, AsOf(MustDate("2026-06-30")))

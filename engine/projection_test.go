@@ -121,7 +121,7 @@ func TestProjectedToMissSample(t *testing.T) {
 	assert.Equal(t, false, *env.Art4ProjectedToMiss, "not party")
 }
 
-func sampleEnv(t *testing.T, ds *Dataset, iso3 string, year int) (*stateEnv, Env) {
+func sampleEnv(t *testing.T, ds *Dataset, iso3 string, year int) (*stateEnv, ruleEnv) {
 	t.Helper()
 	var se stateEnv
 	ds.build(ds.stateIdx[iso3], frame{year: year, asOf: ds.latest, counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)

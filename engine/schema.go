@@ -87,7 +87,7 @@ type Field struct {
 	Item        string `json:"item,omitempty"`
 	Description string `json:"description"`
 
-	index    int  // position in schema and in Env
+	index    int  // position in schema and in ruleEnv
 	deadline bool // a date that holds a deadline (dictionary.toml: deadline = true)
 }
 
@@ -124,7 +124,7 @@ var (
 	// fieldIndex maps a field name to its schema index. It is a variable initializer (not
 	// set in init) so that other package-level variables can use it.
 	fieldIndex   = indexFields()
-	envFieldPath []int // schema index -> Env struct field index
+	envFieldPath []int // schema index -> ruleEnv struct field index
 	fieldNames   []string
 )
 
@@ -140,7 +140,7 @@ func indexFields() map[string]int {
 }
 
 func init() {
-	et := reflect.TypeOf(Env{})
+	et := reflect.TypeOf(ruleEnv{})
 	byTag := map[string]int{}
 	for i := 0; i < et.NumField(); i++ {
 		byTag[et.Field(i).Tag.Get("expr")] = i
@@ -150,7 +150,7 @@ func init() {
 		schema[i].index = i
 		j, ok := byTag[schema[i].Name]
 		if !ok {
-			panic(fmt.Sprintf("engine: field %s has no Env member", schema[i].Name))
+			panic(fmt.Sprintf("engine: field %s has no ruleEnv member", schema[i].Name))
 		}
 		envFieldPath[i] = j
 		fieldNames = append(fieldNames, schema[i].Name)

@@ -192,7 +192,7 @@ var schema = []Field{
 	{Name: "has_obligation", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Group: "Articles 3, 4 and 5 obligations", Description: "art3_outstanding or art4_outstanding or art5_applies."},
 }
 
-// ix holds the schema index of every field, by the name of its Env member.
+// ix holds the schema index of every field, by the name of its ruleEnv member.
 var ix = struct {
 	Art7InitialSubmitted             int
 	Art7AnnualSubmitted              int

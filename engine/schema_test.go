@@ -14,7 +14,7 @@ import (
 // TestSchemaMatchesEnv keeps the data dictionary table and the Env struct in step: every
 // field has exactly one Env member of the matching Go type, and every Env member a field.
 func TestSchemaMatchesEnv(t *testing.T) {
-	et := reflect.TypeOf(Env{})
+	et := reflect.TypeOf(ruleEnv{})
 	require.Equal(t, len(schema), et.NumField(), "one Env member per field")
 	for i, f := range schema {
 		sf := et.Field(envFieldPath[i])
@@ -70,7 +70,7 @@ func TestSchemaFacts(t *testing.T) {
 func TestIndexMatchesSchema(t *testing.T) {
 	v := reflect.ValueOf(ix)
 	require.Equal(t, len(schema), v.NumField(), "one ix entry per field")
-	et := reflect.TypeOf(Env{})
+	et := reflect.TypeOf(ruleEnv{})
 	for i := 0; i < v.NumField(); i++ {
 		fi := int(v.Field(i).Int())
 		assert.Equal(t, v.Type().Field(i).Name, et.Field(envFieldPath[fi]).Name, schema[fi].Name)

@@ -2,8 +2,8 @@
 // engine/dictionary.toml:
 //
 //   - schema_table.go: schema, the table that engine.Fields returns, and ix, the schema index of
-//     every field by the name of its Env member;
-//   - env_struct.go: Env, the struct every rule is compiled against and run with;
+//     every field by the name of its ruleEnv member;
+//   - env_struct.go: ruleEnv, the struct every rule is compiled against and run with;
 //   - derive_deps_table.go: derivedDeps, the fields and plan settings each derived field is
 //     computed from, and the constants naming those plan settings (the pseudo-inputs).
 //
@@ -460,7 +460,7 @@ func distance(a, b string) int {
 	return prev[len(b)]
 }
 
-// goName is the Go name of a field's Env member: its snake_case name in CamelCase
+// goName is the Go name of a field's ruleEnv member: its snake_case name in CamelCase
 // (art4_area_remaining_m2 gives Art4AreaRemainingM2).
 func goName(name string) string {
 	var b strings.Builder
@@ -517,7 +517,7 @@ func renderSchema(_ *dictionary, fields []*field) string {
 		fmt.Fprintf(&b, "\t{%s},\n", strings.Join(kv, ", "))
 	}
 	b.WriteString("}\n\n")
-	b.WriteString("// ix holds the schema index of every field, by the name of its Env member.\n")
+	b.WriteString("// ix holds the schema index of every field, by the name of its ruleEnv member.\n")
 	b.WriteString("var ix = struct {\n")
 	for _, f := range fields {
 		fmt.Fprintf(&b, "\t%s int\n", f.goName)
@@ -533,10 +533,10 @@ func renderSchema(_ *dictionary, fields []*field) string {
 func renderEnv(_ *dictionary, fields []*field) string {
 	var b strings.Builder
 	b.WriteString(header)
-	b.WriteString("// Env is the typed environment every expression is compiled against and run with: one State\n")
+	b.WriteString("// ruleEnv is the typed environment every expression is compiled against and run with: one State\n")
 	b.WriteString("// in one year. Input fields are pointers, nil when the fact is absent (missing is not zero);\n")
 	b.WriteString("// derived fields are plain values unless the data dictionary says they can be nil.\n")
-	b.WriteString("type Env struct {\n")
+	b.WriteString("type ruleEnv struct {\n")
 	for _, f := range fields {
 		t := goType[f.Type]
 		if !f.derived() || f.Nilable {

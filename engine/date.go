@@ -15,8 +15,9 @@ import (
 // force derived from a deposit known to the year) can be any span of days.
 //
 // The zero Date is "no date". Comparisons are on spans and come in two strengths: Before and
-// After hold only when the whole spans are ordered (certain), and Compare-style functions
-// (OnOrBefore) give a three-valued answer, Unknown when the spans overlap. Nothing here
+// After hold only when the whole spans are ordered (certain), NotAfter when every day of one is
+// on or before every day of the other, MayBeAfter when some day is after some day; inside the
+// engine, verdicts use a three-valued comparison that is unknown when the spans overlap. Nothing here
 // allocates or goes through time.Time.
 type Date struct {
 	lo, hi int32 // first and last day: days since 1970-01-01 plus dayOffset; 0 for the zero Date
@@ -294,45 +295,46 @@ func (d Date) NotBefore(e Date) bool { return d.lo >= e.hi }
 // MayBeAfter reports whether some day of d is after some day of e.
 func (d Date) MayBeAfter(e Date) bool { return d.hi > e.lo }
 
-// Tri is a three-valued truth: a comparison of spans that the spans do not decide is Unknown.
-type Tri int8
+// triState is a three-valued truth: a comparison of spans that the spans do not decide is
+// triUnknown.
+type triState int8
 
 // The truth values.
 const (
-	Unknown Tri = iota
-	False
-	True
+	triUnknown triState = iota
+	triFalse
+	triTrue
 )
 
-// Bool returns the truth as a *bool: nil for Unknown.
-func (t Tri) Bool() *bool {
+// Bool returns the truth as a *bool: nil for triUnknown.
+func (t triState) Bool() *bool {
 	switch t {
-	case True:
+	case triTrue:
 		return boolPtr(true)
-	case False:
+	case triFalse:
 		return boolPtr(false)
 	}
 	return nil
 }
 
-func (t Tri) String() string { return [...]string{"unknown", "false", "true"}[t] }
+func (t triState) String() string { return [...]string{"unknown", "false", "true"}[t] }
 
-func tri(yes, no bool) Tri {
+func tri(yes, no bool) triState {
 	switch {
 	case yes:
-		return True
+		return triTrue
 	case no:
-		return False
+		return triFalse
 	}
-	return Unknown
+	return triUnknown
 }
 
-// OnOrBefore says whether d is on or before e: True when every day of d is on or before every
-// day of e, False when every day of d is after every day of e, Unknown otherwise.
-func (d Date) OnOrBefore(e Date) Tri { return tri(d.hi <= e.lo, d.lo > e.hi) }
+// onOrBefore says whether d is on or before e: triTrue when every day of d is on or before
+// every day of e, triFalse when every day of d is after every day of e, triUnknown otherwise.
+func (d Date) onOrBefore(e Date) triState { return tri(d.hi <= e.lo, d.lo > e.hi) }
 
-// StrictlyBefore says whether d is before e, three-valued.
-func (d Date) StrictlyBefore(e Date) Tri { return tri(d.hi < e.lo, d.lo >= e.hi) }
+// strictlyBefore says whether d is before e, three-valued.
+func (d Date) strictlyBefore(e Date) triState { return tri(d.hi < e.lo, d.lo >= e.hi) }
 
 // AddDays returns d shifted by n days. A date that is not one day becomes a span.
 func (d Date) AddDays(n int) Date {

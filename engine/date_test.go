@@ -123,36 +123,36 @@ func TestDatePrecision(t *testing.T) {
 func TestDateCompare(t *testing.T) {
 	tests := []struct {
 		a, b       string
-		onOrBefore Tri
-		before     Tri
+		onOrBefore triState
+		before     triState
 	}{
-		{"2023", "2023-11-01", Unknown, Unknown},    // South Africa's Article 3
-		{"2023-06", "2023-11-01", True, True},       // completed June 2023
-		{"2023-06", "2023-12-31", True, True},       // Bulgaria: deadline 31 December 2023
-		{"2023-09-01", "2024-01-01", True, True},    // Slovakia
-		{"2023", "2024-04-01", True, True},          // Peru
-		{"2018-07", "2018-08-01", True, True},       // Croatia's Article 3
-		{"2023-08", "2023-09-01", True, True},       // Bosnia and Herzegovina's Article 4
-		{"2023-09", "2023-09-01", Unknown, False},   // the deadline's own month
-		{"2023-09-01", "2023-09-01", True, False},   // on the deadline: on time, not before it
-		{"2023-09-02", "2023-09-01", False, False},  // a day late
-		{"2024", "2023-12-31", False, False},        // a year late, whatever the day
-		{"../2018", "2020-08-01", True, True},       // completed before 2019: before the deadline
-		{"../2018", "2018-06-01", Unknown, Unknown}, // the bound does not decide
-		{"2023-06-14", "2023-06", Unknown, Unknown}, // a day against a month that holds it
-		{"2023-05-31", "2023-06", True, True},       // the day before the month
-		{"2023", "2023", Unknown, Unknown},          // two unknown days of one year
-		{"2022", "2023", True, True},                // different years decide
-		{"2023-12-31", "2023-12-31", True, False},   // the same day
-		{"2023-06-30", "2023-06", Unknown, False},   // the last day of the month: not before any day of it
-		{"2023-06-01", "2023-06", True, Unknown},    // the first day: on or before every day of it
+		{"2023", "2023-11-01", triUnknown, triUnknown},    // South Africa's Article 3
+		{"2023-06", "2023-11-01", triTrue, triTrue},       // completed June 2023
+		{"2023-06", "2023-12-31", triTrue, triTrue},       // Bulgaria: deadline 31 December 2023
+		{"2023-09-01", "2024-01-01", triTrue, triTrue},    // Slovakia
+		{"2023", "2024-04-01", triTrue, triTrue},          // Peru
+		{"2018-07", "2018-08-01", triTrue, triTrue},       // Croatia's Article 3
+		{"2023-08", "2023-09-01", triTrue, triTrue},       // Bosnia and Herzegovina's Article 4
+		{"2023-09", "2023-09-01", triUnknown, triFalse},   // the deadline's own month
+		{"2023-09-01", "2023-09-01", triTrue, triFalse},   // on the deadline: on time, not before it
+		{"2023-09-02", "2023-09-01", triFalse, triFalse},  // a day late
+		{"2024", "2023-12-31", triFalse, triFalse},        // a year late, whatever the day
+		{"../2018", "2020-08-01", triTrue, triTrue},       // completed before 2019: before the deadline
+		{"../2018", "2018-06-01", triUnknown, triUnknown}, // the bound does not decide
+		{"2023-06-14", "2023-06", triUnknown, triUnknown}, // a day against a month that holds it
+		{"2023-05-31", "2023-06", triTrue, triTrue},       // the day before the month
+		{"2023", "2023", triUnknown, triUnknown},          // two unknown days of one year
+		{"2022", "2023", triTrue, triTrue},                // different years decide
+		{"2023-12-31", "2023-12-31", triTrue, triFalse},   // the same day
+		{"2023-06-30", "2023-06", triUnknown, triFalse},   // the last day of the month: not before any day of it
+		{"2023-06-01", "2023-06", triTrue, triUnknown},    // the first day: on or before every day of it
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+" vs "+tt.b, func(t *testing.T) {
 			a, b := MustDate(tt.a), MustDate(tt.b)
-			assert.Equal(t, tt.onOrBefore, a.OnOrBefore(b), "on or before")
-			assert.Equal(t, tt.before, a.StrictlyBefore(b), "before")
-			if tt.before == True {
+			assert.Equal(t, tt.onOrBefore, a.onOrBefore(b), "on or before")
+			assert.Equal(t, tt.before, a.strictlyBefore(b), "before")
+			if tt.before == triTrue {
 				assert.True(t, a.Before(b))
 				assert.True(t, b.After(a))
 			} else {
@@ -160,9 +160,9 @@ func TestDateCompare(t *testing.T) {
 			}
 		})
 	}
-	assert.Nil(t, Unknown.Bool())
-	assert.Equal(t, true, *True.Bool())
-	assert.Equal(t, false, *False.Bool())
+	assert.Nil(t, triUnknown.Bool())
+	assert.Equal(t, true, *triTrue.Bool())
+	assert.Equal(t, false, *triFalse.Bool())
 }
 
 func TestDateSpans(t *testing.T) {
@@ -223,7 +223,7 @@ func TestDateCompareAllocs(t *testing.T) {
 	a, b := MustDate("2023"), MustDate("2023-11-01")
 	var sink int
 	allocs := testing.AllocsPerRun(100, func() {
-		if a.OnOrBefore(b) == Unknown && !a.Before(b) && a.NotAfter(b.AddDays(400)) && a.InYear(2023) {
+		if a.onOrBefore(b) == triUnknown && !a.Before(b) && a.NotAfter(b.AddDays(400)) && a.InYear(2023) {
 			sink += a.Year() + b.Year()
 		}
 	})

@@ -231,7 +231,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	e.AnnualReportDue = !A.Before(E) && partyAtE && setBy(due, E) && notWithdrawnAt(deadline)
 	if f := se.from[fArt7Annual]; f != nil {
 		e.AnnualReportSubmitted = true
-		e.AnnualReportOnTime = f.date.OnOrBefore(deadline).Bool()
+		e.AnnualReportOnTime = f.date.onOrBefore(deadline).Bool()
 	} else if A.After(deadline) {
 		onTime := false
 		e.AnnualReportOnTime = &onTime

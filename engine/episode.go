@@ -258,7 +258,7 @@ func (ep *episode) hasDeadline() bool { return len(ep.chain) > 0 }
 // for a later episode, no deadline was certainly in force on ref's first day: then a True or
 // False from the candidates is downgraded to Unknown, and with no candidate at all the episode
 // had no deadline on ref (none, Unknown).
-func (ep *episode) judge(ref Date, test func(deadline Date) Tri) (t Tri, none bool) {
+func (ep *episode) judge(ref Date, test func(deadline Date) triState) (t triState, none bool) {
 	certain := -1
 	for i, f := range ep.chain {
 		if decided(f).NotAfter(ref.First()) {
@@ -272,12 +272,12 @@ func (ep *episode) judge(ref Date, test func(deadline Date) Tri) (t Tri, none bo
 	if certain >= 0 {
 		seen = true
 		switch test(ep.chain[certain].date) {
-		case True:
+		case triTrue:
 			yes = true
-		case False:
+		case triFalse:
 			no = true
 		default:
-			return Unknown, false
+			return triUnknown, false
 		}
 	}
 	for _, f := range ep.chain[certain+1:] {
@@ -287,25 +287,25 @@ func (ep *episode) judge(ref Date, test func(deadline Date) Tri) (t Tri, none bo
 		}
 		seen = true
 		switch test(f.date) {
-		case True:
+		case triTrue:
 			yes = true
-		case False:
+		case triFalse:
 			no = true
 		default:
-			return Unknown, false
+			return triUnknown, false
 		}
 	}
 	switch {
 	case !seen:
-		return Unknown, true
+		return triUnknown, true
 	case certain < 0: // a later episode whose first deadline may have come after ref began
-		return Unknown, false
+		return triUnknown, false
 	case yes && !no:
-		return True, false
+		return triTrue, false
 	case no && !yes:
-		return False, false
+		return triFalse, false
 	}
-	return Unknown, false
+	return triUnknown, false
 }
 
 // deadlineAt is the deadline shown as in force on ref: the latest decision that may have come
@@ -352,20 +352,20 @@ func (ep *episode) deadlineNotKnown(R Date) bool {
 // rawVerdict is verdict without the extension rule: the deadlines recorded alone.
 func (ep *episode) rawVerdict(R Date) Verdict {
 	if !ep.open() {
-		t, none := ep.judge(ep.done, ep.done.OnOrBefore)
+		t, none := ep.judge(ep.done, ep.done.onOrBefore)
 		return verdictOf(t, none, ep.n, VerdictYes, VerdictNo)
 	}
-	t, none := ep.judge(R, func(dl Date) Tri { return dl.StrictlyBefore(R) })
+	t, none := ep.judge(R, func(dl Date) triState { return dl.strictlyBefore(R) })
 	return verdictOf(t, none, ep.n, VerdictNo, VerdictPending)
 }
 
-func verdictOf(t Tri, none bool, n int, ifTrue, ifFalse Verdict) Verdict {
+func verdictOf(t triState, none bool, n int, ifTrue, ifFalse Verdict) Verdict {
 	switch {
 	case none && n > 1:
 		return VerdictNone
-	case t == True:
+	case t == triTrue:
 		return ifTrue
-	case t == False:
+	case t == triFalse:
 		return ifFalse
 	}
 	return VerdictUnknown

@@ -24,11 +24,11 @@ import (
 // operators <, <=, > and >= on a date field are refused at load with a hint to use them.
 
 // dateFuncs are the rule functions over dates, by name.
-var dateFuncs = map[string]func(a, b Date) Tri{
-	"before":       func(a, b Date) Tri { return a.StrictlyBefore(b) },
-	"after":        func(a, b Date) Tri { return b.StrictlyBefore(a) },
-	"on_or_before": func(a, b Date) Tri { return a.OnOrBefore(b) },
-	"on_or_after":  func(a, b Date) Tri { return b.OnOrBefore(a) },
+var dateFuncs = map[string]func(a, b Date) triState{
+	"before":       func(a, b Date) triState { return a.strictlyBefore(b) },
+	"after":        func(a, b Date) triState { return b.strictlyBefore(a) },
+	"on_or_before": func(a, b Date) triState { return a.onOrBefore(b) },
+	"on_or_after":  func(a, b Date) triState { return b.onOrBefore(a) },
 }
 
 // dateFuncNames lists dateFuncs in a fixed order.

@@ -202,10 +202,10 @@ func initialOnTime(se *stateEnv) Verdict {
 	}
 	due := MustDate(*e.InitialReportDue)
 	if f := se.from[fArt7Initial]; f != nil && e.InitialReportSubmitted {
-		switch f.date.OnOrBefore(due) {
-		case True:
+		switch f.date.onOrBefore(due) {
+		case triTrue:
 			return VerdictYes
-		case False:
+		case triFalse:
 			return VerdictNo
 		}
 		return VerdictUnknown

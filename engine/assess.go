@@ -56,8 +56,8 @@ const (
 	MethodTrend Method = "trend"
 )
 
-// Methods lists the valid methods.
-var Methods = []Method{MethodLinear, MethodTrend}
+// methods lists the valid methods.
+var methods = []Method{MethodLinear, MethodTrend}
 
 // Scoring holds the thresholds of progress scoring and deadline projection. The plan file sets
 // them in its [scoring] table; DefaultScoring gives the values used for keys it leaves out.

@@ -182,7 +182,7 @@ func article5(env *ruleEnv) Obligation {
 		budget = amountText(*v, "USD")
 	}
 	o.Detail = fmt.Sprintf("focal point: %s; national plan: %s; budget for %d: %s", yn(env.Art5FocalPoint), yn(env.Art5NationalPlan), env.Year, budget)
-	o.StatusText = words(WordsOngoingAsReported, o.Detail)
+	o.StatusText = words(wordsOngoingAsReported, o.Detail)
 	return o
 }
 
@@ -204,14 +204,14 @@ func article7(env *ruleEnv) Obligation {
 	var parts []string
 	switch {
 	case env.InitialReportSubmitted && env.Art7InitialSubmitted != nil:
-		parts = append(parts, words(WordsInitialReceived, envDateText(*env.Art7InitialSubmitted)))
+		parts = append(parts, words(wordsInitialReceived, envDateText(*env.Art7InitialSubmitted)))
 	case env.InitialReportRequired && env.InitialReportDue != nil:
-		parts = append(parts, words(WordsInitialOverdue, envDateText(*env.InitialReportDue)))
+		parts = append(parts, words(wordsInitialOverdue, envDateText(*env.InitialReportDue)))
 		o.Status, o.Deadline, o.DeadlineMet = ObligationInitialReportOverdue, *env.InitialReportDue, VerdictNo
 	case env.InitialReportDue != nil:
-		parts = append(parts, words(WordsInitialNotYetDue, envDateText(*env.InitialReportDue)))
+		parts = append(parts, words(wordsInitialNotYetDue, envDateText(*env.InitialReportDue)))
 	default:
-		parts = append(parts, WordsInitialNotDue)
+		parts = append(parts, wordsInitialNotDue)
 	}
 	deadline := MustDate(env.AnnualReportDeadline)
 	var status ObligationStatus
@@ -222,23 +222,23 @@ func article7(env *ruleEnv) Obligation {
 		switch v := env.AnnualReportOnTime; {
 		case v == nil:
 			status, met = ObligationAnnualReportReceived, VerdictUnknown
-			parts = append(parts, words(WordsAnnualReceived, env.Year, got))
+			parts = append(parts, words(wordsAnnualReceived, env.Year, got))
 		case *v:
 			status, met = ObligationAnnualReportOnTime, VerdictYes
-			parts = append(parts, words(WordsAnnualOnTime, env.Year, got))
+			parts = append(parts, words(wordsAnnualOnTime, env.Year, got))
 		default:
 			status, met = ObligationAnnualReportLate, VerdictNo
-			parts = append(parts, words(WordsAnnualLate, env.Year, got))
+			parts = append(parts, words(wordsAnnualLate, env.Year, got))
 		}
 	case env.AnnualReportDue && env.AnnualReportOnTime != nil && !*env.AnnualReportOnTime:
 		status, met = ObligationAnnualReportNotReceived, VerdictNo
-		parts = append(parts, words(WordsAnnualNotReceived, env.Year, deadline.Text()))
+		parts = append(parts, words(wordsAnnualNotReceived, env.Year, deadline.Text()))
 	case env.AnnualReportDue, !yearOver:
 		status, met = ObligationAnnualReportNotYetDue, VerdictPending
-		parts = append(parts, words(WordsAnnualNotYetDue, env.Year, deadline.Text()))
+		parts = append(parts, words(wordsAnnualNotYetDue, env.Year, deadline.Text()))
 	default:
 		status = ObligationAnnualReportNotOwed
-		parts = append(parts, words(WordsAnnualNotOwed, env.Year))
+		parts = append(parts, words(wordsAnnualNotOwed, env.Year))
 	}
 	if o.Status == "" {
 		o.Status, o.DeadlineMet = status, met
@@ -255,7 +255,7 @@ func article7(env *ruleEnv) Obligation {
 // met or not met.
 func article9(env *ruleEnv) Obligation {
 	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
-		StatusText: WordsNotAssessed, Detail: "art9_legislation not reported"}
+		StatusText: wordsNotAssessed, Detail: "art9_legislation not reported"}
 	if v := env.Art9Legislation; v != nil {
 		o.Detail = "art9_legislation: " + *v
 		if w, ok := article9Words[*v]; ok {

@@ -15,7 +15,7 @@ import (
 // State and every kind of good news that can happen to it in the year, apply the news to the
 // data, assess again and check that the plan score, every section score and every scored
 // indicator did not move the wrong way. A move the plan accepts is listed, with its reason, in
-// AuditExceptions (audit_exceptions.go); any other is a violation.
+// auditExceptions (audit_exceptions.go); any other is a violation.
 
 // GoodNews is a kind of good news the audit applies.
 type GoodNews string
@@ -315,8 +315,8 @@ func scoreFell(b, a *float64) string {
 
 // auditException returns the exception covering an indicator's move after a kind of news.
 func auditException(id string, k GoodNews) *AuditException {
-	for i := range AuditExceptions {
-		if ex := &AuditExceptions[i]; ex.Indicator == id && ex.News == k {
+	for i := range auditExceptions {
+		if ex := &auditExceptions[i]; ex.Indicator == id && ex.News == k {
 			return ex
 		}
 	}

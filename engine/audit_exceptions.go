@@ -1,11 +1,11 @@
 package engine
 
-// AuditExceptions is the one declared list of the moves the wrong way that the plan accepts
+// auditExceptions is the one declared list of the moves the wrong way that the plan accepts
 // after good news, each with its reason. docs/methodology.md ("Good news never hurts") shows it
 // and TestAuditExceptionsDocumented keeps the two in step. Keep it short: every entry is a
 // place where the plan knowingly lets good news lower a scored indicator, and `lap audit`
 // prints every move it accepts.
-var AuditExceptions = []AuditException{
+var auditExceptions = []AuditException{
 	{Indicator: "12.1", News: NewsAccessionStockpile,
 		Reason: "12.1 counts the States Parties that still have stockpiles to destroy: the work left under Article 3. " +
 			"A State that joins holding cluster munitions adds to that work, and the count says so until it has " +

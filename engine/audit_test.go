@@ -131,7 +131,7 @@ func TestAuditExceptionsDocumented(t *testing.T) {
 	doc, err := os.ReadFile("../docs/methodology.md")
 	require.NoError(t, err)
 	text := strings.Join(strings.Fields(string(doc)), " ")
-	for _, ex := range AuditExceptions {
+	for _, ex := range auditExceptions {
 		_, ok := p.Indicator(ex.Indicator)
 		assert.True(t, ok, "%s is not an indicator of the shipped plan", ex.Indicator)
 		assert.Contains(t, GoodNewsKinds, ex.News)

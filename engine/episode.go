@@ -69,11 +69,11 @@ func (x extension) unsettled() bool { return x.outcome == extPending || x.outcom
 func (x extension) note() string {
 	switch x.outcome {
 	case extPending:
-		return words(WordsExtensionPending, x.request.Year)
+		return words(wordsExtensionPending, x.request.Year)
 	case extNoNewDate:
-		return words(WordsExtensionNoNewDate, x.decision.Year)
+		return words(wordsExtensionNoNewDate, x.decision.Year)
 	case extRefused:
-		return words(WordsExtensionRefused, x.request.Year, x.decision.Year)
+		return words(wordsExtensionRefused, x.request.Year, x.decision.Year)
 	}
 	return ""
 }
@@ -84,9 +84,9 @@ func (x extension) note() string {
 func (x extension) why(dl Date) string {
 	switch x.outcome {
 	case extPending:
-		return words(WordsWhyPending, dl.Text(), x.request.Year)
+		return words(wordsWhyPending, dl.Text(), x.request.Year)
 	case extNoNewDate:
-		return words(WordsWhyNoNewDate, dl.Text(), x.decision.Year)
+		return words(wordsWhyNoNewDate, dl.Text(), x.decision.Year)
 	}
 	return ""
 }
@@ -421,29 +421,29 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 		status = ObligationOpen
 		switch {
 		case v == VerdictPending:
-			text = WordsOpenAhead
+			text = wordsOpenAhead
 		case v == VerdictNo:
-			text = WordsOpenPast
+			text = wordsOpenPast
 		case v == VerdictNone:
-			text = WordsOpenNoDeadlineOfItsOwn
+			text = wordsOpenNoDeadlineOfItsOwn
 		case ep.deadlineNotKnown(R), !ep.hasDeadline():
-			text = WordsOpenDeadlineNotKnown
+			text = wordsOpenDeadlineNotKnown
 		default:
-			text = WordsOpenTimingUnknown
+			text = wordsOpenTimingUnknown
 		}
 		detail += "; open at " + R.Text()
 	} else {
 		switch {
 		case v == VerdictYes:
-			text = WordsCompletedOnTime
+			text = wordsCompletedOnTime
 		case v == VerdictNo:
-			text = WordsCompletedLate
+			text = wordsCompletedLate
 		case v == VerdictNone:
-			text = words(WordsCompletedAfterFound, monthsText(MonthsBetween(ep.start, ep.done)))
+			text = words(wordsCompletedAfterFound, monthsText(MonthsBetween(ep.start, ep.done)))
 		case !ep.hasDeadline():
-			text = WordsCompletedNoDeadline
+			text = wordsCompletedNoDeadline
 		default:
-			text = WordsCompletedTimingUnknown
+			text = wordsCompletedTimingUnknown
 		}
 		detail += "; completed " + ep.doneFact.date.Text()
 	}

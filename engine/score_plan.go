@@ -104,8 +104,8 @@ func (l *loader) indicatorScoring(bad badFunc, f *indicatorFile, ind *Indicator)
 	if f.Method != "" {
 		ind.Method = Method(f.Method)
 		valid := false
-		names := make([]string, len(Methods))
-		for i, m := range Methods {
+		names := make([]string, len(methods))
+		for i, m := range methods {
 			names[i] = string(m)
 			valid = valid || m == ind.Method
 		}

@@ -14,49 +14,49 @@ import (
 // ObligationStatus and the data fields, not on these words.
 const (
 	// Articles 3 and 4, per episode.
-	WordsCompletedOnTime        = "completed on time"
-	WordsCompletedLate          = "completed after the deadline"
-	WordsCompletedTimingUnknown = "completed; whether on time is not known"
-	WordsCompletedNoDeadline    = "completed; deadline not known"
-	WordsCompletedAfterFound    = "completed %s after it was found" // a duration, monthsText
-	WordsOpenAhead              = "open, deadline ahead"
-	WordsOpenPast               = "open, past the deadline"
-	WordsOpenNoDeadlineOfItsOwn = "open, no deadline of its own"
-	WordsOpenTimingUnknown      = "open; whether past the deadline is not known"
-	WordsOpenDeadlineNotKnown   = "open; deadline not known"
+	wordsCompletedOnTime        = "completed on time"
+	wordsCompletedLate          = "completed after the deadline"
+	wordsCompletedTimingUnknown = "completed; whether on time is not known"
+	wordsCompletedNoDeadline    = "completed; deadline not known"
+	wordsCompletedAfterFound    = "completed %s after it was found" // a duration, monthsText
+	wordsOpenAhead              = "open, deadline ahead"
+	wordsOpenPast               = "open, past the deadline"
+	wordsOpenNoDeadlineOfItsOwn = "open, no deadline of its own"
+	wordsOpenTimingUnknown      = "open; whether past the deadline is not known"
+	wordsOpenDeadlineNotKnown   = "open; deadline not known"
 	// Notes on an episode's latest extension request (docs/methodology.md §5.1, "Extension
 	// requests"), shown in brackets after the status words, in the detail line, the
 	// projection's assumptions and the risk table.
-	WordsExtensionPending   = "extension requested in %d, no decision recorded"
-	WordsExtensionNoNewDate = "extension granted in %d, new deadline not recorded"
-	WordsExtensionRefused   = "extension requested in %d, not granted (%d)"
+	wordsExtensionPending   = "extension requested in %d, no decision recorded"
+	wordsExtensionNoNewDate = "extension granted in %d, new deadline not recorded"
+	wordsExtensionRefused   = "extension requested in %d, not granted (%d)"
 	// Why the deadline that applies is not known, after "the deadline that applies is not
 	// known: " in a projection's reason.
-	WordsWhyPending   = "the last recorded, %s, has passed and the extension requested in %d has no recorded decision"
-	WordsWhyNoNewDate = "the last recorded, %s, has passed and the extension granted in %d has no new deadline recorded"
+	wordsWhyPending   = "the last recorded, %s, has passed and the extension requested in %d has no recorded decision"
+	wordsWhyNoNewDate = "the last recorded, %s, has passed and the extension granted in %d has no new deadline recorded"
 
 	// Article 5, an ongoing obligation: what is reported.
-	WordsOngoingAsReported = "ongoing; as reported: %s"
+	wordsOngoingAsReported = "ongoing; as reported: %s"
 
 	// Article 7: the initial report and the annual report covering the year.
-	WordsInitialReceived   = "initial report received (%s)"
-	WordsInitialNotYetDue  = "initial report not yet due (due %s)"
-	WordsInitialNotDue     = "initial report not yet due"
-	WordsInitialOverdue    = "initial report overdue since %s"
-	WordsAnnualOnTime      = "annual report for %d received on time (%s)"
-	WordsAnnualLate        = "annual report for %d received late (%s)"
-	WordsAnnualReceived    = "annual report for %d received (%s); whether on time is not known"
-	WordsAnnualNotReceived = "annual report for %d not received (deadline %s passed)"
-	WordsAnnualNotYetDue   = "annual report for %d not yet due (due %s)"
-	WordsAnnualNotOwed     = "no annual report owed for %d"
+	wordsInitialReceived   = "initial report received (%s)"
+	wordsInitialNotYetDue  = "initial report not yet due (due %s)"
+	wordsInitialNotDue     = "initial report not yet due"
+	wordsInitialOverdue    = "initial report overdue since %s"
+	wordsAnnualOnTime      = "annual report for %d received on time (%s)"
+	wordsAnnualLate        = "annual report for %d received late (%s)"
+	wordsAnnualReceived    = "annual report for %d received (%s); whether on time is not known"
+	wordsAnnualNotReceived = "annual report for %d not received (deadline %s passed)"
+	wordsAnnualNotYetDue   = "annual report for %d not yet due (due %s)"
+	wordsAnnualNotOwed     = "no annual report owed for %d"
 
 	// Article 9: what is reported of national implementation measures.
-	WordsSpecificLegislation   = "specific legislation"
-	WordsExistingLawSufficient = "existing law considered sufficient"
-	WordsLegislationInProgress = "legislation in progress"
-	WordsNoMeasures            = "no measures"
-	WordsStatusUnclear         = "assessed; status unclear"
-	WordsNotAssessed           = "not assessed"
+	wordsSpecificLegislation   = "specific legislation"
+	wordsExistingLawSufficient = "existing law considered sufficient"
+	wordsLegislationInProgress = "legislation in progress"
+	wordsNoMeasures            = "no measures"
+	wordsStatusUnclear         = "assessed; status unclear"
+	wordsNotAssessed           = "not assessed"
 )
 
 // article9Words maps art9_legislation to its status and words; an absent fact is "not
@@ -65,11 +65,11 @@ var article9Words = map[string]struct {
 	status ObligationStatus
 	words  string
 }{
-	"specific":            {ObligationSpecificLegislation, WordsSpecificLegislation},
-	"existing-sufficient": {ObligationExistingLawSufficient, WordsExistingLawSufficient},
-	"in-progress":         {ObligationLegislationInProgress, WordsLegislationInProgress},
-	"none":                {ObligationNoMeasures, WordsNoMeasures},
-	"unknown":             {ObligationStatusUnclear, WordsStatusUnclear},
+	"specific":            {ObligationSpecificLegislation, wordsSpecificLegislation},
+	"existing-sufficient": {ObligationExistingLawSufficient, wordsExistingLawSufficient},
+	"in-progress":         {ObligationLegislationInProgress, wordsLegislationInProgress},
+	"none":                {ObligationNoMeasures, wordsNoMeasures},
+	"unknown":             {ObligationStatusUnclear, wordsStatusUnclear},
 }
 
 // amountText writes an amount for people, deterministically and without a locale: thousands

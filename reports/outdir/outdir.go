@@ -716,9 +716,10 @@ func cleanStale(parent, base, abs, command string) error {
 			os.RemoveAll(p)
 			continue
 		}
-		if isTmp && emptyDir(p) {
-			// killed between creating the directory and marking it: nothing in it to lose
-			os.Remove(p)
+		if isTmp && (emptyDir(p) || onlyMarker(p)) {
+			// killed between creating the directory and marking it, or while writing the mark
+			// (the file created, the process id not yet in it): nothing in it to lose
+			os.RemoveAll(p)
 			continue
 		}
 		m, err := owned(p, p, command)
@@ -735,6 +736,12 @@ func cleanStale(parent, base, abs, command string) error {
 		os.RemoveAll(p)
 	}
 	return nil
+}
+
+// onlyMarker reports whether dir holds nothing but a marker file without a process id in it.
+func onlyMarker(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 1 && entries[0].Name() == markerName && entries[0].Type().IsRegular()
 }
 
 // emptyDir reports whether dir is a directory with nothing in it.

@@ -258,6 +258,7 @@ func TestStale(t *testing.T) {
 		".other.lap-tmp-444/" + markerName: strconv.Itoa(dead), // another target's
 	})
 	require.NoError(t, os.Mkdir(filepath.Join(parent, ".out.lap-tmp-666"), 0o755)) // killed before it was marked
+	write(t, parent, map[string]string{".out.lap-tmp-777/" + markerName: ""})      // killed while marking it
 	commit(t, filepath.Join(parent, ".out.lap-old-555"), "report", map[string]string{"report.md": "moved aside"})
 	commit(t, out, "report", map[string]string{"report.md": "current"})
 

@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -139,4 +141,24 @@ func TestOpenRefusesWhatIsNotAWorkbook(t *testing.T) {
 	_, p = readBounded("no-such-file.xlsx")
 	require.NotNil(t, p)
 	assert.Equal(t, CodeRead, p.Code)
+}
+
+// TestReadBoundedLimit: a workbook over MaxFileSize is refused before it is read, by the engine's
+// bounded reader, with the size and the limit.
+func TestReadBoundedLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.xlsx")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: nothing is written
+	require.NoError(t, f.Close())
+	_, p := readBounded(path)
+	require.NotNil(t, p)
+	assert.Equal(t, CodeTooLarge, p.Code)
+	assert.Equal(t, "big.xlsx", p.File)
+	assert.Equal(t, "read workbook: file is 33554433 bytes (32.0 MiB); the limit is 33554432 bytes (32.0 MiB)", p.Message)
+
+	require.NoError(t, os.Truncate(path, 0))
+	data, p := readBounded(path)
+	assert.Nil(t, p)
+	assert.Empty(t, data)
 }

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lapmonitor/lap/engine"
 )
 
 // The bounds of a workbook that Read accepts, checked before anything is parsed.
@@ -32,39 +34,26 @@ const (
 	maxCellChars = 32767
 )
 
-// readBounded reads the regular file at path, refusing what is not a regular file, empty or
-// larger than MaxFileSize, before reading it.
+// readBounded reads the regular file at path with the engine's bounded reader (engine.ReadInput):
+// what is not a regular file, or is larger than MaxFileSize, is refused before it is read.
 func readBounded(path string) ([]byte, *Problem) {
 	name := filepath.Base(path)
-	fail := func(code, format string, args ...any) ([]byte, *Problem) {
-		return nil, &Problem{File: name, Code: code, Message: fmt.Sprintf(format, args...)}
+	data, err := engine.ReadInput(os.DirFS(filepath.Dir(path)), name, MaxFileSize)
+	if err == nil {
+		return data, nil
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return fail(CodeRead, "read workbook: %v", unwrapPath(err))
+	p := &Problem{File: name, Code: CodeRead, Message: "read workbook: " + err.Error()}
+	var d *engine.Diagnostic
+	if errors.As(err, &d) {
+		p.Message = "read workbook: " + d.Message
+		switch d.Code {
+		case engine.CodeNotRegular:
+			p.Code = CodeNotRegular
+		case engine.CodeTooLarge:
+			p.Code = CodeTooLarge
+		}
 	}
-	if !st.Mode().IsRegular() {
-		return fail(CodeNotRegular, "read workbook: not a regular file (%s)", st.Mode().Type())
-	}
-	fh, err := os.Open(path)
-	if err != nil {
-		return fail(CodeRead, "read workbook: %v", unwrapPath(err))
-	}
-	defer fh.Close()
-	if st, err = fh.Stat(); err != nil || !st.Mode().IsRegular() { // it may have changed since
-		return fail(CodeNotRegular, "read workbook: not a regular file")
-	}
-	if st.Size() > MaxFileSize {
-		return fail(CodeTooLarge, "read workbook: %d bytes, more than the limit of %d MiB", st.Size(), MaxFileSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
-		return fail(CodeRead, "read workbook: %v", unwrapPath(err))
-	}
-	if len(data) > MaxFileSize {
-		return fail(CodeTooLarge, "read workbook: more than the limit of %d MiB", MaxFileSize>>20)
-	}
-	return data, nil
+	return nil, p
 }
 
 func unwrapPath(err error) error {

@@ -41,11 +41,15 @@ func Dependents(input string) []string {
 }
 
 // dependents is the closure of the inputs through derivedDeps, restricted to schema fields.
-func dependents(inputs []string) map[string]bool {
+func dependents(inputs []string) map[string]bool { return dependentsOf(inputs, true) }
+
+// dependentsOf is dependents; withReports false leaves out what art7_annual_submitted reaches
+// through the report facts it makes known (the fields its own value changes only).
+func dependentsOf(inputs []string, withReports bool) map[string]bool {
 	reach := map[string]bool{}
 	for _, in := range inputs {
 		reach[in] = true
-		if in == "art7_annual_submitted" {
+		if in == "art7_annual_submitted" && withReports {
 			// the day a State's report for Y was received is the day its report facts for Y
 			// without a recorded day become known (data dictionary §1.3, known.go)
 			for _, fd := range schema {

@@ -244,5 +244,6 @@ func fixture() (*engine.Assessment, Meta) {
 			"AAA": series(2020, f(6000000), f(5000000), f(4500000), nil, f(3000000), f(2000000)), // 2020 and 2025 are outside 2021..2024
 		},
 	}
+	fixtureGroupsAndRevisions(a, &m)
 	return a, m
 }

@@ -24,12 +24,15 @@ var htmlCSS string
 //go:embed templates/content.css
 var contentCSS string
 
-var htmlTemplate = template.Must(template.Must(template.New("report.html").Funcs(template.FuncMap{
+//go:embed templates/sections.html.tmpl
+var htmlSections string
+
+var htmlTemplate = template.Must(template.Must(template.Must(template.New("report.html").Funcs(template.FuncMap{
 	"join":   strings.Join,
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"svg":    inlineSVG,
-}).Funcs(placeholderFuncs).Parse(htmlSource)).Parse(contentHTMLSource))
+}).Funcs(placeholderFuncs).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
 
 // WriteHTML writes the report as one self-contained HTML page.
 func (r *Report) WriteHTML(w io.Writer) error {

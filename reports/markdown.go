@@ -14,13 +14,16 @@ var markdownSource string
 //go:embed templates/content.md.tmpl
 var contentMarkdownSource string
 
-var markdownTemplate = template.Must(template.Must(template.New("report.md").Funcs(template.FuncMap{
+//go:embed templates/sections.md.tmpl
+var markdownSections string
+
+var markdownTemplate = template.Must(template.Must(template.Must(template.New("report.md").Funcs(template.FuncMap{
 	"md":     markdownText,
 	"join":   strings.Join,
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
-}).Funcs(placeholderFuncs).Parse(markdownSource)).Parse(contentMarkdownSource))
+}).Funcs(placeholderFuncs).Parse(markdownSource)).Parse(contentMarkdownSource)).Parse(markdownSections))
 
 // WriteMarkdown writes the report as Markdown.
 func (r *Report) WriteMarkdown(w io.Writer) error {

@@ -34,8 +34,11 @@ type Meta struct {
 	// States Parties; nil leaves those out.
 	Previous *engine.Assessment
 	// Article4Area is each State's remaining contaminated area (m²) by year, read from the
-	// data, for the Article 4 chart. Keyed by ISO3.
+	// data, for the Article 4 chart. Keyed by ISO3. Built by NewMeta, it holds the values
+	// seen at the assessment's cut-off (New picks them: a figure not yet known, or replaced by
+	// a correction, is left out).
 	Article4Area map[string][]engine.YearValue
+	article4     []engine.Fact // every version of the facts behind Article4Area (NewMeta)
 	// ChartFormat is the format ("svg" or "png") of the charts/ files the Markdown report
 	// links to; empty leaves the links out.
 	ChartFormat string
@@ -44,6 +47,12 @@ type Meta struct {
 	// Validation is what the data checks found in the years the report uses, for the
 	// data-quality annex; nil leaves the annex out.
 	Validation *engine.Validation
+	// Breakdowns are the plan's breakdowns (Plan.Breakdowns): the report tabulates the
+	// indicators each one's Report list names, from the assessment's groups (engine.By).
+	Breakdowns []engine.Breakdown
+	// Revisions are the earlier-year values revised since the previous report's cut-off
+	// (Plan.Revisions); nil leaves the revisions table out, saying so.
+	Revisions *engine.RevisionReport
 	// CutOff is how the report's data cut-off was decided (Plan.ReportCutOff), stated on the
 	// first page; nil states the assessment's as_of alone.
 	CutOff *engine.CutOff
@@ -74,21 +83,33 @@ func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) 
 		PlanPeriod: p.Period(), PlanProvenance: label, PlanNote: note,
 		Sections: p.Sections(), Actions: p.Actions(), Indicators: p.Indicators(),
 		PlanFiles: p.Files(), PlanSource: planSource, DataSource: dataSource,
-		Generator: "lap report",
+		Generator: "lap report", Breakdowns: p.Breakdowns(),
 	}
 	_, m.TranslationNotice = p.Language()
 	if ds != nil {
 		m.DataFiles = ds.Files()
-		m.Article4Area = map[string][]engine.YearValue{}
-		for _, f := range ds.Facts() { // sorted by State, field and year
-			if f.Field != article4Field || f.Year == 0 {
-				continue
+		for _, f := range ds.Facts() { // sorted by State, field, year and recorded day
+			if f.Field == article4Field && f.Year != 0 {
+				m.article4 = append(m.article4, f)
 			}
-			v := f.Number()
-			m.Article4Area[f.ISO3] = append(m.Article4Area[f.ISO3], engine.YearValue{Year: f.Year, Value: &v, Class: f.Class})
 		}
+		m.Article4Area = article4Area(m.article4, engine.Date{})
 	}
 	return m
+}
+
+// article4Area is the remaining area of each State by year as seen at asOf (every version's
+// latest when asOf is zero).
+func article4Area(facts []engine.Fact, asOf engine.Date) map[string][]engine.YearValue {
+	out := map[string][]engine.YearValue{}
+	for _, f := range facts {
+		if asOf.IsZero() && !f.ReplacedFrom().IsZero() || !asOf.IsZero() && !f.KnownAt(asOf) {
+			continue
+		}
+		v := f.Number()
+		out[f.ISO3] = append(out[f.ISO3], engine.YearValue{Year: f.Year, Value: &v, Class: f.Class})
+	}
+	return out
 }
 
 // ProvenanceCounts counts the plan's actions and indicators by provenance label.

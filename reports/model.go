@@ -42,6 +42,8 @@ type document struct {
 	Generator         string
 	Explain           string // the `lap explain` command, with ID for the indicator id
 	CutOff            cutoffView
+	Groups            []breakdownView // results by group (regions.go)
+	Revisions         revisionsView   // revisions since the previous report (revisions.go)
 
 	Overall       rollupView
 	Trends        string       // direction of travel of the indicators without a target, in words
@@ -251,6 +253,8 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.obligations(a)
 	d.coverage(a)
 	d.method(a, m)
+	d.Groups = breakdownViews(a, m)
+	d.Revisions = newRevisionsView(a, m)
 	d.Marks = legendMarks()
 	d.quality(m.Validation)
 	d.content(a, m)

@@ -20,11 +20,17 @@ type Report struct {
 	overview []*Figure
 	art4     []*Figure
 	trends   map[string]*Figure
+	groups   []*Figure // results by group (regions.go)
 	figErr   error
 }
 
 // New prepares the report of an assessment.
 func New(a *engine.Assessment, m Meta) (*Report, error) {
+	if a != nil && m.article4 != nil {
+		if asOf, err := engine.ParseDay(a.AsOf); err == nil {
+			m.Article4Area = article4Area(m.article4, asOf)
+		}
+	}
 	doc, err := newDocument(a, m)
 	if err != nil {
 		return nil, err
@@ -37,6 +43,10 @@ func (r *Report) figures() error {
 	r.once.Do(func() {
 		r.overview, r.art4, r.trends, r.figErr = buildFigures(r.a, r.m)
 		if r.figErr != nil {
+			r.figErr = fmt.Errorf("draw figures: %w", r.figErr)
+			return
+		}
+		if r.groups, r.figErr = groupFigures(r.doc.Groups); r.figErr != nil {
 			r.figErr = fmt.Errorf("draw figures: %w", r.figErr)
 			return
 		}
@@ -56,12 +66,12 @@ func (r *Report) figures() error {
 }
 
 // Figures returns every figure in report order: the overview charts, the Article 4 charts,
-// then one trend per indicator with at least one value, in indicator order.
+// the charts of the results by group, then one trend per indicator with at least one value, in indicator order.
 func (r *Report) Figures() ([]*Figure, error) {
 	if err := r.figures(); err != nil {
 		return nil, err
 	}
-	out := append(append([]*Figure(nil), r.overview...), r.art4...)
+	out := append(append(append([]*Figure(nil), r.overview...), r.art4...), r.groups...)
 	for _, ia := range r.a.Indicators {
 		if f := r.trends[ia.ID]; f != nil {
 			out = append(out, f)

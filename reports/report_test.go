@@ -55,7 +55,7 @@ func TestFigureGolden(t *testing.T) {
 		names = append(names, fig.Name)
 	}
 	// 3.2 has no value in any year, so it has no chart.
-	assert.Equal(t, []string{"scores", "status", "article4-1", "trend-1.1", "trend-1.2", "trend-2.1", "trend-2.2", "trend-3.1", "trend-3.3"}, names)
+	assert.Equal(t, []string{"scores", "status", "article4-1", "groups-region", "groups-article4", "trend-1.1", "trend-1.2", "trend-2.1", "trend-2.2", "trend-3.1", "trend-3.3"}, names)
 	for _, fig := range figs {
 		for _, format := range []string{"svg", "png"} {
 			t.Run(fig.Name+"."+format, func(t *testing.T) {

@@ -96,12 +96,25 @@ func TestWriteEvalTable(t *testing.T) {
 
 func TestWriteEvalCSV(t *testing.T) {
 	a, _ := fixture()
+	for i := range a.Indicators {
+		a.Indicators[i].Groups = nil // not split by a breakdown
+	}
 	var b bytes.Buffer
 	require.NoError(t, WriteEvalCSV(&b, []*engine.Assessment{a, a}))
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	require.Len(t, lines, 1+2*len(a.Indicators), "a header, then one row per indicator and year")
 	assert.Equal(t, strings.Join(evalCSVHeader, ","), lines[0])
 	assert.True(t, strings.HasPrefix(lines[1], "2024,1.1,1,alpha,share,percent,75,3,4,5,4,CCC,ok,"), lines[1])
+
+	// split by breakdowns: by and group columns, and a row per group after each indicator's
+	a, _ = fixture()
+	b.Reset()
+	require.NoError(t, WriteEvalCSV(&b, []*engine.Assessment{a}))
+	lines = strings.Split(strings.TrimSpace(b.String()), "\n")
+	require.Len(t, lines, 1+len(a.Indicators)+4+2)
+	assert.Equal(t, strings.Join(evalCSVHeader, ",")+",by,group", lines[0])
+	assert.True(t, strings.HasSuffix(lines[1], ",,"), "the whole has no group: "+lines[1])
+	assert.Equal(t, "2024,1.1,1,alpha,share,percent,50,,,3,2,1,too-few,,proposed,deposit,2025-06-30,,,,,,,,,,,,,,2,1,exclude,5,,,region,africa", lines[2])
 }
 
 func TestWriteRiskTable(t *testing.T) {

@@ -94,6 +94,16 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	// the report's cut-off, stated on the first page
 	cut := in.reportCutOff(plan, ds)
 	opts = append(opts, engine.AsOf(cut.AsOf))
+	// the results by group the report tabulates
+	var by []string
+	for _, b := range plan.Breakdowns() {
+		if len(b.Report) > 0 {
+			by = append(by, b.Key)
+		}
+	}
+	if len(by) > 0 {
+		opts = append(opts, engine.By(by...))
+	}
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
 	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once
 	if err != nil {
@@ -103,6 +113,13 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	prev, a := both[0], both[1]
+	var revisions *engine.RevisionReport
+	if !cut.Previous.IsZero() {
+		step("comparing earlier years with the previous report's cut-off")
+		if revisions, err = plan.Revisions(ctx, ds, in.year, cut.Previous, cut.AsOf, opts...); err != nil {
+			return err
+		}
+	}
 	step("checking the data")
 	v, err := plan.Validate(ctx, ds, min(a.BaselineYear, in.year), in.year, opts...)
 	if err != nil {
@@ -117,7 +134,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, planLabel := planFS(in.plan)
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
-	m.Previous, m.Date, m.Validation, m.CutOff, m.Lang = prev, *date, v, &cut, lang
+	m.Previous, m.Date, m.Validation, m.CutOff, m.Lang, m.Revisions = prev, *date, v, &cut, lang, revisions
 	step("reading the States' records")
 	if m.States, err = reports.NewStateData(ctx, plan, ds, a); err != nil {
 		return err

@@ -53,3 +53,37 @@ func TestReportCutOffDefault(t *testing.T) {
 		}
 	}
 }
+
+// TestReportGroupsAndRevisions: the 2024 report on the sample has the regional table (with
+// the published African count), a regional chart, and the revisions table with its causes,
+// and the first page counts the revisions.
+func TestReportGroupsAndRevisions(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, _, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--out", out, "--formats", "md,html", "--charts", "svg")
+	require.Equal(t, 0, code, stderr)
+	b, err := os.ReadFile(filepath.Join(out, "report.md"))
+	require.NoError(t, err)
+	md := string(b)
+	first := md[:min(len(md), 1500)]
+	assert.Regexp(t, `\d+ values of 2021 to 2023 were revised since the previous report's cut-off \(30 June 2024\)`, first)
+	for _, want := range []string{
+		"### By region, 2024",
+		"| Indicator | Africa | Americas | Asia-Pacific | Europe | Middle East | All |",
+		"| 10.1 States Parties at year end | 36 (36 of 54) |",
+		"### By Article 4 obligations, 2024",
+		"![10.1 States Parties at year end, by region, 2024](charts/groups-region.svg)",
+		"## Revisions since the previous report",
+		"| Indicator | Year | Then: data as of 30 June 2024 | Now: data as of 30 June 2025 | Why |",
+		"| 43.3 Annual Article 7 reports submitted at all | 2023 | 50.0%ⁱ (55 of 110) | 67.3%ⁱ (74 of 110) | Late 2023 reports, received after the previous cut-off:",
+		"Correction: Lao People's Democratic Republic (LAO) corrected art4\\_area\\_cleared\\_m2 for 2023 on 20 November 2024.",
+		"Correction: Germany (DEU) corrected art4\\_area\\_cleared\\_m2 for 2022 on 15 September 2024.",
+	} {
+		assert.Contains(t, md, want)
+	}
+	_, err = os.Stat(filepath.Join(out, "charts", "groups-region.svg"))
+	assert.NoError(t, err)
+	h, err := os.ReadFile(filepath.Join(out, "report.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(h), `<h2 id="revisions">Revisions since the previous report</h2>`)
+	assert.Contains(t, string(h), `<caption>By region, 2024</caption>`)
+}

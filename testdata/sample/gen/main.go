@@ -287,6 +287,7 @@ type fact struct {
 	field, value string
 	source       string
 	recorded     string // the day the fact became known, "" when not given (a deadline decision's day)
+	correction   bool   // a later value of a fact already given: written after all the others
 }
 
 type gen struct {
@@ -356,14 +357,16 @@ func (g *gen) addRecorded(iso string, year int, field, value, recorded, source s
 			panic(fmt.Sprintf("bad enum %s %s", field, value))
 		}
 	}
-	if recorded != "" && (!validDate(recorded) || dateYear(recorded) != strconv.Itoa(year)) {
+	deadline := field == "art3_deadline" || field == "art4_deadline"
+	if recorded != "" && (!validDate(recorded) || deadline && dateYear(recorded) != strconv.Itoa(year)) {
 		panic(fmt.Sprintf("bad recorded date %s %d %s %s", iso, year, field, recorded))
 	}
 	k := key{iso, year, field, recorded}
 	if old, dup := g.facts[k]; dup {
 		panic(fmt.Sprintf("duplicate fact %v: %q and %q", k, old.value, value))
 	}
-	g.facts[k] = fact{iso, year, field, value, source, recorded}
+	_, corrects := g.facts[key{iso, year, field, ""}]
+	g.facts[k] = fact{iso, year, field, value, source, recorded, corrects && !deadline}
 }
 
 // validDate accepts a date as precisely as a source gives it (data-dictionary.md §2.3):
@@ -549,6 +552,7 @@ func main() {
 	g.normsAndCompliance()
 	g.crossCutting()
 	g.article7Content()
+	g.corrections()
 
 	if err := g.write(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -563,6 +567,12 @@ func (g *gen) write(w io.Writer) error {
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if a.correction != b.correction {
+			return b.correction // corrections last, as a ledger appends them
+		}
+		if a.correction && a.recorded != b.recorded {
+			return a.recorded < b.recorded
+		}
 		if a.iso3 != b.iso3 {
 			return a.iso3 < b.iso3
 		}

@@ -1,0 +1,273 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Revisions: the earlier-year values a report on year Y states differently from the report
+// before it, because facts became known between the two cut-offs (data dictionary §1.3): a
+// report received late, a figure recorded late, a correction.
+
+// RevisionKind says why a fact was not seen at the previous report's cut-off and is now.
+type RevisionKind string
+
+// The revision kinds, in the order a revision lists them.
+const (
+	// RevisionLateReport: the State's Article 7 report for the year was received after the
+	// previous cut-off (art7_annual_submitted dated after it); the figures taken from it
+	// became known that day.
+	RevisionLateReport RevisionKind = "late-report"
+	// RevisionCorrection: a value was corrected after the previous cut-off (a later row for
+	// the same State, year and field, recorded after it).
+	RevisionCorrection RevisionKind = "correction"
+	// RevisionLateData: a fact recorded, or dated, after the previous cut-off, about a year
+	// the previous report covered.
+	RevisionLateData RevisionKind = "late-data"
+)
+
+// RevisionCause is one State's facts that became known between the two cut-offs and that the
+// revised value reads: a late report, a correction or late data, with the day it became known.
+type RevisionCause struct {
+	Kind RevisionKind `json:"kind"`
+	ISO3 string       `json:"iso3"`
+	Name string       `json:"name"`
+	// Year is the year the facts describe (for a late report, the year it reports on; zero
+	// for a static fact).
+	Year int `json:"year,omitempty"`
+	// Known is the day the facts became known: the report's receipt, the correction's or the
+	// fact's recorded day, or a date value.
+	Known Date `json:"known"`
+	// Fields lists the fields of the facts, sorted; Origins their file:line.
+	Fields  []string `json:"fields"`
+	Origins []string `json:"origins"`
+}
+
+// Revision is one earlier-year value of an indicator that differs between the previous
+// report's cut-off (Then) and this one (Now).
+type Revision struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Unit  string `json:"unit"`
+	Year  int    `json:"year"`
+	// Then and Now are the value, status and "k of n" at each cut-off.
+	Then       *float64    `json:"then"`
+	ThenStatus ValueStatus `json:"then_status"`
+	ThenKOfN   string      `json:"then_k_of_n"`
+	ThenClass  Class       `json:"then_class,omitempty"`
+	Now        *float64    `json:"now"`
+	NowStatus  ValueStatus `json:"now_status"`
+	NowKOfN    string      `json:"now_k_of_n"`
+	NowClass   Class       `json:"now_class,omitempty"`
+	// Causes are the facts behind the change, by State and kind; empty when none is found
+	// (which the report says).
+	Causes []RevisionCause `json:"causes"`
+}
+
+// RevisionReport lists the revisions of the years From..Year-1 between the cut-offs Then
+// (the previous report's) and Now (this report's).
+type RevisionReport struct {
+	Year      int        `json:"year"`
+	From      int        `json:"from"`
+	Then      Date       `json:"then"`
+	Now       Date       `json:"now"`
+	Revisions []Revision `json:"revisions"`
+}
+
+// Revisions compares the indicator values of the years before year, from the plan's first
+// series year, at two cut-offs: then (the previous report's, CutOff.Previous) and now (this
+// report's). opts are the evaluation options of the report (counting, filter); their AsOf is
+// replaced by each cut-off. A value whose number or status differs is a revision; its causes
+// are the facts its rule reads that became known between the two days.
+func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now Date, opts ...EvalOption) (*RevisionReport, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	if then.IsZero() || now.IsZero() || now.Before(then) {
+		return nil, fmt.Errorf("revisions: the cut-offs %s and %s are not in order", then, now)
+	}
+	rr := &RevisionReport{Year: year, From: p.firstYear(year), Then: then, Now: now, Revisions: []Revision{}}
+	to := year - 1
+	if to < rr.From || NewDate(to, 1, 1).After(then) {
+		return rr, nil // no earlier year was reported at then
+	}
+	at := func(d Date) ([]*Result, error) {
+		return p.EvaluateYears(ctx, ds, rr.From, to, append(opts[:len(opts):len(opts)], AsOf(d))...)
+	}
+	before, err := at(then)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: %w", err)
+	}
+	after, err := at(now)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: %w", err)
+	}
+	tol := p.scoring.Tolerance
+	if tol <= 0 {
+		tol = DefaultScoring().Tolerance
+	}
+	changed := ds.changedBetween(then, now)
+	deps := map[string]map[string]bool{}  // input field -> the fields it can change
+	for ii := range after[0].Indicators { // by indicator, then year
+		for yi := range after {
+			a, b := &before[yi].Indicators[ii], &after[yi].Indicators[ii]
+			if sameValue(a, b, tol) {
+				continue
+			}
+			ind := p.byID[b.ID]
+			r := Revision{ID: b.ID, Title: b.Title, Unit: b.Unit, Year: after[yi].Year,
+				Then: a.Value, ThenStatus: a.Status, ThenKOfN: a.KOfN(), ThenClass: a.Class,
+				Now: b.Value, NowStatus: b.Status, NowKOfN: b.KOfN(), NowClass: b.Class}
+			r.Causes = ds.revisionCauses(ind, r.Year, changed, deps, a, b)
+			rr.Revisions = append(rr.Revisions, r)
+		}
+	}
+	return rr, nil
+}
+
+// sameValue reports whether two results of one indicator and year say the same: the same
+// status and values within tol (both absent counts as the same).
+func sameValue(a, b *IndicatorResult, tol float64) bool {
+	if a.Status != b.Status {
+		return false
+	}
+	switch {
+	case a.Value == nil && b.Value == nil:
+		return true
+	case a.Value == nil || b.Value == nil:
+		return false
+	}
+	return math.Abs(*a.Value-*b.Value) <= tol
+}
+
+// changedBetween lists the facts seen at now and not at then, or at then and not at now (a
+// value a correction replaced), in dataset order.
+func (d *Dataset) changedBetween(then, now Date) []*Fact {
+	var out []*Fact
+	for _, f := range d.facts {
+		fd := &schema[fieldIndex[f.Field]]
+		if visible(fd, f, then) != visible(fd, f, now) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// revisionCauses finds, among the changed facts, those of the States in the indicator's
+// population (at either cut-off) for the year, of fields its expressions can read, and groups
+// them by State and kind.
+func (d *Dataset) revisionCauses(ind *Indicator, year int, changed []*Fact, deps map[string]map[string]bool, a, b *IndicatorResult) []RevisionCause {
+	states := map[string]bool{}
+	for _, r := range []*IndicatorResult{a, b} {
+		for _, l := range [][]string{r.Counted, r.NotCounted, r.NoData} {
+			for _, iso := range l {
+				states[iso] = true
+			}
+		}
+	}
+	reads := map[string]bool{}
+	if ind != nil {
+		for _, n := range append(append([]string(nil), ind.Population.Reads...), ind.Rule.Reads...) {
+			reads[n] = true
+		}
+	}
+	// touches: a value of the field can change what the indicator reads (for the day a
+	// report was received, through its own value only: the figures it made known are causes
+	// of their own)
+	touches := func(field string) bool {
+		dep, ok := deps[field]
+		if !ok {
+			dep = dependentsOf([]string{field}, false)
+			deps[field] = dep
+		}
+		for n := range dep {
+			if reads[n] {
+				return true
+			}
+		}
+		return false
+	}
+	type key struct {
+		iso  string
+		kind RevisionKind
+		year int
+	}
+	byKey := map[key]*RevisionCause{}
+	var order []key
+	for _, f := range changed {
+		if !states[f.ISO3] || f.Year > year || !touches(f.Field) {
+			continue
+		}
+		fd := &schema[fieldIndex[f.Field]]
+		if fd.Scope == ScopeYear && f.Year != year {
+			continue
+		}
+		if !f.until.IsZero() {
+			continue // the value a correction replaced: the correction is the cause
+		}
+		kind, known := RevisionLateData, f.known
+		switch {
+		case f.Field == "art7_annual_submitted":
+			kind, known = RevisionLateReport, f.date
+		case !f.Recorded.IsZero() && d.corrects(f):
+			kind = RevisionCorrection
+		case f.Recorded.IsZero() && !f.known.IsZero():
+			kind = RevisionLateReport // a figure known from the day its report was received
+		case known.IsZero():
+			known = f.date // a date value after the previous cut-off
+		}
+		k := key{f.ISO3, kind, f.Year}
+		c := byKey[k]
+		if c == nil {
+			name := f.ISO3
+			if si, ok := d.stateIdx[f.ISO3]; ok {
+				name = d.states[si].Name
+			}
+			c = &RevisionCause{Kind: kind, ISO3: f.ISO3, Name: name, Year: f.Year, Known: known}
+			byKey[k] = c
+			order = append(order, k)
+		}
+		if known.After(c.Known) {
+			c.Known = known
+		}
+		if !contains(c.Fields, f.Field) {
+			c.Fields = append(c.Fields, f.Field)
+		}
+		c.Origins = append(c.Origins, fmt.Sprintf("%s:%d", f.File, f.Line))
+	}
+	rank := map[RevisionKind]int{RevisionLateReport: 0, RevisionCorrection: 1, RevisionLateData: 2}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.kind != b.kind {
+			return rank[a.kind] < rank[b.kind]
+		}
+		if a.iso != b.iso {
+			return a.iso < b.iso
+		}
+		return a.year < b.year
+	})
+	out := make([]RevisionCause, 0, len(order))
+	for _, k := range order {
+		c := byKey[k]
+		sort.Strings(c.Fields)
+		out = append(out, *c)
+	}
+	return out
+}
+
+// corrects reports whether f is a correction: another version of the same State, year and
+// field became known before it.
+func (d *Dataset) corrects(f *Fact) bool {
+	si, ok := d.stateIdx[f.ISO3]
+	if !ok || d.byState[si] == nil {
+		return false
+	}
+	for _, g := range d.byState[si][fieldIndex[f.Field]] {
+		if g != f && g.Year == f.Year && g.until == f.known && !g.until.IsZero() {
+			return true
+		}
+	}
+	return false
+}

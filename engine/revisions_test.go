@@ -1,0 +1,143 @@
+package engine
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRevisionsSample: between the 2023 report's cut-off (2024-06-30) and the 2024 report's
+// (2025-06-30), the sample's late 2023 reports and two corrections revise earlier values;
+// every revision says why.
+func TestRevisionsSample(t *testing.T) {
+	p := shippedPlan(t)
+	ds := sampleDataset(t)
+	ctx := context.Background()
+	rr, err := p.Revisions(ctx, ds, 2024, MustDate("2024-06-30"), MustDate("2025-06-30"))
+	require.NoError(t, err)
+	assert.Equal(t, 2021, rr.From)
+	require.NotEmpty(t, rr.Revisions)
+	find := func(id string, year int) *Revision {
+		for i := range rr.Revisions {
+			if r := &rr.Revisions[i]; r.ID == id && r.Year == year {
+				return r
+			}
+		}
+		return nil
+	}
+	kinds := func(r *Revision) map[RevisionKind][]string {
+		out := map[RevisionKind][]string{}
+		for _, c := range r.Causes {
+			out[c.Kind] = append(out[c.Kind], c.ISO3)
+		}
+		return out
+	}
+	// 43.3: the 2023 reports received after 30 June 2024
+	r := find("43.3", 2023)
+	require.NotNil(t, r)
+	assert.Equal(t, "55 of 110", r.ThenKOfN)
+	assert.Equal(t, "74 of 110", r.NowKOfN)
+	assert.Len(t, kinds(r)[RevisionLateReport], 19)
+	for _, c := range r.Causes {
+		assert.True(t, c.Known.After(MustDate("2024-06-30")) && c.Known.NotAfter(MustDate("2025-06-30")), "%s known %s", c.ISO3, c.Known)
+		assert.Equal(t, 2023, c.Year)
+		assert.Contains(t, c.Fields, "art7_annual_submitted")
+	}
+	// 14.1 munitions destroyed: South Africa's late report alone (the figure in it), not
+	// every State whose report came late
+	r = find("14.1", 2023)
+	require.NotNil(t, r)
+	assert.Equal(t, map[RevisionKind][]string{RevisionLateReport: {"ZAF"}}, kinds(r))
+	assert.Equal(t, []string{"art3_destroyed_munitions"}, r.Causes[0].Fields)
+	// 21.1 area cleared: Chad's late 2023 report and Lao PDR's correction of 20 November 2024
+	r = find("21.1", 2023)
+	require.NotNil(t, r)
+	k := kinds(r)
+	assert.Equal(t, []string{"TCD"}, k[RevisionLateReport])
+	assert.Equal(t, []string{"LAO"}, k[RevisionCorrection])
+	for _, c := range r.Causes {
+		if c.Kind == RevisionCorrection {
+			assert.Equal(t, "2024-11-20", c.Known.String())
+			assert.Equal(t, []string{"art4_area_cleared_m2"}, c.Fields)
+			assert.Equal(t, "Lao People's Democratic Republic", c.Name)
+		}
+	}
+	// 21.1 in 2022: Germany's correction of 15 September 2024, 600,000 -> 640,000 m² (the
+	// indicator is in km²)
+	r = find("21.1", 2022)
+	require.NotNil(t, r)
+	assert.Equal(t, []string{"DEU"}, kinds(r)[RevisionCorrection])
+	require.NotNil(t, r.Then)
+	require.NotNil(t, r.Now)
+	assert.InDelta(t, 0.04, *r.Now-*r.Then, 1e-9)
+	// Iraq's correction of September 2025 comes after this report's cut-off
+	for _, r := range rr.Revisions {
+		assert.Less(t, r.Year, 2024)
+		assert.NotEmpty(t, r.Causes, "%s %d: every revision says why", r.ID, r.Year)
+		for _, c := range r.Causes {
+			assert.NotEqual(t, "IRQ", c.ISO3, "%s %d", r.ID, r.Year)
+		}
+		assert.False(t, r.Then != nil && r.Now != nil && *r.Then == *r.Now && r.ThenStatus == r.NowStatus, "%s %d is not a revision", r.ID, r.Year)
+	}
+
+	// the 2025 report lists Iraq's correction of its 2024 remaining area
+	rr, err = p.Revisions(ctx, ds, 2025, MustDate("2025-06-30"), MustDate("2026-06-30"))
+	require.NoError(t, err)
+	found := false
+	for _, r := range rr.Revisions {
+		for _, c := range r.Causes {
+			if c.ISO3 == "IRQ" && c.Kind == RevisionCorrection {
+				found = true
+				assert.Equal(t, 2024, r.Year)
+				assert.Equal(t, "2025-09-10", c.Known.String())
+			}
+		}
+	}
+	assert.True(t, found, "Iraq's correction of 2025-09-10 revises 2024")
+}
+
+// TestRevisionsNone: at one cut-off nothing is revised; the first year of the plan has no
+// earlier year; the cut-offs must be in order.
+func TestRevisionsNone(t *testing.T) {
+	p := shippedPlan(t)
+	ds := sampleDataset(t)
+	ctx := context.Background()
+	rr, err := p.Revisions(ctx, ds, 2024, MustDate("2025-06-30"), MustDate("2025-06-30"))
+	require.NoError(t, err)
+	assert.Empty(t, rr.Revisions)
+	_, err = p.Revisions(ctx, ds, 2024, MustDate("2025-06-30"), MustDate("2024-06-30"))
+	assert.Error(t, err)
+}
+
+// TestRevisionsLateReport: one State's 2023 report is received after the previous cut-off,
+// and a figure in it corrected before this one.
+func TestRevisionsLateReport(t *testing.T) {
+	ds, err := LoadDataset(dataFS(testStatesCSV, "iso3,year,field,value,source,recorded\n"+
+		"DEU,2020,art4_obligation_start,2020-01-15,survey,\n"+
+		"DEU,2023,art7_annual_submitted,2024-08-15,ISU register,\n"+
+		"DEU,2023,art4_area_cleared_m2,100,Art7 2023,\n"+
+		"DEU,2023,art4_area_cleared_m2,120,Art7 2023 corrected,2024-10-01\n"), ".")
+	require.NoError(t, err)
+	p := mustLoadTestPlan(t)
+	rr, err := p.Revisions(context.Background(), ds, 2024, MustDate("2024-06-30"), MustDate("2025-06-30"))
+	require.NoError(t, err)
+	require.Len(t, rr.Revisions, 1)
+	r := rr.Revisions[0]
+	assert.Equal(t, "2.2", r.ID)
+	assert.Equal(t, 2023, r.Year)
+	assert.Nil(t, r.Then, "not known at the previous cut-off")
+	assert.Equal(t, ValueMissing, r.ThenStatus)
+	require.NotNil(t, r.Now)
+	assert.Equal(t, 120.0, *r.Now, "the corrected value")
+	var got []string
+	for _, c := range r.Causes {
+		got = append(got, string(c.Kind)+" "+c.ISO3+" "+c.Known.String()+" "+strings.Join(c.Fields, "+")+" "+strings.Join(c.Origins, "+"))
+	}
+	// the report of 15 August 2024 made 100 known, and the correction of 1 October 2024
+	// replaced it: the value now shown is the correction's, and the report's receipt does
+	// not itself change what 2.2 reads
+	assert.Equal(t, []string{"correction DEU 2024-10-01 art4_area_cleared_m2 facts.csv:5"}, got)
+}

@@ -182,8 +182,9 @@ func mapDiagnostics(err error, origin func(line int) (Origin, bool)) Problems {
 	return ps
 }
 
-// factKey identifies a fact: State, year and field, and for a deadline decision the day it
-// was decided (several decisions in one year are separate facts).
+// factKey identifies a fact: State, year and field, and the day it was recorded (several
+// deadline decisions in one year, or a value and its corrections, are separate facts: data
+// dictionary §1.3).
 type factKey struct {
 	iso3     string
 	year     int
@@ -192,11 +193,7 @@ type factKey struct {
 }
 
 func keyOf(f engine.Fact) factKey {
-	k := factKey{iso3: f.ISO3, year: f.Year, field: f.Field}
-	if fd, ok := engine.LookupField(f.Field); ok && fd.Type == engine.TypeDate && fd.Scope == engine.ScopeCarried {
-		k.recorded = f.Recorded.String()
-	}
-	return k
+	return factKey{iso3: f.ISO3, year: f.Year, field: f.Field, recorded: f.Recorded.String()}
 }
 
 func (k factKey) String() string {
@@ -205,8 +202,12 @@ func (k factKey) String() string {
 		y = strconv.Itoa(k.year)
 	}
 	s := k.iso3 + " " + y + " " + k.field
-	if k.recorded != "" {
+	switch {
+	case k.recorded == "":
+	case k.field == "art3_deadline" || k.field == "art4_deadline":
 		s += " (decided " + k.recorded + ")"
+	default:
+		s += " (recorded " + k.recorded + ")"
 	}
 	return s
 }
@@ -264,9 +265,15 @@ func (m *Merged) mergeFacts(ds *engine.Dataset, facts []Fact, replace bool) Prob
 		})
 	}
 	at := map[factKey]int{}
+	current := map[factKey]int{}
 	byField := map[[2]string][]int{} // iso3, field -> indexes of old facts, for carried values
 	for i, f := range old {
 		at[keyOf(f)] = i
+		if !f.Recorded.IsZero() && f.ReplacedFrom().IsZero() && f.Field != "art3_deadline" && f.Field != "art4_deadline" {
+			// the value in force of a fact recorded late or corrected: a form that gives no
+			// recorded day (a template) and shows it changes nothing
+			current[factKey{iso3: f.ISO3, year: f.Year, field: f.Field}] = i
+		}
 		k := [2]string{f.ISO3, f.Field}
 		byField[k] = append(byField[k], i)
 		m.factRows = append(m.factRows, factRow{Fact: f})
@@ -274,14 +281,22 @@ func (m *Merged) mergeFacts(ds *engine.Dataset, facts []Fact, replace bool) Prob
 	var ps Problems
 	for _, f := range facts {
 		k := keyOf(f.Fact)
-		if i, ok := at[k]; ok {
+		i, ok := at[k]
+		if c, inForce := current[k]; inForce && (!ok || !sameValue(old[i], f.Fact)) {
+			i, ok = c, true // compared with, and with --replace replacing, the value in force
+		}
+		if ok {
 			o := old[i]
 			switch {
 			case sameValue(o, f.Fact):
 				m.Facts = append(m.Facts, FactChange{Change: Unchanged, Fact: f, Old: &o})
 			case replace:
 				m.Facts = append(m.Facts, FactChange{Change: Changed, Fact: f, Old: &o})
-				m.factRows[i] = factRow{Fact: f.Fact}
+				nf := f.Fact
+				if nf.Recorded.IsZero() {
+					nf.Recorded = o.Recorded // the row keeps the day it was recorded
+				}
+				m.factRows[i] = factRow{Fact: nf}
 				m.changed[1] = true
 			default:
 				ps = append(ps, f.Origin.problem("value", CodeConflict, fmt.Sprintf("%s: the dataset holds %s (%s:%d, source %q), the workbook %s; lap workbook import --replace takes the workbook's value",

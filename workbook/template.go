@@ -34,7 +34,7 @@ func WriteTemplate(w io.Writer, o TemplateOptions) error {
 		name = s.Name
 		known = map[string][]engine.Fact{}
 		for _, f := range o.Data.Facts() {
-			if f.ISO3 == o.State {
+			if f.ISO3 == o.State && f.ReplacedFrom().IsZero() { // a value a correction replaced is not in force
 				known[f.Field] = append(known[f.Field], f)
 			}
 		}

@@ -339,3 +339,34 @@ func TestImportArticle7Content(t *testing.T) {
 		assert.Equal(t, Added, c.Change, field)
 	}
 }
+
+// TestCorrectionsInWorkbooks: a value corrected after it became known (a later row with a
+// recorded day) survives the round trip as its own row; a template shows the value in force,
+// and importing it unchanged changes nothing; with --replace, a new value replaces the value in
+// force and keeps its recorded day.
+func TestCorrectionsInWorkbooks(t *testing.T) {
+	ds := loadSample(t)
+	f := openTemplate(t, TemplateOptions{State: "LAO", Year: 2023, Data: ds})
+	defer f.Close()
+	s, c := fieldCell(t, f, "art4_area_cleared_m2")
+	got, err := f.GetCellValue(s, c, excelize.Options{RawCellValue: true})
+	require.NoError(t, err)
+	assert.Equal(t, "53400000", got, "the correction recorded 2024-11-20, not the first value 52800000")
+
+	require.NoError(t, f.SetCellValue(s, c, 54000000))
+	p := filepath.Join(t.TempDir(), "lao.xlsx")
+	require.NoError(t, f.SaveAs(p))
+	b, err := Read(p)
+	require.NoError(t, err)
+	_, err = Merge(ds, b, false)
+	require.ErrorContains(t, err, "the dataset holds 53400000 (facts.csv:8952")
+	m, err := Merge(ds, b, true)
+	require.NoError(t, err)
+	_, changed, _ := m.Count()
+	assert.Equal(t, 1, changed)
+	for _, fc := range m.Facts {
+		if fc.Change == Changed {
+			assert.Equal(t, "2024-11-20", fc.Old.Recorded.String())
+		}
+	}
+}

@@ -359,7 +359,7 @@ func TestCorrectionsInWorkbooks(t *testing.T) {
 	b, err := Read(p)
 	require.NoError(t, err)
 	_, err = Merge(ds, b, false)
-	require.ErrorContains(t, err, "the dataset holds 53400000 (facts.csv:8952")
+	require.ErrorContains(t, err, "the dataset holds 53400000 (facts.csv:") // the correction, not the first value
 	m, err := Merge(ds, b, true)
 	require.NoError(t, err)
 	_, changed, _ := m.Count()

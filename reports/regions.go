@@ -13,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // Results by group: for each breakdown of the plan (region, and the plan's own, e.g. States
@@ -45,7 +46,7 @@ type groupCell struct {
 
 // breakdownViews builds the tables of the breakdowns whose report list names an indicator of
 // the assessment with groups.
-func breakdownViews(a *engine.Assessment, m Meta) []breakdownView {
+func breakdownViews(a *engine.Assessment, m Meta, loc *locale.Locale) []breakdownView {
 	byID := map[string]*engine.IndicatorAssessment{}
 	for i := range a.Indicators {
 		byID[a.Indicators[i].ID] = &a.Indicators[i]
@@ -54,21 +55,21 @@ func breakdownViews(a *engine.Assessment, m Meta) []breakdownView {
 	for _, b := range m.Breakdowns {
 		bv := breakdownView{Key: b.Key, Title: b.Title}
 		if b.Key == engine.RegionBreakdown {
-			bv.Title = "region"
+			bv.Title = loc.T("groups.region")
 		}
 		for _, g := range b.Groups {
-			bv.Groups = append(bv.Groups, g.Title)
+			bv.Groups = append(bv.Groups, groupTitle(loc, b, g))
 		}
 		for _, id := range b.Report {
 			ia := byID[id]
 			if ia == nil || ia.Status == engine.ValueError {
 				continue
 			}
-			row := groupRow{ID: ia.ID, Title: ia.Title, Whole: cellOf(ia.Value, ia.Status, ia.KOfN(), ia.Unit, ia.Class)}
+			row := groupRow{ID: ia.ID, Title: ia.Title, Whole: cellOf(loc, ia.Value, ia.Status, ia.KOfN(), ia.Unit, ia.Class)}
 			cells := map[string]groupCell{}
 			for _, g := range ia.Groups {
 				if g.By == b.Key {
-					cells[g.Group] = cellOf(g.Value, g.Status, g.KOfN, ia.Unit, g.Class)
+					cells[g.Group] = cellOf(loc, g.Value, g.Status, g.KOfN, ia.Unit, g.Class)
 				}
 			}
 			for _, g := range b.Groups {
@@ -80,7 +81,7 @@ func breakdownViews(a *engine.Assessment, m Meta) []breakdownView {
 			}
 			bv.Rows = append(bv.Rows, row)
 			if bv.chart == nil && (ia.Aggregate == engine.AggCount || ia.Aggregate == engine.AggShare) {
-				bv.chart = groupChartInput(ia, b, yearHead(a))
+				bv.chart = groupChartInput(loc, ia, b, bv.Title, yearHead(a))
 			}
 		}
 		if len(bv.Rows) == 0 {
@@ -91,20 +92,32 @@ func breakdownViews(a *engine.Assessment, m Meta) []breakdownView {
 	return out
 }
 
-// groupChartInput is the chart of a count or share across the groups of a breakdown.
-func groupChartInput(ia *engine.IndicatorAssessment, b engine.Breakdown, yearHead string) *GroupInput {
-	title := b.Title
-	if b.Key == engine.RegionBreakdown {
-		title = "region"
+// groupChartInput is the chart of a count or share across the groups of a breakdown; title
+// names the breakdown as it follows "by".
+func groupChartInput(loc *locale.Locale, ia *engine.IndicatorAssessment, b engine.Breakdown, title, yearHead string) *GroupInput {
+	in := &GroupInput{Title: loc.T("groups.chart-title", map[string]any{"ID": ia.ID, "Title": ia.Title, "Breakdown": title, "Year": yearHead}),
+		Counted: loc.T("groups.counted"), NotCounted: loc.T("groups.not-counted"), NoData: loc.T("groups.no-data"),
+		Axis: loc.T("groups.states"), alt: loc.T("groups.chart-alt")}
+	titles := map[string]string{}
+	for _, g := range b.Groups {
+		titles[g.Key] = groupTitle(loc, b, g)
 	}
-	in := &GroupInput{Title: fmt.Sprintf("%s %s, by %s, %s", ia.ID, ia.Title, title, yearHead),
-		Counted: "Counted", NotCounted: "Not counted", NoData: "No data"}
 	for _, g := range ia.Groups {
 		if g.By == b.Key {
-			in.Bars = append(in.Bars, GroupBar{Label: g.Title, Counted: g.Counted, NotCounted: g.NotCounted, NoData: g.NoData, Note: g.KOfN})
+			in.Bars = append(in.Bars, GroupBar{Label: titles[g.Group], Counted: g.Counted, NotCounted: g.NotCounted, NoData: g.NoData,
+				Note: localNumbers(loc, g.KOfN)})
 		}
 	}
 	return in
+}
+
+// groupTitle is a group's title in the report's language: a region's from the catalogue, a
+// plan group's as the plan writes it.
+func groupTitle(loc *locale.Locale, b engine.Breakdown, g engine.Group) string {
+	if b.Key == engine.RegionBreakdown {
+		return loc.T("region." + g.Key)
+	}
+	return g.Title
 }
 
 // groupFigures draws the chart of each breakdown table that has one and attaches it.
@@ -122,8 +135,7 @@ func groupFigures(views []breakdownView) ([]*Figure, error) {
 		if err != nil {
 			return nil, fmt.Errorf("draw groups-%s: %w", v.Key, err)
 		}
-		v.Figure = &Figure{Name: "groups-" + v.Key, Title: v.chart.Title, Plot: p,
-			Alt: "Horizontal stacked bars, one per group: the States counted, not counted and without data, in States, each labelled k of n."}
+		v.Figure = &Figure{Name: "groups-" + v.Key, Title: v.chart.Title, Plot: p, Alt: v.chart.alt}
 		out = append(out, v.Figure)
 	}
 	return out, nil
@@ -131,12 +143,12 @@ func groupFigures(views []breakdownView) ([]*Figure, error) {
 
 // cellOf formats a value with what it is taken over; a value over too few States is shown as
 // its k of n only, never as a share.
-func cellOf(v *float64, st engine.ValueStatus, kOfN, unit string, class engine.Class) groupCell {
+func cellOf(loc *locale.Locale, v *float64, st engine.ValueStatus, kOfN, unit string, class engine.Class) groupCell {
 	switch {
 	case v == nil:
-		return groupCell{Value: "not known", Over: kOfN}
+		return groupCell{Value: loc.T("value.not-known"), Over: kOfN}
 	case st == engine.ValueTooFew && unit == "percent":
-		return groupCell{Value: kOfN, Over: "too few to give a share", Mark: markOf(class)}
+		return groupCell{Value: kOfN, Over: loc.T("groups.too-few"), Mark: markOf(class)}
 	}
 	return groupCell{Value: fmtValue(v, unit), Over: kOfN, Mark: markOf(class)}
 }
@@ -154,9 +166,12 @@ type GroupBar struct {
 type GroupInput struct {
 	Title string
 	// Counted, NotCounted and NoData name the three parts of a bar in the legend, e.g.
-	// "States Parties", "Not party", "No data".
+	// "States Parties", "Not party", "No data"; Axis names the horizontal axis ("States"
+	// when empty).
 	Counted, NotCounted, NoData string
+	Axis                        string
 	Bars                        []GroupBar
+	alt                         string // the figure's alternative text
 }
 
 // GroupChart draws one horizontal bar per group, stacked: the States counted, those not
@@ -167,7 +182,10 @@ func GroupChart(in GroupInput) (*plot.Plot, error) {
 	}
 	p := newPlot(wrapText(in.Title, titleWidth, titleLines))
 	leg := newSideLegend(p)
-	p.X.Label.Text = "States"
+	p.X.Label.Text = in.Axis
+	if p.X.Label.Text == "" {
+		p.X.Label.Text = "States"
+	}
 	p.X.Tick.Marker = integerTicks{}
 	bars := &hbars{note: textStyle(p, noteSize, text.XLeft, text.YCenter)}
 	fills := []fillStyle{{rgb(colBlue), hatchNone}, {rgb(colGrey), hatchHorizontal}, {rgb(colLightGrey), hatchForward}}

@@ -1,10 +1,10 @@
 package reports
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The revisions table: every earlier-year value that differs between the previous report's
@@ -42,61 +42,65 @@ type revisionCell struct {
 	Mark        markInfo
 }
 
-func newRevisionsView(a *engine.Assessment, m Meta) revisionsView {
+func newRevisionsView(a *engine.Assessment, m Meta, loc *locale.Locale) revisionsView {
 	rr := m.Revisions
 	if rr == nil {
-		v := revisionsView{Note: "Revisions were not computed for this report."}
+		v := revisionsView{Note: loc.T("revisions.not-computed")}
 		if m.CutOff != nil && m.CutOff.Previous.IsZero() {
-			v.Note = "The plan sets no report cut-off, so there is no previous report's cut-off to compare with: earlier values are given as known now, and revisions are not listed."
+			v.Note = loc.T("revisions.no-plan-cutoff")
 		}
 		return v
 	}
-	v := revisionsView{Computed: true, Then: rr.Then.Text(), Now: rr.Now.Text()}
+	v := revisionsView{Computed: true, Then: dayIn(loc, rr.Then), Now: dayIn(loc, rr.Now)}
 	n := len(rr.Revisions)
+	years := yearSpan(loc, rr.From, rr.Year-1)
+	data := map[string]any{"Years": years, "Then": v.Then, "Now": v.Now, "Year": rr.Year, "Section": loc.T("revisions.title")}
 	switch {
 	case rr.Year-1 < rr.From:
-		v.Summary = fmt.Sprintf("No earlier year was reported before %d.", rr.Year)
+		v.Summary = loc.T("revisions.first-year", data)
 	case n == 0:
-		v.Summary = fmt.Sprintf("No value of %s differs between the previous report's cut-off (%s) and this report's (%s).", yearSpan(rr.From, rr.Year-1), v.Then, v.Now)
+		v.Summary = loc.T("revisions.none", data)
 	default:
-		v.Summary = fmt.Sprintf("%s of %s %s between the previous report's cut-off (%s) and this report's (%s): facts that became known in between, a report received late, a figure recorded late or a correction, as listed for each.",
-			plural(n, "value", "values"), yearSpan(rr.From, rr.Year-1), map[bool]string{true: "differs", false: "differ"}[n == 1], v.Then, v.Now)
-	}
-	if n > 0 {
-		v.Short = fmt.Sprintf("%s of %s revised since the previous report's cut-off (%s): see \"Revisions since the previous report\".",
-			plural(n, "value", "values"), yearSpan(rr.From, rr.Year-1), v.Then)
-		v.Short = strings.Replace(v.Short, " revised", map[bool]string{true: " was revised", false: " were revised"}[n == 1], 1)
+		v.Summary = loc.N("revisions.summary", n, data)
+		v.Short = loc.N("revisions.short", n, data)
 	}
 	for _, r := range rr.Revisions {
-		row := revisionRow{ID: r.ID, Title: r.Title, Year: r.Year,
-			Then: revisionValue(r.Then, r.ThenStatus, r.ThenKOfN, r.Unit, r.ThenClass),
-			Now:  revisionValue(r.Now, r.NowStatus, r.NowKOfN, r.Unit, r.NowClass)}
-		row.Why = revisionWhy(r.Causes)
-		v.Rows = append(v.Rows, row)
+		v.Rows = append(v.Rows, revisionRow{ID: r.ID, Title: r.Title, Year: r.Year,
+			Then: revisionValue(loc, r.Then, r.ThenStatus, r.ThenKOfN, r.Unit, r.ThenClass),
+			Now:  revisionValue(loc, r.Now, r.NowStatus, r.NowKOfN, r.Unit, r.NowClass),
+			Why:  revisionWhy(loc, r.Causes)})
 	}
 	return v
 }
 
+// dayIn writes a date in the locale's words, as precisely as it is known.
+func dayIn(loc *locale.Locale, d engine.Date) string {
+	if s, err := loc.ISODate(d.String()); err == nil {
+		return s
+	}
+	return d.Text()
+}
+
 // yearSpan is "2023" or "2021 to 2023".
-func yearSpan(from, to int) string {
+func yearSpan(loc *locale.Locale, from, to int) string {
 	if from >= to {
 		return fmtYear(to)
 	}
-	return fmtYear(from) + " to " + fmtYear(to)
+	return loc.T("revisions.years", map[string]any{"From": fmtYear(from), "To": fmtYear(to)})
 }
 
 // revisionValue formats one side of a revision.
-func revisionValue(v *float64, st engine.ValueStatus, kOfN, unit string, class engine.Class) revisionCell {
-	c := cellOf(v, st, kOfN, unit, class)
+func revisionValue(loc *locale.Locale, v *float64, st engine.ValueStatus, kOfN, unit string, class engine.Class) revisionCell {
+	c := cellOf(loc, v, st, kOfN, unit, class)
 	return revisionCell{Value: c.Value, Over: c.Over, Mark: c.Mark}
 }
 
 // revisionWhy says why a value changed, one sentence per kind of cause: the late reports
 // (naming up to maxNamed States, then the rest by code), the corrections, the facts recorded
 // late.
-func revisionWhy(causes []engine.RevisionCause) []string {
+func revisionWhy(loc *locale.Locale, causes []engine.RevisionCause) []string {
 	if len(causes) == 0 {
-		return []string{"No fact read by the indicator became known between the two cut-offs; the change comes from the data as a whole (see lap explain at each cut-off)."}
+		return []string{loc.T("revisions.no-cause")}
 	}
 	byKind := map[engine.RevisionKind][]engine.RevisionCause{}
 	var kinds []engine.RevisionKind
@@ -109,38 +113,32 @@ func revisionWhy(causes []engine.RevisionCause) []string {
 	var out []string
 	for _, k := range kinds {
 		cs := byKind[k]
+		var parts []string
 		switch k {
 		case engine.RevisionLateReport:
-			out = append(out, lateReports(cs))
+			out = append(out, lateReports(loc, cs))
 		case engine.RevisionCorrection:
-			var parts []string
 			for _, c := range cs {
-				parts = append(parts, fmt.Sprintf("%s (%s) corrected %s for %s %s", c.Name, c.ISO3, strings.Join(c.Fields, ", "), yearOrStatic(c.Year), onDay(c.Known)))
+				parts = append(parts, loc.T("revisions.corrected", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
+					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)}))
 			}
-			out = append(out, "Correction: "+strings.Join(parts, "; ")+".")
+			out = append(out, loc.T("revisions.correction", map[string]any{"List": strings.Join(parts, "; ")}))
 		case engine.RevisionLateData:
-			var parts []string
 			for _, c := range cs {
-				parts = append(parts, fmt.Sprintf("%s (%s): %s for %s, known %s", c.Name, c.ISO3, strings.Join(c.Fields, ", "), yearOrStatic(c.Year), c.Known.Text()))
+				parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
+					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)}))
 			}
-			out = append(out, "Recorded after the previous cut-off: "+strings.Join(parts, "; ")+".")
+			out = append(out, loc.T("revisions.late-data", map[string]any{"List": strings.Join(parts, "; ")}))
 		}
 	}
 	return out
 }
 
 // lateReports is the sentence naming the reports received after the previous cut-off.
-func lateReports(cs []engine.RevisionCause) string {
+func lateReports(loc *locale.Locale, cs []engine.RevisionCause) string {
 	years := map[int]bool{}
 	for _, c := range cs {
 		years[c.Year] = true
-	}
-	what := "report"
-	if len(cs) > 1 {
-		what = "reports"
-	}
-	if len(years) == 1 {
-		what = fmt.Sprintf("%d %s", cs[0].Year, what)
 	}
 	var named []string
 	for i, c := range cs {
@@ -149,30 +147,47 @@ func lateReports(cs []engine.RevisionCause) string {
 			for _, c := range cs[maxNamed:] {
 				codes = append(codes, c.ISO3)
 			}
-			named = append(named, fmt.Sprintf("and %d more (%s)", len(cs)-maxNamed, strings.Join(codes, ", ")))
+			named = append(named, loc.T("revisions.more", map[string]any{"N": len(cs) - maxNamed, "Codes": strings.Join(codes, ", ")}))
 			break
 		}
-		s := fmt.Sprintf("%s (%s, received %s", c.Name, c.ISO3, c.Known.Text())
+		data := map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3, "Date": dayIn(loc, c.Known), "Year": fmtYear(c.Year)}
 		if len(years) > 1 {
-			s += fmt.Sprintf(", for %d", c.Year)
+			named = append(named, loc.T("revisions.received-for", data))
+		} else {
+			named = append(named, loc.T("revisions.received", data))
 		}
-		named = append(named, s+")")
 	}
-	return fmt.Sprintf("Late %s, received after the previous cut-off: %s.", what, strings.Join(named, ", "))
+	data := map[string]any{"List": strings.Join(named, ", "), "Year": fmtYear(cs[0].Year)}
+	if len(years) > 1 {
+		return loc.N("revisions.late-report", len(cs), data)
+	}
+	return loc.N("revisions.late-report-year", len(cs), data)
 }
 
 // onDay is "on 1 October 2024", or "in November 2024" for a date known to the month or year.
-func onDay(d engine.Date) string {
+func onDay(loc *locale.Locale, d engine.Date) string {
 	if len(d.String()) == len("2006-01-02") {
-		return "on " + d.Text()
+		return loc.T("revisions.on-day", map[string]any{"Date": dayIn(loc, d)})
 	}
-	return "in " + d.Text()
+	return loc.T("revisions.in-period", map[string]any{"Date": dayIn(loc, d)})
 }
 
 // yearOrStatic names the year a fact describes, or "all years" for a static fact.
-func yearOrStatic(y int) string {
+func yearOrStatic(loc *locale.Locale, y int) string {
 	if y == 0 {
-		return "all years"
+		return loc.T("revisions.all-years")
 	}
 	return fmtYear(y)
+}
+
+// stateIn is a State's name in the report's language: as the data write it in English, from the
+// names table in another language (the data's name when the table lacks it).
+func stateIn(loc *locale.Locale, iso3, name string) string {
+	if loc.Lang() == locale.English {
+		return name
+	}
+	if s := loc.State(iso3); s != iso3 {
+		return s
+	}
+	return name
 }

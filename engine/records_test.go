@@ -205,7 +205,11 @@ func TestLookup(t *testing.T) {
 	v, ok, err = ds.Lookup("LAO", "art4_area_cleared_m2", 2023, asOf)
 	require.NoError(t, err)
 	require.True(t, ok)
-	assert.Equal(t, 52800000.0, v.Value)
+	assert.Equal(t, 53400000.0, v.Value, "the correction recorded 2024-11-20")
+	v, ok, err = ds.Lookup("LAO", "art4_area_cleared_m2", 2023, MustDate("2024-11-19"))
+	require.NoError(t, err)
+	require.True(t, ok)
+	assert.Equal(t, 52800000.0, v.Value, "the value first reported, before its correction")
 	// a report's figure is known from the day the report was received (16 March 2024), as
 	// the rules see it (data dictionary §1.3)
 	_, ok, err = ds.Lookup("LAO", "art4_area_cleared_m2", 2023, MustDate("2024-03-15"))

@@ -510,18 +510,32 @@ func (b *builder) checkStateNames(s *State, r *row) bool {
 	return ok
 }
 
-// checkStateDates checks the order of a State's dates: no entry into force before the
-// deposit, no withdrawal without a deposit or entry into force, or before the deposit.
+// checkStateDates reports every problem with the order of a State's dates (stateDateProblems).
 func (b *builder) checkStateDates(s *State, r *row) {
+	for _, p := range stateDateProblems(s) {
+		b.add(r.diag(CodeInconsistentDates, p.key, "%s", p.msg))
+	}
+}
+
+// stateDateProblem is a problem with the order of a State's dates: the column at fault and why.
+type stateDateProblem struct{ key, msg string }
+
+// stateDateProblems lists what is wrong with the order of a State's dates, in the one
+// declaration of the rules: no entry into force before the deposit, no withdrawal without a
+// deposit or entry into force, or before the deposit. Loading (states.csv, dataset.json,
+// NewDataset) and scenarios (checkStateDates) both apply them.
+func stateDateProblems(s *State) []stateDateProblem {
+	var out []stateDateProblem
 	if !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified) {
-		b.add(r.diag(CodeInconsistentDates, "entry_into_force", "entry into force %s is before the deposit %s", s.EntryIntoForce, s.Ratified))
+		out = append(out, stateDateProblem{"entry_into_force", fmt.Sprintf("entry into force %s is before the deposit %s", s.EntryIntoForce, s.Ratified)})
 	}
 	if !s.Withdrawn.IsZero() && s.Ratified.IsZero() && s.EntryIntoForce.IsZero() {
-		b.add(r.diag(CodeInconsistentDates, "withdrawn", "withdrawal without a deposit or entry into force"))
+		out = append(out, stateDateProblem{"withdrawn", "withdrawal without a deposit or entry into force"})
 	}
 	if !s.Withdrawn.IsZero() && !s.Ratified.IsZero() && s.Withdrawn.Before(s.Ratified) {
-		b.add(r.diag(CodeInconsistentDates, "withdrawn", "withdrawal %s is before the deposit %s", s.Withdrawn, s.Ratified))
+		out = append(out, stateDateProblem{"withdrawn", fmt.Sprintf("withdrawal %s is before the deposit %s", s.Withdrawn, s.Ratified)})
 	}
+	return out
 }
 
 // addNewState adds a State unless its iso3 is already listed.
@@ -578,10 +592,33 @@ func (b *builder) addFact(f *Fact, r *row) {
 	if r == nil {
 		r = &row{file: f.File, line: f.Line}
 	}
-	ok := true
+	fd, ok := b.factField(f, r)
+	if !ok {
+		return
+	}
+	ok = b.checkFactYear(f, &fd, r)
+	if f.Value == "" {
+		b.add(r.diag(CodeBadValue, "value", "value is empty; leave the row out when the value is unknown"))
+		return
+	}
+	valueOK, yearOK := b.parseFactValue(f, &fd, r)
+	if !valueOK {
+		return
+	}
+	ok = yearOK && ok
+	ok = b.checkFactOrigin(f, r) && ok
+	if !ok || !b.checkRecorded(f, &fd, r) {
+		return
+	}
+	b.keepFact(f, &fd, r)
+}
+
+// factField checks a fact's year range and State and returns its field, which must be an input
+// field. It reports false, having reported the problem, when the fact can be checked no further.
+func (b *builder) factField(f *Fact, r *row) (Field, bool) {
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		b.add(r.diag(CodeBadYear, "year", "year %d is not a year between 1900 and 2200", f.Year))
-		return
+		return Field{}, false
 	}
 	if _, known := b.stateIdx[f.ISO3]; !known {
 		d := r.diag(CodeUnknownState, "iso3", "unknown State %s: not in the States file", clip(f.ISO3))
@@ -589,7 +626,7 @@ func (b *builder) addFact(f *Fact, r *row) {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		b.add(d)
-		return
+		return Field{}, false
 	}
 	fd, known := LookupField(f.Field)
 	switch {
@@ -599,37 +636,45 @@ func (b *builder) addFact(f *Fact, r *row) {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		b.add(d)
-		return
+		return Field{}, false
 	case !fd.Input():
 		b.add(r.diag(CodeDerivedField, "field", "field %q is derived by the engine and cannot be supplied", f.Field))
-		return
+		return Field{}, false
 	}
+	return fd, true
+}
+
+// checkFactYear checks that a fact has a year exactly when its field's scope needs one.
+func (b *builder) checkFactYear(f *Fact, fd *Field, r *row) bool {
 	switch {
 	case fd.Scope == ScopeStatic && f.Year != 0:
 		b.add(r.diag(CodeBadYear, "year", "field %s is static: leave the year empty", f.Field))
-		ok = false
+		return false
 	case fd.Scope != ScopeStatic && f.Year == 0:
 		b.add(r.diag(CodeBadYear, "year", "field %s is per %s: the year is required", f.Field, fd.Scope))
-		ok = false
+		return false
 	}
-	if f.Value == "" {
-		b.add(r.diag(CodeBadValue, "value", "value is empty; leave the row out when the value is unknown"))
-		return
-	}
+	return true
+}
+
+// parseFactValue reads a fact's value by its field's type into num, flag or date. valueOK is
+// false when the value cannot be read (the fact is dropped); yearOK is false when an event's
+// date falls outside the fact's year.
+func (b *builder) parseFactValue(f *Fact, fd *Field, r *row) (valueOK, yearOK bool) {
 	switch fd.Type {
 	case TypeNumber:
 		if !numPattern.MatchString(f.Value) {
 			b.add(r.diag(CodeBadValue, "value", "%s: %s is not a plain decimal number (no units, separators or exponent)", f.Field, clip(f.Value)))
-			return
+			return false, true
 		}
 		n, err := strconv.ParseFloat(f.Value, 64)
 		if err != nil || n > 1e15 {
 			b.add(r.diag(CodeBadValue, "value", "%s: %s is out of range", f.Field, clip(f.Value)))
-			return
+			return false, true
 		}
 		if n < 0 {
 			b.add(r.diag(CodeNegative, "value", "%s: negative value %s; amounts and counts cannot be negative", f.Field, f.Value))
-			return
+			return false, true
 		}
 		f.num = n
 	case TypeBool:
@@ -639,18 +684,18 @@ func (b *builder) addFact(f *Fact, r *row) {
 		case "false":
 		default:
 			b.add(r.diag(CodeBadValue, "value", "%s: %s is not true or false", f.Field, clip(f.Value)))
-			return
+			return false, true
 		}
 	case TypeDate:
 		d, err := ParseDate(f.Value)
 		if err != nil {
 			b.add(r.diag(CodeBadDate, "value", "%s: %v", f.Field, err))
-			return
+			return false, true
 		}
 		f.date = d
 		if fd.Scope == ScopeEvent && f.Year != 0 && d.Year() != f.Year {
 			b.add(r.diag(CodeBadYear, "year", "%s is an event: the year %d must be the year of the date %s", f.Field, f.Year, f.Value))
-			ok = false
+			return true, false
 		}
 	case TypeEnum:
 		if !contains(fd.Enum, f.Value) {
@@ -659,9 +704,15 @@ func (b *builder) addFact(f *Fact, r *row) {
 				d.Hint = fmt.Sprintf("did you mean %q?", s)
 			}
 			b.add(d)
-			return
+			return false, true
 		}
 	}
+	return true, true
+}
+
+// checkFactOrigin checks that a fact names its source and that its class is one of the classes.
+func (b *builder) checkFactOrigin(f *Fact, r *row) bool {
+	ok := true
 	if f.Source == "" {
 		b.add(r.diag(CodeMissingSource, "source", "source is empty; name where the value comes from"))
 		ok = false
@@ -674,14 +725,13 @@ func (b *builder) addFact(f *Fact, r *row) {
 		}
 		f.Class = c
 	}
-	if !ok {
-		return
-	}
-	if !b.checkRecorded(f, &fd, r) {
-		return
-	}
-	// One row per State, year, field and recorded day: several deadline decisions of a year,
-	// or a value and its corrections, are told apart by the day each was recorded.
+	return ok
+}
+
+// keepFact adds a checked fact unless it repeats one already given. One row per State, year,
+// field and recorded day: several deadline decisions of a year, or a value and its
+// corrections, are told apart by the day each was recorded.
+func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
 	key := fmt.Sprintf("%s|%d|%s|%s", f.ISO3, f.Year, f.Field, f.Recorded)
 	if prev, dup := b.seen[key]; dup {
 		d := r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line)

@@ -175,161 +175,200 @@ func isStateColumn(name string) bool { return contains(StateColumns, name) }
 // validates files; every problem is returned at once as Diagnostics, located at the change's
 // file and line.
 func (d *Dataset) Apply(changes []Change) (*Dataset, error) {
-	var diags Diagnostics
-	states := append([]State(nil), d.states...)
-	// facts by key, pointing at the baseline's facts until a change replaces them; several
-	// deadline decisions of one year are told apart by their recorded day
-	type key struct {
-		iso3     string
-		year     int
-		field    string
-		recorded string
-	}
-	facts := make(map[key]*Fact, len(d.facts))
-	order := make([]key, 0, len(d.facts))
-	for _, f := range d.facts {
-		k := key{f.ISO3, f.Year, f.Field, f.Recorded.String()}
-		facts[k] = f
-		order = append(order, k)
-	}
-	// others lists the keys of the year's other deadline decisions, or of the value's
-	// corrections: a set or remove of a State's field for a year stands for all of them.
-	others := func(k key) []key {
-		var out []key
-		for _, o := range order {
-			if o.iso3 == k.iso3 && o.year == k.year && o.field == k.field && o.recorded != "" && facts[o] != nil {
-				out = append(out, o)
-			}
-		}
-		return out
-	}
-	bad := func(c *Change, code, sub, format string, args ...any) {
-		k := c.Key
-		if sub != "" && k != "" {
-			k += "." + sub
-		}
-		diags = append(diags, &Diagnostic{Code: code, File: c.File, Line: c.Line, Key: k, Message: fmt.Sprintf(format, args...)})
-	}
-	// validate checks a new fact with the dataset builder's rules
-	validate := func(c *Change, f *Fact) bool {
-		var fd Diagnostics
-		b := newBuilder(&fd)
-		b.stateIdx = d.stateIdx
-		b.addFact(f, &row{file: c.File, line: c.Line})
-		for _, x := range fd {
-			x.Key = c.Key + "." + x.Key
-			if x.Key == c.Key+".iso3" {
-				x.Key = c.Key + ".state"
-			}
-		}
-		diags = append(diags, fd...)
-		return len(fd) == 0 && len(b.facts) == 1
-	}
-	touched := map[int]*Change{} // the last change of a State's dates
+	a := newApplier(d)
 	for i := range changes {
 		c := &changes[i]
 		switch c.Kind {
 		case ChangeSet, ChangeRemove:
-			si, ok := d.stateIdx[c.ISO3]
-			if !ok {
-				bad(c, CodeUnknownState, "state", "unknown State %q: not in the States file", c.ISO3)
-				continue
-			}
-			if isStateColumn(c.Field) {
-				touched[si] = c
-				if c.Year != 0 {
-					bad(c, CodeBadYear, "year", "%s is a States-file column: leave the year out", c.Field)
-					continue
-				}
-				if err := setStateColumn(&states[si], c); err != nil {
-					bad(c, CodeBadValue, "value", "%v", err)
-				}
-				continue
-			}
-			k := key{c.ISO3, c.Year, c.Field, ""}
-			dated := others(k)
-			if c.Kind == ChangeRemove {
-				if facts[k] == nil && len(dated) == 0 {
-					bad(c, CodeBadValue, "field", "remove: no fact (%s, %s, %s) in the data", c.ISO3, yearText(c.Year), c.Field)
-					continue
-				}
-				delete(facts, k)
-				for _, o := range dated {
-					delete(facts, o)
-				}
-				continue
-			}
-			src := c.Source
-			if src == "" {
-				src = "scenario"
-			}
-			f := &Fact{ISO3: c.ISO3, Year: c.Year, Field: c.Field, Value: c.Value, Source: src, File: c.File, Line: c.Line}
-			if !validate(c, f) {
-				continue
-			}
-			if _, had := facts[k]; !had {
-				order = append(order, k)
-			}
-			for _, o := range dated {
-				delete(facts, o) // the year's dated decisions give way to the scenario's value
-			}
-			facts[k] = f
+			a.setOrRemove(c)
 		case ChangeScale:
-			fd, ok := LookupField(c.Field)
-			if !ok || !fd.Input() || fd.Type != TypeNumber {
-				bad(c, CodeBadValue, "field", "scale: %q is not a number field of facts.csv", c.Field)
-				continue
-			}
-			if math.IsNaN(c.Factor) || math.IsInf(c.Factor, 0) || c.Factor < 0 {
-				bad(c, CodeBadValue, "factor", "scale: factor %g must be a finite number, 0 or more", c.Factor)
-				continue
-			}
-			for _, iso := range c.States {
-				if _, ok := d.stateIdx[iso]; !ok {
-					bad(c, CodeUnknownState, "states", "unknown State %q: not in the States file", iso)
-				}
-			}
-			for _, k := range order {
-				f := facts[k]
-				if f == nil || f.Field != c.Field || (len(c.States) > 0 && !contains(c.States, f.ISO3)) ||
-					(c.From != 0 && f.Year < c.From) || (c.To != 0 && f.Year > c.To) {
-					continue
-				}
-				nf := *f
-				nf.num = f.num * c.Factor
-				nf.Value = strconv.FormatFloat(nf.num, 'f', -1, 64)
-				nf.Source = f.Source + " (scaled x " + fnum(c.Factor) + " by scenario)"
-				if nf.num > 1e15 {
-					bad(c, CodeBadValue, "factor", "scale: %s of %s in %d becomes %s, out of range", c.Field, f.ISO3, f.Year, nf.Value)
-					continue
-				}
-				facts[k] = &nf
-			}
+			a.scale(c)
 		default:
-			bad(c, CodeBadValue, "", "unknown change kind %q", c.Kind)
+			a.bad(c, CodeBadValue, "", "unknown change kind %q", c.Kind)
 		}
 	}
-	for i := range states {
-		c := touched[i]
+	a.checkStates()
+	if len(a.diags) > 0 {
+		a.diags.Sort()
+		return nil, a.diags
+	}
+	return a.dataset(), nil
+}
+
+// applier is a dataset being changed by Apply: its States, and its facts by key, pointing at the
+// original's facts until a change replaces them.
+type applier struct {
+	d      *Dataset
+	states []State
+	facts  map[factKey]*Fact
+	order  []factKey       // every key, in the original's order, then the new ones
+	dates  map[int]*Change // the last change of a State's dates, by State index
+	diags  Diagnostics
+}
+
+// factKey identifies a fact: several deadline decisions of one year, or a value and its
+// corrections, are told apart by their recorded day.
+type factKey struct {
+	iso3     string
+	year     int
+	field    string
+	recorded string
+}
+
+func newApplier(d *Dataset) *applier {
+	a := &applier{d: d, states: append([]State(nil), d.states...), facts: make(map[factKey]*Fact, len(d.facts)),
+		order: make([]factKey, 0, len(d.facts)), dates: map[int]*Change{}}
+	for _, f := range d.facts {
+		k := factKey{f.ISO3, f.Year, f.Field, f.Recorded.String()}
+		a.facts[k] = f
+		a.order = append(a.order, k)
+	}
+	return a
+}
+
+// bad reports a problem with change c, keyed by the change's key and sub.
+func (a *applier) bad(c *Change, code, sub, format string, args ...any) {
+	k := c.Key
+	if sub != "" && k != "" {
+		k += "." + sub
+	}
+	a.diags = append(a.diags, &Diagnostic{Code: code, File: c.File, Line: c.Line, Key: k, Message: fmt.Sprintf(format, args...)})
+}
+
+// dated lists the keys of the year's deadline decisions, or of the value's corrections, that k
+// (with no recorded day) stands for: a set or remove of a State's field for a year stands for all
+// of them.
+func (a *applier) dated(k factKey) []factKey {
+	var out []factKey
+	for _, o := range a.order {
+		if o.iso3 == k.iso3 && o.year == k.year && o.field == k.field && o.recorded != "" && a.facts[o] != nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// validate checks a new fact with the dataset builder's rules.
+func (a *applier) validate(c *Change, f *Fact) bool {
+	var fd Diagnostics
+	b := newBuilder(&fd)
+	b.stateIdx = a.d.stateIdx
+	b.addFact(f, &row{file: c.File, line: c.Line})
+	for _, x := range fd {
+		x.Key = c.Key + "." + x.Key
+		if x.Key == c.Key+".iso3" {
+			x.Key = c.Key + ".state"
+		}
+	}
+	a.diags = append(a.diags, fd...)
+	return len(fd) == 0 && len(b.facts) == 1
+}
+
+// setOrRemove applies a set or a remove: of a States-file column, or of a fact.
+func (a *applier) setOrRemove(c *Change) {
+	si, ok := a.d.stateIdx[c.ISO3]
+	if !ok {
+		a.bad(c, CodeUnknownState, "state", "unknown State %q: not in the States file", c.ISO3)
+		return
+	}
+	if isStateColumn(c.Field) {
+		a.dates[si] = c
+		if c.Year != 0 {
+			a.bad(c, CodeBadYear, "year", "%s is a States-file column: leave the year out", c.Field)
+			return
+		}
+		if err := setStateColumn(&a.states[si], c); err != nil {
+			a.bad(c, CodeBadValue, "value", "%v", err)
+		}
+		return
+	}
+	k := factKey{c.ISO3, c.Year, c.Field, ""}
+	dated := a.dated(k)
+	if c.Kind == ChangeRemove {
+		if a.facts[k] == nil && len(dated) == 0 {
+			a.bad(c, CodeBadValue, "field", "remove: no fact (%s, %s, %s) in the data", c.ISO3, yearText(c.Year), c.Field)
+			return
+		}
+		delete(a.facts, k)
+		for _, o := range dated {
+			delete(a.facts, o)
+		}
+		return
+	}
+	src := c.Source
+	if src == "" {
+		src = "scenario"
+	}
+	f := &Fact{ISO3: c.ISO3, Year: c.Year, Field: c.Field, Value: c.Value, Source: src, File: c.File, Line: c.Line}
+	if !a.validate(c, f) {
+		return
+	}
+	if _, had := a.facts[k]; !had {
+		a.order = append(a.order, k)
+	}
+	for _, o := range dated {
+		delete(a.facts, o) // the year's dated decisions give way to the scenario's value
+	}
+	a.facts[k] = f
+}
+
+// scale multiplies a number field's facts, of the States and years the change names.
+func (a *applier) scale(c *Change) {
+	fd, ok := LookupField(c.Field)
+	if !ok || !fd.Input() || fd.Type != TypeNumber {
+		a.bad(c, CodeBadValue, "field", "scale: %q is not a number field of facts.csv", c.Field)
+		return
+	}
+	if math.IsNaN(c.Factor) || math.IsInf(c.Factor, 0) || c.Factor < 0 {
+		a.bad(c, CodeBadValue, "factor", "scale: factor %g must be a finite number, 0 or more", c.Factor)
+		return
+	}
+	for _, iso := range c.States {
+		if _, ok := a.d.stateIdx[iso]; !ok {
+			a.bad(c, CodeUnknownState, "states", "unknown State %q: not in the States file", iso)
+		}
+	}
+	for _, k := range a.order {
+		f := a.facts[k]
+		if f == nil || f.Field != c.Field || (len(c.States) > 0 && !contains(c.States, f.ISO3)) ||
+			(c.From != 0 && f.Year < c.From) || (c.To != 0 && f.Year > c.To) {
+			continue
+		}
+		nf := *f
+		nf.num = f.num * c.Factor
+		nf.Value = strconv.FormatFloat(nf.num, 'f', -1, 64)
+		nf.Source = f.Source + " (scaled x " + fnum(c.Factor) + " by scenario)"
+		if nf.num > 1e15 {
+			a.bad(c, CodeBadValue, "factor", "scale: %s of %s in %d becomes %s, out of range", c.Field, f.ISO3, f.Year, nf.Value)
+			continue
+		}
+		a.facts[k] = &nf
+	}
+}
+
+// checkStates checks the order of the dates of every State a change touched.
+func (a *applier) checkStates() {
+	for i := range a.states {
+		c := a.dates[i]
 		if c == nil {
 			continue
 		}
-		if err := checkStateDates(&states[i]); err != nil {
-			bad(c, CodeInconsistentDates, "value", "%v", err)
+		if err := checkStateDates(&a.states[i]); err != nil {
+			a.bad(c, CodeInconsistentDates, "value", "%v", err)
 		}
 	}
-	if len(diags) > 0 {
-		diags.Sort()
-		return nil, diags
-	}
-	nd := &Dataset{states: states, stateIdx: d.stateIdx, files: d.files}
-	for _, k := range order {
-		if f := facts[k]; f != nil {
+}
+
+// dataset is the changed dataset: the original's States and files, the facts in order.
+func (a *applier) dataset() *Dataset {
+	nd := &Dataset{states: a.states, stateIdx: a.d.stateIdx, files: a.d.files}
+	for _, k := range a.order {
+		if f := a.facts[k]; f != nil {
 			nd.facts = append(nd.facts, f)
 		}
 	}
 	nd.index()
-	return nd, nil
+	return nd
 }
 
 // index sorts the facts and builds byState and latest, as builder.finish does for a dataset
@@ -373,15 +412,11 @@ func setStateColumn(s *State, c *Change) error {
 	return nil
 }
 
-// checkStateDates applies the States-file consistency rules of stateRow.
+// checkStateDates returns the first problem with the order of a State's dates
+// (stateDateProblems), naming the State.
 func checkStateDates(s *State) error {
-	switch {
-	case !s.EntryIntoForce.IsZero() && !s.Ratified.IsZero() && s.EntryIntoForce.Before(s.Ratified):
-		return fmt.Errorf("%s: entry into force %s is before the deposit %s", s.ISO3, s.EntryIntoForce, s.Ratified)
-	case !s.Withdrawn.IsZero() && s.Ratified.IsZero() && s.EntryIntoForce.IsZero():
-		return fmt.Errorf("%s: withdrawal without a deposit or entry into force", s.ISO3)
-	case !s.Withdrawn.IsZero() && !s.Ratified.IsZero() && s.Withdrawn.Before(s.Ratified):
-		return fmt.Errorf("%s: withdrawal %s is before the deposit %s", s.ISO3, s.Withdrawn, s.Ratified)
+	if ps := stateDateProblems(s); len(ps) > 0 {
+		return fmt.Errorf("%s: %s", s.ISO3, ps[0].msg)
 	}
 	return nil
 }

@@ -359,25 +359,15 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: ev.reads(ind, si, se)})
 			so = &ir.States[len(ir.States)-1]
 		}
-		in, known, quick := pop.quickBool(&se.env)
-		var err error
-		if !quick {
-			in, known, err = ev.runBool(pop, se)
-		}
+		in, err := ev.inPopulation(pop, se, so)
 		if err != nil {
 			errs = append(errs, fmt.Sprintf("%s: population: %v", ev.ds.states[si].ISO3, err))
-			if so != nil {
-				so.Error = err.Error()
-			}
 			continue
 		}
-		if !known || !in {
+		if !in {
 			continue
 		}
 		ir.Population++
-		if so != nil {
-			so.InPopulation = true
-		}
 		if rule.strict.missingFrom(&se.present) {
 			outcomes[si] = outNoData
 			counts[outNoData]++
@@ -386,48 +376,14 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			}
 			continue
 		}
-		var o uint8
-		if isBool {
-			v, known, quick := rule.quickBool(&se.env)
-			var err error
-			if !quick {
-				v, known, err = ev.runBool(rule, se)
-			}
-			switch {
-			case err != nil:
-				errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
-				if so != nil {
-					so.Error = err.Error()
-				}
-			case !known:
-				o = outNoData
-			case v:
-				o = outCounted
-			default:
-				o = outNotCounted
-			}
-			if so != nil && err == nil && known {
-				so.Result = v
-			}
-		} else {
-			v, known, err := ev.runNumber(rule, se)
-			switch {
-			case err != nil:
-				errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
-				if so != nil {
-					so.Error = err.Error()
-				}
-			case !known:
-				o = outNoData
-			default:
-				o = outCounted
-				sum += v
-				if byGroup {
-					ev.nums[si] = v
-				}
-				if so != nil {
-					so.Result = v
-				}
+		o, v, err := ev.ruleOutcome(rule, isBool, se, so)
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s: %v", ev.ds.states[si].ISO3, err))
+		}
+		if o == outCounted && !isBool {
+			sum += v
+			if byGroup {
+				ev.nums[si] = v
 			}
 		}
 		outcomes[si] = o
@@ -443,6 +399,90 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			}
 		}
 	}
+	ev.fillStateLists(&ir, outcomes, &counts)
+	if len(errs) > 0 {
+		ir.Status = ValueError
+		ir.Error = errs[0]
+		if len(errs) > 1 {
+			ir.Error += fmt.Sprintf(" (and %d more States)", len(errs)-1)
+		}
+		return ir
+	}
+	aggregateValue(ind, &ir, sum)
+	if byGroup && ir.Status != ValueError {
+		ir.Groups = ev.groups(ind, &ir, outcomes, ev.nums, ev.ranks)
+	}
+	return ir
+}
+
+// inPopulation runs an indicator's population expression for one State: whether it is known
+// to be in the population. so, the State's traced outcome or nil, records an error and the
+// membership.
+func (ev *evaluator) inPopulation(pop *Expr, se *stateEnv, so *StateOutcome) (bool, error) {
+	in, known, quick := pop.quickBool(&se.env)
+	var err error
+	if !quick {
+		in, known, err = ev.runBool(pop, se)
+	}
+	if err != nil {
+		if so != nil {
+			so.Error = err.Error()
+		}
+		return false, err
+	}
+	in = known && in
+	if in && so != nil {
+		so.InPopulation = true
+	}
+	return in, nil
+}
+
+// ruleOutcome runs an indicator's rule for one State in its population, with every field the
+// rule needs present: a truth for count and share (isBool), a number v for sum and mean. An
+// error gives outNone. so, the State's traced outcome or nil, records the result or the error.
+func (ev *evaluator) ruleOutcome(rule *Expr, isBool bool, se *stateEnv, so *StateOutcome) (o uint8, v float64, err error) {
+	if isBool {
+		b, known, quick := rule.quickBool(&se.env)
+		if !quick {
+			b, known, err = ev.runBool(rule, se)
+		}
+		switch {
+		case err != nil:
+			if so != nil {
+				so.Error = err.Error()
+			}
+		case !known:
+			o = outNoData
+		case b:
+			o = outCounted
+		default:
+			o = outNotCounted
+		}
+		if so != nil && err == nil && known {
+			so.Result = b
+		}
+		return o, 0, err
+	}
+	v, known, err := ev.runNumber(rule, se)
+	switch {
+	case err != nil:
+		if so != nil {
+			so.Error = err.Error()
+		}
+	case !known:
+		o = outNoData
+	default:
+		o = outCounted
+		if so != nil {
+			so.Result = v
+		}
+	}
+	return o, v, err
+}
+
+// fillStateLists sets a result's Known and its Counted, NotCounted and NoData lists, in State
+// order, from the States' outcomes and their counts: one allocation for the three.
+func (ev *evaluator) fillStateLists(ir *IndicatorResult, outcomes []uint8, counts *[4]int) {
 	ir.Known = counts[outCounted] + counts[outNotCounted]
 	nc, nn, nd := counts[outCounted], counts[outNotCounted], counts[outNoData]
 	lists := make([]string, nc+nn+nd)
@@ -457,19 +497,6 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			ir.NoData = append(ir.NoData, ev.ds.states[si].ISO3)
 		}
 	}
-	if len(errs) > 0 {
-		ir.Status = ValueError
-		ir.Error = errs[0]
-		if len(errs) > 1 {
-			ir.Error += fmt.Sprintf(" (and %d more States)", len(errs)-1)
-		}
-		return ir
-	}
-	aggregateValue(ind, &ir, sum)
-	if byGroup && ir.Status != ValueError {
-		ir.Groups = ev.groups(ind, &ir, outcomes, ev.nums, ev.ranks)
-	}
-	return ir
 }
 
 // aggregateValue sets a result's N, Value (with a share's numerator and denominator), Status

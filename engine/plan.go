@@ -469,27 +469,61 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 		}
 		l.diag(&Diagnostic{Code: code, File: file, Line: p.line, Col: p.col, Key: k + key, IndicatorID: id, Message: fmt.Sprintf(format, args...)})
 	}
-	for key, empty := range map[string]bool{"id": f.ID == "", "title": f.Title == "", "definition": f.Definition == "", "population": f.Population == "", "rule": f.Rule == "", "aggregate": f.Aggregate == "", "unit": f.Unit == "", "direction": f.Direction == "", "provenance": f.Provenance == ""} {
-		if empty {
-			bad(CodeMissingKey, key, "missing required key %q", key)
-		}
-	}
-	if pos[k+"fields"].line == 0 {
-		bad(CodeMissingKey, "fields", "missing required key \"fields\"")
-	}
+	requireIndicatorKeys(bad, f, pos[k+"fields"].line != 0)
 	ind := &Indicator{ID: f.ID, Action: a.Number, Section: a.Section, Title: f.Title, Definition: f.Definition,
 		Aggregate: Aggregate(f.Aggregate), Unit: f.Unit, Direction: Direction(f.Direction), Target: f.Target,
 		Fields: f.Fields, Provenance: f.Provenance, Note: f.Note, File: file, Line: pos[strings.TrimSuffix(k, ".")].line}
-	if m := idPattern.FindStringSubmatch(f.ID); f.ID != "" && m == nil {
-		bad(CodeBadValue, "id", "id %q must be <action>.<n>, e.g. \"%d.1\"", f.ID, a.Number)
-	} else if m != nil {
-		an, _ := strconv.Atoi(m[1])
-		n, _ := strconv.Atoi(m[2])
-		ind.order = [2]int{an, n}
-		if an != a.Number {
-			bad(CodeBadValue, "id", "id %q does not belong to action %d", f.ID, a.Number)
+	checkIndicatorID(bad, f.ID, a.Number, ind)
+	checkIndicatorWords(bad, f)
+	l.indicatorTarget(bad, f, ind)
+	l.indicatorScoring(bad, f, ind)
+	l.indicatorExprs(bad, file, pos, k, f, ind)
+	if len(l.all) > nerr {
+		return nil
+	}
+	return ind
+}
+
+// requireIndicatorKeys reports each required key an [[indicator]] table lacks; hasFields says
+// whether it has the key fields (which may be an empty list).
+func requireIndicatorKeys(bad badFunc, f *indicatorFile, hasFields bool) {
+	for _, r := range []struct {
+		key   string
+		empty bool
+	}{{"id", f.ID == ""}, {"title", f.Title == ""}, {"definition", f.Definition == ""}, {"population", f.Population == ""},
+		{"rule", f.Rule == ""}, {"aggregate", f.Aggregate == ""}, {"unit", f.Unit == ""}, {"direction", f.Direction == ""},
+		{"provenance", f.Provenance == ""}} {
+		if r.empty {
+			bad(CodeMissingKey, r.key, "missing required key %q", r.key)
 		}
 	}
+	if !hasFields {
+		bad(CodeMissingKey, "fields", "missing required key \"fields\"")
+	}
+}
+
+// checkIndicatorID checks that an indicator's id is <action>.<n> of its own action, and sets its
+// plan order from it.
+func checkIndicatorID(bad badFunc, id string, action int, ind *Indicator) {
+	m := idPattern.FindStringSubmatch(id)
+	if id != "" && m == nil {
+		bad(CodeBadValue, "id", "id %q must be <action>.<n>, e.g. \"%d.1\"", id, action)
+		return
+	}
+	if m == nil {
+		return
+	}
+	an, _ := strconv.Atoi(m[1])
+	n, _ := strconv.Atoi(m[2])
+	ind.order = [2]int{an, n}
+	if an != action {
+		bad(CodeBadValue, "id", "id %q does not belong to action %d", id, action)
+	}
+}
+
+// checkIndicatorWords checks the keys that take one of a fixed set of words: aggregate, unit
+// (and that it fits the aggregate), direction and provenance.
+func checkIndicatorWords(bad badFunc, f *indicatorFile) {
 	if f.Aggregate != "" && !contains(aggregates, f.Aggregate) {
 		bad(CodeBadValue, "aggregate", "aggregate %q is not one of %s", f.Aggregate, strings.Join(aggregates, ", "))
 	}
@@ -508,6 +542,11 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 	if f.Provenance != "" && !contains(indicatorProvnces, f.Provenance) {
 		bad(CodeBadValue, "provenance", "indicator provenance %q is not one of %s", f.Provenance, strings.Join(indicatorProvnces, ", "))
 	}
+}
+
+// indicatorTarget checks and sets an indicator's target, target_year and target_each_year: a
+// finite target in range, with a target year within the plan period.
+func (l *loader) indicatorTarget(bad badFunc, f *indicatorFile, ind *Indicator) {
 	switch {
 	case f.Target == nil && (f.TargetYear != nil || f.TargetEachYear != nil):
 		bad(CodeMissingKey, "target", "target_year or target_each_year given without a target")
@@ -529,7 +568,12 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 			bad(CodeBadValue, "target_year", "target_year %d is outside the plan period %d..%d", ind.TargetYear, l.plan.BaselineYear, l.plan.TargetYear)
 		}
 	}
-	l.indicatorScoring(bad, f, ind)
+}
+
+// indicatorExprs compiles an indicator's population (a truth that never reads a field that can
+// be nil) and rule (a truth for count and share, a number for sum and mean), and checks that
+// fields lists what they read. k is the table's key prefix, for positions.
+func (l *loader) indicatorExprs(bad badFunc, file string, pos map[string]position, k string, f *indicatorFile, ind *Indicator) {
 	want := wantBool
 	if f.Aggregate == "sum" || f.Aggregate == "mean" {
 		want = wantNumber
@@ -552,7 +596,7 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 				col = xe.col + 1
 			}
 		}
-		l.diag(&Diagnostic{Code: xe.code, File: file, Line: line, Col: col, Key: k + key, IndicatorID: id,
+		l.diag(&Diagnostic{Code: xe.code, File: file, Line: line, Col: col, Key: k + key, IndicatorID: f.ID,
 			Message: key + ": " + xe.msg, Hint: xe.hint, Snippet: xe.snippet})
 		return e, false
 	}
@@ -569,14 +613,10 @@ func (l *loader) indicator(file string, pos map[string]position, i int, f *indic
 	if popOK && ruleOK && pos[k+"fields"].line != 0 {
 		l.checkFields(bad, f.Fields, ind)
 	}
-	if len(l.all) > nerr {
-		return nil
-	}
-	return ind
 }
 
 // checkFields checks that `fields` lists exactly the fields the expressions read.
-func (l *loader) checkFields(bad func(code, key, format string, args ...any), listed []string, ind *Indicator) {
+func (l *loader) checkFields(bad badFunc, listed []string, ind *Indicator) {
 	read := map[string]bool{}
 	for _, n := range append(append([]string(nil), ind.Population.Reads...), ind.Rule.Reads...) {
 		read[n] = true

@@ -118,3 +118,6 @@ func WriteJSON(w io.Writer, a *engine.Assessment, m Meta) error {
 	}
 	return r.WriteJSON(w)
 }
+
+// Title is the report's title, as its first page gives it.
+func (r *Report) Title() string { return r.doc.Title }

@@ -17,10 +17,10 @@ import (
 )
 
 // reportFiles names the file each report format is written to.
-var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json", "xlsx": "indicators.xlsx"}
+var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json", "xlsx": "indicators.xlsx", "pdf": "report.pdf"}
 
 var (
-	reportFormats = []string{"md", "html", "csv", "json", "xlsx"}
+	reportFormats = []string{"md", "html", "csv", "json", "xlsx", "pdf"}
 	chartFormats  = []string{"svg", "png"}
 )
 
@@ -31,7 +31,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Lookup("year").Usage = "assessed `year`"
 	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the plan's report cut-off for --year (report_cutoff of the year after), or the data's latest date when that comes first"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
-	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage)")
+	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage), pdf (report.pdf: report.html printed by the installed Chromium, headless; $LAP_CHROMIUM names it)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
 	langF := addLang(fs, "the report's words, numbers, dates and the plan's text")
@@ -60,6 +60,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if len(fmts) == 0 && len(chs) == 0 {
 		return usagef("nothing to write: --formats and --charts are both empty")
+	}
+	chromium, err := pdfChromium(fmts) // before any work: a PDF needs Chromium
+	if err != nil {
+		return err
 	}
 	if *date != "" {
 		d, err := engine.ParseDay(*date)
@@ -147,7 +151,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	return writeReportDir(ctx, *out, outInputs, rep, fmts, chs, step)
+	return writeReportDir(ctx, *out, outInputs, rep, fmts, chs, chromium, step)
 }
 
 // listFlag parses a comma-separated list of allowed values; "none" (when allowed) or an empty
@@ -177,13 +181,14 @@ func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
 // writeReportDir writes the report into a temporary directory next to out, then moves it
 // into place (see package outdir), so that out is never left half written and nothing lap did
 // not write is replaced.
-func writeReportDir(ctx context.Context, out string, inputs []string, rep *reports.Report, fmts, charts []string, step func(string)) error {
+func writeReportDir(ctx context.Context, out string, inputs []string, rep *reports.Report, fmts, charts []string, chromium string, step func(string)) error {
 	d, err := outdir.Create(out, "report", inputs...)
 	if err != nil {
 		return err
 	}
 	defer d.Abort()
-	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON, "xlsx": rep.WriteXLSX}
+	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON, "xlsx": rep.WriteXLSX,
+		"pdf": pdfWriter(ctx, rep, chromium)}
 	if len(charts) > 0 {
 		step("drawing the charts")
 		if err := writeCharts(ctx, d, "charts/", rep, charts); err != nil {

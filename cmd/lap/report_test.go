@@ -27,7 +27,7 @@ func TestReportUsage(t *testing.T) {
 	}{
 		{"no year", []string{"--data", cliData, "--out", out}, "--year is required"},
 		{"no out", []string{"--data", cliData, "--year", "2023"}, "--out is required"},
-		{"bad format", []string{"--data", cliData, "--year", "2023", "--out", out, "--formats", "md,pdf"}, `--formats: unknown value "pdf"`},
+		{"bad format", []string{"--data", cliData, "--year", "2023", "--out", out, "--formats", "md,docx"}, `--formats: unknown value "docx"`},
 		{"bad chart format", []string{"--data", cliData, "--year", "2023", "--out", out, "--charts", "jpg"}, `--charts: unknown value "jpg"`},
 		{"nothing to write", []string{"--data", cliData, "--year", "2023", "--out", out, "--formats", "", "--charts", "none"}, "nothing to write"},
 		{"bad date", []string{"--data", cliData, "--year", "2023", "--out", out, "--date", "2024-13-01"}, "--date"},

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // The report's content beside the indicator tables (issue 15): the plain-language summary,
@@ -297,7 +298,7 @@ func (r *Report) Profiles() ([]*StateProfile, error) {
 		return nil, nil
 	}
 	if len(sd.Outcomes) != len(sd.Records) {
-		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", ErrInvalidInput, len(sd.Records), len(sd.Outcomes))
+		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", chart.ErrInvalidInput, len(sd.Records), len(sd.Outcomes))
 	}
 	var out []*StateProfile
 	for i, rec := range sd.Records {
@@ -325,7 +326,7 @@ func (r *Report) WriteProfile(w io.Writer, p *StateProfile, format string) error
 		o.IndicatorLink, o.ReportLink = "../report.html#ind-{id}", "../report.html"
 		return WriteProfileHTML(w, p, o)
 	}
-	return fmt.Errorf("write profile: %w: format %q", ErrInvalidInput, format)
+	return fmt.Errorf("write profile: %w: format %q", chart.ErrInvalidInput, format)
 }
 
 // joinNames writes "A", "A and B", "A, B and C".

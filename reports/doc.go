@@ -43,8 +43,8 @@
 // separators, so that a column can be read back by a script; EncodeJSON is the
 // JSON of every command.
 //
-// The chart primitives in chart.go take small plain input types (Series,
-// Point, Reference, ...) rather than the engine's types, so that any caller
-// can draw a chart from numbers it already has. Each chart function returns a
-// *plot.Plot; WriteChart writes it as SVG or PNG to an io.Writer.
+// The charts are drawn by package reports/chart, whose primitives take small
+// plain input types (Series, Point, Reference, ...) rather than the engine's
+// types, so that any caller can draw a chart from numbers it already has; this
+// package turns an assessment into those inputs (figures.go, regions.go).
 package reports

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // Fixed number formatting, so that the same assessment always gives the same text.
@@ -92,7 +93,7 @@ func signed(s string) string {
 
 // fixed formats v with dec decimals and thousands separators, never as "-0".
 func fixed(v float64, dec int) string {
-	return groupThousands(plain(v, dec), true)
+	return chart.GroupThousands(plain(v, dec), true)
 }
 
 // plain formats v with dec decimals and no thousands separators, never as "-0".
@@ -175,7 +176,7 @@ func progressStatus(s engine.ProgressStatus) statusInfo {
 	if sym == "" {
 		sym = "?"
 	}
-	return statusInfo{Key: string(s), Label: Status(s).Label(), Symbol: sym}
+	return statusInfo{Key: string(s), Label: chart.Status(s).Label(), Symbol: sym}
 }
 
 // deadlineStatus describes a deadline projection's outcome.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 //go:embed templates/report.html.tmpl
@@ -53,39 +54,44 @@ func (r *Report) WriteHTML(w io.Writer) error {
 
 // inlineSVG turns a figure into an <svg> element for the page: without the XML prolog, with
 // its alternative text as an accessible label, sized by the stylesheet.
-func inlineSVG(f *Figure) (template.HTML, error) {
+func inlineSVG(f *chart.Figure) (template.HTML, error) {
 	b, err := f.SVG()
 	if err != nil {
 		return "", err
 	}
+	return labelSVG(f.Name, f.Title+". "+f.Alt, b)
+}
+
+// labelSVG is a figure's SVG, from its <svg> element on, with the accessible label added.
+func labelSVG(name, label string, b []byte) (template.HTML, error) {
 	s := string(b)
 	i := strings.Index(s, "<svg ")
 	if i < 0 {
-		return "", fmt.Errorf("inline figure %s: %w: no <svg> element", f.Name, ErrInvalidInput)
+		return "", fmt.Errorf("inline figure %s: %w: no <svg> element", name, chart.ErrInvalidInput)
 	}
 	s = s[i:]
-	s = `<svg role="img" aria-label="` + html.EscapeString(f.Title+". "+f.Alt) + `" ` + s[len("<svg "):]
+	s = `<svg role="img" aria-label="` + html.EscapeString(label) + `" ` + s[len("<svg "):]
 	return template.HTML(strings.TrimSpace(s)), nil
 }
 
 // statusCSS gives every status class its colour, from the same palette as the charts.
 func statusCSS() string {
 	var b strings.Builder
-	rule := func(class string, s Status) {
-		c, _ := StatusColor(s)
+	rule := func(class string, s chart.Status) {
+		c, _ := chart.StatusColor(s)
 		fmt.Fprintf(&b, ".st-%s{border-left-color:#%02X%02X%02X;background:#%02X%02X%02X26}\n", class, c.R, c.G, c.B, c.R, c.G, c.B)
 	}
 	for _, s := range engine.ProgressStatuses {
-		rule(string(s), Status(s))
+		rule(string(s), chart.Status(s))
 	}
 	for _, cs := range []struct {
 		class string
-		s     Status
+		s     chart.Status
 	}{
-		{"on-time", StatusAchieved}, {"on-course", StatusAchieved}, {"at-risk", StatusNeedsAcceleration},
-		{"will-miss", StatusRegressing}, {"late", StatusRegressing}, {"no-data", StatusInsufficientData},
-		{"unknown", StatusInsufficientData}, {"none", StatusInsufficientData},
-		{"deadline-not-known", StatusInsufficientData},
+		{"on-time", chart.StatusAchieved}, {"on-course", chart.StatusAchieved}, {"at-risk", chart.StatusNeedsAcceleration},
+		{"will-miss", chart.StatusRegressing}, {"late", chart.StatusRegressing}, {"no-data", chart.StatusInsufficientData},
+		{"unknown", chart.StatusInsufficientData}, {"none", chart.StatusInsufficientData},
+		{"deadline-not-known", chart.StatusInsufficientData},
 	} {
 		rule(cs.class, cs.s)
 	}

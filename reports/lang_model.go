@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -53,7 +54,7 @@ var statusType = reflect.TypeOf(statusInfo{})
 func localizeValue(loc *locale.Locale, v reflect.Value, field string) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() && v.Elem().Kind() == reflect.Struct && v.Type() != reflect.TypeOf((*Figure)(nil)) {
+		if !v.IsNil() && v.Elem().Kind() == reflect.Struct && v.Type() != reflect.TypeOf((*chart.Figure)(nil)) {
 			localizeValue(loc, v.Elem(), field)
 		}
 	case reflect.Struct:
@@ -70,7 +71,7 @@ func localizeValue(loc *locale.Locale, v reflect.Value, field string) {
 			}
 		}
 	case reflect.Slice, reflect.Array:
-		if v.Type().Elem() == reflect.TypeOf((*Figure)(nil)) {
+		if v.Type().Elem() == reflect.TypeOf((*chart.Figure)(nil)) {
 			return
 		}
 		for i := 0; i < v.Len(); i++ {
@@ -201,7 +202,7 @@ func chartYearHead(lang locale.Lang, a *engine.Assessment, english string) strin
 	return locale.For(lang).T("cutoff.partial-head", map[string]any{"Year": a.Year})
 }
 
-// axisWords are the charts' axis labels (chart.go, axisLabel) and their catalogue ids.
+// axisWords are the charts' axis labels (format.go, axisLabel) and their catalogue ids.
 var axisWords = map[string]string{
 	"Year": "chart.year", "Indicators": "chart.indicators", "Progress score (%)": "chart.progress-score",
 	"Remaining contaminated area (km²)": "chart.area-remaining-km2", "States": "chart.states",
@@ -209,7 +210,7 @@ var axisWords = map[string]string{
 	"US dollars": "chart.usd", "Value": "chart.value",
 }
 
-// localizePlot puts a chart's axis labels in lang. The legends are drawn by chart.go in
+// localizePlot puts a chart's axis labels in lang. The legends are drawn by package chart in
 // English (docs/languages.md).
 func localizePlot(lang locale.Lang, p *plot.Plot) {
 	if lang == locale.English || p == nil {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -64,8 +65,8 @@ type document struct {
 	Marks       []markInfo  // the legend of the class marks
 	Quality     qualityView // the data-quality annex
 	Method      methodView
-	Figures     []*Figure // overview figures: scores, status, Article 4
-	Article4    []*Figure
+	Figures     []*chart.Figure // overview figures: scores, status, Article 4
+	Article4    []*chart.Figure
 	Content     contentView // summary, names, Article 7, annex, votes, Article 3 (content.go)
 }
 
@@ -112,7 +113,7 @@ type actionView struct {
 	Rollup      rollupView
 	Rows        []indicatorRow
 	Counted     []countedNames // the States each count indicator counts (content.go)
-	Figures     []*Figure
+	Figures     []*chart.Figure
 }
 
 type indicatorRow struct {

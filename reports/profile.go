@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // The country profile: one State's page for the assessed year, as the report writes it
@@ -263,7 +264,7 @@ func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.St
 		return nil, ErrNoAssessment
 	}
 	if ev == nil || ev.ISO3 != rec.ISO3 || rec.Year != a.Year || ev.Year != a.Year || ev.AsOf != a.AsOf || rec.AsOf.String() != a.AsOf {
-		return nil, fmt.Errorf("state profile: %w: the record, the outcomes and the assessment are not of the same State, year and cut-off", ErrInvalidInput)
+		return nil, fmt.Errorf("state profile: %w: the record, the outcomes and the assessment are not of the same State, year and cut-off", chart.ErrInvalidInput)
 	}
 	p := &StateProfile{ISO3: rec.ISO3, Name: rec.Name, Region: rec.Region, Year: a.Year, AsOf: a.AsOf, Ref: rec.Ref.Text(),
 		Partial: rec.Ref.Before(engine.NewDate(a.Year, 12, 31)), Counting: a.Counting, Plan: a.Plan, Party: rec.Party,

@@ -14,6 +14,8 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/indicators"
+	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/internal/golden"
 )
 
 // sampleRun is the shipped plan's 2024 report on the sample data at the cut-off 30 June 2025,
@@ -183,9 +185,9 @@ func TestProfileGolden(t *testing.T) {
 		p := profileOf(t, iso)
 		var md, txt bytes.Buffer
 		require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{IndicatorLink: "../report.md#action-{action}", ReportLink: "../report.md", Generator: "lap report"}))
-		checkGolden(t, "profile/"+iso+".md", md.Bytes())
+		golden.Check(t, "profile/"+iso+".md", md.Bytes())
 		require.NoError(t, WriteProfileText(&txt, p))
-		checkGolden(t, "profile/"+iso+".txt", txt.Bytes())
+		golden.Check(t, "profile/"+iso+".txt", txt.Bytes())
 	}
 }
 
@@ -217,13 +219,13 @@ func TestNewStateProfileRefusesMismatches(t *testing.T) {
 	ev, err := s.plan.EvaluateState(ctx, s.ds, "BGR", 2024, opts...)
 	require.NoError(t, err)
 	_, err = NewStateProfile(s.a, rec, ev)
-	require.ErrorIs(t, err, ErrInvalidInput, "the record and the outcomes of different States")
+	require.ErrorIs(t, err, chart.ErrInvalidInput, "the record and the outcomes of different States")
 	rec23, err := s.plan.StateRecord(ctx, s.ds, "LAO", 2023, opts...)
 	require.NoError(t, err)
 	ev, err = s.plan.EvaluateState(ctx, s.ds, "LAO", 2024, opts...)
 	require.NoError(t, err)
 	_, err = NewStateProfile(s.a, rec23, ev)
-	require.ErrorIs(t, err, ErrInvalidInput, "a record of another year")
+	require.ErrorIs(t, err, chart.ErrInvalidInput, "a record of another year")
 	_, err = NewStateProfile(nil, rec, ev)
 	require.ErrorIs(t, err, ErrNoAssessment)
 	_, err = ProfileOf(ctx, s.plan, s.ds, s.a, "XXX")
@@ -255,9 +257,9 @@ func TestOutcomeWords(t *testing.T) {
 		{"sum up", engine.AggSum, engine.Increase, "", nil, 2.5, [3]string{"2.50 km²", "helps", "helps"}},
 		{"sum down", engine.AggSum, engine.Decrease, "", nil, 2.5, [3]string{"2.50 km²", "holds back", "holds"}},
 		{"sum zero", engine.AggSum, engine.Increase, "", nil, 0.0, [3]string{"0 km²", "no effect", "none"}},
-		{"mean above", engine.AggMean, engine.Increase, "", f64(2), 3.0, [3]string{"3 km²", "helps", "helps"}},
-		{"mean below", engine.AggMean, engine.Increase, "", f64(2), 1.0, [3]string{"1 km²", "holds back", "holds"}},
-		{"mean equal", engine.AggMean, engine.Increase, "", f64(2), 2.0, [3]string{"2 km²", "no effect", "none"}},
+		{"mean above", engine.AggMean, engine.Increase, "", f(2), 3.0, [3]string{"3 km²", "helps", "helps"}},
+		{"mean below", engine.AggMean, engine.Increase, "", f(2), 1.0, [3]string{"1 km²", "holds back", "holds"}},
+		{"mean equal", engine.AggMean, engine.Increase, "", f(2), 2.0, [3]string{"2 km²", "no effect", "none"}},
 		{"no direction", engine.AggShare, "", "", nil, true, [3]string{"counted", "", "none"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -281,23 +283,23 @@ func TestWhatItTakes(t *testing.T) {
 		dp   *engine.DeadlineProjection
 		want string
 	}{
-		{"faster than now", dp(f64(1000), f64(100), f64(400), y(2035), "2027-06-30"),
+		{"faster than now", dp(f(1000), f(100), f(400), y(2035), "2027-06-30"),
 			"Meeting the deadline of 30 June 2027 takes releasing 400 m² a year from the end of 2024, 4.0 times the recent rate of 100 m² a year. At the recent rate, the work would be completed in 2035."},
-		{"the recent rate suffices", dp(f64(100), f64(100), f64(40), y(2025), "2027-06-30"),
+		{"the recent rate suffices", dp(f(100), f(100), f(40), y(2025), "2027-06-30"),
 			"Meeting the deadline of 30 June 2027 takes releasing 40 m² a year from the end of 2024, no more than the recent rate of 100 m² a year. At the recent rate, the work would be completed in 2025."},
-		{"deadline passed", dp(f64(100), f64(10), nil, y(2034), "2024-06-30"),
+		{"deadline passed", dp(f(100), f(10), nil, y(2034), "2024-06-30"),
 			"The deadline of 30 June 2024 has passed with 100 m² remaining at the end of 2024. At the recent rate, the work would be completed in 2034."},
 		{"no remaining figure", dp(nil, nil, nil, nil, "2027-06-30"), "Not known: the data give no remaining amount."},
-		{"no deadline", dp(f64(100), nil, nil, nil, ""), "Not known: the data give no deadline."},
-		{"nothing left", dp(f64(0), f64(10), nil, nil, "2027-06-30"), "Nothing remains in the latest figure."},
-		{"rate zero", dp(f64(100), f64(0), f64(40), nil, "2027-06-30"),
+		{"no deadline", dp(f(100), nil, nil, nil, ""), "Not known: the data give no deadline."},
+		{"nothing left", dp(f(0), f(10), nil, nil, "2027-06-30"), "Nothing remains in the latest figure."},
+		{"rate zero", dp(f(100), f(0), f(40), nil, "2027-06-30"),
 			"Meeting the deadline of 30 June 2027 takes releasing 40 m² a year from the end of 2024; the recent rate is zero."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, whatItTakes(4, c.dp))
 		})
 	}
-	assert.Contains(t, whatItTakes(3, dp(f64(10), f64(1), f64(4), nil, "2027-06-30")), "takes destroying 4")
+	assert.Contains(t, whatItTakes(3, dp(f(10), f(1), f(4), nil, "2027-06-30")), "takes destroying 4")
 }
 
 // A year cut off before its end says so: the standing is "on" the cut-off, not "at the end of"

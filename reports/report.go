@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // Report is an assessment made ready for writing: its document model and, drawn on first
@@ -17,10 +18,10 @@ type Report struct {
 	doc *document
 
 	once     sync.Once
-	overview []*Figure
-	art4     []*Figure
-	trends   map[string]*Figure
-	groups   []*Figure // results by group (regions.go)
+	overview []*chart.Figure
+	art4     []*chart.Figure
+	trends   map[string]*chart.Figure
+	groups   []*chart.Figure // results by group (regions.go)
 	figErr   error
 }
 
@@ -67,11 +68,11 @@ func (r *Report) figures() error {
 
 // Figures returns every figure in report order: the overview charts, the Article 4 charts,
 // the charts of the results by group, then one trend per indicator with at least one value, in indicator order.
-func (r *Report) Figures() ([]*Figure, error) {
+func (r *Report) Figures() ([]*chart.Figure, error) {
 	if err := r.figures(); err != nil {
 		return nil, err
 	}
-	out := append(append(append([]*Figure(nil), r.overview...), r.art4...), r.groups...)
+	out := append(append(append([]*chart.Figure(nil), r.overview...), r.art4...), r.groups...)
 	for _, ia := range r.a.Indicators {
 		if f := r.trends[ia.ID]; f != nil {
 			out = append(out, f)

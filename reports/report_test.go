@@ -12,6 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/internal/golden"
 )
 
 func renderDoc(t *testing.T, write func(io.Writer, *engine.Assessment, Meta) error, a *engine.Assessment, m Meta) string {
@@ -36,7 +38,7 @@ func TestReportGolden(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			a, m := fixture()
 			got := renderDoc(t, tt.write, a, m)
-			checkGolden(t, "report/"+tt.file, []byte(got))
+			golden.Check(t, "report/"+tt.file, []byte(got))
 			a2, m2 := fixture()
 			assert.Equal(t, got, renderDoc(t, tt.write, a2, m2), "a second rendering differs")
 		})
@@ -61,7 +63,7 @@ func TestFigureGolden(t *testing.T) {
 			t.Run(fig.Name+"."+format, func(t *testing.T) {
 				var b bytes.Buffer
 				require.NoError(t, fig.Write(&b, format))
-				checkGolden(t, "report/charts/"+fig.Name+"."+format, b.Bytes())
+				golden.Check(t, "report/charts/"+fig.Name+"."+format, b.Bytes())
 			})
 		}
 	}
@@ -240,9 +242,9 @@ func TestTrendInput(t *testing.T) {
 	a, _ := fixture()
 	in, ok := trendInput(&a.Indicators[0])
 	require.True(t, ok)
-	assert.Equal(t, Point{Year: 2023, Missing: true}, in.Series.Points[2], "a missing year is a gap")
-	assert.Equal(t, &Reference{Year: 2021, Value: 50}, in.Baseline)
-	assert.Equal(t, &Reference{Year: 2026, Value: 100}, in.Target)
+	assert.Equal(t, chart.Point{Year: 2023, Missing: true}, in.Series.Points[2], "a missing year is a gap")
+	assert.Equal(t, &chart.Reference{Year: 2021, Value: 50}, in.Baseline)
+	assert.Equal(t, &chart.Reference{Year: 2026, Value: 100}, in.Target)
 	_, ok = trendInput(&a.Indicators[5])
 	assert.False(t, ok, "no value in any year: no chart")
 	in, ok = trendInput(&a.Indicators[1])

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -216,7 +217,7 @@ func overridesText(o *engine.PlanOverrides) string {
 
 // WriteWhatIfMarkdown writes a what-if report as Markdown. Each of charts (from WhatIfFigures)
 // is linked below its scenario as <name>.svg, a path relative to the page.
-func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
+func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error {
 	linked := map[string]bool{}
 	for _, f := range charts {
 		linked[f.Name] = true
@@ -331,21 +332,21 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*Figure) error {
 // WhatIfFigures draws, for each scenario's diff, one chart per changed indicator overlaying its
 // baseline and scenario series (and the scenario's target). An indicator without a value to
 // draw gets no chart. Figure names are s<scenario number>-<indicator id>.
-func WhatIfFigures(diffs []engine.Diff) ([]*Figure, error) {
-	var figs []*Figure
+func WhatIfFigures(diffs []engine.Diff) ([]*chart.Figure, error) {
+	var figs []*chart.Figure
 	for i, d := range diffs {
 		for _, c := range d.Indicators {
 			if !c.Changed || len(c.BaseSeries) == 0 || len(c.ScenarioSeries) == 0 {
 				continue
 			}
 			p, err := overlayOf(c)
-			if errors.Is(err, ErrNoData) || errors.Is(err, ErrInvalidInput) {
+			if errors.Is(err, chart.ErrNoData) || errors.Is(err, chart.ErrInvalidInput) {
 				continue // nothing drawable (every value missing): no chart
 			}
 			if err != nil {
 				return nil, err
 			}
-			figs = append(figs, &Figure{Name: overlayName(i, c.ID), Title: c.ID + ": baseline and scenario",
+			figs = append(figs, &chart.Figure{Name: overlayName(i, c.ID), Title: c.ID + ": baseline and scenario",
 				Alt: c.ID + " " + c.Title + ": the baseline and the scenario by year", Plot: p})
 		}
 	}
@@ -357,13 +358,13 @@ func overlayName(i int, id string) string { return fmt.Sprintf("s%d-%s", i+1, id
 
 // overlayOf draws one indicator's baseline and scenario series.
 func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
-	series := func(label string, yv []engine.YearValue) (Series, error) {
+	series := func(label string, yv []engine.YearValue) (chart.Series, error) {
 		years := make([]int, len(yv))
 		vals := make([]*float64, len(yv))
 		for i, p := range yv {
 			years[i], vals[i] = p.Year, p.Value
 		}
-		s, err := NewSeries(label, years, vals)
+		s, err := chart.NewSeries(label, years, vals)
 		for i := range s.Points {
 			s.Points[i].Flagged = yv[i].CoverageFlag || yv[i].TooFew
 		}
@@ -377,15 +378,15 @@ func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
+	in := chart.OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
 	if c.ScenarioTarget != nil {
 		y := c.TargetYear
 		if y == 0 {
 			y = c.ScenarioSeries[len(c.ScenarioSeries)-1].Year
 		}
-		in.Target = &Reference{Year: y, Value: *c.ScenarioTarget}
+		in.Target = &chart.Reference{Year: y, Value: *c.ScenarioTarget}
 	}
-	return OverlayChart(in)
+	return chart.OverlayChart(in)
 }
 
 // writePopulationNotes lists who entered or left which populations, and why, once per State

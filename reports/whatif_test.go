@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // whatIfFixture is a baseline and one scenario that adds a State Party: indicator 1.1 and
@@ -114,7 +115,7 @@ func TestWriteWhatIfMarkdown(t *testing.T) {
 
 	tests := []struct {
 		name   string
-		charts []*Figure
+		charts []*chart.Figure
 		want   []string
 		not    []string
 	}{

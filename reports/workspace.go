@@ -2,6 +2,7 @@ package reports
 
 import (
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 // What the coordinators' workspace (lap serve) needs from this package beyond the what-if
@@ -23,21 +24,21 @@ func FormatDelta(v *float64, unit string) string { return textDelta(v, unit) }
 
 // IndicatorFigure draws an indicator's series (with its baseline, target and expected path) as
 // the report's trend chart; nil when the indicator has no value to draw.
-func IndicatorFigure(ia *engine.IndicatorAssessment) (*Figure, error) {
+func IndicatorFigure(ia *engine.IndicatorAssessment) (*chart.Figure, error) {
 	in, ok := trendInput(ia)
 	if !ok {
 		return nil, nil
 	}
-	p, err := TrendChart(in)
+	p, err := chart.TrendChart(in)
 	if err != nil {
 		return nil, err
 	}
-	return &Figure{Name: "trend-" + ia.ID, Title: ia.ID + ": " + ia.Title, Alt: ia.ID + " " + ia.Title + " by year", Plot: p}, nil
+	return &chart.Figure{Name: "trend-" + ia.ID, Title: ia.ID + ": " + ia.Title, Alt: ia.ID + " " + ia.Title + " by year", Plot: p}, nil
 }
 
 // OverlayFigure draws one changed indicator's baseline and scenario series; nil when there is
 // nothing to draw.
-func OverlayFigure(c engine.IndicatorChange) (*Figure, error) {
+func OverlayFigure(c engine.IndicatorChange) (*chart.Figure, error) {
 	figs, err := WhatIfFigures([]engine.Diff{{Indicators: []engine.IndicatorChange{c}}})
 	if err != nil || len(figs) == 0 {
 		return nil, err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/outdir"
 )
 
@@ -223,9 +224,9 @@ func writeCharts(ctx context.Context, d *outdir.Dir, prefix string, rep *reports
 	if err != nil {
 		return err
 	}
-	jobs := make(chan *reports.Figure)
+	jobs := make(chan *chart.Figure)
 	errs := make([]error, len(figs))
-	index := map[*reports.Figure]int{}
+	index := map[*chart.Figure]int{}
 	for i, f := range figs {
 		index[f] = i
 	}
@@ -254,11 +255,11 @@ func writeCharts(ctx context.Context, d *outdir.Dir, prefix string, rep *reports
 }
 
 // writeFigure writes one figure in each format as prefix+name.format. A PNG whose content key
-// (reports.ChartKey: what the chart draws and the renderer's version) is the one recorded for
+// (chart.ChartKey: what the chart draws and the renderer's version) is the one recorded for
 // the same file in the earlier output of d is copied from there instead of drawn again (see
 // outdir.Dir.Reuse); drawing PNGs is most of a report's time. SVG is drawn anyway for the HTML
 // page, and is cheap.
-func writeFigure(d *outdir.Dir, prefix string, f *reports.Figure, formats []string) error {
+func writeFigure(d *outdir.Dir, prefix string, f *chart.Figure, formats []string) error {
 	for _, format := range formats {
 		name := prefix + f.Name + "." + format
 		key := ""

@@ -1,4 +1,4 @@
-package reports
+package chart
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lapmonitor/lap/reports/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
@@ -150,11 +151,11 @@ func TestChartsGolden(t *testing.T) {
 
 			svg := render(t, p, "svg")
 			assert.True(t, bytes.HasPrefix(svg, []byte("<?xml")), "SVG output starts with an XML declaration")
-			checkGolden(t, "charts/"+tc.name+".svg", svg)
+			golden.Check(t, "charts/"+tc.name+".svg", svg)
 
 			png := render(t, p, "png")
 			assert.True(t, bytes.HasPrefix(png, []byte("\x89PNG")), "PNG output has the PNG signature")
-			checkGolden(t, "charts/"+tc.name+".png", png)
+			golden.Check(t, "charts/"+tc.name+".png", png)
 		})
 	}
 }
@@ -718,12 +719,12 @@ func TestGoldenEqual(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			eq, err := goldenEqual(tc.ext, tc.got, tc.want)
+			eq, err := golden.Equal(tc.ext, tc.got, tc.want)
 			require.NoError(t, err)
 			assert.Equal(t, tc.equal, eq)
 		})
 	}
-	_, err = goldenEqual(".png", []byte("not a png"), png)
+	_, err = golden.Equal(".png", []byte("not a png"), png)
 	assert.Error(t, err)
 }
 
@@ -744,4 +745,33 @@ func TestUnofficialPointsAreRinged(t *testing.T) {
 	n, legend := ringed(marked)
 	assert.True(t, legend, "the legend explains the ring")
 	assert.Equal(t, base+3, n, "two rings on the data and one in the legend")
+}
+
+// TestTrendAxisWholeNumbers: a short range of whole values (a count of States) is labelled
+// with whole numbers only; other values keep round-number ticks.
+func TestTrendAxisWholeNumbers(t *testing.T) {
+	tests := []struct {
+		name   string
+		values []*float64
+		whole  bool
+	}{
+		{"count of States", []*float64{f64(9), f64(9), f64(8), f64(8)}, true},
+		{"fractions", []*float64{f64(8.5), f64(9), f64(8), f64(8)}, false},
+		{"wide whole range", []*float64{f64(0), f64(500), f64(1000), f64(2000)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := NewSeries("Observed", []int{2021, 2022, 2023, 2024}, tt.values)
+			require.NoError(t, err)
+			p, err := TrendChart(TrendInput{ID: "18.1", Title: "States", Unit: "States", Series: s})
+			require.NoError(t, err)
+			_, isInt := p.Y.Tick.Marker.(integerTicks)
+			assert.Equal(t, tt.whole, isInt)
+			for _, tick := range p.Y.Tick.Marker.Ticks(p.Y.Min, p.Y.Max) {
+				if tt.whole && tick.Label != "" {
+					assert.NotContains(t, tick.Label, ".", "whole numbers only")
+				}
+			}
+		})
+	}
 }

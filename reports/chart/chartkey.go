@@ -1,4 +1,4 @@
-package reports
+package chart
 
 // The content key of a chart file: what lets lap report reuse a chart an earlier run drew.
 

@@ -1,6 +1,8 @@
-package reports
-
-// Chart primitives for the annual report, drawn with gonum.org/v1/plot.
+// Package chart draws the annual report's charts with gonum.org/v1/plot and writes them as SVG or
+// PNG; it knows nothing of the engine. The report (package reports) turns an assessment into
+// these inputs; a chart function returns a *plot.Plot, WriteChart writes it, ChartKey gives the
+// content key that lets lap report reuse an unchanged PNG, and Figure is a named chart with its
+// description.
 //
 // Conventions shared by every chart:
 //
@@ -19,6 +21,7 @@ package reports
 //   - The layout is tuned for DefaultWidth × DefaultHeight (16 cm × 9 cm);
 //     the legend sits right of the data area so it never hides data.
 //   - Output is deterministic: the same input gives byte-identical SVG.
+package chart
 
 import (
 	"errors"
@@ -1593,7 +1596,7 @@ func (numberTicks) Ticks(lo, hi float64) []plot.Tick {
 		if ticks[i].Label == "-"+strconv.FormatFloat(0, 'f', dec, 64) {
 			ticks[i].Label = ticks[i].Label[1:]
 		}
-		ticks[i].Label = groupThousands(ticks[i].Label, group)
+		ticks[i].Label = GroupThousands(ticks[i].Label, group)
 	}
 	return ticks
 }
@@ -1606,12 +1609,13 @@ func formatValue(v float64) string {
 	if s == "-0" {
 		s = "0"
 	}
-	return groupThousands(s, false)
+	return GroupThousands(s, false)
 }
 
-// groupThousands inserts commas into the integer part of a decimal number
+// GroupThousands inserts commas into the integer part of a decimal number (charts and the
+// report's tables group digits alike)
 // of five or more digits, or of four digits too if always is set.
-func groupThousands(s string, always bool) string {
+func GroupThousands(s string, always bool) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

@@ -1,35 +1,35 @@
-package reports_test
+package chart_test
 
 import (
 	"bytes"
 	"fmt"
 	"log"
 
-	"github.com/lapmonitor/lap/reports"
+	"github.com/lapmonitor/lap/reports/chart"
 )
 
 func ExampleTrendChart() {
 	v := func(x float64) *float64 { return &x }
 	// 2022 was not reported: the line has a gap there, not a zero.
-	series, err := reports.NewSeries("Observed",
+	series, err := chart.NewSeries("Observed",
 		[]int{2021, 2022, 2023, 2024},
 		[]*float64{v(110), nil, v(112), v(112)})
 	if err != nil {
 		log.Fatal(err)
 	}
-	p, err := reports.TrendChart(reports.TrendInput{
+	p, err := chart.TrendChart(chart.TrendInput{
 		ID:       "10.1",
 		Title:    "States Parties at year end",
 		Unit:     "States",
 		Series:   series,
-		Baseline: &reports.Reference{Year: 2021, Value: 110},
-		Target:   &reports.Reference{Year: 2026, Value: 130},
+		Baseline: &chart.Reference{Year: 2021, Value: 110},
+		Target:   &chart.Reference{Year: 2026, Value: 130},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	var svg bytes.Buffer
-	if err := reports.WriteChart(&svg, p, "svg", reports.DefaultWidth, reports.DefaultHeight); err != nil {
+	if err := chart.WriteChart(&svg, p, "svg", chart.DefaultWidth, chart.DefaultHeight); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(p.Title.Text)
@@ -40,8 +40,8 @@ func ExampleTrendChart() {
 }
 
 func ExampleStatusColor() {
-	for _, s := range reports.Statuses() {
-		c, _ := reports.StatusColor(s)
+	for _, s := range chart.Statuses() {
+		c, _ := chart.StatusColor(s)
 		fmt.Printf("%-18s %-18s #%02X%02X%02X\n", s, s.Label(), c.R, c.G, c.B)
 	}
 	// Output:
@@ -55,18 +55,18 @@ func ExampleStatusColor() {
 }
 
 func ExampleScoresChart() {
-	p, err := reports.ScoresChart(reports.ScoresInput{
-		Sections: []reports.Score{
+	p, err := chart.ScoresChart(chart.ScoresInput{
+		Sections: []chart.Score{
 			{Label: "Universalization", Value: 12.5},
 			{Label: "Compliance", Missing: true}, // drawn as "n/a", not as 0 %
 		},
-		Overall: &reports.Score{Value: 54.2},
+		Overall: &chart.Score{Value: 54.2},
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 	var png bytes.Buffer
-	if err := reports.WriteChart(&png, p, "png", reports.DefaultWidth, reports.DefaultHeight); err != nil {
+	if err := chart.WriteChart(&png, p, "png", chart.DefaultWidth, chart.DefaultHeight); err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(png.Len() > 0)

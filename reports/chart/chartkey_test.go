@@ -1,4 +1,4 @@
-package reports
+package chart
 
 import (
 	"bufio"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lapmonitor/lap/reports/internal/golden"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gonum.org/v1/plot"
@@ -119,7 +120,7 @@ func pinFixture(t *testing.T) *plot.Plot {
 // lap's own rendering code: a fixed drawing, with the same Go release and rasterising modules,
 // must give the same PNG bytes as when it was pinned, unless pngRenderer changed. Otherwise
 // charts drawn by an earlier run would be reused although this code would draw them
-// differently. go test ./reports -update re-pins, but not over such a change.
+// differently. go test ./reports/chart -update re-pins, but not over such a change.
 func TestPNGRendererPinned(t *testing.T) {
 	const path = "testdata/png-renderer.json"
 	p := pinFixture(t)
@@ -131,28 +132,28 @@ func TestPNGRendererPinned(t *testing.T) {
 	b, err := os.ReadFile(path)
 	if err == nil {
 		require.NoError(t, json.Unmarshal(b, &old), "read %s", path)
-	} else if !*update {
-		t.Fatalf("read %s: %v; run go test ./reports -update to pin", path, err)
+	} else if !*golden.Update {
+		t.Fatalf("read %s: %v; run go test ./reports/chart -update to pin", path, err)
 	}
-	if old.Go != "" && old.Go != cur.Go && !*update {
+	if old.Go != "" && old.Go != cur.Go && !*golden.Update {
 		t.Skipf("pinned with %s, this is %s: deflate may differ between releases (the Go release is in every key)", old.Go, cur.Go)
 	}
 	sameInput := old.Go == cur.Go && equalMaps(old.Modules, cur.Modules) && old.Drawing == cur.Drawing
 	if sameInput && old.Renderer == cur.Renderer && old.PNG != cur.PNG {
 		t.Fatalf("the same drawing gives another PNG than when %s was pinned, with the same Go and modules: "+
 			"lap's PNG code changed (newImageCanvas, encodePNG, PNGDPI). Change pngRenderer in chartkey.go, "+
-			"so that charts drawn by earlier runs are not reused, then run go test ./reports -update", path)
+			"so that charts drawn by earlier runs are not reused, then run go test ./reports/chart -update", path)
 	}
 	if sameInput && old.Renderer == cur.Renderer && old.PNG == cur.PNG {
 		return
 	}
-	if *update {
+	if *golden.Update {
 		b, err := json.MarshalIndent(cur, "", "  ")
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(path, append(b, '\n'), 0o644))
 		return
 	}
-	t.Fatalf("%s is out of date (pinned %+v, now %+v): run go test ./reports -update", path, old, cur)
+	t.Fatalf("%s is out of date (pinned %+v, now %+v): run go test ./reports/chart -update", path, old, cur)
 }
 
 func sha(b []byte) string {
@@ -172,10 +173,10 @@ func equalMaps(a, b map[string]string) bool {
 	return true
 }
 
-// goModVersions reads the required version of each module from ../go.mod.
+// goModVersions reads the required version of each module from the module's go.mod.
 func goModVersions(t *testing.T, modules []string) map[string]string {
 	t.Helper()
-	b, err := os.ReadFile("../go.mod")
+	b, err := os.ReadFile("../../go.mod")
 	require.NoError(t, err)
 	out := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(b))

@@ -1,0 +1,66 @@
+package chart
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sync"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+)
+
+// Figure is one chart of a report: a drawing with its file name, title and description, written
+// as SVG or PNG at the default size.
+type Figure struct {
+	// Name is the file name without extension: the chart is written as charts/<Name>.svg
+	// and charts/<Name>.png. Names are unique within a report.
+	Name string
+	// Title says what the chart shows; Alt describes it for readers who cannot see it.
+	Title string
+	Alt   string
+	Plot  *plot.Plot
+
+	once   sync.Once
+	svg    []byte
+	pngKey string // see Key
+	err    error
+}
+
+// Write writes the figure as "svg" or "png" at the default size.
+func (f *Figure) Write(w io.Writer, format string) error {
+	if format == "svg" {
+		b, err := f.SVG()
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+	if err := WriteChart(w, f.Plot, format, DefaultWidth, DefaultHeight); err != nil {
+		return fmt.Errorf("write figure %s: %w", f.Name, err)
+	}
+	return nil
+}
+
+// SVG returns the figure as SVG, rendering it once (and computing the PNG's content key on the
+// way, see Key).
+func (f *Figure) SVG() ([]byte, error) {
+	f.once.Do(func() {
+		var b bytes.Buffer
+		key := newKeyCanvas("png", DefaultWidth, DefaultHeight)
+		var tee vg.Canvas
+		if key != nil {
+			tee = key
+		}
+		if err := writeChart(&b, f.Plot, "svg", DefaultWidth, DefaultHeight, tee); err != nil {
+			f.err = fmt.Errorf("write figure %s: write svg chart: %w", f.Name, err)
+			return
+		}
+		f.svg = b.Bytes()
+		if key != nil {
+			f.pngKey = key.key()
+		}
+	})
+	return f.svg, f.err
+}

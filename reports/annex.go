@@ -84,6 +84,9 @@ type resultsJSON struct {
 	Previous []previousJSON `json:"previous_year"`
 	// DataQuality is what the data checks found in the years the report uses.
 	DataQuality *engine.Validation `json:"data_quality,omitempty"`
+	// Revisions are the earlier-year values revised since the previous report's cut-off,
+	// with their causes (the report's revisions table).
+	Revisions *engine.RevisionReport `json:"revisions,omitempty"`
 }
 
 type reportJSON struct {
@@ -136,6 +139,7 @@ func (r *Report) WriteJSON(w io.Writer) error {
 		Assessment:  r.a,
 		Previous:    []previousJSON{},
 		DataQuality: r.m.Validation,
+		Revisions:   r.m.Revisions,
 	}
 	if p := r.m.Previous; p != nil {
 		for _, ia := range p.Indicators {

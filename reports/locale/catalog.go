@@ -3,6 +3,7 @@ package locale
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"sort"
 	"strings"
@@ -12,7 +13,8 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
-// The message catalogue: catalog/en.toml (the source), catalog/fr.toml and catalog/es.toml.
+// The message catalogue: catalog/en.toml (the source), catalog/fr.toml and catalog/es.toml,
+// and per surface catalog/PART.en.toml, PART.fr.toml, PART.es.toml (see catalogueFiles).
 //
 // Library: github.com/nicksnyder/go-i18n/v2, chosen over golang.org/x/text/message and its
 // catalog because its message files are plain TOML (the format of the plan files), keyed by a
@@ -38,29 +40,78 @@ type catalogue struct {
 var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
 
 func mustLoadCatalogue() *catalogue {
-	c, err := loadCatalogue()
+	c, err := loadCatalogue(catalogFS)
 	if err != nil {
 		panic(err) // the catalogue is embedded: a broken one fails every test at once
 	}
 	return c
 }
 
-func loadCatalogue() (*catalogue, error) {
+// catalogueFiles lists the message files of each language: catalog/LANG.toml (the reports'
+// words) and catalog/PART.LANG.toml (one part per surface: engine, serve), so that engineers
+// working on different surfaces never edit the same file. Every language must have the same
+// parts; a file whose name carries no known language is an error.
+func catalogueFiles(fsys fs.FS) (map[Lang][]string, error) {
+	entries, err := fs.ReadDir(fsys, "catalog")
+	if err != nil {
+		return nil, fmt.Errorf("list catalogue: %w", err)
+	}
+	files := map[Lang][]string{}
+	parts := map[Lang][]string{}
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".toml")
+		part, tag := "", name
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			part, tag = name[:i], name[i+1:]
+		}
+		l, err := ParseLang(tag)
+		if err != nil || part == "" && strings.Contains(name, ".") {
+			return nil, fmt.Errorf("load catalogue: catalog/%s: the name must be LANG.toml or PART.LANG.toml with LANG en, fr or es", e.Name())
+		}
+		files[l] = append(files[l], "catalog/"+e.Name())
+		parts[l] = append(parts[l], part)
+	}
+	for _, l := range Langs() {
+		sort.Strings(parts[l])
+	}
+	for _, l := range Langs() {
+		if strings.Join(parts[l], ",") != strings.Join(parts[English], ",") {
+			return nil, fmt.Errorf("load catalogue: %s has the parts %q, English %q: every language has the same files", l, parts[l], parts[English])
+		}
+	}
+	return files, nil
+}
+
+func loadCatalogue(fsys fs.FS) (*catalogue, error) {
 	bundle := i18n.NewBundle(English.Tag())
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	c := &catalogue{localizers: map[Lang]*i18n.Localizer{}, raw: map[Lang]map[string]map[string]string{}}
+	files, err := catalogueFiles(fsys)
+	if err != nil {
+		return nil, err
+	}
 	for _, l := range Langs() {
-		name := "catalog/" + string(l) + ".toml"
-		data, err := catalogFS.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("load catalogue: %w", err)
-		}
-		if _, err := bundle.ParseMessageFileBytes(data, string(l)+".toml"); err != nil {
-			return nil, fmt.Errorf("load catalogue %s: %w", name, err)
-		}
 		raw := map[string]map[string]string{}
-		if err := toml.Unmarshal(data, &raw); err != nil {
-			return nil, fmt.Errorf("load catalogue %s: %w", name, err)
+		from := map[string]string{}
+		for _, name := range files[l] {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("load catalogue: %w", err)
+			}
+			if _, err := bundle.ParseMessageFileBytes(data, name); err != nil {
+				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
+			}
+			part := map[string]map[string]string{}
+			if err := toml.Unmarshal(data, &part); err != nil {
+				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
+			}
+			for id, m := range part {
+				if prev, dup := from[id]; dup {
+					return nil, fmt.Errorf("load catalogue %s: message %q is defined in %s too", name, id, prev)
+				}
+				from[id] = name
+				raw[id] = m
+			}
 		}
 		c.raw[l] = raw
 		c.localizers[l] = i18n.NewLocalizer(bundle, string(l))

@@ -21,6 +21,7 @@ mkdir -p "$out"
 
 echo "== building (engine benchmarks, lap)"
 go test -c -o "$out/engine.test" ./engine
+go test -c -o "$out/risk.test" ./engine/risk
 go build -o "$out/lap" ./cmd/lap
 lap="$PWD/$out/lap"
 
@@ -54,11 +55,12 @@ timed() {
   fi
 }
 
-benches='^Benchmark(Load|BuildEnvs|Evaluate|BareVM|EvaluateYears|Assess|AssessRange|Native|Indicator|IndicatorVM|WhatIfFull|WhatIfIncremental|MonteCarlo)$'
+benches='^Benchmark(Load|BuildEnvs|Evaluate|BareVM|EvaluateYears|Assess|AssessRange|Native|Indicator|IndicatorVM|WhatIfFull|WhatIfIncremental)$'
 : >"$out/samples.txt"
 for round in $(seq "$rounds"); do
   echo "== round $round of $rounds"
-  (cd engine && "../$out/engine.test" -test.run '^$' -test.bench "$benches" -test.benchtime 300ms -test.benchmem) |
+  { (cd engine && "../$out/engine.test" -test.run '^$' -test.bench "$benches" -test.benchtime 300ms -test.benchmem)
+    (cd engine/risk && "../../$out/risk.test" -test.run '^$' -test.bench '^BenchmarkMonteCarlo$' -test.benchtime 300ms -test.benchmem); } |
     tee -a "$out/engine.txt" |
     awk -v r="$round" '/^Benchmark/ {
       n = $1; sub(/-[0-9]+$/, "", n); sub(/^Benchmark/, "", n)

@@ -401,6 +401,10 @@ func yearFraction(d Date) float64 {
 	return float64(y) + float64(d.hi-jan1+1)/days
 }
 
+// YearFraction places the end of the last day of d on a continuous year scale, as the deadline
+// projections and the deadline risk compare dates with fractional years: 2026-12-31 is 2027.0.
+func (d Date) YearFraction() float64 { return yearFraction(d) }
+
 // pad appends n, a non-negative number, zero-padded to width digits, without allocating.
 func pad(b []byte, n, width int) []byte {
 	var digits [8]byte

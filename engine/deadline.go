@@ -88,6 +88,53 @@ func (d *Dataset) factsIn(si int, field string, from, to int) []*Fact {
 	return out
 }
 
+// AmountsDone is the record of yearly amounts behind a deadline projection, as the Monte Carlo
+// deadline risk (package risk) draws from it.
+type AmountsDone struct {
+	// Field is the field of the amount done in a year (art3_destroyed_munitions,
+	// art3_destroyed_submunitions or art4_area_cleared_m2); for Article 4 the area released by
+	// survey is added to it where known.
+	Field string
+	// From is the year the projection's episode began (0 when its start is not known).
+	From int
+	// Years holds each year from From to the assessed year with an amount done known at as_of.
+	Years []YearValue
+}
+
+// AmountsDone returns the yearly amounts done behind dp, a deadline projection of an assessment
+// of d for year, as known at asOf. ok is false when dp's State is not in d.
+func (d *Dataset) AmountsDone(dp *DeadlineProjection, year int, asOf Date) (done AmountsDone, ok bool) {
+	if s, err := ParseDate(dp.Start); err == nil {
+		done.From = s.Year()
+	}
+	m := art4Area
+	switch dp.Measure {
+	case art3Munitions.remaining:
+		m = art3Munitions
+	case art3Submunitions.remaining:
+		m = art3Submunitions
+	}
+	done.Field = m.done
+	si, ok := d.stateIdx[dp.ISO3]
+	if !ok {
+		return done, false
+	}
+	extra := map[int]float64{}
+	if m.extra != "" {
+		for _, f := range d.factsIn(si, m.extra, done.From, year) {
+			if knownAt(f, asOf) {
+				extra[f.Year] = f.num
+			}
+		}
+	}
+	for _, f := range d.factsIn(si, m.done, done.From, year) {
+		if knownAt(f, asOf) {
+			done.Years = append(done.Years, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
+		}
+	}
+	return done, true
+}
+
 // basis is what a projection rests on, read without allocating: the latest remaining amount
 // and the mean yearly amount over the latest rateYears years with data, both within the
 // episode's years (from its start year to y).
@@ -339,7 +386,7 @@ func countText(n int, noun string) string {
 }
 
 // projectionReason says the projection in plain English, its numbers formatted for people
-// (amountText for the data, estimateText for the rates computed), its dates as precisely as known, and names the case. notKnown says why the
+// (amountText for the data, EstimateText for the rates computed), its dates as precisely as known, and names the case. notKnown says why the
 // deadline that applies is not known ("" when it is known).
 func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scoring, y int) (string, ReasonCode) {
 	start := dp.Start
@@ -362,9 +409,9 @@ func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scori
 	}
 	var at string
 	if dp.CompletionYear != nil {
-		at = fmt.Sprintf("at %s a year (mean of %s) it takes %s, completing in %d", estimateText(*dp.Rate, dp.Unit), countText(len(dp.RateYears), "year"), yearsText(*dp.YearsNeeded), *dp.CompletionYear)
+		at = fmt.Sprintf("at %s a year (mean of %s) it takes %s, completing in %d", EstimateText(*dp.Rate, dp.Unit), countText(len(dp.RateYears), "year"), yearsText(*dp.YearsNeeded), *dp.CompletionYear)
 	} else {
-		at = fmt.Sprintf("at %s a year nothing is being done", estimateText(*dp.Rate, dp.Unit))
+		at = fmt.Sprintf("at %s a year nothing is being done", EstimateText(*dp.Rate, dp.Unit))
 	}
 	switch {
 	case notKnown != "":
@@ -374,7 +421,7 @@ func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scori
 	}
 	need := "the deadline has passed"
 	if dp.RateNeeded != nil {
-		need = fmt.Sprintf("meeting the deadline of %s takes %s a year", dl.Text(), estimateText(*dp.RateNeeded, dp.Unit))
+		need = fmt.Sprintf("meeting the deadline of %s takes %s a year", dl.Text(), EstimateText(*dp.RateNeeded, dp.Unit))
 	}
 	switch dp.Status {
 	case ProjectionAtRisk:

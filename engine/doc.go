@@ -36,6 +36,12 @@
 //     Plan.EvaluateState and Plan.EvaluateStates give a State's traced outcome for every
 //     indicator; Dataset.Lookup reads one field as the rules see it at a cut-off.
 //
+// # Sub-packages
+//
+// Uses of the engine that build on its API, and that the engine never imports, live in their
+// own packages below it: engine/risk simulates the deadline risk of the open Article 3 and 4
+// obligations of an assessment (Monte Carlo; lap risk, lap whatif --risk).
+//
 // # Missing data
 //
 // An absent fact is unknown, never zero. In an expression an absent field is nil. A rule

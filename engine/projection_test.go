@@ -127,36 +127,3 @@ func sampleEnv(t *testing.T, ds *Dataset, iso3 string, year int) (*stateEnv, rul
 	ds.build(ds.stateIdx[iso3], frame{year: year, asOf: ds.latest, counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
 	return &se, se.env
 }
-
-// TestRiskNextToProjection: lap risk gives the deterministic projection beside the median and
-// says why they differ; one year of data is not simulated into false certainty.
-func TestRiskNextToProjection(t *testing.T) {
-	p := shippedPlan(t)
-	ds := episodeFacts(t, openArt4+
-		"DEU,2022,art4_area_cleared_m2,500000,F,\nDEU,2023,art4_area_cleared_m2,1500000,F,\nDEU,2024,art4_area_cleared_m2,1000000,F,\n"+
-		"DEU,2021,art4_area_cleared_m2,200000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
-	a, err := p.Assess(context.Background(), ds, 2024, AsOf(MustDate("2026-06-30")))
-	require.NoError(t, err)
-	r, err := p.DeadlineRisk(context.Background(), ds, a, Draws(2000), Seed(1))
-	require.NoError(t, err)
-	require.Len(t, r.States, 1)
-	s := r.States[0]
-	require.True(t, s.Simulated)
-	require.NotNil(t, s.Projected)
-	assert.InDelta(t, 2029.0, *s.Projected, 1e-9, "4,000,000 m² at 1,000,000 a year from the end of 2024")
-	assert.Contains(t, s.Why, "mean of the latest years with data, 1,000,000 m² a year")
-	assert.Contains(t, s.Why, "all 4 years with data since the episode began (2021-2024), mean 800,000 m² a year, lower than the recent rate, so it completes later")
-
-	one := episodeFacts(t, openArt4+"DEU,2024,art4_area_cleared_m2,1000000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
-	a, err = p.Assess(context.Background(), one, 2024, AsOf(MustDate("2026-06-30")))
-	require.NoError(t, err)
-	r, err = p.DeadlineRisk(context.Background(), one, a, Draws(2000), Seed(1))
-	require.NoError(t, err)
-	s = r.States[0]
-	assert.False(t, s.Simulated)
-	assert.True(t, s.SinglePoint)
-	assert.Nil(t, s.PByDeadline, "no 100% from one data point")
-	assert.Nil(t, s.Median)
-	assert.Contains(t, s.Reason, "rests on one year of data (2024)")
-	assert.InDelta(t, 2029.0, *s.Projected, 1e-9)
-}

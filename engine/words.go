@@ -107,11 +107,11 @@ func amountText(v float64, unit string) string {
 	return s + " " + unit
 }
 
-// estimateText writes a computed amount (a mean rate, the rate a deadline needs) rounded to
+// EstimateText writes a computed amount (a mean rate, the rate a deadline needs) rounded to
 // three significant digits, as amountText does the result: "13,400,000 m²", "166 munitions".
 // A projection is not precise to the square metre; the data it starts from are shown as
 // reported.
-func estimateText(v float64, unit string) string { return amountText(roundSignificant(v, 3), unit) }
+func EstimateText(v float64, unit string) string { return amountText(roundSignificant(v, 3), unit) }
 
 // roundSignificant rounds v to n significant digits.
 func roundSignificant(v float64, n int) float64 {

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 )
 
 // WriteRiskTable writes a Monte Carlo deadline risk report as plain-text tables: one row per
 // State and article, then the indicators counting outstanding obligations (`lap risk`).
-func WriteRiskTable(w io.Writer, r *engine.RiskReport) error {
+func WriteRiskTable(w io.Writer, r *risk.Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Deadline risk, year %d, as of %s: %d draws per State, seed %d, horizon %d\n", r.Year, r.AsOf, r.Draws, r.Seed, r.HorizonYear)
 	fmt.Fprintln(tw, "\nSTATE\tARTICLE\tEPISODE\tREMAINING\tHISTORY\tDEADLINE\tP(BY DEADLINE)\tP(BY END "+strconv.Itoa(r.HorizonYear)+")\tCOMPLETION P10\tMEDIAN\tP90\tPROJECTION\tNOTE")

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 )
 
 func TestTextFormat(t *testing.T) {
@@ -118,8 +119,8 @@ func TestWriteEvalCSV(t *testing.T) {
 }
 
 func TestWriteRiskTable(t *testing.T) {
-	r := &engine.RiskReport{Year: 2025, AsOf: "2025-12-31", Draws: 100, Seed: 3, HorizonYear: 2026,
-		States: []engine.StateRisk{
+	r := &risk.Report{Year: 2025, AsOf: "2025-12-31", Draws: 100, Seed: 3, HorizonYear: 2026,
+		States: []risk.State{
 			{ISO3: "LAO", Article: 4, Episode: 1, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
 				History: []engine.YearValue{{Year: 2023, Value: f(1)}, {Year: 2025, Value: f(2)}}, Simulated: true,
 				PByDeadline: f(0.25), PByHorizon: f(0.015), P10: f(2029.4), Median: f(2031.06), P90: nil, Projected: f(2030.2),
@@ -133,7 +134,7 @@ func TestWriteRiskTable(t *testing.T) {
 				PByHorizon: f(0), P10: f(2029.4), Median: f(2030.1), P90: f(2031.2), Projected: f(2029.2),
 				Reason: "deadline not known (extension requested in 2024, no decision recorded)"},
 		},
-		Indicators: []engine.IndicatorRisk{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1},
+		Indicators: []risk.Indicator{{ID: "20.1", Title: "Outstanding", Target: 0, Current: f(2), Expected: 1.234, PReach: 0.5, Unsimulated: 1},
 			{ID: "24.1", Title: "Past the deadline", Target: 0, Current: f(0), Expected: 0.5, PReach: 0.5, DeadlineNotKnown: 1}},
 	}
 	var b bytes.Buffer
@@ -155,7 +156,7 @@ func TestWriteRiskTable(t *testing.T) {
 	assert.Contains(t, out, "DEADLINE NOT KNOWN: the States left out of a past-deadline count")
 
 	b.Reset()
-	require.NoError(t, WriteRiskTable(&b, &engine.RiskReport{HorizonYear: 2026}))
+	require.NoError(t, WriteRiskTable(&b, &risk.Report{HorizonYear: 2026}))
 	assert.Contains(t, b.String(), "(no open Article 3 or 4 obligation)")
 	assert.NotContains(t, b.String(), "INDICATOR")
 }

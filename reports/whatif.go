@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/locale"
 )
@@ -50,7 +51,7 @@ type WhatIfScenario struct {
 	Obligations []engine.ObligationChange `json:"obligations"`
 	// Composition says who entered or left which populations, and why.
 	Composition []engine.CompositionNote `json:"composition,omitempty"`
-	Risk        *engine.RiskChange       `json:"risk,omitempty"`
+	Risk        *risk.Change             `json:"risk,omitempty"`
 	// Text is the outcome in words (in WhatIf.Lang): a summary naming the events and the indicators
 	// that moved, and a sentence per changed indicator, section, obligation and projection.
 	Text WhatIfText `json:"text"`
@@ -62,9 +63,9 @@ func NewWhatIf(base *engine.Assessment, all bool) *WhatIf {
 	return &WhatIf{Year: base.Year, AsOf: base.AsOf, Plan: base.Plan, All: all, Scenarios: []WhatIfScenario{}}
 }
 
-// Add adds a scenario run with d, its diff against the baseline, and risk, the change of
+// Add adds a scenario run with d, its diff against the baseline, and rc, the change of
 // deadline risk (nil when not simulated).
-func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskChange) {
+func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, rc *risk.Change) {
 	if !r.All {
 		d = d.Changes()
 	}
@@ -72,7 +73,7 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, risk *engine.RiskCh
 	ws := WhatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{},
 		Reevaluated: nonNil(run.Affected), Changed: d.ChangedTotals, Indicators: nonNil(d.Indicators),
 		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Obligations: nonNil(d.Obligations),
-		Composition: d.Composition, Risk: risk}
+		Composition: d.Composition, Risk: rc}
 	if !sc.Overrides.IsZero() {
 		ws.Overrides = &sc.Overrides
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/reports/chart"
 )
 
@@ -46,9 +47,9 @@ func whatIfFixture(all bool) (*WhatIf, engine.Diff) {
 	sc := &engine.Scenario{Name: "Kenya joins", Description: "A deposit in 2024.", File: "kenya.toml",
 		Changes:   []engine.Change{{Kind: engine.ChangeSet, ISO3: "KEN", Field: "ratified", Value: "2024-03-01"}},
 		Overrides: engine.PlanOverrides{Counting: engine.CountingEntryIntoForce, Scoring: engine.ScoringOverride{OnTrack: f(0.9), TrendMinYears: &tw}}}
-	risk := &engine.RiskChange{Draws: 500, Seed: 3,
-		States:     []engine.StateRiskChange{{ISO3: "LAO", Article: 4, Deadline: "2030-08-01", BasePByDeadline: f(0.1), ScenarioPByDeadline: f(0.25), BaseMedian: f(2031.2), ScenarioMedian: nil}},
-		Indicators: []engine.IndicatorRiskChange{{ID: "20.1", Target: 0, HorizonYear: 2026, BasePReach: 0.2, ScenarioPReach: 0.3}}}
+	risk := &risk.Change{Draws: 500, Seed: 3,
+		States:     []risk.StateChange{{ISO3: "LAO", Article: 4, Deadline: "2030-08-01", BasePByDeadline: f(0.1), ScenarioPByDeadline: f(0.25), BaseMedian: f(2031.2), ScenarioMedian: nil}},
+		Indicators: []risk.IndicatorChange{{ID: "20.1", Target: 0, HorizonYear: 2026, BasePReach: 0.2, ScenarioPReach: 0.3}}}
 	rep.Add(&engine.ScenarioRun{Scenario: sc, Affected: []string{"1.1", "2.1"}}, d, risk)
 	return rep, d
 }

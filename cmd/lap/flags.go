@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/indicators"
 	"github.com/lapmonitor/lap/reports/locale"
 )
@@ -269,8 +270,8 @@ func (mc *monteCarlo) check() error {
 
 // options are the simulation options, with a progress bar on stderr when it is a terminal;
 // done clears the bar.
-func (mc *monteCarlo) options(stderr io.Writer) (opts []engine.RiskOption, done func()) {
-	opts = []engine.RiskOption{engine.Draws(mc.draws), engine.Seed(mc.seed)}
+func (mc *monteCarlo) options(stderr io.Writer) (opts []risk.Option, done func()) {
+	opts = []risk.Option{risk.Draws(mc.draws), risk.Seed(mc.seed)}
 	opt, done := progressBar(stderr, "risk")
 	if opt != nil {
 		opts = append(opts, opt)

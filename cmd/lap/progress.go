@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 )
 
 // Progress shown on a terminal while a long command runs; nothing elsewhere (a file, a pipe,
@@ -34,14 +34,14 @@ func isTerminal(w io.Writer) bool {
 
 // progressBar returns a progress option drawing a bar on stderr when stderr is a terminal, and
 // a function that clears it. Elsewhere (a file, a pipe, a test buffer) it draws nothing.
-func progressBar(stderr io.Writer, label string) (engine.RiskOption, func()) {
+func progressBar(stderr io.Writer, label string) (risk.Option, func()) {
 	if !isTerminal(stderr) {
 		return nil, func() {}
 	}
 	stderr = raw(stderr) // the bar is drawn with \r and an erase sequence, which the filter would drop
 	const width = 30
 	last := -1
-	return engine.OnProgress(func(done, total int) {
+	return risk.OnProgress(func(done, total int) {
 			pct := 100 * done / total
 			if pct == last {
 				return

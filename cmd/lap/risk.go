@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/reports"
 )
 
@@ -39,7 +40,7 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	ropts, done := mc.options(stderr)
-	r, err := plan.DeadlineRisk(ctx, ds, a, ropts...)
+	r, err := risk.Simulate(ctx, plan, ds, a, ropts...)
 	done()
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/reports"
 	"github.com/lapmonitor/lap/reports/locale"
 	"github.com/lapmonitor/lap/reports/outdir"
@@ -98,7 +99,7 @@ func parseWhatIf(args []string, stdout io.Writer) (*whatIf, error) {
 	fs.Var(&w.sets, "set", "a change `ISO3.field[@year]=value`, e.g. KEN.ratified=2024-03-01; repeatable")
 	outDir := fs.String("out", "", "write a Markdown page and overlay charts (SVG) to this `directory`")
 	all := fs.Bool("all", false, "print every row, not only the changed ones")
-	risk := fs.Bool("risk", false, "add the Monte Carlo deadline risk of the baseline and each scenario")
+	riskF := fs.Bool("risk", false, "add the Monte Carlo deadline risk of the baseline and each scenario")
 	langF := addLang(fs, "the sentences and the plan's text")
 	w.mc = addMonteCarlo(fs)
 	fs.Lookup("draws").Usage = "Monte Carlo draws per State (with --risk)"
@@ -106,7 +107,7 @@ func parseWhatIf(args []string, stdout io.Writer) (*whatIf, error) {
 	if err := parseNoArgs(fs, args); err != nil {
 		return nil, err
 	}
-	w.outDir, w.all, w.risk = *outDir, *all, *risk
+	w.outDir, w.all, w.risk = *outDir, *all, *riskF
 	switch {
 	case w.in.year == 0:
 		return nil, usagef("--year is required")
@@ -187,13 +188,13 @@ func (w *whatIf) run(ctx context.Context, stderr io.Writer, plan *engine.Plan, d
 	if w.lang != locale.English {
 		rep.Lang = w.lang // absent from the JSON for English, as before
 	}
-	var baseRisk *engine.RiskReport
-	var ropts []engine.RiskOption
+	var baseRisk *risk.Report
+	var ropts []risk.Option
 	if w.risk {
 		var done func()
 		ropts, done = w.mc.options(stderr)
 		defer done()
-		baseRisk, err = plan.DeadlineRisk(ctx, ds, base, ropts...)
+		baseRisk, err = risk.Simulate(ctx, plan, ds, base, ropts...)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -202,13 +203,13 @@ func (w *whatIf) run(ctx context.Context, stderr io.Writer, plan *engine.Plan, d
 	for _, run := range runs {
 		d := run.Diff()
 		diffs = append(diffs, d)
-		var rc *engine.RiskChange
+		var rc *risk.Change
 		if w.risk {
-			r, err := run.Plan.DeadlineRisk(ctx, run.Data, run.Assessment, ropts...)
+			r, err := risk.Simulate(ctx, run.Plan, run.Data, run.Assessment, ropts...)
 			if err != nil {
 				return nil, nil, err
 			}
-			rc = engine.CompareRisk(baseRisk, r, w.all)
+			rc = risk.Compare(baseRisk, r, w.all)
 		}
 		rep.Add(run, d, rc)
 	}

@@ -1,4 +1,10 @@
-package engine
+// Package risk estimates the deadline risk of the open Article 3 and 4 obligations of an
+// assessment by Monte Carlo simulation (lap risk, lap whatif --risk; docs/whatif.md, "Deadline
+// risk"): for each State, the probability of completing by its deadline and by the end of the
+// plan's target year, and for the indicators that count outstanding obligations, the
+// probability of reaching their target. It reads the engine's assessment and dataset through the
+// engine's API and never the reverse: the engine does not import it.
+package risk
 
 import (
 	"context"
@@ -12,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/lapmonitor/lap/engine"
 )
 
 // Monte Carlo deadline risk (docs/whatif.md, "Deadline risk").
@@ -42,8 +50,8 @@ import (
 // States: a baseline and a scenario draw the same numbers for a State whose inputs did not
 // change (common random numbers).
 
-// RiskOption sets a parameter of DeadlineRisk.
-type RiskOption func(*riskConfig)
+// Option sets a parameter of Simulate.
+type Option func(*riskConfig)
 
 type riskConfig struct {
 	draws    int
@@ -53,17 +61,17 @@ type riskConfig struct {
 }
 
 // Draws sets the number of draws per State (default 10000).
-func Draws(n int) RiskOption { return func(c *riskConfig) { c.draws = n } }
+func Draws(n int) Option { return func(c *riskConfig) { c.draws = n } }
 
 // Seed sets the random seed (default 1). The same seed gives the same numbers.
-func Seed(s uint64) RiskOption { return func(c *riskConfig) { c.seed = s } }
+func Seed(s uint64) Option { return func(c *riskConfig) { c.seed = s } }
 
 // Workers sets the number of goroutines (default GOMAXPROCS). It does not change the results.
-func Workers(n int) RiskOption { return func(c *riskConfig) { c.workers = n } }
+func Workers(n int) Option { return func(c *riskConfig) { c.workers = n } }
 
 // OnProgress sets a function called after each chunk of draws with the chunks done and the
 // total, from one goroutine at a time. The engine never prints.
-func OnProgress(f func(done, total int)) RiskOption { return func(c *riskConfig) { c.progress = f } }
+func OnProgress(f func(done, total int)) Option { return func(c *riskConfig) { c.progress = f } }
 
 // riskChunk is the number of draws per job and per random stream.
 const riskChunk = 2048
@@ -71,28 +79,28 @@ const riskChunk = 2048
 // maxRiskYears bounds a draw's simulated years.
 const maxRiskYears = 200
 
-// RiskReport is the outcome of DeadlineRisk.
-type RiskReport struct {
-	Year        int             `json:"year"`
-	AsOf        string          `json:"as_of"`
-	Draws       int             `json:"draws"`
-	Seed        uint64          `json:"seed"`
-	HorizonYear int             `json:"horizon_year"` // the plan's target year
-	States      []StateRisk     `json:"states"`
-	Indicators  []IndicatorRisk `json:"indicators"`
+// Report is the outcome of Simulate.
+type Report struct {
+	Year        int         `json:"year"`
+	AsOf        string      `json:"as_of"`
+	Draws       int         `json:"draws"`
+	Seed        uint64      `json:"seed"`
+	HorizonYear int         `json:"horizon_year"` // the plan's target year
+	States      []State     `json:"states"`
+	Indicators  []Indicator `json:"indicators"`
 }
 
-// StateRisk is the simulated completion of one State's outstanding obligation.
-type StateRisk struct {
-	ISO3          string      `json:"iso3"`
-	Name          string      `json:"name"`
-	Article       int         `json:"article"`
-	Measure       string      `json:"measure"`
-	Unit          string      `json:"unit"`
-	Remaining     *float64    `json:"remaining"`
-	RemainingYear int         `json:"remaining_year,omitempty"`
-	Deadline      string      `json:"deadline,omitempty"`
-	History       []YearValue `json:"history"` // the yearly amounts drawn from
+// State is the simulated completion of one State's outstanding obligation.
+type State struct {
+	ISO3          string             `json:"iso3"`
+	Name          string             `json:"name"`
+	Article       int                `json:"article"`
+	Measure       string             `json:"measure"`
+	Unit          string             `json:"unit"`
+	Remaining     *float64           `json:"remaining"`
+	RemainingYear int                `json:"remaining_year,omitempty"`
+	Deadline      string             `json:"deadline,omitempty"`
+	History       []engine.YearValue `json:"history"` // the yearly amounts drawn from
 	// Simulated is false when there is no remaining amount or no history to draw from.
 	Simulated bool `json:"simulated"`
 	// DeadlineNotKnown: the deadline recorded has passed while an extension request awaits a
@@ -126,9 +134,9 @@ type StateRisk struct {
 	times []float64
 }
 
-// IndicatorRisk is the probability that an indicator counting outstanding obligations meets
+// Indicator is the probability that an indicator counting outstanding obligations meets
 // its target at the end of the horizon year.
-type IndicatorRisk struct {
+type Indicator struct {
 	ID          string   `json:"id"`
 	Title       string   `json:"title"`
 	Field       string   `json:"field"`
@@ -154,10 +162,10 @@ var ErrBadDraws = errors.New("deadline risk: draws must be positive")
 // maxDraws bounds the draws per State.
 const maxDraws = 10_000_000
 
-// DeadlineRisk simulates the completion of every outstanding Article 3 and 4 obligation in a,
-// an assessment of ds by p, and the related indicators (see the comment at the top of
+// Simulate simulates the completion of every outstanding Article 3 and 4 obligation in a, an
+// assessment of ds by p, and the related indicators (see the comment at the top of
 // montecarlo.go).
-func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opts ...RiskOption) (*RiskReport, error) {
+func Simulate(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine.Assessment, opts ...Option) (*Report, error) {
 	cfg := riskConfig{draws: 10000, seed: 1, workers: runtime.GOMAXPROCS(0)}
 	for _, o := range opts {
 		o(&cfg)
@@ -165,21 +173,21 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 	if cfg.draws <= 0 || cfg.draws > maxDraws {
 		return nil, fmt.Errorf("%w: %d (1..%d)", ErrBadDraws, cfg.draws, maxDraws)
 	}
-	if ds == nil || a == nil {
-		return nil, errors.New("deadline risk: no dataset or assessment")
+	if p == nil || ds == nil || a == nil {
+		return nil, errors.New("deadline risk: no plan, dataset or assessment")
 	}
 	if cfg.workers < 1 {
 		cfg.workers = 1
 	}
-	rep := &RiskReport{Year: a.Year, AsOf: a.AsOf, Draws: cfg.draws, Seed: cfg.seed, HorizonYear: p.targetYear,
-		States: []StateRisk{}, Indicators: []IndicatorRisk{}}
-	horizon := float64(p.targetYear + 1)
-	asOf, err := ParseDate(a.AsOf)
+	rep := &Report{Year: a.Year, AsOf: a.AsOf, Draws: cfg.draws, Seed: cfg.seed, HorizonYear: p.TargetYear(),
+		States: []State{}, Indicators: []Indicator{}}
+	horizon := float64(p.TargetYear() + 1)
+	asOf, err := engine.ParseDate(a.AsOf)
 	if err != nil {
 		return nil, fmt.Errorf("deadline risk: as_of %q: %w", a.AsOf, err)
 	}
-	for _, dp := range a.Deadlines {
-		rep.States = append(rep.States, ds.stateRisk(dp, a.Year, asOf))
+	for i := range a.Deadlines {
+		rep.States = append(rep.States, stateOf(ds, &a.Deadlines[i], a.Year, asOf))
 	}
 	if err := runDraws(ctx, rep.States, cfg); err != nil {
 		return nil, err
@@ -188,56 +196,32 @@ func (p *Plan) DeadlineRisk(ctx context.Context, ds *Dataset, a *Assessment, opt
 		summarize(&rep.States[i], horizon)
 		rep.States[i].Why = whyDiffer(&rep.States[i])
 	}
-	rep.Indicators = p.indicatorRisks(a, rep.States, cfg.draws, horizon)
+	rep.Indicators = indicatorRisks(p, a, rep.States, cfg.draws, horizon)
 	for i := range rep.States {
 		rep.States[i].times = nil
 	}
 	return rep, nil
 }
 
-// stateRisk prepares one State's simulation from its deadline projection.
-func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRisk {
-	sr := StateRisk{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
-		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []YearValue{},
-		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate, DeadlineNotKnown: dp.Status == ProjectionNotKnown}
+// stateOf prepares one State's simulation from its deadline projection.
+func stateOf(ds *engine.Dataset, dp *engine.DeadlineProjection, year int, asOf engine.Date) State {
+	sr := State{ISO3: dp.ISO3, Name: dp.Name, Article: dp.Article, Measure: dp.Measure, Unit: dp.Unit,
+		Remaining: dp.Remaining, RemainingYear: dp.RemainingYear, Deadline: dp.Deadline, History: []engine.YearValue{},
+		Episode: dp.Episode, Stale: dp.Stale, rate: dp.Rate, DeadlineNotKnown: dp.Status == engine.ProjectionNotKnown}
 	if dp.Remaining != nil && dp.YearsNeeded != nil {
 		sr.Projected = num(float64(dp.RemainingYear+1) + *dp.YearsNeeded)
 	}
-	from := 0
-	if s, err := ParseDate(dp.Start); err == nil {
-		from = s.Year()
-	}
-	m := art4Area
-	switch dp.Measure {
-	case art3Munitions.remaining:
-		m = art3Munitions
-	case art3Submunitions.remaining:
-		m = art3Submunitions
-	}
-	si, ok := d.stateIdx[dp.ISO3]
+	done, ok := ds.AmountsDone(dp, year, asOf)
 	if !ok {
 		sr.Reason = "State not in the dataset"
 		return sr
 	}
-	extra := map[int]float64{}
-	if m.extra != "" {
-		for _, f := range d.factsIn(si, m.extra, from, year) {
-			if knownAt(f, asOf) {
-				extra[f.Year] = f.num
-			}
-		}
-	}
-	for _, f := range d.factsIn(si, m.done, from, year) {
-		if !knownAt(f, asOf) {
-			continue
-		}
-		sr.History = append(sr.History, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
-	}
+	sr.History = append(sr.History, done.Years...)
 	switch {
 	case dp.Remaining == nil:
-		sr.Reason = fmt.Sprintf("no %s reported from %d to %d", m.remaining, from, year)
+		sr.Reason = fmt.Sprintf("no %s reported from %d to %d", dp.Measure, done.From, year)
 	case *dp.Remaining > 0 && len(sr.History) == 0:
-		sr.Reason = fmt.Sprintf("no %s reported from %d to %d: no history to draw from", m.done, from, year)
+		sr.Reason = fmt.Sprintf("no %s reported from %d to %d: no history to draw from", done.Field, done.From, year)
 	case *dp.Remaining > 0 && len(sr.History) == 1:
 		sr.SinglePoint = true
 		sr.Reason = fmt.Sprintf("rests on one year of data (%d): every draw would be the same, so there is no spread to report; see the projection", sr.History[0].Year)
@@ -250,9 +234,11 @@ func (d *Dataset) stateRisk(dp DeadlineProjection, year int, asOf Date) StateRis
 	return sr
 }
 
+func num(f float64) *float64 { return &f }
+
 // whyDiffer says why the simulation's median completion differs from the deterministic
 // projection's: the years each rests on, and the effect of drawing random yearly amounts.
-func whyDiffer(sr *StateRisk) string {
+func whyDiffer(sr *State) string {
 	if !sr.Simulated || sr.rate == nil || *sr.Remaining <= 0 {
 		return ""
 	}
@@ -271,7 +257,7 @@ func whyDiffer(sr *StateRisk) string {
 		med = strconv.FormatFloat(*sr.Median, 'f', 1, 64)
 	}
 	s := fmt.Sprintf("the projection (completes %s) uses the mean of the latest years with data, %s a year; the simulation (median %s) draws each year's amount from all %d years with data since the episode began (%d-%d), mean %s a year",
-		proj, estimateText(*sr.rate, sr.Unit), med, n, sr.History[0].Year, sr.History[n-1].Year, estimateText(mean, sr.Unit))
+		proj, engine.EstimateText(*sr.rate, sr.Unit), med, n, sr.History[0].Year, sr.History[n-1].Year, engine.EstimateText(mean, sr.Unit))
 	switch r := *sr.rate; {
 	case mean < r*0.99:
 		s += ", lower than the recent rate, so it completes later"
@@ -286,7 +272,7 @@ func whyDiffer(sr *StateRisk) string {
 type riskJob struct{ state, chunk int }
 
 // runDraws fills each simulated State's completion times, in parallel.
-func runDraws(ctx context.Context, states []StateRisk, cfg riskConfig) error {
+func runDraws(ctx context.Context, states []State, cfg riskConfig) error {
 	chunks := (cfg.draws + riskChunk - 1) / riskChunk
 	var jobs []riskJob
 	for i := range states {
@@ -354,7 +340,7 @@ func streamID(iso3 string, article, chunk int) uint64 {
 }
 
 // simulateChunk draws one chunk of completion times for a State.
-func simulateChunk(sr *StateRisk, chunk int, cfg riskConfig) {
+func simulateChunk(sr *State, chunk int, cfg riskConfig) {
 	rng := rand.New(rand.NewPCG(cfg.seed, streamID(sr.ISO3, sr.Article, chunk)))
 	hist := make([]float64, len(sr.History))
 	for i, yv := range sr.History {
@@ -385,7 +371,7 @@ func drawCompletion(rng *rand.Rand, remaining, start float64, hist []float64) fl
 }
 
 // summarize computes a State's probabilities and quantiles from its draws.
-func summarize(sr *StateRisk, horizon float64) {
+func summarize(sr *State, horizon float64) {
 	if !sr.Simulated {
 		return
 	}
@@ -398,8 +384,8 @@ func summarize(sr *StateRisk, horizon float64) {
 	}
 	sr.PByHorizon = num(float64(byH) / n)
 	if sr.Deadline != "" && !sr.DeadlineNotKnown {
-		if dl, err := ParseDate(sr.Deadline); err == nil {
-			limit := yearFraction(dl)
+		if dl, err := engine.ParseDate(sr.Deadline); err == nil {
+			limit := dl.YearFraction()
 			byD := 0
 			for _, t := range sr.times {
 				if t <= limit {
@@ -421,15 +407,15 @@ func summarize(sr *StateRisk, horizon float64) {
 	sr.P10, sr.Median, sr.P90 = q(0.1), q(0.5), q(0.9)
 }
 
-// riskFields are the rules whose indicators DeadlineRisk projects, with their article.
+// riskFields are the rules whose indicators Simulate projects, with their article.
 var riskFields = map[string]int{"art3_outstanding": 3, "art4_outstanding": 4, "art3_past_deadline": 3, "art4_past_deadline": 4}
 
 // indicatorRisks projects the related indicators to the end of the horizon year.
-func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, horizon float64) []IndicatorRisk {
-	out := []IndicatorRisk{}
+func indicatorRisks(p *engine.Plan, a *engine.Assessment, states []State, draws int, horizon float64) []Indicator {
+	out := []Indicator{}
 	hYear := int(horizon) - 1
-	for _, ind := range p.indicators {
-		if ind.Target == nil || ind.Aggregate != AggCount || ind.Direction != Decrease || len(ind.Rule.Reads) != 1 {
+	for _, ind := range p.Indicators() {
+		if ind.Target == nil || ind.Aggregate != engine.AggCount || ind.Direction != engine.Decrease || len(ind.Rule.Reads) != 1 {
 			continue
 		}
 		field := ind.Rule.Reads[0]
@@ -438,7 +424,7 @@ func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, hori
 			continue
 		}
 		past := field == "art3_past_deadline" || field == "art4_past_deadline"
-		ir := IndicatorRisk{ID: ind.ID, Title: ind.Title, Field: field, Target: *ind.Target, HorizonYear: hYear}
+		ir := Indicator{ID: ind.ID, Title: ind.Title, Field: field, Target: *ind.Target, HorizonYear: hYear}
 		if ia, ok := a.Indicator(ind.ID); ok && ia.Value != nil {
 			ir.Current = num(*ia.Value)
 		}
@@ -455,8 +441,8 @@ func (p *Plan) indicatorRisks(a *Assessment, states []StateRisk, draws int, hori
 				continue // past a deadline that may not apply: not counted
 			}
 			if past {
-				dl, err := ParseDate(sr.Deadline)
-				dlBefore = err == nil && yearFraction(dl) < horizon
+				dl, err := engine.ParseDate(sr.Deadline)
+				dlBefore = err == nil && dl.YearFraction() < horizon
 			}
 			if !dlBefore {
 				continue

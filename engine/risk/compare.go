@@ -1,17 +1,17 @@
-package engine
+package risk
 
-// RiskChange compares the Monte Carlo deadline risk of a baseline and a scenario (see
-// CompareRisk).
-type RiskChange struct {
-	Draws      int                   `json:"draws"`
-	Seed       uint64                `json:"seed"`
-	States     []StateRiskChange     `json:"states"`
-	Indicators []IndicatorRiskChange `json:"indicators"`
+// Change compares the Monte Carlo deadline risk of a baseline and a scenario (see
+// Compare).
+type Change struct {
+	Draws      int               `json:"draws"`
+	Seed       uint64            `json:"seed"`
+	States     []StateChange     `json:"states"`
+	Indicators []IndicatorChange `json:"indicators"`
 }
 
-// StateRiskChange is one State's obligation under the baseline and the scenario; the side
+// StateChange is one State's obligation under the baseline and the scenario; the side
 // where the obligation is not outstanding has nil values.
-type StateRiskChange struct {
+type StateChange struct {
 	ISO3                string   `json:"iso3"`
 	Article             int      `json:"article"`
 	Deadline            string   `json:"deadline,omitempty"`
@@ -23,9 +23,9 @@ type StateRiskChange struct {
 	ScenarioMedian      *float64 `json:"scenario_completion_median"`
 }
 
-// IndicatorRiskChange is the probability that an indicator meets its target, under the
+// IndicatorChange is the probability that an indicator meets its target, under the
 // baseline and the scenario.
-type IndicatorRiskChange struct {
+type IndicatorChange struct {
 	ID             string  `json:"id"`
 	Title          string  `json:"title"`
 	Target         float64 `json:"target"`
@@ -34,23 +34,23 @@ type IndicatorRiskChange struct {
 	ScenarioPReach float64 `json:"scenario_p_reach"`
 }
 
-// CompareRisk pairs the deadline risk of a baseline and a scenario by State and article, then
+// Compare pairs the deadline risk of a baseline and a scenario by State and article, then
 // by indicator. The baseline's States come first in its order, then those outstanding only in
 // the scenario. Unless all, only the rows whose probabilities or median differ are kept; the
 // numbers are compared exactly, as both runs draw from the same seed.
-func CompareRisk(base, scen *RiskReport, all bool) *RiskChange {
-	rc := &RiskChange{Draws: scen.Draws, Seed: scen.Seed, States: []StateRiskChange{}, Indicators: []IndicatorRiskChange{}}
+func Compare(base, scen *Report, all bool) *Change {
+	rc := &Change{Draws: scen.Draws, Seed: scen.Seed, States: []StateChange{}, Indicators: []IndicatorChange{}}
 	type key struct {
 		iso string
 		art int
 	}
-	idx := map[key]*StateRisk{}
+	idx := map[key]*State{}
 	for i := range scen.States {
 		idx[key{scen.States[i].ISO3, scen.States[i].Article}] = &scen.States[i]
 	}
 	seen := map[key]bool{}
-	add := func(b, s *StateRisk) {
-		c := StateRiskChange{}
+	add := func(b, s *State) {
+		c := StateChange{}
 		if b != nil {
 			c.ISO3, c.Article, c.Deadline = b.ISO3, b.Article, b.Deadline
 			c.BasePByDeadline, c.BasePByHorizon, c.BaseMedian = b.PByDeadline, b.PByHorizon, b.Median
@@ -75,16 +75,24 @@ func CompareRisk(base, scen *RiskReport, all bool) *RiskChange {
 			add(nil, s)
 		}
 	}
-	sIdx := map[string]IndicatorRisk{}
+	sIdx := map[string]Indicator{}
 	for _, ir := range scen.Indicators {
 		sIdx[ir.ID] = ir
 	}
 	for _, b := range base.Indicators {
 		s := sIdx[b.ID]
 		if all || b.PReach != s.PReach {
-			rc.Indicators = append(rc.Indicators, IndicatorRiskChange{ID: b.ID, Title: b.Title, Target: b.Target,
+			rc.Indicators = append(rc.Indicators, IndicatorChange{ID: b.ID, Title: b.Title, Target: b.Target,
 				HorizonYear: b.HorizonYear, BasePReach: b.PReach, ScenarioPReach: s.PReach})
 		}
 	}
 	return rc
+}
+
+// samePtr reports whether two optional values are both absent or equal.
+func samePtr[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return *a == *b
 }

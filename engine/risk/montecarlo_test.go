@@ -1,4 +1,4 @@
-package engine
+package risk
 
 import (
 	"context"
@@ -8,23 +8,61 @@ import (
 	"sync"
 	"testing"
 
+	"os"
+	"testing/fstest"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
 )
 
-func TestDeadlineRiskReproducible(t *testing.T) {
+func shippedPlan(t testing.TB) *engine.Plan {
+	t.Helper()
+	p, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	return p
+}
+
+func sampleDataset(t testing.TB) *engine.Dataset {
+	t.Helper()
+	ds, err := engine.LoadDataset(os.DirFS("../../testdata/sample"), ".")
+	require.NoError(t, err)
+	return ds
+}
+
+// germany is a dataset of Germany alone with the given facts (iso3,year,field,value,source,
+// recorded rows).
+func germany(t *testing.T, rows string) *engine.Dataset {
+	t.Helper()
+	ds, err := engine.LoadDataset(fstest.MapFS{
+		"states.csv": {Data: []byte("iso3,name,region,signed,ratified,entry_into_force,withdrawn\nDEU,Germany,europe,2008-12-03,2009-07-08,2010-08-01,\n")},
+		"facts.csv":  {Data: []byte("iso3,year,field,value,source,recorded\n" + rows)},
+	}, ".")
+	require.NoError(t, err)
+	return ds
+}
+
+// openArt4 is an Article 4 obligation open since 2010 with a deadline extended to 2030.
+const openArt4 = "" +
+	"DEU,2010,art4_obligation_start,2010-08-01,ISU,\n" +
+	"DEU,2010,art4_deadline,2020-08-01,treaty,\n" +
+	"DEU,2019,art4_deadline,2030-08-01,9MSP,\n"
+
+func TestSimulateReproducible(t *testing.T) {
 	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	a, err := p.Assess(ctx, ds, 2025)
 	require.NoError(t, err)
-	run := func(procs, workers int, seed uint64) *RiskReport {
+	run := func(procs, workers int, seed uint64) *Report {
 		prev := runtime.GOMAXPROCS(procs)
 		defer runtime.GOMAXPROCS(prev)
-		opts := []RiskOption{Draws(5000), Seed(seed)}
+		opts := []Option{Draws(5000), Seed(seed)}
 		if workers > 0 {
 			opts = append(opts, Workers(workers))
 		}
-		r, err := p.DeadlineRisk(ctx, ds, a, opts...)
+		r, err := Simulate(ctx, p, ds, a, opts...)
 		require.NoError(t, err)
 		return r
 	}
@@ -39,14 +77,14 @@ func TestDeadlineRiskReproducible(t *testing.T) {
 	assert.Equal(t, uint64(42), ref.Seed)
 }
 
-func TestDeadlineRiskValues(t *testing.T) {
+func TestSimulateValues(t *testing.T) {
 	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	a, err := p.Assess(ctx, ds, 2025)
 	require.NoError(t, err)
 	var mu sync.Mutex
 	var calls, lastDone, lastTotal int
-	r, err := p.DeadlineRisk(ctx, ds, a, Draws(4000), Seed(7), OnProgress(func(done, total int) {
+	r, err := Simulate(ctx, p, ds, a, Draws(4000), Seed(7), OnProgress(func(done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		calls++
@@ -85,7 +123,7 @@ func TestDeadlineRiskValues(t *testing.T) {
 	afg := findRisk(r, "AFG", 4)
 	require.NotNil(t, afg)
 	assert.False(t, afg.DeadlineNotKnown)
-	ids := map[string]IndicatorRisk{}
+	ids := map[string]Indicator{}
 	for _, ir := range r.Indicators {
 		ids[ir.ID] = ir
 		assert.True(t, ir.PReach >= 0 && ir.PReach <= 1)
@@ -101,15 +139,15 @@ func TestDeadlineRiskValues(t *testing.T) {
 	}
 	assert.InDelta(t, pAll, ids["12.1"].PReach, 1e-9) // one State: the product is exact
 
-	_, err = p.DeadlineRisk(ctx, ds, a, Draws(0))
+	_, err = Simulate(ctx, p, ds, a, Draws(0))
 	assert.ErrorIs(t, err, ErrBadDraws)
 	cctx, cancel := context.WithCancel(ctx)
 	cancel()
-	_, err = p.DeadlineRisk(cctx, ds, a, Draws(100000))
+	_, err = Simulate(cctx, p, ds, a, Draws(100000))
 	assert.ErrorIs(t, err, context.Canceled)
 }
 
-func findRisk(r *RiskReport, iso string, art int) *StateRisk {
+func findRisk(r *Report, iso string, art int) *State {
 	for i := range r.States {
 		if r.States[i].ISO3 == iso && r.States[i].Article == art {
 			return &r.States[i]
@@ -143,4 +181,37 @@ func TestDrawCompletion(t *testing.T) {
 		sum += drawCompletion(rng, 100, 0, []float64{5, 15})
 	}
 	assert.InDelta(t, 10, sum/n, 0.3)
+}
+
+// TestRiskNextToProjection: lap risk gives the deterministic projection beside the median and
+// says why they differ; one year of data is not simulated into false certainty.
+func TestRiskNextToProjection(t *testing.T) {
+	p := shippedPlan(t)
+	ds := germany(t, openArt4+
+		"DEU,2022,art4_area_cleared_m2,500000,F,\nDEU,2023,art4_area_cleared_m2,1500000,F,\nDEU,2024,art4_area_cleared_m2,1000000,F,\n"+
+		"DEU,2021,art4_area_cleared_m2,200000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
+	a, err := p.Assess(context.Background(), ds, 2024, engine.AsOf(engine.MustDate("2026-06-30")))
+	require.NoError(t, err)
+	r, err := Simulate(context.Background(), p, ds, a, Draws(2000), Seed(1))
+	require.NoError(t, err)
+	require.Len(t, r.States, 1)
+	s := r.States[0]
+	require.True(t, s.Simulated)
+	require.NotNil(t, s.Projected)
+	assert.InDelta(t, 2029.0, *s.Projected, 1e-9, "4,000,000 m² at 1,000,000 a year from the end of 2024")
+	assert.Contains(t, s.Why, "mean of the latest years with data, 1,000,000 m² a year")
+	assert.Contains(t, s.Why, "all 4 years with data since the episode began (2021-2024), mean 800,000 m² a year, lower than the recent rate, so it completes later")
+
+	one := germany(t, openArt4+"DEU,2024,art4_area_cleared_m2,1000000,F,\nDEU,2024,art4_area_remaining_m2,4000000,F,\n")
+	a, err = p.Assess(context.Background(), one, 2024, engine.AsOf(engine.MustDate("2026-06-30")))
+	require.NoError(t, err)
+	r, err = Simulate(context.Background(), p, one, a, Draws(2000), Seed(1))
+	require.NoError(t, err)
+	s = r.States[0]
+	assert.False(t, s.Simulated)
+	assert.True(t, s.SinglePoint)
+	assert.Nil(t, s.PByDeadline, "no 100% from one data point")
+	assert.Nil(t, s.Median)
+	assert.Contains(t, s.Reason, "rests on one year of data (2024)")
+	assert.InDelta(t, 2029.0, *s.Projected, 1e-9)
 }

@@ -427,22 +427,21 @@ func (po *ProfileObligation) episode(oe engine.ObligationEpisode, src *sourceSet
 	if dp == nil {
 		return
 	}
-	unit := unitLabel(dp.Unit)
 	st := deadlineStatus(dp.Status)
 	pp := &ProfileProjection{Status: st.Label, Key: st.Key, Reason: dp.Reason, Assumptions: dp.Assumptions,
 		Remaining: ProfileItem{Label: "Remaining", Value: dash}, Rate: ProfileItem{Label: "recent rate", Value: dash}, RateNeeded: dash}
 	if dp.Remaining != nil {
 		pp.Remaining = ProfileItem{Label: fmt.Sprintf("Remaining at the end of %d", dp.RemainingYear),
-			Value: fmtValue(dp.Remaining, dp.Unit) + " " + unit, Class: dp.RemainingClass}
+			Value: fmtAmount(dp.Remaining, dp.Unit), Class: dp.RemainingClass}
 	}
 	if dp.Rate != nil {
-		pp.Rate = ProfileItem{Label: "recent rate (" + rateYears(dp.RateYears) + ")", Value: fmtValue(dp.Rate, dp.Unit) + " " + unit + " a year", Class: dp.RateClass}
+		pp.Rate = ProfileItem{Label: "recent rate (" + rateYears(dp.RateYears) + ")", Value: fmtEstimate(dp.Rate, dp.Unit) + " a year", Class: dp.RateClass}
 	}
 	if dp.CompletionYear != nil {
 		pp.Completion = strconv.Itoa(*dp.CompletionYear)
 	}
 	if dp.RateNeeded != nil {
-		pp.RateNeeded = fmtValue(dp.RateNeeded, dp.Unit) + " " + unit + " a year"
+		pp.RateNeeded = fmtEstimate(dp.RateNeeded, dp.Unit) + " a year"
 	}
 	var basis []string
 	if dp.SinglePoint {
@@ -475,7 +474,6 @@ func whatItTakes(article int, dp *engine.DeadlineProjection) string {
 	if article == 4 {
 		verb = "releasing"
 	}
-	unit := unitLabel(dp.Unit)
 	deadline := dateText(dp.Deadline)
 	switch {
 	case dp.Remaining == nil || dp.Deadline == "":
@@ -483,22 +481,22 @@ func whatItTakes(article int, dp *engine.DeadlineProjection) string {
 	case *dp.Remaining == 0:
 		return "Nothing remains in the latest figure."
 	case dp.RateNeeded == nil:
-		s := fmt.Sprintf("The deadline of %s has passed with %s %s remaining at the end of %d.", deadline,
-			fmtValue(dp.Remaining, dp.Unit), unit, dp.RemainingYear)
+		s := fmt.Sprintf("The deadline of %s has passed with %s remaining at the end of %d.", deadline,
+			fmtAmount(dp.Remaining, dp.Unit), dp.RemainingYear)
 		if dp.CompletionYear != nil {
 			s += fmt.Sprintf(" At the recent rate, the work would be completed in %d.", *dp.CompletionYear)
 		}
 		return s
 	}
-	s := fmt.Sprintf("Meeting the deadline of %s takes %s %s %s a year from the end of %d", deadline, verb,
-		fmtValue(dp.RateNeeded, dp.Unit), unit, dp.RemainingYear)
+	s := fmt.Sprintf("Meeting the deadline of %s takes %s %s a year from the end of %d", deadline, verb,
+		fmtEstimate(dp.RateNeeded, dp.Unit), dp.RemainingYear)
 	if dp.Rate != nil && *dp.Rate > 0 {
 		ratio := *dp.RateNeeded / *dp.Rate
 		switch {
 		case ratio <= 1:
-			s += fmt.Sprintf(", no more than the recent rate of %s %s a year", fmtValue(dp.Rate, dp.Unit), unit)
+			s += fmt.Sprintf(", no more than the recent rate of %s a year", fmtEstimate(dp.Rate, dp.Unit))
 		default:
-			s += fmt.Sprintf(", %s times the recent rate of %s %s a year", fixed(math.Round(ratio*10)/10, 1), fmtValue(dp.Rate, dp.Unit), unit)
+			s += fmt.Sprintf(", %s times the recent rate of %s a year", fixed(math.Round(ratio*10)/10, 1), fmtEstimate(dp.Rate, dp.Unit))
 		}
 	} else if dp.Rate != nil {
 		s += "; the recent rate is zero"

@@ -39,7 +39,7 @@ func ExampleProfileOf() {
 	// Output:
 	// Lao People's Democratic Republic - State Party at the end of 2024.
 	// Article 4, episode 1: Open, deadline ahead; deadline 1 August 2025 after 2 decisions
-	// Meeting the deadline of 1 August 2025 takes releasing 2,222,044,600.94 m² a year from the end of 2024, 31.7 times the recent rate of 70,033,333.33 m² a year. At the recent rate, the work would be completed in 2043.
+	// Meeting the deadline of 1 August 2025 takes releasing 2,220,000,000 m² a year from the end of 2024, 31.7 times the recent rate of 70,000,000 m² a year. At the recent rate, the work would be completed in 2043.
 	// initial report: due 28 January 2011, received 25 January 2011, on time
 	// 43.2 Annual Article 7 reports submitted on time: counted, helps (49 of 111)
 }

@@ -177,6 +177,33 @@ func NewDataset(states []State, facts []Fact) (*Dataset, error) {
 	return b.finish(), nil
 }
 
+// Row is one row of states.csv or facts.csv given as text by column name, with its position:
+// the input of DatasetFromRows.
+type Row struct {
+	File   string
+	Line   int
+	Values map[string]string
+}
+
+// DatasetFromRows builds a dataset from rows of states.csv and facts.csv written elsewhere (a
+// rule test's inline States and facts), validating each exactly as a row of those files, at
+// the row's position. It returns every problem found, warnings included; ds is nil when any is
+// an error.
+func DatasetFromRows(states, facts []Row) (ds *Dataset, diags Diagnostics) {
+	b := newBuilder(&diags)
+	for _, r := range states {
+		b.stateRow(&row{file: r.File, line: r.Line, vals: r.Values})
+	}
+	for _, r := range facts {
+		b.factRow(&row{file: r.File, line: r.Line, vals: r.Values})
+	}
+	b.checkVersions()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return b.finish(), diags
+}
+
 // LoadDataset reads a dataset from the directory dir of fsys: states.csv and facts.csv, or,
 // when there is no states.csv, dataset.json with the same content (see docs/data.md). Every
 // row is validated; every problem is reported at once as Diagnostics naming file, line and

@@ -165,6 +165,15 @@ func (ds Diagnostics) errorsOnly() error {
 	return nil
 }
 
+// HintClosest sets the hint of d to the candidate closest to name ("did you mean ...?"), when
+// one is close enough, and returns d.
+func (d *Diagnostic) HintClosest(name string, candidates []string) *Diagnostic {
+	if s := suggest(name, candidates); s != "" {
+		d.Hint = fmt.Sprintf("did you mean %q?", s)
+	}
+	return d
+}
+
 // suggest returns the candidate closest to name (Levenshtein distance at most 2, or a
 // one-character prefix difference), or "".
 func suggest(name string, candidates []string) string {

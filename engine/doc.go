@@ -39,8 +39,10 @@
 // # Sub-packages
 //
 // Uses of the engine that build on its API, and that the engine never imports, live in their
-// own packages below it: engine/risk simulates the deadline risk of the open Article 3 and 4
-// obligations of an assessment (Monte Carlo; lap risk, lap whatif --risk).
+// own packages below it: engine/ruletest runs a plan's rule unit tests (lap test), read with
+// the engine's TOML reader (ReadTOML) and validated as data files are (DatasetFromRows), and
+// engine/risk simulates the deadline risk of the open Article 3 and 4 obligations of an
+// assessment (Monte Carlo; lap risk, lap whatif --risk).
 //
 // # Missing data
 //

@@ -5,90 +5,18 @@ import (
 	"testing/fstest"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine/internal/testplan"
 )
 
-// A minimal valid plan used across tests: two sections, two actions.
-const testPlanTOML = `name = "Test plan"
-version = "1"
-period = "2021-2026"
-adopted = "2021-09-21"
-baseline_year = 2021
-target_year = 2026
-counting = "deposit"
+// The minimal valid plan used across tests (engine/internal/testplan): two sections, two actions.
+const (
+	testPlanTOML = testplan.PlanTOML
+	testAction1  = testplan.Action1
+	testAction2  = testplan.Action2
+)
 
-[[section]]
-key = "universalization"
-title = "Universalization"
-first_action = 1
-last_action = 1
-
-[[section]]
-key = "transparency"
-title = "Transparency"
-first_action = 2
-last_action = 2
-`
-
-const testAction1 = `number = 1
-section = "universalization"
-title = "Join the Convention"
-provenance = "reconstructed"
-section_provenance = "found"
-
-[[indicator]]
-id = "1.1"
-title = "States Parties"
-definition = "Number of States Parties."
-population = 'true'
-rule = 'party'
-aggregate = "count"
-unit = "states"
-direction = "increase"
-fields = ["party"]
-provenance = "proposed"
-`
-
-const testAction2 = `number = 2
-section = "transparency"
-title = "Report on time"
-provenance = "inferred"
-section_provenance = "found"
-
-[[indicator]]
-id = "2.1"
-title = "Annual reports on time"
-definition = "Share of States Parties owing a report that sent it on time."
-population = 'annual_report_due'
-rule = 'annual_report_on_time'
-aggregate = "share"
-unit = "percent"
-direction = "increase"
-target = 100.0
-target_year = 2021
-target_each_year = true
-fields = ["annual_report_due", "annual_report_on_time"]
-provenance = "proposed"
-
-[[indicator]]
-id = "2.2"
-title = "Area cleared"
-definition = "Area cleared by States with an obligation."
-population = 'art4_outstanding'
-rule = 'art4_area_cleared_m2'
-aggregate = "sum"
-unit = "m2"
-direction = "increase"
-fields = ["art4_outstanding", "art4_area_cleared_m2"]
-provenance = "proposed"
-`
-
-func testPlanFS() fstest.MapFS {
-	return fstest.MapFS{
-		"plan.toml": {Data: []byte(testPlanTOML)},
-		"a01.toml":  {Data: []byte(testAction1)},
-		"a02.toml":  {Data: []byte(testAction2)},
-	}
-}
+func testPlanFS() fstest.MapFS { return testplan.FS() }
 
 func mustLoadTestPlan(t testing.TB) *Plan {
 	t.Helper()

@@ -41,6 +41,34 @@ func readTOML(fsys fs.FS, name string, v any) (*tomlDoc, []byte, Diagnostics) {
 	return doc, data, diags
 }
 
+// TOMLDoc is a TOML file read by ReadTOML: the line of every key, for the packages built on
+// the engine (engine/ruletest) that read TOML files of their own and place their own
+// diagnostics.
+type TOMLDoc struct{ doc *tomlDoc }
+
+// ReadTOML reads the TOML file name from fsys into v, a pointer to a struct whose toml tags are
+// the file's schema, with the reader of plan, scenario and check files: the same input limits,
+// positions, snippets for syntax errors and did-you-mean hints for unknown keys. doc is nil
+// when the file could not be decoded; diags lists every problem found (unknown keys do not stop
+// the decoding).
+func ReadTOML(fsys fs.FS, name string, v any) (doc *TOMLDoc, diags Diagnostics) {
+	d, _, diags := readTOML(fsys, name, v)
+	if d == nil {
+		return nil, diags
+	}
+	return &TOMLDoc{d}, diags
+}
+
+// LineOf is the line of key, named as the decoder names it with array-of-table indexes added
+// ("test[1].name", "test.case[3].want"), or fallback when the file does not set it.
+func (d *TOMLDoc) LineOf(key string, fallback int) int { return d.doc.lineOf(key, fallback) }
+
+// ElementLines returns, for the array value of key, the line on which each of its inline-table
+// elements opens; nil when key is not set or its value is not such an array.
+func (d *TOMLDoc) ElementLines(key string) []int {
+	return arrayElementLines(d.doc.lines, d.doc.lineOf(key, 0))
+}
+
 // decodeTOML decodes data, the content of the TOML file name, into v, a pointer to a struct
 // whose toml tags are the file's schema. It refuses a file that is too large, empty or not
 // UTF-8; reports a syntax or type error with its line, column and a snippet of the file; and
@@ -328,3 +356,62 @@ func keyPositions(text string) map[string]position {
 }
 
 var keyLine = regexp.MustCompile(`^\s*([A-Za-z0-9_\-"']+)\s*=\s*(\S)`)
+
+// arrayElementLines finds, for the array value of the key on line keyLine (1-based), the line
+// on which each of its inline-table elements opens. It understands strings and comments well
+// enough for hand-written test files; when it finds nothing, callers fall back to the key's
+// line.
+func arrayElementLines(lines []string, keyLine int) []int {
+	if keyLine < 1 || keyLine > len(lines) {
+		return nil
+	}
+	first := lines[keyLine-1]
+	eq := strings.Index(first, "=")
+	if eq < 0 {
+		return nil
+	}
+	var out []int
+	depthArr, depthTbl := 0, 0
+	var quote byte
+	for li := keyLine - 1; li < len(lines); li++ {
+		text := lines[li]
+		start := 0
+		if li == keyLine-1 {
+			start = eq + 1
+		}
+		for i := start; i < len(text); i++ {
+			ch := text[i]
+			if quote != 0 {
+				switch {
+				case ch == '\\' && quote == '"':
+					i++
+				case ch == quote:
+					quote = 0
+				}
+				continue
+			}
+			switch ch {
+			case '"', '\'':
+				quote = ch
+			case '#':
+				i = len(text)
+			case '[':
+				depthArr++
+			case ']':
+				depthArr--
+				if depthArr == 0 && depthTbl == 0 {
+					return out
+				}
+			case '{':
+				if depthTbl == 0 && depthArr == 1 {
+					out = append(out, li+1)
+				}
+				depthTbl++
+			case '}':
+				depthTbl--
+			}
+		}
+		quote = 0 // strings in inline tables cannot span lines
+	}
+	return out
+}

@@ -1,8 +1,8 @@
 package engine
 
 import (
-	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +11,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// selfDecoded is a value type with its own decoder, as a rule test's values are.
+type selfDecoded struct{ Text string }
+
+func (s *selfDecoded) UnmarshalTOML(v any) error { s.Text = fmt.Sprint(v); return nil }
 
 type tomlFixture struct {
 	Name  string `toml:"name"`
@@ -87,10 +92,11 @@ func TestSchemaKeys(t *testing.T) {
 	assert.Equal(t, []string{"id", "pairs", "value"}, schemaKeys(reflect.TypeOf(&tomlFixture{}), []string{"item"}))
 	assert.Equal(t, []string{"key"}, schemaKeys(reflect.TypeOf(&tomlFixture{}), []string{"item", "pairs"}))
 	assert.Nil(t, schemaKeys(reflect.TypeOf(&tomlFixture{}), []string{"nothing"}))
-	assert.Nil(t, schemaKeys(reflect.TypeOf(tomlText{}), nil), "a value type with its own decoder has no keys")
+	assert.Nil(t, schemaKeys(reflect.TypeOf(selfDecoded{}), nil), "a value type with its own decoder has no keys")
 }
 
-// TestOneTOMLLoader: a plan file, a scenario, a rule-test file and a check file with the same
+// TestOneTOMLLoader: a plan file, a scenario, a file read by ReadTOML (rule tests: engine/ruletest
+// checks that Run gives the same) and a check file with the same
 // syntax error get the same diagnostic: position, message and snippet.
 func TestOneTOMLLoader(t *testing.T) {
 	const broken = "name = \"x\"\ntitle = \n"
@@ -111,8 +117,9 @@ func TestOneTOMLLoader(t *testing.T) {
 	pick(err)
 	_, err = ParseScenario("a01.toml", []byte(broken), nil, nil)
 	pick(err)
-	_, err = RunRuleTests(context.Background(), mustLoadTestPlan(t), fstest.MapFS{"a01.toml": {Data: []byte(broken)}}, []string{"a01.toml"}, nil)
-	pick(err)
+	var v struct{}
+	_, ds := ReadTOML(fstest.MapFS{"a01.toml": {Data: []byte(broken)}}, "a01.toml", &v) // as engine/ruletest reads
+	pick(ds)
 	_, err = LoadChecks(fstest.MapFS{"checks/a01.toml": {Data: []byte(broken)}}, nil)
 	pick(err)
 	require.Len(t, got, 4)
@@ -122,4 +129,51 @@ func TestOneTOMLLoader(t *testing.T) {
 	}
 	assert.Equal(t, 2, got[0].Line)
 	assert.NotEmpty(t, got[0].Snippet, "every loader shows where the syntax error is")
+}
+
+func TestArrayElementLines(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		keyLine int
+		want    []int
+	}{
+		{"one per line", "x = 1\nstates = [\n  {a = 1},\n  {a = 2},\n]\n", 2, []int{3, 4}},
+		{"on the key's line", "states = [{a = 1}, {a = 2}]\n", 1, []int{1, 1}},
+		{"strings with brackets and braces", "facts = [\n  {a = \"{[\", b = '}]'},\n  {a = \"\\\"{\"},\n]\n", 1, []int{2, 3}},
+		{"comments and nested arrays", "states = [ # {not one\n  {a = [1, 2], b = {c = 1}}, # {nor this\n  {a = 3},\n]\ny = {z = 1}\n", 1, []int{2, 3}},
+		{"stops at the closing bracket", "states = [\n  {a = 1},\n]\nfacts = [\n  {a = 2},\n]\n", 1, []int{2}},
+		{"empty array", "states = []\n", 1, nil},
+		{"no such line", "states = []\n", 5, nil},
+		{"no value", "[[test]]\n", 1, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, arrayElementLines(strings.Split(tt.text, "\n"), tt.keyLine))
+		})
+	}
+}
+
+func TestReadTOML(t *testing.T) {
+	var v struct {
+		Test []struct {
+			Name   string           `toml:"name"`
+			States []map[string]any `toml:"states"`
+		} `toml:"test"`
+	}
+	fsys := fstest.MapFS{"t.toml": {Data: []byte("[[test]]\nname = \"a\"\nstates = [\n  {iso3 = \"XAA\"},\n  {iso3 = \"XBB\"},\n]\nnmae = 1\n")}}
+	doc, ds := ReadTOML(fsys, "t.toml", &v)
+	require.NotNil(t, doc)
+	require.Len(t, ds, 1, "an unknown key is reported, the file still decoded")
+	assert.Equal(t, CodeUnknownKey, ds[0].Code)
+	assert.Equal(t, `did you mean "name"?`, ds[0].Hint)
+	assert.Equal(t, 2, doc.LineOf("test[0].name", 0))
+	assert.Equal(t, 9, doc.LineOf("test[0].absent", 9))
+	assert.Equal(t, []int{4, 5}, doc.ElementLines("test[0].states"))
+	assert.Nil(t, doc.ElementLines("test[0].absent"))
+
+	doc, ds = ReadTOML(fsys, "missing.toml", &v)
+	assert.Nil(t, doc)
+	require.Len(t, ds, 1)
+	assert.Equal(t, "missing.toml", ds[0].File)
 }

@@ -5,7 +5,7 @@
 // The plan is a reconstruction: the official LAP text and indicators could not be obtained, so
 // every action carries a provenance label (found, inferred, reconstructed) and every indicator
 // is labelled proposed. Load it with engine.Load(indicators.FS) and run its rule tests with
-// engine.RunRuleTests(ctx, plan, indicators.Tests, nil, nil).
+// ruletest.Run(ctx, plan, indicators.Tests, nil, nil) (package engine/ruletest).
 package indicators
 
 import "embed"

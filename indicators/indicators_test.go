@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/ruletest"
 	"github.com/lapmonitor/lap/indicators"
 )
 
@@ -115,13 +116,13 @@ func TestAnchorIndicators(t *testing.T) {
 // TestRuleFiles runs the shipped rule tests, the same files `lap test` runs.
 func TestRuleFiles(t *testing.T) {
 	plan := loadPlan(t)
-	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	results, err := ruletest.Run(context.Background(), plan, indicators.Tests, nil, nil)
 	require.NoError(t, err)
 	require.NotEmpty(t, results)
 	for i := range results {
 		r := &results[i]
 		t.Run(r.Name(), func(t *testing.T) {
-			if r.Outcome == engine.RuleTestSkip {
+			if r.Outcome == ruletest.Skip {
 				t.Skipf("todo: %s:%d", r.File, r.Line)
 			}
 			if !r.Pass() {
@@ -134,11 +135,11 @@ func TestRuleFiles(t *testing.T) {
 // Every indicator has at least one rule test case that runs (a todo_ case does not count).
 func TestEveryIndicatorHasARuleTest(t *testing.T) {
 	plan := loadPlan(t)
-	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	results, err := ruletest.Run(context.Background(), plan, indicators.Tests, nil, nil)
 	require.NoError(t, err)
 	tested := map[string]int{}
 	for _, r := range results {
-		if r.Outcome != engine.RuleTestSkip {
+		if r.Outcome != ruletest.Skip {
 			tested[r.Indicator]++
 		}
 	}
@@ -150,7 +151,7 @@ func TestEveryIndicatorHasARuleTest(t *testing.T) {
 	}
 	assert.Empty(t, untested, "indicators without a rule test")
 	// One test file per action, named after it.
-	files, err := engine.FindRuleTests(indicators.Tests)
+	files, err := ruletest.Find(indicators.Tests)
 	require.NoError(t, err)
 	for _, a := range plan.Actions() {
 		assert.Contains(t, files, fmt.Sprintf("tests/a%02d.test.toml", a.Number))
@@ -163,7 +164,7 @@ func TestEveryCheckHasARuleTest(t *testing.T) {
 	plan := loadPlan(t)
 	checks := plan.Checks()
 	require.GreaterOrEqual(t, len(checks), 25, "the shipped checks")
-	results, err := engine.RunRuleTests(context.Background(), plan, indicators.Tests, nil, nil)
+	results, err := ruletest.Run(context.Background(), plan, indicators.Tests, nil, nil)
 	require.NoError(t, err)
 	violated, passed := map[string]bool{}, map[string]bool{}
 	for _, r := range results {

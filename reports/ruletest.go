@@ -4,27 +4,27 @@ import (
 	"io"
 	"strings"
 
-	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/ruletest"
 )
 
 // WriteRuleTestsJSON writes the outcome of rule unit tests as JSON: every result, then the
 // summary.
-func WriteRuleTestsJSON(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary) error {
+func WriteRuleTestsJSON(w io.Writer, results []ruletest.Result, sum ruletest.Summary) error {
 	return EncodeJSON(w, struct {
-		Results []engine.RuleTestResult `json:"results"`
-		Summary engine.RuleTestSummary  `json:"summary"`
+		Results []ruletest.Result `json:"results"`
+		Summary ruletest.Summary  `json:"summary"`
 	}{nonNil(results), sum})
 }
 
 // WriteRuleTests writes the outcome of rule unit tests as text (`lap test`): failures in full,
 // then (with verbose) every case, then the summary: PASS: n/N, and FAIL and SKIP counts when
 // there are any.
-func WriteRuleTests(w io.Writer, results []engine.RuleTestResult, sum engine.RuleTestSummary, verbose bool) error {
+func WriteRuleTests(w io.Writer, results []ruletest.Result, sum ruletest.Summary, verbose bool) error {
 	bw := &textWriter{w: w}
 	failed := 0
 	for i := range results {
 		r := &results[i]
-		if r.Outcome == engine.RuleTestFail {
+		if r.Outcome == ruletest.Fail {
 			if failed == 0 {
 				bw.printf("FAILURES\n")
 				bw.printf("%s\n", strings.Repeat("-", 80))

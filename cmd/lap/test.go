@@ -10,6 +10,7 @@ import (
 	"regexp"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/ruletest"
 	"github.com/lapmonitor/lap/indicators"
 	"github.com/lapmonitor/lap/reports"
 )
@@ -43,10 +44,10 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	var results []engine.RuleTestResult
+	var results []ruletest.Result
 	var diags engine.Diagnostics
 	if fs.NArg() == 0 {
-		rs, err := engine.RunRuleTests(ctx, plan, indicators.Tests, nil, filter)
+		rs, err := ruletest.Run(ctx, plan, indicators.Tests, nil, filter)
 		if err := collectTestDiags(err, "indicators/", &diags); err != nil {
 			return err
 		}
@@ -65,7 +66,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if dir == "." {
 			prefix = ""
 		}
-		rs, err := engine.RunRuleTests(ctx, plan, os.DirFS(dir), paths, filter)
+		rs, err := ruletest.Run(ctx, plan, os.DirFS(dir), paths, filter)
 		if err := collectTestDiags(err, prefix, &diags); err != nil {
 			return err
 		}
@@ -75,7 +76,7 @@ func runTest(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		printDiagnostics(stderr, "load rule tests", diags)
 		return errSilent
 	}
-	sum := engine.SummarizeRuleTests(results)
+	sum := ruletest.Summarize(results)
 	if format.value == "json" {
 		if err := reports.WriteRuleTestsJSON(stdout, results, sum); err != nil {
 			return err
@@ -110,7 +111,7 @@ func collectTestDiags(err error, prefix string, diags *engine.Diagnostics) error
 	return nil
 }
 
-func prefixTestResults(rs []engine.RuleTestResult, prefix string) []engine.RuleTestResult {
+func prefixTestResults(rs []ruletest.Result, prefix string) []ruletest.Result {
 	for i := range rs {
 		rs[i].File = prefix + rs[i].File
 	}

@@ -1,4 +1,4 @@
-package engine_test
+package ruletest_test
 
 import (
 	"context"
@@ -6,13 +6,49 @@ import (
 	"testing/fstest"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/engine/ruletest"
 )
+
+// examplePlan is a plan of one indicator, 1.1: the count of States Parties.
+var examplePlan = fstest.MapFS{
+	"plan.toml": {Data: []byte(`
+name = "Example plan"
+version = "1"
+baseline_year = 2021
+target_year = 2026
+
+[[section]]
+key = "universalization"
+title = "Universalization"
+first_action = 1
+last_action = 1
+`)},
+	"a01.toml": {Data: []byte(`
+number = 1
+section = "universalization"
+title = "Join the Convention"
+provenance = "reconstructed"
+section_provenance = "reconstructed"
+
+[[indicator]]
+id = "1.1"
+title = "States Parties"
+definition = "Number of States Parties at the end of the year."
+population = 'true'
+rule = 'party'
+aggregate = "count"
+unit = "states"
+direction = "increase"
+fields = ["party"]
+provenance = "proposed"
+`)},
+}
 
 // Rule unit tests check an indicator against a small dataset written in the test file: here the
 // entry-into-force edge of South Sudan (deposit 2023-08-03, in force 2024-02-01). The second
 // case expects the wrong count, to show how a failure reads.
-func ExampleRunRuleTests() {
-	plan, err := engine.Load(examplePlan) // one indicator, 1.1: the count of States Parties
+func ExampleRun() {
+	plan, err := engine.Load(examplePlan)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -41,7 +77,7 @@ counting = "entry-into-force"
 want = 2
 want_counted = ["NGA", "SSD"]
 `)}}
-	results, err := engine.RunRuleTests(context.Background(), plan, tests, nil, nil)
+	results, err := ruletest.Run(context.Background(), plan, tests, nil, nil)
 	if err != nil {
 		fmt.Println(err) // a Diagnostics: every problem in the test files, with file:line
 		return
@@ -49,7 +85,7 @@ want_counted = ["NGA", "SSD"]
 	for i := range results {
 		fmt.Print(results[i].Explain())
 	}
-	s := engine.SummarizeRuleTests(results)
+	s := ruletest.Summarize(results)
 	fmt.Printf("PASS: %d/%d\n", s.Pass, s.Total)
 	// Output:
 	// PASS tests/a01.test.toml:10: membership/deposit counts South Sudan in 2023

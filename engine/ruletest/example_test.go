@@ -7,48 +7,14 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/engine/ruletest"
+	"github.com/lapmonitor/lap/indicators"
 )
-
-// examplePlan is a plan of one indicator, 1.1: the count of States Parties.
-var examplePlan = fstest.MapFS{
-	"plan.toml": {Data: []byte(`
-name = "Example plan"
-version = "1"
-baseline_year = 2021
-target_year = 2026
-
-[[section]]
-key = "universalization"
-title = "Universalization"
-first_action = 1
-last_action = 1
-`)},
-	"a01.toml": {Data: []byte(`
-number = 1
-section = "universalization"
-title = "Join the Convention"
-provenance = "reconstructed"
-section_provenance = "reconstructed"
-
-[[indicator]]
-id = "1.1"
-title = "States Parties"
-definition = "Number of States Parties at the end of the year."
-population = 'true'
-rule = 'party'
-aggregate = "count"
-unit = "states"
-direction = "increase"
-fields = ["party"]
-provenance = "proposed"
-`)},
-}
 
 // Rule unit tests check an indicator against a small dataset written in the test file: here the
 // entry-into-force edge of South Sudan (deposit 2023-08-03, in force 2024-02-01). The second
 // case expects the wrong count, to show how a failure reads.
 func ExampleRun() {
-	plan, err := engine.Load(examplePlan)
+	plan, err := engine.Load(indicators.FS) // the shipped plan: 10.1 counts the States Parties
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -64,14 +30,14 @@ states = [
 
 [[test.case]]
 name = "deposit counts South Sudan in 2023"
-indicator = "1.1"
+indicator = "10.1"
 year = 2023
 counting = "deposit"
 want = 2
 
 [[test.case]]
 name = "entry into force (wrong on purpose)"
-indicator = "1.1"
+indicator = "10.1"
 year = 2023
 counting = "entry-into-force"
 want = 2
@@ -89,9 +55,9 @@ want_counted = ["NGA", "SSD"]
 	fmt.Printf("PASS: %d/%d\n", s.Pass, s.Total)
 	// Output:
 	// PASS tests/a01.test.toml:10: membership/deposit counts South Sudan in 2023
-	//   indicator 1.1 "States Parties", year 2023, counting deposit, as_of 2024-12-31
+	//   indicator 10.1 "States Parties at year end", year 2023, counting deposit, as_of 2024-12-31
 	// FAIL tests/a01.test.toml:17: membership/entry into force (wrong on purpose)
-	//   indicator 1.1 "States Parties", year 2023, counting entry-into-force, as_of 2024-12-31
+	//   indicator 10.1 "States Parties at year end", year 2023, counting entry-into-force, as_of 2024-12-31
 	//   want / got:
 	//     value        want 2, got 1
 	//     counted      want [NGA SSD], got [NGA] (missing SSD)

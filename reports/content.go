@@ -1,15 +1,14 @@
 package reports
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The report's content beside the indicator tables (issue 15): the plain-language summary,
@@ -132,8 +131,9 @@ func (d *document) content(a *engine.Assessment, m Meta) {
 			}
 		}
 	}
+	loc := d.loc
 	ref := func(iso3 string) stateRef {
-		s := stateRef{ISO3: iso3, Name: names[iso3]}
+		s := stateRef{ISO3: iso3, Name: stateIn(loc, iso3, names[iso3])}
 		if s.Name == "" {
 			s.Name = iso3
 		}
@@ -142,24 +142,25 @@ func (d *document) content(a *engine.Assessment, m Meta) {
 		}
 		return s
 	}
-	d.countedNames(a, ref)
-	c.Summary = summarize(a, m.Previous, func(iso3 string) string { return ref(iso3).Name })
+	order := loc.Order()
+	d.countedNames(a, ref, order)
+	c.Summary = summarize(loc, a, m.Previous, func(iso3 string) string { return ref(iso3).Name })
 	if sd == nil {
 		return
 	}
-	c.Article7 = article7Table(a, sd.Records, ref)
-	c.Annex = annex(sd.Records, ref)
+	c.Article7 = article7Table(loc, a, sd.Records, ref, order)
+	c.Annex = annex(loc, sd.Records, ref, order)
 	c.Votes = votesView{Years: sd.Votes, Year: a.Year}
 	for _, v := range sd.Votes {
 		if v.Year == a.Year {
 			c.Votes.HasYear = true
 		}
 	}
-	c.Article3 = article3Table(sd.Article3, a.Year)
+	c.Article3 = article3Table(loc, sd.Article3, a.Year)
 }
 
 // countedNames attaches to each count indicator's row the States it counts.
-func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef) {
+func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef, order func(a, b string) int) {
 	byID := map[string]*engine.IndicatorAssessment{}
 	for i := range a.Indicators {
 		byID[a.Indicators[i].ID] = &a.Indicators[i]
@@ -176,7 +177,7 @@ func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef)
 				for _, iso := range ia.Counted {
 					cn.Names = append(cn.Names, ref(iso))
 				}
-				slices.SortStableFunc(cn.Names, func(x, y stateRef) int { return cmp.Compare(x.Name, y.Name) })
+				slices.SortStableFunc(cn.Names, func(x, y stateRef) int { return order(x.Name, y.Name) })
 				cn.Long = len(cn.Names) > maxInlineNames
 				av.Counted = append(av.Counted, cn)
 				if cn.Long {
@@ -188,8 +189,9 @@ func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef)
 }
 
 // article7Table lists every State Party's initial and annual reports for the year.
-func article7Table(a *engine.Assessment, recs []engine.StateRecord, ref func(string) stateRef) article7View {
-	v := article7View{Deadline: engine.NewDate(a.Year+1, 4, 30).Text()}
+func article7Table(loc *locale.Locale, a *engine.Assessment, recs []engine.StateRecord, ref func(string) stateRef,
+	order func(a, b string) int) article7View {
+	v := article7View{Deadline: dayOf(loc, engine.NewDate(a.Year+1, 4, 30))}
 	for _, r := range recs {
 		if !r.Party {
 			continue
@@ -197,9 +199,9 @@ func article7Table(a *engine.Assessment, recs []engine.StateRecord, ref func(str
 		if r.Ref.Before(engine.NewDate(r.Year, 12, 31)) {
 			v.Partial = true
 		}
-		pr := reportingOf(r)
+		pr := reportingOf(loc, r)
 		row := article7Row{State: ref(r.ISO3), InitialDue: pr.InitialDue, InitialReceived: pr.InitialReceived,
-			InitialOnTime: pr.InitialOnTime, InitialKey: pr.InitialKey, Annual: ProfileItem{Value: "not owed"}, AnnualOnTime: dash, AnnualKey: "none"}
+			InitialOnTime: pr.InitialOnTime, InitialKey: pr.InitialKey, Annual: ProfileItem{Value: loc.T("reporting.not-owed")}, AnnualOnTime: dash, AnnualKey: "none"}
 		v.Parties++
 		if r.Reporting.InitialRequired {
 			v.InitialDue++
@@ -216,7 +218,7 @@ func article7Table(a *engine.Assessment, recs []engine.StateRecord, ref func(str
 			pa := pr.Annual[i]
 			row.Annual, row.AnnualOnTime, row.AnnualKey = pa.Received, pa.OnTime, pa.Key
 			if !an.Owed {
-				row.AnnualOnTime = "not owed for " + strconv.Itoa(a.Year) + " (received)"
+				row.AnnualOnTime = loc.T("reporting.not-owed-received", map[string]any{"Year": a.Year})
 				continue
 			}
 			v.AnnualOwed++
@@ -237,26 +239,26 @@ func article7Table(a *engine.Assessment, recs []engine.StateRecord, ref func(str
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	slices.SortStableFunc(v.Rows, func(x, y article7Row) int { return cmp.Compare(x.State.Name, y.State.Name) })
+	slices.SortStableFunc(v.Rows, func(x, y article7Row) int { return order(x.State.Name, y.State.Name) })
 	return v
 }
 
 // annex lists the States Parties, the signatories, the States whose instrument is deposited
 // but not yet counted, and the former States Parties, with their treaty dates.
-func annex(recs []engine.StateRecord, ref func(string) stateRef) annexView {
+func annex(loc *locale.Locale, recs []engine.StateRecord, ref func(string) stateRef, order func(a, b string) int) annexView {
 	var v annexView
 	var cc engine.ClassCounts
 	for _, r := range recs {
 		if r.Signed == nil && r.Ratified == nil {
 			continue
 		}
-		v.Ref = r.Ref.Text()
-		row := annexRow{State: ref(r.ISO3), Region: r.Region, Signed: dateOr(r.Signed, dash), Deposited: dateOr(r.Ratified, dash),
-			EntryIntoForce: dateOr(r.EntryIntoForce, dash), Withdrawn: dateOr(r.Withdrawn, dash), Mark: markOf(r.DatesClass)}
+		v.Ref = dayOf(loc, r.Ref)
+		row := annexRow{State: ref(r.ISO3), Region: regionIn(loc, r.Region), Signed: dayOr(loc, r.Signed, dash), Deposited: dayOr(loc, r.Ratified, dash),
+			EntryIntoForce: dayOr(loc, r.EntryIntoForce, dash), Withdrawn: dayOr(loc, r.Withdrawn, dash), Mark: markOf(r.DatesClass)}
 		if r.Ratified != nil {
-			row.Instrument = "accession"
+			row.Instrument = loc.T("content.instrument.accession")
 			if r.Signed != nil {
-				row.Instrument = "ratification"
+				row.Instrument = loc.T("content.instrument.ratification")
 			}
 		}
 		cc.Add(r.DatesClass)
@@ -271,7 +273,7 @@ func annex(recs []engine.StateRecord, ref func(string) stateRef) annexView {
 			v.Signatories = append(v.Signatories, row)
 		}
 	}
-	byName := func(x, y annexRow) int { return cmp.Compare(x.State.Name, y.State.Name) }
+	byName := func(x, y annexRow) int { return order(x.State.Name, y.State.Name) }
 	for _, l := range [][]annexRow{v.Parties, v.Signatories, v.Pending, v.Former} {
 		slices.SortStableFunc(l, byName)
 	}
@@ -280,12 +282,18 @@ func annex(recs []engine.StateRecord, ref func(string) stateRef) annexView {
 }
 
 // article3Table formats the cumulative Article 3 destruction.
-func article3Table(t Article3Totals, year int) article3View {
+func article3Table(loc *locale.Locale, t Article3Totals, year int) article3View {
+	n := func(v float64) string {
+		if loc.Lang() == locale.English {
+			return fixed(v, 0)
+		}
+		return loc.Number(v, 0)
+	}
 	v := article3View{Totals: t, From: t.From, Year: year, SinceEIF: t.From != 0 && t.From <= entryIntoForce.Year(),
-		Munitions: fixed(t.Munitions, 0), Submun: fixed(t.Submunitions, 0)}
+		Munitions: n(t.Munitions), Submun: n(t.Submunitions)}
 	for _, y := range t.Years {
-		v.Rows = append(v.Rows, article3Row{Year: y.Year, Munitions: fixed(y.Munitions, 0), Submunitions: fixed(y.Submunitions, 0),
-			States: y.States, CumMunitions: fixed(y.CumMunitions, 0), CumSub: fixed(y.CumSub, 0), Mark: markOf(y.Class), CumMark: markOf(y.CumClass)})
+		v.Rows = append(v.Rows, article3Row{Year: y.Year, Munitions: n(y.Munitions), Submunitions: n(y.Submunitions),
+			States: y.States, CumMunitions: n(y.CumMunitions), CumSub: n(y.CumSub), Mark: markOf(y.Class), CumMark: markOf(y.CumClass)})
 	}
 	return v
 }
@@ -338,4 +346,21 @@ func joinNames(names []string) string {
 		return names[0]
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+// dayOr is dayOf of a date that may be missing (none).
+func dayOr(loc *locale.Locale, d *engine.Date, none string) string {
+	if d == nil {
+		return none
+	}
+	return dayOf(loc, *d)
+}
+
+// regionIn is a region of the States file in the report's language; English shows its key
+// as it always has.
+func regionIn(loc *locale.Locale, key string) string {
+	if loc.Lang() == locale.English || key == "" {
+		return key
+	}
+	return loc.T("region." + key)
 }

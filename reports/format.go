@@ -7,6 +7,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // Fixed number formatting, so that the same assessment always gives the same text.
@@ -134,6 +135,18 @@ func unitLabel(unit string) string {
 		return "km²"
 	}
 	return unit
+}
+
+// unitIn is unitLabel in loc's language: the units that are words come from the catalogue
+// (unit.*); symbols and currency codes stay as they are.
+func unitIn(loc *locale.Locale, unit string) string {
+	switch unit {
+	case "states", "items", "munitions", "people", "submunitions":
+		if loc.Lang() != locale.English {
+			return loc.T("unit." + unit)
+		}
+	}
+	return unitLabel(unit)
 }
 
 // axisLabel is the y-axis label of an indicator's trend chart.

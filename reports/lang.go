@@ -1,7 +1,11 @@
 package reports
 
 import (
+	"fmt"
 	htmltemplate "html/template"
+	"regexp"
+	"strconv"
+	"strings"
 	texttemplate "text/template"
 
 	"github.com/lapmonitor/lap/reports/locale"
@@ -18,20 +22,83 @@ import (
 //	{{t "report.glance"}}                         a message
 //	{{tf "report.parties-at" "Date" .CutOff.YearEnd}}  a message with named values
 //	{{tn "count.states" .N}}                      a counted message (plural rules)
+//	{{tnf "report.x" .N "Year" .Year}}            a counted message with named values
+//	{{th "report.x" "Date" .AsOf}}                HTML: a message whose *emphasis*,
+//	{{thn "report.x" .N "Year" .Year}}            **strong** and `code` become markup
+//
+// A message that carries inline markup is written once, in Markdown's spelling: report.md
+// shows it as it is (tf, tnf), report.html through th and thn, which escape the text first.
 func localeFuncs(loc *locale.Locale) map[string]any {
 	return map[string]any{
-		"t": func(id string) string { return loc.T(id) },
-		"tf": func(id string, kv ...any) string {
-			data := map[string]any{}
-			for i := 0; i+1 < len(kv); i += 2 {
-				if k, ok := kv[i].(string); ok {
-					data[k] = kv[i+1]
-				}
-			}
-			return loc.T(id, data)
+		"t":   func(id string) string { return loc.T(id) },
+		"tf":  func(id string, kv ...any) string { return loc.T(id, pairs(kv)) },
+		"tn":  func(id string, n int) string { return loc.N(id, n, nil) },
+		"tnf": func(id string, n int, kv ...any) string { return loc.N(id, n, pairs(kv)) },
+		"th": func(id string, kv ...any) htmltemplate.HTML {
+			data, values := tokens(kv)
+			return inlineMarkup(loc.T(id, data), values)
 		},
-		"tn": func(id string, n int) string { return loc.N(id, n, nil) },
+		"thn": func(id string, n int, kv ...any) htmltemplate.HTML {
+			data, values := tokens(kv)
+			return inlineMarkup(loc.N(id, n, data), values)
+		},
 	}
+}
+
+// pairs makes a message's named values of a template's "Name", value, ... arguments.
+func pairs(kv []any) map[string]any {
+	data := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			data[k] = kv[i+1]
+		}
+	}
+	return data
+}
+
+// tokens stands a token in for each named value of a message for an HTML page, so that the
+// message's own text and its values are escaped apart (inlineMarkup).
+func tokens(kv []any) (map[string]any, []string) {
+	data := make(map[string]any, len(kv)/2)
+	var values []string
+	for i := 0; i+1 < len(kv); i += 2 {
+		if k, ok := kv[i].(string); ok {
+			data[k] = "\x01" + strconv.Itoa(len(values)) + "\x02"
+			values = append(values, fmt.Sprint(kv[i+1]))
+		}
+	}
+	return data, values
+}
+
+var (
+	strongRE = regexp.MustCompile(`\*\*([^*]+)\*\*`)
+	emRE     = regexp.MustCompile(`\*([^*]+)\*`)
+	codeRE   = regexp.MustCompile("`([^`]+)`")
+	tokenRE  = regexp.MustCompile("\x01([0-9]+)\x02")
+	// markupText escapes a message's own text: quotes and apostrophes stay as the
+	// template's own text had them (th and thn are used in element content only).
+	markupText = strings.NewReplacer("\x00", "\uFFFD", "&", "&amp;", "<", "&lt;", ">", "&gt;")
+	// valueText escapes a value as html/template escapes it in element content.
+	valueText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+)
+
+// inlineMarkup is a message for an HTML page: its text escaped, its **strong**, *emphasis*
+// and `code` made elements, then its values put in, escaped.
+func inlineMarkup(s string, values []string) htmltemplate.HTML {
+	s = markupText.Replace(s)
+	s = strongRE.ReplaceAllString(s, "<strong>$1</strong>")
+	s = emRE.ReplaceAllString(s, "<em>$1</em>")
+	s = codeRE.ReplaceAllString(s, "<code>$1</code>")
+	if len(values) > 0 {
+		s = tokenRE.ReplaceAllStringFunc(s, func(tok string) string {
+			i, err := strconv.Atoi(tok[1 : len(tok)-1])
+			if err != nil || i >= len(values) {
+				return ""
+			}
+			return valueText.Replace(values[i])
+		})
+	}
+	return htmltemplate.HTML(s)
 }
 
 // placeholderFuncs declare the locale functions at parse time; each language's clone

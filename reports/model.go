@@ -227,10 +227,9 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 		d.Generator = "lap report"
 	}
 	switch a.Counting {
-	case engine.CountingDeposit:
-		d.CountingIs = "a State counts as a State Party from the deposit of its instrument of ratification or accession"
-	case engine.CountingEntryIntoForce:
-		d.CountingIs = "a State counts as a State Party from the entry into force of the Convention for it"
+	case engine.CountingDeposit, engine.CountingEntryIntoForce:
+		d.Counting = d.loc.T("counting." + string(a.Counting))
+		d.CountingIs = d.loc.T("counting." + string(a.Counting) + "-means")
 	}
 	data := m.DataSource
 	if data == "" {
@@ -246,7 +245,7 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.Overall = rollup(a.Overall.Rollup)
 	var tr []string
 	for _, t := range engine.TrendStatuses {
-		tr = append(tr, fmt.Sprintf("%d %s", a.Overall.TrendCounts.Get(t), strings.ReplaceAll(string(t), "-", " ")))
+		tr = append(tr, d.loc.T("report.trend-count", map[string]any{"N": d.loc.Int(a.Overall.TrendCounts.Get(t)), "Trend": d.loc.T("trend." + string(t))}))
 	}
 	d.Trends = strings.Join(tr, ", ")
 	d.glance(a, m)
@@ -308,12 +307,12 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 	for _, s := range a.States {
 		now[s.ISO3] = true
 		if !before[s.ISO3] {
-			d.NewParties = append(d.NewParties, fmt.Sprintf("%s (%s)", s.Name, s.ISO3))
+			d.NewParties = append(d.NewParties, fmt.Sprintf("%s (%s)", stateIn(d.loc, s.ISO3, s.Name), s.ISO3))
 		}
 	}
 	for _, s := range m.Previous.States {
 		if !now[s.ISO3] {
-			d.LeftParties = append(d.LeftParties, fmt.Sprintf("%s (%s)", s.Name, s.ISO3))
+			d.LeftParties = append(d.LeftParties, fmt.Sprintf("%s (%s)", stateIn(d.loc, s.ISO3, s.Name), s.ISO3))
 		}
 	}
 
@@ -347,7 +346,7 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 			continue
 		}
 		changes = append(changes, change{size: math.Abs(dp), ord: i, row: changeRow{
-			ID: ia.ID, Title: ia.Title, Unit: unitLabel(ia.Unit),
+			ID: ia.ID, Title: ia.Title, Unit: unitIn(d.loc, ia.Unit),
 			Previous: fmtValue(p.Value, ia.Unit), Value: fmtValue(ia.Value, ia.Unit), PrevMark: markOf(p.Class), Mark: markOf(ia.Class),
 			Delta: fmtDelta(*ia.Value-*p.Value, ia.Unit), ProgressDelta: fmtPoints(dp),
 			PrevStatus: progressStatus(p.ProgressStatus), Stat: progressStatus(ia.ProgressStatus),
@@ -394,7 +393,7 @@ func (d *document) sections(a *engine.Assessment, m Meta) {
 			av := actionView{Number: as.Number, Title: as.Title, Description: def.Description, Provenance: as.Provenance,
 				Basis: def.Basis, Rollup: rollup(as.Rollup)}
 			for _, ia := range byAction[as.Number] {
-				av.Rows = append(av.Rows, indicatorRowOf(ia, defs[ia.ID]))
+				av.Rows = append(av.Rows, indicatorRowOf(d.loc, ia, defs[ia.ID]))
 			}
 			sv.Actions = append(sv.Actions, av)
 		}
@@ -402,21 +401,21 @@ func (d *document) sections(a *engine.Assessment, m Meta) {
 	}
 }
 
-func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indicatorRow {
-	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitLabel(ia.Unit),
+func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engine.Indicator) indicatorRow {
+	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitIn(loc, ia.Unit),
 		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
 		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
 		Status: progressStatus(ia.ProgressStatus), Reason: ia.Reason, Method: string(ia.Method), Provenance: ia.Provenance,
 		Error: ia.Error, Over: ia.KOfN(), Trend: dash}
 	if ia.TrendStatus != "" {
-		r.Trend = string(ia.TrendStatus)
+		r.Trend = loc.T("trend." + string(ia.TrendStatus))
 	}
 	if ia.CoverageFlag && ia.Coverage != nil {
 		r.Value += " ⚑"
-		r.Notes = append(r.Notes, "Coverage flagged (⚑): "+ia.Coverage.Reason+"; the change from the year before is not comparable")
+		r.Notes = append(r.Notes, loc.T("report.coverage-flagged-note", map[string]any{"Reason": ia.Coverage.Reason}))
 	}
 	if t := ia.Travel; t != nil {
-		r.Notes = append(r.Notes, "Direction of travel: "+string(t.Status)+": "+t.Reason)
+		r.Notes = append(r.Notes, loc.T("report.travel-note", map[string]any{"Trend": loc.T("trend." + string(t.Status)), "Reason": t.Reason}))
 	}
 	if ia.Baseline != nil {
 		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
@@ -431,9 +430,9 @@ func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indica
 	if ia.Target != nil {
 		switch {
 		case ia.TargetEachYear:
-			r.Target += " each year from " + strconv.Itoa(ia.TargetYear)
+			r.Target = loc.T("report.target-each-year", map[string]any{"Value": r.Target, "Year": strconv.Itoa(ia.TargetYear)})
 		case ia.TargetYear != 0:
-			r.Target += " by " + strconv.Itoa(ia.TargetYear)
+			r.Target = loc.T("report.target-by", map[string]any{"Value": r.Target, "Year": strconv.Itoa(ia.TargetYear)})
 		}
 	}
 	return r
@@ -443,26 +442,24 @@ func indicatorRowOf(ia *engine.IndicatorAssessment, def engine.Indicator) indica
 // results.json's "obligations" does, with the projection of each open one.
 func (d *document) obligations(a *engine.Assessment) {
 	for _, oe := range a.Obligations {
-		row := obligationRow{ISO3: oe.ISO3, Name: oe.Name, Article: oe.Article, Episode: oe.Episode, Start: oe.Start.Text(),
-			Status: episodeStatus(oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictWord(oe.DeadlineMet),
+		loc := d.loc
+		row := obligationRow{ISO3: oe.ISO3, Name: stateIn(loc, oe.ISO3, oe.Name), Article: oe.Article, Episode: oe.Episode, Start: dayOf(loc, oe.Start),
+			Status: episodeStatus(oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictIn(loc, oe.DeadlineMet),
 			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: "", InYear: dash}
 		obligationFacts(&row, oe)
 		if oe.Deadline != nil {
-			row.Deadline = oe.Deadline.Text()
+			row.Deadline = dayOf(loc, *oe.Deadline)
 		}
 		var chain []string
 		for _, dd := range oe.Deadlines {
-			chain = append(chain, dd.Deadline.Text()+" (decided "+dd.Decided.Text()+")")
+			chain = append(chain, loc.T("report.decided", map[string]any{"Deadline": dayOf(loc, dd.Deadline), "Date": dayOf(loc, dd.Decided)}))
 		}
 		row.Chain = strings.Join(chain, "; ")
 		if n := len(oe.Deadlines); n > 1 {
-			row.Deadline += fmt.Sprintf(" (%d extension decisions)", n-1)
-			if n == 2 {
-				row.Deadline = strings.Replace(row.Deadline, "decisions", "decision", 1)
-			}
+			row.Deadline += " " + loc.N("report.extension-decisions", n-1, nil)
 		}
 		if oe.Completed != nil {
-			row.Completed = oe.Completed.Text()
+			row.Completed = dayOf(loc, *oe.Completed)
 		}
 		if dp := oe.Projection; dp != nil {
 			if dp.Remaining != nil {
@@ -483,10 +480,10 @@ func (d *document) obligations(a *engine.Assessment) {
 			row.ProjectionNote = dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."
 			var basis []string
 			if dp.SinglePoint {
-				basis = append(basis, "one data point")
+				basis = append(basis, loc.T("report.basis.one-point"))
 			}
 			if dp.Stale {
-				basis = append(basis, "data older than two years")
+				basis = append(basis, loc.T("report.basis.stale"))
 			}
 			row.Basis = strings.Join(basis, ", ")
 		}
@@ -498,12 +495,12 @@ func (d *document) obligations(a *engine.Assessment) {
 func (d *document) coverage(a *engine.Assessment) {
 	for _, ia := range a.Indicators {
 		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: len(ia.NoData),
-			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes, Unknown: "left out", Flag: dash}
+			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes, Unknown: d.loc.T("report.unknown.left-out"), Flag: dash}
 		if ia.UnknownPolicy == engine.UnknownAsFalse {
-			r.Unknown = "as not"
+			r.Unknown = d.loc.T("report.unknown.as-not")
 		}
 		if ia.CoverageFlag {
-			r.Flag = "⚑ flagged"
+			r.Flag = d.loc.T("report.flagged")
 		}
 		if ia.Population > 0 {
 			sh := float64(ia.Known) / float64(ia.Population)
@@ -536,9 +533,9 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	switch sc.Weighting {
 	case engine.WeightingEqual:
-		mv.Weighting = "every scored action weighs alike in its section, and every scored section alike in the plan score"
+		mv.Weighting = d.loc.T("report.weighting.equal")
 	default:
-		mv.Weighting = "each action weighs in its section, and each section in the plan score, by the summed weights of the scored indicators it holds (times its own weight key, default 1): the plan score is the weighted mean over every scored indicator, so a section with one scored indicator cannot outweigh one with twenty"
+		mv.Weighting = d.loc.T("report.weighting.indicators")
 	}
 	contrib := map[string]engine.SectionContribution{}
 	for _, c := range a.Overall.Contributions {
@@ -549,22 +546,22 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 		if c, ok := contrib[s.Key]; ok {
 			sw.Weight, sw.Share, sw.Without = g(c.Weight), fmtShare(&c.Share), fmtShare(c.Without)
 		} else {
-			sw.Without = "no score: excluded"
+			sw.Without = d.loc.T("report.no-score-excluded")
 		}
 		mv.Weights = append(mv.Weights, sw)
 	}
 	mv.Thresholds = []threshold{
-		{"on_track", g(sc.OnTrack), "linear: on track when progress ≥ on_track × expected progress"},
-		{"regressing", g(sc.Regressing), "linear: regressing when progress is below this (0: any move away from the target since the baseline)"},
-		{"trend_on_track", g(sc.TrendOnTrack), "trend: on track when the projected value covers at least this share of the baseline-to-target distance"},
-		{"trend_min_years", strconv.Itoa(sc.TrendMinYears), "trend: fewest years with a value needed to fit a trend"},
-		{"tolerance", g(sc.Tolerance), "a value this close to the target meets it"},
-		{"min_population", strconv.Itoa(sc.MinPopulation), "a share or mean over fewer States (or any value over none) is shown as \"k of n\" with status too-few and not scored"},
-		{"min_coverage", g(sc.MinCoverage), "a sum with figures from fewer of its States, or whose contributing States changed since the year before, is flagged ⚑ and never ranked"},
-		{"cagr_improving", g(sc.CAGRImproving), "direction of travel (no target): improving at this compound annual growth in the desired direction or more (narrowed near 100% for rising shares)"},
-		{"cagr_worsening", g(sc.CAGRWorsening), "direction of travel (no target): worsening below this; stable in between; from zero the sign of the change decides"},
-		{"deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), "deadline projections: the rate is the mean of at most this many latest years with data"},
-		{"deadline_margin_years", g(sc.DeadlineMarginYears), "deadline projections: completing less than this many years before the deadline is at risk"},
+		{"on_track", g(sc.OnTrack), d.loc.T("report.threshold.on_track")},
+		{"regressing", g(sc.Regressing), d.loc.T("report.threshold.regressing")},
+		{"trend_on_track", g(sc.TrendOnTrack), d.loc.T("report.threshold.trend_on_track")},
+		{"trend_min_years", strconv.Itoa(sc.TrendMinYears), d.loc.T("report.threshold.trend_min_years")},
+		{"tolerance", g(sc.Tolerance), d.loc.T("report.threshold.tolerance")},
+		{"min_population", strconv.Itoa(sc.MinPopulation), d.loc.T("report.threshold.min_population")},
+		{"min_coverage", g(sc.MinCoverage), d.loc.T("report.threshold.min_coverage")},
+		{"cagr_improving", g(sc.CAGRImproving), d.loc.T("report.threshold.cagr_improving")},
+		{"cagr_worsening", g(sc.CAGRWorsening), d.loc.T("report.threshold.cagr_worsening")},
+		{"deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), d.loc.T("report.threshold.deadline_rate_years")},
+		{"deadline_margin_years", g(sc.DeadlineMarginYears), d.loc.T("report.threshold.deadline_margin_years")},
 	}
 	d.Method = mv
 }
@@ -577,4 +574,22 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// dayOf is a date of the engine as the report's language writes it, with its precision:
+// "14 June 2023", "June 2023", "2023" (English as Date.Text writes it).
+func dayOf(loc *locale.Locale, d engine.Date) string {
+	if loc.Lang() == locale.English {
+		return d.Text()
+	}
+	return dayIn(loc, d)
+}
+
+// verdictIn is verdictWord in the report's language.
+func verdictIn(loc *locale.Locale, v engine.Verdict) string {
+	w := verdictWord(v)
+	if w == dash {
+		return dash
+	}
+	return loc.T("verdict." + strings.ReplaceAll(w, " ", "-"))
 }

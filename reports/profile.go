@@ -11,6 +11,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The country profile: one State's page for the assessed year, as the report writes it
@@ -510,7 +511,7 @@ func whatItTakes(article int, dp *engine.DeadlineProjection) string {
 
 // reporting fills the Article 7 record and adds its facts to the sources.
 func (p *StateProfile) reporting(rec engine.StateRecord, src *sourceSet) {
-	p.Reporting = reportingOf(rec)
+	p.Reporting = reportingOf(locale.For(locale.English), rec)
 	if r := rec.Reporting.Initial; r != nil {
 		src.addRead(*r, "")
 	}
@@ -523,60 +524,73 @@ func (p *StateProfile) reporting(rec engine.StateRecord, src *sourceSet) {
 
 // reportingOf says a State's Article 7 record in words: the profile's section and the
 // report's Article 7 table.
-func reportingOf(rec engine.StateRecord) ProfileReporting {
+func reportingOf(loc *locale.Locale, rec engine.StateRecord) ProfileReporting {
 	r := rec.Reporting
-	pr := ProfileReporting{InitialDue: dash, InitialReceived: ProfileItem{Label: "Initial report received", Value: "none recorded"},
+	none := loc.T("reporting.none-recorded")
+	pr := ProfileReporting{InitialDue: dash, InitialReceived: ProfileItem{Label: loc.T("reporting.initial-received"), Value: none},
 		Annual: []ProfileAnnual{}}
 	if r.InitialDue != nil {
-		pr.InitialDue = r.InitialDue.Text()
+		pr.InitialDue = dayOf(loc, *r.InitialDue)
 	}
 	if r.Initial != nil {
-		pr.InitialReceived.Value, pr.InitialReceived.Class = dateText(describeRead(r.Initial.Value)), r.Initial.Class
+		pr.InitialReceived.Value, pr.InitialReceived.Class = dateIn(loc, describeRead(r.Initial.Value)), r.Initial.Class
 	}
 	switch r.InitialOnTime {
 	case engine.VerdictYes:
-		pr.InitialOnTime, pr.InitialKey = "on time", "yes"
+		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.on-time"), "yes"
 	case engine.VerdictNo:
 		pr.InitialKey = "no"
-		pr.InitialOnTime = "late"
+		pr.InitialOnTime = loc.T("reporting.late")
 		if r.Initial == nil {
-			pr.InitialOnTime = "not received by " + rec.Ref.Text()
+			pr.InitialOnTime = loc.T("reporting.not-received-by", map[string]any{"Date": dayOf(loc, rec.Ref)})
 		}
 	case engine.VerdictUnknown:
-		pr.InitialOnTime, pr.InitialKey = "not known (the dates do not decide)", "unknown"
+		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.not-known"), "unknown"
 	case engine.VerdictPending:
-		pr.InitialOnTime, pr.InitialKey = "not yet due", "pending"
+		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.not-yet-due"), "pending"
 	default:
-		pr.InitialOnTime, pr.InitialKey = "not due (no entry into force)", "none"
+		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.not-due"), "none"
 	}
 	for _, an := range r.Annual {
-		pa := ProfileAnnual{Year: an.Year, Deadline: an.Deadline.Text(), Received: ProfileItem{Label: "Received", Value: "none recorded"}}
+		pa := ProfileAnnual{Year: an.Year, Deadline: dayOf(loc, an.Deadline), Received: ProfileItem{Label: loc.T("reporting.received"), Value: none}}
 		if an.Received != nil {
-			pa.Received.Value, pa.Received.Class = dateText(describeRead(an.Received.Value)), an.Received.Class
+			pa.Received.Value, pa.Received.Class = dateIn(loc, describeRead(an.Received.Value)), an.Received.Class
 		}
 		switch an.OnTime {
 		case engine.VerdictYes:
-			pa.OnTime, pa.Key = "on time", "yes"
+			pa.OnTime, pa.Key = loc.T("reporting.on-time"), "yes"
 		case engine.VerdictNo:
-			pa.OnTime, pa.Key = "late", "no"
+			pa.OnTime, pa.Key = loc.T("reporting.late"), "no"
 			if an.Received == nil {
-				pa.OnTime = "not received by the deadline"
+				pa.OnTime = loc.T("reporting.not-received-deadline")
 			}
 		case engine.VerdictUnknown:
-			pa.OnTime, pa.Key = "not known (the dates do not decide)", "unknown"
+			pa.OnTime, pa.Key = loc.T("reporting.not-known"), "unknown"
 		default:
-			pa.OnTime, pa.Key = "not yet due", "pending"
+			pa.OnTime, pa.Key = loc.T("reporting.not-yet-due"), "pending"
 		}
 		pr.Annual = append(pr.Annual, pa)
 	}
 	owedBefore := rec.EntryIntoForce != nil && rec.EntryIntoForce.Year() < r.From
 	switch {
 	case owedBefore:
-		pr.Covered = fmt.Sprintf("The data record annual reports from %d; earlier years are not covered.", r.From)
+		pr.Covered = loc.T("reporting.covered-from", map[string]any{"Year": r.From})
 	case len(r.Annual) == 0 && rec.Party:
-		pr.Covered = "No annual report was owed or received by the cut-off."
+		pr.Covered = loc.T("reporting.none-owed")
 	}
 	return pr
+}
+
+// dateIn is dateText in the locale's language: a date of the data ("2023-06-14") as the
+// language writes it, with its precision; anything else as it is.
+func dateIn(loc *locale.Locale, v string) string {
+	if loc.Lang() == locale.English {
+		return dateText(v)
+	}
+	if s, err := loc.ISODate(v); err == nil {
+		return s
+	}
+	return v
 }
 
 // indicators lists every indicator whose population the State is in, with its result and its

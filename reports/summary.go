@@ -1,10 +1,11 @@
 package reports
 
 import (
-	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The plain-language summary at the top of the report: a few sentences generated from the
@@ -37,10 +38,11 @@ const (
 // maxSummaryNames is how many States a summary sentence names; a longer list is "and N others".
 const maxSummaryNames = 10
 
-// summarize writes the summary of an assessment; prev (the year before, or nil) gives the
-// States that joined, name gives a State's name.
-func summarize(a *engine.Assessment, prev *engine.Assessment, name func(string) string) []summarySentence {
-	s := summarizer{a: a, prev: prev, name: name}
+// summarize writes the summary of an assessment in loc's language; prev (the year before, or
+// nil) gives the States that joined, name gives a State's name. Each sentence is one message
+// of the catalogue (summary.*), with the counts that decide its grammar as its plural count.
+func summarize(loc *locale.Locale, a *engine.Assessment, prev *engine.Assessment, name func(string) string) []summarySentence {
+	s := summarizer{a: a, prev: prev, name: name, loc: loc, order: loc.Order()}
 	var out []summarySentence
 	for _, f := range []func() (summarySentence, bool){
 		s.membership, s.score, s.initialReports, s.annualReports, s.stockpiles, s.clearance, s.areaCleared, s.legislation,
@@ -55,6 +57,8 @@ func summarize(a *engine.Assessment, prev *engine.Assessment, name func(string) 
 type summarizer struct {
 	a, prev *engine.Assessment
 	name    func(string) string
+	loc     *locale.Locale
+	order   func(a, b string) int
 }
 
 // ind returns an indicator of the assessment.
@@ -67,14 +71,54 @@ func (s summarizer) ind(id string) (*engine.IndicatorAssessment, bool) {
 	return nil, false
 }
 
+// msg is a message of the summary; n is its plural count, or -1 for a message without one.
+func (s summarizer) msg(id string, n int, kv ...any) string {
+	data := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[kv[i].(string)] = kv[i+1]
+	}
+	if n < 0 {
+		return s.loc.T(id, data)
+	}
+	return s.loc.N(id, n, data)
+}
+
+// english says whether the summary is in English, which spells small numbers in words.
+func (s summarizer) english() bool { return s.loc.Lang() == locale.English }
+
 // at says when: "At the end of 2024" or, when the year is not over at the cut-off, "By 31
 // October 2026 (2026 is not over)".
 func (s summarizer) at() string {
 	asOf, err := engine.ParseDay(s.a.AsOf)
 	if err == nil && asOf.Before(engine.NewDate(s.a.Year, 12, 31)) {
-		return fmt.Sprintf("By %s (%d is not over)", asOf.Text(), s.a.Year)
+		return s.msg("summary.at-partial", -1, "Date", dayOf(s.loc, asOf), "Year", s.a.Year)
 	}
-	return fmt.Sprintf("At the end of %d", s.a.Year)
+	return s.msg("summary.at-end", -1, "Year", s.a.Year)
+}
+
+// num writes a count for running text: in words from "no" to "nine" in English, in figures
+// in the other languages.
+func (s summarizer) num(n int) string {
+	if s.english() {
+		return numberWord(n)
+	}
+	return s.loc.Int(n)
+}
+
+// of writes the k of "k of n": "none" for zero in English, else as num.
+func (s summarizer) of(n int) string {
+	if s.english() {
+		return ofWord(n)
+	}
+	return s.loc.Int(n)
+}
+
+// share is a share as the report's language writes it.
+func (s summarizer) share(v *float64) string {
+	if s.english() {
+		return fmtShare(v)
+	}
+	return localNumbers(s.loc, fmtShare(v))
 }
 
 // count is an indicator's value as a whole number with its mark; ok is false without a value.
@@ -85,18 +129,22 @@ func count(ia *engine.IndicatorAssessment) (int, string, bool) {
 	return int(*ia.Value), markOf(ia.Class).Symbol, true
 }
 
-// names lists States by name, at most maxSummaryNames, then "and N others".
+// names lists States by name in the language's order, at most maxSummaryNames, then "and N
+// others".
 func (s summarizer) names(isos []string) string {
 	var ns []string
 	for _, iso := range isos {
 		ns = append(ns, s.name(iso))
 	}
-	slices.Sort(ns)
+	slices.SortFunc(ns, s.order)
 	if len(ns) > maxSummaryNames {
 		rest := len(ns) - maxSummaryNames
-		ns = append(ns[:maxSummaryNames:maxSummaryNames], fmt.Sprintf("%s other%s", numberWord(rest), plural1(rest)))
+		ns = append(ns[:maxSummaryNames:maxSummaryNames], s.msg("summary.others", rest, "N", s.num(rest)))
 	}
-	return joinNames(ns)
+	if s.english() || len(ns) < 2 {
+		return joinNames(ns)
+	}
+	return s.loc.T("list.and", map[string]any{"Items": strings.Join(ns[:len(ns)-1], ", "), "Last": ns[len(ns)-1]})
 }
 
 func (s summarizer) membership() (summarySentence, bool) {
@@ -106,10 +154,9 @@ func (s summarizer) membership() (summarySentence, bool) {
 	}
 	n, mark, ok := count(ia)
 	if !ok {
-		return summarySentence{Text: s.at() + ", the number of States Parties is not known.", Refs: []string{idParties}}, true
+		return summarySentence{Text: s.msg("summary.parties-not-known", -1, "At", s.at()), Refs: []string{idParties}}, true
 	}
-	text := fmt.Sprintf("%s, %s State%s %s Part%s to the Convention.", s.at(), numberWord(n)+mark, plural1(n),
-		pick(n == 1, "was a", "were"), pick(n == 1, "y", "ies"))
+	text := s.msg("summary.parties", n, "At", s.at(), "N", s.num(n)+mark)
 	if s.prev != nil {
 		if pi, ok := s.prev.Indicator(idParties); ok && pi.Value != nil {
 			before := map[string]bool{}
@@ -131,14 +178,12 @@ func (s summarizer) membership() (summarySentence, bool) {
 			}
 			switch len(joined) {
 			case 0:
-				text += fmt.Sprintf(" No State became a Party in %d.", s.a.Year)
+				text += " " + s.msg("summary.none-joined", -1, "Year", s.a.Year)
 			default:
-				text += fmt.Sprintf(" %s became %s in %d: %s.", capitalise(numberWord(len(joined)))+" State"+plural1(len(joined)),
-					pick(len(joined) == 1, "a Party", "Parties"), s.a.Year, s.names(joined))
+				text += " " + s.msg("summary.joined", len(joined), "N", capitalise(s.num(len(joined))), "Year", s.a.Year, "Names", s.names(joined))
 			}
 			if len(left) > 0 {
-				text += fmt.Sprintf(" %s ceased to be %s: %s.", capitalise(numberWord(len(left)))+" State"+plural1(len(left)),
-					pick(len(left) == 1, "a Party", "Parties"), s.names(left))
+				text += " " + s.msg("summary.left", len(left), "N", capitalise(s.num(len(left))), "Names", s.names(left))
 			}
 		}
 	}
@@ -148,12 +193,13 @@ func (s summarizer) membership() (summarySentence, bool) {
 func (s summarizer) score() (summarySentence, bool) {
 	o := s.a.Overall
 	if o.Score == nil {
-		return summarySentence{Text: "No plan score can be given: no indicator could be scored.", Refs: nil}, true
+		return summarySentence{Text: s.msg("summary.no-score", -1), Refs: nil}, true
 	}
 	c := o.ProgressCounts
-	text := fmt.Sprintf("The plan score is %s, against %s expected by now on a straight path to the %d targets: of the %d indicators, %d %s scored (%d achieved, %d on track, %d needing acceleration, %d regressing); the others have no target, no data or too few States and are not counted as zero.",
-		fmtShare(o.Score), fmtShare(o.Expected), s.a.TargetYear, o.Indicators, o.IndicatorsScored, pick(o.IndicatorsScored == 1, "is", "are"),
-		c.Get(engine.ProgressAchieved), c.Get(engine.ProgressOnTrack), c.Get(engine.ProgressNeedsAcceleration), c.Get(engine.ProgressRegressing))
+	text := s.msg("summary.score", o.IndicatorsScored, "Score", s.share(o.Score), "Expected", s.share(o.Expected), "Target", s.a.TargetYear,
+		"Indicators", s.loc.Int(o.Indicators), "Scored", s.loc.Int(o.IndicatorsScored), "Achieved", s.loc.Int(c.Get(engine.ProgressAchieved)),
+		"OnTrack", s.loc.Int(c.Get(engine.ProgressOnTrack)), "Accel", s.loc.Int(c.Get(engine.ProgressNeedsAcceleration)),
+		"Regressing", s.loc.Int(c.Get(engine.ProgressRegressing)))
 	return summarySentence{Text: text}, true
 }
 
@@ -166,12 +212,11 @@ func (s summarizer) initialReports() (summarySentence, bool) {
 	n, mark, ok := count(ia)
 	switch {
 	case !ok:
-		return summarySentence{Text: s.at() + ", whether any State Party's initial Article 7 report was overdue is not known.", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.initial-not-known", -1, "At", s.at()), Refs: refs}, true
 	case n == 0:
-		return summarySentence{Text: s.at() + ", no State Party's initial Article 7 report was overdue" + mark + ".", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.initial-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	return summarySentence{Text: fmt.Sprintf("%s, %s State%s Part%s had not submitted %s initial Article 7 report by its due date: %s.",
-		s.at(), numberWord(n)+mark, plural1(n), pick(n == 1, "y", "ies"), pick(n == 1, "its", "their"), s.names(ia.Counted)), Refs: refs}, true
+	return summarySentence{Text: s.msg("summary.initial", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted)), Refs: refs}, true
 }
 
 func (s summarizer) annualReports() (summarySentence, bool) {
@@ -182,27 +227,40 @@ func (s summarizer) annualReports() (summarySentence, bool) {
 	}
 	var refs []string
 	var text string
+	deadline := dayOf(s.loc, engine.NewDate(s.a.Year+1, 4, 30))
 	switch {
 	case okR && recv.Value != nil && recv.N > 0:
 		refs = append(refs, idAnnualReceived)
-		text = fmt.Sprintf("Of the %s annual Article 7 report%s due for %d, %s had been received by %s%s", numberWord(recv.N), plural1(recv.N), s.a.Year,
-			ofWord(len(recv.Counted)), dateText(s.a.AsOf), markOf(recv.Class).Symbol)
+		text = s.msg("summary.annual-received", recv.N, "N", s.num(recv.N), "Year", s.a.Year, "K", s.of(len(recv.Counted)),
+			"Date", dateIn(s.loc, s.a.AsOf), "Mark", markOf(recv.Class).Symbol)
 		if okT && onTime.Value != nil && onTime.N == recv.N {
 			refs = append(refs, idAnnualOnTime)
-			text += fmt.Sprintf(", %s of them by the deadline of 30 April %d%s", ofWord(len(onTime.Counted)), s.a.Year+1, markOf(onTime.Class).Symbol)
+			text += s.msg("summary.annual-on-time-of-them", -1, "K", s.of(len(onTime.Counted)), "Deadline", deadline, "Mark", markOf(onTime.Class).Symbol)
 		}
 	case okR:
 		refs = append(refs, idAnnualReceived)
-		text = fmt.Sprintf("How many annual Article 7 reports for %d were received is not known", s.a.Year)
+		text = s.msg("summary.annual-received-not-known", -1, "Year", s.a.Year)
 	case onTime.Value != nil && onTime.N > 0:
 		refs = append(refs, idAnnualOnTime)
-		text = fmt.Sprintf("Of the %s annual Article 7 report%s due for %d, %s were received by the deadline of 30 April %d%s", numberWord(onTime.N),
-			plural1(onTime.N), s.a.Year, ofWord(len(onTime.Counted)), s.a.Year+1, markOf(onTime.Class).Symbol)
+		text = s.msg("summary.annual-on-time", onTime.N, "N", s.num(onTime.N), "Year", s.a.Year, "K", s.of(len(onTime.Counted)),
+			"Deadline", deadline, "Mark", markOf(onTime.Class).Symbol)
 	default:
 		refs = append(refs, idAnnualOnTime)
-		text = fmt.Sprintf("How many annual Article 7 reports for %d were received on time is not known", s.a.Year)
+		text = s.msg("summary.annual-on-time-not-known", -1, "Year", s.a.Year)
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
+}
+
+// pastDeadline is the clause on the States past their deadline, of the messages prefix
+// "-past", "-past-names" and "-past-none".
+func (s summarizer) pastDeadline(prefix string, pd *engine.IndicatorAssessment, m int, mk string) string {
+	switch {
+	case m == 0:
+		return s.msg(prefix+"-past-none", -1, "Mark", mk)
+	case len(pd.Counted) > 0:
+		return s.msg(prefix+"-past-names", m, "K", s.of(m)+mk, "Names", s.names(pd.Counted))
+	}
+	return s.msg(prefix+"-past", m, "K", s.of(m)+mk)
 }
 
 func (s summarizer) stockpiles() (summarySentence, bool) {
@@ -214,19 +272,17 @@ func (s summarizer) stockpiles() (summarySentence, bool) {
 	n, mark, ok := count(ia)
 	switch {
 	case !ok:
-		return summarySentence{Text: s.at() + ", whether any State Party still had stockpiles to destroy is not known.", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.art3-not-known", -1, "At", s.at()), Refs: refs}, true
 	case n == 0:
-		return summarySentence{Text: s.at() + ", no State Party had cluster munition stockpiles still to destroy" + mark + ".", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.art3-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := fmt.Sprintf("%s, %s State%s Part%s still had cluster munition stockpiles to destroy: %s", s.at(), numberWord(n)+mark,
-		plural1(n), pick(n == 1, "y", "ies"), s.names(ia.Counted))
+	text := s.msg("summary.art3", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted))
 	if pd, ok := s.ind(idArt3PastDeadline); ok {
 		refs = append(refs, idArt3PastDeadline)
 		if m, mk, ok := count(pd); ok {
-			text += fmt.Sprintf("; %s %s past %s Article 3 deadline%s", ofWord(m)+mk, pick(m == 1, "was", "were"), pick(m == 1, "its", "their"),
-				pick(m > 0, ": "+s.names(pd.Counted), ""))
+			text += s.pastDeadline("summary.art3", pd, m, mk)
 		} else {
-			text += "; whether any was past its deadline is not known"
+			text += s.msg("summary.art3-past-not-known", -1)
 		}
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
@@ -241,24 +297,21 @@ func (s summarizer) clearance() (summarySentence, bool) {
 	n, mark, ok := count(ia)
 	switch {
 	case !ok:
-		return summarySentence{Text: s.at() + ", whether any State Party had clearance obligations outstanding is not known.", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.art4-not-known", -1, "At", s.at()), Refs: refs}, true
 	case n == 0:
-		return summarySentence{Text: s.at() + ", no State Party had Article 4 clearance obligations outstanding" + mark + ".", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.art4-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := fmt.Sprintf("%s, %s State%s Part%s had Article 4 clearance obligations outstanding: %s", s.at(), numberWord(n)+mark,
-		plural1(n), pick(n == 1, "y", "ies"), s.names(ia.Counted))
+	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted))
 	if pd, ok := s.ind(idArt4PastDeadline); ok {
 		refs = append(refs, idArt4PastDeadline)
 		if m, mk, ok := count(pd); ok {
-			text += fmt.Sprintf("; %s %s past %s deadline%s", ofWord(m)+mk, pick(m == 1, "was", "were"), pick(m == 1, "its", "their"),
-				pick(m > 0, ": "+s.names(pd.Counted), ""))
+			text += s.pastDeadline("summary.art4", pd, m, mk)
 		}
 	}
 	if wm, ok := s.ind(idArt4WillMiss); ok {
 		refs = append(refs, idArt4WillMiss)
 		if m, mk, ok := count(wm); ok {
-			text += fmt.Sprintf("; %s of the %s open obligation%s %s past the deadline or projected to miss it at the State's recent rate",
-				ofWord(m)+mk, numberWord(wm.Population), plural1(wm.Population), pick(m == 1, "is", "are"))
+			text += s.msg("summary.art4-will-miss", m, "K", s.of(m)+mk, "N", s.num(wm.Population))
 		}
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
@@ -272,14 +325,18 @@ func (s summarizer) areaCleared() (summarySentence, bool) {
 	refs := []string{idAreaCleared}
 	switch {
 	case ia.Population == 0:
-		return summarySentence{Text: fmt.Sprintf("No State Party had a clearance obligation in %d.", s.a.Year), Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.area-no-obligation", -1, "Year", s.a.Year), Refs: refs}, true
 	case ia.Value == nil:
-		return summarySentence{Text: fmt.Sprintf("The area cleared in %d is not known: no affected State Party gave a figure.", s.a.Year), Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.area-not-known", -1, "Year", s.a.Year), Refs: refs}, true
 	}
-	text := fmt.Sprintf("States Parties reported clearing %s %s in %d%s, %s of the %s with clearance obligations in the year giving a figure",
-		fmtValue(ia.Value, ia.Unit), unitLabel(ia.Unit), s.a.Year, markOf(ia.Class).Symbol, ofWord(len(ia.Counted)), numberWord(ia.Population))
+	value := fmtValue(ia.Value, ia.Unit)
+	if !s.english() {
+		value = localNumbers(s.loc, value)
+	}
+	text := s.msg("summary.area", -1, "Value", value, "Unit", unitIn(s.loc, ia.Unit), "Year", s.a.Year, "Mark", markOf(ia.Class).Symbol,
+		"K", s.of(len(ia.Counted)), "N", s.num(ia.Population))
 	if ia.CoverageFlag {
-		text += "; the total lacks figures from too many of them, or from States that gave one the year before, so it is not comparable with earlier years"
+		text += s.msg("summary.area-flagged", -1)
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
 }
@@ -292,10 +349,10 @@ func (s summarizer) legislation() (summarySentence, bool) {
 	refs := []string{idLegislation}
 	n, mark, ok := count(ia)
 	if !ok {
-		return summarySentence{Text: "How many States Parties had legislation specific to the Convention is not known.", Refs: refs}, true
+		return summarySentence{Text: s.msg("summary.legislation-not-known", -1), Refs: refs}, true
 	}
-	return summarySentence{Text: fmt.Sprintf("%s, %s of the %s State%s Part%s had adopted legislation specific to the Convention%s.",
-		s.at(), ofWord(n), numberWord(ia.Population), plural1(ia.Population), pick(ia.Population == 1, "y", "ies"), mark), Refs: refs}, true
+	return summarySentence{Text: s.msg("summary.legislation", ia.Population, "At", s.at(), "K", s.of(n), "N", s.num(ia.Population), "Mark", mark),
+		Refs: refs}, true
 }
 
 // numberWord writes a number for running text: "no" for zero, words for one to nine, figures
@@ -315,14 +372,6 @@ func ofWord(n int) string {
 		return "none"
 	}
 	return numberWord(n)
-}
-
-// plural1 is "s" unless n is 1.
-func plural1(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // pick returns a when c, else b.

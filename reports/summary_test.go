@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // summaryIndicator is an indicator for the summary's tests: a count (or share, sum) with its
@@ -43,7 +44,7 @@ func isos(n int) []string {
 
 func summaryTexts(a, prev *engine.Assessment) []string {
 	var out []string
-	for _, s := range summarize(a, prev, func(iso string) string { return "State " + iso }) {
+	for _, s := range summarize(locale.For(locale.English), a, prev, func(iso string) string { return "State " + iso }) {
 		out = append(out, s.Text+" "+strings.Join(s.Refs, ","))
 	}
 	return out

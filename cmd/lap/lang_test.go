@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -173,4 +174,102 @@ func structureText(page string) string {
 // visibleText is a page's text as a reader sees it (tags and the stylesheet removed).
 func visibleText(page string) string {
 	return spacesRE.ReplaceAllString(htmlpkg.UnescapeString(tagsRE.ReplaceAllString(page, " ")), " ")
+}
+
+// The whole page in French and Spanish: no English text of the catalogue (every message's
+// English pieces of at least 8 runes that its translation lacks, locale.EnglishOnly) is left
+// anywhere in the text of report.html (charts apart: their legends are still English),
+// report.md —
+// apart from what the report quotes rather than writes: the engine's sentences and the data's
+// own text (every string of results.json, the data checks' titles and messages, code spans).
+func TestReportNoEnglishLeft(t *testing.T) {
+	for _, lang := range []locale.Lang{locale.French, locale.Spanish} {
+		t.Run(string(lang), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "r")
+			code, _, errOut := lap(t, "report", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(lang),
+				"--formats", "md,html,json", "--charts", "svg", "--out", dir)
+			require.Equal(t, 0, code, errOut)
+			quoted := quotedText(t, filepath.Join(dir, "results.json"))
+			english := locale.EnglishOnly(lang, 8)
+			require.NotEmpty(t, english)
+			for _, page := range []struct{ name, text string }{
+				{"report.html", htmlWords(t, filepath.Join(dir, "report.html"))},
+				{"report.md", markdownWords(t, filepath.Join(dir, "report.md"))},
+			} {
+				text := page.text
+				for _, q := range quoted {
+					text = strings.ReplaceAll(text, q, " ")
+				}
+				var left []string
+				for _, en := range english {
+					if strings.Contains(text, en) {
+						left = append(left, en)
+					}
+				}
+				assert.Empty(t, left, "English left in the %s %s", lang, page.name)
+			}
+		})
+	}
+}
+
+// quotedText is every string of results.json of at least 8 runes, as it is and capitalised,
+// longest first: the engine's sentences and the data's text, which the report quotes as they
+// are.
+func quotedText(t *testing.T, path string) []string {
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	var v any
+	require.NoError(t, json.Unmarshal(b, &v))
+	seen := map[string]bool{}
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			if len([]rune(x)) >= 8 {
+				seen[x], seen[locale.Capitalize(x)] = true, true
+			}
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			for _, e := range x {
+				walk(e)
+			}
+		}
+	}
+	walk(v)
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+var (
+	quotedHTML = regexp.MustCompile(`(?s)<svg .*?</svg>|<code>.*?</code>|<ul class="violations">.*?</ul>|<td><code>[^<]*</code>[^<]*</td>`)
+	quotedMD   = regexp.MustCompile("(?m)`[^`]*`|^- \\*\\*(error|warning|info)\\*\\* .*$|^\\| `.*$")
+	mdEscaped   = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]<>|#])`)
+)
+
+// htmlWords is a page's visible text without the data checks' own words and code spans.
+func htmlWords(t *testing.T, path string) string {
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return visibleText(quotedHTML.ReplaceAllString(string(b), " "))
+}
+
+// markdownWords is a Markdown page's text, unescaped, without the data checks' own words and
+// code spans.
+func markdownWords(t *testing.T, path string) string {
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := mdEscaped.ReplaceAllString(quotedMD.ReplaceAllString(string(b), " "), "$1")
+	return spacesRE.ReplaceAllString(s, " ")
 }

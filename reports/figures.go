@@ -31,8 +31,9 @@ const (
 func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure, trends map[string]*chart.Figure, err error) {
 	yh := yearHead(a)
 	lang := reportLang(m)
-	scores := chart.ScoresInput{Title: fmt.Sprintf("Progress scores %s: sections and the whole plan", yh)}
-	status := chart.StatusInput{Title: fmt.Sprintf("Indicator status by section, %s", yh)}
+	words := chartWords(lang)
+	scores := chart.ScoresInput{Title: fmt.Sprintf("Progress scores %s: sections and the whole plan", yh), Words: words}
+	status := chart.StatusInput{Title: fmt.Sprintf("Indicator status by section, %s", yh), Words: words}
 	if lang != locale.English {
 		yh = chartYearHead(lang, a, yh)
 		scores.Title = locale.For(lang).T("chart.scores-title", map[string]any{"Year": yh})
@@ -70,12 +71,12 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 	}
 	p, err := chart.ScoresChart(scores)
 	if err := add(&overview, "scores", scores.Title,
-		"Horizontal bars: the progress score of each section and of the whole plan, 0 to 100 percent.", p, err); err != nil {
+		chartWord(lang, "chart.alt-scores", "Horizontal bars: the progress score of each section and of the whole plan, 0 to 100 percent."), p, err); err != nil {
 		return nil, nil, nil, err
 	}
 	p, err = chart.StatusChart(status)
 	if err := add(&overview, "status", status.Title,
-		"Stacked horizontal bars: for each section, how many indicators have each status.", p, err); err != nil {
+		chartWord(lang, "chart.alt-status", "Stacked horizontal bars: for each section, how many indicators have each status."), p, err); err != nil {
 		return nil, nil, nil, err
 	}
 
@@ -95,10 +96,11 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 				g.Title = locale.For(lang).T("chart.article4-title-part", map[string]any{"I": i + 1, "N": len(groups), "States": strings.Join(codes, ", ")})
 			}
 		}
+		g.Words = words
 		p, err := chart.Article4Chart(g)
 		if err := add(&art4, "article4-"+strconv.Itoa(i+1), g.Title,
-			"Lines: remaining cluster munition contaminated area in square kilometres by year for "+strings.Join(codes, ", ")+
-				", with a dashed vertical line at each State's clearance deadline.", p, err); err != nil {
+			chartWord(lang, "chart.alt-article4", "Lines: remaining cluster munition contaminated area in square kilometres by year for "+strings.Join(codes, ", ")+
+				", with a dashed vertical line at each State's clearance deadline.", "States", strings.Join(codes, ", ")), p, err); err != nil {
 			return nil, nil, nil, err
 		}
 	}
@@ -110,12 +112,17 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		if !ok {
 			continue
 		}
+		if words != nil {
+			in.Words, in.Series.Label = words, words.Observed
+		}
 		p, err := chart.TrendChart(in)
 		var one []*chart.Figure
-		caption, alt := ia.ID+" "+ia.Title, fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit))
+		caption := ia.ID + " " + ia.Title
+		alt := chartWord(lang, "chart.alt-trend", fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit)),
+			"ID", ia.ID, "Unit", axisIn(lang, axisLabel(ia.Unit)))
 		if yh != fmtYear(a.Year) {
 			caption += " " + chartWord(lang, "chart.partial-caption", fmt.Sprintf("(%d: partial year)", a.Year), "Year", a.Year)
-			alt += fmt.Sprintf(" The last point, %d, covers part of the year only.", a.Year)
+			alt += " " + chartWord(lang, "chart.alt-partial", fmt.Sprintf("The last point, %d, covers part of the year only.", a.Year), "Year", a.Year)
 		}
 		if err := add(&one, "trend-"+ia.ID, caption, alt, p, err); err != nil {
 			return nil, nil, nil, err

@@ -235,8 +235,16 @@ var axisWords = map[string]string{
 	"US dollars": "chart.usd", "Value": "chart.value",
 }
 
-// localizePlot puts a chart's axis labels in lang. The legends are drawn by package chart in
-// English (docs/languages.md).
+// axisIn is an axis label (axisWords) in lang, as it is when the catalogue has none.
+func axisIn(lang locale.Lang, label string) string {
+	if id, ok := axisWords[label]; ok && lang != locale.English {
+		return locale.For(lang).T(id)
+	}
+	return label
+}
+
+// localizePlot puts a chart's axis labels in lang; its legend words are the chart inputs'
+// Words (chartWords).
 func localizePlot(lang locale.Lang, p *plot.Plot) {
 	if lang == locale.English || p == nil {
 		return
@@ -246,5 +254,32 @@ func localizePlot(lang locale.Lang, p *plot.Plot) {
 		if id, ok := axisWords[*l]; ok {
 			*l = loc.T(id)
 		}
+	}
+}
+
+// chartWords are the charts' legend words in lang; nil for English (package chart's own).
+func chartWords(lang locale.Lang) *chart.Words {
+	if lang == locale.English {
+		return nil
+	}
+	loc := locale.For(lang)
+	t := func(id string, kv ...any) string { return loc.T(id, pairs(kv)) }
+	return &chart.Words{
+		Observed:      t("chart.observed"),
+		Baseline:      func(year int, value string) string { return t("chart.legend-baseline", "Year", year, "Value", value) },
+		Target:        func(year int, value string) string { return t("chart.legend-target", "Year", year, "Value", value) },
+		ExpectedPath:  t("chart.expected-path"),
+		NoData:        func(label string) string { return t("chart.legend-no-data", "Label", label) },
+		NotComparable: func(label string) string { return t("chart.legend-not-comparable", "Label", label) },
+		Ringed:        t("chart.ringed"),
+		Value: func(v float64) string {
+			s := strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0")
+			_, frac, _ := strings.Cut(s, ".")
+			return loc.Number(v, len(frac))
+		},
+		Status:       func(s chart.Status) string { return locale.Capitalize(loc.Status(string(s))) },
+		Overall:      t("chart.whole-plan"),
+		NotAvailable: t("chart.not-available"),
+		Percent:      func(v float64) string { return loc.Percent(v, 0) },
 	}
 }

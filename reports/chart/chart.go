@@ -210,6 +210,8 @@ type TrendInput struct {
 	// Baseline.Year.
 	Baseline *Reference
 	Target   *Reference
+
+	Words *Words // the legend's words; nil for English
 }
 
 // OverlayInput is the data of a chart comparing two trends of one indicator,
@@ -226,6 +228,8 @@ type OverlayInput struct {
 
 	// Target is an optional horizontal reference line.
 	Target *Reference
+
+	Words *Words // the legend's words; nil for English
 }
 
 // StatusInput is the data of the status distribution chart: one stacked
@@ -233,6 +237,7 @@ type OverlayInput struct {
 type StatusInput struct {
 	Title    string // default "Indicator status by section"
 	Sections []SectionStatus
+	Words    *Words // the legend's words; nil for English
 }
 
 // SectionStatus holds the number of indicators of one section in each
@@ -256,6 +261,7 @@ type ScoresInput struct {
 	Title    string // default "Progress scores"
 	Sections []Score
 	Overall  *Score // nil: no overall bar; an empty Label becomes "Overall plan"
+	Words    *Words // nil for English
 }
 
 // StateArea is the remaining cluster munition contaminated area of one
@@ -276,6 +282,7 @@ type StateArea struct {
 type Article4Input struct {
 	Title  string // default "Remaining cluster munition contaminated area"
 	States []StateArea
+	Words  *Words // the legend's words; nil for English
 }
 
 // WriteChart writes p as "svg" or "png" of the given size to w, with a small
@@ -346,12 +353,12 @@ func drawChart(c vg.CanvasSizer, p *plot.Plot, format string, tee vg.Canvas) {
 func TrendChart(in TrendInput) (*plot.Plot, error) {
 	series := in.Series
 	if series.Label == "" {
-		series.Label = "Observed"
+		series.Label = wordsOf(in.Words).Observed
 	}
 	p, err := trendPlot(trendSpec{
 		id: in.ID, title: in.Title, unit: in.Unit,
 		series:   []Series{series},
-		baseline: in.Baseline, target: in.Target,
+		baseline: in.Baseline, target: in.Target, words: wordsOf(in.Words),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("draw trend chart%s: %w", idSuffix(in.ID), err)
@@ -372,7 +379,7 @@ func OverlayChart(in OverlayInput) (*plot.Plot, error) {
 	p, err := trendPlot(trendSpec{
 		id: in.ID, title: in.Title, unit: in.Unit,
 		series: []Series{base, scen},
-		target: in.Target,
+		target: in.Target, words: wordsOf(in.Words),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("draw overlay chart%s: %w", idSuffix(in.ID), err)
@@ -605,6 +612,7 @@ type sideLegend struct {
 	entries []legendEntry
 	style   text.Style
 	ringed  bool // the legend explains the ring around points on unofficial data
+	words   *Words
 }
 
 type legendEntry struct {
@@ -622,8 +630,8 @@ const (
 	legendLabelLen = 30 // characters per legend line
 )
 
-func newSideLegend(p *plot.Plot) *sideLegend {
-	return &sideLegend{style: textStyle(p, legendSize, text.XLeft, text.YTop)}
+func newSideLegend(p *plot.Plot, w *Words) *sideLegend {
+	return &sideLegend{style: textStyle(p, legendSize, text.XLeft, text.YTop), words: wordsOf(w)}
 }
 
 func (l *sideLegend) add(label string, thumbs ...plot.Thumbnailer) {
@@ -788,6 +796,7 @@ type trendSpec struct {
 	id, title, unit  string
 	series           []Series
 	baseline, target *Reference
+	words            *Words
 }
 
 // span tracks the extent of the data on one axis.
@@ -857,7 +866,7 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 	}
 
 	p := newPlot(chartTitle(spec.id, spec.title))
-	leg := newSideLegend(p)
+	leg := newSideLegend(p, spec.words)
 	unit := spec.unit
 	if unit == "" {
 		unit = "Value"
@@ -884,7 +893,7 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 			Dashes: []vg.Length{vg.Points(1), vg.Points(2)},
 		}}
 		p.Add(l)
-		leg.add(fmt.Sprintf("Baseline %d: %s", b.Year, formatValue(b.Value)), l)
+		leg.add(leg.words.Baseline(b.Year, leg.words.Value(b.Value)), l)
 	}
 	if t := spec.target; t != nil {
 		l := hline{y: t.Value, style: draw.LineStyle{
@@ -892,7 +901,7 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 			Dashes: []vg.Length{vg.Points(5), vg.Points(2.5)},
 		}}
 		p.Add(l)
-		leg.add(fmt.Sprintf("Target %d: %s", t.Year, formatValue(t.Value)), l)
+		leg.add(leg.words.Target(t.Year, leg.words.Value(t.Value)), l)
 	}
 	if b, t := spec.baseline, spec.target; b != nil && t != nil {
 		path, err := plotter.NewLine(plotter.XYs{
@@ -907,7 +916,7 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 			Dashes: []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1.5), vg.Points(2)},
 		}
 		p.Add(path)
-		leg.add("Expected path", path)
+		leg.add(leg.words.ExpectedPath, path)
 	}
 
 	for i, s := range spec.series {
@@ -967,7 +976,7 @@ func addSeries(p *plot.Plot, leg *sideLegend, label string, pts []Point, st seri
 		p.Add(l)
 	}
 	if len(xys) == 0 {
-		leg.add(label+" (no data)", lineThumb{st.line})
+		leg.add(leg.words.NoData(label), lineThumb{st.line})
 		return nil
 	}
 	sc, err := plotter.NewScatter(xys)
@@ -1001,7 +1010,7 @@ func addFlags(p *plot.Plot, leg *sideLegend, label string, pts []Point, st serie
 	}
 	sq.GlyphStyle = draw.GlyphStyle{Color: rgb(colVermilion), Radius: st.glyph.Radius + vg.Points(4), Shape: draw.SquareGlyph{}}
 	p.Add(sq)
-	leg.add(label+" in a square: not comparable", sq)
+	leg.add(leg.words.NotComparable(label), sq)
 	return nil
 }
 
@@ -1028,7 +1037,7 @@ func addRings(p *plot.Plot, leg *sideLegend, pts []Point) error {
 	p.Add(sc)
 	if !leg.ringed {
 		leg.ringed = true
-		leg.add("ringed: rests on data that are not official", sc)
+		leg.add(leg.words.Ringed, sc)
 	}
 	return nil
 }
@@ -1069,7 +1078,7 @@ func article4Plot(in Article4Input) (*plot.Plot, error) {
 		title = "Remaining cluster munition contaminated area"
 	}
 	p := newPlot(wrapText(title, titleWidth, titleLines))
-	leg := newSideLegend(p)
+	leg := newSideLegend(p, in.Words)
 	p.X.Label.Text = "Year"
 	p.Y.Label.Text = "Remaining contaminated area (km²)"
 	p.X.Tick.Marker = integerTicks{}
@@ -1254,7 +1263,7 @@ func statusPlot(in StatusInput) (*plot.Plot, error) {
 		title = "Indicator status by section"
 	}
 	p := newPlot(wrapText(title, titleWidth, titleLines))
-	leg := newSideLegend(p)
+	leg := newSideLegend(p, in.Words)
 	p.X.Label.Text = "Indicators"
 	p.X.Tick.Marker = integerTicks{}
 
@@ -1311,7 +1320,7 @@ func statusPlot(in StatusInput) (*plot.Plot, error) {
 	p.X.Min, p.X.Max = 0, float64(maxTotal)
 	for _, s := range Statuses() {
 		fs, _ := statusStyle(s)
-		leg.add(s.Label(), fs)
+		leg.add(leg.words.Status(s), fs)
 	}
 	p.Add(leg)
 	return p, nil
@@ -1334,6 +1343,7 @@ func scoresPlot(in ScoresInput) (*plot.Plot, error) {
 	}
 
 	bars := &hbars{note: textStyle(p, noteSize, text.XLeft, text.YCenter)}
+	w := wordsOf(in.Words)
 	var ticks []plot.Tick
 	add := func(sc Score, y float64, fs fillStyle, defLabel string) error {
 		label := strings.TrimSpace(sc.Label)
@@ -1345,7 +1355,7 @@ func scoresPlot(in ScoresInput) (*plot.Plot, error) {
 		}
 		row := barRow{y: y}
 		if sc.Missing {
-			row.note, row.noteX = "n/a", 0
+			row.note, row.noteX = w.NotAvailable, 0
 		} else {
 			if err := checkFinite(fmt.Sprintf("score %q", label), sc.Value); err != nil {
 				return err
@@ -1354,7 +1364,7 @@ func scoresPlot(in ScoresInput) (*plot.Plot, error) {
 				return fmt.Errorf("%w: score %q is %v, outside 0–100", ErrInvalidInput, label, sc.Value)
 			}
 			row.segs = []barSeg{{from: 0, to: sc.Value, fill: fs}}
-			row.note, row.noteX = strconv.FormatFloat(math.Round(sc.Value), 'f', 0, 64)+"%", sc.Value
+			row.note, row.noteX = w.Percent(math.Round(sc.Value)), sc.Value
 		}
 		bars.rows = append(bars.rows, row)
 		ticks = append(ticks, plot.Tick{Value: y, Label: wrapText(label, categoryWidth, categoryLines)})
@@ -1373,7 +1383,7 @@ func scoresPlot(in ScoresInput) (*plot.Plot, error) {
 		if n > 0 {
 			y += 0.3 // set the overall score apart
 		}
-		if err := add(*in.Overall, y, fillStyle{rgb(colDarkGrey), hatchNone}, "Overall plan"); err != nil {
+		if err := add(*in.Overall, y, fillStyle{rgb(colDarkGrey), hatchNone}, wordsOf(in.Words).Overall); err != nil {
 			return nil, err
 		}
 		top = y + 0.5

@@ -39,7 +39,7 @@ func GroupChart(in GroupInput) (*plot.Plot, error) {
 		return nil, fmt.Errorf("draw group chart: %w: no groups", ErrNoData)
 	}
 	p := newPlot(wrapText(in.Title, titleWidth, titleLines))
-	leg := newSideLegend(p)
+	leg := newSideLegend(p, nil)
 	p.X.Label.Text = in.Axis
 	if p.X.Label.Text == "" {
 		p.X.Label.Text = "States"

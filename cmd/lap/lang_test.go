@@ -254,7 +254,7 @@ func quotedText(t *testing.T, path string) []string {
 var (
 	quotedHTML = regexp.MustCompile(`(?s)<code>.*?</code>|<ul class="violations">.*?</ul>|<td><code>[^<]*</code>[^<]*</td>`)
 	quotedMD   = regexp.MustCompile("(?m)`[^`]*`|^- \\*\\*(error|warning|info)\\*\\* .*$|^\\| `.*$")
-	mdEscaped   = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]<>|#])`)
+	mdEscaped  = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]<>|#])`)
 )
 
 // htmlWords is a page's visible text without the data checks' own words and code spans.

@@ -26,7 +26,7 @@ import (
 // encodePNG and PNGDPI. Change it whenever that code changes what a chart's PNG file holds,
 // pixels or bytes; TestPNGRendererPinned fails until you do. (What a chart draws is in the key
 // itself, and the libraries that rasterise it are there by version.)
-const pngRenderer = "lap-png/2"
+const pngRenderer = "lap-png/3"
 
 // ChartKey returns the content key of p written as format ("svg" or "png") at width × height
 // by WriteChart: a SHA-256, in hex, of everything the file's bytes depend on. That is every

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"slices"
 	"sync"
 
 	"git.sr.ht/~sbinet/gg"
@@ -56,6 +57,9 @@ func releaseImage(img *image.RGBA) { imagePool.Put(img) }
 // decoded pixels are those image/png's encoding gives; only the bytes differ (and they no
 // longer depend on the Go release's compress/flate). Any other image goes to image/png.
 //
+// An opaque image's pixels are overwritten (by its filtered rows): the image is the canvas a
+// chart was drawn on, given back to imagePool once encoded.
+//
 // The zlib stream is written here around the deflate stream (header, deflate, Adler-32), for
 // a checksum that skips zero bytes eight at a time (adler32).
 func encodePNG(w io.Writer, img *image.RGBA) error {
@@ -79,17 +83,26 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	}
 	defer encoderPool.Put(enc)
 	rowLen := 1 + bpp*width
-	if cap(enc.filtered) < rowLen*height+8 { // 8 bytes of slack for upFilter's last store
-		enc.filtered = make([]byte, rowLen*height+8)
+	// The filtered rows go over the image's own pixels when the image is its whole buffer and
+	// they fit: filtered row y (with upFilter's 8 bytes of slack) ends at or before row y+1
+	// begins, which holds once a row has 9 pixels. Rows y and y-1 are copied out before row y
+	// is filtered.
+	base := img.PixOffset(b.Min.X, b.Min.Y)
+	var filtered []byte
+	if base == 0 && img.Stride == 4*width && width >= 9 && len(img.Pix) >= rowLen*height+8 {
+		filtered = img.Pix[base:][:rowLen*height+8]
+	} else {
+		filtered = make([]byte, rowLen*height+8)
 	}
-	filtered := enc.filtered[:rowLen*height+8]
-	prev := make([]byte, 4*width) // the row above the first is zeros
+	enc.cur = slices.Grow(enc.cur[:0], 4*width)[:4*width]
+	enc.prev = slices.Grow(enc.prev[:0], 4*width)[:4*width]
+	clear(enc.prev) // the row above the first is zeros
 	for y := 0; y < height; y++ {
-		row := img.Pix[img.PixOffset(b.Min.X, b.Min.Y+y):][:4*width]
+		copy(enc.cur, img.Pix[base+y*img.Stride:][:4*width])
 		f := filtered[y*rowLen:]
 		f[0] = 2 // Up
-		upFilter(f[1:rowLen+8], row, prev)
-		prev = row
+		upFilter(f[1:rowLen+8], enc.cur, enc.prev)
+		enc.cur, enc.prev = enc.prev, enc.cur
 	}
 	filtered = filtered[:rowLen*height]
 	idat := &chunkWriter{w: bw, typ: "IDAT"}
@@ -105,11 +118,11 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	return bw.Flush()
 }
 
-// pngEncoder holds encodePNG's buffers from one chart to the next (encoderPool): the
-// filtered rows (2.5 MB at the default size) and the compressor's.
+// pngEncoder holds encodePNG's buffers from one chart to the next (encoderPool): two rows
+// and the compressor's.
 type pngEncoder struct {
-	filtered []byte
-	z        deflater
+	cur, prev []byte
+	z         deflater
 }
 
 var encoderPool sync.Pool

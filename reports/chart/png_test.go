@@ -38,13 +38,23 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 			}
 			copy(img.Pix[i:], c[:])
 		}
-		for _, im := range []*image.RGBA{img, img.SubImage(image.Rect(tc.w/3, tc.h/3, tc.w, tc.h)).(*image.RGBA)} {
+		for _, sub := range []bool{false, true} {
+			im := cloneRGBA(img) // encodePNG overwrites the pixels of an opaque image
+			if sub {
+				im = im.SubImage(image.Rect(tc.w/3, tc.h/3, tc.w, tc.h)).(*image.RGBA)
+			}
 			var b, ref bytes.Buffer
-			require.NoError(t, encodePNG(&b, im))
 			require.NoError(t, png.Encode(&ref, im))
+			require.NoError(t, encodePNG(&b, im))
 			require.Equal(t, decodeRGBA(t, &ref).Pix, decodeRGBA(t, &b).Pix, "%dx%d opaque=%v", tc.w, tc.h, tc.opaque)
 		}
 	}
+}
+
+func cloneRGBA(img *image.RGBA) *image.RGBA {
+	c := *img
+	c.Pix = append([]byte(nil), img.Pix...)
+	return &c
 }
 
 func decodeRGBA(t *testing.T, b *bytes.Buffer) *image.RGBA {

@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
@@ -108,58 +105,30 @@ func findState(ds *engine.Dataset, query string) (engine.State, error) {
 // profileFiles are the country profile pages of a report, by report format.
 var profileFiles = map[string]string{"md": ".md", "html": ".html"}
 
-// writeProfiles writes the country profile of every State Party into profiles/ of d: one
-// page per State Party and format (md, html), profiles/ISO3.md and profiles/ISO3.html, written
-// by as many workers as there are processors (each page is independent; the files are the
-// same whatever the order).
-func writeProfiles(ctx context.Context, d *outdir.Dir, rep *reports.Report, fmts []string) error {
+// profileJobs returns a job per country profile page of rep: one page per State Party and
+// format (md, html), profiles/ISO3.md and profiles/ISO3.html (each page is independent; the
+// files are the same whatever the order).
+func profileJobs(d *outdir.Dir, rep *reports.Report, fmts []string) ([]func() error, error) {
 	ps, err := rep.Profiles()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	type job struct {
-		p      *reports.StateProfile
-		format string
-	}
-	var jobs []job
+	var jobs []func() error
 	for _, f := range fmts {
 		if _, ok := profileFiles[f]; ok {
 			for _, p := range ps {
-				jobs = append(jobs, job{p, f})
+				jobs = append(jobs, func() error {
+					var b bytes.Buffer
+					if err := rep.WriteProfile(&b, p, f); err != nil {
+						return err
+					}
+					if err := d.WriteFile("profiles/"+p.ISO3+profileFiles[f], b.Bytes()); err != nil {
+						return fmt.Errorf("write profiles: %w", err)
+					}
+					return nil
+				})
 			}
 		}
 	}
-	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b bytes.Buffer
-			for i := range next {
-				j := jobs[i]
-				b.Reset()
-				if err := rep.WriteProfile(&b, j.p, j.format); err != nil {
-					errs[i] = err
-					continue
-				}
-				if err := d.WriteFile("profiles/"+j.p.ISO3+profileFiles[j.format], b.Bytes()); err != nil {
-					errs[i] = fmt.Errorf("write profiles: %w", err)
-				}
-			}
-		}()
-	}
-	for i := range jobs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("write profiles: %w", err)
-	}
-	return errors.Join(errs...)
+	return jobs, nil
 }

@@ -181,7 +181,10 @@ func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
 
 // writeReportDir writes the report into a temporary directory next to out, then moves it
 // into place (see package outdir), so that out is never left half written and nothing lap did
-// not write is replaced.
+// not write is replaced. Every file but the PDF is an independent job: the charts, the
+// country profiles and the report formats are written by as many workers as there are
+// processors (writeJobs), the formats first (report.html, which holds every chart as SVG,
+// is the longest single job). The PDF, which runs Chromium, comes last, alone.
 func writeReportDir(ctx context.Context, out string, inputs []string, rep *reports.Report, fmts, charts []string, chromium string, step func(string)) error {
 	d, err := outdir.Create(out, "report", inputs...)
 	if err != nil {
@@ -190,23 +193,48 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 	defer d.Abort()
 	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON, "xlsx": rep.WriteXLSX,
 		"pdf": pdfWriter(ctx, rep, chromium)}
-	if len(charts) > 0 {
-		step("drawing the charts")
-		if err := writeCharts(ctx, d, "charts/", rep, charts); err != nil {
-			return err
-		}
-	}
-	step("writing the country profiles")
-	if err := writeProfiles(ctx, d, rep, fmts); err != nil {
-		return err
-	}
-	for _, f := range fmts {
-		step("writing " + reportFiles[f])
+	writeFormat := func(f string) error {
 		var b bytes.Buffer
 		if err := writers[f](&b); err != nil {
 			return err
 		}
-		if err := d.WriteFile(reportFiles[f], b.Bytes()); err != nil {
+		return d.WriteFile(reportFiles[f], b.Bytes())
+	}
+	var jobs []func() error // in the order their errors are reported
+	if len(charts) > 0 {
+		step("drawing the charts")
+		cj, err := chartJobs(d, "charts/", rep, charts)
+		if err != nil {
+			return err
+		}
+		jobs = append(jobs, cj...)
+	}
+	step("writing the country profiles")
+	pj, err := profileJobs(d, rep, fmts)
+	if err != nil {
+		return err
+	}
+	jobs = append(jobs, pj...)
+	first := len(jobs) // the formats go first
+	for _, f := range fmts {
+		if f != "pdf" {
+			step("writing " + reportFiles[f])
+			jobs = append(jobs, func() error { return writeFormat(f) })
+		}
+	}
+	order := make([]int, 0, len(jobs))
+	for i := first; i < len(jobs); i++ {
+		order = append(order, i)
+	}
+	for i := range first {
+		order = append(order, i)
+	}
+	if err := writeJobs(ctx, jobs, order); err != nil {
+		return err
+	}
+	if slices.Contains(fmts, "pdf") {
+		step("writing " + reportFiles["pdf"])
+		if err := writeFormat("pdf"); err != nil {
 			return err
 		}
 	}
@@ -217,41 +245,48 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 	return d.Commit()
 }
 
-// writeCharts writes every figure in each chart format into the directory prefix of d,
-// drawing figures in parallel.
-func writeCharts(ctx context.Context, d *outdir.Dir, prefix string, rep *reports.Report, formats []string) error {
-	figs, err := rep.Figures()
-	if err != nil {
-		return err
-	}
-	jobs := make(chan *chart.Figure)
-	errs := make([]error, len(figs))
-	index := map[*chart.Figure]int{}
-	for i, f := range figs {
-		index[f] = i
-	}
+// writeJobs runs jobs in the given order by as many workers as there are processors and
+// returns their errors joined in the jobs' own order. It stops handing out jobs when ctx is
+// done.
+func writeJobs(ctx context.Context, jobs []func() error, order []int) error {
+	errs := make([]error, len(jobs))
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(figs)) {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range jobs {
-				errs[index[f]] = writeFigure(d, prefix, f, formats)
+			for i := range next {
+				errs[i] = jobs[i]()
 			}
 		}()
 	}
-	for _, f := range figs {
+	for _, i := range order {
 		if ctx.Err() != nil {
 			break
 		}
-		jobs <- f
+		next <- i
 	}
-	close(jobs)
+	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("write charts: %w", err)
+		return fmt.Errorf("write report: %w", err)
 	}
 	return errors.Join(errs...)
+}
+
+// chartJobs returns a job per figure of rep writing it in each chart format into the
+// directory prefix of d.
+func chartJobs(d *outdir.Dir, prefix string, rep *reports.Report, formats []string) ([]func() error, error) {
+	figs, err := rep.Figures()
+	if err != nil {
+		return nil, err
+	}
+	jobs := make([]func() error, len(figs))
+	for i, f := range figs {
+		jobs[i] = func() error { return writeFigure(d, prefix, f, formats) }
+	}
+	return jobs, nil
 }
 
 // writeFigure writes one figure in each format as prefix+name.format. A PNG whose content key

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -63,6 +64,35 @@ func loadPlan(dir string, stderr io.Writer) (*engine.Plan, error) {
 		return nil, errSilent
 	}
 	return p, nil
+}
+
+// loadPlanAndData loads the plan in planDir (translated into lang) and the dataset in
+// dataDir at the same time, and prints their problems as loadPlan and loadData do, in that
+// order: the data's only when the plan loaded.
+func loadPlanAndData(planDir, dataDir string, lang locale.Lang, stderr io.Writer) (*engine.Plan, *engine.Dataset, error) {
+	var (
+		ds      *engine.Dataset
+		dataErr error
+		dataOut bytes.Buffer
+	)
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		ds, dataErr = loadData(dataDir, &dataOut)
+	}()
+	plan, err := loadPlan(planDir, stderr)
+	if err == nil {
+		plan, err = translate(plan, lang)
+	}
+	<-loaded
+	if err != nil {
+		return nil, nil, err
+	}
+	stderr.Write(dataOut.Bytes())
+	if dataErr != nil {
+		return nil, nil, dataErr
+	}
+	return plan, ds, nil
 }
 
 // loadData loads the dataset in dir and prints every problem.

@@ -83,16 +83,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 
 	step := progress(stderr)
-	step("loading the plan")
-	plan, err := loadPlan(in.plan, stderr)
-	if err != nil {
-		return err
-	}
-	if plan, err = translate(plan, lang); err != nil {
-		return err
-	}
-	step("loading the data")
-	ds, err := loadData(in.data, stderr)
+	step("loading the plan and the data")
+	plan, ds, err := loadPlanAndData(in.plan, in.data, lang, stderr)
 	if err != nil {
 		return err
 	}
@@ -109,6 +101,19 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if len(by) > 0 {
 		opts = append(opts, engine.By(by...))
 	}
+	// the data checks need the plan and the data only: they run beside the assessment
+	ctx, cancel := context.WithCancel(ctx)
+	checked := make(chan struct{})
+	defer func() { <-checked }() // after cancel (deferred calls run last first)
+	defer cancel()
+	var (
+		v    *engine.Validation
+		vErr error
+	)
+	go func(opts []engine.EvalOption) {
+		defer close(checked)
+		v, vErr = plan.Validate(ctx, ds, min(plan.BaselineYear(), in.year), in.year, opts...)
+	}(slices.Clone(opts))
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
 	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once
 	if err != nil {
@@ -126,9 +131,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	step("checking the data")
-	v, err := plan.Validate(ctx, ds, min(a.BaselineYear, in.year), in.year, opts...)
-	if err != nil {
-		return err
+	if <-checked; vErr != nil {
+		return vErr
 	}
 	if n := v.Count(engine.ImportanceError); n > 0 {
 		fmt.Fprintf(stderr, "lap report: the data checks found %d violation(s) of importance error (lap validate --data %s lists them)\n", n, in.data)

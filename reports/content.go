@@ -313,7 +313,7 @@ func (r *Report) Profiles() ([]*StateProfile, error) {
 		if !rec.Party {
 			continue
 		}
-		p, err := NewStateProfile(r.a, rec, sd.Outcomes[i])
+		p, err := NewStateProfileIn(reportLang(r.m), r.a, rec, sd.Outcomes[i])
 		if err != nil {
 			return nil, err
 		}

@@ -61,6 +61,9 @@ type StateProfile struct {
 	// Provenance is the plan's provenance notice: its indicators are proposed, its actions
 	// reconstructed or inferred where not found.
 	Provenance string `json:"provenance"`
+	// Lang is the language of the profile's words (English when empty); loc writes them.
+	Lang locale.Lang `json:"lang,omitempty"`
+	loc  *locale.Locale
 }
 
 // ProfileItem is one labelled fact: a value in words with the class of its data.
@@ -255,25 +258,38 @@ func ProfileOf(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engin
 	if err != nil {
 		return nil, err
 	}
-	return NewStateProfile(a, rec, ev)
+	lang, _ := p.Language()
+	return NewStateProfileIn(locale.Lang(lang), a, rec, ev)
 }
 
 // NewStateProfile builds a State's profile from the assessment, the State's record and its
 // traced outcomes, all of the same year and cut-off.
 func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.StateEvaluation) (*StateProfile, error) {
+	return NewStateProfileIn(locale.English, a, rec, ev)
+}
+
+// NewStateProfileIn is NewStateProfile with the profile's own words in lang (English when
+// lang is empty or unknown); the plan's texts come as the assessment has them.
+func NewStateProfileIn(lang locale.Lang, a *engine.Assessment, rec engine.StateRecord, ev *engine.StateEvaluation) (*StateProfile, error) {
+	if _, err := locale.ParseLang(string(lang)); err != nil || lang == "" {
+		lang = locale.English
+	}
 	if a == nil {
 		return nil, ErrNoAssessment
 	}
 	if ev == nil || ev.ISO3 != rec.ISO3 || rec.Year != a.Year || ev.Year != a.Year || ev.AsOf != a.AsOf || rec.AsOf.String() != a.AsOf {
 		return nil, fmt.Errorf("state profile: %w: the record, the outcomes and the assessment are not of the same State, year and cut-off", chart.ErrInvalidInput)
 	}
-	p := &StateProfile{ISO3: rec.ISO3, Name: rec.Name, Region: rec.Region, Year: a.Year, AsOf: a.AsOf, Ref: rec.Ref.Text(),
+	loc := locale.For(lang)
+	p := &StateProfile{ISO3: rec.ISO3, Name: stateIn(loc, rec.ISO3, rec.Name), Region: regionIn(loc, rec.Region), Year: a.Year, AsOf: a.AsOf, Ref: dayOf(loc, rec.Ref), loc: loc,
 		Partial: rec.Ref.Before(engine.NewDate(a.Year, 12, 31)), Counting: a.Counting, Plan: a.Plan, Party: rec.Party,
 		Obligations: []ProfileObligation{}, Indicators: []ProfileIndicator{}, Classes: []ProfileClassCount{}, Sources: []ProfileSource{}}
 	pc := provenanceCounts(a)
-	p.Provenance = fmt.Sprintf("The official text of the Lausanne Action Plan and of its indicators could not be obtained: "+
-		"%d of the %d indicators are proposed by this project, and of the %d actions %d %s found in a public source, %d inferred and %d reconstructed.",
-		pc.Proposed, pc.Indicators, pc.Actions, pc.Found, pick(pc.Found == 1, "is", "are"), pc.Inferred, pc.Reconstr)
+	if lang != locale.English {
+		p.Lang = lang
+	}
+	p.Provenance = loc.N("profile.provenance", pc.Found, map[string]any{"Proposed": pc.Proposed, "Indicators": pc.Indicators,
+		"Actions": pc.Actions, "Found": pc.Found, "Inferred": pc.Inferred, "Reconstructed": pc.Reconstr})
 	src := &sourceSet{seen: map[string]bool{}}
 	p.membership(rec, src)
 	p.obligations(a, src)
@@ -287,54 +303,58 @@ func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.St
 // membership fills the treaty dates and the standing sentence.
 func (p *StateProfile) membership(rec engine.StateRecord, src *sourceSet) {
 	c := rec.DatesClass
+	loc := p.loc
 	add := func(label string, d *engine.Date, note string) {
 		if d == nil {
 			return
 		}
-		v := d.Text()
+		v := dayOf(loc, *d)
 		if note != "" {
 			v += " (" + note + ")"
 		}
 		p.Membership = append(p.Membership, ProfileItem{Label: label, Value: v, Class: c})
 	}
-	add("Signed", rec.Signed, "")
-	instrument := "accession"
+	add(loc.T("content.signed"), rec.Signed, "")
+	instrument := loc.T("content.instrument.accession")
 	if rec.Signed != nil {
-		instrument = "ratification"
+		instrument = loc.T("content.instrument.ratification")
 	}
-	add("Instrument deposited", rec.Ratified, instrument)
+	add(loc.T("content.deposited"), rec.Ratified, instrument)
 	note := ""
 	if rec.EIFDerived {
-		note = "derived from the deposit by Article 17"
+		note = loc.T("profile.eif-derived")
 	}
-	add("Entry into force", rec.EntryIntoForce, note)
-	add("Withdrawal", rec.Withdrawn, "")
+	add(loc.T("content.entry-into-force"), rec.EntryIntoForce, note)
+	add(loc.T("content.withdrawal"), rec.Withdrawn, "")
 	if len(p.Membership) == 0 {
-		p.Membership = []ProfileItem{{Label: "Treaty actions", Value: "none recorded by " + rec.AsOf.Text()}}
+		p.Membership = []ProfileItem{{Label: loc.T("profile.treaty-actions"), Value: loc.T("profile.none-recorded-by", map[string]any{"Date": dayOf(loc, rec.AsOf)})}}
 	}
 	if rec.DatesOrigin != "" && (rec.Signed != nil || rec.Ratified != nil) {
 		src.add(ProfileSource{Field: "treaty dates", Value: strings.TrimSpace(strings.Join([]string{
 			dateOr(rec.Signed, "not signed"), dateOr(rec.Ratified, "no deposit"), dateOr(rec.EntryIntoForce, "")}, "; ")),
 			Class: c, Origin: rec.DatesOrigin})
 	}
-	at := "at the end of " + strconv.Itoa(rec.Year)
+	at := loc.T("profile.at-end", map[string]any{"Year": rec.Year})
 	if rec.Ref.Before(engine.NewDate(rec.Year, 12, 31)) {
-		at = "on " + rec.Ref.Text() + " (the cut-off; " + strconv.Itoa(rec.Year) + " is not over)"
+		at = loc.T("profile.at-cutoff", map[string]any{"Date": dayOf(loc, rec.Ref), "Year": rec.Year})
 	}
+	data := map[string]any{"At": at}
 	switch {
 	case rec.Party:
-		p.Standing = "State Party " + at + "."
+		p.Standing = loc.T("profile.standing.party", data)
 		if rec.PendingEIF && rec.EntryIntoForce != nil {
-			p.Standing = fmt.Sprintf("State Party %s, counted from the deposit of its instrument; the Convention enters into force for it on %s.", at, rec.EntryIntoForce.Text())
+			data["Date"] = dayOf(loc, *rec.EntryIntoForce)
+			p.Standing = loc.T("profile.standing.party-pending", data)
 		}
 	case rec.FormerParty:
-		p.Standing = "Not a State Party " + at + ": it withdrew from the Convention."
+		p.Standing = loc.T("profile.standing.former", data)
 	case rec.PendingEIF:
-		p.Standing = fmt.Sprintf("Not yet counted as a State Party %s: its instrument is deposited and the Convention enters into force for it on %s.", at, dateOr(rec.EntryIntoForce, "a date not recorded"))
+		data["Date"] = dayOr(loc, rec.EntryIntoForce, loc.T("profile.date-not-recorded"))
+		p.Standing = loc.T("profile.standing.pending", data)
 	case rec.Signatory:
-		p.Standing = "Signatory, not a State Party " + at + "."
+		p.Standing = loc.T("profile.standing.signatory", data)
 	default:
-		p.Standing = "Neither a State Party nor a signatory " + at + "."
+		p.Standing = loc.T("profile.standing.neither", data)
 	}
 }
 
@@ -365,18 +385,18 @@ func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
 	}
 	for _, o := range sv.Obligations {
 		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: o.Name, Status: capitalise(o.StatusText),
-			Key: string(o.Status), Detail: o.Detail, Deadline: ProfileItem{Label: "Deadline", Value: dash}}
+			Key: string(o.Status), Detail: o.Detail, Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}}
 		if strings.Contains(o.StatusText, o.Detail) {
 			po.Detail = "" // the status says it
 		}
 		if o.DeadlineMet != "" {
-			po.Verdict = verdictWord(o.DeadlineMet)
+			po.Verdict = verdictIn(p.loc, o.DeadlineMet)
 		}
 		if o.Deadline != "" {
-			po.Deadline.Value = dateText(o.Deadline)
+			po.Deadline.Value = dateIn(p.loc, o.Deadline)
 		}
 		if oe, ok := episodes[[2]int{o.Article, o.Episode}]; ok && (o.Article == 3 || o.Article == 4) {
-			po.episode(oe, src)
+			po.episode(p.loc, oe, src)
 		}
 		p.Obligations = append(p.Obligations, po)
 	}
@@ -384,15 +404,22 @@ func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
 
 // episode fills an Article 3 or 4 obligation from its episode: dates with their classes, the
 // deadline chain, the amount done in the year and the projection.
-func (po *ProfileObligation) episode(oe engine.ObligationEpisode, src *sourceSet) {
+func (po *ProfileObligation) episode(loc *locale.Locale, oe engine.ObligationEpisode, src *sourceSet) {
 	po.Key = episodeStatus(oe).Key
-	po.Began = ProfileItem{Label: "Began", Value: oe.Start.Text()}
-	po.Completed = ProfileItem{Label: "Completed", Value: dash}
+	po.Began = ProfileItem{Label: loc.T("report.began"), Value: dayOf(loc, oe.Start)}
+	po.Completed = ProfileItem{Label: loc.T("report.completed"), Value: dash}
 	if oe.Completed != nil {
-		po.Completed.Value = oe.Completed.Text()
+		po.Completed.Value = dayOf(loc, *oe.Completed)
 	}
 	if oe.Deadline != nil {
-		po.Deadline.Value = oe.Deadline.Text()
+		po.Deadline.Value = dayOf(loc, *oe.Deadline)
+	}
+	num := func(v *float64, unit string) string {
+		s := fmtValue(v, unit) + " " + unitIn(loc, unit)
+		if loc.Lang() != locale.English {
+			s = localNumbers(loc, s)
+		}
+		return s
 	}
 	done := "art3_destroyed_munitions"
 	if oe.Article == 4 {
@@ -411,55 +438,60 @@ func (po *ProfileObligation) episode(oe engine.ObligationEpisode, src *sourceSet
 			po.Completed.Class = fr.Class
 		case fr.Field == done:
 			if v, ok := fr.Value.(float64); ok {
-				po.Done = ProfileItem{Label: map[bool]string{true: "Cleared in the year", false: "Destroyed in the year"}[oe.Article == 4], Value: fmtValue(&v, fd.Unit) + " " + unitLabel(fd.Unit), Class: fr.Class}
+				po.Done = ProfileItem{Label: loc.T(map[bool]string{true: "profile.cleared-in-year", false: "profile.destroyed-in-year"}[oe.Article == 4]), Value: num(&v, fd.Unit), Class: fr.Class}
 			}
 		}
 		src.addRead(fr, "")
 	}
 	for i, dd := range oe.Deadlines {
-		label := "original deadline"
+		id := "profile.original-deadline"
 		if i > 0 {
-			label = "extended"
+			id = "profile.extended"
 		}
-		po.Chain = append(po.Chain, ProfileItem{Label: label + ", decided " + dd.Decided.Text(), Value: dd.Deadline.Text(),
+		po.Chain = append(po.Chain, ProfileItem{Label: loc.T(id, map[string]any{"Date": dayOf(loc, dd.Decided)}), Value: dayOf(loc, dd.Deadline),
 			Class: deadlineClass[dd.Deadline.String()]})
 	}
 	dp := oe.Projection
 	if dp == nil {
 		return
 	}
-	st := deadlineStatus(dp.Status)
-	pp := &ProfileProjection{Status: st.Label, Key: st.Key, Reason: dp.Reason, Assumptions: dp.Assumptions,
-		Remaining: ProfileItem{Label: "Remaining", Value: dash}, Rate: ProfileItem{Label: "recent rate", Value: dash}, RateNeeded: dash}
+	st := deadlineStatus(dp.Status).Label
+	if loc.Lang() != locale.English {
+		st = statusLabel(loc, deadlineStatus(dp.Status))
+	}
+	amount, estimate := amounts(loc, dp.Unit)
+	perYear := func(v *float64) string { return loc.T("profile.per-year", map[string]any{"Amount": estimate(v)}) }
+	pp := &ProfileProjection{Status: st, Key: deadlineStatus(dp.Status).Key, Reason: dp.Reason, Assumptions: dp.Assumptions,
+		Remaining: ProfileItem{Label: loc.T("report.remaining"), Value: dash}, Rate: ProfileItem{Label: loc.T("profile.recent-rate"), Value: dash}, RateNeeded: dash}
 	if dp.Remaining != nil {
-		pp.Remaining = ProfileItem{Label: fmt.Sprintf("Remaining at the end of %d", dp.RemainingYear),
-			Value: fmtAmount(dp.Remaining, dp.Unit), Class: dp.RemainingClass}
+		pp.Remaining = ProfileItem{Label: loc.T("profile.remaining-at", map[string]any{"Year": dp.RemainingYear}),
+			Value: amount(dp.Remaining), Class: dp.RemainingClass}
 	}
 	if dp.Rate != nil {
-		pp.Rate = ProfileItem{Label: "recent rate (" + rateYears(dp.RateYears) + ")", Value: fmtEstimate(dp.Rate, dp.Unit) + " a year", Class: dp.RateClass}
+		pp.Rate = ProfileItem{Label: loc.T("profile.recent-rate-years", map[string]any{"Years": rateYears(loc, dp.RateYears)}), Value: perYear(dp.Rate), Class: dp.RateClass}
 	}
 	if dp.CompletionYear != nil {
 		pp.Completion = strconv.Itoa(*dp.CompletionYear)
 	}
 	if dp.RateNeeded != nil {
-		pp.RateNeeded = fmtEstimate(dp.RateNeeded, dp.Unit) + " a year"
+		pp.RateNeeded = perYear(dp.RateNeeded)
 	}
 	var basis []string
 	if dp.SinglePoint {
-		basis = append(basis, "one data point")
+		basis = append(basis, loc.T("report.basis.one-point"))
 	}
 	if dp.Stale {
-		basis = append(basis, "data older than two years")
+		basis = append(basis, loc.T("report.basis.stale"))
 	}
 	pp.Basis = strings.Join(basis, ", ")
-	pp.Takes = whatItTakes(oe.Article, dp)
+	pp.Takes = whatItTakes(loc, oe.Article, dp)
 	po.Projection = pp
 }
 
 // rateYears names the years a rate is the mean of: "2022–2024", "2024".
-func rateYears(ys []engine.YearValue) string {
+func rateYears(loc *locale.Locale, ys []engine.YearValue) string {
 	if len(ys) == 0 {
-		return "no years"
+		return loc.T("profile.no-years")
 	}
 	first, last := ys[0].Year, ys[len(ys)-1].Year
 	if first == last {
@@ -468,50 +500,69 @@ func rateYears(ys []engine.YearValue) string {
 	return fmt.Sprintf("%d–%d", first, last)
 }
 
-// whatItTakes says, from a deadline projection, what meeting the deadline takes against the
-// State's recent rate, in neutral words.
-func whatItTakes(article int, dp *engine.DeadlineProjection) string {
-	verb := "destroying"
-	if article == 4 {
-		verb = "releasing"
+// amounts format a projection's amounts in loc's language, with their unit: an amount as
+// fmtAmount does, a computed rate as fmtEstimate does (three significant figures).
+func amounts(loc *locale.Locale, unit string) (amount, estimate func(*float64) string) {
+	if loc.Lang() == locale.English {
+		return func(v *float64) string { return fmtAmount(v, unit) }, func(v *float64) string { return fmtEstimate(v, unit) }
 	}
-	deadline := dateText(dp.Deadline)
-	switch {
-	case dp.Remaining == nil || dp.Deadline == "":
-		return "Not known: the data give no " + map[bool]string{true: "deadline", false: "remaining amount"}[dp.Deadline == ""] + "."
-	case *dp.Remaining == 0:
-		return "Nothing remains in the latest figure."
-	case dp.RateNeeded == nil:
-		s := fmt.Sprintf("The deadline of %s has passed with %s remaining at the end of %d.", deadline,
-			fmtAmount(dp.Remaining, dp.Unit), dp.RemainingYear)
-		if dp.CompletionYear != nil {
-			s += fmt.Sprintf(" At the recent rate, the work would be completed in %d.", *dp.CompletionYear)
+	in := func(s string, v *float64) string {
+		if v == nil {
+			return s
+		}
+		if u := unitIn(loc, unit); u != "" {
+			s += " " + u
 		}
 		return s
 	}
-	s := fmt.Sprintf("Meeting the deadline of %s takes %s %s a year from the end of %d", deadline, verb,
-		fmtEstimate(dp.RateNeeded, dp.Unit), dp.RemainingYear)
-	if dp.Rate != nil && *dp.Rate > 0 {
-		ratio := *dp.RateNeeded / *dp.Rate
-		switch {
-		case ratio <= 1:
-			s += fmt.Sprintf(", no more than the recent rate of %s a year", fmtEstimate(dp.Rate, dp.Unit))
-		default:
-			s += fmt.Sprintf(", %s times the recent rate of %s a year", fixed(math.Round(ratio*10)/10, 1), fmtEstimate(dp.Rate, dp.Unit))
-		}
-	} else if dp.Rate != nil {
-		s += "; the recent rate is zero"
+	return func(v *float64) string { return in(localNumbers(loc, fmtAmount(v, "")), v) },
+		func(v *float64) string { return in(localNumbers(loc, fmtEstimate(v, "")), v) }
+}
+
+// whatItTakes says, from a deadline projection, what meeting the deadline takes against the
+// State's recent rate, in neutral words.
+func whatItTakes(loc *locale.Locale, article int, dp *engine.DeadlineProjection) string {
+	deadline := dateIn(loc, dp.Deadline)
+	amount, estimate := amounts(loc, dp.Unit)
+	switch {
+	case dp.Remaining == nil || dp.Deadline == "":
+		return loc.T(map[bool]string{true: "profile.takes.no-deadline", false: "profile.takes.no-remaining"}[dp.Deadline == ""])
+	case *dp.Remaining == 0:
+		return loc.T("profile.takes.nothing")
 	}
-	s += "."
+	data := map[string]any{"Deadline": deadline, "Year": dp.RemainingYear}
+	var s string
+	if dp.RateNeeded == nil {
+		data["Remaining"] = amount(dp.Remaining)
+		s = loc.T("profile.takes.passed", data)
+	} else {
+		data["Needed"] = estimate(dp.RateNeeded)
+		s = loc.T(map[bool]string{true: "profile.takes.clear", false: "profile.takes.destroy"}[article == 4], data)
+		if dp.Rate != nil && *dp.Rate > 0 {
+			ratio := *dp.RateNeeded / *dp.Rate
+			data["Rate"] = estimate(dp.Rate)
+			if ratio <= 1 {
+				s = loc.T(map[bool]string{true: "profile.takes.clear-within", false: "profile.takes.destroy-within"}[article == 4], data)
+			} else {
+				data["Times"] = fixed(math.Round(ratio*10)/10, 1)
+				if loc.Lang() != locale.English {
+					data["Times"] = loc.Number(math.Round(ratio*10)/10, 1)
+				}
+				s = loc.T(map[bool]string{true: "profile.takes.clear-times", false: "profile.takes.destroy-times"}[article == 4], data)
+			}
+		} else if dp.Rate != nil {
+			s = loc.T(map[bool]string{true: "profile.takes.clear-zero", false: "profile.takes.destroy-zero"}[article == 4], data)
+		}
+	}
 	if dp.CompletionYear != nil {
-		s += fmt.Sprintf(" At the recent rate, the work would be completed in %d.", *dp.CompletionYear)
+		s += " " + loc.T("profile.takes.completed-in", map[string]any{"Year": *dp.CompletionYear})
 	}
 	return s
 }
 
 // reporting fills the Article 7 record and adds its facts to the sources.
 func (p *StateProfile) reporting(rec engine.StateRecord, src *sourceSet) {
-	p.Reporting = reportingOf(locale.For(locale.English), rec)
+	p.Reporting = reportingOf(p.loc, rec)
 	if r := rec.Reporting.Initial; r != nil {
 		src.addRead(*r, "")
 	}
@@ -609,12 +660,18 @@ func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluati
 			p.Outside++
 			continue
 		}
-		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: unitLabel(ia.Unit),
-			Value: valueWithUnit(ia.Value, ia.Unit), Over: ia.KOfN(), Class: o.Class, Error: o.Error}
+		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: unitIn(p.loc, ia.Unit),
+			Value: valueIn(p.loc, ia.Value, ia.Unit), Over: ia.KOfN(), Class: o.Class, Error: o.Error}
 		if ia.Value != nil {
 			pi.ValueClass = ia.Class
 		}
 		pi.Result, pi.Effect, pi.EffectKey = outcomeWords(ia, o.StateOutcome)
+		if p.Lang != "" {
+			pi.Result = outcomeIn(p.loc, pi.Result, ia, o.StateOutcome)
+			if pi.Effect != "" {
+				pi.Effect = p.loc.T("profile.effect." + strings.ReplaceAll(pi.Effect, " ", "-"))
+			}
+		}
 		switch o.Result.(type) {
 		case nil:
 			p.NoData++
@@ -635,6 +692,18 @@ func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluati
 		}
 		p.Indicators = append(p.Indicators, pi)
 	}
+}
+
+// outcomeIn is a result of outcomeWords in loc's language.
+func outcomeIn(loc *locale.Locale, result string, ia *engine.IndicatorAssessment, o engine.StateOutcome) string {
+	switch result {
+	case "counted", "not counted", "none recorded", "not known", "error":
+		return loc.T("profile.result." + strings.ReplaceAll(result, " ", "-"))
+	}
+	if v, ok := o.Result.(float64); ok {
+		return valueIn(loc, &v, ia.Unit)
+	}
+	return result
 }
 
 // outcomeWords says a State's result for an indicator and its effect on the indicator's value,
@@ -701,8 +770,9 @@ func outcomeWords(ia *engine.IndicatorAssessment, o engine.StateOutcome) (result
 // amounts, reports received and the State's indicator results.
 func (p *StateProfile) countClasses() {
 	var cc engine.ClassCounts
+	none := p.loc.T("reporting.none-recorded")
 	add := func(it ProfileItem) {
-		if it.Value != "" && it.Value != dash && it.Value != "none recorded" && it.Class != "" {
+		if it.Value != "" && it.Value != dash && it.Value != none && it.Class != "" {
 			cc.Add(it.Class)
 		}
 	}
@@ -805,11 +875,19 @@ func splitOrigin(o string) (string, int) {
 // valueWithUnit formats a value with its unit ("0.40 km²", "45.0%", "12"): counts of States
 // and percentages need no unit word.
 func valueWithUnit(v *float64, unit string) string {
+	return valueIn(locale.For(locale.English), v, unit)
+}
+
+// valueIn is valueWithUnit in loc's language: its numbers and its unit word.
+func valueIn(loc *locale.Locale, v *float64, unit string) string {
 	s := fmtValue(v, unit)
+	if loc.Lang() != locale.English {
+		s = localNumbers(loc, s)
+	}
 	if v == nil || unit == "percent" || unit == "states" || unit == "" {
 		return s
 	}
-	return s + " " + unitLabel(unit)
+	return s + " " + unitIn(loc, unit)
 }
 
 // capitalise puts the first letter in upper case.

@@ -16,6 +16,7 @@ import (
 	"github.com/lapmonitor/lap/indicators"
 	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/internal/golden"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // sampleRun is the shipped plan's 2024 report on the sample data at the cut-off 30 June 2025,
@@ -296,10 +297,10 @@ func TestWhatItTakes(t *testing.T) {
 			"Meeting the deadline of 30 June 2027 takes releasing 40 m² a year from the end of 2024; the recent rate is zero."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			assert.Equal(t, c.want, whatItTakes(4, c.dp))
+			assert.Equal(t, c.want, whatItTakesEnglish(4, c.dp))
 		})
 	}
-	assert.Contains(t, whatItTakes(3, dp(f(10), f(1), f(4), nil, "2027-06-30")), "takes destroying 4")
+	assert.Contains(t, whatItTakesEnglish(3, dp(f(10), f(1), f(4), nil, "2027-06-30")), "takes destroying 4")
 }
 
 // A year cut off before its end says so: the standing is "on" the cut-off, not "at the end of"
@@ -319,4 +320,9 @@ func TestProfilePartialYear(t *testing.T) {
 	var md bytes.Buffer
 	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
 	assert.Contains(t, md.String(), "> **Partial year.** 2024 is not over at the cut-off: the figures are those known on 31 October 2024.")
+}
+
+// whatItTakesEnglish is whatItTakes in English, amounts as the profile writes them.
+func whatItTakesEnglish(article int, dp *engine.DeadlineProjection) string {
+	return whatItTakes(locale.For(locale.English), article, dp)
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"text/template"
+
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 //go:embed templates/profile.html.tmpl
@@ -22,12 +24,34 @@ var profileMarkdownSource string
 var (
 	profileHTMLTemplate = htmltemplate.Must(htmltemplate.New("profile.html").Funcs(htmltemplate.FuncMap{
 		"join": strings.Join,
-	}).Parse(profileHTMLSource))
+	}).Funcs(placeholderFuncs).Parse(profileHTMLSource))
 	profileMarkdownTemplate = template.Must(template.New("profile.md").Funcs(template.FuncMap{
 		"md":   markdownText,
 		"join": strings.Join,
-	}).Parse(profileMarkdownSource))
+	}).Funcs(placeholderFuncs).Parse(profileMarkdownSource))
 )
+
+// profileHTMLIn and profileMarkdownIn are the profile templates of each language.
+var (
+	profileHTMLIn     = map[locale.Lang]*htmltemplate.Template{}
+	profileMarkdownIn = map[locale.Lang]*template.Template{}
+)
+
+func init() {
+	for _, l := range locale.Langs() {
+		fm := localeFuncs(locale.For(l))
+		profileHTMLIn[l] = htmltemplate.Must(profileHTMLTemplate.Clone()).Funcs(fm)
+		profileMarkdownIn[l] = template.Must(profileMarkdownTemplate.Clone()).Funcs(fm)
+	}
+}
+
+// words is the locale of the profile's own words (English unless built in a language).
+func (p *StateProfile) words() *locale.Locale {
+	if p.loc != nil {
+		return p.loc
+	}
+	return locale.For(locale.English)
+}
 
 // ProfileOptions say how a profile page is written: where its links go, what program wrote it
 // and on which date.
@@ -46,6 +70,10 @@ type ProfileOptions struct {
 // profileView is a profile with what its pages print besides it.
 type profileView struct {
 	*StateProfile
+	LangAttr       locale.Lang // <html lang>
+	CountingName   string      // the counting convention by its name
+	FooterAsOf     string      // the cut-off in the footer (ISO in English, as it always was)
+	ClassWords     []profileClassWord
 	AsOfText       string
 	ReportHref     string
 	Legend         []markInfo
@@ -57,14 +85,33 @@ type profileView struct {
 	CSS            htmltemplate.CSS
 }
 
+// profileClassWord is a count of the page's figures by class, the class in words.
+type profileClassWord struct {
+	N    int
+	Word string
+	Mark markInfo
+}
+
 type profileRow struct {
 	ProfileIndicator
 	Href string
 }
 
 func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
-	v := &profileView{StateProfile: p, AsOfText: dateText(p.AsOf), ReportHref: o.ReportLink, Legend: legendMarks(),
-		IndicatorTotal: len(p.Indicators) + p.Outside, Generator: o.Generator, Date: o.Date}
+	loc := p.words()
+	v := &profileView{StateProfile: p, AsOfText: dateIn(loc, p.AsOf), ReportHref: o.ReportLink, Legend: legendMarks(),
+		IndicatorTotal: len(p.Indicators) + p.Outside, Generator: o.Generator, Date: o.Date, LangAttr: loc.Lang(),
+		CountingName: string(p.Counting), FooterAsOf: p.AsOf}
+	if loc.Lang() != locale.English {
+		v.CountingName = loc.T("counting." + string(p.Counting))
+		v.FooterAsOf = v.AsOfText
+		for i, m := range v.Legend {
+			v.Legend[i].Title = markTitles[loc.Lang()][m.Class]
+		}
+		if d, err := loc.ISODate(o.Date); err == nil {
+			v.Date = d
+		}
+	}
 	if v.Generator == "" {
 		v.Generator = "lap"
 	}
@@ -77,6 +124,11 @@ func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
 	}
 	for _, c := range p.Classes {
 		v.ClassTotal += c.N
+		w := string(c.Class)
+		if loc.Lang() != locale.English {
+			w = strings.ToLower(loc.T("report.class." + w))
+		}
+		v.ClassWords = append(v.ClassWords, profileClassWord{N: c.N, Word: w, Mark: c.Mark()})
 	}
 	return v
 }
@@ -99,6 +151,7 @@ func markHTML(m markInfo) string {
 func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 	var b strings.Builder
 	e := html.EscapeString
+	provLabel := e(v.words().T("report.provenance-label"))
 	for i, r := range v.IndicatorRows {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -109,10 +162,10 @@ func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 		} else {
 			b.WriteString(e(r.ID))
 		}
-		b.WriteString(" " + e(r.Title) + ` <span class="prov prov-` + e(r.Provenance) + `" title="provenance label">` + e(r.Provenance) + "</span></td><td>")
+		b.WriteString(" " + e(r.Title) + ` <span class="prov prov-` + e(r.Provenance) + `" title="` + provLabel + `">` + e(r.Provenance) + "</span></td><td>")
 		b.WriteString(e(r.Result) + markHTML(r.Mark()))
 		if len(r.Unknown) > 0 {
-			b.WriteString(` <span class="unknown">(no data: ` + e(strings.Join(r.Unknown, ", ")) + ")</span>")
+			b.WriteString(` <span class="unknown">(` + e(v.words().T("profile.no-data-fields", map[string]any{"Fields": strings.Join(r.Unknown, ", ")})) + ")</span>")
 		}
 		if r.Error != "" {
 			b.WriteString(` <span class="error">(` + e(r.Error) + ")</span>")
@@ -165,7 +218,7 @@ func (v *profileView) IndicatorRowsMD() string {
 		}
 		b.WriteString(" " + md(r.Title) + " *(" + md(r.Provenance) + ")* | " + md(r.Result) + r.Mark().Symbol)
 		if len(r.Unknown) > 0 {
-			b.WriteString(" (no data: " + md(strings.Join(r.Unknown, ", ")) + ")")
+			b.WriteString(" (" + md(v.words().T("profile.no-data-fields", map[string]any{"Fields": strings.Join(r.Unknown, ", ")})) + ")")
 		}
 		if r.Error != "" {
 			b.WriteString(" (" + md(r.Error) + ")")
@@ -203,7 +256,7 @@ func (v *profileView) SourcesMD() string {
 // WriteProfileMarkdown writes a country profile as Markdown (profiles/ISO3.md).
 func WriteProfileMarkdown(w io.Writer, p *StateProfile, o ProfileOptions) error {
 	var b bytes.Buffer
-	if err := profileMarkdownTemplate.ExecuteTemplate(&b, "profile-md", newProfileView(p, o)); err != nil {
+	if err := profileMarkdownIn[p.words().Lang()].ExecuteTemplate(&b, "profile-md", newProfileView(p, o)); err != nil {
 		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	_, err := w.Write(b.Bytes())
@@ -216,7 +269,7 @@ func WriteProfileHTML(w io.Writer, p *StateProfile, o ProfileOptions) error {
 	v := newProfileView(p, o)
 	v.CSS = htmltemplate.CSS(htmlCSS + statusCSS() + contentCSS + profileCSS)
 	var b bytes.Buffer
-	if err := profileHTMLTemplate.ExecuteTemplate(&b, "profile-page", v); err != nil {
+	if err := profileHTMLIn[p.words().Lang()].ExecuteTemplate(&b, "profile-page", v); err != nil {
 		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	_, err := w.Write(b.Bytes())
@@ -227,7 +280,7 @@ func WriteProfileHTML(w io.Writer, p *StateProfile, o ProfileOptions) error {
 // program (lap serve's State page) that brings its own stylesheet.
 func ProfileHTML(p *StateProfile, o ProfileOptions) (htmltemplate.HTML, error) {
 	var b bytes.Buffer
-	if err := profileHTMLTemplate.ExecuteTemplate(&b, "profile-body", newProfileView(p, o)); err != nil {
+	if err := profileHTMLIn[p.words().Lang()].ExecuteTemplate(&b, "profile-body", newProfileView(p, o)); err != nil {
 		return "", fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	return htmltemplate.HTML(b.String()), nil
@@ -250,76 +303,85 @@ const profileCSS = `.profile .iso{color:var(--muted);font-weight:normal}
 func WriteProfileText(w io.Writer, p *StateProfile) error {
 	var b bytes.Buffer
 	v := newProfileView(p, ProfileOptions{})
+	loc := p.words()
+	t := func(id string, kv ...any) string { return loc.T(id, pairs(kv)) }
+	head := func(id string) string { return strings.ToUpper(t(id)) }
+	label := func(l string) string { return t("profile.label", "Label", l) }
 	pr := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	item := func(it ProfileItem) string { return it.Value + it.Mark().Symbol }
-	pr("%s (%s): country profile, %d\n", p.Name, p.ISO3, p.Year)
-	pr("%s; region: %s; data as of %s; counting convention: %s\n", p.Plan.Name, p.Region, v.AsOfText, p.Counting)
+	pr("%s\n", t("profile.title", "Name", p.Name, "ISO3", p.ISO3, "Year", p.Year))
+	pr("%s; %s; %s; %s\n", p.Plan.Name, t("profile.region", "Region", p.Region), t("profile.data-as-of", "Date", v.AsOfText),
+		t("profile.counting", "Name", v.CountingName))
 	pr("%s\n", p.Standing)
 	if p.Partial {
-		pr("Partial year: %d is not over at the cut-off; the figures are those known on %s.\n", p.Year, p.Ref)
+		pr("%s\n", t("profile.text-partial", "Year", p.Year, "Date", p.Ref))
 	}
-	pr("\nMarks: a value without a mark rests on official data;")
+	pr("\n%s", t("profile.text-marks-intro"))
 	for _, m := range v.Legend {
-		pr(" %s %s;", m.Symbol, m.Class)
+		w := m.Class
+		if loc.Lang() != locale.English {
+			w = strings.ToLower(t("report.class." + m.Class))
+		}
+		pr(" %s %s;", m.Symbol, w)
 	}
-	pr(" \"not known\" where the data do not decide.\n")
+	pr(" %s\n", t("profile.text-marks-outro"))
 
 	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
-	pr("\nMEMBERSHIP\n")
+	pr("\n%s\n", head("profile.membership"))
 	for _, it := range p.Membership {
 		fmt.Fprintf(tw, "  %s\t%s\n", it.Label, item(it))
 	}
 	tw.Flush()
 
-	pr("\nOBLIGATIONS\n")
+	pr("\n%s\n", head("profile.obligations"))
 	if len(p.Obligations) == 0 {
-		pr("  No obligation of a State Party applies at %s.\n", p.Ref)
+		pr("  %s\n", t("profile.no-obligation", "Date", p.Ref))
 	}
 	for _, o := range p.Obligations {
 		ep := ""
 		if o.Episode > 0 {
-			ep = fmt.Sprintf(" (episode %d)", o.Episode)
+			ep = " " + t("profile.episode", "N", o.Episode)
 		}
-		pr("  Article %d: %s%s: %s", o.Article, o.Name, ep, o.Status)
+		pr("  %s%s: %s", t("profile.obligation-head", "Article", o.Article, "Name", o.Name), ep, o.Status)
 		if o.Verdict != "" {
-			pr("; deadline met: %s", o.Verdict)
+			pr("; %s", t("profile.deadline-met", "Verdict", o.Verdict))
 		}
 		pr("\n")
 		if o.Began.Value != "" {
-			fmt.Fprintf(tw, "    Began\t%s\n", item(o.Began))
-			fmt.Fprintf(tw, "    Deadline in force\t%s\n", item(o.Deadline))
+			fmt.Fprintf(tw, "    %s\t%s\n", t("report.began"), item(o.Began))
+			fmt.Fprintf(tw, "    %s\t%s\n", t("profile.deadline-in-force"), item(o.Deadline))
 			for _, c := range o.Chain {
 				fmt.Fprintf(tw, "      %s\t%s\n", c.Label, item(c))
 			}
-			fmt.Fprintf(tw, "    Completed\t%s\n", item(o.Completed))
+			fmt.Fprintf(tw, "    %s\t%s\n", t("report.completed"), item(o.Completed))
 			if o.Done.Value != "" {
 				fmt.Fprintf(tw, "    %s\t%s\n", o.Done.Label, item(o.Done))
 			}
 			tw.Flush()
 		} else if o.Deadline.Value != dash {
-			pr("    Deadline: %s\n", item(o.Deadline))
+			pr("    %s %s\n", label(t("report.deadline")), item(o.Deadline))
 		}
 		if o.Detail != "" {
 			pr("    %s\n", o.Detail)
 		}
 		if pp := o.Projection; pp != nil {
-			pr("    Projection: %s", pp.Status)
+			pr("    %s %s", t("profile.projection-label"), pp.Status)
 			if pp.Basis != "" {
 				pr(" (%s)", pp.Basis)
 			}
-			pr(". %s: %s; %s: %s", pp.Remaining.Label, item(pp.Remaining), pp.Rate.Label, item(pp.Rate))
+			pr(". %s %s; %s %s", label(pp.Remaining.Label), item(pp.Remaining), label(pp.Rate.Label), item(pp.Rate))
 			if pp.Completion != "" {
-				pr("; projected completion %s", pp.Completion)
+				pr("; %s", t("profile.projected-completion", "Year", pp.Completion))
 			}
-			pr(".\n    What it takes: %s\n    Assumes: %s.\n", pp.Takes, strings.Join(pp.Assumptions, "; "))
+			pr(".\n    %s %s\n    %s %s.\n", t("profile.what-it-takes"), pp.Takes, t("profile.assumes"), strings.Join(pp.Assumptions, "; "))
 		}
 	}
 
-	pr("\nARTICLE 7 REPORTS\n")
+	pr("\n%s\n", head("content.article7"))
 	r := p.Reporting
-	pr("  Initial report: due %s; received %s; %s.\n", r.InitialDue, item(r.InitialReceived), r.InitialOnTime)
+	pr("  %s\n", t("profile.text-initial", "Due", r.InitialDue, "Received", item(r.InitialReceived), "OnTime", r.InitialOnTime))
 	if len(r.Annual) > 0 {
-		fmt.Fprintf(tw, "  YEAR\tDEADLINE\tRECEIVED\tON TIME\n")
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", head("content.year"), head("report.deadline"), head("reporting.received"), head("content.on-time"))
 		for _, an := range r.Annual {
 			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", an.Year, an.Deadline, item(an.Received), an.OnTime)
 		}
@@ -329,15 +391,15 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		pr("  %s\n", r.Covered)
 	}
 
-	pr("\nINDICATORS\n")
-	pr("  In the population of %d of the plan's %d indicators: counted in %d, not counted in %d, without data in %d.\n",
-		len(p.Indicators), v.IndicatorTotal, p.Counted, p.NotCounted, p.NoData)
+	pr("\n%s\n", head("profile.indicators"))
+	pr("  %s\n", t("profile.text-indicators", "N", len(p.Indicators), "Total", v.IndicatorTotal, "Counted", p.Counted,
+		"NotCounted", p.NotCounted, "NoData", p.NoData))
 	if len(p.Indicators) > 0 {
-		fmt.Fprintf(tw, "  ID\tRESULT\tEFFECT\tVALUE (ALL STATES)\tOVER\tTITLE\n")
+		fmt.Fprintf(tw, "  %s\n", t("profile.text-heads"))
 		for _, pi := range p.Indicators {
 			res := pi.Result + pi.Mark().Symbol
 			if len(pi.Unknown) > 0 {
-				res += " (no data: " + strings.Join(pi.Unknown, ", ") + ")"
+				res += " (" + t("profile.no-data-fields", "Fields", strings.Join(pi.Unknown, ", ")) + ")"
 			}
 			eff := pi.Effect
 			if eff == "" {
@@ -348,15 +410,15 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		tw.Flush()
 	}
 
-	pr("\nWHERE THE FIGURES COME FROM\n  ")
+	pr("\n%s\n  ", head("profile.sources"))
 	var cs []string
-	for _, c := range p.Classes {
-		cs = append(cs, fmt.Sprintf("%d %s", c.N, c.Class))
+	for _, c := range v.ClassWords {
+		cs = append(cs, fmt.Sprintf("%d %s", c.N, c.Word))
 	}
 	if len(cs) == 0 {
-		cs = []string{"no recorded data"}
+		cs = []string{t("profile.no-recorded-data")}
 	}
-	pr("Figures by class: %s. %d facts behind them:\n", strings.Join(cs, ", "), len(p.Sources))
+	pr("%s\n", loc.N("profile.text-classes", len(p.Sources), map[string]any{"Classes": strings.Join(cs, ", ")}))
 	for _, s := range p.Sources {
 		year := ""
 		if s.Year != "" {

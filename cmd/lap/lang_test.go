@@ -178,9 +178,11 @@ func visibleText(page string) string {
 
 // The whole page in French and Spanish: no English text of the catalogue (every message's
 // English pieces of at least 8 runes that its translation lacks, locale.EnglishOnly) is left
-// anywhere in the text of report.html (its charts included) and report.md —
+// anywhere in the text of report.html (its charts included), report.md and a country profile
+// (profiles/LAO.html and .md) —
 // apart from what the report quotes rather than writes: the engine's sentences and the data's
-// own text (every string of results.json, the data checks' titles and messages, code spans).
+// own text (every string of results.json, the data checks' titles and messages, the lists of
+// facts with their sources, code spans).
 func TestReportNoEnglishLeft(t *testing.T) {
 	for _, lang := range []locale.Lang{locale.French, locale.Spanish} {
 		t.Run(string(lang), func(t *testing.T) {
@@ -194,6 +196,8 @@ func TestReportNoEnglishLeft(t *testing.T) {
 			for _, page := range []struct{ name, text string }{
 				{"report.html", htmlWords(t, filepath.Join(dir, "report.html"))},
 				{"report.md", markdownWords(t, filepath.Join(dir, "report.md"))},
+				{"profiles/LAO.html", htmlWords(t, filepath.Join(dir, "profiles", "LAO.html"))},
+				{"profiles/LAO.md", markdownWords(t, filepath.Join(dir, "profiles", "LAO.md"))},
 			} {
 				text := page.text
 				for _, q := range quoted {
@@ -252,8 +256,8 @@ func quotedText(t *testing.T, path string) []string {
 }
 
 var (
-	quotedHTML = regexp.MustCompile(`(?s)<code>.*?</code>|<ul class="violations">.*?</ul>|<td><code>[^<]*</code>[^<]*</td>`)
-	quotedMD   = regexp.MustCompile("(?m)`[^`]*`|^- \\*\\*(error|warning|info)\\*\\* .*$|^\\| `.*$")
+	quotedHTML = regexp.MustCompile(`(?s)<code>.*?</code>|<ul class="(?:violations|sources)">.*?</ul>|<td><code>[^<]*</code>[^<]*</td>`)
+	quotedMD   = regexp.MustCompile("(?m)^- `[a-z0-9_]+`.*$|`[^`]*`|^- \\*\\*(error|warning|info)\\*\\* .*$|^\\| `.*$")
 	mdEscaped  = regexp.MustCompile(`\\([\\` + "`" + `*_\[\]<>|#])`)
 )
 
@@ -271,4 +275,21 @@ func markdownWords(t *testing.T, path string) string {
 	require.NoError(t, err)
 	s := mdEscaped.ReplaceAllString(quotedMD.ReplaceAllString(string(b), " "), "$1")
 	return spacesRE.ReplaceAllString(s, " ")
+}
+
+// lap profile --lang fr: the profile's own words in French (its text format), the State's
+// name and dates from the locale, and none of the catalogue's English.
+func TestProfileFrench(t *testing.T) {
+	code, out, errOut := lap(t, "profile", "LAO", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "République démocratique populaire lao (LAO) : profil de pays, 2024")
+	assert.Contains(t, out, "ADHÉSION")
+	assert.Contains(t, out, "données au 30 juin 2025")
+	for _, en := range []string{"country profile, 2024", "Membership", "Deadline in force", "What it takes", "Figures by class"} {
+		assert.NotContains(t, out, en)
+	}
+	code, md, errOut := lap(t, "profile", "LAO", "--data", "../../testdata/sample", "--year", "2024", "--lang", "es", "--format", "md")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, md, "perfil de país, 2024")
+	assert.Contains(t, md, "## Obligaciones")
 }

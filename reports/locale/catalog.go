@@ -127,6 +127,16 @@ func (l *Locale) T(id string, data ...map[string]any) string {
 	if len(data) > 0 {
 		d = data[0]
 	}
+	if len(d) == 0 && l.plain != nil {
+		// a message without values is the same text every time: the reports ask for the
+		// same words for every State, so it is looked up once
+		if s, ok := l.plain.Load(id); ok {
+			return s.(string)
+		}
+		s := l.localize(&i18n.LocalizeConfig{MessageID: id})
+		l.plain.Store(id, s)
+		return s
+	}
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d})
 }
 

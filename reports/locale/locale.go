@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,13 +50,14 @@ type Locale struct {
 	numbers numberSymbols
 	cal     calendar
 	cat     *catalogue
+	plain   *sync.Map // id -> message without values, once looked up (T)
 }
 
 var locales = func() map[Lang]*Locale {
 	out := map[Lang]*Locale{}
 	cat := mustLoadCatalogue()
 	for _, l := range Langs() {
-		out[l] = &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: cat}
+		out[l] = &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: cat, plain: &sync.Map{}}
 	}
 	return out
 }()

@@ -1,18 +1,12 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -46,41 +40,8 @@ func TestProfilesInChromium(t *testing.T) {
 	assert.Empty(t, c.Console, "console messages")
 	assert.Empty(t, c.Broken, "images that did not load")
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1100, 1400),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelT()
-
-	var mu sync.Mutex
-	var problems []string
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	require.NoError(t, chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				problems = append(problems, fmt.Sprintf("console %s: %v", e.Type, e.Args))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		}
-	}))
-	_, err = chromedp.Call(ctx, runtime.Enable, cdp.Empty{})
-	require.NoError(t, err)
-	text := func(sel string) string {
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		require.NoError(t, err, sel)
-		return strings.TrimSpace(s)
-	}
+	br := newBrowser(t, bin, 1100, 1400)
+	ctx, text := br.ctx, br.text
 	visible := func(sel string) bool {
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){var e=document.querySelector(`+"`"+sel+"`"+`);return !!e&&e.checkVisibility()})()`))
 		require.NoError(t, err, sel)
@@ -118,7 +79,5 @@ func TestProfilesInChromium(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, strings.HasSuffix(loc, "/report.html#ind-46.1"), loc)
 
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Empty(t, problems, "no console error or exception")
+	assert.Empty(t, br.Problems(), "no console error or warning, exception or failed request")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,13 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -101,53 +95,8 @@ func TestServeBrowser(t *testing.T) {
 	bin := chromium(t)
 	ts := workspace(t)
 
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1500),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelA()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	_ = cancel
-	ctx, cancelT := context.WithTimeout(ctx, 3*time.Minute)
-	defer cancelT()
-
-	var mu sync.Mutex
-	var problems []string
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
-	require.NoError(t, chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError || e.Type == runtime.ConsoleAPICalledTypeWarning {
-				problems = append(problems, fmt.Sprintf("console %s: %v", e.Type, e.Args))
-			}
-		case *runtime.EventExceptionThrown:
-			problems = append(problems, "exception: "+e.ExceptionDetails.Text)
-		case *network.EventLoadingFailed:
-			if !e.Canceled {
-				problems = append(problems, "request failed: "+e.ErrorText)
-			}
-		case *network.EventResponseReceived:
-			if e.Response.Status >= 400 {
-				problems = append(problems, fmt.Sprintf("HTTP %v %s", e.Response.Status, e.Response.URL))
-			}
-		}
-	}))
-	_, err := chromedp.Call(ctx, runtime.Enable, cdp.Empty{})
-	require.NoError(t, err)
-	_, err = chromedp.Call(ctx, network.Enable, network.EnableParams{})
-	require.NoError(t, err)
-
-	text := func(sel string) string {
-		s, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(sel)))
-		require.NoError(t, err, sel)
-		return strings.TrimSpace(s)
-	}
+	br := newBrowser(t, bin, 1280, 1500)
+	ctx, text := br.ctx, br.text
 	var toml string
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Navigate(ts.URL+"/"),
@@ -219,7 +168,5 @@ func TestServeBrowser(t *testing.T) {
 	require.Len(t, rep.Scenarios, 1)
 	assert.Equal(t, summary, rep.Scenarios[0].Text.Summary, "the page and lap whatif say the same")
 
-	mu.Lock()
-	defer mu.Unlock()
-	assert.Empty(t, problems, "no console errors, no failed requests")
+	assert.Empty(t, br.Problems(), "no console errors, no failed requests")
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/expr-lang/expr/vm"
+
+	"github.com/lapmonitor/lap/internal/thousands"
 )
 
 // CheckOutcome is what one check gave for one State in one year.
@@ -501,22 +503,7 @@ func groupThousands(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return strconv.FormatFloat(v, 'g', -1, 64)
 	}
-	s := strconv.FormatFloat(math.Abs(v), 'f', -1, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 {
-		b.WriteByte('-')
-	}
-	for i, ch := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(ch)
-	}
-	if frac != "" {
-		b.WriteString("." + frac)
-	}
-	return b.String()
+	return thousands.Group(strconv.FormatFloat(v, 'f', -1, 64), 4)
 }
 
 // reportFacts lists, in dictionary order, the per-year fields that the data dictionary sources to

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/lapmonitor/lap/internal/thousands"
 )
 
 // Status words: the one declared set of neutral, factual words that every output uses to say
@@ -93,7 +95,7 @@ func amountText(v float64, unit string) string {
 	if s == "-0" {
 		s = "0"
 	}
-	s = thousands(s)
+	s = thousands.Group(s, 4)
 	switch unit {
 	case "":
 		return s
@@ -137,29 +139,6 @@ func trimZeros(s string) string {
 		return s
 	}
 	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
-}
-
-// thousands separates the thousands of a formatted number's whole part with commas.
-func thousands(s string) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	if len(whole) <= 3 {
-		return sign + s
-	}
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
 }
 
 // words fills a status word's verbs.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/internal/thousands"
 	"github.com/lapmonitor/lap/reports/chart"
 	"github.com/lapmonitor/lap/reports/locale"
 )
@@ -94,7 +95,7 @@ func signed(s string) string {
 
 // fixed formats v with dec decimals and thousands separators, never as "-0".
 func fixed(v float64, dec int) string {
-	return chart.GroupThousands(plain(v, dec), true)
+	return thousands.Group(plain(v, dec), 4)
 }
 
 // plain formats v with dec decimals and no thousands separators, never as "-0".

@@ -42,6 +42,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/lapmonitor/lap/internal/thousands"
 )
 
 // Default chart size: readable when printed at 16 cm × 9 cm.
@@ -1601,12 +1603,15 @@ func (numberTicks) Ticks(lo, hi float64) []plot.Tick {
 		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', dec, 64)})
 	}
 	// Group thousands on the whole axis once any label needs it.
-	group := slices.ContainsFunc(ticks, func(t plot.Tick) bool { return math.Abs(t.Value) >= 10000 })
+	minDigits := 5
+	if slices.ContainsFunc(ticks, func(t plot.Tick) bool { return math.Abs(t.Value) >= 10000 }) {
+		minDigits = 4
+	}
 	for i := range ticks {
 		if ticks[i].Label == "-"+strconv.FormatFloat(0, 'f', dec, 64) {
 			ticks[i].Label = ticks[i].Label[1:]
 		}
-		ticks[i].Label = GroupThousands(ticks[i].Label, group)
+		ticks[i].Label = thousands.Group(ticks[i].Label, minDigits)
 	}
 	return ticks
 }
@@ -1619,30 +1624,5 @@ func formatValue(v float64) string {
 	if s == "-0" {
 		s = "0"
 	}
-	return GroupThousands(s, false)
-}
-
-// GroupThousands inserts commas into the integer part of a decimal number (charts and the
-// report's tables group digits alike)
-// of five or more digits, or of four digits too if always is set.
-func GroupThousands(s string, always bool) string {
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	if len(intPart) < 4 || len(intPart) == 4 && !always {
-		return sign + s
-	}
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if hasFrac {
-		b.WriteString("." + frac)
-	}
-	return sign + b.String()
+	return thousands.Group(s, 5)
 }

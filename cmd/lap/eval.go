@@ -15,10 +15,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs := newFlags("eval", "--data DIR --year Y [--to Y2] [--as-of DATE] [--by region|KEY] [--format table|json|csv] [--lang en|fr|es] [--plan DIR]",
 		"Evaluate every indicator of the plan against a dataset for one year (or each year up to --to)\nand score it: value and coverage (population, States with a known result, States without\ndata), baseline, target, expected-by-now value, progress and status; scores for actions,\nsections and the plan; each State Party's obligations; Article 3 and 4 deadline projections.\nAn indicator that fails is reported as status error; the others still run.\nThe formulas are in docs/methodology.md; `lap explain ID` shows one indicator's derivation.", stdout)
 	in := addInputs(fs, true)
-	format := addFormat(fs, "table", "json", "csv")
+	outF := addOutput(fs, "the table's words and the plan's text", "table", "json", "csv")
 	to := fs.Int("to", 0, "last `year` of a range starting at --year")
 	only := fs.String("only", "", "evaluate only indicators whose id matches this `regexp`")
-	langF := addLang(fs, "the table's words and the plan's text")
 	by := fs.String("by", "", "split every indicator's value by a `breakdown`: region (states.csv), or a key of the plan's [[breakdown]] tables (e.g. article4); comma-separated for several")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
@@ -26,10 +25,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if in.year == 0 {
 		return usagef("--year is required")
 	}
-	if err := format.check(); err != nil {
-		return err
-	}
-	lang, err := langF.lang()
+	lang, err := outF.check()
 	if err != nil {
 		return err
 	}
@@ -65,7 +61,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	out := bufio.NewWriter(stdout) // the table writes line by line: one system call a line otherwise
-	switch format.value {
+	switch outF.format.value {
 	case "json":
 		err = reports.WriteEvalJSON(out, results)
 	case "csv":

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/lapmonitor/lap/reports"
 )
@@ -13,20 +12,11 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlags("explain", "ID --data DIR --year Y [--as-of DATE] [--counting C] [--format text|json] [--lang en|fr|es] [--all] [--plan DIR]",
 		"Show the whole derivation of one indicator for one year: its expressions, every State in\nits population with the value of each field the rule read and where it came from (file:line\nof facts.csv or states.csv, or derived), the aggregate, then the scoring arithmetic: baseline,\ntarget, expected-by-now value, progress, status and the thresholds used.", stdout)
 	in := addInputs(fs, true)
-	format := addFormat(fs, "text", "json")
-	langF := addLang(fs, "the indicator's text and status words")
+	outF := addOutput(fs, "the indicator's text and status words", "text", "json")
 	all := fs.Bool("all", false, "also show the values read for States outside the population")
-	// the id may come first: lap explain 43.1 --data DIR --year 2024
-	var id string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		id, args = args[0], args[1:]
-	}
-	if err := parse(fs, args); err != nil {
+	id, rest, err := parseSubject(fs, args) // lap explain 43.1 --data DIR --year 2024
+	if err != nil {
 		return err
-	}
-	rest := fs.Args()
-	if id == "" && len(rest) > 0 {
-		id, rest = rest[0], rest[1:]
 	}
 	switch {
 	case len(rest) > 0:
@@ -36,10 +26,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case in.year == 0:
 		return usagef("--year is required")
 	}
-	if err := format.check(); err != nil {
-		return err
-	}
-	lang, err := langF.lang()
+	lang, err := outF.check()
 	if err != nil {
 		return err
 	}
@@ -65,7 +52,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if format.value == "json" {
+	if outF.format.value == "json" {
 		return reports.EncodeJSON(stdout, ex)
 	}
 	if _, notice := plan.Language(); notice != "" {

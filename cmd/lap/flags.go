@@ -329,6 +329,46 @@ func (l *langFlag) lang() (locale.Lang, error) {
 	return lang, nil
 }
 
+// output is what a command prints in: --format and --lang, declared and checked together
+// by the commands that have both (plan, eval, explain, profile, whatif).
+type output struct {
+	format *format
+	lang   *langFlag
+}
+
+// addOutput declares --format on fs with its allowed values, the first the default, and
+// --lang (langWhat: see addLang).
+func addOutput(fs *flag.FlagSet, langWhat string, allowed ...string) *output {
+	return &output{format: addFormat(fs, allowed...), lang: addLang(fs, langWhat)}
+}
+
+// check reports a format that is not allowed, then a language that is not known, as usage
+// errors, and returns the language.
+func (o *output) check() (locale.Lang, error) {
+	if err := o.format.check(); err != nil {
+		return "", err
+	}
+	return o.lang.lang()
+}
+
+// parseSubject parses flags around the one thing a command is about (a State, an indicator
+// id), which may come first or after the flags: lap explain 43.1 --data DIR --year 2024, or
+// lap explain --data DIR --year 2024 43.1. It returns it ("" when not given) and any further
+// arguments, for the command to refuse.
+func parseSubject(fs *flag.FlagSet, args []string) (subject string, rest []string, err error) {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		subject, args = args[0], args[1:]
+	}
+	if err := parse(fs, args); err != nil {
+		return "", nil, err
+	}
+	rest = fs.Args()
+	if subject == "" && len(rest) > 0 {
+		subject, rest = rest[0], rest[1:]
+	}
+	return subject, rest, nil
+}
+
 // translate returns the plan with its texts in lang: the plan as written for English, its
 // unofficial translation (lang/fr.toml, lang/es.toml) otherwise.
 func translate(plan *engine.Plan, lang locale.Lang) (*engine.Plan, error) {

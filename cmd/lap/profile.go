@@ -16,19 +16,10 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs := newFlags("profile", "ISO3|NAME --data DIR --year Y [--format text|md|json] [--lang en|fr|es] [--as-of DATE] [--plan DIR]",
 		"Print one State's country profile for a year, as lap report writes it in profiles/ISO3.md:\nits membership with the treaty dates; each obligation with its episodes, deadline decisions,\nverdict and projection (what meeting the deadline takes); its Article 7 record year by year;\nevery indicator it counts in, with its result and whether it helped or held back the\nindicator's value; and the class and source of every figure. The State is named by its ISO3\ncode or its name as in states.csv (\"LAO\", \"Lao People's Democratic Republic\"; case, accents\nand a unique beginning do not matter).", stdout)
 	in := addInputs(fs, true)
-	format := addFormat(fs, "text", "md", "json")
-	langF := addLang(fs, "the plan's text (the profile's own words are English so far)")
-	// the State may come first: lap profile LAO --data DIR --year 2024
-	var query string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		query, args = args[0], args[1:]
-	}
-	if err := parse(fs, args); err != nil {
+	outF := addOutput(fs, "the plan's text (the profile's own words are English so far)", "text", "md", "json")
+	query, rest, err := parseSubject(fs, args) // lap profile LAO --data DIR --year 2024
+	if err != nil {
 		return err
-	}
-	rest := fs.Args()
-	if query == "" && len(rest) > 0 {
-		query, rest = rest[0], rest[1:]
 	}
 	switch {
 	case len(rest) > 0:
@@ -38,10 +29,7 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	case in.year == 0:
 		return usagef("--year is required")
 	}
-	if err := format.check(); err != nil {
-		return err
-	}
-	lang, err := langF.lang()
+	lang, err := outF.check()
 	if err != nil {
 		return err
 	}
@@ -66,10 +54,10 @@ func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	if _, notice := plan.Language(); notice != "" && format.value != "json" {
+	if _, notice := plan.Language(); notice != "" && outF.format.value != "json" {
 		fmt.Fprintln(stdout, notice) // the plan's texts below are an unofficial translation
 	}
-	switch format.value {
+	switch outF.format.value {
 	case "json":
 		return reports.EncodeJSON(stdout, p)
 	case "md":

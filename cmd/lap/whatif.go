@@ -93,14 +93,13 @@ func parseWhatIf(args []string, stdout io.Writer) (*whatIf, error) {
 		"Evaluate the baseline and each what-if scenario and print what changed: per indicator the value,\nprogress and status before and after; action, section and plan score deltas; deadline\nprojection changes. Only changed rows unless --all. Scenario files are described in\ndocs/whatif.md; the --event and --set changes form one more scenario of their own. Events:\nratify, accede, complete-destruction, complete-clearance, clear, submit-report,\nextension-granted, extension-refused, withdraw (docs/whatif.md, \"Events\"). With --risk, the Monte\nCarlo deadline risk (see `lap risk`) of the baseline and each scenario. With --out, a Markdown\npage and overlay charts (baseline vs scenario) of every changed indicator.", stdout)
 	w := &whatIf{in: addInputs(fs, false)}
 	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data or any scenario"
-	format := addFormat(fs, "table", "json", "md")
+	outF := addOutput(fs, "the sentences and the plan's text", "table", "json", "md")
 	fs.Var(&w.scenarios, "scenario", "scenario `file` (TOML); repeatable")
 	fs.Var(&w.events, "event", "an event `'STATE TYPE DATE [key=value ...]'`, e.g. 'Lebanon complete-clearance 2025-06-30'; repeatable")
 	fs.Var(&w.sets, "set", "a change `ISO3.field[@year]=value`, e.g. KEN.ratified=2024-03-01; repeatable")
 	outDir := fs.String("out", "", "write a Markdown page and overlay charts (SVG) to this `directory`")
 	all := fs.Bool("all", false, "print every row, not only the changed ones")
 	riskF := fs.Bool("risk", false, "add the Monte Carlo deadline risk of the baseline and each scenario")
-	langF := addLang(fs, "the sentences and the plan's text")
 	w.mc = addMonteCarlo(fs)
 	fs.Lookup("draws").Usage = "Monte Carlo draws per State (with --risk)"
 	fs.Lookup("seed").Usage = "Monte Carlo random `seed` (with --risk)"
@@ -119,15 +118,11 @@ func parseWhatIf(args []string, stdout io.Writer) (*whatIf, error) {
 			return nil, err
 		}
 	}
-	if err := format.check(); err != nil {
-		return nil, err
-	}
-	w.format = format.value
-	lang, err := langF.lang()
+	lang, err := outF.check()
 	if err != nil {
 		return nil, err
 	}
-	w.lang = lang
+	w.format, w.lang = outF.format.value, lang
 	return w, nil
 }
 

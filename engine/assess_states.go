@@ -148,7 +148,7 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 					c := ep.doneFact.date
 					oe.Completed = &c
 					if ep.n > 1 {
-						if lo, hi := MonthsBetween(ep.start, ep.done); lo == hi {
+						if lo, hi := monthsBetween(ep.start, ep.done); lo == hi {
 							oe.MonthsToComplete = &lo
 						}
 					}

@@ -165,7 +165,7 @@ func readsStates(fi int) bool {
 		return true
 	}
 	for _, b := range baseInputs([]string{name}) {
-		if contains(StateColumns, b) {
+		if contains(settableStateColumns, b) {
 			return true
 		}
 	}

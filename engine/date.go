@@ -368,15 +368,15 @@ func (d Date) Clip(from Date) Date {
 	return d
 }
 
-// DaysBetween gives the whole days from the last day of a to the first day of b, and from the
+// daysBetween gives the whole days from the last day of a to the first day of b, and from the
 // first day of a to the last of b: the least and the most that can have elapsed.
-func DaysBetween(a, b Date) (least, most int) {
+func daysBetween(a, b Date) (least, most int) {
 	return int(b.lo - a.hi), int(b.hi - a.lo)
 }
 
-// MonthsBetween gives the whole calendar months elapsed from a to b, least and most, counting
+// monthsBetween gives the whole calendar months elapsed from a to b, least and most, counting
 // a month when the day of the month is reached (2024-02-06 to 2024-05-31: 3).
-func MonthsBetween(a, b Date) (least, most int) {
+func monthsBetween(a, b Date) (least, most int) {
 	months := func(x, y int32) int {
 		y1, m1, d1 := civilFromDays(x - dayOffset)
 		y2, m2, d2 := civilFromDays(y - dayOffset)

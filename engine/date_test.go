@@ -166,11 +166,11 @@ func TestDateCompare(t *testing.T) {
 }
 
 func TestDateSpans(t *testing.T) {
-	least, most := MonthsBetween(MustDate("2024-02-06"), MustDate("2024-05-31"))
+	least, most := monthsBetween(MustDate("2024-02-06"), MustDate("2024-05-31"))
 	assert.Equal(t, []int{3, 3}, []int{least, most}, "found 6 February, completed 31 May: 3 months")
-	least, most = MonthsBetween(MustDate("2024-02-06"), MustDate("2024-07"))
+	least, most = monthsBetween(MustDate("2024-02-06"), MustDate("2024-07"))
 	assert.Equal(t, []int{4, 5}, []int{least, most})
-	dl, dm := DaysBetween(MustDate("2023-06-14"), MustDate("2023-06-20"))
+	dl, dm := daysBetween(MustDate("2023-06-14"), MustDate("2023-06-20"))
 	assert.Equal(t, []int{6, 6}, []int{dl, dm})
 	// a completion known to the year that began with an obligation found in March
 	c := MustDate("2024").Clip(MustDate("2024-03-19"))

@@ -22,15 +22,15 @@ var lookBackYearFields = map[string]bool{
 	"art4_extension_requested": true, "art4_extension_granted": true,
 }
 
-// StateColumns lists the States-file columns a scenario can set or remove.
-var StateColumns = []string{"signed", "ratified", "entry_into_force", "withdrawn"}
+// settableStateColumns lists the States-file columns a scenario can set or remove.
+var settableStateColumns = []string{"signed", "ratified", "entry_into_force", "withdrawn"}
 
-// Dependents returns, sorted, every field a rule can read whose value can change when the
+// dependentsSorted returns, sorted, every field a rule can read whose value can change when the
 // named input changes: the input itself (when rules can read it) and every derived field that
 // depends on it, directly or through other derived fields. input is an input field of
-// facts.csv, a States-file column (StateColumns) or a pseudo-input (DepCounting,
+// facts.csv, a States-file column (settableStateColumns) or a pseudo-input (DepCounting,
 // DepAdopted, DepRateYears). An unknown name gives nil.
-func Dependents(input string) []string {
+func dependentsSorted(input string) []string {
 	set := dependents([]string{input})
 	out := make([]string, 0, len(set))
 	for n := range set {

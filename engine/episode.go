@@ -439,7 +439,7 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 		case v == VerdictNo:
 			text = wordsCompletedLate
 		case v == VerdictNone:
-			text = words(wordsCompletedAfterFound, monthsText(MonthsBetween(ep.start, ep.done)))
+			text = words(wordsCompletedAfterFound, monthsText(monthsBetween(ep.start, ep.done)))
 		case !ep.hasDeadline():
 			text = wordsCompletedNoDeadline
 		default:

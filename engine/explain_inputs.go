@@ -38,7 +38,7 @@ func baseInputs(derived []string) []string {
 		case isField && fd.Input():
 			out = append(out, f)
 			return
-		case contains(StateColumns, f):
+		case contains(settableStateColumns, f):
 			out = append(out, f)
 		}
 		for _, d := range derivedDeps[f] {
@@ -93,7 +93,7 @@ func (d *Dataset) derivedInputs(outcomes []StateOutcome, y int, asOf Date) []Sta
 // look back).
 func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead {
 	st := &d.states[si]
-	if contains(StateColumns, name) {
+	if contains(settableStateColumns, name) {
 		var dt Date
 		switch name {
 		case "signed":

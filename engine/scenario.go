@@ -33,7 +33,7 @@ type Change struct {
 	ISO3 string `json:"iso3,omitempty"`
 	// States restricts a scale; empty means every State.
 	States []string `json:"states,omitempty"`
-	// Field is an input field of facts.csv or a States-file column (StateColumns).
+	// Field is an input field of facts.csv or a States-file column (settableStateColumns).
 	Field string `json:"field"`
 	// Year is the year of a set or a remove; 0 for static fields and States-file columns.
 	Year int `json:"year,omitempty"`
@@ -168,7 +168,7 @@ func changedInputs(changes []Change, o PlanOverrides) []string {
 }
 
 // isStateColumn reports whether name is a States-file column a scenario can change.
-func isStateColumn(name string) bool { return contains(StateColumns, name) }
+func isStateColumn(name string) bool { return contains(settableStateColumns, name) }
 
 // Apply returns a new dataset with the changes made, in order. The receiver is not modified:
 // unchanged facts are shared, changed ones are new. New values are validated as LoadDataset
@@ -782,7 +782,7 @@ func (sl *scenarioLoader) field(key, name string) (Field, bool) {
 		return Field{}, false
 	case !fd.Input() && !isStateColumn(name):
 		d := sl.bad(CodeDerivedField, key, "field %q is derived by the engine and cannot be changed", name)
-		d.Hint = "change the inputs it is derived from: `lap fields` shows them; States-file columns: " + strings.Join(StateColumns, ", ")
+		d.Hint = "change the inputs it is derived from: `lap fields` shows them; States-file columns: " + strings.Join(settableStateColumns, ", ")
 		return Field{}, false
 	}
 	return fd, true

@@ -37,16 +37,6 @@ const (
 	MaxYear = maxDateYear
 )
 
-// CodeTooLarge is an input over a size, length or depth limit; CodeControlChar a control
-// character in an input; CodeNotRegular an input that is not a regular file; CodeTooMany the
-// count of problems not listed.
-const (
-	CodeTooLarge    = "too-large"
-	CodeControlChar = "control-char"
-	CodeNotRegular  = "not-a-file"
-	CodeTooMany     = "too-many-problems"
-)
-
 // ReadInput reads the file name of fsys whole, after checking, before reading anything, that
 // it is a regular file of at most limit bytes. A pipe, a device, a socket or a directory is
 // refused with CodeNotRegular (a named pipe would block the read, a device like /dev/zero never

@@ -874,10 +874,6 @@ func (b *builder) finish() *Dataset {
 // gets a warning: one such date, a typo of 2042 for 2024, would move the default cut-off.
 const farDateDays = 366
 
-// CodeFarDate warns of a date far beyond the data's other dates, which sets the default
-// cut-off.
-const CodeFarDate = "far-date"
-
 // dateSource is where a date of the data comes from: a fact's value (or its column, such as
 // recorded), or a column of a State's row.
 type dateSource struct {

@@ -25,7 +25,8 @@ func (s Severity) String() string {
 // MarshalText writes "error" or "warning".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
-// Diagnostic codes. They are stable: tests and tools match on them.
+// Diagnostic codes, every one (translations.go adds those of plan translations). They are
+// stable: tests and tools match on them.
 const (
 	CodeTOMLSyntax        = "toml-syntax"
 	CodeUnknownKey        = "unknown-key"
@@ -54,6 +55,18 @@ const (
 	CodeMissingSource     = "missing-source"
 	CodeJSONSyntax        = "json-syntax"
 	CodeInconsistentDates = "inconsistent-dates"
+	// CodeExprNotAllowed is an expression that uses a feature the rule sandbox refuses.
+	CodeExprNotAllowed = "expr-not-allowed"
+	// CodeFarDate warns of a date far beyond the data's other dates, which sets the default
+	// cut-off.
+	CodeFarDate = "far-date"
+	// CodeTooLarge is an input over a size, length or depth limit; CodeControlChar a control
+	// character in an input; CodeNotRegular an input that is not a regular file; CodeTooMany the
+	// count of problems not listed (bounds.go).
+	CodeTooLarge    = "too-large"
+	CodeControlChar = "control-char"
+	CodeNotRegular  = "not-a-file"
+	CodeTooMany     = "too-many-problems"
 )
 
 // Diagnostic is one problem found while loading a plan, a dataset or a scenario. File, Line

@@ -44,9 +44,6 @@ const (
 	vmMemoryBudget = 1_000_000 // values in the lists one run may build (expr's default)
 )
 
-// CodeExprNotAllowed is an expression that uses a feature the rule sandbox refuses.
-const CodeExprNotAllowed = "expr-not-allowed"
-
 // Builtins a rule may call: loops (with a predicate) and numeric functions.
 var (
 	loopBuiltins  = []string{"all", "any", "none", "one", "count", "sum", "filter", "map", "find", "findIndex", "findLast", "findLastIndex"}

@@ -15,6 +15,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/reports/pdf"
 )
 
 // The real-browser check of report.html: headless Chromium loads the page, an injected
@@ -22,24 +24,19 @@ import (
 // no pixels and SVG charts that drew nothing into the DOM, and --dump-dom hands the record
 // back. Chromium's own console log on stderr is a second net. No Go dependency is needed.
 
-// chromium finds the browser: $LAP_CHROMIUM, /usr/bin/chromium or chromium on PATH. Without
-// one the test skips, unless LAP_REQUIRE_CHROMIUM=1 (set by .ci/run), when it fails.
+// chromium finds the browser as lap report --formats pdf does (pdf.Find: $LAP_CHROMIUM, then
+// /usr/bin/chromium, then chromium and the like on PATH). Without one the test skips, unless
+// LAP_REQUIRE_CHROMIUM=1 (set by .ci/run), when it fails.
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, c := range []string{os.Getenv("LAP_CHROMIUM"), "/usr/bin/chromium"} {
-		if c != "" {
-			if _, err := os.Stat(c); err == nil {
-				return c
-			}
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p
+	bin, err := pdf.Find()
+	if err == nil {
+		return bin
 	}
 	if os.Getenv("LAP_REQUIRE_CHROMIUM") == "1" {
-		t.Fatal("Chromium is required (LAP_REQUIRE_CHROMIUM=1) but was not found: install the Debian package chromium or set LAP_CHROMIUM")
+		t.Fatalf("Chromium is required (LAP_REQUIRE_CHROMIUM=1): %v", err)
 	}
-	t.Skip("Chromium not found (install the Debian package chromium, or set LAP_CHROMIUM); skipping the browser check of report.html")
+	t.Skipf("skipping the browser check: %v", err)
 	return ""
 }
 

@@ -237,6 +237,11 @@ type checkRun struct {
 	machine vm.VM
 	budget  ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
 	zero    float64
+	// the environment of the check being run and the zero-filled copy of the year before
+	// (run): kept here, as the VM is, so that a run does not allocate them (they escape to
+	// the VM; one a check, State and year was most of a report's allocation)
+	env     checkEnv
+	prevEnv ruleEnv
 }
 
 func (p *Plan) newChecker(ds *Dataset, opts []EvalOption) (*checkRun, error) {
@@ -278,12 +283,13 @@ func (ck *checkRun) year(y int) {
 func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 	se, pe := &ck.cur[si], &ck.prev[si]
 	r := CheckStateResult{ISO3: ck.ds.states[si].ISO3, Values: []FieldRead{}}
-	env := checkEnv{ruleEnv: se.env, Prev: &pe.env}
+	env := &ck.env
+	*env = checkEnv{ruleEnv: se.env, Prev: &pe.env}
 	if c.rule.reportFacts || c.when.reportFacts {
 		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year, ck.cfg.asOf)
 	}
 	if c.when.program != nil {
-		ok, known, err := ck.runBool(&c.when.Expr, &env)
+		ok, known, err := ck.runBool(&c.when.Expr, env)
 		switch {
 		case err != nil && (len(missingReads(c.when.Expr, se)) > 0 || prevMissing(c.when, pe)):
 			// the guard failed on an absent value: it is unknown, and the check does not apply
@@ -311,16 +317,17 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 			r.Outcome, r.Missing = CheckSkipped, nilable
 			return r
 		}
-		prev := pe.env
+		prev := &ck.prevEnv
+		*prev = pe.env
 		ck.zeroFill(&env.ruleEnv, c.rule.reads, se, "", zeroed)
-		ck.zeroFill(&prev, c.rule.prev, pe, "prev.", zeroed)
-		env.Prev = &prev
+		ck.zeroFill(prev, c.rule.prev, pe, "prev.", zeroed)
+		env.Prev = prev
 		for n := range zeroed {
 			r.Missing = append(r.Missing, n)
 		}
 		sort.Strings(r.Missing)
 	}
-	ok, known, err := ck.runBool(&c.rule.Expr, &env)
+	ok, known, err := ck.runBool(&c.rule.Expr, env)
 	switch {
 	case err != nil:
 		r.Outcome, r.Error = CheckFailed, err.Error()

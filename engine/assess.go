@@ -185,11 +185,13 @@ type IndicatorAssessment struct {
 	// Score is Progress capped to [0, 1]: what roll-ups average. Nil when not scored.
 	Score          *float64       `json:"score"`
 	ProgressStatus ProgressStatus `json:"progress_status"`
-	// Reason says in one sentence why the status was given.
-	Reason   string      `json:"reason"`
-	Previous *float64    `json:"previous"` // the value in the year before
-	Series   []YearValue `json:"series"`   // baseline year (or earlier override) .. assessed year
-	Trend    *Trend      `json:"trend,omitempty"`
+	// Reason says in one sentence why the status was given; ReasonSentence is the same as a
+	// message and its values, for outputs in other languages (engine/sentence.go).
+	Reason         string      `json:"reason"`
+	ReasonSentence Sentence    `json:"-"`
+	Previous       *float64    `json:"previous"` // the value in the year before
+	Series         []YearValue `json:"series"`   // baseline year (or earlier override) .. assessed year
+	Trend          *Trend      `json:"trend,omitempty"`
 	// CoverageFlag marks a sum whose coverage is below min_coverage or changed since the year
 	// before; Coverage says which States are missing (sums only).
 	CoverageFlag bool      `json:"coverage_flag"`
@@ -363,6 +365,9 @@ type Obligation struct {
 	// decision not recorded)", "initial report received (3 March 2011); annual report for
 	// 2024 received on time (30 April 2025)", "existing law considered sufficient".
 	StatusText string `json:"status_text"`
+	// StatusSentence is StatusText as a message and its values, for outputs in other
+	// languages (engine/sentence.go).
+	StatusSentence Sentence `json:"-"`
 	// Deadline is the date that applies, when the obligation has one (for Articles 3 and 4
 	// the deadline in force at completion, or at R; 30 April of the next year for the annual
 	// Article 7 report).
@@ -411,9 +416,10 @@ type ObligationEpisode struct {
 	// remained at its end, when recorded.
 	Values []FieldRead `json:"values"`
 
-	Name       string `json:"-"` // the State's name
-	StatusText string `json:"-"` // as Obligation.StatusText
-	Detail     string `json:"-"` // as Obligation.Detail
+	Name           string   `json:"-"` // the State's name
+	StatusText     string   `json:"-"` // as Obligation.StatusText
+	StatusSentence Sentence `json:"-"` // as Obligation.StatusSentence
+	Detail         string   `json:"-"` // as Obligation.Detail
 }
 
 // DeadlineDecision is one decision in an episode's deadline chain: the deadline set and when
@@ -525,8 +531,11 @@ type DeadlineProjection struct {
 	// Reason says the projection in plain, locale-neutral English with the numbers formatted
 	// for people ("13,383,333 m² remaining at the end of 2024; ..."). ReasonCode names its
 	// case, so that an output in another language can build its own sentence from the fields.
-	Reason     string     `json:"reason"`
-	ReasonCode ReasonCode `json:"reason_code"`
+	Reason         string     `json:"reason"`
+	ReasonCode     ReasonCode `json:"reason_code"`
+	ReasonSentence Sentence   `json:"-"` // Reason as a message and its values
+	// ExtensionNoteSentence is ExtensionNote as a message and its values.
+	ExtensionNoteSentence Sentence `json:"-"`
 	// Episode is the open obligation episode projected (1 = the original obligation) and
 	// Start the day it began; the figures used are from its start year on.
 	Episode int    `json:"episode"`

@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"sort"
-	"strings"
 )
 
 // The per-State view (docs/methodology.md, "Per-State view").
@@ -101,7 +100,8 @@ func articleWhat(article int) string {
 func episodeObligation(article int, ep *episode, R Date) Obligation {
 	v := ep.verdict(R)
 	o := Obligation{Article: article, Episode: ep.n, Name: articleWhat(article), DeadlineMet: v}
-	o.Status, o.StatusText, o.Detail = ep.describe(article, v, R)
+	o.Status, o.StatusSentence, o.Detail = ep.describe(article, v, R)
+	o.StatusText = o.StatusSentence.String()
 	if dl := ep.deadlineShown(R); !dl.IsZero() {
 		o.Deadline = dl.String()
 	}
@@ -133,7 +133,8 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 				v := ep.verdict(R)
 				oe := ObligationEpisode{ISO3: d.states[si].ISO3, Name: d.states[si].Name, Article: article, Episode: ep.n,
 					Start: ep.start, DeadlineMet: v, Deadlines: []DeadlineDecision{}}
-				_, oe.StatusText, oe.Detail = ep.describe(article, v, R)
+				_, oe.StatusSentence, oe.Detail = ep.describe(article, v, R)
+				oe.StatusText = oe.StatusSentence.String()
 				if dl := ep.deadlineShown(R); !dl.IsZero() {
 					oe.Deadline = &dl
 				}
@@ -168,31 +169,35 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 // budget for the year.
 func article5(env *ruleEnv) Obligation {
 	o := Obligation{Article: 5, Name: "victim assistance", Status: ObligationOngoing}
-	yn := func(v *bool) string {
+	yn := func(name string, v *bool) Arg {
 		switch {
 		case v == nil:
-			return "not reported"
+			return clauseArg(name, say(msgNotReported))
 		case *v:
-			return "yes"
+			return clauseArg(name, say(msgYes))
 		}
-		return "no"
+		return clauseArg(name, say(msgNo))
 	}
-	budget := "not reported"
+	budget := say(msgNotReported)
 	if v := env.Art5BudgetUsd; v != nil {
-		budget = amountText(*v, "USD")
+		budget = say(msgAmount, amountArg("Amount", *v, "USD"))
 	}
-	o.Detail = fmt.Sprintf("focal point: %s; national plan: %s; budget for %d: %s", yn(env.Art5FocalPoint), yn(env.Art5NationalPlan), env.Year, budget)
-	o.StatusText = words(wordsOngoingAsReported, o.Detail)
+	reported := say(msgArticle5Reported, yn("FocalPoint", env.Art5FocalPoint), yn("NationalPlan", env.Art5NationalPlan),
+		yearArg("Year", env.Year), clauseArg("Budget", budget))
+	o.Detail = reported.String()
+	o.StatusSentence = say(msgOngoingAsReported, clauseArg("Reported", reported))
+	o.StatusText = o.StatusSentence.String()
 	return o
 }
 
-// envDateText writes a date value of the environment for people ("3 March 2011", "June 2023").
-func envDateText(s string) string {
+// envDateArg is a date value of the environment, written for people ("3 March 2011", "June
+// 2023"); a value that is no date stays as it is.
+func envDateArg(name, s string) Arg {
 	d, err := ParseDate(s)
 	if err != nil {
-		return s
+		return codeArg(name, s)
 	}
-	return d.Text()
+	return dateArg(name, d)
 }
 
 // article7 is transparency reporting, in the words of engine/words.go: where the initial
@@ -201,44 +206,44 @@ func envDateText(s string) string {
 // due date, else 30 April of Y+1 when an annual report is owed or was received.
 func article7(env *ruleEnv) Obligation {
 	o := Obligation{Article: 7, Name: "transparency reports"}
-	var parts []string
+	var parts []Sentence
 	switch {
 	case env.InitialReportSubmitted && env.Art7InitialSubmitted != nil:
-		parts = append(parts, words(wordsInitialReceived, envDateText(*env.Art7InitialSubmitted)))
+		parts = append(parts, say(msgInitialReceived, envDateArg("Date", *env.Art7InitialSubmitted)))
 	case env.InitialReportRequired && env.InitialReportDue != nil:
-		parts = append(parts, words(wordsInitialOverdue, envDateText(*env.InitialReportDue)))
+		parts = append(parts, say(msgInitialOverdue, envDateArg("Date", *env.InitialReportDue)))
 		o.Status, o.Deadline, o.DeadlineMet = ObligationInitialReportOverdue, *env.InitialReportDue, VerdictNo
 	case env.InitialReportDue != nil:
-		parts = append(parts, words(wordsInitialNotYetDue, envDateText(*env.InitialReportDue)))
+		parts = append(parts, say(msgInitialNotYetDue, envDateArg("Date", *env.InitialReportDue)))
 	default:
-		parts = append(parts, wordsInitialNotDue)
+		parts = append(parts, say(msgInitialNotDue))
 	}
 	deadline := MustDate(env.AnnualReportDeadline)
 	var status ObligationStatus
 	var met Verdict
 	switch yearOver := !MustDate(env.AsOf).Before(yearEnd(env.Year)); {
 	case env.AnnualReportSubmitted && env.Art7AnnualSubmitted != nil:
-		got := envDateText(*env.Art7AnnualSubmitted)
+		got := envDateArg("Date", *env.Art7AnnualSubmitted)
 		switch v := env.AnnualReportOnTime; {
 		case v == nil:
 			status, met = ObligationAnnualReportReceived, VerdictUnknown
-			parts = append(parts, words(wordsAnnualReceived, env.Year, got))
+			parts = append(parts, say(msgAnnualReceived, yearArg("Year", env.Year), got))
 		case *v:
 			status, met = ObligationAnnualReportOnTime, VerdictYes
-			parts = append(parts, words(wordsAnnualOnTime, env.Year, got))
+			parts = append(parts, say(msgAnnualOnTime, yearArg("Year", env.Year), got))
 		default:
 			status, met = ObligationAnnualReportLate, VerdictNo
-			parts = append(parts, words(wordsAnnualLate, env.Year, got))
+			parts = append(parts, say(msgAnnualLate, yearArg("Year", env.Year), got))
 		}
 	case env.AnnualReportDue && env.AnnualReportOnTime != nil && !*env.AnnualReportOnTime:
 		status, met = ObligationAnnualReportNotReceived, VerdictNo
-		parts = append(parts, words(wordsAnnualNotReceived, env.Year, deadline.Text()))
+		parts = append(parts, say(msgAnnualNotReceived, yearArg("Year", env.Year), dateArg("Date", deadline)))
 	case env.AnnualReportDue, !yearOver:
 		status, met = ObligationAnnualReportNotYetDue, VerdictPending
-		parts = append(parts, words(wordsAnnualNotYetDue, env.Year, deadline.Text()))
+		parts = append(parts, say(msgAnnualNotYetDue, yearArg("Year", env.Year), dateArg("Date", deadline)))
 	default:
 		status = ObligationAnnualReportNotOwed
-		parts = append(parts, words(wordsAnnualNotOwed, env.Year))
+		parts = append(parts, say(msgAnnualNotOwed, yearArg("Year", env.Year)))
 	}
 	if o.Status == "" {
 		o.Status, o.DeadlineMet = status, met
@@ -246,8 +251,9 @@ func article7(env *ruleEnv) Obligation {
 			o.Deadline = env.AnnualReportDeadline
 		}
 	}
-	o.Detail = strings.Join(parts, "; ")
-	o.StatusText = o.Detail
+	o.StatusSentence = say(msgClauses, listArg("Clauses", parts))
+	o.StatusText = o.StatusSentence.String()
+	o.Detail = o.StatusText
 	return o
 }
 
@@ -255,12 +261,13 @@ func article7(env *ruleEnv) Obligation {
 // met or not met.
 func article9(env *ruleEnv) Obligation {
 	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
-		StatusText: wordsNotAssessed, Detail: "art9_legislation not reported"}
+		StatusSentence: say(msgNotAssessed), Detail: "art9_legislation not reported"}
 	if v := env.Art9Legislation; v != nil {
 		o.Detail = "art9_legislation: " + *v
 		if w, ok := article9Words[*v]; ok {
-			o.Status, o.StatusText = w.status, w.words
+			o.Status, o.StatusSentence = w.status, say(w.words)
 		}
 	}
+	o.StatusText = o.StatusSentence.String()
 	return o
 }

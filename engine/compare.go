@@ -49,10 +49,14 @@ type ObligationChange struct {
 	ScenarioDeadlineMet Verdict `json:"scenario_deadline_met"`
 	BaseStatusText      string  `json:"base_status_text"`
 	ScenarioStatusText  string  `json:"scenario_status_text"`
-	BaseCompleted       *Date   `json:"base_completed"`
-	ScenarioCompleted   *Date   `json:"scenario_completed"`
-	Deadline            *Date   `json:"deadline"`
-	Changed             bool    `json:"changed"`
+	// BaseStatusSentence and ScenarioStatusSentence are the status texts as messages and their
+	// values (engine/sentence.go).
+	BaseStatusSentence     Sentence `json:"-"`
+	ScenarioStatusSentence Sentence `json:"-"`
+	BaseCompleted          *Date    `json:"base_completed"`
+	ScenarioCompleted      *Date    `json:"scenario_completed"`
+	Deadline               *Date    `json:"deadline"`
+	Changed                bool     `json:"changed"`
 }
 
 func obligationChange(b, o *ObligationEpisode) ObligationChange {
@@ -64,9 +68,11 @@ func obligationChange(b, o *ObligationEpisode) ObligationChange {
 	}
 	if b != nil {
 		c.BaseDeadlineMet, c.BaseStatusText, c.BaseCompleted = b.DeadlineMet, b.StatusText, b.Completed
+		c.BaseStatusSentence = b.StatusSentence
 	}
 	if o != nil {
 		c.ScenarioDeadlineMet, c.ScenarioStatusText, c.ScenarioCompleted = o.DeadlineMet, o.StatusText, o.Completed
+		c.ScenarioStatusSentence = o.StatusSentence
 	}
 	c.Changed = b == nil || o == nil || c.BaseDeadlineMet != c.ScenarioDeadlineMet || c.BaseStatusText != c.ScenarioStatusText ||
 		!samePtr(c.BaseCompleted, c.ScenarioCompleted) || !samePtr(b.Deadline, o.Deadline)

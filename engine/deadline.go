@@ -314,9 +314,10 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 		dp.Deadline = b.deadline.String()
 	}
 	if r := ep.ext.request; r != nil {
-		dp.ExtensionRequested, dp.ExtensionPending, dp.ExtensionNote = r.Year, ep.ext.outcome == extPending, ep.ext.note()
+		dp.ExtensionRequested, dp.ExtensionPending, dp.ExtensionNoteSentence = r.Year, ep.ext.outcome == extPending, ep.ext.noteSentence()
+		dp.ExtensionNote = dp.ExtensionNoteSentence.String()
 	}
-	notKnown := ""
+	var notKnown Sentence
 	if ep.deadlineNotKnown(R) {
 		// the deadline recorded has passed and a request awaits a decision: projected without
 		// a deadline, and said so
@@ -336,16 +337,17 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 		dp.Stale = true
 	}
 	dp.Assumptions = projectionAssumptions(&dp, &b, ep, notKnown, y, sc)
-	dp.Reason, dp.ReasonCode = projectionReason(&dp, b.deadline, notKnown, sc, y)
+	dp.ReasonSentence, dp.ReasonCode = projectionReason(&dp, b.deadline, notKnown, sc, y)
+	dp.Reason = dp.ReasonSentence.String()
 	return dp
 }
 
 // projectionAssumptions states what a projection takes for granted. notKnown says why the
 // deadline that applies is not known ("" when it is known).
-func projectionAssumptions(dp *DeadlineProjection, b *basis, ep *episode, notKnown string, y int, sc Scoring) []string {
+func projectionAssumptions(dp *DeadlineProjection, b *basis, ep *episode, notKnown Sentence, y int, sc Scoring) []string {
 	var out []string
 	switch {
-	case notKnown != "":
+	case !notKnown.IsZero():
 		out = append(out, "no deadline is applied: the one that applies is not known")
 	case !b.deadline.IsZero():
 		a := "no further extension: the deadline in force, " + b.deadline.Text() + ", stays"
@@ -386,50 +388,52 @@ func countText(n int, noun string) string {
 }
 
 // projectionReason says the projection in plain English, its numbers formatted for people
-// (amountText for the data, EstimateText for the rates computed), its dates as precisely as known, and names the case. notKnown says why the
-// deadline that applies is not known ("" when it is known).
-func projectionReason(dp *DeadlineProjection, dl Date, notKnown string, sc Scoring, y int) (string, ReasonCode) {
-	start := dp.Start
+// (amountText for the data, EstimateText for the rates computed), its dates as precisely as
+// known, and names the case. notKnown says why the deadline that applies is not known (empty
+// when it is known).
+func projectionReason(dp *DeadlineProjection, dl Date, notKnown Sentence, sc Scoring, y int) (Sentence, ReasonCode) {
+	start := codeArg("Start", dp.Start)
 	if d, err := ParseDate(dp.Start); err == nil {
-		start = d.Text()
+		start = dateArg("Start", d)
 	}
-	unknown := ""
-	if notKnown != "" {
-		unknown = "; the deadline that applies is not known: " + notKnown
+	var unknown Sentence
+	if !notKnown.IsZero() {
+		unknown = say(msgProjNotKnownSuffix, clauseArg("Why", notKnown))
 	}
 	switch {
 	case dp.Remaining == nil:
-		return fmt.Sprintf("no %s reported from %s to %d", dp.Measure, start, y) + unknown, ReasonNoRemaining
+		return say(msgProjNoRemaining, codeArg("Field", dp.Measure), start, yearArg("Year", y), clauseArg("NotKnown", unknown)), ReasonNoRemaining
 	case dp.Rate == nil && *dp.Remaining > 0:
-		return fmt.Sprintf("no %s reported from %s to %d, so there is no rate", doneField(dp.Measure), start, y) + unknown, ReasonNoRate
+		return say(msgProjNoRate, codeArg("Field", doneField(dp.Measure)), start, yearArg("Year", y), clauseArg("NotKnown", unknown)), ReasonNoRate
 	}
-	rem := fmt.Sprintf("%s remaining at the end of %d", amountText(*dp.Remaining, dp.Unit), dp.RemainingYear)
+	rem := clauseArg("Remaining", say(msgProjRemaining, amountArg("Amount", *dp.Remaining, dp.Unit), yearArg("Year", dp.RemainingYear)))
 	if *dp.Remaining <= 0 {
-		return rem + ": nothing left to do", ReasonNothingLeft
+		return say(msgProjNothingLeft, rem), ReasonNothingLeft
 	}
-	var at string
+	var at Sentence
 	if dp.CompletionYear != nil {
-		at = fmt.Sprintf("at %s a year (mean of %s) it takes %s, completing in %d", EstimateText(*dp.Rate, dp.Unit), countText(len(dp.RateYears), "year"), yearsText(*dp.YearsNeeded), *dp.CompletionYear)
+		at = say(msgProjAtRate, estimateArg("Rate", *dp.Rate, dp.Unit), countYearsArg("Years", len(dp.RateYears)),
+			yearsArg("Needed", *dp.YearsNeeded), yearArg("Completion", *dp.CompletionYear))
 	} else {
-		at = fmt.Sprintf("at %s a year nothing is being done", EstimateText(*dp.Rate, dp.Unit))
+		at = say(msgProjAtRateNothing, estimateArg("Rate", *dp.Rate, dp.Unit))
 	}
 	switch {
-	case notKnown != "":
-		return rem + "; " + at + unknown, ReasonDeadlineNotKnown
+	case !notKnown.IsZero():
+		return say(msgProjDeadlineNotKnown, rem, clauseArg("At", at), clauseArg("NotKnown", unknown)), ReasonDeadlineNotKnown
 	case dl.IsZero():
-		return rem + "; " + at + "; no deadline recorded", ReasonNoDeadline
+		return say(msgProjNoDeadline, rem, clauseArg("At", at)), ReasonNoDeadline
 	}
-	need := "the deadline has passed"
+	need := say(msgProjDeadlinePassed)
 	if dp.RateNeeded != nil {
-		need = fmt.Sprintf("meeting the deadline of %s takes %s a year", dl.Text(), EstimateText(*dp.RateNeeded, dp.Unit))
+		need = say(msgProjRateNeeded, dateArg("Deadline", dl), estimateArg("Rate", *dp.RateNeeded, dp.Unit))
 	}
 	switch dp.Status {
 	case ProjectionAtRisk:
-		return fmt.Sprintf("%s; %s, less than %s before the deadline of %s; %s", rem, at, yearsText(sc.DeadlineMarginYears), dl.Text(), need), ReasonAtRisk
+		return say(msgProjAtRisk, rem, clauseArg("At", at), yearsArg("Margin", sc.DeadlineMarginYears), dateArg("Deadline", dl), clauseArg("Need", need)), ReasonAtRisk
 	case ProjectionWillMiss:
-		return fmt.Sprintf("%s; %s, after the deadline of %s; %s", rem, at, dl.Text(), need), ReasonWillMiss
+		return say(msgProjWillMiss, rem, clauseArg("At", at), dateArg("Deadline", dl), clauseArg("Need", need)), ReasonWillMiss
 	}
-	return fmt.Sprintf("%s; %s, before the deadline of %s", rem, at, dl.Text()), ReasonOnCourse
+	return say(msgProjOnCourse, rem, clauseArg("At", at), dateArg("Deadline", dl)), ReasonOnCourse
 }
 
 // doneField names the yearly amount field that goes with a remaining-amount field.

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"strconv"
 )
 
 // Obligation episodes (data dictionary §4.4; docs/methodology.md, "Obligation episodes").
@@ -66,29 +65,32 @@ func (x extension) unsettled() bool { return x.outcome == extPending || x.outcom
 
 // note is the factual note on the request ("extension requested in 2024, no decision
 // recorded"); "" when there is no request or a new deadline was recorded.
-func (x extension) note() string {
+func (x extension) note() string { return x.noteSentence().String() }
+
+// noteSentence is note as a message and its values; empty when nothing is to be said.
+func (x extension) noteSentence() Sentence {
 	switch x.outcome {
 	case extPending:
-		return words(wordsExtensionPending, x.request.Year)
+		return say(msgExtensionPending, yearArg("Requested", x.request.Year))
 	case extNoNewDate:
-		return words(wordsExtensionNoNewDate, x.decision.Year)
+		return say(msgExtensionNoNewDate, yearArg("Decided", x.decision.Year))
 	case extRefused:
-		return words(wordsExtensionRefused, x.request.Year, x.decision.Year)
+		return say(msgExtensionRefused, yearArg("Requested", x.request.Year), yearArg("Decided", x.decision.Year))
 	}
-	return ""
+	return Sentence{}
 }
 
 // why says why the deadline that applies is not known, dl being the last one recorded ("the
 // last recorded, 1 August 2025, has passed and the extension requested in 2024 has no recorded
 // decision"); "" when the request is settled.
-func (x extension) why(dl Date) string {
+func (x extension) why(dl Date) Sentence {
 	switch x.outcome {
 	case extPending:
-		return words(wordsWhyPending, dl.Text(), x.request.Year)
+		return say(msgWhyPending, dateArg("Deadline", dl), yearArg("Requested", x.request.Year))
 	case extNoNewDate:
-		return words(wordsWhyNoNewDate, dl.Text(), x.decision.Year)
+		return say(msgWhyNoNewDate, dateArg("Deadline", dl), yearArg("Decided", x.decision.Year))
 	}
-	return ""
+	return Sentence{}
 }
 
 // decided is the date of a deadline decision: its recorded day, else its year.
@@ -129,9 +131,9 @@ func articleInputs(facts [][]*Fact, article int) episodeInputs {
 // 4) open at R or completed in y whose extension request is recorded without a new deadline, in the
 // episode's status words: "Article 4, episode 1: open; deadline not known (extension requested
 // in 2024, no decision recorded)". Explain shows them beside the values read.
-func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []string {
+func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []Sentence {
 	R := minDate(yearEnd(y), asOf)
-	var out []string
+	var out []Sentence
 	for _, article := range articles {
 		for _, ep := range buildEpisodes(nil, articleInputs(d.byState[si], article), R, asOf) {
 			if ep.ext.note() == "" || !ep.open() && !ep.done.InYear(y) {
@@ -139,9 +141,9 @@ func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []str
 			}
 			_, text, _ := ep.describe(article, ep.verdict(R), R)
 			if !ep.deadlineNotKnown(R) {
-				text += " (" + ep.ext.note() + ")"
+				text = say(msgWithExtension, clauseArg("Status", text), clauseArg("Extension", ep.ext.noteSentence()))
 			}
-			out = append(out, fmt.Sprintf("Article %d, episode %d: %s", article, ep.n, text))
+			out = append(out, say(msgEpisodeNote, intArg("Article", article), intArg("Episode", ep.n), clauseArg("Status", text)))
 		}
 	}
 	return out
@@ -402,9 +404,9 @@ func (ep *episode) deadlineShown(R Date) Date {
 
 // describe gives the episode's status and the neutral words for it (data dictionary §4.4;
 // engine/words.go), and a detail line with the dates as precisely as known.
-func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, string, string) {
+func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, Sentence, string) {
 	what := articleWhat(article)
-	var text string
+	var text Sentence
 	status := ObligationCompleted
 	detail := what
 	if ep.n > 1 {
@@ -421,34 +423,34 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 		status = ObligationOpen
 		switch {
 		case v == VerdictPending:
-			text = wordsOpenAhead
+			text = say(msgOpenAhead)
 		case v == VerdictNo:
-			text = wordsOpenPast
+			text = say(msgOpenPast)
 		case v == VerdictNone:
-			text = wordsOpenNoDeadlineOfItsOwn
+			text = say(msgOpenNoDeadlineOfItsOwn)
 		case ep.deadlineNotKnown(R), !ep.hasDeadline():
-			text = wordsOpenDeadlineNotKnown
+			text = say(msgOpenDeadlineNotKnown)
 		default:
-			text = wordsOpenTimingUnknown
+			text = say(msgOpenTimingUnknown)
 		}
 		detail += "; open at " + R.Text()
 	} else {
 		switch {
 		case v == VerdictYes:
-			text = wordsCompletedOnTime
+			text = say(msgCompletedOnTime)
 		case v == VerdictNo:
-			text = wordsCompletedLate
+			text = say(msgCompletedLate)
 		case v == VerdictNone:
-			text = words(wordsCompletedAfterFound, monthsText(monthsBetween(ep.start, ep.done)))
+			text = say(msgCompletedAfterFound, clauseArg("Duration", monthsSentence(monthsBetween(ep.start, ep.done))))
 		case !ep.hasDeadline():
-			text = wordsCompletedNoDeadline
+			text = say(msgCompletedNoDeadline)
 		default:
-			text = wordsCompletedTimingUnknown
+			text = say(msgCompletedTimingUnknown)
 		}
 		detail += "; completed " + ep.doneFact.date.Text()
 	}
 	if ep.deadlineNotKnown(R) {
-		text += " (" + ep.ext.note() + ")"
+		text = say(msgWithExtension, clauseArg("Status", text), clauseArg("Extension", ep.ext.noteSentence()))
 	}
 	switch {
 	case !dl.IsZero():
@@ -468,21 +470,21 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, s
 }
 
 // monthsText says a duration in whole months: "5 months", "3 to 4 months", "less than a month".
-func monthsText(lo, hi int) string {
-	one := func(n int) string {
-		switch n {
-		case 0:
-			return "less than a month"
-		case 1:
-			return "1 month"
+func monthsText(lo, hi int) string { return monthsSentence(lo, hi).String() }
+
+// monthsSentence is monthsText as a message and its values.
+func monthsSentence(lo, hi int) Sentence {
+	one := func(n int) Sentence {
+		if n == 0 {
+			return say(msgMonthsLess)
 		}
-		return strconv.Itoa(n) + " months"
+		return say(msgMonths, intArg("N", n))
 	}
-	if lo == hi {
+	switch {
+	case lo == hi:
 		return one(lo)
+	case lo == 0:
+		return say(msgMonthsUpTo, clauseArg("Hi", one(hi)))
 	}
-	if lo == 0 {
-		return "up to " + one(hi)
-	}
-	return strconv.Itoa(lo) + " to " + one(hi)
+	return say(msgMonthsRange, intArg("Lo", lo), clauseArg("Hi", one(hi)))
 }

@@ -554,21 +554,24 @@ func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 // KOfN says what a value is taken over, in words: "12 of 110" (counted of the population, or
 // of a share's denominator), "12 of the 26 with data" (a share that leaves unknowns out),
 // "9 of 17 with a figure" (a sum or a mean).
-func (ir *IndicatorResult) KOfN() string {
+func (ir *IndicatorResult) KOfN() string { return ir.KOfNSentence().String() }
+
+// KOfNSentence is KOfN as a message and its values (engine/sentence.go).
+func (ir *IndicatorResult) KOfNSentence() Sentence {
 	k := len(ir.Counted)
 	switch ir.Aggregate {
 	case AggShare:
 		if ir.UnknownPolicy != UnknownAsFalse && len(ir.NoData) > 0 {
 			if ir.N == 0 {
-				return fmt.Sprintf("0 of %d, none with data", ir.Population)
+				return say(msgKOfNNoneData, intArg("Total", ir.Population))
 			}
-			return fmt.Sprintf("%d of the %d with data", k, ir.N)
+			return say(msgKOfNWithData, intArg("K", k), intArg("Total", ir.N))
 		}
-		return fmt.Sprintf("%d of %d", k, ir.N)
+		return say(msgKOfN, intArg("K", k), intArg("Total", ir.N))
 	case AggSum, AggMean:
-		return fmt.Sprintf("%d of %d with a figure", k, ir.Population)
+		return say(msgKOfNWithFigure, intArg("K", k), intArg("Total", ir.Population))
 	}
-	return fmt.Sprintf("%d of %d", k, ir.Population)
+	return say(msgKOfN, intArg("K", k), intArg("Total", ir.Population))
 }
 
 // minPopulation is the indicator's min_population, else the run's (WithScoring), else the

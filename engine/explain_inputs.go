@@ -20,6 +20,8 @@ type StateInputs struct {
 	// episode 1: open; deadline not known (extension requested in 2024, no decision
 	// recorded)".
 	Notes []string `json:"notes,omitempty"`
+	// NoteSentences are Notes as messages and their values (engine/sentence.go).
+	NoteSentences []Sentence `json:"-"`
 }
 
 // baseInputs returns, sorted, the input fields and States-file columns the named derived
@@ -81,7 +83,10 @@ func (d *Dataset) derivedInputs(outcomes []StateOutcome, y int, asOf Date) []Sta
 				articles = append(articles, 4)
 			}
 		}
-		si2.Notes = d.extensionNotes(si, articles, y, asOf)
+		si2.NoteSentences = d.extensionNotes(si, articles, y, asOf)
+		for _, n := range si2.NoteSentences {
+			si2.Notes = append(si2.Notes, n.String())
+		}
 		out = append(out, si2)
 	}
 	return out

@@ -92,7 +92,8 @@ func TestExtensionRequestRules(t *testing.T) {
 			if tt.year >= 2020 { // the figures start in 2020
 				assert.Equal(t, tt.toMiss, env.Art4ProjectedToMiss, "art4_projected_to_miss")
 			}
-			_, text, detail := eps[0].describe(4, eps[0].verdict(R), R)
+			_, sentence, detail := eps[0].describe(4, eps[0].verdict(R), R)
+			text := sentence.String()
 			assert.Equal(t, tt.text, text)
 			assert.NotContains(t, text, "met")
 
@@ -135,7 +136,8 @@ func TestExtensionRequestCompletedAndLaterEpisode(t *testing.T) {
 	require.Len(t, eps, 1)
 	assert.Equal(t, VerdictUnknown, eps[0].verdict(MustDate("2021-12-31")))
 	assert.Nil(t, env.Art4CompletedOnTime)
-	_, text, _ := eps[0].describe(4, VerdictUnknown, MustDate("2021-12-31"))
+	_, sentence, _ := eps[0].describe(4, VerdictUnknown, MustDate("2021-12-31"))
+	text := sentence.String()
 	assert.Equal(t, "completed; whether on time is not known (extension requested in 2020, no decision recorded)", text)
 
 	ds = episodeFacts(t, extensionBase+"DEU,2020,art4_extension_requested,true,MSP documents,\n"+

@@ -178,7 +178,7 @@ func TestMethodologyEpisodes(t *testing.T) {
 	assert.Equal(t, "2023-06-01", eps[0].deadlineShown(R).String())
 	assert.Equal(t, VerdictYes, eps[0].verdict(R))
 	_, words, _ := eps[0].describe(4, VerdictYes, R)
-	assert.Equal(t, "completed on time", words)
+	assert.Equal(t, "completed on time", words.String())
 	assert.Equal(t, true, *e.Art4CompletedOnTime)
 	// had the source said only 2023: not known
 	e, eps = env(load("2023"), 2023, "2026-06-30")

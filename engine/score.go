@@ -67,9 +67,10 @@ func (s *scorer) step(format string, args ...any) {
 	s.steps = append(s.steps, fmt.Sprintf(format, args...))
 }
 
-func (s *scorer) status(st ProgressStatus, format string, args ...any) {
+func (s *scorer) status(st ProgressStatus, reason Sentence) {
 	s.ia.ProgressStatus = st
-	s.ia.Reason = fmt.Sprintf(format, args...)
+	s.ia.ReasonSentence = reason
+	s.ia.Reason = reason.String()
 	s.step("status: %s: %s", st, s.ia.Reason)
 }
 
@@ -110,14 +111,14 @@ func (s *scorer) run() {
 	}
 	if ia.Status == ValueTooFew {
 		if ia.Population == 0 {
-			s.status(ProgressTooFew, "the population is empty in %d: nothing to judge, so not scored (an empty population is never achieved)", s.year)
+			s.status(ProgressTooFew, say(msgProgressEmpty, yearArg("Year", s.year)))
 		} else {
-			s.status(ProgressTooFew, "n = %d States, below min_population %d: shown as %s, not scored", ia.N, ia.MinPopulation, ia.KOfN())
+			s.status(ProgressTooFew, say(msgProgressTooFew, intArg("Count", ia.N), intArg("Min", ia.MinPopulation), clauseArg("KOfN", ia.KOfNSentence())))
 		}
 		return
 	}
 	if ind.Target == nil {
-		s.status(ProgressNoTarget, "informational indicator: it has no target")
+		s.status(ProgressNoTarget, say(msgProgressNoTarget))
 		return
 	}
 	T := *ind.Target
@@ -152,11 +153,11 @@ func (s *scorer) run() {
 			fnum(B), fnum(f), fnum(T), fnum(B), fnum(*ia.Expected))
 	}
 	if ia.Value == nil {
-		why := "no value"
+		why := msgProgressNoValue
 		if ia.Status == ValueError {
-			why = "the evaluation failed"
+			why = msgProgressFailed
 		}
-		s.status(ProgressInsufficientData, "%s for %d: not scored", why, s.year)
+		s.status(ProgressInsufficientData, say(why, yearArg("Year", s.year)))
 		return
 	}
 	V := *ia.Value
@@ -178,18 +179,18 @@ func (s *scorer) run() {
 			s.step("progress = 1: the value meets the target")
 		}
 		ia.Score = num(1)
-		s.status(ProgressAchieved, "the value %s meets the target %s", fnum(V), fnum(T))
+		s.status(ProgressAchieved, say(msgProgressAchieved, numArg("Value", V), numArg("Target", T)))
 		return
 	}
 	if !hasB {
-		s.status(ProgressInsufficientData, "no baseline: no value in %d or a later year before %d", s.by, s.year)
+		s.status(ProgressInsufficientData, say(msgProgressNoBaseline, yearArg("BaselineYear", s.by), yearArg("Year", s.year)))
 		return
 	}
 	if !reachable {
 		ia.Progress = num(0)
 		ia.Score = num(0)
 		s.step("progress = 0: the baseline already met the target, so there was no distance to cover")
-		s.status(ProgressRegressing, "the baseline %s already met the target %s; the value %s no longer does", fnum(B), fnum(T), fnum(V))
+		s.status(ProgressRegressing, say(msgProgressNoLongerMet, numArg("Baseline", B), numArg("Target", T), numArg("Value", V)))
 		return
 	}
 	p := *ia.Progress
@@ -200,11 +201,11 @@ func (s *scorer) run() {
 	s.score(p)
 	switch need := sc.OnTrack * f; {
 	case p < sc.Regressing-scoreEps:
-		s.status(ProgressRegressing, "progress %s is below %s: further from the target than at the baseline", fnum(p), fnum(sc.Regressing))
+		s.status(ProgressRegressing, say(msgProgressRegressing, numArg("Progress", p), numArg("Regressing", sc.Regressing)))
 	case p >= need-scoreEps:
-		s.status(ProgressOnTrack, "progress %s >= on_track %s x expected progress %s = %s", fnum(p), fnum(sc.OnTrack), fnum(f), fnum(need))
+		s.status(ProgressOnTrack, say(msgProgressOnTrack, numArg("Progress", p), numArg("OnTrack", sc.OnTrack), numArg("Expected", f), numArg("Need", need)))
 	default:
-		s.status(ProgressNeedsAcceleration, "progress %s < on_track %s x expected progress %s = %s", fnum(p), fnum(sc.OnTrack), fnum(f), fnum(need))
+		s.status(ProgressNeedsAcceleration, say(msgProgressAccelerate, numArg("Progress", p), numArg("OnTrack", sc.OnTrack), numArg("Expected", f), numArg("Need", need)))
 	}
 }
 
@@ -246,7 +247,7 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 		}
 	}
 	if len(xs) < sc.TrendMinYears {
-		s.status(ProgressInsufficientData, "a trend needs at least %d years with a value from %d; there are %d", sc.TrendMinYears, s.by, len(xs))
+		s.status(ProgressInsufficientData, say(msgProgressTrendFew, intArg("Min", sc.TrendMinYears), yearArg("From", s.by), intArg("Count", len(xs))))
 		return
 	}
 	s.score(*ia.Progress)
@@ -267,11 +268,11 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 		fnum(proj), fnum(B), fnum(T), fnum(B), fnum(rho))
 	switch {
 	case d*slope < 0:
-		s.status(ProgressRegressing, "the trend (%s per year) moves away from the target", fnum(slope))
+		s.status(ProgressRegressing, say(msgProgressTrendAway, numArg("Slope", slope)))
 	case met(proj) || rho >= sc.TrendOnTrack-scoreEps:
-		s.status(ProgressOnTrack, "anticipated progress %s >= trend_on_track %s: the target is expected by %d", fnum(rho), fnum(sc.TrendOnTrack), h)
+		s.status(ProgressOnTrack, say(msgProgressTrendOnTrack, numArg("Progress", rho), numArg("Threshold", sc.TrendOnTrack), yearArg("Year", h)))
 	default:
-		s.status(ProgressNeedsAcceleration, "anticipated progress %s < trend_on_track %s: at this trend the target is missed in %d", fnum(rho), fnum(sc.TrendOnTrack), h)
+		s.status(ProgressNeedsAcceleration, say(msgProgressTrendMissed, numArg("Progress", rho), numArg("Threshold", sc.TrendOnTrack), yearArg("Year", h)))
 	}
 }
 

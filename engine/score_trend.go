@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 )
 
@@ -93,6 +92,8 @@ type Travel struct {
 	Worsening float64 `json:"worsening"`
 	Fallback  bool    `json:"fallback,omitempty"`
 	Reason    string  `json:"reason"`
+	// ReasonSentence is Reason as a message and its values (engine/sentence.go).
+	ReasonSentence Sentence `json:"-"`
 }
 
 // limitExponent is the exponent of the Statistics Canada limit scaling factor.
@@ -104,6 +105,7 @@ func (s *scorer) travel() {
 	t := &Travel{Status: TrendInsufficientData, Scale: 1}
 	ia.Travel = t
 	defer func() {
+		t.Reason = t.ReasonSentence.String()
 		ia.TrendStatus = t.Status
 		s.step("direction of travel: %s: %s", t.Status, t.Reason)
 	}()
@@ -120,16 +122,16 @@ func (s *scorer) travel() {
 	}
 	switch {
 	case cur == nil || cur.Value == nil:
-		t.Reason = fmt.Sprintf("no value for %d", s.year)
+		t.ReasonSentence = say(msgTravelNoValue, yearArg("Year", s.year))
 		return
 	case cur.TooFew:
-		t.Reason = fmt.Sprintf("the value for %d is over too few States", s.year)
+		t.ReasonSentence = say(msgTravelTooFew, yearArg("Year", s.year))
 		return
 	case cur.CoverageFlag:
-		t.Reason = fmt.Sprintf("the coverage of %d is not comparable with earlier years", s.year)
+		t.ReasonSentence = say(msgTravelCoverage, yearArg("Year", s.year))
 		return
 	case from == nil:
-		t.Reason = fmt.Sprintf("no comparable value from %d to %d: a direction of travel needs two years", min(s.by, s.year-1), s.year-1)
+		t.ReasonSentence = say(msgTravelOneYear, yearArg("From", min(s.by, s.year-1)), yearArg("To", s.year-1))
 		return
 	}
 	t.FromYear, t.From, t.ToYear, t.To = from.Year, num(*from.Value), cur.Year, num(*cur.Value)
@@ -152,7 +154,7 @@ func (s *scorer) travel() {
 		default:
 			t.Status = TrendStable
 		}
-		t.Reason = fmt.Sprintf("%s %d to %s %d: the growth rate is undefined from zero, so the sign of the change decides", fnum(a), from.Year, fnum(b), cur.Year)
+		t.ReasonSentence = say(msgTravelFromZero, numArg("FromValue", a), yearArg("FromYear", from.Year), numArg("ToValue", b), yearArg("ToYear", cur.Year))
 		return
 	}
 	g := math.Pow(b/a, 1/float64(cur.Year-from.Year)) - 1
@@ -164,16 +166,18 @@ func (s *scorer) travel() {
 		p = 0 // no negative zero in output
 	}
 	t.CAGR, t.Progress = num(g), num(p)
+	vals := []Arg{pctArg("Rate", p), numArg("FromValue", a), yearArg("FromYear", from.Year), numArg("ToValue", b), yearArg("ToYear", cur.Year),
+		pctArg("Improving", t.Improving), pctArg("Worsening", t.Worsening)}
 	switch {
 	case p > 0 && p >= t.Improving-scoreEps:
 		t.Status = TrendImproving
-		t.Reason = fmt.Sprintf("%s a year in the desired direction (%s %d to %s %d) >= cagr_improving %s", pct(p), fnum(a), from.Year, fnum(b), cur.Year, pct(t.Improving))
+		t.ReasonSentence = say(msgTravelImproving, vals...)
 	case p < 0 && p < t.Worsening-scoreEps:
 		t.Status = TrendWorsening
-		t.Reason = fmt.Sprintf("%s a year in the desired direction (%s %d to %s %d) < cagr_worsening %s", pct(p), fnum(a), from.Year, fnum(b), cur.Year, pct(t.Worsening))
+		t.ReasonSentence = say(msgTravelWorsening, vals...)
 	default:
 		t.Status = TrendStable
-		t.Reason = fmt.Sprintf("%s a year in the desired direction (%s %d to %s %d), between cagr_worsening %s and cagr_improving %s", pct(p), fnum(a), from.Year, fnum(b), cur.Year, pct(t.Worsening), pct(t.Improving))
+		t.ReasonSentence = say(msgTravelStable, vals...)
 	}
 }
 

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -10,68 +9,23 @@ import (
 )
 
 // Status words: the one declared set of neutral, factual words that every output uses to say
-// where a State stands on an obligation (data dictionary §4.4; docs/methodology.md §5). No
-// word here is a verdict of "met" or "not met": each says what the data record. Words with a
-// verb (%s, %d) take a date as Date.Text gives it, or a year. Outputs that translate key on
-// ObligationStatus and the data fields, not on these words.
-const (
-	// Articles 3 and 4, per episode.
-	wordsCompletedOnTime        = "completed on time"
-	wordsCompletedLate          = "completed after the deadline"
-	wordsCompletedTimingUnknown = "completed; whether on time is not known"
-	wordsCompletedNoDeadline    = "completed; deadline not known"
-	wordsCompletedAfterFound    = "completed %s after it was found" // a duration, monthsText
-	wordsOpenAhead              = "open, deadline ahead"
-	wordsOpenPast               = "open, past the deadline"
-	wordsOpenNoDeadlineOfItsOwn = "open, no deadline of its own"
-	wordsOpenTimingUnknown      = "open; whether past the deadline is not known"
-	wordsOpenDeadlineNotKnown   = "open; deadline not known"
-	// Notes on an episode's latest extension request (docs/methodology.md §5.1, "Extension
-	// requests"), shown in brackets after the status words, in the detail line, the
-	// projection's assumptions and the risk table.
-	wordsExtensionPending   = "extension requested in %d, no decision recorded"
-	wordsExtensionNoNewDate = "extension granted in %d, new deadline not recorded"
-	wordsExtensionRefused   = "extension requested in %d, not granted (%d)"
-	// Why the deadline that applies is not known, after "the deadline that applies is not
-	// known: " in a projection's reason.
-	wordsWhyPending   = "the last recorded, %s, has passed and the extension requested in %d has no recorded decision"
-	wordsWhyNoNewDate = "the last recorded, %s, has passed and the extension granted in %d has no new deadline recorded"
-
-	// Article 5, an ongoing obligation: what is reported.
-	wordsOngoingAsReported = "ongoing; as reported: %s"
-
-	// Article 7: the initial report and the annual report covering the year.
-	wordsInitialReceived   = "initial report received (%s)"
-	wordsInitialNotYetDue  = "initial report not yet due (due %s)"
-	wordsInitialNotDue     = "initial report not yet due"
-	wordsInitialOverdue    = "initial report overdue since %s"
-	wordsAnnualOnTime      = "annual report for %d received on time (%s)"
-	wordsAnnualLate        = "annual report for %d received late (%s)"
-	wordsAnnualReceived    = "annual report for %d received (%s); whether on time is not known"
-	wordsAnnualNotReceived = "annual report for %d not received (deadline %s passed)"
-	wordsAnnualNotYetDue   = "annual report for %d not yet due (due %s)"
-	wordsAnnualNotOwed     = "no annual report owed for %d"
-
-	// Article 9: what is reported of national implementation measures.
-	wordsSpecificLegislation   = "specific legislation"
-	wordsExistingLawSufficient = "existing law considered sufficient"
-	wordsLegislationInProgress = "legislation in progress"
-	wordsNoMeasures            = "no measures"
-	wordsStatusUnclear         = "assessed; status unclear"
-	wordsNotAssessed           = "not assessed"
-)
+// where a State stands on an obligation (data dictionary §4.4; docs/methodology.md §5) are the
+// messages msgCompletedOnTime ... msgNotAssessed of engine/messages.go, with their English. No
+// word there is a verdict of "met" or "not met": each says what the data record. Outputs that
+// translate key on the Sentence (Obligation.StatusSentence), ObligationStatus and the data
+// fields.
 
 // article9Words maps art9_legislation to its status and words; an absent fact is "not
 // assessed" (data dictionary §3.7).
 var article9Words = map[string]struct {
 	status ObligationStatus
-	words  string
+	words  string // a message id
 }{
-	"specific":            {ObligationSpecificLegislation, wordsSpecificLegislation},
-	"existing-sufficient": {ObligationExistingLawSufficient, wordsExistingLawSufficient},
-	"in-progress":         {ObligationLegislationInProgress, wordsLegislationInProgress},
-	"none":                {ObligationNoMeasures, wordsNoMeasures},
-	"unknown":             {ObligationStatusUnclear, wordsStatusUnclear},
+	"specific":            {ObligationSpecificLegislation, msgSpecificLegislation},
+	"existing-sufficient": {ObligationExistingLawSufficient, msgExistingLawSufficient},
+	"in-progress":         {ObligationLegislationInProgress, msgLegislationInProgress},
+	"none":                {ObligationNoMeasures, msgNoMeasures},
+	"unknown":             {ObligationStatusUnclear, msgStatusUnclear},
 }
 
 // amountText writes an amount for people, deterministically and without a locale: thousands
@@ -79,7 +33,10 @@ var article9Words = map[string]struct {
 // significant digits below 1), and the unit as reports print it ("13,383,333 m²",
 // "1,250 munitions", "0.42 years"). Reports format numbers again in their own locale from the
 // data fields; this is the engine's plain-language English.
-func amountText(v float64, unit string) string {
+func amountText(v float64, unit string) string { return withUnit(thousands.Group(amountNumber(v), 4), unit) }
+
+// amountNumber writes the number of amountText, without separators.
+func amountNumber(v float64) string {
 	var s string
 	switch a := math.Abs(v); {
 	case a >= 100 || v == math.Trunc(v):
@@ -95,18 +52,28 @@ func amountText(v float64, unit string) string {
 	if s == "-0" {
 		s = "0"
 	}
-	s = thousands.Group(s, 4)
-	switch unit {
-	case "":
+	return s
+}
+
+// withUnit writes a formatted number with its unit as reports print it (the msgUnit messages:
+// "13,383,333 m²", "USD 1,250", "1,250 munitions"); a unit without a message follows the number.
+func withUnit(s, unit string) string {
+	if unit == "" {
 		return s
-	case "m2":
-		return s + " m²"
-	case "km2":
-		return s + " km²"
-	case "USD":
-		return "USD " + s
 	}
-	return s + " " + unit
+	m, ok := messageByID[msgUnit+unit]
+	if !ok {
+		return s + " " + unit
+	}
+	var b strings.Builder
+	for _, p := range m.other {
+		if p.name == "" {
+			b.WriteString(p.text)
+		} else {
+			b.WriteString(s)
+		}
+	}
+	return b.String()
 }
 
 // EstimateText writes a computed amount (a mean rate, the rate a deadline needs) rounded to
@@ -140,9 +107,6 @@ func trimZeros(s string) string {
 	}
 	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
 }
-
-// words fills a status word's verbs.
-func words(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 
 // Label is the status key in words, for a table cell too narrow for StatusText: "annual
 // report on time", "initial report overdue", "specific legislation", "ongoing".

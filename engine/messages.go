@@ -1,0 +1,264 @@
+package engine
+
+import (
+	"regexp"
+	"sort"
+)
+
+// MessageDef declares one message of the sentences the engine writes: its id, a description for
+// translators, and its English, with {{.Name}} for each value (the syntax of the report
+// catalogue). A message whose English has a One form counts its value N ("1 year", "3 years").
+// reports/locale/catalog/engine.en.toml is generated from these declarations (go test
+// ./reports/locale -run TestEngineCatalogue -update); French and Spanish translate it.
+type MessageDef struct {
+	ID          string
+	Description string
+	One, Other  string
+
+	one, other []piece // the English split into text and values
+}
+
+// piece is a run of text, or the name of a value.
+type piece struct{ text, name string }
+
+// Message ids. Each is declared, with its English, in messageDefs.
+const (
+	// Articles 3 and 4, per episode (data dictionary §4.4; docs/methodology.md §5). No word is a
+	// verdict of "met" or "not met": each says what the data record.
+	msgCompletedOnTime        = "engine.obligation.completed-on-time"
+	msgCompletedLate          = "engine.obligation.completed-late"
+	msgCompletedTimingUnknown = "engine.obligation.completed-timing-unknown"
+	msgCompletedNoDeadline    = "engine.obligation.completed-no-deadline"
+	msgCompletedAfterFound    = "engine.obligation.completed-after-found"
+	msgOpenAhead              = "engine.obligation.open-ahead"
+	msgOpenPast               = "engine.obligation.open-past"
+	msgOpenNoDeadlineOfItsOwn = "engine.obligation.open-no-deadline-of-its-own"
+	msgOpenTimingUnknown      = "engine.obligation.open-timing-unknown"
+	msgOpenDeadlineNotKnown   = "engine.obligation.open-deadline-not-known"
+	msgWithExtension          = "engine.obligation.with-extension"
+	msgEpisodeNote            = "engine.obligation.episode-note"
+	// Notes on an episode's latest extension request (docs/methodology.md §5.1).
+	msgExtensionPending   = "engine.extension.pending"
+	msgExtensionNoNewDate = "engine.extension.no-new-date"
+	msgExtensionRefused   = "engine.extension.refused"
+	msgWhyPending         = "engine.extension.why-pending"
+	msgWhyNoNewDate       = "engine.extension.why-no-new-date"
+	// Article 5.
+	msgOngoingAsReported = "engine.article5.ongoing-as-reported"
+	msgArticle5Reported  = "engine.article5.reported"
+	msgYes               = "engine.answer.yes"
+	msgNo                = "engine.answer.no"
+	msgNotReported       = "engine.answer.not-reported"
+	msgAmount            = "engine.amount"
+	// Article 7.
+	msgClauses             = "engine.clauses"
+	msgInitialReceived     = "engine.article7.initial-received"
+	msgInitialNotYetDue    = "engine.article7.initial-not-yet-due"
+	msgInitialNotDue       = "engine.article7.initial-not-due"
+	msgInitialOverdue      = "engine.article7.initial-overdue"
+	msgAnnualOnTime        = "engine.article7.annual-on-time"
+	msgAnnualLate          = "engine.article7.annual-late"
+	msgAnnualReceived      = "engine.article7.annual-received"
+	msgAnnualNotReceived   = "engine.article7.annual-not-received"
+	msgAnnualNotYetDue     = "engine.article7.annual-not-yet-due"
+	msgAnnualNotOwed       = "engine.article7.annual-not-owed"
+	// Article 9.
+	msgSpecificLegislation   = "engine.article9.specific-legislation"
+	msgExistingLawSufficient = "engine.article9.existing-law-sufficient"
+	msgLegislationInProgress = "engine.article9.legislation-in-progress"
+	msgNoMeasures            = "engine.article9.no-measures"
+	msgStatusUnclear         = "engine.article9.status-unclear"
+	msgNotAssessed           = "engine.article9.not-assessed"
+	// Durations and counts.
+	msgYears       = "engine.years"
+	msgCountYears  = "engine.count.years"
+	msgMonths      = "engine.months"
+	msgMonthsRange = "engine.months.range"
+	msgMonthsUpTo  = "engine.months.up-to"
+	msgMonthsLess  = "engine.months.less-than-one"
+	// Deadline projections (docs/methodology.md, "Deadline projections").
+	msgProjNoRemaining      = "engine.projection.no-remaining"
+	msgProjNoRate           = "engine.projection.no-rate"
+	msgProjNotKnownSuffix   = "engine.projection.not-known-suffix"
+	msgProjRemaining        = "engine.projection.remaining"
+	msgProjNothingLeft      = "engine.projection.nothing-left"
+	msgProjAtRate           = "engine.projection.at-rate"
+	msgProjAtRateNothing    = "engine.projection.at-rate-nothing-done"
+	msgProjDeadlineNotKnown = "engine.projection.deadline-not-known"
+	msgProjNoDeadline       = "engine.projection.no-deadline"
+	msgProjDeadlinePassed   = "engine.projection.deadline-passed"
+	msgProjRateNeeded       = "engine.projection.rate-needed"
+	msgProjAtRisk           = "engine.projection.at-risk"
+	msgProjWillMiss         = "engine.projection.will-miss"
+	msgProjOnCourse         = "engine.projection.on-course"
+	// Directions of travel (docs/methodology.md, indicators without a target).
+	msgTravelNoValue   = "engine.travel.no-value"
+	msgTravelTooFew    = "engine.travel.too-few"
+	msgTravelCoverage  = "engine.travel.coverage"
+	msgTravelOneYear   = "engine.travel.one-year"
+	msgTravelFromZero  = "engine.travel.from-zero"
+	msgTravelImproving = "engine.travel.improving"
+	msgTravelWorsening = "engine.travel.worsening"
+	msgTravelStable    = "engine.travel.stable"
+	// Progress statuses of indicators with a target.
+	msgProgressEmpty        = "engine.progress.empty"
+	msgProgressTooFew       = "engine.progress.too-few"
+	msgProgressNoTarget     = "engine.progress.no-target"
+	msgProgressNoValue      = "engine.progress.no-value"
+	msgProgressFailed       = "engine.progress.evaluation-failed"
+	msgProgressAchieved     = "engine.progress.achieved"
+	msgProgressNoBaseline   = "engine.progress.no-baseline"
+	msgProgressNoLongerMet  = "engine.progress.no-longer-met"
+	msgProgressRegressing   = "engine.progress.regressing"
+	msgProgressOnTrack      = "engine.progress.on-track"
+	msgProgressAccelerate   = "engine.progress.needs-acceleration"
+	msgProgressTrendFew     = "engine.progress.trend-too-few"
+	msgProgressTrendAway    = "engine.progress.trend-away"
+	msgProgressTrendOnTrack = "engine.progress.trend-on-track"
+	msgProgressTrendMissed  = "engine.progress.trend-missed"
+	// What a value is taken over (IndicatorResult.KOfN).
+	msgKOfN           = "engine.k-of-n"
+	msgKOfNWithData   = "engine.k-of-n.with-data"
+	msgKOfNNoneData   = "engine.k-of-n.none-with-data"
+	msgKOfNWithFigure = "engine.k-of-n.with-figure"
+	// Units of amounts: msgUnit + the unit ("engine.unit.m2"); a unit without a message is
+	// written after the number.
+	msgUnit = "engine.unit."
+)
+
+var messageDefs = []MessageDef{
+	{ID: msgCompletedOnTime, Description: "obligation status (Articles 3, 4): completed on or before the deadline", Other: "completed on time"},
+	{ID: msgCompletedLate, Description: "obligation status: completed after the deadline", Other: "completed after the deadline"},
+	{ID: msgCompletedTimingUnknown, Description: "obligation status: completed; the dates do not say whether before the deadline", Other: "completed; whether on time is not known"},
+	{ID: msgCompletedNoDeadline, Description: "obligation status: completed; no deadline is recorded", Other: "completed; deadline not known"},
+	{ID: msgCompletedAfterFound, Description: "obligation status of a later episode (new stockpile or contamination found), which has no deadline of its own; Duration is a number of months", Other: "completed {{.Duration}} after it was found"},
+	{ID: msgOpenAhead, Description: "obligation status: not completed, the deadline has not passed", Other: "open, deadline ahead"},
+	{ID: msgOpenPast, Description: "obligation status: not completed and the deadline has passed", Other: "open, past the deadline"},
+	{ID: msgOpenNoDeadlineOfItsOwn, Description: "obligation status of a later episode, which has no deadline of its own", Other: "open, no deadline of its own"},
+	{ID: msgOpenTimingUnknown, Description: "obligation status: open; the dates do not say whether the deadline has passed", Other: "open; whether past the deadline is not known"},
+	{ID: msgOpenDeadlineNotKnown, Description: "obligation status: open; the deadline that applies is not known", Other: "open; deadline not known"},
+	{ID: msgWithExtension, Description: "an obligation status followed by a note on an extension request", Other: "{{.Status}} ({{.Extension}})"},
+	{ID: msgEpisodeNote, Description: "an obligation episode's status, as explain lists it; Article and Episode are numbers", Other: "Article {{.Article}}, episode {{.Episode}}: {{.Status}}"},
+	{ID: msgExtensionPending, Description: "note on an extension request; Requested is a year", Other: "extension requested in {{.Requested}}, no decision recorded"},
+	{ID: msgExtensionNoNewDate, Description: "note on an extension; Decided is a year", Other: "extension granted in {{.Decided}}, new deadline not recorded"},
+	{ID: msgExtensionRefused, Description: "note on an extension; Requested and Decided are years", Other: "extension requested in {{.Requested}}, not granted ({{.Decided}})"},
+	{ID: msgWhyPending, Description: "why the deadline that applies is not known; Deadline is a date, Requested a year", Other: "the last recorded, {{.Deadline}}, has passed and the extension requested in {{.Requested}} has no recorded decision"},
+	{ID: msgWhyNoNewDate, Description: "why the deadline that applies is not known; Deadline is a date, Decided a year", Other: "the last recorded, {{.Deadline}}, has passed and the extension granted in {{.Decided}} has no new deadline recorded"},
+	{ID: msgOngoingAsReported, Description: "Article 5 (victim assistance) status: an ongoing obligation, followed by what is reported", Other: "ongoing; as reported: {{.Reported}}"},
+	{ID: msgArticle5Reported, Description: "what a State reports of victim assistance; Year is a year, Budget an amount", Other: "focal point: {{.FocalPoint}}; national plan: {{.NationalPlan}}; budget for {{.Year}}: {{.Budget}}"},
+	{ID: msgYes, Description: "answer to a question of the data", Other: "yes"},
+	{ID: msgNo, Description: "answer to a question of the data", Other: "no"},
+	{ID: msgNotReported, Description: "answer: the State reported nothing on it", Other: "not reported"},
+	{ID: msgAmount, Description: "an amount alone", Other: "{{.Amount}}"},
+	{ID: msgClauses, Description: "clauses joined by semicolons", Other: "{{.Clauses}}"},
+	{ID: msgInitialReceived, Description: "Article 7 status; Date is a date", Other: "initial report received ({{.Date}})"},
+	{ID: msgInitialNotYetDue, Description: "Article 7 status; Date is a date", Other: "initial report not yet due (due {{.Date}})"},
+	{ID: msgInitialNotDue, Description: "Article 7 status", Other: "initial report not yet due"},
+	{ID: msgInitialOverdue, Description: "Article 7 status; Date is a date", Other: "initial report overdue since {{.Date}}"},
+	{ID: msgAnnualOnTime, Description: "Article 7 status; Year is the year covered, Date the day received", Other: "annual report for {{.Year}} received on time ({{.Date}})"},
+	{ID: msgAnnualLate, Description: "Article 7 status; Year is the year covered, Date the day received", Other: "annual report for {{.Year}} received late ({{.Date}})"},
+	{ID: msgAnnualReceived, Description: "Article 7 status; Year is the year covered, Date the day received", Other: "annual report for {{.Year}} received ({{.Date}}); whether on time is not known"},
+	{ID: msgAnnualNotReceived, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not received (deadline {{.Date}} passed)"},
+	{ID: msgAnnualNotYetDue, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not yet due (due {{.Date}})"},
+	{ID: msgAnnualNotOwed, Description: "Article 7 status; Year is a year", Other: "no annual report owed for {{.Year}}"},
+	{ID: msgSpecificLegislation, Description: "Article 9 status: national implementation measures reported", Other: "specific legislation"},
+	{ID: msgExistingLawSufficient, Description: "Article 9 status", Other: "existing law considered sufficient"},
+	{ID: msgLegislationInProgress, Description: "Article 9 status", Other: "legislation in progress"},
+	{ID: msgNoMeasures, Description: "Article 9 status", Other: "no measures"},
+	{ID: msgStatusUnclear, Description: "Article 9 status", Other: "assessed; status unclear"},
+	{ID: msgNotAssessed, Description: "Article 9 status", Other: "not assessed"},
+	{ID: msgYears, Description: "a duration in years, N with one decimal at most", One: "{{.N}} year", Other: "{{.N}} years"},
+	{ID: msgCountYears, Description: "a count of years", One: "{{.N}} year", Other: "{{.N}} years"},
+	{ID: msgMonths, Description: "a duration in whole months", One: "{{.N}} month", Other: "{{.N}} months"},
+	{ID: msgMonthsRange, Description: "a duration between two numbers of months; Lo is a number, Hi a duration in months", Other: "{{.Lo}} to {{.Hi}}"},
+	{ID: msgMonthsUpTo, Description: "a duration of at most some months; Hi is a duration in months", Other: "up to {{.Hi}}"},
+	{ID: msgMonthsLess, Description: "a duration", Other: "less than a month"},
+	{ID: msgProjNoRemaining, Description: "deadline projection: no amount remaining reported; Field is a data field name (keep as is), Start a date, Year a year, NotKnown an optional clause", Other: "no {{.Field}} reported from {{.Start}} to {{.Year}}{{.NotKnown}}"},
+	{ID: msgProjNoRate, Description: "deadline projection: an amount remains but nothing done is reported; Field is a data field name", Other: "no {{.Field}} reported from {{.Start}} to {{.Year}}, so there is no rate{{.NotKnown}}"},
+	{ID: msgProjNotKnownSuffix, Description: "deadline projection: appended clause, with its leading semicolon", Other: "; the deadline that applies is not known: {{.Why}}"},
+	{ID: msgProjRemaining, Description: "deadline projection: the amount remaining; Amount with its unit, Year a year", Other: "{{.Amount}} remaining at the end of {{.Year}}"},
+	{ID: msgProjNothingLeft, Description: "deadline projection", Other: "{{.Remaining}}: nothing left to do"},
+	{ID: msgProjAtRate, Description: "deadline projection: Rate an amount, Years a count of years, Needed a duration, Completion a year", Other: "at {{.Rate}} a year (mean of {{.Years}}) it takes {{.Needed}}, completing in {{.Completion}}"},
+	{ID: msgProjAtRateNothing, Description: "deadline projection: the rate is zero", Other: "at {{.Rate}} a year nothing is being done"},
+	{ID: msgProjDeadlineNotKnown, Description: "deadline projection: clauses", Other: "{{.Remaining}}; {{.At}}{{.NotKnown}}"},
+	{ID: msgProjNoDeadline, Description: "deadline projection: clauses", Other: "{{.Remaining}}; {{.At}}; no deadline recorded"},
+	{ID: msgProjDeadlinePassed, Description: "deadline projection", Other: "the deadline has passed"},
+	{ID: msgProjRateNeeded, Description: "deadline projection: Deadline a date, Rate an amount", Other: "meeting the deadline of {{.Deadline}} takes {{.Rate}} a year"},
+	{ID: msgProjAtRisk, Description: "deadline projection: Margin a duration, Deadline a date", Other: "{{.Remaining}}; {{.At}}, less than {{.Margin}} before the deadline of {{.Deadline}}; {{.Need}}"},
+	{ID: msgProjWillMiss, Description: "deadline projection", Other: "{{.Remaining}}; {{.At}}, after the deadline of {{.Deadline}}; {{.Need}}"},
+	{ID: msgProjOnCourse, Description: "deadline projection", Other: "{{.Remaining}}; {{.At}}, before the deadline of {{.Deadline}}"},
+	{ID: msgTravelNoValue, Description: "direction of travel not judged; Year a year", Other: "no value for {{.Year}}"},
+	{ID: msgTravelTooFew, Description: "direction of travel not judged", Other: "the value for {{.Year}} is over too few States"},
+	{ID: msgTravelCoverage, Description: "direction of travel not judged", Other: "the coverage of {{.Year}} is not comparable with earlier years"},
+	{ID: msgTravelOneYear, Description: "direction of travel not judged; From and To are years", Other: "no comparable value from {{.From}} to {{.To}}: a direction of travel needs two years"},
+	{ID: msgTravelFromZero, Description: "direction of travel; values and years", Other: "{{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}: the growth rate is undefined from zero, so the sign of the change decides"},
+	{ID: msgTravelImproving, Description: "direction of travel; Rate, Improving are percentages; cagr_improving is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) >= cagr_improving {{.Improving}}"},
+	{ID: msgTravelWorsening, Description: "direction of travel; cagr_worsening is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) < cagr_worsening {{.Worsening}}"},
+	{ID: msgTravelStable, Description: "direction of travel; setting names kept as is", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}), between cagr_worsening {{.Worsening}} and cagr_improving {{.Improving}}"},
+	{ID: msgProgressEmpty, Description: "why an indicator is not scored; Year a year", Other: "the population is empty in {{.Year}}: nothing to judge, so not scored (an empty population is never achieved)"},
+	{ID: msgProgressTooFew, Description: "why an indicator is not scored; Count a number of States, Min a number, KOfN a k-of-n phrase; min_population is a setting name", Other: "n = {{.Count}} States, below min_population {{.Min}}: shown as {{.KOfN}}, not scored"},
+	{ID: msgProgressNoTarget, Description: "why an indicator is not scored", Other: "informational indicator: it has no target"},
+	{ID: msgProgressNoValue, Description: "why an indicator is not scored; Year a year", Other: "no value for {{.Year}}: not scored"},
+	{ID: msgProgressFailed, Description: "why an indicator is not scored; Year a year", Other: "the evaluation failed for {{.Year}}: not scored"},
+	{ID: msgProgressAchieved, Description: "progress status reason; numbers", Other: "the value {{.Value}} meets the target {{.Target}}"},
+	{ID: msgProgressNoBaseline, Description: "progress status reason; years", Other: "no baseline: no value in {{.BaselineYear}} or a later year before {{.Year}}"},
+	{ID: msgProgressNoLongerMet, Description: "progress status reason; numbers", Other: "the baseline {{.Baseline}} already met the target {{.Target}}; the value {{.Value}} no longer does"},
+	{ID: msgProgressRegressing, Description: "progress status reason; numbers", Other: "progress {{.Progress}} is below {{.Regressing}}: further from the target than at the baseline"},
+	{ID: msgProgressOnTrack, Description: "progress status reason; numbers; on_track is a setting name", Other: "progress {{.Progress}} >= on_track {{.OnTrack}} x expected progress {{.Expected}} = {{.Need}}"},
+	{ID: msgProgressAccelerate, Description: "progress status reason; numbers; on_track is a setting name", Other: "progress {{.Progress}} < on_track {{.OnTrack}} x expected progress {{.Expected}} = {{.Need}}"},
+	{ID: msgProgressTrendFew, Description: "progress status reason; Min and Count numbers, From a year", Other: "a trend needs at least {{.Min}} years with a value from {{.From}}; there are {{.Count}}"},
+	{ID: msgProgressTrendAway, Description: "progress status reason; Slope a number", Other: "the trend ({{.Slope}} per year) moves away from the target"},
+	{ID: msgProgressTrendOnTrack, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} >= trend_on_track {{.Threshold}}: the target is expected by {{.Year}}"},
+	{ID: msgProgressTrendMissed, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} < trend_on_track {{.Threshold}}: at this trend the target is missed in {{.Year}}"},
+	{ID: msgKOfN, Description: "what a value is taken over: K counted of Total States", Other: "{{.K}} of {{.Total}}"},
+	{ID: msgKOfNWithData, Description: "what a share is taken over: K of the Total States with data", Other: "{{.K}} of the {{.Total}} with data"},
+	{ID: msgKOfNNoneData, Description: "what a share is taken over when no State has data", Other: "0 of {{.Total}}, none with data"},
+	{ID: msgUnit + "m2", Description: "an area in square metres; N is a number", Other: "{{.N}} m²"},
+	{ID: msgUnit + "km2", Description: "an area in square kilometres; N is a number", Other: "{{.N}} km²"},
+	{ID: msgUnit + "USD", Description: "an amount in United States dollars; N is a number", Other: "USD {{.N}}"},
+	{ID: msgUnit + "munitions", Description: "a number of cluster munitions", Other: "{{.N}} munitions"},
+	{ID: msgUnit + "submunitions", Description: "a number of submunitions", Other: "{{.N}} submunitions"},
+	{ID: msgKOfNWithFigure, Description: "what a sum or mean is taken over", Other: "{{.K}} of {{.Total}} with a figure"},
+}
+
+var valueRef = regexp.MustCompile(`\{\{\.([A-Za-z]+)\}\}`)
+
+// split cuts an English text into runs of text and value names.
+func split(s string) []piece {
+	var out []piece
+	last := 0
+	for _, m := range valueRef.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > last {
+			out = append(out, piece{text: s[last:m[0]]})
+		}
+		out = append(out, piece{name: s[m[2]:m[3]]})
+		last = m[1]
+	}
+	if last < len(s) {
+		out = append(out, piece{text: s[last:]})
+	}
+	return out
+}
+
+var messageByID = func() map[string]*MessageDef {
+	out := make(map[string]*MessageDef, len(messageDefs))
+	for i := range messageDefs {
+		m := &messageDefs[i]
+		if _, dup := out[m.ID]; dup {
+			panic("engine: message " + m.ID + " declared twice")
+		}
+		m.one, m.other = split(m.One), split(m.Other)
+		out[m.ID] = m
+	}
+	return out
+}()
+
+// Messages lists the declarations of the sentences the engine writes, sorted by id.
+func Messages() []MessageDef {
+	out := make([]MessageDef, 0, len(messageDefs))
+	for _, m := range messageDefs {
+		out = append(out, MessageDef{ID: m.ID, Description: m.Description, One: m.One, Other: m.Other})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,179 @@
+package locale
+
+import (
+	"context"
+	"flag"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/indicators"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "write catalog/engine.en.toml from engine.Messages")
+
+// engineCatalogue writes the English engine messages as catalogue TOML.
+func engineCatalogue() []byte {
+	var b strings.Builder
+	b.WriteString("# The sentences the engine writes, in English: generated from engine.Messages\n" +
+		"# (engine/messages.go) by `go test ./reports/locale -run TestEngineCatalogue -update`.\n" +
+		"# Do not edit: change the English in engine/messages.go. engine.fr.toml and engine.es.toml\n" +
+		"# translate it; {{.Name}} values are formatted by the locale (numbers, amounts, dates).\n")
+	for _, m := range engine.Messages() {
+		b.WriteString("\n[" + strconv.Quote(m.ID) + "]\n")
+		b.WriteString("description = " + strconv.Quote(m.Description) + "\n")
+		if m.One != "" {
+			b.WriteString("one = " + strconv.Quote(m.One) + "\n")
+		}
+		b.WriteString("other = " + strconv.Quote(m.Other) + "\n")
+	}
+	return []byte(b.String())
+}
+
+// The English catalogue of the engine's sentences is generated from the engine's declarations:
+// the two never drift.
+func TestEngineCatalogue(t *testing.T) {
+	want := engineCatalogue()
+	if *update {
+		require.NoError(t, os.WriteFile("catalog/engine.en.toml", want, 0o644))
+	}
+	got, err := os.ReadFile("catalog/engine.en.toml")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(got), "catalog/engine.en.toml is out of date: go test ./reports/locale -run TestEngineCatalogue -update")
+}
+
+// Every declared message, with every value a code, reads in English through the catalogue as
+// the engine writes it.
+func TestEngineMessagesInEnglish(t *testing.T) {
+	en := For(English)
+	for _, m := range engine.Messages() {
+		for _, n := range []int{1, 3} {
+			s := engine.Sentence{ID: m.ID}
+			for _, name := range valueNames(m.Other) {
+				a := engine.Arg{Name: name, Kind: engine.ArgCode, Text: "<" + name + ">"}
+				if name == "N" {
+					a = engine.Arg{Name: name, Kind: engine.ArgInt, Int: n}
+				}
+				s.Args = append(s.Args, a)
+			}
+			assert.Equal(t, s.String(), en.Sentence(s), m.ID)
+			assert.NotContains(t, s.String(), "[", m.ID)
+		}
+	}
+}
+
+// valueNames lists the {{.Name}} values of a template.
+func valueNames(tmpl string) []string {
+	var out []string
+	for _, m := range templateAction.FindAllString(tmpl, -1) {
+		out = append(out, strings.TrimSuffix(strings.TrimPrefix(m, "{{."), "}}"))
+	}
+	return out
+}
+
+// sampleSentences evaluates the sample data and collects every sentence the engine writes
+// about it: indicator reasons, directions of travel, obligations, projections, episodes.
+func sampleSentences(t *testing.T) []engine.Sentence {
+	t.Helper()
+	plan, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	data, err := engine.LoadDataset(os.DirFS("../../testdata/sample"), ".")
+	require.NoError(t, err)
+	var out []engine.Sentence
+	for _, year := range []int{2022, 2024} {
+		bl, err := plan.NewBaseline(context.Background(), data, year)
+		require.NoError(t, err)
+		a := bl.Assessment()
+		for _, ia := range a.Indicators {
+			out = append(out, ia.ReasonSentence)
+			if ia.Travel != nil {
+				out = append(out, ia.Travel.ReasonSentence)
+			}
+		}
+		for _, sv := range a.States {
+			for _, o := range sv.Obligations {
+				out = append(out, o.StatusSentence)
+			}
+		}
+		for _, dp := range a.Deadlines {
+			out = append(out, dp.ReasonSentence, dp.ExtensionNoteSentence)
+		}
+		for _, oe := range a.Obligations {
+			out = append(out, oe.StatusSentence)
+		}
+	}
+	return out
+}
+
+// The sentences of the sample, with their real values (numbers, amounts, dates), read in
+// English through the catalogue and the English locale exactly as the engine writes them; in
+// French and Spanish they leave no [id] and no English of the engine's messages.
+func TestEngineSentencesOfTheSample(t *testing.T) {
+	ss := sampleSentences(t)
+	require.Greater(t, len(ss), 500)
+	ids := map[string]bool{}
+	var walk func(s engine.Sentence)
+	walk = func(s engine.Sentence) {
+		ids[s.ID] = true
+		for _, a := range s.Args {
+			for _, c := range a.Sentences {
+				walk(c)
+			}
+		}
+	}
+	for _, s := range ss {
+		if s.IsZero() {
+			continue
+		}
+		walk(s)
+		require.Equal(t, s.String(), For(English).Sentence(s), s.ID)
+		for _, l := range []Lang{French, Spanish} {
+			got := For(l).Sentence(s)
+			assert.NotContains(t, got, "[engine.", "%s %s", l, s.ID)
+			assert.NotEqual(t, s.String(), got, "%s %s: %q", l, s.ID, got)
+		}
+	}
+	t.Logf("%d sentences, %d of %d messages", len(ss), len(ids), len(engine.Messages()))
+}
+
+// Each kind of value is formatted by the locale: amounts with separators and their unit,
+// audit numbers and percentages without separators, dates with their precision, plurals.
+func TestEngineSentenceValues(t *testing.T) {
+	d := engine.MustDate("2025-08-01")
+	m := engine.MustDate("2023-06")
+	cases := []struct {
+		s          engine.Sentence
+		en, fr, es string
+	}{
+		{engine.Sentence{ID: "engine.projection.remaining", Args: []engine.Arg{
+			{Name: "Amount", Kind: engine.ArgAmount, Num: 13383333, Unit: "m2"}, {Name: "Year", Kind: engine.ArgYear, Int: 2024}}},
+			"13,383,333 m² remaining at the end of 2024", "13" + nb + "383" + nb + "333 m² restant à la fin de 2024", "13.383.333 m² pendientes al final de 2024"},
+		{engine.Sentence{ID: "engine.amount", Args: []engine.Arg{{Name: "Amount", Kind: engine.ArgAmount, Num: 1250.5, Dec: 2, Unit: "USD"}}},
+			"USD 1,250.50", "1" + nb + "250,50 USD", "1.250,50 USD"},
+		{engine.Sentence{ID: "engine.article7.initial-overdue", Args: []engine.Arg{{Name: "Date", Kind: engine.ArgDate, Date: m}}},
+			"initial report overdue since June 2023", "rapport initial en retard depuis juin 2023", "informe inicial atrasado desde junio de 2023"},
+		{engine.Sentence{ID: "engine.projection.rate-needed", Args: []engine.Arg{{Name: "Deadline", Kind: engine.ArgDate, Date: d},
+			{Name: "Rate", Kind: engine.ArgAmount, Num: 166, Unit: "munitions"}}},
+			"meeting the deadline of 1 August 2025 takes 166 munitions a year",
+			"respecter l'échéance du 1er août 2025 exige 166 armes à sous-munitions par an",
+			"cumplir el plazo del 1 de agosto de 2025 requiere 166 municiones en racimo por año"},
+		{engine.Sentence{ID: "engine.progress.achieved", Args: []engine.Arg{{Name: "Value", Kind: engine.ArgNumber, Num: 1234.5678, Dec: 4},
+			{Name: "Target", Kind: engine.ArgNumber, Num: 100}}},
+			"the value 1234.5678 meets the target 100", "la valeur 1234,5678 atteint la cible 100", "el valor 1234,5678 alcanza la meta 100"},
+		{engine.Sentence{ID: "engine.years", Args: []engine.Arg{{Name: "N", Kind: engine.ArgNumber, Num: 1}}}, "1 year", "1 an", "1 año"},
+		{engine.Sentence{ID: "engine.years", Args: []engine.Arg{{Name: "N", Kind: engine.ArgNumber, Num: 4.4, Dec: 1}}}, "4.4 years", "4,4 ans", "4,4 años"},
+		{engine.Sentence{ID: "engine.months", Args: []engine.Arg{{Name: "N", Kind: engine.ArgInt, Int: 1}}}, "1 month", "1 mois", "1 mes"},
+		{engine.Sentence{ID: "engine.unknown-id"}, "[engine.unknown-id]", "[engine.unknown-id]", "[engine.unknown-id]"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.en, c.s.String(), c.s.ID)
+		assert.Equal(t, c.en, For(English).Sentence(c.s), c.s.ID)
+		assert.Equal(t, c.fr, For(French).Sentence(c.s), c.s.ID)
+		assert.Equal(t, c.es, For(Spanish).Sentence(c.s), c.s.ID)
+	}
+	assert.Equal(t, "", For(French).Sentence(engine.Sentence{}))
+}

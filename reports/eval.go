@@ -106,13 +106,19 @@ func countCells(c engine.ProgressCounts) string {
 
 func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 	o := r.Overall
+	tx := tableWords{loc}
 	fmt.Fprintln(tw, "\n"+loc.T("eval.year", map[string]any{"Year": r.Year}))
-	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": textScore(o.Score), "Expected": textScore(o.Expected),
+	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": tx.score(o.Score), "Expected": tx.score(o.Expected),
 		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.ProgressCounts, loc)}))
 	fmt.Fprintln(tw, loc.T("eval.travel", map[string]any{"Counts": trendCounts(o.TrendCounts, loc)}))
 	sc := r.Scoring
-	fmt.Fprintf(tw, "Thresholds: on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g; weighting %s\n",
+	settings := fmt.Sprintf("on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g; weighting %s",
 		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening, sc.Weighting)
+	if tx.english() {
+		fmt.Fprintln(tw, "Thresholds: "+settings)
+	} else {
+		fmt.Fprintln(tw, loc.T("cli.eval.thresholds", map[string]any{"Settings": settings})) // the settings as the plan writes them
+	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.sections"))
 	without := map[string]engine.SectionContribution{}
@@ -122,15 +128,15 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	for _, s := range r.Sections {
 		weight, wo := dash, dash
 		if c, ok := without[s.Key]; ok {
-			weight = fmt.Sprintf("%g (%s)", c.Weight, textScore(&c.Share))
-			wo = textScore(c.Without)
+			weight = fmt.Sprintf("%g (%s)", c.Weight, tx.score(&c.Share))
+			wo = tx.score(c.Without)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, textScore(s.Score), textScore(s.Expected), statusWord(loc, s.Status), weight, wo, countCells(s.ProgressCounts), s.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.Key, tx.score(s.Score), tx.score(s.Expected), statusWord(loc, s.Status), weight, wo, countCells(s.ProgressCounts), s.Title)
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.actions"))
 	for _, a := range r.Actions {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, textScore(a.Score), textScore(a.Expected), statusWord(loc, a.Status), a.IndicatorsScored, a.Indicators, a.Title)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, tx.score(a.Score), tx.score(a.Expected), statusWord(loc, a.Status), a.IndicatorsScored, a.Indicators, a.Title)
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.indicators"))
@@ -139,24 +145,32 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		if ir.Error != "" {
 			status += ": " + ir.Error
 		}
-		baseline := textValue(ir.Baseline, ir.Unit)
+		baseline := tx.value(ir.Baseline, ir.Unit)
 		if ir.Baseline != nil && ir.BaselineYear != r.BaselineYear {
 			baseline += fmt.Sprintf(" (%d)", ir.BaselineYear)
 		}
-		target := textValue(ir.Target, ir.Unit)
-		if ir.Target != nil {
-			if ir.TargetEachYear {
-				target += " yearly"
-			} else {
-				target += fmt.Sprintf(" by %d", ir.TargetYear)
-			}
+		target := tx.value(ir.Target, ir.Unit)
+		switch {
+		case ir.Target == nil:
+		case tx.english() && ir.TargetEachYear:
+			target += " yearly"
+		case tx.english():
+			target += fmt.Sprintf(" by %d", ir.TargetYear)
+		case ir.TargetEachYear:
+			target = loc.T("cli.target.yearly", map[string]any{"Target": target})
+		default:
+			target = loc.T("cli.target.by", map[string]any{"Target": target, "Year": ir.TargetYear})
 		}
 		flags := dash
 		if ir.CoverageFlag {
 			flags = "coverage"
+			if !tx.english() {
+				flags = loc.T("cli.flag.coverage")
+			}
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, textValue(ir.Value, ir.Unit), ir.Unit,
-			ir.KOfN(), baseline, target, textValue(ir.Expected, ir.Unit), textScore(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
+		over := tx.sentence(ir.KOfN(), ir.KOfNSentence())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit), ir.Unit,
+			over, baseline, target, tx.value(ir.Expected, ir.Unit), tx.score(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
 			ir.Method, ir.Population, ir.Known, len(ir.NoData), ir.UnknownPolicy, flags, status, ir.Title)
 	}
 	writeGroupsTable(tw, r, loc)
@@ -167,7 +181,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	}
 	for _, o := range r.Obligations {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
-			textDatePtr(o.Completed), verdictWord(o.DeadlineMet), o.StatusText)
+			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence))
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.projections"))
@@ -175,14 +189,23 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		fmt.Fprintln(tw, loc.T("eval.no-open-episode"))
 	}
 	for _, d := range r.Deadlines {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, textRemaining(d.Remaining, d.Unit, d.RemainingYear),
-			fmtEstimate(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), fmtEstimate(d.RateNeeded, d.Unit), d.Status, projectionBasis(d))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear),
+			tx.estimate(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
 	}
 	if len(r.Deadlines) > 0 {
-		fmt.Fprintln(tw, "Projections assume no further extension, the State's own recent rate (the years in BASIS) and no new findings; see `lap eval --format json` for each one's assumptions.")
+		if tx.english() {
+			fmt.Fprintln(tw, "Projections assume no further extension, the State's own recent rate (the years in BASIS) and no new findings; see `lap eval --format json` for each one's assumptions.")
+		} else {
+			fmt.Fprintln(tw, loc.T("cli.eval.projections-assume"))
+		}
 		for _, d := range r.Deadlines {
-			if d.Status == engine.ProjectionNotKnown {
+			switch {
+			case d.Status != engine.ProjectionNotKnown:
+			case tx.english():
 				fmt.Fprintf(tw, "%s, Article %d, deadline-not-known: the deadline recorded, %s, has passed (%s); the deadline that applies is not known, so none is applied.\n", d.ISO3, d.Article, d.Deadline, d.ExtensionNote)
+			default:
+				fmt.Fprintln(tw, loc.T("cli.eval.deadline-not-known", map[string]any{"State": d.ISO3, "Article": d.Article,
+					"Deadline": d.Deadline, "Note": tx.sentence(d.ExtensionNote, d.ExtensionNoteSentence)}))
 			}
 		}
 	}
@@ -191,12 +214,14 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	for _, s := range r.States {
 		cells := map[int]string{3: dash, 4: dash, 5: dash, 7: dash, 9: dash}
 		for _, o := range s.Obligations {
-			c := o.StatusText
+			c := tx.sentence(o.StatusText, o.StatusSentence)
 			switch {
 			case o.Article == 5 || o.Article == 7 || o.Article == 9:
-				c = o.Status.Label() // StatusText in full is in the JSON
-			case o.Episode > 1:
+				c = tx.obligationLabel(o.Status) // StatusText in full is in the JSON
+			case o.Episode > 1 && tx.english():
 				c = fmt.Sprintf("episode %d: %s", o.Episode, c)
+			case o.Episode > 1:
+				c = loc.T("cli.eval.episode", map[string]any{"Episode": o.Episode, "Status": c})
 			}
 			cells[o.Article] = c // the latest episode of Articles 3 and 4
 		}
@@ -206,7 +231,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 
 // projectionBasis says what a projection rests on: the years of its rate, and whether that is
 // one year or data older than two years.
-func projectionBasis(d engine.DeadlineProjection) string {
+func projectionBasis(d engine.DeadlineProjection, tx tableWords) string {
 	var parts []string
 	if n := len(d.RateYears); n > 0 {
 		y := strconv.Itoa(d.RateYears[0].Year)
@@ -217,13 +242,23 @@ func projectionBasis(d engine.DeadlineProjection) string {
 				y += "," + strconv.Itoa(yv.Year)
 			}
 		}
-		parts = append(parts, "rate "+y)
+		if tx.english() {
+			parts = append(parts, "rate "+y)
+		} else {
+			parts = append(parts, tx.loc.T("cli.basis.rate", map[string]any{"Years": y}))
+		}
 	}
-	if d.SinglePoint {
+	switch {
+	case d.SinglePoint && tx.english():
 		parts = append(parts, "one data point")
+	case d.SinglePoint:
+		parts = append(parts, tx.loc.T("cli.basis.one-point"))
 	}
-	if d.Stale {
+	switch {
+	case d.Stale && tx.english():
 		parts = append(parts, "data older than 2 years")
+	case d.Stale:
+		parts = append(parts, tx.loc.T("cli.basis.stale"))
 	}
 	return orDash(strings.Join(parts, "; "))
 }
@@ -302,7 +337,7 @@ func writeGroupsTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 				fmt.Fprintln(tw, "\n"+loc.T("eval.head.groups"))
 				header = true
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", ir.ID, g.By, g.Title, textValue(g.Value, ir.Unit), g.KOfN,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\n", ir.ID, g.By, g.Title, tableWords{loc}.value(g.Value, ir.Unit), g.KOfN,
 				g.Population, g.Known, g.NoData, g.Status)
 		}
 	}

@@ -242,3 +242,9 @@ func EnglishOnly(lang Lang, minRunes int) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Has reports whether the catalogue has the message id in the locale's language.
+func (l *Locale) Has(id string) bool {
+	_, ok := l.cat.raw[l.lang][id]
+	return ok
+}

@@ -3,7 +3,6 @@ package engine
 import (
 	"fmt"
 	"reflect"
-	"strings"
 )
 
 // Composition effects of a what-if (docs/whatif.md, "Who entered or left a population"): when a
@@ -23,6 +22,8 @@ type PopulationNote struct {
 	// reads (entered, left) or what keeps it out (stays-out).
 	Because []string `json:"because"`
 	Text    string   `json:"text"`
+	// TextSentence is Text as a message and its values (engine/sentence.go).
+	TextSentence Sentence `json:"-"`
 }
 
 // CompositionNote is one population note with every indicator it applies to: a summary of a
@@ -30,6 +31,8 @@ type PopulationNote struct {
 type CompositionNote struct {
 	Text       string   `json:"text"`
 	Indicators []string `json:"indicators"`
+	// TextSentence is Text as a message and its values (engine/sentence.go).
+	TextSentence Sentence `json:"-"`
 }
 
 // Composition adds to d, the diff between the baseline and run's assessment, the population
@@ -88,28 +91,32 @@ func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 			inB, inS = inB && okB, inS && okS
 			st := &nd.states[si]
 			n := PopulationNote{ISO3: st.ISO3, Name: st.Name}
+			var why []Sentence
+			id := ""
 			switch {
 			case !inB && inS:
-				n.Change, n.Because = "entered", because(moved, sse, year)
-				n.Text = fmt.Sprintf("%s entered the population: %s", st.Name, strings.Join(n.Because, "; "))
+				n.Change, why, id = "entered", because(moved, sse, year), msgEnteredPopulation
 			case inB && !inS:
-				n.Change, n.Because = "left", because(moved, sse, year)
-				n.Text = fmt.Sprintf("%s left the population: %s", st.Name, strings.Join(n.Because, "; "))
+				n.Change, why, id = "left", because(moved, sse, year), msgLeftPopulation
 			case !inB && !inS && towards(moved, bse, sse):
-				n.Change, n.Because = "stays-out", evS.keepsOut(indS.Population, sse, year)
-				if len(n.Because) == 0 {
+				n.Change, why, id = "stays-out", evS.keepsOut(indS.Population, sse, year), msgNotInPopulation
+				if len(why) == 0 {
 					continue
 				}
-				n.Text = fmt.Sprintf("%s is not in the population: %s", st.Name, strings.Join(n.Because, "; "))
 			default:
 				continue
 			}
+			for _, w := range why {
+				n.Because = append(n.Because, w.String())
+			}
+			n.TextSentence = say(id, stateArg("State", st.ISO3, st.Name), listArg("Because", why))
+			n.Text = n.TextSentence.String()
 			c.Population = append(c.Population, n)
 			if k, ok := byText[n.Text]; ok {
 				d.Composition[k].Indicators = append(d.Composition[k].Indicators, c.ID)
 			} else {
 				byText[n.Text] = len(d.Composition)
-				d.Composition = append(d.Composition, CompositionNote{Text: n.Text, Indicators: []string{c.ID}})
+				d.Composition = append(d.Composition, CompositionNote{Text: n.Text, TextSentence: n.TextSentence, Indicators: []string{c.ID}})
 			}
 		}
 	}
@@ -156,8 +163,8 @@ func boolField(se *stateEnv, fi int) (v, ok bool) {
 }
 
 // because says in words what changed, field by field.
-func because(moved []int, se *stateEnv, year int) []string {
-	var out []string
+func because(moved []int, se *stateEnv, year int) []Sentence {
+	var out []Sentence
 	for _, fi := range moved {
 		out = append(out, fieldWords(fi, se, year))
 	}
@@ -167,8 +174,8 @@ func because(moved []int, se *stateEnv, year int) []string {
 // keepsOut says what keeps a State out of a population: each derived boolean field the
 // population reads that is false (or unknown) and whose turning true alone would let the State
 // in. Input fields (what the State did or reported) are not a matter of composition.
-func (ev *evaluator) keepsOut(pop Expr, se *stateEnv, year int) []string {
-	var out []string
+func (ev *evaluator) keepsOut(pop Expr, se *stateEnv, year int) []Sentence {
+	var out []Sentence
 	yes := true
 	for _, fi := range pop.reads {
 		if schema[fi].Input() {
@@ -200,60 +207,60 @@ func (ev *evaluator) keepsOut(pop Expr, se *stateEnv, year int) []string {
 }
 
 // fieldWords says a field's value for a State in words.
-func fieldWords(fi int, se *stateEnv, year int) string {
+func fieldWords(fi int, se *stateEnv, year int) Sentence {
 	e := &se.env
 	name := schema[fi].Name
 	v, isBool := boolField(se, fi)
 	switch {
 	case name == "party" && v, name == "not_party" && !v && isBool:
-		return "it became a State Party"
+		return say(msgWhyItBecameAStateParty)
 	case name == "party", name == "not_party":
-		return "it is not a State Party"
+		return say(msgWhyItIsNotAStateParty)
 	case name == "joined_after_lap" && v:
-		return "it joined after the LAP was adopted"
+		return say(msgWhyItJoinedAfterTheLapWas)
 	case name == "art3_outstanding" && !v, name == "art3_obligation_in_year" && !v:
-		return "it has no stockpile left to destroy"
+		return say(msgWhyItHasNoStockpileLeftTo)
 	case name == "art3_outstanding", name == "art3_obligation_in_year":
-		return "it has stockpiles to destroy (Article 3)"
+		return say(msgWhyItHasStockpilesToDestroyArticle)
 	case name == "art4_outstanding" && !v:
 		if e.Art4CompletedInYear {
-			return fmt.Sprintf("it completed clearance in %d", year)
+			return say(msgWhyCompletedClearanceIn, yearArg("Year", year))
 		}
-		return "it has no open clearance obligation"
+		return say(msgWhyItHasNoOpenClearanceObligation)
 	case name == "art4_outstanding", name == "art4_obligation_in_year" && v:
-		return "it has contaminated areas to clear (Article 4)"
+		return say(msgWhyItHasContaminatedAreasToClear)
 	case name == "art4_obligation_in_year":
-		return "it had no clearance obligation during the year"
+		return say(msgWhyItHadNoClearanceObligationDuring)
 	case name == "art5_applies" && v:
-		return "it has cluster munition victims (Article 5 applies)"
+		return say(msgWhyItHasClusterMunitionVictimsArticle)
 	case name == "annual_report_due" && !v:
 		if e.Party && e.InitialReportDue != nil && *e.InitialReportDue > fmt.Sprintf("%d-12-31", year) {
-			return fmt.Sprintf("its first Article 7 report is not yet due (due %s)", *e.InitialReportDue)
+			return say(msgWhyFirstReportNotYetDue, envDateArg("Date", *e.InitialReportDue))
 		}
-		return fmt.Sprintf("its Article 7 report for %d is not due", year)
+		return say(msgWhyReportNotDue, yearArg("Year", year))
 	case name == "annual_report_due":
-		return fmt.Sprintf("its Article 7 report for %d is due", year)
+		return say(msgWhyReportDue, yearArg("Year", year))
 	case name == "initial_report_required" && v:
-		return "its initial Article 7 report is due"
+		return say(msgWhyInitialReportDue)
 	case name == "initial_report_overdue" && !v:
-		return "its initial Article 7 report is no longer overdue"
+		return say(msgWhyItsInitialArticle7ReportIs)
 	case name == "art4_cleared" && v, name == "art4_completed_in_year" && v:
-		return "it completed clearance"
+		return say(msgWhyItCompletedClearance)
 	case name == "art4_completed_with_deadline_in_year" && v:
-		return "it completed clearance against a deadline in the year"
+		return say(msgWhyItCompletedClearanceAgainstADeadline)
 	case name == "art3_completed_with_deadline_in_year" && v:
-		return "it completed stockpile destruction against a deadline in the year"
+		return say(msgWhyItCompletedStockpileDestructionAgainstA)
 	case name == "art3_retaining" && !v:
-		return "it does not retain cluster munitions"
+		return say(msgWhyItDoesNotRetainClusterMunitions)
 	case name == "art3_completed_in_year" && v:
-		return "it completed stockpile destruction in the year"
+		return say(msgWhyItCompletedStockpileDestructionInThe)
 	}
 	f := reflect.ValueOf(e).Elem().Field(envFieldPath[fi])
 	if f.Kind() == reflect.Pointer {
 		if f.IsNil() {
-			return name + " is unknown"
+			return say(msgWhyFieldUnknown, codeArg("Field", name))
 		}
 		f = f.Elem()
 	}
-	return fmt.Sprintf("%s = %v", name, f.Interface())
+	return say(msgWhyFieldIs, codeArg("Field", name), codeArg("Value", fmt.Sprint(f.Interface())))
 }

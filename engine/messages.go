@@ -124,6 +124,32 @@ const (
 	// Units of amounts: msgUnit + the unit ("engine.unit.m2"); a unit without a message is
 	// written after the number.
 	msgUnit = "engine.unit."
+	// What-if composition notes (engine/compare_composition.go).
+	msgWhyItBecameAStateParty                     = "engine.composition.it-became-a-state-party"
+	msgWhyItCompletedClearance                    = "engine.composition.it-completed-clearance"
+	msgWhyItCompletedClearanceAgainstADeadline    = "engine.composition.it-completed-clearance-against-a-deadline-in-the-year"
+	msgWhyItCompletedStockpileDestructionAgainstA = "engine.composition.it-completed-stockpile-destruction-against-a-deadline-in-the"
+	msgWhyItCompletedStockpileDestructionInThe    = "engine.composition.it-completed-stockpile-destruction-in-the-year"
+	msgWhyItDoesNotRetainClusterMunitions         = "engine.composition.it-does-not-retain-cluster-munitions"
+	msgWhyItHadNoClearanceObligationDuring        = "engine.composition.it-had-no-clearance-obligation-during-the-year"
+	msgWhyItHasClusterMunitionVictimsArticle      = "engine.composition.it-has-cluster-munition-victims-article-5-applies"
+	msgWhyItHasContaminatedAreasToClear           = "engine.composition.it-has-contaminated-areas-to-clear-article-4"
+	msgWhyItHasNoOpenClearanceObligation          = "engine.composition.it-has-no-open-clearance-obligation"
+	msgWhyItHasNoStockpileLeftTo                  = "engine.composition.it-has-no-stockpile-left-to-destroy"
+	msgWhyItHasStockpilesToDestroyArticle         = "engine.composition.it-has-stockpiles-to-destroy-article-3"
+	msgWhyItIsNotAStateParty                      = "engine.composition.it-is-not-a-state-party"
+	msgWhyItJoinedAfterTheLapWas                  = "engine.composition.it-joined-after-the-lap-was-adopted"
+	msgWhyInitialReportDue                        = "engine.composition.its-initial-article-7-report-is-due"
+	msgWhyItsInitialArticle7ReportIs              = "engine.composition.its-initial-article-7-report-is-no-longer-overdue"
+	msgWhyCompletedClearanceIn                    = "engine.composition.completed-clearance-in"
+	msgWhyFirstReportNotYetDue                    = "engine.composition.first-report-not-yet-due"
+	msgWhyReportNotDue                            = "engine.composition.report-not-due"
+	msgWhyReportDue                               = "engine.composition.report-due"
+	msgWhyFieldUnknown                            = "engine.composition.field-unknown"
+	msgWhyFieldIs                                 = "engine.composition.field-is"
+	msgEnteredPopulation                          = "engine.composition.entered"
+	msgLeftPopulation                             = "engine.composition.left"
+	msgNotInPopulation                            = "engine.composition.not-in"
 )
 
 var messageDefs = []MessageDef{
@@ -218,6 +244,31 @@ var messageDefs = []MessageDef{
 	{ID: msgUnit + "USD", Description: "an amount in United States dollars; N is a number", Other: "USD {{.N}}"},
 	{ID: msgUnit + "munitions", Description: "a number of cluster munitions", Other: "{{.N}} munitions"},
 	{ID: msgUnit + "submunitions", Description: "a number of submunitions", Other: "{{.N}} submunitions"},
+	{ID: msgWhyItBecameAStateParty, Description: "what-if: why a State entered, left or stays out of a population", Other: "it became a State Party"},
+	{ID: msgWhyItCompletedClearance, Description: "what-if: why a State entered, left or stays out of a population", Other: "it completed clearance"},
+	{ID: msgWhyItCompletedClearanceAgainstADeadline, Description: "what-if: why a State entered, left or stays out of a population", Other: "it completed clearance against a deadline in the year"},
+	{ID: msgWhyItCompletedStockpileDestructionAgainstA, Description: "what-if: why a State entered, left or stays out of a population", Other: "it completed stockpile destruction against a deadline in the year"},
+	{ID: msgWhyItCompletedStockpileDestructionInThe, Description: "what-if: why a State entered, left or stays out of a population", Other: "it completed stockpile destruction in the year"},
+	{ID: msgWhyItDoesNotRetainClusterMunitions, Description: "what-if: why a State entered, left or stays out of a population", Other: "it does not retain cluster munitions"},
+	{ID: msgWhyItHadNoClearanceObligationDuring, Description: "what-if: why a State entered, left or stays out of a population", Other: "it had no clearance obligation during the year"},
+	{ID: msgWhyItHasClusterMunitionVictimsArticle, Description: "what-if: why a State entered, left or stays out of a population", Other: "it has cluster munition victims (Article 5 applies)"},
+	{ID: msgWhyItHasContaminatedAreasToClear, Description: "what-if: why a State entered, left or stays out of a population", Other: "it has contaminated areas to clear (Article 4)"},
+	{ID: msgWhyItHasNoOpenClearanceObligation, Description: "what-if: why a State entered, left or stays out of a population", Other: "it has no open clearance obligation"},
+	{ID: msgWhyItHasNoStockpileLeftTo, Description: "what-if: why a State entered, left or stays out of a population", Other: "it has no stockpile left to destroy"},
+	{ID: msgWhyItHasStockpilesToDestroyArticle, Description: "what-if: why a State entered, left or stays out of a population", Other: "it has stockpiles to destroy (Article 3)"},
+	{ID: msgWhyItIsNotAStateParty, Description: "what-if: why a State entered, left or stays out of a population", Other: "it is not a State Party"},
+	{ID: msgWhyItJoinedAfterTheLapWas, Description: "what-if: why a State entered, left or stays out of a population", Other: "it joined after the LAP was adopted"},
+	{ID: msgWhyInitialReportDue, Description: "what-if: why a State entered, left or stays out of a population", Other: "its initial Article 7 report is due"},
+	{ID: msgWhyItsInitialArticle7ReportIs, Description: "what-if: why a State entered, left or stays out of a population", Other: "its initial Article 7 report is no longer overdue"},
+	{ID: msgWhyCompletedClearanceIn, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "it completed clearance in {{.Year}}"},
+	{ID: msgWhyFirstReportNotYetDue, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "its first Article 7 report is not yet due (due {{.Date}})"},
+	{ID: msgWhyReportNotDue, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "its Article 7 report for {{.Year}} is not due"},
+	{ID: msgWhyReportDue, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "its Article 7 report for {{.Year}} is due"},
+	{ID: msgWhyFieldUnknown, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.Field}} is unknown"},
+	{ID: msgWhyFieldIs, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.Field}} = {{.Value}}"},
+	{ID: msgEnteredPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} entered the population: {{.Because}}"},
+	{ID: msgLeftPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} left the population: {{.Because}}"},
+	{ID: msgNotInPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} is not in the population: {{.Because}}"},
 	{ID: msgKOfNWithFigure, Description: "what a sum or mean is taken over", Other: "{{.K}} of {{.Total}} with a figure"},
 }
 

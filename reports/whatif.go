@@ -29,6 +29,10 @@ type WhatIf struct {
 	// Lang is the language of the sentences (Text) and of the tables' words; empty is
 	// English. The keys stay English.
 	Lang locale.Lang `json:"lang,omitempty"`
+	// Titles, when set, are the indicators' titles by id and the sections' by key, in Lang
+	// (from the translated plan, engine.Plan.Translated), for a what-if run on the plan as
+	// written (lap serve).
+	Titles map[string]string `json:"-"`
 }
 
 // WhatIfScenario is one scenario of a WhatIf: its changes and what they changed.
@@ -87,6 +91,20 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, rc *risk.Change) {
 	if run.Data != nil {
 		for _, s := range run.Data.States() {
 			names[s.ISO3] = s.Name
+		}
+	}
+	if r.Titles != nil {
+		ws.Indicators = append([]engine.IndicatorChange(nil), ws.Indicators...)
+		for i := range ws.Indicators {
+			if t, ok := r.Titles[ws.Indicators[i].ID]; ok {
+				ws.Indicators[i].Title = t
+			}
+		}
+		ws.Sections = append([]engine.ScoreChange(nil), ws.Sections...)
+		for i := range ws.Sections {
+			if t, ok := r.Titles[ws.Sections[i].Key]; ok {
+				ws.Sections[i].Title = t
+			}
 		}
 	}
 	ws.Text = NewWhatIfText(locale.For(r.Lang), ws, sc.Events, names)

@@ -174,13 +174,14 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		t.Sections = append(t.Sections, SentenceOf{Key: s.Key, Text: loc.T(id, d)})
 	}
 	for _, n := range ws.Composition {
-		t.Notes = append(t.Notes, n.Text+" ("+strings.Join(n.Indicators, ", ")+").")
+		t.Notes = append(t.Notes, engineSentence(loc, n.Text, n.TextSentence)+" ("+strings.Join(n.Indicators, ", ")+").")
 	}
 	for _, c := range ws.Obligations {
 		if !c.Changed {
 			continue
 		}
-		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, c.BaseStatusText), "To": orNotKnown(loc, c.ScenarioStatusText)}
+		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, engineSentence(loc, c.BaseStatusText, c.BaseStatusSentence)),
+			"To": orNotKnown(loc, engineSentence(loc, c.ScenarioStatusText, c.ScenarioStatusSentence))}
 		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article), Text: loc.T("whatif.obligation", d)})
 	}
 	for _, c := range ws.Deadlines {
@@ -263,3 +264,12 @@ func statesList(loc *locale.Locale, isos []string, name func(string) string) str
 }
 
 func itoa(n int) string { return fmtYear(n) }
+
+// engineSentence is a sentence the engine wrote, in the locale's language: English keeps the
+// engine's own words (english), other languages render its message (locale.Sentence).
+func engineSentence(loc *locale.Locale, english string, s engine.Sentence) string {
+	if loc.Lang() == locale.English || s.IsZero() {
+		return english
+	}
+	return loc.Sentence(s)
+}

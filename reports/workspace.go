@@ -3,6 +3,7 @@ package reports
 import (
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // What the coordinators' workspace (lap serve) needs from this package beyond the what-if
@@ -44,4 +45,14 @@ func OverlayFigure(c engine.IndicatorChange) (*chart.Figure, error) {
 		return nil, err
 	}
 	return figs[0], nil
+}
+
+// FormatIn rewrites a number written by FormatValue, FormatScore, FormatScoreDelta or
+// FormatDelta in the locale's style ("1,234.5" -> "1 234,5", "47%" -> "47 %"); English is
+// left as it is.
+func FormatIn(loc *locale.Locale, s string) string {
+	if loc.Lang() == locale.English {
+		return s
+	}
+	return localNumbers(loc, s)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
 	"github.com/lapmonitor/lap/reports/locale"
+	"golang.org/x/text/collate"
 )
 
 // page is what every page template gets: the workspace's header and footer, and the page's
@@ -42,9 +43,32 @@ func (s *Server) page(r *http.Request, title, nav string, data any) page {
 	a := s.bl.Assessment()
 	label, _ := s.plan.Provenance()
 	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
-		Notice: "Plan text: " + label + ". The official LAP indicator text could not be obtained; every indicator here is proposed. Values marked illustrative, estimate or monitor are not official data.",
-		Data:   data}
+		Notice: s.tr(r, "serve.notice", "Label", label), Data: data}
 }
+
+// tr is a message of the catalogue in the request's language, with named values given as
+// pairs ("State", "LBN").
+func (s *Server) tr(r *http.Request, id string, kv ...string) string {
+	data := map[string]any{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		data[kv[i]] = kv[i+1]
+	}
+	return locale.For(langOf(r)).T(id, data)
+}
+
+// stateName is a State's name in the request's language (locale.State), the data's name in
+// English or when the names table lacks it.
+func (s *Server) stateName(r *http.Request, iso3 string) string {
+	if l := langOf(r); l != locale.English {
+		if _, ok := locale.LookupState(iso3); ok {
+			return locale.For(l).State(iso3)
+		}
+	}
+	return s.names[iso3]
+}
+
+// texts are the plan's texts in the request's language.
+func (s *Server) textsFor(r *http.Request) planTexts { return s.texts[langOf(r)] }
 
 var funcs = template.FuncMap{
 	"value":      reports.FormatValue,
@@ -122,7 +146,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	sort.Strings(charts)
-	s.render(w, r, http.StatusOK, "dashboard", s.page(r, "Dashboard", "dashboard", map[string]any{
+	s.render(w, r, http.StatusOK, "dashboard", s.page(r, s.tr(r, "serve.nav.dashboard"), "dashboard", map[string]any{
 		"Overall": a.Overall, "Sections": secs, "Total": total, "Statuses": engine.ProgressStatuses,
 		"Changes": changes, "Charts": charts, "Indicators": len(a.Indicators),
 	}))
@@ -146,7 +170,7 @@ func (s *Server) section(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if sec == nil {
-		s.notFound(w, r, "No section "+key+".")
+		s.notFound(w, r, s.tr(r, "serve.no-section", "Key", key))
 		return
 	}
 	type actionView struct {
@@ -169,7 +193,11 @@ func (s *Server) section(w http.ResponseWriter, r *http.Request) {
 		}
 		acts = append(acts, av)
 	}
-	s.render(w, r, http.StatusOK, "section", s.page(r, sec.Title, "dashboard", map[string]any{"Section": sec, "Actions": acts}))
+	title := sec.Title
+	if t, ok := s.textsFor(r).sections[key]; ok && t.Title != "" {
+		title = t.Title
+	}
+	s.render(w, r, http.StatusOK, "section", s.page(r, title, "dashboard", map[string]any{"Section": sec, "Actions": acts}))
 }
 
 // indicator: definition, series chart, States counted, and the derivation in readable form.
@@ -178,10 +206,13 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	ia, ok := a.Indicator(id)
 	if !ok {
-		s.notFound(w, r, "No indicator "+id+".")
+		s.notFound(w, r, s.tr(r, "serve.no-indicator", "ID", id))
 		return
 	}
 	def := s.defs[id]
+	if d, ok := s.textsFor(r).indicators[id]; ok {
+		def = d
+	}
 	ex, err := s.plan.Explain(r.Context(), s.ds, id, s.year, engine.AsOf(s.bl.AsOf()))
 	var explain string
 	if err == nil {
@@ -193,12 +224,12 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 	named := func(isos []string) []stateRef {
 		out := make([]stateRef, 0, len(isos))
 		for _, iso := range isos {
-			out = append(out, stateRef{ISO3: iso, Name: s.names[iso]})
+			out = append(out, stateRef{ISO3: iso, Name: s.stateName(r, iso)})
 		}
 		return out
 	}
 	_, chart := s.charts["indicator-"+id]
-	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+ia.Title, "dashboard", map[string]any{
+	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+def.Title, "dashboard", map[string]any{
 		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted),
 		"NoData": named(ia.NoData), "Explain": explain,
 	}))
@@ -217,10 +248,20 @@ func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {
 		Party bool
 	}
 	var rows []row
+	lang := langOf(r)
 	for _, st := range s.states {
+		if lang != locale.English {
+			if _, ok := locale.LookupState(st.ISO3); ok {
+				st.Name = locale.For(lang).State(st.ISO3)
+			}
+		}
 		rows = append(rows, row{State: st, Party: party[st.ISO3]})
 	}
-	s.render(w, r, http.StatusOK, "states", s.page(r, "States", "states", rows))
+	if lang != locale.English {
+		c := collate.New(lang.Tag())
+		sort.SliceStable(rows, func(i, j int) bool { return c.CompareString(rows[i].Name, rows[j].Name) < 0 })
+	}
+	s.render(w, r, http.StatusOK, "states", s.page(r, s.tr(r, "serve.nav.states"), "states", rows))
 }
 
 // state: a State's country profile (reports.ProfileOf, the report's profile page) and a what-if
@@ -229,9 +270,9 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 	q := r.PathValue("iso3")
 	st, ok, hint := s.ds.LookupState(q)
 	if !ok {
-		msg := "No State " + q + "."
+		msg := s.tr(r, "serve.no-state", "State", q)
 		if hint != "" {
-			msg += " Did you mean " + hint + "?"
+			msg = s.tr(r, "serve.no-state-hint", "State", q, "Hint", hint)
 		}
 		s.notFound(w, r, msg)
 		return
@@ -250,9 +291,10 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, err.Error())
 		return
 	}
-	s.render(w, r, http.StatusOK, "state", s.page(r, st.Name, "states", map[string]any{"ISO3": st.ISO3, "Name": st.Name, "Profile": body}))
+	name := s.stateName(r, st.ISO3)
+	s.render(w, r, http.StatusOK, "state", s.page(r, name, "states", map[string]any{"ISO3": st.ISO3, "Name": name, "Profile": body}))
 }
 
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, msg string) {
-	s.render(w, r, http.StatusNotFound, "error", s.page(r, "Not found", "", msg))
+	s.render(w, r, http.StatusNotFound, "error", s.page(r, s.tr(r, "serve.not-found"), "", msg))
 }

@@ -75,6 +75,34 @@ type Server struct {
 	actions  map[int]engine.Action
 	charts   map[string][]byte // name -> SVG, drawn once
 	css      []byte
+	// texts are the plan's texts in each language of its translations (engine.Plan.Translated):
+	// the pages show the titles of the plan assessed in English, of its translation otherwise.
+	texts map[locale.Lang]planTexts
+}
+
+// planTexts are the plan's titles and definitions in one language.
+type planTexts struct {
+	name       string // the plan's name
+	notice     string // the translation's notice ("" in English)
+	indicators map[string]engine.Indicator
+	actions    map[int]engine.Action
+	sections   map[string]engine.Section
+}
+
+// textsOf indexes a plan's texts.
+func textsOf(p *engine.Plan) planTexts {
+	_, notice := p.Language()
+	t := planTexts{name: p.Name(), notice: notice, indicators: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, sections: map[string]engine.Section{}}
+	for _, d := range p.Indicators() {
+		t.indicators[d.ID] = d
+	}
+	for _, a := range p.Actions() {
+		t.actions[a.Number] = a
+	}
+	for _, sec := range p.Sections() {
+		t.sections[sec.Key] = sec
+	}
+	return t
 }
 
 // New assesses the baseline and draws the charts of the dashboard and the indicator pages.
@@ -112,9 +140,17 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	if s.css, err = assets.ReadFile("static/style.css"); err != nil {
 		return nil, err
 	}
+	s.texts = map[locale.Lang]planTexts{locale.English: textsOf(o.Plan)}
 	s.tmpl = map[locale.Lang]map[string]*template.Template{}
 	for _, l := range locale.Langs() {
-		if s.tmpl[l], err = parseTemplates(l); err != nil {
+		if l != locale.English {
+			tp, err := o.Plan.Translated(string(l))
+			if err != nil {
+				tp = o.Plan // no translation of the plan: its English texts
+			}
+			s.texts[l] = textsOf(tp)
+		}
+		if s.tmpl[l], err = parseTemplates(l, s.texts[l]); err != nil {
 			return nil, fmt.Errorf("new server: %w", err)
 		}
 	}
@@ -312,16 +348,65 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 }
 
 // parseTemplates parses the layout with each page, with the functions of a language: t (a
-// message of the catalogue) and L (a link within the workspace that keeps the language).
-func parseTemplates(lang locale.Lang) (map[string]*template.Template, error) {
+// message of the catalogue), tf (a message with named values: {{tf "serve.x" "N" 3}}), L (a
+// link within the workspace that keeps the language), the numbers in the language's style, the
+// plan's titles in the language (indTitle, actTitle, actDescription, secTitle: the id and the
+// English title, which stands in when the translation lacks it) and engine sentences (say).
+func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Template, error) {
 	loc := locale.For(lang)
 	fm := template.FuncMap{
-		"t":        func(id string) string { return loc.T(id) },
+		"t": func(id string) string { return loc.T(id) },
+		"tf": func(id string, kv ...any) string {
+			data := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				if k, ok := kv[i].(string); ok {
+					data[k] = kv[i+1]
+				}
+			}
+			return loc.T(id, data)
+		},
 		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
 		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
+		"say":      func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
+		"indTitle": func(id, title string) string {
+			if d, ok := texts.indicators[id]; ok && d.Title != "" {
+				return d.Title
+			}
+			return title
+		},
+		"actTitle": func(n int, title string) string {
+			if a, ok := texts.actions[n]; ok && a.Title != "" {
+				return a.Title
+			}
+			return title
+		},
+		"actDescription": func(n int, d string) string {
+			if a, ok := texts.actions[n]; ok && a.Description != "" {
+				return a.Description
+			}
+			return d
+		},
+		"secTitle": func(key, title string) string {
+			if sec, ok := texts.sections[key]; ok && sec.Title != "" {
+				return sec.Title
+			}
+			return title
+		},
+		"planNotice": func() string { return texts.notice },
+		"planName":   func() string { return texts.name },
 	}
 	if lang != locale.English {
 		fm["status"] = func(st engine.ProgressStatus) string { return loc.Status(string(st)) }
+		fm["value"] = func(v *float64, unit string) string { return reports.FormatIn(loc, reports.FormatValue(v, unit)) }
+		fm["score"] = func(v *float64) string { return reports.FormatIn(loc, reports.FormatScore(v)) }
+		fm["scoreDelta"] = func(v *float64) string { return reports.FormatIn(loc, reports.FormatScoreDelta(v)) }
+		fm["delta"] = func(v *float64, unit string) string { return reports.FormatIn(loc, reports.FormatDelta(v, unit)) }
+		fm["words"] = func(s string) string {
+			if id := "serve.words." + s; loc.Has(id) {
+				return loc.T(id)
+			}
+			return strings.ReplaceAll(s, "-", " ")
+		}
 	}
 	pages, err := fs.Glob(assets, "templates/*.html")
 	if err != nil {
@@ -352,4 +437,12 @@ func langLink(lang locale.Lang, u string) string {
 		return u + "&lang=" + string(lang)
 	}
 	return u + "?lang=" + string(lang)
+}
+
+// sentenceIn is an engine sentence in the locale's language; English keeps the engine's words.
+func sentenceIn(loc *locale.Locale, english string, s engine.Sentence) string {
+	if loc.Lang() == locale.English || s.IsZero() {
+		return english
+	}
+	return loc.Sentence(s)
 }

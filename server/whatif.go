@@ -174,6 +174,13 @@ func (s *Server) run(r *http.Request, scs []*engine.Scenario) (*reports.WhatIf, 
 	rep := reports.NewWhatIf(base.Assessment(), false)
 	if l := langOf(r); l != locale.English {
 		rep.Lang = l
+		rep.Titles = map[string]string{}
+		for id, d := range s.texts[l].indicators {
+			rep.Titles[id] = d.Title
+		}
+		for key, sec := range s.texts[l].sections {
+			rep.Titles[key] = sec.Title
+		}
 	}
 	for _, run := range runs {
 		rep.Add(run, run.Diff(), nil)
@@ -213,7 +220,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusUnprocessableEntity
-		data["Error"] = "Some events could not be read: see the messages beside the fields."
+		data["Error"] = s.tr(r, "serve.whatif.error")
 	}
 	if ok && len(scs) > 0 {
 		rep, runs, err := s.run(r, scs)
@@ -240,7 +247,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		data["Compare"] = compareRows(rep)
 		data["AllQuery"] = r.URL.RawQuery
 	}
-	s.render(w, r, status, "whatif", s.page(r, "What if", "whatif", data))
+	s.render(w, r, status, "whatif", s.page(r, s.tr(r, "serve.nav.whatif"), "whatif", data))
 }
 
 // scenarioQuery keeps the form fields of one scenario, renamed to scenario a, so that a

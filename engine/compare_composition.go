@@ -235,7 +235,11 @@ func fieldWords(fi int, se *stateEnv, year int) Sentence {
 		return say(msgWhyItHasClusterMunitionVictimsArticle)
 	case name == "annual_report_due" && !v:
 		if e.Party && e.InitialReportDue != nil && *e.InitialReportDue > fmt.Sprintf("%d-12-31", year) {
-			return say(msgWhyFirstReportNotYetDue, envDateArg("Date", *e.InitialReportDue))
+			due := codeArg("Date", *e.InitialReportDue)
+			if d, err := ParseDate(*e.InitialReportDue); err == nil {
+				due = isoDateArg("Date", d)
+			}
+			return say(msgWhyFirstReportNotYetDue, due)
 		}
 		return say(msgWhyReportNotDue, yearArg("Year", year))
 	case name == "annual_report_due":

@@ -38,7 +38,7 @@ func TestComposition(t *testing.T) {
 	assert.Nil(t, note(d, "27.1", "LBN"), "risk education counts the obligation during the year: Lebanon stays")
 	assert.Nil(t, note(d, "22.1", "LBN"))
 	require.NotEmpty(t, d.Composition)
-	assert.Equal(t, CompositionNote{Text: n.Text, Indicators: []string{"24.2", "24.5"}}, d.Composition[0])
+	assert.Equal(t, CompositionNote{Text: n.Text, Indicators: []string{"24.2", "24.5"}, TextSentence: n.TextSentence}, d.Composition[0])
 	assert.Len(t, d.Changes().Composition, len(d.Composition), "Changes keeps the notes")
 	require.NotNil(t, d.Overall.Delta)
 	assert.Equal(t, "0.0022", fnum(*d.Overall.Delta), "Lebanon completing raises the plan score (24.5: one fewer projected to miss)")

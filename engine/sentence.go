@@ -26,7 +26,7 @@ const (
 	ArgNumber   ArgKind = "number"   // a number with Dec decimals, without thousands separators: Num
 	ArgPercent  ArgKind = "percent"  // a percentage in points with Dec decimals, no separators: Num
 	ArgAmount   ArgKind = "amount"   // an amount with Dec decimals and its unit (Unit: "m2", "munitions", "USD"): Num
-	ArgDate     ArgKind = "date"     // a date with its precision: Date
+	ArgDate     ArgKind = "date"     // a date with its precision: Date (English writes it as ISO when Code is "iso")
 	ArgState    ArgKind = "state"    // a State: Code is its ISO3, Text its name in the data
 	ArgCode     ArgKind = "code"     // a code or field name, never translated: Text
 	ArgSentence ArgKind = "sentence" // a clause of its own: Sentences[0] (none: empty)
@@ -123,7 +123,11 @@ func (a Arg) write(b *strings.Builder) {
 	case ArgAmount:
 		b.WriteString(withUnit(thousands.Group(plainNumber(a.Num, a.Dec), 4), a.Unit))
 	case ArgDate:
-		b.WriteString(a.Date.Text())
+		if a.Code == "iso" {
+			b.WriteString(a.Date.String())
+		} else {
+			b.WriteString(a.Date.Text())
+		}
 	case ArgState:
 		b.WriteString(a.Text)
 	case ArgCode:
@@ -178,6 +182,10 @@ func yearArg(name string, y int) Arg { return Arg{Name: name, Kind: ArgYear, Int
 func intArg(name string, n int) Arg { return Arg{Name: name, Kind: ArgInt, Int: n} }
 
 func dateArg(name string, d Date) Arg { return Arg{Name: name, Kind: ArgDate, Date: d} }
+
+// isoDateArg is a date the engine's English writes as ISO ("2025-02-28"); other languages
+// write it in words.
+func isoDateArg(name string, d Date) Arg { return Arg{Name: name, Kind: ArgDate, Date: d, Code: "iso"} }
 
 func codeArg(name, code string) Arg { return Arg{Name: name, Kind: ArgCode, Text: code} }
 

@@ -121,3 +121,12 @@ func (t tableWords) projection(s engine.ProjectionStatus) string {
 	}
 	return t.loc.T("projection." + string(s))
 }
+
+// unitCode is the UNIT column: the plan's unit code in English, its word where the catalogue
+// has one otherwise ("munitions" -> "armes à sous-munitions"; "percent" stays a code).
+func (t tableWords) unitCode(u string) string {
+	if t.english() {
+		return u
+	}
+	return t.unit(u)
+}

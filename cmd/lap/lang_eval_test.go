@@ -1,0 +1,60 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// englishLeft lists the catalogue's English-only texts (locale.EnglishOnly) that out contains
+// as whole words.
+func englishLeft(out string, l locale.Lang) []string {
+	var left []string
+	for _, e := range locale.EnglishOnly(l, 5) {
+		for i := 0; ; {
+			j := strings.Index(out[i:], e)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(e)
+			if (j == 0 || !isWordByte(out[j-1])) && (end == len(out) || !isWordByte(out[end])) {
+				left = append(left, e)
+				break
+			}
+			i = j + 1
+		}
+	}
+	return left
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-'
+}
+
+// lap eval --lang fr|es: no English of the catalogue is left in the table (numbers, obligation
+// words, the engine's sentences, the notes under the tables), and the French table is a golden
+// file; the English table is unchanged (TestEval's goldens).
+func TestEvalTableLeavesNoEnglish(t *testing.T) {
+	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
+		code, out, errOut := lap(t, "eval", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l))
+		require.Equal(t, 0, code, errOut)
+		var lines []string
+		for _, line := range strings.Split(out, "\n") {
+			if !strings.HasPrefix(line, "Seuils") && !strings.HasPrefix(line, "Umbrales") {
+				lines = append(lines, line) // the thresholds line holds setting names: codes
+			}
+		}
+		assert.Empty(t, englishLeft(strings.Join(lines, "\n"), l), "%s", l)
+		if l == locale.French {
+			assert.Contains(t, out, "1\u00a0572\u00a0026")
+			assert.Contains(t, out, "en cours, échéance à venir")
+			assert.Contains(t, out, "prolongation demandée en 2022, aucune décision enregistrée")
+			golden(t, "eval-fr", out)
+		}
+	}
+}

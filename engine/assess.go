@@ -534,6 +534,8 @@ type DeadlineProjection struct {
 	Reason         string     `json:"reason"`
 	ReasonCode     ReasonCode `json:"reason_code"`
 	ReasonSentence Sentence   `json:"-"` // Reason as a message and its values
+	// AssumptionSentences are Assumptions as messages and their values.
+	AssumptionSentences []Sentence `json:"-"`
 	// ExtensionNoteSentence is ExtensionNote as a message and its values.
 	ExtensionNoteSentence Sentence `json:"-"`
 	// Episode is the open obligation episode projected (1 = the original obligation) and

@@ -71,6 +71,8 @@ type GroupResult struct {
 	Class      Class       `json:"class,omitempty"`
 	// KOfN says what the value is taken over, as IndicatorResult.KOfN does.
 	KOfN string `json:"k_of_n"`
+	// KOfNSentence is KOfN as a message and its values (engine/sentence.go).
+	KOfNSentence Sentence `json:"-"`
 }
 
 // Breakdowns returns the breakdowns an evaluation can use (By): region first, then the
@@ -215,7 +217,7 @@ func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint
 			aggregateValue(ind, sub, sums[gi])
 			out = append(out, GroupResult{By: b.Key, Group: g.Key, Title: g.Title, Value: sub.Value, Population: sub.Population,
 				Known: sub.Known, N: sub.N, Counted: len(sub.Counted), NotCounted: len(sub.NotCounted), NoData: len(sub.NoData),
-				Status: sub.Status, Class: sub.Class, KOfN: sub.KOfN()})
+				Status: sub.Status, Class: sub.Class, KOfN: sub.KOfN(), KOfNSentence: sub.KOfNSentence()})
 		}
 	}
 	return out

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 )
@@ -336,7 +335,10 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 	if n := b.newest(); n != 0 && y-n > staleYears {
 		dp.Stale = true
 	}
-	dp.Assumptions = projectionAssumptions(&dp, &b, ep, notKnown, y, sc)
+	dp.AssumptionSentences = projectionAssumptions(&dp, &b, ep, notKnown, y, sc)
+	for _, a := range dp.AssumptionSentences {
+		dp.Assumptions = append(dp.Assumptions, a.String())
+	}
 	dp.ReasonSentence, dp.ReasonCode = projectionReason(&dp, b.deadline, notKnown, sc, y)
 	dp.Reason = dp.ReasonSentence.String()
 	return dp
@@ -344,47 +346,39 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 
 // projectionAssumptions states what a projection takes for granted. notKnown says why the
 // deadline that applies is not known ("" when it is known).
-func projectionAssumptions(dp *DeadlineProjection, b *basis, ep *episode, notKnown Sentence, y int, sc Scoring) []string {
-	var out []string
+func projectionAssumptions(dp *DeadlineProjection, b *basis, ep *episode, notKnown Sentence, y int, sc Scoring) []Sentence {
+	var out []Sentence
 	switch {
 	case !notKnown.IsZero():
-		out = append(out, "no deadline is applied: the one that applies is not known")
+		out = append(out, say(msgAssumeNoDeadline))
 	case !b.deadline.IsZero():
-		a := "no further extension: the deadline in force, " + b.deadline.Text() + ", stays"
-		if note := ep.ext.note(); ep.ext.unsettled() {
-			a += " (" + note + ")"
+		if ep.ext.unsettled() {
+			out = append(out, say(msgAssumeNoExtensionNote, dateArg("Deadline", b.deadline), clauseArg("Note", ep.ext.noteSentence())))
+		} else {
+			out = append(out, say(msgAssumeNoExtension, dateArg("Deadline", b.deadline)))
 		}
-		out = append(out, a)
 	}
 	if b.rateN > 0 {
 		years := strconv.Itoa(b.rateFrom)
 		if b.rateTo != b.rateFrom {
 			years += "–" + strconv.Itoa(b.rateTo)
 		}
-		out = append(out, fmt.Sprintf("the State keeps its own recent rate: the mean of %s with data, %s (at most %d, since the episode began in %d)", countText(b.rateN, "year"), years, sc.DeadlineRateYears, b.window[0]))
+		out = append(out, say(msgAssumeOwnRate, countYearsArg("Years", b.rateN), codeArg("Span", years), intArg("Max", sc.DeadlineRateYears), yearArg("Began", b.window[0])))
 		if b.measure.extra != "" && b.extraByYear {
-			out = append(out, "land released by survey counts with land cleared")
+			out = append(out, say(msgAssumeSurvey))
 		}
 	}
 	if dp.Remaining != nil {
-		out = append(out, fmt.Sprintf("the amount remaining is the latest reported, at the end of %d", dp.RemainingYear))
+		out = append(out, say(msgAssumeRemaining, yearArg("Year", dp.RemainingYear)))
 	}
-	out = append(out, "no new contamination or stockpile is found")
+	out = append(out, say(msgAssumeNoNewFinding))
 	if dp.SinglePoint {
-		out = append(out, "rests on one year of data: the rate has no spread to judge it by")
+		out = append(out, say(msgAssumeOnePoint))
 	}
 	if dp.Stale {
-		out = append(out, fmt.Sprintf("rests on data older than %d years: the newest figure is for %d", staleYears, b.newest()))
+		out = append(out, say(msgAssumeStale, intArg("Years", staleYears), yearArg("Newest", b.newest())))
 	}
 	return out
-}
-
-// countText says a count with its noun: "1 year", "3 years".
-func countText(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // projectionReason says the projection in plain English, its numbers formatted for people

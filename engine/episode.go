@@ -469,10 +469,8 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, S
 	return status, text, detail
 }
 
-// monthsText says a duration in whole months: "5 months", "3 to 4 months", "less than a month".
-func monthsText(lo, hi int) string { return monthsSentence(lo, hi).String() }
-
-// monthsSentence is monthsText as a message and its values.
+// monthsSentence says a duration in whole months: "5 months", "3 to 4 months", "less than a
+// month".
 func monthsSentence(lo, hi int) Sentence {
 	one := func(n int) Sentence {
 		if n == 0 {

@@ -124,6 +124,16 @@ const (
 	// Units of amounts: msgUnit + the unit ("engine.unit.m2"); a unit without a message is
 	// written after the number.
 	msgUnit = "engine.unit."
+	// What a deadline projection takes for granted (DeadlineProjection.Assumptions).
+	msgAssumeNoDeadline      = "engine.assume.no-deadline"
+	msgAssumeNoExtension     = "engine.assume.no-extension"
+	msgAssumeNoExtensionNote = "engine.assume.no-extension-note"
+	msgAssumeOwnRate         = "engine.assume.own-rate"
+	msgAssumeSurvey          = "engine.assume.survey"
+	msgAssumeRemaining       = "engine.assume.remaining"
+	msgAssumeNoNewFinding    = "engine.assume.no-new-finding"
+	msgAssumeOnePoint        = "engine.assume.one-point"
+	msgAssumeStale           = "engine.assume.stale"
 	// What-if composition notes (engine/compare_composition.go).
 	msgWhyItBecameAStateParty                     = "engine.composition.it-became-a-state-party"
 	msgWhyItCompletedClearance                    = "engine.composition.it-completed-clearance"
@@ -269,6 +279,15 @@ var messageDefs = []MessageDef{
 	{ID: msgEnteredPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} entered the population: {{.Because}}"},
 	{ID: msgLeftPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} left the population: {{.Because}}"},
 	{ID: msgNotInPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} is not in the population: {{.Because}}"},
+	{ID: msgAssumeNoDeadline, Description: "projection assumption", Other: "no deadline is applied: the one that applies is not known"},
+	{ID: msgAssumeNoExtension, Description: "projection assumption; Deadline a date", Other: "no further extension: the deadline in force, {{.Deadline}}, stays"},
+	{ID: msgAssumeNoExtensionNote, Description: "projection assumption; Deadline a date, Note an extension note", Other: "no further extension: the deadline in force, {{.Deadline}}, stays ({{.Note}})"},
+	{ID: msgAssumeOwnRate, Description: "projection assumption; Years a count of years, Span years (2022–2024), Max a number, Began a year", Other: "the State keeps its own recent rate: the mean of {{.Years}} with data, {{.Span}} (at most {{.Max}}, since the episode began in {{.Began}})"},
+	{ID: msgAssumeSurvey, Description: "projection assumption", Other: "land released by survey counts with land cleared"},
+	{ID: msgAssumeRemaining, Description: "projection assumption; Year a year", Other: "the amount remaining is the latest reported, at the end of {{.Year}}"},
+	{ID: msgAssumeNoNewFinding, Description: "projection assumption", Other: "no new contamination or stockpile is found"},
+	{ID: msgAssumeOnePoint, Description: "projection assumption", Other: "rests on one year of data: the rate has no spread to judge it by"},
+	{ID: msgAssumeStale, Description: "projection assumption; Years a number, Newest a year", Other: "rests on data older than {{.Years}} years: the newest figure is for {{.Newest}}"},
 	{ID: msgKOfNWithFigure, Description: "what a sum or mean is taken over", Other: "{{.K}} of {{.Total}} with a figure"},
 }
 

@@ -56,11 +56,14 @@ type Revision struct {
 	Then       *float64    `json:"then"`
 	ThenStatus ValueStatus `json:"then_status"`
 	ThenKOfN   string      `json:"then_k_of_n"`
-	ThenClass  Class       `json:"then_class,omitempty"`
-	Now        *float64    `json:"now"`
-	NowStatus  ValueStatus `json:"now_status"`
-	NowKOfN    string      `json:"now_k_of_n"`
-	NowClass   Class       `json:"now_class,omitempty"`
+	// ThenKOfNSentence and NowKOfNSentence are the k-of-n phrases as messages and their values.
+	ThenKOfNSentence Sentence    `json:"-"`
+	NowKOfNSentence  Sentence    `json:"-"`
+	ThenClass        Class       `json:"then_class,omitempty"`
+	Now              *float64    `json:"now"`
+	NowStatus        ValueStatus `json:"now_status"`
+	NowKOfN          string      `json:"now_k_of_n"`
+	NowClass         Class       `json:"now_class,omitempty"`
 	// Causes are the facts behind the change, by State and kind; empty when none is found
 	// (which the report says).
 	Causes []RevisionCause `json:"causes"`
@@ -118,8 +121,8 @@ func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now D
 			}
 			ind := p.byID[b.ID]
 			r := Revision{ID: b.ID, Title: b.Title, Unit: b.Unit, Year: after[yi].Year,
-				Then: a.Value, ThenStatus: a.Status, ThenKOfN: a.KOfN(), ThenClass: a.Class,
-				Now: b.Value, NowStatus: b.Status, NowKOfN: b.KOfN(), NowClass: b.Class}
+				Then: a.Value, ThenStatus: a.Status, ThenKOfN: a.KOfN(), ThenKOfNSentence: a.KOfNSentence(), ThenClass: a.Class,
+				Now: b.Value, NowStatus: b.Status, NowKOfN: b.KOfN(), NowKOfNSentence: b.KOfNSentence(), NowClass: b.Class}
 			r.Causes = ds.revisionCauses(ind, r.Year, changed, deps, a, b)
 			rr.Revisions = append(rr.Revisions, r)
 		}

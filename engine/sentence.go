@@ -229,7 +229,7 @@ func estimateArg(name string, v float64, unit string) Arg {
 	return amountArg(name, roundSignificant(v, 3), unit)
 }
 
-// yearsArg is a number of years as yearsText writes it: "4.4 years", "1 year".
+// yearsArg is a number of years with one decimal at most: "4.4 years", "1 year".
 func yearsArg(name string, v float64) Arg {
 	s := trimZeros(strconv.FormatFloat(v, 'f', 1, 64))
 	n, _ := strconv.ParseFloat(s, 64)

@@ -91,15 +91,6 @@ func roundSignificant(v float64, n int) float64 {
 	return math.Round(v*p) / p
 }
 
-// yearsText writes a number of years with one decimal: "4.4 years", "1 year".
-func yearsText(v float64) string {
-	s := trimZeros(strconv.FormatFloat(v, 'f', 1, 64))
-	if s == "1" {
-		return "1 year"
-	}
-	return s + " years"
-}
-
 // trimZeros drops the trailing zeros of a decimal fraction and a trailing point.
 func trimZeros(s string) string {
 	if !strings.Contains(s, ".") {

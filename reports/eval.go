@@ -33,7 +33,11 @@ func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang,
 	loc := locale.For(lang)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	r0 := years[0]
-	fmt.Fprintln(tw, loc.T("eval.plan", map[string]any{"Name": r0.Plan.Name, "Version": r0.Plan.Version, "Counting": r0.Counting,
+	counting := string(r0.Counting)
+	if id := "counting." + counting; lang != locale.English && loc.Has(id) {
+		counting = loc.T(id)
+	}
+	fmt.Fprintln(tw, loc.T("eval.plan", map[string]any{"Name": r0.Plan.Name, "Version": r0.Plan.Version, "Counting": counting,
 		"AsOf": r0.AsOf, "Baseline": r0.BaselineYear, "Target": r0.TargetYear}))
 	if notice != "" {
 		fmt.Fprintln(tw, notice)

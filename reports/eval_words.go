@@ -46,18 +46,10 @@ func (t tableWords) amount(v *float64, unit string) string {
 		dec = 0
 	}
 	s := t.loc.Number(*v, dec)
-	if u := unitLabel(unit); u != "" {
-		s += " " + t.unit(u)
+	if u := unitIn(t.loc, unit); u != "" {
+		s += " " + u
 	}
 	return s
-}
-
-// unit is a unit label in the locale: a word ("munitions") from the catalogue, a symbol as it is.
-func (t tableWords) unit(u string) string {
-	if id := "cli.unit." + u; t.loc.Has(id) {
-		return t.loc.T(id)
-	}
-	return u
 }
 
 // estimate is fmtEstimate in the locale.
@@ -128,5 +120,5 @@ func (t tableWords) unitCode(u string) string {
 	if t.english() {
 		return u
 	}
-	return t.unit(u)
+	return unitIn(t.loc, u)
 }

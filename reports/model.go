@@ -405,8 +405,8 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitIn(loc, ia.Unit),
 		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
 		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
-		Status: progressStatus(ia.ProgressStatus), Reason: ia.Reason, Method: string(ia.Method), Provenance: ia.Provenance,
-		Error: ia.Error, Over: ia.KOfN(), Trend: dash}
+		Status: progressStatus(ia.ProgressStatus), Reason: engineSentence(loc, ia.Reason, ia.ReasonSentence), Method: string(ia.Method), Provenance: ia.Provenance,
+		Error: ia.Error, Over: engineSentence(loc, ia.KOfN(), ia.KOfNSentence()), Trend: dash}
 	if ia.TrendStatus != "" {
 		r.Trend = loc.T("trend." + string(ia.TrendStatus))
 	}
@@ -415,7 +415,7 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 		r.Notes = append(r.Notes, loc.T("report.coverage-flagged-note", map[string]any{"Reason": ia.Coverage.Reason}))
 	}
 	if t := ia.Travel; t != nil {
-		r.Notes = append(r.Notes, loc.T("report.travel-note", map[string]any{"Trend": loc.T("trend." + string(t.Status)), "Reason": t.Reason}))
+		r.Notes = append(r.Notes, loc.T("report.travel-note", map[string]any{"Trend": loc.T("trend." + string(t.Status)), "Reason": engineSentence(loc, t.Reason, t.ReasonSentence)}))
 	}
 	if ia.Baseline != nil {
 		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
@@ -444,7 +444,7 @@ func (d *document) obligations(a *engine.Assessment) {
 	for _, oe := range a.Obligations {
 		loc := d.loc
 		row := obligationRow{ISO3: oe.ISO3, Name: stateIn(loc, oe.ISO3, oe.Name), Article: oe.Article, Episode: oe.Episode, Start: dayOf(loc, oe.Start),
-			Status: episodeStatus(oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictIn(loc, oe.DeadlineMet),
+			Status: episodeStatusIn(loc, oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictIn(loc, oe.DeadlineMet),
 			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: "", InYear: dash}
 		obligationFacts(&row, oe)
 		if oe.Deadline != nil {
@@ -477,7 +477,7 @@ func (d *document) obligations(a *engine.Assessment) {
 				row.RateNeeded = fmtEstimate(dp.RateNeeded, dp.Unit)
 			}
 			row.Projection = deadlineStatus(dp.Status)
-			row.ProjectionNote = dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."
+			row.ProjectionNote = projectionNote(loc, dp)
 			var basis []string
 			if dp.SinglePoint {
 				basis = append(basis, loc.T("report.basis.one-point"))
@@ -592,4 +592,23 @@ func verdictIn(loc *locale.Locale, v engine.Verdict) string {
 		return dash
 	}
 	return loc.T("verdict." + strings.ReplaceAll(w, " ", "-"))
+}
+
+// projectionNote is a deadline projection's reason and what it assumes, in the locale's
+// language; English as it has always been written.
+func projectionNote(loc *locale.Locale, dp *engine.DeadlineProjection) string {
+	if loc.Lang() == locale.English || dp.ReasonSentence.IsZero() {
+		return dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."
+	}
+	return loc.T("cli.projection-note", map[string]any{"Reason": loc.Sentence(dp.ReasonSentence),
+		"Assumptions": strings.Join(loc.Sentences(dp.AssumptionSentences), "; ")})
+}
+
+// episodeStatusIn is episodeStatus with the engine's words in the locale's language.
+func episodeStatusIn(loc *locale.Locale, oe engine.ObligationEpisode) statusInfo {
+	st := episodeStatus(oe)
+	if loc.Lang() != locale.English && !oe.StatusSentence.IsZero() {
+		st.Label = locale.Capitalize(loc.Sentence(oe.StatusSentence))
+	}
+	return st
 }

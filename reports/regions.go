@@ -59,11 +59,11 @@ func breakdownViews(a *engine.Assessment, m Meta, loc *locale.Locale) []breakdow
 			if ia == nil || ia.Status == engine.ValueError {
 				continue
 			}
-			row := groupRow{ID: ia.ID, Title: ia.Title, Whole: cellOf(loc, ia.Value, ia.Status, ia.KOfN(), ia.Unit, ia.Class)}
+			row := groupRow{ID: ia.ID, Title: ia.Title, Whole: cellOf(loc, ia.Value, ia.Status, engineSentence(loc, ia.KOfN(), ia.KOfNSentence()), ia.Unit, ia.Class)}
 			cells := map[string]groupCell{}
 			for _, g := range ia.Groups {
 				if g.By == b.Key {
-					cells[g.Group] = cellOf(loc, g.Value, g.Status, g.KOfN, ia.Unit, g.Class)
+					cells[g.Group] = cellOf(loc, g.Value, g.Status, engineSentence(loc, g.KOfN, g.KOfNSentence), ia.Unit, g.Class)
 				}
 			}
 			for _, g := range b.Groups {
@@ -99,7 +99,7 @@ func groupChartInput(loc *locale.Locale, ia *engine.IndicatorAssessment, b engin
 	for _, g := range ia.Groups {
 		if g.By == b.Key {
 			in.Bars = append(in.Bars, chart.GroupBar{Label: titles[g.Group], Counted: g.Counted, NotCounted: g.NotCounted, NoData: g.NoData,
-				Note: localNumbers(loc, g.KOfN)})
+				Note: localNumbers(loc, engineSentence(loc, g.KOfN, g.KOfNSentence))})
 		}
 	}
 	return in

@@ -66,8 +66,8 @@ func newRevisionsView(a *engine.Assessment, m Meta, loc *locale.Locale) revision
 	}
 	for _, r := range rr.Revisions {
 		v.Rows = append(v.Rows, revisionRow{ID: r.ID, Title: r.Title, Year: r.Year,
-			Then: revisionValue(loc, r.Then, r.ThenStatus, r.ThenKOfN, r.Unit, r.ThenClass),
-			Now:  revisionValue(loc, r.Now, r.NowStatus, r.NowKOfN, r.Unit, r.NowClass),
+			Then: revisionValue(loc, r.Then, r.ThenStatus, engineSentence(loc, r.ThenKOfN, r.ThenKOfNSentence), r.Unit, r.ThenClass),
+			Now:  revisionValue(loc, r.Now, r.NowStatus, engineSentence(loc, r.NowKOfN, r.NowKOfNSentence), r.Unit, r.NowClass),
 			Why:  revisionWhy(loc, r.Causes)})
 	}
 	return v

@@ -33,7 +33,9 @@ var article9Words = map[string]struct {
 // significant digits below 1), and the unit as reports print it ("13,383,333 m²",
 // "1,250 munitions", "0.42 years"). Reports format numbers again in their own locale from the
 // data fields; this is the engine's plain-language English.
-func amountText(v float64, unit string) string { return withUnit(thousands.Group(amountNumber(v), 4), unit) }
+func amountText(v float64, unit string) string {
+	return withUnit(thousands.Group(amountNumber(v), 4), unit)
+}
 
 // amountNumber writes the number of amountText, without separators.
 func amountNumber(v float64) string {

@@ -384,7 +384,7 @@ func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
 		}
 	}
 	for _, o := range sv.Obligations {
-		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: o.Name, Status: capitalise(o.StatusText),
+		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: o.Name, Status: capitalise(engineSentence(p.loc, o.StatusText, o.StatusSentence)),
 			Key: string(o.Status), Detail: o.Detail, Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}}
 		if strings.Contains(o.StatusText, o.Detail) {
 			po.Detail = "" // the status says it
@@ -461,7 +461,7 @@ func (po *ProfileObligation) episode(loc *locale.Locale, oe engine.ObligationEpi
 	}
 	amount, estimate := amounts(loc, dp.Unit)
 	perYear := func(v *float64) string { return loc.T("profile.per-year", map[string]any{"Amount": estimate(v)}) }
-	pp := &ProfileProjection{Status: st, Key: deadlineStatus(dp.Status).Key, Reason: dp.Reason, Assumptions: dp.Assumptions,
+	pp := &ProfileProjection{Status: st, Key: deadlineStatus(dp.Status).Key, Reason: engineSentence(loc, dp.Reason, dp.ReasonSentence), Assumptions: engineSentences(loc, dp.Assumptions, dp.AssumptionSentences),
 		Remaining: ProfileItem{Label: loc.T("report.remaining"), Value: dash}, Rate: ProfileItem{Label: loc.T("profile.recent-rate"), Value: dash}, RateNeeded: dash}
 	if dp.Remaining != nil {
 		pp.Remaining = ProfileItem{Label: loc.T("profile.remaining-at", map[string]any{"Year": dp.RemainingYear}),
@@ -661,7 +661,7 @@ func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluati
 			continue
 		}
 		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: unitIn(p.loc, ia.Unit),
-			Value: valueIn(p.loc, ia.Value, ia.Unit), Over: ia.KOfN(), Class: o.Class, Error: o.Error}
+			Value: valueIn(p.loc, ia.Value, ia.Unit), Over: engineSentence(p.loc, ia.KOfN(), ia.KOfNSentence()), Class: o.Class, Error: o.Error}
 		if ia.Value != nil {
 			pi.ValueClass = ia.Class
 		}

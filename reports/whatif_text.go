@@ -273,3 +273,11 @@ func engineSentence(loc *locale.Locale, english string, s engine.Sentence) strin
 	}
 	return loc.Sentence(s)
 }
+
+// engineSentences is engineSentence for a list.
+func engineSentences(loc *locale.Locale, english []string, ss []engine.Sentence) []string {
+	if loc.Lang() == locale.English || len(ss) != len(english) {
+		return english
+	}
+	return loc.Sentences(ss)
+}

@@ -104,16 +104,7 @@ func (r *Result) explainCheck(b *strings.Builder) {
 	if r.Outcome == Pass || r.Outcome == Skip {
 		return
 	}
-	if len(r.Mismatches) > 0 {
-		b.WriteString("  want / got:\n")
-	}
-	for _, m := range r.Mismatches {
-		fmt.Fprintf(b, "    %-12s want %s, got %s", m.What, m.Want, m.Got)
-		if m.Diff != "" {
-			fmt.Fprintf(b, " (%s)", m.Diff)
-		}
-		b.WriteString("\n")
-	}
+	writeMismatches(b, r.Mismatches)
 	fmt.Fprintf(b, "  expressions:\n    %-12s %s\n    %-12s %s\n", "when", oneLine(r.Population), "rule", oneLine(r.Rule))
 	if len(r.GotCheck) == 0 {
 		return
@@ -131,15 +122,7 @@ func (r *Result) explainCheck(b *strings.Builder) {
 		case len(sr.Missing) > 0:
 			what += " (" + strings.Join(sr.Missing, ", ") + " taken as 0)"
 		}
-		var vals []string
-		for _, fr := range sr.Values {
-			v := "nil"
-			if fr.Value != nil {
-				v = fmt.Sprint(fr.Value)
-			}
-			vals = append(vals, fr.Field+"="+v)
-		}
-		fmt.Fprintf(b, "    %s  %s  [%s]\n", sr.ISO3, what, strings.Join(vals, " "))
+		fmt.Fprintf(b, "    %s  %s  [%s]\n", sr.ISO3, what, readsText(sr.Values))
 		if sr.Message != "" {
 			fmt.Fprintf(b, "      %s\n", sr.Message)
 		}

@@ -124,16 +124,7 @@ func (r *Result) Explain() string {
 	if r.Outcome == Pass || r.Outcome == Skip {
 		return b.String()
 	}
-	if len(r.Mismatches) > 0 {
-		b.WriteString("  want / got:\n")
-	}
-	for _, m := range r.Mismatches {
-		fmt.Fprintf(&b, "    %-12s want %s, got %s", m.What, m.Want, m.Got)
-		if m.Diff != "" {
-			fmt.Fprintf(&b, " (%s)", m.Diff)
-		}
-		b.WriteString("\n")
-	}
+	writeMismatches(&b, r.Mismatches)
 	fmt.Fprintf(&b, "  expressions:\n    %-12s %s\n    %-12s %s\n", "population", oneLine(r.Population), "rule", oneLine(r.Rule))
 	if g := r.Got; g != nil {
 		fmt.Fprintf(&b, "  result: status %s, value %s, population %d, known %d\n", g.Status, formatNumber(g.Value), g.Population, g.Known)
@@ -149,6 +140,20 @@ func (r *Result) Explain() string {
 		}
 	}
 	return b.String()
+}
+
+// writeMismatches writes each expectation a case missed, want against got.
+func writeMismatches(b *strings.Builder, ms []Mismatch) {
+	if len(ms) > 0 {
+		b.WriteString("  want / got:\n")
+	}
+	for _, m := range ms {
+		fmt.Fprintf(b, "    %-12s want %s, got %s", m.What, m.Want, m.Got)
+		if m.Diff != "" {
+			fmt.Fprintf(b, " (%s)", m.Diff)
+		}
+		b.WriteString("\n")
+	}
 }
 
 func dateText(d engine.Date) string {
@@ -189,15 +194,20 @@ func stateLine(so engine.StateOutcome) string {
 	default:
 		what = fmt.Sprintf("result %v", so.Result)
 	}
-	var vals []string
-	for _, fr := range so.Values {
+	return fmt.Sprintf("%s  %s  [%s]", so.ISO3, what, readsText(so.Values))
+}
+
+// readsText lists the values a State's expressions read: "field=value field=nil".
+func readsText(reads []engine.FieldRead) string {
+	vals := make([]string, 0, len(reads))
+	for _, fr := range reads {
 		v := "nil"
 		if fr.Value != nil {
 			v = fmt.Sprint(fr.Value)
 		}
 		vals = append(vals, fr.Field+"="+v)
 	}
-	return fmt.Sprintf("%s  %s  [%s]", so.ISO3, what, strings.Join(vals, " "))
+	return strings.Join(vals, " ")
 }
 
 // Summary counts outcomes.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/engine/internal/testplan"
+	"github.com/lapmonitor/lap/indicators"
 )
 
 // ruleTestStates is a test group's States: Nigeria and South Sudan with their real treaty dates
@@ -469,4 +470,47 @@ func TestRunOneTOMLReader(t *testing.T) {
 	assert.Equal(t, engine.CodeTOMLSyntax, got[0].Code)
 	assert.Equal(t, *want[0], *got[0])
 	assert.NotEmpty(t, got[0].Snippet)
+}
+
+// A failing case of a data check explains itself: what was missed, the check's expressions and
+// each State's outcome with the values it read.
+func TestExplainCheck(t *testing.T) {
+	plan, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	src := `[[test]]
+name = "stock"
+as_of = 2025-12-31
+states = [
+  {iso3 = "XAA", region = "europe", ratified = 2010-01-15},
+  {iso3 = "XBB", region = "europe", ratified = 2010-01-15},
+]
+facts = [
+  {iso3 = "XAA", year = 2022, field = "art3_stock_munitions", value = 1235},
+  {iso3 = "XAA", year = 2022, field = "art3_stock_submunitions", value = 1000},
+  {iso3 = "XAA", year = 2023, field = "art3_destroyed_munitions", value = 99999},
+  {iso3 = "XAA", year = 2023, field = "art3_destroyed_submunitions", value = 5000},
+  {iso3 = "XAA", year = 2023, field = "art3_stock_munitions", value = 0},
+]
+
+[[test.case]]
+name = "wrong on purpose"
+check = "a3-destroyed-within-stock"
+year = 2023
+want_violations = ["XBB"]
+`
+	rs, err := Run(context.Background(), plan, fstest.MapFS{"c.test.toml": {Data: []byte(src)}}, nil, nil)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	assert.Equal(t, Fail, rs[0].Outcome)
+	got := rs[0].Explain()
+	for _, want := range []string{
+		"FAIL c.test.toml:16: stock/wrong on purpose\n",
+		"  check a3-destroyed-within-stock ",
+		"  want / got:\n    violations   want [XBB], got [XAA] (missing XBB; unexpected XAA)\n",
+		"  expressions:\n    when ",
+		"  States:\n    XAA  violated  [",
+		"art3_destroyed_munitions=99999",
+	} {
+		assert.Contains(t, got, want)
+	}
 }

@@ -122,3 +122,46 @@ func (t tableWords) unitCode(u string) string {
 	}
 	return unitIn(t.loc, u)
 }
+
+// scoreDelta is textScoreDelta in the locale.
+func (t tableWords) scoreDelta(v *float64) string {
+	if t.english() || v == nil {
+		return textScoreDelta(v)
+	}
+	return t.loc.Points(100**v, 1)
+}
+
+// delta is textDelta in the locale.
+func (t tableWords) delta(v *float64, unit string) string {
+	if t.english() || v == nil {
+		return textDelta(v, unit)
+	}
+	return localNumbers(t.loc, textDelta(v, unit))
+}
+
+// prob is textProb in the locale.
+func (t tableWords) prob(p *float64) string {
+	if t.english() || p == nil {
+		return textProb(p)
+	}
+	return t.loc.Percent(100**p, 1)
+}
+
+// yearFrac is textYearFrac in the locale.
+func (t tableWords) yearFrac(v *float64) string {
+	if t.english() {
+		return textYearFrac(v)
+	}
+	if v == nil {
+		return t.loc.T("cli.never")
+	}
+	return localNumbers(t.loc, textYearFrac(v))
+}
+
+// projectionOrEmpty is projection, empty when there is none.
+func (t tableWords) projectionOrEmpty(s engine.ProjectionStatus) string {
+	if s == "" {
+		return ""
+	}
+	return t.projection(s)
+}

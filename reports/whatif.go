@@ -115,82 +115,86 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, rc *risk.Change) {
 // score before and after, then tables of the changed indicators, actions, sections, deadline
 // projections and (with risk) deadline risk.
 func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
+	loc := locale.For(rep.Lang)
+	tx := tableWords{loc}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "What if: %s %s, year %d, as of %s\n", rep.Plan.Name, rep.Plan.Version, rep.Year, rep.AsOf)
+	fmt.Fprintln(tw, loc.T("cli.whatif.head", map[string]any{"Name": rep.Plan.Name, "Version": rep.Plan.Version, "Year": rep.Year, "AsOf": rep.AsOf}))
 	for _, s := range rep.Scenarios {
 		fmt.Fprintf(tw, "\n== %s\n", s.Name)
 		if s.Description != "" {
 			fmt.Fprintln(tw, s.Description)
 		}
 		for _, e := range s.Events {
-			fmt.Fprintln(tw, "  event: "+e)
+			fmt.Fprintln(tw, loc.T("cli.whatif.event", map[string]any{"Event": e}))
 		}
 		for _, c := range s.Changes {
 			fmt.Fprintln(tw, "  "+c)
 		}
 		if s.Overrides != nil {
-			fmt.Fprintln(tw, "  plan: "+overridesText(s.Overrides))
+			fmt.Fprintln(tw, loc.T("cli.whatif.plan", map[string]any{"Overrides": overridesText(s.Overrides)}))
 		}
-		fmt.Fprintf(tw, "Re-evaluated %d indicators; changed: %d indicators, %d actions, %d sections, %d deadline projections, %d obligation episodes\n",
-			len(s.Reevaluated), s.Changed.Indicators, s.Changed.Actions, s.Changed.Sections, s.Changed.Deadlines, s.Changed.Obligations)
+		fmt.Fprintln(tw, loc.T("cli.whatif.reevaluated", map[string]any{"Reevaluated": len(s.Reevaluated), "Indicators": s.Changed.Indicators,
+			"Actions": s.Changed.Actions, "Sections": s.Changed.Sections, "Deadlines": s.Changed.Deadlines, "Obligations": s.Changed.Obligations}))
 		fmt.Fprintln(tw, s.Text.Summary)
 		o := s.Overall
-		fmt.Fprintf(tw, "Plan score: %s -> %s (%s), %s -> %s\n", textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus)
+		fmt.Fprintln(tw, loc.T("cli.whatif.plan-score", map[string]any{"Base": tx.score(o.BaseScore), "Scenario": tx.score(o.ScenarioScore),
+			"Delta": tx.scoreDelta(o.Delta), "BaseStatus": statusWord(loc, o.BaseStatus), "ScenarioStatus": statusWord(loc, o.ScenarioStatus)}))
 		if len(s.Indicators) > 0 {
-			fmt.Fprintln(tw, "\nID\tBASE\tSCENARIO\tDELTA\tPROGRESS\tBASE STATUS\tSCENARIO STATUS\tTITLE")
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.indicators"))
 			for _, c := range s.Indicators {
-				delta := textDelta(c.Delta, c.Unit)
+				delta := tx.delta(c.Delta, c.Unit)
 				if c.CoverageFlag {
-					delta += " (coverage flagged)"
+					delta += " " + loc.T("cli.whatif.coverage-flagged")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
-					delta, textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, c.Title)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
+					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), c.Title)
 			}
 		}
-		writePopulationNotes(tw, s.Composition)
-		writeScoreRows(tw, "ACTION", s.Actions)
-		writeScoreRows(tw, "SECTION", s.Sections)
+		writePopulationNotes(tw, loc, s.Composition)
+		writeScoreRows(tw, loc, "cli.whatif.head.actions", s.Actions)
+		writeScoreRows(tw, loc, "cli.whatif.head.sections", s.Sections)
 		if len(s.Obligations) > 0 {
-			fmt.Fprintln(tw, "\nOBLIGATIONS\tARTICLE\tEPISODE\tDEADLINE\tCOMPLETED\tDEADLINE MET\tBASE STATUS\tSCENARIO STATUS")
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.obligations"))
 			for _, c := range s.Obligations {
 				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s -> %s\t%s -> %s\t%s\t%s\n", c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
-					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
-					orDash(c.BaseStatusText), orDash(c.ScenarioStatusText))
+					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), tx.verdict(c.BaseDeadlineMet), tx.verdict(c.ScenarioDeadlineMet),
+					orDash(tx.sentence(c.BaseStatusText, c.BaseStatusSentence)), orDash(tx.sentence(c.ScenarioStatusText, c.ScenarioStatusSentence)))
 			}
 		}
 		if len(s.Deadlines) > 0 {
-			fmt.Fprintln(tw, "\nDEADLINES\tARTICLE\tDEADLINE\tCOMPLETES\tBASE STATUS\tSCENARIO STATUS")
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.deadlines"))
 			for _, d := range s.Deadlines {
 				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
+					yearOrDash(d.ScenarioCompletionYear), orDash(tx.projectionOrEmpty(d.BaseStatus)), orDash(tx.projectionOrEmpty(d.ScenarioStatus)))
 			}
 		}
 		if r := s.Risk; r != nil {
-			fmt.Fprintf(tw, "\nRISK (%d draws, seed %d)\tARTICLE\tDEADLINE\tP(BY DEADLINE)\tP(BY HORIZON)\tMEDIAN COMPLETION\n", r.Draws, r.Seed)
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.risk", map[string]any{"Draws": r.Draws, "Seed": r.Seed}))
 			if len(r.States) == 0 && len(r.Indicators) == 0 {
-				fmt.Fprintln(tw, "(no change)")
+				fmt.Fprintln(tw, loc.T("cli.whatif.no-change"))
 			}
 			for _, c := range r.States {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, orDash(c.Deadline), textProb(c.BasePByDeadline), textProb(c.ScenarioPByDeadline),
-					textProb(c.BasePByHorizon), textProb(c.ScenarioPByHorizon), textYearFrac(c.BaseMedian), textYearFrac(c.ScenarioMedian))
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, orDash(c.Deadline), tx.prob(c.BasePByDeadline), tx.prob(c.ScenarioPByDeadline),
+					tx.prob(c.BasePByHorizon), tx.prob(c.ScenarioPByHorizon), tx.yearFrac(c.BaseMedian), tx.yearFrac(c.ScenarioMedian))
 			}
 			for _, c := range r.Indicators {
-				fmt.Fprintf(tw, "%s reaches %s by %d\t\t\t%s -> %s\t\t\n", c.ID, textExact(c.Target), c.HorizonYear,
-					textProb(&c.BasePReach), textProb(&c.ScenarioPReach))
+				fmt.Fprintf(tw, "%s\t\t\t%s -> %s\t\t\n", loc.T("cli.whatif.reaches", map[string]any{"ID": c.ID, "Target": textExact(c.Target), "Year": c.HorizonYear}),
+					tx.prob(&c.BasePReach), tx.prob(&c.ScenarioPReach))
 			}
 		}
 	}
 	return tw.Flush()
 }
 
-func writeScoreRows(tw io.Writer, what string, rows []engine.ScoreChange) {
+func writeScoreRows(tw io.Writer, loc *locale.Locale, head string, rows []engine.ScoreChange) {
 	if len(rows) == 0 {
 		return
 	}
-	fmt.Fprintf(tw, "\n%s\tBASE\tSCENARIO\tDELTA\tBASE STATUS\tSCENARIO STATUS\tTITLE\n", what)
+	tx := tableWords{loc}
+	fmt.Fprintln(tw, "\n"+loc.T(head))
 	for _, c := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
-			c.BaseStatus, c.ScenarioStatus, c.Title)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Key, tx.score(c.BaseScore), tx.score(c.ScenarioScore), tx.scoreDelta(c.Delta),
+			statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), c.Title)
 	}
 }
 
@@ -410,12 +414,12 @@ func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
 
 // writePopulationNotes lists who entered or left which populations, and why, once per State
 // and reason.
-func writePopulationNotes(w io.Writer, notes []engine.CompositionNote) {
+func writePopulationNotes(w io.Writer, loc *locale.Locale, notes []engine.CompositionNote) {
 	if len(notes) == 0 {
 		return
 	}
-	fmt.Fprintln(w, "\nPOPULATIONS")
+	fmt.Fprintln(w, "\n"+loc.T("cli.whatif.head.populations"))
 	for _, n := range notes {
-		fmt.Fprintf(w, "%s (%s)\n", n.Text, strings.Join(n.Indicators, ", "))
+		fmt.Fprintf(w, "%s (%s)\n", engineSentence(loc, n.Text, n.TextSentence), strings.Join(n.Indicators, ", "))
 	}
 }

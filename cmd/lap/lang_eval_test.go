@@ -58,3 +58,30 @@ func TestEvalTableLeavesNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// lap whatif --lang fr|es: the table's heads, score lines, numbers, status words and the
+// engine's sentences (obligation statuses, composition notes) leave no English of the
+// catalogue; the English table is unchanged (TestWhatIf's goldens).
+func TestWhatIfTableLeavesNoEnglish(t *testing.T) {
+	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
+		code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l),
+			"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200")
+		require.Equal(t, 0, code, errOut)
+		var kept []string
+		lines := strings.Split(out, "\n")
+		for i, line := range lines {
+			// the scenario's own name and description, its events and data changes are quoted as
+			// given (command-line codes)
+			if strings.HasPrefix(line, "  ") || strings.HasPrefix(line, "== ") || i > 0 && strings.HasPrefix(lines[i-1], "== ") {
+				continue
+			}
+			kept = append(kept, line)
+		}
+		assert.Empty(t, englishLeft(strings.Join(kept, "\n"), l), "%s", l)
+		if l == locale.French {
+			assert.Contains(t, out, "Score du plan")
+			assert.Contains(t, out, "ÉTAT DU SCÉNARIO")
+			golden(t, "whatif-fr", out)
+		}
+	}
+}

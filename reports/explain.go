@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // WriteExplanation writes the derivation of one indicator as text (`lap explain`): its
@@ -14,13 +15,33 @@ import (
 // the aggregate, the series and the scoring steps. With all, the States outside the population
 // get their blocks too; otherwise they are only named.
 func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
+	return WriteExplanationIn(w, ex, all, locale.English)
+}
+
+// WriteExplanationIn writes the explanation with the words around the derivation in lang
+// (headings, labels, the table's head, the engine's sentences: why, k of n, direction of
+// travel, extension notes); the expressions, field names, values read, their origins and the
+// scoring steps are the audit trail and stay as the engine writes them. English is
+// WriteExplanation, byte for byte.
+func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang locale.Lang) error {
+	loc := locale.For(lang)
 	ia := &ex.Indicator
-	fmt.Fprintf(w, "Indicator %s: %s\n", ia.ID, ia.Title)
-	fmt.Fprintf(w, "  action %d (%s), aggregate %s, unit %s, direction %s, provenance %s\n", ia.Action, ia.Section, ia.Aggregate, ia.Unit, ia.Direction, ia.Provenance)
-	fmt.Fprintf(w, "  defined in indicators/%s:%d\n", ex.File, ex.Line)
+	line := func(id string, kv ...any) {
+		data := map[string]any{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			data[kv[i].(string)] = kv[i+1]
+		}
+		fmt.Fprintln(w, loc.T(id, data))
+	}
+	line("cli.explain.indicator", "ID", ia.ID, "Title", ia.Title)
+	line("cli.explain.meta", "Action", ia.Action, "Section", ia.Section, "Aggregate", ia.Aggregate, "Unit", ia.Unit, "Direction", ia.Direction, "Provenance", ia.Provenance)
+	line("cli.explain.defined", "File", ex.File, "Line", ex.Line)
 	fmt.Fprintf(w, "  %s\n", ex.Definition)
-	fmt.Fprintf(w, "\nPopulation: %s\nRule:       %s\n", ex.Population, ex.Rule)
-	fmt.Fprintf(w, "\nYear %d, as of %s, counting %s (plan %s %s)\n", ex.Year, ex.AsOf, ex.Counting, ex.Plan.Name, ex.Plan.Version)
+	fmt.Fprintln(w)
+	line("cli.explain.population", "Population", ex.Population)
+	line("cli.explain.rule", "Rule", ex.Rule)
+	fmt.Fprintln(w)
+	line("cli.explain.year", "Year", ex.Year, "AsOf", ex.AsOf, "Counting", ex.Counting, "Plan", ex.Plan.Name, "Version", ex.Plan.Version)
 
 	var in, out []engine.StateOutcome
 	for _, so := range ia.States {
@@ -33,16 +54,18 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 	inputs := map[string][]engine.FieldRead{}
 	notes := map[string][]string{}
 	for _, si := range ex.DerivedInputs {
-		inputs[si.ISO3], notes[si.ISO3] = si.Reads, si.Notes
+		inputs[si.ISO3], notes[si.ISO3] = si.Reads, engineSentences(loc, si.Notes, si.NoteSentences)
 	}
-	fmt.Fprintf(w, "\nStates in the population: %d of %d\n", len(in), len(ia.States))
-	if err := writeOutcomes(w, in, inputs, notes); err != nil {
+	fmt.Fprintln(w)
+	line("cli.explain.in-population", "K", len(in), "N", len(ia.States))
+	if err := writeOutcomes(w, loc, in, inputs, notes); err != nil {
 		return err
 	}
 	if len(out) > 0 {
 		if all {
-			fmt.Fprintf(w, "\nStates outside the population: %d\n", len(out))
-			if err := writeOutcomes(w, out, inputs, notes); err != nil {
+			fmt.Fprintln(w)
+			line("cli.explain.outside-all", "N", len(out))
+			if err := writeOutcomes(w, loc, out, inputs, notes); err != nil {
 				return err
 			}
 		} else {
@@ -50,17 +73,20 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 			for i, so := range out {
 				isos[i] = so.ISO3
 			}
-			fmt.Fprintf(w, "\nOutside the population (%d; --all shows their values): %s\n", len(out), strings.Join(isos, " "))
+			fmt.Fprintln(w)
+			line("cli.explain.outside", "N", len(out), "States", strings.Join(isos, " "))
 		}
 	}
 
-	fmt.Fprintf(w, "\nValue: %s\n", describeValue(ia))
+	fmt.Fprintln(w)
+	line("cli.explain.value", "Value", describeValue(ia))
 	if ia.Value != nil {
-		fmt.Fprintf(w, "Class: %s\n", describeClasses(ia.Classes))
+		line("cli.explain.class", "Class", describeClasses(ia.Classes))
 	}
-	fmt.Fprintf(w, "Taken over: %s (n = %d, min_population %d; unknown = %s)\n", ia.KOfN(), ia.N, ia.MinPopulation, ia.UnknownPolicy)
+	over := engineSentence(loc, ia.KOfN(), ia.KOfNSentence())
+	line("cli.explain.taken-over", "Over", over, "N", ia.N, "Min", ia.MinPopulation, "Unknown", ia.UnknownPolicy)
 	if ia.Status == engine.ValueTooFew {
-		fmt.Fprintf(w, "Too few to score: shown as %s, not scored\n", ia.KOfN())
+		line("cli.explain.too-few", "Over", over)
 	}
 	if c := ia.Coverage; c != nil {
 		fmt.Fprintf(w, "Coverage: %d of %d States gave a figure", c.Known, c.Population)
@@ -79,28 +105,33 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 		}
 	}
 	if t := ia.Travel; t != nil {
-		fmt.Fprintf(w, "Direction of travel (no target): %s: %s\n", t.Status, t.Reason)
+		status := string(t.Status)
+		if lang != locale.English {
+			status = loc.T("trend." + string(t.Status))
+		}
+		line("cli.explain.travel", "Status", status, "Reason", engineSentence(loc, t.Reason, t.ReasonSentence))
 	}
-	fmt.Fprintf(w, "\nSeries:")
+	fmt.Fprintf(w, "\n%s", loc.T("cli.explain.series"))
 	for _, yv := range ia.Series {
 		fmt.Fprintf(w, " %d %s", yv.Year, textValue(yv.Value, ia.Unit))
 		switch {
 		case yv.TooFew:
-			fmt.Fprintf(w, " (too few: n = %d)", yv.N)
+			fmt.Fprint(w, " "+loc.T("cli.explain.series-too-few", map[string]any{"N": yv.N}))
 		case yv.CoverageFlag:
-			fmt.Fprint(w, " (coverage flagged)")
+			fmt.Fprint(w, " "+loc.T("cli.whatif.coverage-flagged"))
 		}
 		if yv.Year != ia.Series[len(ia.Series)-1].Year {
 			fmt.Fprint(w, ",")
 		}
 	}
-	fmt.Fprintf(w, "\n\nScoring (method %s, weight %s):\n", ia.Method, textExact(ia.Weight))
+	fmt.Fprint(w, "\n\n")
+	line("cli.explain.scoring", "Method", ia.Method, "Weight", textExact(ia.Weight))
 	for _, s := range ex.Steps {
 		fmt.Fprintf(w, "  %s\n", s)
 	}
 	sc := ex.Scoring
-	_, err := fmt.Fprintf(w, "\nThresholds (plan.toml [scoring]): on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g\n",
-		sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening)
+	_, err := fmt.Fprintf(w, "\n%s on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g\n",
+		loc.T("cli.explain.thresholds"), sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening)
 	return err
 }
 
@@ -108,9 +139,9 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 // with its value and origin, then (marked "from") the facts and States-file columns behind the
 // derived ones; a per-year fact read for an earlier year shows that year ("true (2024)").
 // Under the table, the notes on the States' obligation episodes (a pending extension request).
-func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]engine.FieldRead, notes map[string][]string) error {
+func writeOutcomes(w io.Writer, loc *locale.Locale, list []engine.StateOutcome, inputs map[string][]engine.FieldRead, notes map[string][]string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "STATE\tOUTCOME\tFIELD\tVALUE\tCLASS\tORIGIN (SOURCE)")
+	fmt.Fprintln(tw, loc.T("cli.explain.head"))
 	for _, so := range list {
 		outcome := describeOutcome(so)
 		rows := len(so.Values) + len(inputs[so.ISO3])
@@ -152,7 +183,7 @@ func writeOutcomes(w io.Writer, list []engine.StateOutcome, inputs map[string][]
 		}
 	}
 	if len(lines) > 0 {
-		_, err := fmt.Fprintf(w, "Notes (extension requests):\n%s\n", strings.Join(lines, "\n"))
+		_, err := fmt.Fprintf(w, "%s\n%s\n", loc.T("cli.explain.notes"), strings.Join(lines, "\n"))
 		return err
 	}
 	return nil

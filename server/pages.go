@@ -217,7 +217,7 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 	var explain string
 	if err == nil {
 		var b bytes.Buffer
-		if werr := reports.WriteExplanation(&b, ex, false); werr == nil {
+		if werr := reports.WriteExplanationIn(&b, ex, false, langOf(r)); werr == nil {
 			explain = b.String()
 		}
 	}

@@ -58,5 +58,5 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if _, notice := plan.Language(); notice != "" {
 		fmt.Fprintln(stdout, notice) // the plan's texts below are an unofficial translation
 	}
-	return reports.WriteExplanation(stdout, ex, *all)
+	return reports.WriteExplanationIn(stdout, ex, *all, lang)
 }

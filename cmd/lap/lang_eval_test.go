@@ -85,3 +85,17 @@ func TestWhatIfTableLeavesNoEnglish(t *testing.T) {
 		}
 	}
 }
+
+// lap explain --lang fr: the words around the derivation are French (headings, labels, the
+// table's head, k of n); the derivation itself (expressions, fields, values, origins, the
+// scoring steps) is the engine's audit trail and stays as it is.
+func TestExplainFrench(t *testing.T) {
+	code, out, errOut := lap(t, "explain", "12.2", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
+	require.Equal(t, 0, code, errOut)
+	for _, want := range []string{"Indicateur 12.2 : ", "États de la population : 1 sur 197", "ÉTAT\u00a0", "Calculé sur : 1 sur 1",
+		"Trop peu pour noter : indiqué comme 1 sur 1, non noté", "Seuils (plan.toml [scoring]) :"} {
+		assert.Contains(t, strings.ReplaceAll(out, "ÉTAT  ", "ÉTAT\u00a0"), want)
+	}
+	assert.NotContains(t, out, "States in the population")
+	assert.NotContains(t, out, "Taken over")
+}

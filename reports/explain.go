@@ -84,7 +84,11 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 		line("cli.explain.class", "Class", describeClasses(ia.Classes))
 	}
 	over := engineSentence(loc, ia.KOfN(), ia.KOfNSentence())
-	line("cli.explain.taken-over", "Over", over, "N", ia.N, "Min", ia.MinPopulation, "Unknown", ia.UnknownPolicy)
+	unknown := "unknown = " + string(ia.UnknownPolicy)
+	if lang != locale.English {
+		unknown = loc.T("cli.explain.unknown", map[string]any{"Policy": ia.UnknownPolicy})
+	}
+	line("cli.explain.taken-over", "Over", over, "N", ia.N, "Min", ia.MinPopulation, "Unknown", unknown)
 	if ia.Status == engine.ValueTooFew {
 		line("cli.explain.too-few", "Over", over)
 	}

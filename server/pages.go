@@ -281,7 +281,8 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/state/"+st.ISO3, http.StatusSeeOther)
 		return
 	}
-	p, err := reports.ProfileOf(r.Context(), s.plan, s.ds, s.bl.Assessment(), st.ISO3)
+	// the profile's own words follow the plan's language: its translation for ?lang=fr|es
+	p, err := reports.ProfileOf(r.Context(), s.textsFor(r).plan, s.ds, s.bl.Assessment(), st.ISO3)
 	if err != nil {
 		s.notFound(w, r, err.Error())
 		return

@@ -82,8 +82,9 @@ type Server struct {
 
 // planTexts are the plan's titles and definitions in one language.
 type planTexts struct {
-	name       string // the plan's name
-	notice     string // the translation's notice ("" in English)
+	plan       *engine.Plan // the plan in the language (its translation; the plan itself in English)
+	name       string       // the plan's name
+	notice     string       // the translation's notice ("" in English)
 	indicators map[string]engine.Indicator
 	actions    map[int]engine.Action
 	sections   map[string]engine.Section
@@ -92,7 +93,7 @@ type planTexts struct {
 // textsOf indexes a plan's texts.
 func textsOf(p *engine.Plan) planTexts {
 	_, notice := p.Language()
-	t := planTexts{name: p.Name(), notice: notice, indicators: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, sections: map[string]engine.Section{}}
+	t := planTexts{plan: p, name: p.Name(), notice: notice, indicators: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, sections: map[string]engine.Section{}}
 	for _, d := range p.Indicators() {
 		t.indicators[d.ID] = d
 	}

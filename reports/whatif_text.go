@@ -3,6 +3,8 @@ package reports
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/locale"
@@ -39,6 +41,7 @@ type SentenceOf struct {
 func EventPhrase(loc *locale.Locale, e engine.Event) string {
 	data := map[string]any{
 		"State":    stateName(loc, e.ISO3, e.StateName),
+		"OfState":  ofStateName(loc, e.ISO3, e.StateName),
 		"Date":     locDate(loc, e.Date),
 		"Year":     e.Date.Year(),
 		"Article":  e.Article,
@@ -68,6 +71,25 @@ func stateName(loc *locale.Locale, iso3, name string) string {
 		return name
 	}
 	return iso3
+}
+
+// ofStateName is "of" and the State's name as the locale's language joins them ("du Liban",
+// "de l'Allemagne", "del Perú"): French and Spanish contract the preposition with the article.
+func ofStateName(loc *locale.Locale, iso3, name string) string {
+	if n, ok := locale.LookupState(iso3); ok && loc.Lang() != locale.English {
+		return n.Of(loc.Lang())
+	}
+	return "of " + stateName(loc, iso3, name)
+}
+
+// capFirst capitalises the first letter of a sentence that may begin with a State's name and
+// its article ("le Liban aurait …").
+func capFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func locDate(loc *locale.Locale, d engine.Date) string {
@@ -126,6 +148,7 @@ func joinAnd(loc *locale.Locale, items []string) string {
 func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event, names map[string]string) WhatIfText {
 	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
 	name := func(iso string) string { return stateName(loc, iso, names[iso]) }
+	of := func(iso string) string { return ofStateName(loc, iso, names[iso]) }
 	for _, e := range events {
 		t.Events = append(t.Events, EventPhrase(loc, e))
 	}
@@ -180,15 +203,15 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		if !c.Changed {
 			continue
 		}
-		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, engineSentence(loc, c.BaseStatusText, c.BaseStatusSentence)),
+		d := map[string]any{"State": name(c.ISO3), "OfState": of(c.ISO3), "Article": c.Article, "From": orNotKnown(loc, engineSentence(loc, c.BaseStatusText, c.BaseStatusSentence)),
 			"To": orNotKnown(loc, engineSentence(loc, c.ScenarioStatusText, c.ScenarioStatusSentence))}
-		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article), Text: loc.T("whatif.obligation", d)})
+		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article), Text: capFirst(loc.T("whatif.obligation", d))})
 	}
 	for _, c := range ws.Deadlines {
 		if !c.Changed {
 			continue
 		}
-		d := map[string]any{"State": name(c.ISO3), "Article": c.Article, "From": projectionWords(loc, c.BaseStatus, c.BaseCompletionYear),
+		d := map[string]any{"State": name(c.ISO3), "OfState": of(c.ISO3), "Article": c.Article, "From": projectionWords(loc, c.BaseStatus, c.BaseCompletionYear),
 			"To": projectionWords(loc, c.ScenarioStatus, c.ScenarioCompletionYear)}
 		id := "whatif.projection.changed"
 		switch {
@@ -197,7 +220,7 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		case c.BaseStatus == "":
 			id = "whatif.projection.new"
 		}
-		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article) + "-projection", Text: loc.T(id, d)})
+		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article) + "-projection", Text: capFirst(loc.T(id, d))})
 	}
 	return t
 }
@@ -242,10 +265,10 @@ func indicatorSentence(loc *locale.Locale, c engine.IndicatorChange, name func(s
 		parts = append(parts, loc.T("whatif.indicator.status", map[string]any{"From": loc.Status(string(c.BaseStatus)), "To": loc.Status(string(c.ScenarioStatus))}))
 	}
 	if n := len(c.Entered); n > 0 {
-		parts = append(parts, loc.N("whatif.indicator.entered", n, map[string]any{"States": statesList(loc, c.Entered, name)}))
+		parts = append(parts, capFirst(loc.N("whatif.indicator.entered", n, map[string]any{"States": statesList(loc, c.Entered, name)})))
 	}
 	if n := len(c.Left); n > 0 {
-		parts = append(parts, loc.N("whatif.indicator.left", n, map[string]any{"States": statesList(loc, c.Left, name)}))
+		parts = append(parts, capFirst(loc.N("whatif.indicator.left", n, map[string]any{"States": statesList(loc, c.Left, name)})))
 	}
 	return strings.Join(parts, " ")
 }

@@ -54,7 +54,7 @@ func TestWhatIfText(t *testing.T) {
 	assert.Equal(t, "25.3 States Parties declaring completion of clearance would rise from 1 to 2. Lebanon would be counted.", byKey["25.3"])
 	assert.Contains(t, txt.Notes, "Lebanon entered the population: it completed clearance against a deadline in the year (25.2).")
 	assert.Contains(t, byKey["24.2"], "would fall from 1,436.12 km² to 1,432.22 km²")
-	assert.Equal(t, "The Article 4 obligation of Lebanon would be completed on time (now open, deadline ahead).", byKey["LBN-4"])
+	assert.Equal(t, "The obligation under Article 4 of Lebanon would be completed on time (now open, deadline ahead).", byKey["LBN-4"])
 	assert.Contains(t, byKey["LBN-4-projection"], "would no longer apply")
 	assert.Len(t, txt.Sections, ws.Changed.Sections)
 
@@ -64,6 +64,43 @@ func TestWhatIfText(t *testing.T) {
 	assert.Contains(t, fr.Summary, "Si le Liban achève la dépollution le 30 juin 2025, le score du plan")
 	for _, s := range append(fr.Indicators, fr.Sections...) {
 		assert.NotContains(t, s.Text, "[whatif", s.Text)
+		assert.NotContains(t, s.Text, ". le Liban", "a sentence begins with a capital: %s", s.Text)
+	}
+	// the preposition contracts with the State's article, and a sentence begins with a capital
+	frBy := map[string]string{}
+	for _, s := range fr.Deadlines {
+		frBy[s.Key] = s.Text
+		assert.NotContains(t, s.Text, "de le ", s.Text)
+	}
+	assert.Equal(t, "L’obligation au titre de l’article 4 du Liban serait : achevé dans les délais (actuellement : en cours, échéance à venir).", frBy["LBN-4"])
+	assert.Contains(t, frBy["LBN-4-projection"], "de l’article 4 du Liban (")
+	es := NewWhatIfText(locale.For(locale.Spanish), ws, run.Scenario.Events, names)
+	for _, s := range es.Deadlines {
+		assert.NotContains(t, s.Text, "de el ", s.Text)
+		assert.Contains(t, s.Text, "del Líbano", s.Text)
+	}
+}
+
+// TestStateOf: "of" and a State's name, contracted as each language does.
+func TestStateOf(t *testing.T) {
+	for _, tc := range []struct {
+		iso3 string
+		lang locale.Lang
+		want string
+	}{
+		{"LBN", locale.French, "du Liban"},
+		{"DEU", locale.French, "de l'Allemagne"},
+		{"NLD", locale.French, "des Pays-Bas"},
+		{"FRA", locale.French, "de la France"},
+		{"CUB", locale.French, "de Cuba"},
+		{"ISR", locale.French, "d'Israël"},
+		{"LBN", locale.Spanish, "del Líbano"},
+		{"DEU", locale.Spanish, "de Alemania"},
+		{"LBN", locale.English, "of Lebanon"},
+	} {
+		n, ok := locale.LookupState(tc.iso3)
+		require.True(t, ok, tc.iso3)
+		assert.Equal(t, tc.want, n.Of(tc.lang), "%s %s", tc.iso3, tc.lang)
 	}
 }
 

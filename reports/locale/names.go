@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // The names of the States in English, French and Spanish: states.csv, one row per State (the
@@ -63,6 +64,34 @@ func (n StateName) WithArticle(l Lang) string {
 		return a + n.names[l]
 	}
 	return a + " " + n.names[l]
+}
+
+// Of returns "of" and the name as a sentence joins them, with the contractions of the language:
+// "du Liban", "de l'Allemagne", "de la France", "des Pays-Bas", "d'Israël", "de Cuba";
+// "del Perú", "de Alemania", "de los Países Bajos"; "of Lebanon".
+func (n StateName) Of(l Lang) string {
+	name, a := n.names[l], n.art[l]
+	switch l {
+	case French:
+		switch a {
+		case "le":
+			return "du " + name
+		case "les":
+			return "des " + name
+		case "":
+			if r, _ := utf8.DecodeRuneInString(name); strings.ContainsRune("AEIOUYÉÈÊÎÔÂaeiouy", r) {
+				return "d'" + name
+			}
+			return "de " + name
+		}
+		return "de " + n.WithArticle(l)
+	case Spanish:
+		if a == "el" {
+			return "del " + name
+		}
+		return "de " + n.WithArticle(l)
+	}
+	return "of " + name
 }
 
 var stateNames = mustParseStateNames(statesCSV)

@@ -40,6 +40,16 @@ type Group struct {
 	other bool
 }
 
+// hasGroup reports whether the breakdown has a group of that key ("other" included).
+func (b *Breakdown) hasGroup(key string) bool {
+	for _, g := range b.Groups {
+		if g.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // regionTitles names the regions of the data dictionary's convention (§1.1), in its order.
 var regionTitles = map[string]string{"africa": "Africa", "americas": "Americas", "asia-pacific": "Asia-Pacific",
 	"europe": "Europe", "middle-east": "Middle East"}

@@ -67,6 +67,7 @@ type Translation struct {
 	sections   map[string]SectionText
 	actions    map[int]ActionText
 	indicators map[string]IndicatorText
+	breakdowns map[string]BreakdownText
 	missing    []string
 }
 
@@ -99,6 +100,15 @@ type IndicatorText struct {
 	Source     string `toml:"source"`
 }
 
+// BreakdownText is the translated text of a plan breakdown ([[breakdown]] in plan.toml): its
+// title, the title of its "other" group, and each group's title by the group's key.
+type BreakdownText struct {
+	Title  string            `toml:"title"`
+	Other  string            `toml:"other"`
+	Group  map[string]string `toml:"group"`
+	Source string            `toml:"source"` // TextFingerprint of title, other, then the groups' titles
+}
+
 // TextFingerprint is the fingerprint a translation entry records, as source = "...", of the
 // English texts it translates, in their order (title, description, basis for an action; title,
 // definition, note for an indicator; title for a section; name, note for the plan): the first
@@ -127,6 +137,12 @@ func (t *Translation) Action(number int) (ActionText, bool) {
 func (t *Translation) Indicator(id string) (IndicatorText, bool) {
 	ind, ok := t.indicators[id]
 	return ind, ok
+}
+
+// Breakdown returns the translated text of a plan breakdown.
+func (t *Translation) Breakdown(key string) (BreakdownText, bool) {
+	b, ok := t.breakdowns[key]
+	return b, ok
 }
 
 // Missing lists, in plan order, the texts the translation lacks ("indicator 12.4 definition"):
@@ -199,6 +215,23 @@ func (p *Plan) Translated(tag string) (*Plan, error) {
 		q.indicators[i] = &c
 		q.byID[c.ID] = &c
 	}
+	q.breakdowns = make([]*Breakdown, len(p.breakdowns))
+	for i, b := range p.breakdowns {
+		c := *b
+		c.Groups = append([]Group(nil), b.Groups...)
+		if tr, ok := t.breakdowns[c.Key]; ok {
+			c.Title = translatedText(tr.Title, c.Title)
+			for j := range c.Groups {
+				g := &c.Groups[j]
+				if g.other {
+					g.Title = translatedText(tr.Other, g.Title)
+				} else {
+					g.Title = translatedText(tr.Group[g.Key], g.Title)
+				}
+			}
+		}
+		q.breakdowns[i] = &c
+	}
 	return &q, nil
 }
 
@@ -221,6 +254,7 @@ type translationFile struct {
 	Section   map[string]SectionText   `toml:"section"`
 	Action    map[string]ActionText    `toml:"action"`
 	Indicator map[string]IndicatorText `toml:"indicator"`
+	Breakdown map[string]BreakdownText `toml:"breakdown"`
 }
 
 // loadTranslations reads every lang/*.toml of the plan directory and checks each against the
@@ -271,7 +305,7 @@ func (l *loader) loadTranslation(name string) *Translation {
 	sum := sha256.Sum256(data)
 	t := &Translation{Lang: tag, Name: tf.Name, Status: tf.Status, Notice: tf.Notice, File: name,
 		SHA256: hex.EncodeToString(sum[:]), plan: tf.Plan, sections: tf.Section, indicators: tf.Indicator,
-		actions: map[int]ActionText{}}
+		breakdowns: tf.Breakdown, actions: map[int]ActionText{}}
 	at := func(table, key string) int {
 		if table == "" || key == "" {
 			return doc.lineOf(table+key, 0)
@@ -426,6 +460,67 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 			orphan(at("indicator", id), "indicator."+id, "the plan has no indicator %q", id)
 		}
 	}
+	l.compareBreakdowns(t, tf, at, missing, orphan, current)
+}
+
+// compareBreakdowns checks the translation of the plan's breakdowns (the built-in region
+// breakdown has no plan text: reports name the regions) as compareTranslation does the rest.
+func (l *loader) compareBreakdowns(t *Translation, tf *translationFile, at func(table, key string) int,
+	missing func(what, planFile string, planLine int, key string), orphan func(line int, key, format string, args ...any),
+	current func(what, table, key, source string, english ...string) bool) {
+	keys := map[string]bool{}
+	for _, b := range l.breakdowns {
+		if b.Key == RegionBreakdown {
+			continue
+		}
+		keys[b.Key] = true
+		what := "breakdown " + b.Key
+		line := l.breakdownLine(b.Key)
+		tr, ok := tf.Breakdown[b.Key]
+		if !ok {
+			missing(what, planFileName, line, "breakdown")
+			continue
+		}
+		english := []string{b.Title}
+		for _, g := range b.Groups {
+			translated := tr.Group[g.Key]
+			if g.other {
+				translated = tr.Other
+			}
+			english = append(english, g.Title)
+			if translated == "" {
+				missing(what+" group "+g.Key, planFileName, line, "breakdown")
+			}
+		}
+		if tr.Title == "" {
+			missing(what+" title", planFileName, line, "breakdown")
+		}
+		for gk := range tr.Group {
+			if !b.hasGroup(gk) {
+				orphan(at("breakdown", b.Key), "breakdown."+b.Key+".group."+gk, "breakdown %q has no group %q", b.Key, gk)
+			}
+		}
+		if !current(what, "breakdown", b.Key, tr.Source, english...) {
+			delete(t.breakdowns, b.Key)
+		}
+	}
+	for key := range tf.Breakdown {
+		if !keys[key] {
+			orphan(at("breakdown", key), "breakdown."+key, "the plan has no breakdown %q", key)
+		}
+	}
+}
+
+// breakdownLine is the line of a breakdown's key in plan.toml, or 1.
+func (l *loader) breakdownLine(key string) int {
+	for i, bf := range l.plan.Breakdowns {
+		if bf.Key == key {
+			if p := l.planPos["breakdown["+itoa(i)+"].key"]; p.line > 0 {
+				return p.line
+			}
+		}
+	}
+	return 1
 }
 
 // sectionLine is the line of a section's key in plan.toml, or 1.

@@ -2,12 +2,15 @@ package engine
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/indicators"
 )
 
 // testFrench is a complete French translation of the test plan, each entry stamped with the
@@ -285,4 +288,79 @@ func TestTextFingerprint(t *testing.T) {
 	assert.Len(t, TextFingerprint("a"), 8)
 	assert.NotEqual(t, TextFingerprint("a", "b"), TextFingerprint("ab", ""), "texts are separated")
 	assert.Equal(t, TextFingerprint("x", "y"), TextFingerprint("x", "y"))
+}
+
+// shippedPlanFS is a copy of the shipped plan's files that a test may change.
+func shippedPlanFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	require.NoError(t, fs.WalkDir(indicators.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(indicators.FS, path)
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	}))
+	return fsys
+}
+
+// TestTranslatedBreakdowns: a plan breakdown's title and its groups' titles come from the
+// translation; a missing, stale or orphan entry is a warning with its place, and the English
+// stands in where the translation is missing or stale.
+func TestTranslatedBreakdowns(t *testing.T) {
+	titles := func(p *Plan, key string) []string {
+		for _, b := range p.Breakdowns() {
+			if b.Key == key {
+				out := []string{b.Title}
+				for _, g := range b.Groups {
+					out = append(out, g.Key+": "+g.Title)
+				}
+				return out
+			}
+		}
+		return nil
+	}
+	english := []string{"Article 4 obligations", "article4: States with Article 4 obligations", "other: Other States"}
+	for _, tc := range []struct {
+		name   string
+		change func(fsys fstest.MapFS)
+		want   []string // the French titles
+		warn   string   // a warning that must be given ("" for none)
+	}{
+		{"translated", func(fstest.MapFS) {},
+			[]string{"obligations au titre de l'article 4", "article4: États ayant des obligations au titre de l'article 4", "other: Autres États"}, ""},
+		{"missing", func(fsys fstest.MapFS) {
+			f := fsys["lang/fr.toml"]
+			f.Data = []byte(strings.Split(string(f.Data), "[breakdown.article4]")[0])
+		}, english, `plan.toml:76: translation-missing: breakdown article4 has no "fr" translation`},
+		{"stale", func(fsys fstest.MapFS) {
+			f := fsys["plan.toml"]
+			f.Data = []byte(strings.Replace(string(f.Data), `other = "Other States"`, `other = "All other States"`, 1))
+		}, []string{"Article 4 obligations", "article4: States with Article 4 obligations", "other: All other States"},
+			"translation-stale: breakdown article4 was translated from another English text"},
+		{"orphan group", func(fsys fstest.MapFS) {
+			f := fsys["lang/fr.toml"]
+			f.Data = append(f.Data, "group.nope = \"Aucun\"\n"...)
+		}, nil, `translation-orphan: breakdown "article4" has no group "nope"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := shippedPlanFS(t)
+			tc.change(fsys)
+			ws := strings.Join(warnings(t, fsys), "\n")
+			if tc.warn == "" {
+				assert.Empty(t, ws)
+			} else {
+				assert.Contains(t, ws, tc.warn)
+			}
+			p, err := Load(fsys)
+			require.NoError(t, err)
+			fr, err := p.Translated("fr")
+			require.NoError(t, err)
+			if tc.want != nil {
+				assert.Equal(t, tc.want, titles(fr, "article4"))
+			}
+			assert.Equal(t, tc.name == "stale", titles(p, "article4")[2] == "other: All other States", "the plan as written keeps its English")
+		})
+	}
 }

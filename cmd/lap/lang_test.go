@@ -211,6 +211,13 @@ func TestReportNoEnglishLeft(t *testing.T) {
 				}
 				assert.Empty(t, left, "English left in the %s %s", lang, page.name)
 			}
+			// the marks' tooltips (attributes, which the page text above leaves out)
+			raw, err := os.ReadFile(filepath.Join(dir, "report.html"))
+			require.NoError(t, err)
+			for _, class := range []string{"monitor", "estimate", "unstated", "illustrative"} {
+				en := locale.For(locale.English).T("mark." + class)
+				assert.NotContains(t, string(raw), `title="`+htmlpkg.EscapeString(en)+`"`, "English tooltip of the %s mark", class)
+			}
 		})
 	}
 }

@@ -78,6 +78,10 @@ const (
 	msgMonthsLess  = "engine.months.less-than-one"
 	// Deadline projections (docs/methodology.md, "Deadline projections").
 	msgProjNoRemaining      = "engine.projection.no-remaining"
+	// Coverage of sums (docs/methodology.md, "Coverage of sums").
+	msgCoverageLow     = "engine.coverage.low"
+	msgCoverageDropped = "engine.coverage.dropped"
+	msgCoverageAdded   = "engine.coverage.added"
 	msgProjNoRate           = "engine.projection.no-rate"
 	msgProjNotKnownSuffix   = "engine.projection.not-known-suffix"
 	msgProjRemaining        = "engine.projection.remaining"
@@ -209,6 +213,9 @@ var messageDefs = []MessageDef{
 	{ID: msgMonthsRange, Description: "a duration between two numbers of months; Lo is a number, Hi a duration in months", Other: "{{.Lo}} to {{.Hi}}"},
 	{ID: msgMonthsUpTo, Description: "a duration of at most some months; Hi is a duration in months", Other: "up to {{.Hi}}"},
 	{ID: msgMonthsLess, Description: "a duration", Other: "less than a month"},
+	{ID: msgCoverageLow, Description: "a sum's coverage is below the plan's minimum; Known and Population are counts of States, Share and Min percentages; min_coverage is a setting's name (keep as is)", Other: "{{.Known}} of {{.Population}} States gave a figure ({{.Share}}), below min_coverage {{.Min}}"},
+	{ID: msgCoverageDropped, Description: "States (a list of ISO3 codes, keep as is) gave a figure for the year before (Prev) and none for Year", Other: "no figure for {{.Year}} from {{.States}}, which gave one for {{.Prev}}"},
+	{ID: msgCoverageAdded, Description: "States (a list of ISO3 codes, keep as is) gave a figure for Year and none for the year before (Prev)", Other: "a figure for {{.Year}} from {{.States}}, which gave none for {{.Prev}}"},
 	{ID: msgProjNoRemaining, Description: "deadline projection: no amount remaining reported; Field is a data field name (keep as is), Start a date, Year a year, NotKnown an optional clause", Other: "no {{.Field}} reported from {{.Start}} to {{.Year}}{{.NotKnown}}"},
 	{ID: msgProjNoRate, Description: "deadline projection: an amount remains but nothing done is reported; Field is a data field name", Other: "no {{.Field}} reported from {{.Start}} to {{.Year}}, so there is no rate{{.NotKnown}}"},
 	{ID: msgProjNotKnownSuffix, Description: "deadline projection: appended clause, with its leading semicolon", Other: "; the deadline that applies is not known: {{.Why}}"},

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -26,6 +26,8 @@ type Coverage struct {
 	Dropped []string `json:"dropped,omitempty"`
 	Added   []string `json:"added,omitempty"`
 	Reason  string   `json:"reason,omitempty"` // why it is flagged; empty when it is not
+	// ReasonSentence is Reason as a message and its values, for other languages.
+	ReasonSentence Sentence `json:"-"`
 }
 
 // seriesPoint is the series entry of one year's result. Sums keep who gave a figure and who
@@ -76,27 +78,34 @@ func seriesOf(results []*Result, i int, sc Scoring) []YearValue {
 // coverageOf compares a sum's point with the year before (nil when there is none).
 func coverageOf(cur, prev *YearValue, sc Scoring) Coverage {
 	c := Coverage{Known: cur.known, Population: cur.population, Missing: append([]string{}, cur.noData...)}
-	var why []string
+	var why []Sentence
 	if cur.population > 0 {
 		sh := float64(cur.known) / float64(cur.population)
 		c.Share = &sh
 		if sh < sc.MinCoverage-scoreEps {
 			c.Low = true
-			why = append(why, fmt.Sprintf("%d of %d States gave a figure (%.0f%%), below min_coverage %s%%",
-				cur.known, cur.population, 100*sh, fnum(100*sc.MinCoverage)))
+			share := numArg("Share", 0)
+			share.Num, _ = strconv.ParseFloat(strconv.FormatFloat(100*sh, 'f', 0, 64), 64)
+			share.Kind, share.Dec = ArgPercent, 0
+			low := numArg("Min", 100*sc.MinCoverage)
+			low.Kind = ArgPercent
+			why = append(why, say(msgCoverageLow, intArg("Known", cur.known), intArg("Population", cur.population), share, low))
 		}
 	}
 	if prev != nil {
 		c.Dropped = intersect(prev.counted, cur.noData)
 		c.Added = intersect(cur.counted, prev.noData)
 		if len(c.Dropped) > 0 {
-			why = append(why, fmt.Sprintf("no figure for %d from %s, which gave one for %d", cur.Year, strings.Join(c.Dropped, ", "), prev.Year))
+			why = append(why, say(msgCoverageDropped, yearArg("Year", cur.Year), codeArg("States", strings.Join(c.Dropped, ", ")), yearArg("Prev", prev.Year)))
 		}
 		if len(c.Added) > 0 {
-			why = append(why, fmt.Sprintf("a figure for %d from %s, which gave none for %d", cur.Year, strings.Join(c.Added, ", "), prev.Year))
+			why = append(why, say(msgCoverageAdded, yearArg("Year", cur.Year), codeArg("States", strings.Join(c.Added, ", ")), yearArg("Prev", prev.Year)))
 		}
 	}
-	c.Reason = strings.Join(why, "; ")
+	if len(why) > 0 {
+		c.ReasonSentence = say(msgClauses, listArg("Clauses", why))
+		c.Reason = c.ReasonSentence.String()
+	}
 	return c
 }
 

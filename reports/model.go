@@ -412,7 +412,7 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 	}
 	if ia.CoverageFlag && ia.Coverage != nil {
 		r.Value += " ⚑"
-		r.Notes = append(r.Notes, loc.T("report.coverage-flagged-note", map[string]any{"Reason": ia.Coverage.Reason}))
+		r.Notes = append(r.Notes, loc.T("report.coverage-flagged-note", map[string]any{"Reason": engineSentence(loc, ia.Coverage.Reason, ia.Coverage.ReasonSentence)}))
 	}
 	if t := ia.Travel; t != nil {
 		r.Notes = append(r.Notes, loc.T("report.travel-note", map[string]any{"Trend": loc.T("trend." + string(t.Status)), "Reason": engineSentence(loc, t.Reason, t.ReasonSentence)}))

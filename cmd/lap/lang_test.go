@@ -211,6 +211,10 @@ func TestReportNoEnglishLeft(t *testing.T) {
 				}
 				assert.Empty(t, left, "English left in the %s %s", lang, page.name)
 			}
+			// the engine's coverage-flag reason (quoted in results.json, so the scan above skips it)
+			md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+			require.NoError(t, err)
+			assert.NotContains(t, string(md), "States gave a figure", "the coverage reason in English")
 			// the marks' tooltips (attributes, which the page text above leaves out)
 			raw, err := os.ReadFile(filepath.Join(dir, "report.html"))
 			require.NoError(t, err)

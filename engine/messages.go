@@ -77,11 +77,11 @@ const (
 	msgMonthsUpTo  = "engine.months.up-to"
 	msgMonthsLess  = "engine.months.less-than-one"
 	// Deadline projections (docs/methodology.md, "Deadline projections").
-	msgProjNoRemaining      = "engine.projection.no-remaining"
+	msgProjNoRemaining = "engine.projection.no-remaining"
 	// Coverage of sums (docs/methodology.md, "Coverage of sums").
-	msgCoverageLow     = "engine.coverage.low"
-	msgCoverageDropped = "engine.coverage.dropped"
-	msgCoverageAdded   = "engine.coverage.added"
+	msgCoverageLow          = "engine.coverage.low"
+	msgCoverageDropped      = "engine.coverage.dropped"
+	msgCoverageAdded        = "engine.coverage.added"
 	msgProjNoRate           = "engine.projection.no-rate"
 	msgProjNotKnownSuffix   = "engine.projection.not-known-suffix"
 	msgProjRemaining        = "engine.projection.remaining"

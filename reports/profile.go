@@ -413,6 +413,11 @@ func (po *ProfileObligation) episode(loc *locale.Locale, oe engine.ObligationEpi
 	}
 	if oe.Deadline != nil {
 		po.Deadline.Value = dayOf(loc, *oe.Deadline)
+		if oe.ExtensionPending && oe.DeadlineMet == engine.VerdictUnknown {
+			// The last deadline recorded has passed and a request awaits a decision: the
+			// deadline in force is not known (docs/methodology.md §5.1).
+			po.Deadline.Value = loc.T("profile.deadline-not-known", map[string]any{"Deadline": po.Deadline.Value})
+		}
 	}
 	num := func(v *float64, unit string) string {
 		s := fmtValue(v, unit) + " " + unitIn(loc, unit)
@@ -532,10 +537,19 @@ func whatItTakes(loc *locale.Locale, article int, dp *engine.DeadlineProjection)
 	}
 	data := map[string]any{"Deadline": deadline, "Year": dp.RemainingYear}
 	var s string
-	if dp.RateNeeded == nil {
+	switch {
+	case dp.Status == engine.ProjectionNotKnown:
+		// A request awaits a decision: the deadline that applies is not known, so the State
+		// is not measured against the last one recorded (it may no longer apply).
+		s = loc.T("profile.takes.not-known-plain")
+		if dp.ExtensionNote != "" {
+			data["Note"] = engineSentence(loc, dp.ExtensionNote, dp.ExtensionNoteSentence)
+			s = loc.T("profile.takes.not-known", data)
+		}
+	case dp.RateNeeded == nil:
 		data["Remaining"] = amount(dp.Remaining)
 		s = loc.T("profile.takes.passed", data)
-	} else {
+	default:
 		data["Needed"] = estimate(dp.RateNeeded)
 		s = loc.T(map[bool]string{true: "profile.takes.clear", false: "profile.takes.destroy"}[article == 4], data)
 		if dp.Rate != nil && *dp.Rate > 0 {

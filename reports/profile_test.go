@@ -272,6 +272,27 @@ func TestOutcomeWords(t *testing.T) {
 	}
 }
 
+// notKnown marks a projection as made while an extension request awaits a decision.
+func notKnown(d *engine.DeadlineProjection, note string) *engine.DeadlineProjection {
+	d.Status, d.ExtensionPending, d.ExtensionNote = engine.ProjectionNotKnown, true, note
+	return d
+}
+
+// Iraq's deadline of 1 November 2023 has passed with an extension requested in 2022 and no
+// decision in the sample: its profile never measures it against that deadline (the extension
+// may have been granted), it says the deadline in force is not known.
+func TestProfileDeadlineNotKnown(t *testing.T) {
+	p := profileOf(t, "IRQ")
+	require.NotEmpty(t, p.Obligations)
+	o := p.Obligations[0]
+	require.Equal(t, 4, o.Article)
+	assert.Equal(t, "not known (last recorded: 1 November 2023)", o.Deadline.Value)
+	assert.Equal(t, "not known", o.Verdict)
+	require.NotNil(t, o.Projection)
+	assert.NotContains(t, o.Projection.Takes, "has passed")
+	assert.Contains(t, o.Projection.Takes, "Not known: the deadline that applies is not known (extension requested in 2022, no decision recorded).")
+}
+
 func TestWhatItTakes(t *testing.T) {
 	dp := func(remaining, rate, needed *float64, completion *int, deadline string) *engine.DeadlineProjection {
 		d := &engine.DeadlineProjection{Unit: "m2", Remaining: remaining, RemainingYear: 2024, Rate: rate, Deadline: deadline}
@@ -295,6 +316,10 @@ func TestWhatItTakes(t *testing.T) {
 		{"nothing left", dp(f(0), f(10), nil, nil, "2027-06-30"), "Nothing remains in the latest figure."},
 		{"rate zero", dp(f(100), f(0), f(40), nil, "2027-06-30"),
 			"Meeting the deadline of 30 June 2027 takes releasing 40 m² a year from the end of 2024; the recent rate is zero."},
+		{"deadline not known: a request awaits a decision", notKnown(dp(f(100), f(10), nil, y(2034), "2024-06-30"), "extension requested in 2023, no decision recorded"),
+			"Not known: the deadline that applies is not known (extension requested in 2023, no decision recorded). At the recent rate, the work would be completed in 2034."},
+		{"deadline not known, nothing recorded of the request", notKnown(dp(f(100), f(10), nil, nil, "2024-06-30"), ""),
+			"Not known: the deadline that applies is not known."},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			assert.Equal(t, c.want, whatItTakesEnglish(4, c.dp))

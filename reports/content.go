@@ -41,10 +41,13 @@ type countedNames struct {
 	Long      bool // more than maxInlineNames: collapsed, or in the annex
 }
 
-// stateRef is a State with the links to its profile (empty when it has none).
+// stateRef is a State with the links to its profile (empty when it has none). In a list of
+// the States an indicator counts, Mark is the mark of the class of that State's result: a
+// State named on illustrative or secondary data is marked where it is named.
 type stateRef struct {
 	ISO3, Name string
 	HTML, MD   string // profiles/ISO3.html, profiles/ISO3.md
+	Mark       markInfo
 }
 
 type article7View struct {
@@ -143,8 +146,9 @@ func (d *document) content(a *engine.Assessment, m Meta) {
 		return s
 	}
 	order := loc.Order()
-	d.countedNames(a, ref, order)
-	c.Summary = summarize(loc, a, m.Previous, func(iso3 string) string { return ref(iso3).Name })
+	classOf := resultClasses(a, sd)
+	d.countedNames(a, ref, classOf, order)
+	c.Summary = summarize(loc, a, m.Previous, func(iso3 string) string { return ref(iso3).Name }, classOf)
 	if sd == nil {
 		return
 	}
@@ -159,8 +163,37 @@ func (d *document) content(a *engine.Assessment, m Meta) {
 	c.Article3 = article3Table(loc, sd.Article3, a.Year)
 }
 
-// countedNames attaches to each count indicator's row the States it counts.
-func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef, order func(a, b string) int) {
+// resultClasses returns the class of one State's result for one indicator: from the States'
+// traced outcomes when the report has them, else the indicator's own class (the least
+// reliable of all its States', so a name is never left unmarked when its result might rest
+// on data that is not official).
+func resultClasses(a *engine.Assessment, sd *StateData) func(id, iso3 string) engine.Class {
+	byID := map[string]engine.Class{}
+	for i := range a.Indicators {
+		byID[a.Indicators[i].ID] = a.Indicators[i].Class
+	}
+	if sd == nil {
+		return func(id, _ string) engine.Class { return byID[id] }
+	}
+	type key struct{ id, iso3 string }
+	classes := map[key]engine.Class{} // only the classes that are not official
+	for _, se := range sd.Outcomes {
+		if se == nil {
+			continue
+		}
+		for _, o := range se.Indicators {
+			if o.Class != "" && o.Class != engine.ClassOfficial {
+				classes[key{o.ID, se.ISO3}] = o.Class
+			}
+		}
+	}
+	return func(id, iso3 string) engine.Class { return classes[key{id, iso3}] }
+}
+
+// countedNames attaches to each count indicator's row the States it counts, each with the
+// mark of its result's class.
+func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef, classOf func(id, iso3 string) engine.Class,
+	order func(a, b string) int) {
 	byID := map[string]*engine.IndicatorAssessment{}
 	for i := range a.Indicators {
 		byID[a.Indicators[i].ID] = &a.Indicators[i]
@@ -175,7 +208,9 @@ func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef,
 				}
 				cn := countedNames{ID: ia.ID, Title: ia.Title, N: len(ia.Counted)}
 				for _, iso := range ia.Counted {
-					cn.Names = append(cn.Names, ref(iso))
+					r := ref(iso)
+					r.Mark = markOf(classOf(ia.ID, iso))
+					cn.Names = append(cn.Names, r)
 				}
 				slices.SortStableFunc(cn.Names, func(x, y stateRef) int { return order(x.Name, y.Name) })
 				cn.Long = len(cn.Names) > maxInlineNames

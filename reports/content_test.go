@@ -126,13 +126,15 @@ func TestContentWithoutVotes(t *testing.T) {
 }
 
 // Count indicators name the States they count: inline when few (46.1), collapsed in HTML and
-// listed in the Markdown annex when many (10.1).
+// listed in the Markdown annex when many (10.1); each name carries the mark of its result.
 func TestCountedNames(t *testing.T) {
 	s := loadSample(t)
 	var md, h bytes.Buffer
 	require.NoError(t, s.r.WriteMarkdown(&md))
 	require.NoError(t, s.r.WriteHTML(&h))
-	assert.Contains(t, md.String(), "- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md), [Comoros](profiles/COM.md), [Congo](profiles/COG.md), [Guinea](profiles/GIN.md), [Niue](profiles/NIU.md), [Rwanda](profiles/RWA.md), [Sao Tome and Principe](profiles/STP.md), [South Sudan](profiles/SSD.md), [Togo](profiles/TGO.md).")
+	assert.Contains(t, md.String(), "- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md), [Comoros](profiles/COM.md), [Congo](profiles/COG.md), [Guinea](profiles/GIN.md), [Niue](profiles/NIU.md), [Rwanda](profiles/RWA.md), [Sao Tome and Principe](profiles/STP.md), [South Sudan](profiles/SSD.md)ⁱ, [Togo](profiles/TGO.md).", "each name with the mark of its own result: South Sudan's initial report date is illustrative")
+	assert.Contains(t, h.String(), `<a href="profiles/SSD.html">South Sudan</a><sup class="mark mark-illustrative"`)
+	assert.Contains(t, md.String(), "(34 States): [Andorra](profiles/AND.md)ⁱ, [Belgium](profiles/BEL.md)ⁱ, ", "11.3 rests on illustrative statements: every name says so")
 	assert.Contains(t, h.String(), `<p class="names"><strong>46.1</strong> counts 9 States: <a href="profiles/CPV.html">Cabo Verde</a>, `)
 	assert.Contains(t, md.String(), "- **10.1** counts 112 States: listed under [States counted, by indicator](#counted-10.1).")
 	assert.Contains(t, md.String(), "<a id=\"counted-10.1\"></a>\n\n**10.1 States Parties at year end** (112 States): [Afghanistan](profiles/AFG.md), ")

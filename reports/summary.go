@@ -41,8 +41,9 @@ const maxSummaryNames = 10
 // summarize writes the summary of an assessment in loc's language; prev (the year before, or
 // nil) gives the States that joined, name gives a State's name. Each sentence is one message
 // of the catalogue (summary.*), with the counts that decide its grammar as its plural count.
-func summarize(loc *locale.Locale, a *engine.Assessment, prev *engine.Assessment, name func(string) string) []summarySentence {
-	s := summarizer{a: a, prev: prev, name: name, loc: loc, order: loc.Order()}
+func summarize(loc *locale.Locale, a *engine.Assessment, prev *engine.Assessment, name func(string) string,
+	classOf func(id, iso3 string) engine.Class) []summarySentence {
+	s := summarizer{a: a, prev: prev, name: name, classOf: classOf, loc: loc, order: loc.Order()}
 	var out []summarySentence
 	for _, f := range []func() (summarySentence, bool){
 		s.membership, s.score, s.initialReports, s.annualReports, s.stockpiles, s.clearance, s.areaCleared, s.legislation,
@@ -57,6 +58,7 @@ func summarize(loc *locale.Locale, a *engine.Assessment, prev *engine.Assessment
 type summarizer struct {
 	a, prev *engine.Assessment
 	name    func(string) string
+	classOf func(id, iso3 string) engine.Class // the class of a State's result, for its mark
 	loc     *locale.Locale
 	order   func(a, b string) int
 }
@@ -130,13 +132,23 @@ func count(ia *engine.IndicatorAssessment) (int, string, bool) {
 }
 
 // names lists States by name in the language's order, at most maxSummaryNames, then "and N
-// others".
-func (s summarizer) names(isos []string) string {
-	var ns []string
+// others". Each name counted by indicator id carries the mark of its result's class (id ""
+// for names that rest on the States file, which are official).
+func (s summarizer) names(id string, isos []string) string {
+	type named struct{ name, mark string }
+	var nm []named
 	for _, iso := range isos {
-		ns = append(ns, s.name(iso))
+		n := named{name: s.name(iso)}
+		if id != "" && s.classOf != nil {
+			n.mark = markOf(s.classOf(id, iso)).Symbol
+		}
+		nm = append(nm, n)
 	}
-	slices.SortFunc(ns, s.order)
+	slices.SortStableFunc(nm, func(x, y named) int { return s.order(x.name, y.name) })
+	ns := make([]string, len(nm))
+	for i, n := range nm {
+		ns[i] = n.name + n.mark
+	}
 	if len(ns) > maxSummaryNames {
 		rest := len(ns) - maxSummaryNames
 		ns = append(ns[:maxSummaryNames:maxSummaryNames], s.msg("summary.others", rest, "N", s.num(rest)))
@@ -180,10 +192,10 @@ func (s summarizer) membership() (summarySentence, bool) {
 			case 0:
 				text += " " + s.msg("summary.none-joined", -1, "Year", s.a.Year)
 			default:
-				text += " " + s.msg("summary.joined", len(joined), "N", capitalise(s.num(len(joined))), "Year", s.a.Year, "Names", s.names(joined))
+				text += " " + s.msg("summary.joined", len(joined), "N", capitalise(s.num(len(joined))), "Year", s.a.Year, "Names", s.names("", joined))
 			}
 			if len(left) > 0 {
-				text += " " + s.msg("summary.left", len(left), "N", capitalise(s.num(len(left))), "Names", s.names(left))
+				text += " " + s.msg("summary.left", len(left), "N", capitalise(s.num(len(left))), "Names", s.names("", left))
 			}
 		}
 	}
@@ -216,7 +228,7 @@ func (s summarizer) initialReports() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.initial-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	return summarySentence{Text: s.msg("summary.initial", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted)), Refs: refs}, true
+	return summarySentence{Text: s.msg("summary.initial", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted)), Refs: refs}, true
 }
 
 func (s summarizer) annualReports() (summarySentence, bool) {
@@ -253,14 +265,25 @@ func (s summarizer) annualReports() (summarySentence, bool) {
 
 // pastDeadline is the clause on the States past their deadline, of the messages prefix
 // "-past", "-past-names" and "-past-none".
+// The States for which it is not known whether the deadline has passed (a request awaits a
+// decision, a date is too coarse) are named in a clause of their own, "-past-unknown", and
+// "none" becomes "none known" ("-past-none-known"): unknown is never counted as "not past".
 func (s summarizer) pastDeadline(prefix string, pd *engine.IndicatorAssessment, m int, mk string) string {
+	var text string
 	switch {
+	case m == 0 && len(pd.NoData) > 0:
+		text = s.msg(prefix+"-past-none-known", -1, "Mark", mk)
 	case m == 0:
 		return s.msg(prefix+"-past-none", -1, "Mark", mk)
 	case len(pd.Counted) > 0:
-		return s.msg(prefix+"-past-names", m, "K", s.of(m)+mk, "Names", s.names(pd.Counted))
+		text = s.msg(prefix+"-past-names", m, "K", s.of(m)+mk, "Names", s.names(pd.ID, pd.Counted))
+	default:
+		text = s.msg(prefix+"-past", m, "K", s.of(m)+mk)
 	}
-	return s.msg(prefix+"-past", m, "K", s.of(m)+mk)
+	if u := len(pd.NoData); u > 0 {
+		text += s.msg(prefix+"-past-unknown", u, "K", s.num(u), "Names", s.names("", pd.NoData))
+	}
+	return text
 }
 
 func (s summarizer) stockpiles() (summarySentence, bool) {
@@ -276,7 +299,7 @@ func (s summarizer) stockpiles() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.art3-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := s.msg("summary.art3", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted))
+	text := s.msg("summary.art3", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted))
 	if pd, ok := s.ind(idArt3PastDeadline); ok {
 		refs = append(refs, idArt3PastDeadline)
 		if m, mk, ok := count(pd); ok {
@@ -301,7 +324,7 @@ func (s summarizer) clearance() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.art4-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.Counted))
+	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted))
 	if pd, ok := s.ind(idArt4PastDeadline); ok {
 		refs = append(refs, idArt4PastDeadline)
 		if m, mk, ok := count(pd); ok {

@@ -30,6 +30,12 @@ func summaryIndicator(id string, agg engine.Aggregate, value *float64, class eng
 	return ia
 }
 
+// withNoData gives an indicator States for which the result is not known.
+func withNoData(ia engine.IndicatorAssessment, isos ...string) engine.IndicatorAssessment {
+	ia.NoData = isos
+	return ia
+}
+
 func summaryAssessment(asOf string, inds ...engine.IndicatorAssessment) *engine.Assessment {
 	return &engine.Assessment{Year: 2024, AsOf: asOf, TargetYear: 2026, Indicators: inds}
 }
@@ -44,7 +50,7 @@ func isos(n int) []string {
 
 func summaryTexts(a, prev *engine.Assessment) []string {
 	var out []string
-	for _, s := range summarize(locale.For(locale.English), a, prev, func(iso string) string { return "State " + iso }) {
+	for _, s := range summarize(locale.For(locale.English), a, prev, func(iso string) string { return "State " + iso }, nil) {
 		out = append(out, s.Text+" "+strings.Join(s.Refs, ","))
 	}
 	return out
@@ -96,6 +102,12 @@ func TestSummaryTemplates(t *testing.T) {
 			summaryIndicator("24.3", engine.AggCount, n(2), "", []string{"AAA", "BBB"}, 9, 9), summaryIndicator("24.1", engine.AggCount, n(0), "", nil, 9, 9),
 			summaryIndicator("24.5", engine.AggCount, n(1), "", []string{"AAA"}, 2, 2)), nil,
 			[]string{"At the end of 2024, two States Parties had Article 4 clearance obligations outstanding: State AAA and State BBB; none were past their deadline; one of the two open obligations is past the deadline or projected to miss it at the State's recent rate. 24.3,24.1,24.5"}},
+		{"clearance, past the deadline not known for one", summaryAssessment(cut,
+			summaryIndicator("24.3", engine.AggCount, n(2), "", []string{"AAA", "BBB"}, 9, 9), withNoData(summaryIndicator("24.1", engine.AggCount, n(0), engine.ClassIllustrative, nil, 8, 9), "BBB")), nil,
+			[]string{"At the end of 2024, two States Parties had Article 4 clearance obligations outstanding: State AAA and State BBB; noneⁱ was known to be past its deadline; for one of them (State BBB), whether the deadline had passed is not known. 24.3,24.1"}},
+		{"stockpiles, one past the deadline and one not known", summaryAssessment(cut,
+			summaryIndicator("12.1", engine.AggCount, n(3), "", []string{"AAA", "BBB", "CCC"}, 9, 9), withNoData(summaryIndicator("14.3", engine.AggCount, n(1), "", []string{"BBB"}, 8, 9), "CCC")), nil,
+			[]string{"At the end of 2024, three States Parties still had cluster munition stockpiles to destroy: State AAA, State BBB and State CCC; one was past its Article 3 deadline: State BBB; for one of them (State CCC), whether the deadline had passed is not known. 12.1,14.3"}},
 		{"area cleared", summaryAssessment(cut, summaryIndicator("21.1", engine.AggSum, n(64.86), engine.ClassIllustrative, isos(9), 9, 9)), nil,
 			[]string{"States Parties reported clearing 64.86 km² in 2024ⁱ, nine of the nine with clearance obligations in the year giving a figure. 21.1"}},
 		{"area cleared not known", summaryAssessment(cut, summaryIndicator("21.1", engine.AggSum, nil, "", nil, 0, 9)), nil,
@@ -110,6 +122,22 @@ func TestSummaryTemplates(t *testing.T) {
 			assert.Equal(t, c.want, got)
 		})
 	}
+}
+
+// A State named in a summary sentence carries the mark of its own result's class: the count
+// may rest on illustrative data while most names rest on official data.
+func TestSummaryNamesCarryTheirMarks(t *testing.T) {
+	n := 2.0
+	a := summaryAssessment("2025-06-30", summaryIndicator("46.1", engine.AggCount, &n, engine.ClassIllustrative, []string{"BBB", "AAA"}, 9, 9))
+	classOf := func(id, iso string) engine.Class {
+		if id == "46.1" && iso == "BBB" {
+			return engine.ClassIllustrative
+		}
+		return ""
+	}
+	got := summarize(locale.For(locale.English), a, nil, func(iso string) string { return "State " + iso }, classOf)
+	require.Len(t, got, 2)
+	assert.Equal(t, "At the end of 2024, twoⁱ States Parties had not submitted their initial Article 7 report by its due date: State AAA and State BBBⁱ.", got[1].Text)
 }
 
 func TestSummaryScore(t *testing.T) {
@@ -175,7 +203,7 @@ func TestSummaryNumbersAreTraceable(t *testing.T) {
 				allowed[fmtValue(ia.Value, ia.Unit)] = true
 				allowed[strings.TrimSuffix(fmtValue(ia.Value, ia.Unit), "%")] = true
 			}
-			for _, k := range []int{len(ia.Counted), ia.N, ia.Population} {
+			for _, k := range []int{len(ia.Counted), ia.N, ia.Population, len(ia.NoData)} {
 				allowed[fixed(float64(k), 0)] = true
 			}
 		}

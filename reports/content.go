@@ -8,6 +8,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/contentkey"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -360,16 +361,48 @@ func (r *Report) Profiles() ([]*StateProfile, error) {
 // WriteProfile writes one of the report's country profiles in a report format, "md" or
 // "html", with its links to the report beside profiles/.
 func (r *Report) WriteProfile(w io.Writer, p *StateProfile, format string) error {
+	o := r.profileOptions(format)
+	switch format {
+	case "md":
+		return WriteProfileMarkdown(w, p, o)
+	case "html":
+		return WriteProfileHTML(w, p, o)
+	}
+	return fmt.Errorf("write profile: %w: format %q", chart.ErrInvalidInput, format)
+}
+
+// profileOptions are the options of the report's profile pages in format.
+func (r *Report) profileOptions(format string) ProfileOptions {
 	o := ProfileOptions{Generator: r.doc.Generator, Date: r.m.Date}
 	switch format {
 	case "md":
 		o.IndicatorLink, o.ReportLink = "../report.md#action-{action}", "../report.md"
-		return WriteProfileMarkdown(w, p, o)
 	case "html":
 		o.IndicatorLink, o.ReportLink = "../report.html#ind-{id}", "../report.html"
-		return WriteProfileHTML(w, p, o)
 	}
-	return fmt.Errorf("write profile: %w: format %q", chart.ErrInvalidInput, format)
+	return o
+}
+
+// ProfileKey returns the content key (package contentkey) of the page WriteProfile writes for
+// p in format: the profile, every field of it, the page's options and language, and the
+// binary that writes it. Pages with the same key have the same bytes, so that a page an
+// earlier run wrote can be reused. "" when the key cannot be computed.
+func (r *Report) ProfileKey(p *StateProfile, format string) string {
+	if p == nil || format != "md" && format != "html" {
+		return ""
+	}
+	content, ok := r.profileKeys.Load(p)
+	if !ok {
+		c := *p
+		c.loc = nil // given by the language, hashed instead (the catalogue is part of the binary)
+		k, _ := contentkey.Of("lap report profile", string(p.words().Lang()), c)
+		content, _ = r.profileKeys.LoadOrStore(p, k)
+	}
+	if content == "" {
+		return ""
+	}
+	k, _ := contentkey.Of("lap report profile page", content, format, r.profileOptions(format))
+	return k
 }
 
 // joinNames writes "A", "A and B", "A, B and C".

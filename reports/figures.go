@@ -12,6 +12,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/contentkey"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -58,7 +59,8 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		ov.Value = 100 * *a.Overall.Score
 	}
 	scores.Overall = &ov
-	add := func(list *[]*chart.Figure, name, title, alt string, p *plot.Plot, err error) error {
+	// in is the chart's input without its words (functions of lang, which the key holds)
+	add := func(list *[]*chart.Figure, name, title, alt string, in any, p *plot.Plot, err error) error {
 		switch {
 		case errors.Is(err, chart.ErrNoData):
 			return nil
@@ -66,17 +68,17 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 			return fmt.Errorf("draw %s: %w", name, err)
 		}
 		localizePlot(lang, p)
-		*list = append(*list, &chart.Figure{Name: name, Title: title, Alt: alt, Plot: p})
+		*list = append(*list, &chart.Figure{Name: name, Title: title, Alt: alt, Plot: p, Content: figureContent(name, title, alt, lang, in)})
 		return nil
 	}
 	p, err := chart.ScoresChart(scores)
 	if err := add(&overview, "scores", scores.Title,
-		chartWord(lang, "chart.alt-scores", "Horizontal bars: the progress score of each section and of the whole plan, 0 to 100 percent."), p, err); err != nil {
+		chartWord(lang, "chart.alt-scores", "Horizontal bars: the progress score of each section and of the whole plan, 0 to 100 percent."), withoutWords(scores), p, err); err != nil {
 		return nil, nil, nil, err
 	}
 	p, err = chart.StatusChart(status)
 	if err := add(&overview, "status", status.Title,
-		chartWord(lang, "chart.alt-status", "Stacked horizontal bars: for each section, how many indicators have each status."), p, err); err != nil {
+		chartWord(lang, "chart.alt-status", "Stacked horizontal bars: for each section, how many indicators have each status."), withoutWords(status), p, err); err != nil {
 		return nil, nil, nil, err
 	}
 
@@ -100,7 +102,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		p, err := chart.Article4Chart(g)
 		if err := add(&art4, "article4-"+strconv.Itoa(i+1), g.Title,
 			chartWord(lang, "chart.alt-article4", "Lines: remaining cluster munition contaminated area in square kilometres by year for "+strings.Join(codes, ", ")+
-				", with a dashed vertical line at each State's clearance deadline.", "States", strings.Join(codes, ", ")), p, err); err != nil {
+				", with a dashed vertical line at each State's clearance deadline.", "States", strings.Join(codes, ", ")), withoutWords(g), p, err); err != nil {
 			return nil, nil, nil, err
 		}
 	}
@@ -124,7 +126,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 			caption += " " + chartWord(lang, "chart.partial-caption", fmt.Sprintf("(%d: partial year)", a.Year), "Year", a.Year)
 			alt += " " + chartWord(lang, "chart.alt-partial", fmt.Sprintf("The last point, %d, covers part of the year only.", a.Year), "Year", a.Year)
 		}
-		if err := add(&one, "trend-"+ia.ID, caption, alt, p, err); err != nil {
+		if err := add(&one, "trend-"+ia.ID, caption, alt, withoutWords(in), p, err); err != nil {
 			return nil, nil, nil, err
 		}
 		if len(one) == 1 {
@@ -206,4 +208,27 @@ func article4Groups(a *engine.Assessment, m Meta) []chart.Article4Input {
 		groups[n-1].States = append(groups[n-1].States, s.area)
 	}
 	return groups
+}
+
+// figureContent is the content key of a figure (chart.Figure.Content): its name, captions,
+// language and chart input (without the words, which the language gives), hashed with the
+// binary that draws it; "" when it cannot be computed (nothing is then reused).
+func figureContent(name, title, alt string, lang locale.Lang, in any) string {
+	k, _ := contentkey.Of("lap report figure", name, title, alt, string(lang), in)
+	return k
+}
+
+// withoutWords returns a chart input with its Words (functions, given by the language) unset.
+func withoutWords[T chart.ScoresInput | chart.StatusInput | chart.Article4Input | chart.TrendInput](in T) T {
+	switch v := any(&in).(type) {
+	case *chart.ScoresInput:
+		v.Words = nil
+	case *chart.StatusInput:
+		v.Words = nil
+	case *chart.Article4Input:
+		v.Words = nil
+	case *chart.TrendInput:
+		v.Words = nil
+	}
+	return in
 }

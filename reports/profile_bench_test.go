@@ -56,6 +56,15 @@ func BenchmarkProfiles(b *testing.B) {
 		b.Fatal(err)
 	}
 	for _, format := range []string{"md", "html"} {
+		b.Run("key-"+format, func(b *testing.B) {
+			for b.Loop() {
+				for _, pr := range ps {
+					if r.ProfileKey(pr, format) == "" {
+						b.Fatal("no key")
+					}
+				}
+			}
+		})
 		b.Run("write-"+format, func(b *testing.B) {
 			for b.Loop() {
 				for _, pr := range ps {

@@ -129,7 +129,8 @@ func groupFigures(views []breakdownView) ([]*chart.Figure, error) {
 		if err != nil {
 			return nil, fmt.Errorf("draw groups-%s: %w", v.Key, err)
 		}
-		v.Figure = &chart.Figure{Name: "groups-" + v.Key, Title: v.chart.Title, Plot: p, Alt: v.chartAlt}
+		name := "groups-" + v.Key
+		v.Figure = &chart.Figure{Name: name, Title: v.chart.Title, Plot: p, Alt: v.chartAlt, Content: figureContent(name, v.chart.Title, v.chartAlt, "", *v.chart)}
 		out = append(out, v.Figure)
 	}
 	return out, nil

@@ -23,6 +23,8 @@ type Report struct {
 	trends   map[string]*chart.Figure
 	groups   []*chart.Figure // results by group (regions.go)
 	figErr   error
+
+	profileKeys sync.Map // *StateProfile → the content key of its pages' content (ProfileKey)
 }
 
 // New prepares the report of an assessment.

@@ -70,6 +70,13 @@ func loadPlan(dir string, stderr io.Writer) (*engine.Plan, error) {
 // dataDir at the same time, and prints their problems as loadPlan and loadData do, in that
 // order: the data's only when the plan loaded.
 func loadPlanAndData(planDir, dataDir string, lang locale.Lang, stderr io.Writer) (*engine.Plan, *engine.Dataset, error) {
+	return loadPlanAndDataAfter(planDir, dataDir, lang, stderr, nil)
+}
+
+// loadPlanAndDataAfter is loadPlanAndData with a check that runs beside the loading and comes
+// first: when before is not nil, its error is returned, and nothing the loading printed is,
+// unless before returns nil.
+func loadPlanAndDataAfter(planDir, dataDir string, lang locale.Lang, stderr io.Writer, before func() error) (*engine.Plan, *engine.Dataset, error) {
 	var (
 		ds      *engine.Dataset
 		dataErr error
@@ -80,11 +87,24 @@ func loadPlanAndData(planDir, dataDir string, lang locale.Lang, stderr io.Writer
 		defer close(loaded)
 		ds, dataErr = loadData(dataDir, &dataOut)
 	}()
-	plan, err := loadPlan(planDir, stderr)
+	var checked chan error
+	planOut := stderr
+	if before != nil {
+		checked = make(chan error, 1)
+		go func() { checked <- before() }()
+		planOut = new(bytes.Buffer)
+	}
+	plan, err := loadPlan(planDir, planOut)
 	if err == nil {
 		plan, err = translate(plan, lang)
 	}
 	<-loaded
+	if checked != nil {
+		if cerr := <-checked; cerr != nil {
+			return nil, nil, cerr
+		}
+		stderr.Write(planOut.(*bytes.Buffer).Bytes())
+	}
 	if err != nil {
 		return nil, nil, err
 	}

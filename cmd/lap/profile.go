@@ -106,11 +106,18 @@ func profileJobs(d *outdir.Dir, rep *reports.Report, fmts []string) ([]func() er
 		if _, ok := profileFiles[f]; ok {
 			for _, p := range ps {
 				jobs = append(jobs, func() error {
+					name, key := "profiles/"+p.ISO3+profileFiles[f], rep.ProfileKey(p, f)
+					if reused, err := d.Reuse(name, key); err != nil || reused {
+						if err != nil {
+							return fmt.Errorf("write profiles: %w", err)
+						}
+						return nil
+					}
 					var b bytes.Buffer
 					if err := rep.WriteProfile(&b, p, f); err != nil {
 						return err
 					}
-					if err := d.WriteFile("profiles/"+p.ISO3+profileFiles[f], b.Bytes()); err != nil {
+					if err := d.WriteFileKey(name, key, b.Bytes()); err != nil {
 						return fmt.Errorf("write profiles: %w", err)
 					}
 					return nil

@@ -87,16 +87,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	outInputs := []string{in.data, in.plan}
-	if err := outdir.Check(*out, "report", outInputs...); err != nil {
-		return err
-	}
 
 	if os.Getenv("GOGC") == "" {
 		defer debug.SetGCPercent(debug.SetGCPercent(reportGOGC))
 	}
 	step := progress(stderr)
 	step("loading the plan and the data")
-	plan, ds, err := loadPlanAndData(in.plan, in.data, lang, stderr)
+	// the output directory is checked (an earlier report in it read and hashed whole) beside
+	// the loading; its refusal comes first
+	plan, ds, err := loadPlanAndDataAfter(in.plan, in.data, lang, stderr, func() error { return outdir.Check(*out, "report", outInputs...) })
 	if err != nil {
 		return err
 	}
@@ -219,7 +218,7 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 	var jobs []func() error // in the order their errors are reported
 	if len(charts) > 0 {
 		step("drawing the charts")
-		cj, err := chartJobs(d, "charts/", rep, charts)
+		cj, err := chartJobs(d, "charts/", rep, charts, slices.Contains(fmts, "html"))
 		if err != nil {
 			return err
 		}
@@ -292,11 +291,27 @@ func writeJobs(ctx context.Context, jobs []func() error, order []int) error {
 }
 
 // chartJobs returns a job per figure of rep writing it in each chart format into the
-// directory prefix of d.
-func chartJobs(d *outdir.Dir, prefix string, rep *reports.Report, formats []string) ([]func() error, error) {
+// directory prefix of d. With html (report.html, which holds every chart as SVG, is written),
+// a figure whose SVG file of the earlier output in d was written from the same content (its
+// key) gives the page those bytes, read and checked now, instead of being drawn again.
+func chartJobs(d *outdir.Dir, prefix string, rep *reports.Report, formats []string, html bool) ([]func() error, error) {
 	figs, err := rep.Figures()
 	if err != nil {
 		return nil, err
+	}
+	if html && slices.Contains(formats, "svg") {
+		for _, f := range figs {
+			if f.Content == "" {
+				continue
+			}
+			key, err := f.Key("svg")
+			if err != nil {
+				return nil, err
+			}
+			if b, ok := d.ReadPrevious(prefix+f.Name+".svg", key); ok {
+				f.UseSVG(b)
+			}
+		}
 	}
 	jobs := make([]func() error, len(figs))
 	for i, f := range figs {
@@ -305,16 +320,16 @@ func chartJobs(d *outdir.Dir, prefix string, rep *reports.Report, formats []stri
 	return jobs, nil
 }
 
-// writeFigure writes one figure in each format as prefix+name.format. A PNG whose content key
-// (chart.ChartKey: what the chart draws and the renderer's version) is the one recorded for
-// the same file in the earlier output of d is copied from there instead of drawn again (see
-// outdir.Dir.Reuse); drawing PNGs is most of a report's time. SVG is drawn anyway for the HTML
-// page, and is cheap.
+// writeFigure writes one figure in each format as prefix+name.format. A file whose content key
+// (chart.Figure.Key: what the chart draws and the binary that draws it) is the one recorded for
+// the same file in the earlier output of d is taken from there instead of drawn again (see
+// outdir.Dir.Reuse): drawing is most of a report's time. A figure without a Content key is
+// keyed by its drawing, PNG only (the SVG is drawn anyway for the HTML page).
 func writeFigure(d *outdir.Dir, prefix string, f *chart.Figure, formats []string) error {
 	for _, format := range formats {
 		name := prefix + f.Name + "." + format
 		key := ""
-		if format == "png" {
+		if format == "png" || f.Content != "" {
 			var err error
 			if key, err = f.Key(format); err != nil {
 				return err

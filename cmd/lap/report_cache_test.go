@@ -35,7 +35,8 @@ func TestReportReusesCharts(t *testing.T) {
 	pngs := 0
 	for i, f := range first.Files {
 		if !strings.HasSuffix(f.Path, ".png") {
-			assert.Empty(t, f.Key, "%s: only PNG charts are keyed", f.Path)
+			keyed := strings.HasPrefix(f.Path, "charts/") || strings.HasPrefix(f.Path, "profiles/")
+			assert.Equal(t, keyed, f.Key != "", "%s: charts and profile pages are keyed, nothing else", f.Path)
 			continue
 		}
 		pngs++

@@ -75,10 +75,18 @@ func newKeyCanvas(format string, width, height vg.Length) *hashCanvas {
 // key returns the key hashed so far, in hex.
 func (c *hashCanvas) key() string { return hex.EncodeToString(c.sum.Sum(nil)) }
 
-// Key returns the content key of the figure written as format at the default size (see
-// ChartKey). The PNG key is computed while the SVG is drawn (see SVG), from the drawing both
-// formats share.
+// Key returns the content key of the figure's file in format at the default size. With
+// Content set, it is a hash of Content, the format and the size, computed without drawing.
+// Without, it is ChartKey's key of the drawing; the PNG key is then computed while the SVG is
+// drawn (see SVG), from the drawing both formats share.
 func (f *Figure) Key(format string) (string, error) {
+	if f.Content != "" {
+		if format != "svg" && format != "png" {
+			return "", fmt.Errorf("figure %s: %w: unsupported format %q (want svg or png)", f.Name, ErrInvalidInput, format)
+		}
+		sum := sha256.Sum256([]byte(fmt.Sprintf("lap figure file 1\n%s\n%s\n%d\n%v\n%v\n%s\n", f.Content, format, PNGDPI, float64(DefaultWidth), float64(DefaultHeight), pngRenderer)))
+		return hex.EncodeToString(sum[:]), nil
+	}
 	if format == "png" {
 		if _, err := f.SVG(); err != nil {
 			return "", err

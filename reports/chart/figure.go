@@ -20,6 +20,11 @@ type Figure struct {
 	Title string
 	Alt   string
 	Plot  *plot.Plot
+	// Content is the content key of what the figure draws (package contentkey: its input,
+	// captions and language, and the binary that draws it), set by the code that built Plot;
+	// "" when not known. Figures with the same Content give the same bytes in each format, so
+	// that a file an earlier run wrote from it can be reused (Key).
+	Content string
 
 	once   sync.Once
 	svg    []byte
@@ -41,6 +46,17 @@ func (f *Figure) Write(w io.Writer, format string) error {
 		return fmt.Errorf("write figure %s: %w", f.Name, err)
 	}
 	return nil
+}
+
+// UseSVG makes svg, the bytes of this figure's SVG file as an earlier run wrote it from the
+// same Content, the figure's SVG, so that it is not drawn again (for the HTML page, which holds
+// it). It reports whether it did: not when the SVG was already drawn or given.
+func (f *Figure) UseSVG(svg []byte) bool {
+	used := false
+	f.once.Do(func() {
+		f.svg, used = svg, true
+	})
+	return used
 }
 
 // SVG returns the figure as SVG, rendering it once (and computing the PNG's content key on the

@@ -514,6 +514,21 @@ func (d *Dir) Reuse(name, key string) (bool, error) {
 	return true, d.WriteFileKey(name, key, data)
 }
 
+// ReadPrevious returns the bytes of the previous output's file name (see Previous) when it was
+// written with key (WriteFileKey), key is not empty, and the file still holds what the
+// manifest says: a regular file of the recorded size and SHA-256, read and checked now. It
+// writes nothing; lap report gives the HTML page a reused chart's SVG this way.
+func (d *Dir) ReadPrevious(name, key string) ([]byte, bool) {
+	if key == "" {
+		return nil, false
+	}
+	want, ok := d.prevFile(name)
+	if !ok || want.Key != key {
+		return nil, false
+	}
+	return readVerified(filepath.Join(d.abs, filepath.FromSlash(name)), want)
+}
+
 // link puts the previous output's file src into the new output as name by a hard link
 // instead of a copy, when that is as safe: src was hashed in this process (the checks of
 // Create) and is the same file, unwritten since (memo), holding what the manifest says (want),

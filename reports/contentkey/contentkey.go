@@ -1,0 +1,236 @@
+// Package contentkey computes the content key of a generated file: a SHA-256 of everything
+// the file's bytes are made from (the values a renderer reads, hashed deeply, field by field)
+// and of the running binary, which holds the renderer's code, templates, fonts and words.
+//
+// Two files with the same key hold the same bytes, so a run can reuse a file an earlier run
+// wrote (package outdir records each file's key in its manifest) instead of making it again:
+// lap report re-run after a small change draws only the charts and writes only the country
+// profiles whose content changed.
+//
+// The binary is identified by its Go build ID, whose last part is a hash of the binary's own
+// content (go help buildid), read from the running executable. Where it cannot be read (a
+// system without /proc/self/exe, a binary without the ELF note), Of returns no key and nothing
+// is reused.
+package contentkey
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// keyVersion changes whenever the way values are hashed changes.
+const keyVersion = "lap content key 1"
+
+// maxDepth bounds the nesting Of follows (pointers, slices, maps, structs): a deeper value, or
+// a cycle of pointers, gives no key.
+const maxDepth = 64
+
+// Binary returns the running binary's Go build ID ("" when it cannot be read).
+func Binary() string { return binaryID() }
+
+var binaryID = sync.OnceValue(func() string {
+	for _, p := range executables() {
+		if id := readBuildID(p); id != "" {
+			return id
+		}
+	}
+	return ""
+})
+
+// executables lists where to read the running binary: /proc/self/exe is the very file the
+// process runs even if its path was replaced since.
+func executables() []string {
+	if _, err := os.Stat("/proc/self/exe"); err == nil {
+		return []string{"/proc/self/exe"}
+	}
+	return nil
+}
+
+// readBuildID reads the Go build ID from the ELF note the Go linker writes.
+func readBuildID(path string) string {
+	f, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	s := f.Section(".note.go.buildid")
+	if s == nil || s.Size > 4096 {
+		return ""
+	}
+	b, err := s.Data()
+	if err != nil || len(b) < 16 {
+		return ""
+	}
+	bo := f.ByteOrder
+	namesz, descsz, typ := bo.Uint32(b), bo.Uint32(b[4:]), bo.Uint32(b[8:])
+	const goNoteType = 4 // ELF note type of the Go build ID
+	if namesz != 4 || typ != goNoteType || !bytes.Equal(b[12:16], []byte("Go\x00\x00")) || uint64(descsz) > uint64(len(b)-16) {
+		return ""
+	}
+	id := string(b[16 : 16+descsz])
+	if strings.Count(id, "/") < 1 || strings.ContainsAny(id, "\x00\n") {
+		return ""
+	}
+	return id
+}
+
+// Of returns the content key of parts, hashed in order together with the binary's build ID:
+// every value, including unexported struct fields, pointed-to values and map entries (in
+// the order of their keys' hashes, so that map order does not matter), numbers by their exact
+// bits. ok is false, with no key, when the binary is not identified or a part holds something
+// that cannot be hashed as data: a function, a channel, an unsafe pointer, or nesting deeper
+// than maxDepth (a cycle).
+func Of(parts ...any) (key string, ok bool) {
+	id := binaryID()
+	if id == "" {
+		return "", false
+	}
+	return of(id, parts)
+}
+
+func of(id string, parts []any) (string, bool) {
+	h := &hasher{b: make([]byte, 0, 4096)}
+	h.str(keyVersion)
+	h.str(id)
+	h.int(int64(len(parts)))
+	for _, p := range parts {
+		if err := h.dynamic(reflect.ValueOf(p), 0); err != nil {
+			return "", false
+		}
+	}
+	sum := sha256.Sum256(h.b)
+	return hex.EncodeToString(sum[:]), true
+}
+
+// hasher serialises a value unambiguously (every string and list with its length, every
+// value with its type) into b, which is then hashed whole.
+type hasher struct {
+	b []byte
+}
+
+var errUnhashable = errors.New("content key: value cannot be hashed")
+
+func (h *hasher) u64(v uint64) { h.b = binary.LittleEndian.AppendUint64(h.b, v) }
+
+func (h *hasher) int(v int64) { h.u64(uint64(v)) }
+
+func (h *hasher) str(s string) {
+	h.int(int64(len(s)))
+	h.b = append(h.b, s...)
+}
+
+// dynamic serialises v, of a type not known from where it is (a part, what an interface
+// holds), with its type, so that values of different types never serialise alike.
+func (h *hasher) dynamic(v reflect.Value, depth int) error {
+	if !v.IsValid() {
+		h.str("invalid")
+		return nil
+	}
+	h.str(v.Type().PkgPath())
+	h.str(v.Type().String())
+	return h.value(v, depth)
+}
+
+// value serialises v, whose type is known from where it is (a part's or an interface's
+// dynamic type, and below it the types of fields, elements and pointers): the binary, which
+// the key holds, fixes every type's layout.
+func (h *hasher) value(v reflect.Value, depth int) error {
+	if depth > maxDepth {
+		return errUnhashable
+	}
+	t := v.Type()
+	switch v.Kind() {
+	case reflect.Bool:
+		if v.Bool() {
+			h.u64(1)
+		} else {
+			h.u64(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		h.int(v.Int())
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		h.u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		h.u64(math.Float64bits(v.Float()))
+	case reflect.Complex64, reflect.Complex128:
+		c := v.Complex()
+		h.u64(math.Float64bits(real(c)))
+		h.u64(math.Float64bits(imag(c)))
+	case reflect.String:
+		h.str(v.String())
+	case reflect.Pointer:
+		if v.IsNil() {
+			h.u64(0)
+			return nil
+		}
+		h.u64(1)
+		return h.value(v.Elem(), depth+1)
+	case reflect.Interface:
+		if v.IsNil() {
+			h.u64(0)
+			return nil
+		}
+		h.u64(1)
+		return h.dynamic(v.Elem(), depth+1)
+	case reflect.Slice:
+		if v.IsNil() {
+			h.int(-1) // nil and empty may print differently
+			return nil
+		}
+		fallthrough
+	case reflect.Array:
+		h.int(int64(v.Len()))
+		for i := range v.Len() {
+			if err := h.value(v.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if err := h.value(v.Field(i), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			h.int(-1)
+			return nil
+		}
+		// each entry serialised on its own, the entries sorted by their key's serialisation
+		type entry struct{ k, kv []byte }
+		entries := make([]entry, 0, v.Len())
+		it := v.MapRange()
+		for it.Next() {
+			kh := &hasher{}
+			if err := kh.value(it.Key(), depth+1); err != nil {
+				return err
+			}
+			k := kh.b
+			kh = &hasher{b: slices.Clone(k)}
+			if err := kh.value(it.Value(), depth+1); err != nil {
+				return err
+			}
+			entries = append(entries, entry{k, kh.b})
+		}
+		slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.k, b.k) })
+		h.int(int64(len(entries)))
+		for _, e := range entries {
+			h.int(int64(len(e.kv)))
+			h.b = append(h.b, e.kv...)
+		}
+	default: // func, chan, unsafe pointer
+		return fmt.Errorf("%w: %s", errUnhashable, t)
+	}
+	return nil
+}

@@ -45,7 +45,7 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		CSS template.CSS
 	}{r.doc, template.CSS(htmlCSS + statusCSS() + contentCSS)}
 	var b bytes.Buffer // a failed render writes nothing
-	if err := htmlIn[r.doc.Lang].Execute(&b, data); err != nil {
+	if err := htmlIn(r.doc.Lang).Execute(&b, data); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	_, err := w.Write(b.Bytes())

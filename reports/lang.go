@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	texttemplate "text/template"
 
 	"github.com/lapmonitor/lap/reports/locale"
@@ -107,15 +108,28 @@ var placeholderFuncs = localeFuncs(locale.For(locale.English))
 
 // htmlIn and markdownIn are the report templates of each language.
 var (
-	htmlIn     = map[locale.Lang]*htmltemplate.Template{}
-	markdownIn = map[locale.Lang]*texttemplate.Template{}
+	htmlIn = perLang(func(l locale.Lang) *htmltemplate.Template {
+		return htmltemplate.Must(htmlTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+	})
+	markdownIn = perLang(func(l locale.Lang) *texttemplate.Template {
+		return texttemplate.Must(markdownTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+	})
 )
 
-func init() {
+// perLang returns the function giving make(l) for each language l, made on first use (a run
+// in one language makes nothing for the others: their catalogues are not even parsed); the
+// zero value for an unknown language.
+func perLang[T any](make func(locale.Lang) T) func(locale.Lang) T {
+	made := map[locale.Lang]func() T{}
 	for _, l := range locale.Langs() {
-		fm := localeFuncs(locale.For(l))
-		htmlIn[l] = htmltemplate.Must(htmlTemplate.Clone()).Funcs(fm)
-		markdownIn[l] = texttemplate.Must(markdownTemplate.Clone()).Funcs(fm)
+		made[l] = sync.OnceValue(func() T { return make(l) })
+	}
+	return func(l locale.Lang) T {
+		if f, ok := made[l]; ok {
+			return f()
+		}
+		var zero T
+		return zero
 	}
 }
 

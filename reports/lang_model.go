@@ -54,16 +54,13 @@ var (
 
 // markTitles are the class marks' meanings in each language (mark.* of the catalogue), by
 // class: looked up once, not for every value that carries a mark.
-var markTitles = func() map[locale.Lang]map[string]string {
-	out := map[locale.Lang]map[string]string{}
-	for _, l := range locale.Langs() {
-		out[l] = map[string]string{}
-		for _, m := range classMarks {
-			out[l][m.Class] = locale.For(l).T("mark." + m.Class)
-		}
+var markTitles = perLang(func(l locale.Lang) map[string]string {
+	out := map[string]string{}
+	for _, m := range classMarks {
+		out[m.Class] = locale.For(l).T("mark." + m.Class)
 	}
 	return out
-}()
+})
 
 // localizeValue walks the document: status words by their key, numbers in numberFields.
 // Figures (drawn apart) and the data's own text are not touched.
@@ -84,7 +81,7 @@ func localizeValue(loc *locale.Locale, v reflect.Value, field string) {
 		if v.Type() == markType {
 			if v.CanSet() {
 				m := v.Addr().Interface().(*markInfo)
-				if t, ok := markTitles[loc.Lang()][m.Class]; ok {
+				if t, ok := markTitles(loc.Lang())[m.Class]; ok {
 					m.Title = t
 				}
 			}

@@ -36,7 +36,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		*document
 		ChartFormat string
 	}{r.doc, r.m.ChartFormat}
-	if err := markdownIn[r.doc.Lang].Execute(w, data); err != nil {
+	if err := markdownIn(r.doc.Lang).Execute(w, data); err != nil {
 		return fmt.Errorf("write markdown report: %w", err)
 	}
 	return nil

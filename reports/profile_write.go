@@ -33,17 +33,13 @@ var (
 
 // profileHTMLIn and profileMarkdownIn are the profile templates of each language.
 var (
-	profileHTMLIn     = map[locale.Lang]*htmltemplate.Template{}
-	profileMarkdownIn = map[locale.Lang]*template.Template{}
+	profileHTMLIn = perLang(func(l locale.Lang) *htmltemplate.Template {
+		return htmltemplate.Must(profileHTMLTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+	})
+	profileMarkdownIn = perLang(func(l locale.Lang) *template.Template {
+		return template.Must(profileMarkdownTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+	})
 )
-
-func init() {
-	for _, l := range locale.Langs() {
-		fm := localeFuncs(locale.For(l))
-		profileHTMLIn[l] = htmltemplate.Must(profileHTMLTemplate.Clone()).Funcs(fm)
-		profileMarkdownIn[l] = template.Must(profileMarkdownTemplate.Clone()).Funcs(fm)
-	}
-}
 
 // words is the locale of the profile's own words (English unless built in a language).
 func (p *StateProfile) words() *locale.Locale {
@@ -106,7 +102,7 @@ func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
 		v.CountingName = loc.T("counting." + string(p.Counting))
 		v.FooterAsOf = v.AsOfText
 		for i, m := range v.Legend {
-			v.Legend[i].Title = markTitles[loc.Lang()][m.Class]
+			v.Legend[i].Title = markTitles(loc.Lang())[m.Class]
 		}
 		if d, err := loc.ISODate(o.Date); err == nil {
 			v.Date = d
@@ -256,7 +252,7 @@ func (v *profileView) SourcesMD() string {
 // WriteProfileMarkdown writes a country profile as Markdown (profiles/ISO3.md).
 func WriteProfileMarkdown(w io.Writer, p *StateProfile, o ProfileOptions) error {
 	var b bytes.Buffer
-	if err := profileMarkdownIn[p.words().Lang()].ExecuteTemplate(&b, "profile-md", newProfileView(p, o)); err != nil {
+	if err := profileMarkdownIn(p.words().Lang()).ExecuteTemplate(&b, "profile-md", newProfileView(p, o)); err != nil {
 		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	_, err := w.Write(b.Bytes())
@@ -269,7 +265,7 @@ func WriteProfileHTML(w io.Writer, p *StateProfile, o ProfileOptions) error {
 	v := newProfileView(p, o)
 	v.CSS = htmltemplate.CSS(htmlCSS + statusCSS() + contentCSS + profileCSS)
 	var b bytes.Buffer
-	if err := profileHTMLIn[p.words().Lang()].ExecuteTemplate(&b, "profile-page", v); err != nil {
+	if err := profileHTMLIn(p.words().Lang()).ExecuteTemplate(&b, "profile-page", v); err != nil {
 		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	_, err := w.Write(b.Bytes())
@@ -280,7 +276,7 @@ func WriteProfileHTML(w io.Writer, p *StateProfile, o ProfileOptions) error {
 // program (lap serve's State page) that brings its own stylesheet.
 func ProfileHTML(p *StateProfile, o ProfileOptions) (htmltemplate.HTML, error) {
 	var b bytes.Buffer
-	if err := profileHTMLIn[p.words().Lang()].ExecuteTemplate(&b, "profile-body", newProfileView(p, o)); err != nil {
+	if err := profileHTMLIn(p.words().Lang()).ExecuteTemplate(&b, "profile-body", newProfileView(p, o)); err != nil {
 		return "", fmt.Errorf("write profile %s: %w", p.ISO3, err)
 	}
 	return htmltemplate.HTML(b.String()), nil

@@ -53,11 +53,14 @@ type Locale struct {
 	plain   *sync.Map // id -> message without values, once looked up (T)
 }
 
-var locales = func() map[Lang]*Locale {
-	out := map[Lang]*Locale{}
-	cat := mustLoadCatalogue()
+// locales makes each language's Locale on first use: a run in English never parses the French
+// and Spanish catalogues.
+var locales = func() map[Lang]func() *Locale {
+	out := map[Lang]func() *Locale{}
 	for _, l := range Langs() {
-		out[l] = &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: cat, plain: &sync.Map{}}
+		out[l] = sync.OnceValue(func() *Locale {
+			return &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: mustLoadCatalogue(l), plain: &sync.Map{}}
+		})
 	}
 	return out
 }()
@@ -65,9 +68,9 @@ var locales = func() map[Lang]*Locale {
 // For returns the Locale of a language; an unknown language gives English.
 func For(l Lang) *Locale {
 	if loc, ok := locales[l]; ok {
-		return loc
+		return loc()
 	}
-	return locales[English]
+	return locales[English]()
 }
 
 // Lang returns the locale's language.

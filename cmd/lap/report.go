@@ -116,6 +116,12 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	ctx, cancel := context.WithCancel(ctx)
 	checked := make(chan struct{})
 	defer func() { <-checked }() // after cancel (deferred calls run last first)
+	var statesRead chan struct{} // the States' records, read beside the revisions
+	defer func() {
+		if statesRead != nil {
+			<-statesRead
+		}
+	}()
 	defer cancel()
 	var (
 		v    *engine.Validation
@@ -134,6 +140,15 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	prev, a := both[0], both[1]
+	var (
+		states    *reports.StateData
+		statesErr error
+	)
+	statesRead = make(chan struct{})
+	go func() {
+		defer close(statesRead)
+		states, statesErr = reports.NewStateData(ctx, plan, ds, a)
+	}()
 	var revisions *engine.RevisionReport
 	if !cut.Previous.IsZero() {
 		step("comparing earlier years with the previous report's cut-off")
@@ -156,9 +171,10 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	m := reports.NewMeta(plan, ds, planLabel, in.data)
 	m.Previous, m.Date, m.Validation, m.CutOff, m.Lang, m.Revisions = prev, *date, v, &cut, lang, revisions
 	step("reading the States' records")
-	if m.States, err = reports.NewStateData(ctx, plan, ds, a); err != nil {
-		return err
+	if <-statesRead; statesErr != nil {
+		return statesErr
 	}
+	m.States = states
 	m.Profiles = *profiles
 	if len(chs) > 0 {
 		m.ChartFormat = chs[0]

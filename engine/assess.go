@@ -377,7 +377,11 @@ type Obligation struct {
 	// episode without a deadline); empty for obligations without a deadline (Articles 5 and
 	// 9, and Article 7 when no report is owed).
 	DeadlineMet Verdict `json:"deadline_met,omitempty"`
-	Detail      string  `json:"detail"`
+	// Detail is a line of facts with their dates ("survey and clearance since 2011; open at
+	// 31 December 2024; deadline 1 August 2026"); DetailSentence is it as a message and its
+	// values, for outputs in other languages.
+	Detail         string   `json:"detail"`
+	DetailSentence Sentence `json:"-"`
 }
 
 // ObligationEpisode is one episode of a State's Article 3 or 4 obligation (data dictionary
@@ -420,6 +424,7 @@ type ObligationEpisode struct {
 	StatusText     string   `json:"-"` // as Obligation.StatusText
 	StatusSentence Sentence `json:"-"` // as Obligation.StatusSentence
 	Detail         string   `json:"-"` // as Obligation.Detail
+	DetailSentence Sentence `json:"-"` // as Obligation.DetailSentence
 }
 
 // DeadlineDecision is one decision in an episode's deadline chain: the deadline set and when

@@ -100,8 +100,8 @@ func articleWhat(article int) string {
 func episodeObligation(article int, ep *episode, R Date) Obligation {
 	v := ep.verdict(R)
 	o := Obligation{Article: article, Episode: ep.n, Name: articleWhat(article), DeadlineMet: v}
-	o.Status, o.StatusSentence, o.Detail = ep.describe(article, v, R)
-	o.StatusText = o.StatusSentence.String()
+	o.Status, o.StatusSentence, o.DetailSentence = ep.describe(article, v, R)
+	o.StatusText, o.Detail = o.StatusSentence.String(), o.DetailSentence.String()
 	if dl := ep.deadlineShown(R); !dl.IsZero() {
 		o.Deadline = dl.String()
 	}
@@ -133,8 +133,8 @@ func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjec
 				v := ep.verdict(R)
 				oe := ObligationEpisode{ISO3: d.states[si].ISO3, Name: d.states[si].Name, Article: article, Episode: ep.n,
 					Start: ep.start, DeadlineMet: v, Deadlines: []DeadlineDecision{}}
-				_, oe.StatusSentence, oe.Detail = ep.describe(article, v, R)
-				oe.StatusText = oe.StatusSentence.String()
+				_, oe.StatusSentence, oe.DetailSentence = ep.describe(article, v, R)
+				oe.StatusText, oe.Detail = oe.StatusSentence.String(), oe.DetailSentence.String()
 				if dl := ep.deadlineShown(R); !dl.IsZero() {
 					oe.Deadline = &dl
 				}
@@ -184,9 +184,9 @@ func article5(env *ruleEnv) Obligation {
 	}
 	reported := say(msgArticle5Reported, yn("FocalPoint", env.Art5FocalPoint), yn("NationalPlan", env.Art5NationalPlan),
 		yearArg("Year", env.Year), clauseArg("Budget", budget))
-	o.Detail = reported.String()
+	o.Detail, o.DetailSentence = reported.String(), reported
 	o.StatusSentence = say(msgOngoingAsReported, clauseArg("Reported", reported))
-	o.StatusText = o.StatusSentence.String()
+	o.StatusText, o.Detail = o.StatusSentence.String(), o.DetailSentence.String()
 	return o
 }
 
@@ -253,7 +253,7 @@ func article7(env *ruleEnv) Obligation {
 	}
 	o.StatusSentence = say(msgClauses, listArg("Clauses", parts))
 	o.StatusText = o.StatusSentence.String()
-	o.Detail = o.StatusText
+	o.Detail, o.DetailSentence = o.StatusText, o.StatusSentence
 	return o
 }
 
@@ -261,13 +261,13 @@ func article7(env *ruleEnv) Obligation {
 // met or not met.
 func article9(env *ruleEnv) Obligation {
 	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
-		StatusSentence: say(msgNotAssessed), Detail: "art9_legislation not reported"}
+		StatusSentence: say(msgNotAssessed), DetailSentence: say(msgDetailFieldNotReported, codeArg("Field", "art9_legislation"))}
 	if v := env.Art9Legislation; v != nil {
-		o.Detail = "art9_legislation: " + *v
+		o.DetailSentence = say(msgDetailFieldReported, codeArg("Field", "art9_legislation"), codeArg("Value", *v))
 		if w, ok := article9Words[*v]; ok {
 			o.Status, o.StatusSentence = w.status, say(w.words)
 		}
 	}
-	o.StatusText = o.StatusSentence.String()
+	o.StatusText, o.Detail = o.StatusSentence.String(), o.DetailSentence.String()
 	return o
 }

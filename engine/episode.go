@@ -1,9 +1,5 @@
 package engine
 
-import (
-	"fmt"
-)
-
 // Obligation episodes (data dictionary §4.4; docs/methodology.md, "Obligation episodes").
 //
 // An Article 3 or 4 obligation is a sequence of episodes, never one record that later facts
@@ -403,20 +399,21 @@ func (ep *episode) deadlineShown(R Date) Date {
 }
 
 // describe gives the episode's status and the neutral words for it (data dictionary §4.4;
-// engine/words.go), and a detail line with the dates as precisely as known.
-func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, Sentence, string) {
-	what := articleWhat(article)
+// engine/words.go), and a detail line with the dates as precisely as known: its clauses
+// joined by "; " (msgClauses).
+func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, Sentence, Sentence) {
 	var text Sentence
 	status := ObligationCompleted
-	detail := what
-	if ep.n > 1 {
-		found := "stockpile found"
-		if article == 4 {
-			found = "contamination found"
-		}
-		detail = fmt.Sprintf("%s %s after an earlier completion", found, ep.start.Text())
-	} else {
-		detail += " since " + ep.start.Text()
+	var detail []Sentence
+	switch {
+	case ep.n > 1 && article == 3:
+		detail = append(detail, say(msgDetailStockpileFound, dateArg("Start", ep.start)))
+	case ep.n > 1:
+		detail = append(detail, say(msgDetailContaminationFound, dateArg("Start", ep.start)))
+	case article == 3:
+		detail = append(detail, say(msgDetailStockpileSince, dateArg("Start", ep.start)))
+	default:
+		detail = append(detail, say(msgDetailClearanceSince, dateArg("Start", ep.start)))
 	}
 	dl := ep.deadlineShown(R)
 	if ep.open() {
@@ -433,7 +430,7 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, S
 		default:
 			text = say(msgOpenTimingUnknown)
 		}
-		detail += "; open at " + R.Text()
+		detail = append(detail, say(msgDetailOpenAt, dateArg("Date", R)))
 	} else {
 		switch {
 		case v == VerdictYes:
@@ -447,26 +444,25 @@ func (ep *episode) describe(article int, v Verdict, R Date) (ObligationStatus, S
 		default:
 			text = say(msgCompletedTimingUnknown)
 		}
-		detail += "; completed " + ep.doneFact.date.Text()
+		detail = append(detail, say(msgDetailCompleted, dateArg("Date", ep.doneFact.date)))
 	}
 	if ep.deadlineNotKnown(R) {
 		text = say(msgWithExtension, clauseArg("Status", text), clauseArg("Extension", ep.ext.noteSentence()))
 	}
 	switch {
+	case !dl.IsZero() && len(ep.chain) > 1:
+		detail = append(detail, say(msgDetailDeadlineExtended, dateArg("Date", dl), intArg("N", len(ep.chain)-1)))
 	case !dl.IsZero():
-		detail += "; deadline " + dl.Text()
-		if len(ep.chain) > 1 {
-			detail += fmt.Sprintf(" (after %d extension decision(s))", len(ep.chain)-1)
-		}
+		detail = append(detail, say(msgDetailDeadline, dateArg("Date", dl)))
 	case ep.n > 1:
-		detail += "; no deadline of its own"
+		detail = append(detail, say(msgDetailNoDeadlineOfItsOwn))
 	default:
-		detail += "; no deadline recorded"
+		detail = append(detail, say(msgDetailNoDeadline))
 	}
-	if note := ep.ext.note(); note != "" {
-		detail += "; " + note
+	if note := ep.ext.noteSentence(); !note.IsZero() {
+		detail = append(detail, note)
 	}
-	return status, text, detail
+	return status, text, say(msgClauses, listArg("Clauses", detail))
 }
 
 // monthsSentence says a duration in whole months: "5 months", "3 to 4 months", "less than a

@@ -92,7 +92,8 @@ func TestExtensionRequestRules(t *testing.T) {
 			if tt.year >= 2020 { // the figures start in 2020
 				assert.Equal(t, tt.toMiss, env.Art4ProjectedToMiss, "art4_projected_to_miss")
 			}
-			_, sentence, detail := eps[0].describe(4, eps[0].verdict(R), R)
+			_, sentence, detailSentence := eps[0].describe(4, eps[0].verdict(R), R)
+			detail := detailSentence.String()
 			text := sentence.String()
 			assert.Equal(t, tt.text, text)
 			assert.NotContains(t, text, "met")

@@ -37,6 +37,19 @@ const (
 	msgOpenDeadlineNotKnown   = "engine.obligation.open-deadline-not-known"
 	msgWithExtension          = "engine.obligation.with-extension"
 	msgEpisodeNote            = "engine.obligation.episode-note"
+	// An obligation's detail line (Obligation.Detail, ObligationEpisode.Detail): its clauses.
+	msgDetailStockpileSince     = "engine.detail.stockpile-since"
+	msgDetailClearanceSince     = "engine.detail.clearance-since"
+	msgDetailStockpileFound     = "engine.detail.stockpile-found"
+	msgDetailContaminationFound = "engine.detail.contamination-found"
+	msgDetailOpenAt             = "engine.detail.open-at"
+	msgDetailCompleted          = "engine.detail.completed"
+	msgDetailDeadline           = "engine.detail.deadline"
+	msgDetailDeadlineExtended   = "engine.detail.deadline-extended"
+	msgDetailNoDeadlineOfItsOwn = "engine.detail.no-deadline-of-its-own"
+	msgDetailNoDeadline         = "engine.detail.no-deadline-recorded"
+	msgDetailFieldNotReported   = "engine.detail.field-not-reported"
+	msgDetailFieldReported      = "engine.detail.field-reported"
 	// Notes on an episode's latest extension request (docs/methodology.md §5.1).
 	msgExtensionPending   = "engine.extension.pending"
 	msgExtensionNoNewDate = "engine.extension.no-new-date"
@@ -179,6 +192,18 @@ var messageDefs = []MessageDef{
 	{ID: msgOpenDeadlineNotKnown, Description: "obligation status: open; the deadline that applies is not known", Other: "open; deadline not known"},
 	{ID: msgWithExtension, Description: "an obligation status followed by a note on an extension request", Other: "{{.Status}} ({{.Extension}})"},
 	{ID: msgEpisodeNote, Description: "an obligation episode's status, as explain lists it; Article and Episode are numbers", Other: "Article {{.Article}}, episode {{.Episode}}: {{.Status}}"},
+	{ID: msgDetailStockpileSince, Description: "an obligation's detail line, first clause: the Article 3 obligation and its start (a date with its precision)", Other: "stockpile destruction since {{.Start}}"},
+	{ID: msgDetailClearanceSince, Description: "an obligation's detail line, first clause: the Article 4 obligation and its start (a date with its precision)", Other: "survey and clearance since {{.Start}}"},
+	{ID: msgDetailStockpileFound, Description: "an obligation's detail line, first clause of a later Article 3 episode; Start is a date with its precision", Other: "stockpile found {{.Start}} after an earlier completion"},
+	{ID: msgDetailContaminationFound, Description: "an obligation's detail line, first clause of a later Article 4 episode; Start is a date with its precision", Other: "contamination found {{.Start}} after an earlier completion"},
+	{ID: msgDetailOpenAt, Description: "an obligation's detail line: still open at the reference date (a date with its precision)", Other: "open at {{.Date}}"},
+	{ID: msgDetailCompleted, Description: "an obligation's detail line: completed on a date (with its precision)", Other: "completed {{.Date}}"},
+	{ID: msgDetailDeadline, Description: "an obligation's detail line: the deadline (a date)", Other: "deadline {{.Date}}"},
+	{ID: msgDetailDeadlineExtended, Description: "an obligation's detail line: the deadline (a date) after N decisions extending it", One: "deadline {{.Date}} (after {{.N}} extension decision)", Other: "deadline {{.Date}} (after {{.N}} extension decisions)"},
+	{ID: msgDetailNoDeadlineOfItsOwn, Description: "an obligation's detail line: a later episode has no deadline of its own", Other: "no deadline of its own"},
+	{ID: msgDetailNoDeadline, Description: "an obligation's detail line: no deadline is recorded", Other: "no deadline recorded"},
+	{ID: msgDetailFieldNotReported, Description: "an obligation's detail line: Field (a data field name, keep as is) is not reported", Other: "{{.Field}} not reported"},
+	{ID: msgDetailFieldReported, Description: "an obligation's detail line: Field (a data field name) and the value reported (a code of the data; keep both as they are)", Other: "{{.Field}}: {{.Value}}"},
 	{ID: msgExtensionPending, Description: "note on an extension request; Requested is a year", Other: "extension requested in {{.Requested}}, no decision recorded"},
 	{ID: msgExtensionNoNewDate, Description: "note on an extension; Decided is a year", Other: "extension granted in {{.Decided}}, new deadline not recorded"},
 	{ID: msgExtensionRefused, Description: "note on an extension; Requested and Decided are years", Other: "extension requested in {{.Requested}}, not granted ({{.Decided}})"},

@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 func TestFormat(t *testing.T) {
@@ -74,5 +76,26 @@ func TestStatusInfo(t *testing.T) {
 		assert.Equal(t, c.symbol, si.Symbol, c.text)
 		assert.Equal(t, strings.ToUpper(c.text[:1])+c.text[1:], si.Label)
 		assert.NotContains(t, si.Label, "Not met")
+	}
+}
+
+// The charts' tick labels and deadline legends follow the language (issue 18): French and
+// Spanish separators, grouping only when the axis needs it.
+func TestChartWordsNumbers(t *testing.T) {
+	cases := []struct {
+		lang               locale.Lang
+		grouped, plain, dl string
+	}{
+		{locale.French, "12\u00a0500", "2,5", "LAO (échéance 2025)"},
+		{locale.Spanish, "12.500", "2,5", "LAO (plazo 2025)"},
+	}
+	for _, c := range cases {
+		w := chartWords(c.lang)
+		require.NotNil(t, w)
+		assert.Equal(t, c.grouped, w.Number(12500, 0, true), c.lang)
+		assert.Equal(t, c.plain, w.Number(2.5, 1, false), c.lang)
+		assert.Equal(t, "2500", w.Number(2500, 0, false), c.lang)
+		assert.Equal(t, "0", w.Number(-0.0001, 0, false), c.lang)
+		assert.Equal(t, c.dl, w.Deadline("LAO", 2025), c.lang)
 	}
 }

@@ -232,10 +232,20 @@ var axisWords = map[string]string{
 	"US dollars": "chart.usd", "Value": "chart.value",
 }
 
-// axisIn is an axis label (axisWords) in lang, as it is when the catalogue has none.
+// unitAxes are the axis labels axisLabel gives a plan's unit that is a word ("Submunitions"),
+// and the unit: in another language the catalogue's unit word, capitalised.
+var unitAxes = map[string]string{"Items": "items", "Munitions": "munitions", "People": "people", "Submunitions": "submunitions"}
+
+// axisIn is an axis label (axisWords, unitAxes) in lang, as it is when the catalogue has none.
 func axisIn(lang locale.Lang, label string) string {
-	if id, ok := axisWords[label]; ok && lang != locale.English {
+	if lang == locale.English {
+		return label
+	}
+	if id, ok := axisWords[label]; ok {
 		return locale.For(lang).T(id)
+	}
+	if u, ok := unitAxes[label]; ok {
+		return locale.Capitalize(unitIn(locale.For(lang), u))
 	}
 	return label
 }
@@ -246,11 +256,8 @@ func localizePlot(lang locale.Lang, p *plot.Plot) {
 	if lang == locale.English || p == nil {
 		return
 	}
-	loc := locale.For(lang)
 	for _, l := range []*string{&p.X.Label.Text, &p.Y.Label.Text} {
-		if id, ok := axisWords[*l]; ok {
-			*l = loc.T(id)
-		}
+		*l = axisIn(lang, *l)
 	}
 }
 
@@ -278,5 +285,12 @@ func chartWords(lang locale.Lang) *chart.Words {
 		Overall:      t("chart.whole-plan"),
 		NotAvailable: t("chart.not-available"),
 		Percent:      func(v float64) string { return loc.Percent(v, 0) },
+		Number: func(v float64, dec int, group bool) string {
+			if group {
+				return loc.Number(v, dec)
+			}
+			return loc.PlainNumber(v, dec)
+		},
+		Deadline: func(state string, year int) string { return t("chart.legend-deadline", "State", state, "Year", year) },
 	}
 }

@@ -444,7 +444,7 @@ func (d *document) obligations(a *engine.Assessment) {
 	for _, oe := range a.Obligations {
 		loc := d.loc
 		row := obligationRow{ISO3: oe.ISO3, Name: stateIn(loc, oe.ISO3, oe.Name), Article: oe.Article, Episode: oe.Episode, Start: dayOf(loc, oe.Start),
-			Status: episodeStatusIn(loc, oe), Detail: oe.Detail, Deadline: dash, Completed: dash, DeadlineMet: verdictIn(loc, oe.DeadlineMet),
+			Status: episodeStatusIn(loc, oe), Detail: engineSentence(loc, oe.Detail, oe.DetailSentence), Deadline: dash, Completed: dash, DeadlineMet: verdictIn(loc, oe.DeadlineMet),
 			Remaining: dash, Rate: dash, Completion: dash, RateNeeded: dash, Projection: deadlineStatus(""), Basis: "", InYear: dash}
 		obligationFacts(&row, oe)
 		if oe.Deadline != nil {

@@ -384,8 +384,12 @@ func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
 		}
 	}
 	for _, o := range sv.Obligations {
-		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: o.Name, Status: capitalise(engineSentence(p.loc, o.StatusText, o.StatusSentence)),
-			Key: string(o.Status), Detail: o.Detail, Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}}
+		name := o.Name
+		if p.loc.Lang() != locale.English && p.loc.Has(fmt.Sprintf("profile.obligation-name.%d", o.Article)) {
+			name = p.loc.T(fmt.Sprintf("profile.obligation-name.%d", o.Article))
+		}
+		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: name, Status: capitalise(engineSentence(p.loc, o.StatusText, o.StatusSentence)),
+			Key: string(o.Status), Detail: engineSentence(p.loc, o.Detail, o.DetailSentence), Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}}
 		if strings.Contains(o.StatusText, o.Detail) {
 			po.Detail = "" // the status says it
 		}

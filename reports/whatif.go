@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -118,7 +119,11 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 	loc := locale.For(rep.Lang)
 	tx := tableWords{loc}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, loc.T("cli.whatif.head", map[string]any{"Name": rep.Plan.Name, "Version": rep.Plan.Version, "Year": rep.Year, "AsOf": rep.AsOf}))
+	asOf := rep.AsOf
+	if !tx.english() {
+		asOf = dateIn(loc, asOf)
+	}
+	fmt.Fprintln(tw, loc.T("cli.whatif.head", map[string]any{"Name": rep.Plan.Name, "Version": rep.Plan.Version, "Year": rep.Year, "AsOf": asOf}))
 	for _, s := range rep.Scenarios {
 		fmt.Fprintf(tw, "\n== %s\n", s.Name)
 		if s.Description != "" {
@@ -238,19 +243,57 @@ func overridesText(o *engine.PlanOverrides) string {
 	return strings.Join(parts, "; ")
 }
 
-// WriteWhatIfMarkdown writes a what-if report as Markdown. Each of charts (from WhatIfFigures)
-// is linked below its scenario as <name>.svg, a path relative to the page.
+// WriteWhatIfMarkdown writes a what-if report as Markdown, in the report's language
+// (WhatIf.Lang). Each of charts (from WhatIfFigures) is linked below its scenario as
+// <name>.svg, a path relative to the page.
 func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error {
+	loc := locale.For(rep.Lang)
+	tx := tableWords{loc}
+	t := func(id string, kv ...any) string { return loc.T(id, pairs(kv)) }
+	// head is a table's head row and its alignment row: cells are the message's tab-separated
+	// words; a right-aligned column is marked by its index in right.
+	head := func(id string, right ...int) string {
+		cells := strings.Split(t(id), "\t")
+		var b strings.Builder
+		b.WriteString("\n| " + strings.Join(mdCells(cells), " | ") + " |\n|")
+		for i := range cells {
+			if slices.Contains(right, i) {
+				b.WriteString("---:|")
+			} else {
+				b.WriteString("---|")
+			}
+		}
+		return b.String() + "\n"
+	}
+	date := func(d *engine.Date) string {
+		if tx.english() || d == nil || d.IsZero() {
+			return textDatePtr(d)
+		}
+		return dayOf(loc, *d)
+	}
+	isoDate := func(s string) string {
+		if tx.english() || s == "" {
+			return orDash(s)
+		}
+		return dateIn(loc, s)
+	}
+	target := func(v float64) string {
+		if tx.english() {
+			return fmt.Sprintf("%g", v)
+		}
+		return localNumbers(loc, fmt.Sprintf("%g", v))
+	}
 	linked := map[string]bool{}
 	for _, f := range charts {
 		linked[f.Name] = true
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# What if: %s %s, %d\n\nData as of %s. ", markdownText(rep.Plan.Name), markdownText(rep.Plan.Version), rep.Year, rep.AsOf)
+	fmt.Fprintf(&b, "# %s\n\n%s ", markdownText(t("cli.whatif.md.title", "Name", rep.Plan.Name, "Version", rep.Plan.Version, "Year", rep.Year)),
+		markdownText(t("cli.whatif.md.as-of", "AsOf", isoDate(rep.AsOf))))
 	if rep.All {
-		b.WriteString("Every row is listed.\n")
+		b.WriteString(markdownText(t("cli.whatif.md.every-row")) + "\n")
 	} else {
-		b.WriteString("Only what changed is listed.\n")
+		b.WriteString(markdownText(t("cli.whatif.md.only-changed")) + "\n")
 	}
 	for i, s := range rep.Scenarios {
 		fmt.Fprintf(&b, "\n## %s\n\n", markdownText(s.Name))
@@ -258,16 +301,16 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 			b.WriteString(markdownText(s.Description) + "\n\n")
 		}
 		if s.File != "" {
-			fmt.Fprintf(&b, "Scenario file: %s\n\n", mdCode(s.File))
+			fmt.Fprintf(&b, "%s %s\n\n", markdownText(t("cli.whatif.md.scenario-file")), mdCode(s.File))
 		}
 		for _, e := range s.Events {
-			fmt.Fprintf(&b, "- event: %s\n", mdCode(e))
+			fmt.Fprintf(&b, "- %s %s\n", markdownText(t("cli.whatif.md.event")), mdCode(e))
 		}
 		for _, c := range s.Changes {
 			fmt.Fprintf(&b, "- %s\n", markdownText(c))
 		}
 		if s.Overrides != nil {
-			fmt.Fprintf(&b, "- plan: %s\n", markdownText(overridesText(s.Overrides)))
+			fmt.Fprintf(&b, "- %s %s\n", markdownText(t("cli.whatif.md.plan")), markdownText(overridesText(s.Overrides)))
 		}
 		fmt.Fprintf(&b, "\n%s\n", markdownText(s.Text.Summary))
 		for _, x := range [][]SentenceOf{s.Text.Indicators, s.Text.Sections, s.Text.Deadlines} {
@@ -277,61 +320,64 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		}
 		b.WriteString("\n")
 		o := s.Overall
-		fmt.Fprintf(&b, "\n**Plan score:** %s → %s (%s); %s → %s. %d indicators re-evaluated; %d changed.\n",
-			textScore(o.BaseScore), textScore(o.ScenarioScore), textScoreDelta(o.Delta), o.BaseStatus, o.ScenarioStatus, len(s.Reevaluated), s.Changed.Indicators)
+		fmt.Fprintf(&b, "\n**%s** %s\n", markdownText(t("cli.whatif.md.plan-score-label")), markdownText(t("cli.whatif.md.plan-score",
+			"Base", tx.score(o.BaseScore), "Scenario", tx.score(o.ScenarioScore), "Delta", tx.scoreDelta(o.Delta),
+			"BaseStatus", statusWord(loc, o.BaseStatus), "ScenarioStatus", statusWord(loc, o.ScenarioStatus),
+			"Reevaluated", len(s.Reevaluated), "Changed", s.Changed.Indicators)))
 		if len(s.Indicators) > 0 {
-			b.WriteString("\n| Indicator | Base | Scenario | Delta | Progress | Status | Title |\n|---|---:|---:|---:|---|---|---|\n")
+			b.WriteString(head("cli.whatif.md.head.indicators", 1, 2, 3))
 			for _, c := range s.Indicators {
-				delta := textDelta(c.Delta, c.Unit)
+				delta := tx.delta(c.Delta, c.Unit)
 				if c.CoverageFlag {
-					delta += " (coverage flagged)"
+					delta += " " + t("cli.whatif.coverage-flagged")
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, textValue(c.BaseValue, c.Unit), textValue(c.ScenarioValue, c.Unit),
-					delta, textScore(c.BaseProgress), textScore(c.ScenarioProgress), c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
+					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), markdownText(c.Title))
 			}
 		}
 		if len(s.Composition) > 0 {
-			b.WriteString("\n**Populations.**\n\n")
+			fmt.Fprintf(&b, "\n**%s**\n\n", markdownText(t("cli.whatif.md.populations")))
 			for _, n := range s.Composition {
-				fmt.Fprintf(&b, "- %s (%s)\n", markdownText(n.Text), strings.Join(n.Indicators, ", "))
+				fmt.Fprintf(&b, "- %s (%s)\n", markdownText(engineSentence(loc, n.Text, n.TextSentence)), strings.Join(n.Indicators, ", "))
 			}
 		}
 		for _, grp := range []struct {
-			name string
+			head string
 			rows []engine.ScoreChange
-		}{{"Action", s.Actions}, {"Section", s.Sections}} {
+		}{{"cli.whatif.md.head.actions", s.Actions}, {"cli.whatif.md.head.sections", s.Sections}} {
 			if len(grp.rows) == 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "\n| %s | Base | Scenario | Delta | Status | Title |\n|---|---:|---:|---:|---|---|\n", grp.name)
+			b.WriteString(head(grp.head, 1, 2, 3))
 			for _, c := range grp.rows {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, textScore(c.BaseScore), textScore(c.ScenarioScore), textScoreDelta(c.Delta),
-					c.BaseStatus, c.ScenarioStatus, markdownText(c.Title))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, tx.score(c.BaseScore), tx.score(c.ScenarioScore), tx.scoreDelta(c.Delta),
+					statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), markdownText(c.Title))
 			}
 		}
 		if len(s.Obligations) > 0 {
-			b.WriteString("\n| State | Article | Episode | Deadline | Completed | Deadline met | Status |\n|---|---:|---:|---|---|---|---|\n")
+			b.WriteString(head("cli.whatif.md.head.obligations", 1, 2))
 			for _, c := range s.Obligations {
-				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", markdownText(c.Name), c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
-					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), verdictWord(c.BaseDeadlineMet), verdictWord(c.ScenarioDeadlineMet),
-					markdownText(orDash(c.BaseStatusText)), markdownText(orDash(c.ScenarioStatusText)))
+				fmt.Fprintf(&b, "| %s (%s) | %d | %d | %s | %s → %s | %s → %s | %s → %s |\n", markdownText(stateIn(loc, c.ISO3, c.Name)), c.ISO3, c.Article, c.Episode, date(c.Deadline),
+					date(c.BaseCompleted), date(c.ScenarioCompleted), tx.verdict(c.BaseDeadlineMet), tx.verdict(c.ScenarioDeadlineMet),
+					markdownText(orDash(tx.sentence(c.BaseStatusText, c.BaseStatusSentence))), markdownText(orDash(tx.sentence(c.ScenarioStatusText, c.ScenarioStatusSentence))))
 			}
 		}
 		if len(s.Deadlines) > 0 {
-			b.WriteString("\n| State | Article | Deadline | Completes | Status |\n|---|---:|---|---|---|\n")
+			b.WriteString(head("cli.whatif.md.head.deadlines", 1))
 			for _, d := range s.Deadlines {
-				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s |\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(string(d.BaseStatus)), orDash(string(d.ScenarioStatus)))
+				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s |\n", d.ISO3, d.Article, isoDate(d.Deadline), yearOrDash(d.BaseCompletionYear),
+					yearOrDash(d.ScenarioCompletionYear), orDash(tx.projectionOrEmpty(d.BaseStatus)), orDash(tx.projectionOrEmpty(d.ScenarioStatus)))
 			}
 		}
 		if r := s.Risk; r != nil {
-			fmt.Fprintf(&b, "\nDeadline risk (%d draws, seed %d):\n\n| State | Article | Deadline | P(by deadline) | P(by horizon) | Median completion |\n|---|---:|---|---|---|---|\n", r.Draws, r.Seed)
+			fmt.Fprintf(&b, "\n%s\n%s", markdownText(t("cli.whatif.md.risk", "Draws", r.Draws, "Seed", r.Seed)), head("cli.whatif.md.head.risk", 1))
 			for _, c := range r.States {
-				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s | %s → %s |\n", c.ISO3, c.Article, orDash(c.Deadline), textProb(c.BasePByDeadline), textProb(c.ScenarioPByDeadline),
-					textProb(c.BasePByHorizon), textProb(c.ScenarioPByHorizon), textYearFrac(c.BaseMedian), textYearFrac(c.ScenarioMedian))
+				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s | %s → %s |\n", c.ISO3, c.Article, isoDate(c.Deadline), tx.prob(c.BasePByDeadline), tx.prob(c.ScenarioPByDeadline),
+					tx.prob(c.BasePByHorizon), tx.prob(c.ScenarioPByHorizon), tx.yearFrac(c.BaseMedian), tx.yearFrac(c.ScenarioMedian))
 			}
 			for _, c := range r.Indicators {
-				fmt.Fprintf(&b, "\n- P(%s reaches %g by %d): %s → %s", c.ID, c.Target, c.HorizonYear, textProb(&c.BasePReach), textProb(&c.ScenarioPReach))
+				fmt.Fprintf(&b, "\n- P(%s): %s → %s", markdownText(t("cli.whatif.reaches", "ID", c.ID, "Target", target(c.Target), "Year", c.HorizonYear)),
+					tx.prob(&c.BasePReach), tx.prob(&c.ScenarioPReach))
 			}
 			if len(r.Indicators) > 0 {
 				b.WriteString("\n")
@@ -341,10 +387,10 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		for _, c := range s.Indicators {
 			if name := overlayName(i, c.ID); linked[name] {
 				if first {
-					b.WriteString("\n### Charts\n")
+					fmt.Fprintf(&b, "\n### %s\n", markdownText(t("cli.whatif.md.charts")))
 					first = false
 				}
-				fmt.Fprintf(&b, "\n![%s: baseline and scenario](%s.svg)\n", c.ID, name)
+				fmt.Fprintf(&b, "\n![%s](%s.svg)\n", markdownText(t("chart.overlay-title", "ID", c.ID)), name)
 			}
 		}
 	}
@@ -352,25 +398,37 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 	return err
 }
 
+// mdCells are table cells as Markdown text.
+func mdCells(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = markdownText(c)
+	}
+	return out
+}
+
 // WhatIfFigures draws, for each scenario's diff, one chart per changed indicator overlaying its
-// baseline and scenario series (and the scenario's target). An indicator without a value to
-// draw gets no chart. Figure names are s<scenario number>-<indicator id>.
-func WhatIfFigures(diffs []engine.Diff) ([]*chart.Figure, error) {
+// baseline and scenario series (and the scenario's target), in lang (titles, legends, axes and
+// tick labels; the indicators' titles are the diffs'). An indicator without a value to draw
+// gets no chart. Figure names are s<scenario number>-<indicator id>.
+func WhatIfFigures(diffs []engine.Diff, lang locale.Lang) ([]*chart.Figure, error) {
 	var figs []*chart.Figure
 	for i, d := range diffs {
 		for _, c := range d.Indicators {
 			if !c.Changed || len(c.BaseSeries) == 0 || len(c.ScenarioSeries) == 0 {
 				continue
 			}
-			p, err := overlayOf(c)
+			p, err := overlayOf(c, lang)
 			if errors.Is(err, chart.ErrNoData) || errors.Is(err, chart.ErrInvalidInput) {
 				continue // nothing drawable (every value missing): no chart
 			}
 			if err != nil {
 				return nil, err
 			}
-			figs = append(figs, &chart.Figure{Name: overlayName(i, c.ID), Title: c.ID + ": baseline and scenario",
-				Alt: c.ID + " " + c.Title + ": the baseline and the scenario by year", Plot: p})
+			localizePlot(lang, p)
+			figs = append(figs, &chart.Figure{Name: overlayName(i, c.ID),
+				Title: chartWord(lang, "chart.overlay-title", c.ID+": baseline and scenario", "ID", c.ID),
+				Alt:   chartWord(lang, "chart.overlay-alt", c.ID+" "+c.Title+": the baseline and the scenario by year", "ID", c.ID, "Title", c.Title), Plot: p})
 		}
 	}
 	return figs, nil
@@ -379,8 +437,8 @@ func WhatIfFigures(diffs []engine.Diff) ([]*chart.Figure, error) {
 // overlayName names the chart of the i-th scenario (from 0) and an indicator.
 func overlayName(i int, id string) string { return fmt.Sprintf("s%d-%s", i+1, id) }
 
-// overlayOf draws one indicator's baseline and scenario series.
-func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
+// overlayOf draws one indicator's baseline and scenario series, in lang.
+func overlayOf(c engine.IndicatorChange, lang locale.Lang) (*plot.Plot, error) {
 	series := func(label string, yv []engine.YearValue) (chart.Series, error) {
 		years := make([]int, len(yv))
 		vals := make([]*float64, len(yv))
@@ -393,15 +451,15 @@ func overlayOf(c engine.IndicatorChange) (*plot.Plot, error) {
 		}
 		return s, err
 	}
-	bs, err := series("Baseline", c.BaseSeries)
+	bs, err := series(chartWord(lang, "chart.overlay-baseline", "Baseline"), c.BaseSeries)
 	if err != nil {
 		return nil, err
 	}
-	ss, err := series("Scenario", c.ScenarioSeries)
+	ss, err := series(chartWord(lang, "chart.overlay-scenario", "Scenario"), c.ScenarioSeries)
 	if err != nil {
 		return nil, err
 	}
-	in := chart.OverlayInput{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: bs, Scenario: ss}
+	in := chart.OverlayInput{ID: c.ID, Title: c.Title, Unit: axisLabel(c.Unit), Base: bs, Scenario: ss, Words: chartWords(lang)}
 	if c.ScenarioTarget != nil {
 		y := c.TargetYear
 		if y == 0 {

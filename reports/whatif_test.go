@@ -12,6 +12,7 @@ import (
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/engine/risk"
 	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // whatIfFixture is a baseline and one scenario that adds a State Party: indicator 1.1 and
@@ -106,7 +107,7 @@ func TestWriteWhatIfTable(t *testing.T) {
 
 func TestWriteWhatIfMarkdown(t *testing.T) {
 	rep, d := whatIfFixture(false)
-	figs, err := WhatIfFigures([]engine.Diff{d})
+	figs, err := WhatIfFigures([]engine.Diff{d}, locale.English)
 	require.NoError(t, err)
 	require.Len(t, figs, 1, "1.1 only: 1.2 did not change and 2.1 has nothing to draw")
 	assert.Equal(t, "s1-1.1", figs[0].Name)
@@ -163,6 +164,48 @@ func TestOverridesText(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, overridesText(&tt.o))
+		})
+	}
+}
+
+// The what-if Markdown page and its overlay charts in French and Spanish: no English heads,
+// labels or legends (issue 18).
+func TestWriteWhatIfMarkdownIn(t *testing.T) {
+	for _, c := range []struct {
+		lang       locale.Lang
+		want       []string
+		legend     []string
+		tickDecSep string
+	}{
+		{locale.French, []string{"# Et si : ", "Données au 30 juin 2025.", "**Score du plan :**", "| Indicateur | Actuel | Scénario |", "### Graphiques", "![1.1 : situation actuelle et scénario](s1-1.1.svg)"},
+			[]string{"Situation actuelle", "Scénario", "Année"}, ","},
+		{locale.Spanish, []string{"# Qué pasaría si: ", "Datos al 30 de junio de 2025.", "**Puntuación del plan:**", "| Indicador | Actual | Escenario |", "### Gráficos", "![1.1: situación actual y escenario](s1-1.1.svg)"},
+			[]string{"Situación actual", "Escenario", "Año"}, ","},
+	} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			rep, d := whatIfFixture(false)
+			rep.Lang = c.lang
+			figs, err := WhatIfFigures([]engine.Diff{d}, c.lang)
+			require.NoError(t, err)
+			require.Len(t, figs, 1)
+			var svg bytes.Buffer
+			require.NoError(t, figs[0].Write(&svg, "svg"))
+			for _, w := range c.legend {
+				assert.Contains(t, svg.String(), ">"+w+"<")
+			}
+			for _, en := range []string{">Baseline<", ">Scenario<", ">Year<", "baseline and scenario"} {
+				assert.NotContains(t, svg.String(), en)
+			}
+			assert.NotContains(t, figs[0].Alt, "by year")
+			var b bytes.Buffer
+			require.NoError(t, WriteWhatIfMarkdown(&b, rep, figs))
+			out := b.String()
+			for _, w := range c.want {
+				assert.Contains(t, out, w)
+			}
+			for _, en := range []string{"What if", "Data as of", "Plan score", "| Indicator |", "| Base |", "### Charts", "baseline and scenario", "Only what changed"} {
+				assert.NotContains(t, out, en)
+			}
 		})
 	}
 }

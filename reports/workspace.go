@@ -37,10 +37,10 @@ func IndicatorFigure(ia *engine.IndicatorAssessment) (*chart.Figure, error) {
 	return &chart.Figure{Name: "trend-" + ia.ID, Title: ia.ID + ": " + ia.Title, Alt: ia.ID + " " + ia.Title + " by year", Plot: p}, nil
 }
 
-// OverlayFigure draws one changed indicator's baseline and scenario series; nil when there is
-// nothing to draw.
-func OverlayFigure(c engine.IndicatorChange) (*chart.Figure, error) {
-	figs, err := WhatIfFigures([]engine.Diff{{Indicators: []engine.IndicatorChange{c}}})
+// OverlayFigure draws one changed indicator's baseline and scenario series, in lang; nil when
+// there is nothing to draw.
+func OverlayFigure(c engine.IndicatorChange, lang locale.Lang) (*chart.Figure, error) {
+	figs, err := WhatIfFigures([]engine.Diff{{Indicators: []engine.IndicatorChange{c}}}, lang)
 	if err != nil || len(figs) == 0 {
 		return nil, err
 	}

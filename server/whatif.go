@@ -424,7 +424,11 @@ func (s *Server) whatifChart(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	f, err := reports.OverlayFigure(c)
+	lang := langOf(r)
+	if d, ok := s.texts[lang].indicators[c.ID]; ok && lang != locale.English {
+		c.Title = d.Title
+	}
+	f, err := reports.OverlayFigure(c, lang)
 	if err != nil || f == nil {
 		http.NotFound(w, r)
 		return

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,6 +84,44 @@ func TestWhatIfTableLeavesNoEnglish(t *testing.T) {
 			assert.Contains(t, out, "Score du plan")
 			assert.Contains(t, out, "ÉTAT DU SCÉNARIO")
 			golden(t, "whatif-fr", out)
+		}
+	}
+}
+
+// lap whatif --lang fr|es --out DIR: the Markdown page (heads, labels, tables, status words,
+// dates) and its overlay charts (legend, axes, tick labels) leave no English of the catalogue
+// (issue 18).
+func TestWhatIfPageLeavesNoEnglish(t *testing.T) {
+	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
+		dir := filepath.Join(t.TempDir(), "w")
+		code, _, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l),
+			"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200", "--out", dir)
+		require.Equal(t, 0, code, errOut)
+		b, err := os.ReadFile(filepath.Join(dir, "index.md"))
+		require.NoError(t, err)
+		var kept []string
+		lines := strings.Split(string(b), "\n")
+		for i, line := range lines {
+			// the scenario's own name, its events and data changes are quoted as given
+			if strings.HasPrefix(line, "## ") || i > 1 && strings.HasPrefix(lines[i-2], "## ") || strings.HasPrefix(line, "- set ") || strings.Contains(line, "`") {
+				continue
+			}
+			kept = append(kept, line)
+		}
+		assert.Empty(t, englishLeft(strings.Join(kept, "\n"), l), "%s", l)
+		for _, en := range []string{"What if", "Plan score", "| Indicator |", "### Charts", "baseline and scenario"} {
+			assert.NotContains(t, string(b), en, "%s", l)
+		}
+		svgs, err := filepath.Glob(filepath.Join(dir, "*.svg"))
+		require.NoError(t, err)
+		require.NotEmpty(t, svgs)
+		for _, f := range svgs {
+			svg, err := os.ReadFile(f)
+			require.NoError(t, err)
+			for _, en := range []string{">Baseline<", ">Scenario<", ">Year<", "in a square", ">km2<", ">states<"} {
+				assert.NotContains(t, string(svg), en, "%s %s", l, filepath.Base(f))
+			}
+			assert.NotRegexp(t, `>\d+\.\d+<`, string(svg), "a tick label with an English decimal point: %s %s", l, filepath.Base(f))
 		}
 	}
 }

@@ -265,7 +265,7 @@ func parseSets(sets []string) ([]engine.Change, error) {
 // series into a temporary directory next to dir, which then replaces dir whole (see package
 // outdir).
 func writeWhatIfDir(dir string, inputs []string, rep *reports.WhatIf, diffs []engine.Diff) error {
-	figs, err := reports.WhatIfFigures(diffs)
+	figs, err := reports.WhatIfFigures(diffs, rep.Lang)
 	if err != nil {
 		return err
 	}

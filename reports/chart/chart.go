@@ -876,7 +876,7 @@ func trendPlot(spec trendSpec) (*plot.Plot, error) {
 	p.X.Label.Text = "Year"
 	p.Y.Label.Text = unit
 	p.X.Tick.Marker = integerTicks{}
-	p.Y.Tick.Marker = numberTicks{}
+	p.Y.Tick.Marker = numberTicks{spec.words}
 	if wholeValues(spec) && values.max-values.min <= maxIntegerAxis {
 		// Counts (of States, say) over a short range: label whole numbers only, never
 		// "8.2 States".
@@ -1084,7 +1084,7 @@ func article4Plot(in Article4Input) (*plot.Plot, error) {
 	p.X.Label.Text = "Year"
 	p.Y.Label.Text = "Remaining contaminated area (km²)"
 	p.X.Tick.Marker = integerTicks{}
-	p.Y.Tick.Marker = numberTicks{}
+	p.Y.Tick.Marker = numberTicks{in.Words}
 
 	grid := plotter.NewGrid()
 	grid.Vertical.Color = nil
@@ -1151,7 +1151,7 @@ func article4Plot(in Article4Input) (*plot.Plot, error) {
 		code := strings.TrimSpace(st.Code)
 		label := code
 		if st.Deadline > 0 {
-			label = fmt.Sprintf("%s (deadline %d)", code, st.Deadline)
+			label = in.Words.deadline(code, st.Deadline)
 		}
 		if err := addSeries(p, leg, label, cleaned[i], styleFor(i)); err != nil {
 			return nil, err
@@ -1574,10 +1574,10 @@ func (integerTicks) Ticks(lo, hi float64) []plot.Tick {
 
 // numberTicks labels round values (multiples of 1, 2, 2.5 or 5 times a power
 // of ten), at most eight of them, in fixed notation with thousands
-// separators ("12,500" rather than "1.25e+04").
-type numberTicks struct{}
+// separators ("12,500" rather than "1.25e+04"), written by the words' Number.
+type numberTicks struct{ words *Words }
 
-func (numberTicks) Ticks(lo, hi float64) []plot.Tick {
+func (nt numberTicks) Ticks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) {
 		return nil
 	}
@@ -1600,20 +1600,30 @@ func (numberTicks) Ticks(lo, hi float64) []plot.Tick {
 	var ticks []plot.Tick
 	for k := math.Ceil(lo/step - 1e-9); k*step <= hi+1e-9*step; k++ {
 		v := k * step
-		ticks = append(ticks, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', dec, 64)})
+		if v == 0 {
+			v = 0 // never -0
+		}
+		ticks = append(ticks, plot.Tick{Value: v})
 	}
 	// Group thousands on the whole axis once any label needs it.
-	minDigits := 5
-	if slices.ContainsFunc(ticks, func(t plot.Tick) bool { return math.Abs(t.Value) >= 10000 }) {
-		minDigits = 4
-	}
+	group := slices.ContainsFunc(ticks, func(t plot.Tick) bool { return math.Abs(t.Value) >= 10000 })
 	for i := range ticks {
-		if ticks[i].Label == "-"+strconv.FormatFloat(0, 'f', dec, 64) {
-			ticks[i].Label = ticks[i].Label[1:]
-		}
-		ticks[i].Label = thousands.Group(ticks[i].Label, minDigits)
+		ticks[i].Label = nt.words.number(ticks[i].Value, dec, group)
 	}
 	return ticks
+}
+
+// tickNumber writes a tick label in English: v with dec decimals, never "-0", thousands
+// grouped by commas when group.
+func tickNumber(v float64, dec int, group bool) string {
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if s == "-"+strconv.FormatFloat(0, 'f', dec, 64) {
+		s = s[1:]
+	}
+	if group {
+		return thousands.Group(s, 4)
+	}
+	return s
 }
 
 // formatValue formats v for a legend: at most two decimals, thousands

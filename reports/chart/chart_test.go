@@ -575,6 +575,12 @@ func TestTicksAndNumbers(t *testing.T) {
 		{"offset range", labels(numberTicks{}.Ticks(105.6, 131.4)), []string{"110", "115", "120", "125", "130"}},
 		{"negative", labels(numberTicks{}.Ticks(-3, 3)), []string{"-3", "-2", "-1", "0", "1", "2", "3"}},
 		{"empty range", labels(numberTicks{}.Ticks(1, 1)), nil},
+		{"the words write the labels, grouped on the whole axis", labels(numberTicks{&Words{Number: func(v float64, dec int, group bool) string {
+			return fmt.Sprintf("%g/%d/%t", v, dec, group)
+		}}}.Ticks(0, 12000)), []string{"0/0/true", "2000/0/true", "4000/0/true", "6000/0/true", "8000/0/true", "10000/0/true", "12000/0/true"}},
+		{"the words write the labels, ungrouped", labels(numberTicks{&Words{Number: func(v float64, dec int, group bool) string {
+			return fmt.Sprintf("%g/%d/%t", v, dec, group)
+		}}}.Ticks(0, 15)), []string{"0/1/false", "2.5/1/false", "5/1/false", "7.5/1/false", "10/1/false", "12.5/1/false", "15/1/false"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

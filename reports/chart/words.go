@@ -22,6 +22,11 @@ type Words struct {
 	Overall       string                              // the scores chart's overall bar: "Overall plan"
 	NotAvailable  string                              // a score the scores chart lacks: "n/a"
 	Percent       func(v float64) string              // a whole score in percent: "33%"
+	// Number writes an axis's tick label: v with dec decimals, thousands grouped when group
+	// ("12,500", "2.5"; French "12 500", "2,5"). An axis groups all its labels or none.
+	Number func(v float64, dec int, group bool) string
+	// Deadline labels a State's series with its deadline year: "LAO (deadline 2025)".
+	Deadline func(state string, year int) string
 }
 
 // english are the charts' words in English.
@@ -38,6 +43,8 @@ var english = Words{
 	Overall:       "Overall plan",
 	NotAvailable:  "n/a",
 	Percent:       func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) + "%" },
+	Number:        tickNumber,
+	Deadline:      func(state string, year int) string { return fmt.Sprintf("%s (deadline %d)", state, year) },
 }
 
 // wordsOf is w, or the English words for nil.
@@ -46,4 +53,20 @@ func wordsOf(w *Words) *Words {
 		return &english
 	}
 	return w
+}
+
+// number is w.Number, or English when the caller left it unset.
+func (w *Words) number(v float64, dec int, group bool) string {
+	if w == nil || w.Number == nil {
+		return tickNumber(v, dec, group)
+	}
+	return w.Number(v, dec, group)
+}
+
+// deadline is w.Deadline, or English when the caller left it unset.
+func (w *Words) deadline(state string, year int) string {
+	if w == nil || w.Deadline == nil {
+		return english.Deadline(state, year)
+	}
+	return w.Deadline(state, year)
 }

@@ -54,6 +54,11 @@ func (l *Locale) Number(v float64, dec int) string {
 	return b.String()
 }
 
+// PlainNumber formats v with dec decimals and the language's decimal separator, without
+// thousands separators: 2500.5 is "2500.5", "2500,5", "2500,5" (an axis whose labels are all
+// below 10 000).
+func (l *Locale) PlainNumber(v float64, dec int) string { return l.plainNumber(v, dec) }
+
 // Int formats a whole number: 1234 is "1,234", "1 234" or "1.234".
 func (l *Locale) Int(n int) string { return l.Number(float64(n), 0) }
 

@@ -138,7 +138,7 @@ type YearValue struct {
 	// what a reassessment needs of a year it does not evaluate again (see stub)
 	status            ValueStatus
 	population, known int
-	counted, noData   []string // sums only
+	counted, noData   StateSet // sums only
 }
 
 // Comparable reports whether the point can be compared with others: it has a value over enough

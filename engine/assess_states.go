@@ -2,7 +2,6 @@ package engine
 
 import (
 	"fmt"
-	"sort"
 )
 
 // The per-State view (docs/methodology.md, "Per-State view").
@@ -23,17 +22,17 @@ func (d *Dataset) stateViews(envs []stateEnv, last *Result) []StateView {
 			CountedIn: []string{}, NotCountedIn: []string{}, NoDataIn: []string{}})
 	}
 	for _, ir := range last.Indicators {
-		for _, iso := range ir.Counted {
+		for iso := range ir.Counted.All() {
 			if i, ok := idx[iso]; ok {
 				out[i].CountedIn = append(out[i].CountedIn, ir.ID)
 			}
 		}
-		for _, iso := range ir.NotCounted {
+		for iso := range ir.NotCounted.All() {
 			if i, ok := idx[iso]; ok {
 				out[i].NotCountedIn = append(out[i].NotCountedIn, ir.ID)
 			}
 		}
-		for _, iso := range ir.NoData {
+		for iso := range ir.NoData.All() {
 			if i, ok := idx[iso]; ok {
 				out[i].NoDataIn = append(out[i].NoDataIn, ir.ID)
 			}
@@ -50,21 +49,15 @@ func (d *Dataset) stateView(si int, se *stateEnv, last *Result) StateView {
 		CountedIn: []string{}, NotCountedIn: []string{}, NoDataIn: []string{}}
 	for _, ir := range last.Indicators {
 		switch {
-		case containsSorted(ir.Counted, st.ISO3):
+		case ir.Counted.Has(st.ISO3):
 			sv.CountedIn = append(sv.CountedIn, ir.ID)
-		case containsSorted(ir.NotCounted, st.ISO3):
+		case ir.NotCounted.Has(st.ISO3):
 			sv.NotCountedIn = append(sv.NotCountedIn, ir.ID)
-		case containsSorted(ir.NoData, st.ISO3):
+		case ir.NoData.Has(st.ISO3):
 			sv.NoDataIn = append(sv.NoDataIn, ir.ID)
 		}
 	}
 	return sv
-}
-
-// containsSorted reports whether the sorted list holds s.
-func containsSorted(list []string, s string) bool {
-	i := sort.SearchStrings(list, s)
-	return i < len(list) && list[i] == s
 }
 
 // obligations lists the obligations that apply to one State Party, in article order, Articles

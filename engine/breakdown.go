@@ -193,9 +193,12 @@ func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint
 	for bi, b := range ev.cfg.by {
 		subs := make([]IndicatorResult, len(b.Groups))
 		sums := make([]float64, len(b.Groups))
+		w, codes := words(len(outcomes)), ev.stateCodes()
+		sets := make([]uint64, 3*w*len(b.Groups))
 		for gi := range subs {
+			g := sets[3*w*gi : 3*w*(gi+1)]
 			subs[gi] = IndicatorResult{Aggregate: ir.Aggregate, UnknownPolicy: ir.UnknownPolicy, MinPopulation: ir.MinPopulation,
-				Counted: []string{}, NotCounted: []string{}, NoData: []string{}}
+				Counted: StateSet{codes, g[:w:w]}, NotCounted: StateSet{codes, g[w : 2*w : 2*w]}, NoData: StateSet{codes, g[2*w:]}}
 		}
 		for si, o := range outcomes {
 			if o == outNone {
@@ -204,15 +207,14 @@ func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint
 			gi := ev.groupOf[bi][si]
 			sub := &subs[gi]
 			sub.Population++
-			iso := ev.ds.states[si].ISO3
 			switch o {
 			case outCounted:
-				sub.Counted = append(sub.Counted, iso)
+				sub.Counted.add(si)
 				sums[gi] += nums[si]
 			case outNotCounted:
-				sub.NotCounted = append(sub.NotCounted, iso)
+				sub.NotCounted.add(si)
 			case outNoData:
-				sub.NoData = append(sub.NoData, iso)
+				sub.NoData.add(si)
 			}
 			if o == outCounted || o == outNotCounted {
 				sub.Known++
@@ -226,7 +228,7 @@ func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint
 			}
 			aggregateValue(ind, sub, sums[gi])
 			out = append(out, GroupResult{By: b.Key, Group: g.Key, Title: g.Title, Value: sub.Value, Population: sub.Population,
-				Known: sub.Known, N: sub.N, Counted: len(sub.Counted), NotCounted: len(sub.NotCounted), NoData: len(sub.NoData),
+				Known: sub.Known, N: sub.N, Counted: sub.Counted.Len(), NotCounted: sub.NotCounted.Len(), NoData: sub.NoData.Len(),
 				Status: sub.Status, Class: sub.Class, KOfN: sub.KOfN(), KOfNSentence: sub.KOfNSentence()})
 		}
 	}

@@ -68,9 +68,9 @@ func TestBreakdownsAddUp(t *testing.T) {
 						}
 					}
 					assert.Equal(t, ir.Population, pop, "%s %s population", name, key)
-					assert.Equal(t, len(ir.Counted), counted, "%s %s counted", name, key)
-					assert.Equal(t, len(ir.NotCounted), notCounted, "%s %s not counted", name, key)
-					assert.Equal(t, len(ir.NoData), noData, "%s %s no data", name, key)
+					assert.Equal(t, ir.Counted.Len(), counted, "%s %s counted", name, key)
+					assert.Equal(t, ir.NotCounted.Len(), notCounted, "%s %s not counted", name, key)
+					assert.Equal(t, ir.NoData.Len(), noData, "%s %s no data", name, key)
 					assert.Equal(t, ir.Known, known, "%s %s known", name, key)
 					switch ir.Aggregate {
 					case AggCount:

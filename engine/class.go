@@ -94,18 +94,21 @@ func (cc *ClassCounts) Add(c Class) {
 
 // addRank counts one value of the class of rank r (Class.rank); -1, the zero Class, is not
 // counted.
-func (cc *ClassCounts) addRank(r int) {
+func (cc *ClassCounts) addRank(r int) { cc.addRankN(r, 1) }
+
+// addRankN counts n values of the class of rank r, as addRank does one.
+func (cc *ClassCounts) addRankN(r, n int) {
 	switch r {
 	case 0:
-		cc.Official++
+		cc.Official += n
 	case 1:
-		cc.Monitor++
+		cc.Monitor += n
 	case 2:
-		cc.Estimate++
+		cc.Estimate += n
 	case 3:
-		cc.Unstated++
+		cc.Unstated += n
 	case 4:
-		cc.Illustrative++
+		cc.Illustrative += n
 	}
 }
 

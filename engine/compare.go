@@ -296,7 +296,7 @@ func (d Diff) Indicator(id string) (IndicatorChange, bool) {
 
 func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
 	var c IndicatorChange
-	var bc, oc []string
+	var bc, oc StateSet
 	if b != nil {
 		c.ID, c.Title, c.Unit = b.ID, b.Title, b.Unit
 		c.BaseValue, c.BaseProgress, c.BaseScore, c.BaseStatus, c.BaseTarget = b.Value, b.Progress, b.Score, b.ProgressStatus, b.Target
@@ -368,14 +368,10 @@ func samePtr[T comparable](a, b *T) bool {
 }
 
 // setDiff lists the members of a not in b, in a's order.
-func setDiff(a, b []string) []string {
-	in := make(map[string]bool, len(b))
-	for _, s := range b {
-		in[s] = true
-	}
+func setDiff(a, b StateSet) []string {
 	var out []string
-	for _, s := range a {
-		if !in[s] {
+	for s := range a.All() {
+		if !b.Has(s) {
 			out = append(out, s)
 		}
 	}

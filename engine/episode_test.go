@@ -146,7 +146,7 @@ func TestLaterEpisodeLeavesTheFirstUntouched(t *testing.T) {
 	assert.Equal(t, "completed 3 months after it was found", e2.StatusText)
 	ia, ok := a.Indicator("25.2")
 	require.True(t, ok)
-	assert.NotContains(t, append(ia.Counted, append(ia.NotCounted, ia.NoData...)...), "ALB", "a later episode without a deadline is not in 25.2's population")
+	assert.NotContains(t, append(ia.Counted.List(), append(ia.NotCounted.List(), ia.NoData.List()...)...), "ALB", "a later episode without a deadline is not in 25.2's population")
 }
 
 // episodeFacts builds a dataset of Germany's facts for the episode unit tests.

@@ -93,13 +93,14 @@ type IndicatorResult struct {
 	N int `json:"n"`
 	// MinPopulation is the smallest n a share or a mean is scored at (status too-few below).
 	MinPopulation int `json:"min_population"`
-	// Counted lists the States that satisfied the rule (count, share) or contributed a
-	// number (sum, mean).
-	Counted []string `json:"counted"`
-	// NotCounted lists the States whose rule was known to be false (count, share).
-	NotCounted []string `json:"not_counted"`
-	// NoData lists the States in the population for which a field the rule reads is unknown.
-	NoData []string `json:"no_data"`
+	// Counted holds the States that satisfied the rule (count, share) or contributed a
+	// number (sum, mean). The three State lists are compact sets (StateSet): Counted.List()
+	// gives the ISO3 codes, Counted.Len() how many; in JSON each is an array of codes.
+	Counted StateSet `json:"counted"`
+	// NotCounted holds the States whose rule was known to be false (count, share).
+	NotCounted StateSet `json:"not_counted"`
+	// NoData holds the States in the population for which a field the rule reads is unknown.
+	NoData StateSet `json:"no_data"`
 	// Classes counts the States with a known result by the least reliable class of the values
 	// their result rests on; Class is the least reliable of those (docs/data.md).
 	Classes ClassCounts `json:"classes"`
@@ -246,6 +247,8 @@ type evaluator struct {
 	outcomes []uint8
 	// classes caches, per State, the class of each field's value in envs (see stateClass).
 	classes [][maxFields]uint8
+	// codes is every State's ISO3 code, in order, shared by the State sets of the results
+	codes *[]string
 	// with By: each State's group in each breakdown for the year (assignGroups), and the
 	// per-State numbers and class ranks indicator records for the groups
 	groupOf [][]int
@@ -348,6 +351,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	}
 	pop, rule := &ind.Population, &ind.Rule
 	ev.budget.reset()
+	if !ev.cfg.trace && !byGroup && isBool && pop.quick() && rule.quick() && !noQuickLoop {
+		ev.quickLoop(pop, rule, &ir)
+		aggregateValue(ind, &ir, 0)
+		return ir
+	}
 	for si := range ev.envs {
 		outcomes[si] = outNone
 		if ev.budget.stopped {
@@ -415,6 +423,71 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	return ir
 }
 
+// noQuickLoop turns quickLoop off, for the test that compares it with the general loop.
+var noQuickLoop = false
+
+// quickLoop is indicator's loop for the commonest shape of indicator, when there is no trace
+// and no breakdown: a count or a share whose population and rule are each a bool field, a
+// *bool field or a constant (Expr.quick). It sets the result's Population, Known, State sets
+// and Classes as the general loop does (TestQuickLoop), with the expressions read inline, no
+// error possible, and the State sets built a word (64 States) at a time.
+func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult) {
+	if len(ev.classes) != len(ev.envs) {
+		ev.classes = make([][maxFields]uint8, len(ev.envs))
+	}
+	// the fields a known result's class comes from: at most one each (Expr.quick)
+	var fields [2]int
+	nf := copy(fields[:], pop.reads)
+	nf += copy(fields[nf:], rule.reads)
+	strict := rule.strict != fieldSet{}
+	n := len(ev.envs)
+	w := words(n)
+	sets := make([]uint64, 3*w)
+	var ranks [6]int // by class rank + 1
+	for wi := range w {
+		var counted, notCounted, noData uint64
+		for si := wi * 64; si < min(n, wi*64+64); si++ {
+			se := &ev.envs[si]
+			if in, known, _ := pop.quickBool(&se.env); !in || !known {
+				continue
+			}
+			bit := uint64(1) << (uint(si) & 63)
+			if strict && rule.strict.missingFrom(&se.present) {
+				noData |= bit
+				continue
+			}
+			b, known, _ := rule.quickBool(&se.env)
+			switch {
+			case !known:
+				noData |= bit
+				continue
+			case b:
+				counted |= bit
+			default:
+				notCounted |= bit
+			}
+			cache := &ev.classes[si]
+			r := -1
+			for _, fi := range fields[:nf] {
+				c := int(cache[fi]) - 2
+				if c == -2 {
+					c = ev.fieldClass(cache, si, fi)
+				}
+				r = max(r, c)
+			}
+			ranks[r+1]++
+		}
+		sets[wi], sets[w+wi], sets[2*w+wi] = counted, notCounted, noData
+	}
+	codes := ev.stateCodes()
+	ir.Counted, ir.NotCounted, ir.NoData = StateSet{codes, sets[:w:w]}, StateSet{codes, sets[w : 2*w : 2*w]}, StateSet{codes, sets[2*w:]}
+	ir.Known = ir.Counted.Len() + ir.NotCounted.Len()
+	ir.Population = ir.Known + ir.NoData.Len()
+	for r, k := range ranks[1:] {
+		ir.Classes.addRankN(r, k)
+	}
+}
+
 // inPopulation runs an indicator's population expression for one State: whether it is known
 // to be in the population. so, the State's traced outcome or nil, records an error and the
 // membership.
@@ -480,23 +553,23 @@ func (ev *evaluator) ruleOutcome(rule *Expr, isBool bool, se *stateEnv, so *Stat
 	return o, v, err
 }
 
-// fillStateLists sets a result's Known and its Counted, NotCounted and NoData lists, in State
-// order, from the States' outcomes and their counts: one allocation for the three.
+// fillStateLists sets a result's Known and its Counted, NotCounted and NoData sets from the
+// States' outcomes and their counts: one allocation of three bit sets, no codes copied.
 func (ev *evaluator) fillStateLists(ir *IndicatorResult, outcomes []uint8, counts *[4]int) {
 	ir.Known = counts[outCounted] + counts[outNotCounted]
-	nc, nn, nd := counts[outCounted], counts[outNotCounted], counts[outNoData]
-	lists := make([]string, nc+nn+nd)
-	ir.Counted, ir.NotCounted, ir.NoData = lists[:0:nc], lists[nc:nc:nc+nn], lists[nc+nn:nc+nn:nc+nn+nd]
-	for si, o := range outcomes {
-		switch o {
-		case outCounted:
-			ir.Counted = append(ir.Counted, ev.ds.states[si].ISO3)
-		case outNotCounted:
-			ir.NotCounted = append(ir.NotCounted, ev.ds.states[si].ISO3)
-		case outNoData:
-			ir.NoData = append(ir.NoData, ev.ds.states[si].ISO3)
+	ir.Counted, ir.NotCounted, ir.NoData = stateSets(ev.stateCodes(), outcomes)
+}
+
+// stateCodes is every State's ISO3 code in dataset order, built once for the evaluation.
+func (ev *evaluator) stateCodes() *[]string {
+	if ev.codes == nil || len(*ev.codes) != len(ev.ds.states) {
+		codes := make([]string, len(ev.ds.states))
+		for si := range ev.ds.states {
+			codes[si] = ev.ds.states[si].ISO3
 		}
+		ev.codes = &codes
 	}
+	return ev.codes
 }
 
 // aggregateValue sets a result's N, Value (with a share's numerator and denominator), Status
@@ -507,17 +580,18 @@ func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 	ratio := false
 	switch ind.Aggregate {
 	case AggCount:
-		ir.Value = num(float64(len(ir.Counted)))
+		ir.Value = num(float64(ir.Counted.Len()))
 	case AggShare:
 		ratio = true
 		ir.N = ir.Known
 		if ind.Unknown == UnknownAsFalse {
-			ir.N = ir.Known + len(ir.NoData)
+			ir.N = ir.Known + ir.NoData.Len()
 		}
 		if ir.N > 0 {
-			ir.Numerator = num(float64(len(ir.Counted)))
+			k := ir.Counted.Len()
+			ir.Numerator = num(float64(k))
 			ir.Denominator = num(float64(ir.N))
-			ir.Value = num(100 * float64(len(ir.Counted)) / float64(ir.N))
+			ir.Value = num(100 * float64(k) / float64(ir.N))
 		}
 	case AggSum:
 		if ir.Population == 0 {
@@ -558,10 +632,10 @@ func (ir *IndicatorResult) KOfN() string { return ir.KOfNSentence().String() }
 
 // KOfNSentence is KOfN as a message and its values (engine/sentence.go).
 func (ir *IndicatorResult) KOfNSentence() Sentence {
-	k := len(ir.Counted)
+	k := ir.Counted.Len()
 	switch ir.Aggregate {
 	case AggShare:
-		if ir.UnknownPolicy != UnknownAsFalse && len(ir.NoData) > 0 {
+		if ir.UnknownPolicy != UnknownAsFalse && ir.NoData.Len() > 0 {
 			if ir.N == 0 {
 				return say(msgKOfNNoneData, intArg("Total", ir.Population))
 			}

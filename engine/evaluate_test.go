@@ -35,7 +35,7 @@ func TestEvaluateAggregates(t *testing.T) {
 	assert.Equal(t, "1.1", count.ID)
 	require.NotNil(t, count.Value)
 	assert.Equal(t, 4.0, *count.Value, "DEU, LTU, NGA, SSD are parties at the end of 2023 (deposit)")
-	assert.Equal(t, []string{"DEU", "LTU", "NGA", "SSD"}, count.Counted)
+	assert.Equal(t, []string{"DEU", "LTU", "NGA", "SSD"}, count.Counted.List())
 	assert.Equal(t, 7, count.Population)
 	assert.Nil(t, count.Numerator)
 
@@ -49,13 +49,13 @@ func TestEvaluateAggregates(t *testing.T) {
 	assert.Equal(t, 50.0, *share.Value)
 	assert.Equal(t, 1.0, *share.Numerator)
 	assert.Equal(t, 2.0, *share.Denominator)
-	assert.Equal(t, []string{"DEU"}, share.Counted)
-	assert.Equal(t, []string{"LTU"}, share.NotCounted)
+	assert.Equal(t, []string{"DEU"}, share.Counted.List())
+	assert.Equal(t, []string{"LTU"}, share.NotCounted.List())
 
 	sum := r.Indicators[2]
 	assert.Equal(t, 2, sum.Population, "DEU and NGA have Article 4 obligations")
 	assert.Equal(t, 1, sum.Known)
-	assert.Equal(t, []string{"NGA"}, sum.NoData, "NGA reported no area: unknown, not zero")
+	assert.Equal(t, []string{"NGA"}, sum.NoData.List(), "NGA reported no area: unknown, not zero")
 	require.NotNil(t, sum.Value)
 	assert.Equal(t, 1500.0, *sum.Value)
 }
@@ -68,7 +68,7 @@ func TestEvaluateMissingIsNotZero(t *testing.T) {
 	sum, _ := r.Indicator("2.2")
 	assert.Nil(t, sum.Value, "no State reported an area: no value, not 0")
 	assert.Equal(t, ValueMissing, sum.Status)
-	assert.Equal(t, []string{"NGA"}, sum.NoData)
+	assert.Equal(t, []string{"NGA"}, sum.NoData.List())
 
 	r, err = p.Evaluate(context.Background(), ds, 2022, AsOf(MustDate("2025-01-01")))
 	require.NoError(t, err)

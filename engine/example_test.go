@@ -2,6 +2,7 @@ package engine_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing/fstest"
@@ -115,4 +116,27 @@ func ExamplePlan_Evaluate() {
 	// Output:
 	// deposit 1.1: 3 [LTU NGA SSD]
 	// entry-into-force 1.1: 2 [LTU NGA]
+}
+
+// An indicator's State lists are compact sets: ask for their size, a member or the codes.
+func ExampleStateSet() {
+	plan, _ := engine.Load(examplePlan)
+	data, _ := engine.LoadDataset(exampleData, ".")
+	r, err := plan.Evaluate(context.Background(), data, 2023,
+		engine.AsOf(engine.MustDate("2024-12-31")), engine.WithCounting(engine.CountingEntryIntoForce))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	ir := r.Indicators[0]
+	fmt.Println(ir.Counted.Len(), ir.Counted.List(), ir.Counted.Has("SSD"))
+	for iso := range ir.NotCounted.All() {
+		fmt.Println("not counted:", iso)
+	}
+	b, _ := json.Marshal(ir.Counted)
+	fmt.Println(string(b))
+	// Output:
+	// 2 [LTU NGA] false
+	// not counted: SSD
+	// ["LTU","NGA"]
 }

@@ -127,6 +127,12 @@ func (e *Expr) quickBool(env *ruleEnv) (v, known, ok bool) {
 	return false, false, false
 }
 
+// quick reports whether quickBool gives the expression's value: it reads at most one field.
+func (e *Expr) quick() bool {
+	return e.direct != nil && (e.direct.form == formBool || e.direct.form == formBoolPtr || e.direct.form == formBoolConst) &&
+		len(e.reads) <= 1
+}
+
 // bool runs a bool expression: v and known as runBool gives them; ok is false when the VM
 // must decide.
 func (d *direct) bool(env *ruleEnv) (v, known, ok bool) {

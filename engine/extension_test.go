@@ -211,8 +211,8 @@ func TestPendingExtensionRequestsSample(t *testing.T) {
 				assert.Equal(t, VerdictUnknown, view.DeadlineMet, "the per-State view")
 				assert.Equal(t, oe.StatusText, view.StatusText)
 				for _, id := range []string{"24.1", "24.5"} {
-					assert.Contains(t, ind[id].NoData, c.iso3, "%s leaves the State out as not known", id)
-					assert.NotContains(t, ind[id].Counted, c.iso3, "%s never counts it as a miss", id)
+					assert.Contains(t, ind[id].NoData.List(), c.iso3, "%s leaves the State out as not known", id)
+					assert.NotContains(t, ind[id].Counted.List(), c.iso3, "%s never counts it as a miss", id)
 				}
 			})
 		}

@@ -159,7 +159,7 @@ func TestMethodologyUnknownsAndSmallNumbers(t *testing.T) {
 	ex, _ := r.Indicator("1.1")
 	assert.InDelta(t, 50, *ex.Value, 1e-12)
 	assert.Equal(t, "1 of the 2 with data", ex.KOfN())
-	assert.Equal(t, []string{"NGA", "SSD"}, ex.NoData)
+	assert.Equal(t, []string{"NGA", "SSD"}, ex.NoData.List())
 	af, _ := r.Indicator("1.2")
 	assert.InDelta(t, 25, *af.Value, 1e-12)
 	assert.Equal(t, "1 of 4", af.KOfN())

@@ -19,9 +19,9 @@ func TestMethodologyCounting(t *testing.T) {
 		require.NoError(t, err)
 		ir, _ := r.Indicator("1.1")
 		assert.InDelta(t, want, *ir.Value, 0, c)
-		assert.Contains(t, ir.Counted, "DEU")
-		assert.Contains(t, ir.Counted, "LTU")
-		assert.Equal(t, c == CountingDeposit, contains(ir.Counted, "NGA"))
+		assert.Contains(t, ir.Counted.List(), "DEU")
+		assert.Contains(t, ir.Counted.List(), "LTU")
+		assert.Equal(t, c == CountingDeposit, ir.Counted.Has("NGA"))
 	}
 }
 
@@ -39,7 +39,7 @@ func TestMethodologyMissingDataAndAsOf(t *testing.T) {
 	assert.InDelta(t, 100, *ir.Value, 1e-12)
 	assert.Equal(t, 4, ir.Population)
 	assert.Equal(t, 3, ir.Known)
-	assert.Equal(t, []string{"CCC"}, ir.NoData)
+	assert.Equal(t, []string{"CCC"}, ir.NoData.List())
 	// once the deadline has passed it is late
 	ir = eval("2025-06-30")
 	assert.InDelta(t, 75, *ir.Value, 1e-12)
@@ -48,7 +48,7 @@ func TestMethodologyMissingDataAndAsOf(t *testing.T) {
 	ir = eval("2025-04-29")
 	assert.InDelta(t, 100, *ir.Value, 1e-12)
 	assert.Equal(t, 2, ir.Known)
-	assert.Equal(t, []string{"CCC", "DDD"}, ir.NoData)
+	assert.Equal(t, []string{"CCC", "DDD"}, ir.NoData.List())
 	// deadlines are exempt: AAA's 2027-06-01 deadline is seen at as_of 2025-04-29
 	a, err := p.Assess(context.Background(), ds, 2024, AsOf(MustDate("2025-04-29")))
 	require.NoError(t, err)

@@ -119,7 +119,7 @@ func TestNativeIndicators(t *testing.T) {
 					ir, ok := r.Indicator(ni.id)
 					require.True(t, ok)
 					want := nativeResult{value: ir.Value, population: ir.Population, known: ir.Known,
-						counted: len(ir.Counted), noData: len(ir.NoData)}
+						counted: ir.Counted.Len(), noData: ir.NoData.Len()}
 					assert.Equal(t, want, ni.run(ev.envs))
 				})
 			}

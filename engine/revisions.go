@@ -164,8 +164,8 @@ func (d *Dataset) changedBetween(then, now Date) []*Fact {
 func (d *Dataset) revisionCauses(ind *Indicator, year int, changed []*Fact, deps map[string]map[string]bool, a, b *IndicatorResult) []RevisionCause {
 	states := map[string]bool{}
 	for _, r := range []*IndicatorResult{a, b} {
-		for _, l := range [][]string{r.Counted, r.NotCounted, r.NoData} {
-			for _, iso := range l {
+		for _, l := range []StateSet{r.Counted, r.NotCounted, r.NoData} {
+			for iso := range l.All() {
 				states[iso] = true
 			}
 		}

@@ -168,7 +168,7 @@ func TestNonFiniteIsAnError(t *testing.T) {
 	r, err := p.Evaluate(context.Background(), mustLoadData(t, facts), 2023, Only(regexp.MustCompile(`^2\.2$`)), AsOf(MustDate("2025-01-01")))
 	require.NoError(t, err)
 	ir := r.Indicators[0]
-	assert.Equal(t, []string{"DEU", "NGA"}, ir.Counted, "each State's value is finite")
+	assert.Equal(t, []string{"DEU", "NGA"}, ir.Counted.List(), "each State's value is finite")
 	assert.Equal(t, ValueError, ir.Status)
 	assert.Contains(t, ir.Error, "the sum of the States' values is +Inf, not a finite number")
 	assert.Nil(t, ir.Value)

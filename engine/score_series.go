@@ -77,7 +77,7 @@ func seriesOf(results []*Result, i int, sc Scoring) []YearValue {
 
 // coverageOf compares a sum's point with the year before (nil when there is none).
 func coverageOf(cur, prev *YearValue, sc Scoring) Coverage {
-	c := Coverage{Known: cur.known, Population: cur.population, Missing: append([]string{}, cur.noData...)}
+	c := Coverage{Known: cur.known, Population: cur.population, Missing: append([]string{}, cur.noData.List()...)}
 	var why []Sentence
 	if cur.population > 0 {
 		sh := float64(cur.known) / float64(cur.population)
@@ -110,17 +110,10 @@ func coverageOf(cur, prev *YearValue, sc Scoring) Coverage {
 }
 
 // intersect lists the members of a that are in b, in a's order.
-func intersect(a, b []string) []string {
-	if len(a) == 0 || len(b) == 0 {
-		return nil
-	}
-	in := make(map[string]bool, len(b))
-	for _, s := range b {
-		in[s] = true
-	}
+func intersect(a, b StateSet) []string {
 	var out []string
-	for _, s := range a {
-		if in[s] {
+	for s := range a.All() {
+		if b.Has(s) {
 			out = append(out, s)
 		}
 	}

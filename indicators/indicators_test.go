@@ -225,7 +225,7 @@ func TestSampleEvaluatesEveryIndicator(t *testing.T) {
 				assert.Nil(t, ir.Value, "%d %s: a share over an empty population has no value", r.Year, ir.ID)
 				continue
 			}
-			assert.Contains(t, []engine.ValueStatus{engine.ValueOK, engine.ValueTooFew}, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, len(ir.NoData), ir.Error)
+			assert.Contains(t, []engine.ValueStatus{engine.ValueOK, engine.ValueTooFew}, ir.Status, "%d %s: population %d, known %d, no data %d %s", r.Year, ir.ID, ir.Population, ir.Known, ir.NoData.Len(), ir.Error)
 			assert.NotNil(t, ir.Value, "%d %s", r.Year, ir.ID)
 		}
 	}
@@ -299,7 +299,7 @@ func TestSamplePublishedCounts(t *testing.T) {
 				ir, ok := r.Indicator(tt.id)
 				require.True(t, ok)
 				require.NotNil(t, ir.Value, "status %s", ir.Status)
-				assert.InDelta(t, tt.want, *ir.Value, 1e-9, "counted: %s", strings.Join(ir.Counted, " "))
+				assert.InDelta(t, tt.want, *ir.Value, 1e-9, "counted: %s", strings.Join(ir.Counted.List(), " "))
 			})
 		}
 	}

@@ -56,12 +56,12 @@ func (r *Report) indicatorRecords() [][]string {
 			raw(ia.Baseline), raw(ia.Previous), raw(ia.Value), raw(ia.Target), yearOrEmpty(ia.TargetYear),
 			strconv.FormatBool(ia.TargetEachYear), raw(ia.Expected), raw(ia.ExpectedProgress), raw(ia.Progress), raw(ia.Score),
 			string(ia.ProgressStatus), ia.Reason, raw(ia.Numerator), raw(ia.Denominator), strconv.Itoa(ia.Population),
-			strconv.Itoa(ia.Known), strconv.Itoa(len(ia.NoData)), coverage, strings.Join(ia.NoData, " "), string(ia.Status),
+			strconv.Itoa(ia.Known), strconv.Itoa(ia.NoData.Len()), coverage, strings.Join(ia.NoData.List(), " "), string(ia.Status),
 			ia.Error, string(a.Counting), a.AsOf, a.Plan.Version, a.Plan.Hash,
 			strings.Replace(r.doc.Explain, "ID", ia.ID, 1),
 			string(ia.Class), strconv.Itoa(ia.Classes.Official), strconv.Itoa(ia.Classes.Monitor), strconv.Itoa(ia.Classes.Estimate),
 			strconv.Itoa(ia.Classes.Unstated), strconv.Itoa(ia.Classes.Illustrative),
-			strconv.Itoa(ia.N), strconv.Itoa(len(ia.Counted)), string(ia.UnknownPolicy), strconv.Itoa(ia.MinPopulation),
+			strconv.Itoa(ia.N), strconv.Itoa(ia.Counted.Len()), string(ia.UnknownPolicy), strconv.Itoa(ia.MinPopulation),
 			strconv.FormatBool(ia.CoverageFlag), string(ia.TrendStatus),
 		})
 	}

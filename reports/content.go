@@ -207,8 +207,8 @@ func (d *document) countedNames(a *engine.Assessment, ref func(string) stateRef,
 				if ia == nil || ia.Aggregate != engine.AggCount {
 					continue
 				}
-				cn := countedNames{ID: ia.ID, Title: ia.Title, N: len(ia.Counted)}
-				for _, iso := range ia.Counted {
+				cn := countedNames{ID: ia.ID, Title: ia.Title, N: ia.Counted.Len()}
+				for iso := range ia.Counted.All() {
 					r := ref(iso)
 					r.Mark = markOf(classOf(ia.ID, iso))
 					cn.Names = append(cn.Names, r)

@@ -175,7 +175,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		over := tx.sentence(ir.KOfN(), ir.KOfNSentence())
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit), tx.unitCode(ir.Unit),
 			over, baseline, target, tx.value(ir.Expected, ir.Unit), tx.score(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
-			ir.Method, ir.Population, ir.Known, len(ir.NoData), ir.UnknownPolicy, flags, status, ir.Title)
+			ir.Method, ir.Population, ir.Known, ir.NoData.Len(), ir.UnknownPolicy, flags, status, ir.Title)
 	}
 	writeGroupsTable(tw, r, loc)
 
@@ -302,10 +302,10 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 		for _, ir := range r.Indicators {
 			rec := []string{strconv.Itoa(r.Year), ir.ID, strconv.Itoa(ir.Action), ir.Section, string(ir.Aggregate), ir.Unit,
 				raw(ir.Value), raw(ir.Numerator), raw(ir.Denominator), strconv.Itoa(ir.Population), strconv.Itoa(ir.Known),
-				strings.Join(ir.NoData, " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
+				strings.Join(ir.NoData.List(), " "), string(ir.Status), ir.Error, ir.Provenance, string(r.Counting), r.AsOf,
 				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
 				yearOrEmpty(ir.TargetYear), strconv.FormatBool(ir.TargetEachYear), raw(ir.Expected), raw(ir.ExpectedProgress), raw(ir.Progress),
-				raw(ir.Score), string(ir.ProgressStatus), strconv.Itoa(ir.N), strconv.Itoa(len(ir.Counted)), string(ir.UnknownPolicy),
+				raw(ir.Score), string(ir.ProgressStatus), strconv.Itoa(ir.N), strconv.Itoa(ir.Counted.Len()), string(ir.UnknownPolicy),
 				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus)}
 			if !grouped {
 				recs = append(recs, rec)

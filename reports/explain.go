@@ -230,7 +230,7 @@ func describeRead(v any) string {
 
 func describeValue(ia *engine.IndicatorAssessment) string {
 	v := textValue(ia.Value, ia.Unit)
-	cov := fmt.Sprintf("population %d, known %d, no data %d", ia.Population, ia.Known, len(ia.NoData))
+	cov := fmt.Sprintf("population %d, known %d, no data %d", ia.Population, ia.Known, ia.NoData.Len())
 	switch {
 	case ia.Status == engine.ValueError:
 		return "error: " + ia.Error

@@ -23,7 +23,7 @@ func fixtureIndicator(id string, action int, section, title, unit string, status
 	return engine.IndicatorAssessment{
 		IndicatorResult: engine.IndicatorResult{ID: id, Action: action, Section: section, Title: title, Unit: unit,
 			Aggregate: engine.AggShare, Provenance: "proposed", Status: engine.ValueOK, UnknownPolicy: engine.UnknownExclude,
-			MinPopulation: 5, Counted: []string{}, NotCounted: []string{}, NoData: []string{}},
+			MinPopulation: 5, Counted: engine.NewStateSet(), NotCounted: engine.NewStateSet(), NoData: engine.NewStateSet()},
 		Direction: engine.Increase, Method: engine.MethodLinear, Weight: 1, ProgressStatus: status,
 	}
 }
@@ -31,8 +31,8 @@ func fixtureIndicator(id string, action int, section, title, unit string, status
 func fixture() (*engine.Assessment, Meta) {
 	i11 := fixtureIndicator("1.1", 1, "alpha", "Share of States with a plan", "percent", engine.ProgressOnTrack)
 	i11.Value, i11.Numerator, i11.Denominator = f(75), f(3), f(4)
-	i11.Population, i11.Known, i11.NoData = 5, 4, []string{"CCC"}
-	i11.N, i11.Counted, i11.NotCounted = 4, []string{"AAA", "BBB", "DDD"}, []string{"EEE"}
+	i11.Population, i11.Known, i11.NoData = 5, 4, engine.NewStateSet("CCC")
+	i11.N, i11.Counted, i11.NotCounted = 4, engine.NewStateSet("AAA", "BBB", "DDD"), engine.NewStateSet("EEE")
 	i11.Target, i11.TargetYear, i11.Baseline, i11.BaselineYear = f(100), 2026, f(50), 2021
 	i11.Expected, i11.ExpectedProgress, i11.Progress, i11.Score = f(80), f(0.6), f(0.5), f(0.5)
 	i11.Previous = nil // 2023 was not reported: a gap
@@ -43,7 +43,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i12.Aggregate = engine.AggSum
 	i12.Value, i12.Previous = f(1234567.891), f(1000000)
 	i12.Population, i12.Known, i12.N = 5, 4, 5
-	i12.Counted, i12.NoData = []string{"AAA", "BBB", "CCC", "DDD"}, []string{"EEE"}
+	i12.Counted, i12.NoData = engine.NewStateSet("AAA", "BBB", "CCC", "DDD"), engine.NewStateSet("EEE")
 	i12.Series = series(2021, f(900000), f(950000), f(1000000), f(1234567.891))
 	i12.Series[3].CoverageFlag = true
 	i12.CoverageFlag = true
@@ -58,7 +58,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i21.Aggregate, i21.Direction, i21.Method = engine.AggCount, engine.Decrease, engine.MethodTrend
 	i21.Value, i21.Previous = f(2), f(1)
 	i21.Population, i21.Known, i21.N, i21.UnknownPolicy = 5, 5, 5, engine.UnknownAsFalse
-	i21.Counted, i21.NotCounted = []string{"AAA", "BBB"}, []string{"CCC", "DDD", "EEE"}
+	i21.Counted, i21.NotCounted = engine.NewStateSet("AAA", "BBB"), engine.NewStateSet("CCC", "DDD", "EEE")
 	i21.Target, i21.TargetYear, i21.Baseline, i21.BaselineYear = f(0), 2026, f(1), 2021
 	i21.Expected, i21.ExpectedProgress, i21.Progress, i21.Score = f(0.4), f(0.6), f(-1), f(0)
 	i21.Series = series(2021, f(1), f(1), f(1), f(2))
@@ -68,7 +68,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i31 := fixtureIndicator("3.1", 3, "beta", "Area released", "m2", engine.ProgressAchieved)
 	i31.Aggregate = engine.AggSum
 	i31.Value, i31.Previous = f(2500000), f(1500000)
-	i31.Population, i31.Known, i31.N, i31.Counted = 2, 2, 2, []string{"AAA", "BBB"}
+	i31.Population, i31.Known, i31.N, i31.Counted = 2, 2, 2, engine.NewStateSet("AAA", "BBB")
 	i31.Target, i31.TargetYear, i31.Baseline, i31.BaselineYear = f(2000000), 2026, f(500000), 2021
 	i31.Expected, i31.ExpectedProgress, i31.Progress, i31.Score = f(1400000), f(0.6), f(1.3333333333333333), f(1)
 	i31.Series = series(2021, f(500000), f(900000), f(1500000), f(2500000))
@@ -81,7 +81,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i31.Series[3].Class = engine.ClassIllustrative
 
 	i32 := fixtureIndicator("3.2", 3, "beta", "Victims' needs assessed", "percent", engine.ProgressInsufficientData)
-	i32.Population, i32.Known, i32.NoData = 2, 0, []string{"AAA", "BBB"}
+	i32.Population, i32.Known, i32.NoData = 2, 0, engine.NewStateSet("AAA", "BBB")
 	i32.Status = engine.ValueMissing
 	i32.Target, i32.TargetYear = f(100), 2026
 	i32.ExpectedProgress = f(0.6)
@@ -91,7 +91,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i33 := fixtureIndicator("3.3", 3, "beta", "Risk education reach", "people", engine.ProgressNeedsAcceleration)
 	i33.Aggregate = engine.AggSum
 	i33.Value, i33.Previous = f(1200), f(1100)
-	i33.Population, i33.Known, i33.N, i33.Counted = 2, 2, 2, []string{"AAA", "BBB"}
+	i33.Population, i33.Known, i33.N, i33.Counted = 2, 2, 2, engine.NewStateSet("AAA", "BBB")
 	i33.Target, i33.TargetYear, i33.Baseline, i33.BaselineYear = f(2000), 2026, f(1000), 2021
 	i33.Expected, i33.ExpectedProgress, i33.Progress, i33.Score = f(1600), f(0.6), f(0.2), f(0.2)
 	i33.Series = series(2021, f(1000), f(1050), f(1100), f(1200))
@@ -100,7 +100,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i22 := fixtureIndicator("2.2", 2, "alpha", "Compliance declared promptly", "percent", engine.ProgressTooFew)
 	i22.Status = engine.ValueTooFew
 	i22.Value, i22.Numerator, i22.Denominator = f(100), f(1), f(1)
-	i22.Population, i22.Known, i22.N, i22.Counted = 1, 1, 1, []string{"BBB"}
+	i22.Population, i22.Known, i22.N, i22.Counted = 1, 1, 1, engine.NewStateSet("BBB")
 	i22.Target, i22.TargetYear, i22.TargetEachYear = f(100), 2021, true
 	i22.Series = series(2021, nil, nil, nil, f(100))
 	i22.Series[3].N, i22.Series[3].TooFew = 1, true

@@ -494,8 +494,8 @@ func (d *document) obligations(a *engine.Assessment) {
 // coverage lists, per indicator, how many States of its population had data.
 func (d *document) coverage(a *engine.Assessment) {
 	for _, ia := range a.Indicators {
-		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: len(ia.NoData),
-			Share: dash, Missing: strings.Join(ia.NoData, " "), Classes: ia.Classes, Unknown: d.loc.T("report.unknown.left-out"), Flag: dash}
+		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: ia.NoData.Len(),
+			Share: dash, Missing: strings.Join(ia.NoData.List(), " "), Classes: ia.Classes, Unknown: d.loc.T("report.unknown.left-out"), Flag: dash}
 		if ia.UnknownPolicy == engine.UnknownAsFalse {
 			r.Unknown = d.loc.T("report.unknown.as-not")
 		}

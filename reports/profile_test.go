@@ -164,15 +164,15 @@ func TestProfilesAgreeWithIndicators(t *testing.T) {
 		assert.Equal(t, len(p.Indicators), p.Counted+p.NotCounted+p.NoData, p.ISO3)
 		for _, pi := range p.Indicators {
 			ia := byID[pi.ID]
-			counted := slices.Contains(ia.Counted, p.ISO3)
+			counted := ia.Counted.Has(p.ISO3)
 			switch pi.Result {
 			case "counted":
 				assert.True(t, counted, "%s %s", p.ISO3, pi.ID)
 			case "not counted", "none recorded":
 				assert.False(t, counted, "%s %s", p.ISO3, pi.ID)
-				assert.True(t, slices.Contains(ia.NotCounted, p.ISO3) || slices.Contains(ia.NoData, p.ISO3), "%s %s", p.ISO3, pi.ID)
+				assert.True(t, ia.NotCounted.Has(p.ISO3) || ia.NoData.Has(p.ISO3), "%s %s", p.ISO3, pi.ID)
 			case "not known":
-				assert.True(t, slices.Contains(ia.NoData, p.ISO3), "%s %s", p.ISO3, pi.ID)
+				assert.True(t, ia.NoData.Has(p.ISO3), "%s %s", p.ISO3, pi.ID)
 				assert.Equal(t, "left out", pi.Effect, "%s %s: an unknown is never a verdict", p.ISO3, pi.ID)
 			default: // a number
 				assert.True(t, counted, "%s %s gave a number", p.ISO3, pi.ID)

@@ -172,18 +172,18 @@ func (s summarizer) membership() (summarySentence, bool) {
 	if s.prev != nil {
 		if pi, ok := s.prev.Indicator(idParties); ok && pi.Value != nil {
 			before := map[string]bool{}
-			for _, iso := range pi.Counted {
+			for iso := range pi.Counted.All() {
 				before[iso] = true
 			}
 			now := map[string]bool{}
 			var joined, left []string
-			for _, iso := range ia.Counted {
+			for iso := range ia.Counted.All() {
 				now[iso] = true
 				if !before[iso] {
 					joined = append(joined, iso)
 				}
 			}
-			for _, iso := range pi.Counted {
+			for iso := range pi.Counted.All() {
 				if !now[iso] {
 					left = append(left, iso)
 				}
@@ -228,7 +228,7 @@ func (s summarizer) initialReports() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.initial-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	return summarySentence{Text: s.msg("summary.initial", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted)), Refs: refs}, true
+	return summarySentence{Text: s.msg("summary.initial", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted.List())), Refs: refs}, true
 }
 
 func (s summarizer) annualReports() (summarySentence, bool) {
@@ -243,18 +243,18 @@ func (s summarizer) annualReports() (summarySentence, bool) {
 	switch {
 	case okR && recv.Value != nil && recv.N > 0:
 		refs = append(refs, idAnnualReceived)
-		text = s.msg("summary.annual-received", recv.N, "N", s.num(recv.N), "Year", s.a.Year, "K", s.of(len(recv.Counted)),
+		text = s.msg("summary.annual-received", recv.N, "N", s.num(recv.N), "Year", s.a.Year, "K", s.of(recv.Counted.Len()),
 			"Date", dateIn(s.loc, s.a.AsOf), "Mark", markOf(recv.Class).Symbol)
 		if okT && onTime.Value != nil && onTime.N == recv.N {
 			refs = append(refs, idAnnualOnTime)
-			text += s.msg("summary.annual-on-time-of-them", -1, "K", s.of(len(onTime.Counted)), "Deadline", deadline, "Mark", markOf(onTime.Class).Symbol)
+			text += s.msg("summary.annual-on-time-of-them", -1, "K", s.of(onTime.Counted.Len()), "Deadline", deadline, "Mark", markOf(onTime.Class).Symbol)
 		}
 	case okR:
 		refs = append(refs, idAnnualReceived)
 		text = s.msg("summary.annual-received-not-known", -1, "Year", s.a.Year)
 	case onTime.Value != nil && onTime.N > 0:
 		refs = append(refs, idAnnualOnTime)
-		text = s.msg("summary.annual-on-time", onTime.N, "N", s.num(onTime.N), "Year", s.a.Year, "K", s.of(len(onTime.Counted)),
+		text = s.msg("summary.annual-on-time", onTime.N, "N", s.num(onTime.N), "Year", s.a.Year, "K", s.of(onTime.Counted.Len()),
 			"Deadline", deadline, "Mark", markOf(onTime.Class).Symbol)
 	default:
 		refs = append(refs, idAnnualOnTime)
@@ -271,17 +271,17 @@ func (s summarizer) annualReports() (summarySentence, bool) {
 func (s summarizer) pastDeadline(prefix string, pd *engine.IndicatorAssessment, m int, mk string) string {
 	var text string
 	switch {
-	case m == 0 && len(pd.NoData) > 0:
+	case m == 0 && pd.NoData.Len() > 0:
 		text = s.msg(prefix+"-past-none-known", -1, "Mark", mk)
 	case m == 0:
 		return s.msg(prefix+"-past-none", -1, "Mark", mk)
-	case len(pd.Counted) > 0:
-		text = s.msg(prefix+"-past-names", m, "K", s.of(m)+mk, "Names", s.names(pd.ID, pd.Counted))
+	case pd.Counted.Len() > 0:
+		text = s.msg(prefix+"-past-names", m, "K", s.of(m)+mk, "Names", s.names(pd.ID, pd.Counted.List()))
 	default:
 		text = s.msg(prefix+"-past", m, "K", s.of(m)+mk)
 	}
-	if u := len(pd.NoData); u > 0 {
-		text += s.msg(prefix+"-past-unknown", u, "K", s.num(u), "Names", s.names("", pd.NoData))
+	if u := pd.NoData.Len(); u > 0 {
+		text += s.msg(prefix+"-past-unknown", u, "K", s.num(u), "Names", s.names("", pd.NoData.List()))
 	}
 	return text
 }
@@ -299,7 +299,7 @@ func (s summarizer) stockpiles() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.art3-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := s.msg("summary.art3", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted))
+	text := s.msg("summary.art3", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted.List()))
 	if pd, ok := s.ind(idArt3PastDeadline); ok {
 		refs = append(refs, idArt3PastDeadline)
 		if m, mk, ok := count(pd); ok {
@@ -324,7 +324,7 @@ func (s summarizer) clearance() (summarySentence, bool) {
 	case n == 0:
 		return summarySentence{Text: s.msg("summary.art4-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
-	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted))
+	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted.List()))
 	if pd, ok := s.ind(idArt4PastDeadline); ok {
 		refs = append(refs, idArt4PastDeadline)
 		if m, mk, ok := count(pd); ok {
@@ -357,7 +357,7 @@ func (s summarizer) areaCleared() (summarySentence, bool) {
 		value = localNumbers(s.loc, value)
 	}
 	text := s.msg("summary.area", -1, "Value", value, "Unit", unitIn(s.loc, ia.Unit), "Year", s.a.Year, "Mark", markOf(ia.Class).Symbol,
-		"K", s.of(len(ia.Counted)), "N", s.num(ia.Population))
+		"K", s.of(ia.Counted.Len()), "N", s.num(ia.Population))
 	if ia.CoverageFlag {
 		text += s.msg("summary.area-flagged", -1)
 	}

@@ -19,7 +19,7 @@ import (
 // value, the States it counts and its population.
 func summaryIndicator(id string, agg engine.Aggregate, value *float64, class engine.Class, counted []string, n, population int) engine.IndicatorAssessment {
 	ia := engine.IndicatorAssessment{}
-	ia.ID, ia.Aggregate, ia.Value, ia.Class, ia.Counted, ia.N, ia.Population = id, agg, value, class, counted, n, population
+	ia.ID, ia.Aggregate, ia.Value, ia.Class, ia.Counted, ia.N, ia.Population = id, agg, value, class, engine.NewStateSet(counted...), n, population
 	ia.Unit = "states"
 	if agg == engine.AggShare {
 		ia.Unit = "percent"
@@ -32,7 +32,7 @@ func summaryIndicator(id string, agg engine.Aggregate, value *float64, class eng
 
 // withNoData gives an indicator States for which the result is not known.
 func withNoData(ia engine.IndicatorAssessment, isos ...string) engine.IndicatorAssessment {
-	ia.NoData = isos
+	ia.NoData = engine.NewStateSet(isos...)
 	return ia
 }
 
@@ -203,7 +203,7 @@ func TestSummaryNumbersAreTraceable(t *testing.T) {
 				allowed[fmtValue(ia.Value, ia.Unit)] = true
 				allowed[strings.TrimSuffix(fmtValue(ia.Value, ia.Unit), "%")] = true
 			}
-			for _, k := range []int{len(ia.Counted), ia.N, ia.Population, len(ia.NoData)} {
+			for _, k := range []int{ia.Counted.Len(), ia.N, ia.Population, ia.NoData.Len()} {
 				allowed[fixed(float64(k), 0)] = true
 			}
 		}

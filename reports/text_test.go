@@ -168,7 +168,7 @@ func TestWriteExplanation(t *testing.T) {
 	ex.Plan.Name, ex.Plan.Version = "LAP", "test"
 	ex.Indicator = engine.IndicatorAssessment{IndicatorResult: engine.IndicatorResult{ID: "43.1", Title: "Initial reports",
 		Unit: "percent", Aggregate: engine.AggShare, Value: f(50), Numerator: f(1), Denominator: f(2), Population: 2, Known: 2,
-		NoData: []string{}}, Method: engine.MethodLinear, Weight: 1, Series: series(2023, f(40), f(50))}
+		NoData: engine.NewStateSet()}, Method: engine.MethodLinear, Weight: 1, Series: series(2023, f(40), f(50))}
 	ex.Indicator.States = []engine.StateOutcome{
 		{ISO3: "AAA", InPopulation: true, Result: true, Values: []engine.FieldRead{{Field: "initial_report_submitted", Value: true, Origin: "derived", Class: engine.ClassOfficial}}},
 		{ISO3: "BBB", InPopulation: true, Result: false},

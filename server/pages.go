@@ -230,8 +230,8 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 	}
 	_, chart := s.charts["indicator-"+id]
 	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+def.Title, "dashboard", map[string]any{
-		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted),
-		"NoData": named(ia.NoData), "Explain": explain,
+		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted.List()),
+		"NoData": named(ia.NoData.List()), "Explain": explain,
 	}))
 }
 

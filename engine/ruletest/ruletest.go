@@ -128,7 +128,7 @@ func (r *Result) Explain() string {
 	fmt.Fprintf(&b, "  expressions:\n    %-12s %s\n    %-12s %s\n", "population", oneLine(r.Population), "rule", oneLine(r.Rule))
 	if g := r.Got; g != nil {
 		fmt.Fprintf(&b, "  result: status %s, value %s, population %d, known %d\n", g.Status, formatNumber(g.Value), g.Population, g.Known)
-		fmt.Fprintf(&b, "    %-12s %s\n    %-12s %s\n    %-12s %s\n", "counted", listText(g.Counted), "not counted", listText(g.NotCounted), "no data", listText(g.NoData))
+		fmt.Fprintf(&b, "    %-12s %s\n    %-12s %s\n    %-12s %s\n", "counted", listText(g.Counted.List()), "not counted", listText(g.NotCounted.List()), "no data", listText(g.NoData.List()))
 		if g.Error != "" {
 			fmt.Fprintf(&b, "    %-12s %s\n", "error", g.Error)
 		}
@@ -420,7 +420,7 @@ func (c *ruleTestCaseRun) check(got *engine.IndicatorResult) []Mismatch {
 		what string
 		want *[]string
 		got  []string
-	}{{"counted", c.counted, got.Counted}, {"not_counted", c.notCounted, got.NotCounted}, {"no_data", c.noData, got.NoData}} {
+	}{{"counted", c.counted, got.Counted.List()}, {"not_counted", c.notCounted, got.NotCounted.List()}, {"no_data", c.noData, got.NoData.List()}} {
 		if l.want == nil {
 			continue
 		}

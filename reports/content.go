@@ -335,21 +335,31 @@ func article3Table(loc *locale.Locale, t Article3Totals, year int) article3View 
 }
 
 // Profiles builds the country profile of every State Party of the assessed year, in ISO3
-// order; nil unless Meta.Profiles (with Meta.States).
+// order; nil unless Meta.Profiles (with Meta.States). They are built on the first call, which
+// then lets go of the States' traced outcomes they are built from; every call returns the same
+// profiles.
 func (r *Report) Profiles() ([]*StateProfile, error) {
+	r.profileOnce.Do(func() {
+		r.profiles, r.profileErr = r.buildProfiles()
+		r.outcomes = nil
+	})
+	return r.profiles, r.profileErr
+}
+
+func (r *Report) buildProfiles() ([]*StateProfile, error) {
 	sd := r.m.States
 	if sd == nil || !r.m.Profiles {
 		return nil, nil
 	}
-	if len(sd.Outcomes) != len(sd.Records) {
-		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", chart.ErrInvalidInput, len(sd.Records), len(sd.Outcomes))
+	if len(r.outcomes) != len(sd.Records) {
+		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", chart.ErrInvalidInput, len(sd.Records), len(r.outcomes))
 	}
 	var out []*StateProfile
 	for i, rec := range sd.Records {
 		if !rec.Party {
 			continue
 		}
-		p, err := NewStateProfileIn(reportLang(r.m), r.a, rec, sd.Outcomes[i])
+		p, err := NewStateProfileIn(reportLang(r.m), r.a, rec, r.outcomes[i])
 		if err != nil {
 			return nil, err
 		}

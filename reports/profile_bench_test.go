@@ -46,7 +46,7 @@ func BenchmarkProfiles(b *testing.B) {
 	}
 	b.Run("build", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := r.Profiles(); err != nil {
+			if _, err := r.buildProfiles(); err != nil {
 				b.Fatal(err)
 			}
 		}

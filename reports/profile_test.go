@@ -351,3 +351,26 @@ func TestProfilePartialYear(t *testing.T) {
 func whatItTakesEnglish(article int, dp *engine.DeadlineProjection) string {
 	return whatItTakes(locale.For(locale.English), article, dp)
 }
+
+// A report holds the States' traced outcomes only until it has built the profiles from them
+// (they were the largest part of lap report's live memory), without touching the caller's
+// StateData; the profiles are built once.
+func TestProfilesReleaseOutcomes(t *testing.T) {
+	s := loadSample(t)
+	r, err := New(s.a, s.m)
+	require.NoError(t, err)
+	require.NotEmpty(t, s.m.States.Outcomes, "the caller's StateData is not changed")
+	assert.Nil(t, r.m.States.Outcomes, "the report's own StateData has no outcomes")
+	assert.Len(t, r.outcomes, len(s.m.States.Records))
+	ps, err := r.Profiles()
+	require.NoError(t, err)
+	require.NotEmpty(t, ps)
+	assert.Nil(t, r.outcomes, "let go once the profiles are built")
+	again, err := r.Profiles()
+	require.NoError(t, err)
+	assert.Equal(t, ps, again)
+	assert.Same(t, ps[0], again[0], "built once")
+	want, err := s.r.Profiles()
+	require.NoError(t, err)
+	assert.Equal(t, want, ps)
+}

@@ -25,6 +25,13 @@ type Report struct {
 	figErr   error
 
 	profileKeys sync.Map // *StateProfile → the content key of its pages' content (ProfileKey)
+
+	// the States' traced outcomes (Meta.States.Outcomes), held only until Profiles has built
+	// the profiles from them: they are the largest part of a report's live memory
+	outcomes    []*engine.StateEvaluation
+	profileOnce sync.Once
+	profiles    []*StateProfile
+	profileErr  error
 }
 
 // New prepares the report of an assessment.
@@ -38,7 +45,14 @@ func New(a *engine.Assessment, m Meta) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Report{a: a, m: m, doc: doc}, nil
+	r := &Report{a: a, m: m, doc: doc}
+	if m.States != nil {
+		// the report keeps its own StateData without the outcomes (Profiles has them)
+		sd := *m.States
+		r.outcomes, sd.Outcomes = sd.Outcomes, nil
+		r.m.States = &sd
+	}
+	return r, nil
 }
 
 // figures draws the figures once and attaches them to the document.

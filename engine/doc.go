@@ -51,6 +51,11 @@
 // test (x == nil, x != nil), gives an unknown result for that State when the field is nil:
 // the State is listed in IndicatorResult.NoData and leaves the denominator of a share.
 //
+// An IndicatorResult's Counted, NotCounted and NoData are StateSets: a bit per State of the
+// dataset, so that a result costs a few words whatever the number of States. List gives the
+// ISO3 codes (in order), Len how many, Has whether a State is in the set; in JSON each is
+// the array of codes.
+//
 // # Statuses
 //
 // Each kind of status has its own type, and a field named Status holds the kind its type

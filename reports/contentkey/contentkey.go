@@ -8,9 +8,10 @@
 // profiles whose content changed.
 //
 // The binary is identified by its Go build ID, whose last part is a hash of the binary's own
-// content (go help buildid), read from the running executable. Where it cannot be read (a
-// system without /proc/self/exe, a binary without the ELF note), Of returns no key and nothing
-// is reused.
+// content (go doc cmd/buildid), read from the running executable. Where it cannot be read (a
+// system without /proc/self/exe, a binary without the ELF note) or is not of the form the go
+// command writes (four hashes: a build with -ldflags=-buildid=X sets its own), Of returns no
+// key and nothing is reused.
 package contentkey
 
 import (
@@ -79,10 +80,27 @@ func readBuildID(path string) string {
 		return ""
 	}
 	id := string(b[16 : 16+descsz])
-	if strings.Count(id, "/") < 1 || strings.ContainsAny(id, "\x00\n") {
+	if !goBuildID(id) {
 		return ""
 	}
 	return id
+}
+
+// goBuildID reports whether id has the form of the build ID the go command gives a binary:
+// four hashes of 20 URL-safe base64 characters, separated by slashes.
+func goBuildID(id string) bool {
+	parts := strings.Split(id, "/")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) != 20 || strings.IndexFunc(p, func(r rune) bool {
+			return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_')
+		}) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // Of returns the content key of parts, hashed in order together with the binary's build ID:

@@ -52,6 +52,11 @@ func TestBinary(t *testing.T) {
 	require.NoError(t, os.WriteFile(p, []byte("#!/bin/sh\n"), 0o755))
 	assert.Empty(t, readBuildID(p))
 	assert.Empty(t, readBuildID(filepath.Join(t.TempDir(), "missing")))
+	assert.True(t, goBuildID("cTO4iDYGro_F7R0re7v6/lFYB3TprIp-1oyESUchv/XjM0yOUiPEWWlXDLz0YG/YP91DMUkALCiK_74NSYG"))
+	for _, id := range []string{"", "lap", "a/b/c/d", "cTO4iDYGro_F7R0re7v6/lFYB3TprIp-1oyESUchv/XjM0yOUiPEWWlXDLz0YG",
+		"cTO4iDYGro_F7R0re7v6/lFYB3TprIp-1oyESUchv/XjM0yOUiPEWWlXDLz0YG/YP91DMUkALCiK_74NSY=", "cTO4iDYGro_F7R0re7v6/lFYB3TprIp-1oyESUchv/XjM0yOUiPEWWlXDLz0YG/YP91DMUkALCiK_74NSYG/x"} {
+		assert.False(t, goBuildID(id), id)
+	}
 }
 
 // TestOfEveryField: the key is the same for equal values (maps in any order, fresh copies)

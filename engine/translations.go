@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/lapmonitor/lap/internal/typography"
 )
 
 // Translations of a plan's text. A plan directory may hold lang/TAG.toml files, one per
@@ -244,6 +246,33 @@ func translatedText(translated, original string) string {
 	return translated
 }
 
+// typesetFrench gives the texts of a French translation the no-break spaces French puts before
+// ; : ! ? and inside « » (internal/typography), as the report catalogue's French has them: a
+// translator types plain spaces.
+func typesetFrench(tf *translationFile) {
+	fr := typography.French
+	tf.Notice, tf.Plan.Name, tf.Plan.Note = fr(tf.Notice), fr(tf.Plan.Name), fr(tf.Plan.Note)
+	for k, x := range tf.Section {
+		x.Title = fr(x.Title)
+		tf.Section[k] = x
+	}
+	for k, x := range tf.Action {
+		x.Title, x.Description, x.Basis = fr(x.Title), fr(x.Description), fr(x.Basis)
+		tf.Action[k] = x
+	}
+	for k, x := range tf.Indicator {
+		x.Title, x.Definition, x.Note = fr(x.Title), fr(x.Definition), fr(x.Note)
+		tf.Indicator[k] = x
+	}
+	for k, x := range tf.Breakdown {
+		x.Title, x.Other = fr(x.Title), fr(x.Other)
+		for g, t := range x.Group {
+			x.Group[g] = fr(t)
+		}
+		tf.Breakdown[k] = x
+	}
+}
+
 // translationFile is what a lang/TAG.toml file holds.
 type translationFile struct {
 	Language  string                   `toml:"language"`
@@ -301,6 +330,9 @@ func (l *loader) loadTranslation(name string) *Translation {
 	}
 	if doc == nil {
 		return nil
+	}
+	if tag == "fr" {
+		typesetFrench(&tf)
 	}
 	sum := sha256.Sum256(data)
 	t := &Translation{Lang: tag, Name: tf.Name, Status: tf.Status, Notice: tf.Notice, File: name,

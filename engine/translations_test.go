@@ -364,3 +364,27 @@ func TestTranslatedBreakdowns(t *testing.T) {
 		})
 	}
 }
+
+// The shipped French translation is typeset as French is (internal/typography): a no-break
+// space before ; and : and inside « », though its file is typed with plain spaces; Spanish is
+// left as it is (issue 18).
+func TestFrenchTranslationTypeset(t *testing.T) {
+	p := shippedPlan(t)
+	fr, err := p.Translated("fr")
+	require.NoError(t, err)
+	_, notice := fr.Language()
+	assert.Contains(t, notice, "lap\u00a0; il")
+	texts := []string{notice, fr.Name()}
+	for _, a := range fr.Actions() {
+		texts = append(texts, a.Title, a.Description)
+	}
+	for _, s := range texts {
+		for _, bad := range []string{" ;", " :", "« ", " »"} {
+			assert.NotContains(t, s, bad)
+		}
+	}
+	es, err := p.Translated("es")
+	require.NoError(t, err)
+	_, notice = es.Language()
+	assert.NotContains(t, notice, "\u00a0;")
+}

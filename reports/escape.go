@@ -104,7 +104,7 @@ func markdownText(s string) string {
 		return s // the common case: nothing to escape, fold or strip
 	}
 	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(stripControls(s)), " ") {
+	for _, r := range strings.Join(strings.FieldsFunc(stripControls(s), foldedSpace), " ") {
 		if strings.ContainsRune("\\`*_[]<>|#", r) {
 			b.WriteByte('\\')
 		}
@@ -112,6 +112,11 @@ func markdownText(s string) string {
 	}
 	return b.String()
 }
+
+// foldedSpace reports whether markdownText folds r into a single space: white space, apart
+// from the no-break spaces, which French and Spanish put in numbers and French before ; : ! ?
+// (locale/typography.go) and which must not become a place to break a line.
+func foldedSpace(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' }
 
 // plainMarkdown reports whether markdownText would return s unchanged: no character to
 // escape, no control character, no white space but single spaces between words.
@@ -126,7 +131,7 @@ func plainMarkdown(s string) bool {
 			prevSpace = true
 			continue
 		case r < utf8.RuneSelf && strings.IndexByte("\\`*_[]<>|#", byte(r)) >= 0,
-			isControl(r), unicode.IsSpace(r):
+			isControl(r), foldedSpace(r):
 			return false
 		}
 		prevSpace = false

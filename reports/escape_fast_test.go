@@ -13,7 +13,7 @@ func TestMarkdownTextFastPath(t *testing.T) {
 		"*", "_", "`", "[", "]", "<", ">", "|", "#", "\\", "(", "1.5", "km²", "ᵐ"}
 	slow := func(s string) string {
 		var b strings.Builder
-		for _, r := range strings.Join(strings.Fields(stripControls(s)), " ") {
+		for _, r := range strings.Join(strings.FieldsFunc(stripControls(s), foldedSpace), " ") {
 			if strings.ContainsRune("\\`*_[]<>|#", r) {
 				b.WriteByte('\\')
 			}
@@ -32,7 +32,11 @@ func TestMarkdownTextFastPath(t *testing.T) {
 			t.Fatalf("markdownText(%q) = %q, want %q", s, got, want)
 		}
 	}
-	for _, s := range []string{"", "plain words", "Lao People's Democratic Republic", "1,296.70 km²"} {
+	// no-break spaces stay, even where something is escaped
+	if got := markdownText("1\u00a0234 km² *x*\u00a0: y"); got != "1\u00a0234 km² \\*x\\*\u00a0: y" {
+		t.Errorf("markdownText folded a no-break space: %q", got)
+	}
+	for _, s := range []string{"", "plain words", "Lao People's Democratic Republic", "1,296.70 km²", "1\u00a0234,5"} {
 		if !plainMarkdown(s) {
 			t.Errorf("%q is plain", s)
 		}

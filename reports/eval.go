@@ -51,7 +51,7 @@ func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang,
 // statusWord is a progress status in the locale's language; English keeps the status name
 // ("on-track") that the tables have always shown.
 func statusWord(loc *locale.Locale, s engine.ProgressStatus) string {
-	if loc.Lang() == locale.English {
+	if loc.Lang() == locale.English || s == "" {
 		return string(s)
 	}
 	return loc.Status(string(s))
@@ -264,7 +264,7 @@ func projectionBasis(d engine.DeadlineProjection, tx tableWords) string {
 	case d.Stale:
 		parts = append(parts, tx.loc.T("cli.basis.stale"))
 	}
-	return orDash(strings.Join(parts, "; "))
+	return orDash(tx.loc.JoinClauses(parts))
 }
 
 // textRemaining is an outstanding amount with its unit and the year it was reported in.

@@ -155,7 +155,7 @@ func (t tableWords) yearFrac(v *float64) string {
 	if v == nil {
 		return t.loc.T("cli.never")
 	}
-	return localNumbers(t.loc, textYearFrac(v))
+	return t.loc.PlainNumber(*v, 1) // a year and a fraction: never grouped ("2031,2")
 }
 
 // projectionOrEmpty is projection, empty when there is none.

@@ -35,6 +35,10 @@ func localeFuncs(loc *locale.Locale) map[string]any {
 		"tf":  func(id string, kv ...any) string { return loc.T(id, pairs(kv)) },
 		"tn":  func(id string, n int) string { return loc.N(id, n, nil) },
 		"tnf": func(id string, n int, kv ...any) string { return loc.N(id, n, pairs(kv)) },
+		// French spacing of punctuation the templates write (locale/typography.go)
+		"semi":    loc.Semicolon,
+		"colon":   loc.Colon,
+		"clauses": loc.JoinClauses,
 		"th": func(id string, kv ...any) htmltemplate.HTML {
 			data, values := tokens(kv)
 			return inlineMarkup(loc.T(id, data), values)

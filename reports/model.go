@@ -454,7 +454,7 @@ func (d *document) obligations(a *engine.Assessment) {
 		for _, dd := range oe.Deadlines {
 			chain = append(chain, loc.T("report.decided", map[string]any{"Deadline": dayOf(loc, dd.Deadline), "Date": dayOf(loc, dd.Decided)}))
 		}
-		row.Chain = strings.Join(chain, "; ")
+		row.Chain = loc.JoinClauses(chain)
 		if n := len(oe.Deadlines); n > 1 {
 			row.Deadline += " " + loc.N("report.extension-decisions", n-1, nil)
 		}
@@ -601,7 +601,7 @@ func projectionNote(loc *locale.Locale, dp *engine.DeadlineProjection) string {
 		return dp.Reason + ". Assumes: " + strings.Join(dp.Assumptions, "; ") + "."
 	}
 	return loc.T("cli.projection-note", map[string]any{"Reason": loc.Sentence(dp.ReasonSentence),
-		"Assumptions": strings.Join(loc.Sentences(dp.AssumptionSentences), "; ")})
+		"Assumptions": loc.JoinClauses(loc.Sentences(dp.AssumptionSentences))})
 }
 
 // episodeStatusIn is episodeStatus with the engine's words in the locale's language.

@@ -191,7 +191,7 @@ func (v *profileView) SourcesHTML() htmltemplate.HTML {
 		}
 		b.WriteString(e(s.Origin) + ")")
 		if s.Source != "" {
-			b.WriteString(": " + e(s.Source))
+			b.WriteString(v.words().Colon() + e(s.Source))
 		}
 		b.WriteString("</li>\n")
 	}
@@ -243,7 +243,7 @@ func (v *profileView) SourcesMD() string {
 		}
 		b.WriteString(md(s.Origin) + ")")
 		if s.Source != "" {
-			b.WriteString(": " + md(s.Source))
+			b.WriteString(v.words().Colon() + md(s.Source))
 		}
 	}
 	return b.String()
@@ -306,8 +306,8 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 	pr := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	item := func(it ProfileItem) string { return it.Value + it.Mark().Symbol }
 	pr("%s\n", t("profile.title", "Name", p.Name, "ISO3", p.ISO3, "Year", p.Year))
-	pr("%s; %s; %s; %s\n", p.Plan.Name, t("profile.region", "Region", p.Region), t("profile.data-as-of", "Date", v.AsOfText),
-		t("profile.counting", "Name", v.CountingName))
+	pr("%s\n", loc.JoinClauses([]string{p.Plan.Name, t("profile.region", "Region", p.Region), t("profile.data-as-of", "Date", v.AsOfText),
+		t("profile.counting", "Name", v.CountingName)}))
 	pr("%s\n", p.Standing)
 	if p.Partial {
 		pr("%s\n", t("profile.text-partial", "Year", p.Year, "Date", p.Ref))
@@ -318,7 +318,7 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		if loc.Lang() != locale.English {
 			w = strings.ToLower(t("report.class." + m.Class))
 		}
-		pr(" %s %s;", m.Symbol, w)
+		pr(" %s %s%s", m.Symbol, w, strings.TrimSuffix(loc.Semicolon(), " "))
 	}
 	pr(" %s\n", t("profile.text-marks-outro"))
 
@@ -338,9 +338,9 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		if o.Episode > 0 {
 			ep = " " + t("profile.episode", "N", o.Episode)
 		}
-		pr("  %s%s: %s", t("profile.obligation-head", "Article", o.Article, "Name", o.Name), ep, o.Status)
+		pr("  %s%s%s%s", t("profile.obligation-head", "Article", o.Article, "Name", o.Name), ep, loc.Colon(), o.Status)
 		if o.Verdict != "" {
-			pr("; %s", t("profile.deadline-met", "Verdict", o.Verdict))
+			pr("%s%s", loc.Semicolon(), t("profile.deadline-met", "Verdict", o.Verdict))
 		}
 		pr("\n")
 		if o.Began.Value != "" {
@@ -365,11 +365,11 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 			if pp.Basis != "" {
 				pr(" (%s)", pp.Basis)
 			}
-			pr(". %s %s; %s %s", label(pp.Remaining.Label), item(pp.Remaining), label(pp.Rate.Label), item(pp.Rate))
+			pr(". %s %s%s%s %s", label(pp.Remaining.Label), item(pp.Remaining), loc.Semicolon(), label(pp.Rate.Label), item(pp.Rate))
 			if pp.Completion != "" {
-				pr("; %s", t("profile.projected-completion", "Year", pp.Completion))
+				pr("%s%s", loc.Semicolon(), t("profile.projected-completion", "Year", pp.Completion))
 			}
-			pr(".\n    %s %s\n    %s %s.\n", t("profile.what-it-takes"), pp.Takes, t("profile.assumes"), strings.Join(pp.Assumptions, "; "))
+			pr(".\n    %s %s\n    %s %s.\n", t("profile.what-it-takes"), pp.Takes, t("profile.assumes"), loc.JoinClauses(pp.Assumptions))
 		}
 	}
 

@@ -122,13 +122,13 @@ func revisionWhy(loc *locale.Locale, causes []engine.RevisionCause) []string {
 				parts = append(parts, loc.T("revisions.corrected", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
 					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)}))
 			}
-			out = append(out, loc.T("revisions.correction", map[string]any{"List": strings.Join(parts, "; ")}))
+			out = append(out, loc.T("revisions.correction", map[string]any{"List": loc.JoinClauses(parts)}))
 		case engine.RevisionLateData:
 			for _, c := range cs {
 				parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
 					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)}))
 			}
-			out = append(out, loc.T("revisions.late-data", map[string]any{"List": strings.Join(parts, "; ")}))
+			out = append(out, loc.T("revisions.late-data", map[string]any{"List": loc.JoinClauses(parts)}))
 		}
 	}
 	return out

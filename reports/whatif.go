@@ -376,7 +376,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 					tx.prob(c.BasePByHorizon), tx.prob(c.ScenarioPByHorizon), tx.yearFrac(c.BaseMedian), tx.yearFrac(c.ScenarioMedian))
 			}
 			for _, c := range r.Indicators {
-				fmt.Fprintf(&b, "\n- P(%s): %s → %s", markdownText(t("cli.whatif.reaches", "ID", c.ID, "Target", target(c.Target), "Year", c.HorizonYear)),
+				fmt.Fprintf(&b, "\n- P(%s)%s%s → %s", markdownText(t("cli.whatif.reaches", "ID", c.ID, "Target", target(c.Target), "Year", c.HorizonYear)), loc.Colon(),
 					tx.prob(&c.BasePReach), tx.prob(&c.ScenarioPReach))
 			}
 			if len(r.Indicators) > 0 {

@@ -177,7 +177,7 @@ func TestWriteWhatIfMarkdownIn(t *testing.T) {
 		legend     []string
 		tickDecSep string
 	}{
-		{locale.French, []string{"# Et si : ", "Données au 30 juin 2025.", "**Score du plan :**", "| Indicateur | Actuel | Scénario |", "### Graphiques", "![1.1 : situation actuelle et scénario](s1-1.1.svg)"},
+		{locale.French, []string{"# Et si\u00a0: ", "Données au 30 juin 2025.", "**Score du plan\u00a0:**", "| Indicateur | Actuel | Scénario |", "### Graphiques", "![1.1\u00a0: situation actuelle et scénario](s1-1.1.svg)"},
 			[]string{"Situation actuelle", "Scénario", "Année"}, ","},
 		{locale.Spanish, []string{"# Qué pasaría si: ", "Datos al 30 de junio de 2025.", "**Puntuación del plan:**", "| Indicador | Actual | Escenario |", "### Gráficos", "![1.1: situación actual y escenario](s1-1.1.svg)"},
 			[]string{"Situación actual", "Escenario", "Año"}, ","},
@@ -203,6 +203,8 @@ func TestWriteWhatIfMarkdownIn(t *testing.T) {
 			for _, w := range c.want {
 				assert.Contains(t, out, w)
 			}
+			assert.NotContains(t, out, "[status.", "an empty status is no message")
+			assert.Contains(t, out, "2031,2 →", "a year and its fraction are never grouped")
 			for _, en := range []string{"What if", "Data as of", "Plan score", "| Indicator |", "| Base |", "### Charts", "baseline and scenario", "Only what changed"} {
 				assert.NotContains(t, out, en)
 			}

@@ -72,7 +72,7 @@ func TestWhatIfText(t *testing.T) {
 		frBy[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "de le ", s.Text)
 	}
-	assert.Equal(t, "L’obligation au titre de l’article 4 du Liban serait : achevé dans les délais (actuellement : en cours, échéance à venir).", frBy["LBN-4"])
+	assert.Equal(t, "L’obligation au titre de l’article 4 du Liban serait\u00a0: achevé dans les délais (actuellement\u00a0: en cours, échéance à venir).", frBy["LBN-4"])
 	assert.Contains(t, frBy["LBN-4-projection"], "de l’article 4 du Liban (")
 	es := NewWhatIfText(locale.For(locale.Spanish), ws, run.Scenario.Events, names)
 	for _, s := range es.Deadlines {

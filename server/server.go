@@ -369,6 +369,9 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
 		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
 		"say":      func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
+		// French spacing of punctuation the pages write (reports/locale/typography.go)
+		"semi":  loc.Semicolon,
+		"colon": loc.Colon,
 		"indTitle": func(id, title string) string {
 			if d, ok := texts.indicators[id]; ok && d.Title != "" {
 				return d.Title

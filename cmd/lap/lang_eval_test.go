@@ -132,8 +132,8 @@ func TestWhatIfPageLeavesNoEnglish(t *testing.T) {
 func TestExplainFrench(t *testing.T) {
 	code, out, errOut := lap(t, "explain", "12.2", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
 	require.Equal(t, 0, code, errOut)
-	for _, want := range []string{"Indicateur 12.2 : ", "États de la population : 1 sur 197", "ÉTAT\u00a0", "Calculé sur : 1 sur 1",
-		"Trop peu pour noter : indiqué comme 1 sur 1, non noté", "Seuils (plan.toml [scoring]) :"} {
+	for _, want := range []string{"Indicateur 12.2\u00a0: ", "États de la population\u00a0: 1 sur 197", "ÉTAT\u00a0", "Calculé sur\u00a0: 1 sur 1",
+		"Trop peu pour noter\u00a0: indiqué comme 1 sur 1, non noté", "Seuils (plan.toml [scoring])\u00a0:"} {
 		assert.Contains(t, strings.ReplaceAll(out, "ÉTAT  ", "ÉTAT\u00a0"), want)
 	}
 	assert.NotContains(t, out, "States in the population")

@@ -240,8 +240,8 @@ func TestReportNoEnglishLeft(t *testing.T) {
 	}
 }
 
-// frenchColon is a colon as French writes it, with a space before.
-const frenchColon = " : "
+// frenchColon is a colon as French writes it, with a no-break space before.
+const frenchColon = "\u00a0: "
 
 // englishDetails are the detail lines of the Article 3 and 4 obligations in results.json: the
 // engine's English ("survey and clearance since 1 March 2012; open at 31 December 2024; ...").
@@ -338,7 +338,7 @@ func markdownWords(t *testing.T, path string) string {
 func TestProfileFrench(t *testing.T) {
 	code, out, errOut := lap(t, "profile", "LAO", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
 	require.Equal(t, 0, code, errOut)
-	assert.Contains(t, out, "République démocratique populaire lao (LAO) : profil de pays, 2024")
+	assert.Contains(t, out, "République démocratique populaire lao (LAO)\u00a0: profil de pays, 2024")
 	assert.Contains(t, out, "ADHÉSION")
 	assert.Contains(t, out, "données au 30 juin 2025")
 	for _, en := range []string{"country profile, 2024", "Membership", "Deadline in force", "What it takes", "Figures by class"} {

@@ -32,6 +32,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	xfont "golang.org/x/image/font"
@@ -678,6 +679,9 @@ func (l *sideLegend) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	}}
 }
 
+// breakableSpace reports whether a line may break at r: white space but the no-break spaces.
+func breakableSpace(r rune) bool { return unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' }
+
 // chartTitle joins an indicator id and title and wraps the result.
 func chartTitle(id, title string) string {
 	return wrapText(strings.TrimSpace(strings.TrimSpace(id)+" "+strings.TrimSpace(title)), titleWidth, titleLines)
@@ -685,10 +689,11 @@ func chartTitle(id, title string) string {
 
 // wrapText wraps s at word boundaries into lines of at most width runes and
 // keeps at most maxLines lines, ending the last one with "…" if text was cut.
+// A no-break space ("1 234", French "cerclé : ...") is no boundary.
 func wrapText(s string, width, maxLines int) string {
 	var lines []string
 	var cur string
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.FieldsFunc(s, breakableSpace) {
 		for utf8.RuneCountInString(w) > width { // hard-cut overlong words
 			if cur != "" {
 				lines = append(lines, cur)

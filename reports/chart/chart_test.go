@@ -532,6 +532,7 @@ func TestWrapText(t *testing.T) {
 		{"truncated in a word", "Survey, clearance and risk-reduction-education in all affected States", 24, 2, "Survey, clearance and\nrisk-reduction-educatio…"},
 		{"long word", "Abcdefghijklmnopqrstuvwxyz", 10, 3, "Abcdefghij\nklmnopqrst\nuvwxyz"},
 		{"empty", "", 10, 2, ""},
+		{"no break at a no-break space", "cercl\u00e9\u00a0: repose sur des donn\u00e9es", 8, 4, "cercl\u00e9\u00a0:\nrepose\nsur des\ndonn\u00e9es"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

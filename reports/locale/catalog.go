@@ -105,19 +105,27 @@ func loadCatalogue(fsys fs.FS, langs ...Lang) (*catalogue, error) {
 			if err != nil {
 				return nil, fmt.Errorf("load catalogue: %w", err)
 			}
-			if _, err := bundle.ParseMessageFileBytes(data, name); err != nil {
-				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
-			}
 			part := map[string]map[string]string{}
 			if err := toml.Unmarshal(data, &part); err != nil {
 				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
 			}
+			msgs := make([]*i18n.Message, 0, len(part))
 			for id, m := range part {
 				if prev, dup := from[id]; dup {
 					return nil, fmt.Errorf("load catalogue %s: message %q is defined in %s too", name, id, prev)
 				}
+				for _, f := range pluralForms {
+					if text, ok := m[f]; ok {
+						m[f] = typeset(l, text) // French spacing (typography.go)
+					}
+				}
 				from[id] = name
 				raw[id] = m
+				msgs = append(msgs, &i18n.Message{ID: id, Description: m["description"], Zero: m["zero"], One: m["one"], Two: m["two"],
+					Few: m["few"], Many: m["many"], Other: m["other"]})
+			}
+			if err := bundle.AddMessages(l.Tag(), msgs...); err != nil {
+				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
 			}
 		}
 		c.raw[l] = raw

@@ -86,9 +86,6 @@ func Capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// nbsp is the no-break space French and Spanish put inside numbers and before "%".
-const nbsp = "\u00a0"
-
 func trimSign(s string) (sign, rest string) {
 	if strings.HasPrefix(s, "-") {
 		return "-", s[1:]

@@ -85,7 +85,7 @@ func (l *Locale) arg(a engine.Arg) string {
 		}
 		return l.Sentence(a.Sentences[0])
 	case engine.ArgList:
-		return strings.Join(l.Sentences(a.Sentences), "; ")
+		return l.JoinClauses(l.Sentences(a.Sentences))
 	}
 	return a.Text
 }

@@ -34,6 +34,10 @@ type memoEntry struct {
 	sum  string
 }
 
+// hashBufs are the buffers hashFile reads through: a check hashes every file of the earlier
+// output (450 for the sample report), and a buffer each was 14 MB of allocation.
+var hashBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
 // fileReads counts the files hashFile has read (tests).
 var fileReads atomic.Int64
 
@@ -56,7 +60,9 @@ func hashFile(p string) (int64, string, error) {
 	start := time.Now()
 	fileReads.Add(1)
 	h := sha256.New()
-	n, err := io.Copy(h, f)
+	buf := hashBufs.Get().(*[]byte)
+	n, err := io.CopyBuffer(h, struct{ io.Reader }{f}, *buf) // the struct hides File.WriteTo, which would allocate a buffer of its own
+	hashBufs.Put(buf)
 	if err != nil {
 		return 0, "", err
 	}

@@ -259,7 +259,18 @@ func ProfileOf(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engin
 		return nil, err
 	}
 	lang, _ := p.Language()
-	return NewStateProfileIn(locale.Lang(lang), a, rec, ev)
+	sp, err := NewStateProfileIn(locale.Lang(lang), a, rec, ev)
+	if err != nil || lang == "" {
+		return sp, err
+	}
+	// an assessment of the plan as written (lap serve) has the English titles: the plan's
+	// translation has the indicators' own
+	for i := range sp.Indicators {
+		if ind, ok := p.Indicator(sp.Indicators[i].ID); ok {
+			sp.Indicators[i].Title = ind.Title
+		}
+	}
+	return sp, nil
 }
 
 // NewStateProfile builds a State's profile from the assessment, the State's record and its
@@ -330,8 +341,8 @@ func (p *StateProfile) membership(rec engine.StateRecord, src *sourceSet) {
 		p.Membership = []ProfileItem{{Label: loc.T("profile.treaty-actions"), Value: loc.T("profile.none-recorded-by", map[string]any{"Date": dayOf(loc, rec.AsOf)})}}
 	}
 	if rec.DatesOrigin != "" && (rec.Signed != nil || rec.Ratified != nil) {
-		src.add(ProfileSource{Field: "treaty dates", Value: strings.TrimSpace(strings.Join([]string{
-			dateOr(rec.Signed, "not signed"), dateOr(rec.Ratified, "no deposit"), dateOr(rec.EntryIntoForce, "")}, "; ")),
+		src.add(ProfileSource{Field: "treaty dates", Value: strings.TrimSpace(loc.JoinClauses([]string{
+			dateOr(loc, rec.Signed, "profile.not-signed"), dateOr(loc, rec.Ratified, "profile.no-deposit"), dateOr(loc, rec.EntryIntoForce, "")})),
 			Class: c, Origin: rec.DatesOrigin})
 	}
 	at := loc.T("profile.at-end", map[string]any{"Year": rec.Year})
@@ -358,11 +369,16 @@ func (p *StateProfile) membership(rec engine.StateRecord, src *sourceSet) {
 	}
 }
 
-func dateOr(d *engine.Date, none string) string {
-	if d == nil {
-		return none
+// dateOr is a date in the locale's words, or the message none (empty: nothing) when there is
+// no date.
+func dateOr(loc *locale.Locale, d *engine.Date, none string) string {
+	switch {
+	case d != nil:
+		return dayOf(loc, *d)
+	case none == "":
+		return ""
 	}
-	return d.Text()
+	return loc.T(none)
 }
 
 // obligations lists the State's obligations at R from the assessment: Articles 3 and 4 per

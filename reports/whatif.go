@@ -138,8 +138,11 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		if s.Overrides != nil {
 			fmt.Fprintln(tw, loc.T("cli.whatif.plan", map[string]any{"Overrides": overridesText(s.Overrides)}))
 		}
-		fmt.Fprintln(tw, loc.T("cli.whatif.reevaluated", map[string]any{"Reevaluated": len(s.Reevaluated), "Indicators": s.Changed.Indicators,
-			"Actions": s.Changed.Actions, "Sections": s.Changed.Sections, "Deadlines": s.Changed.Deadlines, "Obligations": s.Changed.Obligations}))
+		c := s.Changed
+		changed := strings.Join([]string{loc.N("cli.whatif.count.indicators", c.Indicators, nil), loc.N("cli.whatif.count.actions", c.Actions, nil),
+			loc.N("cli.whatif.count.sections", c.Sections, nil), loc.N("cli.whatif.count.deadlines", c.Deadlines, nil),
+			loc.N("cli.whatif.count.obligations", c.Obligations, nil)}, ", ")
+		fmt.Fprintln(tw, loc.T("cli.whatif.reevaluated", map[string]any{"Reevaluated": loc.N("cli.whatif.count.indicators", len(s.Reevaluated), nil), "Changed": changed}))
 		fmt.Fprintln(tw, s.Text.Summary)
 		o := s.Overall
 		fmt.Fprintln(tw, loc.T("cli.whatif.plan-score", map[string]any{"Base": tx.score(o.BaseScore), "Scenario": tx.score(o.ScenarioScore),

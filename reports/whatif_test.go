@@ -87,7 +87,7 @@ func TestWriteWhatIfTable(t *testing.T) {
 	tests := []struct{ name, re string }{
 		{"header", `^What if: Test Action Plan 2021-2026 0\.1-test, year 2024, as of 2025-06-30\n`},
 		{"scenario", `\n== Kenya joins\nA deposit in 2024\.\n  set KEN\.ratified = 2024-03-01\n  plan: counting entry-into-force; on_track 0\.9; trend_min_years 3\n`},
-		{"counts", `Re-evaluated 2 indicators; changed: 2 indicators, 1 actions, 0 sections, 1 deadline projections, 1 obligation episodes\n`},
+		{"counts", `Re-evaluated 2 indicators; changed: 2 indicators, 1 action, 0 sections, 1 deadline projection, 1 obligation episode\n`},
 		{"obligation verdict", `ZAF +3 +1 +2023-11-01 +2023 -> 2023-10 +not known -> yes +completed; whether on time is not known +completed on time`},
 		{"plan score", `Plan score: 40% -> 41% \(\+1\.0 pts\), needs-acceleration -> needs-acceleration\n`},
 		{"indicator", `(?m)^1\.1 +75\.0% +80\.0% +\+5\.0 pts +50% -> 60% +needs-acceleration +on-track +Share \| of States$`},

@@ -83,3 +83,32 @@ func wordIn(s, phrase string) bool {
 func isWord(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
 }
+
+// A State page in French shows the indicators' French titles (the workspace's assessment is of
+// the plan as written), and the what-if page's overlay charts keep the page's language: their
+// legend, axes and title (issue 18).
+func TestStatePageAndWhatIfChartsInTheLanguage(t *testing.T) {
+	s := sample(t)
+	h := s.Handler()
+	fr, ok := s.texts[locale.French].indicators["24.5"]
+	require.True(t, ok)
+	rec := get(t, h, "/state/LAO?lang=fr")
+	require.Equal(t, 200, rec.Code)
+	assert.Contains(t, rec.Body.String(), html.EscapeString(fr.Title))
+	assert.NotContains(t, rec.Body.String(), "Open clearance obligations projected to miss their deadline")
+
+	q := "a.e0.area=20km2&a.e0.date=2025&a.e0.state=Lao&a.e0.type=clear"
+	rec = get(t, h, "/whatif?"+q+"&lang=fr")
+	require.Equal(t, 200, rec.Code)
+	src := regexp.MustCompile(`src="(/whatif/chart\.svg\?[^"]*)"`).FindStringSubmatch(rec.Body.String())
+	require.NotNil(t, src, "a chart on the page")
+	u := html.UnescapeString(src[1])
+	assert.Contains(t, u, "&lang=fr")
+	rec = get(t, h, u)
+	require.Equal(t, 200, rec.Code)
+	svg := rec.Body.String()
+	assert.Contains(t, svg, ">Situation actuelle<")
+	assert.Contains(t, svg, ">Année<")
+	assert.NotContains(t, svg, ">Baseline<")
+	assert.NotContains(t, svg, ">Year<")
+}

@@ -341,6 +341,7 @@ func TestProfileFrench(t *testing.T) {
 	assert.Contains(t, out, "République démocratique populaire lao (LAO)\u00a0: profil de pays, 2024")
 	assert.Contains(t, out, "ADHÉSION")
 	assert.Contains(t, out, "données au 30 juin 2025")
+	assert.Contains(t, out, "3 décembre 2008\u00a0; 18 mars 2009\u00a0; 1er août 2010", "the treaty dates among the facts, in French")
 	for _, en := range []string{"country profile, 2024", "Membership", "Deadline in force", "What it takes", "Figures by class"} {
 		assert.NotContains(t, out, en)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The output of `lap plan`: the whole plan for review, as a table, Markdown or JSON.
@@ -135,25 +136,57 @@ func planSection(doc planDoc, key string) engine.Section {
 
 func writePlanTable(w io.Writer, doc planDoc) error {
 	bw := &textWriter{w: w}
-	bw.printf("%s, version %s (%s)\n", doc.Name, doc.Version, doc.Provenance)
-	bw.printf("period %s, baseline %d, target %d, counting %s; %d actions, %d indicators\n", doc.Period, doc.BaselineYear, doc.TargetYear, doc.Counting, len(doc.Actions), doc.IndicatorCount)
+	// the lines' words in the translation's language; the indicators' lines are the plan's
+	// own terms (TOML keys and codes: aggregate, unit, direction, unknown, population, rule)
+	lang := locale.English
+	if l, err := locale.ParseLang(doc.Language); err == nil {
+		lang = l
+	}
+	loc := locale.For(lang)
+	t := func(id, english string, kv ...any) string {
+		if lang == locale.English {
+			return english
+		}
+		return loc.T(id, pairs(kv))
+	}
+	bw.printf("%s\n", t("cli.plan.head", fmt.Sprintf("%s, version %s (%s)", doc.Name, doc.Version, doc.Provenance),
+		"Name", doc.Name, "Version", doc.Version, "Provenance", doc.Provenance))
+	bw.printf("%s\n", t("cli.plan.period", fmt.Sprintf("period %s, baseline %d, target %d, counting %s; %d actions, %d indicators", doc.Period, doc.BaselineYear, doc.TargetYear, doc.Counting, len(doc.Actions), doc.IndicatorCount),
+		"Period", doc.Period, "Baseline", doc.BaselineYear, "Target", doc.TargetYear, "Counting", string(doc.Counting), "Actions", len(doc.Actions), "Indicators", doc.IndicatorCount))
 	if doc.Note != "" {
-		bw.printf("note: %s\n", doc.Note)
+		bw.printf("%s\n", t("cli.plan.note", "note: "+doc.Note, "Note", doc.Note))
 	}
 	if doc.Translation != "" {
-		bw.printf("language %s: %s\n", doc.Language, doc.Translation)
+		bw.printf("%s\n", t("cli.plan.language", fmt.Sprintf("language %s: %s", doc.Language, doc.Translation), "Lang", doc.Language, "Notice", doc.Translation))
 	}
 	section := ""
 	for _, a := range doc.Actions {
 		if a.Section != section {
 			section = a.Section
 			s := planSection(doc, section)
-			bw.printf("\n== %s: %s (%s, section %s)\n", s.Key, s.Title, strings.ToLower(planActionRange(s)), a.SectionProvenance)
+			actions := strings.ToLower(planActionRange(s))
+			if lang != locale.English {
+				actions = loc.T("cli.plan.actions", map[string]any{"First": s.FirstAction, "Last": s.LastAction})
+				if s.FirstAction == s.LastAction {
+					actions = loc.T("cli.plan.action-one", map[string]any{"N": s.FirstAction})
+				}
+			}
+			bw.printf("\n== %s: %s (%s, %s)\n", s.Key, s.Title, actions, t("cli.plan.section-provenance", "section "+a.SectionProvenance, "Provenance", a.SectionProvenance))
 		}
-		bw.printf("\nAction %d [%s] %s\n", a.Number, a.Provenance, a.Title)
+		bw.printf("\n%s\n", t("cli.plan.action", fmt.Sprintf("Action %d [%s] %s", a.Number, a.Provenance, a.Title), "N", a.Number, "Provenance", a.Provenance, "Title", a.Title))
 		for _, ind := range a.Indicators {
+			target := planTarget(ind)
+			switch {
+			case lang == locale.English:
+			case ind.Target == nil:
+				target = loc.T("cli.plan.target-none")
+			case ind.TargetEachYear:
+				target = loc.T("cli.plan.target-each-year", map[string]any{"Value": strconv.FormatFloat(*ind.Target, 'f', -1, 64) + " " + ind.Unit, "Year": ind.TargetYear})
+			default:
+				target = loc.T("cli.plan.target-by", map[string]any{"Value": strconv.FormatFloat(*ind.Target, 'f', -1, 64) + " " + ind.Unit, "Year": ind.TargetYear})
+			}
 			bw.printf("  %-5s [%s] %s\n", ind.ID, ind.Provenance, ind.Title)
-			bw.printf("        %s, %s, %s, target %s, unknown %s%s\n", ind.Aggregate, ind.Unit, ind.Direction, planTarget(ind), ind.Unknown, planMin(ind))
+			bw.printf("        %s, %s, %s, target %s, unknown %s%s\n", ind.Aggregate, ind.Unit, ind.Direction, target, ind.Unknown, planMin(ind))
 			bw.printf("        population: %s\n", oneLine(ind.Population))
 			bw.printf("        rule:       %s\n", oneLine(ind.Rule))
 		}

@@ -109,3 +109,22 @@ func TestPlanLang(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, `--lang "de": want one of en, fr, es`)
 }
+
+// lap plan --lang fr|es: the review's own words are in the language (its first lines, the
+// sections' and actions' heads, the targets); the indicators' lines keep the plan's TOML keys
+// and codes (issue 18).
+func TestPlanTableInTheLanguage(t *testing.T) {
+	for _, tc := range []struct{ lang, period, target, section string }{
+		{"fr", "période 2021-2026, année de référence 2021", "target 100 percent d'ici 2026", "(actions 1 à 9, section reconstructed)"},
+		{"es", "período 2021-2026, año de referencia 2021", "target 100 percent para 2026", "(medidas 1 a 9, sección reconstructed)"},
+	} {
+		code, out, errOut := lap(t, "plan", "--lang", tc.lang)
+		require.Equal(t, 0, code, errOut)
+		for _, want := range []string{tc.period, tc.target, tc.section} {
+			assert.Contains(t, out, want, tc.lang)
+		}
+		for _, en := range []string{"period 2021", "baseline 2021", " by 2026", "every year from", "note: ", "language " + tc.lang, "(actions 1-9"} {
+			assert.NotContains(t, out, en, tc.lang)
+		}
+	}
+}

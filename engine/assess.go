@@ -202,7 +202,7 @@ type IndicatorAssessment struct {
 	TrendStatus TrendStatus `json:"trend_status,omitempty"`
 	Travel      *Travel     `json:"direction_of_travel,omitempty"`
 
-	steps []string // the scoring arithmetic, for Explain
+	steps []Sentence // the scoring arithmetic, for Explain
 }
 
 // Scored reports whether the indicator enters roll-up means.
@@ -741,8 +741,10 @@ type Explanation struct {
 	// fields its expressions read, with file and line.
 	DerivedInputs []StateInputs `json:"derived_inputs"`
 	Scoring       Scoring       `json:"scoring"`
-	// Steps is the scoring arithmetic, one line each, in order.
-	Steps []string `json:"steps"`
+	// Steps is the scoring arithmetic, one line each, in order; StepSentences the same lines
+	// as messages and their values (engine/sentence.go), for outputs in other languages.
+	Steps         []string   `json:"steps"`
+	StepSentences []Sentence `json:"-"`
 }
 
 // Explain assesses one indicator with tracing and returns its whole derivation. An id the
@@ -774,5 +776,14 @@ func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, op
 	return &Explanation{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		Definition: ind.Definition, Population: ind.Population.Source, Rule: ind.Rule.Source,
 		File: ind.File, Line: ind.Line, Indicator: ia, DerivedInputs: ds.derivedInputs(ia.States, year, cfg.asOf),
-		Scoring: *cfg.scoring, Steps: ia.steps}, nil
+		Scoring: *cfg.scoring, Steps: sentenceStrings(ia.steps), StepSentences: ia.steps}, nil
+}
+
+// sentenceStrings is each sentence in the engine's English.
+func sentenceStrings(ss []Sentence) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.String()
+	}
+	return out
 }

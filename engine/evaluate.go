@@ -141,6 +141,9 @@ type FieldRead struct {
 	// Year is the year a per-year fact is for, when it is read for another year than the one
 	// assessed: an extension request of 2024 behind the verdict of 2025. Zero otherwise.
 	Year int `json:"year,omitempty"`
+	// OriginSentence is Origin as a message and its values when it says more than a file and
+	// line or a word ("facts.csv:12 (after as_of: not seen)"); zero otherwise.
+	OriginSentence Sentence `json:"-"`
 }
 
 // EvalOption sets something that may differ between evaluations of the same plan.

@@ -117,7 +117,8 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 		if !dt.IsZero() {
 			fr.Value, fr.Class = dt.String(), st.Class
 			if dt.After(asOf) {
-				fr.Origin += " (after as_of: not seen)"
+				fr.OriginSentence = say(msgOriginNotSeen, codeArg("Origin", fr.Origin))
+				fr.Origin = fr.OriginSentence.String()
 			}
 		}
 		if name == "entry_into_force" && st.EIFDerived {
@@ -145,7 +146,8 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 			fr.Year = f.Year
 		}
 		if !visible(&fd, f, asOf) {
-			fr.Origin += " (" + unseenWhy(f, asOf) + ")"
+			fr.OriginSentence = unseenOrigin(fr.Origin, f, asOf)
+			fr.Origin = fr.OriginSentence.String()
 		}
 		out = append(out, fr)
 	}

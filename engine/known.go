@@ -133,16 +133,17 @@ func sortByRecorded(g []*Fact) {
 	}
 }
 
-// unseenWhy says why a fact is not seen at asOf: not yet known, replaced by a correction, or
-// a date after as_of.
-func unseenWhy(f *Fact, asOf Date) string {
+// unseenOrigin is a fact's origin (its file and line) with why it is not seen at asOf: not
+// yet known, replaced by a correction, or a date after as_of.
+func unseenOrigin(origin string, f *Fact, asOf Date) Sentence {
+	at := codeArg("Origin", origin)
 	switch {
 	case !f.until.IsZero() && f.until.NotAfter(asOf):
-		return "replaced by a correction recorded " + f.until.String()
+		return say(msgOriginReplaced, at, isoDateArg("Date", f.until))
 	case !f.known.IsZero() && !f.known.NotAfter(asOf) && f.Recorded.IsZero():
-		return "known from " + f.known.String() + ", when the report for " + itoa(f.Year) + " was received: after as_of, not seen"
+		return say(msgOriginKnownLater, at, isoDateArg("Date", f.known), yearArg("Year", f.Year))
 	case !f.known.IsZero() && !f.known.NotAfter(asOf):
-		return "recorded " + f.known.String() + ", after as_of: not seen"
+		return say(msgOriginRecordedLater, at, isoDateArg("Date", f.known))
 	}
-	return "after as_of: not seen"
+	return say(msgOriginNotSeen, at)
 }

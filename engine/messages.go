@@ -133,6 +133,37 @@ const (
 	msgProgressTrendAway    = "engine.progress.trend-away"
 	msgProgressTrendOnTrack = "engine.progress.trend-on-track"
 	msgProgressTrendMissed  = "engine.progress.trend-missed"
+	// The scoring arithmetic lap explain shows (Explanation.Steps; engine/score.go). A status
+	// step's id is msgExplainStatus or msgExplainTravel followed by the status code.
+	msgExplainStatus           = "engine.explain.status."
+	msgExplainTravel           = "engine.explain.travel."
+	msgExplainCoverage         = "engine.explain.coverage-flagged"
+	msgExplainTargetEachYear   = "engine.explain.target-each-year"
+	msgExplainTarget           = "engine.explain.target"
+	msgExplainDirection        = "engine.explain.direction."
+	msgExplainUnit             = "engine.explain.unit."
+	msgExplainUnitOther        = "engine.explain.unit-other"
+	msgExplainBaselineLater    = "engine.explain.baseline-later"
+	msgExplainBaseline         = "engine.explain.baseline"
+	msgExplainNoBaseline       = "engine.explain.no-baseline"
+	msgExplainExpected         = "engine.explain.expected"
+	msgExplainValue            = "engine.explain.value"
+	msgExplainProgress         = "engine.explain.progress"
+	msgExplainProgressMet      = "engine.explain.progress-met"
+	msgExplainProgressNoGap    = "engine.explain.progress-no-distance"
+	msgExplainScore            = "engine.explain.score"
+	msgExplainFractionStanding = "engine.explain.expected-progress-standing"
+	msgExplainFractionStarts   = "engine.explain.expected-progress-standing-starts"
+	msgExplainFractionDue      = "engine.explain.expected-progress-target-not-after-baseline"
+	msgExplainFraction         = "engine.explain.expected-progress"
+	msgExplainTrendFit         = "engine.explain.trend-fit"
+	msgExplainTrendProjected   = "engine.explain.trend-projected"
+	msgExplainTrendAnticipated = "engine.explain.trend-anticipated"
+	// Why lap explain shows a fact that the run did not see (Origin of a FieldRead).
+	msgOriginNotSeen       = "engine.explain.origin.not-seen"
+	msgOriginReplaced      = "engine.explain.origin.replaced"
+	msgOriginKnownLater    = "engine.explain.origin.known-later"
+	msgOriginRecordedLater = "engine.explain.origin.recorded-later"
 	// What a value is taken over (IndicatorResult.KOfN).
 	msgKOfN           = "engine.k-of-n"
 	msgKOfNWithData   = "engine.k-of-n.with-data"
@@ -278,6 +309,54 @@ var messageDefs = []MessageDef{
 	{ID: msgProgressTrendAway, Description: "progress status reason; Slope a number", Other: "the trend ({{.Slope}} per year) moves away from the target"},
 	{ID: msgProgressTrendOnTrack, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} >= trend_on_track {{.Threshold}}: the target is expected by {{.Year}}"},
 	{ID: msgProgressTrendMissed, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} < trend_on_track {{.Threshold}}: at this trend the target is missed in {{.Year}}"},
+	// The scoring arithmetic lap explain shows (engine/score.go). Setting names and the words
+	// of the formulas' left-hand sides are translated; the arithmetic is not.
+	{ID: msgExplainStatus + string(ProgressAchieved), Description: "explain step: the progress status (achieved) and why; Reason a clause", Other: "status: achieved: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressOnTrack), Description: "explain step: the progress status (on track) and why", Other: "status: on-track: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressNeedsAcceleration), Description: "explain step: the progress status (needs acceleration) and why", Other: "status: needs-acceleration: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressRegressing), Description: "explain step: the progress status (regressing) and why", Other: "status: regressing: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressNoTarget), Description: "explain step: the progress status (no target) and why", Other: "status: no-target: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressInsufficientData), Description: "explain step: the progress status (insufficient data) and why", Other: "status: insufficient-data: {{.Reason}}"},
+	{ID: msgExplainStatus + string(ProgressTooFew), Description: "explain step: the progress status (too few States to score) and why", Other: "status: too-few: {{.Reason}}"},
+	{ID: msgExplainTravel + string(TrendImproving), Description: "explain step: the direction of travel (improving) and why; Reason a clause", Other: "direction of travel: improving: {{.Reason}}"},
+	{ID: msgExplainTravel + string(TrendStable), Description: "explain step: the direction of travel (stable) and why", Other: "direction of travel: stable: {{.Reason}}"},
+	{ID: msgExplainTravel + string(TrendWorsening), Description: "explain step: the direction of travel (worsening) and why", Other: "direction of travel: worsening: {{.Reason}}"},
+	{ID: msgExplainTravel + string(TrendInsufficientData), Description: "explain step: the direction of travel (insufficient data) and why", Other: "direction of travel: insufficient-data: {{.Reason}}"},
+	{ID: msgExplainCoverage, Description: "explain step: a sum's coverage is flagged; Reason a clause", Other: "coverage flagged: {{.Reason}}"},
+	{ID: msgExplainTargetEachYear, Description: "explain step: a standing target; Target a number with its unit, Year a year, Direction the desired direction", Other: "target: {{.Target}}, every year from {{.Year}} (standing obligation); direction {{.Direction}}"},
+	{ID: msgExplainTarget, Description: "explain step: the target; Target a number with its unit, Year a year, Direction the desired direction", Other: "target: {{.Target}} by {{.Year}}; direction {{.Direction}}"},
+	{ID: msgExplainDirection + string(Increase), Description: "explain step: the desired direction of an indicator", Other: "increase"},
+	{ID: msgExplainDirection + string(Decrease), Description: "explain step: the desired direction of an indicator", Other: "decrease"},
+	{ID: msgExplainUnit + "percent", Description: "explain step: a target in percent; N a number", Other: "{{.N}} percent"},
+	{ID: msgExplainUnit + "states", Description: "explain step: a target in States; N a number", Other: "{{.N}} states"},
+	{ID: msgExplainUnit + "items", Description: "explain step: a target in items; N a number", Other: "{{.N}} items"},
+	{ID: msgExplainUnit + "people", Description: "explain step: a target in people; N a number", Other: "{{.N}} people"},
+	{ID: msgExplainUnit + "munitions", Description: "explain step: a target in cluster munitions; N a number", Other: "{{.N}} munitions"},
+	{ID: msgExplainUnit + "submunitions", Description: "explain step: a target in submunitions; N a number", Other: "{{.N}} submunitions"},
+	{ID: msgExplainUnit + "km2", Description: "explain step: a target in square kilometres; N a number", Other: "{{.N}} km2"},
+	{ID: msgExplainUnit + "m2", Description: "explain step: a target in square metres; N a number", Other: "{{.N}} m2"},
+	{ID: msgExplainUnit + "USD", Description: "explain step: a target in United States dollars; N a number", Other: "{{.N}} USD"},
+	{ID: msgExplainUnitOther, Description: "explain step: a number and a unit the catalogue does not know (Unit a code, keep as is)", Other: "{{.N}} {{.Unit}}"},
+	{ID: msgExplainBaselineLater, Description: "explain step: the baseline taken from a later year; Configured and Year years, Value a number", Other: "baseline: no value in {{.Configured}}; first later year with a value: {{.Year}} = {{.Value}}"},
+	{ID: msgExplainBaseline, Description: "explain step: the baseline; Year a year, Value a number", Other: "baseline: {{.Year}} = {{.Value}}"},
+	{ID: msgExplainNoBaseline, Description: "explain step: no baseline; years", Other: "baseline: no value in {{.Configured}} or any later year before {{.Year}}"},
+	{ID: msgExplainExpected, Description: "explain step: the formula of the expected value (translate the words), then its arithmetic; numbers", Other: "expected = baseline + expected progress x (target - baseline) = {{.Baseline}} + {{.Fraction}} x ({{.Target}} - {{.Baseline}}) = {{.Expected}}"},
+	{ID: msgExplainValue, Description: "explain step: the value of the year; Year a year, Value a number", Other: "value: {{.Year}} = {{.Value}}"},
+	{ID: msgExplainProgress, Description: "explain step: the formula of progress (translate the words), then its arithmetic; numbers", Other: "progress = (value - baseline) / (target - baseline) = ({{.Value}} - {{.Baseline}}) / ({{.Target}} - {{.Baseline}}) = {{.Progress}}"},
+	{ID: msgExplainProgressMet, Description: "explain step", Other: "progress = 1: the value meets the target"},
+	{ID: msgExplainProgressNoGap, Description: "explain step", Other: "progress = 0: the baseline already met the target, so there was no distance to cover"},
+	{ID: msgExplainScore, Description: "explain step: the score; Score a number", Other: "score = progress capped to [0, 1] = {{.Score}}"},
+	{ID: msgExplainFractionStanding, Description: "explain step: expected progress of a standing obligation; Year a year", Other: "expected progress = 1: a standing obligation is due in full every year from {{.Year}}"},
+	{ID: msgExplainFractionStarts, Description: "explain step: expected progress of a standing obligation not yet started; Year a year", Other: "expected progress = 0: the standing obligation starts in {{.Year}}"},
+	{ID: msgExplainFractionDue, Description: "explain step: expected progress; TargetYear and BaselineYear years", Other: "expected progress = 1: the target year {{.TargetYear}} is not after the baseline year {{.BaselineYear}}"},
+	{ID: msgExplainFraction, Description: "explain step: the formula of expected progress (translate the words), then its arithmetic; years and a number", Other: "expected progress = (year - baseline year) / (target year - baseline year) = ({{.Year}} - {{.BaselineYear}}) / ({{.TargetYear}} - {{.BaselineYear}}) = {{.Fraction}}, within [0, 1]"},
+	{ID: msgExplainTrendFit, Description: "explain step: the least-squares line; Count a number of years, Slope, MeanYear and MeanValue numbers", Other: "trend: least squares over {{.Count}} years: slope = {{.Slope}} per year through ({{.MeanYear}}, {{.MeanValue}})"},
+	{ID: msgExplainTrendProjected, Description: "explain step: the projection of the trend to Year; numbers (keep the formula's order)", Other: "projected {{.Year}} = {{.MeanValue}} + {{.Slope}} x ({{.Year}} - {{.MeanYear}}) = {{.Projected}}"},
+	{ID: msgExplainTrendAnticipated, Description: "explain step: the formula of anticipated progress (translate the words), then its arithmetic; numbers", Other: "anticipated progress = (projected - baseline) / (target - baseline) = ({{.Projected}} - {{.Baseline}}) / ({{.Target}} - {{.Baseline}}) = {{.Progress}}"},
+	{ID: msgOriginNotSeen, Description: "explain: where a value comes from (Origin, a file:line, keep as is) and that it is dated after the cut-off as_of (a setting name)", Other: "{{.Origin}} (after as_of: not seen)"},
+	{ID: msgOriginReplaced, Description: "explain: a fact (Origin, a file:line) replaced by a correction recorded on Date", Other: "{{.Origin}} (replaced by a correction recorded {{.Date}})"},
+	{ID: msgOriginKnownLater, Description: "explain: a fact (Origin, a file:line) known only from Date, when the report for Year was received, after the cut-off as_of", Other: "{{.Origin}} (known from {{.Date}}, when the report for {{.Year}} was received: after as_of, not seen)"},
+	{ID: msgOriginRecordedLater, Description: "explain: a fact (Origin, a file:line) recorded on Date, after the cut-off as_of", Other: "{{.Origin}} (recorded {{.Date}}, after as_of: not seen)"},
 	{ID: msgKOfN, Description: "what a value is taken over: K counted of Total States", Other: "{{.K}} of {{.Total}}"},
 	{ID: msgKOfNWithData, Description: "what a share is taken over: K of the Total States with data", Other: "{{.K}} of the {{.Total}} with data"},
 	{ID: msgKOfNNoneData, Description: "what a share is taken over when no State has data", Other: "0 of {{.Total}}, none with data"},

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -44,7 +43,7 @@ func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year
 			c := coverageOf(cur, prev, sc)
 			ia.Coverage, ia.CoverageFlag = &c, c.Reason != ""
 			if ia.CoverageFlag {
-				s.step("coverage flagged: %s", c.Reason)
+				s.step(say(msgExplainCoverage, clauseArg("Reason", c.ReasonSentence)))
 			}
 		}
 	}
@@ -60,18 +59,19 @@ type scorer struct {
 	by         int // the configured baseline year
 	planTarget int
 	sc         Scoring
-	steps      []string
+	steps      []Sentence
 }
 
-func (s *scorer) step(format string, args ...any) {
-	s.steps = append(s.steps, fmt.Sprintf(format, args...))
+// step records one line of the scoring arithmetic (Explanation.Steps).
+func (s *scorer) step(line Sentence) {
+	s.steps = append(s.steps, line)
 }
 
 func (s *scorer) status(st ProgressStatus, reason Sentence) {
 	s.ia.ProgressStatus = st
 	s.ia.ReasonSentence = reason
 	s.ia.Reason = reason.String()
-	s.step("status: %s: %s", st, s.ia.Reason)
+	s.step(say(msgExplainStatus+string(st), clauseArg("Reason", reason)))
 }
 
 // expectedFraction is the share of the baseline-to-target distance the straight path covers
@@ -127,10 +127,11 @@ func (s *scorer) run() {
 		d = -1
 	}
 	met := func(v float64) bool { return d*(v-T) >= -sc.Tolerance }
+	target, dir := clauseArg("Target", withUnitStep(T, ind.Unit)), clauseArg("Direction", say(msgExplainDirection+string(ind.Direction)))
 	if ind.TargetEachYear {
-		s.step("target: %s %s, every year from %d (standing obligation); direction %s", fnum(T), ind.Unit, ind.TargetYear, ind.Direction)
+		s.step(say(msgExplainTargetEachYear, target, yearArg("Year", ind.TargetYear), dir))
 	} else {
-		s.step("target: %s %s by %d; direction %s", fnum(T), ind.Unit, ind.TargetYear, ind.Direction)
+		s.step(say(msgExplainTarget, target, yearArg("Year", ind.TargetYear), dir))
 	}
 	B, bYear, hasB := s.baseline()
 	f := s.expectedFraction(s.by)
@@ -138,19 +139,18 @@ func (s *scorer) run() {
 		f = s.expectedFraction(bYear)
 		ia.Baseline, ia.BaselineYear = num(B), bYear
 		if bYear != s.by {
-			s.step("baseline: no value in %d; first later year with a value: %d = %s", s.by, bYear, fnum(B))
+			s.step(say(msgExplainBaselineLater, yearArg("Configured", s.by), yearArg("Year", bYear), numArg("Value", B)))
 		} else {
-			s.step("baseline: %d = %s", bYear, fnum(B))
+			s.step(say(msgExplainBaseline, yearArg("Year", bYear), numArg("Value", B)))
 		}
 	} else {
-		s.step("baseline: no value in %d or any later year before %d", s.by, s.year)
+		s.step(say(msgExplainNoBaseline, yearArg("Configured", s.by), yearArg("Year", s.year)))
 	}
 	ia.ExpectedProgress = num(f)
 	s.explainFraction(f, bYear, hasB)
 	if hasB {
 		ia.Expected = num(B + f*(T-B))
-		s.step("expected = baseline + expected progress x (target - baseline) = %s + %s x (%s - %s) = %s",
-			fnum(B), fnum(f), fnum(T), fnum(B), fnum(*ia.Expected))
+		s.step(say(msgExplainExpected, numArg("Baseline", B), numArg("Fraction", f), numArg("Target", T), numArg("Expected", *ia.Expected)))
 	}
 	if ia.Value == nil {
 		why := msgProgressNoValue
@@ -161,7 +161,7 @@ func (s *scorer) run() {
 		return
 	}
 	V := *ia.Value
-	s.step("value: %d = %s", s.year, fnum(V))
+	s.step(say(msgExplainValue, yearArg("Year", s.year), numArg("Value", V)))
 	gap := T - B
 	reachable := hasB && d*gap > sc.Tolerance
 	if reachable {
@@ -170,13 +170,12 @@ func (s *scorer) run() {
 			p = 0 // no negative zero in output
 		}
 		ia.Progress = num(p)
-		s.step("progress = (value - baseline) / (target - baseline) = (%s - %s) / (%s - %s) = %s",
-			fnum(V), fnum(B), fnum(T), fnum(B), fnum(p))
+		s.step(say(msgExplainProgress, numArg("Value", V), numArg("Baseline", B), numArg("Target", T), numArg("Progress", p)))
 	}
 	if met(V) {
 		if !reachable {
 			ia.Progress = num(1)
-			s.step("progress = 1: the value meets the target")
+			s.step(say(msgExplainProgressMet))
 		}
 		ia.Score = num(1)
 		s.status(ProgressAchieved, say(msgProgressAchieved, numArg("Value", V), numArg("Target", T)))
@@ -189,7 +188,7 @@ func (s *scorer) run() {
 	if !reachable {
 		ia.Progress = num(0)
 		ia.Score = num(0)
-		s.step("progress = 0: the baseline already met the target, so there was no distance to cover")
+		s.step(say(msgExplainProgressNoGap))
 		s.status(ProgressRegressing, say(msgProgressNoLongerMet, numArg("Baseline", B), numArg("Target", T), numArg("Value", V)))
 		return
 	}
@@ -212,7 +211,7 @@ func (s *scorer) run() {
 // score sets the score: progress capped to [0, 1].
 func (s *scorer) score(p float64) {
 	s.ia.Score = num(clamp(p, 0, 1))
-	s.step("score = progress capped to [0, 1] = %s", fnum(*s.ia.Score))
+	s.step(say(msgExplainScore, numArg("Score", *s.ia.Score)))
 }
 
 func (s *scorer) explainFraction(f float64, bYear int, hasB bool) {
@@ -224,15 +223,14 @@ func (s *scorer) explainFraction(f float64, bYear int, hasB bool) {
 	switch {
 	case ind.TargetEachYear:
 		if f == 1 {
-			s.step("expected progress = 1: a standing obligation is due in full every year from %d", ind.TargetYear)
+			s.step(say(msgExplainFractionStanding, yearArg("Year", ind.TargetYear)))
 		} else {
-			s.step("expected progress = 0: the standing obligation starts in %d", ind.TargetYear)
+			s.step(say(msgExplainFractionStarts, yearArg("Year", ind.TargetYear)))
 		}
 	case ind.TargetYear <= b:
-		s.step("expected progress = 1: the target year %d is not after the baseline year %d", ind.TargetYear, b)
+		s.step(say(msgExplainFractionDue, yearArg("TargetYear", ind.TargetYear), yearArg("BaselineYear", b)))
 	default:
-		s.step("expected progress = (year - baseline year) / (target year - baseline year) = (%d - %d) / (%d - %d) = %s, within [0, 1]",
-			s.year, b, ind.TargetYear, b, fnum(f))
+		s.step(say(msgExplainFraction, yearArg("Year", s.year), yearArg("BaselineYear", b), yearArg("TargetYear", ind.TargetYear), numArg("Fraction", f)))
 	}
 }
 
@@ -262,10 +260,9 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 	proj := my + slope*(float64(h)-mx)
 	rho := (proj - B) / gap
 	ia.Trend = &Trend{Slope: slope, MeanYear: mx, MeanValue: my, Points: len(xs), ProjectedYear: h, Projected: proj, Anticipated: num(rho)}
-	s.step("trend: least squares over %d years: slope = %s per year through (%s, %s)", len(xs), fnum(slope), fnum(mx), fnum(my))
-	s.step("projected %d = %s + %s x (%d - %s) = %s", h, fnum(my), fnum(slope), h, fnum(mx), fnum(proj))
-	s.step("anticipated progress = (projected - baseline) / (target - baseline) = (%s - %s) / (%s - %s) = %s",
-		fnum(proj), fnum(B), fnum(T), fnum(B), fnum(rho))
+	s.step(say(msgExplainTrendFit, intArg("Count", len(xs)), numArg("Slope", slope), numArg("MeanYear", mx), numArg("MeanValue", my)))
+	s.step(say(msgExplainTrendProjected, yearArg("Year", h), numArg("MeanValue", my), numArg("Slope", slope), numArg("MeanYear", mx), numArg("Projected", proj)))
+	s.step(say(msgExplainTrendAnticipated, numArg("Projected", proj), numArg("Baseline", B), numArg("Target", T), numArg("Progress", rho)))
 	switch {
 	case d*slope < 0:
 		s.status(ProgressRegressing, say(msgProgressTrendAway, numArg("Slope", slope)))
@@ -274,6 +271,14 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 	default:
 		s.status(ProgressNeedsAcceleration, say(msgProgressTrendMissed, numArg("Progress", rho), numArg("Threshold", sc.TrendOnTrack), yearArg("Year", h)))
 	}
+}
+
+// withUnitStep is a number with its unit as the scoring steps write it ("100 percent").
+func withUnitStep(v float64, unit string) Sentence {
+	if _, ok := messageByID[msgExplainUnit+unit]; ok {
+		return say(msgExplainUnit+unit, numArg("N", v))
+	}
+	return say(msgExplainUnitOther, numArg("N", v), codeArg("Unit", unit))
 }
 
 // leastSquares fits y = my + slope x (x - mx). Tiny slopes from rounding count as flat.

@@ -128,7 +128,7 @@ func TestScoreLinear(t *testing.T) {
 				assert.Contains(t, ia.Reason, s)
 			}
 			require.NotEmpty(t, ia.steps)
-			assert.True(t, strings.HasPrefix(ia.steps[len(ia.steps)-1], "status: "+string(tt.status)))
+			assert.True(t, strings.HasPrefix(ia.steps[len(ia.steps)-1].String(), "status: "+string(tt.status)))
 		})
 	}
 }

@@ -107,7 +107,7 @@ func (s *scorer) travel() {
 	defer func() {
 		t.Reason = t.ReasonSentence.String()
 		ia.TrendStatus = t.Status
-		s.step("direction of travel: %s: %s", t.Status, t.Reason)
+		s.step(say(msgExplainTravel+string(t.Status), clauseArg("Reason", t.ReasonSentence)))
 	}()
 	var cur, from *YearValue
 	for k := range ia.Series {

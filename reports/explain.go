@@ -18,11 +18,13 @@ func WriteExplanation(w io.Writer, ex *engine.Explanation, all bool) error {
 	return WriteExplanationIn(w, ex, all, locale.English)
 }
 
-// WriteExplanationIn writes the explanation with the words around the derivation in lang
-// (headings, labels, the table's head, the engine's sentences: why, k of n, direction of
-// travel, extension notes); the expressions, field names, values read, their origins and the
-// scoring steps are the audit trail and stay as the engine writes them. English is
-// WriteExplanation, byte for byte.
+// WriteExplanationIn writes the explanation in lang: every sentence, word and number of the
+// text (headings, the outcome, class and origin words of the table, the value and its
+// classes, coverage, the series, the scoring steps, the engine's sentences) comes from the
+// catalogue and the locale. What is an interface stays as it is, and a closing legend says so
+// in French and Spanish: field names, indicator ids, section keys, settings, the expressions,
+// method, unknown-policy and provenance codes, file:line origins, the data's own source notes
+// and the dates of the VALUE column (as read, ISO). English is WriteExplanation, byte for byte.
 func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang locale.Lang) error {
 	loc := locale.For(lang)
 	ia := &ex.Indicator
@@ -34,14 +36,16 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 		fmt.Fprintln(w, loc.T(id, data))
 	}
 	line("cli.explain.indicator", "ID", ia.ID, "Title", ia.Title)
-	line("cli.explain.meta", "Action", ia.Action, "Section", ia.Section, "Aggregate", ia.Aggregate, "Unit", ia.Unit, "Direction", ia.Direction, "Provenance", ia.Provenance)
+	xw := explainWords{loc: loc, en: lang == locale.English}
+	line("cli.explain.meta", "Action", ia.Action, "Section", ia.Section, "Aggregate", xw.code("cli.explain.aggregate.", string(ia.Aggregate)),
+		"Unit", xw.unit(ia.Unit), "Direction", xw.code("cli.explain.direction.", string(ia.Direction)), "Provenance", ia.Provenance)
 	line("cli.explain.defined", "File", ex.File, "Line", ex.Line)
 	fmt.Fprintf(w, "  %s\n", ex.Definition)
 	fmt.Fprintln(w)
 	line("cli.explain.population", "Population", ex.Population)
 	line("cli.explain.rule", "Rule", ex.Rule)
 	fmt.Fprintln(w)
-	line("cli.explain.year", "Year", ex.Year, "AsOf", ex.AsOf, "Counting", ex.Counting, "Plan", ex.Plan.Name, "Version", ex.Plan.Version)
+	line("cli.explain.year", "Year", ex.Year, "AsOf", xw.date(ex.AsOf), "Counting", xw.code("counting.", string(ex.Counting)), "Plan", ex.Plan.Name, "Version", ex.Plan.Version)
 
 	var in, out []engine.StateOutcome
 	for _, so := range ia.States {
@@ -58,14 +62,14 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 	}
 	fmt.Fprintln(w)
 	line("cli.explain.in-population", "K", len(in), "N", len(ia.States))
-	if err := writeOutcomes(w, loc, in, inputs, notes); err != nil {
+	if err := writeOutcomes(w, xw, in, inputs, notes); err != nil {
 		return err
 	}
 	if len(out) > 0 {
 		if all {
 			fmt.Fprintln(w)
 			line("cli.explain.outside-all", "N", len(out))
-			if err := writeOutcomes(w, loc, out, inputs, notes); err != nil {
+			if err := writeOutcomes(w, xw, out, inputs, notes); err != nil {
 				return err
 			}
 		} else {
@@ -79,9 +83,9 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 	}
 
 	fmt.Fprintln(w)
-	line("cli.explain.value", "Value", describeValue(ia))
+	line("cli.explain.value", "Value", xw.value(ia))
 	if ia.Value != nil {
-		line("cli.explain.class", "Class", describeClasses(ia.Classes))
+		line("cli.explain.class", "Class", xw.classes(ia.Classes))
 	}
 	over := engineSentence(loc, ia.KOfN(), ia.KOfNSentence())
 	unknown := "unknown = " + string(ia.UnknownPolicy)
@@ -93,20 +97,7 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 		line("cli.explain.too-few", "Over", over)
 	}
 	if c := ia.Coverage; c != nil {
-		fmt.Fprintf(w, "Coverage: %d of %d States gave a figure", c.Known, c.Population)
-		if c.Share != nil {
-			fmt.Fprintf(w, " (%s)", textScore(c.Share))
-		}
-		fmt.Fprintf(w, "; missing: %s\n", orDash(strings.Join(c.Missing, " ")))
-		if len(c.Dropped) > 0 {
-			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", ex.Year-1, ex.Year, strings.Join(c.Dropped, " "))
-		}
-		if len(c.Added) > 0 {
-			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", ex.Year, ex.Year-1, strings.Join(c.Added, " "))
-		}
-		if ia.CoverageFlag {
-			fmt.Fprintf(w, "  FLAGGED: %s. The change from %d is not comparable and is never ranked among the largest changes.\n", c.Reason, ex.Year-1)
-		}
+		xw.coverage(w, ia, c, ex.Year)
 	}
 	if t := ia.Travel; t != nil {
 		status := string(t.Status)
@@ -117,7 +108,7 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 	}
 	fmt.Fprintf(w, "\n%s", loc.T("cli.explain.series"))
 	for _, yv := range ia.Series {
-		fmt.Fprintf(w, " %d %s", yv.Year, textValue(yv.Value, ia.Unit))
+		fmt.Fprintf(w, " %d %s", yv.Year, xw.number(yv.Value, ia.Unit))
 		switch {
 		case yv.TooFew:
 			fmt.Fprint(w, " "+loc.T("cli.explain.series-too-few", map[string]any{"N": yv.N}))
@@ -125,17 +116,31 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 			fmt.Fprint(w, " "+loc.T("cli.whatif.coverage-flagged"))
 		}
 		if yv.Year != ia.Series[len(ia.Series)-1].Year {
-			fmt.Fprint(w, ",")
+			fmt.Fprint(w, xw.seriesSep())
 		}
 	}
 	fmt.Fprint(w, "\n\n")
-	line("cli.explain.scoring", "Method", ia.Method, "Weight", textExact(ia.Weight))
-	for _, s := range ex.Steps {
+	line("cli.explain.scoring", "Method", ia.Method, "Weight", xw.exact(ia.Weight))
+	for _, s := range engineSentences(loc, ex.Steps, ex.StepSentences) {
 		fmt.Fprintf(w, "  %s\n", s)
 	}
 	sc := ex.Scoring
-	_, err := fmt.Fprintf(w, "\n%s on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g\n",
-		loc.T("cli.explain.thresholds"), sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening)
+	if xw.en {
+		_, err := fmt.Fprintf(w, "\n%s on_track %g, regressing %g, trend_on_track %g, trend_min_years %d, tolerance %g, min_population %d, min_coverage %g, cagr_improving %g, cagr_worsening %g\n",
+			loc.T("cli.explain.thresholds"), sc.OnTrack, sc.Regressing, sc.TrendOnTrack, sc.TrendMinYears, sc.Tolerance, sc.MinPopulation, sc.MinCoverage, sc.CAGRImproving, sc.CAGRWorsening)
+		return err
+	}
+	settings := []struct {
+		name string
+		v    float64
+	}{{"on_track", sc.OnTrack}, {"regressing", sc.Regressing}, {"trend_on_track", sc.TrendOnTrack}, {"trend_min_years", float64(sc.TrendMinYears)},
+		{"tolerance", sc.Tolerance}, {"min_population", float64(sc.MinPopulation)}, {"min_coverage", sc.MinCoverage},
+		{"cagr_improving", sc.CAGRImproving}, {"cagr_worsening", sc.CAGRWorsening}}
+	list := make([]string, len(settings))
+	for i, st := range settings {
+		list[i] = st.name + " " + xw.exact(st.v) // a setting's name is a key of plan.toml: kept
+	}
+	_, err := fmt.Fprintf(w, "\n%s %s\n\n%s\n", loc.T("cli.explain.thresholds"), strings.Join(list, loc.T("cli.explain.list-sep")), loc.T("cli.explain.legend"))
 	return err
 }
 
@@ -143,11 +148,12 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 // with its value and origin, then (marked "from") the facts and States-file columns behind the
 // derived ones; a per-year fact read for an earlier year shows that year ("true (2024)").
 // Under the table, the notes on the States' obligation episodes (a pending extension request).
-func writeOutcomes(w io.Writer, loc *locale.Locale, list []engine.StateOutcome, inputs map[string][]engine.FieldRead, notes map[string][]string) error {
+func writeOutcomes(w io.Writer, xw explainWords, list []engine.StateOutcome, inputs map[string][]engine.FieldRead, notes map[string][]string) error {
+	loc := xw.loc
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, loc.T("cli.explain.head"))
 	for _, so := range list {
-		outcome := describeOutcome(so)
+		outcome := xw.outcome(so)
 		rows := len(so.Values) + len(inputs[so.ISO3])
 		if rows == 0 {
 			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", so.ISO3, outcome)
@@ -160,21 +166,21 @@ func writeOutcomes(w io.Writer, loc *locale.Locale, list []engine.StateOutcome, 
 				state, oc = so.ISO3, outcome
 			}
 			i++
-			origin := fr.Origin
+			origin := xw.origin(fr)
 			if fr.Source != "" {
 				origin += " (" + fr.Source + ")"
 			}
-			value := describeRead(fr.Value)
+			value := xw.read(fr.Value)
 			if fr.Year != 0 {
 				value += fmt.Sprintf(" (%d)", fr.Year)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, value, classText(fr.Class), origin)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, value, xw.class(fr.Class), origin)
 		}
 		for _, fr := range so.Values {
 			line(fr.Field, fr)
 		}
 		for _, fr := range inputs[so.ISO3] {
-			line("  from "+fr.Field, fr)
+			line(xw.from(fr.Field), fr)
 		}
 	}
 	if err := tw.Flush(); err != nil {

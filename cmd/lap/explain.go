@@ -53,7 +53,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	if outF.format.value == "json" {
-		return reports.EncodeJSON(stdout, ex)
+		return reports.EncodeJSON(stdout, reports.ExplanationIn(ex, lang)) // codes English, sentences in lang
 	}
 	if _, notice := plan.Language(); notice != "" {
 		fmt.Fprintln(stdout, notice) // the plan's texts below are an unofficial translation

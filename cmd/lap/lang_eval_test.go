@@ -132,9 +132,8 @@ func TestWhatIfPageLeavesNoEnglish(t *testing.T) {
 	}
 }
 
-// lap explain --lang fr: the words around the derivation are French (headings, labels, the
-// table's head, k of n); the derivation itself (expressions, fields, values, origins, the
-// scoring steps) is the engine's audit trail and stays as it is.
+// lap explain --lang fr: the headings, labels, the table's head and k of n are French (the
+// rest of the text, the scoring steps included: TestExplainLeavesNoEnglish).
 func TestExplainFrench(t *testing.T) {
 	code, out, errOut := lap(t, "explain", "12.2", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
 	require.Equal(t, 0, code, errOut)

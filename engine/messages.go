@@ -295,7 +295,7 @@ var messageDefs = []MessageDef{
 	{ID: msgTravelWorsening, Description: "direction of travel; cagr_worsening is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) < cagr_worsening {{.Worsening}}"},
 	{ID: msgTravelStable, Description: "direction of travel; setting names kept as is", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}), between cagr_worsening {{.Worsening}} and cagr_improving {{.Improving}}"},
 	{ID: msgProgressEmpty, Description: "why an indicator is not scored; Year a year", Other: "the population is empty in {{.Year}}: nothing to judge, so not scored (an empty population is never achieved)"},
-	{ID: msgProgressTooFew, Description: "why an indicator is not scored; Count a number of States, Min a number, KOfN a k-of-n phrase; min_population is a setting name", Other: "n = {{.Count}} States, below min_population {{.Min}}: shown as {{.KOfN}}, not scored"},
+	{ID: msgProgressTooFew, Description: "why an indicator is not scored; N a number of States, Min a number, KOfN a k-of-n phrase; min_population is a setting name", One: "n = {{.N}} State, below min_population {{.Min}}: shown as {{.KOfN}}, not scored", Other: "n = {{.N}} States, below min_population {{.Min}}: shown as {{.KOfN}}, not scored"},
 	{ID: msgProgressNoTarget, Description: "why an indicator is not scored", Other: "informational indicator: it has no target"},
 	{ID: msgProgressNoValue, Description: "why an indicator is not scored; Year a year", Other: "no value for {{.Year}}: not scored"},
 	{ID: msgProgressFailed, Description: "why an indicator is not scored; Year a year", Other: "the evaluation failed for {{.Year}}: not scored"},

@@ -113,7 +113,7 @@ func (s *scorer) run() {
 		if ia.Population == 0 {
 			s.status(ProgressTooFew, say(msgProgressEmpty, yearArg("Year", s.year)))
 		} else {
-			s.status(ProgressTooFew, say(msgProgressTooFew, intArg("Count", ia.N), intArg("Min", ia.MinPopulation), clauseArg("KOfN", ia.KOfNSentence())))
+			s.status(ProgressTooFew, say(msgProgressTooFew, intArg("N", ia.N), intArg("Min", ia.MinPopulation), clauseArg("KOfN", ia.KOfNSentence())))
 		}
 		return
 	}

@@ -104,7 +104,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i22.Target, i22.TargetYear, i22.TargetEachYear = f(100), 2021, true
 	i22.Series = series(2021, nil, nil, nil, f(100))
 	i22.Series[3].N, i22.Series[3].TooFew = 1, true
-	i22.Reason = "n = 1 States, below min_population 5: shown as 1 of 1, not scored"
+	i22.Reason = "n = 1 State, below min_population 5: shown as 1 of 1, not scored"
 
 	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.ProgressCounts) engine.Rollup {
 		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, ProgressCounts: c}

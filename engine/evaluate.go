@@ -648,6 +648,11 @@ func (ir *IndicatorResult) KOfNSentence() Sentence {
 	case AggSum, AggMean:
 		return say(msgKOfNWithFigure, intArg("K", k), intArg("Total", ir.Population))
 	}
+	if u := ir.NoData.Len(); u > 0 && ir.UnknownPolicy != UnknownAsFalse {
+		// a count over States some of which are not known: "0 of 112" alone would say all
+		// 112 were known and none counted
+		return say(msgKOfNNotKnown, intArg("K", k), intArg("Total", ir.Population), intArg("N", u))
+	}
 	return say(msgKOfN, intArg("K", k), intArg("Total", ir.Population))
 }
 

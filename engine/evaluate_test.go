@@ -176,3 +176,25 @@ func TestEvaluateTraceRecordsOrigins(t *testing.T) {
 	assert.Equal(t, FieldRead{Field: "art4_area_cleared_m2", Value: 1500.0, Origin: "facts.csv:3", Source: "Form F", Class: ClassUnstated}, deu.Values[0])
 	assert.Equal(t, "derived", deu.Values[1].Origin)
 }
+
+// A count over States some of which are not known says how many: "0 of 112" alone would say
+// that all 112 were known and none counted.
+func TestKOfNCountNotKnown(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		policy UnknownPolicy
+		noData []string
+		want   string
+	}{
+		{"all known", UnknownExclude, nil, "1 of 4"},
+		{"one not known", UnknownExclude, []string{"CCC"}, "1 of 4, 1 not known"},
+		{"two not known", UnknownExclude, []string{"CCC", "DDD"}, "1 of 4, 2 not known"},
+		{"unknown counted as not", UnknownAsFalse, []string{"CCC"}, "1 of 4"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ir := IndicatorResult{Aggregate: AggCount, Population: 4, UnknownPolicy: c.policy}
+			ir.Counted, ir.NoData = NewStateSet("AAA"), NewStateSet(c.noData...)
+			assert.Equal(t, c.want, ir.KOfN())
+		})
+	}
+}

@@ -169,6 +169,7 @@ const (
 	msgKOfNWithData   = "engine.k-of-n.with-data"
 	msgKOfNNoneData   = "engine.k-of-n.none-with-data"
 	msgKOfNWithFigure = "engine.k-of-n.with-figure"
+	msgKOfNNotKnown   = "engine.k-of-n.not-known"
 	// Units of amounts: msgUnit + the unit ("engine.unit.m2"); a unit without a message is
 	// written after the number.
 	msgUnit = "engine.unit."
@@ -360,6 +361,7 @@ var messageDefs = []MessageDef{
 	{ID: msgKOfN, Description: "what a value is taken over: K counted of Total States", Other: "{{.K}} of {{.Total}}"},
 	{ID: msgKOfNWithData, Description: "what a share is taken over: K of the Total States with data", Other: "{{.K}} of the {{.Total}} with data"},
 	{ID: msgKOfNNoneData, Description: "what a share is taken over when no State has data", Other: "0 of {{.Total}}, none with data"},
+	{ID: msgKOfNNotKnown, Description: "what a count is taken over when for N of its Total States the result is not known", Other: "{{.K}} of {{.Total}}, {{.N}} not known"},
 	{ID: msgUnit + "m2", Description: "an area in square metres; N is a number", Other: "{{.N}} m²"},
 	{ID: msgUnit + "km2", Description: "an area in square kilometres; N is a number", Other: "{{.N}} km²"},
 	{ID: msgUnit + "USD", Description: "an amount in United States dollars; N is a number", Other: "USD {{.N}}"},

@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
 	"testing"
 	"testing/fstest"
 
-	"github.com/lapmonitor/lap/indicators"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -90,15 +88,7 @@ func TestBreakdownsAddUp(t *testing.T) {
 // TestBreakdownOneGroup: a breakdown whose only group takes every State gives the whole's
 // value, n, status and class: the same aggregate, unknown policy and small-number rule.
 func TestBreakdownOneGroup(t *testing.T) {
-	fsys := fstest.MapFS{}
-	require.NoError(t, fs.WalkDir(indicators.FS, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(indicators.FS, path)
-		fsys[path] = &fstest.MapFile{Data: data}
-		return err
-	}))
+	fsys := shippedPlanFS(t)
 	fsys["plan.toml"].Data = append(fsys["plan.toml"].Data,
 		"\n[[breakdown]]\nkey = \"all\"\ntitle = \"All\"\n[[breakdown.group]]\nkey = \"all\"\ntitle = \"All States\"\nwhen = 'true'\n"...)
 	p, err := Load(fsys)

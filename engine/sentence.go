@@ -117,11 +117,11 @@ func (a Arg) write(b *strings.Builder) {
 	case ArgInt:
 		b.WriteString(thousands.Group(strconv.Itoa(a.Int), 4))
 	case ArgNumber:
-		b.WriteString(plainNumber(a.Num, a.Dec))
+		b.WriteString(thousands.Plain(a.Num, a.Dec))
 	case ArgPercent:
-		b.WriteString(plainNumber(a.Num, a.Dec) + "%")
+		b.WriteString(thousands.Plain(a.Num, a.Dec) + "%")
 	case ArgAmount:
-		b.WriteString(withUnit(thousands.Group(plainNumber(a.Num, a.Dec), 4), a.Unit))
+		b.WriteString(withUnit(thousands.Group(thousands.Plain(a.Num, a.Dec), 4), a.Unit))
 	case ArgDate:
 		if a.Code == "iso" {
 			b.WriteString(a.Date.String())
@@ -153,16 +153,7 @@ func (a Arg) PluralCount() string {
 	case ArgInt, ArgYear:
 		return strconv.Itoa(a.Int)
 	}
-	return plainNumber(a.Num, a.Dec)
-}
-
-// plainNumber writes v with dec decimals, "0" for a negative zero.
-func plainNumber(v float64, dec int) string {
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
-	}
-	return s
+	return thousands.Plain(a.Num, a.Dec)
 }
 
 // decimalsOf counts the decimals of a number written by strconv.

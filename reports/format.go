@@ -95,16 +95,7 @@ func signed(s string) string {
 
 // fixed formats v with dec decimals and thousands separators, never as "-0".
 func fixed(v float64, dec int) string {
-	return thousands.Group(plain(v, dec), 4)
-}
-
-// plain formats v with dec decimals and no thousands separators, never as "-0".
-func plain(v float64, dec int) string {
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	if strings.Trim(s, "-0.") == "" {
-		s = strings.TrimPrefix(s, "-")
-	}
-	return s
+	return thousands.Group(thousands.Plain(v, dec), 4)
 }
 
 // fmtYear formats a year, or a dash for 0.

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/internal/thousands"
 )
 
 // Plain-text formatting for the command-line tables (lap eval, explain, risk, whatif, plan).
@@ -43,7 +44,7 @@ func textScore(v *float64) string {
 	if v == nil {
 		return dash
 	}
-	return plain(100**v, 0) + "%"
+	return thousands.Plain(100**v, 0) + "%"
 }
 
 // textDelta prints a signed change in an indicator's unit; a change of a percentage is in
@@ -67,7 +68,7 @@ func textScoreDelta(v *float64) string {
 	if v == nil {
 		return dash
 	}
-	return signed(plain(100**v, 1)) + " pts"
+	return signed(thousands.Plain(100**v, 1)) + " pts"
 }
 
 // textProb prints a probability as a percentage with one decimal.
@@ -75,7 +76,7 @@ func textProb(p *float64) string {
 	if p == nil {
 		return dash
 	}
-	return plain(100**p, 1) + "%"
+	return thousands.Plain(100**p, 1) + "%"
 }
 
 // textYearFrac prints a fractional year, or "never".
@@ -83,7 +84,7 @@ func textYearFrac(v *float64) string {
 	if v == nil {
 		return "never"
 	}
-	return plain(*v, 1)
+	return thousands.Plain(*v, 1)
 }
 
 // textExact prints a number in its shortest exact form.

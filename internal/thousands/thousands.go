@@ -2,7 +2,10 @@
 // engine's sentences and the reports' tables and charts: "13,400,000".
 package thousands
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Group inserts a comma between the groups of three digits of the whole part of s, a decimal
 // number as strconv writes it ("-1234567.25" gives "-1,234,567.25"), when the whole part has
@@ -28,4 +31,14 @@ func Group(s string, minDigits int) string {
 		b.WriteString("." + frac)
 	}
 	return sign + b.String()
+}
+
+// Plain writes v with dec decimals and no grouping, never as "-0" ("-0.00" gives "0.00"): the
+// number before Group, and the plain count a language's plural rules read.
+func Plain(v float64, dec int) string {
+	s := strconv.FormatFloat(v, 'f', dec, 64)
+	if strings.Trim(s, "-0.") == "" {
+		s = strings.TrimPrefix(s, "-")
+	}
+	return s
 }

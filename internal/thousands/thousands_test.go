@@ -26,3 +26,19 @@ func TestGroup(t *testing.T) {
 		assert.Equal(t, tt.want, Group(tt.s, tt.minDigits), "%s, %d", tt.s, tt.minDigits)
 	}
 }
+
+func TestPlain(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		dec  int
+		want string
+	}{
+		{1234567.25, 2, "1234567.25"},
+		{-0.001, 2, "0.00"},
+		{-0.0, 0, "0"},
+		{-1.5, 1, "-1.5"},
+		{2.5, 0, "2"},
+	} {
+		assert.Equal(t, c.want, Plain(c.v, c.dec), "%v, %d", c.v, c.dec)
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )

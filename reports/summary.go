@@ -335,6 +335,10 @@ func (s summarizer) clearance() (summarySentence, bool) {
 		refs = append(refs, idArt4WillMiss)
 		if m, mk, ok := count(wm); ok {
 			text += s.msg("summary.art4-will-miss", m, "K", s.of(m)+mk, "N", s.num(wm.Population))
+			if u := wm.NoData.Len(); u > 0 {
+				// an obligation whose projection is not known is neither on course nor off it
+				text += s.msg("summary.art4-will-miss-unknown", u, "K", s.num(u), "Names", s.names("", wm.NoData.List()))
+			}
 		}
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true

@@ -382,6 +382,12 @@ type Obligation struct {
 	// values, for outputs in other languages.
 	Detail         string   `json:"detail"`
 	DetailSentence Sentence `json:"-"`
+	// Class is the least reliable class of the facts the status and detail rest on (an
+	// episode's start, deadline decisions, extension request and decision, and completion; the
+	// Article 5 focal point, national plan and budget; the Article 7 reports' dates; the
+	// Article 9 position), so that a status resting on data that are not official carries its
+	// mark wherever it is shown; empty when it rests on no fact.
+	Class Class `json:"class,omitempty"`
 }
 
 // ObligationEpisode is one episode of a State's Article 3 or 4 obligation (data dictionary

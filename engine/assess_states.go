@@ -75,10 +75,22 @@ func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 		}
 	}
 	if env.Art5Applies {
-		out = append(out, article5(env))
+		out = append(out, withClass(article5(env), se, ix.Art5FocalPoint, ix.Art5NationalPlan, ix.Art5BudgetUsd))
 	}
-	out = append(out, article7(env), article9(env))
+	out = append(out, withClass(article7(env), se, ix.Art7InitialSubmitted, ix.Art7AnnualSubmitted),
+		withClass(article9(env), se, ix.Art9Legislation))
 	return out
+}
+
+// withClass sets o.Class to the least reliable class of the State's facts of the fields fis
+// (by schema index) that it rests on.
+func withClass(o Obligation, se *stateEnv, fis ...int) Obligation {
+	for _, fi := range fis {
+		if f := se.from[fi]; f != nil {
+			o.Class = o.Class.Weaker(f.Class)
+		}
+	}
+	return o
 }
 
 // articleWhat names an article's obligation.
@@ -98,6 +110,7 @@ func episodeObligation(article int, ep *episode, R Date) Obligation {
 	if dl := ep.deadlineShown(R); !dl.IsZero() {
 		o.Deadline = dl.String()
 	}
+	o.Class = ep.class()
 	return o
 }
 

@@ -89,6 +89,21 @@ func (x extension) why(dl Date) Sentence {
 	return Sentence{}
 }
 
+// class is the least reliable class of the facts the episode's status rests on: its start,
+// deadline decisions, latest extension request and the decision on it, and its completion.
+func (ep *episode) class() Class {
+	var c Class
+	for _, f := range [...]*Fact{ep.startFact, ep.ext.request, ep.ext.decision, ep.doneFact} {
+		if f != nil {
+			c = c.Weaker(f.Class)
+		}
+	}
+	for _, f := range ep.chain {
+		c = c.Weaker(f.Class)
+	}
+	return c
+}
+
 // decided is the date of a deadline decision: its recorded day, else its year.
 func decided(f *Fact) Date {
 	if !f.Recorded.IsZero() {

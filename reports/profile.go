@@ -97,7 +97,12 @@ type ProfileObligation struct {
 	Detail     string             `json:"detail"`
 	Done       ProfileItem        `json:"done_in_year"` // destroyed or cleared in the year
 	Projection *ProfileProjection `json:"projection,omitempty"`
+	// Class is the least reliable class of the facts the status rests on (engine.Obligation.Class).
+	Class engine.Class `json:"class,omitempty"`
 }
+
+// Mark is the status's class mark ("" when it rests on official data only).
+func (po ProfileObligation) Mark() markInfo { return markOf(po.Class) }
 
 // ProfileProjection is an open Article 3 or 4 episode's deadline projection, with what it
 // takes to meet the deadline.
@@ -405,7 +410,7 @@ func (p *StateProfile) obligations(a *engine.Assessment, src *sourceSet) {
 			name = p.loc.T(fmt.Sprintf("profile.obligation-name.%d", o.Article))
 		}
 		po := ProfileObligation{Article: o.Article, Episode: o.Episode, Name: name, Status: capitalise(engineSentence(p.loc, o.StatusText, o.StatusSentence)),
-			Key: string(o.Status), Detail: engineSentence(p.loc, o.Detail, o.DetailSentence), Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}}
+			Key: string(o.Status), Detail: engineSentence(p.loc, o.Detail, o.DetailSentence), Deadline: ProfileItem{Label: p.loc.T("report.deadline"), Value: dash}, Class: o.Class}
 		if strings.Contains(o.StatusText, o.Detail) {
 			po.Detail = "" // the status says it
 		}

@@ -293,6 +293,20 @@ func TestProfileDeadlineNotKnown(t *testing.T) {
 	assert.Contains(t, o.Projection.Takes, "Not known: the deadline that applies is not known (extension requested in 2022, no decision recorded).")
 }
 
+// An obligation's status line states values (a budget, a report's date, a position) that may
+// rest on data that are not official: it carries the mark of the least reliable of them.
+func TestProfileObligationStatusMarked(t *testing.T) {
+	p := profileOf(t, "IRQ")
+	marks := map[int]string{}
+	for _, o := range p.Obligations {
+		marks[o.Article] = o.Mark().Symbol
+	}
+	assert.Equal(t, map[int]string{4: "ᵐ", 5: "ⁱ", 7: "ⁱ", 9: "ᵐ"}, marks, "IRQ: start (monitor), budget and report dates (illustrative), position (monitor)")
+	var md bytes.Buffer
+	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
+	assert.Contains(t, md.String(), "budget for 2024: USD 1,230,514**ⁱ")
+}
+
 func TestWhatItTakes(t *testing.T) {
 	dp := func(remaining, rate, needed *float64, completion *int, deadline string) *engine.DeadlineProjection {
 		d := &engine.DeadlineProjection{Unit: "m2", Remaining: remaining, RemainingYear: 2024, Rate: rate, Deadline: deadline}

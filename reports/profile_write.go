@@ -338,7 +338,7 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		if o.Episode > 0 {
 			ep = " " + t("profile.episode", "N", o.Episode)
 		}
-		pr("  %s%s%s%s", t("profile.obligation-head", "Article", o.Article, "Name", o.Name), ep, loc.Colon(), o.Status)
+		pr("  %s%s%s%s%s", t("profile.obligation-head", "Article", o.Article, "Name", o.Name), ep, loc.Colon(), o.Status, o.Mark().Symbol)
 		if o.Verdict != "" {
 			pr("%s%s", loc.Semicolon(), t("profile.deadline-met", "Verdict", o.Verdict))
 		}

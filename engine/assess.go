@@ -138,7 +138,7 @@ type YearValue struct {
 	// what a reassessment needs of a year it does not evaluate again (see stub)
 	status            ValueStatus
 	population, known int
-	counted, noData   StateSet // sums only
+	counted, noData   StateSet
 }
 
 // Comparable reports whether the point can be compared with others: it has a value over enough
@@ -201,6 +201,9 @@ type IndicatorAssessment struct {
 	// its arithmetic. It is counted apart from target-based progress.
 	TrendStatus TrendStatus `json:"trend_status,omitempty"`
 	Travel      *Travel     `json:"direction_of_travel,omitempty"`
+	// UnknownCheck is the check of the status (or direction of travel) against the States not
+	// known (docs/methodology.md §3.2): nil when none could touch it.
+	UnknownCheck *UnknownCheck `json:"unknown_check,omitempty"`
 
 	steps []Sentence // the scoring arithmetic, for Explain
 }
@@ -664,7 +667,7 @@ func (p *Plan) assess(ds *Dataset, results []*Result, envs []stateEnv, opts []Ev
 	year := last.Year
 	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
-	a.Indicators = p.scoreAll(results, *cfg.scoring)
+	a.Indicators = p.scoreAll(ds, results, *cfg.scoring)
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViews(envs, last)
 	a.Deadlines = ds.deadlines(envs, year, *cfg.scoring)
@@ -719,12 +722,13 @@ func (p *Plan) scoringFor(cfg evalConfig) Scoring {
 	return p.scoring
 }
 
-// scoreAll scores every indicator of the last result with its series over all results.
-func (p *Plan) scoreAll(results []*Result, sc Scoring) []IndicatorAssessment {
+// scoreAll scores every indicator of the last result with its series over all results; ds
+// gives the names of the States a reason names.
+func (p *Plan) scoreAll(ds *Dataset, results []*Result, sc Scoring) []IndicatorAssessment {
 	last := results[len(results)-1]
 	out := make([]IndicatorAssessment, 0, len(last.Indicators))
 	for i, ir := range last.Indicators {
-		out = append(out, scoreIndicator(ir, p.byID[ir.ID], seriesOf(results, i, sc), last.Year, p.baselineYear, p.targetYear, sc))
+		out = append(out, scoreIndicator(ir, p.byID[ir.ID], seriesOf(results, i, sc), last.Year, p.baselineYear, p.targetYear, sc, ds.stateName))
 	}
 	return out
 }
@@ -778,7 +782,7 @@ func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, op
 	}
 	results = append(results, last)
 	cfg := p.assessConfig(ds, opts)
-	ia := p.scoreAll(results, *cfg.scoring)[0]
+	ia := p.scoreAll(ds, results, *cfg.scoring)[0]
 	return &Explanation{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		Definition: ind.Definition, Population: ind.Population.Source, Rule: ind.Rule.Source,
 		File: ind.File, Line: ind.Line, Indicator: ia, DerivedInputs: ds.derivedInputs(ia.States, year, cfg.asOf),

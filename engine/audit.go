@@ -270,6 +270,17 @@ func (p *Plan) checkGoodNews(base, after *Assessment, n news) []AuditViolation {
 		if b.Direction == Decrease {
 			d = -1
 		}
+		if b.Scored() != a.Scored() && (notKnownByCheck(b) || notKnownByCheck(a)) {
+			// not known is not a verdict: no move (auditNotKnownReason)
+			held[i] = *b
+			why := "the status became not known: " + a.Reason
+			if notKnownByCheck(b) {
+				why = "the status became known: " + a.Reason
+			}
+			out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "indicator", Key: b.ID, Title: b.Title,
+				Before: b.Score, After: a.Score, Reason: why,
+				Exception: &AuditException{Indicator: b.ID, News: n.kind, Reason: auditNotKnownReason}})
+		}
 		var why string
 		switch {
 		case b.Value != nil && a.Value != nil && d*(*a.Value-*b.Value) < -auditEps:
@@ -298,6 +309,12 @@ func (p *Plan) checkGoodNews(base, after *Assessment, n news) []AuditViolation {
 			Before: base.Overall.Score, After: overall.Score, Reason: why})
 	}
 	return out
+}
+
+// notKnownByCheck reports whether an indicator's status is not known because the States not
+// known could overturn its verdict (score_unknowns.go).
+func notKnownByCheck(ia *IndicatorAssessment) bool {
+	return ia.UnknownCheck != nil && !ia.UnknownCheck.Holds
 }
 
 // scoreFell says why a roll-up score got worse, or "".

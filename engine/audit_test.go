@@ -138,4 +138,6 @@ func TestAuditExceptionsDocumented(t *testing.T) {
 		assert.Contains(t, text, "| "+ex.Indicator+" | `"+string(ex.News)+"` | "+ex.Reason+" |",
 			"docs/methodology.md must show the exception row for %s after %s", ex.Indicator, ex.News)
 	}
+	assert.Contains(t, text, "| every indicator | every kind | "+auditNotKnownReason+" |",
+		"docs/methodology.md must show the rule that not known is not a verdict")
 }

@@ -118,6 +118,14 @@ func (d *Dataset) State(iso3 string) (State, bool) {
 	return d.states[i], true
 }
 
+// stateName is the name of the State with the given ISO3 code; "" when there is none.
+func (d *Dataset) stateName(iso3 string) string {
+	if i, ok := d.stateIdx[iso3]; ok {
+		return d.states[i].Name
+	}
+	return ""
+}
+
 // Facts returns every fact, sorted by State, field and year.
 func (d *Dataset) Facts() []Fact {
 	out := make([]Fact, len(d.facts))

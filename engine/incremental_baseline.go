@@ -254,7 +254,7 @@ func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig
 			a.Indicators[i] = ru.base.Indicators[i]
 			continue
 		}
-		a.Indicators[i] = scoreIndicator(ir, ind, seriesOf(results, i, *cfg.scoring), last.Year, p.baselineYear, p.targetYear, *cfg.scoring)
+		a.Indicators[i] = scoreIndicator(ir, ind, seriesOf(results, i, *cfg.scoring), last.Year, p.baselineYear, p.targetYear, *cfg.scoring, ds.stateName)
 	}
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViewsReusing(envs, last, ru)

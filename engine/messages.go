@@ -117,6 +117,18 @@ const (
 	msgTravelImproving = "engine.travel.improving"
 	msgTravelWorsening = "engine.travel.worsening"
 	msgTravelStable    = "engine.travel.stable"
+	// A verdict checked against the States not known (engine/score_unknowns.go).
+	msgUnknownsRange        = "engine.unknowns.range"
+	msgUnknownsAtValue      = "engine.unknowns.at-value"
+	msgUnknownsAtTravel     = "engine.unknowns.at-travel"
+	msgUnknownsTravelRange  = "engine.unknowns.travel-range"
+	msgUnknownsHold         = "engine.unknowns.holds"
+	msgUnknownsCouldBe      = "engine.unknowns.could-be"
+	msgUnknownsCouldBeNamed = "engine.unknowns.could-be-named"
+	msgUnknownsState        = "engine.unknowns.state"
+	// A progress status or direction of travel as a word of a sentence: msgVerdictWord + the
+	// status code.
+	msgVerdictWord = "engine.verdict."
 	// Progress statuses of indicators with a target.
 	msgProgressEmpty        = "engine.progress.empty"
 	msgProgressTooFew       = "engine.progress.too-few"
@@ -295,6 +307,24 @@ var messageDefs = []MessageDef{
 	{ID: msgTravelImproving, Description: "direction of travel; Rate, Improving are percentages; cagr_improving is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) >= cagr_improving {{.Improving}}"},
 	{ID: msgTravelWorsening, Description: "direction of travel; cagr_worsening is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) < cagr_worsening {{.Worsening}}"},
 	{ID: msgTravelStable, Description: "direction of travel; setting names kept as is", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}), between cagr_worsening {{.Worsening}} and cagr_improving {{.Improving}}"},
+	{ID: msgUnknownsRange, Description: "explain step: the status at both ends of what the States not known allow; N a number of States, AtLow and AtHigh clauses", One: "the {{.N}} State not known: if it does not satisfy the rule, {{.AtLow}}; if it does, {{.AtHigh}}", Other: "the {{.N}} States not known: if none satisfies the rule, {{.AtLow}}; if all do, {{.AtHigh}}"},
+	{ID: msgUnknownsAtValue, Description: "the status an indicator would have with a value; Value a number, Status a status word", Other: "value {{.Value}}, {{.Status}}"},
+	{ID: msgUnknownsAtTravel, Description: "a direction of travel from one value to another; From and To numbers, Status a direction word", Other: "{{.From}} to {{.To}}, {{.Status}}"},
+	{ID: msgUnknownsTravelRange, Description: "explain step: the direction of travel at the two extremes the States not known allow; N a number of States, FromYear and ToYear years, Down and Up clauses", One: "the {{.N}} State not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}", Other: "the {{.N}} States not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}"},
+	{ID: msgUnknownsHold, Description: "explain step: the status stands whichever way the States not known go; N a number of States, Status a status word", One: "the status holds whichever way the {{.N}} State not known goes: {{.Status}} at both ends", Other: "the status holds whichever way the {{.N}} States not known go: {{.Status}} at both ends"},
+	{ID: msgUnknownsCouldBe, Description: "why a status is not known; N a number of States, AtLow and AtHigh status words", One: "not known: with the answer of the {{.N}} State not known it could be {{.AtLow}} or {{.AtHigh}}", Other: "not known: with the answers of the {{.N}} States not known it could be {{.AtLow}} or {{.AtHigh}}"},
+	{ID: msgUnknownsCouldBeNamed, Description: "why a status is not known; States the names of the States not known, N their number, AtLow and AtHigh status words", One: "not known: with the answer of {{.States}} it could be {{.AtLow}} or {{.AtHigh}} ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.AtLow}} or {{.AtHigh}}"},
+	{ID: msgUnknownsState, Description: "a State named in a list of States not known; State its name", Other: "{{.State}}"},
+	{ID: msgVerdictWord + string(ProgressAchieved), Description: "a progress status as a word of a sentence (the target is met)", Other: "achieved"},
+	{ID: msgVerdictWord + string(ProgressOnTrack), Description: "a progress status as a word of a sentence", Other: "on track"},
+	{ID: msgVerdictWord + string(ProgressNeedsAcceleration), Description: "a progress status as a word of a sentence (\"it could be ...\")", Other: "in need of acceleration"},
+	{ID: msgVerdictWord + string(ProgressRegressing), Description: "a progress status as a word of a sentence", Other: "regressing"},
+	{ID: msgVerdictWord + string(ProgressNoTarget), Description: "a progress status as a word of a sentence", Other: "no target"},
+	{ID: msgVerdictWord + string(ProgressInsufficientData), Description: "a progress status or direction of travel as a word of a sentence: not judged for want of data", Other: "not judged (insufficient data)"},
+	{ID: msgVerdictWord + string(ProgressTooFew), Description: "a progress status as a word of a sentence", Other: "too few States to judge"},
+	{ID: msgVerdictWord + string(TrendImproving), Description: "a direction of travel as a word of a sentence", Other: "improving"},
+	{ID: msgVerdictWord + string(TrendStable), Description: "a direction of travel as a word of a sentence", Other: "stable"},
+	{ID: msgVerdictWord + string(TrendWorsening), Description: "a direction of travel as a word of a sentence", Other: "worsening"},
 	{ID: msgProgressEmpty, Description: "why an indicator is not scored; Year a year", Other: "the population is empty in {{.Year}}: nothing to judge, so not scored (an empty population is never achieved)"},
 	{ID: msgProgressTooFew, Description: "why an indicator is not scored; N a number of States, Min a number, KOfN a k-of-n phrase; min_population is a setting name", One: "n = {{.N}} State, below min_population {{.Min}}: shown as {{.KOfN}}, not scored", Other: "n = {{.N}} States, below min_population {{.Min}}: shown as {{.KOfN}}, not scored"},
 	{ID: msgProgressNoTarget, Description: "why an indicator is not scored", Other: "informational indicator: it has no target"},

@@ -216,7 +216,7 @@ func TestMethodologyDirectionOfTravel(t *testing.T) {
 			s = append(s, yv)
 		}
 		ir := IndicatorResult{ID: ind.ID, Unit: ind.Unit, Status: ValueOK, Value: s[len(s)-1].Value}
-		ia := scoreIndicator(ir, ind, s, year, 2021, 2026, sc)
+		ia := scoreIndicator(ir, ind, s, year, 2021, 2026, sc, nil)
 		require.NotNil(t, ia.Travel)
 		assert.Equal(t, ia.TrendStatus, ia.Travel.Status)
 		return ia.Travel
@@ -250,7 +250,7 @@ func TestMethodologyDirectionOfTravel(t *testing.T) {
 	assert.Equal(t, TrendStable, tr.Status)
 	// a value over too few States is not compared
 	s := []YearValue{{Year: 2021, Value: num(50)}, {Year: 2022, Value: num(100), TooFew: true}}
-	ia := scoreIndicator(IndicatorResult{ID: "x", Status: ValueTooFew, Value: num(100)}, share, s, 2022, 2021, 2026, sc)
+	ia := scoreIndicator(IndicatorResult{ID: "x", Status: ValueTooFew, Value: num(100)}, share, s, 2022, 2021, 2026, sc, nil)
 	assert.Equal(t, TrendInsufficientData, ia.TrendStatus)
 	assert.False(t, math.IsNaN(ia.Travel.Scale))
 }

@@ -11,7 +11,8 @@ import (
 
 // scoreIndicator scores ir, the indicator's result for year, given its series of values (one
 // entry per evaluated year, ascending, ending at year).
-func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year, planBaseline, planTarget int, sc Scoring) IndicatorAssessment {
+// names gives a State's name from its ISO3 code for the reasons that name States (nil: the codes).
+func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year, planBaseline, planTarget int, sc Scoring, names func(iso3 string) string) IndicatorAssessment {
 	ia := IndicatorAssessment{IndicatorResult: ir, Direction: ind.Direction, Method: ind.Method, Weight: ind.Weight,
 		TargetYear: ind.TargetYear, TargetEachYear: ind.TargetEachYear, Series: series}
 	if ia.Method == "" {
@@ -23,7 +24,7 @@ func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year
 	if ind.Target != nil {
 		ia.Target = num(*ind.Target)
 	}
-	s := &scorer{ia: &ia, ind: ind, year: year, planTarget: planTarget, sc: sc}
+	s := &scorer{ia: &ia, ind: ind, year: year, planTarget: planTarget, sc: sc, names: names}
 	s.by = ind.BaselineYear
 	if s.by == 0 {
 		s.by = planBaseline
@@ -48,6 +49,7 @@ func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year
 		}
 	}
 	s.run()
+	s.checkUnknowns()
 	ia.steps = s.steps
 	return ia
 }
@@ -59,6 +61,7 @@ type scorer struct {
 	by         int // the configured baseline year
 	planTarget int
 	sc         Scoring
+	names      func(iso3 string) string // State names for reasons; nil: ISO3 codes
 	steps      []Sentence
 }
 

@@ -30,16 +30,15 @@ type Coverage struct {
 	ReasonSentence Sentence `json:"-"`
 }
 
-// seriesPoint is the series entry of one year's result. Sums keep who gave a figure and who
-// did not, for the coverage comparison with the next year.
+// seriesPoint is the series entry of one year's result. It keeps who counted and who is not
+// known: for a sum, the coverage comparison with the next year; for a count or a share, the
+// range its States not known allow (score_unknowns.go).
 func seriesPoint(ir *IndicatorResult, year int) YearValue {
 	yv := YearValue{Year: year, N: ir.N, TooFew: ir.Status == ValueTooFew, status: ir.Status, population: ir.Population, known: ir.Known}
 	if ir.Value != nil {
 		yv.Value, yv.Class = num(*ir.Value), ir.Class
 	}
-	if ir.Aggregate == AggSum {
-		yv.counted, yv.noData = ir.Counted, ir.NoData
-	}
+	yv.counted, yv.noData = ir.Counted, ir.NoData
 	return yv
 }
 

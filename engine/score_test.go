@@ -29,7 +29,7 @@ func scoreAt(ind *Indicator, year int, vals map[int]float64, sc Scoring) Indicat
 	if v := s[len(s)-1].Value; v != nil {
 		ir.Value, ir.Status = num(*v), ValueOK
 	}
-	return scoreIndicator(ir, ind, s, year, 2021, 2026, sc)
+	return scoreIndicator(ir, ind, s, year, 2021, 2026, sc, nil)
 }
 
 func increaseTo(target float64, year int) *Indicator {

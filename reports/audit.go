@@ -20,7 +20,7 @@ func WriteAuditJSON(w io.Writer, res *engine.AuditResult) error {
 
 // WriteAuditTable writes the audit of one year for people: what was applied, every violation
 // with its indicator and reason, then the documented exceptions that accepted a move, grouped by
-// exception with the States concerned.
+// exception with the States concerned, each reason once after the moves it accepts.
 func WriteAuditTable(w io.Writer, res *engine.AuditResult) error {
 	if res == nil {
 		return ErrNoAssessment
@@ -65,10 +65,24 @@ func WriteAuditTable(w io.Writer, res *engine.AuditResult) error {
 		g.states = append(g.states, v.ISO3)
 	}
 	sort.Strings(keys)
-	fmt.Fprintf(&b, "\nAccepted by documented exceptions: %d moves\n", len(res.Excused))
+	// the moves one reason accepts (an exception, or the rule that not known is not a verdict,
+	// which covers many indicators), then the reason once
+	var reasons []string
+	byReason := map[string][]string{}
 	for _, k := range keys {
-		g := groups[k]
-		fmt.Fprintf(&b, "  %s after %s (%d): %s\n    %s\n", g.ex.Indicator, g.ex.News, len(g.states), strings.Join(g.states, " "), g.ex.Reason)
+		r := groups[k].ex.Reason
+		if _, ok := byReason[r]; !ok {
+			reasons = append(reasons, r)
+		}
+		byReason[r] = append(byReason[r], k)
+	}
+	fmt.Fprintf(&b, "\nAccepted by documented exceptions: %d moves\n", len(res.Excused))
+	for _, r := range reasons {
+		for _, k := range byReason[r] {
+			g := groups[k]
+			fmt.Fprintf(&b, "  %s after %s (%d): %s\n", g.ex.Indicator, g.ex.News, len(g.states), strings.Join(g.states, " "))
+		}
+		fmt.Fprintf(&b, "    %s\n", r)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -12,11 +12,13 @@ import (
 // every link within the workspace keeps the language, and the switch offers the three.
 func TestLanguageSwitch(t *testing.T) {
 	h := sample(t).Handler()
+	// Lebanon completing clearance lowers the plan score: it enters 26.1 with its answer not
+	// known, and 26.1's "achieved" is then not known (docs/methodology.md §3.2, §8)
 	for _, tc := range []struct{ lang, html, nav, sentence string }{
-		{"", `<html lang="en">`, ">Dashboard<", "would rise"},
-		{"fr", `<html lang="fr">`, ">Tableau de bord<", "augmenterait"},
-		{"es", `<html lang="es">`, ">Panel<", "subiría"},
-		{"xx", `<html lang="en">`, ">Dashboard<", "would rise"}, // an unknown language is English
+		{"", `<html lang="en">`, ">Dashboard<", "would fall"},
+		{"fr", `<html lang="fr">`, ">Tableau de bord<", "baisserait"},
+		{"es", `<html lang="es">`, ">Panel<", "bajaría"},
+		{"xx", `<html lang="en">`, ">Dashboard<", "would fall"}, // an unknown language is English
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			q := ""

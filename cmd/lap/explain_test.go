@@ -91,6 +91,30 @@ func TestExplainCommand(t *testing.T) {
 	assert.NotEmpty(t, ex.DerivedInputs)
 }
 
+// TestExplainNotKnown: 24.1 on the sample for 2024 is 0 of 112 with Iraq not known (deadline
+// 1 November 2023, extension requested, no decision recorded); explain shows the check of the
+// status against the State not known and why it is not known (docs/methodology.md §3.2), and
+// 3.1 one whose status holds.
+func TestExplainNotKnown(t *testing.T) {
+	code, out, errOut := lap(t, "explain", "24.1", "--data", sampleData, "--year", "2024")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "  the 1 State not known: if it does not satisfy the rule, value 0, achieved; if it does, value 1, regressing\n")
+	assert.Contains(t, out, "  status: insufficient-data: not known: with the answer of Iraq it could be achieved or regressing (1 State not known)\n")
+	code, js, _ := lap(t, "explain", "24.1", "--data", sampleData, "--year", "2024", "--format", "json")
+	require.Equal(t, 0, code)
+	var ex engine.Explanation
+	require.NoError(t, json.Unmarshal([]byte(js), &ex))
+	assert.Nil(t, ex.Indicator.Score, "not known is not scored")
+	require.NotNil(t, ex.Indicator.UnknownCheck)
+	assert.Equal(t, engine.UnknownCheck{NotKnown: 1, States: []string{"IRQ"}, Low: 0, High: 1,
+		StatusLow: "achieved", StatusHigh: "regressing"}, *ex.Indicator.UnknownCheck)
+
+	code, out, errOut = lap(t, "explain", "3.1", "--data", sampleData, "--year", "2024")
+	require.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "  the status holds whichever way the 1 State not known goes: in need of acceleration at both ends\n")
+	assert.Contains(t, out, "  status: needs-acceleration: ")
+}
+
 func TestExplainUsage(t *testing.T) {
 	tests := []struct {
 		args []string

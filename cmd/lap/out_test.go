@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lapmonitor/lap/reports/outdir"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -33,7 +35,9 @@ func startLap(t *testing.T, args ...string) *exec.Cmd {
 	return cmd
 }
 
-// snapshotTree reads every file and directory under dir.
+// snapshotTree reads every file and directory under dir. The manifest is read without the
+// files' identities (outdir.File.Stat: device, inode and times, which differ from run to run
+// as the inodes themselves do); everything else in it is compared.
 func snapshotTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
@@ -52,10 +56,26 @@ func snapshotTree(t *testing.T, dir string) map[string]string {
 			return nil
 		}
 		b, err := os.ReadFile(p)
+		if err == nil && rel == outdir.ManifestName {
+			b = withoutStats(t, b)
+		}
 		out[rel] = string(b)
 		return err
 	}))
 	return out
+}
+
+// withoutStats returns the manifest b with no file identities.
+func withoutStats(t *testing.T, b []byte) []byte {
+	t.Helper()
+	var m outdir.Manifest
+	require.NoError(t, json.Unmarshal(b, &m))
+	for i := range m.Files {
+		m.Files[i].Stat = nil
+	}
+	b, err := json.MarshalIndent(m, "", "  ")
+	require.NoError(t, err)
+	return append(b, '\n')
 }
 
 // TestOutRefusals: lap whatif and lap report refuse, with exit 1 and nothing deleted, an --out

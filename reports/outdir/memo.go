@@ -102,3 +102,29 @@ func memoRelink(p string, before, after fileID) {
 		memo.m[p] = e
 	}
 }
+
+// unchanged reports whether the file at p is the one lap wrote as want, by its identity: it
+// still has the identity recorded in the manifest (want.Stat, only ever recorded for a
+// settled file: see Dir.recordStats), so it has not been written since. It then remembers
+// want's hash for p (memo), as if the file had been read now: the later checks of this run
+// and a link to the file (Dir.link) rely on it as on a hash.
+func unchanged(p string, want File) bool {
+	if want.Stat == nil {
+		return false
+	}
+	st, err := os.Lstat(p)
+	if err != nil {
+		return false
+	}
+	id, ok := infoID(st)
+	if !ok || id.size != want.Size || id.stat() == nil || *id.stat() != *want.Stat {
+		return false
+	}
+	memo.Lock()
+	if memo.m == nil || len(memo.m) >= maxMemo {
+		memo.m = map[string]memoEntry{}
+	}
+	memo.m[p] = memoEntry{id: id, size: want.Size, sum: want.SHA256}
+	memo.Unlock()
+	return true
+}

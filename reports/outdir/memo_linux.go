@@ -36,6 +36,11 @@ func infoID(fi os.FileInfo) (fileID, bool) {
 	}, true
 }
 
+// stat returns the identity a manifest records (File.Stat).
+func (id fileID) stat() *Stat {
+	return &Stat{Dev: id.dev, Ino: id.ino, MtimeNS: id.mtime, CtimeNS: id.ctime}
+}
+
 // settled reports whether a file of identity id, hashed from start on, could not have been
 // written since without another change time. Linux stamps files from a clock that lags by up
 // to a tick (10 ms at most); a file system that keeps whole seconds (its times have no

@@ -24,6 +24,11 @@
 // for a file written with WriteFileKey, the key of what it was made from. Dir.Reuse copies such
 // a file into the new output when the key is the same and the file still holds what the
 // manifest says: lap report reuses the PNG charts whose content has not changed.
+//
+// Each file's identity when it was moved into place (File.Stat; Linux only, and only for a
+// file that had settled) is in the manifest too: a later check that finds a file with that
+// identity knows it unchanged without reading it (see unchanged); any other file is read and
+// hashed.
 package outdir
 
 import (
@@ -41,6 +46,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // ManifestName is the file, at the root of every output directory, that lists what lap wrote.
@@ -52,9 +58,10 @@ const markerName = ".lap-writing"
 // maxManifestBytes bounds the manifest read back from disk.
 const maxManifestBytes = 16 << 20
 
-// manifestVersion is the version of the manifest format lap writes: 2 added File.Key. Read
-// accepts versions 1 and 2 (a version 1 manifest has no keys, so nothing in it is reused).
-const manifestVersion = 2
+// manifestVersion is the version of the manifest format lap writes: 2 added File.Key, 3
+// File.Stat. Read accepts versions 1 to 3 (a version 1 manifest has no keys, so nothing in it
+// is reused; before version 3 there are no identities, so every file is read to be checked).
+const manifestVersion = 3
 
 // maxReuseBytes bounds a file that Reuse reads back from the previous output.
 const maxReuseBytes = 64 << 20
@@ -75,6 +82,21 @@ type File struct {
 	// Key identifies what the file was made from, as given to WriteFileKey (for a chart: its
 	// content and the renderer's version); empty for other files. Reuse compares it.
 	Key string `json:"key,omitempty"`
+	// Stat is the file's identity when lap wrote it, recorded only where the system gives one
+	// (Linux) and the file had settled (see memo): a later check that finds the file with the
+	// same identity knows it unchanged without reading it. Unlike everything else in the
+	// manifest it differs from run to run.
+	Stat *Stat `json:"stat,omitempty"`
+}
+
+// Stat is a file's identity: the device and inode that hold it, and its modification and
+// change times in nanoseconds (with File.Size, the size). Any write gives a settled file
+// another change time, and the change time cannot be set back by a program without root.
+type Stat struct {
+	Dev     uint64 `json:"dev"`
+	Ino     uint64 `json:"ino"`
+	MtimeNS int64  `json:"mtime_ns"`
+	CtimeNS int64  `json:"ctime_ns"`
 }
 
 // Lookup returns the entry for a slash-separated path.
@@ -236,6 +258,9 @@ func owned(target, abs, command string) (*Manifest, error) {
 		want, ok := m.Lookup(rel)
 		if !ok {
 			return refuse(target, "it holds %s, which lap did not write (it is not in %s); move it away or give another directory", rel, ManifestName)
+		}
+		if unchanged(p, want) {
+			return nil
 		}
 		size, sum, err := hashFile(p)
 		if err != nil {
@@ -580,6 +605,7 @@ func (d *Dir) link(name, src string, want File) bool {
 		return false
 	}
 	memoRelink(src, before, after)
+	want.Stat = nil // the link has another identity; Commit records it when it has one
 	d.mu.Lock()
 	d.files[name] = want
 	d.mu.Unlock()
@@ -629,6 +655,27 @@ func (d *Dir) Manifest() *Manifest {
 	return m
 }
 
+// recordStats gives each file of m, written into the temporary directory, its identity there
+// (File.Stat) when it has one link and had settled: Commit calls it just before the rename
+// that puts the files where a user could write them, so that any later write gives a file
+// another identity. A file linked from the earlier output gets none: removing the earlier
+// output gives it another change time.
+func (d *Dir) recordStats(m *Manifest) {
+	ids := make([]fileID, len(m.Files))
+	known := make([]bool, len(m.Files))
+	for i, f := range m.Files {
+		if st, err := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(f.Path))); err == nil {
+			ids[i], known[i] = infoID(st)
+		}
+	}
+	now := time.Now() // after every Lstat
+	for i := range m.Files {
+		if known[i] && ids[i].nlink == 1 && ids[i].size == m.Files[i].Size && settled(ids[i], now) {
+			m.Files[i].Stat = ids[i].stat()
+		}
+	}
+}
+
 // Abort removes the temporary directory; the target is left as it was. It may be called
 // after Commit (it then does nothing), so that it can be deferred.
 func (d *Dir) Abort() {
@@ -662,7 +709,9 @@ func (d *Dir) Commit() (err error) {
 		}
 	}
 	d.mu.Unlock()
-	b, err := json.MarshalIndent(d.Manifest(), "", "  ")
+	m := d.Manifest()
+	d.recordStats(m)
+	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return fmt.Errorf("commit %s: %w", d.target, err)
 	}

@@ -31,7 +31,7 @@ func TestReuse(t *testing.T) {
 	keyed(t, out, map[string]string{"charts/a.png": "AAA", "charts/b.png": "BBB"})
 	m, err := Read(out)
 	require.NoError(t, err)
-	assert.Equal(t, 2, m.Version)
+	assert.Equal(t, 3, m.Version)
 	f, _ := m.Lookup("charts/a.png")
 	assert.Equal(t, "k:AAA", f.Key, "the key is in the manifest")
 
@@ -130,9 +130,9 @@ func TestManifestVersions(t *testing.T) {
 	require.NoError(t, d.WriteFile("a.png", []byte("A2")))
 	require.NoError(t, d.Commit())
 
-	write(t, out, map[string]string{ManifestName: `{"tool":"lap","version":3,"command":"report","files":[]}`})
+	write(t, out, map[string]string{ManifestName: `{"tool":"lap","version":4,"command":"report","files":[]}`})
 	err = Check(out, "report")
 	var re *RefusedError
 	require.ErrorAs(t, err, &re)
-	assert.Contains(t, re.Reason, "not a lap manifest of version 1 to 2")
+	assert.Contains(t, re.Reason, "not a lap manifest of version 1 to 3")
 }

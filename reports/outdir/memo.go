@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -127,4 +128,45 @@ func unchanged(p string, want File) bool {
 	memo.m[p] = memoEntry{id: id, size: want.Size, sum: want.SHA256}
 	memo.Unlock()
 	return true
+}
+
+// manifests remembers, for this process, each manifest a check read, with the identity of
+// its file: a run checks the earlier output up to three times (Check before the work, Create,
+// Commit), and decoding the sample report's manifest is a few milliseconds each time. A
+// manifest is taken from here only when its file still has the identity it had, settled,
+// when it was read (see memo). What is remembered is never changed: Dir.Previous gives a copy.
+var manifests struct {
+	sync.Mutex
+	m map[string]manifestEntry
+}
+
+type manifestEntry struct {
+	id fileID
+	m  *Manifest
+}
+
+// readMemo is Read for the checks: from manifests when the manifest file of dir is unchanged.
+func readMemo(dir string) (*Manifest, error) {
+	p := filepath.Join(dir, ManifestName)
+	if st, err := os.Lstat(p); err == nil {
+		if id, ok := infoID(st); ok {
+			manifests.Lock()
+			e, ok := manifests.m[p]
+			manifests.Unlock()
+			if ok && e.id == id {
+				return e.m, nil
+			}
+		}
+	}
+	m, id, ok, err := read(dir)
+	if err != nil || !ok {
+		return m, err
+	}
+	manifests.Lock()
+	if manifests.m == nil || len(manifests.m) >= 64 {
+		manifests.m = map[string]manifestEntry{}
+	}
+	manifests.m[p] = manifestEntry{id: id, m: m}
+	manifests.Unlock()
+	return m, nil
 }

@@ -42,6 +42,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -125,32 +126,45 @@ func refuse(target, format string, args ...any) error {
 // Read reads the manifest of an output directory lap wrote. The error wraps fs.ErrNotExist
 // when the directory has no manifest.
 func Read(dir string) (*Manifest, error) {
+	m, _, _, err := read(dir)
+	return m, err
+}
+
+// read is Read that also returns the manifest file's identity when it is known, the same
+// after the read as before, and settled when the read began (see memo); else ok is false.
+func read(dir string) (_ *Manifest, id fileID, ok bool, _ error) {
 	f, err := os.Open(filepath.Join(dir, ManifestName))
 	if err != nil {
-		return nil, fmt.Errorf("read manifest: %w", err)
+		return nil, id, false, fmt.Errorf("read manifest: %w", err)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("read manifest: %w", err)
+		return nil, id, false, fmt.Errorf("read manifest: %w", err)
 	}
+	start := time.Now()
+	id, ok = infoID(st)
 	if !st.Mode().IsRegular() || st.Size() > maxManifestBytes {
-		return nil, fmt.Errorf("read manifest: %s is not a regular file of at most %d bytes", ManifestName, maxManifestBytes)
+		return nil, id, false, fmt.Errorf("read manifest: %s is not a regular file of at most %d bytes", ManifestName, maxManifestBytes)
 	}
 	var m Manifest
 	dec := json.NewDecoder(io.LimitReader(f, maxManifestBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("read manifest %s: %w", ManifestName, err)
+		return nil, id, false, fmt.Errorf("read manifest %s: %w", ManifestName, err)
 	}
 	if m.Tool != "lap" || m.Version < 1 || m.Version > manifestVersion {
-		return nil, fmt.Errorf("read manifest %s: not a lap manifest of version 1 to %d", ManifestName, manifestVersion)
+		return nil, id, false, fmt.Errorf("read manifest %s: not a lap manifest of version 1 to %d", ManifestName, manifestVersion)
 	}
 	sorted := sort.SliceIsSorted(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
 	if !sorted {
-		return nil, fmt.Errorf("read manifest %s: files are not sorted", ManifestName)
+		return nil, id, false, fmt.Errorf("read manifest %s: files are not sorted", ManifestName)
 	}
-	return &m, nil
+	if ok {
+		after, aok := identity(f)
+		ok = aok && after == id && settled(id, start)
+	}
+	return &m, id, ok, nil
 }
 
 // Check applies the policy to target without writing anything: nil when Create may write
@@ -228,7 +242,7 @@ func owned(target, abs, command string) (*Manifest, error) {
 	if len(entries) == 0 {
 		return nil, nil
 	}
-	m, err := Read(abs)
+	m, err := readMemo(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, refuse(target, "it holds %s, and lap did not write it (there is no %s); lap replaces only its own output: give a new directory, or empty this one yourself",
@@ -363,15 +377,18 @@ func Create(target, command string, inputs ...string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output directory %s: %w", target, err)
 	}
-	if _, err := check(target, command, inputs); err != nil {
-		return nil, err
-	}
-	if err := cleanStale(parent, base, abs, command); err != nil {
-		return nil, err
-	}
-	prev, err := check(target, command, inputs) // again: an earlier output may have been put back
+	prev, err := check(target, command, inputs)
 	if err != nil {
 		return nil, err
+	}
+	restored, err := cleanStale(parent, base, abs, command)
+	if err != nil {
+		return nil, err
+	}
+	if restored { // an earlier output was put back: check it
+		if prev, err = check(target, command, inputs); err != nil {
+			return nil, err
+		}
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+tmpInfix)
 	if err != nil {
@@ -398,7 +415,20 @@ func (d *Dir) Target() string { return d.target }
 
 // Previous returns the manifest of the output that Commit will replace, nil when there is
 // none. Its files can be read under Target until Commit.
-func (d *Dir) Previous() *Manifest { return d.prev }
+func (d *Dir) Previous() *Manifest {
+	if d.prev == nil {
+		return nil
+	}
+	m := *d.prev // a copy: the manifest read is shared by the checks of this process (readMemo)
+	m.Files = slices.Clone(m.Files)
+	for i, f := range m.Files {
+		if f.Stat != nil {
+			st := *f.Stat
+			m.Files[i].Stat = &st
+		}
+	}
+	return &m
+}
 
 // cleanName checks a slash-separated relative file name.
 func cleanName(name string) error {
@@ -759,11 +789,11 @@ func replace(tmp, abs string) error {
 
 // cleanStale removes what interrupted runs left beside abs: temporary directories marked by a
 // process that no longer runs, or holding lap's own output. An earlier output moved aside by
-// an interrupted Commit is put back when abs is missing.
-func cleanStale(parent, base, abs, command string) error {
+// an interrupted Commit is put back when abs is missing; restored reports whether it was.
+func cleanStale(parent, base, abs, command string) (restored bool, _ error) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", parent, err)
+		return false, fmt.Errorf("read %s: %w", parent, err)
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -793,13 +823,14 @@ func cleanStale(parent, base, abs, command string) error {
 		if isOld {
 			if _, err := os.Lstat(abs); errors.Is(err, fs.ErrNotExist) {
 				if os.Rename(p, abs) == nil {
+					restored = true
 					continue
 				}
 			}
 		}
 		os.RemoveAll(p)
 	}
-	return nil
+	return restored, nil
 }
 
 // onlyMarker reports whether dir holds nothing but a marker file without a process id in it.

@@ -194,3 +194,28 @@ func BenchmarkCheck(b *testing.B) {
 		})
 	}
 }
+
+// TestManifestMemo: the checks of one process decode a manifest once while its file is
+// unchanged, and see at once a manifest that was written again.
+func TestManifestMemo(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("identities are Linux only")
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	written(t, out, map[string]string{"a.md": "A"}, 0)
+	time.Sleep(settleTime)
+	m1, err := readMemo(out)
+	require.NoError(t, err)
+	m2, err := readMemo(out)
+	require.NoError(t, err)
+	assert.Same(t, m1, m2, "unchanged: decoded once")
+
+	m, err := Read(out)
+	require.NoError(t, err)
+	m.Command = "whatif"
+	rewrite(t, out, m)
+	err = Check(out, "report")
+	var re *RefusedError
+	require.ErrorAs(t, err, &re, "the manifest written again is read again")
+	assert.Contains(t, re.Reason, "the output of lap whatif")
+}

@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -21,13 +19,6 @@ import (
 
 // reportFiles names the file each report format is written to.
 var reportFiles = map[string]string{"md": "report.md", "html": "report.html", "csv": "indicators.csv", "json": "results.json", "xlsx": "indicators.xlsx", "pdf": "report.pdf"}
-
-// reportGOGC is the garbage collector's target for lap report unless $GOGC sets one: the heap
-// may grow by 75% of what is live between collections rather than Go's default 100%. The
-// report keeps about 40 MB live while it draws charts two at a time; at 100% its peak RSS
-// was 92–103 MB on the sample, at 75% it is about 90 MB, for a few percent more CPU
-// (docs/performance.md). A target, not a limit: it scales with the data.
-const reportGOGC = 75
 
 var (
 	reportFormats = []string{"md", "html", "csv", "json", "xlsx", "pdf"}
@@ -88,9 +79,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	outInputs := []string{in.data, in.plan}
 
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(reportGOGC))
-	}
+	defer reportGC()()
 	step := progress(stderr)
 	step("loading the plan and the data")
 	// the output directory is checked (an earlier report in it read and hashed whole) beside

@@ -147,12 +147,10 @@ func (r *Report) WriteJSON(w io.Writer) error {
 				ProgressStatus: ia.ProgressStatus})
 		}
 	}
-	var b bytes.Buffer
-	if err := EncodeJSON(&b, out); err != nil {
+	if err := EncodeJSON(w, out); err != nil { // one write, of the whole document
 		return fmt.Errorf("write results json: %w", err)
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return nil
 }
 
 // nonNil is s, or an empty slice for nil, so that JSON has [] rather than null.

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"testing"
@@ -56,6 +57,22 @@ func TestEncodeJSON(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, EncodeJSON(&b, map[string]string{"a": "<b>"}))
 	assert.Equal(t, "{\n  \"a\": \"<b>\"\n}\n", b.String(), "indented, HTML left as is")
+
+	// the bytes of an Encoder with SetIndent, into a buffer (appended) or any writer
+	a, _ := fixture()
+	for _, v := range []any{a, []any{}, map[string]any{"x": []int{1, 2}, "y": map[string]any{}, "z": "a\u2028<&>\"\n"}, 1.5e300, nil} {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		require.NoError(t, enc.Encode(v))
+		got := bytes.NewBufferString("before\n")
+		require.NoError(t, EncodeJSON(got, v))
+		assert.Equal(t, "before\n"+want.String(), got.String())
+		var w strings.Builder
+		require.NoError(t, EncodeJSON(&w, v))
+		assert.Equal(t, want.String(), w.String())
+	}
 }
 
 func TestWriteEvalTable(t *testing.T) {

@@ -215,6 +215,9 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 		"pdf": pdfWriter(ctx, rep, chromium)}
 	writeFormat := func(f string) error {
 		var b bytes.Buffer
+		if f != "json" { // reports.EncodeJSON sizes its buffer itself
+			b.Grow(d.PreviousSize(reportFiles[f])) // the earlier report's size, when there is one
+		}
 		if err := writers[f](&b); err != nil {
 			return err
 		}

@@ -430,6 +430,16 @@ func (d *Dir) Previous() *Manifest {
 	return &m
 }
 
+// PreviousSize returns the size the previous output's manifest records for name (see
+// Previous), at most 64 MiB, or 0 when there is none: a hint for the buffer in which the
+// new file is made, which then does not grow by doubling.
+func (d *Dir) PreviousSize(name string) int {
+	if f, ok := d.prevFile(name); ok && f.Size > 0 {
+		return int(min(f.Size, maxReuseBytes))
+	}
+	return 0
+}
+
 // cleanName checks a slash-separated relative file name.
 func cleanName(name string) error {
 	if name == "" || !fs.ValidPath(name) || name == "." || name == ManifestName || name == markerName || strings.HasPrefix(name, ".lap-") {

@@ -219,3 +219,14 @@ func TestManifestMemo(t *testing.T) {
 	require.ErrorAs(t, err, &re, "the manifest written again is read again")
 	assert.Contains(t, re.Reason, "the output of lap whatif")
 }
+
+// TestPreviousSize: the size the previous manifest records, 0 for a file it does not list.
+func TestPreviousSize(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	keyed(t, out, map[string]string{"charts/a.png": "AAA"})
+	d, err := Create(out, "report")
+	require.NoError(t, err)
+	defer d.Abort()
+	assert.Equal(t, 3, d.PreviousSize("charts/a.png"))
+	assert.Equal(t, 0, d.PreviousSize("b.md"))
+}

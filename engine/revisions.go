@@ -43,6 +43,9 @@ type RevisionCause struct {
 	// Fields lists the fields of the facts, sorted; Origins their file:line.
 	Fields  []string `json:"fields"`
 	Origins []string `json:"origins"`
+	// Class is the least reliable class of the facts, so that a cause resting on data that
+	// are not official (a receipt date, a correction) carries its mark where it is named.
+	Class Class `json:"class,omitempty"`
 }
 
 // Revision is one earlier-year value of an indicator that differs between the previous
@@ -235,6 +238,7 @@ func (d *Dataset) revisionCauses(ind *Indicator, year int, changed []*Fact, deps
 		if known.After(c.Known) {
 			c.Known = known
 		}
+		c.Class = c.Class.Weaker(f.Class)
 		if !contains(c.Fields, f.Field) {
 			c.Fields = append(c.Fields, f.Field)
 		}

@@ -59,6 +59,11 @@ func TestRevisionsSample(t *testing.T) {
 	assert.Equal(t, []string{"TCD"}, k[RevisionLateReport])
 	assert.Equal(t, []string{"LAO"}, k[RevisionCorrection])
 	for _, c := range r.Causes {
+		// Chad's receipt date and Lao PDR's correction are illustrative sample values: a cause
+		// carries the class of its facts, so that the report can mark it
+		assert.Equal(t, ClassIllustrative, c.Class, c.ISO3)
+	}
+	for _, c := range r.Causes {
 		if c.Kind == RevisionCorrection {
 			assert.Equal(t, "2024-11-20", c.Known.String())
 			assert.Equal(t, []string{"art4_area_cleared_m2"}, c.Fields)

@@ -120,13 +120,13 @@ func revisionWhy(loc *locale.Locale, causes []engine.RevisionCause) []string {
 		case engine.RevisionCorrection:
 			for _, c := range cs {
 				parts = append(parts, loc.T("revisions.corrected", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
-					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)}))
+					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)})+markOf(c.Class).Symbol)
 			}
 			out = append(out, loc.T("revisions.correction", map[string]any{"List": loc.JoinClauses(parts)}))
 		case engine.RevisionLateData:
 			for _, c := range cs {
 				parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
-					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)}))
+					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
 			}
 			out = append(out, loc.T("revisions.late-data", map[string]any{"List": loc.JoinClauses(parts)}))
 		}
@@ -151,11 +151,11 @@ func lateReports(loc *locale.Locale, cs []engine.RevisionCause) string {
 			break
 		}
 		data := map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3, "Date": dayIn(loc, c.Known), "Year": fmtYear(c.Year)}
+		item := loc.T("revisions.received", data)
 		if len(years) > 1 {
-			named = append(named, loc.T("revisions.received-for", data))
-		} else {
-			named = append(named, loc.T("revisions.received", data))
+			item = loc.T("revisions.received-for", data)
 		}
+		named = append(named, item+markOf(c.Class).Symbol) // the receipt date's class
 	}
 	data := map[string]any{"List": strings.Join(named, ", "), "Year": fmtYear(cs[0].Year)}
 	if len(years) > 1 {

@@ -154,7 +154,7 @@ func TestSummaryScore(t *testing.T) {
 		}
 	}
 	got := summaryTexts(a, nil)
-	assert.Equal(t, []string{"The plan score is 39%, against 72% expected by now on a straight path to the 2026 targets: of the 100 indicators, 50 are scored (9 achieved, 6 on track, 25 needing acceleration, 10 regressing); the others have no target, no data or too few States and are not counted as zero. "}, got)
+	assert.Equal(t, []string{"The plan score is 39%, against 72% expected by now on a straight path to the 2026 targets: of the 100 indicators, 50 are scored (9 achieved, 6 on track, 25 needing acceleration, 10 regressing); the others have no target, no data, a status not known or too few States and are not counted as zero. "}, got)
 }
 
 func TestNumberWord(t *testing.T) {

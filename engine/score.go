@@ -41,7 +41,7 @@ func scoreIndicator(ir IndicatorResult, ind *Indicator, series []YearValue, year
 			prev = &series[len(series)-2]
 		}
 		if cur.Year == year && cur.Value != nil {
-			c := coverageOf(cur, prev, sc)
+			c := coverageOf(cur, prev, sc, names)
 			ia.Coverage, ia.CoverageFlag = &c, c.Reason != ""
 			if ia.CoverageFlag {
 				s.step(say(msgExplainCoverage, clauseArg("Reason", c.ReasonSentence)))

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"strconv"
-	"strings"
 )
 
 // An indicator's yearly series, with what each point is taken over (n, too-few) and, for sums,
@@ -69,13 +68,14 @@ func seriesOf(results []*Result, i int, sc Scoring) []YearValue {
 		if k > 0 && out[k-1].Year == out[k].Year-1 && out[k-1].Value != nil {
 			prev = &out[k-1]
 		}
-		out[k].CoverageFlag = coverageOf(&out[k], prev, sc).Reason != ""
+		out[k].CoverageFlag = coverageOf(&out[k], prev, sc, nil).Reason != ""
 	}
 	return out
 }
 
-// coverageOf compares a sum's point with the year before (nil when there is none).
-func coverageOf(cur, prev *YearValue, sc Scoring) Coverage {
+// coverageOf compares a sum's point with the year before (nil when there is none); name gives
+// the names of the States its reason lists (nil: their codes).
+func coverageOf(cur, prev *YearValue, sc Scoring, name func(iso3 string) string) Coverage {
 	c := Coverage{Known: cur.known, Population: cur.population, Missing: append([]string{}, cur.noData.List()...)}
 	var why []Sentence
 	if cur.population > 0 {
@@ -95,10 +95,10 @@ func coverageOf(cur, prev *YearValue, sc Scoring) Coverage {
 		c.Dropped = intersect(prev.counted, cur.noData)
 		c.Added = intersect(cur.counted, prev.noData)
 		if len(c.Dropped) > 0 {
-			why = append(why, say(msgCoverageDropped, yearArg("Year", cur.Year), codeArg("States", strings.Join(c.Dropped, ", ")), yearArg("Prev", prev.Year)))
+			why = append(why, say(msgCoverageDropped, yearArg("Year", cur.Year), statesArg("States", c.Dropped, name), intArg("N", len(c.Dropped)), yearArg("Prev", prev.Year)))
 		}
 		if len(c.Added) > 0 {
-			why = append(why, say(msgCoverageAdded, yearArg("Year", cur.Year), codeArg("States", strings.Join(c.Added, ", ")), yearArg("Prev", prev.Year)))
+			why = append(why, say(msgCoverageAdded, yearArg("Year", cur.Year), statesArg("States", c.Added, name), intArg("N", len(c.Added)), yearArg("Prev", prev.Year)))
 		}
 	}
 	if len(why) > 0 {

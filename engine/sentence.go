@@ -2,6 +2,7 @@ package engine
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,7 @@ const (
 	ArgAmount   ArgKind = "amount"   // an amount with Dec decimals and its unit (Unit: "m2", "munitions", "USD"): Num
 	ArgDate     ArgKind = "date"     // a date with its precision: Date (English writes it as ISO when Code is "iso")
 	ArgState    ArgKind = "state"    // a State: Code is its ISO3, Text its name in the data
+	ArgStates   ArgKind = "states"   // States listed by name ("Italy, Netherlands and Sweden"): Items, each an ArgState
 	ArgCode     ArgKind = "code"     // a code or field name, never translated: Text
 	ArgSentence ArgKind = "sentence" // a clause of its own: Sentences[0] (none: empty)
 	ArgList     ArgKind = "list"     // clauses joined by "; ": Sentences
@@ -45,6 +47,7 @@ type Arg struct {
 	Code      string
 	Text      string
 	Sentences []Sentence
+	Items     []Arg // ArgStates: the States, each an ArgState, sorted by name
 }
 
 // Sentence is a sentence or clause the engine writes: a message id (declared in Messages) and
@@ -130,6 +133,22 @@ func (a Arg) write(b *strings.Builder) {
 		}
 	case ArgState:
 		b.WriteString(a.Text)
+	case ArgStates:
+		names := make([]string, len(a.Items))
+		for i, st := range a.Items {
+			names[i] = st.English()
+		}
+		sort.Strings(names)
+		for i, n := range names {
+			switch {
+			case i == 0:
+			case i == len(names)-1:
+				b.WriteString(" and ")
+			default:
+				b.WriteString(", ")
+			}
+			b.WriteString(n)
+		}
 	case ArgCode:
 		b.WriteString(a.Text)
 	case ArgSentence:
@@ -182,6 +201,26 @@ func codeArg(name, code string) Arg { return Arg{Name: name, Kind: ArgCode, Text
 
 func stateArg(name, iso3, stateName string) Arg {
 	return Arg{Name: name, Kind: ArgState, Code: iso3, Text: stateName}
+}
+
+// statesArg lists States by name: codes are their ISO3 codes, name gives a State's name (nil,
+// or "" for a code it does not know: the code stands for the name). The States are sorted by
+// name, in byte order as the reports' English sorts names (English writes them so whatever
+// their order); a locale sorts them in its own.
+func statesArg(argName string, codes []string, name func(iso3 string) string) Arg {
+	a := Arg{Name: argName, Kind: ArgStates, Items: make([]Arg, 0, len(codes))}
+	for _, c := range codes {
+		n := ""
+		if name != nil {
+			n = name(c)
+		}
+		if n == "" {
+			n = c
+		}
+		a.Items = append(a.Items, stateArg("", c, n))
+	}
+	sort.SliceStable(a.Items, func(i, j int) bool { return a.Items[i].Text < a.Items[j].Text })
+	return a
 }
 
 func clauseArg(name string, s Sentence) Arg {

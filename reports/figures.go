@@ -83,10 +83,17 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 	}
 
 	groups := article4Groups(a, m)
+	loc := locale.For(lang)
+	dataNames := map[string]string{}
+	for _, s := range a.States {
+		dataNames[s.ISO3] = s.Name
+	}
 	for i, g := range groups {
 		codes := make([]string, len(g.States))
+		named := make([]string, len(g.States)) // the alternative text names each line's State: "Chile (CHL)"
 		for j, s := range g.States {
 			codes[j] = s.Code
+			named[j] = cmp.Or(stateIn(loc, s.Code, dataNames[s.Code]), s.Code) + " (" + s.Code + ")"
 		}
 		g.Title = fmt.Sprintf("Article 4: remaining contaminated area, %s", strings.Join(codes, ", "))
 		if len(groups) > 1 {
@@ -101,8 +108,8 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		g.Words = words
 		p, err := chart.Article4Chart(g)
 		if err := add(&art4, "article4-"+strconv.Itoa(i+1), g.Title,
-			chartWord(lang, "chart.alt-article4", "Lines: remaining cluster munition contaminated area in square kilometres by year for "+strings.Join(codes, ", ")+
-				", with a dashed vertical line at each State's clearance deadline.", "States", strings.Join(codes, ", ")), withoutWords(g), p, err); err != nil {
+			chartWord(lang, "chart.alt-article4", "Lines: remaining cluster munition contaminated area in square kilometres by year for "+loc.JoinAnd(named)+
+				", with a dashed vertical line at each State's clearance deadline.", "States", loc.JoinAnd(named)), withoutWords(g), p, err); err != nil {
 			return nil, nil, nil, err
 		}
 	}

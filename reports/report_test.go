@@ -103,6 +103,8 @@ func TestHTML(t *testing.T) {
 			"13,383,333 m² (2024)", "1,340,000 m²"},
 			[]string{"Past the deadline", "13383333", "1338333"}},
 		{"no date unless given", nil, []string{"Report date"}},
+		{"the Article 4 chart's text names each line's State, with the code that labels the line",
+			[]string{"square kilometres by year for Atlantis (AAA), with a dashed vertical line"}, []string{"by year for AAA,"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

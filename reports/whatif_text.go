@@ -131,17 +131,6 @@ func locScore(loc *locale.Locale, v *float64) string {
 	return loc.Percent(100**v, 1)
 }
 
-// joinAnd lists items as the language does ("A, B and C").
-func joinAnd(loc *locale.Locale, items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return loc.T("list.and", map[string]any{"Items": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
-}
-
 // NewWhatIfText words one scenario of a what-if report. events are the scenario's events (for
 // the summary; a scenario of field changes only is summarised by its name); names gives State
 // names by ISO3 code (nil: the codes).
@@ -152,7 +141,7 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 	for _, e := range events {
 		t.Events = append(t.Events, EventPhrase(loc, e))
 	}
-	what := joinAnd(loc, t.Events)
+	what := loc.JoinAnd(t.Events)
 	if what == "" {
 		what = loc.T("whatif.scenario-named", map[string]any{"Name": ws.Name})
 	}
@@ -166,7 +155,7 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 	}
 	o := ws.Overall
 	data := map[string]any{"Events": what, "From": locScore(loc, o.BaseScore), "To": locScore(loc, o.ScenarioScore),
-		"Indicators": joinAnd(loc, moved)}
+		"Indicators": loc.JoinAnd(moved)}
 	id := "whatif.summary.same"
 	if o.Delta != nil && math.Abs(*o.Delta) >= 0.0005 {
 		data["Points"] = strings.TrimPrefix(loc.Points(math.Abs(100**o.Delta), 1), "+")
@@ -283,7 +272,7 @@ func statesList(loc *locale.Locale, isos []string, name func(string) string) str
 		}
 		ns = append(ns, name(iso))
 	}
-	return joinAnd(loc, ns)
+	return loc.JoinAnd(ns)
 }
 
 func itoa(n int) string { return fmtYear(n) }

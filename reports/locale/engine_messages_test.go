@@ -97,6 +97,9 @@ func sampleSentences(t *testing.T) []engine.Sentence {
 			if ia.Travel != nil {
 				out = append(out, ia.Travel.ReasonSentence)
 			}
+			if ia.Coverage != nil {
+				out = append(out, ia.Coverage.ReasonSentence)
+			}
 		}
 		for _, sv := range a.States {
 			for _, o := range sv.Obligations {
@@ -144,6 +147,22 @@ func TestEngineSentencesOfTheSample(t *testing.T) {
 	t.Logf("%d sentences, %d of %d messages", len(ss), len(ids), len(engine.Messages()))
 }
 
+// coverageSentence is a coverage reason of 2024 against 2023 over States given as code, name
+// pairs, in the order given: each language writes them in its own order.
+func coverageSentence(id string, codeNames ...string) engine.Sentence {
+	states := engine.Arg{Name: "States", Kind: engine.ArgStates}
+	for i := 0; i+1 < len(codeNames); i += 2 {
+		states.Items = append(states.Items, engine.Arg{Kind: engine.ArgState, Code: codeNames[i], Text: codeNames[i+1]})
+	}
+	for i := range states.Items {
+		if states.Items[i].Text == "" { // as the engine names a State its data do not name
+			states.Items[i].Text = states.Items[i].Code
+		}
+	}
+	return engine.Sentence{ID: id, Args: []engine.Arg{{Name: "Year", Kind: engine.ArgYear, Int: 2024}, states,
+		{Name: "N", Kind: engine.ArgInt, Int: len(states.Items)}, {Name: "Prev", Kind: engine.ArgYear, Int: 2023}}}
+}
+
 // Each kind of value is formatted by the locale: amounts with separators and their unit,
 // audit numbers and percentages without separators, dates with their precision, plurals.
 func TestEngineSentenceValues(t *testing.T) {
@@ -172,6 +191,24 @@ func TestEngineSentenceValues(t *testing.T) {
 		{engine.Sentence{ID: "engine.years", Args: []engine.Arg{{Name: "N", Kind: engine.ArgNumber, Num: 4.4, Dec: 1}}}, "4.4 years", "4,4 ans", "4,4 años"},
 		{engine.Sentence{ID: "engine.months", Args: []engine.Arg{{Name: "N", Kind: engine.ArgInt, Int: 1}}}, "1 month", "1 mois", "1 mes"},
 		{engine.Sentence{ID: "engine.unknown-id"}, "[engine.unknown-id]", "[engine.unknown-id]", "[engine.unknown-id]"},
+		// States by name, never by code: sorted in the language's order and listed as it lists
+		// them (the English names are the data's; the data call Sweden "Kingdom of Sweden" here)
+		{coverageSentence("engine.coverage.dropped", "ITA", "Italy", "NLD", "Netherlands", "SWE", "Kingdom of Sweden"),
+			"no figure for 2024 from Italy, Kingdom of Sweden and Netherlands, which gave one for 2023",
+			"aucun chiffre pour 2024 de ces États, qui en avaient donné un pour 2023" + nb + ": Italie, Pays-Bas et Suède",
+			"ninguna cifra para 2024 de estos Estados, que habían dado una para 2023: Italia, Países Bajos y Suecia"},
+		{coverageSentence("engine.coverage.added", "EGY", "Egypt", "ECU", "Ecuador", "ERI", "Eritrea"),
+			"a figure for 2024 from Ecuador, Egypt and Eritrea, which gave none for 2023",
+			"un chiffre pour 2024 de ces États, qui n'en avaient donné aucun pour 2023" + nb + ": Égypte, Équateur et Érythrée",
+			"una cifra para 2024 de estos Estados, que no habían dado ninguna para 2023: Ecuador, Egipto y Eritrea"},
+		{coverageSentence("engine.coverage.added", "LBN", "Lebanon"),
+			"a figure for 2024 from Lebanon, which gave none for 2023",
+			"un chiffre pour 2024 de cet État, qui n'en avait donné aucun pour 2023" + nb + ": Liban",
+			"una cifra para 2024 de este Estado, que no había dado ninguna para 2023: Líbano"},
+		{coverageSentence("engine.coverage.added", "XKX", "Kosovo", "ZZZ", ""),
+			"a figure for 2024 from Kosovo and ZZZ, which gave none for 2023",
+			"un chiffre pour 2024 de ces États, qui n'en avaient donné aucun pour 2023" + nb + ": Kosovo et ZZZ",
+			"una cifra para 2024 de estos Estados, que no habían dado ninguna para 2023: Kosovo y ZZZ"},
 	}
 	for _, c := range cases {
 		assert.Equal(t, c.en, c.s.String(), c.s.ID)

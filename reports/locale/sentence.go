@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,6 +78,8 @@ func (l *Locale) arg(a engine.Arg) string {
 			return l.State(a.Code)
 		}
 		return a.Text
+	case engine.ArgStates:
+		return l.stateList(a.Items)
 	case engine.ArgCode:
 		return a.Text
 	case engine.ArgSentence:
@@ -88,6 +91,37 @@ func (l *Locale) arg(a engine.Arg) string {
 		return l.JoinClauses(l.Sentences(a.Sentences))
 	}
 	return a.Text
+}
+
+// stateList writes States by name in the language's order, joined as the report lists named
+// States ("Italy, Netherlands and Sweden", "Italie, Pays-Bas et Suède"): English writes the
+// names the data give, as the report does; French and Spanish the names of the table.
+func (l *Locale) stateList(items []engine.Arg) string {
+	names := make([]string, len(items))
+	for i, st := range items {
+		names[i] = st.Text
+		if l.lang != English || st.Text == "" {
+			if _, ok := LookupState(st.Code); ok {
+				names[i] = l.State(st.Code)
+			}
+		}
+		if names[i] == "" {
+			names[i] = st.Code
+		}
+	}
+	slices.SortStableFunc(names, l.Order())
+	return l.JoinAnd(names)
+}
+
+// JoinAnd lists items as the language does: "A", "A and B", "A, B and C" (catalogue list.and).
+func (l *Locale) JoinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return l.T("list.and", map[string]any{"Items": strings.Join(items[:len(items)-1], ", "), "Last": items[len(items)-1]})
 }
 
 // plainNumber writes v with dec decimals and the language's decimal separator, without

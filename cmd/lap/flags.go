@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/engine/risk"
@@ -22,29 +23,46 @@ import (
 var errHelp = errors.New("help")
 
 // newFlags makes a flag set that prints its usage to stdout on --help and returns usage
-// errors instead of exiting.
+// errors instead of exiting. Its usage is printed by parse, once: the flag package's own
+// calls of Usage (on --help and on every bad flag) print nothing.
 func newFlags(name, synopsis, about string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
+	fs.Usage = func() {}
+	usages.Store(fs, flagUsage{synopsis: "Usage: lap " + name + " " + synopsis, print: func() {
 		fmt.Fprintf(stdout, "Usage: lap %s %s\n\n%s\n\nFlags:\n", name, synopsis, about)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
-	}
+	}})
 	return fs
 }
 
-// parse parses flags, turning --help into errHelp and bad flags into usage errors.
+// flagUsage is a flag set's usage: its one-line synopsis and the whole text's printer.
+type flagUsage struct {
+	synopsis string
+	print    func()
+}
+
+// usages holds the usage of each flag set newFlags made, so that parse prints it once.
+var usages sync.Map // *flag.FlagSet -> flagUsage
+
+// parse parses flags, turning --help into errHelp (the usage printed to stdout, once) and bad
+// flags into usage errors that carry the synopsis (printed once, to stderr, with the error).
 func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return errHelp
-		}
-		return usageError{err.Error()}
+	err := fs.Parse(args)
+	u, _ := usages.LoadAndDelete(fs) // a flag set is parsed once
+	if err == nil {
+		return nil
 	}
-	return nil
+	fu, _ := u.(flagUsage)
+	if errors.Is(err, flag.ErrHelp) {
+		if fu.print != nil {
+			fu.print()
+		}
+		return errHelp
+	}
+	return usageError{msg: err.Error(), synopsis: fu.synopsis}
 }
 
 // planFS returns the plan directory: the embedded plan when dir is empty.

@@ -61,12 +61,13 @@ var commands = []command{
 	{"whatif", "what-if scenarios: baseline vs changed data or plan, with diffs and overlay charts", runWhatIf},
 }
 
-// usageError is a mistake in how lap was called: exit code 2.
-type usageError struct{ msg string }
+// usageError is a mistake in how lap was called: exit code 2. A bad flag carries the
+// command's synopsis, which lap prints once after the message.
+type usageError struct{ msg, synopsis string }
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return usageError{msg: fmt.Sprintf(format, args...)} }
 
 // errSilent reports failure (exit 1) when the problems were already printed.
 var errSilent = errors.New("")
@@ -96,7 +97,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		case errors.Is(err, errHelp):
 			return 0
 		case errors.As(err, &ue):
-			fmt.Fprintf(stderr, "lap %s: %s\nTry: lap %s --help\n", c.name, ue.msg, c.name)
+			fmt.Fprintf(stderr, "lap %s: %s\n", c.name, ue.msg)
+			if ue.synopsis != "" {
+				fmt.Fprintln(stderr, ue.synopsis)
+			}
+			fmt.Fprintf(stderr, "Try: lap %s --help\n", c.name)
 			return 2
 		case errors.Is(err, errSilent):
 			return 1

@@ -69,6 +69,41 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// Every subcommand prints its usage once: the whole text on stdout for --help (exit 0), its
+// one-line synopsis on stderr with a bad flag's error (exit 2).
+func TestSubcommandUsageOnce(t *testing.T) {
+	var names []string
+	for _, c := range commands {
+		if c.name == "workbook" {
+			for _, w := range workbookCommands {
+				names = append(names, "workbook "+w.name)
+			}
+			continue
+		}
+		names = append(names, c.name)
+	}
+	require.Len(t, names, len(commands)-1+len(workbookCommands))
+	for _, name := range names {
+		args := strings.Fields(name)
+		t.Run(name+" --help", func(t *testing.T) {
+			code, out, errOut := lap(t, append(args, "--help")...)
+			assert.Equal(t, 0, code, errOut)
+			assert.Equal(t, 1, strings.Count(out, "Usage: lap "+name+" "), out)
+			assert.Equal(t, 1, strings.Count(out, "Flags:"), out)
+			assert.Empty(t, errOut)
+		})
+		t.Run(name+" --no-such-flag", func(t *testing.T) {
+			code, out, errOut := lap(t, append(args, "--no-such-flag")...)
+			assert.Equal(t, 2, code, errOut)
+			assert.Empty(t, out, "nothing on stdout for a usage error")
+			assert.Equal(t, 1, strings.Count(errOut, "Usage: lap "+name+" "), errOut)
+			assert.Contains(t, errOut, "flag provided but not defined: -no-such-flag")
+			assert.Contains(t, errOut, "Try: lap "+args[0]+" --help")
+			assert.NotContains(t, errOut, "Flags:", "a usage error gives the synopsis, not the whole help")
+		})
+	}
+}
+
 func TestCheckShippedPlan(t *testing.T) {
 	code, out, errOut := lap(t, "check")
 	require.Equal(t, 0, code, errOut)

@@ -221,6 +221,18 @@ const (
 	msgEnteredPopulation                          = "engine.composition.entered"
 	msgLeftPopulation                             = "engine.composition.left"
 	msgNotInPopulation                            = "engine.composition.not-in"
+	// Monte Carlo deadline risk (engine/risk): why a State is not simulated, and why the
+	// simulation's median differs from the projection. Declared here, with the engine's other
+	// sentences; package risk builds them with RiskSentence.
+	MsgRiskNotInDataset = "engine.risk.not-in-dataset"
+	MsgRiskNoRemaining  = "engine.risk.no-remaining"
+	MsgRiskNoHistory    = "engine.risk.no-history"
+	MsgRiskOnePoint     = "engine.risk.one-point"
+	MsgRiskDeadline     = "engine.risk.deadline-not-known"
+	MsgRiskNever        = "engine.risk.never"
+	MsgRiskWhyLower     = "engine.risk.why-lower"
+	MsgRiskWhyHigher    = "engine.risk.why-higher"
+	MsgRiskWhySame      = "engine.risk.why-same"
 )
 
 var messageDefs = []MessageDef{
@@ -431,6 +443,15 @@ var messageDefs = []MessageDef{
 	{ID: msgAssumeNoNewFinding, Description: "projection assumption", Other: "no new contamination or stockpile is found"},
 	{ID: msgAssumeOnePoint, Description: "projection assumption", Other: "rests on one year of data: the rate has no spread to judge it by"},
 	{ID: msgAssumeStale, Description: "projection assumption; Years a number, Newest a year", Other: "rests on data older than {{.Years}} years: the newest figure is for {{.Newest}}"},
+	{ID: MsgRiskNotInDataset, Description: "deadline risk: a State not simulated: the dataset does not have it", Other: "State not in the dataset"},
+	{ID: MsgRiskNoRemaining, Description: "deadline risk: a State not simulated; Field is a data field name (keep it), From and Year years", Other: "no {{.Field}} reported from {{.From}} to {{.Year}}"},
+	{ID: MsgRiskNoHistory, Description: "deadline risk: a State not simulated; Field is a data field name (keep it), From and Year years", Other: "no {{.Field}} reported from {{.From}} to {{.Year}}: no history to draw from"},
+	{ID: MsgRiskOnePoint, Description: "deadline risk: a State not simulated; Year a year", Other: "rests on one year of data ({{.Year}}): every draw would be the same, so there is no spread to report; see the projection"},
+	{ID: MsgRiskDeadline, Description: "deadline risk: the deadline that applies is not known; Note is the extension note (a clause)", Other: "deadline not known ({{.Note}})"},
+	{ID: MsgRiskNever, Description: "deadline risk: a completion that never comes (within 200 years)", Other: "never"},
+	{ID: MsgRiskWhyLower, Description: "why the simulation's median completion differs from the deterministic projection; Projected and Median are fractional years (2031.2) or never, Rate and Mean amounts a year with their unit, Count a number of years, From and To years; the mean of all years is lower than the recent rate", Other: "the projection (completes {{.Projected}}) uses the mean of the latest years with data, {{.Rate}} a year; the simulation (median {{.Median}}) draws each year's amount from all {{.Count}} years with data since the episode began ({{.From}}-{{.To}}), mean {{.Mean}} a year, lower than the recent rate, so it completes later"},
+	{ID: MsgRiskWhyHigher, Description: "why the simulation's median completion differs from the deterministic projection; Projected and Median are fractional years (2031.2) or never, Rate and Mean amounts a year with their unit, Count a number of years, From and To years; the mean of all years is higher than the recent rate", Other: "the projection (completes {{.Projected}}) uses the mean of the latest years with data, {{.Rate}} a year; the simulation (median {{.Median}}) draws each year's amount from all {{.Count}} years with data since the episode began ({{.From}}-{{.To}}), mean {{.Mean}} a year, higher than the recent rate, so it completes earlier"},
+	{ID: MsgRiskWhySame, Description: "why the simulation's median completion differs from the deterministic projection; Projected and Median are fractional years (2031.2) or never, Rate and Mean amounts a year with their unit, Count a number of years, From and To years; the mean of all years is the recent rate", Other: "the projection (completes {{.Projected}}) uses the mean of the latest years with data, {{.Rate}} a year; the simulation (median {{.Median}}) draws each year's amount from all {{.Count}} years with data since the episode began ({{.From}}-{{.To}}), mean {{.Mean}} a year, the same; a slow year delays completion more than a fast year advances it, so the median of random years is not the completion at the mean rate"},
 	{ID: msgKOfNWithFigure, Description: "what a sum or mean is taken over", Other: "{{.K}} of {{.Total}} with a figure"},
 }
 

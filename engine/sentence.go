@@ -185,6 +185,46 @@ func decimalsOf(s string) int {
 
 // The values, built as the engine's English always wrote them.
 
+// Values for the sentences a package of the engine's (risk) builds from the messages declared
+// here: Say makes a sentence; YearArg, IntArg, CodeArg, ClauseArg and ListArg a value;
+// EstimateArg an amount as EstimateText writes it; YearFracArg a fractional year with one
+// decimal (2031.2).
+
+// Say is a sentence of a declared message and its values.
+func Say(id string, args ...Arg) Sentence { return say(id, args...) }
+
+// YearArg is a year.
+func YearArg(name string, y int) Arg { return yearArg(name, y) }
+
+// IntArg is a whole number.
+func IntArg(name string, n int) Arg { return intArg(name, n) }
+
+// CodeArg is a code or field name, never translated.
+func CodeArg(name, code string) Arg { return codeArg(name, code) }
+
+// ClauseArg is a clause of its own.
+func ClauseArg(name string, s Sentence) Arg { return clauseArg(name, s) }
+
+// ListArg is clauses joined by "; ".
+func ListArg(name string, ss []Sentence) Arg { return listArg(name, ss) }
+
+// EstimateArg is a computed amount with its unit, to three significant digits.
+func EstimateArg(name string, v float64, unit string) Arg { return estimateArg(name, v, unit) }
+
+// YearFracArg is a fractional year with one decimal: "2031.2".
+func YearFracArg(name string, v float64) Arg {
+	n, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 1, 64), 64)
+	return Arg{Name: name, Kind: ArgNumber, Num: n, Dec: 1}
+}
+
+// ClausesOf joins clauses with "; " as one sentence (the zero Sentence when there are none).
+func ClausesOf(ss []Sentence) Sentence {
+	if len(ss) == 0 {
+		return Sentence{}
+	}
+	return say(msgClauses, listArg("Clauses", ss))
+}
+
 func say(id string, args ...Arg) Sentence { return Sentence{ID: id, Args: args} }
 
 func yearArg(name string, y int) Arg { return Arg{Name: name, Kind: ArgYear, Int: y} }

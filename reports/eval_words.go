@@ -165,3 +165,19 @@ func (t tableWords) projectionOrEmpty(s engine.ProjectionStatus) string {
 	}
 	return t.projection(s)
 }
+
+// count is a whole number: as strconv writes it in English, grouped by the locale otherwise.
+func (t tableWords) count(n int) string {
+	if t.english() {
+		return strconv.Itoa(n)
+	}
+	return t.loc.Int(n)
+}
+
+// exact is textExact in the locale.
+func (t tableWords) exact(v float64) string {
+	if t.english() {
+		return textExact(v)
+	}
+	return localNumbers(t.loc, textExact(v))
+}

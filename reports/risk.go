@@ -8,16 +8,32 @@ import (
 	"text/tabwriter"
 
 	"github.com/lapmonitor/lap/engine/risk"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // WriteRiskTable writes a Monte Carlo deadline risk report as plain-text tables: one row per
 // State and article, then the indicators counting outstanding obligations (`lap risk`).
 func WriteRiskTable(w io.Writer, r *risk.Report) error {
+	return WriteRiskTableIn(w, r, locale.English)
+}
+
+// WriteRiskTableIn writes the tables of WriteRiskTable with their heads, numbers, dates and
+// notes in lang (catalog/cli.LANG.toml; the engine's sentences from catalog/engine.LANG.toml);
+// the indicators' titles are those of the plan simulated (engine.Plan.Translated). English is
+// written exactly as WriteRiskTable always wrote it. The DEADLINE column keeps its dates as
+// YYYY-MM-DD, as lap eval's table does; French and Spanish say so under the table.
+func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
+	loc := locale.For(lang)
+	tx := tableWords{loc}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "Deadline risk, year %d, as of %s: %d draws per State, seed %d, horizon %d\n", r.Year, r.AsOf, r.Draws, r.Seed, r.HorizonYear)
-	fmt.Fprintln(tw, "\nSTATE\tARTICLE\tEPISODE\tREMAINING\tHISTORY\tDEADLINE\tP(BY DEADLINE)\tP(BY END "+strconv.Itoa(r.HorizonYear)+")\tCOMPLETION P10\tMEDIAN\tP90\tPROJECTION\tNOTE")
+	asOf := r.AsOf
+	if !tx.english() {
+		asOf = dateIn(loc, asOf)
+	}
+	fmt.Fprintln(tw, loc.T("cli.risk.head", map[string]any{"Year": r.Year, "AsOf": asOf, "Draws": tx.count(r.Draws), "Seed": r.Seed, "Horizon": r.HorizonYear}))
+	fmt.Fprintln(tw, "\n"+loc.T("cli.risk.head.states", map[string]any{"Horizon": r.HorizonYear}))
 	if len(r.States) == 0 {
-		fmt.Fprintln(tw, "(no open Article 3 or 4 obligation)")
+		fmt.Fprintln(tw, loc.T("cli.risk.none"))
 	}
 	var why []string
 	for _, s := range r.States {
@@ -25,46 +41,53 @@ func WriteRiskTable(w io.Writer, r *risk.Report) error {
 		switch n := len(s.History); n {
 		case 0:
 		case 1:
-			hist = fmt.Sprintf("1 year %d", s.History[0].Year)
+			hist = loc.T("cli.risk.history-one", map[string]any{"Year": s.History[0].Year})
 		default:
-			hist = fmt.Sprintf("%d years %d-%d", n, s.History[0].Year, s.History[n-1].Year)
+			hist = loc.T("cli.risk.history", map[string]any{"N": n, "From": s.History[0].Year, "To": s.History[n-1].Year})
 		}
 		q := func(v *float64) string {
 			if !s.Simulated {
 				return dash
 			}
-			return textYearFrac(v)
+			return tx.yearFrac(v)
 		}
 		proj := dash
 		if s.Remaining != nil && (s.Projected != nil || s.Simulated || s.SinglePoint) {
-			proj = textYearFrac(s.Projected)
+			proj = tx.yearFrac(s.Projected)
 		}
-		note := s.Reason
+		note := tx.sentence(s.Reason, s.ReasonSentence)
 		if s.Stale {
-			note = strings.TrimPrefix(note+"; rests on data older than two years", "; ")
+			note = strings.TrimPrefix(note+loc.Semicolon()+loc.T("cli.risk.stale"), loc.Semicolon())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, s.Article, s.Episode, textRemaining(s.Remaining, s.Unit, s.RemainingYear),
-			hist, orDash(s.Deadline), textProb(s.PByDeadline), textProb(s.PByHorizon), q(s.P10), q(s.Median), q(s.P90), proj, note)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, s.Article, s.Episode, tx.remaining(s.Remaining, s.Unit, s.RemainingYear),
+			hist, orDash(s.Deadline), tx.prob(s.PByDeadline), tx.prob(s.PByHorizon), q(s.P10), q(s.Median), q(s.P90), proj, note)
 		if s.Why != "" {
-			why = append(why, fmt.Sprintf("  %s (article %d): %s.", s.ISO3, s.Article, s.Why))
+			why = append(why, "  "+loc.T("cli.risk.why", map[string]any{"State": s.ISO3, "Article": s.Article, "Why": tx.sentence(s.Why, s.WhySentence)}))
 		}
 	}
+	if !tx.english() && len(r.States) > 0 {
+		fmt.Fprintln(tw, loc.T("cli.risk.iso-dates"))
+	}
 	if len(why) > 0 {
-		fmt.Fprintln(tw, "\nMEDIAN AND PROJECTION: the projection is the deterministic one of lap eval and the report (no further extension, the recent rate); the median is the simulation's.")
+		fmt.Fprintln(tw, "\n"+loc.T("cli.risk.median-and-projection"))
 		for _, l := range why {
 			fmt.Fprintln(tw, l)
 		}
 	}
 	if len(r.Indicators) > 0 {
-		fmt.Fprintln(tw, "\nINDICATOR\tCURRENT\tTARGET\tEXPECTED AT END OF HORIZON\tP(TARGET MET)\tNOT SIMULATED\tDEADLINE NOT KNOWN\tTITLE")
+		fmt.Fprintln(tw, "\n"+loc.T("cli.risk.head.indicators", map[string]any{"Horizon": r.HorizonYear}))
 		notKnown := false
 		for _, ir := range r.Indicators {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, textValue(ir.Current, "states"), textExact(ir.Target),
-				strconv.FormatFloat(ir.Expected, 'f', 2, 64), textProb(&ir.PReach), ir.Unsimulated, ir.DeadlineNotKnown, ir.Title)
+			expected := strconv.FormatFloat(ir.Expected, 'f', 2, 64)
+			if !tx.english() {
+				expected = loc.PlainNumber(ir.Expected, 2)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, tx.value(ir.Current, "states"), tx.exact(ir.Target),
+				expected, tx.prob(&ir.PReach), ir.Unsimulated, ir.DeadlineNotKnown, ir.Title)
 			notKnown = notKnown || ir.DeadlineNotKnown > 0
 		}
 		if notKnown {
-			fmt.Fprintln(tw, "DEADLINE NOT KNOWN: the States left out of a past-deadline count: their deadline has passed while an extension request awaits a decision, so the deadline that applies is not known.")
+			fmt.Fprintln(tw, loc.T("cli.risk.deadline-not-known"))
 		}
 	}
 	return tw.Flush()

@@ -144,3 +144,26 @@ func TestExplainFrench(t *testing.T) {
 	assert.NotContains(t, out, "States in the population")
 	assert.NotContains(t, out, "Taken over")
 }
+
+// lap risk --lang fr|es: the tables' heads, numbers, dates, history, the engine's sentences
+// (why a State is not simulated, why its median differs from its projection) and the notes
+// leave no English of the catalogue; the French table is a golden file, and so is the English
+// one, which is written as it always was.
+func TestRiskTableLeavesNoEnglish(t *testing.T) {
+	for _, l := range []locale.Lang{locale.English, locale.French, locale.Spanish} {
+		code, out, errOut := lap(t, "risk", "--data", "../../testdata/sample", "--year", "2025", "--draws", "300", "--lang", string(l))
+		require.Equal(t, 0, code, errOut)
+		switch l {
+		case locale.English:
+			golden(t, "risk-en", out)
+			continue
+		case locale.French:
+			assert.Contains(t, out, "Risque d'échéance, année 2025")
+			assert.Contains(t, out, "la simulation (médiane ")
+			golden(t, "risk-fr", out)
+		}
+		assert.Empty(t, englishLeft(out, l), "%s", l)
+		assert.NotContains(t, out, "draws per State", "%s", l)
+		assert.NotContains(t, out, "a year; the simulation", "%s", l)
+	}
+}

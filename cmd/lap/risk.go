@@ -10,16 +10,17 @@ import (
 )
 
 func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("risk", "--data DIR [--year Y] [--draws N] [--seed S] [--format table|json] [--plan DIR]",
+	fs := newFlags("risk", "--data DIR [--year Y] [--draws N] [--seed S] [--format table|json] [--lang en|fr|es] [--plan DIR]",
 		"Monte Carlo deadline risk: for each State Party with an outstanding Article 3 or 4 obligation,\ndraw each year's amount destroyed or cleared from its reported history (bootstrap) until\nnothing remains, and give the probability of completing by the deadline and by the end of the\nplan's target year, with the median completion; then the probability that the indicators\ncounting outstanding or overdue obligations reach their target. The same seed gives the same\nnumbers on any number of cores. See docs/whatif.md.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`; default: the year of the latest date in the data"
-	format := addFormat(fs, "table", "json")
+	outF := addOutput(fs, "the table's words, numbers and dates and the plan's text", "table", "json")
 	mc := addMonteCarlo(fs)
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	if err := format.check(); err != nil {
+	lang, err := outF.check()
+	if err != nil {
 		return err
 	}
 	if err := mc.check(); err != nil {
@@ -27,6 +28,9 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	plan, ds, opts, err := in.open(stderr, "")
 	if err != nil {
+		return err
+	}
+	if plan, err = translate(plan, lang); err != nil {
 		return err
 	}
 	if in.year == 0 {
@@ -45,8 +49,8 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	if format.value == "json" {
+	if outF.format.value == "json" {
 		return reports.EncodeJSON(stdout, r)
 	}
-	return reports.WriteRiskTable(stdout, r)
+	return reports.WriteRiskTableIn(stdout, r, lang)
 }

@@ -15,8 +15,6 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sort"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/lapmonitor/lap/engine"
@@ -117,6 +115,9 @@ type State struct {
 	Median *float64 `json:"completion_median"`
 	P90    *float64 `json:"completion_p90"`
 	Reason string   `json:"reason,omitempty"`
+	// ReasonSentence is Reason as messages and their values (engine.Sentence), for other
+	// languages.
+	ReasonSentence engine.Sentence `json:"-"`
 	// Episode is the open episode simulated (1 = the original obligation).
 	Episode int `json:"episode"`
 	// Projected is the deterministic projection's completion (fractional year: the end of
@@ -124,6 +125,8 @@ type State struct {
 	// no rate. Why says why the median differs from it.
 	Projected *float64 `json:"projected_completion"`
 	Why       string   `json:"why,omitempty"`
+	// WhySentence is Why as a message and its values.
+	WhySentence engine.Sentence `json:"-"`
 	// SinglePoint: the history has one year, so the simulation has no spread (not
 	// simulated). Stale: the newest figure is more than two years before the assessed year.
 	SinglePoint bool `json:"single_point"`
@@ -194,7 +197,8 @@ func Simulate(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine
 	}
 	for i := range rep.States {
 		summarize(&rep.States[i], horizon)
-		rep.States[i].Why = whyDiffer(&rep.States[i])
+		rep.States[i].WhySentence = whyDiffer(&rep.States[i])
+		rep.States[i].Why = rep.States[i].WhySentence.String()
 	}
 	rep.Indicators = indicatorRisks(p, a, rep.States, cfg.draws, horizon)
 	for i := range rep.States {
@@ -213,24 +217,28 @@ func stateOf(ds *engine.Dataset, dp *engine.DeadlineProjection, year int, asOf e
 	}
 	done, ok := ds.AmountsDone(dp, year, asOf)
 	if !ok {
-		sr.Reason = "State not in the dataset"
+		sr.ReasonSentence = engine.Say(engine.MsgRiskNotInDataset)
+		sr.Reason = sr.ReasonSentence.String()
 		return sr
 	}
 	sr.History = append(sr.History, done.Years...)
+	var why []engine.Sentence
 	switch {
 	case dp.Remaining == nil:
-		sr.Reason = fmt.Sprintf("no %s reported from %d to %d", dp.Measure, done.From, year)
+		why = append(why, engine.Say(engine.MsgRiskNoRemaining, engine.CodeArg("Field", dp.Measure), engine.YearArg("From", done.From), engine.YearArg("Year", year)))
 	case *dp.Remaining > 0 && len(sr.History) == 0:
-		sr.Reason = fmt.Sprintf("no %s reported from %d to %d: no history to draw from", done.Field, done.From, year)
+		why = append(why, engine.Say(engine.MsgRiskNoHistory, engine.CodeArg("Field", done.Field), engine.YearArg("From", done.From), engine.YearArg("Year", year)))
 	case *dp.Remaining > 0 && len(sr.History) == 1:
 		sr.SinglePoint = true
-		sr.Reason = fmt.Sprintf("rests on one year of data (%d): every draw would be the same, so there is no spread to report; see the projection", sr.History[0].Year)
+		why = append(why, engine.Say(engine.MsgRiskOnePoint, engine.YearArg("Year", sr.History[0].Year)))
 	default:
 		sr.Simulated = true
 	}
 	if sr.DeadlineNotKnown {
-		sr.Reason = strings.TrimPrefix(sr.Reason+"; deadline not known ("+dp.ExtensionNote+")", "; ")
+		why = append(why, engine.Say(engine.MsgRiskDeadline, engine.ClauseArg("Note", dp.ExtensionNoteSentence)))
 	}
+	sr.ReasonSentence = engine.ClausesOf(why)
+	sr.Reason = sr.ReasonSentence.String()
 	return sr
 }
 
@@ -238,9 +246,9 @@ func num(f float64) *float64 { return &f }
 
 // whyDiffer says why the simulation's median completion differs from the deterministic
 // projection's: the years each rests on, and the effect of drawing random yearly amounts.
-func whyDiffer(sr *State) string {
+func whyDiffer(sr *State) engine.Sentence {
 	if !sr.Simulated || sr.rate == nil || *sr.Remaining <= 0 {
-		return ""
+		return engine.Sentence{}
 	}
 	n := len(sr.History)
 	var sum float64
@@ -248,25 +256,22 @@ func whyDiffer(sr *State) string {
 		sum += *yv.Value
 	}
 	mean := sum / float64(n)
-	proj := "never"
-	if sr.Projected != nil {
-		proj = strconv.FormatFloat(*sr.Projected, 'f', 1, 64)
+	year := func(name string, v *float64) engine.Arg {
+		if v == nil {
+			return engine.ClauseArg(name, engine.Say(engine.MsgRiskNever))
+		}
+		return engine.YearFracArg(name, *v)
 	}
-	med := "never"
-	if sr.Median != nil {
-		med = strconv.FormatFloat(*sr.Median, 'f', 1, 64)
-	}
-	s := fmt.Sprintf("the projection (completes %s) uses the mean of the latest years with data, %s a year; the simulation (median %s) draws each year's amount from all %d years with data since the episode began (%d-%d), mean %s a year",
-		proj, engine.EstimateText(*sr.rate, sr.Unit), med, n, sr.History[0].Year, sr.History[n-1].Year, engine.EstimateText(mean, sr.Unit))
+	id := engine.MsgRiskWhySame
 	switch r := *sr.rate; {
 	case mean < r*0.99:
-		s += ", lower than the recent rate, so it completes later"
+		id = engine.MsgRiskWhyLower
 	case mean > r*1.01:
-		s += ", higher than the recent rate, so it completes earlier"
-	default:
-		s += ", the same; a slow year delays completion more than a fast year advances it, so the median of random years is not the completion at the mean rate"
+		id = engine.MsgRiskWhyHigher
 	}
-	return s
+	return engine.Say(id, year("Projected", sr.Projected), engine.EstimateArg("Rate", *sr.rate, sr.Unit), year("Median", sr.Median),
+		engine.IntArg("Count", n), engine.YearArg("From", sr.History[0].Year), engine.YearArg("To", sr.History[n-1].Year),
+		engine.EstimateArg("Mean", mean, sr.Unit))
 }
 
 type riskJob struct{ state, chunk int }

@@ -181,3 +181,20 @@ func (t tableWords) exact(v float64) string {
 	}
 	return localNumbers(t.loc, textExact(v))
 }
+
+// date is a date of a table: YYYY-MM-DD in English, as the tables have always written it; in
+// words in French and Spanish, as their Markdown pages write it.
+func (t tableWords) date(d *engine.Date) string {
+	if t.english() || d == nil || d.IsZero() {
+		return textDatePtr(d)
+	}
+	return dayOf(t.loc, *d)
+}
+
+// isoDate is date of a date written YYYY-MM-DD ("" for none: a dash).
+func (t tableWords) isoDate(s string) string {
+	if t.english() || s == "" {
+		return orDash(s)
+	}
+	return dateIn(t.loc, s)
+}

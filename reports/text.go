@@ -73,7 +73,7 @@ func textDelta(v *float64, unit string) string {
 	}
 	s := textValue(v, unit)
 	if unit == "percent" {
-		s = strings.TrimSuffix(s, "%") + " pts"
+		s = strings.TrimSuffix(s, "%") + " pp"
 	}
 	if *v > 0 {
 		s = "+" + s
@@ -86,7 +86,7 @@ func textScoreDelta(v *float64) string {
 	if v == nil {
 		return dash
 	}
-	return signed(thousands.Plain(100**v, 1)) + " pts"
+	return signed(thousands.Plain(100**v, 1)) + " pp"
 }
 
 // textProb prints a probability as a percentage with one decimal.

@@ -138,6 +138,9 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		if s.Overrides != nil {
 			fmt.Fprintln(tw, loc.T("cli.whatif.plan", map[string]any{"Overrides": overridesText(s.Overrides)}))
 		}
+		if !tx.english() && len(s.Events)+len(s.Changes) > 0 {
+			fmt.Fprintln(tw, loc.T("cli.whatif.as-given"))
+		}
 		c := s.Changed
 		changed := strings.Join([]string{loc.N("cli.whatif.count.indicators", c.Indicators, nil), loc.N("cli.whatif.count.actions", c.Actions, nil),
 			loc.N("cli.whatif.count.sections", c.Sections, nil), loc.N("cli.whatif.count.deadlines", c.Deadlines, nil),
@@ -164,15 +167,15 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		if len(s.Obligations) > 0 {
 			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.obligations"))
 			for _, c := range s.Obligations {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s -> %s\t%s -> %s\t%s\t%s\n", c.ISO3, c.Article, c.Episode, textDatePtr(c.Deadline),
-					textDatePtr(c.BaseCompleted), textDatePtr(c.ScenarioCompleted), tx.verdict(c.BaseDeadlineMet), tx.verdict(c.ScenarioDeadlineMet),
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s -> %s\t%s -> %s\t%s\t%s\n", c.ISO3, c.Article, c.Episode, tx.date(c.Deadline),
+					tx.date(c.BaseCompleted), tx.date(c.ScenarioCompleted), tx.verdict(c.BaseDeadlineMet), tx.verdict(c.ScenarioDeadlineMet),
 					orDash(tx.sentence(c.BaseStatusText, c.BaseStatusSentence)), orDash(tx.sentence(c.ScenarioStatusText, c.ScenarioStatusSentence)))
 			}
 		}
 		if len(s.Deadlines) > 0 {
 			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.deadlines"))
 			for _, d := range s.Deadlines {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, orDash(d.Deadline), yearOrDash(d.BaseCompletionYear),
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, tx.isoDate(d.Deadline), yearOrDash(d.BaseCompletionYear),
 					yearOrDash(d.ScenarioCompletionYear), orDash(tx.projectionOrEmpty(d.BaseStatus)), orDash(tx.projectionOrEmpty(d.ScenarioStatus)))
 			}
 		}
@@ -182,7 +185,7 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 				fmt.Fprintln(tw, loc.T("cli.whatif.no-change"))
 			}
 			for _, c := range r.States {
-				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, orDash(c.Deadline), tx.prob(c.BasePByDeadline), tx.prob(c.ScenarioPByDeadline),
+				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s -> %s\t%s -> %s\n", c.ISO3, c.Article, tx.isoDate(c.Deadline), tx.prob(c.BasePByDeadline), tx.prob(c.ScenarioPByDeadline),
 					tx.prob(c.BasePByHorizon), tx.prob(c.ScenarioPByHorizon), tx.yearFrac(c.BaseMedian), tx.yearFrac(c.ScenarioMedian))
 			}
 			for _, c := range r.Indicators {
@@ -268,18 +271,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		}
 		return b.String() + "\n"
 	}
-	date := func(d *engine.Date) string {
-		if tx.english() || d == nil || d.IsZero() {
-			return textDatePtr(d)
-		}
-		return dayOf(loc, *d)
-	}
-	isoDate := func(s string) string {
-		if tx.english() || s == "" {
-			return orDash(s)
-		}
-		return dateIn(loc, s)
-	}
+	date, isoDate := tx.date, tx.isoDate
 	target := func(v float64) string {
 		if tx.english() {
 			return fmt.Sprintf("%g", v)
@@ -314,6 +306,9 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		}
 		if s.Overrides != nil {
 			fmt.Fprintf(&b, "- %s %s\n", markdownText(t("cli.whatif.md.plan")), markdownText(overridesText(s.Overrides)))
+		}
+		if !tx.english() && len(s.Events)+len(s.Changes) > 0 {
+			fmt.Fprintf(&b, "\n%s\n", markdownText(t("cli.whatif.as-given")))
 		}
 		fmt.Fprintf(&b, "\n%s\n", markdownText(s.Text.Summary))
 		for _, x := range [][]SentenceOf{s.Text.Indicators, s.Text.Sections, s.Text.Deadlines} {

@@ -17,10 +17,10 @@ func FormatValue(v *float64, unit string) string { return fmtValue(v, unit) }
 // FormatScore writes a score or a share of progress as a whole percentage ("47%").
 func FormatScore(v *float64) string { return fmtShare(v) }
 
-// FormatScoreDelta writes a change of score in percentage points ("-0.6 pts").
+// FormatScoreDelta writes a change of score in percentage points ("-0.6 pp").
 func FormatScoreDelta(v *float64) string { return textScoreDelta(v) }
 
-// FormatDelta writes a signed change of a value in its unit ("+1", "-8.9 pts").
+// FormatDelta writes a signed change of a value in its unit ("+1", "-8.9 pp").
 func FormatDelta(v *float64, unit string) string { return textDelta(v, unit) }
 
 // IndicatorFigure draws an indicator's series (with its baseline, target and expected path) as

@@ -167,3 +167,40 @@ func TestRiskTableLeavesNoEnglish(t *testing.T) {
 		assert.NotContains(t, out, "a year; the simulation", "%s", l)
 	}
 }
+
+// A what-if writes a change of a percentage in one unit in each language, in its table and its
+// Markdown page alike (English "pp", French "points", Spanish "puntos porcentuales"); and the
+// French and Spanish table writes the dates of its columns in words, as the page does: only
+// the scenario's events and changes, shown as given, keep YYYY-MM-DD, and a line says so.
+func TestWhatIfOneUnitAndDates(t *testing.T) {
+	unit := map[locale.Lang]string{locale.English: " pp", locale.French: " points", locale.Spanish: " puntos porcentuales"}
+	isoDate := regexp.MustCompile(`\d{4}-\d\d-\d\d`)
+	for _, l := range locale.Langs() {
+		for _, format := range []string{"table", "md"} {
+			t.Run(string(l)+" "+format, func(t *testing.T) {
+				code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l), "--format", format,
+					"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200")
+				require.Equal(t, 0, code, errOut)
+				assert.NotContains(t, out, " pts", "one unit for a change of a percentage")
+				dec := ","
+				if l == locale.English {
+					dec = `\.`
+				}
+				assert.Regexp(t, `\([+-]?\d+`+dec+`\d`+unit[l]+`\)`, out, "the plan score's change")
+				assert.Regexp(t, `\+0`+dec+`1`+unit[l], out, "an indicator's change (3.2)")
+				if l == locale.English {
+					return
+				}
+				for _, line := range strings.Split(out, "\n") {
+					trimmed := strings.TrimLeft(line, "- ")
+					asGiven := strings.HasPrefix(trimmed, "set ") || strings.Contains(line, "complete-clearance 2025-06-30") ||
+						strings.Contains(line, "2024-06-02 stockpile=1200")
+					if !asGiven {
+						assert.NotRegexp(t, isoDate, line, "a date of the %s %s outside the events and changes", l, format)
+					}
+				}
+				assert.Contains(t, out, "(AAAA-MM-", "the line that says the events and changes keep their dates")
+			})
+		}
+	}
+}

@@ -126,7 +126,7 @@ func TestServeBrowser(t *testing.T) {
 	for _, id := range []string{"24.2", "25.2", "25.3"} {
 		assert.Contains(t, summary, id, "the summary names the indicators that moved")
 	}
-	assert.Regexp(t, `^[+-]?\d+\.\d pts$`, delta)
+	assert.Regexp(t, `^[+-]?\d+\.\d pp$`, delta)
 	assert.NotEmpty(t, sentence)
 
 	if shot := os.Getenv("LAP_SCREENSHOT"); shot != "" {

@@ -7,13 +7,16 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
 	"github.com/expr-lang/expr/builtin"
 	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/compiler"
 	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
+	"github.com/expr-lang/expr/optimizer"
 	"github.com/expr-lang/expr/parser"
 	"github.com/expr-lang/expr/vm"
 )
@@ -89,15 +92,74 @@ func checkOptions(env any) []expr.Option {
 
 // checkedTree parses and type-checks src against env without compiling or optimising it.
 func checkedTree(src string, env any) (*parser.Tree, error) {
+	compilers.Lock()
+	defer compilers.Unlock()
+	return checker.ParseCheck(src, compilers.config(env, false))
+}
+
+// compileProgram is expr.Compile(src, compileOptionsFor(env)...), step for step, with the
+// configuration built once for env (compilers).
+func compileProgram(src string, env any) (*vm.Program, error) {
+	compilers.Lock()
+	defer compilers.Unlock()
+	cfg := compilers.config(env, true)
+	tree, err := checker.ParseCheck(src, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Optimize {
+		if err := optimizer.Optimize(&tree.Node, cfg); err != nil {
+			var fe *file.Error
+			if errors.As(err, &fe) {
+				return nil, fe.Bind(tree.Source)
+			}
+			return nil, err
+		}
+	}
+	return compiler.Compile(tree, cfg)
+}
+
+// compilers holds the expr configurations the engine checks and compiles expressions with,
+// one per environment type and purpose, built on first use and kept: building one (every
+// builtin in a map) and, above all, the checker's lookups of the environment's fields by
+// reflection (which a configuration caches, in its NtCache, for the next expression) were
+// half the cost of loading a plan. The checker writes to that cache, so a configuration is
+// used by one goroutine at a time: the mutex is held while an expression is checked and
+// compiled.
+var compilers = &exprConfigs{byEnv: map[exprConfigKey]*conf.Config{}}
+
+type exprConfigs struct {
+	sync.Mutex
+	byEnv map[exprConfigKey]*conf.Config
+}
+
+type exprConfigKey struct {
+	env     reflect.Type
+	compile bool // compileOptionsFor (only the sandbox's builtins), else checkOptions
+}
+
+// config returns the configuration of checkOptions(env) (compile false) or of
+// compileOptionsFor(env), prepared as expr.Compile prepares its own. The caller holds the
+// mutex.
+func (c *exprConfigs) config(env any, compile bool) *conf.Config {
+	k := exprConfigKey{reflect.TypeOf(env), compile}
+	if cfg := c.byEnv[k]; cfg != nil {
+		return cfg
+	}
 	cfg := conf.CreateNew()
-	for _, op := range checkOptions(env) {
+	opts := checkOptions(env)
+	if compile {
+		opts = compileOptionsFor(env)
+	}
+	for _, op := range opts {
 		op(cfg)
 	}
 	for name := range cfg.Disabled {
 		delete(cfg.Builtins, name)
 	}
 	cfg.Check()
-	return checker.ParseCheck(src, cfg)
+	c.byEnv[k] = cfg
+	return cfg
 }
 
 // exprError is a compile error with its position inside the expression (1-based line,
@@ -141,7 +203,7 @@ func compileExprIn(src string, want exprKind, env any) (Expr, ast.Node, *exprErr
 	if se != nil {
 		return e, nil, sandboxExprError(src, se)
 	}
-	prog, err := expr.Compile(src, compileOptionsFor(env)...)
+	prog, err := compileProgram(src, env)
 	if err != nil {
 		return e, nil, toExprError(err)
 	}

@@ -271,8 +271,8 @@ type builder struct {
 	states    []State
 	stateIdx  map[string]int
 	facts     []*Fact
-	seen      map[string]*Fact
-	decisions map[string]*Fact // the first deadline decision per State, year and field
+	seen      map[factRowKey]*Fact
+	decisions map[factRowKey]*Fact // the first deadline decision per State, year and field
 	files     []InputFile
 	codes     []string
 	// shared is set when the facts belong to another dataset too (a scenario's): finish then
@@ -291,7 +291,16 @@ func (b *builder) isoCodes() []string {
 }
 
 func newBuilder(d *Diagnostics) *builder {
-	return &builder{diags: d, stateIdx: map[string]int{}, seen: map[string]*Fact{}}
+	return &builder{diags: d, stateIdx: map[string]int{}, seen: map[factRowKey]*Fact{}}
+}
+
+// factRowKey identifies a row of the facts: its State, year, field and recorded day (zero
+// where the key leaves it out).
+type factRowKey struct {
+	iso3     string
+	year     int
+	field    string
+	recorded Date
 }
 
 // add records a problem; past maxDiagnostics it is only counted.
@@ -418,6 +427,9 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 		return
 	}
 	rows := 0
+	// one row, its maps refilled for each record: every column of pos is set each time, and
+	// the row callbacks keep none of it
+	rw := &row{file: name, vals: make(map[string]string, len(pos)), cols: make(map[string]int, len(pos))}
 	for {
 		if b.full() {
 			line, _ := r.FieldPos(0)
@@ -443,7 +455,7 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 			b.add(&Diagnostic{Code: CodeCSVSyntax, File: name, Line: line, Message: fmt.Sprintf("row has %d fields, the header has %d", len(rec), len(header)), Hint: "quote values that contain commas"})
 			continue
 		}
-		rw := &row{file: name, line: line, vals: map[string]string{}, cols: map[string]int{}}
+		rw.line = line
 		for h, i := range pos {
 			_, col := r.FieldPos(i)
 			rw.vals[h] = strings.TrimSpace(rec[i])
@@ -767,7 +779,7 @@ func (b *builder) checkFactOrigin(f *Fact, r *row) bool {
 // field and recorded day: several deadline decisions of a year, or a value and its
 // corrections, are told apart by the day each was recorded.
 func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
-	key := fmt.Sprintf("%s|%d|%s|%s", f.ISO3, f.Year, f.Field, f.Recorded)
+	key := factRowKey{f.ISO3, f.Year, f.Field, f.Recorded}
 	if prev, dup := b.seen[key]; dup {
 		d := r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line)
 		switch {
@@ -798,9 +810,9 @@ func (b *builder) checkRecorded(f *Fact, fd *Field, r *row) bool {
 		return false
 	}
 	if b.decisions == nil {
-		b.decisions = map[string]*Fact{}
+		b.decisions = map[factRowKey]*Fact{}
 	}
-	key := fmt.Sprintf("%s|%d|%s", f.ISO3, f.Year, f.Field)
+	key := factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}
 	if prev, ok := b.decisions[key]; ok && (prev.Recorded.IsZero() || f.Recorded.IsZero()) && prev.Recorded != f.Recorded {
 		d := r.diag(CodeDuplicateFact, "recorded", "%s: several deadline decisions for %s in %d, not all with a recorded date (first at %s:%d)", f.Field, f.ISO3, f.Year, prev.File, prev.Line)
 		d.Hint = "give each decision of the year the day it was decided in the recorded column"

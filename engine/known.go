@@ -85,13 +85,32 @@ func sameVersionKey(a, b *Fact) bool {
 // version it corrects became known: otherwise it would never be seen, or be seen before the
 // value it corrects.
 func (b *builder) checkVersions() {
-	groups := map[string][]*Fact{}
-	var keys []string
-	for _, f := range b.facts {
+	// the versions of each value, in the order the values first appear; most values have one
+	versions := func(f *Fact) (factRowKey, bool) {
 		if fd, ok := LookupField(f.Field); !ok || fd.isDeadline() {
+			return factRowKey{}, false
+		}
+		return factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}, true
+	}
+	count := make(map[factRowKey]int, len(b.facts))
+	several := 0
+	for _, f := range b.facts {
+		if k, ok := versions(f); ok {
+			if count[k]++; count[k] == 2 {
+				several++
+			}
+		}
+	}
+	if several == 0 {
+		return
+	}
+	groups := make(map[factRowKey][]*Fact, several)
+	var keys []factRowKey
+	for _, f := range b.facts {
+		k, ok := versions(f)
+		if !ok || count[k] < 2 {
 			continue
 		}
-		k := fmt.Sprint(f.ISO3, "|", f.Year, "|", f.Field)
 		if _, ok := groups[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -100,9 +119,6 @@ func (b *builder) checkVersions() {
 	var received map[stateYear]Date
 	for _, k := range keys {
 		g := groups[k]
-		if len(g) < 2 {
-			continue
-		}
 		if received == nil {
 			received = receivedDays(b.facts)
 		}

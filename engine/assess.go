@@ -620,7 +620,7 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 		return nil, ErrNilDataset
 	}
 	var a *Assessment
-	_, err := p.evaluateYears(ctx, ds, p.firstYear(year), year, opts, func(results []*Result, envs []stateEnv) {
+	_, err := p.evaluateYears(ctx, ds, p.firstYear(year), year, year, opts, func(results []*Result, envs []stateEnv) {
 		if results[len(results)-1].Year == year {
 			a = p.assess(ds, results, envs, opts)
 		}
@@ -643,7 +643,7 @@ func (p *Plan) AssessYears(ctx context.Context, ds *Dataset, from, to int, opts 
 	}
 	first := p.firstYear(from)
 	out := make([]*Assessment, 0, to-from+1)
-	_, err := p.evaluateYears(ctx, ds, first, to, opts, func(results []*Result, envs []stateEnv) {
+	_, err := p.evaluateYears(ctx, ds, first, to, from, opts, func(results []*Result, envs []stateEnv) {
 		if y := results[len(results)-1].Year; y >= from {
 			out = append(out, p.assess(ds, results[p.firstYear(y)-first:], envs, opts))
 		}
@@ -667,6 +667,7 @@ func (p *Plan) assess(ds *Dataset, results []*Result, envs []stateEnv, opts []Ev
 	year := last.Year
 	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
+	rememberFrom(a, &assessedFrom{plan: p, ds: ds, cfg: cfg, results: results})
 	a.Indicators = p.scoreAll(ds, results, *cfg.scoring)
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViews(envs, last)

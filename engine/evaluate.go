@@ -191,12 +191,14 @@ func (p *Plan) Evaluate(ctx context.Context, ds *Dataset, year int, opts ...Eval
 
 // EvaluateYears evaluates every year from..to, in order.
 func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Result, error) {
-	return p.evaluateYears(ctx, ds, from, to, opts, nil)
+	return p.evaluateYears(ctx, ds, from, to, from, opts, nil)
 }
 
 // evaluateYears is EvaluateYears; then, when not nil, is called after each year with the
-// results so far and that year's environments (valid only during the call).
-func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to int, opts []EvalOption,
+// results so far and that year's environments (valid only during the call). The results by
+// group (By) are computed for the years from groupsFrom on only: the years before serve
+// only as a series (Assess), or are compared as wholes (Revisions).
+func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsFrom int, opts []EvalOption,
 	then func(results []*Result, envs []stateEnv)) ([]*Result, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
@@ -226,6 +228,7 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to int, opt
 	var out []*Result
 	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
 	for y := from; y <= to; y++ {
+		ev.noGroups = y < groupsFrom
 		r, err := ev.year(ctx, y, inds)
 		if err != nil {
 			return nil, err
@@ -252,12 +255,17 @@ type evaluator struct {
 	classes [][maxFields]uint8
 	// codes is every State's ISO3 code, in order, shared by the State sets of the results
 	codes *[]string
-	// with By: each State's group in each breakdown for the year (assignGroups), and the
-	// per-State numbers and class ranks indicator records for the groups
-	groupOf [][]int
-	nums    []float64
-	ranks   []int8
+	// with By, unless noGroups (a year that needs no groups: evaluateYears): each State's
+	// group in each breakdown for the year (assignGroups), and the per-State numbers and
+	// class ranks indicator records for the groups
+	noGroups bool
+	groupOf  [][]int
+	nums     []float64
+	ranks    []int8
 }
+
+// byGroup reports whether the year's results are split by group.
+func (ev *evaluator) byGroup() bool { return len(ev.cfg.by) > 0 && !ev.noGroups }
 
 // Envs builds the environment of every State for one year. It is exported to the package's
 // benchmarks through envsFor.
@@ -305,8 +313,10 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 		return nil, fmt.Errorf("evaluate %d: %w", y, err)
 	}
 	ev.buildEnvs(y)
-	if err := ev.assignGroups(); err != nil {
-		return nil, fmt.Errorf("evaluate %d: %w", y, err)
+	if ev.byGroup() {
+		if err := ev.assignGroups(); err != nil {
+			return nil, fmt.Errorf("evaluate %d: %w", y, err)
+		}
 	}
 	ev.budget.ctx = ctx
 	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
@@ -348,7 +358,7 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		ev.outcomes = make([]uint8, len(ev.envs))
 	}
 	outcomes := ev.outcomes[:len(ev.envs)]
-	byGroup := len(ev.cfg.by) > 0
+	byGroup := ev.byGroup()
 	if byGroup && len(ev.nums) != len(ev.envs) {
 		ev.nums, ev.ranks = make([]float64, len(ev.envs)), make([]int8, len(ev.envs))
 	}

@@ -2,8 +2,10 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
 )
 
@@ -88,6 +90,39 @@ type RevisionReport struct {
 // replaced by each cut-off. A value whose number or status differs is a revision; its causes
 // are the facts its rule reads that became known between the two days.
 func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now Date, opts ...EvalOption) (*RevisionReport, error) {
+	return p.revisions(ctx, ds, year, then, now, nil, opts)
+}
+
+// RevisionsOf is Revisions of the year of a, an assessment of p on ds with opts, between the
+// cut-offs then and a's own: the values at a's cut-off are those a was scored from (its
+// series), not evaluated again. When a was made by another plan, from another dataset or
+// with other options (cut-off, counting, filter), they are evaluated as Revisions does.
+func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then Date, opts ...EvalOption) (*RevisionReport, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	if a == nil {
+		return nil, errors.New("revisions: no assessment")
+	}
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: %w", err)
+	}
+	now, err := ParseDay(a.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
+	}
+	var series []*Result
+	if f := fromOf(a); f != nil && f.plan == p && f.ds == ds && f.cfg.asOf == cfg.asOf && f.cfg.counting == cfg.counting &&
+		sameFilter(f.cfg.filter, cfg.filter) && len(f.results) > 0 && f.results[len(f.results)-1].Year == a.Year {
+		series = f.results
+	}
+	return p.revisions(ctx, ds, a.Year, then, now, series, opts)
+}
+
+// revisions is Revisions; series, when not nil, are the results at now of the years up to
+// year, in order, as EvaluateYears gives them.
+func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now Date, series []*Result, opts []EvalOption) (*RevisionReport, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -99,16 +134,18 @@ func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now D
 	if to < rr.From || NewDate(to, 1, 1).After(then) {
 		return rr, nil // no earlier year was reported at then
 	}
-	at := func(d Date) ([]*Result, error) {
-		return p.EvaluateYears(ctx, ds, rr.From, to, append(opts[:len(opts):len(opts)], AsOf(d))...)
+	at := func(d Date) ([]*Result, error) { // wholes only: no year split by group
+		return p.evaluateYears(ctx, ds, rr.From, to, to+1, append(opts[:len(opts):len(opts)], AsOf(d)), nil)
 	}
 	before, err := at(then)
 	if err != nil {
 		return nil, fmt.Errorf("revisions: %w", err)
 	}
-	after, err := at(now)
-	if err != nil {
-		return nil, fmt.Errorf("revisions: %w", err)
+	after := yearsOf(series, rr.From, to)
+	if after == nil {
+		if after, err = at(now); err != nil {
+			return nil, fmt.Errorf("revisions: %w", err)
+		}
 	}
 	tol := p.scoring.Tolerance
 	if tol <= 0 {
@@ -131,6 +168,25 @@ func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now D
 		}
 	}
 	return rr, nil
+}
+
+// sameFilter reports whether two Only filters select the same indicators: both none, or the
+// same expression.
+func sameFilter(a, b *regexp.Regexp) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.String() == b.String()
+}
+
+// yearsOf is the results of the years from..to in rs, or nil when rs does not hold them all.
+func yearsOf(rs []*Result, from, to int) []*Result {
+	for i, r := range rs {
+		if r.Year == from && len(rs)-i > to-from && rs[i+to-from].Year == to {
+			return rs[i : i+to-from+1]
+		}
+	}
+	return nil
 }
 
 // sameValue reports whether two results of one indicator and year say the same: the same

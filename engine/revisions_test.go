@@ -2,8 +2,11 @@ package engine
 
 import (
 	"context"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
+	"weak"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -145,4 +148,53 @@ func TestRevisionsLateReport(t *testing.T) {
 	// replaced it: the value now shown is the correction's, and the report's receipt does
 	// not itself change what 2.2 reads
 	assert.Equal(t, []string{"correction DEU 2024-10-01 art4_area_cleared_m2 facts.csv:5"}, got)
+}
+
+// TestRevisionsOf: the revisions of an assessment, from the results it was scored from, are
+// those Revisions evaluates, for the report's options (cut-off and breakdowns) and for an
+// assessment made with other options, where RevisionsOf evaluates as Revisions does.
+func TestRevisionsOf(t *testing.T) {
+	p, ds := benchSetup(t)
+	ctx := context.Background()
+	for _, year := range []int{2024, 2025} {
+		cut, opts := reportOpts(t, p, ds, year)
+		both, err := p.AssessYears(ctx, ds, year-1, year, opts...)
+		require.NoError(t, err)
+		a := both[1]
+		require.NotNil(t, yearsOf(fromOf(a).results, p.firstYear(year), year-1), "the assessment holds the years the revisions compare")
+		want, err := p.Revisions(ctx, ds, year, cut.Previous, cut.AsOf, opts...)
+		require.NoError(t, err)
+		require.NotEmpty(t, want.Revisions, year)
+		got, err := p.RevisionsOf(ctx, ds, a, cut.Previous, opts...)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, year)
+
+		// an assessment by entry into force, revisions asked by deposit: evaluated again
+		other, err := p.Assess(ctx, ds, year, append(opts, WithCounting(CountingEntryIntoForce))...)
+		require.NoError(t, err)
+		got, err = p.RevisionsOf(ctx, ds, other, cut.Previous, opts...)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, year)
+	}
+	_, err := p.RevisionsOf(ctx, ds, nil, MustDate("2024-06-30"))
+	assert.Error(t, err)
+}
+
+// TestAssessedFromForgotten: what an assessment was scored from is kept while the assessment
+// lives, and forgotten once it is collected.
+func TestAssessedFromForgotten(t *testing.T) {
+	p, ds := benchSetup(t)
+	a, err := p.Assess(context.Background(), ds, 2024)
+	require.NoError(t, err)
+	require.NotNil(t, fromOf(a))
+	wp := weak.Make(a)
+	a = nil
+	_ = a
+	assert.Eventually(t, func() bool {
+		runtime.GC()
+		assessedFroms.Lock()
+		defer assessedFroms.Unlock()
+		_, kept := assessedFroms.m[wp]
+		return !kept
+	}, 10*time.Second, 10*time.Millisecond)
 }

@@ -141,7 +141,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var revisions *engine.RevisionReport
 	if !cut.Previous.IsZero() {
 		step("comparing earlier years with the previous report's cut-off")
-		if revisions, err = plan.Revisions(ctx, ds, in.year, cut.Previous, cut.AsOf, opts...); err != nil {
+		if revisions, err = plan.RevisionsOf(ctx, ds, a, cut.Previous, opts...); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,9 @@ import (
 	"math"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 
 	"github.com/expr-lang/expr/vm"
 )
@@ -369,6 +371,13 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		aggregateValue(ind, &ir, 0)
 		return ir
 	}
+	var traced []int            // with Trace: the fields the indicator reads, in schema order
+	var tracedReads []FieldRead // and the values read by every State, one allocation
+	if ev.cfg.trace {
+		traced = tracedFields(ind)
+		ir.States = make([]StateOutcome, 0, len(ev.envs))
+		tracedReads = make([]FieldRead, len(traced)*len(ev.envs))
+	}
 	for si := range ev.envs {
 		outcomes[si] = outNone
 		if ev.budget.stopped {
@@ -377,7 +386,12 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 		se := &ev.envs[si]
 		var so *StateOutcome
 		if ev.cfg.trace {
-			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: ev.reads(ind, si, se)})
+			vals := tracedReads[:len(traced):len(traced)]
+			tracedReads = tracedReads[len(traced):]
+			for i, fi := range traced {
+				vals[i] = ev.ds.fieldRead(si, fi, se)
+			}
+			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: vals})
 			so = &ir.States[len(ir.States)-1]
 		}
 		in, err := ev.inPopulation(pop, se, so)
@@ -807,22 +821,12 @@ func (ev *evaluator) vmNumber(e *Expr, se *stateEnv) (v float64, known bool, err
 	return v, true, nil
 }
 
-// reads returns the fields an indicator reads, with their values and origins, for tracing.
-func (ev *evaluator) reads(ind *Indicator, si int, se *stateEnv) []FieldRead {
-	seen := map[int]bool{}
-	var idx []int
-	for _, fi := range append(append([]int(nil), ind.Population.reads...), ind.Rule.reads...) {
-		if !seen[fi] {
-			seen[fi] = true
-			idx = append(idx, fi)
-		}
-	}
+// tracedFields lists the fields an indicator reads (its population's and its rule's), once
+// each, in schema order: the values a traced outcome shows.
+func tracedFields(ind *Indicator) []int {
+	idx := append(append([]int(nil), ind.Population.reads...), ind.Rule.reads...)
 	sort.Ints(idx)
-	out := make([]FieldRead, 0, len(idx))
-	for _, fi := range idx {
-		out = append(out, ev.ds.fieldRead(si, fi, se))
-	}
-	return out
+	return slices.Compact(idx)
 }
 
 // fieldRead is the value of field fi in State si's environment se, with its class and origin.
@@ -842,12 +846,12 @@ func (d *Dataset) fieldRead(si, fi int, se *stateEnv) FieldRead {
 		fr.Class = d.valueClass(si, fi, se.env.Year, se)
 	}
 	if f := se.from[fi]; f != nil {
-		fr.Origin = fmt.Sprintf("%s:%d", f.File, f.Line)
+		fr.Origin = f.File + ":" + strconv.Itoa(f.Line)
 		fr.Source = f.Source
 	} else if fd.Input() {
 		fr.Origin = "absent"
 	} else if stateColumn[fd.Name] && st.File != "" {
-		fr.Origin = fmt.Sprintf("%s:%d", st.File, st.Line)
+		fr.Origin = st.File + ":" + strconv.Itoa(st.Line)
 		if fd.Name == "entry_into_force" && st.EIFDerived {
 			fr.Origin = "derived (Article 17, from the deposit)"
 		}

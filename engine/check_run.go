@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/vm"
 
 	"github.com/lapmonitor/lap/internal/thousands"
@@ -237,9 +239,12 @@ type checkRun struct {
 	machine vm.VM
 	budget  ruleBudget // the step counter of rules with loops, per check and year (sandbox.go)
 	zero    float64
-	// the environment of the check being run and the zero-filled copy of the year before
-	// (run): kept here, as the VM is, so that a run does not allocate them (they escape to
-	// the VM; one a check, State and year was most of a report's allocation)
+	// envs are the States' check environments for the year, built once for all checks (year);
+	// a check that fills absent numbers with 0 runs on env, a copy, with prevEnv, the
+	// zero-filled copy of the year before. Kept here, as the VM is, so that a run does not
+	// allocate them (they escape to the VM; one a check, State and year was most of a
+	// report's allocation, and copying one for every check most of a validation's time).
+	envs    []checkEnv
 	env     checkEnv
 	prevEnv ruleEnv
 }
@@ -277,14 +282,20 @@ func (ck *checkRun) year(y int) {
 	}
 	build(&ck.cur, y)
 	ck.curYear = y
+	if len(ck.envs) != n {
+		ck.envs = make([]checkEnv, n)
+	}
+	for si := range ck.envs {
+		ck.envs[si] = checkEnv{ruleEnv: ck.cur[si].env, Prev: &ck.prev[si].env}
+	}
 }
 
 // run evaluates check c for State si in the checker's year.
 func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 	se, pe := &ck.cur[si], &ck.prev[si]
 	r := CheckStateResult{ISO3: ck.ds.states[si].ISO3, Values: []FieldRead{}}
-	env := &ck.env
-	*env = checkEnv{ruleEnv: se.env, Prev: &pe.env}
+	env := &ck.envs[si]
+	env.ReportFacts = nil
 	if c.rule.reportFacts || c.when.reportFacts {
 		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year, ck.cfg.asOf)
 	}
@@ -304,19 +315,25 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 			return r
 		}
 	}
-	strict, nilable := ck.absent(c, se, pe)
-	zeroed := map[string]bool{}
+	var zeroed map[string]bool
 	switch c.Missing {
 	case SkipIfAny:
-		if len(strict) > 0 {
+		if strict, _ := ck.absent(c, se, pe, true); len(strict) > 0 {
 			r.Outcome, r.Missing = CheckSkipped, strict
 			return r
 		}
 	case SkipIfAll, NeverSkip:
-		if c.Missing == SkipIfAll && len(nilable) > 0 && len(nilable) == ck.nilableReads(c) {
-			r.Outcome, r.Missing = CheckSkipped, nilable
+		if c.Missing == SkipIfAll && ck.allAbsent(c, se, pe) {
+			_, r.Missing = ck.absent(c, se, pe, false)
+			r.Outcome = CheckSkipped
 			return r
 		}
+		if !zeroToFill(c.rule.reads, se) && !zeroToFill(c.rule.prev, pe) {
+			break // nothing to fill: the State's environment as it is
+		}
+		zeroed = map[string]bool{}
+		ck.env = *env
+		env = &ck.env
 		prev := &ck.prevEnv
 		*prev = pe.env
 		ck.zeroFill(&env.ruleEnv, c.rule.reads, se, "", zeroed)
@@ -357,7 +374,15 @@ func (ck *checkRun) runBool(e *Expr, env *checkEnv) (v, known bool, err error) {
 	ck.machine.MemoryBudget = vmMemoryBudget
 	out, err := ck.machine.Run(prog, env)
 	if err != nil {
-		if strings.Contains(err.Error(), "memory budget exceeded") {
+		// the message alone: formatting the whole error (a snippet of the rule) for every
+		// guard that fails on an absent value was a tenth of a validation
+		msg := ""
+		if fe := (*file.Error)(nil); errors.As(err, &fe) {
+			msg = fe.Message
+		} else {
+			msg = err.Error()
+		}
+		if strings.Contains(msg, "memory budget exceeded") {
 			err = fmt.Errorf("the rule exceeded its memory budget: it builds lists of more than %d values in all", vmMemoryBudget)
 		}
 		return false, false, err
@@ -366,11 +391,14 @@ func (ck *checkRun) runBool(e *Expr, env *checkEnv) (v, known bool, err error) {
 }
 
 // absent lists the absent values of the rule: those it reads strictly (current year, then
-// prev.x) and every absent nilable value it reads.
-func (ck *checkRun) absent(c *DataCheck, se, pe *stateEnv) (strict, nilable []string) {
+// prev.x) and, unless strictOnly, every absent nilable value it reads. When no value is
+// absent (most runs), it allocates nothing.
+func (ck *checkRun) absent(c *DataCheck, se, pe *stateEnv, strictOnly bool) (strict, nilable []string) {
 	for _, fi := range c.rule.reads {
 		if schema[fi].CanBeNil() && !se.present.has(fi) {
-			nilable = append(nilable, schema[fi].Name)
+			if !strictOnly {
+				nilable = append(nilable, schema[fi].Name)
+			}
 			if c.rule.strict.has(fi) {
 				strict = append(strict, schema[fi].Name)
 			}
@@ -378,13 +406,35 @@ func (ck *checkRun) absent(c *DataCheck, se, pe *stateEnv) (strict, nilable []st
 	}
 	for _, fi := range c.rule.prev {
 		if schema[fi].CanBeNil() && !pe.present.has(fi) {
-			nilable = append(nilable, "prev."+schema[fi].Name)
+			if !strictOnly {
+				nilable = append(nilable, "prev."+schema[fi].Name)
+			}
 			if c.rule.prevStrict.has(fi) {
 				strict = append(strict, "prev."+schema[fi].Name)
 			}
 		}
 	}
 	return strict, nilable
+}
+
+// allAbsent reports whether the rule reads a nilable value and every nilable value it reads
+// is absent (skip-if-all skips then).
+func (ck *checkRun) allAbsent(c *DataCheck, se, pe *stateEnv) bool {
+	n := 0
+	for _, l := range []struct {
+		fields []int
+		env    *stateEnv
+	}{{c.rule.reads, se}, {c.rule.prev, pe}} {
+		for _, fi := range l.fields {
+			if schema[fi].CanBeNil() {
+				if l.env.present.has(fi) {
+					return false
+				}
+				n++
+			}
+		}
+	}
+	return n > 0
 }
 
 // prevMissing reports whether an expression reads strictly a value of the year before that is
@@ -398,17 +448,14 @@ func prevMissing(e checkExpr, pe *stateEnv) bool {
 	return false
 }
 
-// nilableReads counts the values the rule reads that can be absent.
-func (ck *checkRun) nilableReads(c *DataCheck) int {
-	n := 0
-	for _, list := range [][]int{c.rule.reads, c.rule.prev} {
-		for _, fi := range list {
-			if schema[fi].CanBeNil() {
-				n++
-			}
+// zeroToFill reports whether zeroFill would fill any of fields in se.
+func zeroToFill(fields []int, se *stateEnv) bool {
+	for _, fi := range fields {
+		if fd := &schema[fi]; fd.Input() && fd.Type == TypeNumber && !se.present.has(fi) {
+			return true
 		}
 	}
-	return n
+	return false
 }
 
 // zeroFill points the absent number inputs among fields at 0 in env, naming them in zeroed.

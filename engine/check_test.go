@@ -228,6 +228,24 @@ fields = ["iso3"]
 	assert.NotEmpty(t, v.Violations[0].Error)
 	assert.Contains(t, v.Violations[0].Message, "could not be evaluated")
 	assert.Equal(t, len(ds.States()), v.Checks[0].Errors)
+
+	// a rule that builds too large lists fails with the sandbox's words
+	p, err = Load(checkPlanFS(`
+[[check]]
+id = "memory"
+title = "a rule that builds huge lists"
+rule = "len(map(1..10000, map(1..10000, #))) > 0 && party"
+importance = "warning"
+missing = "never-skip"
+message = "{state}"
+fields = ["party"]
+`))
+	require.NoError(t, err)
+	rs, err = p.RunCheck(context.Background(), ds, "memory", 2023)
+	require.NoError(t, err)
+	require.NotEmpty(t, rs)
+	assert.Equal(t, CheckFailed, rs[0].Outcome)
+	assert.Contains(t, rs[0].Error, "the rule exceeded its memory budget")
 }
 
 func TestLoadChecksDiagnostics(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -271,10 +272,14 @@ type builder struct {
 	states    []State
 	stateIdx  map[string]int
 	facts     []*Fact
-	seen      map[factRowKey]*Fact
 	decisions map[factRowKey]*Fact // the first deadline decision per State, year and field
-	files     []InputFile
-	codes     []string
+	// values holds the rows of each value (its versions, or a year's deadline decisions) by
+	// State, year and field; multi the values with two rows or more, as they came to have two
+	values map[factRowKey]int // index in rows
+	rows   []factValue
+	multi  []int // indexes in rows
+	files  []InputFile
+	codes  []string
 	// shared is set when the facts belong to another dataset too (a scenario's): finish then
 	// gives a fact whose known days change a copy of its own.
 	shared bool
@@ -291,8 +296,19 @@ func (b *builder) isoCodes() []string {
 }
 
 func newBuilder(d *Diagnostics) *builder {
-	return &builder{diags: d, stateIdx: map[string]int{}, seen: map[factRowKey]*Fact{}}
+	return &builder{diags: d, stateIdx: map[string]int{}, values: map[factRowKey]int{}}
 }
+
+// factValue is the rows given for one State, year and field, in the order read: the first,
+// and the others (most values have one); order is the position of the first in the facts.
+type factValue struct {
+	first *Fact
+	more  []*Fact
+	order int
+}
+
+// facts lists the value's rows in the order read.
+func (v *factValue) facts() []*Fact { return append([]*Fact{v.first}, v.more...) }
 
 // factRowKey identifies a row of the facts: its State, year, field and recorded day (zero
 // where the key leaves it out).
@@ -426,6 +442,16 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 	if !headerOK {
 		return
 	}
+	if len(b.values) == 0 { // the facts' values: about one a line
+		n := bytes.Count(data, []byte{'\n'})
+		b.values, b.rows = make(map[factRowKey]int, n), make([]factValue, 0, n)
+	}
+	var checked []string // the columns checkValues would check, of those the file has
+	for _, k := range checkedColumns {
+		if _, ok := pos[k]; ok {
+			checked = append(checked, k)
+		}
+	}
 	rows := 0
 	// one row, its maps refilled for each record: every column of pos is set each time, and
 	// the row callbacks keep none of it
@@ -462,27 +488,31 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 			rw.cols[h] = col
 		}
 		rows++
-		if b.checkValues(rw) {
+		if b.checkColumns(rw, checked) {
 			each(rw)
 		}
 	}
 	b.files[len(b.files)-1].Rows = rows
 }
 
+// checkedColumns are the columns checkValues checks, in its order.
+var checkedColumns = slices.Concat(stateColumns, factColumns, optionalColumns)
+
 // checkValues checks the length and characters of every value of a row, in a fixed order, and
 // reports each bad one.
-func (b *builder) checkValues(r *row) bool {
+func (b *builder) checkValues(r *row) bool { return b.checkColumns(r, checkedColumns) }
+
+// checkColumns is checkValues over the columns cols, in order; the row may lack some.
+func (b *builder) checkColumns(r *row, cols []string) bool {
 	ok := true
-	for _, cols := range [][]string{stateColumns, factColumns, optionalColumns} {
-		for _, k := range cols {
-			v, has := r.vals[k]
-			if !has {
-				continue
-			}
-			if code, msg, good := checkValue(v); !good {
-				b.add(r.diag(code, k, "%s", msg))
-				ok = false
-			}
+	for _, k := range cols {
+		v, has := r.vals[k]
+		if !has {
+			continue
+		}
+		if code, msg, good := checkValue(v); !good {
+			b.add(r.diag(code, k, "%s", msg))
+			ok = false
 		}
 	}
 	return ok
@@ -779,8 +809,18 @@ func (b *builder) checkFactOrigin(f *Fact, r *row) bool {
 // field and recorded day: several deadline decisions of a year, or a value and its
 // corrections, are told apart by the day each was recorded.
 func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
-	key := factRowKey{f.ISO3, f.Year, f.Field, f.Recorded}
-	if prev, dup := b.seen[key]; dup {
+	vk := factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}
+	vi, known := b.values[vk]
+	var prev *Fact
+	if known {
+		for _, g := range b.rows[vi].facts() {
+			if g.Recorded == f.Recorded {
+				prev = g
+				break
+			}
+		}
+	}
+	if prev != nil {
 		d := r.diag(CodeDuplicateFact, "field", "duplicate fact (%s, %s, %s): first given at %s:%d", f.ISO3, yearText(f.Year), f.Field, prev.File, prev.Line)
 		switch {
 		case fd.isDeadline():
@@ -795,7 +835,15 @@ func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
 		b.add(d)
 		return
 	}
-	b.seen[key] = f
+	if !known {
+		b.values[vk] = len(b.rows)
+		b.rows = append(b.rows, factValue{first: f, order: len(b.facts)})
+	} else if v := &b.rows[vi]; len(v.more) == 0 {
+		v.more = []*Fact{f}
+		b.multi = append(b.multi, vi)
+	} else {
+		v.more = append(v.more, f)
+	}
 	b.facts = append(b.facts, f)
 }
 

@@ -1,6 +1,9 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // When a fact became known (data dictionary §1.3). A fact is seen by a run cut off at as_of
 // from the day it became known: its recorded day; for a report-kind fact for year Y without
@@ -85,40 +88,17 @@ func sameVersionKey(a, b *Fact) bool {
 // version it corrects became known: otherwise it would never be seen, or be seen before the
 // value it corrects.
 func (b *builder) checkVersions() {
-	// the versions of each value, in the order the values first appear; most values have one
-	versions := func(f *Fact) (factRowKey, bool) {
-		if fd, ok := LookupField(f.Field); !ok || fd.isDeadline() {
-			return factRowKey{}, false
-		}
-		return factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}, true
-	}
-	count := make(map[factRowKey]int, len(b.facts))
-	several := 0
-	for _, f := range b.facts {
-		if k, ok := versions(f); ok {
-			if count[k]++; count[k] == 2 {
-				several++
-			}
+	// the values with two rows or more (keepFact), in the order the values first appear
+	multi := make([]*factValue, 0, len(b.multi))
+	for _, vi := range b.multi {
+		if v := &b.rows[vi]; versioned(v.first.Field) {
+			multi = append(multi, v)
 		}
 	}
-	if several == 0 {
-		return
-	}
-	groups := make(map[factRowKey][]*Fact, several)
-	var keys []factRowKey
-	for _, f := range b.facts {
-		k, ok := versions(f)
-		if !ok || count[k] < 2 {
-			continue
-		}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], f)
-	}
+	sort.Slice(multi, func(i, j int) bool { return multi[i].order < multi[j].order })
 	var received map[stateYear]Date
-	for _, k := range keys {
-		g := groups[k]
+	for _, v := range multi {
+		g := v.facts()
 		if received == nil {
 			received = receivedDays(b.facts)
 		}
@@ -138,6 +118,14 @@ func (b *builder) checkVersions() {
 				Hint:    "give the day the correction was made in the recorded column"})
 		}
 	}
+}
+
+// versioned reports whether the rows of a field for one State and year are versions of one
+// value (a value and its corrections): a known field that is not a deadline, whose rows are
+// decisions of their own.
+func versioned(field string) bool {
+	fd, ok := LookupField(field)
+	return ok && !fd.isDeadline()
 }
 
 // sortByRecorded sorts the versions of one value by recorded day, the original (none) first.

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -88,8 +87,6 @@ type resultsJSON struct {
 	// Revisions are the earlier-year values revised since the previous report's cut-off,
 	// with their causes (the report's revisions table).
 	Revisions *engine.RevisionReport `json:"revisions,omitempty"`
-	// "profiles", last, is written by writeProfilesJSON: the country profiles of the States
-	// Parties, one at a time.
 }
 
 type reportJSON struct {
@@ -126,33 +123,16 @@ type previousJSON struct {
 	ProgressStatus engine.ProgressStatus `json:"progress_status"`
 }
 
-// WriteJSON writes results.json: the document of resultsJSON, then the country profiles
-// (writeProfilesJSON).
+// WriteJSON writes results.json. The country profiles are files of their own
+// (profiles/ISO3.json, WriteProfile), not part of it.
 func (r *Report) WriteJSON(w io.Writer) error {
-	out := r.resultsDoc()
-	profiles, err := r.Profiles()
-	if err != nil {
+	if err := EncodeJSON(w, r.resultsDoc()); err != nil { // one write, of the whole document
 		return fmt.Errorf("write results json: %w", err)
 	}
-	if len(profiles) == 0 {
-		if err := EncodeJSON(w, out); err != nil { // one write, of the whole document
-			return fmt.Errorf("write results json: %w", err)
-		}
-		return nil
-	}
-	var b bytes.Buffer
-	if err := EncodeJSON(&b, out); err != nil {
-		return fmt.Errorf("write results json: %w", err)
-	}
-	// the document without its closing brace, then the profiles
-	doc := bytes.TrimSuffix(b.Bytes(), []byte("\n}\n"))
-	if _, err := w.Write(doc); err != nil {
-		return err
-	}
-	return writeProfilesJSON(w, profiles)
+	return nil
 }
 
-// resultsDoc is results.json without its profiles.
+// resultsDoc is the document of results.json.
 func (r *Report) resultsDoc() resultsJSON {
 	d := r.doc
 	pc := d.Method.Provenance
@@ -177,37 +157,6 @@ func (r *Report) resultsDoc() resultsJSON {
 		}
 	}
 	return out
-}
-
-// writeProfilesJSON writes the last member of results.json, "profiles": the country profiles
-// of the States Parties, in ISO3 order, each the model its pages profiles/ISO3.md and .html
-// are written from (codes as codes; words and sentences in the report's language), and closes
-// the document. Each profile is encoded and written on its own, so that the profiles (four
-// times the rest of the file) are never held encoded all at once; the bytes are those
-// EncodeJSON gives the whole document.
-func writeProfilesJSON(w io.Writer, profiles []*StateProfile) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("    ", "  ")
-	enc.SetEscapeHTML(false)
-	b.WriteString(",\n  \"profiles\": [")
-	for i, p := range profiles {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString("\n    ")
-		if err := enc.Encode(p); err != nil {
-			return fmt.Errorf("write results json: profile %s: %w", p.ISO3, err)
-		}
-		b.Truncate(b.Len() - 1) // the encoder's newline
-		if _, err := w.Write(b.Bytes()); err != nil {
-			return err
-		}
-		b.Reset()
-	}
-	b.WriteString("\n  ]\n}\n")
-	_, err := w.Write(b.Bytes())
-	return err
 }
 
 // nonNil is s, or an empty slice for nil, so that JSON has [] rather than null.

@@ -368,8 +368,8 @@ func (r *Report) buildProfiles() ([]*StateProfile, error) {
 	return out, nil
 }
 
-// WriteProfile writes one of the report's country profiles in a report format, "md" or
-// "html", with its links to the report beside profiles/.
+// WriteProfile writes one of the report's country profiles in a report format: "md" or
+// "html" (a page, with its links to the report beside profiles/) or "json" (the model).
 func (r *Report) WriteProfile(w io.Writer, p *StateProfile, format string) error {
 	o := r.profileOptions(format)
 	switch format {
@@ -377,6 +377,8 @@ func (r *Report) WriteProfile(w io.Writer, p *StateProfile, format string) error
 		return WriteProfileMarkdown(w, p, o)
 	case "html":
 		return WriteProfileHTML(w, p, o)
+	case "json":
+		return EncodeJSON(w, p) // what lap profile ISO3 --format json prints
 	}
 	return fmt.Errorf("write profile: %w: format %q", chart.ErrInvalidInput, format)
 }
@@ -398,7 +400,7 @@ func (r *Report) profileOptions(format string) ProfileOptions {
 // binary that writes it. Pages with the same key have the same bytes, so that a page an
 // earlier run wrote can be reused. "" when the key cannot be computed.
 func (r *Report) ProfileKey(p *StateProfile, format string) string {
-	if p == nil || format != "md" && format != "html" {
+	if p == nil || format != "md" && format != "html" && format != "json" {
 		return ""
 	}
 	content, ok := r.profileKeys.Load(p)

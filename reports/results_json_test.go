@@ -11,51 +11,34 @@ import (
 	"github.com/lapmonitor/lap/reports/internal/golden"
 )
 
-// results.json carries the country profile of every State Party of the year, in ISO3 order,
-// each the model its pages are written from; its bytes are those of the whole document
-// encoded at once, although the profiles are written one by one; and one profile is a golden
-// file.
-func TestResultsJSONProfiles(t *testing.T) {
+// Each country profile's JSON file (profiles/ISO3.json) is what lap profile ISO3 --format
+// json prints: the model its pages are written from; one is a golden file. results.json does
+// not repeat them.
+func TestProfileJSONFiles(t *testing.T) {
 	s := loadSample(t)
-	var b bytes.Buffer
-	require.NoError(t, s.r.WriteJSON(&b))
-	var doc struct {
-		Assessment struct {
-			States []struct {
-				ISO3 string `json:"iso3"`
-			} `json:"states"`
-		} `json:"assessment"`
-		Profiles []json.RawMessage `json:"profiles"`
-	}
-	require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
-	var parties []string
-	for _, sv := range s.a.States { // the States Parties of the year, in ISO3 order
-		parties = append(parties, sv.ISO3)
-	}
-	require.Len(t, parties, 112, "the sample's States Parties at the end of 2024")
-	require.Len(t, doc.Assessment.States, len(parties))
-	require.Len(t, doc.Profiles, len(parties), "a profile per State Party")
 	profiles, err := s.r.Profiles()
 	require.NoError(t, err)
-	for i, raw := range doc.Profiles {
-		var p struct {
+	require.Len(t, profiles, 112, "a profile per State Party of the sample at the end of 2024")
+	for _, p := range profiles {
+		var b, want bytes.Buffer
+		require.NoError(t, s.r.WriteProfile(&b, p, "json"))
+		require.NoError(t, EncodeJSON(&want, p))
+		require.Equal(t, want.String(), b.String(), p.ISO3)
+		var got struct {
 			ISO3 string `json:"iso3"`
 			Name string `json:"name"`
 		}
-		require.NoError(t, json.Unmarshal(raw, &p))
-		assert.Equal(t, parties[i], p.ISO3)
-		assert.Equal(t, profiles[i].Name, p.Name)
+		require.NoError(t, json.Unmarshal(b.Bytes(), &got))
+		assert.Equal(t, p.ISO3, got.ISO3)
+		assert.Equal(t, p.Name, got.Name)
 		if p.ISO3 == "LAO" {
-			golden.Check(t, "report/results-profile-LAO.json", append(bytes.Clone(raw), '\n'))
+			golden.Check(t, "report/profile-LAO.json", b.Bytes())
 		}
 	}
-	whole := struct {
-		resultsJSON
-		Profiles []*StateProfile `json:"profiles"`
-	}{s.r.resultsDoc(), profiles}
-	var want bytes.Buffer
-	require.NoError(t, EncodeJSON(&want, whole))
-	assert.Equal(t, want.String(), b.String(), "the bytes of the whole document encoded at once")
+	assert.NotEmpty(t, s.r.ProfileKey(profiles[0], "json"), "a re-run can reuse the file")
+	var res bytes.Buffer
+	require.NoError(t, s.r.WriteJSON(&res))
+	assert.NotContains(t, res.String(), `"profiles"`)
 }
 
 // A report without profiles (--profiles=false, or no States file) has none in results.json.

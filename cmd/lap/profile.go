@@ -90,12 +90,13 @@ func findState(ds *engine.Dataset, query string) (engine.State, error) {
 	return engine.State{}, usagef("%s", msg)
 }
 
-// profileFiles are the country profile pages of a report, by report format.
-var profileFiles = map[string]string{"md": ".md", "html": ".html"}
+// profileFiles are the country profile files of a report, by report format: the pages (md,
+// html) and, with json, the model they are written from (what lap profile --format json prints).
+var profileFiles = map[string]string{"md": ".md", "html": ".html", "json": ".json"}
 
-// profileJobs returns a job per country profile page of rep: one page per State Party and
-// format (md, html), profiles/ISO3.md and profiles/ISO3.html (each page is independent; the
-// files are the same whatever the order).
+// profileJobs returns a job per country profile file of rep: one per State Party and format
+// (md, html, json), profiles/ISO3.md, .html and .json (each file is independent; the files
+// are the same whatever the order).
 func profileJobs(d *outdir.Dir, rep *reports.Report, fmts []string) ([]func() error, error) {
 	ps, err := rep.Profiles()
 	if err != nil {

@@ -72,6 +72,27 @@ func TestProfileErrors(t *testing.T) {
 	}
 }
 
+// With the json format, lap report writes profiles/ISO3.json for every State Party: what lap
+// profile ISO3 --format json prints; results.json does not repeat the profiles.
+func TestReportProfilesJSON(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "r")
+	code, _, stderr := lap(t, "report", "--data", sampleData, "--year", "2024", "--as-of", "2025-06-30", "--out", out, "--formats", "json", "--charts", "none")
+	require.Equal(t, 0, code, stderr)
+	files := tree(t, out)
+	var n int
+	for name := range files {
+		if strings.HasPrefix(name, "profiles/") {
+			assert.True(t, strings.HasSuffix(name, ".json"), name)
+			n++
+		}
+	}
+	assert.Equal(t, 112, n, "one file per State Party")
+	code, printed, stderr := lap(t, "profile", "LAO", "--data", sampleData, "--year", "2024", "--as-of", "2025-06-30", "--format", "json")
+	require.Equal(t, 0, code, stderr)
+	assert.True(t, printed == files["profiles/LAO.json"], "profiles/LAO.json is what lap profile LAO --format json prints")
+	assert.NotContains(t, files["results.json"], `"profiles"`)
+}
+
 // lap report writes one profile page per State Party, in the formats asked for, and links
 // them; --profiles=false leaves them and the links out.
 func TestReportProfiles(t *testing.T) {

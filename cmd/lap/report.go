@@ -37,7 +37,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	date := fs.String("date", "", "report `date` YYYY-MM-DD printed in the report; default: none, so that output is reproducible")
 	langF := addLang(fs, "the report's words, numbers, dates and the plan's text")
 	strict := fs.Bool("strict", false, "refuse to write the report when a data check finds a violation of importance error")
-	profiles := fs.Bool("profiles", true, "write a country profile page per State Party into profiles/: ISO3.md with md, ISO3.html with html")
+	profiles := fs.Bool("profiles", true, "write a country profile per State Party into profiles/: ISO3.md with md, ISO3.html with html, ISO3.json (the data) with json")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}

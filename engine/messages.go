@@ -125,7 +125,6 @@ const (
 	msgUnknownsHold         = "engine.unknowns.holds"
 	msgUnknownsCouldBe      = "engine.unknowns.could-be"
 	msgUnknownsCouldBeNamed = "engine.unknowns.could-be-named"
-	msgUnknownsState        = "engine.unknowns.state"
 	// A progress status or direction of travel as a word of a sentence: msgVerdictWord + the
 	// status code.
 	msgVerdictWord = "engine.verdict."
@@ -326,7 +325,6 @@ var messageDefs = []MessageDef{
 	{ID: msgUnknownsHold, Description: "explain step: the status stands whichever way the States not known go; N a number of States, Status a status word", One: "the status holds whichever way the {{.N}} State not known goes: {{.Status}} at both ends", Other: "the status holds whichever way the {{.N}} States not known go: {{.Status}} at both ends"},
 	{ID: msgUnknownsCouldBe, Description: "why a status is not known; N a number of States, AtLow and AtHigh status words", One: "not known: with the answer of the {{.N}} State not known it could be {{.AtLow}} or {{.AtHigh}}", Other: "not known: with the answers of the {{.N}} States not known it could be {{.AtLow}} or {{.AtHigh}}"},
 	{ID: msgUnknownsCouldBeNamed, Description: "why a status is not known; States the names of the States not known, N their number, AtLow and AtHigh status words", One: "not known: with the answer of {{.States}} it could be {{.AtLow}} or {{.AtHigh}} ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.AtLow}} or {{.AtHigh}}"},
-	{ID: msgUnknownsState, Description: "a State named in a list of States not known; State its name", Other: "{{.State}}"},
 	{ID: msgVerdictWord + string(ProgressAchieved), Description: "a progress status as a word of a sentence (the target is met)", Other: "achieved"},
 	{ID: msgVerdictWord + string(ProgressOnTrack), Description: "a progress status as a word of a sentence", Other: "on track"},
 	{ID: msgVerdictWord + string(ProgressNeedsAcceleration), Description: "a progress status as a word of a sentence (\"it could be ...\")", Other: "in need of acceleration"},

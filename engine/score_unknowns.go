@@ -2,7 +2,6 @@ package engine
 
 import (
 	"slices"
-	"strings"
 )
 
 // A verdict against the States not known (docs/methodology.md §3.2). Unknown is an answer
@@ -206,22 +205,7 @@ func (s *scorer) notKnownReason(codes []string, lo, hi, plain string) Sentence {
 	if len(codes) > maxNamedStates {
 		return say(msgUnknownsCouldBe, intArg("N", len(codes)), a, b)
 	}
-	type named struct{ code, name string }
-	ns := make([]named, len(codes))
-	for i, c := range codes {
-		ns[i] = named{c, c}
-		if s.names != nil {
-			if n := s.names(c); n != "" {
-				ns[i].name = n
-			}
-		}
-	}
-	slices.SortStableFunc(ns, func(a, b named) int { return strings.Compare(a.name, b.name) })
-	names := make([]Sentence, len(ns))
-	for i, n := range ns {
-		names[i] = say(msgUnknownsState, stateArg("State", n.code, n.name))
-	}
-	return say(msgUnknownsCouldBeNamed, intArg("N", len(codes)), listArg("States", names), a, b)
+	return say(msgUnknownsCouldBeNamed, intArg("N", len(codes)), statesArg("States", codes, s.names), a, b)
 }
 
 // verdictWord is a progress status or a direction of travel as a word of a sentence.

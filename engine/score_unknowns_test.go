@@ -137,7 +137,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 			reason: "not known: with the answers of the 6 States not known it could be in need of acceleration or achieved"},
 		{name: "names, sorted by name", ind: countUp, pts: map[int]kun{2021: {2, 0, 20}, 2024: {0, 4, 20}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressRegressing, hi: ProgressNeedsAcceleration, notScore: true,
-			reason: "not known: with the answers of the 4 States not known (Austria; Benin; Chad; Iraq) it could be regressing or in need of acceleration"},
+			reason: "not known: with the answers of the 4 States not known (Austria, Benin, Chad and Iraq) it could be regressing or in need of acceleration"},
 		// trend method: the earlier years as they are, the assessed year at both ends
 		{name: "trend method", ind: trend, pts: map[int]kun{2021: {5, 0, 10}, 2022: {6, 0, 10}, 2023: {7, 0, 10}, 2024: {5, 3, 10}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressNeedsAcceleration, hi: ProgressOnTrack, notScore: true},

@@ -169,11 +169,12 @@ func TestRiskTableLeavesNoEnglish(t *testing.T) {
 }
 
 // A what-if writes a change of a percentage in one unit in each language, in its table and its
-// Markdown page alike (English "pp", French "points", Spanish "puntos porcentuales"); and the
+// Markdown page alike (English "pp", French "point(s)", Spanish "punto(s) porcentual(es)"); and the
 // French and Spanish table writes the dates of its columns in words, as the page does: only
 // the scenario's events and changes, shown as given, keep YYYY-MM-DD, and a line says so.
 func TestWhatIfOneUnitAndDates(t *testing.T) {
-	unit := map[locale.Lang]string{locale.English: " pp", locale.French: " points", locale.Spanish: " puntos porcentuales"}
+	// (a regular expression: French says "0,4 point", singular below 2, and "2 points")
+	unit := map[locale.Lang]string{locale.English: " pp", locale.French: " points?", locale.Spanish: " puntos porcentuales"}
 	isoDate := regexp.MustCompile(`\d{4}-\d\d-\d\d`)
 	for _, l := range locale.Langs() {
 		for _, format := range []string{"table", "md"} {

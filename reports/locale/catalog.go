@@ -171,6 +171,16 @@ func (l *Locale) N(id string, count int, data map[string]any) string {
 	return l.render(id, "other", d)
 }
 
+// plural is N for a count that need not be whole, given as a plain number ("0.5"), whose
+// plural form the language's rules choose; data is used as is.
+func (l *Locale) plural(id, count string, data map[string]any) string {
+	s, err := l.cat.localizers[l.lang].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if err == nil && s != "" {
+		return s
+	}
+	return l.render(id, "other", data)
+}
+
 // render executes one form of a message's template directly.
 func (l *Locale) render(id, form string, data map[string]any) string {
 	src, ok := l.cat.raw[l.lang][id][form]

@@ -57,6 +57,14 @@ func TestPercentages(t *testing.T) {
 	assert.Equal(t, "+3 pp", For(English).Points(3, 0))
 	assert.Equal(t, "-2,5 points", For(French).Points(-2.5, 1))
 	assert.Equal(t, "0 puntos porcentuales", For(Spanish).Points(0.2, 0), "no sign on a change that rounds to zero")
+	// the plural form follows the number as written (CLDR: French "one" for 0 to 1.x,
+	// Spanish for 1 exactly)
+	assert.Equal(t, "+0,5 point", For(French).Points(0.5, 1))
+	assert.Equal(t, "-1,5 point", For(French).Points(-1.5, 1))
+	assert.Equal(t, "+2 points", For(French).Points(2, 0))
+	assert.Equal(t, "+1 punto porcentual", For(Spanish).Points(1, 0))
+	assert.Equal(t, "+0,5 puntos porcentuales", For(Spanish).Points(0.5, 1))
+	assert.Equal(t, "-1 pp", For(English).Points(-1, 0))
 }
 
 func TestDates(t *testing.T) {

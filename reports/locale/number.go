@@ -1,6 +1,7 @@
 package locale
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -75,5 +76,7 @@ func (l *Locale) Points(points float64, dec int) string {
 	if points > 0 && strings.Trim(s, "0.,"+l.numbers.group) != "" {
 		s = "+" + s
 	}
-	return l.T("unit.percentage-points", map[string]any{"N": s})
+	// the plural form follows the number as written: "0,5 point", "2 points"; "1 punto
+	// porcentual", "0,5 puntos porcentuales"
+	return l.plural("unit.percentage-points", strconv.FormatFloat(math.Abs(points), 'f', dec, 64), map[string]any{"N": s})
 }

@@ -262,6 +262,8 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 		if err := d.localize(a, m); err != nil {
 			return nil, err
 		}
+	} else {
+		d.AsOf = dateIn(d.loc, d.AsOf) // in words, as every other date a reader sees
 	}
 	return d, nil
 }

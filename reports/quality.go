@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -89,9 +88,9 @@ func (d *document) quality(v *engine.Validation) {
 	if v == nil {
 		return
 	}
-	q := qualityView{Ran: true, Checks: len(v.Checks), AsOf: v.AsOf, Years: strconv.Itoa(v.From), Errors: v.Count(engine.ImportanceError)}
+	q := qualityView{Ran: true, Checks: len(v.Checks), AsOf: dateIn(d.loc, v.AsOf), Years: strconv.Itoa(v.From), Errors: v.Count(engine.ImportanceError)}
 	if v.To != v.From {
-		q.Years = fmt.Sprintf("%d to %d", v.From, v.To)
+		q.Years = d.loc.T("report.quality-years", map[string]any{"From": fmtYear(v.From), "To": fmtYear(v.To)})
 	}
 	for _, i := range engine.Importances {
 		n, word := v.Count(i), string(i)

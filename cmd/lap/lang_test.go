@@ -218,6 +218,15 @@ func TestReportNoEnglishLeft(t *testing.T) {
 			md, err := os.ReadFile(filepath.Join(dir, "report.md"))
 			require.NoError(t, err)
 			assert.NotContains(t, string(md), "States gave a figure", "the coverage reason in English")
+			// dates and spans of years in the prose are in words (the facts lists, "- `field` =
+			// value", keep the data's own spelling)
+			for _, line := range strings.Split(string(md), "\n") {
+				if strings.HasPrefix(line, "- `") {
+					continue
+				}
+				assert.NotContains(t, line, "2025-06-30", "the cut-off as an ISO date in the %s report.md", lang)
+				assert.NotContains(t, line, "2021 to 2024", "a span of years in English in the %s report.md", lang)
+			}
 			// an obligation's detail line (quoted in results.json, so the scan above skips it; in
 			// report.html also a tooltip): the engine's English of each is nowhere
 			details := englishDetails(t, filepath.Join(dir, "results.json"))

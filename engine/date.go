@@ -40,6 +40,7 @@ const (
 
 var precisionNames = [...]string{"", "day", "month", "year", "span"}
 
+// String is the precision's name: "day", "month", "year" or "span".
 func (p Precision) String() string {
 	if int(p) < len(precisionNames) {
 		return precisionNames[p]

@@ -15,6 +15,7 @@ const (
 	SeverityWarning
 )
 
+// String is "error" or "warning", as a diagnostic's one-line rendering writes it.
 func (s Severity) String() string {
 	if s == SeverityWarning {
 		return "warning"
@@ -124,6 +125,7 @@ func (d *Diagnostic) Long() string {
 // return it (and only it) as their error, so callers can errors.As it to read each problem.
 type Diagnostics []*Diagnostic
 
+// Error is the one problem's line, or "N problems:" followed by each on its own line.
 func (ds Diagnostics) Error() string {
 	switch len(ds) {
 	case 0:

@@ -222,7 +222,8 @@ const (
 	msgNotInPopulation                            = "engine.composition.not-in"
 	// Monte Carlo deadline risk (engine/risk): why a State is not simulated, and why the
 	// simulation's median differs from the projection. Declared here, with the engine's other
-	// sentences; package risk builds them with RiskSentence.
+	// sentences; package risk builds them with Say and the argument constructors
+	// (engine/sentence.go; ExampleSay).
 	MsgRiskNotInDataset = "engine.risk.not-in-dataset"
 	MsgRiskNoRemaining  = "engine.risk.no-remaining"
 	MsgRiskNoHistory    = "engine.risk.no-history"

@@ -26,6 +26,7 @@ const (
 
 var typeNames = map[Type]string{TypeNumber: "number", TypeBool: "bool", TypeDate: "date", TypeEnum: "enum", TypeText: "text", TypeInt: "int"}
 
+// String is the type's dictionary name: "number", "bool", "date", "enum", "text" or "int".
 func (t Type) String() string { return typeNames[t] }
 
 // MarshalText writes the type's dictionary name.
@@ -45,6 +46,7 @@ const (
 
 var scopeNames = map[Scope]string{ScopeStatic: "static", ScopeYear: "year", ScopeCarried: "carried", ScopeEvent: "event", ScopeDerived: "derived"}
 
+// String is the scope's dictionary name: "static", "year", "carried", "event" or "derived".
 func (s Scope) String() string { return scopeNames[s] }
 
 // MarshalText writes the scope's dictionary name.
@@ -62,6 +64,7 @@ const (
 
 var kindNames = map[Kind]string{KindReport: "report", KindRegister: "register", KindDerived: "derived"}
 
+// String is the kind's dictionary name: "report", "register" or "derived".
 func (k Kind) String() string { return kindNames[k] }
 
 // MarshalText writes the kind's dictionary name.

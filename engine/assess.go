@@ -748,6 +748,9 @@ type Explanation struct {
 	File       string              `json:"file"`       // the TOML file and line defining it
 	Line       int                 `json:"line"`
 	Indicator  IndicatorAssessment `json:"indicator"` // with States traced
+	// Names gives the name in the data of each State of Indicator.States, by ISO3 code, so
+	// that a reader is shown names where the explanation lists States.
+	Names map[string]string `json:"names"`
 	// DerivedInputs gives, per State, the facts and States-file columns behind the derived
 	// fields its expressions read, with file and line.
 	DerivedInputs []StateInputs `json:"derived_inputs"`
@@ -784,7 +787,11 @@ func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, op
 	results = append(results, last)
 	cfg := p.assessConfig(ds, opts)
 	ia := p.scoreAll(ds, results, *cfg.scoring)[0]
-	return &Explanation{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
+	names := make(map[string]string, len(ia.States))
+	for _, so := range ia.States {
+		names[so.ISO3] = ds.stateName(so.ISO3)
+	}
+	return &Explanation{Names: names, Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
 		Definition: ind.Definition, Population: ind.Population.Source, Rule: ind.Rule.Source,
 		File: ind.File, Line: ind.Line, Indicator: ia, DerivedInputs: ds.derivedInputs(ia.States, year, cfg.asOf),
 		Scoring: *cfg.scoring, Steps: sentenceStrings(ia.steps), StepSentences: ia.steps}, nil

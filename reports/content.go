@@ -164,6 +164,47 @@ func (d *document) content(a *engine.Assessment, m Meta) {
 	c.Article3 = article3Table(loc, sd.Article3, a.Year)
 }
 
+// stateNamer names a State in the report's language: in English as the data name it (the
+// assessment's States Parties, then the States file), in French and Spanish from the names
+// table; a State neither names is named by the table's English name, or else its code.
+func stateNamer(loc *locale.Locale, a *engine.Assessment, sd *StateData) func(iso3 string) string {
+	names := map[string]string{}
+	for _, s := range a.States {
+		names[s.ISO3] = s.Name
+	}
+	if sd != nil {
+		for _, r := range sd.Records {
+			if names[r.ISO3] == "" {
+				names[r.ISO3] = r.Name
+			}
+		}
+	}
+	return func(iso3 string) string { return nameIn(loc, iso3, names[iso3]) }
+}
+
+// nameIn is a State's name in the language (stateIn), never empty: a State the data do not
+// name is named by the names table's English name, or else its code.
+func nameIn(loc *locale.Locale, iso3, dataName string) string {
+	if n := stateIn(loc, iso3, dataName); n != "" {
+		return n
+	}
+	if _, ok := locale.LookupState(iso3); ok {
+		return locale.For(locale.English).State(iso3)
+	}
+	return iso3
+}
+
+// namesIn lists States by name in the language's order, joined as the language lists them
+// ("Chile, Iraq and Lebanon"); name gives each code's name.
+func namesIn(loc *locale.Locale, codes []string, name func(iso3 string) string) string {
+	ns := make([]string, len(codes))
+	for i, c := range codes {
+		ns[i] = name(c)
+	}
+	slices.SortStableFunc(ns, loc.Order())
+	return loc.JoinAnd(ns)
+}
+
 // resultClasses returns the class of one State's result for one indicator: from the States'
 // traced outcomes when the report has them, else the indicator's own class (the least
 // reliable of all its States', so a name is never left unmarked when its result might rest

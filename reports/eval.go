@@ -111,6 +111,7 @@ func countCells(c engine.ProgressCounts) string {
 func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 	o := r.Overall
 	tx := tableWords{loc}
+	name := stateNamer(loc, r, nil)
 	fmt.Fprintln(tw, "\n"+loc.T("eval.year", map[string]any{"Year": r.Year}))
 	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": tx.score(o.Score), "Expected": tx.score(o.Expected),
 		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.ProgressCounts, loc)}))
@@ -184,7 +185,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		fmt.Fprintln(tw, loc.T("eval.no-obligation"))
 	}
 	for _, o := range r.Obligations {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, name(o.ISO3), o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
 			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence))
 	}
 
@@ -193,7 +194,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		fmt.Fprintln(tw, loc.T("eval.no-open-episode"))
 	}
 	for _, d := range r.Deadlines {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear),
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, nameIn(loc, d.ISO3, d.Name), d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear),
 			tx.estimate(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
 	}
 	if len(r.Deadlines) > 0 {
@@ -206,9 +207,9 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			switch {
 			case d.Status != engine.ProjectionNotKnown:
 			case tx.english():
-				fmt.Fprintf(tw, "%s, Article %d, deadline-not-known: the deadline recorded, %s, has passed (%s); the deadline that applies is not known, so none is applied.\n", d.ISO3, d.Article, d.Deadline, d.ExtensionNote)
+				fmt.Fprintf(tw, "%s, Article %d, deadline-not-known: the deadline recorded, %s, has passed (%s); the deadline that applies is not known, so none is applied.\n", nameIn(loc, d.ISO3, d.Name), d.Article, d.Deadline, d.ExtensionNote)
 			default:
-				fmt.Fprintln(tw, loc.T("cli.eval.deadline-not-known", map[string]any{"State": d.ISO3, "Article": d.Article,
+				fmt.Fprintln(tw, loc.T("cli.eval.deadline-not-known", map[string]any{"State": nameIn(loc, d.ISO3, d.Name), "Article": d.Article,
 					"Deadline": d.Deadline, "Note": tx.sentence(d.ExtensionNote, d.ExtensionNoteSentence)}))
 			}
 		}
@@ -229,7 +230,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			}
 			cells[o.Article] = c // the latest episode of Articles 3 and 4
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, name(s.ISO3), cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
 	}
 }
 

@@ -36,7 +36,7 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 		fmt.Fprintln(w, loc.T(id, data))
 	}
 	line("cli.explain.indicator", "ID", ia.ID, "Title", ia.Title)
-	xw := explainWords{loc: loc, en: lang == locale.English}
+	xw := explainWords{loc: loc, en: lang == locale.English, name: func(iso3 string) string { return nameIn(loc, iso3, ex.Names[iso3]) }}
 	line("cli.explain.meta", "Action", ia.Action, "Section", ia.Section, "Aggregate", xw.code("cli.explain.aggregate.", string(ia.Aggregate)),
 		"Unit", xw.unit(ia.Unit), "Direction", xw.code("cli.explain.direction.", string(ia.Direction)), "Provenance", ia.Provenance)
 	line("cli.explain.defined", "File", ex.File, "Line", ex.Line)
@@ -78,7 +78,7 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 				isos[i] = so.ISO3
 			}
 			fmt.Fprintln(w)
-			line("cli.explain.outside", "N", len(out), "States", strings.Join(isos, " "))
+			line("cli.explain.outside", "N", len(out), "States", xw.names(isos))
 		}
 	}
 
@@ -144,7 +144,7 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 	return err
 }
 
-// writeOutcomes writes a table with one block per State: its outcome, then each field read
+// writeOutcomes writes a table with one block per State (its code and name): its outcome, then each field read
 // with its value and origin, then (marked "from") the facts and States-file columns behind the
 // derived ones; a per-year fact read for an earlier year shows that year ("true (2024)").
 // Under the table, the notes on the States' obligation episodes (a pending extension request).
@@ -156,14 +156,14 @@ func writeOutcomes(w io.Writer, xw explainWords, list []engine.StateOutcome, inp
 		outcome := xw.outcome(so)
 		rows := len(so.Values) + len(inputs[so.ISO3])
 		if rows == 0 {
-			fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", so.ISO3, outcome)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t\t\t\t\n", so.ISO3, xw.name(so.ISO3), outcome)
 			continue
 		}
 		i := 0
 		line := func(field string, fr engine.FieldRead) {
-			state, oc := "", ""
+			state, name, oc := "", "", ""
 			if i == 0 {
-				state, oc = so.ISO3, outcome
+				state, name, oc = so.ISO3, xw.name(so.ISO3), outcome
 			}
 			i++
 			origin := xw.origin(fr)
@@ -174,7 +174,7 @@ func writeOutcomes(w io.Writer, xw explainWords, list []engine.StateOutcome, inp
 			if fr.Year != 0 {
 				value += fmt.Sprintf(" (%d)", fr.Year)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", state, oc, field, value, xw.class(fr.Class), origin)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", state, name, oc, field, value, xw.class(fr.Class), origin)
 		}
 		for _, fr := range so.Values {
 			line(fr.Field, fr)
@@ -189,7 +189,7 @@ func writeOutcomes(w io.Writer, xw explainWords, list []engine.StateOutcome, inp
 	var lines []string
 	for _, so := range list {
 		for _, n := range notes[so.ISO3] {
-			lines = append(lines, "  "+so.ISO3+": "+n)
+			lines = append(lines, "  "+loc.T("cli.explain.note", map[string]any{"State": xw.name(so.ISO3), "Note": n}))
 		}
 	}
 	if len(lines) > 0 {

@@ -16,6 +16,13 @@ import (
 type explainWords struct {
 	loc *locale.Locale
 	en  bool
+	// name is a State's name in the language, from the explanation's names (nameIn).
+	name func(iso3 string) string
+}
+
+// names lists States by name in the language's order: "Chile, Iraq and Lebanon"; "–" for none.
+func (x explainWords) names(codes []string) string {
+	return orDash(namesIn(x.loc, codes, x.name))
 }
 
 // code is a code's word (prefix + code in the catalogue); in English, or when the catalogue
@@ -224,12 +231,12 @@ func (x explainWords) coverage(w io.Writer, ia *engine.IndicatorAssessment, c *e
 		if c.Share != nil {
 			fmt.Fprintf(w, " (%s)", textScore(c.Share))
 		}
-		fmt.Fprintf(w, "; missing: %s\n", orDash(strings.Join(c.Missing, " ")))
+		fmt.Fprintf(w, "; missing: %s\n", x.names(c.Missing))
 		if len(c.Dropped) > 0 {
-			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", year-1, year, strings.Join(c.Dropped, " "))
+			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", year-1, year, x.names(c.Dropped))
 		}
 		if len(c.Added) > 0 {
-			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", year, year-1, strings.Join(c.Added, " "))
+			fmt.Fprintf(w, "  gave a figure for %d but none for %d: %s\n", year, year-1, x.names(c.Added))
 		}
 		if ia.CoverageFlag {
 			fmt.Fprintf(w, "  FLAGGED: %s. The change from %d is not comparable and is never ranked among the largest changes.\n", c.Reason, year-1)
@@ -237,7 +244,7 @@ func (x explainWords) coverage(w io.Writer, ia *engine.IndicatorAssessment, c *e
 		return
 	}
 	l := x.loc
-	data := map[string]any{"Population": l.Int(c.Population), "Missing": orDash(strings.Join(c.Missing, " ")), "Year": year, "Prev": year - 1}
+	data := map[string]any{"Population": l.Int(c.Population), "Missing": x.names(c.Missing), "Year": year, "Prev": year - 1}
 	if c.Share != nil {
 		data["Share"] = l.Percent(100**c.Share, 0)
 		fmt.Fprintln(w, l.N("cli.explain.coverage.share", c.Known, data))
@@ -245,11 +252,11 @@ func (x explainWords) coverage(w io.Writer, ia *engine.IndicatorAssessment, c *e
 		fmt.Fprintln(w, l.N("cli.explain.coverage.no-share", c.Known, data))
 	}
 	if len(c.Dropped) > 0 {
-		data["States"] = strings.Join(c.Dropped, " ")
+		data["States"] = x.names(c.Dropped)
 		fmt.Fprintln(w, l.T("cli.explain.coverage.dropped", data))
 	}
 	if len(c.Added) > 0 {
-		data["States"] = strings.Join(c.Added, " ")
+		data["States"] = x.names(c.Added)
 		fmt.Fprintln(w, l.T("cli.explain.coverage.added", data))
 	}
 	if ia.CoverageFlag {

@@ -95,19 +95,24 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 			codes[j] = s.Code
 			named[j] = cmp.Or(stateIn(loc, s.Code, dataNames[s.Code]), s.Code) + " (" + s.Code + ")"
 		}
-		g.Title = fmt.Sprintf("Article 4: remaining contaminated area, %s", strings.Join(codes, ", "))
-		if len(groups) > 1 {
-			g.Title = fmt.Sprintf("Article 4: remaining contaminated area (%d of %d): %s", i+1, len(groups), strings.Join(codes, ", "))
-		}
-		if lang != locale.English {
-			g.Title = locale.For(lang).T("chart.article4-title", map[string]any{"States": strings.Join(codes, ", ")})
-			if len(groups) > 1 {
-				g.Title = locale.For(lang).T("chart.article4-title-part", map[string]any{"I": i + 1, "N": len(groups), "States": strings.Join(codes, ", ")})
+		// The chart's own title lists the codes that label its lines; its caption names each
+		// State with that code: "Chile (CHL) and Iraq (IRQ)".
+		title := func(states string) string {
+			if lang != locale.English {
+				if len(groups) > 1 {
+					return loc.T("chart.article4-title-part", map[string]any{"I": i + 1, "N": len(groups), "States": states})
+				}
+				return loc.T("chart.article4-title", map[string]any{"States": states})
 			}
+			if len(groups) > 1 {
+				return fmt.Sprintf("Article 4: remaining contaminated area (%d of %d): %s", i+1, len(groups), states)
+			}
+			return fmt.Sprintf("Article 4: remaining contaminated area, %s", states)
 		}
+		g.Title = title(strings.Join(codes, ", "))
 		g.Words = words
 		p, err := chart.Article4Chart(g)
-		if err := add(&art4, "article4-"+strconv.Itoa(i+1), g.Title,
+		if err := add(&art4, "article4-"+strconv.Itoa(i+1), title(loc.JoinAnd(named)),
 			chartWord(lang, "chart.alt-article4", "Lines: remaining cluster munition contaminated area in square kilometres by year for "+loc.JoinAnd(named)+
 				", with a dashed vertical line at each State's clearance deadline.", "States", loc.JoinAnd(named)), withoutWords(g), p, err); err != nil {
 			return nil, nil, nil, err

@@ -169,7 +169,8 @@ type coverageRow struct {
 	Known      int
 	NoData     int
 	Share      string // known / population
-	Missing    string // ISO3 codes without data
+	Missing    string // the States without data, by name in the language's order
+	Long       bool   // more than maxInlineNames of them: folded in HTML
 	Classes    engine.ClassCounts
 	Unknown    string // how a State without data counts: "left out" or "as not"
 	Flag       string // "coverage flagged" for a sum whose coverage is low or changed
@@ -251,7 +252,7 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.glance(a, m)
 	d.sections(a, m)
 	d.obligations(a)
-	d.coverage(a)
+	d.coverage(a, m)
 	d.method(a, m)
 	d.Groups = breakdownViews(a, m, d.loc)
 	d.Revisions = newRevisionsView(a, m, d.loc)
@@ -493,11 +494,20 @@ func (d *document) obligations(a *engine.Assessment) {
 	}
 }
 
-// coverage lists, per indicator, how many States of its population had data.
-func (d *document) coverage(a *engine.Assessment) {
+// coverage lists, per indicator, how many States of its population had data, and names those
+// that had none (results.json keeps their codes).
+func (d *document) coverage(a *engine.Assessment, m Meta) {
+	name := stateNamer(d.loc, a, m.States)
+	order := d.loc.Order()
 	for _, ia := range a.Indicators {
+		missing := make([]string, 0, ia.NoData.Len())
+		for _, iso3 := range ia.NoData.List() {
+			missing = append(missing, name(iso3))
+		}
+		slices.SortStableFunc(missing, order)
 		r := coverageRow{ID: ia.ID, Title: ia.Title, Population: ia.Population, Known: ia.Known, NoData: ia.NoData.Len(),
-			Share: dash, Missing: strings.Join(ia.NoData.List(), " "), Classes: ia.Classes, Unknown: d.loc.T("report.unknown.left-out"), Flag: dash}
+			Share: dash, Missing: d.loc.JoinAnd(missing), Long: len(missing) > maxInlineNames, Classes: ia.Classes,
+			Unknown: d.loc.T("report.unknown.left-out"), Flag: dash}
 		if ia.UnknownPolicy == engine.UnknownAsFalse {
 			r.Unknown = d.loc.T("report.unknown.as-not")
 		}

@@ -122,7 +122,8 @@ func TestMarkdownEscapes(t *testing.T) {
 	a, m := fixture()
 	md := renderDoc(t, WriteMarkdown, a, m)
 	assert.Contains(t, md, `Funds \<b\>allocated\</b\> \| reported`)
-	assert.Contains(t, md, "![Article 4: remaining contaminated area, AAA](charts/article4-1.svg)") // chart links
+	// chart links; the caption names each line's State with the code that labels its line
+	assert.Contains(t, md, "![Article 4: remaining contaminated area, Atlantis (AAA)](charts/article4-1.svg)")
 	m.ChartFormat = ""
 	assert.NotContains(t, renderDoc(t, WriteMarkdown, a, m), "](charts/", "no chart files, no links")
 }

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
@@ -10,7 +12,8 @@ import (
 // The revisions table: every earlier-year value that differs between the previous report's
 // cut-off and this one, with why (engine.Plan.Revisions).
 
-// maxNamed is how many States a cause names in full before it lists the rest by code.
+// maxNamed is how many States a cause names in full (with the day each report was received)
+// before it lists the rest by name alone.
 const maxNamed = 3
 
 // revisionsView is the report's revisions section.
@@ -96,7 +99,7 @@ func revisionValue(loc *locale.Locale, v *float64, st engine.ValueStatus, kOfN, 
 }
 
 // revisionWhy says why a value changed, one sentence per kind of cause: the late reports
-// (naming up to maxNamed States, then the rest by code), the corrections, the facts recorded
+// (naming up to maxNamed States, then the rest by name alone), the corrections, the facts recorded
 // late.
 func revisionWhy(loc *locale.Locale, causes []engine.RevisionCause) []string {
 	if len(causes) == 0 {
@@ -143,11 +146,7 @@ func lateReports(loc *locale.Locale, cs []engine.RevisionCause) string {
 	var named []string
 	for i, c := range cs {
 		if i == maxNamed && len(cs) > maxNamed+1 {
-			var codes []string
-			for _, c := range cs[maxNamed:] {
-				codes = append(codes, c.ISO3)
-			}
-			named = append(named, loc.T("revisions.more", map[string]any{"N": len(cs) - maxNamed, "Codes": strings.Join(codes, ", ")}))
+			named = append(named, loc.N("revisions.more", len(cs)-maxNamed, map[string]any{"States": restNamed(loc, cs[maxNamed:])}))
 			break
 		}
 		data := map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3, "Date": dayIn(loc, c.Known), "Year": fmtYear(c.Year)}
@@ -162,6 +161,24 @@ func lateReports(loc *locale.Locale, cs []engine.RevisionCause) string {
 		return loc.N("revisions.late-report", len(cs), data)
 	}
 	return loc.N("revisions.late-report-year", len(cs), data)
+}
+
+// restNamed lists the States of the late reports not named in full: by name in the language's
+// order, each with the mark of its receipt date's class, joined as the language lists them
+// ("Chadⁱ and Paraguayⁱ").
+func restNamed(loc *locale.Locale, cs []engine.RevisionCause) string {
+	type named struct{ name, mark string }
+	ns := make([]named, len(cs))
+	for i, c := range cs {
+		ns[i] = named{cmp.Or(stateIn(loc, c.ISO3, c.Name), c.ISO3), markOf(c.Class).Symbol}
+	}
+	order := loc.Order()
+	slices.SortStableFunc(ns, func(x, y named) int { return order(x.name, y.name) })
+	items := make([]string, len(ns))
+	for i, n := range ns {
+		items[i] = n.name + n.mark
+	}
+	return loc.JoinAnd(items)
 }
 
 // onDay is "on 1 October 2024", or "in November 2024" for a date known to the month or year.

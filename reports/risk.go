@@ -59,10 +59,11 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 		if s.Stale {
 			note = strings.TrimPrefix(note+loc.Semicolon()+loc.T("cli.risk.stale"), loc.Semicolon())
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, s.Article, s.Episode, tx.remaining(s.Remaining, s.Unit, s.RemainingYear),
+		name := nameIn(loc, s.ISO3, s.Name)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, name, s.Article, s.Episode, tx.remaining(s.Remaining, s.Unit, s.RemainingYear),
 			hist, orDash(s.Deadline), tx.prob(s.PByDeadline), tx.prob(s.PByHorizon), q(s.P10), q(s.Median), q(s.P90), proj, note)
 		if s.Why != "" {
-			why = append(why, "  "+loc.T("cli.risk.why", map[string]any{"State": s.ISO3, "Article": s.Article, "Why": tx.sentence(s.Why, s.WhySentence)}))
+			why = append(why, "  "+loc.T("cli.risk.why", map[string]any{"State": name, "Article": s.Article, "Why": tx.sentence(s.Why, s.WhySentence)}))
 		}
 	}
 	if !tx.english() && len(r.States) > 0 {

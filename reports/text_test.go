@@ -93,10 +93,11 @@ func TestWriteEvalTable(t *testing.T) {
 		{"episode 2 in its own words", "completed 4 months after it was found"},
 		{"deadline ahead, never not met", "open, deadline ahead"},
 		{"projections", "\nPROJECTIONS  "},
+		{"a table keyed by code names each State", "\nDDD          Dinotopia  4        1        13,383,333 m² (2024)"},
 		{"projection basis", "one data point"},
 		{"projection numbers formatted", "13,383,333 m² (2024)"},
 		{"projection rate rounded", "1,340,000 m²"},
-		{"deadline not known, with its note", "DDD, Article 4, deadline-not-known: the deadline recorded, 2024-03-01, has passed (extension requested in 2023, no decision recorded)"},
+		{"deadline not known, with its note, naming the State", "Dinotopia, Article 4, deadline-not-known: the deadline recorded, 2024-03-01, has passed (extension requested in 2023, no decision recorded)"},
 		{"States", "\nSTATE PARTY  "},
 		{"Article 7 in neutral words", "annual report on time"},
 	}
@@ -138,15 +139,15 @@ func TestWriteEvalCSV(t *testing.T) {
 func TestWriteRiskTable(t *testing.T) {
 	r := &risk.Report{Year: 2025, AsOf: "2025-12-31", Draws: 100, Seed: 3, HorizonYear: 2026,
 		States: []risk.State{
-			{ISO3: "LAO", Article: 4, Episode: 1, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
+			{ISO3: "LAO", Name: "Lao People's Democratic Republic", Article: 4, Episode: 1, Unit: "m2", Remaining: f(1500000), RemainingYear: 2025, Deadline: "2030-08-01",
 				History: []engine.YearValue{{Year: 2023, Value: f(1)}, {Year: 2025, Value: f(2)}}, Simulated: true,
 				PByDeadline: f(0.25), PByHorizon: f(0.015), P10: f(2029.4), Median: f(2031.06), P90: nil, Projected: f(2030.2),
 				Why: "the projection (completes 2030.2) uses the mean of the latest years with data"},
-			{ISO3: "PER", Article: 3, Episode: 1, Unit: "submunitions", Reason: "no history"},
-			{ISO3: "TCD", Article: 4, Episode: 1, Unit: "m2", Remaining: f(400000), RemainingYear: 2025, Deadline: "2026-10-01",
+			{ISO3: "PER", Name: "Peru", Article: 3, Episode: 1, Unit: "submunitions", Reason: "no history"},
+			{ISO3: "TCD", Name: "Chad", Article: 4, Episode: 1, Unit: "m2", Remaining: f(400000), RemainingYear: 2025, Deadline: "2026-10-01",
 				History: []engine.YearValue{{Year: 2025, Value: f(66000)}}, SinglePoint: true, Projected: f(2032.1), Stale: true,
 				Reason: "rests on one year of data (2025): every draw would be the same, so there is no spread to report; see the projection"},
-			{ISO3: "DEU", Article: 4, Episode: 1, Unit: "m2", Remaining: f(5000000), RemainingYear: 2025, Deadline: "2025-08-01",
+			{ISO3: "DEU", Name: "Germany", Article: 4, Episode: 1, Unit: "m2", Remaining: f(5000000), RemainingYear: 2025, Deadline: "2025-08-01",
 				History: []engine.YearValue{{Year: 2024, Value: f(1e6)}, {Year: 2025, Value: f(1.4e6)}}, Simulated: true, DeadlineNotKnown: true,
 				PByHorizon: f(0), P10: f(2029.4), Median: f(2030.1), P90: f(2031.2), Projected: f(2029.2),
 				Reason: "deadline not known (extension requested in 2024, no decision recorded)"},
@@ -159,14 +160,14 @@ func TestWriteRiskTable(t *testing.T) {
 	out := b.String()
 	assert.Contains(t, out, "Deadline risk, year 2025, as of 2025-12-31: 100 draws per State, seed 3, horizon 2026\n")
 	assert.Contains(t, out, "P(BY END 2026)")
-	assert.Regexp(t, `(?m)^LAO +4 +1 +1,500,000 m² \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never +2030\.2 *$`, out)
-	assert.Regexp(t, `(?m)^PER +3 +1 +– +– +– +– +– +– +– +– +– +no history$`, out)
-	assert.Regexp(t, `(?m)^TCD +4 +1 +400,000 m² \(2025\) +1 year 2025 +2026-10-01 +– +– +– +– +– +2032\.1 +rests on one year of data \(2025\).*; rests on data older than two years$`, out)
+	assert.Regexp(t, `(?m)^LAO +Lao People's Democratic Republic +4 +1 +1,500,000 m² \(2025\) +2 years 2023-2025 +2030-08-01 +25\.0% +1\.5% +2029\.4 +2031\.1 +never +2030\.2 *$`, out)
+	assert.Regexp(t, `(?m)^PER +Peru +3 +1 +– +– +– +– +– +– +– +– +– +no history$`, out)
+	assert.Regexp(t, `(?m)^TCD +Chad +4 +1 +400,000 m² \(2025\) +1 year 2025 +2026-10-01 +– +– +– +– +– +2032\.1 +rests on one year of data \(2025\).*; rests on data older than two years$`, out)
 	// a deadline passed while an extension request awaits a decision: no probability of
 	// meeting it, and the note says why
-	assert.Regexp(t, `(?m)^DEU +4 +1 +5,000,000 m² \(2025\) +2 years 2024-2025 +2025-08-01 +– +0\.0% +2029\.4 +2030\.1 +2031\.2 +2029\.2 +deadline not known \(extension requested in 2024, no decision recorded\)$`, out)
+	assert.Regexp(t, `(?m)^DEU +Germany +4 +1 +5,000,000 m² \(2025\) +2 years 2024-2025 +2025-08-01 +– +0\.0% +2029\.4 +2030\.1 +2031\.2 +2029\.2 +deadline not known \(extension requested in 2024, no decision recorded\)$`, out)
 	assert.Contains(t, out, "MEDIAN AND PROJECTION")
-	assert.Contains(t, out, "  LAO (article 4): the projection (completes 2030.2)")
+	assert.Contains(t, out, "  Lao People's Democratic Republic (article 4): the projection (completes 2030.2)", "a note names its State")
 	assert.NotContains(t, out, "100.0%", "no certainty from one data point")
 	assert.Regexp(t, `(?m)^20\.1 +2 +0 +1\.23 +50\.0% +1 +0 +Outstanding$`, out)
 	assert.Regexp(t, `(?m)^24\.1 +0 +0 +0\.50 +50\.0% +0 +1 +Past the deadline$`, out)
@@ -191,6 +192,7 @@ func TestWriteExplanation(t *testing.T) {
 		{ISO3: "BBB", InPopulation: true, Result: false},
 		{ISO3: "CCC", Values: []engine.FieldRead{{Field: "party", Value: false, Origin: "derived"}}},
 	}
+	ex.Names = map[string]string{"AAA": "Atlantis", "BBB": "Brigadoon", "CCC": "Cockaigne"}
 	ex.DerivedInputs = []engine.StateInputs{{ISO3: "AAA", Reads: []engine.FieldRead{{Field: "art7_initial_submitted", Value: "2020-01-05", Origin: "facts.csv:7", Source: "UN", Class: engine.ClassOfficial}}}}
 	ex.Indicator.Classes = engine.ClassCounts{Official: 1, Illustrative: 1}
 	tests := []struct {
@@ -203,17 +205,17 @@ func TestWriteExplanation(t *testing.T) {
 			"Indicator 43.1: Initial reports\n",
 			"  defined in indicators/a43.toml:12\n",
 			"States in the population: 2 of 3\n",
-			"STATE  OUTCOME      FIELD                          VALUE       CLASS     ORIGIN (SOURCE)\n",
-			"AAA    counted      initial_report_submitted       true        official  derived\n",
-			"                      from art7_initial_submitted  2020-01-05  official  facts.csv:7 (UN)\n",
-			"BBB    not counted",
-			"Outside the population (1; --all shows their values): CCC\n",
+			"STATE  NAME       OUTCOME      FIELD                          VALUE       CLASS     ORIGIN (SOURCE)\n",
+			"AAA    Atlantis   counted      initial_report_submitted       true        official  derived\n",
+			"                                 from art7_initial_submitted  2020-01-05  official  facts.csv:7 (UN)\n",
+			"BBB    Brigadoon  not counted",
+			"Outside the population (1; --all shows their values): Cockaigne\n",
 			"Value: 50.0% = 100 x 1 counted / 2 with a known result (population 2, known 2, no data 0)\n",
 			"Class: rests partly on illustrative data (States by the least reliable class of what they read: illustrative 1, official 1)\n",
 			"Series: 2023 40.0%, 2024 50.0%\n",
 			"Scoring (method linear, weight 1):\n  progress 1\n  status: achieved\n",
 		}, "not in population"},
-		{"all", true, []string{"States outside the population: 1\n", "CCC    not in population  party  false  -      derived\n"}, "--all shows"},
+		{"all", true, []string{"States outside the population: 1\n", "CCC    Cockaigne  not in population  party  false  -      derived\n"}, "--all shows"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

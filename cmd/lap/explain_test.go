@@ -79,7 +79,7 @@ func TestExplainCommand(t *testing.T) {
 			continue
 		}
 		n++
-		assert.Regexp(t, `(?m)^`+so.ISO3+` +(counted|not counted|no data)`, out)
+		assert.Regexp(t, `(?m)^`+so.ISO3+` +`+regexp.QuoteMeta(ex.Names[so.ISO3])+` +(counted|not counted|no data)`, out, "the code, then the name")
 	}
 	assert.Equal(t, m[1], itoa(n))
 	assert.Regexp(t, `from art7_initial_submitted +\d{4}-\d{2}-\d{2} +.*facts\.csv:\d+`, out)

@@ -78,6 +78,12 @@ func TestReportGroupsAndRevisions(t *testing.T) {
 		"Correction: Lao People's Democratic Republic (LAO) corrected art4\\_area\\_cleared\\_m2 for 2023 on 20 November 2024ⁱ.",
 		"Chad (TCD, received 13 October 2024)ⁱ",
 		"Correction: Germany (DEU) corrected art4\\_area\\_cleared\\_m2 for 2022 on 15 September 2024ⁱ.",
+		// States by name where a reader sees them, never by code: the rest of a list of late
+		// reports, the coverage annex, the Article 4 charts' captions (with the codes that
+		// label the lines)
+		"Namibia (NAM, received 25 July 2024)ⁱ, and 2 more (Chadⁱ and Paraguayⁱ).",
+		"| 1.2 National funds allocated to implementation (of those with data) | 13 | 7 | 6 | 54% | left out | – | 0 | 0 | 0 | 0 | 7 | Afghanistan, Bosnia and Herzegovina, Chad, Chile, Iraq and Montenegro |",
+		"![Article 4: remaining contaminated area (1 of 3): Lao People's Democratic Republic (LAO) and Iraq (IRQ)](charts/article4-1.svg)",
 	} {
 		assert.Contains(t, md, want)
 	}
@@ -87,4 +93,8 @@ func TestReportGroupsAndRevisions(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(h), `<h2 id="revisions">Revisions since the previous report</h2>`)
 	assert.Contains(t, string(h), `<caption>By region, 2024</caption>`)
+	assert.Contains(t, string(h), `<td><details class="names"><summary>64 States</summary>Afghanistan, Albania, Antigua and Barbuda,`,
+		"a long list of States without data is folded")
+	assert.NotRegexp(t, `\| [A-Z]{3}( [A-Z]{3})+ \|`, md, "no cell of codes")
+	assert.NotContains(t, md, "| ALB |")
 }

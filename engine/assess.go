@@ -584,6 +584,11 @@ type Assessment struct {
 	// Obligations lists every Article 3 and 4 obligation episode of the States Parties that
 	// began by R, by article, State and episode, each open one with its projection.
 	Obligations []ObligationEpisode `json:"obligations"`
+
+	// from is what the assessment was scored from, for RevisionsOf; nil for an assessment
+	// decoded from JSON or built elsewhere. It is not part of the assessment's content: it is
+	// neither encoded nor compared (see Assessment.Equal).
+	from *assessedFrom
 }
 
 // Indicator returns the assessment of one indicator.
@@ -666,8 +671,8 @@ func (p *Plan) assess(ds *Dataset, results []*Result, envs []stateEnv, opts []Ev
 	last := results[len(results)-1]
 	year := last.Year
 	a := &Assessment{Plan: last.Plan, Counting: last.Counting, AsOf: last.AsOf, Year: year,
-		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring}
-	rememberFrom(a, &assessedFrom{plan: p, ds: ds, cfg: cfg, results: results})
+		BaselineYear: p.baselineYear, TargetYear: p.targetYear, Scoring: *cfg.scoring,
+		from: &assessedFrom{plan: p, ds: ds, cfg: cfg, results: results}}
 	a.Indicators = p.scoreAll(ds, results, *cfg.scoring)
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViews(envs, last)

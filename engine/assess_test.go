@@ -523,7 +523,7 @@ func TestAssessYearsEqualsAssess(t *testing.T) {
 		for i, a := range got {
 			want, err := p.Assess(ctx, ds, 2006+i, WithCounting(c))
 			require.NoError(t, err)
-			require.Equal(t, want, a, "%d, %s", 2006+i, c)
+			require.Equal(t, assessmentContent(want), assessmentContent(a), "%d, %s", 2006+i, c)
 		}
 	}
 	_, err := p.AssessYears(ctx, ds, 2025, 2028)

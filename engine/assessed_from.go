@@ -1,14 +1,9 @@
 package engine
 
-import (
-	"runtime"
-	"sync"
-	"weak"
-)
-
 // assessedFrom is the evaluation an assessment was scored from: the plan, the dataset and the
-// run's options, and the results of every year of its series, in order. RevisionsOf reuses
-// the results rather than evaluating the years again.
+// run's options, and the results of every year of its series, in order. An Assessment made by
+// Assess or AssessYears holds it (unexported, so neither encoded nor part of its content), and
+// RevisionsOf reuses the results rather than evaluating the years again.
 type assessedFrom struct {
 	plan    *Plan
 	ds      *Dataset
@@ -16,31 +11,14 @@ type assessedFrom struct {
 	results []*Result
 }
 
-// assessedFroms maps each live assessment to what it was scored from. The entries are kept
-// beside the Assessment rather than in it, so that assessments compare and encode by their
-// content alone; an entry goes when its assessment is collected.
-var assessedFroms = struct {
-	sync.Mutex
-	m map[weak.Pointer[Assessment]]*assessedFrom
-}{m: map[weak.Pointer[Assessment]]*assessedFrom{}}
-
-// rememberFrom records what a was scored from.
-func rememberFrom(a *Assessment, f *assessedFrom) {
-	wp := weak.Make(a)
-	assessedFroms.Lock()
-	assessedFroms.m[wp] = f
-	assessedFroms.Unlock()
-	runtime.AddCleanup(a, func(wp weak.Pointer[Assessment]) {
-		assessedFroms.Lock()
-		delete(assessedFroms.m, wp)
-		assessedFroms.Unlock()
-	}, wp)
-}
-
-// fromOf is what a was scored from, or nil when it is not known (an assessment built
-// elsewhere, or decoded from JSON).
-func fromOf(a *Assessment) *assessedFrom {
-	assessedFroms.Lock()
-	defer assessedFroms.Unlock()
-	return assessedFroms.m[weak.Make(a)]
+// seriesFor is the results a was scored from when they are those RevisionsOf needs: made by p
+// from ds with the cut-off, counting and filter of cfg, ending at a's year; nil otherwise (an
+// assessment decoded from JSON, built elsewhere or made with other options).
+func (a *Assessment) seriesFor(p *Plan, ds *Dataset, cfg evalConfig) []*Result {
+	f := a.from
+	if f == nil || f.plan != p || f.ds != ds || f.cfg.asOf != cfg.asOf || f.cfg.counting != cfg.counting ||
+		!sameFilter(f.cfg.filter, cfg.filter) || len(f.results) == 0 || f.results[len(f.results)-1].Year != a.Year {
+		return nil
+	}
+	return f.results
 }

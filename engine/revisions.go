@@ -112,12 +112,7 @@ func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then
 	if err != nil {
 		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
 	}
-	var series []*Result
-	if f := fromOf(a); f != nil && f.plan == p && f.ds == ds && f.cfg.asOf == cfg.asOf && f.cfg.counting == cfg.counting &&
-		sameFilter(f.cfg.filter, cfg.filter) && len(f.results) > 0 && f.results[len(f.results)-1].Year == a.Year {
-		series = f.results
-	}
-	return p.revisions(ctx, ds, a.Year, then, now, series, opts)
+	return p.revisions(ctx, ds, a.Year, then, now, a.seriesFor(p, ds, cfg), opts)
 }
 
 // revisions is Revisions; series, when not nil, are the results at now of the years up to

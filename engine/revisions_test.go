@@ -2,11 +2,9 @@ package engine
 
 import (
 	"context"
-	"runtime"
+	"encoding/json"
 	"strings"
 	"testing"
-	"time"
-	"weak"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -161,7 +159,7 @@ func TestRevisionsOf(t *testing.T) {
 		both, err := p.AssessYears(ctx, ds, year-1, year, opts...)
 		require.NoError(t, err)
 		a := both[1]
-		require.NotNil(t, yearsOf(fromOf(a).results, p.firstYear(year), year-1), "the assessment holds the years the revisions compare")
+		require.NotNil(t, yearsOf(a.from.results, p.firstYear(year), year-1), "the assessment holds the years the revisions compare")
 		want, err := p.Revisions(ctx, ds, year, cut.Previous, cut.AsOf, opts...)
 		require.NoError(t, err)
 		require.NotEmpty(t, want.Revisions, year)
@@ -180,21 +178,24 @@ func TestRevisionsOf(t *testing.T) {
 	assert.Error(t, err)
 }
 
-// TestAssessedFromForgotten: what an assessment was scored from is kept while the assessment
-// lives, and forgotten once it is collected.
-func TestAssessedFromForgotten(t *testing.T) {
+// TestRevisionsOfDecoded: an assessment decoded from its JSON does not hold what it was
+// scored from (that is not part of its content), and RevisionsOf evaluates its revisions as
+// Revisions does.
+func TestRevisionsOfDecoded(t *testing.T) {
 	p, ds := benchSetup(t)
-	a, err := p.Assess(context.Background(), ds, 2024)
+	ctx := context.Background()
+	cut, opts := reportOpts(t, p, ds, 2024)
+	a, err := p.Assess(ctx, ds, 2024, opts...)
 	require.NoError(t, err)
-	require.NotNil(t, fromOf(a))
-	wp := weak.Make(a)
-	a = nil
-	_ = a
-	assert.Eventually(t, func() bool {
-		runtime.GC()
-		assessedFroms.Lock()
-		defer assessedFroms.Unlock()
-		_, kept := assessedFroms.m[wp]
-		return !kept
-	}, 10*time.Second, 10*time.Millisecond)
+	require.NotNil(t, a.from)
+	data, err := json.Marshal(a)
+	require.NoError(t, err)
+	var decoded Assessment
+	require.NoError(t, json.Unmarshal(data, &decoded))
+	require.Nil(t, decoded.from)
+	want, err := p.Revisions(ctx, ds, 2024, cut.Previous, cut.AsOf, opts...)
+	require.NoError(t, err)
+	got, err := p.RevisionsOf(ctx, ds, &decoded, cut.Previous, opts...)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
 }

@@ -121,10 +121,10 @@ type Plan struct {
 	hash                  string
 	scoring               Scoring
 	checks                []*DataCheck
-	translations          map[string]*Translation // by language tag (translations.go)
-	lang                  *Translation            // set on a plan built by Translated
-	breakdowns            []*Breakdown            // region, then the plan's (breakdown.go)
-	cutoffMonth           int                     // report_cutoff, 0 when none (cutoff.go)
+	translations          *translationSet // lang/*.toml (translations.go)
+	lang                  *Translation    // set on a plan built by Translated
+	breakdowns            []*Breakdown    // region, then the plan's (breakdown.go)
+	cutoffMonth           int             // report_cutoff, 0 when none (cutoff.go)
 	cutoffDay             int
 }
 
@@ -198,18 +198,20 @@ type FileReport struct {
 // *.toml file, one per action. It returns every problem at once; any non-nil error is a
 // Diagnostics.
 func Load(fsys fs.FS) (*Plan, error) {
-	p, _, err := load(fsys)
+	p, _, err := load(fsys, false)
 	return p, err
 }
 
 // Check loads the plan like Load and also returns, per file, how many indicators it defines
 // and its diagnostics (warnings included), for `lap check`.
 func Check(fsys fs.FS) ([]FileReport, error) {
-	_, reports, err := load(fsys)
+	_, reports, err := load(fsys, true)
 	return reports, err
 }
 
-func load(fsys fs.FS) (*Plan, []FileReport, error) {
+// load loads the plan in fsys. Its translations are read, and decoded and checked against the
+// plan either now (check: their problems are reported) or when first asked for.
+func load(fsys fs.FS, check bool) (*Plan, []FileReport, error) {
 	names, err := fs.Glob(fsys, "*.toml")
 	if err != nil {
 		return nil, nil, Diagnostics{{Code: CodeNoPlanFile, File: ".", Message: err.Error()}}
@@ -235,7 +237,7 @@ func load(fsys fs.FS) (*Plan, []FileReport, error) {
 	l.crossCheckChecks()
 	l.checkBreakdownReports()
 	if !l.all.HasErrors() {
-		l.loadTranslations()
+		l.loadTranslations(check)
 	}
 	var reports []FileReport
 	for _, n := range append(names, l.translationFiles()...) {
@@ -265,7 +267,7 @@ type loader struct {
 	planPos          map[string]position // key positions in plan.toml
 	breakdowns       []*Breakdown        // compiled [[breakdown]] tables (breakdown.go)
 	breakdownReports []breakdownReport
-	translations     map[string]*Translation // lang/*.toml, by tag
+	translations     *translationSet // lang/*.toml
 }
 
 func (l *loader) diag(d *Diagnostic) {

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/lapmonitor/lap/internal/typography"
 )
@@ -153,18 +154,17 @@ func (t *Translation) Missing() []string { return append([]string(nil), t.missin
 
 // Languages lists the tags of the plan's translations, sorted.
 func (p *Plan) Languages() []string {
-	out := make([]string, 0, len(p.translations))
-	for tag := range p.translations {
-		out = append(out, tag)
+	var out []string
+	for _, t := range p.translations.all() {
+		out = append(out, t.Lang)
 	}
-	sort.Strings(out)
 	return out
 }
 
 // Translation returns the plan's translation into a language tag.
 func (p *Plan) Translation(tag string) (*Translation, bool) {
-	t, ok := p.translations[tag]
-	return t, ok
+	t := p.translations.get(tag)
+	return t, t != nil
 }
 
 // Language returns the tag and notice of the translation a plan was built with by Translated,
@@ -181,7 +181,7 @@ func (p *Plan) Language() (tag, notice string) {
 // descriptions and bases, and indicator titles, definitions and notes come from the
 // translation. A text the translation lacks (see Translation.Missing) stays as written.
 func (p *Plan) Translated(tag string) (*Plan, error) {
-	t, ok := p.translations[tag]
+	t, ok := p.Translation(tag)
 	if !ok {
 		return nil, fmt.Errorf("translate plan: no %q translation (want one of %s in %s/)", tag, strings.Join(p.Languages(), ", "), TranslationDir)
 	}
@@ -249,7 +249,7 @@ func translatedText(translated, original string) string {
 // typesetFrench gives the texts of a French translation the no-break spaces French puts before
 // ; : ! ? and inside « » (internal/typography), as the report catalogue's French has them: a
 // translator types plain spaces.
-func typesetFrench(tf *translationFile) {
+func typesetFrench(tf *translationText) {
 	fr := typography.French
 	tf.Notice, tf.Plan.Name, tf.Plan.Note = fr(tf.Notice), fr(tf.Plan.Name), fr(tf.Plan.Note)
 	for k, x := range tf.Section {
@@ -273,8 +273,8 @@ func typesetFrench(tf *translationFile) {
 	}
 }
 
-// translationFile is what a lang/TAG.toml file holds.
-type translationFile struct {
+// translationText is what a lang/TAG.toml file holds.
+type translationText struct {
 	Language  string                   `toml:"language"`
 	Name      string                   `toml:"name"`
 	Status    string                   `toml:"status"`
@@ -286,40 +286,105 @@ type translationFile struct {
 	Breakdown map[string]BreakdownText `toml:"breakdown"`
 }
 
-// loadTranslations reads every lang/*.toml of the plan directory and checks each against the
-// loaded plan. It runs after the plan's own files are loaded and only warns.
-func (l *loader) loadTranslations() {
-	names, _ := fs.Glob(l.fsys, TranslationDir+"/*.toml")
-	sort.Strings(names)
-	for _, name := range names {
-		if t := l.loadTranslation(name); t != nil {
-			if l.translations == nil {
-				l.translations = map[string]*Translation{}
-			}
-			l.translations[t.Lang] = t
+// translationSet is a plan's translations. Each lang/TAG.toml file is read when the plan is
+// loaded, and decoded and checked against the plan's text when its language is first asked
+// for: an English report does not decode the others. `lap check` (Check) decodes them all at
+// once, to report their problems.
+type translationSet struct {
+	mu    sync.Mutex
+	plan  *loader           // the plan's text and its positions, to check a translation against
+	files []translationFile // by file name
+}
+
+// translationFile is one lang/TAG.toml: its bytes until decoded, then its Translation (nil
+// when it cannot be used).
+type translationFile struct {
+	name, tag string
+	data      []byte
+	decoded   bool
+	t         *Translation
+}
+
+// get returns the translation into tag, decoding it if it is not yet, or nil.
+func (s *translationSet) get(tag string) *Translation {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := range s.files {
+		if f := &s.files[i]; f.tag == tag {
+			return s.decode(f)
 		}
 	}
+	return nil
+}
+
+// all returns every translation that can be used, by tag.
+func (s *translationSet) all() []*Translation {
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []*Translation
+	for i := range s.files {
+		if t := s.decode(&s.files[i]); t != nil {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Lang < out[j].Lang })
+	return out
+}
+
+// decode decodes f once; its warnings go nowhere (Check reports them). s.mu is held.
+func (s *translationSet) decode(f *translationFile) *Translation {
+	if !f.decoded {
+		l := &loader{perFile: map[string]*FileReport{}, plan: s.plan.plan, planPos: s.plan.planPos,
+			actions: s.plan.actions, inds: s.plan.inds, breakdowns: s.plan.breakdowns}
+		f.t, f.data, f.decoded = l.decodeTranslation(f.name, f.tag, f.data), nil, true
+	}
+	return f.t
+}
+
+// loadTranslations reads every lang/*.toml of the plan directory; with check it also decodes
+// each and checks it against the loaded plan. It runs after the plan's own files are loaded
+// and only warns.
+func (l *loader) loadTranslations(check bool) {
+	names, _ := fs.Glob(l.fsys, TranslationDir+"/*.toml")
+	sort.Strings(names)
+	set := &translationSet{plan: &loader{plan: l.plan, planPos: l.planPos, actions: l.actions, inds: l.inds, breakdowns: l.breakdowns}}
+	for _, name := range names {
+		if l.perFile[name] == nil {
+			l.perFile[name] = &FileReport{File: name}
+		}
+		tag := strings.TrimSuffix(path.Base(name), ".toml")
+		if !translationTag.MatchString(tag) {
+			l.warn(name, 0, "", CodeTranslationFile, "file name %q is not a language tag (e.g. fr.toml, es.toml); the file is ignored", path.Base(name))
+			continue
+		}
+		data, err := ReadInput(l.fsys, name, maxTOMLFileBytes) // a regular file within the limit, checked before reading
+		if err != nil {
+			l.warn(name, 0, "", CodeTranslationFile, "%s", err.(*Diagnostic).Message)
+			continue
+		}
+		f := translationFile{name: name, tag: tag, data: data}
+		if check {
+			f.t, f.data, f.decoded = l.decodeTranslation(name, tag, data), nil, true
+		}
+		set.files = append(set.files, f)
+	}
+	l.translations = set
 }
 
 func (l *loader) warn(file string, line int, key, code, format string, args ...any) {
 	l.diag(&Diagnostic{Severity: SeverityWarning, Code: code, File: file, Line: line, Key: key, Message: fmt.Sprintf(format, args...)})
 }
 
-func (l *loader) loadTranslation(name string) *Translation {
-	if l.perFile[name] == nil {
-		l.perFile[name] = &FileReport{File: name}
-	}
-	tag := strings.TrimSuffix(path.Base(name), ".toml")
-	if !translationTag.MatchString(tag) {
-		l.warn(name, 0, "", CodeTranslationFile, "file name %q is not a language tag (e.g. fr.toml, es.toml); the file is ignored", path.Base(name))
-		return nil
-	}
-	data, err := ReadInput(l.fsys, name, maxTOMLFileBytes) // a regular file within the limit, checked before reading
-	if err != nil {
-		l.warn(name, 0, "", CodeTranslationFile, "%s", err.(*Diagnostic).Message)
-		return nil
-	}
-	var tf translationFile
+// decodeTranslation decodes the translation file name (language tag) and checks it against
+// the plan; nil when it cannot be used.
+func (l *loader) decodeTranslation(name, tag string, data []byte) *Translation {
+	var tf translationText
 	doc, diags := decodeTOML(name, data, &tf)
 	for _, d := range diags {
 		d.Severity = SeverityWarning
@@ -374,7 +439,7 @@ func (l *loader) loadTranslation(name string) *Translation {
 // compareTranslation warns about every text of the plan the translation lacks (at the plan's
 // file and line) and every entry or text it has for something the plan lacks (at the
 // translation's line).
-func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func(table, key string) int) {
+func (l *loader) compareTranslation(t *Translation, tf *translationText, at func(table, key string) int) {
 	file := t.File
 	missing := func(what, planFile string, planLine int, key string) {
 		t.missing = append(t.missing, what)
@@ -497,7 +562,7 @@ func (l *loader) compareTranslation(t *Translation, tf *translationFile, at func
 
 // compareBreakdowns checks the translation of the plan's breakdowns (the built-in region
 // breakdown has no plan text: reports name the regions) as compareTranslation does the rest.
-func (l *loader) compareBreakdowns(t *Translation, tf *translationFile, at func(table, key string) int,
+func (l *loader) compareBreakdowns(t *Translation, tf *translationText, at func(table, key string) int,
 	missing func(what, planFile string, planLine int, key string), orphan func(line int, key, format string, args ...any),
 	current func(what, table, key, source string, english ...string) bool) {
 	keys := map[string]bool{}

@@ -388,3 +388,43 @@ func TestFrenchTranslationTypeset(t *testing.T) {
 	_, notice = es.Language()
 	assert.NotContains(t, notice, "\u00a0;")
 }
+
+// TestTranslationsDecodedWhenAsked: Load reads the translations but decodes one only when its
+// language is asked for (an English report decodes none), and what it decodes is what Check
+// decodes at once; the file is read at load, so a later change of it is not seen.
+func TestTranslationsDecodedWhenAsked(t *testing.T) {
+	fsys := shippedPlanFS(t)
+	p, err := Load(fsys)
+	require.NoError(t, err)
+	decoded := func(p *Plan) []string {
+		var out []string
+		for _, f := range p.translations.files {
+			if f.decoded {
+				out = append(out, f.tag)
+			}
+		}
+		return out
+	}
+	require.Len(t, p.translations.files, 2)
+	assert.Empty(t, decoded(p), "nothing decoded by Load")
+	fr := fsys["lang/fr.toml"].Data
+	fsys["lang/fr.toml"] = &fstest.MapFile{Data: []byte("not TOML")}
+	_, err = p.Translated("fr")
+	require.NoError(t, err, "the bytes read at load")
+	assert.Equal(t, []string{"fr"}, decoded(p))
+	fsys["lang/fr.toml"].Data = fr
+
+	checked, _, err := load(fsys, true)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"es", "fr"}, decoded(checked), "Check decodes every translation")
+	assert.Equal(t, []string{"es", "fr"}, p.Languages())
+	for _, tag := range p.Languages() {
+		lazy, ok := p.Translation(tag)
+		require.True(t, ok)
+		eager, ok := checked.Translation(tag)
+		require.True(t, ok)
+		assert.Equal(t, eager, lazy, tag)
+	}
+	_, ok := p.Translation("de")
+	assert.False(t, ok)
+}

@@ -401,14 +401,20 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 		b.add(&Diagnostic{Code: CodeTooLarge, File: name, Line: line, Message: fmt.Sprintf("line %d is %s long; the limit is %d bytes (a value is at most %d)", line, byteSize(int64(n)), maxLineBytes, maxValueBytes)})
 		return
 	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = false
+	var r csvRecords
+	if plain := parsePlainCSV(data); plain != nil {
+		r = plain
+	} else { // encoding/csv reads the rest, and reports their errors
+		cr := csv.NewReader(bytes.NewReader(data))
+		cr.FieldsPerRecord = -1
+		r = cr
+	}
 	header, err := r.Read()
 	if err != nil {
 		b.csvError(name, err)
 		return
 	}
+	header = slices.Clone(header) // the plain reader reuses its record
 	pos := map[string]int{}
 	headerOK := true
 	var unknown []string

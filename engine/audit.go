@@ -13,9 +13,12 @@ import (
 
 // The "good news never hurts" audit (docs/methodology.md, "Good news never hurts"): for every
 // State and every kind of good news that can happen to it in the year, apply the news to the
-// data, assess again and check that the plan score, every section score and every scored
-// indicator did not move the wrong way. A move the plan accepts is listed, with its reason, in
-// auditExceptions (audit_exceptions.go); any other is a violation.
+// data, assess again and check that the plan score and every section score, like for like (over
+// the indicators scored before and after, as the what-if compares them), did not fall, and
+// that no scored indicator moved the wrong way. A move the plan accepts is listed, with its
+// reason, in auditExceptions (audit_exceptions.go); any other is a violation. An indicator
+// scored on one side only is no move: it is left out of the comparison and listed, with the
+// reason (AuditResult.LeftOut).
 
 // GoodNews is a kind of good news the audit applies.
 type GoodNews string
@@ -73,6 +76,17 @@ type AuditViolation struct {
 	Exception *AuditException `json:"exception,omitempty"`
 }
 
+// AuditLeftOut is an indicator scored on one side only after a piece of good news (it could no
+// longer be decided, or now can): left out of the like-for-like comparison, with the reason.
+type AuditLeftOut struct {
+	ISO3      string   `json:"iso3"`
+	News      GoodNews `json:"news"`
+	Indicator string   `json:"indicator"`
+	// Change is NoLongerDecided or NowDecided.
+	Change string `json:"change"`
+	Reason string `json:"reason"`
+}
+
 // AuditResult is the audit of one year.
 type AuditResult struct {
 	Year int     `json:"year"`
@@ -84,6 +98,9 @@ type AuditResult struct {
 	// covers. Both sorted by State, kind, scope and key.
 	Violations []AuditViolation `json:"violations"`
 	Excused    []AuditViolation `json:"excused"`
+	// LeftOut lists, per piece of good news, the indicators scored on one side only, left out
+	// of the like-for-like scores the audit checks; sorted as the violations.
+	LeftOut []AuditLeftOut `json:"left_out"`
 }
 
 // Audit applies every kind of good news to every State it can happen to in year, one at a
@@ -101,11 +118,12 @@ func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOpt
 	}
 	ba := base.Assessment()
 	res := &AuditResult{Year: year, AsOf: ba.AsOf, Plan: ba.Plan, Scenarios: map[GoodNews]int{},
-		Violations: []AuditViolation{}, Excused: []AuditViolation{}}
+		Violations: []AuditViolation{}, Excused: []AuditViolation{}, LeftOut: []AuditLeftOut{}}
 	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
 	ev.buildEnvs(year)
 	all := goodNewsFor(ds, ev.envs, year, cfg.asOf)
 	found := make([][]AuditViolation, len(all))
+	leftOut := make([][]AuditLeftOut, len(all))
 	errs := make([]error, len(all))
 	work := make(chan int)
 	var wg sync.WaitGroup
@@ -120,7 +138,7 @@ func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOpt
 					errs[i] = fmt.Errorf("audit %d: %s %s: %w", year, n.iso3, n.kind, err)
 					continue
 				}
-				found[i] = p.checkGoodNews(ba, run.Assessment, n)
+				found[i], leftOut[i] = p.checkGoodNews(ba, run.Assessment, n)
 			}
 		}()
 	}
@@ -140,6 +158,7 @@ func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOpt
 			return nil, errs[i]
 		}
 		res.Scenarios[n.kind]++
+		res.LeftOut = append(res.LeftOut, leftOut[i]...)
 		for _, v := range found[i] {
 			if v.Exception != nil {
 				res.Excused = append(res.Excused, v)
@@ -150,6 +169,16 @@ func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOpt
 	}
 	sortViolations(res.Violations)
 	sortViolations(res.Excused)
+	sort.SliceStable(res.LeftOut, func(i, j int) bool {
+		a, b := res.LeftOut[i], res.LeftOut[j]
+		if a.ISO3 != b.ISO3 {
+			return a.ISO3 < b.ISO3
+		}
+		if a.News != b.News {
+			return newsOrder(a.News) < newsOrder(b.News)
+		}
+		return a.Indicator < b.Indicator
+	})
 	return res, nil
 }
 
@@ -255,31 +284,34 @@ func num2s(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 const auditEps = 1e-9
 
 // checkGoodNews compares the baseline with the assessment after one piece of good news.
-// Indicator moves an exception covers are excused; the plan and section scores are then
-// checked with the excused indicators held at their baseline, so that an accepted move does
-// not count twice.
-func (p *Plan) checkGoodNews(base, after *Assessment, n news) []AuditViolation {
+// Indicator moves an exception covers are excused and held at their baseline; the plan and
+// section scores are then compared like for like, over the indicators scored on both sides
+// (keptRollups, as the what-if compares them), so that an accepted move does not count twice
+// and an indicator that can no longer be decided (or now can) is no move. Those are listed
+// apart, with the reason.
+func (p *Plan) checkGoodNews(base, after *Assessment, n news) ([]AuditViolation, []AuditLeftOut) {
 	var out []AuditViolation
-	held := append([]IndicatorAssessment(nil), after.Indicators...)
+	var left []AuditLeftOut
+	names := map[string]string{}
+	for _, s := range base.States {
+		names[s.ISO3] = s.Name
+	}
+	held := *after
+	held.Indicators = append([]IndicatorAssessment(nil), after.Indicators...)
+	both := make(map[string]bool, len(base.Indicators))
 	for i := range base.Indicators {
 		b, a := &base.Indicators[i], &after.Indicators[i]
+		if b.Scored() != a.Scored() {
+			l := leftOutIndicator(b, a, names)
+			left = append(left, AuditLeftOut{ISO3: n.iso3, News: n.kind, Indicator: b.ID, Change: l.Change, Reason: l.Reason})
+		}
 		if !b.Scored() && !a.Scored() {
 			continue
 		}
+		both[b.ID] = b.Scored() && a.Scored()
 		d := 1.0
 		if b.Direction == Decrease {
 			d = -1
-		}
-		if b.Scored() != a.Scored() && (notKnownByCheck(b) || notKnownByCheck(a)) {
-			// not known is not a verdict: no move (auditNotKnownReason)
-			held[i] = *b
-			why := "the status became not known: " + a.Reason
-			if notKnownByCheck(b) {
-				why = "the status became known: " + a.Reason
-			}
-			out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "indicator", Key: b.ID, Title: b.Title,
-				Before: b.Score, After: a.Score, Reason: why,
-				Exception: &AuditException{Indicator: b.ID, News: n.kind, Reason: auditNotKnownReason}})
 		}
 		var why string
 		switch {
@@ -293,22 +325,25 @@ func (p *Plan) checkGoodNews(base, after *Assessment, n news) []AuditViolation {
 		v := AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "indicator", Key: b.ID, Title: b.Title, Before: b.Value, After: a.Value, Reason: why}
 		if ex := auditException(b.ID, n.kind); ex != nil {
 			v.Exception = ex
-			held[i] = *b
+			if a.Scored() && b.Scored() {
+				held.Indicators[i].Score = b.Score
+			}
 		}
 		out = append(out, v)
 	}
-	_, sections, overall := p.rollups(held, after.Scoring)
+	keep := func(ia *IndicatorAssessment) bool { return both[ia.ID] }
+	kb, ka := keptRollups(base, keep), keptRollups(&held, keep)
 	for j, s := range base.Sections {
-		if why := scoreFell(s.Score, sections[j].Score); why != "" {
+		if why := scoreFell(kb.sections[j].score, ka.sections[j].score); why != "" {
 			out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "section", Key: s.Key, Title: s.Title,
-				Before: s.Score, After: sections[j].Score, Reason: why})
+				Before: kb.sections[j].score, After: ka.sections[j].score, Reason: why})
 		}
 	}
-	if why := scoreFell(base.Overall.Score, overall.Score); why != "" {
+	if why := scoreFell(kb.overall.score, ka.overall.score); why != "" {
 		out = append(out, AuditViolation{ISO3: n.iso3, News: n.kind, Scope: "plan", Title: "Plan score",
-			Before: base.Overall.Score, After: overall.Score, Reason: why})
+			Before: kb.overall.score, After: ka.overall.score, Reason: why})
 	}
-	return out
+	return out, left
 }
 
 // notKnownByCheck reports whether an indicator's status is not known because the States not
@@ -325,7 +360,7 @@ func scoreFell(b, a *float64) string {
 	case a == nil:
 		return fmt.Sprintf("the score %s was lost", fnum(*b))
 	case *a < *b-auditEps:
-		return fmt.Sprintf("the score fell: %s -> %s", fnum(*b), fnum(*a))
+		return fmt.Sprintf("the score fell like for like: %s -> %s", fnum(*b), fnum(*a))
 	}
 	return ""
 }

@@ -25,6 +25,9 @@ type Diff struct {
 	// Composition sums up who entered or left which populations, and why (filled by
 	// Baseline.Composition); Changes keeps it whole.
 	Composition []CompositionNote `json:"composition,omitempty"`
+	// LeftOut lists the indicators scored on one side only, left out of every like-for-like
+	// score change (ScoreChange.Delta), with the reason; Changes keeps it whole.
+	LeftOut []LeftOutIndicator `json:"left_out"`
 }
 
 // ChangeCounts counts the changed rows of a Diff.
@@ -115,11 +118,23 @@ type IndicatorChange struct {
 
 // ScoreChange is one roll-up (action, section or the plan) before and after.
 type ScoreChange struct {
-	Key            string         `json:"key"` // action number, section key or "overall"
-	Title          string         `json:"title,omitempty"`
-	BaseScore      *float64       `json:"base_score"`
-	ScenarioScore  *float64       `json:"scenario_score"`
-	Delta          *float64       `json:"delta"`
+	Key   string `json:"key"` // action number, section key or "overall"
+	Title string `json:"title,omitempty"`
+	// BaseScore and ScenarioScore are the roll-up's scores on each side, over the indicators
+	// scored on that side: BaseScored and ScenarioScored of them.
+	BaseScore      *float64 `json:"base_score"`
+	ScenarioScore  *float64 `json:"scenario_score"`
+	BaseScored     int      `json:"base_scored"`
+	ScenarioScored int      `json:"scenario_scored"`
+	// Delta is the like-for-like change: the scenario's score minus the baseline's, both over
+	// the indicators scored on both sides (LikeForLike), so that an indicator that can no
+	// longer be decided (or now can) does not move it by leaving (or entering) the mean. Nil
+	// when no indicator of the roll-up is scored on both sides.
+	Delta       *float64    `json:"delta"`
+	LikeForLike LikeForLike `json:"like_for_like"`
+	// FullDelta is ScenarioScore minus BaseScore: it also moves when an indicator enters or
+	// leaves the mean.
+	FullDelta      *float64       `json:"full_delta"`
 	BaseStatus     ProgressStatus `json:"base_status"`
 	ScenarioStatus ProgressStatus `json:"scenario_status"`
 	Changed        bool           `json:"changed"`
@@ -180,6 +195,8 @@ func Compare(base, other *Assessment) Diff {
 		d.Sections = append(d.Sections, scoreChange(s.Key, s.Title, s.Rollup, os[s.Key].Rollup))
 	}
 	d.Overall = scoreChange("overall", "Overall plan", base.Overall.Rollup, other.Overall.Rollup)
+	d.LeftOut = []LeftOutIndicator{}
+	d.likeForLike(base, other)
 	type dk struct {
 		iso string
 		art int
@@ -320,8 +337,9 @@ func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
 }
 
 func scoreChange(key, title string, b, o Rollup) ScoreChange {
-	c := ScoreChange{Key: key, Title: title, BaseScore: b.Score, ScenarioScore: o.Score, Delta: delta(b.Score, o.Score),
-		BaseStatus: b.Status, ScenarioStatus: o.Status}
+	c := ScoreChange{Key: key, Title: title, BaseScore: b.Score, ScenarioScore: o.Score, BaseScored: b.IndicatorsScored,
+		ScenarioScored: o.IndicatorsScored, FullDelta: delta(b.Score, o.Score), BaseStatus: b.Status, ScenarioStatus: o.Status}
+	c.Delta = c.FullDelta // until likeForLike: the same when no indicator is left out
 	c.Changed = !sameNum(b.Score, o.Score) || b.Status != o.Status
 	return c
 }

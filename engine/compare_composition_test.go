@@ -43,16 +43,20 @@ func TestComposition(t *testing.T) {
 	require.NotNil(t, d.Overall.Delta)
 	// Lebanon enters 26.1 (residual capacity after completion) with its answer not known, so
 	// 26.1's "achieved" is not known any more and leaves the means (docs/methodology.md §3.2):
-	// the plan score falls by 0.0129. Not known is not a verdict: held at its baseline, as the
-	// audit holds it, 26.1 leaves 24.5's gain (one fewer projected to miss) and no section falls.
-	assert.Equal(t, "-0.0129", fnum(*d.Overall.Delta))
+	// over the indicators scored on each side the plan score falls by 0.0129, but like for
+	// like (26.1 left out on both sides) it rises with 24.5's gain (one fewer projected to
+	// miss), and that is the change the what-if reports (docs/whatif.md, "Like for like").
+	require.NotNil(t, d.Overall.FullDelta)
+	assert.Equal(t, "-0.0129", fnum(*d.Overall.FullDelta))
+	assert.Equal(t, "0.0028", fnum(*d.Overall.Delta))
 	c261, ok := run.Assessment.Indicator("26.1")
 	require.True(t, ok)
 	assert.Equal(t, ProgressInsufficientData, c261.ProgressStatus)
 	assert.Equal(t, "not known: with the answer of Lebanon it could be in need of acceleration or achieved (1 State not known)", c261.Reason)
-	for _, v := range p.checkGoodNews(base.Assessment(), run.Assessment, news{iso3: "LBN", kind: NewsArt4Completed}) {
-		assert.NotNil(t, v.Exception, "no move the audit does not accept: %+v", v)
-	}
+	found, left := p.checkGoodNews(base.Assessment(), run.Assessment, news{iso3: "LBN", kind: NewsArt4Completed})
+	assert.Empty(t, found, "no move the wrong way, like for like")
+	assert.Equal(t, []AuditLeftOut{{ISO3: "LBN", News: NewsArt4Completed, Indicator: "26.1", Change: NoLongerDecided,
+		Reason: "the answer of Lebanon is not known"}}, left)
 
 	base, err = p.NewBaseline(ctx, ds, 2024)
 	require.NoError(t, err)

@@ -291,12 +291,12 @@ func TestLebanonCompletesClearance(t *testing.T) {
 	require.NotNil(t, c.ScenarioValue)
 	assert.Equal(t, 100.0, *c.ScenarioValue)
 	require.NotNil(t, d.Overall.Delta)
-	// good news never lowers the plan score, as the audit counts it: 26.1, whose "achieved" is
-	// not known once Lebanon (its answer not known) enters it, is held at its baseline
-	// (docs/methodology.md §8, "Not known is not a verdict")
-	for _, v := range p.checkGoodNews(bl.Assessment(), run.Assessment, news{iso3: "LBN", kind: NewsArt4Completed}) {
-		assert.NotNil(t, v.Exception, "no move the audit does not accept: %+v", v)
-	}
+	// good news never lowers the plan score like for like: 26.1, whose "achieved" is not known
+	// once Lebanon (its answer not known) enters it, is left out of the comparison
+	// (docs/methodology.md §8)
+	assert.Positive(t, *d.Overall.Delta)
+	found, _ := p.checkGoodNews(bl.Assessment(), run.Assessment, news{iso3: "LBN", kind: NewsArt4Completed})
+	assert.Empty(t, found, "no move the audit does not accept")
 	c, ok = d.Indicator("24.2") // contaminated area remaining falls by Lebanon's 3.9 km2
 	require.True(t, ok)
 	assert.InDelta(t, -3.9, *c.Delta, 1e-9)

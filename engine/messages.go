@@ -220,6 +220,10 @@ const (
 	msgEnteredPopulation                          = "engine.composition.entered"
 	msgLeftPopulation                             = "engine.composition.left"
 	msgNotInPopulation                            = "engine.composition.not-in"
+	// Why an indicator scored on one side of a comparison only has no score on the other
+	// (engine/compare_likeforlike.go).
+	msgAnswersNotKnown     = "engine.compare.answers-not-known"
+	msgAnswersNotKnownMany = "engine.compare.answers-not-known-many"
 	// Monte Carlo deadline risk (engine/risk): why a State is not simulated, and why the
 	// simulation's median differs from the projection. Declared here, with the engine's other
 	// sentences; package risk builds them with Say and the argument constructors
@@ -432,6 +436,8 @@ var messageDefs = []MessageDef{
 	{ID: msgWhyFieldIs, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.Field}} = {{.Value}}"},
 	{ID: msgEnteredPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} entered the population: {{.Because}}"},
 	{ID: msgLeftPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} left the population: {{.Because}}"},
+	{ID: msgAnswersNotKnown, Description: "what-if: why an indicator cannot be decided on one side of a comparison; States the names of the States whose answers are not known, N their number", One: "the answer of {{.States}} is not known", Other: "the answers of {{.States}} are not known"},
+	{ID: msgAnswersNotKnownMany, Description: "what-if: why an indicator cannot be decided on one side of a comparison; N a number of States (more than five) whose answers are not known", Other: "the answers of {{.N}} States are not known"},
 	{ID: msgNotInPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} is not in the population: {{.Because}}"},
 	{ID: msgAssumeNoDeadline, Description: "projection assumption", Other: "no deadline is applied: the one that applies is not known"},
 	{ID: msgAssumeNoExtension, Description: "projection assumption; Deadline a date", Other: "no further extension: the deadline in force, {{.Deadline}}, stays"},

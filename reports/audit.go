@@ -20,7 +20,8 @@ func WriteAuditJSON(w io.Writer, res *engine.AuditResult) error {
 
 // WriteAuditTable writes the audit of one year for people: what was applied, every violation
 // with its indicator and reason, then the documented exceptions that accepted a move, grouped by
-// exception with the States concerned, each reason once after the moves it accepts.
+// exception with the States concerned, each reason once after the moves it accepts, then the
+// indicators left out of the like-for-like comparison.
 func WriteAuditTable(w io.Writer, res *engine.AuditResult) error {
 	if res == nil {
 		return ErrNoAssessment
@@ -65,8 +66,7 @@ func WriteAuditTable(w io.Writer, res *engine.AuditResult) error {
 		g.states = append(g.states, v.ISO3)
 	}
 	sort.Strings(keys)
-	// the moves one reason accepts (an exception, or the rule that not known is not a verdict,
-	// which covers many indicators), then the reason once
+	// the moves one reason accepts, then the reason once
 	var reasons []string
 	byReason := map[string][]string{}
 	for _, k := range keys {
@@ -84,8 +84,41 @@ func WriteAuditTable(w io.Writer, res *engine.AuditResult) error {
 		}
 		fmt.Fprintf(&b, "    %s\n", r)
 	}
+	writeAuditLeftOut(&b, res.LeftOut)
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeAuditLeftOut lists the indicators scored on one side only, left out of the like-for-like
+// comparison: by indicator, kind of news and change, with the States concerned.
+func writeAuditLeftOut(b *strings.Builder, left []engine.AuditLeftOut) {
+	type key struct {
+		indicator string
+		news      engine.GoodNews
+		change    string
+	}
+	states := map[key][]string{}
+	var keys []key
+	for _, l := range left {
+		k := key{l.Indicator, l.News, l.Change}
+		if _, ok := states[k]; !ok {
+			keys = append(keys, k)
+		}
+		states[k] = append(states[k], l.ISO3)
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		if keys[i].indicator != keys[j].indicator {
+			return keys[i].indicator < keys[j].indicator
+		}
+		if keys[i].news != keys[j].news {
+			return keys[i].news < keys[j].news
+		}
+		return keys[i].change < keys[j].change
+	})
+	fmt.Fprintf(b, "\nLeft out of the like-for-like comparison (scored before or after the news only; no move): %d\n", len(left))
+	for _, k := range keys {
+		fmt.Fprintf(b, "  %s after %s, %s (%d): %s\n", k.indicator, k.news, k.change, len(states[k]), strings.Join(states[k], " "))
+	}
 }
 
 func where(v engine.AuditViolation) string {

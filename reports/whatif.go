@@ -56,7 +56,10 @@ type WhatIfScenario struct {
 	Obligations []engine.ObligationChange `json:"obligations"`
 	// Composition says who entered or left which populations, and why.
 	Composition []engine.CompositionNote `json:"composition,omitempty"`
-	Risk        *risk.Change             `json:"risk,omitempty"`
+	// LeftOut lists the indicators scored on one side only, left out of every like-for-like
+	// score change (the deltas of Actions, Sections and Overall), and why.
+	LeftOut []engine.LeftOutIndicator `json:"left_out"`
+	Risk    *risk.Change              `json:"risk,omitempty"`
 	// Text is the outcome in words (in WhatIf.Lang): a summary naming the events and the indicators
 	// that moved, and a sentence per changed indicator, section, obligation and projection.
 	Text WhatIfText `json:"text"`
@@ -78,7 +81,7 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, rc *risk.Change) {
 	ws := WhatIfScenario{Name: sc.Name, Description: sc.Description, File: sc.File, Changes: []string{},
 		Reevaluated: nonNil(run.Affected), Changed: d.ChangedTotals, Indicators: nonNil(d.Indicators),
 		Actions: nonNil(d.Actions), Sections: nonNil(d.Sections), Overall: d.Overall, Deadlines: nonNil(d.Deadlines), Obligations: nonNil(d.Obligations),
-		Composition: d.Composition, Risk: rc}
+		Composition: d.Composition, LeftOut: nonNil(d.LeftOut), Risk: rc}
 	if !sc.Overrides.IsZero() {
 		ws.Overrides = &sc.Overrides
 	}
@@ -105,6 +108,12 @@ func (r *WhatIf) Add(run *engine.ScenarioRun, d engine.Diff, rc *risk.Change) {
 		for i := range ws.Sections {
 			if t, ok := r.Titles[ws.Sections[i].Key]; ok {
 				ws.Sections[i].Title = t
+			}
+		}
+		ws.LeftOut = append([]engine.LeftOutIndicator(nil), ws.LeftOut...)
+		for i := range ws.LeftOut {
+			if t, ok := r.Titles[ws.LeftOut[i].ID]; ok {
+				ws.LeftOut[i].Title = t
 			}
 		}
 	}
@@ -148,8 +157,9 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		fmt.Fprintln(tw, loc.T("cli.whatif.reevaluated", map[string]any{"Reevaluated": loc.N("cli.whatif.count.indicators", len(s.Reevaluated), nil), "Changed": changed}))
 		fmt.Fprintln(tw, s.Text.Summary)
 		o := s.Overall
-		fmt.Fprintln(tw, loc.T("cli.whatif.plan-score", map[string]any{"Base": tx.score(o.BaseScore), "Scenario": tx.score(o.ScenarioScore),
-			"Delta": tx.scoreDelta(o.Delta), "BaseStatus": statusWord(loc, o.BaseStatus), "ScenarioStatus": statusWord(loc, o.ScenarioStatus)}))
+		fmt.Fprintln(tw, loc.T("cli.whatif.plan-score", map[string]any{"Base": tx.score(o.BaseScore), "BaseN": o.BaseScored, "Scenario": tx.score(o.ScenarioScore),
+			"ScenarioN": o.ScenarioScored, "Delta": tx.scoreDelta(o.Delta), "Common": o.LikeForLike.Indicators,
+			"BaseStatus": statusText(loc, o.BaseStatus), "ScenarioStatus": statusText(loc, o.ScenarioStatus)}))
 		if len(s.Indicators) > 0 {
 			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.indicators"))
 			for _, c := range s.Indicators {
@@ -158,7 +168,13 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 					delta += " " + loc.T("cli.whatif.coverage-flagged")
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
-					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), c.Title)
+					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), c.Title)
+			}
+		}
+		if len(s.Text.LeftOut) > 0 {
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.left-out"))
+			for _, st := range s.Text.LeftOut {
+				fmt.Fprintln(tw, st.Text)
 			}
 		}
 		writePopulationNotes(tw, loc, s.Composition)
@@ -176,7 +192,7 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.deadlines"))
 			for _, d := range s.Deadlines {
 				fmt.Fprintf(tw, "%s\t%d\t%s\t%s -> %s\t%s\t%s\n", d.ISO3, d.Article, tx.isoDate(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(tx.projectionOrEmpty(d.BaseStatus)), orDash(tx.projectionOrEmpty(d.ScenarioStatus)))
+					yearOrDash(d.ScenarioCompletionYear), orDash(projectionText(loc, d.BaseStatus)), orDash(projectionText(loc, d.ScenarioStatus)))
 			}
 		}
 		if r := s.Risk; r != nil {
@@ -204,9 +220,27 @@ func writeScoreRows(tw io.Writer, loc *locale.Locale, head string, rows []engine
 	tx := tableWords{loc}
 	fmt.Fprintln(tw, "\n"+loc.T(head))
 	for _, c := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c.Key, tx.score(c.BaseScore), tx.score(c.ScenarioScore), tx.scoreDelta(c.Delta),
-			statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), c.Title)
+		fmt.Fprintf(tw, "%s\t%s (%d)\t%s (%d)\t%s (%d)\t%s\t%s\t%s\n", c.Key, tx.score(c.BaseScore), c.BaseScored, tx.score(c.ScenarioScore), c.ScenarioScored,
+			tx.scoreDelta(c.Delta), c.LikeForLike.Indicators, statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), c.Title)
 	}
+}
+
+// statusText is a progress status in words, in the locale's language (the catalogue's
+// status.*): the what-if's tables say what everything else a reader sees says; the JSON keeps
+// the codes.
+func statusText(loc *locale.Locale, s engine.ProgressStatus) string {
+	if s == "" {
+		return ""
+	}
+	return loc.Status(string(s))
+}
+
+// projectionText is a deadline projection's status in words, in the locale's language.
+func projectionText(loc *locale.Locale, s engine.ProjectionStatus) string {
+	if s == "" {
+		return ""
+	}
+	return loc.T("projection." + string(s))
 }
 
 // overridesText lists a scenario's changes to the plan on one line.
@@ -319,9 +353,16 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		b.WriteString("\n")
 		o := s.Overall
 		fmt.Fprintf(&b, "\n**%s** %s\n", markdownText(t("cli.whatif.md.plan-score-label")), markdownText(t("cli.whatif.md.plan-score",
-			"Base", tx.score(o.BaseScore), "Scenario", tx.score(o.ScenarioScore), "Delta", tx.scoreDelta(o.Delta),
-			"BaseStatus", statusWord(loc, o.BaseStatus), "ScenarioStatus", statusWord(loc, o.ScenarioStatus),
+			"Base", tx.score(o.BaseScore), "BaseN", o.BaseScored, "Scenario", tx.score(o.ScenarioScore), "ScenarioN", o.ScenarioScored,
+			"Delta", tx.scoreDelta(o.Delta), "Common", o.LikeForLike.Indicators,
+			"BaseStatus", statusText(loc, o.BaseStatus), "ScenarioStatus", statusText(loc, o.ScenarioStatus),
 			"Reevaluated", len(s.Reevaluated), "Changed", s.Changed.Indicators)))
+		if len(s.Text.LeftOut) > 0 {
+			fmt.Fprintf(&b, "\n**%s**\n\n", markdownText(t("cli.whatif.md.left-out")))
+			for _, st := range s.Text.LeftOut {
+				fmt.Fprintf(&b, "- %s\n", markdownText(st.Text))
+			}
+		}
 		if len(s.Indicators) > 0 {
 			b.WriteString(head("cli.whatif.md.head.indicators", 1, 2, 3))
 			for _, c := range s.Indicators {
@@ -330,7 +371,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 					delta += " " + t("cli.whatif.coverage-flagged")
 				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
-					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), markdownText(c.Title))
+					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), markdownText(c.Title))
 			}
 		}
 		if len(s.Composition) > 0 {
@@ -348,8 +389,8 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 			}
 			b.WriteString(head(grp.head, 1, 2, 3))
 			for _, c := range grp.rows {
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s |\n", c.Key, tx.score(c.BaseScore), tx.score(c.ScenarioScore), tx.scoreDelta(c.Delta),
-					statusWord(loc, c.BaseStatus), statusWord(loc, c.ScenarioStatus), markdownText(c.Title))
+				fmt.Fprintf(&b, "| %s | %s (%d) | %s (%d) | %s (%d) | %s → %s | %s |\n", c.Key, tx.score(c.BaseScore), c.BaseScored, tx.score(c.ScenarioScore), c.ScenarioScored,
+					tx.scoreDelta(c.Delta), c.LikeForLike.Indicators, statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), markdownText(c.Title))
 			}
 		}
 		if len(s.Obligations) > 0 {
@@ -364,7 +405,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 			b.WriteString(head("cli.whatif.md.head.deadlines", 1))
 			for _, d := range s.Deadlines {
 				fmt.Fprintf(&b, "| %s | %d | %s | %s → %s | %s → %s |\n", d.ISO3, d.Article, isoDate(d.Deadline), yearOrDash(d.BaseCompletionYear),
-					yearOrDash(d.ScenarioCompletionYear), orDash(tx.projectionOrEmpty(d.BaseStatus)), orDash(tx.projectionOrEmpty(d.ScenarioStatus)))
+					yearOrDash(d.ScenarioCompletionYear), orDash(projectionText(loc, d.BaseStatus)), orDash(projectionText(loc, d.ScenarioStatus)))
 			}
 		}
 		if r := s.Risk; r != nil {

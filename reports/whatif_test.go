@@ -34,8 +34,10 @@ func whatIfFixture(all bool) (*WhatIf, engine.Diff) {
 				BaseSeries: series(2021, nil), ScenarioSeries: series(2021, nil)},
 		},
 		Actions: []engine.ScoreChange{{Key: "1", Title: "Plan", BaseScore: f(0.5), ScenarioScore: f(0.512), Delta: f(0.012),
+			BaseScored: 2, ScenarioScored: 2, LikeForLike: engine.LikeForLike{Indicators: 2, BaseScore: f(0.5), ScenarioScore: f(0.512)},
 			BaseStatus: engine.ProgressNeedsAcceleration, ScenarioStatus: engine.ProgressOnTrack, Changed: true}},
 		Overall: engine.ScoreChange{Key: "overall", BaseScore: f(0.4), ScenarioScore: f(0.41), Delta: f(0.01),
+			BaseScored: 5, ScenarioScored: 5, LikeForLike: engine.LikeForLike{Indicators: 5, BaseScore: f(0.4), ScenarioScore: f(0.41)},
 			BaseStatus: engine.ProgressNeedsAcceleration, ScenarioStatus: engine.ProgressNeedsAcceleration, Changed: true},
 		Deadlines: []engine.DeadlineChange{{ISO3: "LAO", Article: 4, Deadline: "2030-08-01", BaseCompletionYear: &y1,
 			ScenarioCompletionYear: &y2, BaseStatus: engine.ProjectionWillMiss, ScenarioStatus: engine.ProjectionOnCourse, Changed: true}},
@@ -89,11 +91,11 @@ func TestWriteWhatIfTable(t *testing.T) {
 		{"scenario", `\n== Kenya joins\nA deposit in 2024\.\n  set KEN\.ratified = 2024-03-01\n  plan: counting entry-into-force; on_track 0\.9; trend_min_years 3\n`},
 		{"counts", `Re-evaluated 2 indicators; changed: 2 indicators, 1 action, 0 sections, 1 deadline projection, 1 obligation episode\n`},
 		{"obligation verdict", `ZAF +3 +1 +2023-11-01 +2023 -> 2023-10 +not known -> yes +completed; whether on time is not known +completed on time`},
-		{"plan score", `Plan score: 40% -> 41% \(\+1\.0 pp\), needs-acceleration -> needs-acceleration\n`},
-		{"indicator", `(?m)^1\.1 +75\.0% +80\.0% +\+5\.0 pp +50% -> 60% +needs-acceleration +on-track +Share \| of States$`},
+		{"plan score", `Plan score: 40% over 5 indicators -> 41% over 5; like for like, over the 5 scored in both: \+1\.0 pp; needs acceleration -> needs acceleration\n`},
+		{"indicator", `(?m)^1\.1 +75\.0% +80\.0% +\+5\.0 pp +50% -> 60% +needs acceleration +on track +Share \| of States$`},
 		{"no value", `(?m)^2\.1 +– +– +– +– -> – `},
-		{"action", `(?m)^1 +50% +51% +\+1\.2 pp +needs-acceleration +on-track +Plan$`},
-		{"deadline", `(?m)^LAO +4 +2030-08-01 +2031 -> 2029 +will-miss +on-course$`},
+		{"action", `(?m)^1 +50% \(2\) +51% \(2\) +\+1\.2 pp \(2\) +needs acceleration +on track +Plan$`},
+		{"deadline", `(?m)^LAO +4 +2030-08-01 +2031 -> 2029 +projected to miss the deadline +on course$`},
 		{"risk", `(?m)^LAO +4 +2030-08-01 +10\.0% -> 25\.0% +– -> – +2031\.2 -> never$`},
 		{"risk indicator", `(?m)^20\.1 reaches 0 by 2026 +20\.0% -> 30\.0%`},
 	}
@@ -103,6 +105,9 @@ func TestWriteWhatIfTable(t *testing.T) {
 		})
 	}
 	assert.NotContains(t, out, "\nSECTION", "no table for no rows")
+	for _, code := range []string{"needs-acceleration", "on-track", "will-miss", "on-course"} {
+		assert.NotContains(t, out, code, "statuses in words, as everything else a reader sees")
+	}
 }
 
 func TestWriteWhatIfMarkdown(t *testing.T) {
@@ -125,13 +130,13 @@ func TestWriteWhatIfMarkdown(t *testing.T) {
 			"# What if: Test Action Plan 2021-2026 0.1-test, 2024\n",
 			"Data as of 2025-06-30. Only what changed is listed.\n",
 			"\n## Kenya joins\n\nA deposit in 2024.\n\nScenario file: `kenya.toml`\n\n- set KEN.ratified = 2024-03-01\n- plan: counting entry-into-force; on\\_track 0.9; trend\\_min\\_years 3\n",
-			"**Plan score:** 40% → 41% (+1.0 pp); needs-acceleration → needs-acceleration. 2 indicators re-evaluated; 2 changed.\n",
-			"| 1.1 | 75.0% | 80.0% | +5.0 pp | 50% → 60% | needs-acceleration → on-track | Share \\| of States |\n",
-			"| 1 | 50% | 51% | +1.2 pp | needs-acceleration → on-track | Plan |\n",
-			"| LAO | 4 | 2030-08-01 | 2031 → 2029 | will-miss → on-course |\n",
+			"**Plan score:** 40% over 5 indicators → 41% over 5; like for like, over the 5 scored in both: +1.0 pp; needs acceleration → needs acceleration. 2 indicators re-evaluated; 2 changed.\n",
+			"| 1.1 | 75.0% | 80.0% | +5.0 pp | 50% → 60% | needs acceleration → on track | Share \\| of States |\n",
+			"| 1 | 50% (2) | 51% (2) | +1.2 pp (2) | needs acceleration → on track | Plan |\n",
+			"| LAO | 4 | 2030-08-01 | 2031 → 2029 | projected to miss the deadline → on course |\n",
 			"Deadline risk (500 draws, seed 3):",
 			"\n- P(20.1 reaches 0 by 2026): 20.0% → 30.0%\n",
-		}, []string{"### Charts"}},
+		}, []string{"### Charts", "needs-acceleration", "on-track", "will-miss", "on-course"}},
 		{"charts", figs, []string{"\n### Charts\n\n![1.1: baseline and scenario](s1-1.1.svg)\n"}, []string{"2.1: baseline"}},
 	}
 	for _, tt := range tests {

@@ -22,12 +22,16 @@ type WhatIfText struct {
 	// Events says what happens, one phrase per event ("Lebanon completes clearance on 30 June
 	// 2025").
 	Events []string `json:"events"`
-	// Summary is the headline: the events, the plan score and the indicators that moved.
+	// Summary is the headline: the events, the plan score's like-for-like change, the
+	// indicators that moved and those left out of the comparison.
 	Summary    string       `json:"summary"`
 	Indicators []SentenceOf `json:"indicators"`
-	Sections   []SentenceOf `json:"sections"`
-	Deadlines  []SentenceOf `json:"deadlines"`
-	Notes      []string     `json:"notes,omitempty"`
+	// LeftOut says, per indicator scored on one side only, that it could no longer (or could
+	// now) be decided, and why.
+	LeftOut   []SentenceOf `json:"left_out"`
+	Sections  []SentenceOf `json:"sections"`
+	Deadlines []SentenceOf `json:"deadlines"`
+	Notes     []string     `json:"notes,omitempty"`
 }
 
 // SentenceOf is a sentence about one row (an indicator id, a section key, a State and
@@ -135,7 +139,7 @@ func locScore(loc *locale.Locale, v *float64) string {
 // the summary; a scenario of field changes only is summarised by its name); names gives State
 // names by ISO3 code (nil: the codes).
 func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event, names map[string]string) WhatIfText {
-	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
+	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, LeftOut: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
 	name := func(iso string) string { return stateName(loc, iso, names[iso]) }
 	of := func(iso string) string { return ofStateName(loc, iso, names[iso]) }
 	for _, e := range events {
@@ -153,37 +157,20 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		moved = append(moved, c.ID)
 		t.Indicators = append(t.Indicators, SentenceOf{Key: c.ID, Text: indicatorSentence(loc, c, name)})
 	}
-	o := ws.Overall
-	data := map[string]any{"Events": what, "From": locScore(loc, o.BaseScore), "To": locScore(loc, o.ScenarioScore),
-		"Indicators": loc.JoinAnd(moved)}
-	id := "whatif.summary.same"
-	if o.Delta != nil && math.Abs(*o.Delta) >= 0.0005 {
-		data["Points"] = strings.TrimPrefix(loc.Points(math.Abs(100**o.Delta), 1), "+")
-		id = "whatif.summary.up"
-		if *o.Delta < 0 {
-			id = "whatif.summary.down"
+	t.Summary = whatIfHeadline(loc, what, ws.Overall, moved, ws.LeftOut)
+	for _, l := range ws.LeftOut {
+		d := map[string]any{"Indicator": l.ID, "Title": l.Title, "Reason": engineSentence(loc, l.Reason, l.ReasonSentence)}
+		id := "whatif.left-out.no-longer"
+		if l.Change == engine.NowDecided {
+			id = "whatif.left-out.now"
+			d["Status"] = loc.Status(string(l.ScenarioStatus))
 		}
-	}
-	if len(moved) == 0 {
-		t.Summary = loc.T("whatif.summary.none", data)
-	} else {
-		t.Summary = loc.N(id, len(moved), data)
+		t.LeftOut = append(t.LeftOut, SentenceOf{Key: l.ID, Text: loc.T(id, d)})
 	}
 	for _, s := range ws.Sections {
-		if !s.Changed || s.Delta == nil {
-			continue
+		if st, ok := sectionSentence(loc, s); ok {
+			t.Sections = append(t.Sections, SentenceOf{Key: s.Key, Text: st})
 		}
-		d := map[string]any{"Section": s.Title, "From": locScore(loc, s.BaseScore), "To": locScore(loc, s.ScenarioScore),
-			"Points": strings.TrimPrefix(loc.Points(math.Abs(100**s.Delta), 1), "+")}
-		id := "whatif.section.up"
-		switch {
-		case math.Abs(*s.Delta) < 0.0005:
-			id = "whatif.section.status"
-			d["FromStatus"], d["ToStatus"] = loc.Status(string(s.BaseStatus)), loc.Status(string(s.ScenarioStatus))
-		case *s.Delta < 0:
-			id = "whatif.section.down"
-		}
-		t.Sections = append(t.Sections, SentenceOf{Key: s.Key, Text: loc.T(id, d)})
 	}
 	for _, n := range ws.Composition {
 		t.Notes = append(t.Notes, engineSentence(loc, n.Text, n.TextSentence)+" ("+strings.Join(n.Indicators, ", ")+").")
@@ -212,6 +199,89 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		t.Deadlines = append(t.Deadlines, SentenceOf{Key: c.ISO3 + "-" + itoa(c.Article) + "-projection", Text: capFirst(loc.T(id, d))})
 	}
 	return t
+}
+
+// points is a change of a score in percentage points, without its sign.
+func points(loc *locale.Locale, d float64) string {
+	return strings.TrimPrefix(loc.Points(math.Abs(100*d), 1), "+")
+}
+
+// sameScore reports whether a score change rounds to nothing at the one decimal shown.
+func sameScore(d float64) bool { return math.Abs(d) < 0.0005 }
+
+// whatIfHeadline is the headline: the events, the plan score's change and the indicators that
+// moved. The change is like for like (over the indicators scored on both sides); when an
+// indicator is scored on one side only, the headline says so and leaves it out, so that an
+// indicator that can no longer be decided never reads as a fall of the score.
+func whatIfHeadline(loc *locale.Locale, what string, o engine.ScoreChange, moved []string, leftOut []engine.LeftOutIndicator) string {
+	data := map[string]any{"Events": what, "From": locScore(loc, o.BaseScore), "To": locScore(loc, o.ScenarioScore),
+		"Indicators": loc.JoinAnd(moved)}
+	if len(moved) == 0 {
+		return loc.T("whatif.summary.none", data)
+	}
+	prefix := "whatif.summary."
+	if len(o.LikeForLike.LeftOut) > 0 {
+		prefix = "whatif.summary.lfl."
+	}
+	id := prefix + "same"
+	switch {
+	case o.Delta == nil && len(o.LikeForLike.LeftOut) > 0:
+		id = "whatif.summary.lfl.none"
+	case o.Delta != nil && !sameScore(*o.Delta):
+		data["Points"] = points(loc, *o.Delta)
+		id = prefix + "up"
+		if *o.Delta < 0 {
+			id = prefix + "down"
+		}
+	}
+	parts := []string{loc.N(id, len(moved), data)}
+	for _, c := range []struct{ change, id string }{{engine.NoLongerDecided, "whatif.summary.no-longer-decided"}, {engine.NowDecided, "whatif.summary.now-decided"}} {
+		var ids []string
+		for _, l := range leftOut {
+			if l.Change == c.change {
+				ids = append(ids, l.ID)
+			}
+		}
+		if len(ids) > 0 {
+			parts = append(parts, loc.N(c.id, len(ids), map[string]any{"Indicators": loc.JoinAnd(ids)}))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// sectionSentence says how a changed section's score would move: like for like when one of its
+// indicators is scored on one side only.
+func sectionSentence(loc *locale.Locale, s engine.ScoreChange) (string, bool) {
+	if !s.Changed {
+		return "", false
+	}
+	d := map[string]any{"Section": s.Title, "From": locScore(loc, s.BaseScore), "To": locScore(loc, s.ScenarioScore)}
+	if lo := s.LikeForLike.LeftOut; len(lo) > 0 {
+		d["LeftOut"] = loc.JoinAnd(lo)
+		switch {
+		case s.Delta == nil:
+			return loc.T("whatif.section.lfl.none", d), true
+		case sameScore(*s.Delta):
+			return loc.T("whatif.section.lfl.same", d), true
+		}
+		d["Points"] = points(loc, *s.Delta)
+		if *s.Delta < 0 {
+			return loc.T("whatif.section.lfl.down", d), true
+		}
+		return loc.T("whatif.section.lfl.up", d), true
+	}
+	if s.Delta == nil {
+		return "", false
+	}
+	d["Points"] = points(loc, *s.Delta)
+	switch {
+	case sameScore(*s.Delta):
+		d["FromStatus"], d["ToStatus"] = loc.Status(string(s.BaseStatus)), loc.Status(string(s.ScenarioStatus))
+		return loc.T("whatif.section.status", d), true
+	case *s.Delta < 0:
+		return loc.T("whatif.section.down", d), true
+	}
+	return loc.T("whatif.section.up", d), true
 }
 
 func orNotKnown(loc *locale.Locale, s string) string {

@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,10 +59,30 @@ func TestWhatIfText(t *testing.T) {
 	assert.Contains(t, byKey["LBN-4-projection"], "would no longer apply")
 	assert.Len(t, txt.Sections, ws.Changed.Sections)
 
+	// good news never reads as bad news: 26.1, no longer decided, leaves the comparison
+	// instead of lowering the plan score (docs/whatif.md, "Like for like")
+	assert.Equal(t, "If Lebanon completes clearance on 30 June 2025, the plan score would rise by 0.3 pp like for like (over the indicators scored both before and after), "+
+		"and 8 indicators would change: 24.2, 24.3, 24.4, 24.5, 25.1, 25.2, 25.3 and 26.1. 26.1 could no longer be decided and is left out of the comparison.", txt.Summary)
+	assert.Equal(t, []SentenceOf{{Key: "26.1", Text: "26.1 Residual capacity kept after completion (of those with data) could no longer be decided: the answer of Lebanon is not known. " +
+		"It is left out of the score changes, which compare the indicators scored both before and after."}}, txt.LeftOut)
+	assert.Equal(t, "The score of Survey, clearance and risk reduction education (Article 4) would rise by 1.0 pp like for like (26.1 left out).", byKey["clearance"])
+	for _, s := range append([]string{txt.Summary}, byKey["clearance"]) {
+		assert.NotContains(t, s, "would fall by", "a completion never reads as a fall")
+	}
+	doc, err := os.ReadFile("../docs/whatif.md")
+	require.NoError(t, err)
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	assert.Contains(t, words(string(doc)), words(txt.Summary), "docs/whatif.md shows the headline as the what-if writes it")
+	assert.Contains(t, words(string(doc)), words(txt.LeftOut[0].Text), "docs/whatif.md shows the left-out sentence as the what-if writes it")
+
 	names := map[string]string{"LBN": "Lebanon"}
 	fr := NewWhatIfText(locale.For(locale.French), ws, run.Scenario.Events, names)
 	assert.Equal(t, []string{"le Liban achève la dépollution le 30 juin 2025"}, fr.Events)
-	assert.Contains(t, fr.Summary, "Si le Liban achève la dépollution le 30 juin 2025, le score du plan")
+	assert.Contains(t, fr.Summary, "Si le Liban achève la dépollution le 30 juin 2025, le score du plan augmenterait de 0,3")
+	assert.Contains(t, fr.Summary, "point à périmètre constant (sur les indicateurs notés avant comme après)")
+	assert.Contains(t, fr.Summary, "Le statut de l’indicateur 26.1 ne pourrait plus être établi ; il est exclu de la comparaison.")
+	require.Len(t, fr.LeftOut, 1)
+	assert.Contains(t, fr.LeftOut[0].Text, "ne pourrait plus être établi : la réponse d’un État n’est pas connue (Liban).")
 	for _, s := range append(fr.Indicators, fr.Sections...) {
 		assert.NotContains(t, s.Text, "[whatif", s.Text)
 		assert.NotContains(t, s.Text, ". le Liban", "a sentence begins with a capital: %s", s.Text)

@@ -21,6 +21,11 @@ func TestAuditSample(t *testing.T) {
 	assert.Contains(t, out, "Violations: 0\n")
 	assert.Contains(t, out, "accession-with-stockpile")
 	assert.Contains(t, out, "12.1 after accession-with-stockpile (")
+	// an indicator that can no longer be decided is no move: compared like for like, it is
+	// left out and listed, not excused (docs/methodology.md §8)
+	assert.Contains(t, out, "\nLeft out of the like-for-like comparison (scored before or after the news only; no move): ")
+	assert.Contains(t, out, "\n  26.1 after article-4-completed, no-longer-decided (9): AFG BIH CHL DEU IRQ LAO LBN SOM TCD\n")
+	assert.NotContains(t, out, "Not known is not a verdict")
 
 	code, js, _ := lap(t, "audit", "--data", sampleData, "--year", "2022", "--format", "json")
 	require.Equal(t, 0, code)
@@ -28,6 +33,12 @@ func TestAuditSample(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(js), &res))
 	assert.Empty(t, res.Violations)
 	assert.NotEmpty(t, res.Excused)
+	for _, v := range res.Excused {
+		assert.Equal(t, "12.1", v.Key, "the one documented exception")
+	}
+	require.NotEmpty(t, res.LeftOut)
+	assert.Contains(t, res.LeftOut, engine.AuditLeftOut{ISO3: "LBN", News: engine.NewsArt4Completed, Indicator: "26.1",
+		Change: engine.NoLongerDecided, Reason: "the answer of Lebanon is not known"})
 	assert.Positive(t, res.Scenarios[engine.NewsArt4Completed])
 }
 

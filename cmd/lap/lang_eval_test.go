@@ -187,7 +187,7 @@ func TestWhatIfOneUnitAndDates(t *testing.T) {
 				if l == locale.English {
 					dec = `\.`
 				}
-				assert.Regexp(t, `\([+-]?\d+`+dec+`\d`+unit[l]+`\)`, out, "the plan score's change")
+				assert.Regexp(t, `[+-]?\d+`+dec+`\d`+unit[l]+`[\x{00a0}\x{202f} ]?;`, out, "the plan score's change")
 				assert.Regexp(t, `\+0`+dec+`1`+unit[l], out, "an indicator's change (3.2)")
 				if l == locale.English {
 					return

@@ -1,0 +1,113 @@
+package engine
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The case: Lebanon completing clearance makes 26.1 undecidable (its answer is not
+// known). The what-if's score changes are like for like: 26.1 is left out on both sides, listed
+// with its reason, and no score reads as a fall.
+func TestLikeForLikeLebanon(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	base, err := p.NewBaseline(ctx, ds, 2025)
+	require.NoError(t, err)
+	sc, err := NewScenario("Lebanon", "", []EventSpec{{State: "Lebanon", Type: "complete-clearance", Date: "2025-06-30"}}, nil, ds)
+	require.NoError(t, err)
+	run, err := base.Run(ctx, sc)
+	require.NoError(t, err)
+	d := run.Diff()
+
+	assert.Equal(t, []LeftOutIndicator{{ID: "26.1", Title: "Residual capacity kept after completion (of those with data)", Change: NoLongerDecided,
+		BaseStatus: ProgressAchieved, ScenarioStatus: ProgressInsufficientData, Reason: "the answer of Lebanon is not known",
+		ReasonSentence: d.LeftOut[0].ReasonSentence, NotKnown: []string{"LBN"}}}, d.LeftOut)
+	assert.Equal(t, msgAnswersNotKnown, d.LeftOut[0].ReasonSentence.ID)
+
+	o := d.Overall
+	assert.Equal(t, 41, o.BaseScored)
+	assert.Equal(t, 40, o.ScenarioScored)
+	assert.Equal(t, 40, o.LikeForLike.Indicators)
+	assert.Equal(t, []string{"26.1"}, o.LikeForLike.LeftOut)
+	require.NotNil(t, o.Delta)
+	assert.Positive(t, *o.Delta, "a completion raises the plan score like for like")
+	assert.InDelta(t, *o.LikeForLike.ScenarioScore-*o.LikeForLike.BaseScore, *o.Delta, 1e-12)
+	assert.InDelta(t, *o.ScenarioScore-*o.BaseScore, *o.FullDelta, 1e-12)
+	assert.Negative(t, *o.FullDelta, "the full scores stay shown: 26.1 left the scenario's mean")
+	assert.InDelta(t, *o.ScenarioScore, *o.LikeForLike.ScenarioScore, 1e-12, "the scenario scores every indicator the baseline does but 26.1")
+
+	sec := map[string]ScoreChange{}
+	for _, s := range d.Sections {
+		sec[s.Key] = s
+	}
+	require.NotNil(t, sec["clearance"].Delta)
+	assert.Positive(t, *sec["clearance"].Delta)
+	assert.Equal(t, []string{"26.1"}, sec["clearance"].LikeForLike.LeftOut)
+	for _, a := range d.Actions {
+		switch a.Key {
+		case "26":
+			assert.Nil(t, a.Delta, "26.1 is action 26's only scored indicator: nothing to compare")
+			assert.Equal(t, 0, a.LikeForLike.Indicators)
+			assert.Nil(t, a.FullDelta, "scored in the baseline only")
+		case "24":
+			require.NotNil(t, a.Delta)
+			assert.Positive(t, *a.Delta)
+		default:
+			if a.Delta != nil {
+				assert.Zero(t, *a.Delta, "action %s", a.Key)
+			}
+		}
+	}
+	assert.Len(t, d.Changes().LeftOut, 1, "Changes keeps the list whole")
+}
+
+// With no indicator scored on one side only, the like-for-like scores are the assessments' own,
+// to the last bit: the roll-ups taken again over every scored indicator give what Assess gave.
+func TestLikeForLikeNothingLeftOut(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	for _, y := range []int{2022, 2025} {
+		a, err := p.Assess(context.Background(), ds, y)
+		require.NoError(t, err)
+		d := Compare(a, a)
+		assert.Empty(t, d.LeftOut)
+		assert.NotNil(t, d.LeftOut, "[] rather than null in JSON")
+		for _, c := range append(append([]ScoreChange{d.Overall}, d.Sections...), d.Actions...) {
+			assert.Equal(t, c.BaseScore, c.LikeForLike.BaseScore, "%d %s", y, c.Key)
+			assert.Equal(t, c.ScenarioScore, c.LikeForLike.ScenarioScore, "%d %s", y, c.Key)
+			assert.Equal(t, c.BaseScored, c.LikeForLike.Indicators, "%d %s", y, c.Key)
+			assert.Equal(t, c.FullDelta, c.Delta, "%d %s", y, c.Key)
+		}
+	}
+}
+
+// Why an indicator cannot be decided on one side: the States whose answers are not known, by
+// name up to five, else their number; otherwise the side's own status reason.
+func TestLeftOutReason(t *testing.T) {
+	names := map[string]string{"IRQ": "Iraq", "LBN": "Lebanon", "TCD": "Chad"}
+	scored := &IndicatorAssessment{IndicatorResult: IndicatorResult{ID: "9.1"}, Score: num(1), ProgressStatus: ProgressAchieved}
+	tests := []struct {
+		name     string
+		unscored IndicatorAssessment
+		want     string
+	}{
+		{"one not known", IndicatorAssessment{UnknownCheck: &UnknownCheck{NotKnown: 1, States: []string{"LBN"}}}, "the answer of Lebanon is not known"},
+		{"three not known", IndicatorAssessment{UnknownCheck: &UnknownCheck{NotKnown: 3, States: []string{"IRQ", "LBN", "TCD"}}}, "the answers of Chad, Iraq and Lebanon are not known"},
+		{"many not known", IndicatorAssessment{UnknownCheck: &UnknownCheck{NotKnown: 6, States: []string{"A", "B", "C", "D", "E", "F"}}}, "the answers of 6 States are not known"},
+		{"too few", IndicatorAssessment{ProgressStatus: ProgressTooFew, ReasonSentence: say(msgProgressNoValue, yearArg("Year", 2025))}, "no value for 2025: not scored"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := tt.unscored
+			u.ID = "9.1"
+			l := leftOutIndicator(scored, &u, names)
+			assert.Equal(t, NoLongerDecided, l.Change)
+			assert.Equal(t, tt.want, l.Reason)
+			l = leftOutIndicator(&u, scored, names)
+			assert.Equal(t, NowDecided, l.Change)
+			assert.Equal(t, tt.want, l.Reason, "the reason is the unscored side's")
+		})
+	}
+}

@@ -125,6 +125,9 @@ const (
 	msgUnknownsHold         = "engine.unknowns.holds"
 	msgUnknownsCouldBe      = "engine.unknowns.could-be"
 	msgUnknownsCouldBeNamed = "engine.unknowns.could-be-named"
+	// ... or, when the worse end is a strong word (regressing, worsening), the better one "or not"
+	msgUnknownsCouldBeOrNot      = "engine.unknowns.could-be-or-not"
+	msgUnknownsCouldBeOrNotNamed = "engine.unknowns.could-be-or-not-named"
 	// A progress status or direction of travel as a word of a sentence: msgVerdictWord + the
 	// status code.
 	msgVerdictWord = "engine.verdict."
@@ -329,6 +332,8 @@ var messageDefs = []MessageDef{
 	{ID: msgUnknownsTravelRange, Description: "explain step: the direction of travel at the two extremes the States not known allow; N a number of States, FromYear and ToYear years, Down and Up clauses", One: "the {{.N}} State not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}", Other: "the {{.N}} States not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}"},
 	{ID: msgUnknownsHold, Description: "explain step: the status stands whichever way the States not known go; N a number of States, Status a status word", One: "the status holds whichever way the {{.N}} State not known goes: {{.Status}} at both ends", Other: "the status holds whichever way the {{.N}} States not known go: {{.Status}} at both ends"},
 	{ID: msgUnknownsCouldBe, Description: "why a status is not known; N a number of States, AtLow and AtHigh status words", One: "not known: with the answer of the {{.N}} State not known it could be {{.AtLow}} or {{.AtHigh}}", Other: "not known: with the answers of the {{.N}} States not known it could be {{.AtLow}} or {{.AtHigh}}"},
+	{ID: msgUnknownsCouldBeOrNot, Description: "why a status is not known, when the less favourable end would be regressing or worsening (a word too strong to rest on States not known): N a number of States, Status the more favourable status word", One: "not known: with the answer of the {{.N}} State not known it could be {{.Status}} or not", Other: "not known: with the answers of the {{.N}} States not known it could be {{.Status}} or not"},
+	{ID: msgUnknownsCouldBeOrNotNamed, Description: "as engine.unknowns.could-be-or-not; States lists the names of the States not known, joined as the language lists them, each without an article: put it where a list can stand, after a colon", One: "not known: with the answer of {{.States}} it could be {{.Status}} or not ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.Status}} or not"},
 	{ID: msgUnknownsCouldBeNamed, Description: "why a status is not known; States the names of the States not known, N their number, AtLow and AtHigh status words", One: "not known: with the answer of {{.States}} it could be {{.AtLow}} or {{.AtHigh}} ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.AtLow}} or {{.AtHigh}}"},
 	{ID: msgVerdictWord + string(ProgressAchieved), Description: "a progress status as a word of a sentence (the target is met)", Other: "achieved"},
 	{ID: msgVerdictWord + string(ProgressOnTrack), Description: "a progress status as a word of a sentence", Other: "on track"},

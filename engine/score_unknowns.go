@@ -196,17 +196,43 @@ func (s *scorer) at(series []YearValue, cur int) (ProgressStatus, TrendStatus, *
 
 // notKnownReason says why a verdict is not known: what it could be at each end, and who is not
 // known (their names when there are few, else their number). plain is the status the value
-// itself gives, named when both ends agree with each other but not with it.
+// itself gives, named when both ends agree with each other but not with it. A reason never
+// names a status that is a strong word (regressing, worsening) only because of the States not
+// known: when the worse end is one, it names the better end and says "or not" ("it could be
+// achieved or not"); the explanation's step and the check give both ends (methodology §3.2).
 func (s *scorer) notKnownReason(codes []string, lo, hi, plain string) Sentence {
 	if lo == hi {
 		hi = plain
 	}
+	better, worse := lo, hi
+	if verdictRank[worse] > verdictRank[better] {
+		better, worse = worse, better
+	}
+	n := intArg("N", len(codes))
+	if strongVerdict[worse] {
+		st := clauseArg("Status", verdictWord(better))
+		if len(codes) > maxNamedStates {
+			return say(msgUnknownsCouldBeOrNot, n, st)
+		}
+		return say(msgUnknownsCouldBeOrNotNamed, n, statesArg("States", codes, s.names), st)
+	}
 	a, b := clauseArg("AtLow", verdictWord(lo)), clauseArg("AtHigh", verdictWord(hi))
 	if len(codes) > maxNamedStates {
-		return say(msgUnknownsCouldBe, intArg("N", len(codes)), a, b)
+		return say(msgUnknownsCouldBe, n, a, b)
 	}
-	return say(msgUnknownsCouldBeNamed, intArg("N", len(codes)), statesArg("States", codes, s.names), a, b)
+	return say(msgUnknownsCouldBeNamed, n, statesArg("States", codes, s.names), a, b)
 }
+
+// verdictRank orders the progress statuses and the directions of travel from the least to the
+// most favourable; a status without a verdict ranks 0.
+var verdictRank = map[string]int{
+	string(ProgressRegressing): 1, string(ProgressNeedsAcceleration): 2, string(ProgressOnTrack): 3, string(ProgressAchieved): 4,
+	string(TrendWorsening): 1, string(TrendStable): 2, string(TrendImproving): 3,
+}
+
+// strongVerdict marks the statuses a reason does not name when only the States not known could
+// give them: a verdict of going backwards.
+var strongVerdict = map[string]bool{string(ProgressRegressing): true, string(TrendWorsening): true}
 
 // verdictWord is a progress status or a direction of travel as a word of a sentence.
 func verdictWord(st string) Sentence { return say(msgVerdictWord + st) }

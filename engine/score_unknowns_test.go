@@ -114,7 +114,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 		// met it: regressing)
 		{name: "target 0: achieved or regressing", ind: pastDeadline, pts: map[int]kun{2021: {0, 0, 110}, 2024: {0, 1, 112}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressAchieved, hi: ProgressRegressing, notScore: true,
-			reason: "not known: with the answer of Austria it could be achieved or regressing (1 State not known)"},
+			reason: "not known: with the answer of Austria it could be achieved or not (1 State not known)"},
 		{name: "u = 0: unchanged", ind: pastDeadline, pts: map[int]kun{2021: {0, 0, 110}, 2024: {0, 0, 112}},
 			status: ProgressAchieved},
 		// decrease from 9 to 0 by 2026: f = 0.6, on-track needs progress 0.57; 7 or 8 of 9 are
@@ -137,7 +137,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 			reason: "not known: with the answers of the 6 States not known it could be in need of acceleration or achieved"},
 		{name: "names, sorted by name", ind: countUp, pts: map[int]kun{2021: {2, 0, 20}, 2024: {0, 4, 20}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressRegressing, hi: ProgressNeedsAcceleration, notScore: true,
-			reason: "not known: with the answers of the 4 States not known (Austria, Benin, Chad and Iraq) it could be regressing or in need of acceleration"},
+			reason: "not known: with the answers of the 4 States not known (Austria, Benin, Chad and Iraq) it could be in need of acceleration or not"},
 		// trend method: the earlier years as they are, the assessed year at both ends
 		{name: "trend method", ind: trend, pts: map[int]kun{2021: {5, 0, 10}, 2022: {6, 0, 10}, 2023: {7, 0, 10}, 2024: {5, 3, 10}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressNeedsAcceleration, hi: ProgressOnTrack, notScore: true},
@@ -285,5 +285,40 @@ func TestUnknownCheckProperties(t *testing.T) {
 		sc := &scorer{ia: &plain, ind: ind, year: 2024, by: 2021, planTarget: 2026, sc: DefaultScoring()}
 		sc.run()
 		assert.Equal(t, plain.ProgressStatus, ic.ProgressStatus, desc)
+	}
+}
+
+// A reason never names regressing or worsening when only the States not known could give it:
+// it names the better end "or not"; two statuses that are not a strong word are both named,
+// the low end first, as before (methodology §3.2).
+func TestNotKnownReasonWords(t *testing.T) {
+	s := &scorer{names: func(iso3 string) string { return map[string]string{"IRQ": "Iraq", "TCD": "Chad"}[iso3] }}
+	one, two, many := []string{"IRQ"}, []string{"IRQ", "TCD"}, []string{"A01", "A02", "A03", "A04", "A05", "A06"}
+	tests := []struct {
+		name          string
+		codes         []string
+		lo, hi, plain string
+		want          string
+	}{
+		{"achieved or regressing: or not", one, "achieved", "regressing", "achieved",
+			"not known: with the answer of Iraq it could be achieved or not (1 State not known)"},
+		{"the better end is named whichever end it is", two, "regressing", "on-track", "on-track",
+			"not known: with the answers of the 2 States not known (Chad and Iraq) it could be on track or not"},
+		{"both ends agree against the value", one, "regressing", "regressing", "needs-acceleration",
+			"not known: with the answer of Iraq it could be in need of acceleration or not (1 State not known)"},
+		{"direction: improving or worsening", many, "worsening", "improving", "improving",
+			"not known: with the answers of the 6 States not known it could be improving or not"},
+		{"no strong word: both named", one, "needs-acceleration", "achieved", "achieved",
+			"not known: with the answer of Iraq it could be in need of acceleration or achieved (1 State not known)"},
+		{"stable or improving: both named", many, "stable", "improving", "improving",
+			"not known: with the answers of the 6 States not known it could be stable or improving"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := s.notKnownReason(tt.codes, tt.lo, tt.hi, tt.plain)
+			assert.Equal(t, tt.want, got.String())
+			assert.NotContains(t, got.String(), "regressing")
+			assert.NotContains(t, got.String(), "worsening")
+		})
 	}
 }

@@ -158,10 +158,12 @@ func TestRiskTableLeavesNoEnglish(t *testing.T) {
 			golden(t, "risk-en", out)
 			continue
 		case locale.French:
-			assert.Contains(t, out, "Risque d'échéance, année 2025")
+			assert.Contains(t, out, "Risque de dépassement des échéances, année 2025")
 			assert.Contains(t, out, "la simulation (médiane ")
 			golden(t, "risk-fr", out)
 		}
+		// the indicators' titles are the plan's unofficial translation: the output says so first
+		assert.True(t, strings.HasPrefix(out, map[locale.Lang]string{locale.French: "Traduction non officielle", locale.Spanish: "Traducción no oficial"}[l]), "%s", l)
 		assert.Empty(t, englishLeft(out, l), "%s", l)
 		assert.NotContains(t, out, "draws per State", "%s", l)
 		assert.NotContains(t, out, "a year; the simulation", "%s", l)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 
 	"github.com/lapmonitor/lap/engine"
@@ -51,6 +52,9 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if outF.format.value == "json" {
 		return reports.EncodeJSON(stdout, r)
+	}
+	if _, notice := plan.Language(); notice != "" {
+		fmt.Fprintln(stdout, notice) // the indicators' titles below are an unofficial translation
 	}
 	return reports.WriteRiskTableIn(stdout, r, lang)
 }

@@ -218,3 +218,65 @@ func TestEngineSentenceValues(t *testing.T) {
 	}
 	assert.Equal(t, "", For(French).Sentence(engine.Sentence{}))
 }
+
+// verdict is a status or direction word as the engine puts it in a sentence.
+func verdict(name, status string) engine.Arg {
+	return engine.Arg{Name: name, Kind: engine.ArgSentence, Sentences: []engine.Sentence{{ID: "engine.verdict." + status}}}
+}
+
+// The sentences of methodology §3.2 (a verdict the States not known could overturn) and of lap
+// risk, read as a translator would: a State whose result is not known is not an "unknown
+// State" ("État dont le résultat n'est pas connu", "Estado cuyo resultado se desconoce"); the
+// status words are quoted as the labels they are; a list of States stands after a colon, where
+// no article is needed; every value, N included, is in every form; regressing is not named when
+// only the States not known could give it.
+func TestUnknownsAndRiskSentences(t *testing.T) {
+	iraq := engine.Arg{Name: "States", Kind: engine.ArgStates, Items: []engine.Arg{{Kind: engine.ArgState, Code: "IRQ", Text: "Iraq"}}}
+	two := engine.Arg{Name: "States", Kind: engine.ArgStates, Items: []engine.Arg{{Kind: engine.ArgState, Code: "TCD", Text: "Chad"},
+		{Kind: engine.ArgState, Code: "DEU", Text: "Germany"}}}
+	n := func(k int) engine.Arg { return engine.Arg{Name: "N", Kind: engine.ArgInt, Int: k} }
+	at := func(name string, v float64, status string) engine.Arg {
+		return engine.Arg{Name: name, Kind: engine.ArgSentence, Sentences: []engine.Sentence{{ID: "engine.unknowns.at-value",
+			Args: []engine.Arg{{Name: "Value", Kind: engine.ArgNumber, Num: v}, verdict("Status", status)}}}}
+	}
+	cases := []struct {
+		s          engine.Sentence
+		en, fr, es string
+	}{
+		{engine.Say("engine.unknowns.could-be-or-not-named", n(1), iraq, verdict("Status", "achieved")),
+			"not known: with the answer of Iraq it could be achieved or not (1 State not known)",
+			"non connu" + nb + ": l’indicateur pourrait être jugé «" + nb + "atteint" + nb + "» ou non selon la réponse manquante (1 État dont le résultat n’est pas connu" + nb + ": Iraq)",
+			"no se conoce: el indicador podría calificarse de «alcanzado» o no según la respuesta que falta (1 Estado cuyo resultado se desconoce: Iraq)"},
+		{engine.Say("engine.unknowns.could-be-named", n(2), two, verdict("AtLow", "needs-acceleration"), verdict("AtHigh", "on-track")),
+			"not known: with the answers of the 2 States not known (Chad and Germany) it could be in need of acceleration or on track",
+			"non connu" + nb + ": l’indicateur pourrait être jugé «" + nb + "à accélérer" + nb + "» ou «" + nb + "en bonne voie" + nb + "» selon les réponses manquantes (2 États dont le résultat n’est pas connu" + nb + ": Allemagne et Tchad)",
+			"no se conoce: el indicador podría calificarse de «requiere aceleración» o «en buen camino» según las respuestas que faltan (2 Estados cuyo resultado se desconoce: Alemania y Chad)"},
+		{engine.Say("engine.unknowns.could-be-or-not", n(97), verdict("Status", "improving")),
+			"not known: with the answers of the 97 States not known it could be improving or not",
+			"non connu" + nb + ": selon les réponses manquantes (97 États dont le résultat n’est pas connu), l’indicateur pourrait être jugé «" + nb + "en amélioration" + nb + "» ou non",
+			"no se conoce: según las respuestas que faltan (97 Estados cuyo resultado se desconoce), el indicador podría calificarse de «en mejora» o no"},
+		{engine.Say("engine.unknowns.range", n(1), at("AtLow", 0, "achieved"), at("AtHigh", 1, "regressing")),
+			"the 1 State not known: if it does not satisfy the rule, value 0, achieved; if it does, value 1, regressing",
+			"1 État dont le résultat n’est pas connu" + nb + ": s’il ne satisfait pas la règle, valeur 0, atteint" + nb + "; s’il la satisfait, valeur 1, en recul",
+			"1 Estado cuyo resultado se desconoce: si no cumple la regla, valor 0, alcanzado; si la cumple, valor 1, en retroceso"},
+		{engine.Say("engine.unknowns.holds", n(3), verdict("Status", "needs-acceleration")),
+			"the status holds whichever way the 3 States not known go: in need of acceleration at both ends",
+			"le statut se maintient quelles que soient les réponses manquantes (3 États dont le résultat n’est pas connu)" + nb + ": à accélérer aux deux bornes",
+			"la calificación se mantiene sean cuales sean las respuestas que faltan (3 Estados cuyo resultado se desconoce): requiere aceleración en ambos extremos"},
+		{engine.Say(engine.MsgRiskNoHistory, engine.CodeArg("Field", "art4_area_cleared_m2"), engine.YearArg("From", 2021), engine.YearArg("Year", 2024)),
+			"no art4_area_cleared_m2 reported from 2021 to 2024: no history to draw from",
+			"aucune valeur de art4_area_cleared_m2 communiquée de 2021 à 2024" + nb + ": aucun historique sur lequel fonder les tirages",
+			"ningún valor de art4_area_cleared_m2 comunicado de 2021 a 2024: no hay historial en el que basar las extracciones"},
+		{engine.Say(engine.MsgRiskWhyLower, engine.YearFracArg("Projected", 2027.3), engine.EstimateArg("Rate", 12200000, "m2"),
+			engine.YearFracArg("Median", 2029.6), engine.IntArg("Count", 6), engine.YearArg("From", 2019), engine.YearArg("To", 2024),
+			engine.EstimateArg("Mean", 6120000, "m2")),
+			"the projection (completes 2027.3) uses the mean of the latest years with data, 12,200,000 m² a year; the simulation (median 2029.6) draws each year's amount from all 6 years with data since the episode began (2019-2024), mean 6,120,000 m² a year, lower than the recent rate, so it completes later",
+			"la projection (achèvement 2027,3) retient la moyenne des dernières années avec données, 12" + nb + "200" + nb + "000 m² par an" + nb + "; la simulation (médiane 2029,6) tire le montant de chaque année parmi les 6 années avec données depuis le début de l'épisode (2019-2024), moyenne 6" + nb + "120" + nb + "000 m² par an, inférieure au rythme récent" + nb + ": l'achèvement simulé est donc plus tardif",
+			"la proyección (finaliza 2027,3) usa la media de los últimos años con datos, 12.200.000 m² por año; la simulación (mediana 2029,6) extrae la cantidad de cada año de entre los 6 años con datos desde el inicio del episodio (2019-2024), media 6.120.000 m² por año, inferior al ritmo reciente, por lo que la finalización simulada es más tardía"},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.en, For(English).Sentence(c.s), c.s.ID)
+		assert.Equal(t, c.fr, For(French).Sentence(c.s), c.s.ID)
+		assert.Equal(t, c.es, For(Spanish).Sentence(c.s), c.s.ID)
+	}
+}

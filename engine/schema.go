@@ -72,7 +72,13 @@ func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Field describes one name a rule may read: an input field of facts.csv or a derived field.
 type Field struct {
-	Name    string   `json:"name"`
+	Name string `json:"name"`
+	// Label is what a reader is shown instead of the name: a short noun phrase in English, in
+	// lower case unless it begins with a proper name, that reads inside a sentence ("no data on
+	// international assistance provided"). It carries no unit (Unit has it) and no parentheses.
+	// Every field has one, and no two fields the same; its French and Spanish are in the report
+	// catalogue (reports/locale, catalog/field.LANG.toml).
+	Label   string   `json:"label"`
 	Type    Type     `json:"type"`
 	Unit    string   `json:"unit,omitempty"`
 	Scope   Scope    `json:"scope"`
@@ -121,6 +127,15 @@ func LookupField(name string) (Field, bool) {
 		return Field{}, false
 	}
 	return schema[i], true
+}
+
+// FieldLabel returns the label of the field with the given name (what a reader is shown
+// instead of it), or the name itself when no field has it.
+func FieldLabel(name string) string {
+	if i, ok := fieldIndex[name]; ok {
+		return schema[i].Label
+	}
+	return name
 }
 
 var (

@@ -123,3 +123,25 @@ func TestDocsFormsAndItems(t *testing.T) {
 		}
 	}
 }
+
+// Every field has a label a reader can be shown instead of its name: words in lower case (or
+// beginning with a proper name), no code, no parentheses, and no two fields the same (dictgen
+// checks the same when it generates the table; this holds the table itself to it).
+func TestFieldLabels(t *testing.T) {
+	code := regexp.MustCompile(`[a-z0-9]_[a-z0-9]`)
+	seen := map[string]string{}
+	for _, f := range Fields() {
+		if !assert.NotEmpty(t, f.Label, f.Name) {
+			continue
+		}
+		assert.NotRegexp(t, code, f.Label, f.Name)
+		assert.NotContains(t, f.Label, "(", f.Name)
+		if other, dup := seen[f.Label]; dup {
+			t.Errorf("%s and %s have the same label %q", other, f.Name, f.Label)
+		}
+		seen[f.Label] = f.Name
+		assert.Equal(t, f.Label, FieldLabel(f.Name))
+	}
+	assert.Equal(t, "international assistance provided", FieldLabel("art6_assistance_provided_usd"))
+	assert.Equal(t, "no_such_field", FieldLabel("no_such_field"), "a name the dictionary lacks stands for itself")
+}

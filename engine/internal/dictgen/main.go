@@ -8,7 +8,8 @@
 //     computed from, and the constants naming those plan settings (the pseudo-inputs).
 //
 // It runs as `go generate ./engine` (the directive is in engine/schema.go) and checks the
-// dictionary before it writes anything: names unique and snake_case, known types, scopes and
+// dictionary before it writes anything: names unique and snake_case, every field a label (unique,
+// short, lower case unless a proper name begins it, no parentheses or code), known types, scopes and
 // kinds, every "from" naming a declared field or pseudo-input, no derived field depending on
 // itself, input fields before derived ones. With -check it writes nothing and fails when a
 // generated file differs from what the dictionary gives (CI also checks with git diff).
@@ -126,6 +127,7 @@ type group struct {
 // field is one field as declared; see dictionary.toml's header for the keys.
 type field struct {
 	Name        string    `toml:"name"`
+	Label       string    `toml:"label"`
 	Type        string    `toml:"type"`
 	Unit        string    `toml:"unit"`
 	Scope       string    `toml:"scope"`
@@ -172,6 +174,35 @@ func sourceForms(src string) []string {
 		out = append(out, formLetter.FindAllString(m[1], -1)...)
 	}
 	return out
+}
+
+// properStart lists the proper names a label may begin with; any other label begins in lower
+// case, so that it reads inside a sentence.
+var properStart = []string{"Article", "Convention", "State", "ISO3", "UN"}
+
+// maxLabel bounds a label's length: it is a short name, not a description.
+const maxLabel = 80
+
+// checkLabel returns what is wrong with a field's label, or "".
+func checkLabel(label string) string {
+	first, _, _ := strings.Cut(label, " ")
+	switch {
+	case strings.TrimSpace(label) == "":
+		return "label is empty: say in a few words what a reader is shown instead of the name"
+	case label != strings.TrimSpace(label) || strings.Contains(label, "  "):
+		return fmt.Sprintf("label %q has extra spaces", label)
+	case len(label) > maxLabel:
+		return fmt.Sprintf("label %q is longer than %d bytes: a label is a short name, the description says the rest", label, maxLabel)
+	case strings.ContainsAny(label, "()[]"):
+		return fmt.Sprintf("label %q has parentheses: reports put a label inside them", label)
+	case strings.ContainsAny(label, "_`"):
+		return fmt.Sprintf("label %q looks like a code: a label is words", label)
+	case strings.HasSuffix(label, "."):
+		return fmt.Sprintf("label %q ends with a period: it is a name, not a sentence", label)
+	case first[0] >= 'A' && first[0] <= 'Z' && !contains(properStart, first):
+		return fmt.Sprintf("label %q begins with a capital: a label is in lower case (it reads inside a sentence) unless it begins with %s", label, strings.Join(properStart, ", "))
+	}
+	return ""
 }
 
 // maxErrors caps the problems reported at once.
@@ -273,8 +304,16 @@ func check(d *dictionary) ([]*field, error) {
 	}
 
 	seenDerived := ""
+	byLabel := map[string]string{}
 	for _, f := range fields {
 		fail := func(format string, args ...any) { bad("field %s: "+format, append([]any{f.Name}, args...)...) }
+		if msg := checkLabel(f.Label); msg != "" {
+			fail("%s", msg)
+		} else if other, dup := byLabel[f.Label]; dup {
+			fail("label %q is also %s's: a reader must tell the fields apart", f.Label, other)
+		} else {
+			byLabel[f.Label] = f.Name
+		}
 		if _, ok := types[f.Type]; !ok {
 			fail("type %q is not one of %s", f.Type, keyList(types))
 		}
@@ -480,7 +519,7 @@ func renderSchema(_ *dictionary, fields []*field) string {
 	b.WriteString("// field, in dictionary order. Fields returns a copy.\n")
 	b.WriteString("var schema = []Field{\n")
 	for _, f := range fields {
-		kv := []string{"Name: " + quote(f.Name), "Type: " + types[f.Type]}
+		kv := []string{"Name: " + quote(f.Name), "Label: " + quote(f.Label), "Type: " + types[f.Type]}
 		if f.Unit != "" {
 			kv = append(kv, "Unit: "+quote(f.Unit))
 		}

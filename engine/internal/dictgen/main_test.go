@@ -50,6 +50,7 @@ name = "Inputs"
 
 [[group.field]]
 name = "area_m2"
+label = "area"
 type = "number"
 unit = "m2"
 scope = "year"
@@ -61,6 +62,7 @@ description = "Area."
 
 [[group.field]]
 name = "due"
+label = "due date"
 type = "date"
 scope = "carried"
 kind = "register"
@@ -73,6 +75,7 @@ name = "Derived"
 
 [[group.field]]
 name = "year"
+label = "year"
 type = "int"
 scope = "derived"
 from = []
@@ -80,6 +83,7 @@ description = "Y."
 
 [[group.field]]
 name = "late"
+label = "late"
 type = "bool"
 scope = "derived"
 nilable = true
@@ -93,9 +97,9 @@ func TestGenerateMinimal(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, files, 3)
 	schema := string(files[schemaFile])
-	assert.Contains(t, schema, `{Name: "area_m2", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Inputs", Source: "Form F", Form: "F", Item: "Article 7.1(i)", Description: "Area."},`)
+	assert.Contains(t, schema, `{Name: "area_m2", Label: "area", Type: TypeNumber, Unit: "m2", Scope: ScopeYear, Kind: KindReport, Group: "Inputs", Source: "Form F", Form: "F", Item: "Article 7.1(i)", Description: "Area."},`)
 	assert.Contains(t, schema, `deadline: true}`)
-	assert.Contains(t, schema, `{Name: "late", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Derived", Description: "Late."},`)
+	assert.Contains(t, schema, `{Name: "late", Label: "late", Type: TypeBool, Scope: ScopeDerived, Kind: KindDerived, Nilable: true, Group: "Derived", Description: "Late."},`)
 	assert.Contains(t, schema, "\tLate   int\n")
 	assert.Contains(t, schema, "\tLate:   3,\n")
 	env := string(files[envFile])
@@ -118,7 +122,11 @@ func TestGenerateMinimal(t *testing.T) {
 // before anything is written.
 func TestGenerateRejects(t *testing.T) {
 	field := func(lines ...string) string {
-		return minimal + "\n[[group.field]]\n" + strings.Join(lines, "\n") + "\n"
+		label := `label = "new ` + strings.NewReplacer(`name = "`, "", `"`, "", "_", " ").Replace(lines[0]) + `"`
+		return minimal + "\n[[group.field]]\n" + strings.Join(append(lines[:1:1], append([]string{label}, lines[1:]...)...), "\n") + "\n"
+	}
+	relabel := func(label string) string {
+		return strings.Replace(minimal, `label = "area"`, `label = "`+label+`"`, 1)
 	}
 	for _, tc := range []struct {
 		name, src, want string
@@ -140,6 +148,7 @@ func TestGenerateRejects(t *testing.T) {
 		{"cycle", minimal + `
 [[group.field]]
 name = "ping"
+label = "ping"
 type = "bool"
 scope = "derived"
 from = ["pong"]
@@ -147,6 +156,7 @@ description = "d"
 
 [[group.field]]
 name = "pong"
+label = "pong"
 type = "bool"
 scope = "derived"
 from = ["late", "ping"]
@@ -164,6 +174,13 @@ description = "d"
 		{"unknown form", strings.Replace(minimal, `form = "F"`, `form = "K"`, 1), `field area_m2: form "K" is not one of cover, A, B`},
 		{"item without form", strings.Replace(minimal, `form = "F"`+"\n", ``, 1), `item "Article 7.1(i)" without a form`},
 		{"form on a derived field", field(`name = "flag"`, `type = "bool"`, `scope = "derived"`, `form = "F"`, `from = []`, `description = "d"`), "field flag: form on a derived field"},
+		{"no label", strings.Replace(minimal, `label = "area"`+"\n", ``, 1), "field area_m2: label is empty"},
+		{"label in capitals", relabel("Area cleared"), `field area_m2: label "Area cleared" begins with a capital`},
+		{"label with a unit", relabel("area (m2)"), `label "area (m2)" has parentheses`},
+		{"label as a code", relabel("area_m2"), `label "area_m2" looks like a code`},
+		{"label as a sentence", relabel("area cleared."), "ends with a period"},
+		{"label too long", relabel(strings.TrimSpace(strings.Repeat("area ", 20))), "is longer than 80 bytes"},
+		{"label twice", relabel("due date"), `field due: label "due date" is also area_m2's`},
 		{"pseudo clash", strings.Replace(minimal, `name = "counting"`, `name = "year"`, 1), "field year: also declared as a pseudo_input"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

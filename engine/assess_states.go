@@ -264,15 +264,17 @@ func article7(env *ruleEnv) Obligation {
 }
 
 // article9 is national implementation measures: what is reported (art9_legislation), never
-// met or not met.
+// met or not met. The detail names the field by its label when nothing is reported; when a
+// value is, the status says it in words and the detail is the status (the value's code is in
+// the facts behind the profile, not in its reader text).
 func article9(env *ruleEnv) Obligation {
 	o := Obligation{Article: 9, Name: "national implementation measures", Status: ObligationNotAssessed,
-		StatusSentence: say(msgNotAssessed), DetailSentence: say(msgDetailFieldNotReported, codeArg("Field", "art9_legislation"))}
+		StatusSentence: say(msgNotAssessed), DetailSentence: say(msgDetailFieldNotReported, fieldArg("Field", "art9_legislation"))}
 	if v := env.Art9Legislation; v != nil {
-		o.DetailSentence = say(msgDetailFieldReported, codeArg("Field", "art9_legislation"), codeArg("Value", *v))
 		if w, ok := article9Words[*v]; ok {
 			o.Status, o.StatusSentence = w.status, say(w.words)
 		}
+		o.DetailSentence = o.StatusSentence
 	}
 	o.StatusText, o.Detail = o.StatusSentence.String(), o.DetailSentence.String()
 	return o

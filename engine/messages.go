@@ -49,7 +49,6 @@ const (
 	msgDetailNoDeadlineOfItsOwn = "engine.detail.no-deadline-of-its-own"
 	msgDetailNoDeadline         = "engine.detail.no-deadline-recorded"
 	msgDetailFieldNotReported   = "engine.detail.field-not-reported"
-	msgDetailFieldReported      = "engine.detail.field-reported"
 	// Notes on an episode's latest extension request (docs/methodology.md §5.1).
 	msgExtensionPending   = "engine.extension.pending"
 	msgExtensionNoNewDate = "engine.extension.no-new-date"
@@ -265,8 +264,7 @@ var messageDefs = []MessageDef{
 	{ID: msgDetailDeadlineExtended, Description: "an obligation's detail line: the deadline (a date) after N decisions extending it", One: "deadline {{.Date}} (after {{.N}} extension decision)", Other: "deadline {{.Date}} (after {{.N}} extension decisions)"},
 	{ID: msgDetailNoDeadlineOfItsOwn, Description: "an obligation's detail line: a later episode has no deadline of its own", Other: "no deadline of its own"},
 	{ID: msgDetailNoDeadline, Description: "an obligation's detail line: no deadline is recorded", Other: "no deadline recorded"},
-	{ID: msgDetailFieldNotReported, Description: "an obligation's detail line: Field (a data field name, keep as is) is not reported", Other: "{{.Field}} not reported"},
-	{ID: msgDetailFieldReported, Description: "an obligation's detail line: Field (a data field name) and the value reported (a code of the data; keep both as they are)", Other: "{{.Field}}: {{.Value}}"},
+	{ID: msgDetailFieldNotReported, Description: "an obligation's detail line: Field (the label of a data field, in the language) is not reported", Other: "{{.Field}} not reported"},
 	{ID: msgExtensionPending, Description: "note on an extension request; Requested is a year", Other: "extension requested in {{.Requested}}, no decision recorded"},
 	{ID: msgExtensionNoNewDate, Description: "note on an extension; Decided is a year", Other: "extension granted in {{.Decided}}, new deadline not recorded"},
 	{ID: msgExtensionRefused, Description: "note on an extension; Requested and Decided are years", Other: "extension requested in {{.Requested}}, not granted ({{.Decided}})"},

@@ -30,7 +30,8 @@ const (
 	ArgDate     ArgKind = "date"     // a date with its precision: Date (English writes it as ISO when Code is "iso")
 	ArgState    ArgKind = "state"    // a State: Code is its ISO3, Text its name in the data
 	ArgStates   ArgKind = "states"   // States listed by name ("Italy, Netherlands and Sweden"): Items, each an ArgState
-	ArgCode     ArgKind = "code"     // a code or field name, never translated: Text
+	ArgCode     ArgKind = "code"     // a code, never translated: Text
+	ArgField    ArgKind = "field"    // a field of the data dictionary: Code is its name, Text its label
 	ArgSentence ArgKind = "sentence" // a clause of its own: Sentences[0] (none: empty)
 	ArgList     ArgKind = "list"     // clauses joined by "; ": Sentences
 )
@@ -149,7 +150,7 @@ func (a Arg) write(b *strings.Builder) {
 			}
 			b.WriteString(n)
 		}
-	case ArgCode:
+	case ArgCode, ArgField:
 		b.WriteString(a.Text)
 	case ArgSentence:
 		if len(a.Sentences) > 0 {
@@ -199,8 +200,12 @@ func YearArg(name string, y int) Arg { return yearArg(name, y) }
 // IntArg is a whole number.
 func IntArg(name string, n int) Arg { return intArg(name, n) }
 
-// CodeArg is a code or field name, never translated.
+// CodeArg is a code, never translated.
 func CodeArg(name, code string) Arg { return codeArg(name, code) }
+
+// FieldArg is a field of the data dictionary, written as its label (a locale writes the label
+// in its language).
+func FieldArg(name, field string) Arg { return fieldArg(name, field) }
 
 // ClauseArg is a clause of its own.
 func ClauseArg(name string, s Sentence) Arg { return clauseArg(name, s) }
@@ -238,6 +243,11 @@ func dateArg(name string, d Date) Arg { return Arg{Name: name, Kind: ArgDate, Da
 func isoDateArg(name string, d Date) Arg { return Arg{Name: name, Kind: ArgDate, Date: d, Code: "iso"} }
 
 func codeArg(name, code string) Arg { return Arg{Name: name, Kind: ArgCode, Text: code} }
+
+// fieldArg is a field, which a reader sees by its label, never by its code.
+func fieldArg(name, field string) Arg {
+	return Arg{Name: name, Kind: ArgField, Code: field, Text: FieldLabel(field)}
+}
 
 func stateArg(name, iso3, stateName string) Arg {
 	return Arg{Name: name, Kind: ArgState, Code: iso3, Text: stateName}

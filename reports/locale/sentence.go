@@ -82,6 +82,8 @@ func (l *Locale) arg(a engine.Arg) string {
 		return l.stateList(a.Items)
 	case engine.ArgCode:
 		return a.Text
+	case engine.ArgField:
+		return l.Field(a.Code)
 	case engine.ArgSentence:
 		if len(a.Sentences) == 0 {
 			return ""

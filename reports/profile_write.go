@@ -161,7 +161,7 @@ func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 		b.WriteString(" " + e(r.Title) + ` <span class="prov prov-` + e(r.Provenance) + `" title="` + provLabel + `">` + e(r.Provenance) + "</span></td><td>")
 		b.WriteString(e(r.Result) + markHTML(r.Mark()))
 		if len(r.Unknown) > 0 {
-			b.WriteString(` <span class="unknown">(` + e(v.words().T("profile.no-data-fields", map[string]any{"Fields": strings.Join(r.Unknown, ", ")})) + ")</span>")
+			b.WriteString(` <span class="unknown">(` + e(v.words().T("profile.no-data-fields", map[string]any{"Fields": v.words().Fields(r.Unknown)})) + ")</span>")
 		}
 		if r.Error != "" {
 			b.WriteString(` <span class="error">(` + e(r.Error) + ")</span>")
@@ -214,7 +214,7 @@ func (v *profileView) IndicatorRowsMD() string {
 		}
 		b.WriteString(" " + md(r.Title) + " *(" + md(r.Provenance) + ")* | " + md(r.Result) + r.Mark().Symbol)
 		if len(r.Unknown) > 0 {
-			b.WriteString(" (" + md(v.words().T("profile.no-data-fields", map[string]any{"Fields": strings.Join(r.Unknown, ", ")})) + ")")
+			b.WriteString(" (" + md(v.words().T("profile.no-data-fields", map[string]any{"Fields": v.words().Fields(r.Unknown)})) + ")")
 		}
 		if r.Error != "" {
 			b.WriteString(" (" + md(r.Error) + ")")
@@ -395,7 +395,7 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		for _, pi := range p.Indicators {
 			res := pi.Result + pi.Mark().Symbol
 			if len(pi.Unknown) > 0 {
-				res += " (" + t("profile.no-data-fields", "Fields", strings.Join(pi.Unknown, ", ")) + ")"
+				res += " (" + t("profile.no-data-fields", "Fields", loc.Fields(pi.Unknown)) + ")"
 			}
 			eff := pi.Effect
 			if eff == "" {

@@ -1,0 +1,91 @@
+package reports
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// fieldCodes finds the data dictionary's field names in a text (Markdown's escaped "\_" read
+// as "_"). Names without an underscore ("year", "party") are words and are not looked for.
+func fieldCodes(text string) []string {
+	names := map[string]bool{}
+	for _, f := range engine.Fields() {
+		if strings.Contains(f.Name, "_") {
+			names[f.Name] = true
+		}
+	}
+	var out []string
+	for _, w := range regexp.MustCompile(`[a-z0-9]+(?:_[a-z0-9]+)+`).FindAllString(strings.ReplaceAll(text, `\_`, "_"), -1) {
+		if names[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// A country profile shows a field to its reader by the field's label, in the profile's
+// language, never by its code: the result cells ("not known (no data: ...)") and the obligation
+// lines, in Markdown, HTML and text, of every State Party of the sample in English, French and
+// Spanish. Only the list of facts behind the profile (a trace for checkers: field, value, file
+// and line) keeps the codes.
+func TestProfileShowsNoFieldCode(t *testing.T) {
+	s := loadSample(t)
+	sd := s.m.States
+	require.NotNil(t, sd)
+	profiles, unknownCells := 0, 0
+	for _, lang := range locale.Langs() {
+		for i, rec := range sd.Records {
+			if !rec.Party {
+				continue
+			}
+			p, err := NewStateProfileIn(lang, s.a, rec, sd.Outcomes[i])
+			require.NoError(t, err)
+			for _, pi := range p.Indicators {
+				if len(pi.Unknown) > 0 {
+					unknownCells++
+				}
+			}
+			reader := *p
+			reader.Sources = nil // the facts behind the profile keep their codes
+			var md, html, txt bytes.Buffer
+			require.NoError(t, WriteProfileMarkdown(&md, &reader, ProfileOptions{}))
+			require.NoError(t, WriteProfileHTML(&html, &reader, ProfileOptions{}))
+			require.NoError(t, WriteProfileText(&txt, &reader))
+			for format, b := range map[string]*bytes.Buffer{"md": &md, "html": &html, "text": &txt} {
+				assert.Empty(t, fieldCodes(b.String()), "%s %s profile (%s) shows field codes", lang, rec.ISO3, format)
+			}
+			profiles++
+		}
+	}
+	require.Greater(t, unknownCells, 300, "the sample's profiles have cells without data: the test looks at them")
+	t.Logf("%d profiles, %d cells without data", profiles, unknownCells)
+
+	// the codes stay where they are data: the profile's JSON and its list of facts
+	p := profileOf(t, "AFG")
+	var withUnknown *ProfileIndicator
+	for i := range p.Indicators {
+		if len(p.Indicators[i].Unknown) > 0 {
+			withUnknown = &p.Indicators[i]
+			break
+		}
+	}
+	require.NotNil(t, withUnknown)
+	assert.NotEmpty(t, fieldCodes(strings.Join(withUnknown.Unknown, " ")), "JSON keeps the fields' codes")
+	var md bytes.Buffer
+	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
+	assert.NotEmpty(t, fieldCodes(md.String()), "the list of facts keeps the codes")
+}
+
+func TestFieldCodes(t *testing.T) {
+	assert.Equal(t, []string{"art6_assistance_provided_usd", "art9_legislation"},
+		fieldCodes(`no data: art6\_assistance\_provided\_usd; art9_legislation; not_a_field; year`))
+	assert.Empty(t, fieldCodes("no data: international assistance provided"))
+}

@@ -199,6 +199,17 @@ func writeOutcomes(w io.Writer, xw explainWords, list []engine.StateOutcome, inp
 	return nil
 }
 
+// labelledFields names fields as a derivation tool does: each by its label in the locale's
+// language, with its code after it ("international assistance provided
+// (art6_assistance_provided_usd)"), joined as clauses.
+func labelledFields(loc *locale.Locale, names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = loc.Field(n) + " (" + n + ")"
+	}
+	return loc.JoinClauses(out)
+}
+
 func describeOutcome(so engine.StateOutcome) string {
 	switch {
 	case so.Error != "":
@@ -206,7 +217,7 @@ func describeOutcome(so engine.StateOutcome) string {
 	case !so.InPopulation:
 		return "not in population"
 	case len(so.Unknown) > 0:
-		return "no data (" + strings.Join(so.Unknown, ", ") + " unknown)"
+		return "no data: " + labelledFields(locale.For(locale.English), so.Unknown)
 	case so.Result == nil:
 		return "no data"
 	}

@@ -90,7 +90,7 @@ func (x explainWords) outcome(so engine.StateOutcome) string {
 	case !so.InPopulation:
 		return x.loc.T("cli.explain.outcome.not-in-population")
 	case len(so.Unknown) > 0:
-		return x.loc.N("cli.explain.outcome.no-data-unknown", len(so.Unknown), map[string]any{"Fields": strings.Join(so.Unknown, ", ")})
+		return x.loc.N("cli.explain.outcome.no-data-unknown", len(so.Unknown), map[string]any{"Fields": labelledFields(x.loc, so.Unknown)})
 	case so.Result == nil:
 		return x.loc.T("cli.explain.outcome.no-data")
 	}

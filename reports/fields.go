@@ -11,28 +11,29 @@ import (
 
 // WriteFields writes the data dictionary (engine.Fields) in a format: "table" (plain text,
 // descriptions cut to 90 characters), "md" (a Markdown table, as in docs/data.md) or "json".
+// Each field is shown with its label, the words a reader of a report sees instead of its name.
 func WriteFields(w io.Writer, fields []engine.Field, format string) error {
 	switch format {
 	case "json":
 		return EncodeJSON(w, fields)
 	case "md":
 		tw := &textWriter{w: w}
-		tw.printf("| Field | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n")
-		tw.printf("| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+		tw.printf("| Field | Label | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n")
+		tw.printf("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
 		for _, f := range fields {
-			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s | %s |\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind,
+			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s | %s | %s |\n", f.Name, strings.ReplaceAll(f.Label, "|", "\\|"), fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind,
 				strings.ReplaceAll(formItem(f), "|", "\\|"), yesNo(f.CanBeNil()), strings.ReplaceAll(f.Description, "|", "\\|"))
 		}
 		return tw.err
 	case "table":
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "FIELD\tTYPE\tUNIT\tSCOPE\tKIND\tFORM\tNIL\tDESCRIPTION")
+		fmt.Fprintln(tw, "FIELD\tLABEL\tTYPE\tUNIT\tSCOPE\tKIND\tFORM\tNIL\tDESCRIPTION")
 		for _, f := range fields {
 			desc := f.Description
 			if len(desc) > 90 {
 				desc = desc[:87] + "..."
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind, hyphenIfEmpty(f.Form), yesNo(f.CanBeNil()), desc)
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Name, f.Label, fieldType(f), hyphenIfEmpty(f.Unit), f.Scope, f.Kind, hyphenIfEmpty(f.Form), yesNo(f.CanBeNil()), desc)
 		}
 		return tw.Flush()
 	}

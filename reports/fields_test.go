@@ -18,9 +18,10 @@ func TestWriteFields(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"table", []string{"FIELD  ", "\nparty  ", "  FORM  "}},
-		{"md", []string{"| Field | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n| --- |", "\n| `party` | bool | - | ", "| `art4_area_cancelled_m2` | number | m2 | year | report | F: Article 7.1(i): land release by method | yes |"}},
-		{"json", []string{`"name": "party"`, `"form": "F"`, `"item": "Article 7.1(i): land release by method"`}},
+		{"table", []string{"FIELD  ", "  LABEL  ", "\nparty  ", "  State Party  ", "  FORM  ", "\nart6_assistance_provided_usd  ", "  international assistance provided  "}},
+		{"md", []string{"| Field | Label | Type | Unit | Scope | Kind | Form | Nil possible | Description |\n| --- |", "\n| `party` | State Party | bool | - | ",
+			"| `art4_area_cancelled_m2` | area cancelled by non-technical survey | number | m2 | year | report | F: Article 7.1(i): land release by method | yes |"}},
+		{"json", []string{`"name": "party"`, `"label": "State Party"`, `"form": "F"`, `"item": "Article 7.1(i): land release by method"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {

@@ -239,11 +239,21 @@ func nilIfZero(y int) any {
 	return y
 }
 
+// itemText is a field's Item cell: its label as a heading (the words the reports use for the
+// field), then its description on the next line.
+func itemText(fd engine.Field) string {
+	label := fd.Label
+	if label != "" && label[0] >= 'a' && label[0] <= 'z' {
+		label = string(label[0]-'a'+'A') + label[1:]
+	}
+	return label + "\n" + fd.Description
+}
+
 // fieldRow writes one field's row.
 func (t *templateWriter) fieldRow(s string, row int, fd engine.Field) error {
 	f := t.f
 	cell := cellName(colValue, row)
-	if err := putText(f, s, cellName(colItem, row), fd.Description, t.st.wrap, 0); err != nil {
+	if err := putText(f, s, cellName(colItem, row), itemText(fd), t.st.wrap, 0); err != nil {
 		return err
 	}
 	_ = putText(f, s, cellName(colUnit, row), typeHint(fd), t.st.wrap, 0)

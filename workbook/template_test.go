@@ -370,3 +370,21 @@ func TestCorrectionsInWorkbooks(t *testing.T) {
 		}
 	}
 }
+
+// A field's Item cell is headed by its label, the words the reports use for it, with its
+// description below; the Field cell keeps the code the reader finds the row by.
+func TestTemplateItemIsLabelled(t *testing.T) {
+	f := openTemplate(t, TemplateOptions{})
+	for _, name := range []string{"art6_assistance_provided_usd", "art9_legislation", "art3_deadline"} {
+		fd, ok := engine.LookupField(name)
+		require.True(t, ok)
+		s, c := fieldCell(t, f, name)
+		_, row, err := excelize.CellNameToCoordinates(c)
+		require.NoError(t, err)
+		item, err := f.GetCellValue(s, cellName(colItem, row))
+		require.NoError(t, err)
+		head, desc, _ := strings.Cut(item, "\n")
+		assert.Equal(t, strings.ToUpper(fd.Label[:1])+fd.Label[1:], head, name)
+		assert.Equal(t, fd.Description, desc, name)
+	}
+}

@@ -123,13 +123,13 @@ func revisionWhy(loc *locale.Locale, causes []engine.RevisionCause) []string {
 		case engine.RevisionCorrection:
 			for _, c := range cs {
 				parts = append(parts, loc.T("revisions.corrected", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
-					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)})+markOf(c.Class).Symbol)
+					"Fields": fieldLabels(loc, c.Fields), "Year": yearOrStatic(loc, c.Year), "When": onDay(loc, c.Known)})+markOf(c.Class).Symbol)
 			}
 			out = append(out, loc.T("revisions.correction", map[string]any{"List": loc.JoinClauses(parts)}))
 		case engine.RevisionLateData:
 			for _, c := range cs {
 				parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": stateIn(loc, c.ISO3, c.Name), "ISO3": c.ISO3,
-					"Fields": strings.Join(c.Fields, ", "), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
+					"Fields": fieldLabels(loc, c.Fields), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
 			}
 			out = append(out, loc.T("revisions.late-data", map[string]any{"List": loc.JoinClauses(parts)}))
 		}
@@ -207,4 +207,15 @@ func stateIn(loc *locale.Locale, iso3, name string) string {
 		return s
 	}
 	return name
+}
+
+// fieldLabels names fields by their labels in the language, listed as the language lists
+// ("area cleared and contaminated area remaining"): the clauses they go in are joined by
+// semicolons already.
+func fieldLabels(loc *locale.Locale, names []string) string {
+	labels := make([]string, len(names))
+	for i, n := range names {
+		labels[i] = loc.Field(n)
+	}
+	return loc.JoinAnd(labels)
 }

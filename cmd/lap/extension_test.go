@@ -31,7 +31,7 @@ func TestPendingExtensionRequestsCLI(t *testing.T) {
 
 	code, out, errOut = lap(t, "explain", "24.5", "--data", sampleData, "--year", "2025")
 	require.Equal(t, 0, code, errOut)
-	assert.Regexp(t, `(?m)^DEU +Germany +no data \(art4_projected_to_miss unknown\)`, out)
+	assert.Regexp(t, `(?m)^DEU +Germany +no data: Article 4 deadline projected to be missed \(art4_projected_to_miss\)`, out)
 	assert.Regexp(t, `from art4_extension_requested +true \(2024\) +official +facts\.csv:\d+`, out, "the request behind the verdict, with its year")
 	assert.Contains(t, out, "Notes (extension requests):\n")
 	for iso3, y := range pending {

@@ -205,10 +205,7 @@ func deadlineStatus(s engine.ProjectionStatus) statusInfo {
 // dictionary §4.4): ✔ completed on time, ✘ completed after the deadline or open past it,
 // ○ open with the deadline ahead, – a later episode without a deadline, ? not known.
 func episodeStatus(oe engine.ObligationEpisode) statusInfo {
-	label := oe.StatusText
-	if label != "" {
-		label = strings.ToUpper(label[:1]) + label[1:]
-	}
+	label := capitalise(oe.StatusText)
 	switch oe.DeadlineMet {
 	case engine.VerdictYes:
 		return statusInfo{Key: "on-time", Label: label, Symbol: "✔"}

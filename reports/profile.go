@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
@@ -929,12 +931,14 @@ func valueIn(loc *locale.Locale, v *float64, unit string) string {
 	return s + " " + unitIn(loc, unit)
 }
 
-// capitalise puts the first letter in upper case.
+// capitalise puts the first letter in upper case, whatever its length in bytes ("évalué"
+// gives "Évalué", never a broken byte).
 func capitalise(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // dateText writes a date value for people ("30 June 2025"), or the value as given.

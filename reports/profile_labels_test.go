@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,6 +62,7 @@ func TestProfileShowsNoFieldCode(t *testing.T) {
 			require.NoError(t, WriteProfileText(&txt, &reader))
 			for format, b := range map[string]*bytes.Buffer{"md": &md, "html": &html, "text": &txt} {
 				assert.Empty(t, fieldCodes(b.String()), "%s %s profile (%s) shows field codes", lang, rec.ISO3, format)
+				assert.True(t, utf8.Valid(b.Bytes()), "%s %s profile (%s) is not valid UTF-8", lang, rec.ISO3, format)
 			}
 			profiles++
 		}
@@ -88,4 +90,12 @@ func TestFieldCodes(t *testing.T) {
 	assert.Equal(t, []string{"art6_assistance_provided_usd", "art9_legislation"},
 		fieldCodes(`no data: art6\_assistance\_provided\_usd; art9_legislation; not_a_field; year`))
 	assert.Empty(t, fieldCodes("no data: international assistance provided"))
+}
+
+// capitalise works on the first letter, not the first byte: French and Spanish statuses begin
+// with accented letters ("évalué ; situation peu claire").
+func TestCapitalise(t *testing.T) {
+	for in, want := range map[string]string{"évalué ; situation": "Évalué ; situation", "assessed": "Assessed", "": "", "ñ": "Ñ", "1 of 2": "1 of 2"} {
+		assert.Equal(t, want, capitalise(in), in)
+	}
 }

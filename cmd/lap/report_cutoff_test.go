@@ -75,9 +75,9 @@ func TestReportGroupsAndRevisions(t *testing.T) {
 		"## Revisions since the previous report",
 		"| Indicator | Year | Then: data as of 30 June 2024 | Now: data as of 30 June 2025 | Why |",
 		"| 43.3 Annual Article 7 reports submitted at all | 2023 | 50.0%ⁱ (55 of 110) | 67.3%ⁱ (74 of 110) | Late 2023 reports, received after the previous cut-off:",
-		"Correction: Lao People's Democratic Republic (LAO) corrected art4\\_area\\_cleared\\_m2 for 2023 on 20 November 2024ⁱ.",
+		"Correction: Lao People's Democratic Republic (LAO) corrected area cleared for 2023 on 20 November 2024ⁱ.",
 		"Chad (TCD, received 13 October 2024)ⁱ",
-		"Correction: Germany (DEU) corrected art4\\_area\\_cleared\\_m2 for 2022 on 15 September 2024ⁱ.",
+		"Correction: Germany (DEU) corrected area cleared for 2022 on 15 September 2024ⁱ.",
 		// States by name where a reader sees them, never by code: the rest of a list of late
 		// reports, the coverage annex, the Article 4 charts' captions (with the codes that
 		// label the lines)

@@ -184,31 +184,38 @@ var statesBased = func() []bool {
 }()
 
 // valueClass is the class of the value of field fi that State si's environment se (for year y)
-// holds: the class of the fact for an input field (zero when absent); for a derived field, the
-// least reliable class among the facts and the States-file row it is computed from, taking
-// every fact a derivation for y may look at (facts up to y; only y's for per-year fields).
+// holds: the class of the fact for an input field, or, when absent, the class of the absence
+// (absentClass: the declared register's, unstated without one; zero for a report field); for a
+// derived field, the least reliable class among the facts and the States-file row it is
+// computed from, taking every fact a derivation for y may look at (facts up to y; only y's for
+// per-year fields), and the class of the absence of each register field it reads that has no
+// such fact, or none the environment sees (a derived value built on an absence rests on it).
 func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 	fd := &schema[fi]
 	if fd.Input() {
 		if f := se.from[fi]; f != nil {
 			return f.Class
 		}
-		return ""
+		return d.absentClass(fi, y)
 	}
 	var c Class
 	if statesBased[fi] {
 		c = d.states[si].Class
 	}
 	facts := d.byState[si]
-	if facts == nil {
-		return c
-	}
 	for _, bi := range derivedBase[fi] {
 		scope := schema[bi].Scope
-		for _, f := range facts[bi] {
-			if f.Year == y || scope != ScopeYear && f.Year <= y {
-				c = c.Weaker(f.Class)
+		seen := false
+		if facts != nil {
+			for _, f := range facts[bi] {
+				if f.Year == y || scope != ScopeYear && f.Year <= y {
+					c = c.Weaker(f.Class)
+					seen = true
+				}
 			}
+		}
+		if isRegister[bi] && (!seen || scope != ScopeEvent && se.from[bi] == nil) {
+			c = c.Weaker(d.absentClass(bi, y))
 		}
 	}
 	return c

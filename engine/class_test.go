@@ -93,7 +93,11 @@ func TestClassWeaker(t *testing.T) {
 // facts and States-file rows they come from.
 func TestIndicatorClasses(t *testing.T) {
 	p := mustLoadTestPlan(t)
-	ds, err := LoadDataset(dataFS(classedStates, classedFacts), ".")
+	// every register declared official: the classes below are the facts' (registers_test.go
+	// tests the class of an absence)
+	fsys := dataFS(classedStates, classedFacts)
+	fsys["registers.csv"] = &fstest.MapFile{Data: []byte(registersCSV(ClassOfficial))}
+	ds, err := LoadDataset(fsys, ".")
 	require.NoError(t, err)
 	r, err := p.Evaluate(context.Background(), ds, 2023, AsOf(MustDate("2025-01-01")), Trace())
 	require.NoError(t, err)

@@ -105,6 +105,9 @@ type Dataset struct {
 	files    []InputFile
 	latest   Date // latest observation date, the default as_of
 	warnings Diagnostics
+	// registers are the declarations of registers.csv, absence their table (registers.go)
+	registers []Register
+	absence   absenceTable
 }
 
 // States returns the States, sorted by ISO3 code.
@@ -214,7 +217,8 @@ func DatasetFromRows(states, facts []Row) (ds *Dataset, diags Diagnostics) {
 }
 
 // LoadDataset reads a dataset from the directory dir of fsys: states.csv and facts.csv, or,
-// when there is no states.csv, dataset.json with the same content (see docs/data.md). Every
+// when there is no states.csv, dataset.json with the same content (see docs/data.md), and the
+// optional registers.csv, which declares the registers the data hold in full (registers.go). Every
 // row is validated; every problem is reported at once as Diagnostics naming file, line and
 // column or field.
 func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
@@ -232,6 +236,11 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 		b.readJSON(fsys, path.Join(dir, "dataset.json"))
 	} else {
 		return nil, Diagnostics{{Code: CodeNoPlanFile, File: dir, Message: "no states.csv (with facts.csv) or dataset.json in the data directory"}}
+	}
+	if regs := path.Join(dir, "registers.csv"); !b.full() {
+		if _, err := fs.Stat(fsys, regs); err == nil {
+			b.readCSV(fsys, regs, registerColumns, nil, b.registerRow)
+		}
 	}
 	b.checkVersions()
 	if err := ds.errorsOnly(); err != nil {
@@ -280,6 +289,8 @@ type builder struct {
 	multi  []int // indexes in rows
 	files  []InputFile
 	codes  []string
+	// registers are the declarations read (registers.go)
+	registers []Register
 	// shared is set when the facts belong to another dataset too (a scenario's): finish then
 	// gives a fact whose known days change a copy of its own.
 	shared bool
@@ -502,7 +513,7 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 }
 
 // checkedColumns are the columns checkValues checks, in its order.
-var checkedColumns = slices.Concat(stateColumns, factColumns, optionalColumns)
+var checkedColumns = slices.Concat(stateColumns, factColumns, optionalColumns, []string{"first_year", "last_year"})
 
 // checkValues checks the length and characters of every value of a row, in a fixed order, and
 // reports each bad one.
@@ -894,7 +905,7 @@ func yearText(y int) string {
 // finish sorts and indexes the data. It runs only when no error was found.
 func (b *builder) finish() *Dataset {
 	sort.Slice(b.states, func(i, j int) bool { return b.states[i].ISO3 < b.states[j].ISO3 })
-	d := &Dataset{states: b.states, stateIdx: map[string]int{}, files: b.files}
+	d := &Dataset{states: b.states, stateIdx: map[string]int{}, files: b.files, registers: b.registers, absence: buildAbsence(b.registers)}
 	for i, s := range d.states {
 		d.stateIdx[s.ISO3] = i
 	}

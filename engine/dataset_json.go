@@ -15,7 +15,11 @@ import (
 //	 "facts":  [{"iso3": "AFG", "year": 2022, "field": "art4_area_cleared_m2",
 //	             "value": 1250000, "source": "Art7 2022 Form F", "class": "official"}]}
 //
-// Values may be JSON strings, numbers or booleans; a static fact has no year (or null).
+// Values may be JSON strings, numbers or booleans; a static fact has no year (or null). An
+// optional "registers" array holds the declarations of registers.csv:
+//
+//	"registers": [{"field": "art7_annual_submitted", "first_year": 2019, "last_year": 2025,
+//	               "class": "official", "source": "UNODA Article 7 register"}]
 
 type jsonState struct {
 	ISO3           string `json:"iso3"`
@@ -39,6 +43,15 @@ type jsonFact struct {
 	Recorded string `json:"recorded"`
 }
 
+// jsonRegister is one declaration of the registers array (registers.csv's columns).
+type jsonRegister struct {
+	Field     string `json:"field"`
+	FirstYear *int   `json:"first_year"`
+	LastYear  *int   `json:"last_year"`
+	Class     string `json:"class"`
+	Source    string `json:"source"`
+}
+
 func (b *builder) readJSON(fsys fs.FS, name string) {
 	data, ok := b.readFile(fsys, name)
 	if !ok {
@@ -56,7 +69,7 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 		fail(dec.InputOffset(), "want a JSON object with \"states\" and \"facts\"")
 		return
 	}
-	var states, facts []*row
+	var states, facts, registers []*row
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
@@ -64,8 +77,8 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 			return
 		}
 		key, _ := t.(string)
-		if key != "states" && key != "facts" {
-			fail(dec.InputOffset(), "unknown key %q; want \"states\" and \"facts\"", key)
+		if key != "states" && key != "facts" && key != "registers" {
+			fail(dec.InputOffset(), "unknown key %q; want \"states\" and \"facts\" (and \"registers\")", key)
 			return
 		}
 		if t, err := dec.Token(); err != nil || t != json.Delim('[') {
@@ -94,6 +107,24 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 				}
 				continue
 			}
+			if key == "registers" {
+				var g jsonRegister
+				if err := dec.Decode(&g); err != nil {
+					fail(dec.InputOffset(), "read register: %v", err)
+					return
+				}
+				r.vals = map[string]string{"field": g.Field, "class": g.Class, "source": g.Source, "first_year": "", "last_year": ""}
+				if g.FirstYear != nil {
+					r.vals["first_year"] = strconv.Itoa(*g.FirstYear)
+				}
+				if g.LastYear != nil {
+					r.vals["last_year"] = strconv.Itoa(*g.LastYear)
+				}
+				if b.checkValues(r) {
+					registers = append(registers, r)
+				}
+				continue
+			}
 			var f jsonFact
 			if err := dec.Decode(&f); err != nil {
 				fail(dec.InputOffset(), "read fact: %v", err)
@@ -117,20 +148,23 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 			return
 		}
 	}
-	for i, rows := range [][]*row{states, facts} {
+	for i, rows := range [][]*row{states, facts, registers} {
 		for _, r := range rows {
 			if b.full() {
 				b.stop(name, r.line)
 				return
 			}
-			if i == 0 {
+			switch i {
+			case 0:
 				b.stateRow(r)
-			} else {
+			case 1:
 				b.factRow(r)
+			default:
+				b.registerRow(r)
 			}
 		}
 	}
-	b.files[len(b.files)-1].Rows = len(states) + len(facts)
+	b.files[len(b.files)-1].Rows = len(states) + len(facts) + len(registers)
 }
 
 // jsonScalar turns a JSON string, number or boolean into the text form of a value.

@@ -68,6 +68,9 @@ const (
 	CodeControlChar = "control-char"
 	CodeNotRegular  = "not-a-file"
 	CodeTooMany     = "too-many-problems"
+	// CodeNotRegister is a declaration of registers.csv for a field that is not a register
+	// (registers.go).
+	CodeNotRegister = "not-register"
 )
 
 // Diagnostic is one problem found while loading a plan, a dataset or a scenario. File, Line

@@ -138,7 +138,9 @@ type FieldRead struct {
 	Origin string `json:"origin"`
 	Source string `json:"source,omitempty"`
 	// Class is the class of the value: of its fact, or for a derived value the least reliable
-	// class of the facts and States-file row it is computed from. Empty when there is no value.
+	// class of the facts, States-file row and register absences it is computed from. For an
+	// absent register field, the class of the absence (Dataset.AbsentClass); empty for any
+	// other field without a value.
 	Class Class `json:"class,omitempty"`
 	// Year is the year a per-year fact is for, when it is read for another year than the one
 	// assessed: an extension request of 2024 behind the verdict of 2025. Zero otherwise.
@@ -842,8 +844,8 @@ func (d *Dataset) fieldRead(si, fi int, se *stateEnv) FieldRead {
 	} else {
 		fr.Value = v.Interface()
 	}
-	if fr.Value != nil {
-		fr.Class = d.valueClass(si, fi, se.env.Year, se)
+	if fr.Value != nil || fd.Input() {
+		fr.Class = d.valueClass(si, fi, se.env.Year, se) // an absent input: its absence's (AbsentClass)
 	}
 	if f := se.from[fi]; f != nil {
 		fr.Origin = f.File + ":" + strconv.Itoa(f.Line)

@@ -57,6 +57,10 @@ type ReportingRecord struct {
 	InitialRequired bool  `json:"initial_required"`
 	// Initial is the art7_initial_submitted fact when the report was received by R.
 	Initial *FieldRead `json:"initial"`
+	// InitialAbsence is, when Initial is nil, the class of what "none recorded" rests on: the
+	// register of initial reports declared for the year (registers.csv), unstated without a
+	// declaration (Dataset.AbsentClass), or a report the data date after R.
+	InitialAbsence Class `json:"initial_absence_class,omitempty"`
 	// InitialOnTime is yes (received by the due day), no (received after it, or due and not
 	// received by R), unknown (the dates' precision does not decide), pending (not yet due,
 	// not received), or empty without a due day.
@@ -78,6 +82,10 @@ type AnnualReport struct {
 	Owed bool `json:"owed"`
 	// Received is the art7_annual_submitted fact for the year; nil when none is recorded.
 	Received *FieldRead `json:"received"`
+	// AbsenceClass is, when Received is nil, the class of what "none recorded" rests on: the
+	// register of annual reports declared for the year, unstated without a declaration, or a
+	// report the data record after as_of.
+	AbsenceClass Class `json:"absence_class,omitempty"`
 	// OnTime is annual_report_on_time as a verdict: yes, no (received late, or not received
 	// by a deadline that passed by as_of), unknown (the date's precision does not decide),
 	// pending (the deadline is after as_of and nothing is received).
@@ -163,12 +171,22 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 		if e.InitialReportSubmitted {
 			r := ds.fieldRead(si, fArt7Initial, &se)
 			rec.Reporting.Initial = &r
+		} else { // the register's absence, or a report dated after R
+			rec.Reporting.InitialAbsence = ds.valueClass(si, fInitialSubmitted, year, &se)
 		}
 		rec.Reporting.InitialOnTime = initialOnTime(&se)
 		out = append(out, rec)
 	}
 	return out, nil
 }
+
+// The derived fields whose class is that of a report's absence: the register's (declared in
+// registers.csv), weakened by the class of a report the data date after R or record after
+// as_of.
+var (
+	fInitialSubmitted = fieldIndex["initial_report_submitted"]
+	fAnnualSubmitted  = fieldIndex["annual_report_submitted"]
+)
 
 // annualReport is the annual report of the year of se, when one was owed or received.
 func annualReport(ds *Dataset, si int, se *stateEnv) (AnnualReport, bool) {
@@ -180,6 +198,8 @@ func annualReport(ds *Dataset, si int, se *stateEnv) (AnnualReport, bool) {
 	if e.AnnualReportSubmitted {
 		r := ds.fieldRead(si, fArt7Annual, se)
 		a.Received = &r
+	} else { // the register's absence, or a report known only after as_of
+		a.AbsenceClass = ds.valueClass(si, fAnnualSubmitted, e.Year, se)
 	}
 	switch v := e.AnnualReportOnTime; {
 	case v != nil && *v:
@@ -248,7 +268,8 @@ func (d *Dataset) firstYearOf(fi int) int {
 // Lookup returns the value of an input field for one State in year as the rules see it at as_of
 // (data dictionary §1.3: a fact recorded, or dated, after as_of is absent; a carried field
 // keeps its latest earlier value), with its class and origin. ok is false when the field has
-// no value; an unknown State or field is an error.
+// no value: the read's class is then the class of the absence (AbsentClass). An unknown State
+// or field is an error.
 func (d *Dataset) Lookup(iso3, field string, year int, asOf Date) (FieldRead, bool, error) {
 	si, ok := d.stateIdx[iso3]
 	if !ok {
@@ -258,12 +279,13 @@ func (d *Dataset) Lookup(iso3, field string, year int, asOf Date) (FieldRead, bo
 	if !ok || !schema[fi].Input() {
 		return FieldRead{}, false, fmt.Errorf("lookup: %q is not an input field", field)
 	}
-	if d.byState[si] == nil {
-		return FieldRead{Field: field, Origin: "absent"}, false, nil
+	var f *Fact
+	if d.byState[si] != nil {
+		f = pick(&schema[fi], d.byState[si][fi], year, asOf)
 	}
-	f := pick(&schema[fi], d.byState[si][fi], year, asOf)
 	if f == nil {
-		return FieldRead{Field: field, Origin: "absent"}, false, nil
+		// a register's absence has the class of the register (Dataset.AbsentClass)
+		return FieldRead{Field: field, Origin: "absent", Class: d.absentClass(fi, year)}, false, nil
 	}
 	fr := FieldRead{Field: field, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
 	switch schema[fi].Type {
@@ -322,7 +344,7 @@ func (p *Plan) EvaluateState(ctx context.Context, ds *Dataset, iso3 string, year
 	}
 	// one State's view of the dataset, with the whole dataset's as_of
 	view := &Dataset{states: ds.states[si : si+1], stateIdx: map[string]int{iso3: 0}, byState: ds.byState[si : si+1],
-		files: ds.files, latest: ds.latest}
+		files: ds.files, latest: ds.latest, registers: ds.registers, absence: ds.absence}
 	rs, err := p.EvaluateYears(ctx, view, year, year, append(opts[:len(opts):len(opts)], AsOf(cfg.asOf), WithCounting(cfg.counting), Trace())...)
 	if err != nil {
 		return nil, fmt.Errorf("evaluate state %s: %w", iso3, err)

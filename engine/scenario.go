@@ -361,7 +361,7 @@ func (a *applier) checkStates() {
 
 // dataset is the changed dataset: the original's States and files, the facts in order.
 func (a *applier) dataset() *Dataset {
-	nd := &Dataset{states: a.states, stateIdx: a.d.stateIdx, files: a.d.files}
+	nd := &Dataset{states: a.states, stateIdx: a.d.stateIdx, files: a.d.files, registers: a.d.registers, absence: a.d.absence}
 	for _, k := range a.order {
 		if f := a.facts[k]; f != nil {
 			nd.facts = append(nd.facts, f)

@@ -626,6 +626,8 @@ func reportingOf(loc *locale.Locale, rec engine.StateRecord) ProfileReporting {
 	}
 	if r.Initial != nil {
 		pr.InitialReceived.Value, pr.InitialReceived.Class = dateIn(loc, describeRead(r.Initial.Value)), r.Initial.Class
+	} else {
+		pr.InitialReceived.Class = r.InitialAbsence // "none recorded" rests on the register
 	}
 	switch r.InitialOnTime {
 	case engine.VerdictYes:
@@ -647,6 +649,8 @@ func reportingOf(loc *locale.Locale, rec engine.StateRecord) ProfileReporting {
 		pa := ProfileAnnual{Year: an.Year, Deadline: dayOf(loc, an.Deadline), Received: ProfileItem{Label: loc.T("reporting.received"), Value: none}}
 		if an.Received != nil {
 			pa.Received.Value, pa.Received.Class = dateIn(loc, describeRead(an.Received.Value)), an.Received.Class
+		} else {
+			pa.Received.Class = an.AbsenceClass
 		}
 		switch an.OnTime {
 		case engine.VerdictYes:
@@ -808,12 +812,11 @@ func outcomeWords(ia *engine.IndicatorAssessment, o engine.StateOutcome) (result
 }
 
 // countClasses counts the figures on the page by class: treaty dates, obligation dates and
-// amounts, reports received and the State's indicator results.
+// amounts, reports received (and a register's "none recorded") and the State's indicator results.
 func (p *StateProfile) countClasses() {
 	var cc engine.ClassCounts
-	none := p.loc.T("reporting.none-recorded")
-	add := func(it ProfileItem) {
-		if it.Value != "" && it.Value != dash && it.Value != none && it.Class != "" {
+	add := func(it ProfileItem) { // a register's "none recorded" counts: it rests on the register
+		if it.Value != "" && it.Value != dash && it.Class != "" {
 			cc.Add(it.Class)
 		}
 	}

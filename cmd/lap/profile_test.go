@@ -127,7 +127,8 @@ func TestReportProfiles(t *testing.T) {
 
 	// the Done-when: the Article 7 table, the annex, the summary, the States of 46.1
 	for _, want := range []string{"## Summary", "## Article 7 reports", "## States Parties and signatories", "## UN General Assembly votes",
-		"- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md), [Comoros](profiles/COM.md), [Congo](profiles/COG.md), [Guinea](profiles/GIN.md), [Niue](profiles/NIU.md), [Rwanda](profiles/RWA.md), [Sao Tome and Principe](profiles/STP.md), [South Sudan](profiles/SSD.md)ⁱ, [Togo](profiles/TGO.md)."} {
+		"- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md)ᵐ, [Comoros](profiles/COM.md)ᵐ, [Congo](profiles/COG.md)ᵐ, [Guinea](profiles/GIN.md)ᵐ, [Niue](profiles/NIU.md)ᵐ, [Rwanda](profiles/RWA.md)ᵐ, [Sao Tome and Principe](profiles/STP.md)ᵐ, [South Sudan](profiles/SSD.md)ⁱ, [Togo](profiles/TGO.md)ᵐ.",
+		"| [Australia](profiles/AUS.md) | 28 September 2013 | 14 October 2013ⁱ | late | none recordedⁱ | not received by the deadline |"} {
 		assert.Contains(t, md, want)
 	}
 

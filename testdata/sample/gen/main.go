@@ -1,8 +1,10 @@
-// Command gen writes the sample data set testdata/sample/facts.csv.
+// Command gen writes the sample data set testdata/sample/facts.csv, and with -registers its
+// registers.csv (the registers the sample declares, and the class of their absences).
 //
 // Run it from the repository root:
 //
 //	go run ./testdata/sample/gen > testdata/sample/facts.csv
+//	go run ./testdata/sample/gen -registers > testdata/sample/registers.csv
 //
 // It reads testdata/sample/states.csv (the -states flag) for treaty status and writes one fact per
 // row in the format of data-dictionary.md §1.2, sorted by iso3, year (static first) and field.
@@ -530,6 +532,7 @@ func loadStates(path string) (map[string]*stateRow, []string, error) {
 
 func main() {
 	statesPath := flag.String("states", "testdata/sample/states.csv", "path of states.csv")
+	registers := flag.Bool("registers", false, "write registers.csv instead of facts.csv")
 	flag.Parse()
 	states, isos, err := loadStates(*statesPath)
 	if err != nil {
@@ -554,7 +557,11 @@ func main() {
 	g.article7Content()
 	g.corrections()
 
-	if err := g.write(os.Stdout); err != nil {
+	write := g.write
+	if *registers {
+		write = g.writeRegisters
+	}
+	if err := write(os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}

@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -27,12 +26,10 @@ var csvHeader = []string{
 // WriteCSV writes indicators.csv: one row per indicator, numbers in full precision, text made
 // safe for spreadsheets (csvText).
 func (r *Report) WriteCSV(w io.Writer) error {
-	var b bytes.Buffer
-	if err := writeCSV(&b, r.indicatorRecords()); err != nil {
+	if err := writeCSV(w, r.indicatorRecords()); err != nil {
 		return fmt.Errorf("write indicators csv: %w", err)
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return nil
 }
 
 // indicatorRecords are the rows of indicators.csv (and indicators.xlsx), header first, as

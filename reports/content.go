@@ -3,8 +3,11 @@ package reports
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
@@ -376,17 +379,77 @@ func article3Table(loc *locale.Locale, t Article3Totals, year int) article3View 
 }
 
 // Profiles builds the country profile of every State Party of the assessed year, in ISO3
-// order; nil unless Meta.Profiles (with Meta.States). They are built on the first call, which
-// then lets go of the States' traced outcomes they are built from; every call returns the same
-// profiles.
+// order; nil unless Meta.Profiles (with Meta.States). They are built on the first call (or
+// by Profile), which then lets go of the States' traced outcomes they are built from; every
+// call returns the same profiles. They are built side by side (Profile).
 func (r *Report) Profiles() ([]*StateProfile, error) {
 	r.profileOnce.Do(func() {
-		r.profiles, r.profileErr = r.buildProfiles()
-		r.outcomes = nil
+		if len(r.slots) == 0 {
+			r.profiles, r.profileErr = r.buildProfiles() // the checks of an empty or mismatched input
+			r.outcomes = nil
+			return
+		}
+		// by as many workers as there are processors: building the profiles is on the way of
+		// every file lap report writes after it
+		out := make([]*StateProfile, len(r.slots))
+		errs := make([]error, len(r.slots))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(r.slots)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(r.slots); i = int(next.Add(1) - 1) {
+					out[i], errs[i] = r.Profile(i)
+				}
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				r.profileErr = err // the first State's, in ISO3 order
+				return
+			}
+		}
+		r.profiles, r.outcomes = out, nil
 	})
 	return r.profiles, r.profileErr
 }
 
+// ProfileCount is the number of country profiles (Profiles) of the report: one per State
+// Party of the assessed year with Meta.Profiles (and Meta.States), else 0.
+func (r *Report) ProfileCount() int { return len(r.slots) }
+
+// Profile builds the i-th country profile of Profiles (0 ≤ i < ProfileCount) on its first
+// call and lets go of the State's traced outcomes; every call returns the same profile. It is
+// safe for concurrent use.
+func (r *Report) Profile(i int) (*StateProfile, error) {
+	if i < 0 || i >= len(r.slots) {
+		return nil, fmt.Errorf("profiles: %w: no profile %d of %d", chart.ErrInvalidInput, i, len(r.slots))
+	}
+	s := &r.slots[i]
+	s.once.Do(func() {
+		k := r.parties[i]
+		if r.a == nil {
+			s.err = ErrNoAssessment
+			return
+		}
+		if len(r.outcomes) != len(r.m.States.Records) {
+			s.err = fmt.Errorf("profiles: %w: %d records and %d outcomes", chart.ErrInvalidInput, len(r.m.States.Records), len(r.outcomes))
+			return
+		}
+		s.p, s.err = newStateProfile(r.profileBase(), r.m.States.Records[k], r.outcomes[k])
+		r.outcomes[k] = nil // each State's own element: no other profile reads it
+	})
+	return s.p, s.err
+}
+
+// profileBase is the part every profile of the report shares, made once.
+func (r *Report) profileBase() *profileBase {
+	r.baseOnce.Do(func() { r.base = newProfileBase(profileLang(reportLang(r.m)), r.a) })
+	return r.base
+}
+
+// buildProfiles builds every profile from the outcomes, keeping them (the benchmark builds
+// them again and again).
 func (r *Report) buildProfiles() ([]*StateProfile, error) {
 	sd := r.m.States
 	if sd == nil || !r.m.Profiles {
@@ -395,12 +458,16 @@ func (r *Report) buildProfiles() ([]*StateProfile, error) {
 	if len(r.outcomes) != len(sd.Records) {
 		return nil, fmt.Errorf("profiles: %w: %d records and %d outcomes", chart.ErrInvalidInput, len(sd.Records), len(r.outcomes))
 	}
+	if r.a == nil {
+		return nil, ErrNoAssessment
+	}
+	base := newProfileBase(profileLang(reportLang(r.m)), r.a)
 	var out []*StateProfile
 	for i, rec := range sd.Records {
 		if !rec.Party {
 			continue
 		}
-		p, err := NewStateProfileIn(reportLang(r.m), r.a, rec, r.outcomes[i])
+		p, err := newStateProfile(base, rec, r.outcomes[i])
 		if err != nil {
 			return nil, err
 		}

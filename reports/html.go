@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
@@ -35,7 +34,10 @@ var htmlTemplate = template.Must(template.Must(template.Must(template.New("repor
 	"svg":    inlineSVG,
 }).Funcs(placeholderFuncs).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
 
-// WriteHTML writes the report as one self-contained HTML page.
+// WriteHTML writes the report as one self-contained HTML page, straight to w (lap report
+// writes it into a file through a buffer of its own; a page of the sample report is 1.4 MB,
+// which a buffer of the whole page would hold twice while growing). A failed render may have
+// written part of the page: lap report then removes its whole output.
 func (r *Report) WriteHTML(w io.Writer) error {
 	if err := r.figures(); err != nil {
 		return err
@@ -44,12 +46,10 @@ func (r *Report) WriteHTML(w io.Writer) error {
 		*document
 		CSS template.CSS
 	}{r.doc, template.CSS(htmlCSS + statusCSS() + contentCSS)}
-	var b bytes.Buffer // a failed render writes nothing
-	if err := htmlIn(r.doc.Lang).Execute(&b, data); err != nil {
+	if err := htmlIn(r.doc.Lang).Execute(w, data); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
-	_, err := w.Write(b.Bytes())
-	return err
+	return nil
 }
 
 // inlineSVG turns a figure into an <svg> element for the page: without the XML prolog, with

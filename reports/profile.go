@@ -289,30 +289,73 @@ func NewStateProfile(a *engine.Assessment, rec engine.StateRecord, ev *engine.St
 // NewStateProfileIn is NewStateProfile with the profile's own words in lang (English when
 // lang is empty or unknown); the plan's texts come as the assessment has them.
 func NewStateProfileIn(lang locale.Lang, a *engine.Assessment, rec engine.StateRecord, ev *engine.StateEvaluation) (*StateProfile, error) {
-	if _, err := locale.ParseLang(string(lang)); err != nil || lang == "" {
-		lang = locale.English
-	}
 	if a == nil {
 		return nil, ErrNoAssessment
 	}
+	return newStateProfile(newProfileBase(profileLang(lang), a), rec, ev)
+}
+
+// profileLang is lang when it is a known language, else English.
+func profileLang(lang locale.Lang) locale.Lang {
+	if _, err := locale.ParseLang(string(lang)); err != nil || lang == "" {
+		return locale.English
+	}
+	return lang
+}
+
+// profileBase is what every State's profile of one assessment shows alike, made once for a
+// report's 112 profiles rather than once a profile: the indicators' words (their value, unit
+// and "k of n" in the profile's language) and the plan's provenance sentence.
+type profileBase struct {
+	lang       locale.Lang
+	loc        *locale.Locale
+	a          *engine.Assessment
+	provenance string
+	indicators map[string]*profileIndicatorBase
+}
+
+// profileIndicatorBase is an indicator's part of profileBase.
+type profileIndicatorBase struct {
+	ia                *engine.IndicatorAssessment
+	unit, value, over string
+}
+
+// newProfileBase makes the profileBase of a in lang (a known language).
+func newProfileBase(lang locale.Lang, a *engine.Assessment) *profileBase {
+	loc := locale.For(lang)
+	pc := provenanceCounts(a)
+	b := &profileBase{lang: lang, loc: loc, a: a, indicators: make(map[string]*profileIndicatorBase, len(a.Indicators)),
+		provenance: loc.N("profile.provenance", pc.Found, map[string]any{"Proposed": pc.Proposed, "Indicators": pc.Indicators,
+			"Actions": pc.Actions, "Found": pc.Found, "Inferred": pc.Inferred, "Reconstructed": pc.Reconstr})}
+	words := make([]profileIndicatorBase, len(a.Indicators))
+	for i := range a.Indicators {
+		ia := &a.Indicators[i]
+		words[i] = profileIndicatorBase{ia: ia, unit: unitIn(loc, ia.Unit), value: valueIn(loc, ia.Value, ia.Unit),
+			over: engineSentence(loc, ia.KOfN(), ia.KOfNSentence())}
+		b.indicators[ia.ID] = &words[i]
+	}
+	return b
+}
+
+// newStateProfile is NewStateProfileIn with the assessment's shared part made.
+func newStateProfile(base *profileBase, rec engine.StateRecord, ev *engine.StateEvaluation) (*StateProfile, error) {
+	a, lang := base.a, base.lang
 	if ev == nil || ev.ISO3 != rec.ISO3 || rec.Year != a.Year || ev.Year != a.Year || ev.AsOf != a.AsOf || rec.AsOf.String() != a.AsOf {
 		return nil, fmt.Errorf("state profile: %w: the record, the outcomes and the assessment are not of the same State, year and cut-off", chart.ErrInvalidInput)
 	}
-	loc := locale.For(lang)
+	loc := base.loc
 	p := &StateProfile{ISO3: rec.ISO3, Name: stateIn(loc, rec.ISO3, rec.Name), Region: regionIn(loc, rec.Region), Year: a.Year, AsOf: a.AsOf, Ref: dayOf(loc, rec.Ref), loc: loc,
 		Partial: rec.Ref.Before(engine.NewDate(a.Year, 12, 31)), Counting: a.Counting, Plan: a.Plan, Party: rec.Party,
 		Obligations: []ProfileObligation{}, Indicators: []ProfileIndicator{}, Classes: []ProfileClassCount{}, Sources: []ProfileSource{}}
-	pc := provenanceCounts(a)
 	if lang != locale.English {
 		p.Lang = lang
 	}
-	p.Provenance = loc.N("profile.provenance", pc.Found, map[string]any{"Proposed": pc.Proposed, "Indicators": pc.Indicators,
-		"Actions": pc.Actions, "Found": pc.Found, "Inferred": pc.Inferred, "Reconstructed": pc.Reconstr})
+	p.Provenance = base.provenance
 	src := &sourceSet{seen: map[string]bool{}}
 	p.membership(rec, src)
 	p.obligations(a, src)
 	p.reporting(rec, src)
-	p.indicators(a, ev, src)
+	p.indicators(base, ev, src)
 	p.Sources = src.sorted()
 	p.countClasses()
 	return p, nil
@@ -691,22 +734,28 @@ func dateIn(loc *locale.Locale, v string) string {
 
 // indicators lists every indicator whose population the State is in, with its result and its
 // effect on the indicator's value.
-func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluation, src *sourceSet) {
-	byID := map[string]*engine.IndicatorAssessment{}
-	for i := range a.Indicators {
-		byID[a.Indicators[i].ID] = &a.Indicators[i]
-	}
+func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet) {
+	a := base.a
+	year := strconv.Itoa(a.Year)
+	in := 0
 	for _, o := range ev.Indicators {
-		ia := byID[o.ID]
-		if ia == nil {
+		if o.InPopulation {
+			in++
+		}
+	}
+	p.Indicators = make([]ProfileIndicator, 0, in)
+	for _, o := range ev.Indicators {
+		w := base.indicators[o.ID]
+		if w == nil {
 			continue
 		}
+		ia := w.ia
 		if !o.InPopulation {
 			p.Outside++
 			continue
 		}
-		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: unitIn(p.loc, ia.Unit),
-			Value: valueIn(p.loc, ia.Value, ia.Unit), Over: engineSentence(p.loc, ia.KOfN(), ia.KOfNSentence()), Class: o.Class, Error: o.Error}
+		pi := ProfileIndicator{ID: ia.ID, Action: ia.Action, Title: ia.Title, Provenance: ia.Provenance, Aggregate: ia.Aggregate, Unit: w.unit,
+			Value: w.value, Over: w.over, Class: o.Class, Error: o.Error}
 		if ia.Value != nil {
 			pi.ValueClass = ia.Class
 		}
@@ -733,7 +782,7 @@ func (p *StateProfile) indicators(a *engine.Assessment, ev *engine.StateEvaluati
 			p.Counted++
 		}
 		for _, fr := range o.Values {
-			src.addRead(fr, strconv.Itoa(a.Year))
+			src.addRead(fr, year)
 		}
 		p.Indicators = append(p.Indicators, pi)
 	}

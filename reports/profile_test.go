@@ -388,3 +388,51 @@ func TestProfilesReleaseOutcomes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, ps)
 }
+
+// TestProfileByIndex: the report's profiles, built one by one and side by side (Profile, as lap
+// report's jobs may), are each what NewStateProfileIn makes alone for the State (the words
+// every profile shares are made once per report), in English and French; each State's
+// outcomes are let go once its profile is built.
+func TestProfileByIndex(t *testing.T) {
+	s := loadSample(t)
+	for _, lang := range []locale.Lang{locale.English, locale.French} {
+		t.Run(string(lang), func(t *testing.T) {
+			m := s.m
+			m.Lang = lang
+			r, err := New(s.a, m)
+			require.NoError(t, err)
+			var parties []int
+			for i, rec := range s.m.States.Records {
+				if rec.Party {
+					parties = append(parties, i)
+				}
+			}
+			require.Equal(t, len(parties), r.ProfileCount())
+			got := make([]*StateProfile, r.ProfileCount())
+			var wg sync.WaitGroup
+			for g := range 4 {
+				wg.Go(func() {
+					for i := range got {
+						p, err := r.Profile(i)
+						assert.NoError(t, err)
+						if i%4 == g {
+							got[i] = p // each element written by one goroutine
+						}
+					}
+				})
+			}
+			wg.Wait()
+			for i, k := range parties {
+				p, err := r.Profile(i)
+				require.NoError(t, err)
+				assert.Same(t, got[i], p, "built once")
+				want, err := NewStateProfileIn(lang, s.a, s.m.States.Records[k], s.m.States.Outcomes[k])
+				require.NoError(t, err)
+				assert.Equal(t, want, p, s.m.States.Records[k].ISO3)
+				assert.Nil(t, r.outcomes[k], "let go once built")
+			}
+			_, err = r.Profile(r.ProfileCount())
+			assert.ErrorIs(t, err, chart.ErrInvalidInput)
+		})
+	}
+}

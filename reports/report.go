@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/lapmonitor/lap/engine"
@@ -26,12 +27,23 @@ type Report struct {
 
 	profileKeys sync.Map // *StateProfile → the content key of its pages' content (ProfileKey)
 
-	// the States' traced outcomes (Meta.States.Outcomes), held only until Profiles has built
-	// the profiles from them: they are the largest part of a report's live memory
+	// the States' traced outcomes (Meta.States.Outcomes), each held only until its State's
+	// profile is built (Profile): they are the largest part of a report's live memory
 	outcomes    []*engine.StateEvaluation
+	parties     []int // the index in Meta.States.Records of each profile's State (Profile)
+	slots       []profileSlot
+	baseOnce    sync.Once
+	base        *profileBase
 	profileOnce sync.Once
 	profiles    []*StateProfile
 	profileErr  error
+}
+
+// profileSlot is one country profile of a report, built on first use.
+type profileSlot struct {
+	once sync.Once
+	p    *StateProfile
+	err  error
 }
 
 // New prepares the report of an assessment.
@@ -49,8 +61,16 @@ func New(a *engine.Assessment, m Meta) (*Report, error) {
 	if m.States != nil {
 		// the report keeps its own StateData without the outcomes (Profiles has them)
 		sd := *m.States
-		r.outcomes, sd.Outcomes = sd.Outcomes, nil
+		r.outcomes, sd.Outcomes = slices.Clone(sd.Outcomes), nil // cloned: Profile lets go of each
 		r.m.States = &sd
+		if m.Profiles {
+			for i, rec := range sd.Records {
+				if rec.Party {
+					r.parties = append(r.parties, i)
+				}
+			}
+			r.slots = make([]profileSlot, len(r.parties))
+		}
 	}
 	return r, nil
 }

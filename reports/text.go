@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,29 +16,121 @@ import (
 // column can be read back by a script.
 
 // EncodeJSON writes v as indented JSON, without escaping <, > and &: the JSON output of every
-// lap command. It writes once, when the whole value is encoded. The value is encoded compact,
-// then indented in one pass into a buffer made at once to twice the compact size (json.Indent),
-// which gives the bytes of an Encoder with SetIndent without its buffer that grows by doubling:
-// for a report's results.json (1 MB) that growth was most of the encoding's time.
+// lap command. Nothing is written unless the whole value is encoded. The value is encoded
+// compact, then indented on its way to w (jsonIndenter), which gives the bytes of an Encoder
+// with SetIndent (or json.Indent) without a buffer of the whole indented document: for a
+// report's results.json (1 MB) the buffers that grow by doubling were most of the encoding's
+// time.
 func EncodeJSON(w io.Writer, v any) error {
-	var compact bytes.Buffer
-	enc := json.NewEncoder(&compact)
+	ind := &jsonIndenter{w: w}
+	enc := json.NewEncoder(ind) // one Write, of the whole compact value
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	b, direct := w.(*bytes.Buffer)
-	if !direct {
-		b = new(bytes.Buffer)
+	return ind.flush()
+}
+
+// jsonIndenter indents the compact JSON that encoding/json writes (no space outside strings
+// but the newline after the value) as json.Indent with no prefix and an indent of two spaces
+// does, writing to w through a buffer of jsonIndentBuf bytes. Its state runs across writes.
+type jsonIndenter struct {
+	w     io.Writer
+	buf   []byte
+	depth int
+	inStr bool // in a string
+	esc   bool // after a backslash in a string
+	open  bool // after { or [: the newline waits, so that an empty one stays {} or []
+	err   error
+}
+
+const jsonIndentBuf = 32 << 10
+
+func (j *jsonIndenter) Write(p []byte) (int, error) {
+	if j.buf == nil {
+		j.buf = make([]byte, 0, jsonIndentBuf+256)
 	}
-	if err := json.Indent(b, compact.Bytes(), "", "  "); err != nil {
-		return err
+	for i := 0; i < len(p); i++ {
+		if len(j.buf) >= jsonIndentBuf && j.flush() != nil {
+			return i, j.err
+		}
+		c := p[i]
+		if j.inStr {
+			// the run of plain bytes up to the next quote or backslash at once
+			k := i
+			for k < len(p) && p[k] != '"' && p[k] != '\\' && !j.esc {
+				k++
+			}
+			if k > i {
+				j.buf = append(j.buf, p[i:k]...)
+				i = k - 1
+				continue
+			}
+			switch {
+			case j.esc:
+				j.esc = false
+			case c == '\\':
+				j.esc = true
+			case c == '"':
+				j.inStr = false
+			}
+			j.buf = append(j.buf, c)
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			if j.depth == 0 && !j.open { // after the value: kept, as json.Indent keeps it
+				j.buf = append(j.buf, c)
+			}
+			continue
+		}
+		if j.open && c != '}' && c != ']' {
+			j.open = false
+			j.depth++
+			j.newline()
+		}
+		switch c {
+		case '{', '[':
+			j.open = true
+			j.buf = append(j.buf, c)
+		case ',':
+			j.buf = append(j.buf, c)
+			j.newline()
+		case ':':
+			j.buf = append(j.buf, ':', ' ')
+		case '}', ']':
+			if j.open {
+				j.open = false
+			} else {
+				j.depth--
+				j.newline()
+			}
+			j.buf = append(j.buf, c)
+		case '"':
+			j.inStr = true
+			j.buf = append(j.buf, c)
+		default:
+			j.buf = append(j.buf, c)
+		}
 	}
-	if !direct {
-		_, err := w.Write(b.Bytes())
-		return err
+	return len(p), nil
+}
+
+// newline starts a line indented to the depth.
+func (j *jsonIndenter) newline() {
+	j.buf = append(j.buf, '\n')
+	for range j.depth {
+		j.buf = append(j.buf, ' ', ' ')
 	}
-	return nil
+}
+
+// flush writes what the buffer holds.
+func (j *jsonIndenter) flush() error {
+	if j.err == nil && len(j.buf) > 0 {
+		_, j.err = j.w.Write(j.buf)
+		j.buf = j.buf[:0]
+	}
+	return j.err
 }
 
 // textValue prints a value in its unit: whole numbers without decimals, percentages with one

@@ -75,6 +75,39 @@ func TestEncodeJSON(t *testing.T) {
 	}
 }
 
+// TestJSONIndenter: the indenter gives json.Indent's bytes whatever the compact JSON holds
+// (empty and nested objects and arrays, quotes, backslashes and brackets in strings, more
+// than its buffer) and however the writes split it; a value that cannot be encoded writes
+// nothing.
+func TestJSONIndenter(t *testing.T) {
+	a, _ := fixture()
+	long := strings.Repeat(`{"k":[1,"]",{}]},`, 5000)
+	values := []any{a, map[string]any{"a": []any{}, "b": map[string]any{}, "c": []any{[]any{}, map[string]any{"d": []any{map[string]any{}}}}},
+		[]string{`"`, `\`, `\"`, `"\`, `{[,:]}`, "tab\tnew\nline", "\u00e9\u2028"}, json.RawMessage("[" + long + "0]"), "x", 0, true}
+	for i, v := range values {
+		compact, err := json.Marshal(v)
+		require.NoError(t, err)
+		compact = append(compact, '\n')
+		var want bytes.Buffer
+		require.NoError(t, json.Indent(&want, compact, "", "  "))
+		for _, size := range []int{1, 2, 7, 4096, len(compact)} {
+			var got bytes.Buffer
+			ind := &jsonIndenter{w: &got}
+			for rest := compact; len(rest) > 0; {
+				n := min(size, len(rest))
+				_, err := ind.Write(rest[:n])
+				require.NoError(t, err)
+				rest = rest[n:]
+			}
+			require.NoError(t, ind.flush())
+			require.Equal(t, want.String(), got.String(), "value %d, writes of %d bytes", i, size)
+		}
+	}
+	var b bytes.Buffer
+	require.Error(t, EncodeJSON(&b, map[string]any{"a": 1, "b": make(chan int)}))
+	assert.Zero(t, b.Len(), "nothing written")
+}
+
 func TestWriteEvalTable(t *testing.T) {
 	a, _ := fixture()
 	var b bytes.Buffer

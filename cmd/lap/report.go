@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -214,14 +215,18 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 	writers := map[string]func(io.Writer) error{"md": rep.WriteMarkdown, "html": rep.WriteHTML, "csv": rep.WriteCSV, "json": rep.WriteJSON, "xlsx": rep.WriteXLSX,
 		"pdf": pdfWriter(ctx, rep, chromium)}
 	writeFormat := func(f string) error {
-		var b bytes.Buffer
-		if f != "json" { // reports.EncodeJSON sizes its buffer itself
+		if f == "xlsx" || f == "pdf" { // made whole by their libraries
+			var b bytes.Buffer
 			b.Grow(d.PreviousSize(reportFiles[f])) // the earlier report's size, when there is one
+			if err := writers[f](&b); err != nil {
+				return err
+			}
+			return d.WriteFile(reportFiles[f], b.Bytes())
 		}
-		if err := writers[f](&b); err != nil {
-			return err
-		}
-		return d.WriteFile(reportFiles[f], b.Bytes())
+		// the text formats go straight into their files (a failure removes the whole output):
+		// buffers of whole documents (report.html and results.json are about 1 MB each on the
+		// sample) were most of a re-run's fresh memory
+		return streamFile(d, reportFiles[f], writers[f])
 	}
 	var jobs []func() error // in the order their errors are reported
 	if len(charts) > 0 {
@@ -360,3 +365,24 @@ func writeFigure(d *outdir.Dir, prefix string, f *chart.Figure, formats []string
 	}
 	return nil
 }
+
+// streamFile writes the file name of d by write, through a buffer of streamBufSize.
+func streamFile(d *outdir.Dir, name string, write func(io.Writer) error) error {
+	w, err := d.Create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, streamBufSize)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// streamBufSize is the buffer through which a streamed file is written: large enough that
+// writing costs few system calls, small enough to stay out of the way of the heap.
+const streamBufSize = 64 << 10

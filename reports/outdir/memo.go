@@ -104,21 +104,33 @@ func memoRelink(p string, before, after fileID) {
 	}
 }
 
-// unchanged reports whether the file at p is the one lap wrote as want, by its identity: it
-// still has the identity recorded in the manifest (want.Stat, only ever recorded for a
-// settled file: see Dir.recordStats), so it has not been written since. It then remembers
-// want's hash for p (memo), as if the file had been read now: the later checks of this run
-// and a link to the file (Dir.link) rely on it as on a hash.
-func unchanged(p string, want File) bool {
-	if want.Stat == nil {
-		return false
-	}
+// known reports, from one Lstat of p, whether the file at p holds what want says, without
+// reading it: this process hashed it (memo, by its identity) or it is unchanged since lap
+// wrote it (see unchangedID). A check of the earlier output relies on it for every file; a
+// file linked into the new output has another change time, so that the check just before
+// the rename (Commit) finds it in memo (memoRelink).
+func known(p string, want File) bool {
 	st, err := os.Lstat(p)
 	if err != nil {
 		return false
 	}
 	id, ok := infoID(st)
-	if !ok || id.size != want.Size || id.stat() == nil || *id.stat() != *want.Stat {
+	if !ok {
+		return false
+	}
+	if size, sum, ok := memoGet(p, id); ok {
+		return size == want.Size && sum == want.SHA256
+	}
+	return unchangedID(p, id, want)
+}
+
+// unchangedID reports whether the file at p, of identity id, is the one lap wrote as want: it
+// still has the identity recorded in the manifest (want.Stat, only ever recorded for a
+// settled file: see Dir.recordStats), so it has not been written since. It then remembers
+// want's hash for p (memo), as if the file had been read now: the later checks of this run
+// and a link to the file (Dir.link) rely on it as on a hash.
+func unchangedID(p string, id fileID, want File) bool {
+	if want.Stat == nil || id.size != want.Size || id.stat() == nil || *id.stat() != *want.Stat {
 		return false
 	}
 	memo.Lock()

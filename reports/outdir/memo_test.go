@@ -46,15 +46,15 @@ func TestHashMemo(t *testing.T) {
 }
 
 // TestReuseLinks: a settled file of the previous output is linked into the new output rather
-// than copied (by Reuse, or by WriteFileKey when the name, key and bytes are the same), and
-// Commit's check of the previous output then reads none of the linked files; a file that has
+// than copied (by Reuse, or by WriteFileKey or a streamed file when the name, key and bytes
+// are the same), and Commit's check of the previous output then reads none of the linked files; a file that has
 // another link is copied.
 func TestReuseLinks(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the memo needs a file's identity (Linux)")
 	}
 	out := filepath.Join(t.TempDir(), "out")
-	keyed(t, out, map[string]string{"charts/a.png": "AAA", "charts/b.png": "BBB", "c.svg": "CCC", "e.svg": "EEE"})
+	keyed(t, out, map[string]string{"charts/a.png": "AAA", "charts/b.png": "BBB", "c.svg": "CCC", "e.svg": "EEE", "f.svg": "FFF"})
 	elsewhere := filepath.Join(t.TempDir(), "b-copy.png")
 	require.NoError(t, os.Link(filepath.Join(out, "charts", "b.png"), elsewhere))
 	time.Sleep(settleTime)
@@ -79,12 +79,20 @@ func TestReuseLinks(t *testing.T) {
 	require.NoError(t, d.WriteFile("c.svg", []byte("C2")))
 	require.NoError(t, d.WriteFileKey("e.svg", "k:EEE", []byte("EEE")))
 	assert.True(t, same(filepath.Join(out, "e.svg"), filepath.Join(d.tmp, "e.svg")), "e.svg, written with the same key and bytes, is linked")
+	w, err := d.create("f.svg", "k:FFF")
+	require.NoError(t, err)
+	for _, part := range []string{"FF", "F"} {
+		_, err := w.Write([]byte(part))
+		require.NoError(t, err)
+	}
+	require.NoError(t, w.Close())
+	assert.True(t, same(filepath.Join(out, "f.svg"), filepath.Join(d.tmp, "f.svg")), "f.svg, streamed with the same key and bytes, is linked")
 
 	reads := fileReads.Load()
 	require.NoError(t, d.Commit())
 	assert.Equal(t, int64(0), fileReads.Load()-reads, "Commit's check reads no file it has the hash of")
 	got := snapshot(t, out)
-	assert.Equal(t, map[string]string{"charts/a.png": "AAA", "charts/b.png": "BBB", "c.svg": "C2", "e.svg": "EEE"}, withoutManifest(got))
+	assert.Equal(t, map[string]string{"charts/a.png": "AAA", "charts/b.png": "BBB", "c.svg": "C2", "e.svg": "EEE", "f.svg": "FFF"}, withoutManifest(got))
 	b, err := os.ReadFile(elsewhere)
 	require.NoError(t, err)
 	assert.Equal(t, "BBB", string(b), "the other link is untouched")

@@ -273,7 +273,7 @@ func owned(target, abs, command string) (*Manifest, error) {
 		if !ok {
 			return refuse(target, "it holds %s, which lap did not write (it is not in %s); move it away or give another directory", rel, ManifestName)
 		}
-		if unchanged(p, want) {
+		if known(p, want) {
 			return nil
 		}
 		size, sum, err := hashFile(p)
@@ -364,6 +364,9 @@ type Dir struct {
 	mu    sync.Mutex
 	files map[string]File
 	done  bool
+
+	dirs   sync.Map        // the directories made in tmp (mkdir): a stat a file fewer
+	linked map[string]bool // the files linked from the earlier output (link), under mu
 }
 
 // Create checks target (see Check), removes what earlier interrupted runs left beside it, and
@@ -440,6 +443,19 @@ func (d *Dir) PreviousSize(name string) int {
 	return 0
 }
 
+// mkdir makes the directory dir of the temporary directory and its parents, once a run: a
+// report's 560 files are in three directories.
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
+}
+
 // cleanName checks a slash-separated relative file name.
 func cleanName(name string) error {
 	if name == "" || !fs.ValidPath(name) || name == "." || name == ManifestName || name == markerName || strings.HasPrefix(name, ".lap-") {
@@ -489,7 +505,8 @@ func (d *Dir) prevFile(name string) (File, bool) {
 }
 
 // Create opens one file for writing, as WriteFile but streamed: the file is recorded in the
-// manifest when the writer is closed.
+// manifest when the writer is closed (and, like WriteFile's, linked from the earlier output
+// when it came out the same).
 func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	return d.create(name, "")
 }
@@ -512,20 +529,21 @@ func (d *Dir) create(name, key string) (*fileWriter, error) {
 		return nil, fmt.Errorf("write %s: written twice", name)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("write %s: %w", name, err)
 	}
-	return &fileWriter{d: d, name: name, key: key, f: f, h: sha256.New()}, nil
+	return &fileWriter{d: d, name: name, key: key, path: p, f: f, h: sha256.New()}, nil
 }
 
 type fileWriter struct {
 	d    *Dir
 	name string
 	key  string
+	path string
 	f    *os.File
 	h    hash.Hash
 	n    int64
@@ -541,12 +559,34 @@ func (w *fileWriter) Write(b []byte) (int, error) {
 	return n, nil
 }
 
+// Close closes the file and records it. A file that came out the same as the earlier
+// output's file of the same name and key is replaced by a link to that file when it is safe
+// (see link), as WriteFileKey does: a re-run without a change keeps every file.
 func (w *fileWriter) Close() error {
 	if err := w.f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", w.name, err)
 	}
+	sum := hex.EncodeToString(w.h.Sum(nil))
+	if want, ok := w.d.prevFile(w.name); ok && want.Key == w.key && want.Size == w.n && want.SHA256 == sum {
+		// linked beside the file, then renamed over it (a name no output file can have)
+		alt := filepath.Join(filepath.Dir(w.path), ".lap-link-"+filepath.Base(w.path))
+		src := filepath.Join(w.d.abs, filepath.FromSlash(w.name))
+		if linked, ok := linkChecked(src, alt, want); ok {
+			if os.Rename(alt, w.path) == nil {
+				// the rename gave the file another change time: the memo follows it
+				if st, err := os.Lstat(w.path); err == nil {
+					if id, ok := infoID(st); ok && sameContent(linked, id) && id.nlink == 2 {
+						memoRelink(src, linked, id)
+					}
+				}
+				w.d.recordLink(w.name, want)
+				return nil
+			}
+			os.Remove(alt)
+		}
+	}
 	w.d.mu.Lock()
-	w.d.files[w.name] = File{Path: w.name, Size: w.n, SHA256: hex.EncodeToString(w.h.Sum(nil)), Key: w.key}
+	w.d.files[w.name] = File{Path: w.name, Size: w.n, SHA256: sum, Key: w.key}
 	w.d.mu.Unlock()
 	return nil
 }
@@ -602,18 +642,6 @@ func (d *Dir) ReadPrevious(name, key string) ([]byte, bool) {
 // unwritten. It returns false, having written nothing, when any of that does not hold or the
 // file system cannot link; the caller then writes the file.
 func (d *Dir) link(name, src string, want File) bool {
-	st, err := os.Lstat(src)
-	if err != nil {
-		return false
-	}
-	before, ok := infoID(st)
-	if !ok || before.nlink != 1 {
-		return false
-	}
-	size, sum, ok := memoGet(src, before)
-	if !ok || size != want.Size || sum != want.SHA256 {
-		return false
-	}
 	d.mu.Lock()
 	_, dup := d.files[name]
 	closed := d.done
@@ -625,14 +653,48 @@ func (d *Dir) link(name, src string, want File) bool {
 		return false // the caller's write then says why
 	}
 	dst := filepath.Join(d.tmp, filepath.FromSlash(name))
-	unreserve := func() {
-		d.mu.Lock()
-		delete(d.files, name)
-		d.mu.Unlock()
+	if d.mkdir(filepath.Dir(dst)) == nil {
+		if _, ok := linkChecked(src, dst, want); ok {
+			d.recordLink(name, want)
+			return true
+		}
 	}
-	if os.MkdirAll(filepath.Dir(dst), 0o755) != nil || os.Link(src, dst) != nil {
-		unreserve()
-		return false
+	d.mu.Lock()
+	delete(d.files, name) // no longer reserved
+	d.mu.Unlock()
+	return false
+}
+
+// recordLink records name as linked from the earlier output's file want.
+func (d *Dir) recordLink(name string, want File) {
+	want.Stat = nil // the link has another identity; Commit records none for it (recordStats)
+	d.mu.Lock()
+	d.files[name] = want
+	if d.linked == nil {
+		d.linked = map[string]bool{}
+	}
+	d.linked[name] = true
+	d.mu.Unlock()
+}
+
+// linkChecked makes dst a link to src when that is safe (see link), and checks it, giving
+// the file's identity after the link; it returns false, having left nothing at dst, when it
+// is not safe.
+func linkChecked(src, dst string, want File) (fileID, bool) {
+	st, err := os.Lstat(src)
+	if err != nil {
+		return fileID{}, false
+	}
+	before, ok := infoID(st)
+	if !ok || before.nlink != 1 {
+		return fileID{}, false
+	}
+	size, sum, ok := memoGet(src, before)
+	if !ok || size != want.Size || sum != want.SHA256 {
+		return fileID{}, false
+	}
+	if os.Link(src, dst) != nil {
+		return fileID{}, false
 	}
 	lst, err := os.Lstat(dst)
 	var after fileID
@@ -641,15 +703,10 @@ func (d *Dir) link(name, src string, want File) bool {
 	}
 	if err != nil || !ok || !sameContent(before, after) || after.nlink != 2 {
 		os.Remove(dst)
-		unreserve()
-		return false
+		return fileID{}, false
 	}
 	memoRelink(src, before, after)
-	want.Stat = nil // the link has another identity; Commit records it when it has one
-	d.mu.Lock()
-	d.files[name] = want
-	d.mu.Unlock()
-	return true
+	return after, true
 }
 
 // readVerified reads the file p when it is a regular file (not a symbolic link) of want.Size
@@ -699,11 +756,18 @@ func (d *Dir) Manifest() *Manifest {
 // (File.Stat) when it has one link and had settled: Commit calls it just before the rename
 // that puts the files where a user could write them, so that any later write gives a file
 // another identity. A file linked from the earlier output gets none: removing the earlier
-// output gives it another change time.
+// output gives it another change time (and until then it has two links), so that it is not
+// even looked at.
 func (d *Dir) recordStats(m *Manifest) {
 	ids := make([]fileID, len(m.Files))
 	known := make([]bool, len(m.Files))
+	d.mu.Lock()
+	linked := d.linked
+	d.mu.Unlock()
 	for i, f := range m.Files {
+		if linked[f.Path] {
+			continue
+		}
 		if st, err := os.Lstat(filepath.Join(d.tmp, filepath.FromSlash(f.Path))); err == nil {
 			ids[i], known[i] = infoID(st)
 		}

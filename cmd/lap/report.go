@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
@@ -207,6 +208,9 @@ func listFlag(name, v string, allowed []string, noneOK bool) ([]string, error) {
 // processors (writeJobs), the formats first (report.html, which holds every chart as SVG,
 // is the longest single job). The PDF, which runs Chromium, comes last, alone.
 func writeReportDir(ctx context.Context, out string, inputs []string, rep *reports.Report, fmts, charts []string, chromium string, step func(string)) error {
+	// the country profiles are built (profileJobs waits for them) beside the check of the
+	// earlier output and the charts' preparation, which leave a processor idle
+	go rep.Profiles()
 	d, err := outdir.Create(out, "report", inputs...)
 	if err != nil {
 		return err
@@ -313,16 +317,32 @@ func chartJobs(d *outdir.Dir, prefix string, rep *reports.Report, formats []stri
 		return nil, err
 	}
 	if html && slices.Contains(formats, "svg") {
-		for _, f := range figs {
-			if f.Content == "" {
-				continue
-			}
-			key, err := f.Key("svg")
+		// read (and checked) by as many workers as there are processors
+		errs := make([]error, len(figs))
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(figs)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(figs); i = int(next.Add(1) - 1) {
+					f := figs[i]
+					if f.Content == "" {
+						continue
+					}
+					key, err := f.Key("svg")
+					if err != nil {
+						errs[i] = err
+						continue
+					}
+					if b, ok := d.ReadPrevious(prefix+f.Name+".svg", key); ok {
+						f.UseSVG(b)
+					}
+				}
+			})
+		}
+		wg.Wait()
+		for _, err := range errs {
 			if err != nil {
-				return nil, err
-			}
-			if b, ok := d.ReadPrevious(prefix+f.Name+".svg", key); ok {
-				f.UseSVG(b)
+				return nil, err // the first figure's
 			}
 		}
 	}

@@ -177,7 +177,7 @@ func (p *Plan) Audit(ctx context.Context, ds *Dataset, year int, opts ...EvalOpt
 		if a.News != b.News {
 			return newsOrder(a.News) < newsOrder(b.News)
 		}
-		return a.Indicator < b.Indicator
+		return CompareIndicatorIDs(a.Indicator, b.Indicator) < 0
 	})
 	return res, nil
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -502,6 +503,29 @@ func requireIndicatorKeys(bad badFunc, f *indicatorFile, hasFields bool) {
 	if !hasFields {
 		bad(CodeMissingKey, "fields", "missing required key \"fields\"")
 	}
+}
+
+// CompareIndicatorIDs orders indicator ids as the plan does: by action number, then by the
+// indicator's number within it ("3.1" before "24.1", "24.2" before "24.10"). An id that is not
+// <action>.<n> sorts after those that are, by its text. It returns -1, 0 or +1 as cmp.Compare.
+func CompareIndicatorIDs(a, b string) int {
+	ma, mb := idPattern.FindStringSubmatch(a), idPattern.FindStringSubmatch(b)
+	switch {
+	case ma == nil && mb == nil:
+		return strings.Compare(a, b)
+	case ma == nil:
+		return 1
+	case mb == nil:
+		return -1
+	}
+	for i := 1; i <= 2; i++ {
+		x, _ := strconv.Atoi(ma[i])
+		y, _ := strconv.Atoi(mb[i])
+		if c := cmp.Compare(x, y); c != 0 {
+			return c
+		}
+	}
+	return strings.Compare(a, b) // "3.01" and "3.1": the same numbers, still a fixed order
 }
 
 // checkIndicatorID checks that an indicator's id is <action>.<n> of its own action, and sets its

@@ -108,7 +108,7 @@ func writeAuditLeftOut(b *strings.Builder, left []engine.AuditLeftOut) {
 	}
 	sort.SliceStable(keys, func(i, j int) bool {
 		if keys[i].indicator != keys[j].indicator {
-			return keys[i].indicator < keys[j].indicator
+			return engine.CompareIndicatorIDs(keys[i].indicator, keys[j].indicator) < 0
 		}
 		if keys[i].news != keys[j].news {
 			return keys[i].news < keys[j].news

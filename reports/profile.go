@@ -355,7 +355,7 @@ func newStateProfile(base *profileBase, rec engine.StateRecord, ev *engine.State
 	p.membership(rec, src)
 	p.obligations(a, src)
 	p.reporting(rec, src)
-	p.indicators(base, ev, src)
+	p.indicators(base, ev, src, silenceClass(rec))
 	p.Sources = src.sorted()
 	p.countClasses()
 	return p, nil
@@ -732,9 +732,31 @@ func dateIn(loc *locale.Locale, v string) string {
 	return v
 }
 
+// asNo reports whether an indicator counts a State without data as "no" (a register-backed or
+// reporting indicator: silence counts as "no"), which a profile says as "none recorded".
+func asNo(ia *engine.IndicatorAssessment) bool {
+	return ia.UnknownPolicy == engine.UnknownAsFalse && (ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount)
+}
+
+// silenceClass is the class of what a "none recorded" rests on in the record's year: the
+// annual Article 7 report for the year (its receipt's class), or, with none received, the
+// register's absence (registers.csv); empty when no report was owed or received.
+func silenceClass(rec engine.StateRecord) engine.Class {
+	for _, an := range rec.Reporting.Annual {
+		if an.Year != rec.Year {
+			continue
+		}
+		if an.Received != nil {
+			return an.Received.Class
+		}
+		return an.AbsenceClass
+	}
+	return ""
+}
+
 // indicators lists every indicator whose population the State is in, with its result and its
 // effect on the indicator's value.
-func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet) {
+func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet, silence engine.Class) {
 	a := base.a
 	year := strconv.Itoa(a.Year)
 	in := 0
@@ -760,6 +782,10 @@ func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation,
 			pi.ValueClass = ia.Class
 		}
 		pi.Result, pi.Effect, pi.EffectKey = outcomeWords(ia, o.StateOutcome)
+		if o.Result == nil && o.Error == "" && asNo(ia) && pi.Class == "" {
+			// "none recorded": the year's report, or its absence, is what the "no" rests on
+			pi.Class = silence
+		}
 		if p.Lang != "" {
 			pi.Result = outcomeIn(p.loc, pi.Result, ia, o.StateOutcome)
 			if pi.Effect != "" {
@@ -819,7 +845,7 @@ func outcomeWords(ia *engine.IndicatorAssessment, o engine.StateOutcome) (result
 		if o.Error != "" {
 			return "error", "", "unknown"
 		}
-		if ia.UnknownPolicy == engine.UnknownAsFalse && (ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount) {
+		if asNo(ia) {
 			// a register-backed or reporting indicator: silence counts as "no"
 			if ia.Aggregate == engine.AggCount {
 				return "none recorded", "no effect", "none"

@@ -436,3 +436,22 @@ func TestProfileByIndex(t *testing.T) {
 		})
 	}
 }
+
+// TestProfileNoneRecordedMarked: a "none recorded" result (an indicator that counts a report's
+// silence as no) rests on the year's report: Lebanon's 2024 report is invented, so its silence
+// on progress against its national strategy (2.2) is marked, not shown as a fact.
+func TestProfileNoneRecordedMarked(t *testing.T) {
+	p := profileOf(t, "LBN")
+	var found bool
+	for _, pi := range p.Indicators {
+		if pi.ID == "2.2" {
+			found = true
+			assert.Equal(t, "none recorded", pi.Result)
+			assert.Equal(t, engine.ClassIllustrative, pi.Class, "the 2024 report it rests on is illustrative")
+		}
+	}
+	require.True(t, found, "LBN is in 2.2's population")
+	var md bytes.Buffer
+	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
+	assert.Contains(t, md.String(), "none recordedⁱ")
+}

@@ -139,6 +139,18 @@ func (d *Dataset) Facts() []Fact {
 	return out
 }
 
+// FactsOf returns the facts of one field, every version, in the order of Facts (by State,
+// field and year): what Facts gives for that field, without copying every other fact.
+func (d *Dataset) FactsOf(field string) []Fact {
+	var out []Fact
+	for _, f := range d.facts {
+		if f.Field == field {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
 // Files lists the files the dataset was read from, with their SHA-256 hashes.
 func (d *Dataset) Files() []InputFile { return append([]InputFile(nil), d.files...) }
 

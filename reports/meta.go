@@ -88,8 +88,8 @@ func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) 
 	_, m.TranslationNotice = p.Language()
 	if ds != nil {
 		m.DataFiles = ds.Files()
-		for _, f := range ds.Facts() { // sorted by State, field, year and recorded day
-			if f.Field == article4Field && f.Year != 0 {
+		for _, f := range ds.FactsOf(article4Field) { // sorted by State, year and recorded day
+			if f.Year != 0 {
 				m.article4 = append(m.article4, f)
 			}
 		}

@@ -355,7 +355,7 @@ func newStateProfile(base *profileBase, rec engine.StateRecord, ev *engine.State
 	p.membership(rec, src)
 	p.obligations(a, src)
 	p.reporting(rec, src)
-	p.indicators(base, ev, src, silenceClass(rec))
+	p.indicators(base, ev, src, reportClass(rec))
 	p.Sources = src.sorted()
 	p.countClasses()
 	return p, nil
@@ -738,10 +738,26 @@ func asNo(ia *engine.IndicatorAssessment) bool {
 	return ia.UnknownPolicy == engine.UnknownAsFalse && (ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount)
 }
 
-// silenceClass is the class of what a "none recorded" rests on in the record's year: the
-// annual Article 7 report for the year (its receipt's class), or, with none received, the
-// register's absence (registers.csv); empty when no report was owed or received.
-func silenceClass(rec engine.StateRecord) engine.Class {
+// noneRecordedClass is the class of what a "none recorded" rests on: the least reliable class
+// of the values the State's outcome read. An absent register value already carries the class
+// of the register's absence (registers.csv); an absent report value has none, and takes
+// report's: the year's Article 7 report that is silent on it (reportClass).
+func noneRecordedClass(o engine.StateOutcome, report engine.Class) engine.Class {
+	var c engine.Class
+	for _, fr := range o.Values {
+		if fr.Value == nil && fr.Class == "" {
+			c = c.Weaker(report)
+		} else {
+			c = c.Weaker(fr.Class)
+		}
+	}
+	return c
+}
+
+// reportClass is the class of the State's annual Article 7 report for the record's year: its
+// receipt's class, or, with none received, the class of the register's absence
+// (registers.csv); empty when no report was owed or received.
+func reportClass(rec engine.StateRecord) engine.Class {
 	for _, an := range rec.Reporting.Annual {
 		if an.Year != rec.Year {
 			continue
@@ -756,7 +772,7 @@ func silenceClass(rec engine.StateRecord) engine.Class {
 
 // indicators lists every indicator whose population the State is in, with its result and its
 // effect on the indicator's value.
-func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet, silence engine.Class) {
+func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet, report engine.Class) {
 	a := base.a
 	year := strconv.Itoa(a.Year)
 	in := 0
@@ -783,8 +799,8 @@ func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation,
 		}
 		pi.Result, pi.Effect, pi.EffectKey = outcomeWords(ia, o.StateOutcome)
 		if o.Result == nil && o.Error == "" && asNo(ia) && pi.Class == "" {
-			// "none recorded": the year's report, or its absence, is what the "no" rests on
-			pi.Class = silence
+			// "none recorded": the "no" rests on the values read, a report's silence on the report
+			pi.Class = noneRecordedClass(o.StateOutcome, report)
 		}
 		if p.Lang != "" {
 			pi.Result = outcomeIn(p.loc, pi.Result, ia, o.StateOutcome)

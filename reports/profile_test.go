@@ -455,3 +455,25 @@ func TestProfileNoneRecordedMarked(t *testing.T) {
 	require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
 	assert.Contains(t, md.String(), "none recordedⁱ")
 }
+
+// TestNoneRecordedClass: a "none recorded" rests on what the outcome read: an absent register
+// value carries its register's class (it must not take the Article 7 report's), an absent
+// report value the class of the report silent on it, a present value its own.
+func TestNoneRecordedClass(t *testing.T) {
+	read := func(v any, c engine.Class) engine.FieldRead { return engine.FieldRead{Value: v, Class: c} }
+	for _, tt := range []struct {
+		name   string
+		reads  []engine.FieldRead
+		report engine.Class
+		want   engine.Class
+	}{
+		{"a report's silence: the report's class", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, "")}, engine.ClassIllustrative, engine.ClassIllustrative},
+		{"a register's absence: its own class, not the report's", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, engine.ClassMonitor)}, engine.ClassIllustrative, engine.ClassMonitor},
+		{"the least reliable of what was read", []engine.FieldRead{read(true, engine.ClassEstimate), read(nil, "")}, engine.ClassOfficial, engine.ClassEstimate},
+		{"no report owed or received: nothing to weaken", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, "")}, "", engine.ClassOfficial},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, noneRecordedClass(engine.StateOutcome{Values: tt.reads}, tt.report))
+		})
+	}
+}

@@ -325,16 +325,27 @@ func (s summarizer) clearance() (summarySentence, bool) {
 		return summarySentence{Text: s.msg("summary.art4-none", -1, "At", s.at(), "Mark", mark), Refs: refs}, true
 	}
 	text := s.msg("summary.art4", n, "At", s.at(), "N", s.num(n)+mark, "Names", s.names(ia.ID, ia.Counted.List()))
+	// noneKnownPast: no open obligation is known to be past its deadline; the States for which
+	// it is not known are in pastUnknown.
+	noneKnownPast, pastUnknown := false, engine.StateSet{}
 	if pd, ok := s.ind(idArt4PastDeadline); ok {
 		refs = append(refs, idArt4PastDeadline)
 		if m, mk, ok := count(pd); ok {
 			text += s.pastDeadline("summary.art4", pd, m, mk)
+			noneKnownPast, pastUnknown = m == 0, pd.NoData
 		}
 	}
 	if wm, ok := s.ind(idArt4WillMiss); ok {
 		refs = append(refs, idArt4WillMiss)
 		if m, mk, ok := count(wm); ok {
-			text += s.msg("summary.art4-will-miss", m, "K", s.of(m)+mk, "N", s.num(wm.Population))
+			// When none is past its deadline, "past the deadline or projected to miss it"
+			// would suggest that some are past: the count is of projections only, unless a
+			// State it counts is one for which the deadline's passing is not known.
+			key := "summary.art4-will-miss"
+			if noneKnownPast && !anyIn(wm.Counted, pastUnknown) {
+				key = "summary.art4-will-miss-projected"
+			}
+			text += s.msg(key, m, "K", s.of(m)+mk, "N", s.num(wm.Population))
 			if u := wm.NoData.Len(); u > 0 {
 				// an obligation whose projection is not known is neither on course nor off it
 				text += s.msg("summary.art4-will-miss-unknown", u, "K", s.num(u), "Names", s.names("", wm.NoData.List()))
@@ -342,6 +353,16 @@ func (s summarizer) clearance() (summarySentence, bool) {
 		}
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
+}
+
+// anyIn reports whether a State of a is in b.
+func anyIn(a, b engine.StateSet) bool {
+	for iso := range a.All() {
+		if b.Has(iso) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s summarizer) areaCleared() (summarySentence, bool) {

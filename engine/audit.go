@@ -238,11 +238,14 @@ func goodNewsFor(ds *Dataset, envs []stateEnv, y int, asOf Date) []news {
 			add(NewsInitialReport, set(iso, "art7_initial_submitted", 0, yearEnd(y).String()))
 		}
 		if e.AnnualReportDue && !e.AnnualReportSubmitted {
+			// The news is the submission, not what the report says: the content of a report
+			// the data record as received after asOf stays unknown (see reportContentUnknown).
+			silent := reportContentUnknown(ds.byState[si], iso, y, asOf)
 			if d := NewDate(y+1, time.April, 30); !d.After(asOf) {
-				add(NewsAnnualReport, set(iso, "art7_annual_submitted", y, d.String()))
+				add(NewsAnnualReport, append([]Change{set(iso, "art7_annual_submitted", y, d.String())}, silent...)...)
 			}
 			if d := NewDate(y+1, time.September, 30); !d.After(asOf) {
-				add(NewsOverdueReport, set(iso, "art7_annual_submitted", y, d.String()))
+				add(NewsOverdueReport, append([]Change{set(iso, "art7_annual_submitted", y, d.String())}, silent...)...)
 			}
 		}
 		if e.Art4Outstanding {
@@ -258,6 +261,40 @@ func goodNewsFor(ds *Dataset, envs []stateEnv, y int, asOf Date) []news {
 }
 
 // latestEvent is the latest event of field fi dated in year y or before.
+// reportContentUnknown returns the changes that keep unknown, after a report-submitted piece
+// of good news, what a State's report for year y says when the data record that report as
+// received after asOf. Such a report's facts (report-kind, no recorded day) become known on
+// the day the report was received (data dictionary §1.3), so moving the receipt before asOf
+// would also bring its content forward: news good or bad (a risk education programme without
+// disaggregated data, no victim assistance budget, a remaining area that projects a missed
+// deadline) that is not the submission's own effect. The audit checks that submitting a report
+// never hurts; what a report says is data, and may lower a share over the States whose answer
+// is known (docs/methodology.md, "Good news never hurts"). A field with any version known at
+// asOf is left alone.
+func reportContentUnknown(facts [][]*Fact, iso string, y int, asOf Date) []Change {
+	var out []Change
+	for fi, fs := range facts {
+		if schema[fi].Kind != KindReport {
+			continue
+		}
+		later, known := false, false
+		for _, f := range fs {
+			if f.Year != y {
+				continue
+			}
+			if f.known.After(asOf) {
+				later = later || f.Recorded.IsZero()
+			} else {
+				known = true
+			}
+		}
+		if later && !known {
+			out = append(out, Change{Kind: ChangeRemove, ISO3: iso, Field: schema[fi].Name, Year: y, Source: auditSource})
+		}
+	}
+	return out
+}
+
 func latestEvent(facts [][]*Fact, fi, y int) *Fact {
 	if facts == nil {
 		return nil

@@ -29,7 +29,7 @@ func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := plan.Audit(ctx, ds, in.year, opts...)
+	res, err := plan.Audit(ctx, ds, in.year, in.reportOn(opts, plan, ds, in.year)...)
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,7 @@ func runExplain(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	ex, err := plan.Explain(ctx, ds, id, in.year, opts...)
+	ex, err := plan.Explain(ctx, ds, id, in.year, in.reportOn(opts, plan, ds, in.year)...)
 	if err != nil {
 		return err
 	}

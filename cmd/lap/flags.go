@@ -211,12 +211,26 @@ func addInputs(fs *flag.FlagSet, counting bool) *inputs {
 	in := &inputs{}
 	fs.StringVar(&in.data, "data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
 	fs.StringVar(&in.plan, "plan", "", planUsage)
-	fs.StringVar(&in.asOf, "as-of", "", "data cut-off `date` YYYY-MM-DD; default: the latest date in the data")
+	fs.StringVar(&in.asOf, "as-of", "", "data cut-off `date` YYYY-MM-DD; "+cutOffUsage)
 	fs.IntVar(&in.year, "year", 0, "evaluation `year`")
 	if counting {
 		fs.StringVar(&in.counting, "counting", "", "override the plan's counting `convention`: deposit or entry-into-force")
 	}
 	return in
+}
+
+// cutOffUsage says what --as-of defaults to when a command runs on one year (inputs.reportOn).
+const cutOffUsage = "default: the cut-off of lap report for --year (the plan's report cut-off: 30 June of the year after), or the data's latest date when that comes first"
+
+// reportOn adds to opts the data cut-off of a run on year when --as-of is not given: the one
+// lap report uses for that year (engine.Plan.ReportCutOff), so that eval, explain, audit,
+// validate and risk give the numbers of that year's report, which tells its readers to trace
+// them with lap explain. With --as-of, opts already hold the given day.
+func (in *inputs) reportOn(opts []engine.EvalOption, plan *engine.Plan, ds *engine.Dataset, year int) []engine.EvalOption {
+	if in.asOf != "" {
+		return opts
+	}
+	return append(opts, engine.AsOf(plan.ReportCutOff(ds, year, engine.Date{}).AsOf))
 }
 
 // options turns --as-of and --counting, and only (a regexp of indicator ids, empty for all),

@@ -47,7 +47,7 @@ func isWordByte(b byte) bool {
 // file; the English table is unchanged (TestEval's goldens).
 func TestEvalTableLeavesNoEnglish(t *testing.T) {
 	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
-		code, out, errOut := lap(t, "eval", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l))
+		code, out, errOut := lap(t, "eval", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", string(l))
 		require.Equal(t, 0, code, errOut)
 		var lines []string
 		for _, line := range strings.Split(out, "\n") {
@@ -72,7 +72,7 @@ func TestEvalTableLeavesNoEnglish(t *testing.T) {
 // catalogue; the English table is unchanged (TestWhatIf's goldens).
 func TestWhatIfTableLeavesNoEnglish(t *testing.T) {
 	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
-		code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l),
+		code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", string(l),
 			"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200")
 		require.Equal(t, 0, code, errOut)
 		var kept []string
@@ -100,7 +100,7 @@ func TestWhatIfTableLeavesNoEnglish(t *testing.T) {
 func TestWhatIfPageLeavesNoEnglish(t *testing.T) {
 	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
 		dir := filepath.Join(t.TempDir(), "w")
-		code, _, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l),
+		code, _, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", string(l),
 			"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200", "--out", dir)
 		require.Equal(t, 0, code, errOut)
 		b, err := os.ReadFile(filepath.Join(dir, "index.md"))
@@ -135,7 +135,7 @@ func TestWhatIfPageLeavesNoEnglish(t *testing.T) {
 // lap explain --lang fr: the headings, labels, the table's head and k of n are French (the
 // rest of the text, the scoring steps included: TestExplainLeavesNoEnglish).
 func TestExplainFrench(t *testing.T) {
-	code, out, errOut := lap(t, "explain", "12.2", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
+	code, out, errOut := lap(t, "explain", "12.2", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", "fr")
 	require.Equal(t, 0, code, errOut)
 	for _, want := range []string{"Indicateur 12.2\u00a0: ", "États de la population\u00a0: 1 sur 197", "ÉTAT\u00a0", "Calculé sur\u00a0: 1 sur 1",
 		"Trop peu pour noter\u00a0: indiqué comme 1 sur 1, non noté", "Seuils (plan.toml [scoring])\u00a0:"} {
@@ -151,7 +151,7 @@ func TestExplainFrench(t *testing.T) {
 // one, which is written as it always was.
 func TestRiskTableLeavesNoEnglish(t *testing.T) {
 	for _, l := range []locale.Lang{locale.English, locale.French, locale.Spanish} {
-		code, out, errOut := lap(t, "risk", "--data", "../../testdata/sample", "--year", "2025", "--draws", "300", "--lang", string(l))
+		code, out, errOut := lap(t, "risk", "--data", "../../testdata/sample", "--year", "2025", "--as-of", latestSample, "--draws", "300", "--lang", string(l))
 		require.Equal(t, 0, code, errOut)
 		switch l {
 		case locale.English:
@@ -181,7 +181,7 @@ func TestWhatIfOneUnitAndDates(t *testing.T) {
 	for _, l := range locale.Langs() {
 		for _, format := range []string{"table", "md"} {
 			t.Run(string(l)+" "+format, func(t *testing.T) {
-				code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l), "--format", format,
+				code, out, errOut := lap(t, "whatif", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", string(l), "--format", format,
 					"--event", "Lebanon complete-clearance 2025-06-30", "--event", "AGO ratify 2024-06-02 stockpile=1200")
 				require.Equal(t, 0, code, errOut)
 				assert.NotContains(t, out, " pts", "one unit for a change of a percentage")

@@ -40,7 +40,7 @@ func TestExplainLeavesNoEnglish(t *testing.T) {
 		"2026-10-31", "0.95", "0.6%", "1e-09", "unknown)", "no data", "true", "false"}
 	for _, l := range []locale.Lang{locale.French, locale.Spanish} {
 		for _, c := range explainCases {
-			args := append([]string{"explain", c[0], "--data", "../../testdata/sample", "--year", "2024", "--lang", string(l)}, c[1:]...)
+			args := append([]string{"explain", c[0], "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", string(l)}, c[1:]...)
 			code, out, errOut := lap(t, args...)
 			require.Equal(t, 0, code, errOut)
 			text := withoutInterface(t, out, args)
@@ -53,7 +53,7 @@ func TestExplainLeavesNoEnglish(t *testing.T) {
 			}
 		}
 	}
-	_, out, _ := lap(t, "explain", "43.2", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr")
+	_, out, _ := lap(t, "explain", "43.2", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", "fr")
 	for _, want := range []string{"  cible : 100\u00a0% chaque année à partir de 2021 (obligation permanente) ; sens souhaité : hausse",
 		"  tendance : moindres carrés sur 4 années : pente = 2,3342 par an, passant par (2022,5 ; 41,036)",
 		"  statut : à accélérer : progrès anticipé 0,1534 < trend_on_track 0,95 : à cette tendance, la cible est manquée en 2026",
@@ -131,7 +131,7 @@ func withoutInterface(t *testing.T, out string, args []string) string {
 // coverage reason, the notes on facts after the cut-off) follow the language; field names
 // and codes stay English.
 func TestExplainJSONSentencesInLanguage(t *testing.T) {
-	code, out, errOut := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024", "--lang", "fr", "--format", "json")
+	code, out, errOut := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", "fr", "--format", "json")
 	require.Equal(t, 0, code, errOut)
 	var ex struct {
 		Steps     []string `json:"steps"`
@@ -180,9 +180,9 @@ func TestExplainJSONSentencesInLanguage(t *testing.T) {
 // written by the English-only lap explain): a sum with a flagged coverage, its derived inputs,
 // the series and every scoring step.
 func TestExplainEnglishUnchanged(t *testing.T) {
-	code, out, errOut := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024")
+	code, out, errOut := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample)
 	require.Equal(t, 0, code, errOut)
 	golden(t, "explain-en", out)
-	_, en, _ := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024", "--lang", "en")
+	_, en, _ := lap(t, "explain", "38.1", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", "en")
 	assert.Equal(t, out, en)
 }

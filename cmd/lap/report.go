@@ -32,7 +32,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
-	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the plan's report cut-off for --year (report_cutoff of the year after), or the data's latest date when that comes first"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the plan's report cut-off for --year (report_cutoff of the year after: 30 June), or the data's latest date when that comes first"
 	out := fs.String("out", "", "output `directory`; created, or replaced when it holds lap's own earlier report")
 	formats := fs.String("formats", "md,html,csv,json", "comma-separated `list` of md, html, csv, json, xlsx (indicators.xlsx: the indicator table with coverage), pdf (report.pdf: report.html printed by the installed Chromium, headless; $LAP_CHROMIUM names it)")
 	charts := fs.String("charts", "svg,png", "comma-separated `list` of chart files to write to charts/: svg, png, or none")

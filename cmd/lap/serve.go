@@ -17,6 +17,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"Serve the coordinators' workspace, a local web application: the dashboard, each section,\nindicator and State, and the what-if page (pick a State and events, read what would change in\nplain words, download the scenario and the result, compare up to three scenarios). The plan\nand the data are loaded once and never written. It binds to 127.0.0.1 unless --addr says\notherwise, and warns when it is reachable from other machines. Ctrl-C stops it.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`; default: the latest year with data (at most the plan's target year)"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data"
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` host:port (port 0 picks a free one)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err

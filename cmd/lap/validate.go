@@ -20,6 +20,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			"otherwise (warnings and info are shown but do not fail).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "check only this `year`; default: every year of the data"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; with --year, " + cutOffUsage[len("default: "):] + "; without --year, the latest date in the data"
 	format := addFormat(fs, "table", "json", "csv")
 	only := fs.String("only", "", "run only the checks whose id matches this `regexp`")
 	if err := parseNoArgs(fs, args); err != nil {
@@ -39,6 +40,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	from, to := ds.DataYears()
 	if in.year != 0 {
 		from, to = in.year, in.year
+		opts = in.reportOn(opts, plan, ds, in.year)
 	}
 	if from == 0 {
 		return fmt.Errorf("validate %s: the data has no per-year facts; give --year", in.data)

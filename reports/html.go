@@ -42,11 +42,16 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	if err := r.figures(); err != nil {
 		return err
 	}
+	return writeHTMLDoc(w, r.doc)
+}
+
+// writeHTMLDoc writes a document as report.html (its figures attached).
+func writeHTMLDoc(w io.Writer, d *document) error {
 	data := struct {
 		*document
 		CSS template.CSS
-	}{r.doc, template.CSS(htmlCSS + statusCSS() + contentCSS)}
-	if err := htmlIn(r.doc.Lang).Execute(w, data); err != nil {
+	}{d, template.CSS(htmlCSS + statusCSS() + contentCSS)}
+	if err := htmlIn(d.Lang).Execute(w, data); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	return nil

@@ -32,11 +32,17 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 			return err
 		}
 	}
+	return writeMarkdownDoc(w, r.doc, r.m.ChartFormat)
+}
+
+// writeMarkdownDoc writes a document as report.md, linking its figures as
+// charts/NAME.chartFormat when chartFormat is set.
+func writeMarkdownDoc(w io.Writer, d *document, chartFormat string) error {
 	data := struct {
 		*document
 		ChartFormat string
-	}{r.doc, r.m.ChartFormat}
-	if err := markdownIn(r.doc.Lang).Execute(w, data); err != nil {
+	}{d, chartFormat}
+	if err := markdownIn(d.Lang).Execute(w, data); err != nil {
 		return fmt.Errorf("write markdown report: %w", err)
 	}
 	return nil

@@ -1,0 +1,92 @@
+package reports
+
+import (
+	"bytes"
+	htmltemplate "html/template"
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/lapmonitor/lap/reports/chart"
+	"github.com/lapmonitor/lap/reports/internal/golden"
+	"github.com/lapmonitor/lap/reports/locale"
+)
+
+// TestHostileTextGolden locks how report.html and report.md show hostile text, byte for byte:
+// the sample's 2024 report in English and French with every text of its document model (a
+// State's name, a note, a source, a title, a mark, a status word, a link) given HTML,
+// quotes, an ampersand, a plus and NUL, and links given a javascript: scheme; every list is
+// cut to two entries to keep the files small. Every row the page writes is in it, whether a
+// template or Go code writes it, so that a change of the one for the other keeps the escaping.
+func TestHostileTextGolden(t *testing.T) {
+	for _, lang := range []locale.Lang{locale.English, locale.French} {
+		t.Run(string(lang), func(t *testing.T) {
+			r := sampleReport(t, lang)
+			d := *r.doc
+			hostileValue(reflect.ValueOf(&d).Elem())
+			var h, md bytes.Buffer
+			require.NoError(t, writeHTMLDoc(&h, &d))
+			require.NoError(t, writeMarkdownDoc(&md, &d, "svg"))
+			require.NotContains(t, h.String(), "<script>")
+			golden.Check(t, "report/hostile-"+string(lang)+".html", h.Bytes())
+			golden.Check(t, "report/hostile-"+string(lang)+".md", md.Bytes())
+		})
+	}
+}
+
+// hostileText is what hostileValue adds to every text.
+const hostileText = "<script>x</script>\"'&amp;+\x00 *a* [b](c) |"
+
+// hostileValue gives every non-empty text under v hostile text (hostileText after it, and a
+// javascript: scheme before a link), cuts every list to two entries and drops the figures.
+// The report's language (Lang) is left alone, as are texts already of HTML.
+func hostileValue(v reflect.Value) {
+	figure := reflect.TypeFor[*chart.Figure]()
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.Type() == figure {
+			v.SetZero()
+			return
+		}
+		if !v.IsNil() {
+			// a copy, so that the report's own model is left as it was
+			c := reflect.New(v.Type().Elem())
+			c.Elem().Set(v.Elem())
+			v.Set(c)
+			hostileValue(c.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			f := v.Type().Field(i)
+			if !f.IsExported() || f.Name == "Lang" {
+				continue
+			}
+			fv := v.Field(i)
+			if fv.Kind() == reflect.String && (f.Name == "HTML" || f.Name == "MD") && fv.String() != "" {
+				fv.SetString("javascript:alert(1)//" + fv.String() + hostileText)
+				continue
+			}
+			hostileValue(fv)
+		}
+	case reflect.Slice:
+		if v.Type().Elem() == figure {
+			v.SetZero()
+			return
+		}
+		c := reflect.MakeSlice(v.Type(), min(v.Len(), 2), min(v.Len(), 2))
+		reflect.Copy(c, v)
+		v.Set(c)
+		for i := range c.Len() {
+			hostileValue(c.Index(i))
+		}
+	case reflect.Array:
+		for i := range v.Len() {
+			hostileValue(v.Index(i))
+		}
+	case reflect.String:
+		if v.String() != "" && v.Type().PkgPath() != reflect.TypeFor[htmltemplate.HTML]().PkgPath() {
+			v.SetString(v.String() + hostileText)
+		}
+	}
+}

@@ -20,6 +20,8 @@ func TestInlineSVG(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(string(got), `<svg role="img" aria-label="Progress scores 2024: sections and the whole plan. Horizontal bars`))
 	assert.NotContains(t, string(got), "<?xml")
-	_, err = labelSVG("broken", "Broken", []byte("<p>not svg</p>"))
+	broken := &chart.Figure{Name: "broken", Title: "Broken"}
+	broken.UseSVG([]byte("<p>not svg</p>"))
+	_, err = inlineSVG(broken)
 	assert.ErrorIs(t, err, chart.ErrInvalidInput)
 }

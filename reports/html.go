@@ -1,12 +1,14 @@
 package reports
 
 import (
+	"bytes"
 	_ "embed"
 	"fmt"
 	"html"
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/chart"
@@ -32,7 +34,11 @@ var htmlTemplate = template.Must(template.Must(template.Must(template.New("repor
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"svg":    inlineSVG,
-}).Funcs(placeholderFuncs).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
+}).Funcs(placeholderFuncs).Funcs(placeholderRows).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
+
+// placeholderRows declare the row functions at parse time; each language's clone replaces
+// them (htmlIn).
+var placeholderRows = (&htmlRows{}).funcs()
 
 // WriteHTML writes the report as one self-contained HTML page, straight to w (lap report
 // writes it into a file through a buffer of its own; a page of the sample report is 1.4 MB,
@@ -60,23 +66,29 @@ func writeHTMLDoc(w io.Writer, d *document) error {
 // inlineSVG turns a figure into an <svg> element for the page: without the XML prolog, with
 // its alternative text as an accessible label, sized by the stylesheet.
 func inlineSVG(f *chart.Figure) (template.HTML, error) {
-	b, err := f.SVG()
-	if err != nil {
+	var b strings.Builder
+	if err := writeInlineSVG(&b, f); err != nil {
 		return "", err
 	}
-	return labelSVG(f.Name, f.Title+". "+f.Alt, b)
+	return template.HTML(b.String()), nil
 }
 
-// labelSVG is a figure's SVG, from its <svg> element on, with the accessible label added.
-func labelSVG(name, label string, b []byte) (template.HTML, error) {
-	s := string(b)
-	i := strings.Index(s, "<svg ")
-	if i < 0 {
-		return "", fmt.Errorf("inline figure %s: %w: no <svg> element", name, chart.ErrInvalidInput)
+// writeInlineSVG writes inlineSVG's element into b, copying the figure's SVG once.
+func writeInlineSVG(b *strings.Builder, f *chart.Figure) error {
+	svg, err := f.SVG()
+	if err != nil {
+		return err
 	}
-	s = s[i:]
-	s = `<svg role="img" aria-label="` + html.EscapeString(label) + `" ` + s[len("<svg "):]
-	return template.HTML(strings.TrimSpace(s)), nil
+	i := bytes.Index(svg, []byte("<svg "))
+	if i < 0 {
+		return fmt.Errorf("inline figure %s: %w: no <svg> element", f.Name, chart.ErrInvalidInput)
+	}
+	label := `<svg role="img" aria-label="` + html.EscapeString(f.Title+". "+f.Alt) + `" `
+	rest := bytes.TrimRightFunc(svg[i+len("<svg "):], unicode.IsSpace)
+	b.Grow(len(label) + len(rest))
+	b.WriteString(label)
+	b.Write(rest)
+	return nil
 }
 
 // statusCSS gives every status class its colour, from the same palette as the charts.

@@ -39,15 +39,21 @@ func localeFuncs(loc *locale.Locale) map[string]any {
 		"semi":    loc.Semicolon,
 		"colon":   loc.Colon,
 		"clauses": loc.JoinClauses,
-		"th": func(id string, kv ...any) htmltemplate.HTML {
-			data, values := tokens(kv)
-			return inlineMarkup(loc.T(id, data), values)
-		},
-		"thn": func(id string, n int, kv ...any) htmltemplate.HTML {
-			data, values := tokens(kv)
-			return inlineMarkup(loc.N(id, n, data), values)
-		},
+		"th":      func(id string, kv ...any) htmltemplate.HTML { return htmlT(loc, id, kv...) },
+		"thn":     func(id string, n int, kv ...any) htmltemplate.HTML { return htmlTN(loc, id, n, kv...) },
 	}
+}
+
+// htmlT is th: a message for an HTML page, its markup made elements and its values escaped.
+func htmlT(loc *locale.Locale, id string, kv ...any) htmltemplate.HTML {
+	data, values := tokens(kv)
+	return inlineMarkup(loc.T(id, data), values)
+}
+
+// htmlTN is thn: htmlT of a counted message.
+func htmlTN(loc *locale.Locale, id string, n int, kv ...any) htmltemplate.HTML {
+	data, values := tokens(kv)
+	return inlineMarkup(loc.N(id, n, data), values)
 }
 
 // pairs makes a message's named values of a template's "Name", value, ... arguments.
@@ -113,7 +119,8 @@ var placeholderFuncs = localeFuncs(locale.For(locale.English))
 // htmlIn and markdownIn are the report templates of each language.
 var (
 	htmlIn = perLang(func(l locale.Lang) *htmltemplate.Template {
-		return htmltemplate.Must(htmlTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+		loc := locale.For(l)
+		return htmltemplate.Must(htmlTemplate.Clone()).Funcs(localeFuncs(loc)).Funcs(newHTMLRows(loc).funcs())
 	})
 	markdownIn = perLang(func(l locale.Lang) *texttemplate.Template {
 		return texttemplate.Must(markdownTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))

@@ -20,7 +20,8 @@ import (
 //   - csvText: a CSV cell a spreadsheet would run as a formula is written as text.
 //
 // HTML goes through html/template (or html.EscapeString, for the rows a country profile writes
-// itself), and chart text is escaped by the SVG writer.
+// itself, and htmlText, urlPart and urlAttr for the rows of report.html, which escape as
+// html/template does: html_rows.go), and chart text is escaped by the SVG writer.
 
 // isControl reports whether r is a control character: C0 but tab and newline, DEL, and C1.
 func isControl(r rune) bool {

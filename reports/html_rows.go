@@ -159,8 +159,8 @@ func (h *htmlRows) prov(b *strings.Builder, p string) {
 	b.WriteString(`</span>`)
 }
 
-// sref writes the template "sref": a State, linked to its profile when it has one, and
-// marked.
+// sref writes a State, linked to its profile when it has one, and
+// marked (the templates' "sref" once).
 func (h *htmlRows) sref(b *strings.Builder, s stateRef) {
 	if s.HTML != "" {
 		b.WriteString(`<a href="`)
@@ -174,7 +174,7 @@ func (h *htmlRows) sref(b *strings.Builder, s stateRef) {
 	h.mark(b, s.Mark)
 }
 
-// citem writes the template "citem": an item's value and mark.
+// citem writes an item's value and mark.
 func (h *htmlRows) citem(b *strings.Builder, it ProfileItem) {
 	b.WriteString(htmlText(it.Value))
 	h.mark(b, it.Mark())

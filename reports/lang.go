@@ -123,7 +123,8 @@ var (
 		return htmltemplate.Must(htmlTemplate.Clone()).Funcs(localeFuncs(loc)).Funcs(newHTMLRows(loc).funcs())
 	})
 	markdownIn = perLang(func(l locale.Lang) *texttemplate.Template {
-		return texttemplate.Must(markdownTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+		loc := locale.For(l)
+		return texttemplate.Must(markdownTemplate.Clone()).Funcs(localeFuncs(loc)).Funcs(mdRows{loc}.funcs())
 	})
 )
 

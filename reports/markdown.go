@@ -23,7 +23,7 @@ var markdownTemplate = template.Must(template.Must(template.Must(template.New("r
 	"inc":    func(i int) int { return i + 1 },
 	"plural": plural,
 	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
-}).Funcs(placeholderFuncs).Parse(markdownSource)).Parse(contentMarkdownSource)).Parse(markdownSections))
+}).Funcs(placeholderFuncs).Funcs(mdRows{}.funcs()).Parse(markdownSource)).Parse(contentMarkdownSource)).Parse(markdownSections))
 
 // WriteMarkdown writes the report as Markdown.
 func (r *Report) WriteMarkdown(w io.Writer) error {

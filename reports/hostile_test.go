@@ -90,3 +90,37 @@ func hostileValue(v reflect.Value) {
 		}
 	}
 }
+
+// TestHostileProfileGolden is TestHostileTextGolden for country profile pages: the profiles of
+// the sample's States with an obligation (a projection among them), every text made hostile,
+// written as HTML (page and fragment) and Markdown with hostile links, generator and date.
+func TestHostileProfileGolden(t *testing.T) {
+	for _, lang := range []locale.Lang{locale.English, locale.French} {
+		t.Run(string(lang), func(t *testing.T) {
+			r := sampleReport(t, lang)
+			ps, err := r.Profiles()
+			require.NoError(t, err)
+			o := ProfileOptions{IndicatorLink: "javascript:alert(1)//{id}" + hostileText, ReportLink: "javascript:x" + hostileText,
+				Generator: "lap" + hostileText, Date: "2025-01-01" + hostileText}
+			var h, md bytes.Buffer
+			n := 0
+			for _, p := range ps {
+				if len(p.Obligations) == 0 || n == 3 {
+					continue
+				}
+				n++
+				c := *p
+				hostileValue(reflect.ValueOf(&c).Elem())
+				require.NoError(t, WriteProfileHTML(&h, &c, o))
+				frag, err := ProfileHTML(&c, o)
+				require.NoError(t, err)
+				h.WriteString(string(frag))
+				require.NoError(t, WriteProfileMarkdown(&md, &c, o))
+			}
+			require.Equal(t, 3, n)
+			require.NotContains(t, h.String(), "<script>")
+			golden.Check(t, "profile/hostile-"+string(lang)+".html", h.Bytes())
+			golden.Check(t, "profile/hostile-"+string(lang)+".md", md.Bytes())
+		})
+	}
+}

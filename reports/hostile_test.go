@@ -3,7 +3,10 @@ package reports
 import (
 	"bytes"
 	htmltemplate "html/template"
+	"io"
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -123,4 +126,32 @@ func TestHostileProfileGolden(t *testing.T) {
 			golden.Check(t, "profile/hostile-"+string(lang)+".md", md.Bytes())
 		})
 	}
+}
+
+// indicatorLink replaces as the strings.Replacer it stands for.
+func TestIndicatorLink(t *testing.T) {
+	pieces := []string{"{id}", "{action}", "{", "}", "{i", "d}", "a", "/", "{{id}}", "{act"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(7) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		link, id, action := b.String(), pieces[rng.IntN(len(pieces))], pieces[rng.IntN(len(pieces))]
+		want := strings.NewReplacer("{id}", id, "{action}", action).Replace(link)
+		require.Equal(t, want, indicatorLink(link, id, action), "%q %q %q", link, id, action)
+	}
+}
+
+// executeWhole writes nothing when the page fails: into a bytes.Buffer it cuts what it wrote.
+func TestExecuteWhole(t *testing.T) {
+	fail := func(b *bytes.Buffer) error { b.WriteString("part"); return io.ErrShortWrite }
+	b := bytes.NewBufferString("before")
+	require.ErrorIs(t, executeWhole(b, fail), io.ErrShortWrite)
+	require.Equal(t, "before", b.String())
+	var s strings.Builder
+	require.ErrorIs(t, executeWhole(&s, fail), io.ErrShortWrite)
+	require.Empty(t, s.String())
+	require.NoError(t, executeWhole(b, func(b *bytes.Buffer) error { b.WriteString(" page"); return nil }))
+	require.Equal(t, "before page", b.String())
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"text/template"
 
@@ -114,7 +115,7 @@ func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
 	for _, pi := range p.Indicators {
 		row := profileRow{ProfileIndicator: pi}
 		if o.IndicatorLink != "" {
-			row.Href = strings.NewReplacer("{id}", pi.ID, "{action}", strconv.Itoa(pi.Action)).Replace(o.IndicatorLink)
+			row.Href = indicatorLink(o.IndicatorLink, pi.ID, strconv.Itoa(pi.Action))
 		}
 		v.IndicatorRows = append(v.IndicatorRows, row)
 	}
@@ -127,6 +128,32 @@ func newProfileView(p *StateProfile, o ProfileOptions) *profileView {
 		v.ClassWords = append(v.ClassWords, profileClassWord{N: c.N, Word: w, Mark: c.Mark()})
 	}
 	return v
+}
+
+// indicatorLink is link with "{id}" and "{action}" replaced, left to right, as a
+// strings.Replacer of the two replaces them (one built per row cost a profile page hundreds of
+// allocations).
+func indicatorLink(link, id, action string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(link, '{')
+		if i < 0 {
+			b.WriteString(link)
+			return b.String()
+		}
+		b.WriteString(link[:i])
+		switch rest := link[i:]; {
+		case strings.HasPrefix(rest, "{id}"):
+			b.WriteString(id)
+			link = rest[len("{id}"):]
+		case strings.HasPrefix(rest, "{action}"):
+			b.WriteString(action)
+			link = rest[len("{action}"):]
+		default:
+			b.WriteByte('{')
+			link = rest[1:]
+		}
+	}
 }
 
 // The two long lists of a profile, the indicators and the facts, are written here rather than
@@ -251,9 +278,29 @@ func (v *profileView) SourcesMD() string {
 
 // WriteProfileMarkdown writes a country profile as Markdown (profiles/ISO3.md).
 func WriteProfileMarkdown(w io.Writer, p *StateProfile, o ProfileOptions) error {
+	return executeWhole(w, func(b *bytes.Buffer) error {
+		if err := profileMarkdownIn(p.words().Lang()).ExecuteTemplate(b, "profile-md", newProfileView(p, o)); err != nil {
+			return fmt.Errorf("write profile %s: %w", p.ISO3, err)
+		}
+		return nil
+	})
+}
+
+// executeWhole writes into w what write makes, or nothing when it fails. Into a
+// *bytes.Buffer (as lap report writes a page) it writes directly, cutting what it wrote on a
+// failure; any other writer gets the page from a buffer of its own.
+func executeWhole(w io.Writer, write func(*bytes.Buffer) error) error {
+	if b, ok := w.(*bytes.Buffer); ok {
+		n := b.Len()
+		if err := write(b); err != nil {
+			b.Truncate(n)
+			return err
+		}
+		return nil
+	}
 	var b bytes.Buffer
-	if err := profileMarkdownIn(p.words().Lang()).ExecuteTemplate(&b, "profile-md", newProfileView(p, o)); err != nil {
-		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
+	if err := write(&b); err != nil {
+		return err
 	}
 	_, err := w.Write(b.Bytes())
 	return err
@@ -263,14 +310,19 @@ func WriteProfileMarkdown(w io.Writer, p *StateProfile, o ProfileOptions) error 
 // inline CSS, no script, a print stylesheet.
 func WriteProfileHTML(w io.Writer, p *StateProfile, o ProfileOptions) error {
 	v := newProfileView(p, o)
-	v.CSS = htmltemplate.CSS(htmlCSS + statusCSS() + contentCSS + profileCSS)
-	var b bytes.Buffer
-	if err := profileHTMLIn(p.words().Lang()).ExecuteTemplate(&b, "profile-page", v); err != nil {
-		return fmt.Errorf("write profile %s: %w", p.ISO3, err)
-	}
-	_, err := w.Write(b.Bytes())
-	return err
+	v.CSS = profilePageCSS()
+	return executeWhole(w, func(b *bytes.Buffer) error {
+		if err := profileHTMLIn(p.words().Lang()).ExecuteTemplate(b, "profile-page", v); err != nil {
+			return fmt.Errorf("write profile %s: %w", p.ISO3, err)
+		}
+		return nil
+	})
 }
+
+// profilePageCSS is the stylesheet of a profile page, made once.
+var profilePageCSS = sync.OnceValue(func() htmltemplate.CSS {
+	return htmltemplate.CSS(htmlCSS + statusCSS() + contentCSS + profileCSS)
+})
 
 // ProfileHTML is a country profile as an HTML fragment (an <article>), for a page of another
 // program (lap serve's State page) that brings its own stylesheet.

@@ -98,6 +98,9 @@ type AmountsDone struct {
 	From int
 	// Years holds each year from From to the assessed year with an amount done known at as_of.
 	Years []YearValue
+	// Class is the least reliable class of the facts the amounts are read from; empty when
+	// there are none.
+	Class Class
 }
 
 // AmountsDone returns the yearly amounts done behind dp, a deadline projection of an assessment
@@ -123,12 +126,14 @@ func (d *Dataset) AmountsDone(dp *DeadlineProjection, year int, asOf Date) (done
 		for _, f := range d.factsIn(si, m.extra, done.From, year) {
 			if knownAt(f, asOf) {
 				extra[f.Year] = f.num
+				done.Class = done.Class.Weaker(f.Class)
 			}
 		}
 	}
 	for _, f := range d.factsIn(si, m.done, done.From, year) {
 		if knownAt(f, asOf) {
-			done.Years = append(done.Years, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year])})
+			done.Years = append(done.Years, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year]), Class: f.Class})
+			done.Class = done.Class.Weaker(f.Class)
 		}
 	}
 	return done, true

@@ -42,6 +42,12 @@ func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang,
 	if notice != "" {
 		fmt.Fprintln(tw, notice)
 	}
+	// Nothing in the tables is official LAP text, and a value that rests on data that are not
+	// official carries its mark, as in the report.
+	pc := provenanceCounts(r0)
+	fmt.Fprintln(tw, loc.T("cli.provenance", map[string]any{"Text": loc.N("profile.provenance", pc.Found, map[string]any{"Proposed": pc.Proposed,
+		"Indicators": pc.Indicators, "Actions": pc.Actions, "Found": pc.Found, "Inferred": pc.Inferred, "Reconstructed": pc.Reconstr})}))
+	fmt.Fprintln(tw, loc.T("cli.marks"))
 	for _, r := range years {
 		writeAssessmentTable(tw, r, loc)
 	}
@@ -141,7 +147,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.actions"))
 	for _, a := range r.Actions {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, tx.score(a.Score), tx.score(a.Expected), statusWord(loc, a.Status), a.IndicatorsScored, a.Indicators, a.Title)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d/%d\t%s\n", a.Number, a.Section, tx.score(a.Score), tx.score(a.Expected), statusWord(loc, a.Status), a.IndicatorsScored, a.Indicators, labelled(a.Title, a.Provenance))
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.indicators"))
@@ -150,7 +156,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		if ir.Error != "" {
 			status += ": " + ir.Error
 		}
-		baseline := tx.value(ir.Baseline, ir.Unit)
+		baseline := tx.value(ir.Baseline, ir.Unit) + mark(seriesClass(&ir, ir.BaselineYear))
 		if ir.Baseline != nil && ir.BaselineYear != r.BaselineYear {
 			baseline += fmt.Sprintf(" (%d)", ir.BaselineYear)
 		}
@@ -174,9 +180,9 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			}
 		}
 		over := tx.sentence(ir.KOfN(), ir.KOfNSentence())
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit), tx.unitCode(ir.Unit),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit)+mark(ir.Class), tx.unitCode(ir.Unit),
 			over, baseline, target, tx.value(ir.Expected, ir.Unit), tx.score(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
-			ir.Method, ir.Population, ir.Known, ir.NoData.Len(), ir.UnknownPolicy, flags, status, ir.Title)
+			ir.Method, ir.Population, ir.Known, ir.NoData.Len(), ir.UnknownPolicy, flags, status, labelled(ir.Title, ir.Provenance))
 	}
 	writeGroupsTable(tw, r, loc)
 
@@ -186,7 +192,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	}
 	for _, o := range r.Obligations {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, name(o.ISO3), o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
-			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence))
+			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence)+mark(episodeClass(o)))
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.projections"))
@@ -194,8 +200,8 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		fmt.Fprintln(tw, loc.T("eval.no-open-episode"))
 	}
 	for _, d := range r.Deadlines {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, nameIn(loc, d.ISO3, d.Name), d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear),
-			tx.estimate(d.Rate, d.Unit), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, nameIn(loc, d.ISO3, d.Name), d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear)+mark(d.RemainingClass),
+			tx.estimate(d.Rate, d.Unit)+mark(d.RateClass), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
 	}
 	if len(r.Deadlines) > 0 {
 		if tx.english() {
@@ -228,10 +234,31 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			case o.Episode > 1:
 				c = loc.T("cli.eval.episode", map[string]any{"Episode": o.Episode, "Status": c})
 			}
-			cells[o.Article] = c // the latest episode of Articles 3 and 4
+			cells[o.Article] = c + mark(o.Class) // the latest episode of Articles 3 and 4
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, name(s.ISO3), cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
 	}
+}
+
+// mark is the mark of a class in a text table: none for official data.
+func mark(c engine.Class) string { return markOf(c).Symbol }
+
+// episodeClass is the least reliable class of the facts an obligation episode rests on.
+func episodeClass(o engine.ObligationEpisode) engine.Class {
+	var c engine.Class
+	for _, v := range o.Values {
+		c = c.Weaker(v.Class)
+	}
+	return c
+}
+
+// labelled is a plan title with its provenance label (found, inferred, reconstructed,
+// proposed: codes, in every language, as in the report): nothing in lap is official LAP text.
+func labelled(title, provenance string) string {
+	if provenance == "" {
+		return title
+	}
+	return title + " (" + provenance + ")"
 }
 
 // projectionBasis says what a projection rests on: the years of its rate, and whether that is

@@ -31,6 +31,7 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 		asOf = dateIn(loc, asOf)
 	}
 	fmt.Fprintln(tw, loc.T("cli.risk.head", map[string]any{"Year": r.Year, "AsOf": asOf, "Draws": tx.count(r.Draws), "Seed": r.Seed, "Horizon": r.HorizonYear}))
+	fmt.Fprintln(tw, loc.T("cli.marks"))
 	fmt.Fprintln(tw, "\n"+loc.T("cli.risk.head.states", map[string]any{"Horizon": r.HorizonYear}))
 	if len(r.States) == 0 {
 		fmt.Fprintln(tw, loc.T("cli.risk.none"))
@@ -60,8 +61,25 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 			note = strings.TrimPrefix(note+loc.Semicolon()+loc.T("cli.risk.stale"), loc.Semicolon())
 		}
 		name := nameIn(loc, s.ISO3, s.Name)
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, name, s.Article, s.Episode, tx.remaining(s.Remaining, s.Unit, s.RemainingYear),
-			hist, orDash(s.Deadline), tx.prob(s.PByDeadline), tx.prob(s.PByHorizon), q(s.P10), q(s.Median), q(s.P90), proj, note)
+		m := func(cell string) string { // a figure drawn from the data carries their mark
+			if cell == dash {
+				return cell
+			}
+			return cell + mark(s.Class)
+		}
+		if hist != dash {
+			hist += mark(s.HistoryClass)
+		}
+		deadline := orDash(s.Deadline)
+		if s.Deadline != "" {
+			deadline += mark(s.DeadlineClass)
+		}
+		remaining := tx.remaining(s.Remaining, s.Unit, s.RemainingYear)
+		if s.Remaining != nil {
+			remaining += mark(s.RemainingClass)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, name, s.Article, s.Episode, remaining,
+			hist, deadline, m(tx.prob(s.PByDeadline)), m(tx.prob(s.PByHorizon)), m(q(s.P10)), m(q(s.Median)), m(q(s.P90)), m(proj), note)
 		if s.Why != "" {
 			why = append(why, "  "+loc.T("cli.risk.why", map[string]any{"State": name, "Article": s.Article, "Why": tx.sentence(s.Why, s.WhySentence)}))
 		}
@@ -83,8 +101,12 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 			if !tx.english() {
 				expected = loc.PlainNumber(ir.Expected, 2)
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, tx.value(ir.Current, "states"), tx.exact(ir.Target),
-				expected, tx.prob(&ir.PReach), ir.Unsimulated, ir.DeadlineNotKnown, ir.Title)
+			current := tx.value(ir.Current, "states")
+			if ir.Current != nil {
+				current += mark(ir.Class)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, current, tx.exact(ir.Target),
+				expected+mark(ir.Class), tx.prob(&ir.PReach)+mark(ir.Class), ir.Unsimulated, ir.DeadlineNotKnown, labelled(ir.Title, ir.Provenance))
 			notKnown = notKnown || ir.DeadlineNotKnown > 0
 		}
 		if notKnown {

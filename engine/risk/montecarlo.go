@@ -99,6 +99,14 @@ type State struct {
 	RemainingYear int                `json:"remaining_year,omitempty"`
 	Deadline      string             `json:"deadline,omitempty"`
 	History       []engine.YearValue `json:"history"` // the yearly amounts drawn from
+	// RemainingClass is the class of the remaining amount's fact and HistoryClass the least
+	// reliable class of the history's; Class, the least reliable of them and DeadlineClass, is
+	// the class of the probabilities and completion years drawn from them.
+	// DeadlineClass is the least reliable class of the deadline decisions of the episode.
+	RemainingClass engine.Class `json:"remaining_class,omitempty"`
+	HistoryClass   engine.Class `json:"history_class,omitempty"`
+	DeadlineClass  engine.Class `json:"deadline_class,omitempty"`
+	Class          engine.Class `json:"class,omitempty"`
 	// Simulated is false when there is no remaining amount or no history to draw from.
 	Simulated bool `json:"simulated"`
 	// DeadlineNotKnown: the deadline recorded has passed while an extension request awaits a
@@ -140,12 +148,18 @@ type State struct {
 // Indicator is the probability that an indicator counting outstanding obligations meets
 // its target at the end of the horizon year.
 type Indicator struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Field       string   `json:"field"`
-	Target      float64  `json:"target"`
-	HorizonYear int      `json:"horizon_year"`
-	Current     *float64 `json:"current"` // the value in the assessed year
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Provenance is the indicator's provenance label (proposed, ...): no indicator is official
+	// LAP text unless its label says so.
+	Provenance string `json:"provenance"`
+	// Class is the least reliable class of the data the projection rests on: the indicator's
+	// current value and the simulated States' remaining amounts and histories.
+	Class       engine.Class `json:"class,omitempty"`
+	Field       string       `json:"field"`
+	Target      float64      `json:"target"`
+	HorizonYear int          `json:"horizon_year"`
+	Current     *float64     `json:"current"` // the value in the assessed year
 	// Expected is the mean projected value at the end of the horizon year.
 	Expected float64 `json:"expected"`
 	// PReach is the share of draws whose projected value meets the target.
@@ -190,7 +204,10 @@ func Simulate(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine
 		return nil, fmt.Errorf("deadline risk: as_of %q: %w", a.AsOf, err)
 	}
 	for i := range a.Deadlines {
-		rep.States = append(rep.States, stateOf(ds, &a.Deadlines[i], a.Year, asOf))
+		sr := stateOf(ds, &a.Deadlines[i], a.Year, asOf)
+		sr.DeadlineClass = deadlineClass(a, &a.Deadlines[i])
+		sr.Class = sr.Class.Weaker(sr.DeadlineClass)
+		rep.States = append(rep.States, sr)
 	}
 	if err := runDraws(ctx, rep.States, cfg); err != nil {
 		return nil, err
@@ -222,6 +239,8 @@ func stateOf(ds *engine.Dataset, dp *engine.DeadlineProjection, year int, asOf e
 		return sr
 	}
 	sr.History = append(sr.History, done.Years...)
+	sr.RemainingClass, sr.HistoryClass = dp.RemainingClass, done.Class
+	sr.Class = sr.RemainingClass.Weaker(sr.HistoryClass)
 	var why []engine.Sentence
 	switch {
 	case dp.Remaining == nil:
@@ -240,6 +259,24 @@ func stateOf(ds *engine.Dataset, dp *engine.DeadlineProjection, year int, asOf e
 	sr.ReasonSentence = engine.ClausesOf(why)
 	sr.Reason = sr.ReasonSentence.String()
 	return sr
+}
+
+// deadlineClass is the least reliable class of the deadline decisions read for dp's episode
+// (the assessment's obligation episode of the same State, article and number).
+func deadlineClass(a *engine.Assessment, dp *engine.DeadlineProjection) engine.Class {
+	field := fmt.Sprintf("art%d_deadline", dp.Article)
+	var c engine.Class
+	for _, o := range a.Obligations {
+		if o.ISO3 != dp.ISO3 || o.Article != dp.Article || o.Episode != dp.Episode {
+			continue
+		}
+		for _, v := range o.Values {
+			if v.Field == field {
+				c = c.Weaker(v.Class)
+			}
+		}
+	}
+	return c
 }
 
 func num(f float64) *float64 { return &f }
@@ -429,9 +466,10 @@ func indicatorRisks(p *engine.Plan, a *engine.Assessment, states []State, draws 
 			continue
 		}
 		past := field == "art3_past_deadline" || field == "art4_past_deadline"
-		ir := Indicator{ID: ind.ID, Title: ind.Title, Field: field, Target: *ind.Target, HorizonYear: hYear}
+		ir := Indicator{ID: ind.ID, Title: ind.Title, Provenance: ind.Provenance, Field: field, Target: *ind.Target, HorizonYear: hYear}
 		if ia, ok := a.Indicator(ind.ID); ok && ia.Value != nil {
 			ir.Current = num(*ia.Value)
+			ir.Class = ia.Class
 		}
 		// per draw: how many States are still outstanding (and past the deadline) at the horizon
 		counts := make([]int, draws)
@@ -440,6 +478,7 @@ func indicatorRisks(p *engine.Plan, a *engine.Assessment, states []State, draws 
 			if sr.Article != art {
 				continue
 			}
+			ir.Class = ir.Class.Weaker(sr.Class)
 			dlBefore := true
 			if past && sr.DeadlineNotKnown {
 				ir.DeadlineNotKnown++

@@ -102,7 +102,8 @@ func ExamplePlan_Explain() {
 	// value: 2024 = 3
 	// progress = (value - baseline) / (target - baseline) = (3 - 1) / (4 - 1) = 0.6667
 	// score = progress capped to [0, 1] = 0.6667
-	// status: on-track: progress 0.6667 >= on_track 0.95 x expected progress 0.6 = 0.57
+	// regressing when progress < regressing = 0; on track when progress >= on_track x expected progress = 0.95 x 0.6 = 0.57
+	// status: on-track: 66.67% of the way from the 2021 baseline to the target, at least the 57% needed to be on track in 2024 (95% of the 60% expected by then)
 }
 
 func ExampleProject() {

@@ -462,7 +462,8 @@ func TestExplain(t *testing.T) {
 		"value: 2024 = 1",
 		"progress = (value - baseline) / (target - baseline) = (1 - 2) / (0 - 2) = 0.5",
 		"score = progress capped to [0, 1] = 0.5",
-		"status: needs-acceleration: progress 0.5 < on_track 0.95 x expected progress 0.6 = 0.57",
+		"regressing when progress < regressing = 0; on track when progress >= on_track x expected progress = 0.95 x 0.6 = 0.57",
+		"status: needs-acceleration: 50% of the way from the 2021 baseline to the target, short of the 57% needed to be on track in 2024 (95% of the 60% expected by then)",
 	}, ex.Steps)
 	assert.Equal(t, ProgressNeedsAcceleration, ex.Indicator.ProgressStatus)
 

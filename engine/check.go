@@ -73,6 +73,10 @@ var (
 // report-kind fields with a fact for the year (data dictionary §2.2).
 const reportFactsName = "report_facts"
 
+// ReportFactsName is the name a check reads the year's report facts by: a violation's values
+// hold it with the facts' field codes joined by spaces.
+const ReportFactsName = reportFactsName
+
 // runParameters are fields that describe the run rather than the data: a check may read them
 // without listing them in fields, and they are not shown among a violation's values.
 var runParameters = map[string]bool{"year": true, "as_of": true, "ref_date": true}

@@ -131,21 +131,22 @@ const (
 	// status code.
 	msgVerdictWord = "engine.verdict."
 	// Progress statuses of indicators with a target.
-	msgProgressEmpty        = "engine.progress.empty"
-	msgProgressTooFew       = "engine.progress.too-few"
-	msgProgressNoTarget     = "engine.progress.no-target"
-	msgProgressNoValue      = "engine.progress.no-value"
-	msgProgressFailed       = "engine.progress.evaluation-failed"
-	msgProgressAchieved     = "engine.progress.achieved"
-	msgProgressNoBaseline   = "engine.progress.no-baseline"
-	msgProgressNoLongerMet  = "engine.progress.no-longer-met"
-	msgProgressRegressing   = "engine.progress.regressing"
-	msgProgressOnTrack      = "engine.progress.on-track"
-	msgProgressAccelerate   = "engine.progress.needs-acceleration"
-	msgProgressTrendFew     = "engine.progress.trend-too-few"
-	msgProgressTrendAway    = "engine.progress.trend-away"
-	msgProgressTrendOnTrack = "engine.progress.trend-on-track"
-	msgProgressTrendMissed  = "engine.progress.trend-missed"
+	msgProgressEmpty           = "engine.progress.empty"
+	msgProgressTooFew          = "engine.progress.too-few"
+	msgProgressNoTarget        = "engine.progress.no-target"
+	msgProgressNoValue         = "engine.progress.no-value"
+	msgProgressFailed          = "engine.progress.evaluation-failed"
+	msgProgressAchieved        = "engine.progress.achieved"
+	msgProgressNoBaseline      = "engine.progress.no-baseline"
+	msgProgressNoLongerMet     = "engine.progress.no-longer-met"
+	msgProgressRegressing      = "engine.progress.regressing"
+	msgProgressRegressingBelow = "engine.progress.regressing-below"
+	msgProgressOnTrack         = "engine.progress.on-track"
+	msgProgressAccelerate      = "engine.progress.needs-acceleration"
+	msgProgressTrendFew        = "engine.progress.trend-too-few"
+	msgProgressTrendAway       = "engine.progress.trend-away"
+	msgProgressTrendOnTrack    = "engine.progress.trend-on-track"
+	msgProgressTrendMissed     = "engine.progress.trend-missed"
 	// The scoring arithmetic lap explain shows (Explanation.Steps; engine/score.go). A status
 	// step's id is msgExplainStatus or msgExplainTravel followed by the status code.
 	msgExplainStatus           = "engine.explain.status."
@@ -165,6 +166,10 @@ const (
 	msgExplainProgressMet      = "engine.explain.progress-met"
 	msgExplainProgressNoGap    = "engine.explain.progress-no-distance"
 	msgExplainScore            = "engine.explain.score"
+	msgExplainCheckLinear      = "engine.explain.check.linear"
+	msgExplainCheckTrend       = "engine.explain.check.trend"
+	msgExplainCheckTooFew      = "engine.explain.check.too-few"
+	msgExplainCheckTravel      = "engine.explain.check.travel"
 	msgExplainFractionStanding = "engine.explain.expected-progress-standing"
 	msgExplainFractionStarts   = "engine.explain.expected-progress-standing-starts"
 	msgExplainFractionDue      = "engine.explain.expected-progress-target-not-after-baseline"
@@ -299,7 +304,7 @@ var messageDefs = []MessageDef{
 	{ID: msgMonthsRange, Description: "a duration between two numbers of months; Lo is a number, Hi a duration in months", Other: "{{.Lo}} to {{.Hi}}"},
 	{ID: msgMonthsUpTo, Description: "a duration of at most some months; Hi is a duration in months", Other: "up to {{.Hi}}"},
 	{ID: msgMonthsLess, Description: "a duration", Other: "less than a month"},
-	{ID: msgCoverageLow, Description: "a sum's coverage is below the plan's minimum; Known and Population are counts of States, Share and Min percentages; min_coverage is a setting's name (keep as is)", Other: "{{.Known}} of {{.Population}} States gave a figure ({{.Share}}), below min_coverage {{.Min}}"},
+	{ID: msgCoverageLow, Description: "a sum's coverage is below the plan's minimum; Known and Population are counts of States, Share and Min percentages", Other: "only {{.Known}} of {{.Population}} States gave a figure ({{.Share}}), fewer than the {{.Min}} a comparable total needs"},
 	{ID: msgCoverageDropped, Description: "N States gave a figure for the year before (Prev) and none for Year; States lists their names, joined as the language lists them (\"Italy, Netherlands and Sweden\"), each without an article: put it where a list can stand, after a colon", One: "no figure for {{.Year}} from {{.States}}, which gave one for {{.Prev}}", Other: "no figure for {{.Year}} from {{.States}}, which gave one for {{.Prev}}"},
 	{ID: msgCoverageAdded, Description: "N States gave a figure for Year and none for the year before (Prev); States lists their names, joined as the language lists them (\"Italy, Netherlands and Sweden\"), each without an article: put it where a list can stand, after a colon", One: "a figure for {{.Year}} from {{.States}}, which gave none for {{.Prev}}", Other: "a figure for {{.Year}} from {{.States}}, which gave none for {{.Prev}}"},
 	{ID: msgProjNoRemaining, Description: "deadline projection: no amount remaining reported; Field is a data field name (keep as is), Start a date, Year a year, NotKnown an optional clause", Other: "no {{.Field}} reported from {{.Start}} to {{.Year}}{{.NotKnown}}"},
@@ -320,19 +325,19 @@ var messageDefs = []MessageDef{
 	{ID: msgTravelTooFew, Description: "direction of travel not judged", Other: "the value for {{.Year}} is over too few States"},
 	{ID: msgTravelCoverage, Description: "direction of travel not judged", Other: "the coverage of {{.Year}} is not comparable with earlier years"},
 	{ID: msgTravelOneYear, Description: "direction of travel not judged; From and To are years", Other: "no comparable value from {{.From}} to {{.To}}: a direction of travel needs two years"},
-	{ID: msgTravelFromZero, Description: "direction of travel; values and years", Other: "{{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}: the growth rate is undefined from zero, so the sign of the change decides"},
-	{ID: msgTravelImproving, Description: "direction of travel; Rate, Improving are percentages; cagr_improving is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) >= cagr_improving {{.Improving}}"},
-	{ID: msgTravelWorsening, Description: "direction of travel; cagr_worsening is a setting name (keep as is)", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}) < cagr_worsening {{.Worsening}}"},
-	{ID: msgTravelStable, Description: "direction of travel; setting names kept as is", Other: "{{.Rate}} a year in the desired direction ({{.FromValue}} {{.FromYear}} to {{.ToValue}} {{.ToYear}}), between cagr_worsening {{.Worsening}} and cagr_improving {{.Improving}}"},
+	{ID: msgTravelFromZero, Description: "direction of travel; values and years", Other: "from {{.FromValue}} in {{.FromYear}} to {{.ToValue}} in {{.ToYear}}; a growth rate cannot be taken from zero, so the direction of the change decides"},
+	{ID: msgTravelImproving, Description: "direction of travel (improving); FromValue and ToValue values of the indicator, Rate and Improving percentages a year", Other: "from {{.FromValue}} in {{.FromYear}} to {{.ToValue}} in {{.ToYear}}, a change of {{.Rate}} a year in the desired direction, at least the {{.Improving}} a year that counts as improving"},
+	{ID: msgTravelWorsening, Description: "direction of travel (worsening); FromValue and ToValue values of the indicator, Rate and Worsening percentages a year", Other: "from {{.FromValue}} in {{.FromYear}} to {{.ToValue}} in {{.ToYear}}, a change of {{.Rate}} a year in the desired direction, below the {{.Worsening}} a year under which it counts as worsening"},
+	{ID: msgTravelStable, Description: "direction of travel (stable); FromValue and ToValue values of the indicator, Rate, Worsening and Improving percentages a year", Other: "from {{.FromValue}} in {{.FromYear}} to {{.ToValue}} in {{.ToYear}}, a change of {{.Rate}} a year in the desired direction, between the {{.Worsening}} under which it counts as worsening and the {{.Improving}} from which it counts as improving"},
 	{ID: msgUnknownsRange, Description: "explain step: the status at both ends of what the States not known allow; N a number of States, AtLow and AtHigh clauses", One: "the {{.N}} State not known: if it does not satisfy the rule, {{.AtLow}}; if it does, {{.AtHigh}}", Other: "the {{.N}} States not known: if none satisfies the rule, {{.AtLow}}; if all do, {{.AtHigh}}"},
 	{ID: msgUnknownsAtValue, Description: "the status an indicator would have with a value; Value a number, Status a status word", Other: "value {{.Value}}, {{.Status}}"},
 	{ID: msgUnknownsAtTravel, Description: "a direction of travel from one value to another; From and To numbers, Status a direction word", Other: "{{.From}} to {{.To}}, {{.Status}}"},
 	{ID: msgUnknownsTravelRange, Description: "explain step: the direction of travel at the two extremes the States not known allow; N a number of States, FromYear and ToYear years, Down and Up clauses", One: "the {{.N}} State not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}", Other: "the {{.N}} States not known in {{.FromYear}} or {{.ToYear}}: from the top of {{.FromYear}}'s range to the bottom of {{.ToYear}}'s, {{.Down}}; from the bottom to the top, {{.Up}}"},
 	{ID: msgUnknownsHold, Description: "explain step: the status stands whichever way the States not known go; N a number of States, Status a status word", One: "the status holds whichever way the {{.N}} State not known goes: {{.Status}} at both ends", Other: "the status holds whichever way the {{.N}} States not known go: {{.Status}} at both ends"},
-	{ID: msgUnknownsCouldBe, Description: "why a status is not known; N a number of States, AtLow and AtHigh status words", One: "not known: with the answer of the {{.N}} State not known it could be {{.AtLow}} or {{.AtHigh}}", Other: "not known: with the answers of the {{.N}} States not known it could be {{.AtLow}} or {{.AtHigh}}"},
-	{ID: msgUnknownsCouldBeOrNot, Description: "why a status is not known, when the less favourable end would be regressing or worsening (a word too strong to rest on States not known): N a number of States, Status the more favourable status word", One: "not known: with the answer of the {{.N}} State not known it could be {{.Status}} or not", Other: "not known: with the answers of the {{.N}} States not known it could be {{.Status}} or not"},
-	{ID: msgUnknownsCouldBeOrNotNamed, Description: "as engine.unknowns.could-be-or-not; States lists the names of the States not known, joined as the language lists them, each without an article: put it where a list can stand, after a colon", One: "not known: with the answer of {{.States}} it could be {{.Status}} or not ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.Status}} or not"},
-	{ID: msgUnknownsCouldBeNamed, Description: "why a status is not known; States the names of the States not known, N their number, AtLow and AtHigh status words", One: "not known: with the answer of {{.States}} it could be {{.AtLow}} or {{.AtHigh}} ({{.N}} State not known)", Other: "not known: with the answers of the {{.N}} States not known ({{.States}}) it could be {{.AtLow}} or {{.AtHigh}}"},
+	{ID: msgUnknownsCouldBe, Description: "why a status is not known; N a number of States, AtLow and AtHigh status words", One: "with the answer of the {{.N}} State not known, it could be {{.AtLow}} or {{.AtHigh}}", Other: "with the answers of the {{.N}} States not known, it could be {{.AtLow}} or {{.AtHigh}}"},
+	{ID: msgUnknownsCouldBeOrNot, Description: "why a status is not known, when the less favourable end would be regressing or worsening (a word too strong to rest on States not known): N a number of States, Status the more favourable status word", One: "with the answer of the {{.N}} State not known, it could be {{.Status}} or not", Other: "with the answers of the {{.N}} States not known, it could be {{.Status}} or not"},
+	{ID: msgUnknownsCouldBeOrNotNamed, Description: "as engine.unknowns.could-be-or-not; States lists the names of the States not known, joined as the language lists them, each without an article: put it where a list can stand, after a colon", One: "with the answer of {{.States}} not known, it could be {{.Status}} or not", Other: "with the answers of the {{.N}} States not known ({{.States}}), it could be {{.Status}} or not"},
+	{ID: msgUnknownsCouldBeNamed, Description: "why a status is not known; States the names of the States not known, N their number, AtLow and AtHigh status words", One: "with the answer of {{.States}} not known, it could be {{.AtLow}} or {{.AtHigh}}", Other: "with the answers of the {{.N}} States not known ({{.States}}), it could be {{.AtLow}} or {{.AtHigh}}"},
 	{ID: msgVerdictWord + string(ProgressAchieved), Description: "a progress status as a word of a sentence (the target is met)", Other: "achieved"},
 	{ID: msgVerdictWord + string(ProgressOnTrack), Description: "a progress status as a word of a sentence", Other: "on track"},
 	{ID: msgVerdictWord + string(ProgressNeedsAcceleration), Description: "a progress status as a word of a sentence (\"it could be ...\")", Other: "in need of acceleration"},
@@ -344,20 +349,21 @@ var messageDefs = []MessageDef{
 	{ID: msgVerdictWord + string(TrendStable), Description: "a direction of travel as a word of a sentence", Other: "stable"},
 	{ID: msgVerdictWord + string(TrendWorsening), Description: "a direction of travel as a word of a sentence", Other: "worsening"},
 	{ID: msgProgressEmpty, Description: "why an indicator is not scored; Year a year", Other: "the population is empty in {{.Year}}: nothing to judge, so not scored (an empty population is never achieved)"},
-	{ID: msgProgressTooFew, Description: "why an indicator is not scored; N a number of States, Min a number, KOfN a k-of-n phrase; min_population is a setting name", One: "n = {{.N}} State, below min_population {{.Min}}: shown as {{.KOfN}}, not scored", Other: "n = {{.N}} States, below min_population {{.Min}}: shown as {{.KOfN}}, not scored"},
-	{ID: msgProgressNoTarget, Description: "why an indicator is not scored", Other: "informational indicator: it has no target"},
+	{ID: msgProgressTooFew, Description: "why an indicator is not scored; KOfN a k-of-n phrase, Min the fewest States a score needs, N the States counted", Other: "shown as {{.KOfN}} and not scored, as a score needs at least {{.Min}} States (here {{.N}})"},
+	{ID: msgProgressNoTarget, Description: "why an indicator is not scored", Other: "informational indicator, without a target"},
 	{ID: msgProgressNoValue, Description: "why an indicator is not scored; Year a year", Other: "no value for {{.Year}}: not scored"},
 	{ID: msgProgressFailed, Description: "why an indicator is not scored; Year a year", Other: "the evaluation failed for {{.Year}}: not scored"},
-	{ID: msgProgressAchieved, Description: "progress status reason; numbers", Other: "the value {{.Value}} meets the target {{.Target}}"},
+	{ID: msgProgressAchieved, Description: "progress status reason; Value and Target values of the indicator", Other: "the value {{.Value}} meets the target {{.Target}}"},
 	{ID: msgProgressNoBaseline, Description: "progress status reason; years", Other: "no baseline: no value in {{.BaselineYear}} or a later year before {{.Year}}"},
-	{ID: msgProgressNoLongerMet, Description: "progress status reason; numbers", Other: "the baseline {{.Baseline}} already met the target {{.Target}}; the value {{.Value}} no longer does"},
-	{ID: msgProgressRegressing, Description: "progress status reason; numbers", Other: "progress {{.Progress}} is below {{.Regressing}}: further from the target than at the baseline"},
-	{ID: msgProgressOnTrack, Description: "progress status reason; numbers; on_track is a setting name", Other: "progress {{.Progress}} >= on_track {{.OnTrack}} x expected progress {{.Expected}} = {{.Need}}"},
-	{ID: msgProgressAccelerate, Description: "progress status reason; numbers; on_track is a setting name", Other: "progress {{.Progress}} < on_track {{.OnTrack}} x expected progress {{.Expected}} = {{.Need}}"},
+	{ID: msgProgressNoLongerMet, Description: "progress status reason; values of the indicator", Other: "the baseline {{.Baseline}} already met the target {{.Target}}; the value {{.Value}} no longer does"},
+	{ID: msgProgressRegressing, Description: "progress status reason (regressing): the value moved away from the target; BaselineYear a year, Progress a negative percentage", Other: "further from the target than at the {{.BaselineYear}} baseline ({{.Progress}} of the way to it)"},
+	{ID: msgProgressRegressingBelow, Description: "progress status reason (regressing), when the plan counts a small move towards the target as regressing; Progress and Regressing percentages, BaselineYear a year", Other: "only {{.Progress}} of the way from the {{.BaselineYear}} baseline to the target, less than the {{.Regressing}} under which it counts as regressing"},
+	{ID: msgProgressOnTrack, Description: "progress status reason (on track); Progress, Need, OnTrack and Expected percentages, BaselineYear and Year years. Need is OnTrack of Expected", Other: "{{.Progress}} of the way from the {{.BaselineYear}} baseline to the target, at least the {{.Need}} needed to be on track in {{.Year}} ({{.OnTrack}} of the {{.Expected}} expected by then)"},
+	{ID: msgProgressAccelerate, Description: "progress status reason (needs acceleration); Progress, Need, OnTrack and Expected percentages, BaselineYear and Year years. Need is OnTrack of Expected", Other: "{{.Progress}} of the way from the {{.BaselineYear}} baseline to the target, short of the {{.Need}} needed to be on track in {{.Year}} ({{.OnTrack}} of the {{.Expected}} expected by then)"},
 	{ID: msgProgressTrendFew, Description: "progress status reason; Min and Count numbers, From a year", Other: "a trend needs at least {{.Min}} years with a value from {{.From}}; there are {{.Count}}"},
-	{ID: msgProgressTrendAway, Description: "progress status reason; Slope a number", Other: "the trend ({{.Slope}} per year) moves away from the target"},
-	{ID: msgProgressTrendOnTrack, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} >= trend_on_track {{.Threshold}}: the target is expected by {{.Year}}"},
-	{ID: msgProgressTrendMissed, Description: "progress status reason; trend_on_track is a setting name, Year a year", Other: "anticipated progress {{.Progress}} < trend_on_track {{.Threshold}}: at this trend the target is missed in {{.Year}}"},
+	{ID: msgProgressTrendAway, Description: "progress status reason (trend method, regressing); From and Year years, Projected a value of the indicator", Other: "the trend since {{.From}} moves away from the target, towards {{.Projected}} by {{.Year}}"},
+	{ID: msgProgressTrendOnTrack, Description: "progress status reason (trend method, on track); From and Year years, Progress and Threshold percentages", Other: "the trend since {{.From}} would cover {{.Progress}} of the way from the baseline to the target by {{.Year}}, at least the {{.Threshold}} needed to be on track"},
+	{ID: msgProgressTrendMissed, Description: "progress status reason (trend method, needs acceleration); From and Year years, Progress and Threshold percentages", Other: "the trend since {{.From}} would cover {{.Progress}} of the way from the baseline to the target by {{.Year}}, short of the {{.Threshold}} needed to be on track"},
 	// The scoring arithmetic lap explain shows (engine/score.go). Setting names and the words
 	// of the formulas' left-hand sides are translated; the arithmetic is not.
 	{ID: msgExplainStatus + string(ProgressAchieved), Description: "explain step: the progress status (achieved) and why; Reason a clause", Other: "status: achieved: {{.Reason}}"},
@@ -394,6 +400,10 @@ var messageDefs = []MessageDef{
 	{ID: msgExplainProgress, Description: "explain step: the formula of progress (translate the words), then its arithmetic; numbers", Other: "progress = (value - baseline) / (target - baseline) = ({{.Value}} - {{.Baseline}}) / ({{.Target}} - {{.Baseline}}) = {{.Progress}}"},
 	{ID: msgExplainProgressMet, Description: "explain step", Other: "progress = 1: the value meets the target"},
 	{ID: msgExplainProgressNoGap, Description: "explain step", Other: "progress = 0: the baseline already met the target, so there was no distance to cover"},
+	{ID: msgExplainCheckLinear, Description: "explain step: the thresholds of the linear method and their arithmetic; regressing and on_track are setting names (keep as is); numbers", Other: "regressing when progress < regressing = {{.Regressing}}; on track when progress >= on_track x expected progress = {{.OnTrack}} x {{.Expected}} = {{.Need}}"},
+	{ID: msgExplainCheckTrend, Description: "explain step: the threshold of the trend method; trend_on_track is a setting name (keep as is); a number", Other: "on track when anticipated progress >= trend_on_track = {{.Threshold}}, or the projected value meets the target"},
+	{ID: msgExplainCheckTooFew, Description: "explain step: too few States to score; min_population is a setting name (keep as is); numbers", Other: "n = {{.N}} < min_population = {{.Min}}"},
+	{ID: msgExplainCheckTravel, Description: "explain step: the thresholds of the direction of travel; cagr_improving and cagr_worsening are setting names (keep as is); Scale a number, Improving and Worsening percentages", Other: "growth a year in the desired direction = {{.Rate}}; improving from cagr_improving x {{.Scale}} = {{.Improving}}, worsening below cagr_worsening x {{.Scale}} = {{.Worsening}}"},
 	{ID: msgExplainScore, Description: "explain step: the score; Score a number", Other: "score = progress capped to [0, 1] = {{.Score}}"},
 	{ID: msgExplainFractionStanding, Description: "explain step: expected progress of a standing obligation; Year a year", Other: "expected progress = 1: a standing obligation is due in full every year from {{.Year}}"},
 	{ID: msgExplainFractionStarts, Description: "explain step: expected progress of a standing obligation not yet started; Year a year", Other: "expected progress = 0: the standing obligation starts in {{.Year}}"},

@@ -199,7 +199,7 @@ func TestMethodologyCoverage(t *testing.T) {
 	assert.InDelta(t, 2.0/3, *ia.Coverage.Share, 1e-12)
 	assert.Equal(t, []string{"LTU"}, ia.Coverage.Dropped)
 	assert.Equal(t, []string{"LTU"}, ia.Coverage.Missing)
-	assert.Equal(t, "2 of 3 States gave a figure (67%), below min_coverage 80%; no figure for 2024 from Lithuania, which gave one for 2023", ia.Coverage.Reason,
+	assert.Equal(t, "only 2 of 3 States gave a figure (67%), fewer than the 80% a comparable total needs; no figure for 2024 from Lithuania, which gave one for 2023", ia.Coverage.Reason,
 		"the reason names the State; Dropped keeps its code")
 	assert.Equal(t, TrendInsufficientData, ia.TrendStatus)
 }

@@ -116,7 +116,8 @@ func (s *scorer) run() {
 		if ia.Population == 0 {
 			s.status(ProgressTooFew, say(msgProgressEmpty, yearArg("Year", s.year)))
 		} else {
-			s.status(ProgressTooFew, say(msgProgressTooFew, intArg("N", ia.N), intArg("Min", ia.MinPopulation), clauseArg("KOfN", ia.KOfNSentence())))
+			s.step(say(msgExplainCheckTooFew, intArg("N", ia.N), intArg("Min", ia.MinPopulation)))
+			s.status(ProgressTooFew, say(msgProgressTooFew, clauseArg("KOfN", ia.KOfNSentence()), intArg("Min", ia.MinPopulation), intArg("N", ia.N)))
 		}
 		return
 	}
@@ -181,7 +182,7 @@ func (s *scorer) run() {
 			s.step(say(msgExplainProgressMet))
 		}
 		ia.Score = num(1)
-		s.status(ProgressAchieved, say(msgProgressAchieved, numArg("Value", V), numArg("Target", T)))
+		s.status(ProgressAchieved, say(msgProgressAchieved, valueArg("Value", V, ind.Unit), valueArg("Target", T, ind.Unit)))
 		return
 	}
 	if !hasB {
@@ -192,7 +193,7 @@ func (s *scorer) run() {
 		ia.Progress = num(0)
 		ia.Score = num(0)
 		s.step(say(msgExplainProgressNoGap))
-		s.status(ProgressRegressing, say(msgProgressNoLongerMet, numArg("Baseline", B), numArg("Target", T), numArg("Value", V)))
+		s.status(ProgressRegressing, say(msgProgressNoLongerMet, valueArg("Baseline", B, ind.Unit), valueArg("Target", T, ind.Unit), valueArg("Value", V, ind.Unit)))
 		return
 	}
 	p := *ia.Progress
@@ -201,13 +202,20 @@ func (s *scorer) run() {
 		return
 	}
 	s.score(p)
-	switch need := sc.OnTrack * f; {
+	need := sc.OnTrack * f
+	// The reader's reason says in words and percentages what the check step says with the
+	// settings' names (lap explain); both are built here, from the same numbers.
+	s.step(say(msgExplainCheckLinear, numArg("Regressing", sc.Regressing), numArg("OnTrack", sc.OnTrack), numArg("Expected", f), numArg("Need", need)))
+	words := []Arg{pctArg("Progress", p), yearArg("BaselineYear", bYear), yearArg("Year", s.year), pctArg("Need", need), pctArg("OnTrack", sc.OnTrack), pctArg("Expected", f)}
+	switch {
+	case p < sc.Regressing-scoreEps && p < 0:
+		s.status(ProgressRegressing, say(msgProgressRegressing, yearArg("BaselineYear", bYear), pctArg("Progress", p)))
 	case p < sc.Regressing-scoreEps:
-		s.status(ProgressRegressing, say(msgProgressRegressing, numArg("Progress", p), numArg("Regressing", sc.Regressing)))
+		s.status(ProgressRegressing, say(msgProgressRegressingBelow, pctArg("Progress", p), yearArg("BaselineYear", bYear), pctArg("Regressing", sc.Regressing)))
 	case p >= need-scoreEps:
-		s.status(ProgressOnTrack, say(msgProgressOnTrack, numArg("Progress", p), numArg("OnTrack", sc.OnTrack), numArg("Expected", f), numArg("Need", need)))
+		s.status(ProgressOnTrack, say(msgProgressOnTrack, words...))
 	default:
-		s.status(ProgressNeedsAcceleration, say(msgProgressAccelerate, numArg("Progress", p), numArg("OnTrack", sc.OnTrack), numArg("Expected", f), numArg("Need", need)))
+		s.status(ProgressNeedsAcceleration, say(msgProgressAccelerate, words...))
 	}
 }
 
@@ -266,13 +274,15 @@ func (s *scorer) trend(B, T, d, gap float64, met func(float64) bool) {
 	s.step(say(msgExplainTrendFit, intArg("Count", len(xs)), numArg("Slope", slope), numArg("MeanYear", mx), numArg("MeanValue", my)))
 	s.step(say(msgExplainTrendProjected, yearArg("Year", h), numArg("MeanValue", my), numArg("Slope", slope), numArg("MeanYear", mx), numArg("Projected", proj)))
 	s.step(say(msgExplainTrendAnticipated, numArg("Projected", proj), numArg("Baseline", B), numArg("Target", T), numArg("Progress", rho)))
+	s.step(say(msgExplainCheckTrend, numArg("Threshold", sc.TrendOnTrack)))
+	from := int(xs[0])
 	switch {
 	case d*slope < 0:
-		s.status(ProgressRegressing, say(msgProgressTrendAway, numArg("Slope", slope)))
+		s.status(ProgressRegressing, say(msgProgressTrendAway, yearArg("From", from), valueArg("Projected", proj, s.ind.Unit), yearArg("Year", h)))
 	case met(proj) || rho >= sc.TrendOnTrack-scoreEps:
-		s.status(ProgressOnTrack, say(msgProgressTrendOnTrack, numArg("Progress", rho), numArg("Threshold", sc.TrendOnTrack), yearArg("Year", h)))
+		s.status(ProgressOnTrack, say(msgProgressTrendOnTrack, yearArg("From", from), pctArg("Progress", rho), yearArg("Year", h), pctArg("Threshold", sc.TrendOnTrack)))
 	default:
-		s.status(ProgressNeedsAcceleration, say(msgProgressTrendMissed, numArg("Progress", rho), numArg("Threshold", sc.TrendOnTrack), yearArg("Year", h)))
+		s.status(ProgressNeedsAcceleration, say(msgProgressTrendMissed, yearArg("From", from), pctArg("Progress", rho), yearArg("Year", h), pctArg("Threshold", sc.TrendOnTrack)))
 	}
 }
 

@@ -99,7 +99,7 @@ func TestScoreLinear(t *testing.T) {
 			status: ProgressOnTrack, progress: num(0), score: num(0), expected: num(30), expPr: num(0), baselineYear: 2021},
 		{name: "no baseline data: first later year", ind: increaseTo(100, 2026), year: 2024, vals: map[int]float64{2022: 20, 2024: 50}, sc: def,
 			status: ProgressNeedsAcceleration, progress: num(0.375), score: num(0.375), expected: num(60), expPr: num(0.5), baselineYear: 2022,
-			reasonSubstrings: []string{"0.375 < on_track 0.95 x expected progress 0.5"}},
+			reasonSubstrings: []string{"37.5% of the way from the 2022 baseline", "short of the 47.5% needed to be on track in 2024 (95% of the 50% expected by then)"}},
 		{name: "no baseline data at all", ind: increaseTo(100, 2026), year: 2024, vals: map[int]float64{2024: 50}, sc: def,
 			status: ProgressInsufficientData, expPr: num(0.6), reasonSubstrings: []string{"no baseline"}},
 		{name: "single year of data that meets the target", ind: increaseTo(100, 2026), year: 2024, vals: map[int]float64{2024: 100}, sc: def,

@@ -154,7 +154,7 @@ func (s *scorer) travel() {
 		default:
 			t.Status = TrendStable
 		}
-		t.ReasonSentence = say(msgTravelFromZero, numArg("FromValue", a), yearArg("FromYear", from.Year), numArg("ToValue", b), yearArg("ToYear", cur.Year))
+		t.ReasonSentence = say(msgTravelFromZero, valueArg("FromValue", a, ind.Unit), yearArg("FromYear", from.Year), valueArg("ToValue", b, ind.Unit), yearArg("ToYear", cur.Year))
 		return
 	}
 	g := math.Pow(b/a, 1/float64(cur.Year-from.Year)) - 1
@@ -166,8 +166,10 @@ func (s *scorer) travel() {
 		p = 0 // no negative zero in output
 	}
 	t.CAGR, t.Progress = num(g), num(p)
-	vals := []Arg{pctArg("Rate", p), numArg("FromValue", a), yearArg("FromYear", from.Year), numArg("ToValue", b), yearArg("ToYear", cur.Year),
-		pctArg("Improving", t.Improving), pctArg("Worsening", t.Worsening)}
+	vals := []Arg{valueArg("FromValue", a, ind.Unit), yearArg("FromYear", from.Year), valueArg("ToValue", b, ind.Unit), yearArg("ToYear", cur.Year),
+		pctArg("Rate", p), pctArg("Improving", t.Improving), pctArg("Worsening", t.Worsening)}
+	// The reader's reason names no setting; lap explain's check step does, from the same numbers.
+	s.step(say(msgExplainCheckTravel, pctArg("Rate", p), numArg("Scale", t.Scale), pctArg("Improving", t.Improving), pctArg("Worsening", t.Worsening)))
 	switch {
 	case p > 0 && p >= t.Improving-scoreEps:
 		t.Status = TrendImproving

@@ -114,7 +114,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 		// met it: regressing)
 		{name: "target 0: achieved or regressing", ind: pastDeadline, pts: map[int]kun{2021: {0, 0, 110}, 2024: {0, 1, 112}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressAchieved, hi: ProgressRegressing, notScore: true,
-			reason: "not known: with the answer of Austria it could be achieved or not (1 State not known)"},
+			reason: "with the answer of Austria not known, it could be achieved or not"},
 		{name: "u = 0: unchanged", ind: pastDeadline, pts: map[int]kun{2021: {0, 0, 110}, 2024: {0, 0, 112}},
 			status: ProgressAchieved},
 		// decrease from 9 to 0 by 2026: f = 0.6, on-track needs progress 0.57; 7 or 8 of 9 are
@@ -124,20 +124,20 @@ func TestUnknownCheckStatus(t *testing.T) {
 		// increase to 10: 9 known, 1 not known: 9 is below the target, 10 meets it
 		{name: "increase: the high end meets the target", ind: countUp, pts: map[int]kun{2021: {2, 0, 20}, 2024: {9, 1, 20}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressOnTrack, hi: ProgressAchieved, notScore: true,
-			reason: "not known: with the answer of S09 it could be on track or achieved (1 State not known)"},
+			reason: "with the answer of S09 not known, it could be on track or achieved"},
 		// 3.1 on the sample: 7 of the 12 with data, 13 States, baseline 8 of 15
 		{name: "share: holds (3.1)", ind: shareUp, pts: map[int]kun{2021: {8, 0, 15}, 2024: {7, 1, 13}},
 			status: ProgressNeedsAcceleration, holds: new(true), lo: ProgressNeedsAcceleration, hi: ProgressNeedsAcceleration},
 		// 1.1 on the sample: 11 of the 12 with data, 13 States, baseline 13 of 16
 		{name: "share: flips (1.1)", ind: shareUp, pts: map[int]kun{2021: {13, 0, 16}, 2024: {11, 1, 13}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressNeedsAcceleration, hi: ProgressOnTrack, notScore: true,
-			reason: "not known: with the answer of S11 it could be in need of acceleration or on track (1 State not known)"},
+			reason: "with the answer of S11 not known, it could be in need of acceleration or on track"},
 		{name: "more than five not known: their number", ind: countUp, pts: map[int]kun{2021: {2, 0, 20}, 2024: {4, 6, 20}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressNeedsAcceleration, hi: ProgressAchieved, notScore: true,
-			reason: "not known: with the answers of the 6 States not known it could be in need of acceleration or achieved"},
+			reason: "with the answers of the 6 States not known, it could be in need of acceleration or achieved"},
 		{name: "names, sorted by name", ind: countUp, pts: map[int]kun{2021: {2, 0, 20}, 2024: {0, 4, 20}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressRegressing, hi: ProgressNeedsAcceleration, notScore: true,
-			reason: "not known: with the answers of the 4 States not known (Austria, Benin, Chad and Iraq) it could be in need of acceleration or not"},
+			reason: "with the answers of the 4 States not known (Austria, Benin, Chad and Iraq), it could be in need of acceleration or not"},
 		// trend method: the earlier years as they are, the assessed year at both ends
 		{name: "trend method", ind: trend, pts: map[int]kun{2021: {5, 0, 10}, 2022: {6, 0, 10}, 2023: {7, 0, 10}, 2024: {5, 3, 10}},
 			status: ProgressInsufficientData, holds: new(false), lo: ProgressNeedsAcceleration, hi: ProgressOnTrack, notScore: true},
@@ -161,7 +161,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 			if tt.notScore {
 				assert.Nil(t, ia.Score, "a status not known is not scored")
 				assert.Nil(t, ia.Progress)
-				assert.True(t, strings.HasPrefix(ia.Reason, "not known: "), ia.Reason)
+				assert.True(t, strings.HasPrefix(ia.Reason, "with the answer"), ia.Reason)
 			} else {
 				assert.NotNil(t, ia.Score)
 			}
@@ -169,7 +169,7 @@ func TestUnknownCheckStatus(t *testing.T) {
 			if *tt.holds {
 				assert.Contains(t, steps, "the status holds whichever way the 1 State not known goes")
 			} else {
-				assert.Contains(t, steps, "status: insufficient-data: not known: ")
+				assert.Contains(t, steps, "status: insufficient-data: with the answer")
 			}
 		})
 	}
@@ -216,7 +216,7 @@ func TestUnknownCheckTravel(t *testing.T) {
 			assert.Equal(t, tt.holds, ia.UnknownCheck.Holds)
 			assert.Equal(t, tt.states, ia.UnknownCheck.NotKnown)
 			if !tt.holds {
-				assert.True(t, strings.HasPrefix(ia.Travel.Reason, "not known: "), ia.Travel.Reason)
+				assert.True(t, strings.HasPrefix(ia.Travel.Reason, "with the answer"), ia.Travel.Reason)
 				assert.NotEqual(t, ia.UnknownCheck.StatusLow, ia.UnknownCheck.StatusHigh)
 			}
 		})
@@ -301,17 +301,17 @@ func TestNotKnownReasonWords(t *testing.T) {
 		want          string
 	}{
 		{"achieved or regressing: or not", one, "achieved", "regressing", "achieved",
-			"not known: with the answer of Iraq it could be achieved or not (1 State not known)"},
+			"with the answer of Iraq not known, it could be achieved or not"},
 		{"the better end is named whichever end it is", two, "regressing", "on-track", "on-track",
-			"not known: with the answers of the 2 States not known (Chad and Iraq) it could be on track or not"},
+			"with the answers of the 2 States not known (Chad and Iraq), it could be on track or not"},
 		{"both ends agree against the value", one, "regressing", "regressing", "needs-acceleration",
-			"not known: with the answer of Iraq it could be in need of acceleration or not (1 State not known)"},
+			"with the answer of Iraq not known, it could be in need of acceleration or not"},
 		{"direction: improving or worsening", many, "worsening", "improving", "improving",
-			"not known: with the answers of the 6 States not known it could be improving or not"},
+			"with the answers of the 6 States not known, it could be improving or not"},
 		{"no strong word: both named", one, "needs-acceleration", "achieved", "achieved",
-			"not known: with the answer of Iraq it could be in need of acceleration or achieved (1 State not known)"},
+			"with the answer of Iraq not known, it could be in need of acceleration or achieved"},
 		{"stable or improving: both named", many, "stable", "improving", "improving",
-			"not known: with the answers of the 6 States not known it could be stable or improving"},
+			"with the answers of the 6 States not known, it could be stable or improving"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -297,6 +297,17 @@ func pctArg(name string, v float64) Arg {
 	return a
 }
 
+// valueArg is a value of an indicator in its unit: a percentage with up to two decimals for
+// an indicator in percent (its values are in points), else a number as numArg writes it.
+func valueArg(name string, v float64, unit string) Arg {
+	if unit != "percent" {
+		return numArg(name, v)
+	}
+	a := numArg(name, math.Round(v*100)/100)
+	a.Kind = ArgPercent
+	return a
+}
+
 // amountArg is an amount as amountText writes it.
 func amountArg(name string, v float64, unit string) Arg {
 	s := amountNumber(v)

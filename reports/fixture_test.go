@@ -37,7 +37,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i11.Expected, i11.ExpectedProgress, i11.Progress, i11.Score = f(80), f(0.6), f(0.5), f(0.5)
 	i11.Previous = nil // 2023 was not reported: a gap
 	i11.Series = series(2021, f(50), f(60), nil, f(75))
-	i11.Reason = "progress 0.5 >= on_track 0.8 x expected progress 0.6 = 0.48"
+	i11.Reason = "50% of the way from the 2021 baseline to the target, at least the 48% needed to be on track in 2024 (80% of the 60% expected by then)"
 
 	i12 := fixtureIndicator("1.2", 1, "alpha", "Funds <b>allocated</b> | reported", "USD", engine.ProgressNoTarget)
 	i12.Aggregate = engine.AggSum
@@ -51,7 +51,7 @@ func fixture() (*engine.Assessment, Meta) {
 		Reason: "no figure for 2024 from EEE, which gave one for 2023"}
 	i12.TrendStatus = engine.TrendInsufficientData
 	i12.Travel = &engine.Travel{Status: engine.TrendInsufficientData, Scale: 1, Reason: "the coverage of 2024 is not comparable with earlier years"}
-	i12.Reason = "informational indicator: it has no target"
+	i12.Reason = "informational indicator, without a target"
 	i12.Classes, i12.Class = engine.ClassCounts{Official: 4}, engine.ClassOfficial
 
 	i21 := fixtureIndicator("2.1", 2, "alpha", "States Parties past their Article 3 deadline", "states", engine.ProgressRegressing)
@@ -63,7 +63,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i21.Expected, i21.ExpectedProgress, i21.Progress, i21.Score = f(0.4), f(0.6), f(-1), f(0)
 	i21.Series = series(2021, f(1), f(1), f(1), f(2))
 	i21.Trend = &engine.Trend{Slope: 0.3, MeanYear: 2022.5, MeanValue: 1.25, Points: 4, ProjectedYear: 2026, Projected: 2.3, Anticipated: f(-1.3)}
-	i21.Reason = "the trend (0.3 per year) moves away from the target"
+	i21.Reason = "the trend since 2021 moves away from the target, towards 3.5 by 2026"
 
 	i31 := fixtureIndicator("3.1", 3, "beta", "Area released", "m2", engine.ProgressAchieved)
 	i31.Aggregate = engine.AggSum
@@ -95,7 +95,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i33.Target, i33.TargetYear, i33.Baseline, i33.BaselineYear = f(2000), 2026, f(1000), 2021
 	i33.Expected, i33.ExpectedProgress, i33.Progress, i33.Score = f(1600), f(0.6), f(0.2), f(0.2)
 	i33.Series = series(2021, f(1000), f(1050), f(1100), f(1200))
-	i33.Reason = "progress 0.2 < on_track 0.8 x expected progress 0.6 = 0.48"
+	i33.Reason = "20% of the way from the 2021 baseline to the target, short of the 48% needed to be on track in 2024 (80% of the 60% expected by then)"
 
 	i22 := fixtureIndicator("2.2", 2, "alpha", "Compliance declared promptly", "percent", engine.ProgressTooFew)
 	i22.Status = engine.ValueTooFew
@@ -104,7 +104,7 @@ func fixture() (*engine.Assessment, Meta) {
 	i22.Target, i22.TargetYear, i22.TargetEachYear = f(100), 2021, true
 	i22.Series = series(2021, nil, nil, nil, f(100))
 	i22.Series[3].N, i22.Series[3].TooFew = 1, true
-	i22.Reason = "n = 1 State, below min_population 5: shown as 1 of 1, not scored"
+	i22.Reason = "shown as 1 of 1 and not scored, as a score needs at least 5 States (here 1)"
 
 	roll := func(score, exp float64, st engine.ProgressStatus, n, scored int, c engine.ProgressCounts) engine.Rollup {
 		return engine.Rollup{Score: f(score), Expected: f(exp), Status: st, Indicators: n, IndicatorsScored: scored, ProgressCounts: c}

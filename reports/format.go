@@ -94,6 +94,16 @@ func signed(s string) string {
 }
 
 // fixed formats v with dec decimals and thousands separators, never as "-0".
+// decimalsUpTo is the fewest decimals, at most max, that write v as it is rounded to max
+// decimals: 95 has 0, 0.5 has 1, 12.345 has 2 at most 2.
+func decimalsUpTo(v float64, max int) int {
+	s := strconv.FormatFloat(v, 'f', max, 64)
+	if !strings.Contains(s, ".") {
+		return 0
+	}
+	return len(strings.TrimRight(s[strings.IndexByte(s, '.')+1:], "0"))
+}
+
 func fixed(v float64, dec int) string {
 	return thousands.Group(thousands.Plain(v, dec), 4)
 }

@@ -269,7 +269,7 @@ func (h *htmlRows) indicatorRows(b *strings.Builder, rows []indicatorRow) {
 func (h *htmlRows) whyList(b *strings.Builder, rows []indicatorRow) {
 	colon := htmlText(h.loc.Colon())
 	for _, r := range rows {
-		b.WriteString("\n<li><strong>" + htmlText(r.ID) + "</strong> (" + htmlText(r.Method) + ")" + colon + htmlText(r.Reason) + ".")
+		b.WriteString("\n<li><strong>" + htmlText(r.ID) + "</strong>" + colon + htmlText(r.Reason) + ".")
 		if r.Error != "" {
 			b.WriteString(" " + htmlText(h.loc.T("report.evaluation-error")) + " " + htmlText(r.Error) + ".")
 		}

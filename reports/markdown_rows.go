@@ -95,7 +95,7 @@ func (m mdRows) actions(prevYear int, yearHead string, year int, chartFormat str
 		}
 		b.WriteString("\n")
 		for _, r := range a.Rows {
-			b.WriteString("\n- **" + r.ID + "** (" + r.Method + ")" + colon + md(r.Reason) + ".")
+			b.WriteString("\n- **" + r.ID + "**" + colon + md(r.Reason) + ".")
 			if r.Error != "" {
 				b.WriteString(" " + m.t("report.evaluation-error") + " " + md(r.Error) + ".")
 			}

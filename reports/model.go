@@ -128,7 +128,6 @@ type indicatorRow struct {
 	Status                      statusInfo
 	Reason                      string
 	Notes                       []string // too few States, coverage flag, direction of travel
-	Method                      string
 	Provenance                  string
 	Error                       string
 }
@@ -198,7 +197,9 @@ type sectionWeight struct {
 }
 
 type threshold struct {
-	Key, Value, Meaning string
+	Key     string
+	Setting string // the value as plan.toml writes it ("0.95"), in every language: Value would be localised
+	Meaning string // what it means, with its value in the reader's terms ("… at least 95% …")
 }
 
 // newDocument builds the document model of an assessment. Figures are attached by the caller.
@@ -408,7 +409,7 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitIn(loc, ia.Unit),
 		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
 		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
-		Status: progressStatus(ia.ProgressStatus), Reason: engineSentence(loc, ia.Reason, ia.ReasonSentence), Method: string(ia.Method), Provenance: ia.Provenance,
+		Status: progressStatus(ia.ProgressStatus), Reason: engineSentence(loc, ia.Reason, ia.ReasonSentence), Provenance: ia.Provenance,
 		Error: ia.Error, Over: engineSentence(loc, ia.KOfN(), ia.KOfNSentence()), Trend: dash}
 	if ia.TrendStatus != "" {
 		r.Trend = loc.T("trend." + string(ia.TrendStatus))
@@ -562,18 +563,28 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 		}
 		mv.Weights = append(mv.Weights, sw)
 	}
+	// Each threshold reads first as what it means, with its value in the reader's terms
+	// ("95%"), then as the setting a coordinator edits in plan.toml ("on_track = 0.95").
+	loc := d.loc
+	pct := func(v float64) string { return loc.Percent(100*v, decimalsUpTo(100*v, 2)) }
+	years := func(v float64) string {
+		return loc.Sentence(engine.Say("engine.years", engine.Arg{Name: "N", Kind: engine.ArgNumber, Num: v, Dec: decimalsUpTo(v, 1)}))
+	}
+	th := func(key, value, reads string) threshold {
+		return threshold{Key: key, Setting: value, Meaning: loc.T("report.threshold."+key, map[string]any{"Value": reads})}
+	}
 	mv.Thresholds = []threshold{
-		{"on_track", g(sc.OnTrack), d.loc.T("report.threshold.on_track")},
-		{"regressing", g(sc.Regressing), d.loc.T("report.threshold.regressing")},
-		{"trend_on_track", g(sc.TrendOnTrack), d.loc.T("report.threshold.trend_on_track")},
-		{"trend_min_years", strconv.Itoa(sc.TrendMinYears), d.loc.T("report.threshold.trend_min_years")},
-		{"tolerance", g(sc.Tolerance), d.loc.T("report.threshold.tolerance")},
-		{"min_population", strconv.Itoa(sc.MinPopulation), d.loc.T("report.threshold.min_population")},
-		{"min_coverage", g(sc.MinCoverage), d.loc.T("report.threshold.min_coverage")},
-		{"cagr_improving", g(sc.CAGRImproving), d.loc.T("report.threshold.cagr_improving")},
-		{"cagr_worsening", g(sc.CAGRWorsening), d.loc.T("report.threshold.cagr_worsening")},
-		{"deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), d.loc.T("report.threshold.deadline_rate_years")},
-		{"deadline_margin_years", g(sc.DeadlineMarginYears), d.loc.T("report.threshold.deadline_margin_years")},
+		th("on_track", g(sc.OnTrack), pct(sc.OnTrack)),
+		th("regressing", g(sc.Regressing), pct(sc.Regressing)),
+		th("trend_on_track", g(sc.TrendOnTrack), pct(sc.TrendOnTrack)),
+		th("trend_min_years", strconv.Itoa(sc.TrendMinYears), loc.Int(sc.TrendMinYears)),
+		th("tolerance", g(sc.Tolerance), g(sc.Tolerance)),
+		th("min_population", strconv.Itoa(sc.MinPopulation), loc.Int(sc.MinPopulation)),
+		th("min_coverage", g(sc.MinCoverage), pct(sc.MinCoverage)),
+		th("cagr_improving", g(sc.CAGRImproving), pct(sc.CAGRImproving)),
+		th("cagr_worsening", g(sc.CAGRWorsening), pct(sc.CAGRWorsening)),
+		th("deadline_rate_years", strconv.Itoa(sc.DeadlineRateYears), loc.Int(sc.DeadlineRateYears)),
+		th("deadline_margin_years", g(sc.DeadlineMarginYears), years(sc.DeadlineMarginYears)),
 	}
 	d.Method = mv
 }

@@ -114,13 +114,20 @@ func (d *document) quality(v *engine.Validation) {
 		}
 		row := violationRow{Importance: string(x.Importance), Check: x.Check, State: x.State, ISO3: x.ISO3, Year: x.Year, Message: x.Message}
 		for _, fr := range x.Values {
+			if codes, ok := fr.Value.(string); ok && fr.Field == engine.ReportFactsName && codes != "" {
+				// the facts the check found, by their labels in the report's language rather
+				// than the codes the engine's message lists (lap validate keeps the codes)
+				row.Message = strings.Replace(row.Message, codes, d.loc.Fields(strings.Fields(codes)), 1)
+			}
+		}
+		for _, fr := range x.Values {
 			if fr.Value == nil && fr.Origin == "absent" || strings.HasPrefix(fr.Origin, "derived") {
 				continue // absent, or computed: the message says it; lap validate shows them all
 			}
-			s := fr.Field + " = " + describeRead(fr.Value)
+			s := d.qualityValue(fr)
 			var about []string
 			if fr.Class != "" {
-				about = append(about, string(fr.Class))
+				about = append(about, strings.ToLower(d.loc.T("report.class."+string(fr.Class))))
 			}
 			about = append(about, fr.Origin)
 			row.Values = append(row.Values, s+" ("+strings.Join(about, ", ")+")")
@@ -128,6 +135,33 @@ func (d *document) quality(v *engine.Validation) {
 		q.Violations = append(q.Violations, row)
 	}
 	d.Quality = q
+}
+
+// qualityValue is a value a check read as the annex lists it: the field's label in the report's
+// language, its code after it for the checker ("area remaining (art4_area_remaining_m2)"), and
+// the value in words: a number with its unit, yes or no.
+func (d *document) qualityValue(fr engine.FieldRead) string {
+	name, prev := strings.CutPrefix(fr.Field, "prev.")
+	label := d.loc.Field(name)
+	if prev {
+		label = d.loc.T("report.quality-field-year-before", map[string]any{"Field": label})
+	}
+	fd, _ := engine.LookupField(name)
+	value := describeRead(fr.Value)
+	switch v := fr.Value.(type) {
+	case float64:
+		switch dec := decimalsUpTo(v, 2); fd.Unit {
+		case "percent":
+			value = d.loc.Percent(v, dec)
+		case "", "states", "people":
+			value = d.loc.Number(v, dec)
+		default:
+			value = d.loc.Number(v, dec) + " " + unitLabel(fd.Unit)
+		}
+	case bool:
+		value = d.loc.Sentence(engine.Say(map[bool]string{true: "engine.answer.yes", false: "engine.answer.no"}[v]))
+	}
+	return label + " (" + fr.Field + ") = " + value
 }
 
 // obligationSource is one fact behind a row of the obligations table, with its source.

@@ -99,7 +99,7 @@ func TestExplainNotKnown(t *testing.T) {
 	code, out, errOut := lap(t, "explain", "24.1", "--data", sampleData, "--year", "2024")
 	require.Equal(t, 0, code, errOut)
 	assert.Contains(t, out, "  the 1 State not known: if it does not satisfy the rule, value 0, achieved; if it does, value 1, regressing\n")
-	assert.Contains(t, out, "  status: insufficient-data: not known: with the answer of Iraq it could be achieved or not (1 State not known)\n")
+	assert.Contains(t, out, "  status: insufficient-data: with the answer of Iraq not known, it could be achieved or not\n")
 	code, js, _ := lap(t, "explain", "24.1", "--data", sampleData, "--year", "2024", "--format", "json")
 	require.Equal(t, 0, code)
 	var ex engine.Explanation

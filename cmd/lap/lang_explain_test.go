@@ -56,7 +56,8 @@ func TestExplainLeavesNoEnglish(t *testing.T) {
 	_, out, _ := lap(t, "explain", "43.2", "--data", "../../testdata/sample", "--year", "2024", "--as-of", latestSample, "--lang", "fr")
 	for _, want := range []string{"  cible : 100\u00a0% chaque année à partir de 2021 (obligation permanente) ; sens souhaité : hausse",
 		"  tendance : moindres carrés sur 4 années : pente = 2,3342 par an, passant par (2022,5 ; 41,036)",
-		"  statut : à accélérer : progrès anticipé 0,1534 < trend_on_track 0,95 : à cette tendance, la cible est manquée en 2026",
+		"  en bonne voie si progrès anticipé >= trend_on_track = 0,95, ou si la valeur projetée atteint la cible",
+		"  statut : à accélérer : la tendance depuis 2021 ne couvrirait que 15,34\u00a0% du chemin entre la référence et la cible d'ici 2026, moins que les 95\u00a0% nécessaires pour être en bonne voie",
 		"Année 2024, données au 31 octobre 2026, décompte dépôt", "Laissés tels quels"} {
 		assert.Contains(t, out, typography.French(want))
 	}
@@ -162,11 +163,11 @@ func TestExplainJSONSentencesInLanguage(t *testing.T) {
 	assert.Equal(t, "Ressources nationales consacrées à la mise en œuvre", ia.Title)
 	assert.Equal(t, []string{"sum", "increase", "no-target", "insufficient-data", "insufficient-data"},
 		[]string{ia.Aggregate, ia.Direction, ia.ProgressStatus, ia.TrendStatus, ia.Travel.Status}, "codes stay English")
-	assert.Equal(t, typography.French("indicateur informatif : il n'a pas de cible"), ia.Reason)
+	assert.Equal(t, "indicateur informatif, sans cible", ia.Reason)
 	assert.Equal(t, "la couverture de 2024 n'est pas comparable à celle des années précédentes", ia.Travel.Reason)
-	assert.True(t, strings.HasPrefix(ia.Coverage.Reason, "8 États sur 13 ont donné un chiffre"), ia.Coverage.Reason)
+	assert.True(t, strings.HasPrefix(ia.Coverage.Reason, "seuls 8 États sur 13 ont donné un chiffre"), ia.Coverage.Reason)
 	require.Len(t, ex.Steps, 3)
-	assert.Equal(t, typography.French("statut : sans cible : indicateur informatif : il n'a pas de cible"), ex.Steps[2])
+	assert.Equal(t, typography.French("statut : sans cible : indicateur informatif, sans cible"), ex.Steps[2])
 	assert.Equal(t, "illustrative", ia.States[0].Values[0].Class, "a class is a code")
 	assert.Equal(t, "derived", ia.States[0].Values[1].Origin, "an origin is a code")
 

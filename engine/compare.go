@@ -85,11 +85,17 @@ func obligationChange(b, o *ObligationEpisode) ObligationChange {
 // IndicatorChange is one indicator before and after. Deltas are scenario minus base; nil when
 // either side has no value.
 type IndicatorChange struct {
-	ID               string         `json:"id"`
-	Title            string         `json:"title"`
-	Unit             string         `json:"unit"`
-	BaseValue        *float64       `json:"base_value"`
-	ScenarioValue    *float64       `json:"scenario_value"`
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Unit  string `json:"unit"`
+	// Provenance is the indicator's provenance label (proposed, ...).
+	Provenance    string   `json:"provenance"`
+	BaseValue     *float64 `json:"base_value"`
+	ScenarioValue *float64 `json:"scenario_value"`
+	// BaseClass and ScenarioClass are the least reliable classes of the data behind each value
+	// (a value a scenario sets has none of its own: it is a what-if, and the page says so).
+	BaseClass        Class          `json:"base_class,omitempty"`
+	ScenarioClass    Class          `json:"scenario_class,omitempty"`
 	Delta            *float64       `json:"delta"`
 	BaseProgress     *float64       `json:"base_progress"`
 	ScenarioProgress *float64       `json:"scenario_progress"`
@@ -315,13 +321,15 @@ func indicatorChange(b, o *IndicatorAssessment) IndicatorChange {
 	var c IndicatorChange
 	var bc, oc StateSet
 	if b != nil {
-		c.ID, c.Title, c.Unit = b.ID, b.Title, b.Unit
+		c.ID, c.Title, c.Unit, c.Provenance = b.ID, b.Title, b.Unit, b.Provenance
+		c.BaseClass = b.Class
 		c.BaseValue, c.BaseProgress, c.BaseScore, c.BaseStatus, c.BaseTarget = b.Value, b.Progress, b.Score, b.ProgressStatus, b.Target
 		c.BaseSeries, bc = b.Series, b.Counted
 		c.CoverageFlag = b.CoverageFlag
 	}
 	if o != nil {
-		c.ID, c.Title, c.Unit = o.ID, o.Title, o.Unit
+		c.ID, c.Title, c.Unit, c.Provenance = o.ID, o.Title, o.Unit, o.Provenance
+		c.ScenarioClass = o.Class
 		c.ScenarioValue, c.ScenarioProgress, c.ScenarioScore, c.ScenarioStatus, c.ScenarioTarget = o.Value, o.Progress, o.Score, o.ProgressStatus, o.Target
 		c.ScenarioSeries, oc = o.Series, o.Counted
 		c.TargetYear = o.TargetYear

@@ -374,3 +374,11 @@ func writeGroupsTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 		}
 	}
 }
+
+// markedValue is a value in a text table with the mark of its class; none without a value.
+func markedValue(tx tableWords, v *float64, unit string, c engine.Class) string {
+	if v == nil {
+		return tx.value(v, unit)
+	}
+	return tx.value(v, unit) + mark(c)
+}

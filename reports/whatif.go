@@ -133,6 +133,7 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 		asOf = dateIn(loc, asOf)
 	}
 	fmt.Fprintln(tw, loc.T("cli.whatif.head", map[string]any{"Name": rep.Plan.Name, "Version": rep.Plan.Version, "Year": rep.Year, "AsOf": asOf}))
+	fmt.Fprintln(tw, loc.T("cli.marks"))
 	for _, s := range rep.Scenarios {
 		fmt.Fprintf(tw, "\n== %s\n", s.Name)
 		if s.Description != "" {
@@ -167,8 +168,8 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 				if c.CoverageFlag {
 					delta += " " + loc.T("cli.whatif.coverage-flagged")
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
-					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), c.Title)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, markedValue(tx, c.BaseValue, c.Unit, c.BaseClass), markedValue(tx, c.ScenarioValue, c.Unit, c.ScenarioClass),
+					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), labelled(c.Title, c.Provenance))
 			}
 		}
 		if len(s.Text.LeftOut) > 0 {
@@ -324,6 +325,7 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 	} else {
 		b.WriteString(markdownText(t("cli.whatif.md.only-changed")) + "\n")
 	}
+	b.WriteString("\n" + markdownText(t("cli.marks")) + "\n")
 	for i, s := range rep.Scenarios {
 		fmt.Fprintf(&b, "\n## %s\n\n", markdownText(s.Name))
 		if s.Description != "" {
@@ -370,8 +372,8 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 				if c.CoverageFlag {
 					delta += " " + t("cli.whatif.coverage-flagged")
 				}
-				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, tx.value(c.BaseValue, c.Unit), tx.value(c.ScenarioValue, c.Unit),
-					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), markdownText(c.Title))
+				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, markedValue(tx, c.BaseValue, c.Unit, c.BaseClass), markedValue(tx, c.ScenarioValue, c.Unit, c.ScenarioClass),
+					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), markdownText(labelled(c.Title, c.Provenance)))
 			}
 		}
 		if len(s.Composition) > 0 {

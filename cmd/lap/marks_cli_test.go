@@ -94,3 +94,48 @@ func TestRiskTableMarks(t *testing.T) {
 		assert.Contains(t, table, "("+ir.Provenance+")", ir.ID)
 	}
 }
+
+// TestWhatIfTableMarks: lap whatif's table and Markdown page mark each indicator's base and
+// scenario values by the class of the data behind them, and label the indicators.
+func TestWhatIfTableMarks(t *testing.T) {
+	args := []string{"whatif", "--data", sampleData, "--year", "2024", "--event", "Lebanon complete-clearance 2024-06-30"}
+	code, js, stderr := lap(t, append(args, "--format", "json")...)
+	require.Equal(t, 0, code, stderr)
+	var rep struct {
+		Scenarios []struct {
+			Indicators []struct {
+				ID         string   `json:"id"`
+				Provenance string   `json:"provenance"`
+				BaseValue  *float64 `json:"base_value"`
+				BaseClass  string   `json:"base_class"`
+			} `json:"indicators"`
+		} `json:"scenarios"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(js), &rep))
+	require.Len(t, rep.Scenarios, 1)
+	for _, format := range []string{"table", "md"} {
+		code, out, stderr := lap(t, append(args, "--format", format)...)
+		require.Equal(t, 0, code, stderr)
+		assert.Contains(t, out, "Marks: ", format)
+		marked := 0
+		for _, c := range rep.Scenarios[0].Indicators {
+			var row string
+			for _, line := range strings.Split(out, "\n") {
+				if f := strings.Fields(strings.Trim(line, "| ")); row == "" && len(f) > 1 && f[0] == c.ID {
+					row = line // the indicators table comes first
+				}
+			}
+			require.NotEmpty(t, row, "%s: %s", format, c.ID)
+			assert.Contains(t, row, "("+c.Provenance+")", "%s: %s", format, c.ID)
+			if m := classMark[c.BaseClass]; m != "" && c.BaseValue != nil {
+				base := strings.Fields(row)[1]
+				if format == "md" {
+					base = strings.TrimSpace(strings.Split(row, "|")[2])
+				}
+				assert.Contains(t, base, m, "%s: %s rests on %s data", format, c.ID, c.BaseClass)
+				marked++
+			}
+		}
+		assert.Positive(t, marked, format)
+	}
+}

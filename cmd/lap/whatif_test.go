@@ -81,7 +81,7 @@ func TestWhatIfFormats(t *testing.T) {
 	code, md, _ := lap(t, append(args, "--format", "md")...)
 	require.Equal(t, 0, code)
 	assert.Contains(t, md, "## All overdue initial reports submitted")
-	assert.Contains(t, md, "| 46.1 | 8 | 0 | -8 |")
+	assert.Contains(t, md, "| 46.1 | 8ⁱ | 0ⁱ | -8 |")
 
 	code, risk, errOut := lap(t, append(args, "--risk", "--draws", "500", "--seed", "3")...)
 	require.Equal(t, 0, code, errOut)

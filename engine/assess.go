@@ -629,7 +629,7 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 		if results[len(results)-1].Year == year {
 			a = p.assess(ds, results, envs, opts)
 		}
-	})
+	}, nil)
 	if err != nil {
 		return nil, fmt.Errorf("assess %d: %w", year, err)
 	}
@@ -640,6 +640,25 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 // the later years' series reuse the earlier years' results, so that a range costs about what
 // its last year does. The assessments are in year order and equal Assess's.
 func (p *Plan) AssessYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Assessment, error) {
+	return p.assessYears(ctx, ds, from, to, opts, nil)
+}
+
+// AssessYearsTraced is AssessYears that also gives every State's traced outcomes in the last
+// year, to: what EvaluateStates gives for that year with the same options, taken from the
+// evaluation the assessment of to is scored from rather than a second one. A report's
+// country profiles need both (reports.NewStateDataOf); the outcomes are the caller's, so
+// that each can be let go once used, and the assessments are AssessYears's.
+func (p *Plan) AssessYearsTraced(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Assessment, []*StateEvaluation, error) {
+	var states []*StateEvaluation
+	as, err := p.assessYears(ctx, ds, from, to, opts, &states)
+	if err != nil {
+		return nil, nil, err
+	}
+	return as, states, nil
+}
+
+// assessYears is AssessYears; states, when not nil, receives the traced outcomes of year to.
+func (p *Plan) assessYears(ctx context.Context, ds *Dataset, from, to int, opts []EvalOption, states *[]*StateEvaluation) ([]*Assessment, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -652,7 +671,7 @@ func (p *Plan) AssessYears(ctx context.Context, ds *Dataset, from, to int, opts 
 		if y := results[len(results)-1].Year; y >= from {
 			out = append(out, p.assess(ds, results[p.firstYear(y)-first:], envs, opts))
 		}
-	})
+	}, states)
 	if err != nil {
 		for y := from; y <= to; y++ { // the error Assess gives for the first year that fails
 			if _, err := p.Assess(ctx, ds, y, opts...); err != nil {

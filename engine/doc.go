@@ -34,7 +34,9 @@
 //     Plan.StateRecords and Plan.StateRecord give a State's membership with its treaty dates
 //     and its Article 7 record year by year, judged as the reporting indicators judge it;
 //     Plan.EvaluateState and Plan.EvaluateStates give a State's traced outcome for every
-//     indicator; Dataset.Lookup reads one field as the rules see it at a cut-off.
+//     indicator, and Plan.AssessYearsTraced gives every State's beside the assessments, from
+//     the evaluation they are scored from; Dataset.Lookup reads one field as the rules see it
+//     at a cut-off.
 //
 // # Sub-packages
 //

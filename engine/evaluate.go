@@ -195,15 +195,17 @@ func (p *Plan) Evaluate(ctx context.Context, ds *Dataset, year int, opts ...Eval
 
 // EvaluateYears evaluates every year from..to, in order.
 func (p *Plan) EvaluateYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Result, error) {
-	return p.evaluateYears(ctx, ds, from, to, from, opts, nil)
+	return p.evaluateYears(ctx, ds, from, to, from, opts, nil, nil)
 }
 
 // evaluateYears is EvaluateYears; then, when not nil, is called after each year with the
 // results so far and that year's environments (valid only during the call). The results by
 // group (By) are computed for the years from groupsFrom on only: the years before serve
-// only as a series (Assess), or are compared as wholes (Revisions).
+// only as a series (Assess), or are compared as wholes (Revisions). states, when not nil,
+// receives every State's traced outcomes in the last year, to (EvaluateStates), from the
+// same evaluation.
 func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsFrom int, opts []EvalOption,
-	then func(results []*Result, envs []stateEnv)) ([]*Result, error) {
+	then func(results []*Result, envs []stateEnv), states *[]*StateEvaluation) ([]*Result, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -233,6 +235,10 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsF
 	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
 	for y := from; y <= to; y++ {
 		ev.noGroups = y < groupsFrom
+		if y == to && states != nil { // the last year: nothing is evaluated after it
+			ev.byState = newStateTrace(ds, cfg, y, inds)
+			*states = ev.byState.out
+		}
 		r, err := ev.year(ctx, y, inds)
 		if err != nil {
 			return nil, err
@@ -266,6 +272,9 @@ type evaluator struct {
 	groupOf  [][]int
 	nums     []float64
 	ranks    []int8
+	// byState, when not nil, receives the year's traced outcomes State by State
+	// (EvaluateStates); IndicatorResult.States stays empty unless Trace is asked for too
+	byState *stateTrace
 }
 
 // byGroup reports whether the year's results are split by group.
@@ -325,11 +334,11 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 	ev.budget.ctx = ctx
 	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
 		Counting: ev.cfg.counting, AsOf: ev.cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
-	for _, ind := range inds {
+	for i, ind := range inds {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("evaluate %d: %w", y, err)
 		}
-		r.Indicators = append(r.Indicators, ev.indicator(ind))
+		r.Indicators = append(r.Indicators, ev.indicator(i, ind))
 		if err := ctx.Err(); err != nil { // it may have stopped a rule
 			return nil, fmt.Errorf("evaluate %d: %w", y, err)
 		}
@@ -345,10 +354,10 @@ const (
 	outNoData                  // a field the rule reads is unknown, or the result is
 )
 
-// indicator evaluates one indicator over every State's environment. A first pass runs the
-// population and the rule of each State and records its outcome; the second fills the
-// three State lists, sized exactly, from one allocation.
-func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
+// indicator evaluates one indicator, the year's i-th, over every State's environment. A
+// first pass runs the population and the rule of each State and records its outcome; the
+// second fills the three State lists, sized exactly, from one allocation.
+func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 	ir := IndicatorResult{ID: ind.ID, Action: ind.Action, Section: ind.Section, Title: ind.Title, Unit: ind.Unit,
 		Aggregate: ind.Aggregate, Provenance: ind.Provenance, UnknownPolicy: ind.Unknown, MinPopulation: ev.minPopulation(ind)}
 	if ir.UnknownPolicy == "" {
@@ -368,7 +377,8 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 	}
 	pop, rule := &ind.Population, &ind.Rule
 	ev.budget.reset()
-	if !ev.cfg.trace && !byGroup && isBool && pop.quick() && rule.quick() && !noQuickLoop {
+	byState := ev.byState
+	if !ev.cfg.trace && byState == nil && !byGroup && isBool && pop.quick() && rule.quick() && !noQuickLoop {
 		ev.quickLoop(pop, rule, &ir)
 		aggregateValue(ind, &ir, 0)
 		return ir
@@ -395,6 +405,8 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			}
 			ir.States = append(ir.States, StateOutcome{ISO3: ev.ds.states[si].ISO3, Values: vals})
 			so = &ir.States[len(ir.States)-1]
+		} else if byState != nil {
+			so = byState.outcome(ev.ds, i, si, se)
 		}
 		in, err := ev.inPopulation(pop, se, so)
 		if err != nil {
@@ -434,6 +446,11 @@ func (ev *evaluator) indicator(ind *Indicator) IndicatorResult {
 			if so != nil && r >= 0 {
 				so.Class = Classes[r]
 			}
+		}
+	}
+	if byState != nil && ev.cfg.trace { // traced both ways: the same outcomes
+		for si := range ir.States {
+			byState.out[si].Indicators[i].StateOutcome = ir.States[si]
 		}
 	}
 	ev.fillStateLists(&ir, outcomes, &counts)

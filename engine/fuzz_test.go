@@ -107,7 +107,7 @@ func FuzzEvaluateExpr(f *testing.F) {
 		ind := &Indicator{ID: "9.9", Aggregate: AggShare, Population: p.indicators[0].Population, Rule: e}
 		ev := &evaluator{plan: p, ds: ds, cfg: evalConfig{asOf: ds.latest, counting: CountingDeposit}}
 		ev.buildEnvs(2023)
-		ir := ev.indicator(ind)
+		ir := ev.indicator(0, ind)
 		if ir.Status == ValueError && ir.Error == "" {
 			t.Fatal("error status without a message")
 		}

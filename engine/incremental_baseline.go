@@ -211,7 +211,7 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		for i, ind := range np.indicators {
 			switch _, ok := fresh[ind.ID]; {
 			case ok && !unchanged(ind):
-				r.Indicators[i] = ev.indicator(ind)
+				r.Indicators[i] = ev.indicator(i, ind)
 			case y == year:
 				r.Indicators[i] = base.Indicators[i].IndicatorResult
 			default:

@@ -153,7 +153,7 @@ func BenchmarkIndicator(b *testing.B) {
 		b.Run(ni.id, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				ir := ev.indicator(ind)
+				ir := ev.indicator(0, ind)
 				if ir.Status != ValueOK {
 					b.Fatal(ir.Error)
 				}

@@ -345,53 +345,25 @@ func (p *Plan) EvaluateState(ctx context.Context, ds *Dataset, iso3 string, year
 	// one State's view of the dataset, with the whole dataset's as_of
 	view := &Dataset{states: ds.states[si : si+1], stateIdx: map[string]int{iso3: 0}, byState: ds.byState[si : si+1],
 		files: ds.files, latest: ds.latest, registers: ds.registers, absence: ds.absence}
-	rs, err := p.EvaluateYears(ctx, view, year, year, append(opts[:len(opts):len(opts)], AsOf(cfg.asOf), WithCounting(cfg.counting), Trace())...)
-	if err != nil {
+	var outs []*StateEvaluation
+	if _, err := p.evaluateYears(ctx, view, year, year, year, append(opts[:len(opts):len(opts)], AsOf(cfg.asOf), WithCounting(cfg.counting)), nil, &outs); err != nil {
 		return nil, fmt.Errorf("evaluate state %s: %w", iso3, err)
 	}
-	r := rs[0]
-	out := &StateEvaluation{ISO3: iso3, Year: year, AsOf: r.AsOf, Counting: r.Counting, Indicators: make([]IndicatorOutcome, 0, len(r.Indicators))}
-	for _, ir := range r.Indicators {
-		o := IndicatorOutcome{ID: ir.ID}
-		if len(ir.States) == 1 {
-			o.StateOutcome = ir.States[0]
-		} else {
-			o.ISO3 = iso3
-		}
-		out.Indicators = append(out.Indicators, o)
-	}
-	return out, nil
+	return outs[0], nil
 }
 
 // EvaluateStates is EvaluateState for every State of the dataset, in ISO3 order, from one
 // traced evaluation of the year: what the country profiles of all States need, at the cost of
-// one evaluation.
+// one evaluation. AssessYearsTraced gives them beside an assessment, from its own evaluation.
 func (p *Plan) EvaluateStates(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) ([]*StateEvaluation, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
-	rs, err := p.EvaluateYears(ctx, ds, year, year, append(opts[:len(opts):len(opts)], Trace())...)
-	if err != nil {
+	var outs []*StateEvaluation
+	if _, err := p.evaluateYears(ctx, ds, year, year, year, opts, nil, &outs); err != nil {
 		return nil, fmt.Errorf("evaluate states: %w", err)
 	}
-	r := rs[0]
-	out := make([]*StateEvaluation, len(ds.states))
-	for si, st := range ds.states {
-		out[si] = &StateEvaluation{ISO3: st.ISO3, Year: year, AsOf: r.AsOf, Counting: r.Counting,
-			Indicators: make([]IndicatorOutcome, len(r.Indicators))}
-	}
-	for i, ir := range r.Indicators {
-		for si := range out {
-			o := IndicatorOutcome{ID: ir.ID}
-			if si < len(ir.States) && ir.States[si].ISO3 == ds.states[si].ISO3 {
-				o.StateOutcome = ir.States[si]
-			} else {
-				o.ISO3 = ds.states[si].ISO3
-			}
-			out[si].Indicators[i] = o
-		}
-	}
-	return out, nil
+	return outs, nil
 }
 
 // FieldYears returns, in order, the years for which any State has a fact of an input field,

@@ -59,3 +59,27 @@ func ExamplePlan_EvaluateStates() {
 	// NGA 1.1: in population true, result true
 	// USA 1.1: in population true, result false
 }
+
+// An assessment and, from the evaluation it is scored from, every State's traced outcome in
+// its year: what a report's country profiles show beside the scores, without evaluating the
+// year a second time.
+func ExamplePlan_AssessYearsTraced() {
+	plan, _ := engine.Load(scoredPlan)
+	ds, _ := engine.LoadDataset(recordsData, ".")
+	as, states, err := plan.AssessYearsTraced(context.Background(), ds, 2023, 2024, engine.AsOf(engine.MustDate("2025-06-30")))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a := as[len(as)-1]
+	ia, _ := a.Indicator("1.1")
+	fmt.Printf("%d 1.1: %s, %s\n", a.Year, ia.KOfN(), ia.Status)
+	for _, se := range states {
+		o, _ := se.Outcome("1.1")
+		fmt.Printf("%s %d 1.1: in population %v, result %v, read %s = %v\n", se.ISO3, se.Year, o.InPopulation, o.Result, o.Values[0].Field, o.Values[0].Value)
+	}
+	// Output:
+	// 2024 1.1: 1 of 2, ok
+	// NGA 2024 1.1: in population true, result true, read party = true
+	// USA 2024 1.1: in population true, result false, read party = false
+}

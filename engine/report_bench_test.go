@@ -29,8 +29,10 @@ func reportOpts(tb testing.TB, p *Plan, ds *Dataset, year int) (CutOff, []EvalOp
 
 // BenchmarkReportEngine is the engine's part of lap report --year 2024 on the sample, stage
 // by stage (the command runs some of them side by side): loading the plan and the data, the
-// assessment of the year and the year before, the revisions, the data checks and the States'
-// records and traced outcomes of the country profiles; all is every stage in turn.
+// assessment of the year and the year before with the States' traced outcomes of the country
+// profiles (AssessYearsTraced), the revisions, the data checks and the States' records; all is
+// every stage in turn. AssessYears and EvaluateStates, which the command no longer runs, are
+// timed beside them and left out of all.
 func BenchmarkReportEngine(b *testing.B) {
 	ctx := context.Background()
 	p, ds := benchSetup(b)
@@ -45,8 +47,8 @@ func BenchmarkReportEngine(b *testing.B) {
 	}{
 		{"LoadPlan", func() error { _, err := Load(indicators.FS); return err }},
 		{"LoadDataset", func() error { _, err := LoadDataset(os.DirFS("../testdata/sample"), "."); return err }},
-		{"AssessYears", func() error {
-			both, err := p.AssessYears(ctx, ds, year-1, year, opts...)
+		{"AssessYearsTraced", func() error {
+			both, _, err := p.AssessYearsTraced(ctx, ds, year-1, year, opts...)
 			if err == nil {
 				a = both[1]
 			}
@@ -55,9 +57,15 @@ func BenchmarkReportEngine(b *testing.B) {
 		{"Revisions", func() error { _, err := p.RevisionsOf(ctx, ds, a, cut.Previous, opts...); return err }},
 		{"Validate", func() error { _, err := p.Validate(ctx, ds, min(p.BaselineYear(), year), year, opts...); return err }},
 		{"StateRecords", func() error { _, err := p.StateRecords(ctx, ds, year, AsOf(cut.AsOf)); return err }},
+	}
+	beside := []struct {
+		name string
+		run  func() error
+	}{
+		{"AssessYears", func() error { _, err := p.AssessYears(ctx, ds, year-1, year, opts...); return err }},
 		{"EvaluateStates", func() error { _, err := p.EvaluateStates(ctx, ds, year, AsOf(cut.AsOf)); return err }},
 	}
-	for _, st := range stages {
+	for _, st := range append(stages, beside...) {
 		b.Run(st.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -130,7 +130,7 @@ func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now D
 		return rr, nil // no earlier year was reported at then
 	}
 	at := func(d Date) ([]*Result, error) { // wholes only: no year split by group
-		return p.evaluateYears(ctx, ds, rr.From, to, to+1, append(opts[:len(opts):len(opts)], AsOf(d)), nil)
+		return p.evaluateYears(ctx, ds, rr.From, to, to+1, append(opts[:len(opts):len(opts)], AsOf(d)), nil, nil)
 	}
 	before, err := at(then)
 	if err != nil {

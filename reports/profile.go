@@ -225,6 +225,15 @@ func evalOptions(a *engine.Assessment) ([]engine.EvalOption, error) {
 // its cut-off and counting convention, and tallies the votes and the Article 3 destruction
 // recorded up to that year.
 func NewStateData(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine.Assessment) (*StateData, error) {
+	return NewStateDataFrom(ctx, p, ds, a, nil)
+}
+
+// NewStateDataFrom is NewStateData with every State's traced outcomes given: those
+// engine.Plan.AssessYearsTraced gave beside a, from the evaluation a was scored from, so that
+// the year is not evaluated a second time. Without them (nil) it asks the engine for them
+// (engine.Plan.EvaluateStates). Outcomes of another year, cut-off, counting convention or
+// dataset are an error.
+func NewStateDataFrom(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *engine.Assessment, outs []*engine.StateEvaluation) (*StateData, error) {
 	if a == nil {
 		return nil, ErrNoAssessment
 	}
@@ -236,8 +245,11 @@ func NewStateData(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *en
 	if err != nil {
 		return nil, err
 	}
-	outs, err := p.EvaluateStates(ctx, ds, a.Year, opts...)
-	if err != nil {
+	if outs == nil {
+		if outs, err = p.EvaluateStates(ctx, ds, a.Year, opts...); err != nil {
+			return nil, err
+		}
+	} else if err := sameEvaluation(a, recs, outs); err != nil {
 		return nil, err
 	}
 	sd := &StateData{Records: recs, Outcomes: outs}
@@ -245,6 +257,20 @@ func NewStateData(ctx context.Context, p *engine.Plan, ds *engine.Dataset, a *en
 	sd.Votes = tallyVotes(ds, a.Year, asOf)
 	sd.Article3 = article3Totals(ds, a.Year, asOf)
 	return sd, nil
+}
+
+// sameEvaluation checks that outs are the traced outcomes of a's year, cut-off and counting
+// convention for the States of recs, in their order.
+func sameEvaluation(a *engine.Assessment, recs []engine.StateRecord, outs []*engine.StateEvaluation) error {
+	if len(outs) != len(recs) {
+		return fmt.Errorf("state data: %d States' outcomes for %d States", len(outs), len(recs))
+	}
+	for i, o := range outs {
+		if o == nil || o.ISO3 != recs[i].ISO3 || o.Year != a.Year || o.AsOf != a.AsOf || o.Counting != a.Counting {
+			return fmt.Errorf("state data: the outcomes of State %d are not those of the assessment of %d at %s (%s)", i+1, a.Year, a.AsOf, a.Counting)
+		}
+	}
+	return nil
 }
 
 // ProfileOf builds one State's profile for an assessment made from ds (lap profile, lap

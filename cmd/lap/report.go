@@ -123,7 +123,8 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		v, vErr = plan.Validate(ctx, ds, min(plan.BaselineYear(), in.year), in.year, opts...)
 	}(slices.Clone(opts))
 	step(fmt.Sprintf("assessing %d and %d", in.year, in.year-1))
-	both, err := plan.AssessYears(ctx, ds, in.year-1, in.year, opts...) // each year evaluated once
+	// each year evaluated once, the States' traced outcomes for the profiles from the same evaluation
+	both, outcomes, err := plan.AssessYearsTraced(ctx, ds, in.year-1, in.year, opts...)
 	if err != nil {
 		if _, yerr := plan.Assess(ctx, ds, in.year, opts...); yerr != nil {
 			return yerr // the assessed year's own error comes first
@@ -138,7 +139,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	statesRead = make(chan struct{})
 	go func() {
 		defer close(statesRead)
-		states, statesErr = reports.NewStateData(ctx, plan, ds, a)
+		states, statesErr = reports.NewStateDataFrom(ctx, plan, ds, a, outcomes)
 	}()
 	var revisions *engine.RevisionReport
 	if !cut.Previous.IsZero() {

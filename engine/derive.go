@@ -27,7 +27,23 @@ type frame struct {
 	adopted  Date
 	// rateYears is the plan's deadline_rate_years, for art*_projected_to_miss.
 	rateYears int
+	// texts are the year's dates every State's environment shows alike, as text (withTexts);
+	// build writes them itself when they are not set
+	texts *frameTexts
 }
+
+// frameTexts are a frame's as_of, reference date R and annual report deadline as text.
+type frameTexts struct{ asOf, ref, annualDeadline string }
+
+// withTexts is fr with its dates written once as text for all the environments built in it.
+func (fr frame) withTexts() frame {
+	R := minDate(yearEnd(fr.year), fr.asOf)
+	fr.texts = &frameTexts{asOf: fr.asOf.String(), ref: R.String(), annualDeadline: annualDeadline(fr.year).String()}
+	return fr
+}
+
+// annualDeadline is the deadline of the annual Article 7 report for year y: 30 April of y+1.
+func annualDeadline(y int) Date { return NewDate(y+1, time.April, 30) }
 
 // stateEnv is one State's environment for one year, with the set of fields that are present
 // (not nil) and, for input fields, the fact each value came from.
@@ -66,7 +82,9 @@ func visible(fd *Field, f *Fact, asOf Date) bool {
 	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(asOf)
 }
 
-// pick returns the fact a rule sees for year y under the field's scope, or nil.
+// pick returns the fact a rule sees for year y under the field's scope, or nil. list is in
+// year order (Dataset.byState), the facts of one year in the order they were made; a year's
+// and a carried field's facts are looked for from the end, where the latest years are.
 func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 	switch fd.Scope {
 	case ScopeStatic:
@@ -76,22 +94,27 @@ func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 			}
 		}
 	case ScopeYear, ScopeEvent:
-		for _, f := range list {
-			if f.Year > y {
-				break
-			}
-			if f.Year == y && visible(fd, f, asOf) {
+		// the first visible fact of year y
+		end := len(list)
+		for end > 0 && list[end-1].Year > y {
+			end--
+		}
+		start := end
+		for start > 0 && list[start-1].Year == y {
+			start--
+		}
+		for _, f := range list[start:end] {
+			if visible(fd, f, asOf) {
 				return f
 			}
 		}
 	case ScopeCarried:
-		var best *Fact
-		for _, f := range list {
-			if f.Year <= y && visible(fd, f, asOf) {
-				best = f
+		// the last visible fact of a year up to y
+		for i := len(list) - 1; i >= 0; i-- {
+			if f := list[i]; f.Year <= y && visible(fd, f, asOf) {
+				return f
 			}
 		}
-		return best
 	}
 	return nil
 }
@@ -150,9 +173,13 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	}
 	e := &se.env
 	set := func(fi int) { se.present.add(fi) }
+	texts := fr.texts
+	if texts == nil {
+		texts = fr.withTexts().texts
+	}
 
 	// §4.1 status and membership
-	e.Year, e.AsOf, e.RefDate = y, A.String(), R.String()
+	e.Year, e.AsOf, e.RefDate = y, texts.asOf, texts.ref
 	e.Iso3, e.Region = st.ISO3, st.Region
 	set(ix.Year)
 	set(ix.AsOf)
@@ -225,8 +252,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		e.InitialReportSubmitted = true
 	}
 	e.InitialReportOverdue = e.InitialReportRequired && !e.InitialReportSubmitted
-	deadline := NewDate(y+1, time.April, 30)
-	e.AnnualReportDeadline = deadline.String()
+	deadline := annualDeadline(y)
+	e.AnnualReportDeadline = texts.annualDeadline
 	partyAtE := e.Party // R == E whenever A >= E
 	e.AnnualReportDue = !A.Before(E) && partyAtE && setBy(due, E) && notWithdrawnAt(deadline)
 	if f := se.from[fArt7Annual]; f != nil {

@@ -233,6 +233,8 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsF
 	}
 	var out []*Result
 	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+	ev.takeScratch()
+	defer ev.putScratch()
 	for y := from; y <= to; y++ {
 		ev.noGroups = y < groupsFrom
 		if y == to && states != nil { // the last year: nothing is evaluated after it
@@ -283,10 +285,17 @@ func (ev *evaluator) byGroup() bool { return len(ev.cfg.by) > 0 && !ev.noGroups 
 // Envs builds the environment of every State for one year. It is exported to the package's
 // benchmarks through envsFor.
 func (ev *evaluator) buildEnvs(y int) {
-	if len(ev.envs) != len(ev.ds.states) {
-		ev.envs = make([]stateEnv, len(ev.ds.states))
+	if n := len(ev.ds.states); cap(ev.envs) >= n {
+		ev.envs = ev.envs[:n]
+	} else {
+		ev.envs = make([]stateEnv, n)
 	}
-	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted, rateYears: ev.plan.scoringFor(ev.cfg).DeadlineRateYears}
+	if n := len(ev.envs); cap(ev.classes) >= n {
+		ev.classes = ev.classes[:n]
+	} else {
+		ev.classes = make([][maxFields]uint8, n)
+	}
+	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted, rateYears: ev.plan.scoringFor(ev.cfg).DeadlineRateYears}.withTexts()
 	for si := range ev.ds.states {
 		ev.ds.build(si, fr, &ev.envs[si])
 	}
@@ -297,7 +306,7 @@ func (ev *evaluator) buildEnvs(y int) {
 // result rests on: the fields of a and b. A field's class is computed once for the
 // environments in ev.envs (they are built anew, and the cache cleared, for each year).
 func (ev *evaluator) classRank(si int, a, b []int) int {
-	if len(ev.classes) != len(ev.envs) {
+	if len(ev.classes) != len(ev.envs) { // environments not built by buildEnvs
 		ev.classes = make([][maxFields]uint8, len(ev.envs))
 	}
 	cache := &ev.classes[si]

@@ -77,10 +77,16 @@ func (d *Dataset) obligations(si int, se *stateEnv) []Obligation {
 	if env.Art5Applies {
 		out = append(out, withClass(article5(env), se, ix.Art5FocalPoint, ix.Art5NationalPlan, ix.Art5BudgetUsd))
 	}
-	out = append(out, withClass(article7(env), se, ix.Art7InitialSubmitted, ix.Art7AnnualSubmitted),
-		withClass(article9(env), se, ix.Art9Legislation))
+	a7 := article7(env)
+	a7.Class = d.stateClass(si, se, article7Fields)
+	out = append(out, a7, withClass(article9(env), se, ix.Art9Legislation))
 	return out
 }
+
+// article7Fields are the derived fields the Article 7 status rests on: a receipt or the
+// register's absence ("not received" rests on the register, not on a fact), and the States
+// file's dates that make a report due or owed.
+var article7Fields = []int{fInitialRequired, fInitialSubmitted, fAnnualDue, fAnnualSubmitted, fAnnualOnTime}
 
 // withClass sets o.Class to the least reliable class of the State's facts of the fields fis
 // (by schema index) that it rests on.

@@ -190,6 +190,7 @@ func (ev *evaluator) groupOfState(b *Breakdown, si int) (int, error) {
 // numbers of sum and mean) and ranks (class ranks) are per State, as indicator recorded them.
 func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint8, nums []float64, ranks []int8) []GroupResult {
 	var out []GroupResult
+	asFalse := ir.UnknownPolicy == UnknownAsFalse && (ir.Aggregate == AggCount || ir.Aggregate == AggShare)
 	for bi, b := range ev.cfg.by {
 		subs := make([]IndicatorResult, len(b.Groups))
 		sums := make([]float64, len(b.Groups))
@@ -218,6 +219,8 @@ func (ev *evaluator) groups(ind *Indicator, ir *IndicatorResult, outcomes []uint
 			}
 			if o == outCounted || o == outNotCounted {
 				sub.Known++
+			}
+			if classed(o, asFalse) {
 				sub.Classes.addRank(int(ranks[si]))
 			}
 		}

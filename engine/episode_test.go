@@ -97,6 +97,9 @@ func TestVerdictsNeverChangeWithLaterFacts(t *testing.T) {
 		}
 		cut, err := NewDataset(full.States(), facts)
 		require.NoError(t, err)
+		// the same register declarations: only the later facts differ (the class of an
+		// absence rests on the register)
+		cut.registers, cut.absence = full.registers, full.absence
 		a, err := p.Assess(context.Background(), full, y, asOf)
 		require.NoError(t, err)
 		b, err := p.Assess(context.Background(), cut, y, asOf)

@@ -104,7 +104,10 @@ type IndicatorResult struct {
 	// NoData holds the States in the population for which a field the rule reads is unknown.
 	NoData StateSet `json:"no_data"`
 	// Classes counts the States with a known result by the least reliable class of the values
-	// their result rests on; Class is the least reliable of those (docs/data.md).
+	// their result rests on, and, in an indicator that counts silence as "no" (as-false), the
+	// States without data too, by the class of the absence their "no" rests on (a register's,
+	// or the year's Article 7 report's for a report field); Class is the least reliable of
+	// those (docs/data.md).
 	Classes ClassCounts `json:"classes"`
 	Class   Class       `json:"class,omitempty"`
 	Status  ValueStatus `json:"status"`
@@ -320,6 +323,40 @@ func (ev *evaluator) classRank(si int, a, b []int) int {
 	return rank
 }
 
+// silenceRank is classRank for an indicator that counts silence as "no" (as-false): a value
+// the State's data lack that has no class of its own (a report field: the report is silent on
+// it) takes the class of the State's annual Article 7 report for the year, the report that is
+// silent: its receipt's class, or the class of the register's absence when none is recorded
+// (registers.csv). A "no" that rests on an absence is so counted by the class of the absence,
+// never left out of the class counts (docs/data.md).
+func (ev *evaluator) silenceRank(si int, a, b []int) int {
+	if len(ev.classes) != len(ev.envs) {
+		ev.classes = make([][maxFields]uint8, len(ev.envs))
+	}
+	cache := &ev.classes[si]
+	se := &ev.envs[si]
+	rank, report := -1, -2
+	for _, list := range [2][]int{a, b} {
+		for _, fi := range list {
+			r := ev.fieldClass(cache, si, fi)
+			if r < 0 && !se.present.has(fi) {
+				if report == -2 {
+					report = ev.fieldClass(cache, si, fAnnualSubmitted)
+				}
+				r = report
+			}
+			rank = max(rank, r)
+		}
+	}
+	return rank
+}
+
+// classed reports whether a State's outcome is counted by class: a known result, or, in an
+// indicator that counts silence as "no", a result not known (it counts as "no").
+func classed(o uint8, asFalse bool) bool {
+	return o == outCounted || o == outNotCounted || asFalse && o == outNoData
+}
+
 // fieldClass is the class rank of field fi's value for State si, from the cache when known.
 func (ev *evaluator) fieldClass(cache *[maxFields]uint8, si, fi int) int {
 	if c := cache[fi]; c != 0 {
@@ -376,6 +413,7 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 	var sum float64
 	var counts [4]int
 	isBool := ind.Aggregate == AggCount || ind.Aggregate == AggShare
+	asFalse := isBool && ir.UnknownPolicy == UnknownAsFalse
 	if cap(ev.outcomes) < len(ev.envs) {
 		ev.outcomes = make([]uint8, len(ev.envs))
 	}
@@ -388,7 +426,7 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 	ev.budget.reset()
 	byState := ev.byState
 	if !ev.cfg.trace && byState == nil && !byGroup && isBool && pop.quick() && rule.quick() && !noQuickLoop {
-		ev.quickLoop(pop, rule, &ir)
+		ev.quickLoop(pop, rule, &ir, asFalse)
 		aggregateValue(ind, &ir, 0)
 		return ir
 	}
@@ -432,6 +470,9 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 			if so != nil {
 				so.Unknown = missingReads(*rule, se)
 			}
+			if asFalse {
+				ev.addClass(&ir, si, ev.silenceRank(si, pop.reads, rule.reads), byGroup, so)
+			}
 			continue
 		}
 		o, v, err := ev.ruleOutcome(rule, isBool, se, so)
@@ -446,15 +487,11 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 		}
 		outcomes[si] = o
 		counts[o]++
-		if o == outCounted || o == outNotCounted {
-			r := ev.classRank(si, pop.reads, rule.reads)
-			ir.Classes.addRank(r)
-			if byGroup {
-				ev.ranks[si] = int8(r)
-			}
-			if so != nil && r >= 0 {
-				so.Class = Classes[r]
-			}
+		switch {
+		case asFalse && classed(o, true):
+			ev.addClass(&ir, si, ev.silenceRank(si, pop.reads, rule.reads), byGroup, so)
+		case classed(o, false):
+			ev.addClass(&ir, si, ev.classRank(si, pop.reads, rule.reads), byGroup, so)
 		}
 	}
 	if byState != nil && ev.cfg.trace { // traced both ways: the same outcomes
@@ -478,6 +515,18 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 	return ir
 }
 
+// addClass counts State si's result by its class rank r, for the indicator, its groups and its
+// traced outcome so.
+func (ev *evaluator) addClass(ir *IndicatorResult, si, r int, byGroup bool, so *StateOutcome) {
+	ir.Classes.addRank(r)
+	if byGroup {
+		ev.ranks[si] = int8(r)
+	}
+	if so != nil && r >= 0 {
+		so.Class = Classes[r]
+	}
+}
+
 // noQuickLoop turns quickLoop off, for the test that compares it with the general loop.
 var noQuickLoop = false
 
@@ -485,8 +534,9 @@ var noQuickLoop = false
 // and no breakdown: a count or a share whose population and rule are each a bool field, a
 // *bool field or a constant (Expr.quick). It sets the result's Population, Known, State sets
 // and Classes as the general loop does (TestQuickLoop), with the expressions read inline, no
-// error possible, and the State sets built a word (64 States) at a time.
-func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult) {
+// error possible, and the State sets built a word (64 States) at a time. asFalse: the
+// indicator counts silence as "no", and its States' classes are silenceRank's.
+func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult, asFalse bool) {
 	if len(ev.classes) != len(ev.envs) {
 		ev.classes = make([][maxFields]uint8, len(ev.envs))
 	}
@@ -507,19 +557,24 @@ func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult) {
 				continue
 			}
 			bit := uint64(1) << (uint(si) & 63)
-			if strict && rule.strict.missingFrom(&se.present) {
-				noData |= bit
-				continue
+			b, known := false, false
+			if !strict || !rule.strict.missingFrom(&se.present) {
+				b, known, _ = rule.quickBool(&se.env)
 			}
-			b, known, _ := rule.quickBool(&se.env)
 			switch {
 			case !known:
 				noData |= bit
-				continue
 			case b:
 				counted |= bit
 			default:
 				notCounted |= bit
+			}
+			if asFalse {
+				ranks[ev.silenceRank(si, pop.reads, rule.reads)+1]++
+				continue
+			}
+			if !known {
+				continue
 			}
 			cache := &ev.classes[si]
 			r := -1

@@ -65,6 +65,10 @@ type ReportingRecord struct {
 	// received by R), unknown (the dates' precision does not decide), pending (not yet due,
 	// not received), or empty without a due day.
 	InitialOnTime Verdict `json:"initial_on_time,omitempty"`
+	// InitialOnTimeClass is the class of the InitialOnTime verdict: the least reliable class of
+	// what it rests on, the due day (the States file's entry into force) and the receipt or the
+	// register's absence; empty without a verdict.
+	InitialOnTimeClass Class `json:"initial_on_time_class,omitempty"`
 	// Annual lists the annual reports, one per year from the first year the data record an
 	// annual report for any State (From) to the record's year, each year in which a report was
 	// owed or received. Earlier years are not covered by the data and are not listed.
@@ -90,6 +94,10 @@ type AnnualReport struct {
 	// by a deadline that passed by as_of), unknown (the date's precision does not decide),
 	// pending (the deadline is after as_of and nothing is received).
 	OnTime Verdict `json:"on_time"`
+	// OnTimeClass is the class of the OnTime verdict: the least reliable class of what it rests
+	// on, whether the report was owed (the States file's dates) and the receipt or the
+	// register's absence.
+	OnTimeClass Class `json:"on_time_class,omitempty"`
 }
 
 // Owes reports whether the State owes or gave anything under Article 7 by R: a due initial
@@ -175,6 +183,9 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 			rec.Reporting.InitialAbsence = ds.valueClass(si, fInitialSubmitted, year, &se)
 		}
 		rec.Reporting.InitialOnTime = initialOnTime(&se)
+		if rec.Reporting.InitialOnTime != "" {
+			rec.Reporting.InitialOnTimeClass = ds.valueClass(si, fInitialRequired, year, &se).Weaker(ds.valueClass(si, fInitialSubmitted, year, &se))
+		}
 		out = append(out, rec)
 	}
 	return out, nil
@@ -186,6 +197,10 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 var (
 	fInitialSubmitted = fieldIndex["initial_report_submitted"]
 	fAnnualSubmitted  = fieldIndex["annual_report_submitted"]
+	// The derived fields a verdict on a report's timeliness rests on beside its receipt.
+	fInitialRequired = fieldIndex["initial_report_required"]
+	fAnnualDue       = fieldIndex["annual_report_due"]
+	fAnnualOnTime    = fieldIndex["annual_report_on_time"]
 )
 
 // annualReport is the annual report of the year of se, when one was owed or received.
@@ -211,6 +226,7 @@ func annualReport(ds *Dataset, si int, se *stateEnv) (AnnualReport, bool) {
 	default:
 		a.OnTime = VerdictPending
 	}
+	a.OnTimeClass = ds.valueClass(si, fAnnualDue, e.Year, se).Weaker(ds.valueClass(si, fAnnualOnTime, e.Year, se))
 	return a, true
 }
 

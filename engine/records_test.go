@@ -39,8 +39,10 @@ func TestEvaluateStateAgreesWithEvaluate(t *testing.T) {
 			case nil:
 				assert.False(t, counted || notCounted, "%s %s: unknown but counted", ir.ID, st.ISO3)
 			}
-			if o.Result != nil {
-				assert.NotEmpty(t, o.Class, "%s %s: a known result has a class", ir.ID, st.ISO3)
+			// a known result has a class, and so has silence counted as "no" (as-false)
+			asFalse := ir.UnknownPolicy == UnknownAsFalse && (ir.Aggregate == AggCount || ir.Aggregate == AggShare)
+			if o.Result != nil || asFalse && o.InPopulation && o.Error == "" {
+				assert.NotEmpty(t, o.Class, "%s %s: a known result, or a silence counted as no, has a class", ir.ID, st.ISO3)
 				if classes[ir.ID] == nil {
 					classes[ir.ID] = &ClassCounts{}
 				}

@@ -201,11 +201,21 @@ func TestAbsenceClassFlows(t *testing.T) {
 				initial = ClassMonitor
 			}
 			assert.Equal(t, initial, rec.Reporting.InitialAbsence)
+			// a verdict carries the class of what it rests on: the States row (monitor) that
+			// makes the report due, and the register's absence
+			assert.Equal(t, ClassMonitor.Weaker(tc.want), an.OnTimeClass, "not received by the deadline")
+			assert.Equal(t, VerdictNo, rec.Reporting.InitialOnTime)
+			assert.Equal(t, ClassMonitor.Weaker(initial), rec.Reporting.InitialOnTimeClass, "initial report not received")
+			a7 := obligationOf(t, p, ds, "LTU", 7)
+			assert.Equal(t, ClassMonitor.Weaker(tc.want).Weaker(initial), a7.Class, "the Article 7 status rests on both absences")
 
 			rec, err = p.StateRecord(context.Background(), ds, "DEU", 2023, asOf)
 			require.NoError(t, err)
 			assert.Empty(t, rec.Reporting.InitialAbsence, "a received report has no absence")
 			assert.Empty(t, rec.Reporting.Annual[len(rec.Reporting.Annual)-1].AbsenceClass)
+			assert.Equal(t, ClassOfficial, rec.Reporting.Annual[len(rec.Reporting.Annual)-1].OnTimeClass, "official receipt, official States row")
+			assert.Equal(t, ClassOfficial, rec.Reporting.InitialOnTimeClass)
+			assert.Equal(t, ClassOfficial, obligationOf(t, p, ds, "DEU", 7).Class)
 		})
 	}
 }
@@ -272,4 +282,24 @@ func TestAbsenceNeverStrongerThanDeclared(t *testing.T) {
 			}
 		}
 	}
+}
+
+// obligationOf is one State's obligation under an article (the first episode), as of 2025-01-01
+// for 2023.
+func obligationOf(t *testing.T, p *Plan, ds *Dataset, iso3 string, article int) Obligation {
+	t.Helper()
+	a, err := p.Assess(context.Background(), ds, 2023, AsOf(MustDate("2025-01-01")))
+	require.NoError(t, err)
+	for _, sv := range a.States {
+		if sv.ISO3 != iso3 {
+			continue
+		}
+		for _, o := range sv.Obligations {
+			if o.Article == article {
+				return o
+			}
+		}
+	}
+	t.Fatalf("%s has no Article %d obligation", iso3, article)
+	return Obligation{}
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -56,22 +57,38 @@ type stateRef struct {
 
 type article7View struct {
 	Rows []article7Row
-	// Counts says how the rows add up.
-	Parties, InitialDue, InitialReceived, InitialOverdue int
-	AnnualOwed, AnnualOnTime, AnnualLate, AnnualMissing  int
-	AnnualUnknown, AnnualPending                         int
+	// Counts says how the rows add up; each count carries the mark of the least reliable of
+	// the rows it counts (as the verdicts and dates it counts do).
+	Parties, InitialDue, InitialReceived, InitialOverdue markedCount
+	AnnualOwed, AnnualOnTime, AnnualLate, AnnualMissing  markedCount
+	AnnualUnknown, AnnualPending                         markedCount
 	Partial                                              bool
 	Deadline                                             string // 30 April Y+1
 }
+
+// markedCount is a count of States with the least reliable class of what it counts: it reads
+// "49ⁱ" when one of the 49 rests on illustrative data.
+type markedCount struct {
+	N     int
+	Class engine.Class
+}
+
+// add counts one State whose counted value is of class c.
+func (mc *markedCount) add(c engine.Class) { mc.N++; mc.Class = mc.Class.Weaker(c) }
+
+// String is the count with its mark.
+func (mc markedCount) String() string { return strconv.Itoa(mc.N) + markOf(mc.Class).Symbol }
 
 type article7Row struct {
 	State           stateRef
 	InitialDue      string
 	InitialReceived ProfileItem
 	InitialOnTime   string
+	InitialMark     markInfo // the verdict's mark: the least reliable of what it rests on
 	InitialKey      string
 	Annual          ProfileItem // received for the report's year
 	AnnualOnTime    string
+	AnnualMark      markInfo
 	AnnualKey       string
 }
 
@@ -281,14 +298,15 @@ func article7Table(loc *locale.Locale, a *engine.Assessment, recs []engine.State
 		}
 		pr := reportingOf(loc, r)
 		row := article7Row{State: ref(r.ISO3), InitialDue: pr.InitialDue, InitialReceived: pr.InitialReceived,
-			InitialOnTime: pr.InitialOnTime, InitialKey: pr.InitialKey, Annual: ProfileItem{Value: loc.T("reporting.not-owed")}, AnnualOnTime: dash, AnnualKey: "none"}
-		v.Parties++
+			InitialOnTime: pr.InitialOnTime, InitialMark: pr.InitialMark(), InitialKey: pr.InitialKey,
+			Annual: ProfileItem{Value: loc.T("reporting.not-owed")}, AnnualOnTime: dash, AnnualKey: "none"}
+		v.Parties.add(r.DatesClass)
 		if r.Reporting.InitialRequired {
-			v.InitialDue++
+			v.InitialDue.add(r.DatesClass)
 			if r.Reporting.Initial != nil {
-				v.InitialReceived++
+				v.InitialReceived.add(r.Reporting.InitialOnTimeClass)
 			} else {
-				v.InitialOverdue++
+				v.InitialOverdue.add(r.Reporting.InitialOnTimeClass)
 			}
 		}
 		for i, an := range r.Reporting.Annual {
@@ -296,25 +314,26 @@ func article7Table(loc *locale.Locale, a *engine.Assessment, recs []engine.State
 				continue
 			}
 			pa := pr.Annual[i]
-			row.Annual, row.AnnualOnTime, row.AnnualKey = pa.Received, pa.OnTime, pa.Key
+			row.Annual, row.AnnualOnTime, row.AnnualMark, row.AnnualKey = pa.Received, pa.OnTime, pa.Mark(), pa.Key
 			if !an.Owed {
 				row.AnnualOnTime = loc.T("reporting.not-owed-received", map[string]any{"Year": a.Year})
 				continue
 			}
-			v.AnnualOwed++
+			v.AnnualOwed.add(r.DatesClass)
+			c := an.OnTimeClass
 			switch an.OnTime {
 			case engine.VerdictYes:
-				v.AnnualOnTime++
+				v.AnnualOnTime.add(c)
 			case engine.VerdictNo:
 				if an.Received != nil {
-					v.AnnualLate++
+					v.AnnualLate.add(c)
 				} else {
-					v.AnnualMissing++
+					v.AnnualMissing.add(c)
 				}
 			case engine.VerdictUnknown:
-				v.AnnualUnknown++
+				v.AnnualUnknown.add(c)
 			default:
-				v.AnnualPending++
+				v.AnnualPending.add(c)
 			}
 		}
 		v.Rows = append(v.Rows, row)

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -23,14 +24,14 @@ func TestArticle7TableAgreesWithIndicators(t *testing.T) {
 		require.True(t, ok, id)
 		return ia
 	}
-	assert.Equal(t, len(s.a.States), v.Parties)
-	assert.Len(t, v.Rows, v.Parties)
-	assert.Equal(t, ind("43.1").Counted.Len(), v.InitialReceived, "43.1")
-	assert.Equal(t, ind("43.1").N, v.InitialDue, "43.1")
-	assert.Equal(t, ind("46.1").Counted.Len(), v.InitialOverdue, "46.1")
-	assert.Equal(t, ind("43.3").N, v.AnnualOwed, "43.3")
-	assert.Equal(t, ind("43.3").Counted.Len(), v.AnnualOnTime+v.AnnualLate, "43.3: on time or late")
-	assert.Equal(t, ind("43.2").Counted.Len(), v.AnnualOnTime, "43.2")
+	assert.Equal(t, len(s.a.States), v.Parties.N)
+	assert.Len(t, v.Rows, v.Parties.N)
+	assert.Equal(t, ind("43.1").Counted.Len(), v.InitialReceived.N, "43.1")
+	assert.Equal(t, ind("43.1").N, v.InitialDue.N, "43.1")
+	assert.Equal(t, ind("46.1").Counted.Len(), v.InitialOverdue.N, "46.1")
+	assert.Equal(t, ind("43.3").N, v.AnnualOwed.N, "43.3")
+	assert.Equal(t, ind("43.3").Counted.Len(), v.AnnualOnTime.N+v.AnnualLate.N, "43.3: on time or late")
+	assert.Equal(t, ind("43.2").Counted.Len(), v.AnnualOnTime.N, "43.2")
 	assert.Equal(t, "30 April 2025", v.Deadline)
 	for i := 1; i < len(v.Rows); i++ {
 		assert.LessOrEqual(t, v.Rows[i-1].State.Name, v.Rows[i].State.Name, "by name")
@@ -38,6 +39,44 @@ func TestArticle7TableAgreesWithIndicators(t *testing.T) {
 	for _, r := range v.Rows {
 		assert.Equal(t, "profiles/"+r.State.ISO3+".html", r.State.HTML)
 	}
+}
+
+// TestArticle7VerdictsCarryTheirMarks: a verdict ("late", "not received by the deadline")
+// carries the mark of the least reliable value it rests on, never a stronger one than the
+// date or the "none recorded" beside it; and each count of the intro carries the mark of the
+// least reliable verdict it counts.
+func TestArticle7VerdictsCarryTheirMarks(t *testing.T) {
+	s := loadSample(t)
+	v := s.r.doc.Content.Article7
+	rank := func(m markInfo) int { return slices.Index(engine.Classes, engine.Class(m.Class)) }
+	var annual, initial engine.Class
+	for _, r := range v.Rows {
+		if r.InitialKey != "none" {
+			assert.GreaterOrEqual(t, rank(r.InitialMark), rank(r.InitialReceived.Mark()), "%s: the initial verdict is no stronger than its receipt", r.State.Name)
+		}
+		if r.AnnualKey != "none" {
+			assert.GreaterOrEqual(t, rank(r.AnnualMark), rank(r.Annual.Mark()), "%s: the annual verdict is no stronger than its receipt", r.State.Name)
+		}
+		if r.InitialKey == "yes" || r.InitialKey == "no" {
+			initial = initial.Weaker(engine.Class(r.InitialMark.Class))
+		}
+		if r.AnnualKey == "yes" || r.AnnualKey == "no" {
+			annual = annual.Weaker(engine.Class(r.AnnualMark.Class))
+		}
+		if r.State.ISO3 == "AFG" { // received 30 August 2012ᵐ, late; 2024 none recordedⁱ
+			assert.Equal(t, string(engine.ClassMonitor), r.InitialMark.Class)
+			assert.Equal(t, string(engine.ClassIllustrative), r.AnnualMark.Class)
+		}
+	}
+	assert.Equal(t, annual, v.AnnualOnTime.Class.Weaker(v.AnnualLate.Class).Weaker(v.AnnualMissing.Class))
+	assert.Equal(t, initial, v.InitialReceived.Class.Weaker(v.InitialOverdue.Class))
+	assert.Equal(t, "50ⁱ", v.AnnualMissing.String(), "the sample's register of annual reports is invented")
+	assert.Equal(t, "112", v.Parties.String(), "the States file is official")
+
+	var md bytes.Buffer
+	require.NoError(t, s.r.WriteMarkdown(&md))
+	assert.Contains(t, md.String(), "| late"+markOf(engine.ClassMonitor).Symbol+" | none recordedⁱ | not received by the deadlineⁱ |")
+	assert.Contains(t, md.String(), ": 49ⁱ received on time, 12ⁱ late, 50ⁱ not received by the deadline")
 }
 
 func TestAnnex(t *testing.T) {
@@ -112,7 +151,7 @@ func TestContentWithoutVotes(t *testing.T) {
 		assert.Contains(t, out, "The data hold no vote on the General Assembly's annual resolution")
 		assert.Contains(t, out, "The data hold no figure of cluster munitions or submunitions destroyed under Article 3.")
 	}
-	assert.Contains(t, md.String(), "| [Atlantis](profiles/AAA.md) | 28 January 2011 | 10 January 2011ᵘ | on time | none recordedᵘ | not received by the deadline |", "no registers.csv: the absence is unstated, never official")
+	assert.Contains(t, md.String(), "| [Atlantis](profiles/AAA.md) | 28 January 2011 | 10 January 2011ᵘ | on timeᵘ | none recordedᵘ | not received by the deadlineᵘ |", "no registers.csv: the absence is unstated, never official")
 	assert.Contains(t, md.String(), "Of the one annual Article 7 report due for 2024, none had been received by 30 June 2025ᵘ, none of them by the deadline of 30 April 2025ᵘ.")
 	assert.Contains(t, md.String(), "No State Party had a clearance obligation in 2024. [21.1]")
 	assert.Contains(t, md.String(), "At the end of 2024, none of the one State Party had adopted legislation specific to the Convention. [47.1]")

@@ -410,9 +410,11 @@ func (h *htmlRows) article7Rows(b *strings.Builder, rows []article7Row) {
 		b.WriteString(`</td><td class="date">`)
 		h.citem(b, r.InitialReceived)
 		cells(b, `</td><td class="v-`, r.InitialKey, `">`, r.InitialOnTime)
+		h.mark(b, r.InitialMark)
 		b.WriteString(`</td><td class="date">`)
 		h.citem(b, r.Annual)
 		cells(b, `</td><td class="v-`, r.AnnualKey, `">`, r.AnnualOnTime)
+		h.mark(b, r.AnnualMark)
 		b.WriteString("</td></tr>")
 	}
 }

@@ -190,8 +190,8 @@ func (m mdRows) article7Rows(b *strings.Builder, rows []article7Row) {
 	for _, r := range rows {
 		b.WriteString("\n| ")
 		m.sref(b, r.State)
-		b.WriteString(" | " + r.InitialDue + " | " + md(r.InitialReceived.Value) + r.InitialReceived.Mark().Symbol + " | " + md(r.InitialOnTime) +
-			" | " + md(r.Annual.Value) + r.Annual.Mark().Symbol + " | " + md(r.AnnualOnTime) + " |")
+		b.WriteString(" | " + r.InitialDue + " | " + md(r.InitialReceived.Value) + r.InitialReceived.Mark().Symbol + " | " + md(r.InitialOnTime) + r.InitialMark.Symbol +
+			" | " + md(r.Annual.Value) + r.Annual.Mark().Symbol + " | " + md(r.AnnualOnTime) + r.AnnualMark.Symbol + " |")
 	}
 }
 

@@ -127,11 +127,14 @@ type ProfileProjection struct {
 // ProfileReporting is the State's Article 7 record.
 type ProfileReporting struct {
 	// Initial is the initial report: due, received, on time.
-	InitialDue      string          `json:"initial_due"`
-	InitialReceived ProfileItem     `json:"initial_received"`
-	InitialOnTime   string          `json:"initial_on_time"`
-	InitialKey      string          `json:"initial_key"`
-	Annual          []ProfileAnnual `json:"annual"`
+	InitialDue      string      `json:"initial_due"`
+	InitialReceived ProfileItem `json:"initial_received"`
+	InitialOnTime   string      `json:"initial_on_time"`
+	InitialKey      string      `json:"initial_key"`
+	// InitialOnTimeClass is the class of the verdict: the least reliable class of what it
+	// rests on (engine.ReportingRecord.InitialOnTimeClass).
+	InitialOnTimeClass engine.Class    `json:"initial_on_time_class,omitempty"`
+	Annual             []ProfileAnnual `json:"annual"`
 	// Covered says which years the data cover for annual reports.
 	Covered string `json:"covered"`
 }
@@ -145,7 +148,15 @@ type ProfileAnnual struct {
 	// known"; Key its kind (yes, no, pending, unknown).
 	OnTime string `json:"on_time"`
 	Key    string `json:"key"`
+	// OnTimeClass is the class of the verdict (engine.AnnualReport.OnTimeClass).
+	OnTimeClass engine.Class `json:"on_time_class,omitempty"`
 }
+
+// InitialMark is the mark of the initial report's verdict ("" when it rests on official data).
+func (pr ProfileReporting) InitialMark() markInfo { return markOf(pr.InitialOnTimeClass) }
+
+// Mark is the mark of the verdict ("" when it rests on official data).
+func (pa ProfileAnnual) Mark() markInfo { return markOf(pa.OnTimeClass) }
 
 // ProfileIndicator is one indicator whose population the State is in.
 type ProfileIndicator struct {
@@ -381,7 +392,7 @@ func newStateProfile(base *profileBase, rec engine.StateRecord, ev *engine.State
 	p.membership(rec, src)
 	p.obligations(a, src)
 	p.reporting(rec, src)
-	p.indicators(base, ev, src, reportClass(rec))
+	p.indicators(base, ev, src)
 	p.Sources = src.sorted()
 	p.countClasses()
 	return p, nil
@@ -698,6 +709,7 @@ func reportingOf(loc *locale.Locale, rec engine.StateRecord) ProfileReporting {
 	} else {
 		pr.InitialReceived.Class = r.InitialAbsence // "none recorded" rests on the register
 	}
+	pr.InitialOnTimeClass = r.InitialOnTimeClass
 	switch r.InitialOnTime {
 	case engine.VerdictYes:
 		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.on-time"), "yes"
@@ -715,7 +727,8 @@ func reportingOf(loc *locale.Locale, rec engine.StateRecord) ProfileReporting {
 		pr.InitialOnTime, pr.InitialKey = loc.T("reporting.not-due"), "none"
 	}
 	for _, an := range r.Annual {
-		pa := ProfileAnnual{Year: an.Year, Deadline: dayOf(loc, an.Deadline), Received: ProfileItem{Label: loc.T("reporting.received"), Value: none}}
+		pa := ProfileAnnual{Year: an.Year, Deadline: dayOf(loc, an.Deadline), Received: ProfileItem{Label: loc.T("reporting.received"), Value: none},
+			OnTimeClass: an.OnTimeClass}
 		if an.Received != nil {
 			pa.Received.Value, pa.Received.Class = dateIn(loc, describeRead(an.Received.Value)), an.Received.Class
 		} else {
@@ -764,41 +777,9 @@ func asNo(ia *engine.IndicatorAssessment) bool {
 	return ia.UnknownPolicy == engine.UnknownAsFalse && (ia.Aggregate == engine.AggShare || ia.Aggregate == engine.AggCount)
 }
 
-// noneRecordedClass is the class of what a "none recorded" rests on: the least reliable class
-// of the values the State's outcome read. An absent register value already carries the class
-// of the register's absence (registers.csv); an absent report value has none, and takes
-// report's: the year's Article 7 report that is silent on it (reportClass).
-func noneRecordedClass(o engine.StateOutcome, report engine.Class) engine.Class {
-	var c engine.Class
-	for _, fr := range o.Values {
-		if fr.Value == nil && fr.Class == "" {
-			c = c.Weaker(report)
-		} else {
-			c = c.Weaker(fr.Class)
-		}
-	}
-	return c
-}
-
-// reportClass is the class of the State's annual Article 7 report for the record's year: its
-// receipt's class, or, with none received, the class of the register's absence
-// (registers.csv); empty when no report was owed or received.
-func reportClass(rec engine.StateRecord) engine.Class {
-	for _, an := range rec.Reporting.Annual {
-		if an.Year != rec.Year {
-			continue
-		}
-		if an.Received != nil {
-			return an.Received.Class
-		}
-		return an.AbsenceClass
-	}
-	return ""
-}
-
 // indicators lists every indicator whose population the State is in, with its result and its
 // effect on the indicator's value.
-func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet, report engine.Class) {
+func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation, src *sourceSet) {
 	a := base.a
 	year := strconv.Itoa(a.Year)
 	in := 0
@@ -824,10 +805,6 @@ func (p *StateProfile) indicators(base *profileBase, ev *engine.StateEvaluation,
 			pi.ValueClass = ia.Class
 		}
 		pi.Result, pi.Effect, pi.EffectKey = outcomeWords(ia, o.StateOutcome)
-		if o.Result == nil && o.Error == "" && asNo(ia) && pi.Class == "" {
-			// "none recorded": the "no" rests on the values read, a report's silence on the report
-			pi.Class = noneRecordedClass(o.StateOutcome, report)
-		}
 		if p.Lang != "" {
 			pi.Result = outcomeIn(p.loc, pi.Result, ia, o.StateOutcome)
 			if pi.Effect != "" {

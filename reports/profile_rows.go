@@ -120,7 +120,9 @@ func (v *profileView) AnnualHTML() htmltemplate.HTML {
 	for _, a := range v.Reporting.Annual {
 		b.WriteString("\n<tr><th scope=\"row\">" + strconv.Itoa(a.Year) + "</th><td class=\"date\">" + htmlText(a.Deadline) + "</td><td class=\"date\">")
 		pitemHTML(&b, a.Received)
-		b.WriteString("</td><td class=\"v-" + htmlText(a.Key) + "\">" + htmlText(a.OnTime) + "</td></tr>")
+		b.WriteString("</td><td class=\"v-" + htmlText(a.Key) + "\">" + htmlText(a.OnTime))
+		pmarkHTML(&b, a.Mark())
+		b.WriteString("</td></tr>")
 	}
 	return htmltemplate.HTML(b.String())
 }
@@ -210,7 +212,7 @@ func (v *profileView) AnnualMD() string {
 	for _, a := range v.Reporting.Annual {
 		b.WriteString("\n| " + strconv.Itoa(a.Year) + " | " + a.Deadline + " | ")
 		pitemMD(&b, a.Received)
-		b.WriteString(" | " + markdownText(a.OnTime) + " |")
+		b.WriteString(" | " + markdownText(a.OnTime) + a.Mark().Symbol + " |")
 	}
 	return b.String()
 }

@@ -456,24 +456,46 @@ func TestProfileNoneRecordedMarked(t *testing.T) {
 	assert.Contains(t, md.String(), "none recordedⁱ")
 }
 
-// TestNoneRecordedClass: a "none recorded" rests on what the outcome read: an absent register
-// value carries its register's class (it must not take the Article 7 report's), an absent
-// report value the class of the report silent on it, a present value its own.
-func TestNoneRecordedClass(t *testing.T) {
-	read := func(v any, c engine.Class) engine.FieldRead { return engine.FieldRead{Value: v, Class: c} }
-	for _, tt := range []struct {
-		name   string
-		reads  []engine.FieldRead
-		report engine.Class
-		want   engine.Class
-	}{
-		{"a report's silence: the report's class", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, "")}, engine.ClassIllustrative, engine.ClassIllustrative},
-		{"a register's absence: its own class, not the report's", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, engine.ClassMonitor)}, engine.ClassIllustrative, engine.ClassMonitor},
-		{"the least reliable of what was read", []engine.FieldRead{read(true, engine.ClassEstimate), read(nil, "")}, engine.ClassOfficial, engine.ClassEstimate},
-		{"no report owed or received: nothing to weaken", []engine.FieldRead{read(true, engine.ClassOfficial), read(nil, "")}, "", engine.ClassOfficial},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.want, noneRecordedClass(engine.StateOutcome{Values: tt.reads}, tt.report))
-		})
+// TestProfileMarksAgreeWithClassCounts: for every indicator and every State of the sample,
+// the mark a profile gives the State's result is the class the engine counts it by: adding up
+// the profiles' classes gives the indicator's class counts (the coverage annex's columns),
+// "none recorded" States included, so an indicator never looks "all official" while resting on
+// absences in invented registers or reports.
+func TestProfileMarksAgreeWithClassCounts(t *testing.T) {
+	s := loadSample(t)
+	counts := map[string]*engine.ClassCounts{}
+	noneRecorded := 0
+	for k, rec := range s.m.States.Records {
+		p, err := NewStateProfile(s.a, rec, s.m.States.Outcomes[k])
+		require.NoError(t, err, rec.ISO3)
+		for _, pi := range p.Indicators {
+			ia, ok := s.a.Indicator(pi.ID)
+			require.True(t, ok)
+			if pi.Result == "none recorded" {
+				noneRecorded++
+				assert.True(t, asNo(&ia), "%s %s", pi.ID, rec.ISO3)
+				assert.NotEmpty(t, pi.Class, "%s %s: a none recorded has the class of the absence it rests on", pi.ID, rec.ISO3)
+			}
+			if counts[pi.ID] == nil {
+				counts[pi.ID] = &engine.ClassCounts{}
+			}
+			counts[pi.ID].Add(pi.Class)
+		}
+	}
+	require.Positive(t, noneRecorded, "the sample has none recorded results")
+	for _, ia := range s.a.Indicators {
+		if ia.Status == engine.ValueError {
+			continue
+		}
+		got := counts[ia.ID]
+		if got == nil {
+			got = &engine.ClassCounts{}
+		}
+		assert.Equal(t, ia.Classes, *got, "%s: the class counts are the profiles' marks added up", ia.ID)
+		want := ia.Known
+		if asNo(&ia) {
+			want = ia.Population // the States without data count as no, by the class of the absence
+		}
+		assert.Equal(t, want, ia.Classes.Total(), "%s: every State the value rests on is counted by class", ia.ID)
 	}
 }

@@ -427,11 +427,11 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 
 	pr("\n%s\n", head("content.article7"))
 	r := p.Reporting
-	pr("  %s\n", t("profile.text-initial", "Due", r.InitialDue, "Received", item(r.InitialReceived), "OnTime", r.InitialOnTime))
+	pr("  %s\n", t("profile.text-initial", "Due", r.InitialDue, "Received", item(r.InitialReceived), "OnTime", r.InitialOnTime+r.InitialMark().Symbol))
 	if len(r.Annual) > 0 {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", head("content.year"), head("report.deadline"), head("reporting.received"), head("content.on-time"))
 		for _, an := range r.Annual {
-			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", an.Year, an.Deadline, item(an.Received), an.OnTime)
+			fmt.Fprintf(tw, "  %d\t%s\t%s\t%s\n", an.Year, an.Deadline, item(an.Received), an.OnTime+an.Mark().Symbol)
 		}
 		tw.Flush()
 	}

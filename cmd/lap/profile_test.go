@@ -30,7 +30,7 @@ func TestProfileByCodeOrName(t *testing.T) {
 		case "text":
 			assert.True(t, strings.HasPrefix(byCode, "Lao People's Democratic Republic (LAO): country profile, 2024\n"))
 			for _, want := range []string{"MEMBERSHIP", "OBLIGATIONS", "Article 4: survey and clearance (episode 1)", "What it takes: Meeting the deadline of 1 August 2025",
-				"ARTICLE 7 REPORTS", "Initial report: due 28 January 2011; received 25 January 2011ᵐ; on time.", "INDICATORS", "WHERE THE FIGURES COME FROM"} {
+				"ARTICLE 7 REPORTS", "Initial report: due 28 January 2011; received 25 January 2011ᵐ; on timeᵐ.", "INDICATORS", "WHERE THE FIGURES COME FROM"} {
 				assert.Contains(t, byCode, want)
 			}
 		case "md":
@@ -121,14 +121,14 @@ func TestReportProfiles(t *testing.T) {
 	assert.True(t, unlinked == printed, "the report's profiles/LAO.md is what lap profile LAO --format md prints, links aside")
 	assert.Contains(t, lao, "[43.1](../report.md#action-43)")
 	assert.Contains(t, files["profiles/LAO.html"], `<a href="../report.html#ind-43.1">43.1</a>`)
-	assert.Contains(t, md, "| [Lao People's Democratic Republic](profiles/LAO.md) | 28 January 2011 | 25 January 2011ᵐ | on time |")
+	assert.Contains(t, md, "| [Lao People's Democratic Republic](profiles/LAO.md) | 28 January 2011 | 25 January 2011ᵐ | on timeᵐ |")
 	assert.Contains(t, page, `<a href="profiles/LAO.html">Lao People&#39;s Democratic Republic</a>`)
 	assert.NotContains(t, files, "profiles/KEN.md", "no page for a State that is not a party")
 
 	// the issue's Done-when: the Article 7 table, the annex, the summary, the States of 46.1
 	for _, want := range []string{"## Summary", "## Article 7 reports", "## States Parties and signatories", "## UN General Assembly votes",
 		"- **46.1** counts 9 States: [Cabo Verde](profiles/CPV.md)ᵐ, [Comoros](profiles/COM.md)ᵐ, [Congo](profiles/COG.md)ᵐ, [Guinea](profiles/GIN.md)ᵐ, [Niue](profiles/NIU.md)ᵐ, [Rwanda](profiles/RWA.md)ᵐ, [Sao Tome and Principe](profiles/STP.md)ᵐ, [South Sudan](profiles/SSD.md)ⁱ, [Togo](profiles/TGO.md)ᵐ.",
-		"| [Australia](profiles/AUS.md) | 28 September 2013 | 14 October 2013ⁱ | late | none recordedⁱ | not received by the deadline |"} {
+		"| [Australia](profiles/AUS.md) | 28 September 2013 | 14 October 2013ⁱ | lateⁱ | none recordedⁱ | not received by the deadlineⁱ |"} {
 		assert.Contains(t, md, want)
 	}
 

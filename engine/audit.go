@@ -59,6 +59,12 @@ type AuditException struct {
 	Indicator string   `json:"indicator"`
 	News      GoodNews `json:"news"`
 	Reason    string   `json:"reason"`
+	// Short is the reason in a few words, for a table's cell.
+	Short string `json:"short"`
+	// ReasonSentence and ShortSentence are Reason and Short as messages (engine/sentence.go),
+	// for a translation.
+	ReasonSentence Sentence `json:"-"`
+	ShortSentence  Sentence `json:"-"`
 }
 
 // AuditViolation is one wrong-way move found by the audit.
@@ -346,15 +352,11 @@ func (p *Plan) checkGoodNews(base, after *Assessment, n news) ([]AuditViolation,
 			continue
 		}
 		both[b.ID] = b.Scored() && a.Scored()
-		d := 1.0
-		if b.Direction == Decrease {
-			d = -1
-		}
 		var why string
 		switch {
-		case b.Value != nil && a.Value != nil && d*(*a.Value-*b.Value) < -auditEps:
+		case valueAgainst(b.Direction, b.Value, a.Value):
 			why = fmt.Sprintf("the value moved against its direction (%s): %s -> %s", b.Direction, fnum(*b.Value), fnum(*a.Value))
-		case b.Score != nil && a.Score != nil && *a.Score < *b.Score-auditEps:
+		case scoreDown(b.Score, a.Score):
 			why = fmt.Sprintf("the score fell: %s -> %s", fnum(*b.Score), fnum(*a.Score))
 		default:
 			continue
@@ -381,6 +383,24 @@ func (p *Plan) checkGoodNews(base, after *Assessment, n news) ([]AuditViolation,
 			Before: kb.overall.score, After: ka.overall.score, Reason: why})
 	}
 	return out, left
+}
+
+// valueAgainst reports whether a value moved against its indicator's direction, from b to a.
+func valueAgainst(dir Direction, b, a *float64) bool {
+	d := 1.0
+	if dir == Decrease {
+		d = -1
+	}
+	return b != nil && a != nil && d*(*a-*b) < -auditEps
+}
+
+// scoreDown reports whether a score fell, from b to a.
+func scoreDown(b, a *float64) bool { return b != nil && a != nil && *a < *b-auditEps }
+
+// movedWrongWay reports whether an indicator moved the wrong way, as the audit judges it: its
+// value against its direction, or its score down.
+func movedWrongWay(dir Direction, bv, av, bs, as *float64) bool {
+	return valueAgainst(dir, bv, av) || scoreDown(bs, as)
 }
 
 // notKnownByCheck reports whether an indicator's status is not known because the States not

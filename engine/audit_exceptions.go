@@ -8,10 +8,18 @@ package engine
 // (its status becomes not known, §3.2) needs no exception: the audit, like the what-if,
 // compares scores like for like, over the indicators scored before and after, and lists it
 // apart (AuditResult.LeftOut).
+//
+// The reason is said once, as two of the engine's messages (engine/messages.go: the full reason
+// and a short form for tables), so that the what-if can say it in French and Spanish too
+// (reports/locale/catalog/engine.*.toml).
 var auditExceptions = []AuditException{
-	{Indicator: "12.1", News: NewsAccessionStockpile,
-		Reason: "12.1 counts the States Parties that still have stockpiles to destroy: the work left under Article 3. " +
-			"A State that joins holding cluster munitions adds to that work, and the count says so until it has " +
-			"destroyed them (Article 3 gives it eight years). Hiding the new obligation to keep the count " +
-			"falling would misstate the work left; the accession itself shows in 10.1 and 10.2."},
+	exception("12.1", NewsAccessionStockpile, msgException121Stockpile, msgException121StockpileShort),
+}
+
+// exception declares an accepted move with its reason and the reason's short form, two
+// messages.
+func exception(id string, k GoodNews, reason, short string) AuditException {
+	ex := AuditException{Indicator: id, News: k, ReasonSentence: say(reason), ShortSentence: say(short)}
+	ex.Reason, ex.Short = ex.ReasonSentence.String(), ex.ShortSentence.String()
+	return ex
 }

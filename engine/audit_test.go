@@ -201,12 +201,19 @@ func TestWhatIfGoodNewsLikeForLike(t *testing.T) {
 							problems[i] = append(problems[i], err.Error())
 							continue
 						}
-						d := Compare(ba, run.Assessment)
+						d := run.Diff()
 						// the indicators an exception covers that moved the wrong way: the documented reasons
 						excused := map[string]bool{}
 						for _, c := range d.Indicators {
 							if c.BaseScore != nil && c.ScenarioScore != nil && *c.ScenarioScore < *c.BaseScore && auditException(c.ID, n.kind) != nil {
 								excused[c.ID] = true
+								// the what-if says why, with the exception's reason
+								if c.Exception == nil {
+									problems[i] = append(problems[i], fmt.Sprintf("%s after %s: %s fell, accepted, without its reason", n.iso3, n.kind, c.ID))
+								}
+							}
+							if c.Exception != nil && c.Exception.News != n.kind {
+								problems[i] = append(problems[i], fmt.Sprintf("%s after %s: %s names the exception for %s", n.iso3, n.kind, c.ID, c.Exception.News))
 							}
 						}
 						documented := func(in func(id string) bool) bool {

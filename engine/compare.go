@@ -116,6 +116,11 @@ type IndicatorChange struct {
 	// Population says which States entered or left the indicator's population, and why, or
 	// why a State the scenario brought closer stays out (Baseline.Composition fills it).
 	Population []PopulationNote `json:"population_changes,omitempty"`
+	// Exception is, when the indicator moved the wrong way (its value against its direction, or
+	// its score down) and the scenario holds the kind of good news a documented exception
+	// covers for it (audit_exceptions.go), that exception with its reason; nil otherwise
+	// (Baseline.Composition fills it).
+	Exception *AuditException `json:"exception,omitempty"`
 	// Series are the two yearly series, for overlay charts.
 	BaseSeries     []YearValue `json:"-"`
 	ScenarioSeries []YearValue `json:"-"`

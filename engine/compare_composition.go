@@ -40,7 +40,9 @@ type CompositionNote struct {
 // population, and why. A State the scenario moved towards a population it still stays out of
 // gets a stays-out note with the reason (for example a first report not yet due). d.Composition
 // sums the notes up, one per State and reason, with the indicators concerned. Notes never mark
-// an indicator changed: its value, counted States and status do.
+// an indicator changed: its value, counted States and status do. It also names, on each
+// indicator that moved the wrong way, the documented exception that accepts the move
+// (IndicatorChange.Exception), when the scenario holds the kind of good news it covers.
 func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 	if run == nil || d == nil || run.Data == nil || run.Plan == nil {
 		return
@@ -68,6 +70,13 @@ func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 		nd.build(si, fr, se)
 		scenEnvs[si] = se
 	}
+	news := map[GoodNews]bool{}
+	for _, si := range changed {
+		for _, k := range newsBetween(&baseEnvs[si], scenEnvs[si]) {
+			news[k] = true
+		}
+	}
+	b.acceptedMoves(d, news)
 	byText := map[string]int{}
 	evB := &evaluator{plan: b.plan, ds: b.ds, cfg: b.cfg}
 	evS := &evaluator{plan: run.Plan, ds: nd, cfg: cfg}
@@ -267,4 +276,66 @@ func fieldWords(fi int, se *stateEnv, year int) Sentence {
 		f = f.Elem()
 	}
 	return say(msgWhyFieldIs, codeArg("Field", name), codeArg("Value", fmt.Sprint(f.Interface())))
+}
+
+// newsBetween lists the kinds of good news (audit.go) that happened to one State between the
+// baseline's environment and the scenario's.
+func newsBetween(b, s *stateEnv) []GoodNews {
+	e, f := &b.env, &s.env
+	var out []GoodNews
+	if !e.Party && s.env.Party {
+		out = append(out, NewsAccession)
+		if f.Art3Outstanding {
+			out = append(out, NewsAccessionStockpile)
+		}
+		if f.Art4Outstanding || f.Art5Applies {
+			out = append(out, NewsAccessionContaminated)
+		}
+		return out
+	}
+	if !e.Party || !f.Party {
+		return nil
+	}
+	if e.Art3Outstanding && !f.Art3Outstanding {
+		out = append(out, NewsArt3Completed)
+	}
+	if e.Art4Outstanding && !f.Art4Outstanding {
+		out = append(out, NewsArt4Completed)
+	}
+	if e.InitialReportOverdue && !f.InitialReportOverdue {
+		out = append(out, NewsInitialReport)
+	}
+	if !e.AnnualReportSubmitted && f.AnnualReportSubmitted {
+		if f.AnnualReportOnTime != nil && *f.AnnualReportOnTime {
+			out = append(out, NewsAnnualReport)
+		} else {
+			out = append(out, NewsOverdueReport)
+		}
+	}
+	if f.Art4AreaClearedM2 != nil && (e.Art4AreaClearedM2 == nil || *f.Art4AreaClearedM2 > *e.Art4AreaClearedM2) {
+		out = append(out, NewsAreaCleared)
+	}
+	return out
+}
+
+// acceptedMoves names, on each indicator of d that moved the wrong way, the documented
+// exception that accepts it after one of the kinds of good news the scenario holds.
+func (b *Baseline) acceptedMoves(d *Diff, news map[GoodNews]bool) {
+	if len(news) == 0 {
+		return
+	}
+	for i := range d.Indicators {
+		c := &d.Indicators[i]
+		ia, ok := b.a.Indicator(c.ID)
+		if !ok || !movedWrongWay(ia.Direction, c.BaseValue, c.ScenarioValue, c.BaseScore, c.ScenarioScore) {
+			continue
+		}
+		for _, k := range GoodNewsKinds {
+			if ex := auditException(c.ID, k); ex != nil && news[k] {
+				x := *ex
+				c.Exception = &x
+				break
+			}
+		}
+	}
 }

@@ -111,3 +111,43 @@ func TestLeftOutReason(t *testing.T) {
 		})
 	}
 }
+
+// TestWhatIfNamesTheAcceptedMove: Angola joining in 2024 holding cluster munitions raises 12.1
+// (the States Parties with stockpiles to destroy): a move the wrong way the plan accepts, and
+// the what-if's diff names the exception with its reason; the same accession without
+// stockpiles names none.
+func TestWhatIfNamesTheAcceptedMove(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	base, err := p.NewBaseline(ctx, ds, 2024)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		event string
+		want  bool
+	}{
+		{"AGO ratify 2024-06-02 stockpile=1200", true},
+		{"AGO ratify 2024-06-02", false},
+	} {
+		t.Run(tc.event, func(t *testing.T) {
+			sp, err := ParseEventText(tc.event)
+			require.NoError(t, err)
+			ev, err := ds.ResolveEvent(sp)
+			require.NoError(t, err)
+			changes, err := ds.ExpandEvents([]Event{ev})
+			require.NoError(t, err)
+			run, err := base.Run(ctx, &Scenario{Name: tc.event, Events: []Event{ev}, Changes: changes})
+			require.NoError(t, err)
+			c, ok := run.Diff().Indicator("12.1")
+			require.True(t, ok)
+			if !tc.want {
+				assert.Nil(t, c.Exception)
+				return
+			}
+			require.NotNil(t, c.Exception, "12.1 rose: the what-if says why")
+			assert.Equal(t, NewsAccessionStockpile, c.Exception.News)
+			assert.Contains(t, c.Exception.Reason, "the work left under Article 3")
+			assert.Equal(t, "a State joining with stockpiles adds to the work left under Article 3", c.Exception.Short)
+			assert.Less(t, *c.ScenarioScore, *c.BaseScore)
+		})
+	}
+}

@@ -231,6 +231,10 @@ const (
 	// (engine/compare_likeforlike.go).
 	msgAnswersNotKnown     = "engine.compare.answers-not-known"
 	msgAnswersNotKnownMany = "engine.compare.answers-not-known-many"
+	// The reasons of the moves the wrong way the plan accepts after good news
+	// (audit_exceptions.go), in full and short.
+	msgException121Stockpile      = "engine.exception.12-1-accession-with-stockpile"
+	msgException121StockpileShort = "engine.exception.12-1-accession-with-stockpile-short"
 	// Monte Carlo deadline risk (engine/risk): why a State is not simulated, and why the
 	// simulation's median differs from the projection. Declared here, with the engine's other
 	// sentences; package risk builds them with Say and the argument constructors
@@ -450,6 +454,12 @@ var messageDefs = []MessageDef{
 	{ID: msgEnteredPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} entered the population: {{.Because}}"},
 	{ID: msgLeftPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} left the population: {{.Because}}"},
 	{ID: msgAnswersNotKnown, Description: "what-if: why an indicator cannot be decided on one side of a comparison; States the names of the States whose answers are not known, N their number", One: "the answer of {{.States}} is not known", Other: "the answers of {{.States}} are not known"},
+	{ID: msgException121Stockpile, Description: "the reason the plan accepts that 12.1 rises when a State joins holding cluster munitions (a paragraph; 10.1 and 10.2 are indicator numbers)",
+		Other: "12.1 counts the States Parties that still have stockpiles to destroy: the work left under Article 3. " +
+			"A State that joins holding cluster munitions adds to that work, and the count says so until it has " +
+			"destroyed them (Article 3 gives it eight years). Hiding the new obligation to keep the count " +
+			"falling would misstate the work left; the accession itself shows in 10.1 and 10.2."},
+	{ID: msgException121StockpileShort, Description: "the same reason in a few words, for a table's cell", Other: "a State joining with stockpiles adds to the work left under Article 3"},
 	{ID: msgAnswersNotKnownMany, Description: "what-if: why an indicator cannot be decided on one side of a comparison; N a number of States (more than five) whose answers are not known", Other: "the answers of {{.N}} States are not known"},
 	{ID: msgNotInPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} is not in the population: {{.Because}}"},
 	{ID: msgAssumeNoDeadline, Description: "projection assumption", Other: "no deadline is applied: the one that applies is not known"},

@@ -28,6 +28,11 @@ var classMarks = map[engine.Class]markInfo{
 // markOf is the mark of a class: none for official data and for no value.
 func markOf(c engine.Class) markInfo { return classMarks[c] }
 
+// MarkSymbol is the mark a value, or a State named in a list, carries for the class of the data
+// it rests on ("ⁱ" for illustrative), as the report shows it; "" for official data and for no
+// class (docs/data.md, "The class of a value").
+func MarkSymbol(c engine.Class) string { return markOf(c).Symbol }
+
 // legendMarks lists the marks in the order of the classes.
 func legendMarks() []markInfo {
 	var out []markInfo

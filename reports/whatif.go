@@ -168,8 +168,18 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 				if c.CoverageFlag {
 					delta += " " + loc.T("cli.whatif.coverage-flagged")
 				}
+				title := labelled(c.Title, c.Provenance)
+				if a := AcceptedShort(loc, c); a != "" {
+					title += " (" + a + ")"
+				}
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s -> %s\t%s\t%s\t%s\n", c.ID, markedValue(tx, c.BaseValue, c.Unit, c.BaseClass), markedValue(tx, c.ScenarioValue, c.Unit, c.ScenarioClass),
-					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), labelled(c.Title, c.Provenance))
+					delta, tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), title)
+			}
+		}
+		if len(s.Text.Accepted) > 0 {
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.accepted"))
+			for _, st := range s.Text.Accepted {
+				fmt.Fprintln(tw, st.Text)
 			}
 		}
 		if len(s.Text.LeftOut) > 0 {
@@ -372,8 +382,18 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 				if c.CoverageFlag {
 					delta += " " + t("cli.whatif.coverage-flagged")
 				}
+				status := statusText(loc, c.ScenarioStatus)
+				if a := AcceptedShort(loc, c); a != "" {
+					status += " (" + a + ")"
+				}
 				fmt.Fprintf(&b, "| %s | %s | %s | %s | %s → %s | %s → %s | %s |\n", c.ID, markedValue(tx, c.BaseValue, c.Unit, c.BaseClass), markedValue(tx, c.ScenarioValue, c.Unit, c.ScenarioClass),
-					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), statusText(loc, c.ScenarioStatus), markdownText(labelled(c.Title, c.Provenance)))
+					markdownText(delta), tx.score(c.BaseProgress), tx.score(c.ScenarioProgress), statusText(loc, c.BaseStatus), markdownText(status), markdownText(labelled(c.Title, c.Provenance)))
+			}
+		}
+		if len(s.Text.Accepted) > 0 {
+			fmt.Fprintf(&b, "\n**%s**\n\n", markdownText(t("cli.whatif.md.accepted")))
+			for _, st := range s.Text.Accepted {
+				fmt.Fprintf(&b, "- %s\n", markdownText(st.Text))
 			}
 		}
 		if len(s.Composition) > 0 {

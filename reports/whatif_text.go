@@ -28,7 +28,10 @@ type WhatIfText struct {
 	Indicators []SentenceOf `json:"indicators"`
 	// LeftOut says, per indicator scored on one side only, that it could no longer (or could
 	// now) be decided, and why.
-	LeftOut   []SentenceOf `json:"left_out"`
+	LeftOut []SentenceOf `json:"left_out"`
+	// Accepted says, per indicator that would move the wrong way as a documented exception
+	// accepts (engine.IndicatorChange.Exception), why: the exception's full reason.
+	Accepted  []SentenceOf `json:"accepted"`
 	Sections  []SentenceOf `json:"sections"`
 	Deadlines []SentenceOf `json:"deadlines"`
 	Notes     []string     `json:"notes,omitempty"`
@@ -139,7 +142,7 @@ func locScore(loc *locale.Locale, v *float64) string {
 // the summary; a scenario of field changes only is summarised by its name); names gives State
 // names by ISO3 code (nil: the codes).
 func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event, names map[string]string) WhatIfText {
-	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, LeftOut: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
+	t := WhatIfText{Events: []string{}, Indicators: []SentenceOf{}, LeftOut: []SentenceOf{}, Accepted: []SentenceOf{}, Sections: []SentenceOf{}, Deadlines: []SentenceOf{}}
 	name := func(iso string) string { return stateName(loc, iso, names[iso]) }
 	of := func(iso string) string { return ofStateName(loc, iso, names[iso]) }
 	for _, e := range events {
@@ -158,6 +161,17 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 		t.Indicators = append(t.Indicators, SentenceOf{Key: c.ID, Text: indicatorSentence(loc, c, name)})
 	}
 	t.Summary = whatIfHeadline(loc, what, ws.Overall, moved, ws.LeftOut)
+	var accepted []string
+	for _, c := range ws.Indicators {
+		if ex := c.Exception; ex != nil {
+			accepted = append(accepted, c.ID)
+			t.Accepted = append(t.Accepted, SentenceOf{Key: c.ID, Text: loc.T("whatif.accepted", map[string]any{"Indicator": c.ID, "Title": c.Title,
+				"Reason": engineSentence(loc, ex.Reason, ex.ReasonSentence)})})
+		}
+	}
+	if len(accepted) > 0 {
+		t.Summary += " " + loc.N("whatif.accepted-summary", len(accepted), map[string]any{"Indicators": loc.JoinAnd(accepted)})
+	}
 	for _, l := range ws.LeftOut {
 		d := map[string]any{"Indicator": l.ID, "Title": l.Title, "Reason": engineSentence(loc, l.Reason, l.ReasonSentence)}
 		id := "whatif.left-out.no-longer"
@@ -362,4 +376,14 @@ func engineSentences(loc *locale.Locale, english []string, ss []engine.Sentence)
 		return english
 	}
 	return loc.Sentences(ss)
+}
+
+// AcceptedShort is the short form of the reason a documented exception accepts an indicator's
+// move the wrong way, for a table's cell ("accepted: a State joining with stockpiles adds to
+// the work left under Article 3"); "" when no exception accepts it.
+func AcceptedShort(loc *locale.Locale, c engine.IndicatorChange) string {
+	if c.Exception == nil {
+		return ""
+	}
+	return loc.T("whatif.accepted-short", map[string]any{"Short": engineSentence(loc, c.Exception.Short, c.Exception.ShortSentence)})
 }

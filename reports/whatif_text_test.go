@@ -207,3 +207,64 @@ func TestWhatIfExtensionDecision(t *testing.T) {
 		})
 	}
 }
+
+// TestWhatIfSaysWhyAnAcceptedMoveFalls: Angola joining in 2024 with stockpiles raises 12.1 and
+// lowers the plan score like for like, a move the plan accepts for a documented reason
+// (engine/audit_exceptions.go). The what-if says so where the fall is shown, in every output
+// and language: the headline, the short form in the table, the full reason in a note, and the
+// JSON; the reason is the engine's, translated by the catalogue.
+func TestWhatIfSaysWhyAnAcceptedMoveFalls(t *testing.T) {
+	ctx := context.Background()
+	p, err := engine.Load(indicators.FS)
+	require.NoError(t, err)
+	ds, err := engine.LoadDataset(os.DirFS("../testdata/sample"), ".")
+	require.NoError(t, err)
+	sc, err := engine.NewScenario("Angola", "", []engine.EventSpec{{State: "AGO", Type: "ratify", Date: "2024-06-02", Stockpile: "1200"}}, nil, ds)
+	require.NoError(t, err)
+	bl, err := p.NewBaseline(ctx, ds, 2024)
+	require.NoError(t, err)
+	run, err := bl.Run(ctx, sc)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		lang                   locale.Lang
+		summary, short, reason string
+	}{
+		{locale.English, "12.1 would move the wrong way, a move the plan accepts for the documented reason given below.",
+			"accepted: a State joining with stockpiles adds to the work left under Article 3", "A State that joins holding cluster munitions adds to that work"},
+		{locale.French, "L’indicateur 12.1 évoluerait dans le mauvais sens",
+			"accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l’article 3", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
+		{locale.Spanish, "El indicador 12.1 se movería en la dirección contraria",
+			"aceptado: un Estado que se adhiere con existencias añade trabajo pendiente en virtud del artículo 3", "Un Estado que se adhiere con municiones en racimo añade trabajo"},
+	} {
+		t.Run(string(tc.lang), func(t *testing.T) {
+			rep := NewWhatIf(bl.Assessment(), false)
+			rep.Lang = tc.lang
+			rep.Add(run, run.Diff(), nil)
+			ws := rep.Scenarios[0]
+			require.Less(t, *ws.Overall.Delta, 0.0, "the plan score falls like for like")
+			assert.Contains(t, ws.Text.Summary, tc.summary)
+			require.Len(t, ws.Text.Accepted, 1)
+			assert.Equal(t, "12.1", ws.Text.Accepted[0].Key)
+			assert.Contains(t, ws.Text.Accepted[0].Text, tc.reason, "the full reason, in the language")
+			var text, md, js strings.Builder
+			require.NoError(t, WriteWhatIfTable(&text, rep))
+			require.NoError(t, WriteWhatIfMarkdown(&md, rep, nil))
+			require.NoError(t, EncodeJSON(&js, rep))
+			for name, out := range map[string]string{"text": text.String(), "md": md.String()} {
+				assert.Contains(t, out, "("+tc.short+")", "%s: the short form in the table", name)
+				assert.Contains(t, out, tc.reason, "%s: the full reason in a note", name)
+			}
+			assert.Contains(t, js.String(), `"exception": {`)
+			assert.Contains(t, js.String(), `"news": "accession-with-stockpile"`)
+		})
+	}
+	// without stockpiles nothing moves the wrong way: no reason is given
+	sc, err = engine.NewScenario("Angola", "", []engine.EventSpec{{State: "AGO", Type: "ratify", Date: "2024-06-02"}}, nil, ds)
+	require.NoError(t, err)
+	run, err = bl.Run(ctx, sc)
+	require.NoError(t, err)
+	rep := NewWhatIf(bl.Assessment(), false)
+	rep.Add(run, run.Diff(), nil)
+	assert.Empty(t, rep.Scenarios[0].Text.Accepted)
+	assert.NotContains(t, rep.Scenarios[0].Text.Summary, "wrong way")
+}

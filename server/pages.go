@@ -221,21 +221,38 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 			explain = b.String()
 		}
 	}
+	// each State named carries the mark of its result's class, as in the report's lists: the
+	// classes of the traced evaluation the explanation rests on
+	classes := map[string]engine.Class{}
+	if err == nil {
+		for _, so := range ex.Indicator.States {
+			classes[so.ISO3] = so.Class
+		}
+	}
 	named := func(isos []string) []stateRef {
 		out := make([]stateRef, 0, len(isos))
 		for _, iso := range isos {
-			out = append(out, stateRef{ISO3: iso, Name: s.stateName(r, iso)})
+			out = append(out, stateRef{ISO3: iso, Name: s.stateName(r, iso), Class: classes[iso]})
 		}
 		return out
+	}
+	var notCounted []stateRef
+	if ia.Aggregate == engine.AggCount || ia.Aggregate == engine.AggShare {
+		notCounted = named(ia.NotCounted.List())
 	}
 	_, chart := s.charts["indicator-"+id]
 	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+def.Title, "dashboard", map[string]any{
 		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted.List()),
-		"NoData": named(ia.NoData.List()), "Explain": explain,
+		"NotCounted": notCounted, "NoData": named(ia.NoData.List()), "AsNo": ia.UnknownPolicy == engine.UnknownAsFalse && notCounted != nil,
+		"Explain": explain,
 	}))
 }
 
-type stateRef struct{ ISO3, Name string }
+// stateRef is a State named on a page, with the class of what its result rests on (its mark).
+type stateRef struct {
+	ISO3, Name string
+	Class      engine.Class
+}
 
 // stateList: every State, by name, with a link to its profile.
 func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {

@@ -369,6 +369,17 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
 		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
 		"say":      func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
+		// the mark of a class after a State's name, as the report writes it, with what it means
+		"mark": func(c engine.Class) template.HTML {
+			sym := reports.MarkSymbol(c)
+			if sym == "" {
+				return ""
+			}
+			return template.HTML(`<sup class="mark mark-` + template.HTMLEscapeString(string(c)) + `" title="` +
+				template.HTMLEscapeString(loc.T("mark."+string(c))) + `">` + sym + `</sup>`)
+		},
+		// the short reason a documented exception accepts an indicator's move the wrong way
+		"accepted": func(c engine.IndicatorChange) string { return reports.AcceptedShort(loc, c) },
 		// French spacing of punctuation the pages write (reports/locale/typography.go)
 		"semi":  loc.Semicolon,
 		"colon": loc.Colon,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net"
 	"net/http"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/indicators"
+	"github.com/lapmonitor/lap/reports"
 )
 
 var (
@@ -323,4 +325,59 @@ func BenchmarkWhatIfHandler(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestWhatIfPageSaysWhyAnAcceptedMoveFalls: Angola joining with stockpiles raises 12.1, a move
+// the plan accepts: the what-if page says why, in the table (the short form) and in a list (the
+// full reason), in English and French.
+func TestWhatIfPageSaysWhyAnAcceptedMoveFalls(t *testing.T) {
+	h := sample(t).Handler()
+	q := url.Values{"a.name": {"Angola joins"}, "a.e0.state": {"AGO"}, "a.e0.type": {"ratify"}, "a.e0.date": {"2025-06-02"}, "a.e0.stockpile": {"1200"}}.Encode()
+	for _, tc := range []struct{ lang, short, reason string }{
+		{"en", "(accepted: a State joining with stockpiles adds to the work left under Article 3)", "A State that joins holding cluster munitions adds to that work"},
+		{"fr", "(accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l’article 3)", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
+	} {
+		rec := get(t, h, "/whatif?"+q+"&lang="+tc.lang)
+		require.Equal(t, 200, rec.Code)
+		body := rec.Body.String()
+		assert.Contains(t, body, `<ul class="sentences accepted" id="accepted-a">`, tc.lang)
+		assert.Contains(t, body, html.EscapeString(tc.short), tc.lang)
+		assert.Contains(t, body, html.EscapeString(tc.reason), tc.lang)
+	}
+}
+
+// TestIndicatorPageMarksStates: the indicator page's lists of States (counted, not counted,
+// none recorded) carry each State's mark, as the report's lists do: 46.1 counts States named on
+// the Monitor's list (ᵐ) and South Sudan on invented data (ⁱ); 2.2 counts silence as no, and
+// the States whose invented 2025 report is silent are marked too.
+func TestIndicatorPageMarksStates(t *testing.T) {
+	s := sample(t)
+	h := s.Handler()
+	a := s.bl.Assessment()
+	for _, id := range []string{"46.1", "2.2"} {
+		rec := get(t, h, "/indicator/"+id)
+		require.Equal(t, 200, rec.Code)
+		body := rec.Body.String()
+		ex, err := s.plan.Explain(context.Background(), s.ds, id, s.year, engine.AsOf(s.bl.AsOf()))
+		require.NoError(t, err)
+		ia, _ := a.Indicator(id)
+		named := 0
+		for _, so := range ex.Indicator.States {
+			if !so.InPopulation {
+				continue
+			}
+			named++
+			link := `<a href="/state/` + so.ISO3 + `">` + html.EscapeString(s.names[so.ISO3]) + `</a>`
+			want := link
+			if sym := reports.MarkSymbol(so.Class); sym != "" {
+				want += `<sup class="mark mark-` + string(so.Class) + `" title="`
+			}
+			assert.Contains(t, body, want, "%s %s: named with its mark", id, so.ISO3)
+		}
+		assert.Equal(t, ia.Population, named)
+	}
+	body := get(t, h, "/indicator/2.2").Body.String()
+	assert.Contains(t, body, "None recorded, counted as not (")
+	assert.Contains(t, body, `<p class="states" id="not-counted">`)
+	assert.Contains(t, get(t, h, "/indicator/46.1").Body.String(), `South Sudan</a><sup class="mark mark-illustrative" title="illustrative: invented for a sample or a demonstration, not a fact">ⁱ</sup>`)
 }

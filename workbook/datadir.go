@@ -51,8 +51,8 @@ type Written struct {
 	Backups []string // the earlier versions kept, in dir
 }
 
-// WriteDataDir writes the merged dataset into dir: states.csv and facts.csv, each only when it
-// changes (or does not exist yet). Each file is written whole into a temporary file beside
+// WriteDataDir writes the merged dataset into dir: states.csv and facts.csv, and registers.csv
+// when the workbooks had a Registers sheet, each only when it changes (or does not exist yet). Each file is written whole into a temporary file beside
 // it and renamed into place; the earlier version is kept first as NAME.<12 hex digits of its
 // SHA-256>.bak, so that a backup is never overwritten by different content and an import
 // never loses what was there. Rows keep the earlier file's order; added rows follow.
@@ -74,6 +74,12 @@ func WriteDataDir(dir string, m *Merged) (Written, error) {
 			name string
 			data []byte
 		}{"facts.csv", encodeFacts(m.factRows)})
+	}
+	if m.registers != nil && (m.changed[2] || !m.hasOld) {
+		files = append(files, struct {
+			name string
+			data []byte
+		}{"registers.csv", m.registers})
 	}
 	if len(files) == 0 {
 		return w, nil
@@ -125,8 +131,11 @@ func WriteDataDir(dir string, m *Merged) (Written, error) {
 // column's values would be lost.
 func checkColumns(name string, data []byte) error {
 	known := factColumns
-	if name == "states.csv" {
+	switch name {
+	case "states.csv":
 		known = stateColumns
+	case "registers.csv":
+		known = registerColumns
 	}
 	header, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF")))).Read()
 	if err != nil {

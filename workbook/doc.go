@@ -10,16 +10,18 @@
 //     validation: lists for enumerations and yes/no, non-negative numbers, dates), its unit,
 //     and the field name that the importer reads. With a dataset the values already known
 //     are filled in.
-//   - The dataset workbook (WriteDataset): the whole dataset, as a States sheet and a Facts
-//     sheet that hold exactly what states.csv and facts.csv hold, plus one read-only sheet per
-//     form with a row per State and year for people to read.
+//   - The dataset workbook (WriteDataset): the whole dataset, as States, Facts and Registers
+//     sheets that hold exactly what states.csv, facts.csv and registers.csv hold, plus one
+//     read-only sheet per form with a row per State and year for people to read.
 //   - Any table (WriteTables), used by package reports for indicators.xlsx.
 //
 // Read reads filled workbooks of either layout into facts whose source names the file, sheet
 // and cell they came from, reporting every problem at once with its cell (Problem). Merge
 // compares them with a dataset: added, changed and unchanged facts, and conflicts, which are
-// errors unless the caller asks to replace. WriteDataDir writes the merged dataset's
-// states.csv and facts.csv whole, each through a temporary file and a rename.
+// errors unless the caller asks to replace; a Registers sheet is the whole of registers.csv,
+// checked by the engine with its problems at their cells. WriteDataDir writes the merged
+// dataset's states.csv, facts.csv (and registers.csv) whole, each through a temporary file and
+// a rename.
 //
 // Workbooks are read with bounds checked before anything is parsed (MaxFileSize,
 // MaxUnzippedSize), and written deterministically: the same inputs give byte-identical files.

@@ -43,13 +43,13 @@ func WriteDataset(w io.Writer, ds *engine.Dataset) error {
 	about := Table{Sheet: aboutSheet, Header: []string{"Article 7 reporting data, written by lap workbook export"}, Widths: []float64{110}}
 	for _, l := range []string{
 		fmt.Sprintf("%d States and %d facts.", len(states), len(facts)),
-		"States and Facts hold exactly what states.csv and facts.csv hold. Edit them and import the workbook with: lap workbook import FILE.xlsx --data DIR",
+		"States, Facts and Registers hold exactly what states.csv, facts.csv and registers.csv hold (Registers: the registers the data hold in full, so that a missing record reads \"none recorded\" with the register's class). Edit them and import the workbook with: lap workbook import FILE.xlsx --data DIR",
 		"The other sheets show the facts of each Article 7 form, a row per State and year, for reading. They are protected (without a password) and are not imported: change the Facts sheet instead.",
 		"A fact that is not there is unknown, never zero or no.",
 	} {
 		about.Rows = append(about.Rows, []any{l})
 	}
-	tables := []Table{about, statesTable(states), factsTable(facts)}
+	tables := []Table{about, statesTable(states), factsTable(facts), registersTable(ds.Registers())}
 	if err := f.SetSheetName("Sheet1", aboutSheet); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
@@ -84,6 +84,19 @@ func WriteDataset(w io.Writer, ds *engine.Dataset) error {
 	}
 	f.SetActiveSheet(0)
 	return save(f, w)
+}
+
+// registersTable is registers.csv as a sheet, in the file's order.
+func registersTable(regs []engine.Register) Table {
+	t := Table{Sheet: registersSheet, Header: registerColumns, Widths: []float64{32, 12, 12, 14, 100}}
+	for _, r := range regs {
+		row := make([]any, len(registerColumns))
+		for i, v := range registerText(r) {
+			row[i] = v
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
 
 func statesTable(states []engine.State) Table {

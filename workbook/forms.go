@@ -22,8 +22,10 @@ const (
 	coverSheet   = "Cover"
 	recordsSheet = "Records"
 	statesSheet  = "States"
-	factsSheet   = "Facts"
-	aboutSheet   = "About"
+	// registersSheet holds what registers.csv holds: the registers the data hold in full.
+	registersSheet = "Registers"
+	factsSheet     = "Facts"
+	aboutSheet     = "About"
 )
 
 // formTitles are the sections of the Article 7 reporting format recommended at the First

@@ -50,8 +50,11 @@ type Merged struct {
 
 	stateRows [][]string // states.csv rows to write, in order
 	factRows  []factRow  // facts.csv rows to write, in order
-	hasOld    bool       // the target had a dataset
-	changed   [2]bool    // states, facts
+	// registers is registers.csv to write when the batch had a Registers sheet (nil: keep the
+	// target's registers.csv as it is).
+	registers []byte
+	hasOld    bool    // the target had a dataset
+	changed   [3]bool // states, facts, registers
 }
 
 type factRow struct {
@@ -96,6 +99,7 @@ func Merge(ds *engine.Dataset, b *Batch, replace bool) (*Merged, error) {
 	var ps Problems
 	states, sps := m.mergeStates(ds, b, replace)
 	ps = append(ps, sps...)
+	ps = append(ps, m.mergeRegisters(ds, b)...)
 	if len(ps) > 0 {
 		return nil, sorted(ps)
 	}
@@ -455,4 +459,75 @@ func relabel(err error) error {
 		}
 	}
 	return err
+}
+
+// mergeRegisters takes a batch's Registers sheets as the whole of registers.csv: the engine
+// checks them as it checks the file (field, years, class, source, overlapping years), and a
+// problem points at the row's cells. The file changes when its declarations do.
+func (m *Merged) mergeRegisters(ds *engine.Dataset, b *Batch) Problems {
+	if !b.HasRegisters {
+		return nil
+	}
+	rows := make([][]string, len(b.Registers))
+	for i, r := range b.Registers {
+		row := make([]string, len(registerColumns))
+		for j, c := range registerColumns {
+			row[j] = r.Values[c]
+		}
+		rows[i] = row
+	}
+	data := encodeCSV(registerColumns, rows)
+	// checked beside a States file of one placeholder State and no fact: only registers.csv is
+	// under test
+	_, err := engine.LoadDataset(fstest.MapFS{"states.csv": {Data: encodeCSV(stateColumns[:7], [][]string{{"AAA", "Placeholder", "europe", "", "", "", ""}})},
+		"facts.csv": {Data: encodeCSV(factColumns[:5], nil)}, "registers.csv": {Data: data}}, ".")
+	if err != nil {
+		var ps Problems
+		for _, p := range mapDiagnostics(relabelRegisters(err), func(line int) (Origin, bool) {
+			if line < 2 || line > len(b.Registers)+1 {
+				return Origin{}, false
+			}
+			return b.Registers[line-2].Origin, true
+		}) {
+			ps = append(ps, p)
+		}
+		return ps
+	}
+	m.registers = data
+	var old [][]string
+	if ds != nil {
+		for _, r := range ds.Registers() {
+			old = append(old, registerText(r))
+		}
+	}
+	m.changed[2] = !bytes.Equal(encodeCSV(registerColumns, old), data)
+	return nil
+}
+
+// relabelRegisters points the engine's diagnostics about registers.csv at the batch, so that
+// mapDiagnostics maps their lines to cells.
+func relabelRegisters(err error) error {
+	var ds engine.Diagnostics
+	if !errors.As(err, &ds) {
+		return err
+	}
+	out := make(engine.Diagnostics, len(ds))
+	for i, d := range ds {
+		if d.File == "registers.csv" {
+			d.File = batchFile
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// registerText is a declaration as registers.csv writes it.
+func registerText(r engine.Register) []string {
+	year := func(y int) string {
+		if y == 0 {
+			return ""
+		}
+		return strconv.Itoa(y)
+	}
+	return []string{r.Field, year(r.First), year(r.Last), string(r.Class), r.Source}
 }

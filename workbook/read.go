@@ -67,7 +67,22 @@ type Batch struct {
 	Files  []string // base names, in the order read
 	States []StateRow
 	Facts  []Fact
+	// Registers are the rows of the Registers sheets (registers.csv's declarations), and
+	// HasRegisters says a workbook had such a sheet: its rows then replace registers.csv.
+	Registers    []RegisterRow
+	HasRegisters bool
 }
+
+// RegisterRow is one row of a Registers sheet: a declaration of registers.csv, by column,
+// with the cells it came from.
+type RegisterRow struct {
+	Values map[string]string
+	Origin Origin
+}
+
+// registerColumns are the columns of registers.csv, in order (all required; the years may be
+// empty).
+var registerColumns = []string{"field", "first_year", "last_year", "class", "source"}
 
 // stateColumns are the columns of states.csv, in order; class is optional.
 var stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn", "class"}

@@ -15,7 +15,7 @@ import (
 // which hold what states.csv and facts.csv hold. The per-form sheets beside them are views
 // for reading, written by lap workbook export, and are not read.
 func (b *Batch) readDatasetLayout(f *excelize.File, name string, sheets []string) Problems {
-	known := []string{aboutSheet, statesSheet, factsSheet}
+	known := []string{aboutSheet, statesSheet, factsSheet, registersSheet}
 	for _, fm := range Forms() {
 		known = append(known, viewSheet(fm))
 	}
@@ -23,7 +23,37 @@ func (b *Batch) readDatasetLayout(f *excelize.File, name string, sheets []string
 	if slices.Contains(sheets, statesSheet) {
 		ps = append(ps, b.readStates(f, name)...)
 	}
+	if slices.Contains(sheets, registersSheet) {
+		ps = append(ps, b.readRegisters(f, name)...)
+	}
 	return append(ps, b.readFacts(f, name)...)
+}
+
+// readRegisters reads a Registers sheet: the rows of registers.csv, each cell as text (a year
+// typed as a number reads as the year). The engine checks the values (Merge).
+func (b *Batch) readRegisters(f *excelize.File, name string) Problems {
+	t, ps := readColumnTable(f, name, registersSheet, registerColumns, registerColumns)
+	if t == nil {
+		return ps
+	}
+	b.HasRegisters = true
+	t.each(func(row int) {
+		r := RegisterRow{Values: map[string]string{}, Origin: t.origin()}
+		for col, c := range t.cols {
+			r.Origin.Cells[col] = cellName(c, row)
+			v := strings.TrimSpace(t.r.raw(c, row))
+			if col == "first_year" || col == "last_year" {
+				n, p := t.r.value(c, row, engine.TypeNumber)
+				if p != nil {
+					ps = append(ps, *p)
+				}
+				v = n
+			}
+			r.Values[col] = v
+		}
+		b.Registers = append(b.Registers, r)
+	})
+	return ps
 }
 
 // columnTable is a sheet whose first row names its columns, as a CSV file's header does.

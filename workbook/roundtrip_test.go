@@ -38,8 +38,8 @@ func importInto(t testing.TB, dir string, replace bool, files ...string) (*Merge
 	return m, err
 }
 
-// The sample exported and imported into an empty directory gives back states.csv and
-// facts.csv byte for byte.
+// The sample exported and imported into an empty directory gives back states.csv, facts.csv
+// and registers.csv byte for byte.
 func TestRoundTripSample(t *testing.T) {
 	ds := loadSample(t)
 	tmp := t.TempDir()
@@ -54,7 +54,8 @@ func TestRoundTripSample(t *testing.T) {
 	added, changed, unchanged := m.Count()
 	assert.Equal(t, len(ds.Facts()), added)
 	assert.Zero(t, changed+unchanged)
-	for _, name := range []string{"states.csv", "facts.csv"} {
+	require.NotEmpty(t, ds.Registers())
+	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
 		want, err := os.ReadFile(filepath.Join(sampleDir, name))
 		require.NoError(t, err)
 		got, err := os.ReadFile(filepath.Join(out, name))
@@ -69,7 +70,7 @@ func TestRoundTripSample(t *testing.T) {
 	assert.Equal(t, 0, added+changed)
 	assert.Equal(t, len(ds.Facts()), unchanged)
 	entries, _ := os.ReadDir(out)
-	assert.Len(t, entries, 2, "no backup: nothing was written")
+	assert.Len(t, entries, 3, "no backup: nothing was written")
 
 	// The same bytes from the same dataset.
 	var again bytes.Buffer
@@ -103,7 +104,7 @@ func TestImportRefusesUnknownColumns(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "states.csv"), []byte("iso3,name,region,signed,ratified,entry_into_force,withdrawn\nDEU,Germany,europe,,2009-07-08,2010-08-01,\n"), 0o644))
 	facts := "iso3,year,field,value,source,comment\nDEU,2023,re_programme,true,Art7,2024-04-30\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "facts.csv"), []byte(facts), 0o644))
-	m := &Merged{hasOld: true, changed: [2]bool{false, true}}
+	m := &Merged{hasOld: true, changed: [3]bool{false, true, false}}
 	_, err := WriteDataDir(dir, m)
 	assert.ErrorContains(t, err, `column "comment"`)
 	got, _ := os.ReadFile(filepath.Join(dir, "facts.csv"))
@@ -141,4 +142,51 @@ func TestDuplicateFacts(t *testing.T) {
 	err = read(map[string][]byte{"a.xlsx": sheet(row("true")), "b.xlsx": sheet(row("false"))})
 	require.ErrorAs(t, err, &ps)
 	assert.Equal(t, "b.xlsx!Facts!D2: LAO 2030 re_programme is false here and true at a.xlsx!Facts!D2", ps[0].Error())
+}
+
+// A Registers sheet is validated as registers.csv is, each problem at its cell, all at once;
+// a valid one replaces registers.csv (its earlier version kept as a backup), and a workbook
+// without the sheet leaves registers.csv as it is.
+func TestImportRegisters(t *testing.T) {
+	book := func(rows ...[]any) string {
+		var b bytes.Buffer
+		require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5]},
+			{Sheet: registersSheet, Header: registerColumns, Rows: rows}}))
+		p := filepath.Join(t.TempDir(), "r.xlsx")
+		require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
+		return p
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
+		data, err := os.ReadFile(filepath.Join(sampleDir, name))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	_, err := importInto(t, dir, false, book(
+		[]any{"art7_annual_submitted", 2019, 2025, "offical", "UNODA"},
+		[]any{"art4_area_remaining_m2", "", "", "official", "Art7"},
+		[]any{"msp_attended", 2019, 2025, "official", ""}))
+	var ps Problems
+	require.ErrorAs(t, err, &ps)
+	var cells []string
+	for _, p := range ps {
+		cells = append(cells, p.Sheet+"!"+p.Cell)
+	}
+	assert.Contains(t, cells, "Registers!D2", "a misspelt class")
+	assert.Contains(t, cells, "Registers!A3", "a report field is no register")
+	assert.Contains(t, cells, "Registers!E4", "no source")
+	before, _ := os.ReadFile(filepath.Join(dir, "registers.csv"))
+	after, _ := os.ReadFile(filepath.Join(sampleDir, "registers.csv"))
+	assert.Equal(t, string(after), string(before), "nothing written")
+
+	_, err = importInto(t, dir, false, book([]any{"art7_annual_submitted", 2019, 2025, "official", "UNODA Article 7 database"}))
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(dir, "registers.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, "field,first_year,last_year,class,source\nart7_annual_submitted,2019,2025,official,UNODA Article 7 database\n", string(got))
+	ds, err := OpenDataDir(dir)
+	require.NoError(t, err)
+	assert.Equal(t, engine.ClassOfficial, ds.AbsentClass("art7_annual_submitted", 2024), "the imported declaration is in force")
+	entries, _ := filepath.Glob(filepath.Join(dir, "registers.csv.*.bak"))
+	assert.Len(t, entries, 1, "the earlier registers.csv is kept")
 }

@@ -80,7 +80,7 @@ func runWorkbookTemplate(_ context.Context, args []string, stdout, stderr io.Wri
 
 func runWorkbookExport(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("workbook export", "--data DIR --out FILE.xlsx [--force]",
-		"Write the whole dataset as a workbook: States and Facts sheets holding exactly what\nstates.csv and facts.csv hold (import reads them back), and a read-only sheet per form with a\nrow per State and year.", stdout)
+		"Write the whole dataset as a workbook: States, Facts and Registers sheets holding exactly what\nstates.csv, facts.csv and registers.csv hold (import reads them back), and a read-only sheet\nper form with a row per State and year.", stdout)
 	data := fs.String("data", "", "dataset `directory`")
 	out := fs.String("out", "", "the workbook `file` to write (.xlsx)")
 	force := fs.Bool("force", false, "replace --out if it exists")
@@ -156,7 +156,11 @@ func runWorkbookImport(_ context.Context, args []string, stdout, stderr io.Write
 	case len(w.Files) == 0:
 		fmt.Fprintf(stdout, "%s: nothing to write\n", summary)
 	default:
-		fmt.Fprintf(stdout, "%s: wrote %s in %s", summary, strings.Join(w.Files, " and "), *data)
+		files := strings.Join(w.Files, " and ")
+		if n := len(w.Files); n > 2 {
+			files = strings.Join(w.Files[:n-1], ", ") + " and " + w.Files[n-1]
+		}
+		fmt.Fprintf(stdout, "%s: wrote %s in %s", summary, files, *data)
 		if len(w.Backups) > 0 {
 			fmt.Fprintf(stdout, " (earlier versions kept as %s)", strings.Join(w.Backups, ", "))
 		}

@@ -156,7 +156,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		if ir.Error != "" {
 			status += ": " + ir.Error
 		}
-		baseline := tx.value(ir.Baseline, ir.Unit) + mark(seriesClass(&ir, ir.BaselineYear))
+		baseline := tx.value(ir.Baseline, ir.Unit) + MarkSymbol(seriesClass(&ir, ir.BaselineYear))
 		if ir.Baseline != nil && ir.BaselineYear != r.BaselineYear {
 			baseline += fmt.Sprintf(" (%d)", ir.BaselineYear)
 		}
@@ -180,7 +180,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			}
 		}
 		over := tx.sentence(ir.KOfN(), ir.KOfNSentence())
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit)+mark(ir.Class), tx.unitCode(ir.Unit),
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\n", ir.ID, tx.value(ir.Value, ir.Unit)+MarkSymbol(ir.Class), tx.unitCode(ir.Unit),
 			over, baseline, target, tx.value(ir.Expected, ir.Unit), tx.score(ir.Progress), statusWord(loc, ir.ProgressStatus), orDash(trendWord(loc, ir.TrendStatus)),
 			ir.Method, ir.Population, ir.Known, ir.NoData.Len(), ir.UnknownPolicy, flags, status, labelled(ir.Title, ir.Provenance))
 	}
@@ -192,7 +192,7 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 	}
 	for _, o := range r.Obligations {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", o.ISO3, name(o.ISO3), o.Article, o.Episode, o.Start, textDatePtr(o.Deadline),
-			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence)+mark(episodeClass(o)))
+			textDatePtr(o.Completed), tx.verdict(o.DeadlineMet), tx.sentence(o.StatusText, o.StatusSentence)+MarkSymbol(episodeClass(o)))
 	}
 
 	fmt.Fprintln(tw, "\n"+loc.T("eval.head.projections"))
@@ -200,8 +200,8 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 		fmt.Fprintln(tw, loc.T("eval.no-open-episode"))
 	}
 	for _, d := range r.Deadlines {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, nameIn(loc, d.ISO3, d.Name), d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear)+mark(d.RemainingClass),
-			tx.estimate(d.Rate, d.Unit)+mark(d.RateClass), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", d.ISO3, nameIn(loc, d.ISO3, d.Name), d.Article, d.Episode, tx.remaining(d.Remaining, d.Unit, d.RemainingYear)+MarkSymbol(d.RemainingClass),
+			tx.estimate(d.Rate, d.Unit)+MarkSymbol(d.RateClass), yearOrDash(d.CompletionYear), orDash(d.Deadline), tx.estimate(d.RateNeeded, d.Unit), tx.projection(d.Status), projectionBasis(d, tx))
 	}
 	if len(r.Deadlines) > 0 {
 		if tx.english() {
@@ -234,14 +234,11 @@ func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale
 			case o.Episode > 1:
 				c = loc.T("cli.eval.episode", map[string]any{"Episode": o.Episode, "Status": c})
 			}
-			cells[o.Article] = c + mark(o.Class) // the latest episode of Articles 3 and 4
+			cells[o.Article] = c + MarkSymbol(o.Class) // the latest episode of Articles 3 and 4
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\n", s.ISO3, name(s.ISO3), cells[3], cells[4], cells[5], cells[7], cells[9], len(s.CountedIn), len(s.NoDataIn))
 	}
 }
-
-// mark is the mark of a class in a text table: none for official data.
-func mark(c engine.Class) string { return markOf(c).Symbol }
 
 // episodeClass is the least reliable class of the facts an obligation episode rests on.
 func episodeClass(o engine.ObligationEpisode) engine.Class {
@@ -373,12 +370,4 @@ func writeGroupsTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
 				g.Population, g.Known, g.NoData, g.Status)
 		}
 	}
-}
-
-// markedValue is a value in a text table with the mark of its class; none without a value.
-func markedValue(tx tableWords, v *float64, unit string, c engine.Class) string {
-	if v == nil {
-		return tx.value(v, unit)
-	}
-	return tx.value(v, unit) + mark(c)
 }

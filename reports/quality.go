@@ -33,6 +33,15 @@ func markOf(c engine.Class) markInfo { return classMarks[c] }
 // class (docs/data.md, "The class of a value").
 func MarkSymbol(c engine.Class) string { return markOf(c).Symbol }
 
+// markedValue is a value in a text table (eval, what-if) with the mark of its class; none
+// without a value.
+func markedValue(tx tableWords, v *float64, unit string, c engine.Class) string {
+	if v == nil {
+		return tx.value(v, unit)
+	}
+	return tx.value(v, unit) + MarkSymbol(c)
+}
+
 // legendMarks lists the marks in the order of the classes.
 func legendMarks() []markInfo {
 	var out []markInfo

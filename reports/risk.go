@@ -65,18 +65,18 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 			if cell == dash {
 				return cell
 			}
-			return cell + mark(s.Class)
+			return cell + MarkSymbol(s.Class)
 		}
 		if hist != dash {
-			hist += mark(s.HistoryClass)
+			hist += MarkSymbol(s.HistoryClass)
 		}
 		deadline := orDash(s.Deadline)
 		if s.Deadline != "" {
-			deadline += mark(s.DeadlineClass)
+			deadline += MarkSymbol(s.DeadlineClass)
 		}
 		remaining := tx.remaining(s.Remaining, s.Unit, s.RemainingYear)
 		if s.Remaining != nil {
-			remaining += mark(s.RemainingClass)
+			remaining += MarkSymbol(s.RemainingClass)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.ISO3, name, s.Article, s.Episode, remaining,
 			hist, deadline, m(tx.prob(s.PByDeadline)), m(tx.prob(s.PByHorizon)), m(q(s.P10)), m(q(s.Median)), m(q(s.P90)), m(proj), note)
@@ -103,10 +103,10 @@ func WriteRiskTableIn(w io.Writer, r *risk.Report, lang locale.Lang) error {
 			}
 			current := tx.value(ir.Current, "states")
 			if ir.Current != nil {
-				current += mark(ir.Class)
+				current += MarkSymbol(ir.Class)
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\n", ir.ID, current, tx.exact(ir.Target),
-				expected+mark(ir.Class), tx.prob(&ir.PReach)+mark(ir.Class), ir.Unsimulated, ir.DeadlineNotKnown, labelled(ir.Title, ir.Provenance))
+				expected+MarkSymbol(ir.Class), tx.prob(&ir.PReach)+MarkSymbol(ir.Class), ir.Unsimulated, ir.DeadlineNotKnown, labelled(ir.Title, ir.Provenance))
 			notKnown = notKnown || ir.DeadlineNotKnown > 0
 		}
 		if notKnown {

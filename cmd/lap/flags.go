@@ -211,7 +211,7 @@ func addInputs(fs *flag.FlagSet, counting bool) *inputs {
 	in := &inputs{}
 	fs.StringVar(&in.data, "data", "", "dataset `directory` holding states.csv and facts.csv (or dataset.json)")
 	fs.StringVar(&in.plan, "plan", "", planUsage)
-	fs.StringVar(&in.asOf, "as-of", "", "data cut-off `date` YYYY-MM-DD; "+cutOffUsage)
+	fs.StringVar(&in.asOf, "as-of", "", "data cut-off `date` YYYY-MM-DD; default: "+reportCutOffUsage)
 	fs.IntVar(&in.year, "year", 0, "evaluation `year`")
 	if counting {
 		fs.StringVar(&in.counting, "counting", "", "override the plan's counting `convention`: deposit or entry-into-force")
@@ -219,8 +219,9 @@ func addInputs(fs *flag.FlagSet, counting bool) *inputs {
 	return in
 }
 
-// cutOffUsage says what --as-of defaults to when a command runs on one year (inputs.reportOn).
-const cutOffUsage = "default: the cut-off of lap report for --year (the plan's report cut-off: 30 June of the year after), or the data's latest date when that comes first"
+// reportCutOffUsage says what --as-of defaults to when a command runs on one year
+// (inputs.reportOn).
+const reportCutOffUsage = "the cut-off of lap report for --year (the plan's report cut-off: 30 June of the year after), or the data's latest date when that comes first"
 
 // reportOn adds to opts the data cut-off of a run on year when --as-of is not given: the one
 // lap report uses for that year (engine.Plan.ReportCutOff), so that eval, explain, audit,

@@ -15,7 +15,7 @@ func runRisk(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		"Monte Carlo deadline risk: for each State Party with an outstanding Article 3 or 4 obligation,\ndraw each year's amount destroyed or cleared from its reported history (bootstrap) until\nnothing remains, and give the probability of completing by the deadline and by the end of the\nplan's target year, with the median completion; then the probability that the indicators\ncounting outstanding or overdue obligations reach their target. The same seed gives the same\nnumbers on any number of cores. See docs/whatif.md.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`; default: the year of the latest date in the data"
-	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; with --year, " + cutOffUsage[len("default: "):] + "; without --year, the latest date in the data"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; with --year, " + reportCutOffUsage + "; without --year, the latest date in the data"
 	outF := addOutput(fs, "the table's words, numbers and dates and the plan's text", "table", "json")
 	mc := addMonteCarlo(fs)
 	if err := parseNoArgs(fs, args); err != nil {

@@ -20,7 +20,7 @@ func runValidate(ctx context.Context, args []string, stdout, stderr io.Writer) e
 			"otherwise (warnings and info are shown but do not fail).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "check only this `year`; default: every year of the data"
-	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; with --year, " + cutOffUsage[len("default: "):] + "; without --year, the latest date in the data"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; with --year, " + reportCutOffUsage + "; without --year, the latest date in the data"
 	format := addFormat(fs, "table", "json", "csv")
 	only := fs.String("only", "", "run only the checks whose id matches this `regexp`")
 	if err := parseNoArgs(fs, args); err != nil {

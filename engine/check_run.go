@@ -270,7 +270,7 @@ func (ck *checkRun) year(y int) {
 		if len(*envs) != n {
 			*envs = make([]stateEnv, n)
 		}
-		fr := frame{year: y, asOf: ck.cfg.asOf, counting: ck.cfg.counting, adopted: ck.plan.adopted}.withTexts()
+		fr := ck.plan.frameFor(ck.cfg, y).withTexts()
 		for si := range ck.ds.states {
 			ck.ds.build(si, fr, &(*envs)[si])
 		}

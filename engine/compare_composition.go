@@ -63,7 +63,7 @@ func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 		return
 	}
 	baseEnvs := b.envs[len(b.envs)-1]
-	fr := frame{year: year, asOf: cfg.asOf, counting: cfg.counting, adopted: run.Plan.adopted}
+	fr := run.Plan.frameFor(cfg, year)
 	scenEnvs := make(map[int]*stateEnv, len(changed))
 	for _, si := range changed {
 		se := &stateEnv{}

@@ -32,6 +32,13 @@ type frame struct {
 	texts *frameTexts
 }
 
+// frameFor is the frame every State's environment for year y is built in under cfg. It is the
+// one constructor of a frame, so that no path (evaluation, data checks, records, what-if) builds
+// environments without one of the plan's settings, deadline_rate_years among them.
+func (p *Plan) frameFor(cfg evalConfig, y int) frame {
+	return frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: p.adopted, rateYears: p.scoringFor(cfg).DeadlineRateYears}
+}
+
 // frameTexts are a frame's as_of, reference date R and annual report deadline as text.
 type frameTexts struct{ asOf, ref, annualDeadline string }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/lapmonitor/lap/indicators"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -225,5 +226,33 @@ func TestDependents(t *testing.T) {
 			_, ok := derivedDeps[fd.Name]
 			assert.True(t, ok, "derived field %s is missing from derivedDeps", fd.Name)
 		}
+	}
+}
+
+// TestEveryPathBuildsTheSameEnvironment: the data checks see every field of a State's year with
+// the value the indicators read, derived fields included. The checks once built their
+// environments without the plan's deadline_rate_years, so art3/art4_projected_to_miss were not
+// known to a check though the indicators knew them.
+func TestEveryPathBuildsTheSameEnvironment(t *testing.T) {
+	p, err := Load(indicators.FS)
+	require.NoError(t, err)
+	ds := sampleDataset(t)
+	cfg, err := p.configure(ds, nil)
+	require.NoError(t, err)
+	require.NotZero(t, p.scoringFor(cfg).DeadlineRateYears)
+	for _, y := range []int{2022, 2024} {
+		ev := &evaluator{plan: p, ds: ds, cfg: cfg}
+		ev.buildEnvs(y)
+		ck := &checkRun{plan: p, ds: ds, cfg: cfg}
+		ck.year(y)
+		projected := 0
+		for si := range ds.states {
+			want := envValues(&ev.envs[si])
+			assert.Equal(t, want, envValues(&ck.cur[si]), "%s %d", ds.states[si].ISO3, y)
+			if want[ix.Art4ProjectedToMiss] != nil {
+				projected++
+			}
+		}
+		assert.NotZero(t, projected, "%d: the sample has Article 4 projections to compare", y)
 	}
 }

@@ -4,19 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func loadSampleData(t testing.TB) *Dataset {
-	t.Helper()
-	ds, err := LoadDataset(os.DirFS("../testdata/sample"), ".")
-	require.NoError(t, err)
-	return ds
-}
 
 // episodeOf finds one episode in an assessment's obligations.
 func episodeOf(t *testing.T, a *Assessment, iso3 string, article, n int) ObligationEpisode {
@@ -61,7 +53,7 @@ var sourcedCompletions = []struct {
 // TestSampleVerdicts: for every report year 2021-2025, every sourced completion gets the
 // verdict the sources support, as episode 1 of its obligation; before its year it is pending.
 func TestSampleVerdicts(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	for y := 2021; y <= 2025; y++ {
 		a, err := p.Assess(context.Background(), ds, y)
 		require.NoError(t, err)
@@ -86,7 +78,7 @@ func TestSampleVerdicts(t *testing.T) {
 // TestVerdictsNeverChangeWithLaterFacts: the report for year Y says the same about every
 // episode whether or not the data holds facts for later years (data dictionary §4.4).
 func TestVerdictsNeverChangeWithLaterFacts(t *testing.T) {
-	p, full := shippedPlan(t), loadSampleData(t)
+	p, full := shippedPlan(t), sampleDataset(t)
 	asOf := AsOf(full.LatestDate())
 	for y := 2021; y <= 2025; y++ {
 		var facts []Fact
@@ -119,7 +111,7 @@ func TestVerdictsNeverChangeWithLaterFacts(t *testing.T) {
 // invented for the sample) opens episode 2 with its own outcome; episode 1 keeps its sourced
 // completion and verdict in every later year.
 func TestLaterEpisodeLeavesTheFirstUntouched(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	for y := 2021; y <= 2025; y++ {
 		a, err := p.Assess(context.Background(), ds, y)
 		require.NoError(t, err)
@@ -334,7 +326,7 @@ func TestEpisodeRules(t *testing.T) {
 // TestApplyKeepsDatedDecisions: a scenario keeps both of Chile's 2021 deadline decisions, and a
 // set of the year's deadline stands for all of them.
 func TestApplyKeepsDatedDecisions(t *testing.T) {
-	ds := loadSampleData(t)
+	ds := sampleDataset(t)
 	count := func(d *Dataset) (n int, values []string) {
 		for _, f := range d.Facts() {
 			if f.ISO3 == "CHL" && f.Year == 2021 && f.Field == "art4_deadline" {

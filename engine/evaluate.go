@@ -298,7 +298,7 @@ func (ev *evaluator) buildEnvs(y int) {
 	} else {
 		ev.classes = make([][maxFields]uint8, n)
 	}
-	fr := frame{year: y, asOf: ev.cfg.asOf, counting: ev.cfg.counting, adopted: ev.plan.adopted, rateYears: ev.plan.scoringFor(ev.cfg).DeadlineRateYears}.withTexts()
+	fr := ev.plan.frameFor(ev.cfg, y).withTexts()
 	for si := range ev.ds.states {
 		ev.ds.build(si, fr, &ev.envs[si])
 	}

@@ -157,7 +157,7 @@ func TestExtensionRequestCompletedAndLaterEpisode(t *testing.T) {
 // recorded decision. Once the deadline passes they are "not known", never past it, in every
 // year and every output the engine gives; before it, the request changes nothing.
 func TestPendingExtensionRequestsSample(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	pending := []struct {
 		iso3      string
 		deadline  string
@@ -231,7 +231,7 @@ func TestPendingExtensionRequestsSample(t *testing.T) {
 // a verdict into "no" or a past-deadline / projected-to-miss field into true, and changes a
 // verdict only from "no" to "unknown". (Good news never hurts, and a request is not a verdict.)
 func TestPendingRequestNeverMakesAMiss(t *testing.T) {
-	full := loadSampleData(t)
+	full := sampleDataset(t)
 	states := full.States()
 	byState := map[string][]Fact{}
 	for _, f := range full.Facts() {

@@ -184,7 +184,7 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		envs := b.envs[k]
 		if len(changed) > 0 {
 			envs = append([]stateEnv(nil), envs...)
-			fr := frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: np.adopted, rateYears: cfg.scoring.DeadlineRateYears}
+			fr := np.frameFor(cfg, y)
 			for _, si := range changed {
 				envs[si] = stateEnv{}
 				nd.build(si, fr, &envs[si])

@@ -100,7 +100,7 @@ func TestProjectionFromEpisodeStart(t *testing.T) {
 // data; the field agrees with the report's projection, and is nil where the deadline is not
 // known (Germany, Iraq, Lao PDR: a deadline passed with an extension request undecided).
 func TestProjectedToMissSample(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	a, err := p.Assess(context.Background(), ds, 2025)
 	require.NoError(t, err)
 	require.NotEmpty(t, a.Deadlines)

@@ -143,7 +143,7 @@ func (p *Plan) stateRecords(ctx context.Context, ds *Dataset, year int, only str
 	if from == 0 || from > year {
 		from = year
 	}
-	fr := frame{year: year, asOf: cfg.asOf, counting: cfg.counting, adopted: p.adopted, rateYears: p.scoringFor(cfg).DeadlineRateYears}
+	fr := p.frameFor(cfg, year)
 	var out []StateRecord
 	var se stateEnv
 	for si := range ds.states {

@@ -12,7 +12,7 @@ import (
 // profile never says what the indicator does not. Sums are the sums of the States' numbers,
 // and the per-State classes add up to the indicator's class counts.
 func TestEvaluateStateAgreesWithEvaluate(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	const year = 2024
 	r, err := p.Evaluate(ctx, ds, year)
@@ -64,7 +64,7 @@ func TestEvaluateStateAgreesWithEvaluate(t *testing.T) {
 
 // EvaluateStates gives, from one evaluation, what EvaluateState gives State by State.
 func TestEvaluateStatesAgreesWithEvaluateState(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	asOf := AsOf(MustDate("2025-06-30"))
 	all, err := p.EvaluateStates(ctx, ds, 2024, asOf)
@@ -82,7 +82,7 @@ func TestEvaluateStatesAgreesWithEvaluateState(t *testing.T) {
 }
 
 func TestEvaluateStateErrors(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	_, err := p.EvaluateState(context.Background(), ds, "XXX", 2024)
 	require.ErrorIs(t, err, ErrUnknownState)
 	_, err = p.EvaluateState(context.Background(), nil, "LAO", 2024)
@@ -94,7 +94,7 @@ func TestEvaluateStateErrors(t *testing.T) {
 // The Article 7 records count what the reporting indicators count: the overdue initial
 // reports of 46.1, the on-time annual reports of 43.2 and the reports received of 43.3.
 func TestStateRecordsAgreeWithIndicators(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	for _, year := range []int{2021, 2024} {
 		a, err := p.Assess(ctx, ds, year)
@@ -140,7 +140,7 @@ func TestStateRecordsAgreeWithIndicators(t *testing.T) {
 }
 
 func TestStateRecordLao(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	r, err := p.StateRecord(ctx, ds, "LAO", 2024)
 	require.NoError(t, err)
@@ -173,7 +173,7 @@ func TestStateRecordLao(t *testing.T) {
 // A date after as_of is not known: a 2024 record as of mid-2024 has no annual report for
 // 2024 owed, and a State that joins later has no deposit date.
 func TestStateRecordsAsOf(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	recs, err := p.StateRecords(ctx, ds, 2024, AsOf(MustDate("2024-06-30")))
 	require.NoError(t, err)
@@ -196,7 +196,7 @@ func TestStateRecordsAsOf(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	ds := loadSampleData(t)
+	ds := sampleDataset(t)
 	asOf := ds.LatestDate()
 	v, ok, err := ds.Lookup("LAO", "unga_vote", 2024, asOf)
 	require.NoError(t, err)

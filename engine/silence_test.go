@@ -14,7 +14,7 @@ import (
 // traced States' classes add up to the counts, with or without a trace (the quick loop), and
 // with a breakdown the groups' counts add up to the whole's.
 func TestSilenceCountedByClass(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	asFalse := 0
 	for _, y := range []int{2021, 2024} {

@@ -53,7 +53,7 @@ func requireSameOutcomes(t *testing.T, want, got []*StateEvaluation) {
 // gives what a traced evaluation gives State by State: every outcome, every value read with
 // its class and origin, in every year, counting convention, cut-off and filter.
 func TestEvaluateStatesMatchesTrace(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	cases := []struct {
 		name string
@@ -79,7 +79,7 @@ func TestEvaluateStatesMatchesTrace(t *testing.T) {
 // AssessYearsTraced gives AssessYears's assessments and, from the same evaluation, the last
 // year's traced outcomes that EvaluateStates gives.
 func TestAssessYearsTraced(t *testing.T) {
-	p, ds := shippedPlan(t), loadSampleData(t)
+	p, ds := shippedPlan(t), sampleDataset(t)
 	ctx := context.Background()
 	for _, opts := range [][]EvalOption{
 		{AsOf(MustDate("2025-06-30")), By("region")},

@@ -499,22 +499,29 @@ func (ck *checkRun) values(c *DataCheck, si int, se, pe *stateEnv, reportFacts [
 // message fills the check's message with the values read.
 func (ck *checkRun) message(c *DataCheck, si int, values []FieldRead) string {
 	st := &ck.ds.states[si]
-	y := ck.curYear
-	return placeholder.ReplaceAllStringFunc(c.Message, func(m string) string {
+	return FillMessage(c.Message, st.Name, st.ISO3, ck.curYear, values, messageValue)
+}
+
+// FillMessage fills a check's message (DataCheck.Message, as written or translated): {state}
+// with state, {iso3}, {year} and {prev_year}, and each field the check read with value(the
+// field's read). lap validate writes values with messageValue (codes, plain figures); a report
+// passes its own, in the reader's words and number format.
+func FillMessage(message, state, iso3 string, year int, values []FieldRead, value func(FieldRead) string) string {
+	return placeholder.ReplaceAllStringFunc(message, func(m string) string {
 		name := m[1 : len(m)-1]
 		switch name {
 		case "state":
-			return st.Name
+			return state
 		case "iso3":
-			return st.ISO3
+			return iso3
 		case "year":
-			return strconv.Itoa(y)
+			return strconv.Itoa(year)
 		case "prev_year":
-			return strconv.Itoa(y - 1)
+			return strconv.Itoa(year - 1)
 		}
 		for _, fr := range values {
 			if fr.Field == name {
-				return messageValue(fr)
+				return value(fr)
 			}
 		}
 		return m

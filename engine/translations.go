@@ -71,6 +71,7 @@ type Translation struct {
 	actions    map[int]ActionText
 	indicators map[string]IndicatorText
 	breakdowns map[string]BreakdownText
+	checks     map[string]CheckText
 	missing    []string
 }
 
@@ -112,6 +113,14 @@ type BreakdownText struct {
 	Source string            `toml:"source"` // TextFingerprint of title, other, then the groups' titles
 }
 
+// CheckText is the translated text of a data check (checks/*.toml): its title and its message,
+// whose placeholders ({state}, {year}, {field} ...) are the English message's own.
+type CheckText struct {
+	Title   string `toml:"title"`
+	Message string `toml:"message"`
+	Source  string `toml:"source"` // TextFingerprint of title, then message
+}
+
 // TextFingerprint is the fingerprint a translation entry records, as source = "...", of the
 // English texts it translates, in their order (title, description, basis for an action; title,
 // definition, note for an indicator; title for a section; name, note for the plan): the first
@@ -146,6 +155,12 @@ func (t *Translation) Indicator(id string) (IndicatorText, bool) {
 func (t *Translation) Breakdown(key string) (BreakdownText, bool) {
 	b, ok := t.breakdowns[key]
 	return b, ok
+}
+
+// Check returns the translated text of a data check.
+func (t *Translation) Check(id string) (CheckText, bool) {
+	c, ok := t.checks[id]
+	return c, ok
 }
 
 // Missing lists, in plan order, the texts the translation lacks ("indicator 12.4 definition"):
@@ -234,6 +249,15 @@ func (p *Plan) Translated(tag string) (*Plan, error) {
 		}
 		q.breakdowns[i] = &c
 	}
+	q.checks = make([]*DataCheck, len(p.checks))
+	for i, dc := range p.checks {
+		c := *dc
+		if tr, ok := t.checks[c.ID]; ok {
+			c.Title = translatedText(tr.Title, c.Title)
+			c.Message = translatedText(tr.Message, c.Message)
+		}
+		q.checks[i] = &c
+	}
 	return &q, nil
 }
 
@@ -271,6 +295,10 @@ func typesetFrench(tf *translationText) {
 		}
 		tf.Breakdown[k] = x
 	}
+	for k, x := range tf.Check {
+		x.Title, x.Message = fr(x.Title), fr(x.Message)
+		tf.Check[k] = x
+	}
 }
 
 // translationText is what a lang/TAG.toml file holds.
@@ -284,6 +312,7 @@ type translationText struct {
 	Action    map[string]ActionText    `toml:"action"`
 	Indicator map[string]IndicatorText `toml:"indicator"`
 	Breakdown map[string]BreakdownText `toml:"breakdown"`
+	Check     map[string]CheckText     `toml:"check"`
 }
 
 // translationSet is a plan's translations. Each lang/TAG.toml file is read when the plan is
@@ -341,7 +370,7 @@ func (s *translationSet) all() []*Translation {
 func (s *translationSet) decode(f *translationFile) *Translation {
 	if !f.decoded {
 		l := &loader{perFile: map[string]*FileReport{}, plan: s.plan.plan, planPos: s.plan.planPos,
-			actions: s.plan.actions, inds: s.plan.inds, breakdowns: s.plan.breakdowns}
+			actions: s.plan.actions, inds: s.plan.inds, breakdowns: s.plan.breakdowns, checks: s.plan.checks}
 		f.t, f.data, f.decoded = l.decodeTranslation(f.name, f.tag, f.data), nil, true
 	}
 	return f.t
@@ -353,7 +382,7 @@ func (s *translationSet) decode(f *translationFile) *Translation {
 func (l *loader) loadTranslations(check bool) {
 	names, _ := fs.Glob(l.fsys, TranslationDir+"/*.toml")
 	sort.Strings(names)
-	set := &translationSet{plan: &loader{plan: l.plan, planPos: l.planPos, actions: l.actions, inds: l.inds, breakdowns: l.breakdowns}}
+	set := &translationSet{plan: &loader{plan: l.plan, planPos: l.planPos, actions: l.actions, inds: l.inds, breakdowns: l.breakdowns, checks: l.checks}}
 	for _, name := range names {
 		if l.perFile[name] == nil {
 			l.perFile[name] = &FileReport{File: name}
@@ -402,7 +431,7 @@ func (l *loader) decodeTranslation(name, tag string, data []byte) *Translation {
 	sum := sha256.Sum256(data)
 	t := &Translation{Lang: tag, Name: tf.Name, Status: tf.Status, Notice: tf.Notice, File: name,
 		SHA256: hex.EncodeToString(sum[:]), plan: tf.Plan, sections: tf.Section, indicators: tf.Indicator,
-		breakdowns: tf.Breakdown, actions: map[int]ActionText{}}
+		breakdowns: tf.Breakdown, checks: tf.Check, actions: map[int]ActionText{}}
 	at := func(table, key string) int {
 		if table == "" || key == "" {
 			return doc.lineOf(table+key, 0)
@@ -558,6 +587,53 @@ func (l *loader) compareTranslation(t *Translation, tf *translationText, at func
 		}
 	}
 	l.compareBreakdowns(t, tf, at, missing, orphan, current)
+	l.compareChecks(t, tf, at, missing, orphan, current)
+}
+
+// compareChecks checks the translation of the plan's data checks as compareTranslation does
+// the rest; a translated message that shows a placeholder the English does not is dropped (the
+// English stands in), as it could not be filled.
+func (l *loader) compareChecks(t *Translation, tf *translationText, at func(table, key string) int,
+	missing func(what, planFile string, planLine int, key string), orphan func(line int, key, format string, args ...any),
+	current func(what, table, key, source string, english ...string) bool) {
+	ids := map[string]bool{}
+	for _, c := range l.checks {
+		ids[c.ID] = true
+		what := "check " + c.ID
+		tr, ok := tf.Check[c.ID]
+		if !ok {
+			missing(what, c.File, c.Line, "check")
+			continue
+		}
+		if tr.Title == "" {
+			missing(what+" title", c.File, c.Line, "title")
+		}
+		if tr.Message == "" {
+			missing(what+" message", c.File, c.Line, "message")
+		}
+		if !current(what, "check", c.ID, tr.Source, c.Title, c.Message) {
+			delete(t.checks, c.ID)
+			continue
+		}
+		english := map[string]bool{}
+		for _, m := range placeholder.FindAllStringSubmatch(c.Message, -1) {
+			english[m[1]] = true
+		}
+		for _, m := range placeholder.FindAllStringSubmatch(tr.Message, -1) {
+			if !english[m[1]] {
+				l.warn(t.File, at("check", c.ID), "check."+c.ID+".message", CodeTranslationOrphan,
+					"%s's message shows {%s}, which the English message does not; the English message is shown", what, m[1])
+				tr.Message = ""
+				t.checks[c.ID] = tr
+				break
+			}
+		}
+	}
+	for id := range tf.Check {
+		if !ids[id] {
+			orphan(at("check", id), "check."+id, "the plan has no check %q", id)
+		}
+	}
 }
 
 // compareBreakdowns checks the translation of the plan's breakdowns (the built-in region

@@ -341,7 +341,7 @@ func TestTranslatedBreakdowns(t *testing.T) {
 			"translation-stale: breakdown article4 was translated from another English text"},
 		{"orphan group", func(fsys fstest.MapFS) {
 			f := fsys["lang/fr.toml"]
-			f.Data = append(f.Data, "group.nope = \"Aucun\"\n"...)
+			f.Data = []byte(strings.Replace(string(f.Data), "[breakdown.article4]\n", "[breakdown.article4]\ngroup.nope = \"Aucun\"\n", 1))
 		}, nil, `translation-orphan: breakdown "article4" has no group "nope"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -427,4 +427,74 @@ func TestTranslationsDecodedWhenAsked(t *testing.T) {
 	}
 	_, ok := p.Translation("de")
 	assert.False(t, ok)
+}
+
+// TestTranslatedChecks: a data check's title and message come from the translation; a
+// missing, stale or orphan entry, or a message with a placeholder the English lacks, is a
+// warning with its place, and the English stands in. The message is filled by FillMessage.
+func TestTranslatedChecks(t *testing.T) {
+	const id = "a4-remaining-not-growing"
+	check := func(p *Plan) DataCheck {
+		for _, c := range p.Checks() {
+			if c.ID == id {
+				return c
+			}
+		}
+		t.Fatalf("no check %s", id)
+		return DataCheck{}
+	}
+	const english = "Remaining area does not grow without new contamination"
+	const french = "La superficie restante n'augmente pas sans nouvelle contamination"
+	entry := "[check.\"" + id + "\"]\n"
+	for _, tc := range []struct {
+		name   string
+		change func(fsys fstest.MapFS)
+		title  string // the French plan's title of the check
+		warn   string // a warning that must be given ("" for none)
+	}{
+		{"translated", func(fstest.MapFS) {}, french, ""},
+		{"missing", func(fsys fstest.MapFS) {
+			f := fsys["lang/fr.toml"]
+			f.Data = []byte(strings.Replace(string(f.Data), entry, "[check.\"gone\"]\n", 1))
+		}, english, `checks/article4.toml:37: translation-missing: check ` + id + ` has no "fr" translation`},
+		{"orphan", func(fsys fstest.MapFS) {
+			f := fsys["lang/fr.toml"]
+			f.Data = append(f.Data, "\n[check.\"nope\"]\ntitle = \"Non\"\n"...)
+		}, french, `translation-orphan: the plan has no check "nope"`},
+		{"stale", func(fsys fstest.MapFS) {
+			f := fsys["checks/article4.toml"]
+			f.Data = []byte(strings.Replace(string(f.Data), english, "Remaining area never grows without new contamination", 1))
+		}, "Remaining area never grows without new contamination", "translation-stale: check " + id + " was translated from another English text"},
+		{"unknown placeholder", func(fsys fstest.MapFS) {
+			f := fsys["lang/fr.toml"]
+			f.Data = []byte(strings.Replace(string(f.Data), "à {art4_area_remaining_m2}, et aucune", "à {art4_area_cleared_m2}, et aucune", 1))
+		}, french, "translation-orphan: check " + id + "'s message shows {art4_area_cleared_m2}, which the English message does not"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := shippedPlanFS(t)
+			tc.change(fsys)
+			ws := strings.Join(warnings(t, fsys), "\n")
+			if tc.warn == "" {
+				assert.Empty(t, ws)
+			} else {
+				assert.Contains(t, ws, tc.warn)
+			}
+			p, err := Load(fsys)
+			require.NoError(t, err)
+			fr, err := p.Translated("fr")
+			require.NoError(t, err)
+			c := check(fr)
+			assert.Equal(t, tc.title, c.Title)
+			values := []FieldRead{{Field: "art4_area_remaining_m2", Value: 16.0}, {Field: "prev.art4_area_remaining_m2", Value: 12.0}}
+			msg := FillMessage(c.Message, "Somalie", "SOM", 2022, values, func(fr FieldRead) string { return fmt.Sprint(fr.Value) })
+			if tc.title == french && tc.name != "unknown placeholder" {
+				assert.Equal(t, "Somalie (SOM) 2022\u00a0: la superficie restante est passée de 12 à la fin de 2021 à 16, et aucune nouvelle contamination n'est consignée en 2022", msg)
+			} else {
+				assert.Contains(t, msg, "Somalie (SOM) 2022: the remaining area grew from 12 at the end of 2021 to 16", "the English stands in")
+			}
+			if tc.name != "stale" {
+				assert.Equal(t, english, check(p).Title, "the plan as written keeps its English")
+			}
+		})
+	}
 }

@@ -489,7 +489,7 @@ func (h *htmlRows) violationRows(b *strings.Builder, rows []violationRow) {
 	colon := htmlText(h.loc.Colon())
 	for _, v := range rows {
 		imp := htmlText(v.Importance)
-		b.WriteString("\n<li class=\"imp-" + imp + `"><strong>` + imp + "</strong> <code>" + htmlText(v.Check) + "</code>" + colon + htmlText(v.Message))
+		b.WriteString("\n<li class=\"imp-" + htmlText(string(v.Level)) + `"><strong>` + imp + "</strong> <code>" + htmlText(v.Check) + "</code>" + colon + htmlText(v.Message))
 		if len(v.Values) > 0 {
 			b.WriteString(". " + string(htmlT(h.loc, "report.values-label")) + " " + htmlText(h.loc.JoinClauses(v.Values)) + ".")
 		}

@@ -47,6 +47,10 @@ type Meta struct {
 	// Validation is what the data checks found in the years the report uses, for the
 	// data-quality annex; nil leaves the annex out.
 	Validation *engine.Validation
+	// Checks are the plan's data checks (Plan.Checks, set by NewMeta), in the language of the
+	// plan: the annex writes each violation's message from its check's message (as translated
+	// with the plan) in the reader's words.
+	Checks []engine.DataCheck
 	// Breakdowns are the plan's breakdowns (Plan.Breakdowns): the report tabulates the
 	// indicators each one's Report list names, from the assessment's groups (engine.By).
 	Breakdowns []engine.Breakdown
@@ -83,7 +87,7 @@ func NewMeta(p *engine.Plan, ds *engine.Dataset, planSource, dataSource string) 
 		PlanPeriod: p.Period(), PlanProvenance: label, PlanNote: note,
 		Sections: p.Sections(), Actions: p.Actions(), Indicators: p.Indicators(),
 		PlanFiles: p.Files(), PlanSource: planSource, DataSource: dataSource,
-		Generator: "lap report", Breakdowns: p.Breakdowns(),
+		Generator: "lap report", Breakdowns: p.Breakdowns(), Checks: p.Checks(),
 	}
 	_, m.TranslationNotice = p.Language()
 	if ds != nil {

@@ -258,7 +258,7 @@ func newDocument(a *engine.Assessment, m Meta) (*document, error) {
 	d.Groups = breakdownViews(a, m, d.loc)
 	d.Revisions = newRevisionsView(a, m, d.loc)
 	d.Marks = legendMarks()
-	d.quality(m.Validation)
+	d.quality(m.Validation, m.Checks)
 	d.content(a, m)
 	if d.Lang != locale.English {
 		if err := d.localize(a, m); err != nil {

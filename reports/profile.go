@@ -388,7 +388,7 @@ func newStateProfile(base *profileBase, rec engine.StateRecord, ev *engine.State
 		p.Lang = lang
 	}
 	p.Provenance = base.provenance
-	src := &sourceSet{seen: map[string]bool{}}
+	src := &sourceSet{seen: map[string]bool{}, loc: loc}
 	p.membership(rec, src)
 	p.obligations(a, src)
 	p.reporting(rec, src)
@@ -945,6 +945,7 @@ func (p *StateProfile) countClasses() {
 
 // sourceSet collects the facts behind a profile once each.
 type sourceSet struct {
+	loc  *locale.Locale // the values' words and number format
 	seen map[string]bool
 	list []ProfileSource
 }
@@ -965,15 +966,7 @@ func (s *sourceSet) addRead(fr engine.FieldRead, year string) {
 		return
 	}
 	fd, _ := engine.LookupField(fr.Field)
-	v := describeRead(fr.Value)
-	if x, ok := fr.Value.(float64); ok {
-		v = fmtValue(&x, fd.Unit)
-		if u := unitLabel(fd.Unit); u != "" && u != "-" {
-			v += " " + u
-		}
-	} else if d, err := engine.ParseDate(v); err == nil && fd.Type == engine.TypeDate {
-		v = d.Text()
-	}
+	v := readerValue(s.loc, fr.Field, fr.Value)
 	if fd.Scope != engine.ScopeYear {
 		year = ""
 	}

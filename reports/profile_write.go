@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"text/template"
 
+	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports/locale"
 )
 
@@ -203,6 +204,15 @@ func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 	return htmltemplate.HTML(b.String())
 }
 
+// classWord is a class as a fact's note names it, in the reader's language: "illustrative",
+// « illustratif ».
+func classWord(loc *locale.Locale, c engine.Class) string {
+	if loc.Lang() == locale.English {
+		return string(c)
+	}
+	return strings.ToLower(loc.T("report.class." + string(c)))
+}
+
 // SourcesHTML is the list of facts, one <li> a line.
 func (v *profileView) SourcesHTML() htmltemplate.HTML {
 	var b strings.Builder
@@ -214,7 +224,7 @@ func (v *profileView) SourcesHTML() htmltemplate.HTML {
 		}
 		b.WriteString(" = " + e(s.Value) + markHTML(s.Mark()) + " (")
 		if s.Class != "" {
-			b.WriteString(e(string(s.Class)) + ", ")
+			b.WriteString(e(classWord(v.words(), s.Class)) + ", ")
 		}
 		b.WriteString(e(s.Origin) + ")")
 		if s.Source != "" {
@@ -266,7 +276,7 @@ func (v *profileView) SourcesMD() string {
 		}
 		b.WriteString(" = " + md(s.Value) + s.Mark().Symbol + " (")
 		if s.Class != "" {
-			b.WriteString(string(s.Class) + ", ")
+			b.WriteString(classWord(v.words(), s.Class) + ", ")
 		}
 		b.WriteString(md(s.Origin) + ")")
 		if s.Source != "" {
@@ -474,7 +484,7 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 		}
 		cl := ""
 		if s.Class != "" {
-			cl = string(s.Class) + ", "
+			cl = classWord(loc, s.Class) + ", "
 		}
 		pr("  %s%s = %s%s (%s%s)", s.Field, year, s.Value, s.Mark().Symbol, cl, s.Origin)
 		if s.Source != "" {

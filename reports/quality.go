@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lapmonitor/lap/engine"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The class marks and the data-quality annex of the report (docs/data.md, "The class of a
@@ -69,16 +70,11 @@ type qualityView struct {
 	Years      string
 	Checks     int
 	AsOf       string
-	Counts     []importanceCount
+	Counts     []string // the violations by importance: "38 warnings"
 	ByCheck    []checkCountRow
 	Violations []violationRow
 	Omitted    int // violations not listed (beyond maxListedViolations)
 	Errors     int
-}
-
-type importanceCount struct {
-	Importance string
-	N          int
 }
 
 type checkCountRow struct {
@@ -89,6 +85,7 @@ type checkCountRow struct {
 
 type violationRow struct {
 	Importance, Check string
+	Level             engine.Importance // the importance's code, for the HTML class
 	State, ISO3       string
 	Year              int
 	Message           string
@@ -98,7 +95,7 @@ type violationRow struct {
 // maxListedViolations bounds the violations the annex lists; lap validate lists them all.
 const maxListedViolations = 200
 
-func (d *document) quality(v *engine.Validation) {
+func (d *document) quality(v *engine.Validation, checks []engine.DataCheck) {
 	if v == nil {
 		return
 	}
@@ -107,18 +104,18 @@ func (d *document) quality(v *engine.Validation) {
 		q.Years = d.loc.T("report.quality-years", map[string]any{"From": fmtYear(v.From), "To": fmtYear(v.To)})
 	}
 	for _, i := range engine.Importances {
-		n, word := v.Count(i), string(i)
-		if n != 1 && i != engine.ImportanceInfo {
-			word += "s"
-		}
-		q.Counts = append(q.Counts, importanceCount{Importance: word, N: n})
+		q.Counts = append(q.Counts, d.loc.N("report.importance-count."+string(i), v.Count(i), nil))
+	}
+	messages := make(map[string]string, len(checks))
+	for _, c := range checks {
+		messages[c.ID] = c.Message
 	}
 	for _, c := range v.Checks {
 		n := c.Violated + c.Errors
 		if n == 0 {
 			continue
 		}
-		q.ByCheck = append(q.ByCheck, checkCountRow{ID: c.ID, Title: c.Title, Importance: string(c.Importance), Violations: n,
+		q.ByCheck = append(q.ByCheck, checkCountRow{ID: c.ID, Title: c.Title, Importance: d.importance(c.Importance), Violations: n,
 			Passed: c.Passed, Skipped: c.Skipped})
 	}
 	for i, x := range v.Violations {
@@ -126,13 +123,16 @@ func (d *document) quality(v *engine.Validation) {
 			q.Omitted = len(v.Violations) - i
 			break
 		}
-		row := violationRow{Importance: string(x.Importance), Check: x.Check, State: x.State, ISO3: x.ISO3, Year: x.Year, Message: x.Message}
-		for _, fr := range x.Values {
-			if codes, ok := fr.Value.(string); ok && fr.Field == engine.ReportFactsName && codes != "" {
-				// the facts the check found, by their labels in the report's language rather
-				// than the codes the engine's message lists (lap validate keeps the codes)
-				row.Message = strings.Replace(row.Message, codes, d.loc.Fields(strings.Fields(codes)), 1)
+		row := violationRow{Importance: d.importance(x.Importance), Level: x.Importance, Check: x.Check, State: x.State, ISO3: x.ISO3, Year: x.Year, Message: x.Message}
+		if msg, ok := messages[x.Check]; ok && x.Error == "" {
+			// the check's message (translated with the plan) filled in the reader's words:
+			// the State's name, numbers, dates and values in the report's language, the
+			// facts found by their labels (lap validate keeps the codes and plain figures)
+			state := x.State
+			if d.Lang != locale.English {
+				state = d.loc.State(x.ISO3)
 			}
+			row.Message = engine.FillMessage(msg, state, x.ISO3, x.Year, x.Values, d.messageValue)
 		}
 		for _, fr := range x.Values {
 			if fr.Value == nil && fr.Origin == "absent" || strings.HasPrefix(fr.Origin, "derived") {
@@ -151,6 +151,66 @@ func (d *document) quality(v *engine.Validation) {
 	d.Quality = q
 }
 
+// importance is a check's importance in the report's language ("warning", "avertissement").
+func (d *document) importance(i engine.Importance) string {
+	return d.loc.T("report.importance." + string(i))
+}
+
+// messageValue is a value a check read as a violation's message shows it: a number with its
+// unit, a date, a yes or no, an enumerated value in words, the facts found by their labels.
+func (d *document) messageValue(fr engine.FieldRead) string {
+	name := strings.TrimPrefix(fr.Field, "prev.")
+	if fr.Value == nil {
+		if strings.HasPrefix(fr.Origin, "absent (taken as 0)") {
+			return d.loc.T("report.value-absent-as-zero")
+		}
+		return d.loc.T("report.value-absent")
+	}
+	if name == engine.ReportFactsName {
+		codes, _ := fr.Value.(string)
+		return d.loc.Fields(strings.Fields(codes))
+	}
+	if v, ok := fr.Value.(float64); ok {
+		if fd, _ := engine.LookupField(name); fd.Unit == "people" {
+			return d.loc.Number(v, decimalsUpTo(v, 2)) // the message names the people: "3 women delegates"
+		}
+	}
+	return readerValue(d.loc, name, fr.Value)
+}
+
+// readerValue is a value of a field as a reader is shown it: a number in the language's format
+// with its unit, a date in words, yes or no, an enumerated value in words.
+func readerValue(loc *locale.Locale, name string, value any) string {
+	fd, _ := engine.LookupField(name)
+	switch v := value.(type) {
+	case float64:
+		dec := decimalsUpTo(v, 2)
+		switch fd.Unit {
+		case "percent":
+			return loc.Percent(v, dec)
+		case "", "states":
+			return loc.Number(v, dec)
+		case "m2":
+			return loc.Number(v, dec) + " m²"
+		default:
+			return loc.Number(v, dec) + " " + unitIn(loc, fd.Unit)
+		}
+	case bool:
+		return loc.Sentence(engine.Say(map[bool]string{true: "engine.answer.yes", false: "engine.answer.no"}[v]))
+	case string:
+		switch {
+		case v == "":
+			return loc.T("report.value-none")
+		case fd.Type == engine.TypeDate:
+			return dateIn(loc, v)
+		case len(fd.Enum) > 0 && loc.Has("value."+v):
+			return loc.T("value." + v)
+		}
+		return v
+	}
+	return describeRead(value)
+}
+
 // qualityValue is a value a check read as the annex lists it: the field's label in the report's
 // language, its code after it for the checker ("area remaining (art4_area_remaining_m2)"), and
 // the value in words: a number with its unit, yes or no.
@@ -160,22 +220,7 @@ func (d *document) qualityValue(fr engine.FieldRead) string {
 	if prev {
 		label = d.loc.T("report.quality-field-year-before", map[string]any{"Field": label})
 	}
-	fd, _ := engine.LookupField(name)
-	value := describeRead(fr.Value)
-	switch v := fr.Value.(type) {
-	case float64:
-		switch dec := decimalsUpTo(v, 2); fd.Unit {
-		case "percent":
-			value = d.loc.Percent(v, dec)
-		case "", "states", "people":
-			value = d.loc.Number(v, dec)
-		default:
-			value = d.loc.Number(v, dec) + " " + unitLabel(fd.Unit)
-		}
-	case bool:
-		value = d.loc.Sentence(engine.Say(map[bool]string{true: "engine.answer.yes", false: "engine.answer.no"}[v]))
-	}
-	return label + " (" + fr.Field + ") = " + value
+	return label + " (" + fr.Field + ") = " + readerValue(d.loc, name, fr.Value)
 }
 
 // obligationSource is one fact behind a row of the obligations table, with its source.

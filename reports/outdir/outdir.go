@@ -47,6 +47,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -172,12 +173,14 @@ func read(dir string) (_ *Manifest, id fileID, ok bool, _ error) {
 // *RefusedError. inputs are the paths the run reads (directories or files): the target may be
 // neither one of them nor one of their ancestors.
 func Check(target, command string, inputs ...string) error {
-	_, err := check(target, command, inputs)
+	_, err := check(target, command, inputs, false)
 	return err
 }
 
 // check returns the manifest of the existing output (nil when the target is absent or empty).
-func check(target, command string, inputs []string) (*Manifest, error) {
+// With trust, a walk of the same directory for the same command that passed earlier in this
+// process stands for the walk when the manifest is unchanged since (see owned).
+func check(target, command string, inputs []string, trust bool) (*Manifest, error) {
 	if strings.TrimSpace(target) == "" {
 		return nil, refuse(target, "the output directory is empty")
 	}
@@ -230,11 +233,27 @@ func check(target, command string, inputs []string) (*Manifest, error) {
 	if !st.IsDir() {
 		return nil, refuse(target, "it is a %s, not a directory", kind(st.Mode()))
 	}
-	return owned(target, abs, command)
+	return owned(target, abs, command, trust)
 }
 
-// owned checks that the directory abs is empty or lap's own output of command.
-func owned(target, abs, command string) (*Manifest, error) {
+// walked remembers, for this process, the manifest of each directory whose walk (owned)
+// passed, by directory and command: the manifest as readMemo gives it, which is the same
+// pointer only while the manifest file keeps the identity it had, settled, when it was read.
+var walked struct {
+	sync.Mutex
+	m map[string]*Manifest
+}
+
+// walks counts the walks of owned (tests).
+var walks atomic.Int64
+
+// owned checks that the directory abs is empty or lap's own output of command: every file
+// under it is listed in its manifest and unchanged. With trust, when a walk of abs for
+// command passed earlier in this process and the manifest is the one it read, the walk is
+// not done again: Create relies on the Check that came before the work, since what it could
+// find changed since (a file added or edited) is found by the walk of Commit, just before the
+// rename, and is neither linked nor reused meanwhile (link and Reuse check each file again).
+func owned(target, abs, command string, trust bool) (*Manifest, error) {
 	entries, err := os.ReadDir(abs)
 	if err != nil {
 		return nil, fmt.Errorf("check output directory %s: %w", target, err)
@@ -253,6 +272,16 @@ func owned(target, abs, command string) (*Manifest, error) {
 	if m.Command != command {
 		return nil, refuse(target, "it holds the output of lap %s, not of lap %s; give another directory", m.Command, command)
 	}
+	key := abs + "\x00" + command
+	if trust {
+		walked.Lock()
+		prev := walked.m[key]
+		walked.Unlock()
+		if prev == m {
+			return m, nil
+		}
+	}
+	walks.Add(1)
 	err = filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -292,6 +321,12 @@ func owned(target, abs, command string) (*Manifest, error) {
 		}
 		return nil, fmt.Errorf("check output directory %s: %w", target, err)
 	}
+	walked.Lock()
+	if walked.m == nil || len(walked.m) >= 64 {
+		walked.m = map[string]*Manifest{}
+	}
+	walked.m[key] = m
+	walked.Unlock()
 	return m, nil
 }
 
@@ -380,7 +415,7 @@ func Create(target, command string, inputs ...string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create output directory %s: %w", target, err)
 	}
-	prev, err := check(target, command, inputs)
+	prev, err := check(target, command, inputs, true)
 	if err != nil {
 		return nil, err
 	}
@@ -389,7 +424,7 @@ func Create(target, command string, inputs ...string) (*Dir, error) {
 		return nil, err
 	}
 	if restored { // an earlier output was put back: check it
-		if prev, err = check(target, command, inputs); err != nil {
+		if prev, err = check(target, command, inputs, false); err != nil {
 			return nil, err
 		}
 	}
@@ -825,7 +860,7 @@ func (d *Dir) Commit() (err error) {
 	if err := os.Remove(filepath.Join(d.tmp, markerName)); err != nil {
 		return fmt.Errorf("commit %s: %w", d.target, err)
 	}
-	if _, err := check(d.target, d.command, d.inputs); err != nil {
+	if _, err := check(d.target, d.command, d.inputs, false); err != nil {
 		return err
 	}
 	d.mu.Lock()
@@ -855,10 +890,29 @@ func replace(tmp, abs string) error {
 		}
 		return fmt.Errorf("move the output into place: %w", err)
 	}
-	if err := os.RemoveAll(old); err != nil {
+	if err := removeTree(old); err != nil {
 		return fmt.Errorf("remove the earlier output %s: %w", old, err)
 	}
 	return nil
+}
+
+// removeTree removes the directory dir, lap's own earlier output, each of its subdirectories
+// by a goroutine of its own: files of one directory are removed one after the other (the
+// directory is locked for each), those of different directories side by side. The earlier
+// report's files are mostly in charts/ and profiles/; removing them was a tenth of a re-run.
+func removeTree(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		if e.IsDir() {
+			wg.Go(func() { os.RemoveAll(filepath.Join(dir, e.Name())) })
+		}
+	}
+	wg.Wait()
+	return os.RemoveAll(dir) // what is left, and whatever a goroutine could not remove (its error)
 }
 
 // cleanStale removes what interrupted runs left beside abs: temporary directories marked by a
@@ -890,7 +944,7 @@ func cleanStale(parent, base, abs, command string) (restored bool, _ error) {
 			os.RemoveAll(p)
 			continue
 		}
-		m, err := owned(p, p, command)
+		m, err := owned(p, p, command, false)
 		if err != nil || m == nil {
 			continue // not recognisably lap's: leave it
 		}

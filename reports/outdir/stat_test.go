@@ -230,3 +230,65 @@ func TestPreviousSize(t *testing.T) {
 	assert.Equal(t, 3, d.PreviousSize("charts/a.png"))
 	assert.Equal(t, 0, d.PreviousSize("b.md"))
 }
+
+// TestCreateAfterCheck: Create relies on the walk of a Check that passed before it in this
+// process while the manifest is unchanged (a report's run checks its output before the work
+// and again when it starts writing); what changed in between is found by Commit's walk, which
+// refuses the rename and changes nothing, and is neither linked nor reused meanwhile.
+func TestCreateAfterCheck(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("identities are Linux only")
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, out string) // between Check and Create
+		reason string                         // of Commit's refusal; empty: none
+	}{
+		{"unchanged", func(*testing.T, string) {}, ""},
+		{"file added", func(t *testing.T, out string) {
+			require.NoError(t, os.WriteFile(filepath.Join(out, "charts", "mine.txt"), []byte("mine"), 0o644))
+		}, "charts/mine.txt, which lap did not write"},
+		{"file edited", func(t *testing.T, out string) {
+			require.NoError(t, os.WriteFile(filepath.Join(out, "charts", "a.svg"), []byte("<svg>mine</svg>"), 0o644))
+		}, "charts/a.svg was changed after lap wrote it"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			written(t, out, map[string]string{"report.md": "# report", "charts/a.svg": "<svg/>"}, 0)
+			time.Sleep(settleTime) // the manifest settles: its decoding is remembered
+			require.NoError(t, Check(out, "report"))
+			tc.change(t, out)
+			before := snapshot(t, out)
+			w := walks.Load()
+			d, err := Create(out, "report")
+			require.NoError(t, err)
+			defer d.Abort()
+			assert.Equal(t, w, walks.Load(), "Create walks no more after a Check")
+			reused, err := d.Reuse("charts/a.svg", "")
+			require.NoError(t, err)
+			require.False(t, reused)
+			require.NoError(t, d.WriteFile("report.md", []byte("# report")))
+			require.NoError(t, d.WriteFile("charts/a.svg", []byte("<svg/>"))) // the same bytes: linked when unchanged
+			err = d.Commit()
+			assert.Equal(t, w+1, walks.Load(), "Commit walks the output again")
+			if tc.reason == "" {
+				require.NoError(t, err)
+				return
+			}
+			var re *RefusedError
+			require.ErrorAs(t, err, &re)
+			assert.Contains(t, re.Reason, tc.reason)
+			assert.Equal(t, before, snapshot(t, out), "the refusal changed nothing")
+		})
+	}
+	t.Run("no Check before", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		written(t, out, map[string]string{"report.md": "# report"}, 0)
+		time.Sleep(settleTime)
+		require.NoError(t, os.WriteFile(filepath.Join(out, "mine.txt"), []byte("mine"), 0o644))
+		_, err := Create(out, "report")
+		var re *RefusedError
+		require.ErrorAs(t, err, &re, "Create walks the output itself")
+		assert.Contains(t, re.Reason, "mine.txt")
+	})
+}

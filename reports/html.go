@@ -53,14 +53,24 @@ func (r *Report) WriteHTML(w io.Writer) error {
 
 // writeHTMLDoc writes a document as report.html (its figures attached).
 func writeHTMLDoc(w io.Writer, d *document) error {
-	data := struct {
-		*document
-		CSS template.CSS
-	}{d, template.CSS(htmlCSS + statusCSS() + contentCSS)}
-	if err := htmlIn(d.Lang).Execute(w, data); err != nil {
+	out, done := newPageOut(w)
+	if err := htmlIn(d.Lang).Execute(out.w, htmlData(d, out)); err != nil {
+		return fmt.Errorf("write html report: %w", err)
+	}
+	if err := done(); err != nil {
 		return fmt.Errorf("write html report: %w", err)
 	}
 	return nil
+}
+
+// htmlData is what report.html's template is executed with: the document, the stylesheet
+// and the page's writer (nil: the row functions give their rows to the template).
+func htmlData(d *document, out *pageOut) any {
+	return struct {
+		*document
+		CSS template.CSS
+		Out *pageOut
+	}{d, template.CSS(htmlCSS + statusCSS() + contentCSS), out}
 }
 
 // inlineSVG turns a figure into an <svg> element for the page: without the XML prolog, with
@@ -74,7 +84,7 @@ func inlineSVG(f *chart.Figure) (template.HTML, error) {
 }
 
 // writeInlineSVG writes inlineSVG's element into b, copying the figure's SVG once.
-func writeInlineSVG(b *strings.Builder, f *chart.Figure) error {
+func writeInlineSVG(b rowWriter, f *chart.Figure) error {
 	svg, err := f.SVG()
 	if err != nil {
 		return err
@@ -85,7 +95,7 @@ func writeInlineSVG(b *strings.Builder, f *chart.Figure) error {
 	}
 	label := `<svg role="img" aria-label="` + html.EscapeString(f.Title+". "+f.Alt) + `" `
 	rest := bytes.TrimRightFunc(svg[i+len("<svg "):], unicode.IsSpace)
-	b.Grow(len(label) + len(rest))
+	grow(b, len(label)+len(rest))
 	b.WriteString(label)
 	b.Write(rest)
 	return nil

@@ -123,7 +123,7 @@ func processURL(s string, norm bool) string {
 }
 
 // mark writes the template "mark": a class mark with its meaning as tooltip.
-func (h *htmlRows) mark(b *strings.Builder, m markInfo) {
+func (h *htmlRows) mark(b rowWriter, m markInfo) {
 	if m.Symbol == "" {
 		return
 	}
@@ -137,7 +137,7 @@ func (h *htmlRows) mark(b *strings.Builder, m markInfo) {
 }
 
 // st writes the template "st": a status with its symbol and word.
-func st(b *strings.Builder, s statusInfo) {
+func st(b rowWriter, s statusInfo) {
 	b.WriteString(`<span class="st st-`)
 	b.WriteString(htmlText(s.Key))
 	b.WriteString(`"><span class="sym" aria-hidden="true">`)
@@ -148,7 +148,7 @@ func st(b *strings.Builder, s statusInfo) {
 }
 
 // prov writes the template "prov": a provenance label.
-func (h *htmlRows) prov(b *strings.Builder, p string) {
+func (h *htmlRows) prov(b rowWriter, p string) {
 	p = htmlText(p)
 	b.WriteString(`<span class="prov prov-`)
 	b.WriteString(p)
@@ -161,7 +161,7 @@ func (h *htmlRows) prov(b *strings.Builder, p string) {
 
 // sref writes a State, linked to its profile when it has one, and
 // marked (the templates' "sref" once).
-func (h *htmlRows) sref(b *strings.Builder, s stateRef) {
+func (h *htmlRows) sref(b rowWriter, s stateRef) {
 	if s.HTML != "" {
 		b.WriteString(`<a href="`)
 		b.WriteString(urlAttr(s.HTML))
@@ -175,14 +175,14 @@ func (h *htmlRows) sref(b *strings.Builder, s stateRef) {
 }
 
 // citem writes an item's value and mark.
-func (h *htmlRows) citem(b *strings.Builder, it ProfileItem) {
+func (h *htmlRows) citem(b rowWriter, it ProfileItem) {
 	b.WriteString(htmlText(it.Value))
 	h.mark(b, it.Mark())
 }
 
 // cells writes text cells: <td class="n">value</td> and the like, from pairs of an opening
 // and a value escaped.
-func cells(b *strings.Builder, kv ...string) {
+func cells(b rowWriter, kv ...string) {
 	for i := 0; i+1 < len(kv); i += 2 {
 		b.WriteString(kv[i])
 		b.WriteString(htmlText(kv[i+1]))
@@ -192,7 +192,12 @@ func cells(b *strings.Builder, kv ...string) {
 // actionArticles writes the articles of a section's actions: each action's heading, score,
 // indicator table, notes, the States its count indicators count, the definitions and the
 // trend charts.
-func (h *htmlRows) actionArticles(prevYear int, yearHead string, year int, actions []actionView) (htmltemplate.HTML, error) {
+// With out (the page's writer, .Out) they are written there, where the call stands, and the
+// function gives nothing; without, it gives them.
+func (h *htmlRows) actionArticles(out *pageOut, prevYear int, yearHead string, year int, actions []actionView) (htmltemplate.HTML, error) {
+	if out != nil {
+		return "", h.writeActionArticles(out.w, prevYear, yearHead, year, actions)
+	}
 	size := 8 << 10 * len(actions)
 	for _, a := range actions {
 		for _, f := range a.Figures {
@@ -203,6 +208,13 @@ func (h *htmlRows) actionArticles(prevYear int, yearHead string, year int, actio
 	}
 	var b strings.Builder
 	b.Grow(size)
+	if err := h.writeActionArticles(&b, prevYear, yearHead, year, actions); err != nil {
+		return "", err
+	}
+	return htmltemplate.HTML(b.String()), nil
+}
+
+func (h *htmlRows) writeActionArticles(b rowWriter, prevYear int, yearHead string, year int, actions []actionView) error {
 	t := func(id string) string { return htmlText(h.loc.T(id)) }
 	head := `<thead><tr><th scope="col">` + t("report.id") + `</th><th scope="col">` + t("report.indicator") +
 		`</th><th scope="col">` + t("report.unit") + `</th><th scope="col" class="n">` + t("report.baseline") +
@@ -214,29 +226,29 @@ func (h *htmlRows) actionArticles(prevYear int, yearHead string, year int, actio
 	for _, a := range actions {
 		b.WriteString("\n<article id=\"action-" + strconv.Itoa(a.Number) + "\">\n<h3>" + htmlText(h.loc.T("report.action", pairs([]any{"N", a.Number}))) +
 			" " + htmlText(a.Title) + " ")
-		h.prov(&b, a.Provenance)
+		h.prov(b, a.Provenance)
 		b.WriteString("</h3>\n<p class=\"desc\">")
 		if a.Provenance != "found" {
 			b.WriteString("<em>" + t("report.not-official-wording") + "</em> ")
 		}
 		b.WriteString(htmlText(a.Description) + "</p>\n<p>" + t("report.action-score") + " <strong>" + htmlText(a.Rollup.Score) +
 			"</strong> (" + t("report.expected-by-now") + " " + htmlText(a.Rollup.Expected) + ") ")
-		st(&b, a.Rollup.Status)
+		st(b, a.Rollup.Status)
 		b.WriteString("</p>\n<table>\n" + head + "\n<tbody>")
-		h.indicatorRows(&b, a.Rows)
+		h.indicatorRows(b, a.Rows)
 		b.WriteString("\n</tbody>\n</table>\n<ul class=\"why\">")
-		h.whyList(&b, a.Rows)
+		h.whyList(b, a.Rows)
 		b.WriteString("\n</ul>")
-		h.countedNames(&b, a.Counted)
+		h.countedNames(b, a.Counted)
 		b.WriteString("\n<details class=\"defs\"><summary>" + t("content.definitions") + "</summary>\n<dl>")
-		h.definitions(&b, a.Rows)
+		h.definitions(b, a.Rows)
 		b.WriteString("\n</dl>\n</details>")
 		if len(a.Figures) > 0 {
 			b.WriteString("\n<div class=\"figs\">")
 			for _, f := range a.Figures {
 				b.WriteString("\n<figure id=\"fig-" + htmlText(f.Name) + "\">")
-				if err := writeInlineSVG(&b, f); err != nil {
-					return "", err
+				if err := writeInlineSVG(b, f); err != nil {
+					return err
 				}
 				b.WriteString("</figure>")
 			}
@@ -244,10 +256,10 @@ func (h *htmlRows) actionArticles(prevYear int, yearHead string, year int, actio
 		}
 		b.WriteString("\n</article>")
 	}
-	return htmltemplate.HTML(b.String()), nil
+	return nil
 }
 
-func (h *htmlRows) indicatorRows(b *strings.Builder, rows []indicatorRow) {
+func (h *htmlRows) indicatorRows(b rowWriter, rows []indicatorRow) {
 	for _, r := range rows {
 		id := htmlText(r.ID)
 		b.WriteString("\n<tr id=\"ind-" + id + `"><th scope="row">` + id + "</th><td>" + htmlText(r.Title) + " ")
@@ -266,7 +278,7 @@ func (h *htmlRows) indicatorRows(b *strings.Builder, rows []indicatorRow) {
 	}
 }
 
-func (h *htmlRows) whyList(b *strings.Builder, rows []indicatorRow) {
+func (h *htmlRows) whyList(b rowWriter, rows []indicatorRow) {
 	colon := htmlText(h.loc.Colon())
 	for _, r := range rows {
 		b.WriteString("\n<li><strong>" + htmlText(r.ID) + "</strong>" + colon + htmlText(r.Reason) + ".")
@@ -280,7 +292,7 @@ func (h *htmlRows) whyList(b *strings.Builder, rows []indicatorRow) {
 	}
 }
 
-func (h *htmlRows) countedNames(b *strings.Builder, counted []countedNames) {
+func (h *htmlRows) countedNames(b rowWriter, counted []countedNames) {
 	names := func(c countedNames) {
 		for i, s := range c.Names {
 			if i > 0 {
@@ -305,7 +317,7 @@ func (h *htmlRows) countedNames(b *strings.Builder, counted []countedNames) {
 	}
 }
 
-func (h *htmlRows) definitions(b *strings.Builder, rows []indicatorRow) {
+func (h *htmlRows) definitions(b rowWriter, rows []indicatorRow) {
 	for _, r := range rows {
 		b.WriteString("\n<dt>" + htmlText(r.ID) + " " + htmlText(r.Title) + "</dt><dd>")
 		if r.Definition != "" {
@@ -447,7 +459,7 @@ func (h *htmlRows) annexRows(kind string, rows []annexRow) (htmltemplate.HTML, e
 }
 
 // over writes a value with its mark and, below it, what it is over.
-func (h *htmlRows) over(b *strings.Builder, value, over string, m markInfo) {
+func (h *htmlRows) over(b rowWriter, value, over string, m markInfo) {
 	b.WriteString(`<td class="n">` + htmlText(value))
 	h.mark(b, m)
 	if over != "" {

@@ -38,14 +38,23 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 // writeMarkdownDoc writes a document as report.md, linking its figures as
 // charts/NAME.chartFormat when chartFormat is set.
 func writeMarkdownDoc(w io.Writer, d *document, chartFormat string) error {
-	data := struct {
-		*document
-		ChartFormat string
-	}{d, chartFormat}
-	if err := markdownIn(d.Lang).Execute(w, data); err != nil {
+	out, done := newPageOut(w)
+	if err := markdownIn(d.Lang).Execute(out.w, markdownData(d, chartFormat, out)); err != nil {
+		return fmt.Errorf("write markdown report: %w", err)
+	}
+	if err := done(); err != nil {
 		return fmt.Errorf("write markdown report: %w", err)
 	}
 	return nil
+}
+
+// markdownData is what report.md's template is executed with (see htmlData).
+func markdownData(d *document, chartFormat string, out *pageOut) any {
+	return struct {
+		*document
+		ChartFormat string
+		Out         *pageOut
+	}{d, chartFormat, out}
 }
 
 // plural returns "1 action" or "3 actions".

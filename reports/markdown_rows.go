@@ -50,7 +50,7 @@ func mdStatus(s statusInfo) string { return s.Symbol + " " + s.Label }
 
 // sref writes a State, linked to its profile when it has one, and
 // marked (the templates' "sref" once).
-func (m mdRows) sref(b *strings.Builder, s stateRef) {
+func (m mdRows) sref(b rowWriter, s stateRef) {
 	if s.MD != "" {
 		b.WriteString("[" + markdownText(s.Name) + "](" + s.MD + ")")
 	} else {
@@ -59,7 +59,7 @@ func (m mdRows) sref(b *strings.Builder, s stateRef) {
 	b.WriteString(s.Mark.Symbol)
 }
 
-func (m mdRows) names(b *strings.Builder, names []stateRef) {
+func (m mdRows) names(b rowWriter, names []stateRef) {
 	for i, s := range names {
 		if i > 0 {
 			b.WriteString(", ")
@@ -70,9 +70,20 @@ func (m mdRows) names(b *strings.Builder, names []stateRef) {
 
 // actions writes the part of a section for each of its actions: heading, score, indicator
 // table, notes, the States its count indicators count, the definitions and the chart links.
-func (m mdRows) actions(prevYear int, yearHead string, year int, chartFormat string, actions []actionView) string {
+// With out (the page's writer, .Out) it is written there, where the call stands, and the
+// function gives nothing; without, it gives it.
+func (m mdRows) actions(out *pageOut, prevYear int, yearHead string, year int, chartFormat string, actions []actionView) string {
+	if out != nil {
+		m.writeActions(out.w, prevYear, yearHead, year, chartFormat, actions)
+		return ""
+	}
 	var b strings.Builder
 	b.Grow(4 << 10 * len(actions))
+	m.writeActions(&b, prevYear, yearHead, year, chartFormat, actions)
+	return b.String()
+}
+
+func (m mdRows) writeActions(b rowWriter, prevYear int, yearHead string, year int, chartFormat string, actions []actionView) {
 	md := markdownText
 	head := "| " + m.t("report.id") + " | " + m.t("report.indicator") + " | " + m.t("report.unit") + " | " + m.t("report.baseline") +
 		" | " + strconv.Itoa(prevYear) + " | " + yearHead + " | " + m.t("report.over") + " | " + m.t("report.target") +
@@ -110,7 +121,7 @@ func (m mdRows) actions(prevYear int, yearHead string, year int, chartFormat str
 				b.WriteString(m.t("content.counts-long-md", "ID", c.ID, "N", c.N, "Section", m.t("content.counted-title")))
 			case c.N != 0:
 				b.WriteString(m.loc.N("content.counts-prefix", c.N, pairs([]any{"ID", c.ID})) + " ")
-				m.names(&b, c.Names)
+				m.names(b, c.Names)
 				b.WriteString(".")
 			default:
 				b.WriteString(m.t("content.counts-none", "ID", c.ID))
@@ -136,7 +147,6 @@ func (m mdRows) actions(prevYear int, yearHead string, year int, chartFormat str
 		}
 		b.WriteString("\n")
 	}
-	return b.String()
 }
 
 func (m mdRows) obligationRows(b *strings.Builder, rows []obligationRow) {

@@ -128,6 +128,9 @@ func loadCatalogue(fsys fs.FS, langs ...Lang) (*catalogue, error) {
 				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
 			}
 		}
+		if err := bundle.AddMessages(l.Tag(), pluralProbe); err != nil {
+			return nil, fmt.Errorf("load catalogue: %w", err)
+		}
 		c.raw[l] = raw
 		c.localizers[l] = i18n.NewLocalizer(bundle, string(l))
 	}
@@ -152,6 +155,13 @@ func (l *Locale) T(id string, data ...map[string]any) string {
 		l.plain.Store(id, s)
 		return s
 	}
+	if l.fastCaches != nil {
+		if f := l.form(id, "other"); f != nil {
+			if s, ok := f.fill(d); ok {
+				return s
+			}
+		}
+	}
 	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d})
 }
 
@@ -161,6 +171,9 @@ func (l *Locale) N(id string, count int, data map[string]any) string {
 	d := map[string]any{"N": l.Int(count)}
 	for k, v := range data {
 		d[k] = v
+	}
+	if s, ok := l.fast(id, count, d); ok {
+		return s
 	}
 	s, err := l.cat.localizers[l.lang].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
 	if err == nil && s != "" {
@@ -174,11 +187,31 @@ func (l *Locale) N(id string, count int, data map[string]any) string {
 // plural is N for a count that need not be whole, given as a plain number ("0.5"), whose
 // plural form the language's rules choose; data is used as is.
 func (l *Locale) plural(id, count string, data map[string]any) string {
+	if s, ok := l.fast(id, count, data); ok {
+		return s
+	}
 	s, err := l.cat.localizers[l.lang].Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
 	if err == nil && s != "" {
 		return s
 	}
 	return l.render(id, "other", data)
+}
+
+// fast is the message id in the plural form count takes, filled in without go-i18n (see
+// simpleForm) when it can be; ok is false when it cannot, and the caller asks go-i18n.
+func (l *Locale) fast(id string, count any, data map[string]any) (string, bool) {
+	if l.fastCaches == nil {
+		return "", false
+	}
+	form, ok := l.pluralForm(count)
+	if !ok {
+		return "", false
+	}
+	f := l.form(id, form)
+	if f == nil {
+		return "", false
+	}
+	return f.fill(data)
 }
 
 // render executes one form of a message's template directly.

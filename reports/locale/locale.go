@@ -51,6 +51,7 @@ type Locale struct {
 	cal     calendar
 	cat     *catalogue
 	plain   *sync.Map // id -> message without values, once looked up (T)
+	*fastCaches
 }
 
 // locales makes each language's Locale on first use: a run in English never parses the French
@@ -59,7 +60,7 @@ var locales = func() map[Lang]func() *Locale {
 	out := map[Lang]func() *Locale{}
 	for _, l := range Langs() {
 		out[l] = sync.OnceValue(func() *Locale {
-			return &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: mustLoadCatalogue(l), plain: &sync.Map{}}
+			return &Locale{lang: l, numbers: symbolsFor(l.Tag()), cal: calendars[l], cat: mustLoadCatalogue(l), plain: &sync.Map{}, fastCaches: &fastCaches{}}
 		})
 	}
 	return out

@@ -90,7 +90,7 @@ type RevisionReport struct {
 // replaced by each cut-off. A value whose number or status differs is a revision; its causes
 // are the facts its rule reads that became known between the two days.
 func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now Date, opts ...EvalOption) (*RevisionReport, error) {
-	return p.revisions(ctx, ds, year, then, now, nil, opts)
+	return p.revisions(ctx, ds, year, then, now, nil, nil, opts)
 }
 
 // RevisionsOf is Revisions of the year of a, an assessment of p on ds with opts, between the
@@ -112,12 +112,43 @@ func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then
 	if err != nil {
 		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
 	}
-	return p.revisions(ctx, ds, a.Year, then, now, a.seriesFor(p, ds, cfg), opts)
+	return p.revisions(ctx, ds, a.Year, then, now, nil, a.seriesFor(p, ds, cfg), opts)
 }
 
-// revisions is Revisions; series, when not nil, are the results at now of the years up to
-// year, in order, as EvaluateYears gives them.
-func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now Date, series []*Result, opts []EvalOption) (*RevisionReport, error) {
+// RevisionsBetween is RevisionsOf between two assessments of p on ds with opts: reported, the
+// year before a's as the previous report gave it (assessed at the previous report's cut-off,
+// CutOff.Previous), and a. Both sides are the results the assessments were scored from, not
+// evaluated again, when they hold them (see RevisionsOf); reported's cut-off is then.
+func (p *Plan) RevisionsBetween(ctx context.Context, ds *Dataset, reported, a *Assessment, opts ...EvalOption) (*RevisionReport, error) {
+	if ds == nil {
+		return nil, ErrNilDataset
+	}
+	if a == nil || reported == nil {
+		return nil, errors.New("revisions: no assessment")
+	}
+	if reported.Year != a.Year-1 {
+		return nil, fmt.Errorf("revisions: the previous report's assessment is of %d, not %d", reported.Year, a.Year-1)
+	}
+	cfg, err := p.configure(ds, opts)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: %w", err)
+	}
+	now, err := ParseDay(a.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
+	}
+	then, err := ParseDay(reported.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("revisions: the previous assessment's as_of: %w", err)
+	}
+	thenCfg := cfg
+	thenCfg.asOf = then
+	return p.revisions(ctx, ds, a.Year, then, now, reported.seriesFor(p, ds, thenCfg), a.seriesFor(p, ds, cfg), opts)
+}
+
+// revisions is Revisions; thenSeries and series, when not nil, are the results at then and at
+// now of the years up to year-1 and year, in order, as EvaluateYears gives them.
+func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now Date, thenSeries, series []*Result, opts []EvalOption) (*RevisionReport, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -132,9 +163,12 @@ func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now D
 	at := func(d Date) ([]*Result, error) { // wholes only: no year split by group
 		return p.evaluateYears(ctx, ds, rr.From, to, to+1, append(opts[:len(opts):len(opts)], AsOf(d)), nil, nil)
 	}
-	before, err := at(then)
-	if err != nil {
-		return nil, fmt.Errorf("revisions: %w", err)
+	var err error
+	before := yearsOf(thenSeries, rr.From, to)
+	if before == nil {
+		if before, err = at(then); err != nil {
+			return nil, fmt.Errorf("revisions: %w", err)
+		}
 	}
 	after := yearsOf(series, rr.From, to)
 	if after == nil {

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -166,6 +167,17 @@ func TestRevisionsOf(t *testing.T) {
 		got, err := p.RevisionsOf(ctx, ds, a, cut.Previous, opts...)
 		require.NoError(t, err)
 		assert.Equal(t, want, got, year)
+
+		// between the year before as the previous report assessed it and a: the same, from
+		// the results both were scored from
+		reported, err := p.Assess(ctx, ds, year-1, append(opts[:len(opts):len(opts)], AsOf(cut.Previous))...)
+		require.NoError(t, err)
+		require.NotNil(t, yearsOf(reported.from.results, p.firstYear(year), year-1))
+		got, err = p.RevisionsBetween(ctx, ds, reported, a, opts...)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, year)
+		_, err = p.RevisionsBetween(ctx, ds, a, a, opts...)
+		assert.ErrorContains(t, err, "not "+strconv.Itoa(year-1))
 
 		// an assessment by entry into force, revisions asked by deposit: evaluated again
 		other, err := p.Assess(ctx, ds, year, append(opts, WithCounting(CountingEntryIntoForce))...)

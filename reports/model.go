@@ -52,6 +52,9 @@ type document struct {
 	SectionCounts []countRow
 	TotalCounts   countRow
 	HasPrevious   bool
+	// PrevAsOf is the cut-off the previous year is seen at, in words, when it is not this
+	// report's: the previous report's, so that the changes compare like with like
+	PrevAsOf      string
 	Changes       []changeRow
 	StatusChanges int
 	Parties       int
@@ -302,6 +305,11 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 		return
 	}
 	d.PrevYear = m.Previous.Year
+	if m.Previous.AsOf != a.AsOf {
+		if s, err := d.loc.ISODate(m.Previous.AsOf); err == nil {
+			d.PrevAsOf = s
+		}
+	}
 	d.PrevParties = len(m.Previous.States)
 	before := map[string]bool{}
 	for _, s := range m.Previous.States {

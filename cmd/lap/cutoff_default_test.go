@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -68,3 +69,44 @@ func TestCommandsTraceTheReport(t *testing.T) {
 // sample's data give it as --as-of, since a run on a year is otherwise cut off as the report on
 // that year is.
 const latestSample = "2026-10-31"
+
+// TestChangesSinceThePreviousReport: the changes a report shows since the year before compare
+// like with like: the year before as the previous report gave it (at its own cut-off, the same
+// time after its end), not as revised by the reports that arrived late for it. On the sample,
+// 18 States' 2024 reports arrived after 30 June 2025: seen in the 2025 report's data, 43.3
+// (reports submitted at all) for 2024 is 71.2%, so comparing it with 2025 at its cut-off
+// (55.0%) showed a fall of 16 points that is only the calendar. Every "previous" value of the
+// report on 2025 must be the value of the report on 2024.
+func TestChangesSinceThePreviousReport(t *testing.T) {
+	type indicator struct {
+		ID             string   `json:"id"`
+		Value          *float64 `json:"value"`
+		Progress       *float64 `json:"progress"`
+		ProgressStatus string   `json:"progress_status"`
+	}
+	var reports [2]struct {
+		Assessment struct {
+			Indicators []indicator `json:"indicators"`
+		} `json:"assessment"`
+		Previous []indicator `json:"previous_year"`
+	}
+	for i, year := range []string{"2024", "2025"} {
+		out := filepath.Join(t.TempDir(), "r")
+		code, _, stderr := lap(t, "report", "--data", sampleData, "--year", year, "--out", out, "--formats", "json,md", "--charts", "none")
+		require.Equal(t, 0, code, stderr)
+		b, err := os.ReadFile(filepath.Join(out, "results.json"))
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, &reports[i]))
+		if year == "2025" {
+			md, err := os.ReadFile(filepath.Join(out, "report.md"))
+			require.NoError(t, err)
+			for _, want := range []string{"### Largest changes since the report on 2024",
+				"The 2024 figures are those of the report on 2024, as known on 30 June 2025"} {
+				assert.True(t, strings.Contains(string(md), want), "report.md says %q", want)
+			}
+			assert.False(t, strings.Contains(string(md), "| 43.3 Annual Article 7 reports submitted at all | 71.2%"), "a revision is not a change")
+		}
+	}
+	require.NotEmpty(t, reports[1].Previous)
+	assert.Equal(t, reports[0].Assessment.Indicators, reports[1].Previous, "the report on 2025's 2024 figures are the report on 2024's")
+}

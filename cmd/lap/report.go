@@ -143,8 +143,17 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}()
 	var revisions *engine.RevisionReport
 	if !cut.Previous.IsZero() {
+		// the year before as the previous report gave it: the changes since it compare two
+		// years seen the same time after their end (a late report for the year before is a
+		// revision, not a change); the revisions reuse its evaluation
+		step("assessing the year before at the previous report's cut-off")
+		reported, err := plan.Assess(ctx, ds, in.year-1, append(slices.Clone(opts), engine.AsOf(cut.Previous))...)
+		if err != nil {
+			return err
+		}
+		prev = reported
 		step("comparing earlier years with the previous report's cut-off")
-		if revisions, err = plan.RevisionsOf(ctx, ds, a, cut.Previous, opts...); err != nil {
+		if revisions, err = plan.RevisionsBetween(ctx, ds, reported, a, opts...); err != nil {
 			return err
 		}
 	}

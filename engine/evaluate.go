@@ -333,22 +333,48 @@ func (ev *evaluator) silenceRank(si int, a, b []int) int {
 	if len(ev.classes) != len(ev.envs) {
 		ev.classes = make([][maxFields]uint8, len(ev.envs))
 	}
-	cache := &ev.classes[si]
-	se := &ev.envs[si]
 	rank, report := -1, -2
 	for _, list := range [2][]int{a, b} {
 		for _, fi := range list {
-			r := ev.fieldClass(cache, si, fi)
-			if r < 0 && !se.present.has(fi) {
-				if report == -2 {
-					report = ev.fieldClass(cache, si, fAnnualSubmitted)
-				}
-				r = report
-			}
-			rank = max(rank, r)
+			rank = max(rank, ev.silentFieldRank(si, fi, &report))
 		}
 	}
 	return rank
+}
+
+// silentFieldRank is the class rank field fi of State si counts by in an indicator that counts
+// silence as "no" (silenceRank): its value's class, or for a value the data lack that has no
+// class of its own, the class of the State's annual report for the year (report caches it: -2
+// until read).
+func (ev *evaluator) silentFieldRank(si, fi int, report *int) int {
+	cache := &ev.classes[si]
+	r := ev.fieldClass(cache, si, fi)
+	if r < 0 && !ev.envs[si].present.has(fi) {
+		if *report == -2 {
+			*report = ev.fieldClass(cache, si, fAnnualSubmitted)
+		}
+		r = *report
+	}
+	return r
+}
+
+// classSilentReads gives the traced reads of so (of the fields fields, in order) that have no
+// class of their own the class silenceRank counts them by, so that lap explain shows the class
+// the counts use, not none. The reads are copied first when one changes: they may be shared
+// with other indicators' outcomes (stateTrace).
+func (ev *evaluator) classSilentReads(si int, so *StateOutcome, fields []int) {
+	report, copied := -2, false
+	for k, fi := range fields {
+		if k >= len(so.Values) || so.Values[k].Class != "" {
+			continue
+		}
+		if r := ev.silentFieldRank(si, fi, &report); r >= 0 {
+			if !copied {
+				so.Values, copied = slices.Clone(so.Values), true
+			}
+			so.Values[k].Class = Classes[r]
+		}
+	}
 }
 
 // classed reports whether a State's outcome is counted by class: a known result, or, in an
@@ -437,6 +463,13 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 		ir.States = make([]StateOutcome, 0, len(ev.envs))
 		tracedReads = make([]FieldRead, len(traced)*len(ev.envs))
 	}
+	// tracedOf is the fields of a traced outcome's values, in order
+	tracedOf := func(i int) []int {
+		if traced == nil && byState != nil {
+			return byState.fields[i]
+		}
+		return traced
+	}
 	for si := range ev.envs {
 		outcomes[si] = outNone
 		if ev.budget.stopped {
@@ -472,6 +505,9 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 			}
 			if asFalse {
 				ev.addClass(&ir, si, ev.silenceRank(si, pop.reads, rule.reads), byGroup, so)
+				if so != nil {
+					ev.classSilentReads(si, so, tracedOf(i))
+				}
 			}
 			continue
 		}
@@ -490,6 +526,9 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 		switch {
 		case asFalse && classed(o, true):
 			ev.addClass(&ir, si, ev.silenceRank(si, pop.reads, rule.reads), byGroup, so)
+			if so != nil {
+				ev.classSilentReads(si, so, tracedOf(i))
+			}
 		case classed(o, false):
 			ev.addClass(&ir, si, ev.classRank(si, pop.reads, rule.reads), byGroup, so)
 		}

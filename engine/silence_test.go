@@ -69,3 +69,72 @@ func TestSilenceCountedByClass(t *testing.T) {
 		}
 	}
 }
+
+// TestSilentReadsCarryTheirCountedClass: in an indicator that counts silence as "no", a value
+// the State's data lack (its report is silent on it) is shown with the class the counts use for
+// it (silenceRank: the silent report's), never none: the weakest class of a traced State's reads
+// is its counted class, with Trace and State by State (EvaluateStates, whose reads are shared
+// between indicators, yet the same as with Trace).
+// Lebanon's invented 2024 report is silent on 2.2's field: illustrative, not none.
+func TestSilentReadsCarryTheirCountedClass(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	const year = 2024
+	traced, err := p.Evaluate(ctx, ds, year, Trace())
+	require.NoError(t, err)
+	byState, err := p.EvaluateStates(ctx, ds, year)
+	require.NoError(t, err)
+	outcomes := map[string][]StateOutcome{} // by indicator: the traced outcomes, both ways
+	reads := map[[2]string][]FieldRead{}
+	for _, ir := range traced.Indicators {
+		outcomes[ir.ID] = append(outcomes[ir.ID], ir.States...)
+		for _, so := range ir.States {
+			reads[[2]string{ir.ID, so.ISO3}] = so.Values
+		}
+	}
+	for _, se := range byState {
+		for _, io := range se.Indicators {
+			outcomes[io.ID] = append(outcomes[io.ID], io.StateOutcome)
+			// State by State, a read is shared by the indicators reading the field: the class
+			// one of them gives a silent read must not reach the others
+			assert.Equal(t, reads[[2]string{io.ID, se.ISO3}], io.Values, "%s %s: the same reads both ways", io.ID, se.ISO3)
+		}
+	}
+	silent := 0
+	for _, ir := range traced.Indicators {
+		asFalse := ir.UnknownPolicy == UnknownAsFalse && (ir.Aggregate == AggCount || ir.Aggregate == AggShare)
+		for _, so := range outcomes[ir.ID] {
+			if !so.InPopulation || so.Error != "" {
+				continue
+			}
+			if !asFalse {
+				continue
+			}
+			var weakest Class
+			unclassed := 0
+			for _, fr := range so.Values {
+				weakest = weakest.Weaker(fr.Class)
+				if fr.Value == nil && fr.Class == "" {
+					unclassed++
+				}
+			}
+			assert.Zero(t, unclassed, "%s %s: a silent read has the class it is counted by", ir.ID, so.ISO3)
+			assert.Equal(t, so.Class, weakest, "%s %s: the reads' weakest class is the State's", ir.ID, so.ISO3)
+			if so.Result == nil {
+				silent++
+			}
+		}
+	}
+	assert.Positive(t, silent)
+	for _, so := range outcomes["2.2"] {
+		if so.ISO3 != "LBN" {
+			continue
+		}
+		for _, fr := range so.Values {
+			if fr.Field == "cc_strategy_progress_reported" {
+				assert.Nil(t, fr.Value)
+				assert.Equal(t, ClassIllustrative, fr.Class, "LBN's silent report is invented")
+			}
+		}
+	}
+}

@@ -110,23 +110,26 @@ func locDate(loc *locale.Locale, d engine.Date) string {
 	return s
 }
 
-// locValue formats an indicator value in its unit for a sentence; "not known" when absent.
-func locValue(loc *locale.Locale, v *float64, unit string) string {
+// locValue formats an indicator value in its unit for a sentence, with the mark of its class
+// (MarkSymbol) after the number, before an area's unit ("1,436.12ⁱ km²", not "km²ⁱ", which
+// reads as a power); "not known" when absent.
+func locValue(loc *locale.Locale, v *float64, unit string, c engine.Class) string {
 	if v == nil {
 		return loc.T("value.not-known")
 	}
+	mark := MarkSymbol(c)
 	switch unit {
 	case "percent":
-		return loc.Percent(*v, 1)
+		return loc.Percent(*v, 1) + mark
 	case "km2":
-		return loc.Number(*v, 2) + " km²"
+		return loc.Number(*v, 2) + mark + " km²"
 	case "m2":
-		return loc.Number(*v, 0) + " m²"
+		return loc.Number(*v, 0) + mark + " m²"
 	}
 	if *v == math.Trunc(*v) {
-		return loc.Number(*v, 0)
+		return loc.Number(*v, 0) + mark
 	}
-	return loc.Number(*v, 2)
+	return loc.Number(*v, 2) + mark
 }
 
 // locScore formats a score (a share) as a percentage with one decimal, so that a change of a
@@ -319,7 +322,9 @@ func projectionWords(loc *locale.Locale, s engine.ProjectionStatus, year *int) s
 }
 
 func indicatorSentence(loc *locale.Locale, c engine.IndicatorChange, name func(string) string) string {
-	d := map[string]any{"Indicator": c.ID, "Title": c.Title, "From": locValue(loc, c.BaseValue, c.Unit), "To": locValue(loc, c.ScenarioValue, c.Unit)}
+	// each value carries the mark of the class of the data behind it, as in the tables
+	d := map[string]any{"Indicator": c.ID, "Title": c.Title, "From": locValue(loc, c.BaseValue, c.Unit, c.BaseClass),
+		"To": locValue(loc, c.ScenarioValue, c.Unit, c.ScenarioClass)}
 	var id string
 	switch {
 	case c.BaseValue == nil && c.ScenarioValue != nil:

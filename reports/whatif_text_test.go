@@ -34,7 +34,8 @@ func lebanonWhatIf(t *testing.T) (*WhatIf, *engine.ScenarioRun) {
 }
 
 // TestWhatIfText: the summary names the State, the event and every indicator that moved; each
-// changed indicator, section, obligation and projection has its sentence; the French version
+// changed indicator, section, obligation and projection has its sentence, its values marked by
+// their class; the French version
 // comes from the same catalogue.
 func TestWhatIfText(t *testing.T) {
 	rep, run := lebanonWhatIf(t)
@@ -51,10 +52,12 @@ func TestWhatIfText(t *testing.T) {
 		byKey[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "[", "no missing message: %s", s.Text)
 	}
-	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0% (now not known). Its status would change from insufficient data to too few States to judge. Lebanon would be counted.", byKey["25.2"])
-	assert.Equal(t, "25.3 States Parties declaring completion of clearance would rise from 1 to 2. Lebanon would be counted.", byKey["25.3"])
+	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0%ᵘ (now not known). Its status would change from insufficient data to too few States to judge. Lebanon would be counted.", byKey["25.2"])
+	assert.Equal(t, "25.3 States Parties declaring completion of clearance would rise from 1ⁱ to 2ⁱ. Lebanon would be counted.", byKey["25.3"])
 	assert.Contains(t, txt.Notes, "Lebanon entered the population: it completed clearance against a deadline in the year (25.2).")
-	assert.Contains(t, byKey["24.2"], "would fall from 1,436.12 km² to 1,432.22 km²")
+	// each value carries the mark of the data behind it, as in the tables: the sample's
+	// contamination figures are invented (ⁱ), 25.2's deadline rests on unstated data (ᵘ)
+	assert.Contains(t, byKey["24.2"], "would fall from 1,436.12ⁱ km² to 1,432.22ⁱ km²")
 	assert.Equal(t, "The obligation under Article 4 of Lebanon would be completed on time (now open, deadline ahead).", byKey["LBN-4"])
 	assert.Contains(t, byKey["LBN-4-projection"], "would no longer apply")
 	assert.Len(t, txt.Sections, ws.Changed.Sections)

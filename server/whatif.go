@@ -268,11 +268,14 @@ func scenarioQuery(q url.Values, key string) string {
 
 // compareRow is one line of the side-by-side table.
 type compareRow struct {
-	ID, Title, Unit string
-	Base            *float64
-	Scenario        []*float64
-	Deltas          []*float64
-	Plan            bool
+	ID, Title, Unit, Provenance string
+	Base                        *float64
+	Scenario                    []*float64
+	Deltas                      []*float64
+	Plan                        bool
+	// BaseClass and ScenarioClass are the classes of the data behind the values (their marks)
+	BaseClass     engine.Class
+	ScenarioClass []engine.Class
 }
 
 func compareRows(rep *reports.WhatIf) []compareRow {
@@ -294,13 +297,15 @@ func compareRows(rep *reports.WhatIf) []compareRow {
 			if !ok {
 				i = len(rows)
 				index[c.ID] = i
-				rows = append(rows, compareRow{ID: c.ID, Title: c.Title, Unit: c.Unit, Base: c.BaseValue,
-					Scenario: make([]*float64, len(rep.Scenarios)), Deltas: make([]*float64, len(rep.Scenarios))})
+				rows = append(rows, compareRow{ID: c.ID, Title: c.Title, Unit: c.Unit, Provenance: c.Provenance, Base: c.BaseValue, BaseClass: c.BaseClass,
+					Scenario: make([]*float64, len(rep.Scenarios)), Deltas: make([]*float64, len(rep.Scenarios)), ScenarioClass: make([]engine.Class, len(rep.Scenarios))})
 				for k := range rows[i].Scenario {
 					rows[i].Scenario[k] = c.BaseValue // unchanged unless the scenario says otherwise
+					rows[i].ScenarioClass[k] = c.BaseClass
 				}
 			}
 			rows[i].Scenario[si] = c.ScenarioValue
+			rows[i].ScenarioClass[si] = c.ScenarioClass
 			rows[i].Deltas[si] = c.Delta
 		}
 	}
@@ -370,7 +375,9 @@ func (s *Server) whatifMarkdown(w http.ResponseWriter, r *http.Request) {
 	w.Write(b.Bytes())
 }
 
-// whatifCSV downloads every changed indicator of every scenario, one row each.
+// whatifCSV downloads every changed indicator of every scenario, one row each, with the
+// indicator's provenance label and the classes of the data behind its values (the JSON's
+// provenance, base_class and scenario_class): the numbers stay plain, their marks are columns.
 func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
 	scs, ok := s.formScenarios(w, r)
 	if !ok {
@@ -383,7 +390,7 @@ func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	var b bytes.Buffer
 	cw := csv.NewWriter(&b)
-	cw.Write([]string{"scenario", "id", "title", "unit", "base_value", "scenario_value", "delta", "base_status", "scenario_status", "sentence"})
+	cw.Write([]string{"scenario", "id", "title", "unit", "base_value", "scenario_value", "delta", "base_status", "scenario_status", "sentence", "provenance", "base_class", "scenario_class"})
 	num := func(v *float64) string {
 		if v == nil {
 			return ""
@@ -397,10 +404,10 @@ func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, c := range sc.Indicators {
 			cw.Write([]string{sc.Name, c.ID, c.Title, c.Unit, num(c.BaseValue), num(c.ScenarioValue), num(c.Delta),
-				string(c.BaseStatus), string(c.ScenarioStatus), text[c.ID]})
+				string(c.BaseStatus), string(c.ScenarioStatus), text[c.ID], c.Provenance, string(c.BaseClass), string(c.ScenarioClass)})
 		}
 		cw.Write([]string{sc.Name, "overall", "Plan score", "score", num(sc.Overall.BaseScore), num(sc.Overall.ScenarioScore), num(sc.Overall.Delta),
-			string(sc.Overall.BaseStatus), string(sc.Overall.ScenarioStatus), sc.Text.Summary})
+			string(sc.Overall.BaseStatus), string(sc.Overall.ScenarioStatus), sc.Text.Summary, "", "", ""})
 	}
 	cw.Flush()
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -102,7 +102,7 @@ type State struct {
 	// RemainingClass is the class of the remaining amount's fact and HistoryClass the least
 	// reliable class of the history's; Class, the least reliable of them and DeadlineClass, is
 	// the class of the probabilities and completion years drawn from them.
-	// DeadlineClass is the least reliable class of the deadline decisions of the episode.
+	// DeadlineClass is the class of the deadline in force: of the decision(s) that set it.
 	RemainingClass engine.Class `json:"remaining_class,omitempty"`
 	HistoryClass   engine.Class `json:"history_class,omitempty"`
 	DeadlineClass  engine.Class `json:"deadline_class,omitempty"`
@@ -261,9 +261,17 @@ func stateOf(ds *engine.Dataset, dp *engine.DeadlineProjection, year int, asOf e
 	return sr
 }
 
-// deadlineClass is the least reliable class of the deadline decisions read for dp's episode
-// (the assessment's obligation episode of the same State, article and number).
+// deadlineClass is the class of the deadline in force of dp's episode (the assessment's
+// obligation episode of the same State, article and number): the least reliable class of the
+// decisions that set it, not of the whole chain. An original deadline from the treaty's rule
+// (official) extended by a decision recorded only by the Monitor is a Monitor deadline; a
+// Monitor record of an earlier deadline, since extended by an official decision, does not make
+// the deadline in force less than official. Empty when no decision sets it.
 func deadlineClass(a *engine.Assessment, dp *engine.DeadlineProjection) engine.Class {
+	inForce, err := engine.ParseDate(dp.Deadline)
+	if dp.Deadline == "" || err != nil {
+		return ""
+	}
 	field := fmt.Sprintf("art%d_deadline", dp.Article)
 	var c engine.Class
 	for _, o := range a.Obligations {
@@ -271,8 +279,13 @@ func deadlineClass(a *engine.Assessment, dp *engine.DeadlineProjection) engine.C
 			continue
 		}
 		for _, v := range o.Values {
-			if v.Field == field {
-				c = c.Weaker(v.Class)
+			if v.Field != field {
+				continue
+			}
+			if s, ok := v.Value.(string); ok {
+				if d, err := engine.ParseDate(s); err == nil && d == inForce {
+					c = c.Weaker(v.Class)
+				}
 			}
 		}
 	}

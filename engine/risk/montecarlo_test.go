@@ -215,3 +215,53 @@ func TestRiskNextToProjection(t *testing.T) {
 	assert.Contains(t, s.Reason, "rests on one year of data (2024)")
 	assert.InDelta(t, 2029.0, *s.Projected, 1e-9)
 }
+
+// TestDeadlineClassIsTheDeadlineInForce: the mark of a State's deadline is the class of the
+// decision(s) that set the deadline in force, not the least reliable of the episode's whole
+// chain. An official deadline extended officially is official though the original deadline is
+// known only from the Monitor; an original official deadline extended on the Monitor's word
+// is the Monitor's. Chad (sample): its first interim extension (to 2024, an estimate: its
+// decision year inferred) was followed by a second (to October 2026, from Mine Action Review):
+// its deadline in force is the Monitor's, not an estimate.
+func TestDeadlineClassIsTheDeadlineInForce(t *testing.T) {
+	p := shippedPlan(t)
+	ctx := context.Background()
+	states := "iso3,name,region,signed,ratified,entry_into_force,withdrawn\nDEU,Germany,europe,2008-12-03,2009-07-08,2010-08-01,\n"
+	for _, tc := range []struct {
+		name, original, extension string
+		want                      engine.Class
+	}{
+		{"official extension of a Monitor deadline", "monitor", "official", engine.ClassOfficial},
+		{"Monitor extension of an official deadline", "official", "monitor", engine.ClassMonitor},
+		{"estimated extension of an official deadline", "official", "estimate", engine.ClassEstimate},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			facts := "iso3,year,field,value,source,class,recorded\n" +
+				"DEU,2010,art4_obligation_start,2010-08-01,ISU,official,\n" +
+				"DEU,2010,art4_deadline,2020-08-01,treaty," + tc.original + ",\n" +
+				"DEU,2019,art4_deadline,2030-08-01,9MSP," + tc.extension + ",\n" +
+				"DEU,2023,art4_area_cleared_m2,1500000,F,official,\nDEU,2024,art4_area_cleared_m2,1000000,F,official,\n" +
+				"DEU,2024,art4_area_remaining_m2,4000000,F,official,\n"
+			ds, err := engine.LoadDataset(fstest.MapFS{"states.csv": {Data: []byte(states)}, "facts.csv": {Data: []byte(facts)}}, ".")
+			require.NoError(t, err)
+			a, err := p.Assess(ctx, ds, 2024, engine.AsOf(engine.MustDate("2026-06-30")))
+			require.NoError(t, err)
+			r, err := Simulate(ctx, p, ds, a, Draws(200), Seed(1))
+			require.NoError(t, err)
+			require.Len(t, r.States, 1)
+			assert.Equal(t, "2030-08-01", r.States[0].Deadline)
+			assert.Equal(t, tc.want, r.States[0].DeadlineClass)
+			assert.Equal(t, engine.ClassOfficial.Weaker(tc.want), r.States[0].Class, "the probabilities carry the deadline's class")
+		})
+	}
+
+	ds := sampleDataset(t)
+	a, err := p.Assess(ctx, ds, 2025)
+	require.NoError(t, err)
+	r, err := Simulate(ctx, p, ds, a, Draws(200), Seed(1))
+	require.NoError(t, err)
+	tcd := findRisk(r, "TCD", 4)
+	require.NotNil(t, tcd)
+	assert.Equal(t, "2026-10-01", tcd.Deadline)
+	assert.Equal(t, engine.ClassMonitor, tcd.DeadlineClass, "the second interim extension, from Mine Action Review")
+}

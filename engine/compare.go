@@ -121,6 +121,11 @@ type IndicatorChange struct {
 	// covers for it (audit_exceptions.go), that exception with its reason; nil otherwise
 	// (Baseline.Composition fills it).
 	Exception *AuditException `json:"exception,omitempty"`
+	// NotCovered is, when the indicator moved the wrong way and the scenario holds the good
+	// news a documented exception covers, but the move is not the one that news causes (with
+	// several events: another change moves it the wrong way too, or the news alone does not),
+	// that exception: it does not accept the move. Nil otherwise; never set with Exception.
+	NotCovered *AuditException `json:"not_covered,omitempty"`
 	// Series are the two yearly series, for overlay charts.
 	BaseSeries     []YearValue `json:"-"`
 	ScenarioSeries []YearValue `json:"-"`

@@ -1,8 +1,10 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 	"reflect"
+	"regexp"
 )
 
 // Composition effects of a what-if (docs/whatif.md, "Who entered or left a population"): when a
@@ -76,7 +78,7 @@ func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 			news[k] = true
 		}
 	}
-	b.acceptedMoves(d, news)
+	b.acceptedMoves(d, news, run, fr)
 	byText := map[string]int{}
 	evB := &evaluator{plan: b.plan, ds: b.ds, cfg: b.cfg}
 	evS := &evaluator{plan: run.Plan, ds: nd, cfg: cfg}
@@ -319,10 +321,18 @@ func newsBetween(b, s *stateEnv) []GoodNews {
 }
 
 // acceptedMoves names, on each indicator of d that moved the wrong way, the documented
-// exception that accepts it after one of the kinds of good news the scenario holds.
-func (b *Baseline) acceptedMoves(d *Diff, news map[GoodNews]bool) {
+// exception that accepts it after one of the kinds of good news the scenario holds. With
+// several events (or an event and changes given as such), the move must be the one the news
+// causes (attributable): else the exception is named as not covering it
+// (IndicatorChange.NotCovered), so that its reason is never given for a move another change
+// caused.
+func (b *Baseline) acceptedMoves(d *Diff, news map[GoodNews]bool, run *ScenarioRun, fr frame) {
 	if len(news) == 0 {
 		return
+	}
+	var groups [][]Change
+	if run.Scenario != nil {
+		groups = changeGroups(run.Scenario.Changes)
 	}
 	for i := range d.Indicators {
 		c := &d.Indicators[i]
@@ -333,9 +343,103 @@ func (b *Baseline) acceptedMoves(d *Diff, news map[GoodNews]bool) {
 		for _, k := range GoodNewsKinds {
 			if ex := auditException(c.ID, k); ex != nil && news[k] {
 				x := *ex
-				c.Exception = &x
+				if len(groups) > 1 && !b.attributable(c, ia.Direction, k, groups, run, fr) {
+					c.NotCovered = &x
+				} else {
+					c.Exception = &x
+				}
 				break
 			}
 		}
 	}
+}
+
+// changeGroups splits a scenario's changes by the event each expands (Change.Event), in the
+// order of the events; the changes given as such ([[set]], --set, ...) are one group.
+func changeGroups(changes []Change) [][]Change {
+	at := map[int]int{}
+	var groups [][]Change
+	for _, c := range changes {
+		i, ok := at[c.Event]
+		if !ok {
+			i = len(groups)
+			at[c.Event] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], c)
+	}
+	return groups
+}
+
+// attributable reports whether indicator c's move the wrong way is the one the good news k
+// causes, when the scenario has several groups of changes (changeGroups): the groups that bring
+// k (an event whose State gets that news when it is applied alone) move the indicator the wrong
+// way applied alone, and the other groups applied alone do not. A move that another change
+// causes, or that the news alone does not cause, is not attributable.
+func (b *Baseline) attributable(c *IndicatorChange, dir Direction, k GoodNews, groups [][]Change, run *ScenarioRun, fr frame) bool {
+	var covered, rest []Change
+	for _, g := range groups {
+		if b.brings(g, k, run, fr) {
+			covered = append(covered, g...)
+		} else {
+			rest = append(rest, g...)
+		}
+	}
+	if len(covered) == 0 {
+		return false
+	}
+	moved := func(changes []Change) (bool, bool) {
+		v, score, ok := b.indicatorWith(run.Plan, changes, c.ID)
+		return ok && movedWrongWay(dir, c.BaseValue, v, c.BaseScore, score), ok
+	}
+	if wrong, _ := moved(covered); !wrong {
+		return false
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	wrong, ok := moved(rest)
+	return ok && !wrong
+}
+
+// brings reports whether the changes of one group, applied alone to the baseline's dataset,
+// give a State the good news k (newsBetween).
+func (b *Baseline) brings(changes []Change, k GoodNews, run *ScenarioRun, fr frame) bool {
+	nd, err := b.ds.Apply(changes)
+	if err != nil || len(nd.states) != len(b.ds.states) {
+		return false
+	}
+	baseEnvs := b.envs[len(b.envs)-1]
+	for si := range nd.states {
+		if nd.states[si] == b.ds.states[si] && sameFacts(nd.byState[si], b.ds.byState[si]) {
+			continue
+		}
+		se := &stateEnv{}
+		nd.build(si, fr, se)
+		for _, n := range newsBetween(&baseEnvs[si], se) {
+			if n == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indicatorWith is indicator id's value and score for the baseline's year and cut-off, on the
+// baseline's dataset with changes applied, under plan p; ok false when it cannot be assessed.
+func (b *Baseline) indicatorWith(p *Plan, changes []Change, id string) (value, score *float64, ok bool) {
+	nd, err := b.ds.Apply(changes)
+	if err != nil {
+		return nil, nil, false
+	}
+	opts := append(b.opts[:len(b.opts):len(b.opts)], Only(regexp.MustCompile("^"+regexp.QuoteMeta(id)+"$")))
+	a, err := p.Assess(context.Background(), nd, b.a.Year, opts...)
+	if err != nil {
+		return nil, nil, false
+	}
+	ia, found := a.Indicator(id)
+	if !found {
+		return nil, nil, false
+	}
+	return ia.Value, ia.Score, true
 }

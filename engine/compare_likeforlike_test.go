@@ -151,3 +151,55 @@ func TestWhatIfNamesTheAcceptedMove(t *testing.T) {
 		})
 	}
 }
+
+// TestAcceptedMoveWithSeveralEvents: with several events, the documented exception is named
+// only for a move the good news it covers causes. Angola joining with stockpiles beside Lebanon
+// completing clearance: 12.1's rise is Angola's (Angola alone raises it, Lebanon alone does
+// not), so it is accepted. Angola joining beside Bulgaria's completion withdrawn (a change
+// given as such): Bulgaria alone raises 12.1 too, so the rise is not the news's alone and the
+// exception does not cover it (NotCovered, no Exception). The same holds with two events where
+// the second is not the kind the exception covers.
+func TestAcceptedMoveWithSeveralEvents(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	base, err := p.NewBaseline(ctx, ds, 2024)
+	require.NoError(t, err)
+	bulgaria := Change{Kind: ChangeRemove, ISO3: "BGR", Field: "art3_completed_date", Year: 2023}
+	for _, tc := range []struct {
+		name    string
+		events  []string
+		changes []Change
+		covered bool
+	}{
+		{"Angola joins, Lebanon completes clearance", []string{"AGO ratify 2024-06-02 stockpile=1200", "LBN complete-clearance 2024-06-30"}, nil, true},
+		{"Lebanon completes clearance, Angola joins", []string{"LBN complete-clearance 2024-06-30", "AGO ratify 2024-06-02 stockpile=1200"}, nil, true},
+		{"Angola joins, Bulgaria's completion withdrawn", []string{"AGO ratify 2024-06-02 stockpile=1200"}, []Change{bulgaria}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var evs []Event
+			for _, text := range tc.events {
+				sp, err := ParseEventText(text)
+				require.NoError(t, err)
+				ev, err := ds.ResolveEvent(sp)
+				require.NoError(t, err)
+				evs = append(evs, ev)
+			}
+			changes, err := ds.ExpandEvents(evs)
+			require.NoError(t, err)
+			run, err := base.Run(ctx, &Scenario{Name: tc.name, Events: evs, Changes: append(changes, tc.changes...)})
+			require.NoError(t, err)
+			c, ok := run.Diff().Indicator("12.1")
+			require.True(t, ok)
+			require.Greater(t, *c.ScenarioValue, *c.BaseValue, "12.1 rose")
+			if tc.covered {
+				require.NotNil(t, c.Exception, "the rise is Angola's")
+				assert.Equal(t, NewsAccessionStockpile, c.Exception.News)
+				assert.Nil(t, c.NotCovered)
+				return
+			}
+			assert.Nil(t, c.Exception, "Bulgaria raises 12.1 too: the exception does not cover the rise")
+			require.NotNil(t, c.NotCovered)
+			assert.Equal(t, NewsAccessionStockpile, c.NotCovered.News)
+		})
+	}
+}

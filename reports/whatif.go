@@ -182,6 +182,12 @@ func WriteWhatIfTable(w io.Writer, rep *WhatIf) error {
 				fmt.Fprintln(tw, st.Text)
 			}
 		}
+		if len(s.Text.NotCovered) > 0 {
+			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.not-covered"))
+			for _, st := range s.Text.NotCovered {
+				fmt.Fprintln(tw, st.Text)
+			}
+		}
 		if len(s.Text.LeftOut) > 0 {
 			fmt.Fprintln(tw, "\n"+loc.T("cli.whatif.head.left-out"))
 			for _, st := range s.Text.LeftOut {
@@ -393,6 +399,12 @@ func WriteWhatIfMarkdown(w io.Writer, rep *WhatIf, charts []*chart.Figure) error
 		if len(s.Text.Accepted) > 0 {
 			fmt.Fprintf(&b, "\n**%s**\n\n", markdownText(t("cli.whatif.md.accepted")))
 			for _, st := range s.Text.Accepted {
+				fmt.Fprintf(&b, "- %s\n", markdownText(st.Text))
+			}
+		}
+		if len(s.Text.NotCovered) > 0 {
+			fmt.Fprintf(&b, "\n**%s**\n\n", markdownText(t("cli.whatif.md.not-covered")))
+			for _, st := range s.Text.NotCovered {
 				fmt.Fprintf(&b, "- %s\n", markdownText(st.Text))
 			}
 		}

@@ -31,10 +31,14 @@ type WhatIfText struct {
 	LeftOut []SentenceOf `json:"left_out"`
 	// Accepted says, per indicator that would move the wrong way as a documented exception
 	// accepts (engine.IndicatorChange.Exception), why: the exception's full reason.
-	Accepted  []SentenceOf `json:"accepted"`
-	Sections  []SentenceOf `json:"sections"`
-	Deadlines []SentenceOf `json:"deadlines"`
-	Notes     []string     `json:"notes,omitempty"`
+	Accepted []SentenceOf `json:"accepted"`
+	// NotCovered says, per indicator that would move the wrong way where the scenario holds the
+	// good news a documented exception covers but the move is not that news's alone
+	// (engine.IndicatorChange.NotCovered), that the exception does not cover it.
+	NotCovered []SentenceOf `json:"not_covered,omitempty"`
+	Sections   []SentenceOf `json:"sections"`
+	Deadlines  []SentenceOf `json:"deadlines"`
+	Notes      []string     `json:"notes,omitempty"`
 }
 
 // SentenceOf is a sentence about one row (an indicator id, a section key, a State and
@@ -174,6 +178,12 @@ func NewWhatIfText(loc *locale.Locale, ws WhatIfScenario, events []engine.Event,
 	}
 	if len(accepted) > 0 {
 		t.Summary += " " + loc.N("whatif.accepted-summary", len(accepted), map[string]any{"Indicators": loc.JoinAnd(accepted)})
+	}
+	for _, c := range ws.Indicators {
+		if ex := c.NotCovered; ex != nil {
+			t.NotCovered = append(t.NotCovered, SentenceOf{Key: c.ID, Text: loc.T("whatif.not-covered", map[string]any{"Indicator": c.ID, "Title": c.Title,
+				"Short": engineSentence(loc, ex.Short, ex.ShortSentence)})})
+		}
 	}
 	for _, l := range ws.LeftOut {
 		d := map[string]any{"Indicator": l.ID, "Title": l.Title, "Reason": engineSentence(loc, l.Reason, l.ReasonSentence)}
@@ -385,8 +395,12 @@ func engineSentences(loc *locale.Locale, english []string, ss []engine.Sentence)
 
 // AcceptedShort is the short form of the reason a documented exception accepts an indicator's
 // move the wrong way, for a table's cell ("accepted: a State joining with stockpiles adds to
-// the work left under Article 3"); "" when no exception accepts it.
+// the work left under Article 3"), or that the documented exception does not cover it (with
+// several events, engine.IndicatorChange.NotCovered); "" when no exception concerns it.
 func AcceptedShort(loc *locale.Locale, c engine.IndicatorChange) string {
+	if c.NotCovered != nil {
+		return loc.T("whatif.not-covered-short")
+	}
 	if c.Exception == nil {
 		return ""
 	}

@@ -203,7 +203,7 @@ func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 		if f := se.from[fi]; f != nil {
 			return f.Class
 		}
-		return d.absentClass(fi, y)
+		return d.absentClass(si, fi, y)
 	}
 	var c Class
 	if statesBased[fi] {
@@ -222,7 +222,7 @@ func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 			}
 		}
 		if isRegister[bi] && (!seen || scope != ScopeEvent && se.from[bi] == nil) {
-			c = c.Weaker(d.absentClass(bi, y))
+			c = c.Weaker(d.absentClass(si, bi, y))
 		}
 	}
 	return c

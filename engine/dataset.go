@@ -251,7 +251,7 @@ func LoadDataset(fsys fs.FS, dir string) (*Dataset, error) {
 	}
 	if regs := path.Join(dir, "registers.csv"); !b.full() {
 		if _, err := fs.Stat(fsys, regs); err == nil {
-			b.readCSV(fsys, regs, registerColumns, nil, b.registerRow)
+			b.readCSV(fsys, regs, registerColumns, registerOptional, b.registerRow)
 		}
 	}
 	b.checkVersions()

@@ -20,6 +20,8 @@ import (
 //
 //	"registers": [{"field": "art7_annual_submitted", "first_year": 2019, "last_year": 2025,
 //	               "class": "official", "source": "UNODA Article 7 register"}]
+//
+// A declaration may name one State ("iso3": "TCD"), as registers.csv's optional iso3 column.
 
 type jsonState struct {
 	ISO3           string `json:"iso3"`
@@ -50,6 +52,7 @@ type jsonRegister struct {
 	LastYear  *int   `json:"last_year"`
 	Class     string `json:"class"`
 	Source    string `json:"source"`
+	ISO3      string `json:"iso3"`
 }
 
 func (b *builder) readJSON(fsys fs.FS, name string) {
@@ -113,7 +116,7 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 					fail(dec.InputOffset(), "read register: %v", err)
 					return
 				}
-				r.vals = map[string]string{"field": g.Field, "class": g.Class, "source": g.Source, "first_year": "", "last_year": ""}
+				r.vals = map[string]string{"field": g.Field, "class": g.Class, "source": g.Source, "first_year": "", "last_year": "", "iso3": g.ISO3}
 				if g.FirstYear != nil {
 					r.vals["first_year"] = strconv.Itoa(*g.FirstYear)
 				}

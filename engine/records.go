@@ -301,7 +301,7 @@ func (d *Dataset) Lookup(iso3, field string, year int, asOf Date) (FieldRead, bo
 	}
 	if f == nil {
 		// a register's absence has the class of the register (Dataset.AbsentClass)
-		return FieldRead{Field: field, Origin: "absent", Class: d.absentClass(fi, year)}, false, nil
+		return FieldRead{Field: field, Origin: "absent", Class: d.absentClass(si, fi, year)}, false, nil
 	}
 	fr := FieldRead{Field: field, Origin: fmt.Sprintf("%s:%d", f.File, f.Line), Source: f.Source, Class: f.Class}
 	switch schema[fi].Type {

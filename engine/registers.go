@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // The class of an absence (docs/data.md, "Registers: the class of an absence"). A register field
@@ -17,13 +18,17 @@ import (
 
 // Register is one declaration of registers.csv: for the register field Field, the data record
 // every case in the years First to Last (0: no bound), and an absence there rests on a record
-// of class Class, named by Source.
+// of class Class, named by Source. ISO3, when set, restricts the declaration to one State: a
+// record of that State's absence (Chad's reports not received, from Mine Action Review) that
+// the field's declaration for every State does not source; for that State and those years it
+// takes the place of the declaration for every State.
 type Register struct {
 	Field  string `json:"field"`
 	First  int    `json:"first_year,omitempty"`
 	Last   int    `json:"last_year,omitempty"`
 	Class  Class  `json:"class"`
 	Source string `json:"source"`
+	ISO3   string `json:"iso3,omitempty"`
 	File   string `json:"-"`
 	Line   int    `json:"-"`
 }
@@ -33,8 +38,18 @@ func (r Register) Covers(y int) bool {
 	return (r.First == 0 || y >= r.First) && (r.Last == 0 || y <= r.Last)
 }
 
-// registerColumns are the columns of registers.csv: all required (the years may be empty).
-var registerColumns = []string{"field", "first_year", "last_year", "class", "source"}
+// registerColumns are the columns of registers.csv: all required (the years may be empty);
+// registerOptional the optional ones: iso3, a declaration for one State (empty: every State).
+var (
+	registerColumns  = []string{"field", "first_year", "last_year", "class", "source"}
+	registerOptional = []string{"iso3"}
+)
+
+// RegisterColumns are the columns of registers.csv in order, the optional iso3 last: the
+// header lap writes (the workbook's Registers sheet).
+func RegisterColumns() []string {
+	return append(append([]string(nil), registerColumns...), registerOptional...)
+}
 
 // isRegister marks the register fields by schema index.
 var isRegister = func() []bool {
@@ -50,35 +65,57 @@ const absenceYears = MaxYear - MinYear + 1
 
 // absenceTable holds, for each register field (by schema index), the class of an absence in
 // each year from MinYear: "" where no declaration covers the year. A field without a
-// declaration has a nil row. It is built once per dataset and shared by the datasets derived
-// from it (scenarios, one State's view).
-type absenceTable [][]Class
+// declaration has a nil row. byState holds the same for the declarations of one State, by
+// ISO3 (nil without any). It is built once per dataset and shared by the datasets derived
+// from it (scenarios, one State's view), which is why byState is keyed by code, not index.
+type absenceTable struct {
+	all     [][]Class
+	byState map[string][][]Class
+}
 
 // Registers returns the dataset's register declarations, in the order given.
 func (d *Dataset) Registers() []Register { return append([]Register(nil), d.registers...) }
 
-// AbsentClass is the class of an absent value of an input field in year y: for a register
-// field, the class its declaration gives for y, or ClassUnstated when no declaration covers y;
-// for a report field, the zero Class (its absence means "not known", never "no"). For a
-// static or carried field, y is the year evaluated: the register covers the record up to
-// that year's reference date.
-func (d *Dataset) AbsentClass(field string, y int) Class {
+// AbsentClass is the class of an absent value of an input field in year y for a State without
+// a declaration of its own: for a register field, the class its declaration gives for y, or
+// ClassUnstated when no declaration covers y; for a report field, the zero Class (its absence
+// means "not known", never "no"). For a static or carried field, y is the year evaluated: the
+// register covers the record up to that year's reference date.
+func (d *Dataset) AbsentClass(field string, y int) Class { return d.AbsentClassOf("", field, y) }
+
+// AbsentClassOf is AbsentClass for the State iso3: a declaration for that State alone (the
+// iso3 column of registers.csv) comes before the declaration for every State.
+func (d *Dataset) AbsentClassOf(iso3, field string, y int) Class {
 	fi, ok := fieldIndex[field]
 	if !ok || !schema[fi].Input() {
 		return ""
 	}
-	return d.absentClass(fi, y)
+	return d.absentClassOf(iso3, fi, y)
 }
 
-// absentClass is AbsentClass by schema index.
-func (d *Dataset) absentClass(fi, y int) Class {
+// absentClass is AbsentClassOf by State and schema index.
+func (d *Dataset) absentClass(si, fi, y int) Class {
+	if d.absence.byState == nil || si < 0 || si >= len(d.states) {
+		return d.absentClassOf("", fi, y)
+	}
+	return d.absentClassOf(d.states[si].ISO3, fi, y)
+}
+
+func (d *Dataset) absentClassOf(iso3 string, fi, y int) Class {
 	if !isRegister[fi] {
 		return ""
 	}
-	if fi < len(d.absence) && y >= MinYear && y <= MaxYear {
-		if row := d.absence[fi]; row != nil {
-			if c := row[y-MinYear]; c != "" {
+	if y >= MinYear && y <= MaxYear {
+		if rows := d.absence.byState[iso3]; iso3 != "" && fi < len(rows) && rows[fi] != nil {
+			if c := rows[fi][y-MinYear]; c != "" {
 				return c
+			}
+		}
+		if fi < len(d.absence.all) {
+			if row := d.absence.all[fi]; row != nil {
+				if c := row[y-MinYear]; c != "" {
+					return c
+				}
 			}
 		}
 	}
@@ -87,8 +124,18 @@ func (d *Dataset) absentClass(fi, y int) Class {
 
 // registerRow validates one row of registers.csv (or of the registers of dataset.json).
 func (b *builder) registerRow(r *row) {
-	reg := Register{Field: r.vals["field"], Source: r.vals["source"], File: r.file, Line: r.line}
+	reg := Register{Field: r.vals["field"], Source: r.vals["source"], ISO3: strings.TrimSpace(r.vals["iso3"]), File: r.file, Line: r.line}
 	ok := true
+	if reg.ISO3 != "" {
+		if _, known := b.stateIdx[reg.ISO3]; !known {
+			d := r.diag(CodeUnknownState, "iso3", "unknown State %s: not in the States file (leave iso3 empty to declare the register for every State)", clip(reg.ISO3))
+			if s := suggest(reg.ISO3, b.isoCodes()); s != "" {
+				d.Hint = fmt.Sprintf("did you mean %q?", s)
+			}
+			b.add(d)
+			ok = false
+		}
+	}
 	fd, known := LookupField(reg.Field)
 	switch {
 	case !known:
@@ -141,8 +188,12 @@ func (b *builder) registerRow(r *row) {
 		return
 	}
 	for _, prev := range b.registers {
-		if prev.Field == reg.Field && overlaps(prev, reg) {
-			b.add(r.diag(CodeDuplicateFact, "first_year", "the years of %s overlap a declaration at %s:%d; declare each year once", reg.Field, prev.File, prev.Line))
+		if prev.Field == reg.Field && prev.ISO3 == reg.ISO3 && overlaps(prev, reg) {
+			what := reg.Field
+			if reg.ISO3 != "" {
+				what += " for " + reg.ISO3
+			}
+			b.add(r.diag(CodeDuplicateFact, "first_year", "the years of %s overlap a declaration at %s:%d; declare each year once", what, prev.File, prev.Line))
 			return
 		}
 	}
@@ -186,14 +237,18 @@ func joinClasses() string {
 
 // buildAbsence builds the absence table of a dataset's declarations.
 func buildAbsence(regs []Register) absenceTable {
-	if len(regs) == 0 {
-		return nil
-	}
-	t := make(absenceTable, len(schema))
+	var t absenceTable
 	for _, r := range regs {
+		rows := t.all
+		if r.ISO3 != "" {
+			rows = t.byState[r.ISO3]
+		}
+		if rows == nil {
+			rows = make([][]Class, len(schema))
+		}
 		fi := fieldIndex[r.Field]
-		if t[fi] == nil {
-			t[fi] = make([]Class, absenceYears)
+		if rows[fi] == nil {
+			rows[fi] = make([]Class, absenceYears)
 		}
 		lo, hi := MinYear, MaxYear
 		if r.First != 0 {
@@ -203,8 +258,16 @@ func buildAbsence(regs []Register) absenceTable {
 			hi = r.Last
 		}
 		for y := lo; y <= hi; y++ {
-			t[fi][y-MinYear] = r.Class
+			rows[fi][y-MinYear] = r.Class
 		}
+		if r.ISO3 == "" {
+			t.all = rows
+			continue
+		}
+		if t.byState == nil {
+			t.byState = map[string][][]Class{}
+		}
+		t.byState[r.ISO3] = rows
 	}
 	return t
 }

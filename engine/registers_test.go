@@ -303,3 +303,78 @@ func obligationOf(t *testing.T, p *Plan, ds *Dataset, iso3 string, article int) 
 	t.Fatalf("%s has no Article %d obligation", iso3, article)
 	return Obligation{}
 }
+
+// TestRegisterForOneState: a declaration with an iso3 covers one State's absences (a sourced
+// absence, such as Chad's reports not received, in a register the data otherwise invent): for
+// that State and its years it comes before the declaration for every State, in AbsentClassOf,
+// in Lookup and in what a rule's result rests on; other States and years keep the declaration
+// for every State. It is checked as the rest: an unknown State, or two declarations of one
+// State sharing a year, is an error at its line and column, and dataset.json takes it too.
+func TestRegisterForOneState(t *testing.T) {
+	const field = "art7_annual_submitted"
+	regs := "field,first_year,last_year,class,source,iso3\n" +
+		field + ",2019,2025,illustrative,invented for a sample,\n" +
+		field + ",2020,2022,monitor,Mine Action Review 2023: last reported in 2020,LTU\n"
+	facts := factsHeader + "DEU,2019," + field + ",2020-04-01,x\nLTU,2019," + field + ",2020-04-01,x\n"
+	ds, err := LoadDataset(withRegisters(testStatesCSV, facts, regs), ".")
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		iso3 string
+		year int
+		want Class
+	}{
+		{"LTU", 2021, ClassMonitor}, {"LTU", 2020, ClassMonitor}, {"LTU", 2022, ClassMonitor},
+		{"LTU", 2023, ClassIllustrative},
+		{"DEU", 2021, ClassIllustrative}, {"LTU", 2026, ClassUnstated},
+	} {
+		assert.Equal(t, tc.want, ds.AbsentClassOf(tc.iso3, field, tc.year), "%s %d", tc.iso3, tc.year)
+		fr, ok, err := ds.Lookup(tc.iso3, field, tc.year, MustDate("2026-12-31"))
+		require.NoError(t, err)
+		assert.False(t, ok)
+		assert.Equal(t, tc.want, fr.Class, "Lookup %s %d", tc.iso3, tc.year)
+	}
+	assert.Equal(t, ClassIllustrative, ds.AbsentClass(field, 2021), "the declaration for every State")
+	require.Len(t, ds.Registers(), 2)
+	assert.Equal(t, "LTU", ds.Registers()[1].ISO3)
+
+	// the Article 7 record's "none recorded" rests on it: Lithuania's 2021 report, not Germany's
+	p := mustLoadTestPlan(t)
+	for iso3, want := range map[string]Class{"LTU": ClassMonitor, "DEU": ClassIllustrative} {
+		rec, err := p.StateRecord(context.Background(), ds, iso3, 2022, AsOf(MustDate("2023-06-30")))
+		require.NoError(t, err)
+		found := false
+		for _, a := range rec.Reporting.Annual {
+			if a.Year == 2021 {
+				found = true
+				assert.Nil(t, a.Received)
+				assert.Equal(t, want, a.AbsenceClass, iso3)
+			}
+		}
+		assert.True(t, found, iso3)
+	}
+
+	js := `{"states": [{"iso3": "LTU", "name": "Lithuania", "region": "europe"}], "facts": [],
+		"registers": [{"field": "` + field + `", "class": "official", "source": "x", "iso3": "LTU"}]}`
+	jds, err := LoadDataset(fstest.MapFS{"dataset.json": {Data: []byte(js)}}, ".")
+	require.NoError(t, err)
+	assert.Equal(t, ClassOfficial, jds.AbsentClassOf("LTU", field, 2021))
+
+	for _, tc := range []struct {
+		name, csv, code, key, msg string
+		line                      int
+	}{
+		{"unknown State", field + ",2020,2022,monitor,x,NGR\n", CodeUnknownState, "iso3", `unknown State "NGR"`, 2},
+		{"one State's years twice", field + ",2020,2022,monitor,x,LTU\n" + field + ",2022,2023,official,y,LTU\n", CodeDuplicateFact, "first_year", "overlap a declaration at registers.csv:2", 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := LoadDataset(withRegisters(testStatesCSV, factsHeader, "field,first_year,last_year,class,source,iso3\n"+tc.csv), ".")
+			var diags Diagnostics
+			require.True(t, errors.As(err, &diags), "want diagnostics, got %v", err)
+			require.Len(t, diags, 1, "%v", diags)
+			assert.Equal(t, tc.code, diags[0].Code)
+			assert.Equal(t, tc.key, diags[0].Key)
+			assert.Equal(t, tc.line, diags[0].Line)
+			assert.Contains(t, diags[0].Error(), tc.msg)
+		})
+	}
+}

@@ -88,7 +88,7 @@ func WriteDataset(w io.Writer, ds *engine.Dataset) error {
 
 // registersTable is registers.csv as a sheet, in the file's order.
 func registersTable(regs []engine.Register) Table {
-	t := Table{Sheet: registersSheet, Header: registerColumns, Widths: []float64{32, 12, 12, 14, 100}}
+	t := Table{Sheet: registersSheet, Header: registerColumns, Widths: []float64{32, 12, 12, 14, 100, 8}}
 	for _, r := range regs {
 		row := make([]any, len(registerColumns))
 		for i, v := range registerText(r) {

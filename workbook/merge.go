@@ -99,7 +99,7 @@ func Merge(ds *engine.Dataset, b *Batch, replace bool) (*Merged, error) {
 	var ps Problems
 	states, sps := m.mergeStates(ds, b, replace)
 	ps = append(ps, sps...)
-	ps = append(ps, m.mergeRegisters(ds, b)...)
+	ps = append(ps, m.mergeRegisters(ds, b, states)...)
 	if len(ps) > 0 {
 		return nil, sorted(ps)
 	}
@@ -464,7 +464,7 @@ func relabel(err error) error {
 // mergeRegisters takes a batch's Registers sheets as the whole of registers.csv: the engine
 // checks them as it checks the file (field, years, class, source, overlapping years), and a
 // problem points at the row's cells. The file changes when its declarations do.
-func (m *Merged) mergeRegisters(ds *engine.Dataset, b *Batch) Problems {
+func (m *Merged) mergeRegisters(ds *engine.Dataset, b *Batch, states []engine.State) Problems {
 	if !b.HasRegisters {
 		return nil
 	}
@@ -476,10 +476,17 @@ func (m *Merged) mergeRegisters(ds *engine.Dataset, b *Batch) Problems {
 		}
 		rows[i] = row
 	}
-	data := encodeCSV(registerColumns, rows)
-	// checked beside a States file of one placeholder State and no fact: only registers.csv is
-	// under test
-	_, err := engine.LoadDataset(fstest.MapFS{"states.csv": {Data: encodeCSV(stateColumns[:7], [][]string{{"AAA", "Placeholder", "europe", "", "", "", ""}})},
+	data := registerCSV(rows)
+	// checked beside a States file of the merged States' codes (a declaration may name one) and
+	// no fact: only registers.csv is under test
+	placeholder := [][]string{{"AAA", "Placeholder", "europe", "", "", "", ""}}
+	if len(states) > 0 {
+		placeholder = nil
+		for _, s := range states {
+			placeholder = append(placeholder, []string{s.ISO3, "Placeholder", "europe", "", "", "", ""})
+		}
+	}
+	_, err := engine.LoadDataset(fstest.MapFS{"states.csv": {Data: encodeCSV(stateColumns[:7], placeholder)},
 		"facts.csv": {Data: encodeCSV(factColumns[:5], nil)}, "registers.csv": {Data: data}}, ".")
 	if err != nil {
 		var ps Problems
@@ -500,7 +507,7 @@ func (m *Merged) mergeRegisters(ds *engine.Dataset, b *Batch) Problems {
 			old = append(old, registerText(r))
 		}
 	}
-	m.changed[2] = !bytes.Equal(encodeCSV(registerColumns, old), data)
+	m.changed[2] = !bytes.Equal(registerCSV(old), data)
 	return nil
 }
 
@@ -529,5 +536,5 @@ func registerText(r engine.Register) []string {
 		}
 		return strconv.Itoa(y)
 	}
-	return []string{r.Field, year(r.First), year(r.Last), string(r.Class), r.Source}
+	return []string{r.Field, year(r.First), year(r.Last), string(r.Class), r.Source, r.ISO3}
 }

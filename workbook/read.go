@@ -80,9 +80,33 @@ type RegisterRow struct {
 	Origin Origin
 }
 
-// registerColumns are the columns of registers.csv, in order (all required; the years may be
-// empty).
-var registerColumns = []string{"field", "first_year", "last_year", "class", "source"}
+// registerColumns are the columns of registers.csv, in order (engine.RegisterColumns): all
+// required (the years may be empty) but the last, iso3, a declaration for one State.
+var (
+	registerColumns  = engine.RegisterColumns()
+	registerRequired = registerColumns[:len(registerColumns)-1]
+)
+
+// registerHeader is the columns registers.csv is written with: without iso3 when no
+// declaration names a State, so that a file without the column round-trips byte for byte.
+func registerHeader(rows [][]string) []string {
+	for _, r := range rows {
+		if r[len(registerColumns)-1] != "" {
+			return registerColumns
+		}
+	}
+	return registerRequired
+}
+
+// registerCSV encodes registers.csv's rows (of registerColumns) under registerHeader.
+func registerCSV(rows [][]string) []byte {
+	h := registerHeader(rows)
+	trimmed := make([][]string, len(rows))
+	for i, r := range rows {
+		trimmed[i] = r[:len(h)]
+	}
+	return encodeCSV(h, trimmed)
+}
 
 // stateColumns are the columns of states.csv, in order; class is optional.
 var stateColumns = []string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn", "class"}

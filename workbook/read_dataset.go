@@ -32,7 +32,7 @@ func (b *Batch) readDatasetLayout(f *excelize.File, name string, sheets []string
 // readRegisters reads a Registers sheet: the rows of registers.csv, each cell as text (a year
 // typed as a number reads as the year). The engine checks the values (Merge).
 func (b *Batch) readRegisters(f *excelize.File, name string) Problems {
-	t, ps := readColumnTable(f, name, registersSheet, registerColumns, registerColumns)
+	t, ps := readColumnTable(f, name, registersSheet, registerColumns, registerRequired)
 	if t == nil {
 		return ps
 	}

@@ -190,3 +190,45 @@ func TestImportRegisters(t *testing.T) {
 	entries, _ := filepath.Glob(filepath.Join(dir, "registers.csv.*.bak"))
 	assert.Len(t, entries, 1, "the earlier registers.csv is kept")
 }
+
+// A Registers sheet may declare a register for one State (the iso3 column, last): an unknown
+// State is a problem at its cell; a good one is written to registers.csv with the iso3 column
+// (a file without such a declaration keeps the five columns), is in force for that State only,
+// and exports back to the sheet.
+func TestImportRegistersForOneState(t *testing.T) {
+	book := func(rows ...[]any) string {
+		var b bytes.Buffer
+		require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5]},
+			{Sheet: registersSheet, Header: registerColumns, Rows: rows}}))
+		p := filepath.Join(t.TempDir(), "r.xlsx")
+		require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
+		return p
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
+		data, err := os.ReadFile(filepath.Join(sampleDir, name))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	all := []any{"art7_annual_submitted", 2019, 2025, "illustrative", "invented", ""}
+	_, err := importInto(t, dir, false, book(all, []any{"art7_annual_submitted", 2020, 2022, "monitor", "MAR 2023", "TCH"}))
+	var ps Problems
+	require.ErrorAs(t, err, &ps)
+	require.Len(t, ps, 1)
+	assert.Equal(t, "Registers!F3", ps[0].Sheet+"!"+ps[0].Cell, ps[0].Error())
+	assert.Contains(t, ps[0].Hint, `did you mean "TCD"?`)
+
+	_, err = importInto(t, dir, false, book(all, []any{"art7_annual_submitted", 2020, 2022, "monitor", "MAR 2023", "TCD"}))
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(dir, "registers.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, "field,first_year,last_year,class,source,iso3\nart7_annual_submitted,2019,2025,illustrative,invented,\nart7_annual_submitted,2020,2022,monitor,MAR 2023,TCD\n", string(got))
+	ds, err := OpenDataDir(dir)
+	require.NoError(t, err)
+	assert.Equal(t, engine.ClassMonitor, ds.AbsentClassOf("TCD", "art7_annual_submitted", 2021))
+	assert.Equal(t, engine.ClassIllustrative, ds.AbsentClassOf("LBN", "art7_annual_submitted", 2021))
+	tb := registersTable(ds.Registers())
+	require.Len(t, tb.Rows, 2)
+	assert.Equal(t, "iso3", tb.Header[len(tb.Header)-1])
+	assert.Equal(t, "TCD", tb.Rows[1][len(tb.Header)-1])
+}

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
@@ -168,19 +169,57 @@ func checkValue(s string) (code, msg string, ok bool) {
 // longLine returns the 1-based number and the length of the first line of data longer than
 // maxLineBytes, or 0.
 func longLine(data []byte) (line, length int) {
-	line, start := 1, 0
-	for i, c := range data {
-		if c == '\n' {
-			if i-start > maxLineBytes {
-				return line, i - start
-			}
-			line, start = line+1, i+1
+	for line = 1; ; line++ {
+		n := bytes.IndexByte(data, '\n')
+		if n < 0 {
+			n = len(data)
 		}
+		if n > maxLineBytes {
+			return line, n
+		}
+		if n == len(data) {
+			return 0, 0
+		}
+		data = data[n+1:]
 	}
-	if len(data)-start > maxLineBytes {
-		return line, len(data) - start
+}
+
+const (
+	ones     = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// cleanValues reports whether checkValue passes every value of a CSV file in the plain form
+// (parsePlainCSV), where a value lies within one line: no line is longer than maxValueBytes,
+// and the file holds no control character (isControl; in UTF-8, a C1 control is 0xc2 followed
+// by 0x80-0x9f) but tabs and line ends. It lets a clean file skip checkValue value by value.
+func cleanValues(data []byte) bool {
+	for len(data) > 0 {
+		n := bytes.IndexByte(data, '\n')
+		if n < 0 {
+			n = len(data)
+		}
+		if n > maxValueBytes {
+			return false
+		}
+		line := data[:n]
+		for i := 0; i < len(line); {
+			if i+8 <= len(line) { // eight printable ASCII bytes at once
+				if x := binary.LittleEndian.Uint64(line[i:]); ((x-ones*0x20)|(x+ones))&highBits == 0 {
+					i += 8
+					continue
+				}
+			}
+			for end := min(i+8, len(line)); i < end; i++ { // a byte below 0x20, 0x7f or above among them
+				c := line[i]
+				if c < 0x20 && c != '\t' || c == 0x7f || c == 0xc2 && i+1 < len(line) && line[i+1] >= 0x80 && line[i+1] <= 0x9f {
+					return false
+				}
+			}
+		}
+		data = data[min(n+1, len(data)):]
 	}
-	return 0, 0
+	return true
 }
 
 // controlLine returns the line, column (1-based, in characters) and the control character of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -320,4 +321,42 @@ func TestYearsBounded(t *testing.T) {
 	}
 	_, err := p.NewBaseline(context.Background(), ds, 99999)
 	assert.Error(t, err)
+}
+
+// TestCleanValues: cleanValues, which lets a plain CSV file skip checkValue value by value,
+// says a file is clean exactly when no line is longer than maxValueBytes and no line holds a
+// control character (isControl, or a CR, which the plain form has not), on the edge cases and
+// 20,000 random files made of the bytes and characters that matter.
+func TestCleanValues(t *testing.T) {
+	want := func(data string) bool {
+		for _, line := range strings.Split(data, "\n") {
+			if len(line) > maxValueBytes || strings.ContainsRune(line, '\r') {
+				return false
+			}
+			if _, i := controlChar(line); i >= 0 {
+				return false
+			}
+		}
+		return true
+	}
+	cases := []string{"", "\n", "a,b\n", "a\tb\n", "abcdefgh\x00", "abcdefghi\x7f", "\u0085", "abcdefg\u0085", "§é\u00a0ü",
+		"abcdefg\u009f", "abcdefg\u00a0", "a\x1fb", "\x7e\x7e\x7e\x7e\x7e\x7e\x7e\x7e", " !\"#$%&'", "a\rb",
+		strings.Repeat("x", maxValueBytes), strings.Repeat("x", maxValueBytes+1), strings.Repeat("é", maxValueBytes/2+1) + "\nok"}
+	for _, c := range cases {
+		assert.Equal(t, want(c), cleanValues([]byte(c)), "%q", c)
+	}
+	parts := []string{"a", "Z", " ", "~", ",", "\"", "\t", "\n", "\r", "\x00", "\x1f", "\x7f", "\u0080", "\u0085", "\u009f", "\u00a0", "§", "é", "€", "😀", "abcdefgh"}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			p := parts[rng.IntN(len(parts))]
+			if rng.IntN(4) > 0 { // mostly printable text, as data files are
+				p = parts[rng.IntN(5)]
+			}
+			b.WriteString(p)
+		}
+		s := b.String()
+		require.Equal(t, want(s), cleanValues([]byte(s)), "%q", s)
+	}
 }

@@ -3,6 +3,8 @@ package engine
 import (
 	"bytes"
 	"io"
+	"math"
+	"strings"
 )
 
 // csvRecords reads the records of a CSV file one at a time, with the line and column of each
@@ -15,107 +17,110 @@ type csvRecords interface {
 // plainCSV reads a CSV file in the plain form that the data files nearly always have: LF line
 // ends, and quoted fields that hold no line end and whose quotes are doubled. It reads as
 // encoding/csv's Reader (comma ',', FieldsPerRecord -1, no LazyQuotes) reads such a file,
-// field positions included (FuzzPlainCSV compares them), at a fraction of the cost: one
-// string for the whole file, each field a part of it unless it holds a doubled quote, and one
-// record slice that each Read reuses (as csv's ReuseRecord does).
+// field positions included (FuzzPlainCSV compares them), at a fraction of the cost: the file
+// is read once, by parsePlainCSV, into one string whose parts are the fields (unless a field
+// holds a doubled quote) and a list of the records; Read hands them out.
 type plainCSV struct {
-	s       string
-	i, line int      // the next byte and its line
-	rec     []string // the record Read returned last
-	recLine int
-	cols    []int // its fields' columns (1-based, in bytes)
+	s        string
+	fields   []plainField
+	unquoted []string // the values of the fields that hold a doubled quote
+	recs     []plainRecord
+	next     int // the record Read returns next
+	cur      plainRecord
+	start    int      // the index in fields of the record Read returned last
+	rec      []string // that record, reused
 }
+
+// plainField is a field of a plainCSV: its value s[start:end] (when start < 0, unquoted[-start-1])
+// and its column (1-based, in bytes).
+type plainField struct{ start, end, col int32 }
+
+// plainRecord is a record of a plainCSV: its line, and the index in fields after its last field.
+type plainRecord struct{ line, end int32 }
 
 // parsePlainCSV is a reader of data; nil when data is not in the plain form (a CR, a quote in
 // an unquoted field, a line end in a quoted field, text after a closing quote, an unclosed
-// quote): encoding/csv reads such a file and reports its errors.
+// quote): encoding/csv reads such a file and reports its errors. The whole file is read, so
+// that it is known to be plain before a record is used.
 func parsePlainCSV(data []byte) *plainCSV {
-	if bytes.IndexByte(data, '\r') >= 0 {
+	if bytes.IndexByte(data, '\r') >= 0 || len(data) > math.MaxInt32 {
 		return nil
 	}
-	p := &plainCSV{s: string(data)}
-	for p.i < len(p.s) { // read it all once, to know it is plain before a record is used
-		if !p.next() {
-			return nil
-		}
-	}
-	p.i, p.line, p.rec, p.cols = 0, 0, nil, p.cols[:0]
-	return p
-}
-
-// next reads the record at p.i into p.rec, p.recLine and p.cols, skipping empty lines as
-// encoding/csv does; it reports false when the record is not in the plain form. At the end of
-// the file it leaves p.rec empty.
-func (p *plainCSV) next() bool {
-	s, i := p.s, p.i
-	p.rec, p.cols = p.rec[:0], p.cols[:0]
-	for i < len(s) && s[i] == '\n' {
-		p.line++
-		i++
-	}
-	if i == len(s) {
-		p.i = i
-		return true
-	}
-	p.line++
-	p.recLine = p.line
-	start := i // the line's first byte
-	for {      // one field from i
-		p.cols = append(p.cols, i-start+1)
-		if i < len(s) && s[i] == '"' {
-			field, end, ok := quotedField(s, i)
-			if !ok {
-				return false
-			}
-			p.rec, i = append(p.rec, field), end
-		} else {
-			j := i
-			for j < len(s) && s[j] != ',' && s[j] != '\n' {
-				if s[j] == '"' {
-					return false // a bare quote
-				}
-				j++
-			}
-			p.rec, i = append(p.rec, s[i:j]), j
-		}
-		if i < len(s) && s[i] == ',' {
+	lines := bytes.Count(data, []byte{'\n'}) + 1
+	perLine := bytes.Count(data[:max(bytes.IndexByte(data, '\n'), 0)], []byte{','}) + 1 // the header's fields, about
+	s := string(data)
+	p := &plainCSV{s: s, fields: make([]plainField, 0, lines*perLine), recs: make([]plainRecord, 0, lines)}
+	line := int32(0)
+	for i := 0; i < len(s); {
+		// one record from i, skipping empty lines as encoding/csv does
+		if s[i] == '\n' {
+			line++
 			i++
 			continue
 		}
-		if i < len(s) { // a line end
-			i++
+		line++
+		start := i // the line's first byte
+		for {      // one field from i
+			col := int32(i - start + 1)
+			if i < len(s) && s[i] == '"' {
+				end, doubled, ok := quotedField(s, i)
+				if !ok {
+					return nil
+				}
+				f := plainField{start: int32(i + 1), end: int32(end - 1), col: col}
+				if doubled {
+					p.unquoted = append(p.unquoted, replaceDoubledQuotes(s[i+1:end-1]))
+					f.start = -int32(len(p.unquoted))
+				}
+				p.fields, i = append(p.fields, f), end
+			} else {
+				j := i
+				for j < len(s) && !plainStop[s[j]] {
+					j++
+				}
+				if j < len(s) && s[j] == '"' {
+					return nil // a bare quote
+				}
+				p.fields, i = append(p.fields, plainField{start: int32(i), end: int32(j), col: col}), j
+			}
+			if i < len(s) && s[i] == ',' {
+				i++
+				continue
+			}
+			if i < len(s) { // a line end
+				i++
+			}
+			break
 		}
-		p.i = i
-		return true
+		p.recs = append(p.recs, plainRecord{line: line, end: int32(len(p.fields))})
 	}
+	return p
 }
 
-// quotedField reads the quoted field that begins at s[i] == '"': its value and the index after
-// its closing quote, which must be followed by a comma, a line end or the end of the file.
-// It reports false for a line end inside the quotes, an unclosed quote or text after it.
-func quotedField(s string, i int) (string, int, bool) {
+// plainStop marks the bytes that end an unquoted field (a comma, a line end), or that make a
+// file not plain (a quote).
+var plainStop = [256]bool{',': true, '\n': true, '"': true}
+
+// quotedField reads the quoted field that begins at s[i] == '"': the index after its closing
+// quote, which must be followed by a comma, a line end or the end of the file, and whether it
+// holds a doubled quote. It reports false for a line end inside the quotes, an unclosed quote or
+// text after it.
+func quotedField(s string, i int) (end int, doubled, ok bool) {
 	j := i + 1
-	doubled := false
 	for {
-		k := j
-		for k < len(s) && s[k] != '"' && s[k] != '\n' {
-			k++
+		n := strings.IndexByte(s[j:], '"')
+		if n < 0 || strings.IndexByte(s[j:j+n], '\n') >= 0 {
+			return 0, false, false
 		}
-		if k == len(s) || s[k] == '\n' {
-			return "", 0, false
-		}
+		k := j + n
 		if k+1 < len(s) && s[k+1] == '"' { // a doubled quote: part of the value
 			doubled, j = true, k+2
 			continue
 		}
 		if k+1 < len(s) && s[k+1] != ',' && s[k+1] != '\n' {
-			return "", 0, false
+			return 0, false, false
 		}
-		v := s[i+1 : k]
-		if doubled {
-			v = replaceDoubledQuotes(v)
-		}
-		return v, k + 1, true
+		return k + 1, doubled, true
 	}
 }
 
@@ -132,14 +137,24 @@ func replaceDoubledQuotes(v string) string {
 
 // Read returns the next record, or io.EOF. The record is valid until the next Read.
 func (p *plainCSV) Read() ([]string, error) {
-	p.next() // the file is plain: parsePlainCSV read it all
-	if len(p.rec) == 0 {
+	if p.next == len(p.recs) {
 		return nil, io.EOF
+	}
+	p.start = int(p.cur.end)
+	p.cur = p.recs[p.next]
+	p.next++
+	p.rec = p.rec[:0]
+	for _, f := range p.fields[p.start:p.cur.end] {
+		if f.start < 0 {
+			p.rec = append(p.rec, p.unquoted[-f.start-1])
+		} else {
+			p.rec = append(p.rec, p.s[f.start:f.end])
+		}
 	}
 	return p.rec, nil
 }
 
 // FieldPos is the line and column of a field of the record Read returned last.
 func (p *plainCSV) FieldPos(field int) (line, column int) {
-	return p.recLine, p.cols[field]
+	return int(p.cur.line), int(p.fields[p.start+field].col)
 }

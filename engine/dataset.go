@@ -169,7 +169,8 @@ func NewDataset(states []State, facts []Fact) (*Dataset, error) {
 	b := newBuilder(&ds)
 	for _, s := range states {
 		s := s
-		r := &row{file: s.File, line: s.Line, vals: map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "class": string(s.Class)}}
+		r := &row{file: s.File, line: s.Line}
+		r.vals[colISO3], r.vals[colName], r.vals[colRegion], r.vals[colClass] = s.ISO3, s.Name, s.Region, string(s.Class)
 		if !b.checkValues(r) {
 			continue
 		}
@@ -188,7 +189,8 @@ func NewDataset(states []State, facts []Fact) (*Dataset, error) {
 	}
 	for _, f := range facts {
 		f := f
-		r := &row{file: f.File, line: f.Line, vals: map[string]string{"iso3": f.ISO3, "field": f.Field, "value": f.Value, "source": f.Source, "class": string(f.Class)}}
+		r := &row{file: f.File, line: f.Line}
+		r.vals[colISO3], r.vals[colField], r.vals[colValue], r.vals[colSource], r.vals[colClass] = f.ISO3, f.Field, f.Value, f.Source, string(f.Class)
 		if !b.checkValues(r) {
 			continue
 		}
@@ -216,10 +218,10 @@ type Row struct {
 func DatasetFromRows(states, facts []Row) (ds *Dataset, diags Diagnostics) {
 	b := newBuilder(&diags)
 	for _, r := range states {
-		b.stateRow(&row{file: r.File, line: r.Line, vals: r.Values})
+		b.stateRow(rowOf(r.File, r.Line, r.Values))
 	}
 	for _, r := range facts {
-		b.factRow(&row{file: r.File, line: r.Line, vals: r.Values})
+		b.factRow(rowOf(r.File, r.Line, r.Values))
 	}
 	b.checkVersions()
 	if diags.HasErrors() {
@@ -274,16 +276,82 @@ var (
 	numPattern   = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
 )
 
-// row is one record of a CSV or JSON input with the position of each column.
+// column is a column of the data files (states.csv, facts.csv, registers.csv and the members
+// of dataset.json), by which a row holds its values.
+type column uint8
+
+const (
+	colISO3 column = iota
+	colName
+	colRegion
+	colSigned
+	colRatified
+	colEntryIntoForce
+	colWithdrawn
+	colYear
+	colField
+	colValue
+	colSource
+	colClass
+	colRecorded
+	colFirstYear
+	colLastYear
+	numColumns
+)
+
+// columnNames are the columns' names, as headers and diagnostics' keys give them.
+var columnNames = [numColumns]string{"iso3", "name", "region", "signed", "ratified", "entry_into_force", "withdrawn",
+	"year", "field", "value", "source", "class", "recorded", "first_year", "last_year"}
+
+// columnOf is the column named name.
+func columnOf(name string) (column, bool) {
+	for c, n := range columnNames {
+		if n == name {
+			return column(c), true
+		}
+	}
+	return 0, false
+}
+
+// columnsOf are the columns named names, in their order.
+func columnsOf(names ...string) []column {
+	out := make([]column, len(names))
+	for i, n := range names {
+		c, ok := columnOf(n)
+		if !ok {
+			panic("engine: unknown data column " + n)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// row is one record of a CSV or JSON input with the position of each column. A column the
+// record does not have is empty, as an empty cell is.
 type row struct {
 	file string
 	line int
-	vals map[string]string
-	cols map[string]int // column number (1-based) of each value, 0 when unknown
+	vals [numColumns]string
+	cols [numColumns]int // column number (1-based) of each value, 0 when unknown
+}
+
+// rowOf is a row of the values given by column name; names that are no column are left out.
+func rowOf(file string, line int, vals map[string]string) *row {
+	r := &row{file: file, line: line}
+	for k, v := range vals {
+		if c, ok := columnOf(k); ok {
+			r.vals[c] = v
+		}
+	}
+	return r
 }
 
 func (r *row) diag(code, key, format string, args ...any) *Diagnostic {
-	return &Diagnostic{Code: code, File: r.file, Line: r.line, Col: r.cols[key], Key: key, Message: fmt.Sprintf(format, args...)}
+	col := 0
+	if c, ok := columnOf(key); ok {
+		col = r.cols[c]
+	}
+	return &Diagnostic{Code: code, File: r.file, Line: r.line, Col: col, Key: key, Message: fmt.Sprintf(format, args...)}
 }
 
 type builder struct {
@@ -333,13 +401,12 @@ type factValue struct {
 // facts lists the value's rows in the order read.
 func (v *factValue) facts() []*Fact { return append([]*Fact{v.first}, v.more...) }
 
-// factRowKey identifies a row of the facts: its State, year, field and recorded day (zero
-// where the key leaves it out).
+// factRowKey identifies a value of the facts: its State (index in the builder's States), field
+// (index in the schema) and year.
 type factRowKey struct {
-	iso3     string
-	year     int
-	field    string
-	recorded Date
+	state int32
+	field int16
+	year  int16
 }
 
 // add records a problem; past maxDiagnostics it is only counted.
@@ -425,7 +492,8 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 		return
 	}
 	var r csvRecords
-	if plain := parsePlainCSV(data); plain != nil {
+	plain := parsePlainCSV(data)
+	if plain != nil {
 		r = plain
 	} else { // encoding/csv reads the rest, and reports their errors
 		cr := csv.NewReader(bytes.NewReader(data))
@@ -475,16 +543,27 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 		n := bytes.Count(data, []byte{'\n'})
 		b.values, b.rows = make(map[factRowKey]int, n), make([]factValue, 0, n)
 	}
-	var checked []string // the columns checkValues would check, of those the file has
-	for _, k := range checkedColumns {
-		if _, ok := pos[k]; ok {
-			checked = append(checked, k)
+	var checked []column                    // the columns checkValues would check, of those the file has
+	if plain == nil || !cleanValues(data) { // otherwise every value passes checkValue
+		for _, c := range checkedColumns {
+			if _, ok := pos[columnNames[c]]; ok {
+				checked = append(checked, c)
+			}
 		}
 	}
+	type field struct {
+		col column
+		i   int // index in the record
+	}
+	fields := make([]field, 0, len(pos))
+	for h, i := range pos {
+		c, _ := columnOf(h) // every column of pos is one of want and optional
+		fields = append(fields, field{c, i})
+	}
 	rows := 0
-	// one row, its maps refilled for each record: every column of pos is set each time, and
-	// the row callbacks keep none of it
-	rw := &row{file: name, vals: make(map[string]string, len(pos)), cols: make(map[string]int, len(pos))}
+	// one row, refilled for each record: every column of pos is set each time, and the row
+	// callbacks keep none of it
+	rw := &row{file: name}
 	for {
 		if b.full() {
 			line, _ := r.FieldPos(0)
@@ -511,10 +590,10 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 			continue
 		}
 		rw.line = line
-		for h, i := range pos {
-			_, col := r.FieldPos(i)
-			rw.vals[h] = strings.TrimSpace(rec[i])
-			rw.cols[h] = col
+		for _, f := range fields {
+			_, col := r.FieldPos(f.i)
+			rw.vals[f.col] = strings.TrimSpace(rec[f.i])
+			rw.cols[f.col] = col
 		}
 		rows++
 		if b.checkColumns(rw, checked) {
@@ -525,22 +604,19 @@ func (b *builder) readCSV(fsys fs.FS, name string, want, optional []string, each
 }
 
 // checkedColumns are the columns checkValues checks, in its order.
-var checkedColumns = slices.Concat(stateColumns, factColumns, optionalColumns, []string{"first_year", "last_year"})
+var checkedColumns = columnsOf(slices.Concat(stateColumns, factColumns, optionalColumns, []string{"first_year", "last_year"})...)
 
 // checkValues checks the length and characters of every value of a row, in a fixed order, and
 // reports each bad one.
 func (b *builder) checkValues(r *row) bool { return b.checkColumns(r, checkedColumns) }
 
-// checkColumns is checkValues over the columns cols, in order; the row may lack some.
-func (b *builder) checkColumns(r *row, cols []string) bool {
+// checkColumns is checkValues over the columns cols, in order; a column the row lacks is empty,
+// which passes.
+func (b *builder) checkColumns(r *row, cols []column) bool {
 	ok := true
-	for _, k := range cols {
-		v, has := r.vals[k]
-		if !has {
-			continue
-		}
-		if code, msg, good := checkValue(v); !good {
-			b.add(r.diag(code, k, "%s", msg))
+	for _, c := range cols {
+		if code, msg, good := checkValue(r.vals[c]); !good {
+			b.add(r.diag(code, columnNames[c], "%s", msg))
 			ok = false
 		}
 	}
@@ -567,13 +643,13 @@ func contains(list []string, s string) bool {
 
 // stateRow validates one states.csv row.
 func (b *builder) stateRow(r *row) {
-	s := State{ISO3: r.vals["iso3"], Name: r.vals["name"], Region: r.vals["region"], File: r.file, Line: r.line}
+	s := State{ISO3: r.vals[colISO3], Name: r.vals[colName], Region: r.vals[colRegion], File: r.file, Line: r.line}
 	ok := b.checkStateNames(&s, r)
-	for _, c := range []struct {
+	for i, c := range [...]struct {
 		key string
 		dst *Date
 	}{{"signed", &s.Signed}, {"ratified", &s.Ratified}, {"entry_into_force", &s.EntryIntoForce}, {"withdrawn", &s.Withdrawn}} {
-		v := r.vals[c.key]
+		v := r.vals[colSigned+column(i)]
 		if v == "" {
 			continue
 		}
@@ -584,7 +660,7 @@ func (b *builder) stateRow(r *row) {
 		}
 		*c.dst = d
 	}
-	if c, err := parseClass(r.vals["class"]); err != nil {
+	if c, err := parseClass(r.vals[colClass]); err != nil {
 		b.add(r.diag(CodeBadValue, "class", "%v", err))
 	} else {
 		s.Class = c
@@ -673,8 +749,8 @@ func (b *builder) addState(s *State) {
 
 // factRow validates one facts.csv row.
 func (b *builder) factRow(r *row) {
-	f := &Fact{ISO3: r.vals["iso3"], Field: r.vals["field"], Value: r.vals["value"], Source: r.vals["source"], Class: Class(r.vals["class"]), File: r.file, Line: r.line}
-	if y := r.vals["year"]; y != "" {
+	f := &Fact{ISO3: r.vals[colISO3], Field: r.vals[colField], Value: r.vals[colValue], Source: r.vals[colSource], Class: Class(r.vals[colClass]), File: r.file, Line: r.line}
+	if y := r.vals[colYear]; y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1900 || n > 2200 {
 			b.add(r.diag(CodeBadYear, "year", "year %s is not a year between 1900 and 2200", clip(y)))
@@ -682,7 +758,7 @@ func (b *builder) factRow(r *row) {
 		}
 		f.Year = n
 	}
-	if v := r.vals["recorded"]; v != "" {
+	if v := r.vals[colRecorded]; v != "" {
 		d, err := ParseDate(v)
 		if err != nil {
 			b.add(r.diag(CodeBadDate, "recorded", "recorded: %v", err))
@@ -698,43 +774,47 @@ func (b *builder) addFact(f *Fact, r *row) {
 	if r == nil {
 		r = &row{file: f.File, line: f.Line}
 	}
-	fd, ok := b.factField(f, r)
+	key, ok := b.factField(f, r)
 	if !ok {
 		return
 	}
-	ok = b.checkFactYear(f, &fd, r)
+	fd := &schema[key.field]
+	f.Field = fd.Name // one string for each field's name
+	ok = b.checkFactYear(f, fd, r)
 	if f.Value == "" {
 		b.add(r.diag(CodeBadValue, "value", "value is empty; leave the row out when the value is unknown"))
 		return
 	}
-	valueOK, yearOK := b.parseFactValue(f, &fd, r)
+	valueOK, yearOK := b.parseFactValue(f, fd, r)
 	if !valueOK {
 		return
 	}
 	ok = yearOK && ok
 	ok = b.checkFactOrigin(f, r) && ok
-	if !ok || !b.checkRecorded(f, &fd, r) {
+	if !ok || !b.checkRecorded(f, fd, key, r) {
 		return
 	}
-	b.keepFact(f, &fd, r)
+	b.keepFact(f, fd, key, r)
 }
 
-// factField checks a fact's year range and State and returns its field, which must be an input
-// field. It reports false, having reported the problem, when the fact can be checked no further.
-func (b *builder) factField(f *Fact, r *row) (Field, bool) {
+// factField checks a fact's year range and State and returns its key, whose field must be an
+// input field. It reports false, having reported the problem, when the fact can be checked no
+// further.
+func (b *builder) factField(f *Fact, r *row) (factRowKey, bool) {
 	if f.Year != 0 && (f.Year < 1900 || f.Year > 2200) {
 		b.add(r.diag(CodeBadYear, "year", "year %d is not a year between 1900 and 2200", f.Year))
-		return Field{}, false
+		return factRowKey{}, false
 	}
-	if _, known := b.stateIdx[f.ISO3]; !known {
+	si, known := b.stateIdx[f.ISO3]
+	if !known {
 		d := r.diag(CodeUnknownState, "iso3", "unknown State %s: not in the States file", clip(f.ISO3))
 		if s := suggest(f.ISO3, b.isoCodes()); s != "" {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		b.add(d)
-		return Field{}, false
+		return factRowKey{}, false
 	}
-	fd, known := LookupField(f.Field)
+	fi, known := fieldIndex[f.Field]
 	switch {
 	case !known:
 		d := r.diag(CodeUnknownField, "field", "unknown field %s", clip(f.Field))
@@ -742,12 +822,12 @@ func (b *builder) factField(f *Fact, r *row) (Field, bool) {
 			d.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		b.add(d)
-		return Field{}, false
-	case !fd.Input():
+		return factRowKey{}, false
+	case !schema[fi].Input():
 		b.add(r.diag(CodeDerivedField, "field", "field %q is derived by the engine and cannot be supplied", f.Field))
-		return Field{}, false
+		return factRowKey{}, false
 	}
-	return fd, true
+	return factRowKey{state: int32(si), field: int16(fi), year: int16(f.Year)}, true
 }
 
 // checkFactYear checks that a fact has a year exactly when its field's scope needs one.
@@ -837,8 +917,7 @@ func (b *builder) checkFactOrigin(f *Fact, r *row) bool {
 // keepFact adds a checked fact unless it repeats one already given. One row per State, year,
 // field and recorded day: several deadline decisions of a year, or a value and its
 // corrections, are told apart by the day each was recorded.
-func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
-	vk := factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}
+func (b *builder) keepFact(f *Fact, fd *Field, vk factRowKey, r *row) {
 	vi, known := b.values[vk]
 	var prev *Fact
 	if known {
@@ -878,7 +957,7 @@ func (b *builder) keepFact(f *Fact, fd *Field, r *row) {
 
 // checkRecorded checks a fact's recorded date: a deadline decision is recorded in the year it
 // was decided (the fact's year), and in a year with several decisions each has its own date.
-func (b *builder) checkRecorded(f *Fact, fd *Field, r *row) bool {
+func (b *builder) checkRecorded(f *Fact, fd *Field, key factRowKey, r *row) bool {
 	if !fd.isDeadline() {
 		return true
 	}
@@ -889,7 +968,6 @@ func (b *builder) checkRecorded(f *Fact, fd *Field, r *row) bool {
 	if b.decisions == nil {
 		b.decisions = map[factRowKey]*Fact{}
 	}
-	key := factRowKey{iso3: f.ISO3, year: f.Year, field: f.Field}
 	if prev, ok := b.decisions[key]; ok && (prev.Recorded.IsZero() || f.Recorded.IsZero()) && prev.Recorded != f.Recorded {
 		d := r.diag(CodeDuplicateFact, "recorded", "%s: several deadline decisions for %s in %d, not all with a recorded date (first at %s:%d)", f.Field, f.ISO3, f.Year, prev.File, prev.Line)
 		d.Hint = "give each decision of the year the day it was decided in the recorded column"
@@ -921,29 +999,26 @@ func (b *builder) finish() *Dataset {
 	for i, s := range d.states {
 		d.stateIdx[s.ISO3] = i
 	}
-	d.facts = append([]*Fact(nil), b.facts...)
-	sort.Slice(d.facts, func(i, j int) bool {
-		a, c := d.facts[i], d.facts[j]
-		if a.ISO3 != c.ISO3 {
-			return a.ISO3 < c.ISO3
-		}
-		if a.Field != c.Field {
-			return a.Field < c.Field
-		}
-		if a.Year != c.Year {
-			return a.Year < c.Year
-		}
-		return a.Recorded.Before(c.Recorded) // decisions of one year, or versions of a value, in the order they were made
-	})
+	order := make(factsInOrder, len(b.facts))
+	for i, f := range b.facts {
+		fi := fieldIndex[f.Field]
+		order[i] = factInOrder{state: int32(d.stateIdx[f.ISO3]), rank: fieldRank[fi], field: int32(fi), year: int32(f.Year), f: f}
+	}
+	sort.Sort(order)
+	if len(order) > 0 { // nil when there are none
+		d.facts = make([]*Fact, 0, len(order))
+	}
+	for i := range order {
+		d.facts = append(d.facts, order[i].f)
+	}
 	d.facts = knownDays(d.facts, b.shared)
 	d.byState = make([][][]*Fact, len(d.states))
 	var cut cutoffDates
-	for _, f := range d.facts {
-		si := d.stateIdx[f.ISO3]
+	for i, f := range d.facts {
+		si, fi := order[i].state, order[i].field
 		if d.byState[si] == nil {
 			d.byState[si] = make([][]*Fact, len(schema))
 		}
-		fi := fieldIndex[f.Field]
 		d.byState[si][fi] = append(d.byState[si][fi], f)
 		if fd := schema[fi]; fd.Type == TypeDate && !fd.isDeadline() {
 			cut.see(f.date.Last(), dateSource{fact: f})
@@ -966,6 +1041,46 @@ func (b *builder) finish() *Dataset {
 	}
 	return d
 }
+
+// factInOrder is a fact with what the facts are sorted by: its State's index (the States sorted
+// by ISO3), its field's rank by name, and its year; field is the field's schema index.
+type factInOrder struct {
+	state, rank, field, year int32
+	f                        *Fact
+}
+
+// factsInOrder sorts facts by State, field (by name) and year, and the decisions of one year or
+// versions of a value in the order they were made (by recorded day).
+type factsInOrder []factInOrder
+
+func (o factsInOrder) Len() int      { return len(o) }
+func (o factsInOrder) Swap(i, j int) { o[i], o[j] = o[j], o[i] }
+func (o factsInOrder) Less(i, j int) bool {
+	a, c := &o[i], &o[j]
+	switch {
+	case a.state != c.state:
+		return a.state < c.state
+	case a.rank != c.rank:
+		return a.rank < c.rank
+	case a.year != c.year:
+		return a.year < c.year
+	}
+	return a.f.Recorded.Before(c.f.Recorded)
+}
+
+// fieldRank is each field's rank (by schema index) in the order of the fields' names.
+var fieldRank = func() []int32 {
+	idx := make([]int, len(schema))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(i, j int) bool { return schema[idx[i]].Name < schema[idx[j]].Name })
+	rank := make([]int32, len(schema))
+	for r, i := range idx {
+		rank[i] = int32(r)
+	}
+	return rank
+}()
 
 // farDateDays is how far the latest date may lie beyond the next latest before the data
 // gets a warning: one such date, a typo of 2042 for 2024, would move the default cut-off.

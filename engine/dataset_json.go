@@ -97,14 +97,15 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 			if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n,"); len(rest) > 0 {
 				line = lineAt(int64(len(data) - len(rest)))
 			}
-			r := &row{file: name, line: line, vals: map[string]string{}, cols: map[string]int{}}
+			r := &row{file: name, line: line}
 			if key == "states" {
 				var s jsonState
 				if err := dec.Decode(&s); err != nil {
 					fail(dec.InputOffset(), "read state: %v", err)
 					return
 				}
-				r.vals = map[string]string{"iso3": s.ISO3, "name": s.Name, "region": s.Region, "signed": s.Signed, "ratified": s.Ratified, "entry_into_force": s.EntryIntoForce, "withdrawn": s.Withdrawn, "class": s.Class}
+				r.vals[colISO3], r.vals[colName], r.vals[colRegion], r.vals[colClass] = s.ISO3, s.Name, s.Region, s.Class
+				r.vals[colSigned], r.vals[colRatified], r.vals[colEntryIntoForce], r.vals[colWithdrawn] = s.Signed, s.Ratified, s.EntryIntoForce, s.Withdrawn
 				if b.checkValues(r) {
 					states = append(states, r)
 				}
@@ -116,12 +117,12 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 					fail(dec.InputOffset(), "read register: %v", err)
 					return
 				}
-				r.vals = map[string]string{"field": g.Field, "class": g.Class, "source": g.Source, "first_year": "", "last_year": "", "iso3": g.ISO3}
+				r.vals[colField], r.vals[colClass], r.vals[colSource], r.vals[colISO3] = g.Field, g.Class, g.Source, g.ISO3
 				if g.FirstYear != nil {
-					r.vals["first_year"] = strconv.Itoa(*g.FirstYear)
+					r.vals[colFirstYear] = strconv.Itoa(*g.FirstYear)
 				}
 				if g.LastYear != nil {
-					r.vals["last_year"] = strconv.Itoa(*g.LastYear)
+					r.vals[colLastYear] = strconv.Itoa(*g.LastYear)
 				}
 				if b.checkValues(r) {
 					registers = append(registers, r)
@@ -138,9 +139,9 @@ func (b *builder) readJSON(fsys fs.FS, name string) {
 				b.add(r.diag(CodeBadValue, "value", "%s: %v", clip(f.Field), err))
 				continue
 			}
-			r.vals = map[string]string{"iso3": f.ISO3, "field": f.Field, "value": v, "source": f.Source, "class": f.Class, "recorded": f.Recorded}
+			r.vals[colISO3], r.vals[colField], r.vals[colValue], r.vals[colSource], r.vals[colClass], r.vals[colRecorded] = f.ISO3, f.Field, v, f.Source, f.Class, f.Recorded
 			if f.Year != nil {
-				r.vals["year"] = strconv.Itoa(*f.Year)
+				r.vals[colYear] = strconv.Itoa(*f.Year)
 			}
 			if b.checkValues(r) {
 				facts = append(facts, r)

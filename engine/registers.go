@@ -124,7 +124,7 @@ func (d *Dataset) absentClassOf(iso3 string, fi, y int) Class {
 
 // registerRow validates one row of registers.csv (or of the registers of dataset.json).
 func (b *builder) registerRow(r *row) {
-	reg := Register{Field: r.vals["field"], Source: r.vals["source"], ISO3: strings.TrimSpace(r.vals["iso3"]), File: r.file, Line: r.line}
+	reg := Register{Field: r.vals[colField], Source: r.vals[colSource], ISO3: strings.TrimSpace(r.vals[colISO3]), File: r.file, Line: r.line}
 	ok := true
 	if reg.ISO3 != "" {
 		if _, known := b.stateIdx[reg.ISO3]; !known {
@@ -151,11 +151,12 @@ func (b *builder) registerRow(r *row) {
 		b.add(d)
 		ok = false
 	}
-	for _, c := range []struct {
+	for _, c := range [...]struct {
 		key string
+		col column
 		dst *int
-	}{{"first_year", &reg.First}, {"last_year", &reg.Last}} {
-		v := r.vals[c.key]
+	}{{"first_year", colFirstYear, &reg.First}, {"last_year", colLastYear, &reg.Last}} {
+		v := r.vals[c.col]
 		if v == "" {
 			continue
 		}
@@ -171,10 +172,10 @@ func (b *builder) registerRow(r *row) {
 		b.add(r.diag(CodeBadYear, "last_year", "last_year %d is before first_year %d", reg.Last, reg.First))
 		ok = false
 	}
-	if r.vals["class"] == "" {
+	if r.vals[colClass] == "" {
 		b.add(r.diag(CodeBadValue, "class", "class is empty; name the class of the register (one of %s)", joinClasses()))
 		ok = false
-	} else if c, err := parseClass(r.vals["class"]); err != nil {
+	} else if c, err := parseClass(r.vals[colClass]); err != nil {
 		b.add(r.diag(CodeBadValue, "class", "%v", err))
 		ok = false
 	} else {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"encoding/binary"
 	"encoding/csv"
 	"io"
 	"regexp"
@@ -62,27 +63,57 @@ func (t *terminalWriter) Unwrap() io.Writer { return t.w }
 
 func (t *terminalWriter) Write(p []byte) (int, error) {
 	n := len(p)
-	buf := append(t.pending, p...)
-	t.pending = nil
+	buf := p
+	if len(t.pending) > 0 {
+		buf = append(t.pending, p...)
+		t.pending = nil
+	}
 	// keep an incomplete UTF-8 sequence at the end for the next write
 	if i := lastRuneStart(buf); i >= 0 && !utf8.FullRune(buf[i:]) {
 		t.pending = append([]byte(nil), buf[i:]...)
 		buf = buf[:i]
 	}
-	out := make([]byte, 0, len(buf))
-	for i := 0; i < len(buf); {
-		r, size := utf8.DecodeRune(buf[i:])
-		if !(r == utf8.RuneError && size == 1) && isControl(r) {
+	out := buf // most writes hold no control character: passed on as they are
+	if !terminalPlain(buf) {
+		out = make([]byte, 0, len(buf))
+		for i := 0; i < len(buf); {
+			r, size := utf8.DecodeRune(buf[i:])
+			if !(r == utf8.RuneError && size == 1) && isControl(r) {
+				i += size
+				continue
+			}
+			out = append(out, buf[i:i+size]...)
 			i += size
-			continue
 		}
-		out = append(out, buf[i:i+size]...)
-		i += size
 	}
 	if _, err := t.w.Write(out); err != nil {
 		return 0, err
 	}
 	return n, nil
+}
+
+// terminalPlain reports whether p holds no control character (isControl): no byte below 0x20
+// but tab and newline, no DEL, no 0xc2 followed by 0x80-0x9f (a C1 control in UTF-8). Eight
+// bytes are seen at once while none of them is below 0x20, DEL or 0xc2: most of what lap prints.
+func terminalPlain(p []byte) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	for i := 0; i < len(p); {
+		if i+8 <= len(p) {
+			x := binary.LittleEndian.Uint64(p[i:])
+			del, c2 := x^(0x7f*ones), x^(0xc2*ones)
+			if ((x-0x20*ones)&^x|(del-ones)&^del|(c2-ones)&^c2)&high == 0 {
+				i += 8
+				continue
+			}
+		}
+		for end := min(i+8, len(p)); i < end; i++ {
+			c := p[i]
+			if c < 0x20 && c != '\t' && c != '\n' || c == 0x7f || c == 0xc2 && i+1 < len(p) && p[i+1] >= 0x80 && p[i+1] <= 0x9f {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lastRuneStart is the index of the start of the last UTF-8 sequence of b, or -1.

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -135,4 +137,52 @@ func TestWritersEscape(t *testing.T) {
 		assert.Contains(t, md, `## \<img src=x onerror=alert(1)\>`)
 		assert.Contains(t, md, "Scenario file: `` a`b.toml ``")
 	})
+}
+
+// slowTerminal is the terminal writer without its fast path: every write decoded rune by rune.
+type slowTerminal struct{ terminalWriter }
+
+func (t *slowTerminal) Write(p []byte) (int, error) {
+	buf := append(t.pending, p...)
+	t.pending = nil
+	if i := lastRuneStart(buf); i >= 0 && !utf8.FullRune(buf[i:]) {
+		t.pending = append([]byte(nil), buf[i:]...)
+		buf = buf[:i]
+	}
+	for i := 0; i < len(buf); {
+		r, size := utf8.DecodeRune(buf[i:])
+		if r == utf8.RuneError && size == 1 || !isControl(r) {
+			t.w.Write(buf[i : i+size])
+		}
+		i += size
+	}
+	return len(p), nil
+}
+
+// TestTerminalWriterFastPath: what the terminal writer passes on unchanged (terminalPlain) it
+// passes as the rune-by-rune filter does: 20,000 random streams of text with control
+// characters, C1 controls, other UTF-8 and broken UTF-8, cut into random writes.
+func TestTerminalWriterFastPath(t *testing.T) {
+	parts := []string{"a", "Z", " ", "~", "\t", "\n", "\r", "\x00", "\x1b", "\x7f", "\u0085", "\u009b", "\u00a0", "é", "–", "ᵐ", "😀", "\xc2", "\xe2\x80", "\xff", "abcdefgh", "12345678"}
+	rng := rand.New(rand.NewPCG(13, 4))
+	for range 20000 {
+		var s []byte
+		for range rng.IntN(30) {
+			p := parts[rng.IntN(len(parts))]
+			if rng.IntN(3) > 0 {
+				p = parts[rng.IntN(4)]
+			}
+			s = append(s, p...)
+		}
+		var fast, slow bytes.Buffer
+		fw, sw := TerminalWriter(&fast), &slowTerminal{terminalWriter{w: &slow}}
+		for rest := s; len(rest) > 0; {
+			n := 1 + rng.IntN(len(rest))
+			_, err := fw.Write(rest[:n])
+			require.NoError(t, err)
+			sw.Write(rest[:n])
+			rest = rest[n:]
+		}
+		require.Equal(t, slow.String(), fast.String(), "%q", s)
+	}
 }

@@ -298,10 +298,13 @@ func pctArg(name string, v float64) Arg {
 }
 
 // valueArg is a value of an indicator in its unit: a percentage with up to two decimals for
-// an indicator in percent (its values are in points), else a number as numArg writes it.
+// an indicator in percent (its values are in points), else a number as numArg writes it,
+// with its thousands grouped.
 func valueArg(name string, v float64, unit string) Arg {
 	if unit != "percent" {
-		return numArg(name, v)
+		a := numArg(name, v)
+		a.Kind = ArgAmount // a value is an amount: its thousands grouped ("128,096")
+		return a
 	}
 	a := numArg(name, math.Round(v*100)/100)
 	a.Kind = ArgPercent

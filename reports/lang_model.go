@@ -147,13 +147,13 @@ func localNumbers(loc *locale.Locale, s string) string {
 		if frac != "" {
 			dec = len(frac) - 1
 		}
+		if sign == "-" {
+			v, sign = -v, "" // the locale writes the minus sign
+		}
 		switch suffix {
 		case "%":
 			return sign + loc.Percent(v, dec)
 		case " pp":
-			if sign == "-" {
-				v = -v
-			}
 			return loc.Points(v, dec)
 		}
 		return sign + loc.Number(v, dec)

@@ -586,7 +586,7 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 		th("regressing", g(sc.Regressing), pct(sc.Regressing)),
 		th("trend_on_track", g(sc.TrendOnTrack), pct(sc.TrendOnTrack)),
 		th("trend_min_years", strconv.Itoa(sc.TrendMinYears), loc.Int(sc.TrendMinYears)),
-		th("tolerance", g(sc.Tolerance), g(sc.Tolerance)),
+		tolerance(loc, sc.Tolerance, g(sc.Tolerance)),
 		th("min_population", strconv.Itoa(sc.MinPopulation), loc.Int(sc.MinPopulation)),
 		th("min_coverage", g(sc.MinCoverage), pct(sc.MinCoverage)),
 		th("cagr_improving", g(sc.CAGRImproving), pct(sc.CAGRImproving)),
@@ -595,6 +595,23 @@ func (d *document) method(a *engine.Assessment, m Meta) {
 		th("deadline_margin_years", g(sc.DeadlineMarginYears), years(sc.DeadlineMarginYears)),
 	}
 	d.Method = mv
+}
+
+// roundingTolerance is the largest tolerance that only absorbs the rounding of the computation
+// (the default is 1e-9): the method annex says so in words rather than write a number no
+// reader can read ("1e-09").
+const roundingTolerance = 1e-6
+
+// tolerance is the method annex's line of the tolerance setting: a rounding guard in words, a
+// larger tolerance as a number in the reader's format.
+func tolerance(loc *locale.Locale, v float64, setting string) threshold {
+	t := threshold{Key: "tolerance", Setting: setting}
+	if v <= roundingTolerance {
+		t.Meaning = loc.T("report.threshold.tolerance-rounding")
+	} else {
+		t.Meaning = loc.T("report.threshold.tolerance", map[string]any{"Value": loc.Number(v, decimalsUpTo(v, 6))})
+	}
+	return t
 }
 
 // shellQuote quotes a path for a shell command line when it needs it.

@@ -87,6 +87,23 @@ func Capitalize(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
+// Minus is the sign of a negative number a French reader reads: U+2212 MINUS SIGN, not the
+// hyphen-minus a program writes ("−17 %", "−0,6 % par an"), as French typography requires.
+// English and Spanish keep the hyphen-minus, their CLDR minus sign: house style
+// (../shared/reference/style.md) says nothing of it, and the English outputs (results.json's
+// reasons, lap explain) are written by the engine, which knows no language. Machine outputs
+// (CSV, JSON values, lap validate, expressions) keep the hyphen-minus in every language.
+const Minus = "\u2212"
+
+// minus is the language's minus sign.
+func (l *Locale) minus() string {
+	if l.lang == French {
+		return Minus
+	}
+	return "-"
+}
+
+// trimSign splits a formatted number into its sign ("-" or "") and its digits.
 func trimSign(s string) (sign, rest string) {
 	if strings.HasPrefix(s, "-") {
 		return "-", s[1:]

@@ -26,7 +26,7 @@ func TestNumbers(t *testing.T) {
 		{1234567, 0, "1,234,567", "1" + nb + "234" + nb + "567", "1.234.567"},
 		{999, 0, "999", "999", "999"},
 		{0.25, 2, "0.25", "0,25", "0,25"},
-		{-1234.56, 1, "-1,234.6", "-1" + nb + "234,6", "-1.234,6"},
+		{-1234.56, 1, "-1,234.6", "\u22121" + nb + "234,6", "-1.234,6"}, // French: U+2212 MINUS SIGN
 		{-0.04, 1, "0.0", "0,0", "0,0"}, // never "-0"
 		{2.5, 0, "2", "2", "2"},         // round half to even, as strconv
 		{110, 0, "110", "110", "110"},
@@ -55,12 +55,14 @@ func TestPercentages(t *testing.T) {
 		assert.Equal(t, c.es, For(Spanish).Percent(c.v, c.dec))
 	}
 	assert.Equal(t, "+3 pp", For(English).Points(3, 0))
-	assert.Equal(t, "-2,5 points", For(French).Points(-2.5, 1))
+	assert.Equal(t, "\u22122,5 points", For(French).Points(-2.5, 1))
+	assert.Equal(t, "\u221212,5"+nb+"%", For(French).Percent(-12.5, 1))
+	assert.Equal(t, "-12,5"+nb+"%", For(Spanish).Percent(-12.5, 1))
 	assert.Equal(t, "0 puntos porcentuales", For(Spanish).Points(0.2, 0), "no sign on a change that rounds to zero")
 	// the plural form follows the number as written (CLDR: French "one" for 0 to 1.x,
 	// Spanish for 1 exactly)
 	assert.Equal(t, "+0,5 point", For(French).Points(0.5, 1))
-	assert.Equal(t, "-1,5 point", For(French).Points(-1.5, 1))
+	assert.Equal(t, "\u22121,5 point", For(French).Points(-1.5, 1))
 	assert.Equal(t, "+2 points", For(French).Points(2, 0))
 	assert.Equal(t, "+1 punto porcentual", For(Spanish).Points(1, 0))
 	assert.Equal(t, "+0,5 puntos porcentuales", For(Spanish).Points(0.5, 1))

@@ -32,13 +32,17 @@ func symbolsFor(tag language.Tag) numberSymbols {
 
 // Number formats v with dec decimals (0 for a whole number) and the language's separators:
 // 1234.5 is "1,234.5" in English, "1 234,5" in French (no-break space), "1.234,5" in Spanish.
-// A value that rounds to zero is never "-0".
+// A value that rounds to zero is never "-0"; a negative one takes the language's minus sign
+// (French "−1 234,5", U+2212).
 func (l *Locale) Number(v float64, dec int) string {
 	s := strconv.FormatFloat(v, 'f', dec, 64)
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-")
 	}
 	sign, s := trimSign(s)
+	if sign != "" {
+		sign = l.minus()
+	}
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	var b strings.Builder
 	b.WriteString(sign)

@@ -133,5 +133,9 @@ func (l *Locale) plainNumber(v float64, dec int) string {
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-")
 	}
-	return strings.Replace(s, ".", l.numbers.decimal, 1)
+	sign, s := trimSign(s)
+	if sign != "" {
+		sign = l.minus()
+	}
+	return sign + strings.Replace(s, ".", l.numbers.decimal, 1)
 }

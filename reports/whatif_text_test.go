@@ -83,9 +83,9 @@ func TestWhatIfText(t *testing.T) {
 	assert.Equal(t, []string{"le Liban achève la dépollution le 30 juin 2025"}, fr.Events)
 	assert.Contains(t, fr.Summary, "Si le Liban achève la dépollution le 30 juin 2025, le score du plan augmenterait de 0,3")
 	assert.Contains(t, fr.Summary, "point à périmètre constant (sur les indicateurs notés avant comme après)")
-	assert.Contains(t, fr.Summary, "Le statut de l’indicateur 26.1 ne pourrait plus être établi ; il est exclu de la comparaison.")
+	assert.Contains(t, fr.Summary, "Le statut de l'indicateur 26.1 ne pourrait plus être établi ; il est exclu de la comparaison.")
 	require.Len(t, fr.LeftOut, 1)
-	assert.Contains(t, fr.LeftOut[0].Text, "ne pourrait plus être établi : la réponse d’un État n’est pas connue (Liban).")
+	assert.Contains(t, fr.LeftOut[0].Text, "ne pourrait plus être établi : la réponse d'un État n'est pas connue (Liban).")
 	for _, s := range append(fr.Indicators, fr.Sections...) {
 		assert.NotContains(t, s.Text, "[whatif", s.Text)
 		assert.NotContains(t, s.Text, ". le Liban", "a sentence begins with a capital: %s", s.Text)
@@ -96,8 +96,8 @@ func TestWhatIfText(t *testing.T) {
 		frBy[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "de le ", s.Text)
 	}
-	assert.Equal(t, "L’obligation au titre de l’article 4 du Liban serait\u00a0: achevé dans les délais (actuellement\u00a0: en cours, échéance à venir).", frBy["LBN-4"])
-	assert.Contains(t, frBy["LBN-4-projection"], "de l’article 4 du Liban (")
+	assert.Equal(t, "L'obligation au titre de l'article 4 du Liban serait\u00a0: achevé dans les délais (actuellement\u00a0: en cours, échéance à venir).", frBy["LBN-4"])
+	assert.Contains(t, frBy["LBN-4-projection"], "de l'article 4 du Liban (")
 	es := NewWhatIfText(locale.For(locale.Spanish), ws, run.Scenario.Events, names)
 	for _, s := range es.Deadlines {
 		assert.NotContains(t, s.Text, "de el ", s.Text)
@@ -234,8 +234,8 @@ func TestWhatIfSaysWhyAnAcceptedMoveFalls(t *testing.T) {
 	}{
 		{locale.English, "12.1 would move the wrong way, a move the plan accepts for the documented reason given below.",
 			"accepted: a State joining with stockpiles adds to the work left under Article 3", "A State that joins holding cluster munitions adds to that work"},
-		{locale.French, "L’indicateur 12.1 évoluerait dans le mauvais sens",
-			"accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l’article 3", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
+		{locale.French, "L'indicateur 12.1 évoluerait dans le mauvais sens",
+			"accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l'article 3", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
 		{locale.Spanish, "El indicador 12.1 se movería en la dirección contraria",
 			"aceptado: un Estado que se adhiere con existencias añade trabajo pendiente en virtud del artículo 3", "Un Estado que se adhiere con municiones en racimo añade trabajo"},
 	} {

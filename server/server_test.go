@@ -335,7 +335,7 @@ func TestWhatIfPageSaysWhyAnAcceptedMoveFalls(t *testing.T) {
 	q := url.Values{"a.name": {"Angola joins"}, "a.e0.state": {"AGO"}, "a.e0.type": {"ratify"}, "a.e0.date": {"2025-06-02"}, "a.e0.stockpile": {"1200"}}.Encode()
 	for _, tc := range []struct{ lang, short, reason string }{
 		{"en", "(accepted: a State joining with stockpiles adds to the work left under Article 3)", "A State that joins holding cluster munitions adds to that work"},
-		{"fr", "(accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l’article 3)", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
+		{"fr", "(accepté\u00a0: un État qui adhère avec des stocks ajoute au travail qui reste au titre de l'article 3)", "Un État qui adhère en détenant des armes à sous-munitions ajoute à ce travail"},
 	} {
 		rec := get(t, h, "/whatif?"+q+"&lang="+tc.lang)
 		require.Equal(t, 200, rec.Code)

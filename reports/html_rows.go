@@ -47,10 +47,15 @@ func (h *htmlRows) funcs() htmltemplate.FuncMap {
 	}
 }
 
-// rowsFunc makes a function writing rows into a builder a template function giving them as
-// HTML.
-func rowsFunc[T any](write func(*strings.Builder, []T)) func([]T) htmltemplate.HTML {
-	return func(rows []T) htmltemplate.HTML {
+// rowsFunc makes a function writing rows a template function: with out (the page's writer,
+// .Out) it writes them there, where the template calls it, and gives nothing (see pageOut);
+// without, it gives them as HTML.
+func rowsFunc[T any](write func(rowWriter, []T)) func(*pageOut, []T) htmltemplate.HTML {
+	return func(out *pageOut, rows []T) htmltemplate.HTML {
+		if out != nil {
+			write(out.w, rows)
+			return ""
+		}
 		var b strings.Builder
 		b.Grow(256 * len(rows))
 		write(&b, rows)
@@ -332,7 +337,7 @@ func (h *htmlRows) definitions(b rowWriter, rows []indicatorRow) {
 	}
 }
 
-func (h *htmlRows) obligationRows(b *strings.Builder, rows []obligationRow) {
+func (h *htmlRows) obligationRows(b rowWriter, rows []obligationRow) {
 	for _, o := range rows {
 		cells(b, "\n<tr><th scope=\"row\">", o.Name, " (", o.ISO3, `)</th><td class="n">`, strconv.Itoa(o.Article),
 			`</td><td class="n">`, strconv.Itoa(o.Episode), `</td><td class="date">`, o.Start)
@@ -361,7 +366,7 @@ func (h *htmlRows) obligationRows(b *strings.Builder, rows []obligationRow) {
 }
 
 // obligationNotes writes the list of the projections' notes, or nothing when there is none.
-func (h *htmlRows) obligationNotes(b *strings.Builder, rows []obligationRow) {
+func (h *htmlRows) obligationNotes(b rowWriter, rows []obligationRow) {
 	any := false
 	for _, o := range rows {
 		if o.ProjectionNote == "" {
@@ -379,7 +384,7 @@ func (h *htmlRows) obligationNotes(b *strings.Builder, rows []obligationRow) {
 	}
 }
 
-func (h *htmlRows) obligationFacts(b *strings.Builder, rows []obligationRow) {
+func (h *htmlRows) obligationFacts(b rowWriter, rows []obligationRow) {
 	colon := htmlText(h.loc.Colon())
 	for _, o := range rows {
 		for _, s := range o.Sources {
@@ -395,7 +400,7 @@ func (h *htmlRows) obligationFacts(b *strings.Builder, rows []obligationRow) {
 	}
 }
 
-func (h *htmlRows) coverageRows(b *strings.Builder, rows []coverageRow) {
+func (h *htmlRows) coverageRows(b rowWriter, rows []coverageRow) {
 	for _, r := range rows {
 		id := urlPart(r.ID)
 		cells(b, "\n<tr><td><a href=\"#ind-"+id+`">`, r.ID, "</a> ", r.Title, `</td><td class="n">`, strconv.Itoa(r.Population),
@@ -414,7 +419,7 @@ func (h *htmlRows) coverageRows(b *strings.Builder, rows []coverageRow) {
 	}
 }
 
-func (h *htmlRows) article7Rows(b *strings.Builder, rows []article7Row) {
+func (h *htmlRows) article7Rows(b rowWriter, rows []article7Row) {
 	for _, r := range rows {
 		b.WriteString("\n<tr><th scope=\"row\">")
 		h.sref(b, r.State)
@@ -468,7 +473,7 @@ func (h *htmlRows) over(b rowWriter, value, over string, m markInfo) {
 	b.WriteString("</td>")
 }
 
-func (h *htmlRows) revisionRows(b *strings.Builder, rows []revisionRow) {
+func (h *htmlRows) revisionRows(b rowWriter, rows []revisionRow) {
 	for _, r := range rows {
 		cells(b, "\n<tr><th scope=\"row\"><a href=\"#ind-"+urlPart(r.ID)+`">`, r.ID, "</a> ", r.Title, `</th><td class="n">`, strconv.Itoa(r.Year))
 		b.WriteString("</td>")
@@ -485,7 +490,7 @@ func (h *htmlRows) revisionRows(b *strings.Builder, rows []revisionRow) {
 	}
 }
 
-func (h *htmlRows) groupRows(b *strings.Builder, rows []groupRow) {
+func (h *htmlRows) groupRows(b rowWriter, rows []groupRow) {
 	for _, r := range rows {
 		cells(b, "\n<tr><th scope=\"row\"><a href=\"#ind-"+urlPart(r.ID)+`">`, r.ID, "</a> ", r.Title)
 		b.WriteString("</th>")
@@ -497,7 +502,7 @@ func (h *htmlRows) groupRows(b *strings.Builder, rows []groupRow) {
 	}
 }
 
-func (h *htmlRows) violationRows(b *strings.Builder, rows []violationRow) {
+func (h *htmlRows) violationRows(b rowWriter, rows []violationRow) {
 	colon := htmlText(h.loc.Colon())
 	for _, v := range rows {
 		imp := htmlText(v.Importance)

@@ -34,9 +34,15 @@ func (m mdRows) funcs() map[string]any {
 	}
 }
 
-// mdRowsFunc makes a function writing rows into a builder a template function giving them.
-func mdRowsFunc[T any](write func(*strings.Builder, []T)) func([]T) string {
-	return func(rows []T) string {
+// mdRowsFunc makes a function writing rows a template function: with out (the page's
+// writer, .Out) it writes them there, where the template calls it, and gives nothing (see
+// pageOut); without, it gives them.
+func mdRowsFunc[T any](write func(rowWriter, []T)) func(*pageOut, []T) string {
+	return func(out *pageOut, rows []T) string {
+		if out != nil {
+			write(out.w, rows)
+			return ""
+		}
 		var b strings.Builder
 		b.Grow(160 * len(rows))
 		write(&b, rows)
@@ -149,7 +155,7 @@ func (m mdRows) writeActions(b rowWriter, prevYear int, yearHead string, year in
 	}
 }
 
-func (m mdRows) obligationRows(b *strings.Builder, rows []obligationRow) {
+func (m mdRows) obligationRows(b rowWriter, rows []obligationRow) {
 	md := markdownText
 	for _, o := range rows {
 		b.WriteString("\n| " + md(o.Name) + " (" + o.ISO3 + ") | " + strconv.Itoa(o.Article) + " | " + strconv.Itoa(o.Episode) + " | " + o.Start + o.StartMark.Symbol +
@@ -163,7 +169,7 @@ func (m mdRows) obligationRows(b *strings.Builder, rows []obligationRow) {
 	}
 }
 
-func (m mdRows) obligationFacts(b *strings.Builder, rows []obligationRow) {
+func (m mdRows) obligationFacts(b rowWriter, rows []obligationRow) {
 	md := markdownText
 	colon := m.loc.Colon()
 	for _, o := range rows {
@@ -178,7 +184,7 @@ func (m mdRows) obligationFacts(b *strings.Builder, rows []obligationRow) {
 	}
 }
 
-func (m mdRows) obligationNotes(b *strings.Builder, rows []obligationRow) {
+func (m mdRows) obligationNotes(b rowWriter, rows []obligationRow) {
 	for _, o := range rows {
 		if o.ProjectionNote != "" {
 			b.WriteString("\n\n- **" + m.t("report.note-head", "State", markdownText(o.Name), "Article", o.Article) + "**" + m.loc.Colon() + markdownText(o.ProjectionNote))
@@ -186,7 +192,7 @@ func (m mdRows) obligationNotes(b *strings.Builder, rows []obligationRow) {
 	}
 }
 
-func (m mdRows) coverageRows(b *strings.Builder, rows []coverageRow) {
+func (m mdRows) coverageRows(b rowWriter, rows []coverageRow) {
 	for _, r := range rows {
 		b.WriteString("\n| " + r.ID + " " + markdownText(r.Title) + " | " + strconv.Itoa(r.Population) + " | " + strconv.Itoa(r.Known) + " | " + strconv.Itoa(r.NoData) +
 			" | " + r.Share + " | " + r.Unknown + " | " + r.Flag + " | " + strconv.Itoa(r.Classes.Official) + " | " + strconv.Itoa(r.Classes.Monitor) +
@@ -195,7 +201,7 @@ func (m mdRows) coverageRows(b *strings.Builder, rows []coverageRow) {
 	}
 }
 
-func (m mdRows) article7Rows(b *strings.Builder, rows []article7Row) {
+func (m mdRows) article7Rows(b rowWriter, rows []article7Row) {
 	md := markdownText
 	for _, r := range rows {
 		b.WriteString("\n| ")
@@ -230,7 +236,7 @@ func (m mdRows) annexRows(kind string, rows []annexRow) string {
 	return b.String()
 }
 
-func (m mdRows) countedAnnex(b *strings.Builder, counted []countedNames) {
+func (m mdRows) countedAnnex(b rowWriter, counted []countedNames) {
 	for _, c := range counted {
 		b.WriteString("\n<a id=\"counted-" + c.ID + "\"></a>\n\n**" + c.ID + " " + markdownText(c.Title) + "** (" + m.loc.N("count.states", c.N, nil) + ")" + m.loc.Colon())
 		m.names(b, c.Names)
@@ -239,14 +245,14 @@ func (m mdRows) countedAnnex(b *strings.Builder, counted []countedNames) {
 }
 
 // cell writes a value with its mark and what it is over.
-func mdCell(b *strings.Builder, value, over string, mk markInfo) {
+func mdCell(b rowWriter, value, over string, mk markInfo) {
 	b.WriteString(value + mk.Symbol)
 	if over != "" {
 		b.WriteString(" (" + over + ")")
 	}
 }
 
-func (m mdRows) revisionRows(b *strings.Builder, rows []revisionRow) {
+func (m mdRows) revisionRows(b rowWriter, rows []revisionRow) {
 	for _, r := range rows {
 		b.WriteString("\n| " + r.ID + " " + markdownText(r.Title) + " | " + strconv.Itoa(r.Year) + " | ")
 		mdCell(b, r.Then.Value, r.Then.Over, r.Then.Mark)
@@ -256,7 +262,7 @@ func (m mdRows) revisionRows(b *strings.Builder, rows []revisionRow) {
 	}
 }
 
-func (m mdRows) groupRows(b *strings.Builder, rows []groupRow) {
+func (m mdRows) groupRows(b rowWriter, rows []groupRow) {
 	for _, r := range rows {
 		b.WriteString("\n| " + r.ID + " " + markdownText(r.Title) + " |")
 		for _, c := range r.Cells {
@@ -270,7 +276,7 @@ func (m mdRows) groupRows(b *strings.Builder, rows []groupRow) {
 	}
 }
 
-func (m mdRows) violations(b *strings.Builder, rows []violationRow) {
+func (m mdRows) violations(b rowWriter, rows []violationRow) {
 	colon := m.loc.Colon()
 	for _, v := range rows {
 		b.WriteString("\n- **" + v.Importance + "** `" + v.Check + "`" + colon + markdownText(v.Message))

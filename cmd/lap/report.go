@@ -289,27 +289,22 @@ func writeReportDir(ctx context.Context, out string, inputs []string, rep *repor
 
 // writeJobs runs jobs in the given order by as many workers as there are processors and
 // returns their errors joined in the jobs' own order. It stops handing out jobs when ctx is
-// done.
+// done. Each worker takes the next job itself (an atomic counter): a re-run's jobs are
+// mostly links to the earlier output's files, a few microseconds each, and handing each one
+// over a channel woke a worker per job (a futex and the scheduler's spinning, about a
+// thousand of each per re-run).
 func writeJobs(ctx context.Context, jobs []func() error, order []int) error {
 	errs := make([]error, len(jobs))
-	next := make(chan int)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(order) && ctx.Err() == nil; k = int(next.Add(1) - 1) {
+				i := order[k]
 				errs[i] = jobs[i]()
 			}
-		}()
+		})
 	}
-	for _, i := range order {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("write report: %w", err)

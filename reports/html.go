@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/lapmonitor/lap/engine"
@@ -29,12 +30,16 @@ var contentCSS string
 //go:embed templates/sections.html.tmpl
 var htmlSections string
 
-var htmlTemplate = template.Must(template.Must(template.Must(template.New("report.html").Funcs(template.FuncMap{
-	"join":   strings.Join,
-	"inc":    func(i int) int { return i + 1 },
-	"plural": plural,
-	"svg":    inlineSVG,
-}).Funcs(placeholderFuncs).Funcs(placeholderRows).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
+// htmlTemplate is report.html's template, parsed on first use: a command that writes no
+// report does not parse it, and lap report parses it beside the loading (Prepare).
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.Must(template.New("report.html").Funcs(template.FuncMap{
+		"join":   strings.Join,
+		"inc":    func(i int) int { return i + 1 },
+		"plural": plural,
+		"svg":    inlineSVG,
+	}).Funcs(placeholderFuncs()).Funcs(placeholderRows).Parse(htmlSource)).Parse(contentHTMLSource)).Parse(htmlSections))
+})
 
 // placeholderRows declare the row functions at parse time; each language's clone replaces
 // them (htmlIn).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"text/template"
 )
 
@@ -17,13 +18,16 @@ var contentMarkdownSource string
 //go:embed templates/sections.md.tmpl
 var markdownSections string
 
-var markdownTemplate = template.Must(template.Must(template.Must(template.New("report.md").Funcs(template.FuncMap{
-	"md":     markdownText,
-	"join":   strings.Join,
-	"inc":    func(i int) int { return i + 1 },
-	"plural": plural,
-	"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
-}).Funcs(placeholderFuncs).Funcs(mdRows{}.funcs()).Parse(markdownSource)).Parse(contentMarkdownSource)).Parse(markdownSections))
+// markdownTemplate is report.md's template, parsed on first use (see htmlTemplate).
+var markdownTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.Must(template.Must(template.New("report.md").Funcs(template.FuncMap{
+		"md":     markdownText,
+		"join":   strings.Join,
+		"inc":    func(i int) int { return i + 1 },
+		"plural": plural,
+		"status": func(s statusInfo) string { return s.Symbol + " " + s.Label },
+	}).Funcs(placeholderFuncs()).Funcs(mdRows{}.funcs()).Parse(markdownSource)).Parse(contentMarkdownSource)).Parse(markdownSections))
+})
 
 // WriteMarkdown writes the report as Markdown.
 func (r *Report) WriteMarkdown(w io.Writer) error {

@@ -23,23 +23,28 @@ var profileHTMLSource string
 //go:embed templates/profile.md.tmpl
 var profileMarkdownSource string
 
+// The profile templates, parsed on first use (see htmlTemplate).
 var (
-	profileHTMLTemplate = htmltemplate.Must(htmltemplate.New("profile.html").Funcs(htmltemplate.FuncMap{
-		"join": strings.Join,
-	}).Funcs(placeholderFuncs).Parse(profileHTMLSource))
-	profileMarkdownTemplate = template.Must(template.New("profile.md").Funcs(template.FuncMap{
-		"md":   markdownText,
-		"join": strings.Join,
-	}).Funcs(placeholderFuncs).Parse(profileMarkdownSource))
+	profileHTMLTemplate = sync.OnceValue(func() *htmltemplate.Template {
+		return htmltemplate.Must(htmltemplate.New("profile.html").Funcs(htmltemplate.FuncMap{
+			"join": strings.Join,
+		}).Funcs(placeholderFuncs()).Parse(profileHTMLSource))
+	})
+	profileMarkdownTemplate = sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("profile.md").Funcs(template.FuncMap{
+			"md":   markdownText,
+			"join": strings.Join,
+		}).Funcs(placeholderFuncs()).Parse(profileMarkdownSource))
+	})
 )
 
 // profileHTMLIn and profileMarkdownIn are the profile templates of each language.
 var (
 	profileHTMLIn = perLang(func(l locale.Lang) *htmltemplate.Template {
-		return htmltemplate.Must(profileHTMLTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+		return htmltemplate.Must(profileHTMLTemplate().Clone()).Funcs(localeFuncs(locale.For(l)))
 	})
 	profileMarkdownIn = perLang(func(l locale.Lang) *template.Template {
-		return template.Must(profileMarkdownTemplate.Clone()).Funcs(localeFuncs(locale.For(l)))
+		return template.Must(profileMarkdownTemplate().Clone()).Funcs(localeFuncs(locale.For(l)))
 	})
 )
 

@@ -86,6 +86,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	step("loading the plan and the data")
 	// the output directory is checked (an earlier report in it read and hashed whole) beside
 	// the loading; its refusal comes first
+	go reports.PrepareTemplates(lang) // beside the loading, off the writing's way
 	plan, ds, err := loadPlanAndDataAfter(in.plan, in.data, lang, stderr, func() error { return outdir.Check(*out, "report", outInputs...) })
 	if err != nil {
 		return err

@@ -46,7 +46,7 @@ func (t tableWords) amount(v *float64, unit string) string {
 		dec = 0
 	}
 	s := t.loc.Number(*v, dec)
-	if u := unitIn(t.loc, unit); u != "" {
+	if u := unitOf(t.loc, unit, v); u != "" {
 		s += " " + u
 	}
 	return s

@@ -43,7 +43,7 @@ func fmtAmount(v *float64, unit string) string {
 	if math.Abs(*v) >= 100 {
 		s = fixed(*v, 0)
 	}
-	if u := unitLabel(unit); u != "" {
+	if u := unitOf(locale.For(locale.English), unit, v); u != "" {
 		s += " " + u
 	}
 	return s
@@ -149,6 +149,21 @@ func unitIn(loc *locale.Locale, unit string) string {
 		}
 	}
 	return unitLabel(unit)
+}
+
+// unitOf is the unit word of an amount v in loc's language, in the number v takes: "1
+// person", "2 people"; "1 personne", "0 personne"; the units that are not words as unitIn
+// gives them.
+func unitOf(loc *locale.Locale, unit string, v *float64) string {
+	switch unit {
+	case "states", "items", "munitions", "people", "submunitions":
+		n := 2
+		if v != nil && (*v == 0 || *v == 1) {
+			n = int(*v)
+		}
+		return loc.N("unit."+unit, n, nil)
+	}
+	return unitIn(loc, unit)
 }
 
 // axisLabel is the y-axis label of an indicator's trend chart.

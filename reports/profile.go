@@ -527,7 +527,7 @@ func (po *ProfileObligation) episode(loc *locale.Locale, oe engine.ObligationEpi
 		}
 	}
 	num := func(v *float64, unit string) string {
-		s := fmtValue(v, unit) + " " + unitIn(loc, unit)
+		s := fmtValue(v, unit) + " " + unitOf(loc, unit, v)
 		if loc.Lang() != locale.English {
 			s = localNumbers(loc, s)
 		}
@@ -622,7 +622,7 @@ func amounts(loc *locale.Locale, unit string) (amount, estimate func(*float64) s
 		if v == nil {
 			return s
 		}
-		if u := unitIn(loc, unit); u != "" {
+		if u := unitOf(loc, unit, v); u != "" {
 			s += " " + u
 		}
 		return s
@@ -1018,7 +1018,7 @@ func valueIn(loc *locale.Locale, v *float64, unit string) string {
 	if v == nil || unit == "percent" || unit == "states" || unit == "" {
 		return s
 	}
-	return s + " " + unitIn(loc, unit)
+	return s + " " + unitOf(loc, unit, v)
 }
 
 // capitalise puts the first letter in upper case, whatever its length in bytes ("évalué"

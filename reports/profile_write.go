@@ -476,7 +476,7 @@ func WriteProfileText(w io.Writer, p *StateProfile) error {
 	pr("\n%s\n  ", head("profile.sources"))
 	var cs []string
 	for _, c := range v.ClassWords {
-		cs = append(cs, fmt.Sprintf("%d %s", c.N, c.Word))
+		cs = append(cs, fmt.Sprintf("%s %d", c.Word, c.N))
 	}
 	if len(cs) == 0 {
 		cs = []string{t("profile.no-recorded-data")}

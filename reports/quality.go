@@ -193,7 +193,7 @@ func readerValue(loc *locale.Locale, name string, value any) string {
 		case "m2":
 			return loc.Number(v, dec) + " m²"
 		default:
-			return loc.Number(v, dec) + " " + unitIn(loc, fd.Unit)
+			return loc.Number(v, dec) + " " + unitOf(loc, fd.Unit, &v)
 		}
 	case bool:
 		return loc.Sentence(engine.Say(map[bool]string{true: "engine.answer.yes", false: "engine.answer.no"}[v]))
@@ -247,7 +247,7 @@ func obligationFacts(row *obligationRow, oe engine.ObligationEpisode) {
 		fd, _ := engine.LookupField(fr.Field)
 		value := describeRead(fr.Value)
 		if v, ok := fr.Value.(float64); ok {
-			value = fmtValue(&v, fd.Unit) + " " + unitLabel(fd.Unit)
+			value = fmtValue(&v, fd.Unit) + " " + unitOf(locale.For(locale.English), fd.Unit, &v)
 		}
 		if fr.Year != 0 {
 			value += " (" + strconv.Itoa(fr.Year) + ")" // an extension request: the year it was made

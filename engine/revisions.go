@@ -98,21 +98,31 @@ func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now D
 // series), not evaluated again. When a was made by another plan, from another dataset or
 // with other options (cut-off, counting, filter), they are evaluated as Revisions does.
 func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then Date, opts ...EvalOption) (*RevisionReport, error) {
+	cfg, now, err := p.revisionsOf(ds, a, opts)
+	if err != nil {
+		return nil, err
+	}
+	return p.revisions(ctx, ds, a.Year, then, now, nil, a.seriesFor(p, ds, cfg), opts)
+}
+
+// revisionsOf checks the dataset and the assessment whose revisions are asked and returns the
+// evaluation options' configuration and the assessment's cut-off.
+func (p *Plan) revisionsOf(ds *Dataset, a *Assessment, opts []EvalOption) (evalConfig, Date, error) {
 	if ds == nil {
-		return nil, ErrNilDataset
+		return evalConfig{}, Date{}, ErrNilDataset
 	}
 	if a == nil {
-		return nil, errors.New("revisions: no assessment")
+		return evalConfig{}, Date{}, errors.New("revisions: no assessment")
 	}
 	cfg, err := p.configure(ds, opts)
 	if err != nil {
-		return nil, fmt.Errorf("revisions: %w", err)
+		return evalConfig{}, Date{}, fmt.Errorf("revisions: %w", err)
 	}
 	now, err := ParseDay(a.AsOf)
 	if err != nil {
-		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
+		return evalConfig{}, Date{}, fmt.Errorf("revisions: the assessment's as_of: %w", err)
 	}
-	return p.revisions(ctx, ds, a.Year, then, now, nil, a.seriesFor(p, ds, cfg), opts)
+	return cfg, now, nil
 }
 
 // RevisionsBetween is RevisionsOf between two assessments of p on ds with opts: reported, the
@@ -120,22 +130,15 @@ func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then
 // CutOff.Previous), and a. Both sides are the results the assessments were scored from, not
 // evaluated again, when they hold them (see RevisionsOf); reported's cut-off is then.
 func (p *Plan) RevisionsBetween(ctx context.Context, ds *Dataset, reported, a *Assessment, opts ...EvalOption) (*RevisionReport, error) {
-	if ds == nil {
-		return nil, ErrNilDataset
+	cfg, now, err := p.revisionsOf(ds, a, opts)
+	if err != nil {
+		return nil, err
 	}
-	if a == nil || reported == nil {
-		return nil, errors.New("revisions: no assessment")
+	if reported == nil {
+		return nil, errors.New("revisions: no assessment of the year before")
 	}
 	if reported.Year != a.Year-1 {
 		return nil, fmt.Errorf("revisions: the previous report's assessment is of %d, not %d", reported.Year, a.Year-1)
-	}
-	cfg, err := p.configure(ds, opts)
-	if err != nil {
-		return nil, fmt.Errorf("revisions: %w", err)
-	}
-	now, err := ParseDay(a.AsOf)
-	if err != nil {
-		return nil, fmt.Errorf("revisions: the assessment's as_of: %w", err)
 	}
 	then, err := ParseDay(reported.AsOf)
 	if err != nil {

@@ -148,20 +148,8 @@ func TestDuplicateFacts(t *testing.T) {
 // a valid one replaces registers.csv (its earlier version kept as a backup), and a workbook
 // without the sheet leaves registers.csv as it is.
 func TestImportRegisters(t *testing.T) {
-	book := func(rows ...[]any) string {
-		var b bytes.Buffer
-		require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5]},
-			{Sheet: registersSheet, Header: registerColumns, Rows: rows}}))
-		p := filepath.Join(t.TempDir(), "r.xlsx")
-		require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
-		return p
-	}
-	dir := t.TempDir()
-	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
-		data, err := os.ReadFile(filepath.Join(sampleDir, name))
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
-	}
+	book := func(rows ...[]any) string { return registersBook(t, rows...) }
+	dir := sampleCopy(t)
 	_, err := importInto(t, dir, false, book(
 		[]any{"art7_annual_submitted", 2019, 2025, "offical", "UNODA"},
 		[]any{"art4_area_remaining_m2", "", "", "official", "Art7"},
@@ -196,20 +184,8 @@ func TestImportRegisters(t *testing.T) {
 // (a file without such a declaration keeps the five columns), is in force for that State only,
 // and exports back to the sheet.
 func TestImportRegistersForOneState(t *testing.T) {
-	book := func(rows ...[]any) string {
-		var b bytes.Buffer
-		require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5]},
-			{Sheet: registersSheet, Header: registerColumns, Rows: rows}}))
-		p := filepath.Join(t.TempDir(), "r.xlsx")
-		require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
-		return p
-	}
-	dir := t.TempDir()
-	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
-		data, err := os.ReadFile(filepath.Join(sampleDir, name))
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
-	}
+	book := func(rows ...[]any) string { return registersBook(t, rows...) }
+	dir := sampleCopy(t)
 	all := []any{"art7_annual_submitted", 2019, 2025, "illustrative", "invented", ""}
 	_, err := importInto(t, dir, false, book(all, []any{"art7_annual_submitted", 2020, 2022, "monitor", "MAR 2023", "TCH"}))
 	var ps Problems
@@ -231,4 +207,29 @@ func TestImportRegistersForOneState(t *testing.T) {
 	require.Len(t, tb.Rows, 2)
 	assert.Equal(t, "iso3", tb.Header[len(tb.Header)-1])
 	assert.Equal(t, "TCD", tb.Rows[1][len(tb.Header)-1])
+}
+
+// registersBook writes a workbook with an empty Facts sheet and a Registers sheet of rows, and
+// returns its path.
+func registersBook(t *testing.T, rows ...[]any) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, WriteTables(&b, "t", []Table{{Sheet: factsSheet, Header: factColumns[:5]},
+		{Sheet: registersSheet, Header: registerColumns, Rows: rows}}))
+	p := filepath.Join(t.TempDir(), "r.xlsx")
+	require.NoError(t, os.WriteFile(p, b.Bytes(), 0o644))
+	return p
+}
+
+// sampleCopy copies the sample's states.csv, facts.csv and registers.csv into a new directory
+// and returns it.
+func sampleCopy(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
+		data, err := os.ReadFile(filepath.Join(sampleDir, name))
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	return dir
 }

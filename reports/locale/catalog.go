@@ -105,8 +105,8 @@ func loadCatalogue(fsys fs.FS, langs ...Lang) (*catalogue, error) {
 			if err != nil {
 				return nil, fmt.Errorf("load catalogue: %w", err)
 			}
-			part := map[string]map[string]string{}
-			if err := toml.Unmarshal(data, &part); err != nil {
+			part, err := decodeCatalogueFile(data)
+			if err != nil {
 				return nil, fmt.Errorf("load catalogue %s: %w", name, err)
 			}
 			msgs := make([]*i18n.Message, 0, len(part))

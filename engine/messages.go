@@ -1,8 +1,8 @@
 package engine
 
 import (
-	"regexp"
 	"sort"
+	"strings"
 )
 
 // MessageDef declares one message of the sentences the engine writes: its id, a description for
@@ -483,18 +483,33 @@ var messageDefs = []MessageDef{
 	{ID: msgKOfNWithFigure, Description: "what a sum or mean is taken over", Other: "{{.K}} of {{.Total}} with a figure"},
 }
 
-var valueRef = regexp.MustCompile(`\{\{\.([A-Za-z]+)\}\}`)
-
-// split cuts an English text into runs of text and value names.
+// split cuts an English text into runs of text and value names: each {{.Name}} (letters
+// only) is a value, the rest text. It runs on every message at package initialisation, before
+// lap's main, so it scans by hand (TestSplitMatchesPattern: the runs the regular expression
+// \{\{\.([A-Za-z]+)\}\} gives, on every message and on random texts).
 func split(s string) []piece {
 	var out []piece
 	last := 0
-	for _, m := range valueRef.FindAllStringSubmatchIndex(s, -1) {
-		if m[0] > last {
-			out = append(out, piece{text: s[last:m[0]]})
+	for i := 0; i+5 <= len(s); {
+		j := strings.Index(s[i:], "{{.")
+		if j < 0 {
+			break
 		}
-		out = append(out, piece{name: s[m[2]:m[3]]})
-		last = m[1]
+		start := i + j
+		k := start + 3
+		for k < len(s) && ('a' <= s[k] && s[k] <= 'z' || 'A' <= s[k] && s[k] <= 'Z') {
+			k++
+		}
+		if k == start+3 || !strings.HasPrefix(s[k:], "}}") {
+			i = start + 1
+			continue
+		}
+		if start > last {
+			out = append(out, piece{text: s[last:start]})
+		}
+		out = append(out, piece{name: s[start+3 : k]})
+		last = k + 2
+		i = last
 	}
 	if last < len(s) {
 		out = append(out, piece{text: s[last:]})

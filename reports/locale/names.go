@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -94,7 +95,9 @@ func (n StateName) Of(l Lang) string {
 	return "of " + name
 }
 
-var stateNames = mustParseStateNames(statesCSV)
+// stateNames is read on first use, not at package initialisation, which runs before lap's main
+// on one processor whatever the command.
+var stateNames = sync.OnceValue(func() map[string]StateName { return mustParseStateNames(statesCSV) })
 
 func mustParseStateNames(text string) map[string]StateName {
 	m, err := parseStateNames(strings.NewReader(text))
@@ -143,14 +146,14 @@ func parseStateNames(r io.Reader) (map[string]StateName, error) {
 
 // LookupState returns the names of a State by ISO 3166 alpha-3 code.
 func LookupState(iso3 string) (StateName, bool) {
-	n, ok := stateNames[iso3]
+	n, ok := stateNames()[iso3]
 	return n, ok
 }
 
 // StateCodes lists the ISO3 codes of the names table, sorted.
 func StateCodes() []string {
-	out := make([]string, 0, len(stateNames))
-	for k := range stateNames {
+	out := make([]string, 0, len(stateNames()))
+	for k := range stateNames() {
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -160,7 +163,7 @@ func StateCodes() []string {
 // State returns a State's name in the locale's language, or the code itself when the table
 // lacks it.
 func (l *Locale) State(iso3 string) string {
-	if n, ok := stateNames[iso3]; ok {
+	if n, ok := stateNames()[iso3]; ok {
 		return n.In(l.lang)
 	}
 	return iso3

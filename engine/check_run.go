@@ -300,10 +300,17 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 		env.ReportFacts = ck.ds.reportFacts(si, se.env.Year, ck.cfg.asOf)
 	}
 	if c.when.program != nil {
+		// a guard that fails on an absent value is unknown, and the check does not apply; one
+		// that compares an absent value (x > 0, x absent: the VM's comparisons have no case
+		// for nil) is known to fail without running it, which would cost a panic and its
+		// recovery in the VM (direct.fails)
+		if d := c.when.direct; d != nil && d.fails(&env.ruleEnv) && guardAbsent(c.when, se, pe) {
+			r.Outcome = CheckNotApplicable
+			return r
+		}
 		ok, known, err := ck.runBool(&c.when.Expr, env)
 		switch {
-		case err != nil && (len(missingReads(c.when.Expr, se)) > 0 || prevMissing(c.when, pe)):
-			// the guard failed on an absent value: it is unknown, and the check does not apply
+		case err != nil && guardAbsent(c.when, se, pe):
 			r.Outcome = CheckNotApplicable
 			return r
 		case err != nil:
@@ -364,9 +371,22 @@ func (ck *checkRun) run(c *DataCheck, si int) CheckStateResult {
 	return r
 }
 
-// runBool runs a check's rule or guard under the sandbox's budgets (sandbox.go): a rule with
-// loops counts its steps, and a run that builds too large lists fails.
+// guardAbsent reports whether a guard reads strictly a value that is absent, of the year or
+// (prev.x) of the year before.
+func guardAbsent(e checkExpr, se, pe *stateEnv) bool {
+	return e.strict.missingFrom(&se.present) || prevMissing(e, pe)
+}
+
+// runBool runs a check's rule or guard: directly when it is of the direct subset and the
+// closures decide (expr_direct.go; a check's environment starts with the State's ruleEnv),
+// else on the VM under the sandbox's budgets (sandbox.go): a rule with loops counts its
+// steps, and a run that builds too large lists fails.
 func (ck *checkRun) runBool(e *Expr, env *checkEnv) (v, known bool, err error) {
+	if e.direct != nil {
+		if v, known, ok := e.direct.bool(&env.ruleEnv); ok {
+			return v, known, nil
+		}
+	}
 	prog, err := ck.budget.program(e)
 	if err != nil {
 		return false, false, err

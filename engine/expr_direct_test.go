@@ -74,6 +74,11 @@ func checkDirect(t testing.TB, m *vm.VM, e Expr, env *ruleEnv, where string) {
 	if e.direct == nil {
 		return
 	}
+	if e.direct.fails(env) {
+		if _, err := vmValue(m, e, env); err == nil {
+			t.Fatalf("%s: %q: direct says the VM fails, and it does not", where, e.Source)
+		}
+	}
 	if got, ok := e.direct.run(env); ok {
 		want, err := vmValue(m, e, env)
 		if err != nil {

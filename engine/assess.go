@@ -618,12 +618,16 @@ var ErrUnknownIndicator = errors.New("engine: unknown indicator")
 func WithScoring(s Scoring) EvalOption { return func(c *evalConfig) { c.scoring = &s } }
 
 // Assess evaluates the plan for every year from the earliest baseline year to year (the
-// series that baselines and trends need) and scores year. Like Evaluate, its error is non-nil
-// only when the run as a whole cannot be done.
+// series that baselines and trends need) and scores year. Every year of the series is seen the
+// same time after its end as year (docs/methodology.md §1.3, "Every year at the same lag"):
+// year y at the cut-off shifted back year-y years, with the corrections known at the cut-off;
+// a value first reported later is left out. Like Evaluate, its error is non-nil only when the
+// run as a whole cannot be done.
 func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOption) (*Assessment, error) {
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
+	opts = append(opts[:len(opts):len(opts)], seriesFor(year))
 	var a *Assessment
 	_, err := p.evaluateYears(ctx, ds, p.firstYear(year), year, year, opts, func(results []*Result, envs []stateEnv) {
 		if results[len(results)-1].Year == year {
@@ -636,9 +640,13 @@ func (p *Plan) Assess(ctx context.Context, ds *Dataset, year int, opts ...EvalOp
 	return a, nil
 }
 
-// AssessYears assesses every year from..to as Assess does for each, evaluating each year once:
-// the later years' series reuse the earlier years' results, so that a range costs about what
-// its last year does. The assessments are in year order and equal Assess's.
+// AssessYears assesses every year from..to as the assessment of to sees them, evaluating each
+// year once: one series, every year y seen the same time after its end as to (the cut-off
+// shifted back to-y years, with the corrections known at the cut-off; see Assess), so that a
+// year's value is the same in every assessment of the range and a range costs about what its
+// last year does. The assessments are in year order; the last equals Assess(to), and an
+// earlier year's is Assess's at the cut-off shifted back to its own lag, with the corrections
+// known at the cut-off (its AsOf is that day).
 func (p *Plan) AssessYears(ctx context.Context, ds *Dataset, from, to int, opts ...EvalOption) ([]*Assessment, error) {
 	return p.assessYears(ctx, ds, from, to, opts, nil)
 }
@@ -667,6 +675,7 @@ func (p *Plan) assessYears(ctx context.Context, ds *Dataset, from, to int, opts 
 	}
 	first := p.firstYear(from)
 	out := make([]*Assessment, 0, to-from+1)
+	opts = append(opts[:len(opts):len(opts)], seriesFor(to))
 	_, err := p.evaluateYears(ctx, ds, first, to, from, opts, func(results []*Result, envs []stateEnv) {
 		if y := results[len(results)-1].Year; y >= from {
 			out = append(out, p.assess(ds, results[p.firstYear(y)-first:], envs, opts))
@@ -674,7 +683,7 @@ func (p *Plan) assessYears(ctx context.Context, ds *Dataset, from, to int, opts 
 	}, states)
 	if err != nil {
 		for y := from; y <= to; y++ { // the error Assess gives for the first year that fails
-			if _, err := p.Assess(ctx, ds, y, opts...); err != nil {
+			if _, err := p.Assess(ctx, ds, y, opts[:len(opts)-1]...); err != nil {
 				return nil, err
 			}
 		}
@@ -795,7 +804,7 @@ func (p *Plan) Explain(ctx context.Context, ds *Dataset, id string, year int, op
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
-	opts = append(opts[:len(opts):len(opts)], Only(regexp.MustCompile("^"+regexp.QuoteMeta(id)+"$")))
+	opts = append(opts[:len(opts):len(opts)], Only(regexp.MustCompile("^"+regexp.QuoteMeta(id)+"$")), seriesFor(year))
 	var results []*Result
 	if from := p.firstYear(year); from < year {
 		rs, err := p.EvaluateYears(ctx, ds, from, year-1, opts...)

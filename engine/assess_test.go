@@ -4,6 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -522,7 +526,8 @@ func TestAssessYearsEqualsAssess(t *testing.T) {
 		require.NoError(t, err)
 		require.Len(t, got, 20)
 		for i, a := range got {
-			want, err := p.Assess(ctx, ds, 2006+i, WithCounting(c))
+			// the year as the assessment of 2025 sees it: at its own lag, corrected to as_of
+			want, err := p.Assess(ctx, ds, 2006+i, WithCounting(c), AsOf(ds.latest.YearsBefore(19-i)), correctedTo(ds.latest))
 			require.NoError(t, err)
 			require.Equal(t, assessmentContent(want), assessmentContent(a), "%d, %s", 2006+i, c)
 		}
@@ -533,4 +538,63 @@ func TestAssessYearsEqualsAssess(t *testing.T) {
 	require.EqualError(t, err, want.Error(), "the error of the first year that fails")
 	_, err = p.AssessYears(ctx, ds, 2025, 2024)
 	require.ErrorContains(t, err, "empty")
+}
+
+// TestAssessSeriesAtEqualLags: an assessment of 2025 at the 2025 report's cut-off sees each
+// earlier year the same time after its end (docs/methodology.md §1.3, "Every year at the same
+// lag"): every year's value in the series is the value that year had at its own cut-off, A
+// shifted back (Evaluate at that day, computed apart), except where a correction recorded
+// after that day and by A applies. The sample holds three such corrections (facts.csv
+// 9806-9808: DEU's 2022 and LAO's 2023 cleared area, IRQ's 2024 remaining area). 44.1 (due
+// initial reports sent) counts a report's absence as "no": late 2021 reports raised its revised
+// 2021 value to 77.3%, which made 73.7% in 2025 "regressing"; seen at the same lag, 2021 was
+// 59.1% (13 of 22) and 2025 is no regression.
+func TestAssessSeriesAtEqualLags(t *testing.T) {
+	p, ds := benchSetup(t)
+	ctx := context.Background()
+	A := MustDate("2026-06-30")
+	a, err := p.Assess(ctx, ds, 2025, AsOf(A))
+	require.NoError(t, err)
+	assert.Equal(t, "2026-06-30", a.AsOf)
+	corrected := map[string]bool{"21.1 2022": true, "19.3 2022": true, "21.1 2023": true, "24.2 2024": true}
+	for y := p.firstYear(2025); y <= 2025; y++ {
+		V := A.YearsBefore(2025 - y)
+		then, err := p.Evaluate(ctx, ds, y, AsOf(V))
+		require.NoError(t, err)
+		fixed, err := p.Evaluate(ctx, ds, y, AsOf(V), correctedTo(A))
+		require.NoError(t, err)
+		for i, ia := range a.Indicators {
+			k := slices.IndexFunc(ia.Series, func(yv YearValue) bool { return yv.Year == y })
+			require.GreaterOrEqual(t, k, 0, "%s %d", ia.ID, y)
+			key := fmt.Sprintf("%s %d", ia.ID, y)
+			want := then.Indicators[i]
+			require.Equal(t, ia.ID, want.ID)
+			if corrected[key] {
+				assert.NotEqual(t, fmtNum(want.Value), fmtNum(ia.Series[k].Value), "%s: a correction recorded after %s applies", key, V)
+				want = fixed.Indicators[i]
+			}
+			assert.Equal(t, fmtNum(want.Value), fmtNum(ia.Series[k].Value), "%s seen at %s", key, V)
+			assert.Equal(t, want.N, ia.Series[k].N, "%s seen at %s", key, V)
+		}
+	}
+	ia, ok := a.Indicator("44.1")
+	require.True(t, ok)
+	require.NotNil(t, ia.Baseline)
+	assert.Equal(t, 2021, ia.BaselineYear)
+	assert.InDelta(t, 100*13.0/22, *ia.Baseline, 1e-9, "2021 at 30 June 2022, not 77.3% with the late reports")
+	require.NotNil(t, ia.Value)
+	assert.InDelta(t, 73.68, *ia.Value, 0.01)
+	assert.NotEqual(t, ProgressRegressing, ia.ProgressStatus, "59.1% -> 73.7% is progress")
+	// the revised 2021 value (every report known at A) is what a run on 2021 at A gives
+	r, err := p.Evaluate(ctx, ds, 2021, AsOf(A), Only(regexp.MustCompile(`^44\.1$`)))
+	require.NoError(t, err)
+	assert.InDelta(t, 100*17.0/22, *r.Indicators[0].Value, 1e-9)
+}
+
+// fmtNum is a value for a comparison message: "nil" or the number.
+func fmtNum(v *float64) string {
+	if v == nil {
+		return "nil"
+	}
+	return strconv.FormatFloat(*v, 'g', -1, 64)
 }

@@ -16,7 +16,7 @@ type assessedFrom struct {
 // assessment decoded from JSON, built elsewhere or made with other options).
 func (a *Assessment) seriesFor(p *Plan, ds *Dataset, cfg evalConfig) []*Result {
 	f := a.from
-	if f == nil || f.plan != p || f.ds != ds || f.cfg.asOf != cfg.asOf || f.cfg.counting != cfg.counting ||
+	if f == nil || f.cfg.seriesOf != 0 || f.plan != p || f.ds != ds || f.cfg.asOf != cfg.asOf || f.cfg.counting != cfg.counting ||
 		!sameFilter(f.cfg.filter, cfg.filter) || len(f.results) == 0 || f.results[len(f.results)-1].Year != a.Year {
 		return nil
 	}

@@ -600,7 +600,7 @@ func (d *Dataset) reportFacts(si, y int, asOf Date) []string {
 			continue
 		}
 		for _, f := range list {
-			if f.Year == y && knownAt(f, asOf) {
+			if f.Year == y && knownAt(f, seenOn(asOf)) {
 				out = append(out, schema[fi].Name)
 				break
 			}

@@ -62,7 +62,10 @@ type Fact struct {
 	// for a report-kind fact for year Y without one, the day its State's report for Y was
 	// received (art7_annual_submitted for Y); zero: always known. until is the day a
 	// correction of the same State, year and field becomes known and replaces it; zero: never.
-	known, until Date
+	// first is the day the value was first known: the known day of its first version (the
+	// value as first reported, before any correction); a series year seen at an earlier day
+	// than the run's counts the value only if first is not after that day (seenAt).
+	known, until, first Date
 }
 
 // KnownFrom is the day from which the fact is seen (data dictionary §1.3): its recorded day;
@@ -77,7 +80,7 @@ func (f *Fact) ReplacedFrom() Date { return f.until }
 // KnownAt reports whether the fact is the one seen in a run cut off at asOf: known by then
 // and not yet replaced by a correction. (A date value later than asOf is absent too: see
 // the data dictionary §1.3.)
-func (f *Fact) KnownAt(asOf Date) bool { return knownAt(f, asOf) }
+func (f *Fact) KnownAt(asOf Date) bool { return knownAt(f, seenOn(asOf)) }
 
 // Number returns the value of a number fact.
 func (f *Fact) Number() float64 { return f.num }

@@ -536,6 +536,28 @@ func indexByte(s string, c byte) int {
 }
 
 // yearEnd is 31 December of y.
+// YearsBefore is the day n years before d: the same month and day, 29 February becoming 28
+// February in a year that has none. d is a day (ParseDay); a date of month or year precision
+// moves by whole years as it is.
+func (d Date) YearsBefore(n int) Date {
+	if d.IsZero() || n == 0 {
+		return d
+	}
+	if d.prec != PrecisionDay {
+		y, m, _ := civilFromDays(d.lo - dayOffset)
+		if d.prec == PrecisionMonth {
+			return MonthDate(y-n, time.Month(m))
+		}
+		return YearDate(y - n)
+	}
+	y, m, day := civilFromDays(d.lo - dayOffset)
+	y -= n
+	if m == 2 && day == 29 && !isLeap(y) {
+		day = 28
+	}
+	return NewDate(y, time.Month(m), day)
+}
+
 func yearEnd(y int) Date { return NewDate(y, time.December, 31) }
 
 // minDate returns the earlier of two days.

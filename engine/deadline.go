@@ -124,14 +124,14 @@ func (d *Dataset) AmountsDone(dp *DeadlineProjection, year int, asOf Date) (done
 	extra := map[int]float64{}
 	if m.extra != "" {
 		for _, f := range d.factsIn(si, m.extra, done.From, year) {
-			if knownAt(f, asOf) {
+			if knownAt(f, seenOn(asOf)) {
 				extra[f.Year] = f.num
 				done.Class = done.Class.Weaker(f.Class)
 			}
 		}
 	}
 	for _, f := range d.factsIn(si, m.done, done.From, year) {
-		if knownAt(f, asOf) {
+		if knownAt(f, seenOn(asOf)) {
 			done.Years = append(done.Years, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year]), Class: f.Class})
 			done.Class = done.Class.Weaker(f.Class)
 		}
@@ -158,17 +158,17 @@ type basis struct {
 }
 
 // visibleFact reports whether a figure can be used for year y's projection at as_of.
-func visibleFact(f *Fact, asOf Date) bool { return knownAt(f, asOf) }
+func visibleFact(f *Fact, s seenAt) bool { return knownAt(f, s) }
 
 // basisOf reads the projection basis of measure m for years from..y.
-func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, asOf Date) basis {
+func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, s seenAt) basis {
 	b := basis{measure: m, window: [2]int{from, y}}
 	facts := d.byState[si]
 	if facts == nil {
 		return b
 	}
 	for _, f := range facts[fieldIndex[m.remaining]] {
-		if f.Year >= from && f.Year <= y && visibleFact(f, asOf) {
+		if f.Year >= from && f.Year <= y && visibleFact(f, s) {
 			b.remaining, b.remainingYear, b.remainingCls = f.num, f.Year, f.Class
 		}
 	}
@@ -180,13 +180,13 @@ func (d *Dataset) basisOf(si int, m measure, from, y, rateYears int, asOf Date) 
 	// the latest rateYears years with data, walking back
 	for i := len(done) - 1; i >= 0 && b.rateN < rateYears; i-- {
 		f := done[i]
-		if f.Year > y || f.Year < from || !visibleFact(f, asOf) {
+		if f.Year > y || f.Year < from || !visibleFact(f, s) {
 			continue
 		}
 		v := f.num
 		b.rateCls = b.rateCls.Weaker(f.Class)
 		for _, x := range extra {
-			if x.Year == f.Year && visibleFact(x, asOf) {
+			if x.Year == f.Year && visibleFact(x, s) {
 				v += x.num
 				b.extraByYear = true
 				b.rateCls = b.rateCls.Weaker(x.Class)
@@ -215,10 +215,10 @@ func (b *basis) newest() int { return max(b.remainingYear, b.rateTo) }
 
 // article3Measure picks munitions, or submunitions when the State reports only those in the
 // episode's years.
-func (d *Dataset) article3Measure(si int, from, y int, asOf Date) measure {
+func (d *Dataset) article3Measure(si int, from, y int, s seenAt) measure {
 	has := func(field string) bool {
 		for _, f := range d.factsIn(si, field, from, y) {
-			if visibleFact(f, asOf) {
+			if visibleFact(f, s) {
 				return true
 			}
 		}
@@ -250,7 +250,7 @@ func projectionOf(b *basis, margin float64) Projection {
 // projectedToMiss is art3_projected_to_miss / art4_projected_to_miss: for the open episode, true
 // when its projection will miss the deadline, false when it is on course or at risk; nil when
 // the projection has no data or the episode has no deadline. False with no open episode.
-func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf Date, rateYears int) *bool {
+func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R Date, s seenAt, rateYears int) *bool {
 	ep := lastEpisode(eps)
 	if ep == nil || !ep.open() {
 		return boolPtr(false)
@@ -270,9 +270,9 @@ func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf
 	from := ep.start.Year()
 	m := art4Area
 	if article == 3 {
-		m = d.article3Measure(si, from, y, asOf)
+		m = d.article3Measure(si, from, y, s)
 	}
-	b := d.basisOf(si, m, from, y, rateYears, asOf)
+	b := d.basisOf(si, m, from, y, rateYears, s)
 	b.deadline = dl
 	switch projectionOf(&b, 0).Status {
 	case ProjectionWillMiss:
@@ -284,14 +284,14 @@ func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R, asOf
 }
 
 // projectEpisode builds the projection of State si's open episode ep under article.
-func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Date, sc Scoring) DeadlineProjection {
+func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R Date, s seenAt, sc Scoring) DeadlineProjection {
 	st := &d.states[si]
 	from := ep.start.Year()
 	m := art4Area
 	if article == 3 {
-		m = d.article3Measure(si, from, y, asOf)
+		m = d.article3Measure(si, from, y, s)
 	}
-	b := d.basisOf(si, m, from, y, sc.DeadlineRateYears, asOf)
+	b := d.basisOf(si, m, from, y, sc.DeadlineRateYears, s)
 	b.deadline = ep.deadlineAt(R)
 	dp := DeadlineProjection{ISO3: st.ISO3, Name: st.Name, Article: article, Episode: ep.n, Start: ep.start.String(),
 		Measure: m.remaining, Unit: m.unit, RateYears: []YearValue{}, Assumptions: []string{}}
@@ -301,14 +301,14 @@ func (d *Dataset) projectEpisode(si, article int, ep *episode, y int, R, asOf Da
 	extra := map[int]float64{}
 	if m.extra != "" {
 		for _, f := range d.factsIn(si, m.extra, from, y) {
-			if visibleFact(f, asOf) {
+			if visibleFact(f, s) {
 				extra[f.Year] = f.num
 			}
 		}
 	}
 	if b.rateN > 0 {
 		for _, f := range d.factsIn(si, m.done, b.rateFrom, b.rateTo) {
-			if visibleFact(f, asOf) {
+			if visibleFact(f, s) {
 				dp.RateYears = append(dp.RateYears, YearValue{Year: f.Year, Value: num(f.num + extra[f.Year]), Class: f.Class})
 			}
 		}
@@ -454,13 +454,13 @@ func (d *Dataset) deadlines(envs []stateEnv, y int, sc Scoring) []DeadlineProjec
 		if !se.env.Party {
 			continue
 		}
-		R, A := MustDate(se.env.RefDate), MustDate(se.env.AsOf)
+		R := MustDate(se.env.RefDate)
 		for _, a := range [...]struct {
 			article int
 			eps     []episode
 		}{{3, se.eps3}, {4, se.eps4}} {
 			if ep := lastEpisode(a.eps); ep != nil && ep.open() {
-				out = append(out, d.projectEpisode(si, a.article, ep, y, R, A, sc))
+				out = append(out, d.projectEpisode(si, a.article, ep, y, R, se.at, sc))
 			}
 		}
 	}

@@ -21,10 +21,12 @@ func (c Counting) Valid() bool { return c == CountingDeposit || c == CountingEnt
 // frame fixes everything one State's environment depends on besides the data: the year, the
 // as_of date, the counting convention and the plan's adoption date.
 type frame struct {
-	year     int
-	asOf     Date
-	counting Counting
-	adopted  Date
+	year int
+	// asOf is the day the year is seen at; current the run's cut-off, whose versions of the
+	// values are used (seenAt). They differ only for an earlier year of an assessment's series.
+	asOf, current Date
+	counting      Counting
+	adopted       Date
 	// rateYears is the plan's deadline_rate_years, for art*_projected_to_miss.
 	rateYears int
 	// texts are the year's dates every State's environment shows alike, as text (withTexts);
@@ -36,7 +38,16 @@ type frame struct {
 // one constructor of a frame, so that no path (evaluation, data checks, records, what-if) builds
 // environments without one of the plan's settings, deadline_rate_years among them.
 func (p *Plan) frameFor(cfg evalConfig, y int) frame {
-	return frame{year: y, asOf: cfg.asOf, counting: cfg.counting, adopted: p.adopted, rateYears: p.scoringFor(cfg).DeadlineRateYears}
+	s := cfg.seenFor(y)
+	return frame{year: y, asOf: s.day, current: s.current, counting: cfg.counting, adopted: p.adopted, rateYears: p.scoringFor(cfg).DeadlineRateYears}
+}
+
+// seen is when the frame's year is seen (seenAt).
+func (fr frame) seen() seenAt {
+	if fr.current.IsZero() {
+		return seenOn(fr.asOf)
+	}
+	return seenAt{fr.asOf, fr.current}
 }
 
 // frameTexts are a frame's as_of, reference date R and annual report deadline as text.
@@ -61,6 +72,8 @@ type stateEnv struct {
 	// eps3 and eps4 are the Article 3 and 4 obligation episodes at R (§4.4), reused between
 	// builds.
 	eps3, eps4 []episode
+	// at is when the year is seen (the frame's seenAt)
+	at seenAt
 }
 
 // setInput points a ruleEnv input field at the fact's value.
@@ -82,21 +95,21 @@ func (se *stateEnv) setInput(fi int, f *Fact) {
 // visible reports whether a fact's value can be seen at as_of: a date later than as_of is
 // treated as absent (data dictionary §1.3), except for deadlines, which lie ahead by nature;
 // so is a fact not yet known at as_of, or already replaced by a correction (knownAt).
-func visible(fd *Field, f *Fact, asOf Date) bool {
-	if !knownAt(f, asOf) {
+func visible(fd *Field, f *Fact, s seenAt) bool {
+	if !knownAt(f, s) {
 		return false
 	}
-	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(asOf)
+	return fd.Type != TypeDate || fd.isDeadline() || f.date.NotAfter(s.day)
 }
 
 // pick returns the fact a rule sees for year y under the field's scope, or nil. list is in
 // year order (Dataset.byState), the facts of one year in the order they were made; a year's
 // and a carried field's facts are looked for from the end, where the latest years are.
-func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
+func pick(fd *Field, list []*Fact, y int, s seenAt) *Fact {
 	switch fd.Scope {
 	case ScopeStatic:
 		for _, f := range list { // the value and its corrections: at most one is seen
-			if visible(fd, f, asOf) {
+			if visible(fd, f, s) {
 				return f
 			}
 		}
@@ -111,14 +124,14 @@ func pick(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 			start--
 		}
 		for _, f := range list[start:end] {
-			if visible(fd, f, asOf) {
+			if visible(fd, f, s) {
 				return f
 			}
 		}
 	case ScopeCarried:
 		// the last visible fact of a year up to y
 		for i := len(list) - 1; i >= 0; i-- {
-			if f := list[i]; f.Year <= y && visible(fd, f, asOf) {
+			if f := list[i]; f.Year <= y && visible(fd, f, s) {
 				return f
 			}
 		}
@@ -152,7 +165,8 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	}
 	*se = stateEnv{from: from, eps3: se.eps3[:0], eps4: se.eps4[:0]}
 	st := &d.states[si]
-	y, A := fr.year, fr.asOf
+	y, A, seen := fr.year, fr.asOf, fr.seen()
+	se.at = seen
 	E := yearEnd(y)
 	R := minDate(E, A)
 	facts := d.byState[si]
@@ -160,7 +174,7 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 		if len(list) == 0 {
 			continue
 		}
-		if f := pick(&schema[fi], list, y, A); f != nil {
+		if f := pick(&schema[fi], list, y, seen); f != nil {
 			se.setInput(fi, f)
 		}
 	}
@@ -281,10 +295,10 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	}
 
 	// §4.3 and §4.4 Articles 3 and 4: obligation episodes
-	se.eps3 = buildEpisodes(se.eps3, articleInputs(facts, 3), R, A)
-	se.eps4 = buildEpisodes(se.eps4, articleInputs(facts, 4), R, A)
-	a3 := articleFields(e.Party, se.eps3, events(fArt3Declared), y, R, A)
-	a4 := articleFields(e.Party, se.eps4, events(fArt4Declared), y, R, A)
+	se.eps3 = buildEpisodes(se.eps3, articleInputs(facts, 3), R, seen)
+	se.eps4 = buildEpisodes(se.eps4, articleInputs(facts, 4), R, seen)
+	a3 := articleFields(e.Party, se.eps3, events(fArt3Declared), y, R, seen)
+	a4 := articleFields(e.Party, se.eps4, events(fArt4Declared), y, R, seen)
 	e.Art3Outstanding, e.Art4Outstanding = a3.outstanding, a4.outstanding
 	e.Art3ObligationInYear, e.Art4ObligationInYear = a3.inYear, a4.inYear
 	deriveSinceLAP(se, st, fr, events(fArt4Start), events(fArt4Done), R)
@@ -293,15 +307,15 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	e.Art3CompletedWithDeadlineInYear, e.Art4CompletedWithDeadlineInYear = a3.withDeadlineInYear, a4.withDeadlineInYear
 	e.Art3PastDeadline, e.Art4PastDeadline = a3.pastDeadline, a4.pastDeadline
 	e.Art3ComplianceDeclaredTimely, e.Art4DeclaredTimely = a3.declaredTimely, a4.declaredTimely
-	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R, A)
-	e.Art4CompletionDeclaredInYear = eventInYear(events(fArt4Declared), y, R, A)
+	e.Art3ComplianceDeclaredInYear = eventInYear(events(fArt3Declared), y, R, seen)
+	e.Art4CompletionDeclaredInYear = eventInYear(events(fArt4Declared), y, R, seen)
 	if f := se.from[fArt3Retain]; f != nil {
 		e.Art3Retaining = e.Party && f.flag
 	}
 	e.Art4Cleared = e.Party && !a4.outstanding && a4.completed
 	e.Art4NewObligationInYear = a4.laterStartInYear
-	e.Art3ProjectedToMiss = d.projectedToMiss(si, 3, se.eps3, y, R, A, fr.rateYears)
-	e.Art4ProjectedToMiss = d.projectedToMiss(si, 4, se.eps4, y, R, A, fr.rateYears)
+	e.Art3ProjectedToMiss = d.projectedToMiss(si, 3, se.eps3, y, R, seen, fr.rateYears)
+	e.Art4ProjectedToMiss = d.projectedToMiss(si, 4, se.eps4, y, R, seen, fr.rateYears)
 	if !e.Party {
 		e.Art3ProjectedToMiss, e.Art4ProjectedToMiss = boolPtr(false), boolPtr(false)
 	}
@@ -350,7 +364,7 @@ type articleFacts struct {
 
 // articleFields derives one article's fields from its episodes at R (data dictionary §4.3 as
 // §4.4 makes it episode-aware).
-func articleFields(party bool, eps []episode, declared []*Fact, y int, R, A Date) articleFacts {
+func articleFields(party bool, eps []episode, declared []*Fact, y int, R Date, s seenAt) articleFacts {
 	var out articleFacts
 	jan1 := NewDate(y, time.January, 1)
 	var lastDone *episode // the latest episode completed in y
@@ -397,13 +411,13 @@ func articleFields(party bool, eps []episode, declared []*Fact, y int, R, A Date
 	case yes && !unknown:
 		out.onTime = boolPtr(true)
 	} // else nil: not known, or no completion in y had a deadline
-	out.declaredTimely = declaredTimely(lastDone, declared, y, A)
+	out.declaredTimely = declaredTimely(lastDone, declared, y, s)
 	return out
 }
 
-func eventInYear(list []*Fact, y int, R, A Date) bool {
+func eventInYear(list []*Fact, y int, R Date, s seenAt) bool {
 	for _, f := range list {
-		if f.date.InYear(y) && setBy(f.date, R) && knownAt(f, A) {
+		if f.date.InYear(y) && setBy(f.date, R) && knownAt(f, s) {
 			return true
 		}
 	}
@@ -413,16 +427,16 @@ func eventInYear(list []*Fact, y int, R, A Date) bool {
 // declaredTimely is art3_compliance_declared_timely / art4_declared_timely for the latest
 // episode completed in y (nil ep: none was): a declaration in y or y+1 that may be on or after
 // the episode's start, so that a declaration about an earlier episode does not count.
-func declaredTimely(ep *episode, declared []*Fact, y int, A Date) *bool {
+func declaredTimely(ep *episode, declared []*Fact, y int, s seenAt) *bool {
 	if ep == nil {
 		return boolPtr(false)
 	}
 	for _, f := range declared {
-		if (f.date.InYear(y) || f.date.InYear(y+1)) && setBy(f.date, A) && knownAt(f, A) && !f.date.Before(ep.start) {
+		if (f.date.InYear(y) || f.date.InYear(y+1)) && setBy(f.date, s.day) && knownAt(f, s) && !f.date.Before(ep.start) {
 			return boolPtr(true)
 		}
 	}
-	if A.After(yearEnd(y + 1)) {
+	if s.day.After(yearEnd(y + 1)) {
 		return boolPtr(false)
 	}
 	return nil

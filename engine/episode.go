@@ -112,11 +112,24 @@ func decided(f *Fact) Date {
 	return YearDate(f.Year)
 }
 
-// knownAt reports whether a fact is seen at as_of (data dictionary §1.3): known by then (its
-// recorded day, or for a report fact the day its report was received; neither: known) and not
-// yet replaced by a correction.
-func knownAt(f *Fact, asOf Date) bool {
-	return (f.known.IsZero() || f.known.NotAfter(asOf)) && (f.until.IsZero() || !f.until.NotAfter(asOf))
+// seenAt is when a year is seen (data dictionary §1.3; docs/methodology.md §1.3, "Every year
+// at the same lag"): day, the day the year is seen at, and current, the run's cut-off. A value
+// counts when it was first known by day (a value first reported later is left out, like the
+// report it came from), in its version current at current (a correction known by then is
+// applied: a known error is never reported as fact). Date values and the year's reference
+// date R use day. An assessment of year Y at as_of A sees each year y of its series at A
+// shifted back Y-y years (frameFor); everywhere else, and for Y itself, day = current = as_of.
+type seenAt struct{ day, current Date }
+
+// seenOn is a run's view at as_of: every year seen at as_of itself.
+func seenOn(asOf Date) seenAt { return seenAt{asOf, asOf} }
+
+// knownAt reports whether a fact is seen (data dictionary §1.3): first known by s.day (its
+// recorded day, or for a report fact the day its report was received; neither: known), this
+// version known by s.current and not yet replaced then by a correction.
+func knownAt(f *Fact, s seenAt) bool {
+	return (f.first.IsZero() || f.first.NotAfter(s.day)) && (f.known.IsZero() || f.known.NotAfter(s.current)) &&
+		(f.until.IsZero() || !f.until.NotAfter(s.current))
 }
 
 // episodeInputs are one State's facts of an article's episode fields, each list sorted by year
@@ -146,7 +159,7 @@ func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []Sen
 	R := minDate(yearEnd(y), asOf)
 	var out []Sentence
 	for _, article := range articles {
-		for _, ep := range buildEpisodes(nil, articleInputs(d.byState[si], article), R, asOf) {
+		for _, ep := range buildEpisodes(nil, articleInputs(d.byState[si], article), R, seenOn(asOf)) {
 			if ep.ext.note() == "" || !ep.open() && !ep.done.InYear(y) {
 				continue
 			}
@@ -161,28 +174,28 @@ func (d *Dataset) extensionNotes(si int, articles []int, y int, asOf Date) []Sen
 }
 
 // buildEpisodes lists one article's episodes as seen at R (the year's reference date) with
-// what is known at asOf, appending to buf.
-func buildEpisodes(buf []episode, in episodeInputs, R, asOf Date) []episode {
+// what is seen at s, appending to buf.
+func buildEpisodes(buf []episode, in episodeInputs, R Date, s seenAt) []episode {
 	starts, done, deadlines := in.starts, in.done, in.deadlines
 	eps := buf[:0]
 	di := 0
-	for _, s := range starts {
-		if !setBy(s.date, R) || !knownAt(s, asOf) {
+	for _, st := range starts {
+		if !setBy(st.date, R) || !knownAt(st, s) {
 			continue
 		}
 		if n := len(eps); n > 0 {
 			last := &eps[n-1]
-			if last.done.IsZero() || !s.date.MayBeAfter(last.done) {
+			if last.done.IsZero() || !st.date.MayBeAfter(last.done) {
 				continue // found while the episode was open: part of it
 			}
 		}
-		ep := episode{n: len(eps) + 1, start: s.date, startFact: s}
+		ep := episode{n: len(eps) + 1, start: st.date, startFact: st}
 		for ; di < len(done); di++ {
 			c := done[di]
-			if !setBy(c.date, R) || !knownAt(c, asOf) || c.date.Before(s.date) {
+			if !setBy(c.date, R) || !knownAt(c, s) || c.date.Before(st.date) {
 				continue // not yet, not known yet, or before this episode (a completion without one)
 			}
-			ep.done, ep.doneFact = c.date.Clip(s.date), c
+			ep.done, ep.doneFact = c.date.Clip(st.date), c
 			di++
 			break
 		}
@@ -192,7 +205,7 @@ func buildEpisodes(buf []episode, in episodeInputs, R, asOf Date) []episode {
 	k, first := 0, -1
 	for i, f := range deadlines {
 		d := decided(f)
-		if d.lo > R.hi || !knownAt(f, asOf) {
+		if d.lo > R.hi || !knownAt(f, s) {
 			break // decided after the cut-off (decisions are sorted)
 		}
 		for k < len(eps) && !eps[k].done.IsZero() && d.lo > eps[k].done.hi {
@@ -210,7 +223,7 @@ func buildEpisodes(buf []episode, in episodeInputs, R, asOf Date) []episode {
 		eps[k].chain = deadlines[first : i+1]
 	}
 	for i := range eps {
-		eps[i].ext = eps[i].extensionAt(in.requests, in.granted, R, asOf)
+		eps[i].ext = eps[i].extensionAt(in.requests, in.granted, R, s)
 	}
 	return eps
 }
@@ -221,7 +234,7 @@ func buildEpisodes(buf []episode, in episodeInputs, R, asOf Date) []episode {
 // of the deadline in force: a request made after the deadline passed leaves the State past it.
 // A deadline decision or a granted / not-granted fact of the request's year or later answers
 // it (within the same bounds).
-func (ep *episode) extensionAt(requests, granted []*Fact, R, asOf Date) extension {
+func (ep *episode) extensionAt(requests, granted []*Fact, R Date, s seenAt) extension {
 	dl := ep.deadlineShown(R)
 	if dl.IsZero() {
 		return extension{} // no deadline: nothing to extend
@@ -232,7 +245,7 @@ func (ep *episode) extensionAt(requests, granted []*Fact, R, asOf Date) extensio
 	}
 	var x extension
 	for _, f := range requests {
-		if f.flag && f.Year >= from && f.Year <= to && f.Year <= dl.Year() && knownAt(f, asOf) {
+		if f.flag && f.Year >= from && f.Year <= to && f.Year <= dl.Year() && knownAt(f, s) {
 			x.request = f // sorted by year: the latest wins
 		}
 	}
@@ -247,7 +260,7 @@ func (ep *episode) extensionAt(requests, granted []*Fact, R, asOf Date) extensio
 	}
 	x.outcome = extPending
 	for _, f := range granted {
-		if f.Year < y || f.Year > to || !knownAt(f, asOf) {
+		if f.Year < y || f.Year > to || !knownAt(f, s) {
 			continue
 		}
 		switch {

@@ -161,10 +161,38 @@ type evalConfig struct {
 	counting Counting
 	filter   *regexp.Regexp
 	trace    bool
-	scoring  *Scoring     // Assess only: replaces the plan's thresholds (WithScoring)
-	byKeys   []string     // By, as given
-	by       []*Breakdown // By, resolved by configure
+	scoring  *Scoring // Assess only: replaces the plan's thresholds (WithScoring)
+	// seriesOf, when not zero, is the year whose assessment the years evaluated are the series
+	// of: an earlier year y is seen at as_of shifted back seriesOf-y years (seenFor)
+	seriesOf int
+	// current, when not zero, is the day whose versions of the values are used, when later
+	// than as_of (correctedTo); zero: as_of
+	current Date
+	byKeys  []string     // By, as given
+	by      []*Breakdown // By, resolved by configure
 }
+
+// seenFor is when year y is seen in a run under c (docs/methodology.md §1.3, "Every year at
+// the same lag"): at as_of, or, for a year y before the assessed year Y of a series
+// (seriesOf), the same time after its end as Y: as_of shifted back Y-y years, with the values
+// in their versions current at as_of.
+func (c *evalConfig) seenFor(y int) seenAt {
+	s := seenOn(c.asOf)
+	if c.seriesOf > y {
+		s.day = c.asOf.YearsBefore(c.seriesOf - y)
+	}
+	if c.current.After(s.current) {
+		s.current = c.current
+	}
+	return s
+}
+
+// correctedTo makes a run use the values in their versions current at d, a day after its
+// as_of: a year of AssessYears's series assessed as Assess would at its own lag.
+func correctedTo(d Date) EvalOption { return func(c *evalConfig) { c.current = d } }
+
+// seriesFor makes the years evaluated the series of year y's assessment (evalConfig.seriesOf).
+func seriesFor(y int) EvalOption { return func(c *evalConfig) { c.seriesOf = y } }
 
 // AsOf sets the data cut-off (data dictionary §1.3). Without it, the run uses the latest date
 // in the data. The engine never reads the clock.
@@ -405,7 +433,7 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 	}
 	ev.budget.ctx = ctx
 	r := &Result{Plan: PlanRef{Name: ev.plan.name, Version: ev.plan.version, Hash: ev.plan.hash},
-		Counting: ev.cfg.counting, AsOf: ev.cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
+		Counting: ev.cfg.counting, AsOf: ev.cfg.seenFor(y).day.String(), Year: y, Indicators: make([]IndicatorResult, 0, len(inds))}
 	for i, ind := range inds {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("evaluate %d: %w", y, err)

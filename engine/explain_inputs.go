@@ -145,7 +145,7 @@ func (d *Dataset) inputReads(si int, name string, y int, asOf Date) []FieldRead 
 		if lookBack {
 			fr.Year = f.Year
 		}
-		if !visible(&fd, f, asOf) {
+		if !visible(&fd, f, seenOn(asOf)) {
 			fr.OriginSentence = unseenOrigin(fr.Origin, f, asOf)
 			fr.Origin = fr.OriginSentence.String()
 		}

@@ -38,6 +38,7 @@ func (p *Plan) NewBaseline(ctx context.Context, ds *Dataset, year int, opts ...E
 		return nil, ErrNilDataset
 	}
 	cfg := p.assessConfig(ds, opts)
+	cfg.seriesOf = year // the series Assess evaluates: each year at the assessed year's lag
 	if cfg.filter != nil {
 		return nil, errors.New("new baseline: an Only filter leaves indicators out; assess the whole plan")
 	}
@@ -45,7 +46,7 @@ func (p *Plan) NewBaseline(ctx context.Context, ds *Dataset, year int, opts ...E
 	for _, o := range opts {
 		o(&given)
 	}
-	pinned := append(opts[:len(opts):len(opts)], AsOf(cfg.asOf))
+	pinned := append(opts[:len(opts):len(opts)], AsOf(cfg.asOf), seriesFor(year))
 	a, err := p.Assess(ctx, ds, year, pinned...)
 	if err != nil {
 		return nil, err
@@ -207,7 +208,7 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		}
 		ev := &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
 		r := &Result{Plan: PlanRef{Name: np.name, Version: np.version, Hash: np.hash}, Counting: cfg.counting,
-			AsOf: cfg.asOf.String(), Year: y, Indicators: make([]IndicatorResult, len(np.indicators))}
+			AsOf: cfg.seenFor(y).day.String(), Year: y, Indicators: make([]IndicatorResult, len(np.indicators))}
 		for i, ind := range np.indicators {
 			switch _, ok := fresh[ind.ID]; {
 			case ok && !unchanged(ind):

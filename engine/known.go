@@ -19,13 +19,17 @@ import (
 // dataset (a scenario's baseline): a fact whose days change is copied rather than modified.
 func knownDays(facts []*Fact, shared bool) []*Fact {
 	received := receivedDays(facts)
+	var first Date // the known day of the first version of the value f is a version of
 	for i, f := range facts {
 		known := knownDay(f, received)
+		if i == 0 || !sameVersionKey(facts[i-1], f) {
+			first = known
+		}
 		var until Date
 		if i+1 < len(facts) && sameVersionKey(f, facts[i+1]) {
 			until = knownDay(facts[i+1], received)
 		}
-		if f.known == known && f.until == until {
+		if f.known == known && f.until == until && f.first == first {
 			continue
 		}
 		if shared {
@@ -33,7 +37,7 @@ func knownDays(facts []*Fact, shared bool) []*Fact {
 			f = &c
 			facts[i] = f
 		}
-		f.known, f.until = known, until
+		f.known, f.until, f.first = known, until, first
 	}
 	return facts
 }

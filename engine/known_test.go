@@ -21,8 +21,8 @@ const knownFacts = "iso3,year,field,value,source,recorded\n" +
 	"DEU,2023,art3_destroyed_submunitions,900,Art7 2023 (Form B sent ahead),2024-05-02\n" +
 	"DEU,2023,art3_destruction_plan,true,Art7 2023,\n"
 
-// seenAt returns the value a rule sees for a DEU number field in year y at asOf, or nil.
-func seenAt(t *testing.T, ds *Dataset, field string, y int, asOf string) any {
+// seenValue returns the value a rule sees for a DEU number field in year y at asOf, or nil.
+func seenValue(t *testing.T, ds *Dataset, field string, y int, asOf string) any {
 	t.Helper()
 	var se stateEnv
 	ds.build(ds.stateIdx["DEU"], frame{year: y, asOf: MustDate(asOf), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
@@ -52,7 +52,7 @@ func TestKnownFrom(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.field+" "+tt.asOf, func(t *testing.T) {
-			assert.Equal(t, tt.want, seenAt(t, ds, tt.field, tt.year, tt.asOf), tt.why)
+			assert.Equal(t, tt.want, seenValue(t, ds, tt.field, tt.year, tt.asOf), tt.why)
 		})
 	}
 	// the accessors say the same
@@ -87,8 +87,8 @@ func TestKnownRegister(t *testing.T) {
 			assert.True(t, f.KnownFrom().IsZero())
 		}
 	}
-	assert.Nil(t, seenAt(t, ds, "art7_annual_submitted", 2023, "2024-06-30"), "a date after as_of")
-	assert.NotNil(t, seenAt(t, ds, "art7_annual_submitted", 2023, "2024-08-15"))
+	assert.Nil(t, seenValue(t, ds, "art7_annual_submitted", 2023, "2024-06-30"), "a date after as_of")
+	assert.NotNil(t, seenValue(t, ds, "art7_annual_submitted", 2023, "2024-08-15"))
 }
 
 func TestKnownCorrectionErrors(t *testing.T) {
@@ -149,14 +149,14 @@ func TestKnownScenario(t *testing.T) {
 	require.NoError(t, err)
 	nd, err := ds.Apply([]Change{{Kind: ChangeSet, ISO3: "DEU", Year: 2023, Field: "art3_destroyed_munitions", Value: "150"}})
 	require.NoError(t, err)
-	assert.Equal(t, 150.0, seenAt(t, nd, "art3_destroyed_munitions", 2023, "2026-06-30"))
-	assert.Equal(t, 120.0, seenAt(t, ds, "art3_destroyed_munitions", 2023, "2026-06-30"), "the baseline is not modified")
-	assert.Nil(t, seenAt(t, ds, "art3_destroyed_munitions", 2023, "2024-06-30"))
+	assert.Equal(t, 150.0, seenValue(t, nd, "art3_destroyed_munitions", 2023, "2026-06-30"))
+	assert.Equal(t, 120.0, seenValue(t, ds, "art3_destroyed_munitions", 2023, "2026-06-30"), "the baseline is not modified")
+	assert.Nil(t, seenValue(t, ds, "art3_destroyed_munitions", 2023, "2024-06-30"))
 	// a scenario that submits the 2023 report earlier makes its facts known earlier
 	nd, err = ds.Apply([]Change{{Kind: ChangeSet, ISO3: "DEU", Year: 2023, Field: "art7_annual_submitted", Value: "2024-04-30"}})
 	require.NoError(t, err)
-	assert.Equal(t, 100.0, seenAt(t, nd, "art3_destroyed_munitions", 2023, "2024-06-30"))
-	assert.Nil(t, seenAt(t, ds, "art3_destroyed_munitions", 2023, "2024-06-30"), "the baseline's fact keeps its known day")
+	assert.Equal(t, 100.0, seenValue(t, nd, "art3_destroyed_munitions", 2023, "2024-06-30"))
+	assert.Nil(t, seenValue(t, ds, "art3_destroyed_munitions", 2023, "2024-06-30"), "the baseline's fact keeps its known day")
 }
 
 // TestKnownAssess: an assessment cut off before a late report does not see it; the same data
@@ -183,4 +183,45 @@ func indicatorValues(a *Assessment) map[string]string {
 		}
 	}
 	return out
+}
+
+// TestKnownAtLag: a year seen at an earlier day V than the run's cut-off A (an earlier year of
+// an assessment's series) counts a value only if it was first known by V, in its version
+// current at A: a correction recorded after V is applied, a value first reported after V is
+// left out (docs/methodology.md §1.3, "Every year at the same lag").
+func TestKnownAtLag(t *testing.T) {
+	ds, err := LoadDataset(dataFS(testStatesCSV, knownFacts), ".")
+	require.NoError(t, err)
+	at := func(field string, y int, V, A string) any {
+		var se stateEnv
+		ds.build(ds.stateIdx["DEU"], frame{year: y, asOf: MustDate(V), current: MustDate(A), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+		return envValues(&se)[fieldIndex[field]]
+	}
+	tests := []struct {
+		field string
+		year  int
+		V, A  string
+		want  any
+		why   string
+	}{
+		{"art3_destroyed_munitions", 2023, "2024-09-30", "2026-06-30", 120.0, "first known 2024-08-15, by V: the correction recorded 2024-10-01, after V but by A, is applied"},
+		{"art3_destroyed_munitions", 2023, "2024-09-30", "2024-09-30", 100.0, "V = A: as before the correction"},
+		{"art3_destroyed_munitions", 2023, "2024-06-30", "2026-06-30", nil, "the report for 2023 was received 2024-08-15, after V: left out, corrected or not"},
+		{"art3_destroyed_submunitions", 2023, "2024-05-01", "2026-06-30", nil, "recorded 2024-05-02, after V"},
+		{"art3_destroyed_submunitions", 2023, "2024-05-02", "2026-06-30", 900.0, "recorded on V"},
+		{"art3_destruction_plan", 2023, "2024-06-30", "2026-06-30", nil, "a carried report fact first known after V"},
+		{"art7_annual_submitted", 2023, "2024-06-30", "2026-06-30", nil, "a date value after V is absent, as at a cut-off V"},
+		{"art7_annual_submitted", 2023, "2024-08-15", "2026-06-30", "2024-08-15", "dated on V"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.field+" "+tt.V+" "+tt.A, func(t *testing.T) {
+			assert.Equal(t, tt.want, at(tt.field, tt.year, tt.V, tt.A), tt.why)
+		})
+	}
+	// V = A is the run at A, whatever the field and day
+	for _, tt := range tests {
+		for _, d := range []string{tt.V, tt.A} {
+			assert.Equal(t, seenValue(t, ds, tt.field, tt.year, d), at(tt.field, tt.year, d, d), "%s %d at %s", tt.field, tt.year, d)
+		}
+	}
 }

@@ -13,7 +13,7 @@ func pickForward(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 	switch fd.Scope {
 	case ScopeStatic:
 		for _, f := range list {
-			if visible(fd, f, asOf) {
+			if visible(fd, f, seenOn(asOf)) {
 				return f
 			}
 		}
@@ -22,14 +22,14 @@ func pickForward(fd *Field, list []*Fact, y int, asOf Date) *Fact {
 			if f.Year > y {
 				break
 			}
-			if f.Year == y && visible(fd, f, asOf) {
+			if f.Year == y && visible(fd, f, seenOn(asOf)) {
 				return f
 			}
 		}
 	case ScopeCarried:
 		var best *Fact
 		for _, f := range list {
-			if f.Year <= y && visible(fd, f, asOf) {
+			if f.Year <= y && visible(fd, f, seenOn(asOf)) {
 				best = f
 			}
 		}
@@ -73,7 +73,7 @@ func TestPickMatchesForward(t *testing.T) {
 		asOf := NewDate(2016+r.IntN(11), time.Month(1+r.IntN(12)), 1+r.IntN(28))
 		at := 2013 + r.IntN(16)
 		for _, fd := range fields {
-			require.Same(t, pickForward(fd, list, at, asOf), pick(fd, list, at, asOf), "case %d, scope %s", n, fd.Scope)
+			require.Same(t, pickForward(fd, list, at, asOf), pick(fd, list, at, seenOn(asOf)), "case %d, scope %s", n, fd.Scope)
 		}
 	}
 }

@@ -297,7 +297,7 @@ func (d *Dataset) Lookup(iso3, field string, year int, asOf Date) (FieldRead, bo
 	}
 	var f *Fact
 	if d.byState[si] != nil {
-		f = pick(&schema[fi], d.byState[si][fi], year, asOf)
+		f = pick(&schema[fi], d.byState[si][fi], year, seenOn(asOf))
 	}
 	if f == nil {
 		// a register's absence has the class of the register (Dataset.AbsentClass)

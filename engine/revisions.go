@@ -242,7 +242,7 @@ func (d *Dataset) changedBetween(then, now Date) []*Fact {
 	var out []*Fact
 	for _, f := range d.facts {
 		fd := &schema[fieldIndex[f.Field]]
-		if visible(fd, f, then) != visible(fd, f, now) {
+		if visible(fd, f, seenOn(then)) != visible(fd, f, seenOn(now)) {
 			out = append(out, f)
 		}
 	}

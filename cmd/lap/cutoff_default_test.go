@@ -62,7 +62,10 @@ func TestCommandsTraceTheReport(t *testing.T) {
 	assert.Contains(t, stdout, `"as_of": "2026-10-31"`)
 	code, stdout, stderr = lap(t, "eval", "--format", "csv", "--data", sampleData, "--year", "2023", "--to", "2024")
 	require.Equal(t, 0, code, stderr)
-	assert.NotContains(t, stdout, "2024-06-30", "2023 is seen as the 2024 report sees it")
+	// 2023 is seen as the 2024 report sees it: the same time after its end as 2024
+	assert.Contains(t, stdout, "\n2023,1.1,1,cross-cutting,share,percent,87.5,14,16,17,16,ALB,ok,,proposed,deposit,2024-06-30,")
+	assert.Contains(t, stdout, ",deposit,2025-06-30,")
+	assert.NotContains(t, stdout, "2026-06-30")
 }
 
 // latestSample is the latest date in the sample: tests written for a run that sees all of the
@@ -101,12 +104,24 @@ func TestChangesSinceThePreviousReport(t *testing.T) {
 			md, err := os.ReadFile(filepath.Join(out, "report.md"))
 			require.NoError(t, err)
 			for _, want := range []string{"### Largest changes since the report on 2024",
-				"The 2024 figures are those of the report on 2024, as known on 30 June 2025"} {
+				"The 2024 figures are 2024 as seen on 30 June 2025, so that both years are seen the same time after their end"} {
 				assert.True(t, strings.Contains(string(md), want), "report.md says %q", want)
 			}
 			assert.False(t, strings.Contains(string(md), "| 43.3 Annual Article 7 reports submitted at all | 71.2%"), "a revision is not a change")
 		}
 	}
 	require.NotEmpty(t, reports[1].Previous)
-	assert.Equal(t, reports[0].Assessment.Indicators, reports[1].Previous, "the report on 2025's 2024 figures are the report on 2024's")
+	// the report on 2025's 2024 figures are the report on 2024's (2024 seen on 30 June 2025),
+	// with the one correction recorded since applied: Iraq's 2024 remaining area, re-surveyed
+	// (facts.csv:9808, recorded 2025-09-10: 178.0 -> 176.5 km2)
+	was, now := reports[0].Assessment.Indicators, reports[1].Previous
+	require.Equal(t, len(was), len(now))
+	for i := range was {
+		if was[i].ID == "24.2" {
+			require.NotNil(t, now[i].Value)
+			assert.InDelta(t, *was[i].Value-1.5, *now[i].Value, 1e-9, "24.2: Iraq's correction applied")
+			continue
+		}
+		assert.Equal(t, was[i], now[i], "the report on 2025's 2024 figures are the report on 2024's")
+	}
 }

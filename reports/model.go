@@ -1,10 +1,8 @@
 package reports
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,9 +14,6 @@ import (
 
 // The document model: everything the Markdown and HTML reports print, already ordered and
 // formatted, so that the two templates show the same numbers in the same words.
-
-// maxChanges is how many of the largest changes since the previous year "At a glance" lists.
-const maxChanges = 10
 
 // ErrNoAssessment is returned when a writer is given a nil assessment.
 var ErrNoAssessment = errors.New("reports: no assessment")
@@ -332,46 +327,19 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 	for i := range m.Previous.Indicators {
 		prev[m.Previous.Indicators[i].ID] = &m.Previous.Indicators[i]
 	}
-	type change struct {
-		row  changeRow
-		size float64
-		ord  int
-	}
-	var changes []change
 	for i := range a.Indicators {
-		ia := &a.Indicators[i]
-		p := prev[ia.ID]
-		if p == nil {
-			continue
-		}
-		if p.ProgressStatus != ia.ProgressStatus {
+		if p := prev[a.Indicators[i].ID]; p != nil && p.ProgressStatus != a.Indicators[i].ProgressStatus {
 			d.StatusChanges++
 		}
-		if ia.Progress == nil || p.Progress == nil || ia.Value == nil || p.Value == nil {
-			continue
-		}
-		if ia.CoverageFlag || p.CoverageFlag || ia.Status == engine.ValueTooFew || p.Status == engine.ValueTooFew {
-			continue // not comparable: never ranked
-		}
-		dp := *ia.Progress - *p.Progress
-		if math.Abs(dp) < 0.005 { // rounds to 0 pp
-			continue
-		}
-		changes = append(changes, change{size: math.Abs(dp), ord: i, row: changeRow{
+	}
+	for _, c := range LargestChanges(a, m.Previous) {
+		ia, p := c.Now, c.Before
+		d.Changes = append(d.Changes, changeRow{
 			ID: ia.ID, Title: ia.Title, Unit: unitIn(d.loc, ia.Unit),
 			Previous: fmtValue(p.Value, ia.Unit), Value: fmtValue(ia.Value, ia.Unit), PrevMark: markOf(p.Class), Mark: markOf(ia.Class),
-			Delta: fmtDelta(*ia.Value-*p.Value, ia.Unit), ProgressDelta: fmtPoints(dp),
+			Delta: fmtDelta(*c.Delta(), ia.Unit), ProgressDelta: fmtPoints(c.Progress),
 			PrevStatus: progressStatus(p.ProgressStatus), Stat: progressStatus(ia.ProgressStatus),
-		}})
-	}
-	slices.SortStableFunc(changes, func(x, y change) int {
-		if c := cmp.Compare(y.size, x.size); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.ord, y.ord)
-	})
-	for i := 0; i < len(changes) && i < maxChanges; i++ {
-		d.Changes = append(d.Changes, changes[i].row)
+		})
 	}
 }
 

@@ -23,6 +23,10 @@ func FormatScoreDelta(v *float64) string { return textScoreDelta(v) }
 // FormatDelta writes a signed change of a value in its unit ("+1", "-8.9 pp").
 func FormatDelta(v *float64, unit string) string { return textDelta(v, unit) }
 
+// FormatProgressDelta writes a change of progress (a share of the baseline-to-target
+// distance) in whole percentage points, as the report's largest changes do ("+22 pp").
+func FormatProgressDelta(d float64) string { return fmtPoints(d) }
+
 // IndicatorFigure draws an indicator's series (with its baseline, target and expected path) as
 // the report's trend chart; nil when the indicator has no value to draw.
 func IndicatorFigure(ia *engine.IndicatorAssessment) (*chart.Figure, error) {
@@ -47,8 +51,8 @@ func OverlayFigure(c engine.IndicatorChange, lang locale.Lang) (*chart.Figure, e
 	return figs[0], nil
 }
 
-// FormatIn rewrites a number written by FormatValue, FormatScore, FormatScoreDelta or
-// FormatDelta in the locale's style ("1,234.5" -> "1 234,5", "47%" -> "47 %"); English is
+// FormatIn rewrites a number written by FormatValue, FormatScore, FormatScoreDelta,
+// FormatDelta or FormatProgressDelta in the locale's style ("1,234.5" -> "1 234,5", "47%" -> "47 %"); English is
 // left as it is.
 func FormatIn(loc *locale.Locale, s string) string {
 	if loc.Lang() == locale.English {

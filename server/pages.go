@@ -75,6 +75,7 @@ var funcs = template.FuncMap{
 	"score":      reports.FormatScore,
 	"scoreDelta": reports.FormatScoreDelta,
 	"delta":      reports.FormatDelta,
+	"points":     reports.FormatProgressDelta,
 	"status":     func(s engine.ProgressStatus) string { return strings.ReplaceAll(string(s), "-", " ") },
 	"words":      func(s string) string { return strings.ReplaceAll(s, "-", " ") },
 	"official":   func(c engine.Class) bool { return c == "" || c.Official() },
@@ -109,11 +110,6 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		engine.SectionScore
 		Counts engine.ProgressCounts
 	}
-	type changeRow struct {
-		ID, Title, Unit string
-		Previous, Value *float64
-		Delta           float64
-	}
 	var secs []sectionRow
 	for _, sc := range a.Sections {
 		row := sectionRow{SectionScore: sc}
@@ -128,17 +124,6 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, ia := range a.Indicators {
 		total.Add(ia.ProgressStatus)
 	}
-	var changes []changeRow
-	for _, ia := range a.Indicators {
-		if ia.Value == nil || ia.Previous == nil || *ia.Value == *ia.Previous || ia.Unit != "percent" {
-			continue
-		}
-		changes = append(changes, changeRow{ID: ia.ID, Title: ia.Title, Unit: ia.Unit, Previous: ia.Previous, Value: ia.Value, Delta: *ia.Value - *ia.Previous})
-	}
-	sort.SliceStable(changes, func(i, j int) bool { return abs(changes[i].Delta) > abs(changes[j].Delta) })
-	if len(changes) > 8 {
-		changes = changes[:8]
-	}
 	var charts []string
 	for name := range s.charts {
 		if !strings.HasPrefix(name, "indicator-") {
@@ -148,14 +133,30 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	sort.Strings(charts)
 	s.render(w, r, http.StatusOK, "dashboard", s.page(r, s.tr(r, "serve.nav.dashboard"), "dashboard", map[string]any{
 		"Overall": a.Overall, "Sections": secs, "Total": total, "Statuses": engine.ProgressStatuses,
-		"Changes": changes, "Charts": charts, "Indicators": len(a.Indicators),
+		"Changes": s.changes(), "Charts": charts, "Indicators": len(a.Indicators),
 	}))
 }
 
-func abs(v float64) float64 {
-	if v < 0 {
-		return -v
+// changesView is the dashboard's largest changes since the year before, ranked as the report
+// ranks them (reports.LargestChanges).
+type changesView struct {
+	Year     int              // the year before
+	ThisYear int              // the assessed year
+	Assessed bool             // the year before was assessed
+	AsOf     string           // the day the year before is seen at (ISO), when not the dashboard's
+	Rows     []reports.Change // largest first
+}
+
+func (s *Server) changes() changesView {
+	a := s.bl.Assessment()
+	v := changesView{Year: s.year - 1, ThisYear: s.year, Assessed: s.prev != nil}
+	if s.prev == nil {
+		return v
 	}
+	if s.prev.AsOf != a.AsOf {
+		v.AsOf = s.prev.AsOf
+	}
+	v.Rows = reports.LargestChanges(a, s.prev)
 	return v
 }
 

@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -63,9 +64,12 @@ type Options struct {
 
 // Server serves the workspace. Everything in it is built by New and only read afterwards.
 type Server struct {
-	plan     *engine.Plan
-	ds       *engine.Dataset
-	bl       *engine.Baseline
+	plan *engine.Plan
+	ds   *engine.Dataset
+	bl   *engine.Baseline
+	// prev is the year before as the report on it gave it (assessed at that report's cut-off,
+	// engine.CutOff.Previous), for the dashboard's changes; nil when it could not be assessed
+	prev     *engine.Assessment
 	year     int
 	dataName string
 	tmpl     map[locale.Lang]map[string]*template.Template // by language, then page
@@ -124,6 +128,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, year: year, dataName: o.DataName,
 		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{}}
+	s.prev = previousReported(ctx, o, year, bl.AsOf())
 	s.states = o.Data.States()
 	sort.SliceStable(s.states, func(i, j int) bool { return s.states[i].Name < s.states[j].Name })
 	for _, st := range s.states {
@@ -156,6 +161,23 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		}
 	}
 	return s, nil
+}
+
+// previousReported is the year before year as the report on it gave it, as lap report
+// compares with: assessed at that report's cut-off (engine.Plan.ReportCutOff's Previous), so
+// that the dashboard's changes compare two years seen the same time after their end and a
+// late report for the year before is a revision, not a change; at asOf when the plan names no
+// report cut-off. Nil when the year before cannot be assessed (the dashboard says so).
+func previousReported(ctx context.Context, o Options, year int, asOf engine.Date) *engine.Assessment {
+	at := asOf
+	if cut := o.Plan.ReportCutOff(o.Data, year, asOf); !cut.Previous.IsZero() {
+		at = cut.Previous
+	}
+	prev, err := o.Plan.Assess(ctx, o.Data, year-1, append(slices.Clone(o.Eval), engine.AsOf(at))...)
+	if err != nil {
+		return nil
+	}
+	return prev
 }
 
 // drawCharts renders the report's overview charts and every indicator's series chart once.
@@ -380,6 +402,13 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
 		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
 		"say":      func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
+		// an ISO day (an assessment's as_of) in the language's words: "30 June 2025"
+		"day": func(iso string) string {
+			if d, err := loc.ISODate(iso); err == nil {
+				return d
+			}
+			return iso
+		},
 		// the mark of a class after a State's name, as the report writes it, with what it means
 		"mark": func(c engine.Class) template.HTML { return markHTML(loc, c) },
 		// the mark of a value's class after the value, as lap whatif's tables write it: none
@@ -428,6 +457,7 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 		fm["score"] = func(v *float64) string { return reports.FormatIn(loc, reports.FormatScore(v)) }
 		fm["scoreDelta"] = func(v *float64) string { return reports.FormatIn(loc, reports.FormatScoreDelta(v)) }
 		fm["delta"] = func(v *float64, unit string) string { return reports.FormatIn(loc, reports.FormatDelta(v, unit)) }
+		fm["points"] = func(d float64) string { return reports.FormatIn(loc, reports.FormatProgressDelta(d)) }
 		fm["words"] = func(s string) string {
 			if id := "serve.words." + s; loc.Has(id) {
 				return loc.T(id)

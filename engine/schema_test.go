@@ -145,3 +145,31 @@ func TestFieldLabels(t *testing.T) {
 	assert.Equal(t, "international assistance provided", FieldLabel("art6_assistance_provided_usd"))
 	assert.Equal(t, "no_such_field", FieldLabel("no_such_field"), "a name the dictionary lacks stands for itself")
 }
+
+// TestRegisterFieldsNameARegister: a field of kind register is one "taken from a complete public
+// record" (data dictionary §2.2), a record that exists whether or not a State reports: its
+// source names such a record (a register, a list, a decision, the treaty), not only the
+// Article 7 report. A value that comes with the report alone (the format the report used, a
+// figure of a form) is of kind report: it becomes known when the report is received (§1.3), and
+// is unknown, not "no", before. art7_form_version was a register whose source was "The report
+// for year Y": its values were known from the start, so at a report's cut-off the format of a
+// report not yet received was "known" and check a7-form-needs-report warned 18 times for 2024
+// on the sample.
+func TestRegisterFieldsNameARegister(t *testing.T) {
+	reportOnly := regexp.MustCompile(`^(Forms? [A-J]|Article 7 report|The report)\b`)
+	for _, f := range schema {
+		if f.Kind != KindRegister {
+			continue
+		}
+		other := false
+		for _, part := range strings.Split(f.Source, ";") {
+			if !reportOnly.MatchString(strings.TrimSpace(part)) {
+				other = true
+			}
+		}
+		assert.True(t, other, "%s is a register but its source %q is the State's report alone: make it kind report", f.Name, f.Source)
+	}
+	f, ok := LookupField("art7_form_version")
+	require.True(t, ok)
+	assert.Equal(t, KindReport, f.Kind, "the format of a report comes with the report")
+}

@@ -74,7 +74,6 @@ var inventedRegisters = []struct {
 	first int
 }{
 	{"art7_annual_submitted", firstYear},
-	{"art7_form_version", firstYear},
 	{"art7_voluntary_submitted", firstYear},
 	{"art3_retention", firstYear},
 	{"art6_country_coalition", firstYear},

@@ -127,19 +127,8 @@ func processURL(s string, norm bool) string {
 	return b.String()
 }
 
-// mark writes the template "mark": a class mark with its meaning as tooltip.
-func (h *htmlRows) mark(b rowWriter, m markInfo) {
-	if m.Symbol == "" {
-		return
-	}
-	b.WriteString(`<sup class="mark mark-`)
-	b.WriteString(htmlText(m.Class))
-	b.WriteString(`" title="`)
-	b.WriteString(htmlText(h.loc.T("mark." + m.Class)))
-	b.WriteString(`">`)
-	b.WriteString(htmlText(m.Symbol))
-	b.WriteString(`</sup>`)
-}
+// mark writes the template "mark": a class mark with its meaning as tooltip (writeMark).
+func (h *htmlRows) mark(b rowWriter, m markInfo) { writeMark(b, h.loc, m) }
 
 // st writes the template "st": a status with its symbol and word.
 func st(b rowWriter, s statusInfo) {

@@ -41,6 +41,8 @@ func localeFuncs(loc *locale.Locale) map[string]any {
 		"clauses": loc.JoinClauses,
 		"th":      func(id string, kv ...any) htmltemplate.HTML { return htmlT(loc, id, kv...) },
 		"thn":     func(id string, n int, kv ...any) htmltemplate.HTML { return htmlTN(loc, id, n, kv...) },
+		// a class mark with its meaning in the language as tooltip (writeMark)
+		"markHTML": func(m markInfo) htmltemplate.HTML { return htmltemplate.HTML(markHTMLIn(loc, m)) },
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	htmltemplate "html/template"
 	"strconv"
 	"strings"
+
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 // The repeated parts of a country profile page besides its indicators and facts
@@ -13,18 +15,10 @@ import (
 // escaped as html/template escapes it (htmlText), Markdown through markdownText where the
 // template called md; TestHostileProfileGolden locks both.
 
-// pmarkHTML writes the template "pmark": a class mark with its class as tooltip.
-func pmarkHTML(b *strings.Builder, m markInfo) {
-	if m.Symbol == "" {
-		return
-	}
-	b.WriteString(`<sup class="mark mark-` + htmlText(m.Class) + `" title="` + htmlText(m.Class) + `">` + htmlText(m.Symbol) + `</sup>`)
-}
-
-// pitemHTML writes the template "pitem": an item's value and mark.
-func pitemHTML(b *strings.Builder, it ProfileItem) {
+// pitemHTML writes the template "pitem": an item's value and mark (writeMark).
+func pitemHTML(b *strings.Builder, loc *locale.Locale, it ProfileItem) {
 	b.WriteString(htmlText(it.Value))
-	pmarkHTML(b, it.Mark())
+	writeMark(b, loc, it.Mark())
 }
 
 func (v *profileView) t(id string, kv ...any) string { return v.words().T(id, pairs(kv)) }
@@ -34,7 +28,7 @@ func (v *profileView) MembershipHTML() htmltemplate.HTML {
 	var b strings.Builder
 	for _, it := range v.Membership {
 		b.WriteString("\n<tr><th scope=\"row\">" + htmlText(it.Label) + "</th><td>")
-		pitemHTML(&b, it)
+		pitemHTML(&b, v.words(), it)
 		b.WriteString("</td></tr>")
 	}
 	return htmltemplate.HTML(b.String())
@@ -47,7 +41,7 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 	semi := e(v.words().Semicolon())
 	row := func(head string, it ProfileItem) {
 		b.WriteString("\n<tr><th scope=\"row\">" + head + "</th><td>")
-		pitemHTML(&b, it)
+		pitemHTML(&b, v.words(), it)
 		b.WriteString("</td></tr>")
 	}
 	for _, o := range v.Obligations {
@@ -56,7 +50,7 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 			b.WriteString(" " + e(v.t("profile.episode", "N", o.Episode)))
 		}
 		b.WriteString("</h3>\n<p><span class=\"st st-" + e(o.Key) + "\">" + e(o.Status) + "</span>")
-		pmarkHTML(&b, o.Mark())
+		writeMark(&b, v.words(), o.Mark())
 		if o.Verdict != "" {
 			b.WriteString(" · " + e(v.t("profile.deadline-met", "Verdict", o.Verdict)))
 		}
@@ -70,7 +64,7 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 				b.WriteString("\n<tr><th scope=\"row\">" + e(v.t("profile.deadline-decisions")) + "</th><td><ol class=\"chain\">")
 				for _, c := range o.Chain {
 					b.WriteString("<li>")
-					pitemHTML(&b, c)
+					pitemHTML(&b, v.words(), c)
 					b.WriteString(" (" + e(c.Label) + ")</li>")
 				}
 				b.WriteString("</ol></td></tr>")
@@ -82,7 +76,7 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 			b.WriteString("\n</tbody></table>")
 		case o.Deadline.Class != "":
 			b.WriteString("\n<p>" + e(v.t("profile.label", "Label", v.t("report.deadline"))) + " ")
-			pitemHTML(&b, o.Deadline)
+			pitemHTML(&b, v.words(), o.Deadline)
 			b.WriteString("</p>")
 		case o.Deadline.Value != "–":
 			b.WriteString("\n<p>" + e(v.t("profile.label", "Label", v.t("report.deadline"))) + " " + e(o.Deadline.Value) + "</p>")
@@ -96,9 +90,9 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 				b.WriteString(" (" + e(p.Basis) + ")")
 			}
 			b.WriteString(". " + e(v.t("profile.label", "Label", p.Remaining.Label)) + " ")
-			pitemHTML(&b, p.Remaining)
+			pitemHTML(&b, v.words(), p.Remaining)
 			b.WriteString(semi + e(v.t("profile.label", "Label", p.Rate.Label)) + " ")
-			pitemHTML(&b, p.Rate)
+			pitemHTML(&b, v.words(), p.Rate)
 			if p.Completion != "" {
 				b.WriteString(semi + e(v.t("profile.projected-completion", "Year", p.Completion)))
 			}
@@ -119,9 +113,9 @@ func (v *profileView) AnnualHTML() htmltemplate.HTML {
 	var b strings.Builder
 	for _, a := range v.Reporting.Annual {
 		b.WriteString("\n<tr><th scope=\"row\">" + strconv.Itoa(a.Year) + "</th><td class=\"date\">" + htmlText(a.Deadline) + "</td><td class=\"date\">")
-		pitemHTML(&b, a.Received)
+		pitemHTML(&b, v.words(), a.Received)
 		b.WriteString("</td><td class=\"v-" + htmlText(a.Key) + "\">" + htmlText(a.OnTime))
-		pmarkHTML(&b, a.Mark())
+		writeMark(&b, v.words(), a.Mark())
 		b.WriteString("</td></tr>")
 	}
 	return htmltemplate.HTML(b.String())

@@ -167,15 +167,6 @@ func indicatorLink(link, id, action string) string {
 // rows cost most of the time (docs/performance.md). Every text is escaped as the template
 // would.
 
-// markHTML is a class mark as HTML ("" for official data). Its tooltip is the class's name;
-// the page's legend says what it means (a profile carries a hundred marks or more).
-func markHTML(m markInfo) string {
-	if m.Symbol == "" {
-		return ""
-	}
-	return `<sup class="mark mark-` + m.Class + `" title="` + m.Class + `">` + m.Symbol + `</sup>`
-}
-
 // IndicatorRowsHTML is the rows of the indicator table, one <tr> a line.
 func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 	var b strings.Builder
@@ -192,7 +183,7 @@ func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 			b.WriteString(e(r.ID))
 		}
 		b.WriteString(" " + e(r.Title) + ` <span class="prov prov-` + e(r.Provenance) + `" title="` + provLabel + `">` + e(r.Provenance) + "</span></td><td>")
-		b.WriteString(e(r.Result) + markHTML(r.Mark()))
+		b.WriteString(e(r.Result) + markHTMLIn(v.words(), r.Mark()))
 		if len(r.Unknown) > 0 {
 			b.WriteString(` <span class="unknown">(` + e(v.words().T("profile.no-data-fields", map[string]any{"Fields": v.words().Fields(r.Unknown)})) + ")</span>")
 		}
@@ -203,7 +194,7 @@ func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 		if effect == "" {
 			effect = dash
 		}
-		b.WriteString(`</td><td class="e-` + e(r.EffectKey) + `">` + e(effect) + `</td><td class="n">` + e(r.Value) + markHTML(r.ValueMark()) +
+		b.WriteString(`</td><td class="e-` + e(r.EffectKey) + `">` + e(effect) + `</td><td class="n">` + e(r.Value) + markHTMLIn(v.words(), r.ValueMark()) +
 			`</td><td class="n">` + e(r.Over) + "</td></tr>")
 	}
 	return htmltemplate.HTML(b.String())
@@ -227,7 +218,7 @@ func (v *profileView) SourcesHTML() htmltemplate.HTML {
 		if s.Year != "" {
 			b.WriteString(" (" + e(s.Year) + ")")
 		}
-		b.WriteString(" = " + e(s.Value) + markHTML(s.Mark()) + " (")
+		b.WriteString(" = " + e(s.Value) + markHTMLIn(v.words(), s.Mark()) + " (")
 		if s.Class != "" {
 			b.WriteString(e(classWord(v.words(), s.Class)) + ", ")
 		}

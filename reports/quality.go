@@ -1,6 +1,8 @@
 package reports
 
 import (
+	htmltemplate "html/template"
+	"io"
 	"strconv"
 	"strings"
 
@@ -33,6 +35,40 @@ func markOf(c engine.Class) markInfo { return classMarks[c] }
 // it rests on ("ⁱ" for illustrative), as the report shows it; "" for official data and for no
 // class (docs/data.md, "The class of a value").
 func MarkSymbol(c engine.Class) string { return markOf(c).Symbol }
+
+// writeMark writes a class mark as HTML: its symbol in a <sup> whose tooltip says what the mark
+// means in loc's language (catalogue mark.<class>), the words of the legend; nothing for
+// official data. Every HTML page that marks a value or a State writes the mark here: the report
+// (template "mark", its rows), its content sections ("cmark"), the country profiles ("pmark",
+// their rows) and lap serve (MarkHTML).
+func writeMark(b io.StringWriter, loc *locale.Locale, m markInfo) {
+	if m.Symbol == "" {
+		return
+	}
+	b.WriteString(`<sup class="mark mark-`)
+	b.WriteString(htmlText(m.Class))
+	b.WriteString(`" title="`)
+	b.WriteString(htmlText(loc.T("mark." + m.Class)))
+	b.WriteString(`">`)
+	b.WriteString(htmlText(m.Symbol))
+	b.WriteString(`</sup>`)
+}
+
+// markHTMLIn is writeMark as a string.
+func markHTMLIn(loc *locale.Locale, m markInfo) string {
+	if m.Symbol == "" {
+		return ""
+	}
+	var b strings.Builder
+	writeMark(&b, loc, m)
+	return b.String()
+}
+
+// MarkHTML is the mark of class c as HTML, with what it means in loc's language as its
+// tooltip, as the report writes it; "" for official data and for no class.
+func MarkHTML(loc *locale.Locale, c engine.Class) htmltemplate.HTML {
+	return htmltemplate.HTML(markHTMLIn(loc, markOf(c)))
+}
 
 // markedValue is a value in a text table (eval, what-if) with the mark of its class; none
 // without a value.

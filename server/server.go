@@ -370,17 +370,6 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 	w.Write(b)
 }
 
-// markHTML is the mark of a class (reports.MarkSymbol) with what it means as its tooltip, in
-// the language: nothing for official data and for no class.
-func markHTML(loc *locale.Locale, c engine.Class) template.HTML {
-	sym := reports.MarkSymbol(c)
-	if sym == "" {
-		return ""
-	}
-	return template.HTML(`<sup class="mark mark-` + template.HTMLEscapeString(string(c)) + `" title="` +
-		template.HTMLEscapeString(loc.T("mark."+string(c))) + `">` + sym + `</sup>`)
-}
-
 // parseTemplates parses the layout with each page, with the functions of a language: t (a
 // message of the catalogue), tf (a message with named values: {{tf "serve.x" "N" 3}}), L (a
 // link within the workspace that keeps the language), the numbers in the language's style, the
@@ -410,14 +399,14 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 			return iso
 		},
 		// the mark of a class after a State's name, as the report writes it, with what it means
-		"mark": func(c engine.Class) template.HTML { return markHTML(loc, c) },
+		"mark": func(c engine.Class) template.HTML { return reports.MarkHTML(loc, c) },
 		// the mark of a value's class after the value, as lap whatif's tables write it: none
 		// without a value (reports.MarkSymbol)
 		"valueMark": func(v *float64, c engine.Class) template.HTML {
 			if v == nil {
 				return ""
 			}
-			return markHTML(loc, c)
+			return reports.MarkHTML(loc, c)
 		},
 		// the short reason a documented exception accepts an indicator's move the wrong way
 		"accepted": func(c engine.IndicatorChange) string { return reports.AcceptedShort(loc, c) },

@@ -76,7 +76,7 @@ func TestPages(t *testing.T) {
 		{"/states", 200, []string{`/state/LBN">Lebanon</a> <span class="tag">party</span>`}},
 		{"/state/LBN", 200, []string{"Lebanon", "Entry into force", "1 May 2011", "Article 7 reports", "Initial report received", "country profile, 2025", `<a href="/indicator/43.1">43.1</a>`, `href="/whatif?state=LBN"`, "illustrative"}},
 		// no annual report recorded for 2021: the sample's register of annual reports is invented
-		{"/state/AUS", 200, []string{`none recorded<sup class="mark mark-illustrative" title="illustrative">ⁱ</sup>`}},
+		{"/state/AUS", 200, []string{`none recorded<sup class="mark mark-illustrative" title="illustrative: invented for a sample or a demonstration, not a fact">ⁱ</sup>`}},
 		{"/state/Lebanon", 303, nil},
 		{"/state/Lebanonn", 404, []string{"Did you mean Lebanon?"}},
 		{"/whatif?state=LBN", 200, []string{`value="Lebanon"`, "Show what would change"}},

@@ -96,12 +96,60 @@ func TestWhatIfText(t *testing.T) {
 		frBy[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "de le ", s.Text)
 	}
-	assert.Equal(t, "L'obligation au titre de l'article 4 du Liban serait\u00a0: achevé dans les délais (actuellement\u00a0: en cours, échéance à venir).", frBy["LBN-4"])
+	assert.Equal(t, "Le statut de l'obligation au titre de l'article 4 du Liban serait\u00a0: achevé dans les délais (actuellement\u00a0: en cours, échéance à venir).", frBy["LBN-4"])
 	assert.Contains(t, frBy["LBN-4-projection"], "de l'article 4 du Liban (")
 	es := NewWhatIfText(locale.For(locale.Spanish), ws, run.Scenario.Events, names)
 	for _, s := range es.Deadlines {
 		assert.NotContains(t, s.Text, "de el ", s.Text)
 		assert.Contains(t, s.Text, "del Líbano", s.Text)
+	}
+}
+
+// TestWhatIfAgreement: a French or Spanish what-if sentence never makes a word agree with a
+// noun it does not know the gender of. The status phrases of an obligation are the tables'
+// (masculine: « achevé dans les délais », "completado a tiempo"), so the sentence says the
+// obligation's status (« le statut », "el estado") would be that, where « L'obligation … serait :
+// achevé » did not agree; an indicator's title may be of any gender, so « serait connu » is said
+// of its value (« la valeur … serait connue », "el valor … pasaría a conocerse"); and a State
+// may be feminine (« la Colombie »), so the indicator counts it (« l'indicateur compterait la
+// Colombie ») where « la Colombie serait compté » did not agree.
+func TestWhatIfAgreement(t *testing.T) {
+	rep, run := lebanonWhatIf(t)
+	ws := rep.Scenarios[0]
+	names := map[string]string{"LBN": "Lebanon"}
+	by := func(txt WhatIfText) map[string]string {
+		out := map[string]string{}
+		for _, s := range append(txt.Indicators, txt.Deadlines...) {
+			out[s.Key] = s.Text
+		}
+		return out
+	}
+	fr := by(NewWhatIfText(locale.For(locale.French), ws, run.Scenario.Events, names))
+	es := by(NewWhatIfText(locale.For(locale.Spanish), ws, run.Scenario.Events, names))
+	nb := "\u00a0"
+	assert.Equal(t, "Le statut de l'obligation au titre de l'article 4 du Liban serait"+nb+": achevé dans les délais (actuellement"+nb+": en cours, échéance à venir).", fr["LBN-4"])
+	assert.Equal(t, "El estado de la obligación del artículo 4 del Líbano quedaría: completado a tiempo (ahora: pendiente, plazo por venir).", es["LBN-4"])
+	// (the plan's titles are English here: the plan is not translated)
+	assert.Equal(t, "La valeur de 25.2 Clearance completed within the deadline serait connue"+nb+": 100,0"+nb+"%ᵘ (actuellement"+nb+": non connu). "+
+		"Son statut passerait de «"+nb+"données insuffisantes"+nb+"» à «"+nb+"trop peu d'États pour juger"+nb+"». L'indicateur compterait le Liban.", fr["25.2"])
+	assert.True(t, strings.HasPrefix(es["25.2"], "El valor de 25.2 "), es["25.2"])
+	assert.Contains(t, es["25.2"], " pasaría a conocerse: 100,0"+nb+"%ᵘ (ahora: no se conoce).")
+	assert.Contains(t, fr["24.2"], "L'indicateur ne compterait plus le Liban.")
+
+	// a value no longer known, and a feminine State counted
+	v := 50.0
+	c := engine.IndicatorChange{ID: "9.9", Title: "Dépollution achevée", Unit: "percent", BaseValue: &v, Entered: []string{"COL", "FRA"}}
+	name := func(iso string) string { return stateName(locale.For(locale.French), iso, "") }
+	assert.Equal(t, "La valeur de 9.9 Dépollution achevée serait"+nb+": non connu (actuellement"+nb+": 50,0"+nb+"%). L'indicateur compterait la Colombie et la France.",
+		indicatorSentence(locale.For(locale.French), c, name))
+	esName := func(iso string) string { return stateName(locale.For(locale.Spanish), iso, "") }
+	assert.True(t, strings.HasPrefix(indicatorSentence(locale.For(locale.Spanish), c, esName), "El valor de 9.9 Dépollution achevée sería: no se conoce (ahora: 50,0"+nb+"%)."))
+	for _, txt := range []map[string]string{fr, es} {
+		for k, s := range txt {
+			assert.NotRegexp(t, `^L'obligation .* serait`, s, k)
+			assert.NotContains(t, s, "serait connu :", k)
+			assert.NotContains(t, s, "serait compté", k)
+		}
 	}
 }
 

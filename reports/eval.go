@@ -305,7 +305,19 @@ func textRemaining(v *float64, unit string, year int) string {
 var evalCSVHeader = []string{"year", "id", "action", "section", "aggregate", "unit", "value", "numerator", "denominator",
 	"population", "known", "no_data", "status", "error", "provenance", "counting", "as_of", "direction", "method", "weight",
 	"baseline", "baseline_year", "target", "target_year", "target_each_year", "expected", "expected_progress", "progress",
-	"score", "progress_status", "n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status"}
+	"score", "progress_status", "n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status",
+	// the class of the data the value and the baseline rest on, as the table marks them (empty:
+	// official, or no value); last, so that the columns before keep their places
+	"class", "baseline_class"}
+
+// valueClass is the class column of a value: its class, "official" included, as the table's
+// mark says it; empty without a value.
+func valueClass(v *float64, c engine.Class) string {
+	if v == nil {
+		return ""
+	}
+	return string(c)
+}
 
 // WriteEvalCSV writes one row per indicator and year, numbers in full precision. When the
 // assessments were split by breakdowns (engine.By), two columns are added, by and group, and
@@ -331,7 +343,8 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 				string(ir.Direction), string(ir.Method), raw(&ir.Weight), raw(ir.Baseline), yearOrEmpty(ir.BaselineYear), raw(ir.Target),
 				yearOrEmpty(ir.TargetYear), strconv.FormatBool(ir.TargetEachYear), raw(ir.Expected), raw(ir.ExpectedProgress), raw(ir.Progress),
 				raw(ir.Score), string(ir.ProgressStatus), strconv.Itoa(ir.N), strconv.Itoa(ir.Counted.Len()), string(ir.UnknownPolicy),
-				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus)}
+				strconv.Itoa(ir.MinPopulation), strconv.FormatBool(ir.CoverageFlag), string(ir.TrendStatus),
+				valueClass(ir.Value, ir.Class), valueClass(ir.Baseline, seriesClass(&ir, ir.BaselineYear))}
 			if !grouped {
 				recs = append(recs, rec)
 				continue
@@ -347,6 +360,7 @@ func WriteEvalCSV(w io.Writer, years []*engine.Assessment) error {
 				at("counted_count", strconv.Itoa(g.Counted))
 				at("unknown_policy", string(ir.UnknownPolicy))
 				at("min_population", strconv.Itoa(ir.MinPopulation))
+				at("class", valueClass(g.Value, g.Class))
 				at("by", g.By)
 				at("group", g.Group)
 				recs = append(recs, grec)

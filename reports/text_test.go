@@ -166,7 +166,7 @@ func TestWriteEvalCSV(t *testing.T) {
 	require.Len(t, lines, 1+len(a.Indicators)+4+2)
 	assert.Equal(t, strings.Join(evalCSVHeader, ",")+",by,group", lines[0])
 	assert.True(t, strings.HasSuffix(lines[1], ",,"), "the whole has no group: "+lines[1])
-	assert.Equal(t, "2024,1.1,1,alpha,share,percent,50,,,3,2,1,too-few,,proposed,deposit,2025-06-30,,,,,,,,,,,,,,2,1,exclude,5,,,region,africa", lines[2])
+	assert.Equal(t, "2024,1.1,1,alpha,share,percent,50,,,3,2,1,too-few,,proposed,deposit,2025-06-30,,,,,,,,,,,,,,2,1,exclude,5,,,,,region,africa", lines[2])
 }
 
 func TestWriteRiskTable(t *testing.T) {

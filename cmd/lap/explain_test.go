@@ -57,8 +57,8 @@ func TestEvalScoresTableAndCSV(t *testing.T) {
 	require.Equal(t, 0, code)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, lines, 2)
-	assert.True(t, strings.HasSuffix(lines[0], ",expected,expected_progress,progress,score,progress_status,n,counted_count,unknown_policy,min_population,coverage_flag,trend_status"))
-	assert.True(t, strings.HasSuffix(lines[1], ",1.6,0.6,1,1,achieved,112,0,exclude,5,false,"), lines[1])
+	assert.True(t, strings.HasSuffix(lines[0], ",expected,expected_progress,progress,score,progress_status,n,counted_count,unknown_policy,min_population,coverage_flag,trend_status,class,baseline_class"))
+	assert.True(t, strings.HasSuffix(lines[1], ",1.6,0.6,1,1,achieved,112,0,exclude,5,false,,illustrative,illustrative"), lines[1])
 }
 
 func TestExplainCommand(t *testing.T) {

@@ -144,6 +144,7 @@ type changesView struct {
 	ThisYear int              // the assessed year
 	Assessed bool             // the year before was assessed
 	AsOf     string           // the day the year before is seen at (ISO), when not the dashboard's
+	Reported bool             // AsOf is the plan's cut-off of the report on the year before
 	Rows     []reports.Change // largest first
 }
 
@@ -155,6 +156,9 @@ func (s *Server) changes() changesView {
 	}
 	if s.prev.AsOf != a.AsOf {
 		v.AsOf = s.prev.AsOf
+		if d, ok := s.plan.ReportCutoff(v.Year); ok && d.String() == v.AsOf {
+			v.Reported = true
+		}
 	}
 	v.Rows = reports.LargestChanges(a, s.prev)
 	return v

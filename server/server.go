@@ -67,8 +67,8 @@ type Server struct {
 	plan *engine.Plan
 	ds   *engine.Dataset
 	bl   *engine.Baseline
-	// prev is the year before as the report on it gave it (assessed at that report's cut-off,
-	// engine.CutOff.Previous), for the dashboard's changes; nil when it could not be assessed
+	// prev is the year before as the report compares with (previousYear), for the dashboard's
+	// changes; nil when it could not be assessed
 	prev     *engine.Assessment
 	year     int
 	dataName string
@@ -128,7 +128,7 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	}
 	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, year: year, dataName: o.DataName,
 		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{}}
-	s.prev = previousReported(ctx, o, year, bl.AsOf())
+	s.prev = previousYear(ctx, o, year, bl.AsOf())
 	s.states = o.Data.States()
 	sort.SliceStable(s.states, func(i, j int) bool { return s.states[i].Name < s.states[j].Name })
 	for _, st := range s.states {
@@ -163,21 +163,17 @@ func New(ctx context.Context, o Options) (*Server, error) {
 	return s, nil
 }
 
-// previousReported is the year before year as the report on it gave it, as lap report
-// compares with: assessed at that report's cut-off (engine.Plan.ReportCutOff's Previous), so
-// that the dashboard's changes compare two years seen the same time after their end and a
-// late report for the year before is a revision, not a change; at asOf when the plan names no
-// report cut-off. Nil when the year before cannot be assessed (the dashboard says so).
-func previousReported(ctx context.Context, o Options, year int, asOf engine.Date) *engine.Assessment {
-	at := asOf
-	if cut := o.Plan.ReportCutOff(o.Data, year, asOf); !cut.Previous.IsZero() {
-		at = cut.Previous
-	}
-	prev, err := o.Plan.Assess(ctx, o.Data, year-1, append(slices.Clone(o.Eval), engine.AsOf(at))...)
-	if err != nil {
+// previousYear is the year before year as lap report compares with: the first year of the
+// assessment series of year-1 and year at asOf (engine.Plan.AssessYears), seen the same time
+// after its end as year is (a year before asOf), with the corrections known at asOf applied,
+// so that the dashboard's changes compare like with like and a late report for the year before
+// is a revision, not a change. Nil when the years cannot be assessed (the dashboard says so).
+func previousYear(ctx context.Context, o Options, year int, asOf engine.Date) *engine.Assessment {
+	both, err := o.Plan.AssessYears(ctx, o.Data, year-1, year, append(slices.Clone(o.Eval), engine.AsOf(asOf))...)
+	if err != nil || len(both) != 2 {
 		return nil
 	}
-	return prev
+	return both[0]
 }
 
 // drawCharts renders the report's overview charts and every indicator's series chart once.

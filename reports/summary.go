@@ -383,8 +383,8 @@ func (s summarizer) areaCleared() (summarySentence, bool) {
 	}
 	text := s.msg("summary.area", -1, "Value", value, "Unit", unitIn(s.loc, ia.Unit), "Year", s.a.Year, "Mark", markOf(ia.Class).Symbol,
 		"K", s.of(ia.Counted.Len()), "N", s.num(ia.Population))
-	if ia.CoverageFlag {
-		text += s.msg("summary.area-flagged", -1)
+	if ia.CoverageFlag && ia.Coverage != nil { // the reason the flag rests on, not a generic one
+		text += s.msg("summary.area-flagged", -1, "Reason", engineSentence(s.loc, ia.Coverage.Reason, ia.Coverage.ReasonSentence))
 	}
 	return summarySentence{Text: text + ".", Refs: refs}, true
 }

@@ -36,6 +36,12 @@ func withNoData(ia engine.IndicatorAssessment, isos ...string) engine.IndicatorA
 	return ia
 }
 
+// flagged gives a sum a coverage flag with its reason.
+func flagged(ia engine.IndicatorAssessment, reason string) engine.IndicatorAssessment {
+	ia.CoverageFlag, ia.Coverage = true, &engine.Coverage{Reason: reason}
+	return ia
+}
+
 func summaryAssessment(asOf string, inds ...engine.IndicatorAssessment) *engine.Assessment {
 	return &engine.Assessment{Year: 2024, AsOf: asOf, TargetYear: 2026, Indicators: inds}
 }
@@ -122,6 +128,9 @@ func TestSummaryTemplates(t *testing.T) {
 			[]string{"At the end of 2024, three States Parties still had cluster munition stockpiles to destroy: State AAA, State BBB and State CCC; one was past its Article 3 deadline: State BBB; for one of them (State CCC), whether the deadline had passed is not known. 12.1,14.3"}},
 		{"area cleared", summaryAssessment(cut, summaryIndicator("21.1", engine.AggSum, n(64.86), engine.ClassIllustrative, isos(9), 9, 9)), nil,
 			[]string{"States Parties reported clearing 64.86 km² in 2024ⁱ, nine of the nine with clearance obligations in the year giving a figure. 21.1"}},
+		{"area cleared, flagged: the flag's own reason", summaryAssessment(cut, flagged(summaryIndicator("21.1", engine.AggSum, n(69.06), engine.ClassIllustrative, isos(9), 9, 9),
+			"a figure for 2024 from State AAA and State BBB, which gave none for 2023")), nil,
+			[]string{"States Parties reported clearing 69.06 km² in 2024ⁱ, nine of the nine with clearance obligations in the year giving a figure; the total is not comparable with the year before: a figure for 2024 from State AAA and State BBB, which gave none for 2023. 21.1"}},
 		{"area cleared not known", summaryAssessment(cut, summaryIndicator("21.1", engine.AggSum, nil, "", nil, 0, 9)), nil,
 			[]string{"The area cleared in 2024 is not known: no affected State Party gave a figure. 21.1"}},
 		{"legislation", summaryAssessment(cut, summaryIndicator("47.1", engine.AggCount, n(33), engine.ClassMonitor, isos(33), 112, 112)), nil,

@@ -227,6 +227,15 @@ func TestSummaryNumbersAreTraceable(t *testing.T) {
 			for _, k := range []int{ia.Counted.Len(), ia.N, ia.Population, ia.NoData.Len()} {
 				allowed[fixed(float64(k), 0)] = true
 			}
+			if c := ia.Coverage; ia.CoverageFlag && c != nil { // the flag's reason: the coverage and the plan's min_coverage
+				for _, k := range []int{c.Known, c.Population} {
+					allowed[fixed(float64(k), 0)] = true
+				}
+				if c.Share != nil {
+					allowed[fixed(*c.Share*100, 0)] = true
+				}
+				allowed[fixed(s.a.Scoring.MinCoverage*100, 0)] = true
+			}
 		}
 		for _, num := range numberRE.FindAllString(st.Text, -1) {
 			assert.True(t, allowed[num], "%q: %s is not the value, k or n of %v", st.Text, num, st.Refs)

@@ -232,7 +232,11 @@ func readerValue(loc *locale.Locale, name string, value any) string {
 			return loc.Number(v, dec) + " " + unitOf(loc, fd.Unit, &v)
 		}
 	case bool:
-		return loc.Sentence(engine.Say(map[bool]string{true: "engine.answer.yes", false: "engine.answer.no"}[v]))
+		id := "engine.answer.no"
+		if v {
+			id = "engine.answer.yes"
+		}
+		return loc.Sentence(engine.Say(id))
 	case string:
 		switch {
 		case v == "":

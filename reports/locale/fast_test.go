@@ -94,3 +94,42 @@ func TestCompileForm(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "plain", s)
 }
+
+// TestRenderFast: render (an engine sentence's form with its values) gives what executing the
+// form's template gives, for every form of every message in every language, with the values
+// of every kind a report passes and with a value missing.
+func TestRenderFast(t *testing.T) {
+	n := 0
+	values := []any{"a <b>&amp; \"c\" {{.X}}", "", htmlText("<em>x</em>"), 7, 2.5, stringer{4}, nil, new(int)}
+	for _, lang := range Langs() {
+		loc := For(lang)
+		for _, m := range Messages(lang) {
+			for form, src := range m.Forms {
+				if form == "description" {
+					continue
+				}
+				f := compileForm(src)
+				var names []string
+				if f != nil {
+					names = f.names
+				}
+				for vi := range values {
+					data := map[string]any{}
+					for i, name := range names {
+						data[name] = values[(vi+i)%len(values)]
+					}
+					assert.Equal(t, loc.renderTemplate(m.ID, form, data), loc.render(m.ID, form, data), "%s %s %s %d", lang, m.ID, form, vi)
+					n++
+				}
+				if len(names) > 0 {
+					data := map[string]any{}
+					for _, name := range names[1:] {
+						data[name] = "x"
+					}
+					assert.Equal(t, loc.renderTemplate(m.ID, form, data), loc.render(m.ID, form, data), "%s %s %s: %s missing", lang, m.ID, form, names[0])
+				}
+			}
+		}
+	}
+	require.Greater(t, n, 10000)
+}

@@ -22,6 +22,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"math"
 	"os"
 	"reflect"
@@ -118,7 +119,7 @@ func Of(parts ...any) (key string, ok bool) {
 }
 
 func of(id string, parts []any) (string, bool) {
-	h := &hasher{b: make([]byte, 0, 4096)}
+	h := &hasher{b: make([]byte, 0, flushAt+512), d: sha256.New()}
 	h.str(keyVersion)
 	h.str(id)
 	h.int(int64(len(parts)))
@@ -127,25 +128,45 @@ func of(id string, parts []any) (string, bool) {
 			return "", false
 		}
 	}
-	sum := sha256.Sum256(h.b)
-	return hex.EncodeToString(sum[:]), true
+	h.d.Write(h.b)
+	return hex.EncodeToString(h.d.Sum(nil)), true
 }
 
 // hasher serialises a value unambiguously (every string and list with its length, every
-// value with its type) into b, which is then hashed whole.
+// value with its type) into b. The key's hasher passes b on to the SHA-256 d whenever it
+// holds flushAt bytes, so that a large value (a country profile serialises to about 57 KB) is
+// hashed as it is serialised instead of first growing a buffer of its whole serialisation;
+// the hash is of the same bytes. A map entry's hasher (d nil) keeps its bytes, which are
+// sorted before they are hashed.
 type hasher struct {
 	b []byte
+	d hash.Hash
+}
+
+// flushAt is how many serialised bytes a key's hasher holds before hashing them.
+const flushAt = 4 << 10
+
+// flush hashes what b holds once it holds flushAt bytes (a key's hasher only).
+func (h *hasher) flush() {
+	if h.d != nil && len(h.b) >= flushAt {
+		h.d.Write(h.b)
+		h.b = h.b[:0]
+	}
 }
 
 var errUnhashable = errors.New("content key: value cannot be hashed")
 
-func (h *hasher) u64(v uint64) { h.b = binary.LittleEndian.AppendUint64(h.b, v) }
+func (h *hasher) u64(v uint64) {
+	h.b = binary.LittleEndian.AppendUint64(h.b, v)
+	h.flush()
+}
 
 func (h *hasher) int(v int64) { h.u64(uint64(v)) }
 
 func (h *hasher) str(s string) {
 	h.int(int64(len(s)))
 	h.b = append(h.b, s...)
+	h.flush()
 }
 
 // dynamic serialises v, of a type not known from where it is (a part, what an interface
@@ -246,6 +267,7 @@ func (h *hasher) value(v reflect.Value, depth int) error {
 		for _, e := range entries {
 			h.int(int64(len(e.kv)))
 			h.b = append(h.b, e.kv...)
+			h.flush()
 		}
 	default: // func, chan, unsafe pointer
 		return fmt.Errorf("%w: %s", errUnhashable, t)

@@ -1,11 +1,15 @@
 package contentkey
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -165,5 +169,37 @@ func TestOfProperty(t *testing.T) {
 			c.Counts["zz"] = 1
 		}
 		require.NotEqual(t, k, key(t, c), "a change")
+	}
+}
+
+// TestOfStreamed: the key hashes the serialisation as it is made (flushAt bytes at a time);
+// it is the SHA-256 of the whole serialisation made in one buffer, as keys were first
+// computed, for small values, values many times flushAt long, long strings and large maps.
+func TestOfStreamed(t *testing.T) {
+	whole := func(parts ...any) string {
+		h := &hasher{} // no digest: the whole serialisation in h.b
+		h.str(keyVersion)
+		h.str("id")
+		h.int(int64(len(parts)))
+		for _, p := range parts {
+			require.NoError(t, h.dynamic(reflect.ValueOf(p), 0))
+		}
+		sum := sha256.Sum256(h.b)
+		return hex.EncodeToString(sum[:])
+	}
+	big := make([]sample, 300)
+	counts := map[string]int{}
+	for i := range big {
+		big[i] = base()
+		big[i].Name = strings.Repeat("n", i*7)
+		counts[strings.Repeat("k", i)] = i
+	}
+	for _, parts := range [][]any{
+		{}, {base()}, {"x", 1, base()}, {big}, {counts}, {strings.Repeat("é", 3*flushAt)}, {big, counts, "tail"},
+		{map[string][]sample{"a": big, "b": nil}}, {make([]float64, 5*flushAt)},
+	} {
+		k, ok := of("id", parts)
+		require.True(t, ok)
+		assert.Equal(t, whole(parts...), k)
 	}
 }

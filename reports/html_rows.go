@@ -382,7 +382,7 @@ func (h *htmlRows) obligationFacts(b rowWriter, rows []obligationRow) {
 			h.mark(b, s.Mark)
 			b.WriteString(" (")
 			if s.Class != "" {
-				b.WriteString(htmlText(s.Class) + ", ")
+				b.WriteString(htmlText(classWord(h.loc, engine.Class(s.Class))) + ", ") // « illustratif »
 			}
 			b.WriteString(htmlText(s.Origin) + ")" + colon + htmlText(s.Source) + "</li>")
 		}

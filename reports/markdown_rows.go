@@ -177,7 +177,7 @@ func (m mdRows) obligationFacts(b rowWriter, rows []obligationRow) {
 			b.WriteString("\n- " + m.t("report.fact-head", "State", md(s.State), "ISO3", s.ISO3, "Article", s.Article, "Episode", s.Episode) +
 				" `" + s.Field + "` = " + md(s.Value) + s.Mark.Symbol + " (")
 			if s.Class != "" {
-				b.WriteString(s.Class + ", ")
+				b.WriteString(classWord(m.loc, engine.Class(s.Class)) + ", ") // « illustratif »
 			}
 			b.WriteString(md(s.Origin) + ")" + colon + md(s.Source))
 		}

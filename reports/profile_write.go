@@ -167,6 +167,12 @@ func indicatorLink(link, id, action string) string {
 // rows cost most of the time (docs/performance.md). Every text is escaped as the template
 // would.
 
+// Subject is the State's name as the subject of a sentence in the page's language, with its
+// article where the language gives it one (« La France », "El Perú"; "France" in English).
+func (v *profileView) Subject() string {
+	return capFirst(stateName(v.words(), v.ISO3, v.Name))
+}
+
 // IndicatorRowsHTML is the rows of the indicator table, one <tr> a line.
 func (v *profileView) IndicatorRowsHTML() htmltemplate.HTML {
 	var b strings.Builder

@@ -12,11 +12,13 @@ type assessedFrom struct {
 }
 
 // seriesFor is the results a was scored from when they are those RevisionsOf needs: made by p
-// from ds with the cut-off, counting and filter of cfg, ending at a's year; nil otherwise (an
-// assessment decoded from JSON, built elsewhere or made with other options).
+// from ds with the cut-off, counting and filter of cfg, each year seen as cfg sees it (its
+// seriesOf: the series of an assessment, each year at its lag, or every year at the cut-off),
+// ending at a's year; nil otherwise (an assessment decoded from JSON, built elsewhere or made
+// with other options).
 func (a *Assessment) seriesFor(p *Plan, ds *Dataset, cfg evalConfig) []*Result {
 	f := a.from
-	if f == nil || f.cfg.seriesOf != 0 || f.plan != p || f.ds != ds || f.cfg.asOf != cfg.asOf || f.cfg.counting != cfg.counting ||
+	if f == nil || f.cfg.seriesOf != cfg.seriesOf || f.plan != p || f.ds != ds || f.cfg.asOf != cfg.asOf || f.cfg.counting != cfg.counting ||
 		!sameFilter(f.cfg.filter, cfg.filter) || len(f.results) == 0 || f.results[len(f.results)-1].Year != a.Year {
 		return nil
 	}

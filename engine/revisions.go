@@ -90,7 +90,7 @@ type RevisionReport struct {
 // replaced by each cut-off. A value whose number or status differs is a revision; its causes
 // are the facts its rule reads that became known between the two days.
 func (p *Plan) Revisions(ctx context.Context, ds *Dataset, year int, then, now Date, opts ...EvalOption) (*RevisionReport, error) {
-	return p.revisions(ctx, ds, year, then, now, nil, nil, opts)
+	return p.revisions(ctx, ds, year, evalConfig{asOf: then}, now, nil, nil, opts)
 }
 
 // RevisionsOf is Revisions of the year of a, an assessment of p on ds with opts, between the
@@ -102,7 +102,7 @@ func (p *Plan) RevisionsOf(ctx context.Context, ds *Dataset, a *Assessment, then
 	if err != nil {
 		return nil, err
 	}
-	return p.revisions(ctx, ds, a.Year, then, now, nil, a.seriesFor(p, ds, cfg), opts)
+	return p.revisions(ctx, ds, a.Year, evalConfig{asOf: then}, now, nil, a.seriesFor(p, ds, cfg), opts)
 }
 
 // revisionsOf checks the dataset and the assessment whose revisions are asked and returns the
@@ -125,10 +125,14 @@ func (p *Plan) revisionsOf(ds *Dataset, a *Assessment, opts []EvalOption) (evalC
 	return cfg, now, nil
 }
 
-// RevisionsBetween is RevisionsOf between two assessments of p on ds with opts: reported, the
-// year before a's as the previous report gave it (assessed at the previous report's cut-off,
-// CutOff.Previous), and a. Both sides are the results the assessments were scored from, not
-// evaluated again, when they hold them (see RevisionsOf); reported's cut-off is then.
+// RevisionsBetween lists what a's series leaves out and what changed since the previous
+// report: reported is the year before a's as the previous report gave it (Assess at the
+// previous report's cut-off, CutOff.Previous, then), whose series sees each earlier year y at
+// its lag (docs/methodology.md §1.3, "Every year at the same lag"), and a the assessment at
+// now. Each earlier year is compared as reported's series holds it (Then: taken from the
+// results it was scored from when it holds them) and with everything known at now (Now): a
+// value differs by the reports and figures for y received after the day y is seen at (which
+// a's series leaves out too) and by the corrections recorded since then.
 func (p *Plan) RevisionsBetween(ctx context.Context, ds *Dataset, reported, a *Assessment, opts ...EvalOption) (*RevisionReport, error) {
 	cfg, now, err := p.revisionsOf(ds, a, opts)
 	if err != nil {
@@ -145,13 +149,16 @@ func (p *Plan) RevisionsBetween(ctx context.Context, ds *Dataset, reported, a *A
 		return nil, fmt.Errorf("revisions: the previous assessment's as_of: %w", err)
 	}
 	thenCfg := cfg
-	thenCfg.asOf = then
-	return p.revisions(ctx, ds, a.Year, then, now, reported.seriesFor(p, ds, thenCfg), a.seriesFor(p, ds, cfg), opts)
+	thenCfg.asOf, thenCfg.seriesOf = then, reported.Year
+	return p.revisions(ctx, ds, a.Year, thenCfg, now, reported.seriesFor(p, ds, thenCfg), a.seriesFor(p, ds, cfg), opts)
 }
 
 // revisions is Revisions; thenSeries and series, when not nil, are the results at then and at
-// now of the years up to year-1 and year, in order, as EvaluateYears gives them.
-func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now Date, thenSeries, series []*Result, opts []EvalOption) (*RevisionReport, error) {
+// now of the years up to year-1 and year, in order, as EvaluateYears gives them. thenAt says
+// how the earlier years are seen at then: its as_of (then), and its seriesOf when they are seen
+// at their lags as the previous report's series saw them (RevisionsBetween).
+func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, thenAt evalConfig, now Date, thenSeries, series []*Result, opts []EvalOption) (*RevisionReport, error) {
+	then := thenAt.asOf
 	if ds == nil {
 		return nil, ErrNilDataset
 	}
@@ -163,19 +170,23 @@ func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now D
 	if to < rr.From || NewDate(to, 1, 1).After(then) {
 		return rr, nil // no earlier year was reported at then
 	}
-	at := func(d Date) ([]*Result, error) { // wholes only: no year split by group
-		return p.evaluateYears(ctx, ds, rr.From, to, to+1, append(opts[:len(opts):len(opts)], AsOf(d)), nil, nil)
+	at := func(d Date, lag int) ([]*Result, error) { // wholes only: no year split by group
+		o := append(opts[:len(opts):len(opts)], AsOf(d))
+		if lag != 0 {
+			o = append(o, seriesFor(lag))
+		}
+		return p.evaluateYears(ctx, ds, rr.From, to, to+1, o, nil, nil)
 	}
 	var err error
 	before := yearsOf(thenSeries, rr.From, to)
 	if before == nil {
-		if before, err = at(then); err != nil {
+		if before, err = at(then, thenAt.seriesOf); err != nil {
 			return nil, fmt.Errorf("revisions: %w", err)
 		}
 	}
 	after := yearsOf(series, rr.From, to)
 	if after == nil {
-		if after, err = at(now); err != nil {
+		if after, err = at(now, 0); err != nil {
 			return nil, fmt.Errorf("revisions: %w", err)
 		}
 	}
@@ -183,7 +194,14 @@ func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now D
 	if tol <= 0 {
 		tol = DefaultScoring().Tolerance
 	}
-	changed := ds.changedBetween(then, now)
+	changed := make([][]*Fact, len(after)) // by year: the facts seen differently then and now
+	for yi, r := range after {
+		if yi > 0 && thenAt.seenFor(r.Year) == thenAt.seenFor(after[yi-1].Year) {
+			changed[yi] = changed[yi-1]
+			continue
+		}
+		changed[yi] = ds.changedBetween(thenAt.seenFor(r.Year), now)
+	}
 	deps := map[string]map[string]bool{}  // input field -> the fields it can change
 	for ii := range after[0].Indicators { // by indicator, then year
 		for yi := range after {
@@ -195,7 +213,7 @@ func (p *Plan) revisions(ctx context.Context, ds *Dataset, year int, then, now D
 			r := Revision{ID: b.ID, Title: b.Title, Unit: b.Unit, Year: after[yi].Year,
 				Then: a.Value, ThenStatus: a.Status, ThenKOfN: a.KOfN(), ThenKOfNSentence: a.KOfNSentence(), ThenClass: a.Class,
 				Now: b.Value, NowStatus: b.Status, NowKOfN: b.KOfN(), NowKOfNSentence: b.KOfNSentence(), NowClass: b.Class}
-			r.Causes = ds.revisionCauses(ind, r.Year, changed, deps, a, b)
+			r.Causes = ds.revisionCauses(ind, r.Year, changed[yi], deps, a, b)
 			rr.Revisions = append(rr.Revisions, r)
 		}
 	}
@@ -236,13 +254,13 @@ func sameValue(a, b *IndicatorResult, tol float64) bool {
 	return math.Abs(*a.Value-*b.Value) <= tol
 }
 
-// changedBetween lists the facts seen at now and not at then, or at then and not at now (a
-// value a correction replaced), in dataset order.
-func (d *Dataset) changedBetween(then, now Date) []*Fact {
+// changedBetween lists the facts seen at now and not as then sees them, or then and not at now
+// (a value a correction replaced), in dataset order.
+func (d *Dataset) changedBetween(then seenAt, now Date) []*Fact {
 	var out []*Fact
 	for _, f := range d.facts {
 		fd := &schema[fieldIndex[f.Field]]
-		if visible(fd, f, seenOn(then)) != visible(fd, f, seenOn(now)) {
+		if visible(fd, f, then) != visible(fd, f, seenOn(now)) {
 			out = append(out, f)
 		}
 	}

@@ -168,14 +168,19 @@ func TestRevisionsOf(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, got, year)
 
-		// between the year before as the previous report assessed it and a: the same, from
-		// the results both were scored from
+		// between the year before as the previous report assessed it (each year at its lag)
+		// and everything known at a's cut-off: the previous report's side from the results it
+		// was scored from, as evaluated apart
 		reported, err := p.Assess(ctx, ds, year-1, append(opts[:len(opts):len(opts)], AsOf(cut.Previous))...)
 		require.NoError(t, err)
 		require.NotNil(t, yearsOf(reported.from.results, p.firstYear(year), year-1))
+		require.NotNil(t, reported.seriesFor(p, ds, evalConfig{asOf: cut.Previous, counting: CountingDeposit, seriesOf: year - 1}))
+		lagged, err := p.revisions(ctx, ds, year, evalConfig{asOf: cut.Previous, seriesOf: year - 1}, cut.AsOf, nil, nil, opts)
+		require.NoError(t, err)
 		got, err = p.RevisionsBetween(ctx, ds, reported, a, opts...)
 		require.NoError(t, err)
-		assert.Equal(t, want, got, year)
+		assert.Equal(t, lagged, got, year)
+		assert.GreaterOrEqual(t, len(got.Revisions), len(want.Revisions), "the late reports of older years too")
 		_, err = p.RevisionsBetween(ctx, ds, a, a, opts...)
 		assert.ErrorContains(t, err, "not "+strconv.Itoa(year-1))
 

@@ -45,6 +45,9 @@ func newCutoffView(a *engine.Assessment, m Meta) (cutoffView, error) {
 		}
 	}
 	s += ". Nothing dated or recorded after that day is used."
+	// every earlier year of the series is seen the same time after its end (engine.Plan.Assess)
+	s += fmt.Sprintf(" Every earlier year (baselines, trends, the year before) is seen the same time after its end as %d: %d as it was known on %s, and so on back, with the corrections recorded since applied.",
+		a.Year, a.Year-1, asOf.YearsBefore(1).Text())
 	if v.Partial {
 		s += fmt.Sprintf(" %d is a partial year: its figures cover 1 January to %s and are marked \"partial\".", a.Year, asOf.Text())
 		v.YearEnd = fmt.Sprintf("%s (%d is not over)", asOf.Text(), a.Year)

@@ -22,20 +22,20 @@ func TestCutoffStatement(t *testing.T) {
 		head, end string
 	}{
 		{"plan", 2024, "2025-06-30", &engine.CutOff{AsOf: d("2025-06-30"), Rule: engine.CutOffPlan, Planned: d("2025-06-30")},
-			"Data as of 30 June 2025 (the plan's report cut-off for 2024). Nothing dated or recorded after that day is used.",
+			"Data as of 30 June 2025 (the plan's report cut-off for 2024). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2024: 2023 as it was known on 30 June 2024, and so on back, with the corrections recorded since applied.",
 			"2024", "the end of 2024"},
 		{"data before the plan's day", 2026, "2026-10-31", &engine.CutOff{AsOf: d("2026-10-31"), Rule: engine.CutOffData, Planned: d("2027-06-30")},
-			"Data as of 31 October 2026 (the latest date in the data; the plan's report cut-off for 2026, 30 June 2027, lies beyond it). Nothing dated or recorded after that day is used. " +
+			"Data as of 31 October 2026 (the latest date in the data; the plan's report cut-off for 2026, 30 June 2027, lies beyond it). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2026: 2025 as it was known on 31 October 2025, and so on back, with the corrections recorded since applied. " +
 				"2026 is a partial year: its figures cover 1 January to 31 October 2026 and are marked \"partial\".",
 			"2026 (partial)", "31 October 2026 (2026 is not over)"},
 		{"given", 2024, "2024-12-31", &engine.CutOff{AsOf: d("2024-12-31"), Rule: engine.CutOffGiven, Planned: d("2025-06-30")},
-			"Data as of 31 December 2024 (the cut-off given for this report; the plan's report cut-off for 2024 is 30 June 2025). Nothing dated or recorded after that day is used.",
+			"Data as of 31 December 2024 (the cut-off given for this report; the plan's report cut-off for 2024 is 30 June 2025). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2024: 2023 as it was known on 31 December 2023, and so on back, with the corrections recorded since applied.",
 			"2024", "the end of 2024"},
 		{"latest, no plan cut-off", 2024, "2026-10-31", &engine.CutOff{AsOf: d("2026-10-31"), Rule: engine.CutOffLatest},
-			"Data as of 31 October 2026 (the latest date in the data; the plan sets no report cut-off). Nothing dated or recorded after that day is used.",
+			"Data as of 31 October 2026 (the latest date in the data; the plan sets no report cut-off). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2024: 2023 as it was known on 31 October 2025, and so on back, with the corrections recorded since applied.",
 			"2024", "the end of 2024"},
 		{"no cut-off decided", 2024, "2024-09-30", nil,
-			"Data as of 30 September 2024. Nothing dated or recorded after that day is used. 2024 is a partial year: its figures cover 1 January to 30 September 2024 and are marked \"partial\".",
+			"Data as of 30 September 2024. Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2024: 2023 as it was known on 30 September 2023, and so on back, with the corrections recorded since applied. 2024 is a partial year: its figures cover 1 January to 30 September 2024 and are marked \"partial\".",
 			"2024 (partial)", "30 September 2024 (2024 is not over)"},
 	}
 	for _, tt := range tests {

@@ -144,12 +144,18 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}()
 	var revisions *engine.RevisionReport
 	if !cut.Previous.IsZero() {
-		// the earlier years as the previous report gave them and as they are known now (a late
-		// report for an earlier year is a revision). prev, the year before as this report's
+		// the earlier years as the previous report gave them (each seen at its lag) against
+		// everything known now: the reports and figures received late, which this report's
+		// series leaves out, and the corrections since. prev, the year before as this report's
 		// series sees it (a year before its cut-off, with the corrections known now), is what the
 		// changes since the report on the year before compare with: like with like.
-		step("comparing earlier years with the previous report's cut-off")
-		if revisions, err = plan.Revisions(ctx, ds, in.year, cut.Previous, cut.AsOf, opts...); err != nil {
+		step("assessing the year before at the previous report's cut-off")
+		reported, err := plan.Assess(ctx, ds, in.year-1, append(slices.Clone(opts), engine.AsOf(cut.Previous))...)
+		if err != nil {
+			return err
+		}
+		step("comparing earlier years with what is known now")
+		if revisions, err = plan.RevisionsBetween(ctx, ds, reported, a, opts...); err != nil {
 			return err
 		}
 	}

@@ -19,8 +19,8 @@ func TestReportCutOffDefault(t *testing.T) {
 		asOf, first string
 		partial     bool
 	}{
-		{2024, "2025-06-30", "Data as of 30 June 2025 (the plan's report cut-off for 2024). Nothing dated or recorded after that day is used.", false},
-		{2026, "2026-10-31", "Data as of 31 October 2026 (the latest date in the data; the plan's report cut-off for 2026, 30 June 2027, lies beyond it). Nothing dated or recorded after that day is used. 2026 is a partial year", true},
+		{2024, "2025-06-30", "Data as of 30 June 2025 (the plan's report cut-off for 2024). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2024: 2023 as it was known on 30 June 2024, and so on back, with the corrections recorded since applied.", false},
+		{2026, "2026-10-31", "Data as of 31 October 2026 (the latest date in the data; the plan's report cut-off for 2026, 30 June 2027, lies beyond it). Nothing dated or recorded after that day is used. Every earlier year (baselines, trends, the year before) is seen the same time after its end as 2026: 2025 as it was known on 31 October 2025, and so on back, with the corrections recorded since applied. 2026 is a partial year", true},
 	}
 	for _, tt := range tests {
 		out := filepath.Join(t.TempDir(), "r")
@@ -65,7 +65,7 @@ func TestReportGroupsAndRevisions(t *testing.T) {
 	require.NoError(t, err)
 	md := string(b)
 	first := md[:min(len(md), 1500)]
-	assert.Regexp(t, `\d+ values of 2021 to 2023 were revised since the previous report's cut-off \(30 June 2024\)`, first)
+	assert.Regexp(t, `\d+ values of 2021 to 2023 differ from the previous report \(30 June 2024\) with what is known now`, first)
 	for _, want := range []string{
 		"### By region, 2024",
 		"| Indicator | Africa | Americas | Asia-Pacific | Europe | Middle East | All |",
@@ -73,8 +73,8 @@ func TestReportGroupsAndRevisions(t *testing.T) {
 		"### By Article 4 obligations, 2024",
 		"![10.1 States Parties at year end, by region, 2024](charts/groups-region.svg)",
 		"## Revisions since the previous report",
-		"| Indicator | Year | Then: data as of 30 June 2024 | Now: data as of 30 June 2025 | Why |",
-		"| 43.3 Annual Article 7 reports submitted at all | 2023 | 50.0%ⁱ (55 of 110) | 67.3%ⁱ (74 of 110) | Late 2023 reports, received after the previous cut-off:",
+		"| Indicator | Year | Then: the previous report (each year at its lag, the last on 30 June 2024) | Now: all data known on 30 June 2025 | Why |",
+		"| 43.3 Annual Article 7 reports submitted at all | 2023 | 50.0%ⁱ (55 of 110) | 67.3%ⁱ (74 of 110) | 2023 reports received after 2023 was seen (left out of the series):",
 		"Correction: Lao People's Democratic Republic (LAO) corrected area cleared for 2023 on 20 November 2024ⁱ.",
 		"Chad (TCD, received 13 October 2024)ⁱ",
 		"Correction: Germany (DEU) corrected area cleared for 2022 on 15 September 2024ⁱ.",

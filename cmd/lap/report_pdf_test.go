@@ -58,7 +58,7 @@ func TestReportPDF(t *testing.T) {
 	first := strings.Join(strings.Fields(pages[0]), " ")
 	assert.Contains(t, first, "Lausanne Action Plan 2021-2026: progress report 2024")
 	assert.Contains(t, first, "Data as of 30 June 2025 (the plan's report cut-off for 2024)")
-	assert.Regexp(t, `\d+ values of 2021 to 2023 were revised since the previous report's cut-off`, first)
+	assert.Regexp(t, `\d+ values of 2021 to 2023 differ from the previous report`, first)
 	for i, p := range pages {
 		assert.Contains(t, p, "Page "+strconv.Itoa(i+1)+" of "+strconv.Itoa(n), "page %d is numbered", i+1)
 	}

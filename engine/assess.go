@@ -130,10 +130,15 @@ type YearValue struct {
 	Value *float64 `json:"value"`
 	// Class is the least reliable class of the data behind the value (empty when there is no
 	// value, or when the value is not read from data).
-	Class        Class `json:"class,omitempty"`
-	N            int   `json:"n,omitempty"`
-	TooFew       bool  `json:"too_few,omitempty"`
-	CoverageFlag bool  `json:"coverage_flag,omitempty"`
+	Class Class `json:"class,omitempty"`
+	// AsOf is the day the year is seen at in an assessment's series: the cut-off shifted back
+	// to the same time after the year's end as the assessed year (docs/methodology.md §1.3,
+	// "Every year at the same lag"); the cut-off itself for the assessed year. Empty on points
+	// not made from an evaluation.
+	AsOf         string `json:"as_of,omitempty"`
+	N            int    `json:"n,omitempty"`
+	TooFew       bool   `json:"too_few,omitempty"`
+	CoverageFlag bool   `json:"coverage_flag,omitempty"`
 
 	// what a reassessment needs of a year it does not evaluate again (see stub)
 	status            ValueStatus

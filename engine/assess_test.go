@@ -575,6 +575,7 @@ func TestAssessSeriesAtEqualLags(t *testing.T) {
 			}
 			assert.Equal(t, fmtNum(want.Value), fmtNum(ia.Series[k].Value), "%s seen at %s", key, V)
 			assert.Equal(t, want.N, ia.Series[k].N, "%s seen at %s", key, V)
+			assert.Equal(t, V.String(), ia.Series[k].AsOf, "%s: the point says the day its year is seen at", key)
 		}
 	}
 	ia, ok := a.Indicator("44.1")

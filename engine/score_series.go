@@ -58,7 +58,9 @@ func seriesOf(results []*Result, i int, sc Scoring) []YearValue {
 	out := make([]YearValue, 0, len(results))
 	for _, r := range results {
 		// every result holds the same indicators in the same order
-		out = append(out, seriesPoint(&r.Indicators[i], r.Year))
+		p := seriesPoint(&r.Indicators[i], r.Year)
+		p.AsOf = r.AsOf // the day the year is seen at
+		out = append(out, p)
 	}
 	for k := range out {
 		if out[k].Value == nil || results[k].Indicators[i].Aggregate != AggSum {

@@ -60,6 +60,10 @@ func TestFrenchAndSpanishWords(t *testing.T) {
 		}
 	}
 
+	// the directions of travel are counted as labels: « stable » does not take the count's plural
+	assert.Regexp(t, `\*\*Évolution\*\* des indicateurs sans cible\x{a0}: en amélioration\x{a0}: \d+, stable\x{a0}: \d+, en détérioration\x{a0}: \d+, données insuffisantes\x{a0}: \d+\.`, md.String())
+	assert.NotRegexp(t, `\d+ stable,`, md.String())
+
 	rep, run := lebanonWhatIf(t)
 	fr := NewWhatIfText(locale.For(locale.French), rep.Scenarios[0], run.Scenario.Events, map[string]string{"LBN": "Lebanon"})
 	assert.Contains(t, fr.Notes, "Liban"+nb+": entre dans la population, car l'État a achevé la dépollution, soumise à une échéance, dans l'année (25.2).")

@@ -137,6 +137,13 @@ func localNumbers(loc *locale.Locale, s string) string {
 		m := englishNumber.FindStringSubmatch(tok)
 		sign, whole, frac, suffix := m[1], m[2], m[3], m[4]
 		if !strings.Contains(whole, ",") && frac == "" && suffix == "" {
+			if sign == "-" && tok == s {
+				// a cell that is a negative count ("-1", a change): the locale's minus sign, as
+				// its other numbers have ("−3,90"); within a text "-" may join a range (2021-2026)
+				if n, err := strconv.Atoi(whole); err == nil {
+					return loc.Number(-float64(n), 0)
+				}
+			}
 			return tok // a plain whole number: a year, a count below 1,000
 		}
 		v, err := strconv.ParseFloat(strings.ReplaceAll(whole, ",", "")+frac, 64)

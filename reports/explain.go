@@ -119,7 +119,11 @@ func WriteExplanationIn(w io.Writer, ex *engine.Explanation, all bool, lang loca
 			fmt.Fprint(w, xw.seriesSep())
 		}
 	}
-	fmt.Fprint(w, "\n\n")
+	fmt.Fprint(w, "\n")
+	if n := len(ia.Series); n > 1 && ia.Series[n-2].AsOf != "" { // the day the year before is seen at (methodology §1.3)
+		fmt.Fprintf(w, "  %s\n", loc.T("cutoff.series-lag", map[string]any{"Year": ia.Series[n-1].Year, "PrevYear": ia.Series[n-2].Year, "PrevDate": xw.date(ia.Series[n-2].AsOf)}))
+	}
+	fmt.Fprint(w, "\n")
 	line("cli.explain.scoring", "Method", ia.Method, "Weight", xw.exact(ia.Weight))
 	for _, s := range engineSentences(loc, ex.Steps, ex.StepSentences) {
 		fmt.Fprintf(w, "  %s\n", s)

@@ -17,7 +17,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	in := addInputs(fs, true)
 	outF := addOutput(fs, "the table's words and the plan's text", "table", "json", "csv")
 	to := fs.Int("to", 0, "last `year` of a range starting at --year")
-	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the cut-off of lap report for the last year (--to, else --year: the plan's report cut-off, 30 June of the year after), or the data's latest date when that comes first; every year is evaluated as of that day"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the cut-off of lap report for the last year (--to, else --year: the plan's report cut-off, 30 June of the year after), or the data's latest date when that comes first; the last year is seen on that day and each earlier year the same time after its end, with the corrections known on that day (docs/methodology.md §1.3)"
 	only := fs.String("only", "", "evaluate only indicators whose id matches this `regexp`")
 	by := fs.String("by", "", "split every indicator's value by a `breakdown`: region (states.csv), or a key of the plan's [[breakdown]] tables (e.g. article4); comma-separated for several")
 	if err := parseNoArgs(fs, args); err != nil {
@@ -57,7 +57,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}
 		opts = append(opts, engine.By(keys...))
 	}
-	opts = in.reportOn(opts, plan, ds, *to) // every year as the report on the last one sees it
+	opts = in.reportOn(opts, plan, ds, *to) // the cut-off of the report on the last year; each earlier year at its lag
 	results, err := plan.AssessYears(ctx, ds, in.year, *to, opts...)
 	if err != nil {
 		return err

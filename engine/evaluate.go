@@ -266,11 +266,30 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsF
 	ev := &evaluator{plan: p, ds: ds, cfg: cfg}
 	ev.takeScratch()
 	defer ev.putScratch()
+	// then (the scoring of a year) runs beside the evaluation of the next year: each year's
+	// environments are built into one of two buffers, in turn, and then for year y must be done
+	// before year y+2 is built into its buffer; the calls of then are in year order, one at a
+	// time, and all are done before evaluateYears returns.
+	var (
+		bufs    [2][]stateEnv
+		pending chan struct{}
+	)
+	wait := func() {
+		if pending != nil {
+			<-pending
+			pending = nil
+		}
+	}
+	defer wait() // before putScratch (deferred calls run last first)
 	for y := from; y <= to; y++ {
 		ev.noGroups = y < groupsFrom
 		if y == to && states != nil { // the last year: nothing is evaluated after it
 			ev.byState = newStateTrace(ds, cfg, y, inds)
 			*states = ev.byState.out
+		}
+		if then != nil && y > from {
+			i := (y - from) & 1
+			bufs[1-i], ev.envs = ev.envs, bufs[i] // the buffer of y-2, whose then is done
 		}
 		r, err := ev.year(ctx, y, inds)
 		if err != nil {
@@ -278,9 +297,16 @@ func (p *Plan) evaluateYears(ctx context.Context, ds *Dataset, from, to, groupsF
 		}
 		out = append(out, r)
 		if then != nil {
-			then(out, ev.envs)
+			wait() // then of y-1, run beside this year's evaluation
+			results, envs := out[:len(out):len(out)], ev.envs
+			pending = make(chan struct{})
+			go func() {
+				defer close(pending)
+				then(results, envs)
+			}()
 		}
 	}
+	wait()
 	return out, nil
 }
 

@@ -14,7 +14,28 @@ import (
 // one the corrected value. Deadline decisions (art3_deadline, art4_deadline) are not
 // corrections of each other: each is a dated event of its own (episode.go).
 
-// knownDays sets the known and until days of facts, sorted by State, field, year and recorded
+// seenAt is when a year is seen (data dictionary §1.3; docs/methodology.md §1.3, "Every year
+// at the same lag"): day, the day the year is seen at, and current, the run's cut-off. A value
+// counts when it was first known by day (a value first reported later is left out, like the
+// report it came from), in its version current at current (a correction known by then is
+// applied: a known error is never reported as fact). Date values and the year's reference
+// date R use day. An assessment of year Y at as_of A sees each year y of its series at A
+// shifted back Y-y years (frameFor); everywhere else, and for Y itself, day = current = as_of.
+type seenAt struct{ day, current Date }
+
+// seenOn is a run's view at as_of: every year seen at as_of itself.
+func seenOn(asOf Date) seenAt { return seenAt{asOf, asOf} }
+
+// knownAt reports whether a fact is seen (data dictionary §1.3): first known by s.day (its
+// recorded day, or for a report fact the day its report was received; neither: known), this
+// version known by s.current and not yet replaced then by a correction.
+func knownAt(f *Fact, s seenAt) bool {
+	return (f.first.IsZero() || f.first.NotAfter(s.day)) && (f.known.IsZero() || f.known.NotAfter(s.current)) &&
+		(f.until.IsZero() || !f.until.NotAfter(s.current))
+}
+
+// knownDays sets the known, until and first days of facts (first: the known day of the first
+// version of their value), sorted by State, field, year and recorded
 // day (Dataset.finish), and returns them. When shared is true the facts also belong to another
 // dataset (a scenario's baseline): a fact whose days change is copied rather than modified.
 func knownDays(facts []*Fact, shared bool) []*Fact {

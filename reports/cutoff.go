@@ -17,6 +17,10 @@ type cutoffView struct {
 	// (partial)". YearEnd names the day "at year end" stands for: "the end of 2024", or "31
 	// October 2026 (2026 is not over)".
 	YearHead, YearEnd string
+	// PrevHead labels the year before in the indicator tables with the day it is seen at
+	// (methodology §1.3, "Every year at the same lag"): "2024 (as of 30 June 2025)".
+	// SeriesNote says the same of every point of a trend chart, under its charts.
+	PrevHead, SeriesNote string
 }
 
 // newCutoffView describes the cut-off of a report on a.Year: Meta.CutOff when the caller
@@ -48,6 +52,9 @@ func newCutoffView(a *engine.Assessment, m Meta) (cutoffView, error) {
 	// every earlier year of the series is seen the same time after its end (engine.Plan.Assess)
 	s += fmt.Sprintf(" Every earlier year (baselines, trends, the year before) is seen the same time after its end as %d: %d as it was known on %s, and so on back, with the corrections recorded since applied.",
 		a.Year, a.Year-1, asOf.YearsBefore(1).Text())
+	v.PrevHead = fmt.Sprintf("%d (as of %s)", a.Year-1, asOf.YearsBefore(1).Text())
+	v.SeriesNote = fmt.Sprintf("Charts: each year as known the same time after its end, %d as of %s, %d as of %s, and so on back.",
+		a.Year, asOf.Text(), a.Year-1, asOf.YearsBefore(1).Text())
 	if v.Partial {
 		s += fmt.Sprintf(" %d is a partial year: its figures cover 1 January to %s and are marked \"partial\".", a.Year, asOf.Text())
 		v.YearEnd = fmt.Sprintf("%s (%d is not over)", asOf.Text(), a.Year)

@@ -119,6 +119,20 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		}
 	}
 
+	// every point of a trend is its year as known the same time after its end (methodology
+	// §1.3, "Every year at the same lag"): the alternative text says which day
+	lagAlt := ""
+	if asOf, err := engine.ParseDay(a.AsOf); err == nil {
+		day := func(d engine.Date) string {
+			if lang == locale.English {
+				return d.Text()
+			}
+			return dayIn(loc, d)
+		}
+		prev := asOf.YearsBefore(1)
+		lagAlt = chartWord(lang, "chart.alt-lag", fmt.Sprintf("Each year as known the same time after its end: %d as of %s, %d as of %s, and so on back.",
+			a.Year, asOf.Text(), a.Year-1, prev.Text()), "Year", a.Year, "Date", day(asOf), "PrevYear", a.Year-1, "PrevDate", day(prev))
+	}
 	trends = map[string]*chart.Figure{}
 	for i := range a.Indicators {
 		ia := &a.Indicators[i]
@@ -134,6 +148,7 @@ func buildFigures(a *engine.Assessment, m Meta) (overview, art4 []*chart.Figure,
 		caption := ia.ID + " " + ia.Title
 		alt := chartWord(lang, "chart.alt-trend", fmt.Sprintf("Line: indicator %s by year in %s, with its baseline, target and the expected path between them where defined; years without a value are gaps.", ia.ID, axisLabel(ia.Unit)),
 			"ID", ia.ID, "Unit", axisIn(lang, axisLabel(ia.Unit)))
+		alt += " " + lagAlt
 		if yh != fmtYear(a.Year) {
 			caption += " " + chartWord(lang, "chart.partial-caption", fmt.Sprintf("(%d: partial year)", a.Year), "Year", a.Year)
 			alt += " " + chartWord(lang, "chart.alt-partial", fmt.Sprintf("The last point, %d, covers part of the year only.", a.Year), "Year", a.Year)

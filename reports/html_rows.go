@@ -188,9 +188,9 @@ func cells(b rowWriter, kv ...string) {
 // trend charts.
 // With out (the page's writer, .Out) they are written there, where the call stands, and the
 // function gives nothing; without, it gives them.
-func (h *htmlRows) actionArticles(out *pageOut, prevYear int, yearHead string, year int, actions []actionView) (htmltemplate.HTML, error) {
+func (h *htmlRows) actionArticles(out *pageOut, prevHead, yearHead, seriesNote string, year int, actions []actionView) (htmltemplate.HTML, error) {
 	if out != nil {
-		return "", h.writeActionArticles(out.w, prevYear, yearHead, year, actions)
+		return "", h.writeActionArticles(out.w, prevHead, yearHead, seriesNote, year, actions)
 	}
 	size := 8 << 10 * len(actions)
 	for _, a := range actions {
@@ -202,17 +202,17 @@ func (h *htmlRows) actionArticles(out *pageOut, prevYear int, yearHead string, y
 	}
 	var b strings.Builder
 	b.Grow(size)
-	if err := h.writeActionArticles(&b, prevYear, yearHead, year, actions); err != nil {
+	if err := h.writeActionArticles(&b, prevHead, yearHead, seriesNote, year, actions); err != nil {
 		return "", err
 	}
 	return htmltemplate.HTML(b.String()), nil
 }
 
-func (h *htmlRows) writeActionArticles(b rowWriter, prevYear int, yearHead string, year int, actions []actionView) error {
+func (h *htmlRows) writeActionArticles(b rowWriter, prevHead, yearHead, seriesNote string, year int, actions []actionView) error {
 	t := func(id string) string { return htmlText(h.loc.T(id)) }
 	head := `<thead><tr><th scope="col">` + t("report.id") + `</th><th scope="col">` + t("report.indicator") +
 		`</th><th scope="col">` + t("report.unit") + `</th><th scope="col" class="n">` + t("report.baseline") +
-		`</th><th scope="col" class="n">` + strconv.Itoa(prevYear) + `</th><th scope="col" class="n">` + htmlText(yearHead) +
+		`</th><th scope="col" class="n">` + htmlText(prevHead) + `</th><th scope="col" class="n">` + htmlText(yearHead) +
 		`</th><th scope="col" class="n">` + t("report.over") + `</th><th scope="col" class="n">` + t("report.target") +
 		`</th><th scope="col" class="n">` + htmlText(h.loc.T("report.expected-year", pairs([]any{"Year", year}))) +
 		`</th><th scope="col" class="n">` + t("report.progress") + `</th><th scope="col">` + t("report.status") +
@@ -246,7 +246,7 @@ func (h *htmlRows) writeActionArticles(b rowWriter, prevYear int, yearHead strin
 				}
 				b.WriteString("</figure>")
 			}
-			b.WriteString("\n</div>")
+			b.WriteString("\n</div>\n<p><em>" + htmlText(seriesNote) + "</em></p>")
 		}
 		b.WriteString("\n</article>")
 	}

@@ -78,21 +78,21 @@ func (m mdRows) names(b rowWriter, names []stateRef) {
 // table, notes, the States its count indicators count, the definitions and the chart links.
 // With out (the page's writer, .Out) it is written there, where the call stands, and the
 // function gives nothing; without, it gives it.
-func (m mdRows) actions(out *pageOut, prevYear int, yearHead string, year int, chartFormat string, actions []actionView) string {
+func (m mdRows) actions(out *pageOut, prevHead, yearHead, seriesNote string, year int, chartFormat string, actions []actionView) string {
 	if out != nil {
-		m.writeActions(out.w, prevYear, yearHead, year, chartFormat, actions)
+		m.writeActions(out.w, prevHead, yearHead, seriesNote, year, chartFormat, actions)
 		return ""
 	}
 	var b strings.Builder
 	b.Grow(4 << 10 * len(actions))
-	m.writeActions(&b, prevYear, yearHead, year, chartFormat, actions)
+	m.writeActions(&b, prevHead, yearHead, seriesNote, year, chartFormat, actions)
 	return b.String()
 }
 
-func (m mdRows) writeActions(b rowWriter, prevYear int, yearHead string, year int, chartFormat string, actions []actionView) {
+func (m mdRows) writeActions(b rowWriter, prevHead, yearHead, seriesNote string, year int, chartFormat string, actions []actionView) {
 	md := markdownText
 	head := "| " + m.t("report.id") + " | " + m.t("report.indicator") + " | " + m.t("report.unit") + " | " + m.t("report.baseline") +
-		" | " + strconv.Itoa(prevYear) + " | " + yearHead + " | " + m.t("report.over") + " | " + m.t("report.target") +
+		" | " + prevHead + " | " + yearHead + " | " + m.t("report.over") + " | " + m.t("report.target") +
 		" | " + m.t("report.expected-year", "Year", year) + " | " + m.t("report.progress") + " | " + m.t("report.status") +
 		" | " + m.t("report.direction-of-travel") + " |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
 	colon := m.loc.Colon()
@@ -146,10 +146,11 @@ func (m mdRows) writeActions(b rowWriter, prevYear int, yearHead string, year in
 			}
 			b.WriteString(" *" + m.t("content.taken-over") + "* " + md(r.Over) + ".")
 		}
-		if chartFormat != "" {
+		if chartFormat != "" && len(a.Figures) > 0 {
 			for _, f := range a.Figures {
 				b.WriteString("\n\n![" + md(f.Title) + "](charts/" + f.Name + "." + chartFormat + ")")
 			}
+			b.WriteString("\n\n*" + md(seriesNote) + "*")
 		}
 		b.WriteString("\n")
 	}

@@ -67,6 +67,17 @@ func newRevisionsView(a *engine.Assessment, m Meta, loc *locale.Locale) revision
 		v.Summary = loc.N("revisions.summary", n, data)
 		v.Short = loc.N("revisions.short", n, data)
 	}
+	// a cut-off other than the plan's: the year before in the tables (seen a year before this
+	// cut-off) and the previous report compared here are seen on different days
+	if now, err := engine.ParseDay(a.AsOf); err == nil && rr.Year-1 >= rr.From && now.YearsBefore(1) != rr.Then {
+		differs := loc.T("revisions.then-differs", map[string]any{"PrevYear": rr.Year - 1, "PrevDate": dayIn(loc, now.YearsBefore(1)), "Then": v.Then})
+		v.Summary += " " + differs
+		if v.Short != "" {
+			v.Short += " " + differs
+		} else {
+			v.Short = differs
+		}
+	}
 	for _, r := range rr.Revisions {
 		v.Rows = append(v.Rows, revisionRow{ID: r.ID, Title: r.Title, Year: r.Year,
 			Then: revisionValue(loc, r.Then, r.ThenStatus, engineSentence(loc, r.ThenKOfN, r.ThenKOfNSentence), r.Unit, r.ThenClass),

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestReportLabelsTheYearBefore: the indicator tables' year-before column and the trend charts
+// say the day their values are seen at (methodology §1.3, "Every year at the same lag"), in
+// every language, in report.md and report.html; with a cut-off other than the plan's, the first
+// page and the revisions annex say that the year before in the tables and the previous report
+// compared in the revisions are seen on different days, and with the plan's they do not.
+func TestReportLabelsTheYearBefore(t *testing.T) {
+	tests := []struct {
+		lang, asOf             string
+		head, note, alt, apart string
+		differs                bool
+	}{
+		{"en", "", "| 2024 (as of 30 June 2025) | 2025 |",
+			"Charts: each year as known the same time after its end, 2025 as of 30 June 2026, 2024 as of 30 June 2025, and so on back.",
+			"Each year as known the same time after its end: 2025 as of 30 June 2026, 2024 as of 30 June 2025, and so on back.",
+			"This report's tables and charts show 2024 as of", false},
+		{"fr", "", "| 2024 (au 30 juin 2025) | 2025 |",
+			"Graphiques : chaque année telle que connue au même délai après sa fin, 2025 au 30 juin 2026, 2024 au 30 juin 2025, et ainsi de suite.",
+			"Chaque année telle que connue au même délai après sa fin : 2025 au 30 juin 2026, 2024 au 30 juin 2025, et ainsi de suite.",
+			"Les tableaux et graphiques de ce rapport montrent 2024 au", false},
+		{"es", "", "| 2024 (al 30 de junio de 2025) | 2025 |",
+			"Gráficos: cada año tal como se conocía al mismo plazo tras su fin, 2025 al 30 de junio de 2026, 2024 al 30 de junio de 2025, y así sucesivamente.",
+			"Cada año tal como se conocía al mismo plazo tras su fin: 2025 al 30 de junio de 2026, 2024 al 30 de junio de 2025, y así sucesivamente.",
+			"Las tablas y gráficos de este informe muestran 2024 al", false},
+		{"en", "2026-03-31", "| 2024 (as of 31 March 2025) | 2025 |",
+			"Charts: each year as known the same time after its end, 2025 as of 31 March 2026, 2024 as of 31 March 2025, and so on back.",
+			"2025 as of 31 March 2026, 2024 as of 31 March 2025",
+			"This report's tables and charts show 2024 as of 31 March 2025, a year before its cut-off; the revisions compare with the previous report, cut off on 30 June 2025, so a value of 2024 may differ between the two.", true},
+		{"fr", "2026-03-31", "| 2024 (au 31 mars 2025) | 2025 |", "2025 au 31 mars 2026, 2024 au 31 mars 2025", "2025 au 31 mars 2026",
+			"Les tableaux et graphiques de ce rapport montrent 2024 au 31 mars 2025, un an avant la date limite des données ; les révisions comparent avec le rapport précédent, dont les données s'arrêtent au 30 juin 2025", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.lang+tt.asOf, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "r")
+			args := []string{"report", "--data", sampleData, "--year", "2025", "--out", out, "--formats", "md,html", "--charts", "svg", "--lang", tt.lang}
+			if tt.asOf != "" {
+				args = append(args, "--as-of", tt.asOf)
+			}
+			code, _, stderr := lap(t, args...)
+			require.Equal(t, 0, code, stderr)
+			b, err := os.ReadFile(filepath.Join(out, "report.md"))
+			require.NoError(t, err)
+			md := strings.ReplaceAll(string(b), "\u00a0", " ") // the French narrow spaces, as plain ones
+			assert.True(t, strings.Contains(md, tt.head), "the year-before column names its day: %q", tt.head)
+			assert.True(t, strings.Contains(md, tt.note), "the trend charts' note: %q", tt.note)
+			b, err = os.ReadFile(filepath.Join(out, "report.html"))
+			require.NoError(t, err)
+			html := strings.ReplaceAll(string(b), "\u00a0", " ")
+			assert.True(t, strings.Contains(html, ">"+strings.Trim(strings.Split(tt.head, "|")[1], " ")+"<"), "the HTML table head")
+			assert.True(t, strings.Contains(html, tt.alt), "the trend charts' alternative text: %q", tt.alt)
+			first := md[:strings.Index(md, "## ")]
+			if tt.differs {
+				assert.True(t, strings.Contains(first, tt.apart), "the first page says the two days apart: %q", tt.apart)
+				assert.Equal(t, 2, strings.Count(md, tt.apart), "and the revisions annex")
+			} else {
+				assert.NotContains(t, md, tt.apart)
+			}
+		})
+	}
+}

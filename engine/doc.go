@@ -29,7 +29,12 @@
 //     received), and a later correction replaces it from its own recorded day.
 //   - Plan.Assess adds baselines, targets, progress scores, roll-ups to actions, sections and
 //     the plan, a per-State view and deadline projections; Plan.Explain shows the whole
-//     derivation of one indicator.
+//     derivation of one indicator. Every earlier year of the series (baselines, trends, the
+//     year before) is seen the same time after its end as the assessed year, with the
+//     corrections known at the cut-off, so that a report arriving late for an earlier year
+//     never lowers this year's progress (docs/methodology.md §1.3); Plan.AssessYears assesses
+//     a range of years from one such series, and Plan.RevisionsBetween lists what it leaves
+//     out and what was corrected since the previous report.
 //   - Per State (records.go, for country profiles and the report's annexes):
 //     Plan.StateRecords and Plan.StateRecord give a State's membership with its treaty dates
 //     and its Article 7 record year by year, judged as the reporting indicators judge it;

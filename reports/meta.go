@@ -30,8 +30,10 @@ type Meta struct {
 	// Date is the report's date (YYYY-MM-DD), printed when set. Reports carry no other time
 	// stamp, so that the same inputs give the same bytes.
 	Date string
-	// Previous is the assessment of the year before, for the changes since then and the new
-	// States Parties; nil leaves those out.
+	// Previous is the assessment of the year before as this report's series sees it (the
+	// year before at the cut-off shifted back a year, with the corrections known now:
+	// Plan.AssessYears), for the changes since then and the new States Parties; nil leaves
+	// those out.
 	Previous *engine.Assessment
 	// Article4Area is each State's remaining contaminated area (m²) by year, read from the
 	// data, for the Article 4 chart. Keyed by ISO3. Built by NewMeta, it holds the values
@@ -54,8 +56,9 @@ type Meta struct {
 	// Breakdowns are the plan's breakdowns (Plan.Breakdowns): the report tabulates the
 	// indicators each one's Report list names, from the assessment's groups (engine.By).
 	Breakdowns []engine.Breakdown
-	// Revisions are the earlier-year values revised since the previous report's cut-off
-	// (Plan.Revisions); nil leaves the revisions table out, saying so.
+	// Revisions are the earlier-year values that differ between the previous report and what
+	// is known at this report's cut-off (Plan.RevisionsBetween); nil leaves the revisions
+	// table out, saying so.
 	Revisions *engine.RevisionReport
 	// CutOff is how the report's data cut-off was decided (Plan.ReportCutOff), stated on the
 	// first page; nil states the assessment's as_of alone.

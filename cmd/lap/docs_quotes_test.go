@@ -15,7 +15,8 @@ import (
 // TestDocsQuoteWhatIf: docs/whatif.md ("Like for like") quotes lap whatif on the sample for
 // 2025, Lebanon completing clearance: the plan-score line, the action rows, the start of the
 // section row and the populations as the command prints them, and the scores of the old rule
-// (the full change) as the JSON gives them. A change of the sample or of the scoring that moves
+// (the full change) as the JSON gives them; docs/methodology.md §8 works the same example
+// with the full and like-for-like scores. A change of the sample or of the scoring that moves
 // these numbers fails here, so that the page is updated with it.
 func TestDocsQuoteWhatIf(t *testing.T) {
 	doc, err := os.ReadFile("../../docs/whatif.md")
@@ -64,4 +65,28 @@ func TestDocsQuoteWhatIf(t *testing.T) {
 	old := fmt.Sprintf("the plan score would fall by %.1f pp, from %.1f%% to %.1f%%, ... Plan score: %s -> %s (%.1f pp)",
 		-100*o.FullDelta, 100*o.Base, 100*o.Scenario, pct(o.Base), pct(o.Scenario), 100*o.FullDelta)
 	quotes(old, "what the rule before like for like said, from today's scores")
+
+	// docs/methodology.md §8 works the same example
+	doc, err = os.ReadFile("../../docs/methodology.md")
+	require.NoError(t, err)
+	method := words(string(doc))
+	var lfl struct {
+		Scenarios []struct {
+			Overall struct {
+				LikeForLike struct {
+					Base     float64 `json:"base_score"`
+					Scenario float64 `json:"scenario_score"`
+				} `json:"like_for_like"`
+			} `json:"overall"`
+		} `json:"scenarios"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &lfl))
+	l := lfl.Scenarios[0].Overall.LikeForLike
+	for _, want := range []string{
+		fmt.Sprintf("the plan score would fall by %.1f pp, from %.1f%% to %.1f%%", -100*o.FullDelta, 100*o.Base, 100*o.Scenario),
+		fmt.Sprintf("(%.2f%% → %.2f%%)", 100*l.Base, 100*l.Scenario),
+		fmt.Sprintf("scores, %.1f%% over 41 indicators and %.1f%% over 40, stay shown", 100*o.Base, 100*o.Scenario),
+	} {
+		assert.True(t, strings.Contains(method, want), "docs/methodology.md §8 (Lebanon completes clearance) should read\n%s", want)
+	}
 }

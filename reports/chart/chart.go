@@ -585,6 +585,7 @@ func statusStyle(s Status) (fillStyle, bool) {
 
 func newPlot(title string) *plot.Plot {
 	p := plot.New()
+	useWidthHandler(p, textHandler)
 	p.Title.Text = title
 	p.Title.TextStyle.Font = sansFont(titleSize, true)
 	p.Title.Padding = vg.Points(8)

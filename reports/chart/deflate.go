@@ -36,6 +36,7 @@ type deflater struct {
 	tokens []uint32 // a literal byte, or matchFlag | (length-3)<<16 | (distance-1)
 	table  [1 << hashBits]int32
 	out    []byte
+	huff   huffman
 }
 
 // deflate returns data compressed as one final deflate block with dynamic Huffman codes.
@@ -118,8 +119,8 @@ func (z *deflater) write(litFreq *[numLitLen]int32, distFreq *[numDist]int32) []
 	atLeastTwo(distFreq[:])
 	var litLen [numLitLen]uint8
 	var distLen [numDist]uint8
-	huffmanLengths(litFreq[:], maxCodeBits, litLen[:])
-	huffmanLengths(distFreq[:], maxCodeBits, distLen[:])
+	z.huff.lengths(litFreq[:], maxCodeBits, litLen[:])
+	z.huff.lengths(distFreq[:], maxCodeBits, distLen[:])
 	nLit, nDist := numLitLen, numDist
 	for nLit > 257 && litLen[nLit-1] == 0 {
 		nLit--
@@ -137,7 +138,7 @@ func (z *deflater) write(litFreq *[numLitLen]int32, distFreq *[numDist]int32) []
 	}
 	atLeastTwo(clFreq[:])
 	var clLen [19]uint8
-	huffmanLengths(clFreq[:], maxCLBits, clLen[:])
+	z.huff.lengths(clFreq[:], maxCLBits, clLen[:])
 	nCL := 19
 	for nCL > 4 && clLen[clOrder[nCL-1]] == 0 {
 		nCL--
@@ -257,29 +258,44 @@ func codeLengthSymbols(lens []uint8) []uint16 {
 // by the package-merge algorithm. At least two frequencies must be positive, and fewer than
 // 2^maxBits.
 func huffmanLengths(freq []int32, maxBits int, lens []uint8) {
-	type node struct {
-		weight      int64
-		sym         int32 // a leaf's symbol, or -1 for a package
-		left, right int32 // a package's two items
-	}
-	var nodes []node
-	var leaves []int32
+	var h huffman
+	h.lengths(freq, maxBits, lens)
+}
+
+// huffman holds the buffers of package-merge (huffmanLengths) from one code to the next: a
+// chart's three codes took about 370 KB of fresh memory each time.
+type huffman struct {
+	nodes        []huffNode
+	leaves, a, b []int32
+	need         []int32
+}
+
+type huffNode struct {
+	weight      int64
+	sym         int32 // a leaf's symbol, or -1 for a package
+	left, right int32 // a package's two items
+}
+
+// lengths is huffmanLengths with h's buffers.
+func (h *huffman) lengths(freq []int32, maxBits int, lens []uint8) {
+	nodes, leaves := h.nodes[:0], h.leaves[:0]
 	for s, f := range freq {
 		lens[s] = 0
 		if f > 0 {
-			nodes = append(nodes, node{weight: int64(f), sym: int32(s)})
+			nodes = append(nodes, huffNode{weight: int64(f), sym: int32(s)})
 			leaves = append(leaves, int32(len(nodes)-1))
 		}
 	}
 	slices.SortStableFunc(leaves, func(a, b int32) int {
 		return int(nodes[a].weight - nodes[b].weight)
 	})
-	cur := leaves
+	cur, next := leaves, h.a[:0] // each level's list is merged into the buffer the level before did not use
+	other := h.b[:0]
 	for level := 1; level < maxBits; level++ {
-		merged := make([]int32, 0, len(leaves)+len(cur)/2)
+		merged := next[:0]
 		i := 0
 		for j := 0; j+1 < len(cur); j += 2 {
-			nodes = append(nodes, node{weight: nodes[cur[j]].weight + nodes[cur[j+1]].weight, sym: -1, left: cur[j], right: cur[j+1]})
+			nodes = append(nodes, huffNode{weight: nodes[cur[j]].weight + nodes[cur[j+1]].weight, sym: -1, left: cur[j], right: cur[j+1]})
 			p := int32(len(nodes) - 1)
 			for i < len(leaves) && nodes[leaves[i]].weight <= nodes[p].weight {
 				merged = append(merged, leaves[i])
@@ -287,20 +303,39 @@ func huffmanLengths(freq []int32, maxBits int, lens []uint8) {
 			}
 			merged = append(merged, p)
 		}
-		cur = append(merged, leaves[i:]...)
-	}
-	// a symbol's code length is how many of the first 2n-2 items hold it
-	var count func(k int32)
-	count = func(k int32) {
-		if s := nodes[k].sym; s >= 0 {
-			lens[s]++
-			return
+		merged = append(merged, leaves[i:]...)
+		if level == 1 {
+			next = other // cur was leaves, which stay as they are
+		} else {
+			next = cur[:0]
 		}
-		count(nodes[k].left)
-		count(nodes[k].right)
+		cur = merged
 	}
+	// a symbol's code length is how many of the first 2n-2 items hold it: each of those items
+	// is counted once, and a package hands its count down to its two items (a package comes
+	// after its items in nodes, so one pass from the end reaches every item after every
+	// package that holds it)
+	need := slices.Grow(h.need[:0], len(nodes))[:len(nodes)]
+	clear(need)
 	for _, k := range cur[:2*len(leaves)-2] {
-		count(k)
+		need[k]++
+	}
+	for k := len(nodes) - 1; k >= 0; k-- {
+		c := need[k]
+		if c == 0 {
+			continue
+		}
+		if n := nodes[k]; n.sym >= 0 {
+			lens[n.sym] += uint8(c)
+		} else {
+			need[n.left] += c
+			need[n.right] += c
+		}
+	}
+	// keep the buffers (cur and next are the two merge buffers, whichever is which)
+	h.nodes, h.leaves, h.need = nodes, leaves, need
+	if maxBits > 1 {
+		h.a, h.b = cur, next
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -159,4 +160,94 @@ func FuzzDeflate(f *testing.F) {
 		var z deflater
 		require.True(t, bytes.Equal(data, inflate(t, z.deflate(data, bpp, stride))))
 	})
+}
+
+// huffman.lengths, which keeps its buffers from one code to the next, gives the lengths of
+// the package-merge it replaced (packageMergeRef, the earlier allocating code) for every
+// frequency table, however the tables before it left the buffers: the PNG bytes rest on it.
+func TestHuffmanLengthsReused(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 30))
+	var h huffman
+	for i := range 20000 {
+		n := 2 + r.IntN(300)
+		maxBits := 7 + r.IntN(9)
+		if n > 1<<maxBits {
+			n = 1 << maxBits
+		}
+		freq := make([]int32, n)
+		used := 0
+		for s := range freq {
+			switch r.IntN(4) {
+			case 0: // unused
+			case 1:
+				freq[s] = int32(1 + r.IntN(4)) // ties
+			case 2:
+				freq[s] = int32(1 + r.IntN(1<<uint(r.IntN(20))))
+			default:
+				freq[s] = int32(1 + r.IntN(100000))
+			}
+			if freq[s] > 0 {
+				used++
+			}
+		}
+		if used < 2 {
+			freq[0], freq[n-1] = 3, 1
+		}
+		want := make([]uint8, n)
+		packageMergeRef(freq, maxBits, want)
+		got := make([]uint8, n)
+		for k := range got {
+			got[k] = 99 // lengths sets every entry
+		}
+		h.lengths(freq, maxBits, got)
+		require.Equal(t, want, got, "table %d: %d symbols, at most %d bits", i, n, maxBits)
+	}
+}
+
+// packageMergeRef is huffmanLengths as it was written first (lap-png/3), kept as the reference.
+func packageMergeRef(freq []int32, maxBits int, lens []uint8) {
+	type node struct {
+		weight      int64
+		sym         int32
+		left, right int32
+	}
+	var nodes []node
+	var leaves []int32
+	for s, f := range freq {
+		lens[s] = 0
+		if f > 0 {
+			nodes = append(nodes, node{weight: int64(f), sym: int32(s)})
+			leaves = append(leaves, int32(len(nodes)-1))
+		}
+	}
+	slices.SortStableFunc(leaves, func(a, b int32) int {
+		return int(nodes[a].weight - nodes[b].weight)
+	})
+	cur := leaves
+	for level := 1; level < maxBits; level++ {
+		merged := make([]int32, 0, len(leaves)+len(cur)/2)
+		i := 0
+		for j := 0; j+1 < len(cur); j += 2 {
+			nodes = append(nodes, node{weight: nodes[cur[j]].weight + nodes[cur[j+1]].weight, sym: -1, left: cur[j], right: cur[j+1]})
+			p := int32(len(nodes) - 1)
+			for i < len(leaves) && nodes[leaves[i]].weight <= nodes[p].weight {
+				merged = append(merged, leaves[i])
+				i++
+			}
+			merged = append(merged, p)
+		}
+		cur = append(merged, leaves[i:]...)
+	}
+	var count func(k int32)
+	count = func(k int32) {
+		if s := nodes[k].sym; s >= 0 {
+			lens[s]++
+			return
+		}
+		count(nodes[k].left)
+		count(nodes[k].right)
+	}
+	for _, k := range cur[:2*len(leaves)-2] {
+		count(k)
+	}
 }

@@ -98,7 +98,28 @@ func (z *deflater) deflate(data []byte, bpp, stride int) []byte {
 // before them.
 func matchLen(data []byte, i, dist int) int {
 	a, b := data[i:min(len(data), i+maxMatch)], data[i-dist:]
+	b = b[:len(a)]
 	n := 0
+	le := binary.LittleEndian
+	for len(a)-n >= 32 { // four words a turn: a chart's matches are mostly long runs
+		p, q := a[n:n+32], b[n:n+32]
+		x0 := le.Uint64(p[0:]) ^ le.Uint64(q[0:])
+		x1 := le.Uint64(p[8:]) ^ le.Uint64(q[8:])
+		x2 := le.Uint64(p[16:]) ^ le.Uint64(q[16:])
+		x3 := le.Uint64(p[24:]) ^ le.Uint64(q[24:])
+		if x0|x1|x2|x3 != 0 {
+			switch {
+			case x0 != 0:
+				return n + bits.TrailingZeros64(x0)/8
+			case x1 != 0:
+				return n + 8 + bits.TrailingZeros64(x1)/8
+			case x2 != 0:
+				return n + 16 + bits.TrailingZeros64(x2)/8
+			}
+			return n + 24 + bits.TrailingZeros64(x3)/8
+		}
+		n += 32
+	}
 	for len(a)-n >= 8 {
 		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
 			return n + bits.TrailingZeros64(x)/8

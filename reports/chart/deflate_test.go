@@ -251,3 +251,35 @@ func packageMergeRef(freq []int32, maxBits int, lens []uint8) {
 		count(k)
 	}
 }
+
+// matchLen counts the equal bytes as a byte-by-byte comparison does: at every distance and
+// length, up to the longest match and the end of the data, a difference in any byte of its
+// words.
+func TestMatchLen(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 8))
+	for range 20000 {
+		n := 1 + r.IntN(700)
+		data := make([]byte, n)
+		if r.IntN(2) == 0 { // runs
+			for i := range data {
+				if r.IntN(60) == 0 {
+					data[i] = byte(r.IntN(3))
+				}
+			}
+		} else {
+			for i := range data {
+				data[i] = byte(r.IntN(2))
+			}
+		}
+		i := r.IntN(n)
+		if i == 0 {
+			continue
+		}
+		dist := 1 + r.IntN(i)
+		want := 0
+		for i+want < n && want < maxMatch && data[i+want] == data[i+want-dist] {
+			want++
+		}
+		require.Equal(t, want, matchLen(data, i, dist), "n=%d i=%d dist=%d", n, i, dist)
+	}
+}

@@ -56,8 +56,9 @@ func (k *keep[T]) put(x *T) {
 // draws into. It is what vgimg.NewWith(vgimg.UseWH(width, height), vgimg.UseDPI(PNGDPI))
 // gives, pixel for pixel, without the two full-size images that allocates (gg's context
 // copies the canvas's image into a new one): the image comes from imagePool, and the context
-// draws into it directly. Give the image back with releaseImage once it is encoded.
-func newImageCanvas(width, height vg.Length) (*vgimg.Canvas, *image.RGBA) {
+// draws into it directly, and its texts are drawn from remembered glyphs (pngCanvas). Give the
+// image back with releaseImage once it is encoded.
+func newImageCanvas(width, height vg.Length) (pngCanvas, *image.RGBA) {
 	w := width / vg.Inch * vg.Length(PNGDPI)
 	h := height / vg.Inch * vg.Length(PNGDPI)
 	r := image.Rect(0, 0, int(w+0.5), int(h+0.5)) // as vgimg.NewWith rounds
@@ -76,7 +77,7 @@ func newImageCanvas(width, height vg.Length) (*vgimg.Canvas, *image.RGBA) {
 		vgimg.UseImageWithContext(img, ctx)(c)
 		return 0
 	}
-	return vgimg.NewWith(vgimg.UseDPI(PNGDPI), both), img
+	return pngCanvas{vgimg.NewWith(vgimg.UseDPI(PNGDPI), both), ctx}, img
 }
 
 // releaseImage gives an image of newImageCanvas back to imagePool.
@@ -197,20 +198,20 @@ func opaque(img *image.RGBA) bool {
 // squeezed out.
 func upFilter(dst, row, prev []byte) {
 	le := binary.LittleEndian
-	for len(row) >= 32 && len(prev) >= 32 && len(dst) >= 32 { // eight pixels a turn
-		r, p, d := row[:32], prev[:32], dst[:32]
-		a0, a1, a2, a3 := le.Uint64(r[0:]), le.Uint64(r[8:]), le.Uint64(r[16:]), le.Uint64(r[24:])
-		p0, p1, p2, p3 := le.Uint64(p[0:]), le.Uint64(p[8:]), le.Uint64(p[16:]), le.Uint64(p[24:])
-		if a0 == p0 && a1 == p1 && a2 == p2 && a3 == p3 { // mostly: a chart's background and vertical lines
-			le.PutUint64(d[0:], 0)
-			le.PutUint64(d[8:], 0)
-			le.PutUint64(d[16:], 0)
+	// 64 pixels a turn where they equal those above (a chart's background and vertical lines:
+	// most of it), compared by the runtime's vectorised comparison, else eight at a time
+	for len(row) >= 256 && len(prev) >= 256 && len(dst) >= 200 {
+		if string(row[:256]) == string(prev[:256]) {
+			clear(dst[:192])
 		} else {
-			le.PutUint64(d[0:], upPair(a0, p0))
-			le.PutUint64(d[6:], upPair(a1, p1))
-			le.PutUint64(d[12:], upPair(a2, p2))
-			le.PutUint64(d[18:], upPair(a3, p3))
+			for k := 0; k < 8; k++ {
+				upFilter8(dst[24*k:], row[32*k:], prev[32*k:])
+			}
 		}
+		row, prev, dst = row[256:], prev[256:], dst[192:]
+	}
+	for len(row) >= 32 && len(prev) >= 32 && len(dst) >= 32 { // eight pixels a turn
+		upFilter8(dst, row, prev)
 		row, prev, dst = row[32:], prev[32:], dst[24:]
 	}
 	for len(row) >= 8 && len(prev) >= 8 && len(dst) >= 8 {
@@ -220,6 +221,25 @@ func upFilter(dst, row, prev []byte) {
 	if len(row) >= 4 && len(prev) >= 4 && len(dst) >= 3 { // an odd pixel at the end
 		dst[0], dst[1], dst[2] = row[0]-prev[0], row[1]-prev[1], row[2]-prev[2]
 	}
+}
+
+// upFilter8 is upFilter for the first eight pixels of row (32 bytes of row and prev, 24 of
+// dst and 8 bytes of slack).
+func upFilter8(dst, row, prev []byte) {
+	le := binary.LittleEndian
+	r, p, d := row[:32], prev[:32], dst[:32]
+	a0, a1, a2, a3 := le.Uint64(r[0:]), le.Uint64(r[8:]), le.Uint64(r[16:]), le.Uint64(r[24:])
+	p0, p1, p2, p3 := le.Uint64(p[0:]), le.Uint64(p[8:]), le.Uint64(p[16:]), le.Uint64(p[24:])
+	if a0 == p0 && a1 == p1 && a2 == p2 && a3 == p3 { // mostly: a chart's background and vertical lines
+		le.PutUint64(d[0:], 0)
+		le.PutUint64(d[8:], 0)
+		le.PutUint64(d[16:], 0)
+		return
+	}
+	le.PutUint64(d[0:], upPair(a0, p0))
+	le.PutUint64(d[6:], upPair(a1, p1))
+	le.PutUint64(d[12:], upPair(a2, p2))
+	le.PutUint64(d[18:], upPair(a3, p3))
 }
 
 // upPair is the Up filter of two RGBA pixels a over p (little-endian words): the six RGB
@@ -244,17 +264,24 @@ func adler32(sum uint32, p []byte) uint32 {
 		if len(p) > nmax {
 			p, q = p[:nmax], p[nmax:]
 		}
-		for ; len(p) >= 32; p = p[32:] { // four words a turn, to skip zeros quickly
+		for len(p) >= 32 { // four words a turn, to skip zeros quickly
 			w := p[:32]
 			if binary.LittleEndian.Uint64(w[0:])|binary.LittleEndian.Uint64(w[8:])|
 				binary.LittleEndian.Uint64(w[16:])|binary.LittleEndian.Uint64(w[24:]) == 0 {
+				if len(p) >= 256 && string(p[:256]) == string(zeros256[:]) { // the runtime's vectorised comparison
+					s2 += 256 * s1
+					p = p[256:]
+					continue
+				}
 				s2 += 32 * s1
+				p = p[32:]
 				continue
 			}
 			for _, x := range w {
 				s1 += uint32(x)
 				s2 += s1
 			}
+			p = p[32:]
 		}
 		for ; len(p) >= 8; p = p[8:] {
 			if binary.LittleEndian.Uint64(p) == 0 {
@@ -276,6 +303,9 @@ func adler32(sum uint32, p []byte) uint32 {
 	}
 	return s2<<16 | s1
 }
+
+// zeros256 is what adler32 compares a filtered chart's runs of zeros with.
+var zeros256 [256]byte
 
 // chunkWriter cuts what is written to it into chunks of one type, 64 KiB at most each.
 type chunkWriter struct {

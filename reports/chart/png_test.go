@@ -66,7 +66,8 @@ func decodeRGBA(t *testing.T, b *bytes.Buffer) *image.RGBA {
 }
 
 // newImageCanvas draws the same pixels as the canvas vgimg.NewWith makes for the size and
-// resolution, also when its image comes back from the pool holding another chart.
+// resolution, also when its image comes back from the pool holding another chart, and with
+// its glyphs rasterised now or remembered from a chart before (pngCanvas).
 func TestNewImageCanvasSamePixels(t *testing.T) {
 	for _, tc := range goldenCases() {
 		t.Run(tc.name, func(t *testing.T) {
@@ -139,11 +140,18 @@ func TestOpaque(t *testing.T) {
 }
 
 // TestUpFilter: upFilter gives the byte-wise RGB differences of every width, with runs of
-// equal and different pixels (its eight-pixel, two-pixel and one-pixel steps).
+// equal and different pixels (its 64-pixel, eight-pixel, two-pixel and one-pixel steps), and
+// with one pixel changed anywhere in rows otherwise equal (a 64-pixel block that is not equal
+// after all).
 func TestUpFilter(t *testing.T) {
 	r := rand.New(rand.NewPCG(14, 11))
+	widths := []int{}
 	for w := range 70 {
-		for _, differ := range []int{0, 5, 50, 100} { // percent of pixels that differ from the row above
+		widths = append(widths, w)
+	}
+	widths = append(widths, 127, 128, 129, 191, 200, 333, 605, 1210)
+	for _, w := range widths {
+		for _, differ := range []int{0, -1, 5, 50, 100} { // percent of bytes that differ from the row above; -1: one byte
 			row, prev := make([]byte, 4*w), make([]byte, 4*w)
 			for i := range row {
 				prev[i] = byte(r.IntN(256))
@@ -151,6 +159,9 @@ func TestUpFilter(t *testing.T) {
 				if r.IntN(100) < differ {
 					row[i] = byte(r.IntN(256))
 				}
+			}
+			if differ == -1 && w > 0 {
+				row[r.IntN(4*w)]++
 			}
 			want := make([]byte, 3*w)
 			for x := range w {

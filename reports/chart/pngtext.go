@@ -61,28 +61,35 @@ func glyphOver(dst *image.RGBA, tx, ty int, c color.Color, sr image.Rectangle, m
 		return
 	}
 	cr, cg, cb, ca := c.RGBA()
+	// the columns whose mask point is within the mask (others have no coverage: such a pixel
+	// keeps its colour), the same for every row
+	x0 := max(adr.Min.X, mask.Rect.Min.X-mp.X+tx)
+	x1 := min(adr.Max.X, mask.Rect.Max.X-mp.X+tx)
+	if x0 >= x1 {
+		return
+	}
 	for y := adr.Min.Y; y < adr.Max.Y; y++ {
-		sy := y - ty // the source row, within sr
-		row := dst.Pix[dst.PixOffset(adr.Min.X, y):]
-		for x := adr.Min.X; x < adr.Max.X; x, row = x+1, row[4:] {
-			sx := x - tx
-			m := image.Pt(mp.X+sx, mp.Y+sy)
-			if !m.In(mask.Rect) {
-				continue // no coverage: the pixel keeps its colour
-			}
-			ma := uint32(mask.Pix[mask.PixOffset(m.X, m.Y)])
+		my := mp.Y + y - ty // the mask row
+		if my < mask.Rect.Min.Y || my >= mask.Rect.Max.Y {
+			continue
+		}
+		mrow := mask.Pix[mask.PixOffset(mp.X+x0-tx, my):][:x1-x0]
+		row := dst.Pix[dst.PixOffset(x0, y):][:4*(x1-x0)]
+		for i, ma := range mrow {
 			if ma == 0 {
 				continue
 			}
+			ma := uint32(ma)
 			ma |= ma << 8
 			pr, pg, pb, pa := cr*ma/0xffff, cg*ma/0xffff, cb*ma/0xffff, ca*ma/0xffff
 			pr, pg, pb = min(pr, pa), min(pg, pa), min(pb, pa)
 			pa1 := 0xffff - pa
-			qr, qg, qb, qa := uint32(row[0])*0x101, uint32(row[1])*0x101, uint32(row[2])*0x101, uint32(row[3])*0x101
-			row[0] = uint8(uint16(qr*pa1/0xffff+pr) >> 8)
-			row[1] = uint8(uint16(qg*pa1/0xffff+pg) >> 8)
-			row[2] = uint8(uint16(qb*pa1/0xffff+pb) >> 8)
-			row[3] = uint8(uint16(qa*pa1/0xffff+pa) >> 8)
+			px := row[4*i : 4*i+4 : 4*i+4]
+			qr, qg, qb, qa := uint32(px[0])*0x101, uint32(px[1])*0x101, uint32(px[2])*0x101, uint32(px[3])*0x101
+			px[0] = uint8(uint16(qr*pa1/0xffff+pr) >> 8)
+			px[1] = uint8(uint16(qg*pa1/0xffff+pg) >> 8)
+			px[2] = uint8(uint16(qb*pa1/0xffff+pb) >> 8)
+			px[3] = uint8(uint16(qa*pa1/0xffff+pa) >> 8)
 		}
 	}
 }

@@ -32,3 +32,27 @@ func TestDerivedSinceLAP(t *testing.T) {
 		{"DEU", 2020, "", dep, "art4_open_at_lap", false},           // nor by the end of 2020
 	})
 }
+
+// TestDerivedSinceLAPReplay: art4_open_at_lap and art4_completed_since_lap read only what was
+// known by the cut-off (methodology §1.3: a report cut off at A is replayed from what was known
+// by A). An obligation open at the LAP's adoption but first recorded later enters the
+// population from its recorded day; a completion recorded later counts from its recorded day.
+func TestDerivedSinceLAPReplay(t *testing.T) {
+	ds, err := LoadDataset(dataFS(testStatesCSV, "iso3,year,field,value,source,recorded\n"+
+		// LTU: an obligation open since 2011, first recorded on 2024-03-01
+		"LTU,2011,art4_obligation_start,2011-09-01,ISU,2024-03-01\n"+
+		// DEU: open at the LAP; its 2023 completion recorded on 2024-09-15
+		"DEU,2010,art4_obligation_start,2010-08-01,ISU,\n"+
+		"DEU,2023,art4_completed_date,2023-06-30,ISU,2024-09-15\n"), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runDeriveCases(t, ds, []deriveCase{
+		{"LTU", 2023, "2024-02-29", CountingDeposit, "art4_open_at_lap", false}, // not yet known
+		{"LTU", 2023, "2024-03-01", CountingDeposit, "art4_open_at_lap", true},  // known from its recorded day
+		{"DEU", 2023, "2024-06-30", CountingDeposit, "art4_completed_since_lap", false},
+		{"DEU", 2023, "2024-06-30", CountingDeposit, "art4_open_at_lap", true},
+		{"DEU", 2023, "2024-09-15", CountingDeposit, "art4_completed_since_lap", true},
+		{"DEU", 2023, "2024-09-15", CountingDeposit, "art4_open_at_lap", true}, // completing never takes it out
+	})
+}

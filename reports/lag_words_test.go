@@ -19,9 +19,9 @@ func TestRevisionNoCauseWords(t *testing.T) {
 		lang          locale.Lang
 		noCause, none string
 	}{
-		{locale.English, "No fact the indicator reads, of the States in its population, is seen on one side and not the other", "none recorded"},
-		{locale.French, "Aucun fait lu par l'indicateur, pour les États de sa population, n'est vu d'un côté sans l'être de l'autre", "aucun enregistrement"},
-		{locale.Spanish, "Ningún hecho leído por el indicador, de los Estados de su población, se ve en un lado y no en el otro", "sin registro"},
+		{locale.English, "No fact the indicator reads, of the States in its population, is seen on one side and not the other: the difference comes from the time that passed", "none recorded"},
+		{locale.French, "Aucun fait lu par l'indicateur, pour les États de sa population, n'est vu d'un côté sans l'être de l'autre\u00a0: la différence tient au temps écoulé", "aucun enregistrement"},
+		{locale.Spanish, "Ningún hecho leído por el indicador, de los Estados de su población, se ve en un lado y no en el otro: la diferencia se debe al tiempo transcurrido", "sin registro"},
 	}
 	for _, tt := range tests {
 		loc := locale.For(tt.lang)
@@ -36,4 +36,12 @@ func TestRevisionNoCauseWords(t *testing.T) {
 		assert.Contains(t, loc.T("report.marks-outro"), tt.none, tt.lang)
 		assert.Contains(t, loc.T("profile.marks-outro"), tt.none, tt.lang)
 	}
+}
+
+// TestFrenchStandingNoPronoun: a former State Party's profile says that it withdrew without
+// calling the State « il »: a State's name in French has its own gender (la Lituanie).
+func TestFrenchStandingNoPronoun(t *testing.T) {
+	s := locale.For(locale.French).T("profile.standing.former", map[string]any{"At": "au 31 décembre 2025"})
+	assert.NotContains(t, s, " il ")
+	assert.Contains(t, s, "cet État s'est retiré de la Convention")
 }

@@ -90,7 +90,11 @@ func TestProfileLao(t *testing.T) {
 	assert.Equal(t, engine.ClassMonitor, o.Began.Class)
 	assert.Equal(t, "1 August 2025", o.Deadline.Value)
 	require.Len(t, o.Chain, 2, "the original deadline and one extension")
-	assert.Equal(t, ProfileItem{Label: "original deadline, decided 2010", Value: "1 August 2020", Class: engine.ClassOfficial}, o.Chain[0])
+	// the original deadline follows from the treaty at entry into force: set, not decided
+	assert.Equal(t, ProfileItem{Label: "original deadline, set 2010", Value: "1 August 2020", Class: engine.ClassOfficial}, o.Chain[0])
+	for lang, want := range map[locale.Lang]string{locale.French: "échéance initiale (fixée\u00a0: 2010)", locale.Spanish: "plazo original (fijado: 2010)"} {
+		assert.Equal(t, want, locale.For(lang).T("profile.original-deadline", map[string]any{"Date": "2010"}), lang)
+	}
 	assert.Equal(t, ProfileItem{Label: "extended, decided 2019", Value: "1 August 2025", Class: engine.ClassMonitor}, o.Chain[1])
 	assert.Equal(t, "pending", o.Verdict)
 	require.NotNil(t, o.Projection)

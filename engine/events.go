@@ -610,6 +610,29 @@ func (v *eventView) years(iso, field string) []int {
 	return out
 }
 
+// pendingRequest reports whether the State has an extension request (field prefix p, "art4")
+// recorded in a year before y and not yet decided: no grant, refusal or deadline recorded in
+// the request's year or later.
+func (v *eventView) pendingRequest(iso, p string, y int) bool {
+	ry := 0
+	for _, yr := range v.years(iso, p+"_extension_requested") {
+		if val, ok := v.fact(iso, yr, p+"_extension_requested"); yr < y && ok && val == "true" {
+			ry = yr
+		}
+	}
+	if ry == 0 {
+		return false
+	}
+	for _, f := range []string{"_extension_granted", "_deadline"} {
+		for _, yr := range v.years(iso, p+f) {
+			if yr >= ry {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // state returns the State's row after the earlier changes of its dates.
 func (v *eventView) state(iso string) State {
 	s, _ := v.ds.State(iso)
@@ -798,7 +821,12 @@ func (v *eventView) expand(e *Event, n int) ([]Change, error) {
 		}
 		e.Article = art
 		p := "art" + itoa(art)
-		set(p+"_extension_requested", y, "true")
+		if !v.pendingRequest(e.ISO3, p, y) {
+			// a decision with no request on record implies one in its year; a decision on a
+			// request made in an earlier year and still pending answers it, and is not a new
+			// request of y (20.2 counts the requests submitted during the year)
+			set(p+"_extension_requested", y, "true")
+		}
 		if e.Type == EventExtensionGranted {
 			set(p+"_extension_granted", y, "true")
 			set(p+"_deadline", y, e.Deadline.String())

@@ -84,14 +84,26 @@ func TestEventExpansion(t *testing.T) {
 		{"COG submit-report initial 2025-06-30", []string{"set COG.art7_initial_submitted = 2025-06-30"}},
 		{"LBN submit-report annual 2025-04-20", []string{"set LBN.art7_annual_submitted@2024 = 2025-04-20"}},
 		{"LBN submit-report annual 2026-01-15 covering=2025", []string{"set LBN.art7_annual_submitted@2025 = 2026-01-15"}},
+		// Lao PDR's request of 2024 is pending: the decision answers it, and is no new request
+		// of 2025 (20.2 counts the requests submitted during the year)
 		{"Lao extension-granted 2025-11-20 deadline=2030-08-01", []string{
-			"set LAO.art4_extension_requested@2025 = true",
 			"set LAO.art4_extension_granted@2025 = true",
 			"set LAO.art4_deadline@2025 = 2030-08-01",
 		}},
 		{"LAO extension-refused 2025-11-20 article=4", []string{
-			"set LAO.art4_extension_requested@2025 = true",
 			"set LAO.art4_extension_granted@2025 = false",
+		}},
+		// Lebanon's last request (2020) was decided in 2021: a decision of 2025 implies a new request
+		{"LBN extension-granted 2025-11-20 article=4 deadline=2030-05-01", []string{
+			"set LBN.art4_extension_requested@2025 = true",
+			"set LBN.art4_extension_granted@2025 = true",
+			"set LBN.art4_deadline@2025 = 2030-05-01",
+		}},
+		// so does Chile's, whose last request (2022) was decided in 2022
+		{"CHL extension-granted 2025-11-20 article=4 deadline=2030-06-01", []string{
+			"set CHL.art4_extension_requested@2025 = true",
+			"set CHL.art4_extension_granted@2025 = true",
+			"set CHL.art4_deadline@2025 = 2030-06-01",
 		}},
 		{"Lebanon withdraw 2025-07-01", []string{"set LBN.withdrawn = 2025-07-01"}},
 	}

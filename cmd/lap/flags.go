@@ -95,6 +95,7 @@ func loadPlanAndData(planDir, dataDir string, lang locale.Lang, stderr io.Writer
 // first: when before is not nil, its error is returned, and nothing the loading printed is,
 // unless before returns nil.
 func loadPlanAndDataAfter(planDir, dataDir string, lang locale.Lang, stderr io.Writer, before func() error) (*engine.Plan, *engine.Dataset, error) {
+	premapHeap() // fresh memory in huge pages (hugepages.go)
 	var (
 		ds      *engine.Dataset
 		dataErr error
@@ -287,6 +288,7 @@ func (in *inputs) open(stderr io.Writer, only string) (*engine.Plan, *engine.Dat
 
 // load loads the plan and then the dataset, printing every problem.
 func (in *inputs) load(stderr io.Writer) (*engine.Plan, *engine.Dataset, error) {
+	premapHeap() // fresh memory in huge pages (hugepages.go)
 	plan, err := loadPlan(in.plan, stderr)
 	if err != nil {
 		return nil, nil, err

@@ -81,6 +81,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	outInputs := []string{in.data, in.plan}
 
+	premapHeap() // fresh memory in huge pages (hugepages.go)
 	defer reportGC()()
 	step := progress(stderr)
 	step("loading the plan and the data")

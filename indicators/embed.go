@@ -1,6 +1,8 @@
 // Package indicators holds the shipped Lausanne Action Plan: plan.toml (name, version, period,
-// counting convention, sections) and one aNN.toml file per action with its indicators, plus the
-// rule unit tests for those indicators in tests/aNN.test.toml.
+// counting convention, sections) and one aNN.toml file per action with its indicators; the data
+// checks in checks/*.toml; the unofficial French and Spanish translations in lang/; and the
+// rule unit tests of the indicators and of the checks in tests/aNN.test.toml and
+// tests/checks-*.test.toml.
 //
 // The plan is a reconstruction: the official LAP text and indicators could not be obtained, so
 // every action carries a provenance label (found, inferred, reconstructed) and every indicator

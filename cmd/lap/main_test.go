@@ -54,6 +54,7 @@ func TestUsage(t *testing.T) {
 		{[]string{"eval", "--data", cliData, "--year", "2023", "--as-of", "2023-02-30"}, 2, "", "--as-of"},
 		{[]string{"eval", "--bogus"}, 2, "", "flag provided but not defined"},
 		{[]string{"check", "--help"}, 0, "SUCCESS", ""},
+		{[]string{"report", "--help"}, 0, "and profiles/ (a country profile per State Party)", ""},
 		{[]string{"fields", "--format", "yaml"}, 2, "", "--format"},
 	}
 	for _, tt := range tests {

@@ -28,8 +28,8 @@ var (
 )
 
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE] [--lang en|fr|es] [--strict]",
-		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json and charts/*.svg and\ncharts/*.png. The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
+	fs := newFlags("report", "--data DIR --year Y --out DIR [--plan DIR] [--formats md,html,csv,json] [--charts svg,png] [--as-of DATE] [--date DATE] [--lang en|fr|es] [--profiles=false] [--strict]",
+		"Write the annual progress report for one year into the directory --out: report.md,\nreport.html (one self-contained page), indicators.csv, results.json, charts/*.svg and\ncharts/*.png, and profiles/ (a country profile per State Party). The directory is written whole or not at all; lap's own earlier report there is\nreplaced, and any other existing directory or file is refused (docs/safety.md). The same inputs give byte-identical files: nothing is dated unless --date is given.\nThe plan's data checks run over the years the report uses (its baseline year to --year) and\nthe report gets a data-quality annex; with --strict, a violation of importance error stops\nthe report (exit 1, nothing written).", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`"
 	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the plan's report cut-off for --year (report_cutoff of the year after: 30 June), or the data's latest date when that comes first"

@@ -3,8 +3,9 @@
 // the engine for its per-State records and outcomes).
 //
 // The annual progress report takes an *engine.Assessment and a Meta (the
-// plan's provenance, the input files with their hashes, the previous year's
-// assessment, an optional date) and writes:
+// plan's provenance, the input files with their hashes, the year before as
+// the assessment's series sees it, the revisions since the previous report,
+// an optional date) and writes:
 //
 //   - WriteMarkdown: report.md;
 //   - WriteHTML: report.html, one self-contained page (inline CSS and inline

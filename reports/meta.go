@@ -6,8 +6,9 @@ import (
 )
 
 // Meta is what a report needs besides the assessment: the plan's provenance, the input files,
-// the previous year's assessment and a few options. NewMeta fills it from a plan and a
-// dataset; tests may build it by hand. Nothing in it is evaluated by the report.
+// the year before as the assessment's series sees it, the revisions and a few options. NewMeta
+// fills it from a plan and a dataset; tests may build it by hand. Nothing in it is evaluated by
+// the report.
 type Meta struct {
 	// PlanPeriod is the plan's period as written, e.g. "2021-2026".
 	PlanPeriod string

@@ -132,6 +132,7 @@ func TestReportSample(t *testing.T) {
 	entries, err := os.ReadDir(base)
 	require.NoError(t, err)
 	assert.Len(t, entries, 2, "no temporary directory is left next to the output")
+	readmeListsOutputs(t, one)
 
 	plan, err := engine.Load(indicators.FS)
 	require.NoError(t, err)
@@ -333,3 +334,31 @@ func TestReportPlanDir(t *testing.T) {
 }
 
 func mdEscape(s string) string { return strings.ReplaceAll(s, "_", `\_`) }
+
+// readmeListsOutputs: the README's quick start names every file and directory the default
+// report writes (hidden bookkeeping files aside), and each kind of file in profiles/.
+func readmeListsOutputs(t *testing.T, files map[string]string) {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, para, ok := strings.Cut(string(b), "The first command writes `out/report/`:")
+	require.True(t, ok, "README's quick start says what the first command writes")
+	para, _, _ = strings.Cut(para, "\n\n")
+	named := map[string]bool{}
+	for name := range files {
+		top, rest, dir := strings.Cut(name, "/")
+		if strings.HasPrefix(top, ".") {
+			continue
+		}
+		if dir {
+			top += "/"
+			if top == "profiles/" {
+				named["`ISO3"+filepath.Ext(rest)+"`"] = true
+			}
+		}
+		named["`"+top+"`"] = true
+	}
+	for n := range named {
+		assert.Contains(t, para, n, "README's quick start names what lap report writes")
+	}
+}

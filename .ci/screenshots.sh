@@ -5,13 +5,11 @@
 #   docs/profile-lao.png        the top of Lao PDR's 2024 profile, assumptions opened (TestProfilesInChromium)
 # then gives each a palette of its 256 most frequent colours (.ci/pngpalette.go) to keep it small.
 # Needs Chromium and pdftoppm (Debian: apt-get install chromium poppler-utils). The same code,
-# sample and Chromium give the same bytes. Run from anywhere: bash .ci/screenshots.sh
+# sample, Chromium and fonts give the same bytes. Run from anywhere: bash .ci/screenshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for tool in pdftoppm; do
-  command -v "$tool" >/dev/null || { echo "screenshots: $tool not found (apt-get install poppler-utils)" >&2; exit 1; }
-done
+command -v pdftoppm >/dev/null || { echo "screenshots: pdftoppm not found (apt-get install poppler-utils)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

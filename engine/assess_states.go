@@ -202,6 +202,20 @@ func article5(env *ruleEnv) Obligation {
 	return o
 }
 
+// withdrawalBefore gives the day a State Party's withdrawal took effect when it is known to
+// be before the deadline of its annual report (data dictionary: annual_report_due), the reason
+// it owes none.
+func withdrawalBefore(env *ruleEnv, deadline Date) (Date, bool) {
+	if !env.Party || env.Withdrawn == nil {
+		return Date{}, false
+	}
+	w, err := ParseDate(*env.Withdrawn)
+	if err != nil || !w.Before(deadline) {
+		return Date{}, false
+	}
+	return w, true
+}
+
 // envDateArg is a date value of the environment, written for people ("3 March 2011", "June
 // 2023"); a value that is no date stays as it is.
 func envDateArg(name, s string) Arg {
@@ -255,7 +269,13 @@ func article7(env *ruleEnv) Obligation {
 		parts = append(parts, say(msgAnnualNotYetDue, yearArg("Year", env.Year), dateArg("Date", deadline)))
 	default:
 		status = ObligationAnnualReportNotOwed
-		parts = append(parts, say(msgAnnualNotOwed, yearArg("Year", env.Year)))
+		// a State whose withdrawal took effect by the deadline owes no report for the year
+		// (annual_report_due): the page says why, so that it is not read as an omission
+		if w, ok := withdrawalBefore(env, deadline); ok {
+			parts = append(parts, say(msgAnnualNotOwedWithdrawn, yearArg("Year", env.Year), dateArg("Date", w), dateArg("Deadline", deadline)))
+		} else {
+			parts = append(parts, say(msgAnnualNotOwed, yearArg("Year", env.Year)))
+		}
 	}
 	if o.Status == "" {
 		o.Status, o.DeadlineMet = status, met

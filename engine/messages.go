@@ -63,17 +63,18 @@ const (
 	msgNotReported       = "engine.answer.not-reported"
 	msgAmount            = "engine.amount"
 	// Article 7.
-	msgClauses           = "engine.clauses"
-	msgInitialReceived   = "engine.article7.initial-received"
-	msgInitialNotYetDue  = "engine.article7.initial-not-yet-due"
-	msgInitialNotDue     = "engine.article7.initial-not-due"
-	msgInitialOverdue    = "engine.article7.initial-overdue"
-	msgAnnualOnTime      = "engine.article7.annual-on-time"
-	msgAnnualLate        = "engine.article7.annual-late"
-	msgAnnualReceived    = "engine.article7.annual-received"
-	msgAnnualNotReceived = "engine.article7.annual-not-received"
-	msgAnnualNotYetDue   = "engine.article7.annual-not-yet-due"
-	msgAnnualNotOwed     = "engine.article7.annual-not-owed"
+	msgClauses                = "engine.clauses"
+	msgInitialReceived        = "engine.article7.initial-received"
+	msgInitialNotYetDue       = "engine.article7.initial-not-yet-due"
+	msgInitialNotDue          = "engine.article7.initial-not-due"
+	msgInitialOverdue         = "engine.article7.initial-overdue"
+	msgAnnualOnTime           = "engine.article7.annual-on-time"
+	msgAnnualLate             = "engine.article7.annual-late"
+	msgAnnualReceived         = "engine.article7.annual-received"
+	msgAnnualNotReceived      = "engine.article7.annual-not-received"
+	msgAnnualNotYetDue        = "engine.article7.annual-not-yet-due"
+	msgAnnualNotOwed          = "engine.article7.annual-not-owed"
+	msgAnnualNotOwedWithdrawn = "engine.article7.annual-not-owed-withdrawn"
 	// Article 9.
 	msgSpecificLegislation   = "engine.article9.specific-legislation"
 	msgExistingLawSufficient = "engine.article9.existing-law-sufficient"
@@ -296,6 +297,7 @@ var messageDefs = []MessageDef{
 	{ID: msgAnnualNotReceived, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not received (deadline {{.Date}} passed)"},
 	{ID: msgAnnualNotYetDue, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not yet due (due {{.Date}})"},
 	{ID: msgAnnualNotOwed, Description: "Article 7 status; Year is a year", Other: "no annual report owed for {{.Year}}"},
+	{ID: msgAnnualNotOwedWithdrawn, Description: "Article 7 status of a State whose withdrawal took effect (Date) before the deadline (Deadline) of the annual report covering Year", Other: "no annual report owed for {{.Year}}: the withdrawal took effect on {{.Date}}, before the report fell due on {{.Deadline}}"},
 	{ID: msgSpecificLegislation, Description: "Article 9 status: national implementation measures reported", Other: "specific legislation"},
 	{ID: msgExistingLawSufficient, Description: "Article 9 status", Other: "existing law considered sufficient"},
 	{ID: msgLegislationInProgress, Description: "Article 9 status", Other: "legislation in progress"},

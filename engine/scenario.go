@@ -277,6 +277,8 @@ func (a *applier) setOrRemove(c *Change) {
 			a.bad(c, CodeBadYear, "year", "%s is a States-file column: leave the year out", c.Field)
 			return
 		}
+		// the row's dates now hold a supposed one: the row's class is illustrative (set, below)
+		a.states[si].Class = a.states[si].Class.Weaker(ClassIllustrative)
 		if err := setStateColumn(&a.states[si], c); err != nil {
 			a.bad(c, CodeBadValue, "value", "%v", err)
 		}
@@ -299,7 +301,9 @@ func (a *applier) setOrRemove(c *Change) {
 	if src == "" {
 		src = "scenario"
 	}
-	f := &Fact{ISO3: c.ISO3, Year: c.Year, Field: c.Field, Value: c.Value, Source: src, File: c.File, Line: c.Line}
+	// a scenario's value is supposed, not recorded: it is marked illustrative wherever it is
+	// shown (docs/whatif.md, "Marks")
+	f := &Fact{ISO3: c.ISO3, Year: c.Year, Field: c.Field, Value: c.Value, Source: src, Class: ClassIllustrative, File: c.File, Line: c.Line}
 	if !a.validate(c, f) {
 		return
 	}
@@ -338,6 +342,7 @@ func (a *applier) scale(c *Change) {
 		nf.num = f.num * c.Factor
 		nf.Value = strconv.FormatFloat(nf.num, 'f', -1, 64)
 		nf.Source = f.Source + " (scaled x " + fnum(c.Factor) + " by scenario)"
+		nf.Class = nf.Class.Weaker(ClassIllustrative) // supposed, not recorded (set, above)
 		if nf.num > 1e15 {
 			a.bad(c, CodeBadValue, "factor", "scale: %s of %s in %d becomes %s, out of range", c.Field, f.ISO3, f.Year, nf.Value)
 			continue

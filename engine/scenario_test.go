@@ -532,3 +532,36 @@ func TestBaselineRun(t *testing.T) {
 		assert.Equal(t, assessmentContent(before), assessmentContent(b.Assessment()))
 	})
 }
+
+// TestScenarioValuesAreIllustrative: what a scenario supposes is not a fact, and every value
+// resting on it is marked so (docs/whatif.md, "Marks"): a set fact and a scaled one are
+// illustrative, and so is a State's row whose date a scenario sets (the accession of Angola in
+// the what-if tables is 113ⁱ States Parties, not 113).
+func TestScenarioValuesAreIllustrative(t *testing.T) {
+	ds, err := LoadDataset(dataFS(testStatesCSV, "iso3,year,field,value,source,class\nDEU,2023,art4_area_cleared_m2,1000,x,official\nDEU,2024,art4_area_cleared_m2,2000,x,official\n"), ".")
+	require.NoError(t, err)
+	nd, err := ds.Apply([]Change{
+		{Kind: ChangeSet, ISO3: "DEU", Field: "art4_area_remaining_m2", Year: 2024, Value: "5000"},
+		{Kind: ChangeScale, States: []string{"DEU"}, Field: "art4_area_cleared_m2", From: 2024, Factor: 2},
+		{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Value: "2024-03-01"},
+	})
+	require.NoError(t, err)
+	class := func(d *Dataset, year int, field string) Class {
+		for _, f := range d.FactsOf(field) {
+			if f.ISO3 == "DEU" && f.Year == year {
+				return f.Class
+			}
+		}
+		t.Fatalf("no DEU %s in %d", field, year)
+		return ""
+	}
+	assert.Equal(t, ClassIllustrative, class(nd, 2024, "art4_area_remaining_m2"), "set")
+	assert.Equal(t, ClassIllustrative, class(nd, 2024, "art4_area_cleared_m2"), "scaled")
+	assert.Equal(t, ClassOfficial, class(nd, 2023, "art4_area_cleared_m2"), "outside the scale's years: unchanged")
+	assert.Equal(t, ClassOfficial, class(ds, 2024, "art4_area_cleared_m2"), "the data applied to are not changed")
+	ken, ok := nd.State("KEN")
+	require.True(t, ok)
+	assert.Equal(t, ClassIllustrative, ken.Class, "a State's row with a supposed date")
+	deu, _ := nd.State("DEU")
+	assert.Equal(t, ClassUnstated, deu.Class, "a row the scenario did not touch keeps its class")
+}

@@ -52,7 +52,7 @@ func TestWhatIfText(t *testing.T) {
 		byKey[s.Key] = s.Text
 		assert.NotContains(t, s.Text, "[", "no missing message: %s", s.Text)
 	}
-	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0%ᵘ (now not known). Its status would change from insufficient data to too few States to judge. Lebanon would be counted.", byKey["25.2"])
+	assert.Equal(t, "25.2 Clearance completed within the deadline would become known: 100.0%ⁱ (now not known). Its status would change from insufficient data to too few States to judge. Lebanon would be counted.", byKey["25.2"])
 	assert.Equal(t, "25.3 States Parties declaring completion of clearance would rise from 1ⁱ to 2ⁱ. Lebanon would be counted.", byKey["25.3"])
 	assert.Contains(t, txt.Notes, "Lebanon entered the population: it completed clearance against a deadline in the year (25.2).")
 	// each value carries the mark of the data behind it, as in the tables: the sample's
@@ -130,10 +130,10 @@ func TestWhatIfAgreement(t *testing.T) {
 	assert.Equal(t, "Le statut de l'obligation au titre de l'article 4 du Liban serait"+nb+": achevé dans les délais (actuellement"+nb+": en cours, échéance à venir).", fr["LBN-4"])
 	assert.Equal(t, "El estado de la obligación del artículo 4 del Líbano quedaría: completado a tiempo (ahora: pendiente, plazo por venir).", es["LBN-4"])
 	// (the plan's titles are English here: the plan is not translated)
-	assert.Equal(t, "La valeur de 25.2 Clearance completed within the deadline serait connue"+nb+": 100,0"+nb+"%ᵘ (actuellement"+nb+": non connu). "+
+	assert.Equal(t, "La valeur de 25.2 Clearance completed within the deadline serait connue"+nb+": 100,0"+nb+"%ⁱ (actuellement"+nb+": non connu). "+
 		"Son statut passerait de «"+nb+"données insuffisantes"+nb+"» à «"+nb+"trop peu d'États pour juger"+nb+"». L'indicateur compterait le Liban.", fr["25.2"])
 	assert.True(t, strings.HasPrefix(es["25.2"], "El valor de 25.2 "), es["25.2"])
-	assert.Contains(t, es["25.2"], " pasaría a conocerse: 100,0"+nb+"%ᵘ (ahora: no se conoce).")
+	assert.Contains(t, es["25.2"], " pasaría a conocerse: 100,0"+nb+"%ⁱ (ahora: no se conoce).")
 	assert.Contains(t, fr["24.2"], "L'indicateur ne compterait plus le Liban.")
 
 	// a value no longer known, and a feminine State counted

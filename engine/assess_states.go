@@ -1,9 +1,5 @@
 package engine
 
-import (
-	"fmt"
-)
-
 // The per-State view (docs/methodology.md, "Per-State view").
 
 // stateViews lists, for every State Party in year y, its obligations and the indicators it
@@ -123,55 +119,68 @@ func episodeObligation(article int, ep *episode, R Date) Obligation {
 // obligationEpisodes lists every episode of the States Parties, by article, State and
 // episode, with the projection of each open one (from deadlines).
 func (d *Dataset) obligationEpisodes(envs []stateEnv, deadlines []DeadlineProjection) []ObligationEpisode {
-	proj := map[string]*DeadlineProjection{}
+	proj := make(map[projKey]*DeadlineProjection, len(deadlines))
 	for i := range deadlines {
 		dp := &deadlines[i]
-		proj[fmt.Sprintf("%s/%d/%d", dp.ISO3, dp.Article, dp.Episode)] = dp
+		proj[projKey{dp.ISO3, dp.Article, dp.Episode}] = dp
 	}
 	out := []ObligationEpisode{}
 	for _, article := range []int{3, 4} {
 		for si := range d.states {
-			se := &envs[si]
-			if !se.env.Party {
-				continue
-			}
-			eps := se.eps3
-			if article == 4 {
-				eps = se.eps4
-			}
-			R := MustDate(se.env.RefDate)
-			for i := range eps {
-				ep := &eps[i]
-				v := ep.verdict(R)
-				oe := ObligationEpisode{ISO3: d.states[si].ISO3, Name: d.states[si].Name, Article: article, Episode: ep.n,
-					Start: ep.start, DeadlineMet: v, Deadlines: []DeadlineDecision{}}
-				_, oe.StatusSentence, oe.DetailSentence = ep.describe(article, v, R)
-				oe.StatusText, oe.Detail = oe.StatusSentence.String(), oe.DetailSentence.String()
-				if dl := ep.deadlineShown(R); !dl.IsZero() {
-					oe.Deadline = &dl
-				}
-				if r := ep.ext.request; r != nil {
-					ry := r.Year
-					oe.ExtensionRequested, oe.ExtensionPending = &ry, ep.ext.outcome == extPending
-				}
-				for _, f := range ep.chain {
-					oe.Deadlines = append(oe.Deadlines, DeadlineDecision{Decided: decided(f), Deadline: f.date, Source: f.Source})
-				}
-				if !ep.open() {
-					c := ep.doneFact.date
-					oe.Completed = &c
-					if ep.n > 1 {
-						if lo, hi := monthsBetween(ep.start, ep.done); lo == hi {
-							oe.MonthsToComplete = &lo
-						}
-					}
-				} else {
-					oe.Projection = proj[fmt.Sprintf("%s/%d/%d", oe.ISO3, article, ep.n)]
-				}
-				oe.Values = d.episodeValues(si, se, article, ep, i == len(eps)-1)
-				out = append(out, oe)
-			}
+			out = d.appendEpisodes(out, si, &envs[si], article, proj)
 		}
+	}
+	return out
+}
+
+// projKey names an open episode's projection: State, article, episode.
+type projKey struct {
+	iso3             string
+	article, episode int
+}
+
+// appendEpisodes appends State si's episodes under article to out, none when the State is not
+// a party, each open one with its projection from proj. They read only the State's own
+// environment se and its own facts (what obligationEpisodesReusing relies on).
+func (d *Dataset) appendEpisodes(out []ObligationEpisode, si int, se *stateEnv, article int, proj map[projKey]*DeadlineProjection) []ObligationEpisode {
+	if !se.env.Party {
+		return out
+	}
+	eps := se.eps3
+	if article == 4 {
+		eps = se.eps4
+	}
+	R := MustDate(se.env.RefDate)
+	for i := range eps {
+		ep := &eps[i]
+		v := ep.verdict(R)
+		oe := ObligationEpisode{ISO3: d.states[si].ISO3, Name: d.states[si].Name, Article: article, Episode: ep.n,
+			Start: ep.start, DeadlineMet: v, Deadlines: []DeadlineDecision{}}
+		_, oe.StatusSentence, oe.DetailSentence = ep.describe(article, v, R)
+		oe.StatusText, oe.Detail = oe.StatusSentence.String(), oe.DetailSentence.String()
+		if dl := ep.deadlineShown(R); !dl.IsZero() {
+			oe.Deadline = &dl
+		}
+		if r := ep.ext.request; r != nil {
+			ry := r.Year
+			oe.ExtensionRequested, oe.ExtensionPending = &ry, ep.ext.outcome == extPending
+		}
+		for _, f := range ep.chain {
+			oe.Deadlines = append(oe.Deadlines, DeadlineDecision{Decided: decided(f), Deadline: f.date, Source: f.Source})
+		}
+		if !ep.open() {
+			c := ep.doneFact.date
+			oe.Completed = &c
+			if ep.n > 1 {
+				if lo, hi := monthsBetween(ep.start, ep.done); lo == hi {
+					oe.MonthsToComplete = &lo
+				}
+			}
+		} else {
+			oe.Projection = proj[projKey{oe.ISO3, article, ep.n}]
+		}
+		oe.Values = d.episodeValues(si, se, article, ep, i == len(eps)-1)
+		out = append(out, oe)
 	}
 	return out
 }

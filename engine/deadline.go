@@ -446,22 +446,29 @@ func doneField(remaining string) string {
 }
 
 // deadlines projects every open Article 3 and 4 episode in year y: one projection per open
-// episode.
+// episode, by State (in the dataset's order), then article.
 func (d *Dataset) deadlines(envs []stateEnv, y int, sc Scoring) []DeadlineProjection {
 	out := []DeadlineProjection{}
 	for si := range d.states {
-		se := &envs[si]
-		if !se.env.Party {
-			continue
-		}
-		R := MustDate(se.env.RefDate)
-		for _, a := range [...]struct {
-			article int
-			eps     []episode
-		}{{3, se.eps3}, {4, se.eps4}} {
-			if ep := lastEpisode(a.eps); ep != nil && ep.open() {
-				out = append(out, d.projectEpisode(si, a.article, ep, y, R, se.at, sc))
-			}
+		out = d.appendDeadlines(out, si, &envs[si], y, sc)
+	}
+	return out
+}
+
+// appendDeadlines appends the projections of State si's open episodes (Article 3, then 4) in
+// year y to out, none when the State is not a party. They read only the State's own
+// environment se, its own facts, y and the scoring (what deadlinesReusing relies on).
+func (d *Dataset) appendDeadlines(out []DeadlineProjection, si int, se *stateEnv, y int, sc Scoring) []DeadlineProjection {
+	if !se.env.Party {
+		return out
+	}
+	R := MustDate(se.env.RefDate)
+	for _, a := range [...]struct {
+		article int
+		eps     []episode
+	}{{3, se.eps3}, {4, se.eps4}} {
+		if ep := lastEpisode(a.eps); ep != nil && ep.open() {
+			out = append(out, d.projectEpisode(si, a.article, ep, y, R, se.at, sc))
 		}
 	}
 	return out

@@ -182,14 +182,29 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("reassess %d: %w", y, err)
 		}
+		// the changed States' environments for y; the whole slice (the baseline's with these in
+		// place) is copied only when an indicator is evaluated again in y, and for the assessed
+		// year, whose environments finishReassessment reads
 		envs := b.envs[k]
+		own := make([]stateEnv, len(changed))
 		if len(changed) > 0 {
-			envs = append([]stateEnv(nil), envs...)
 			fr := np.frameFor(cfg, y)
-			for _, si := range changed {
-				envs[si] = stateEnv{}
-				nd.build(si, fr, &envs[si])
+			for j, si := range changed {
+				nd.build(si, fr, &own[j])
 			}
+		}
+		var ev *evaluator
+		evaluate := func() *evaluator {
+			if ev == nil {
+				if len(changed) > 0 {
+					envs = append([]stateEnv(nil), envs...)
+					for j, si := range changed {
+						envs[si] = own[j]
+					}
+				}
+				ev = &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
+			}
+			return ev
 		}
 		// an indicator that reads, for every changed State, the same values from the same facts
 		// as in the baseline gives the baseline's result (a change dated in the assessed year
@@ -199,25 +214,27 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 			if !sameMin {
 				return false
 			}
-			for _, si := range changed {
-				if !sameReads(ind, si, nd, &envs[si], b.ds, &b.envs[k][si]) {
+			for j, si := range changed {
+				if !sameReads(ind, si, nd, &own[j], b.ds, &b.envs[k][si]) {
 					return false
 				}
 			}
 			return true
 		}
-		ev := &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
 		r := &Result{Plan: PlanRef{Name: np.name, Version: np.version, Hash: np.hash}, Counting: cfg.counting,
 			AsOf: cfg.seenFor(y).day.String(), Year: y, Indicators: make([]IndicatorResult, len(np.indicators))}
 		for i, ind := range np.indicators {
 			switch _, ok := fresh[ind.ID]; {
 			case ok && !unchanged(ind):
-				r.Indicators[i] = ev.indicator(i, ind)
+				r.Indicators[i] = evaluate().indicator(i, ind)
 			case y == year:
 				r.Indicators[i] = base.Indicators[i].IndicatorResult
 			default:
 				r.Indicators[i] = base.Indicators[i].Series[k].stub(ind)
 			}
+		}
+		if y == year {
+			evaluate()
 		}
 		merged = append(merged, r)
 		lastEnvs = envs
@@ -259,9 +276,77 @@ func (p *Plan) finishReassessment(ds *Dataset, results []*Result, cfg evalConfig
 	}
 	a.Actions, a.Sections, a.Overall = p.rollups(a.Indicators, *cfg.scoring)
 	a.States = ds.stateViewsReusing(envs, last, ru)
-	a.Deadlines = ds.deadlines(envs, last.Year, *cfg.scoring)
-	a.Obligations = ds.obligationEpisodes(envs, a.Deadlines)
+	if !sameScoring || last.Year != ru.base.Year {
+		a.Deadlines = ds.deadlines(envs, last.Year, *cfg.scoring)
+		a.Obligations = ds.obligationEpisodes(envs, a.Deadlines)
+		return a
+	}
+	a.Deadlines = ds.deadlinesReusing(envs, last.Year, *cfg.scoring, ru)
+	a.Obligations = ds.obligationEpisodesReusing(envs, a.Deadlines, ru)
 	return a
+}
+
+// deadlinesReusing is deadlines, taking the baseline's projections of every State whose
+// environment did not change: a projection reads only its State's environment and facts, the
+// year and the scoring (appendDeadlines), and the caller has checked the year and the scoring
+// are the baseline's. Both lists are in the dataset's State order, each State's entries
+// together, so one walk through the baseline's list finds each State's.
+func (d *Dataset) deadlinesReusing(envs []stateEnv, y int, sc Scoring, ru reuse) []DeadlineProjection {
+	base := ru.base.Deadlines
+	if len(ru.changedState) == 0 {
+		return base
+	}
+	out := make([]DeadlineProjection, 0, len(base)+2)
+	j := 0
+	for si := range d.states {
+		iso := d.states[si].ISO3
+		k := j
+		for k < len(base) && base[k].ISO3 == iso {
+			k++
+		}
+		if ru.changedState[iso] {
+			out = d.appendDeadlines(out, si, &envs[si], y, sc)
+		} else {
+			out = append(out, base[j:k]...)
+		}
+		j = k
+	}
+	return out
+}
+
+// obligationEpisodesReusing is obligationEpisodes, taking the baseline's episodes of every
+// State whose environment did not change (appendEpisodes reads only the State's environment
+// and facts; an open episode's projection is then the baseline's, which deadlinesReusing kept
+// too). Both lists are by article, then State in the dataset's order.
+func (d *Dataset) obligationEpisodesReusing(envs []stateEnv, deadlines []DeadlineProjection, ru reuse) []ObligationEpisode {
+	base := ru.base.Obligations
+	if len(ru.changedState) == 0 {
+		return base
+	}
+	proj := map[projKey]*DeadlineProjection{}
+	for i := range deadlines {
+		if dp := &deadlines[i]; ru.changedState[dp.ISO3] {
+			proj[projKey{dp.ISO3, dp.Article, dp.Episode}] = dp
+		}
+	}
+	out := make([]ObligationEpisode, 0, len(base)+2)
+	j := 0
+	for _, article := range []int{3, 4} {
+		for si := range d.states {
+			iso := d.states[si].ISO3
+			k := j
+			for k < len(base) && base[k].Article == article && base[k].ISO3 == iso {
+				k++
+			}
+			if ru.changedState[iso] {
+				out = d.appendEpisodes(out, si, &envs[si], article, proj)
+			} else {
+				out = append(out, base[j:k]...)
+			}
+			j = k
+		}
+	}
+	return out
 }
 
 // stateViewsReusing is stateViews, taking the baseline's view of every State whose

@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -497,6 +498,15 @@ func TestBaselineRun(t *testing.T) {
 		{Name: "deposit", Changes: []Change{{Kind: ChangeSet, ISO3: "KEN", Field: "ratified", Value: "2022-03-01"}}},
 		{Name: "withdraw", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "withdrawn", Value: "2023-06-01"}}},
 		{Name: "completion", Changes: []Change{{Kind: ChangeSet, ISO3: "LAO", Field: "art4_completed_date", Year: 2024, Value: "2024-05-01"}}},
+		// deadline and extension facts: the episodes and projections of that State change, the
+		// others' are the baseline's (deadlinesReusing, obligationEpisodesReusing)
+		{Name: "deadline", Changes: []Change{{Kind: ChangeSet, ISO3: "BIH", Field: "art4_deadline", Year: 2022, Value: "2030-09-01"}}},
+		{Name: "extension refused", Changes: []Change{{Kind: ChangeSet, ISO3: "AFG", Field: "art4_extension_granted", Year: 2025, Value: "false"}}},
+		{Name: "scale one State", Changes: []Change{{Kind: ChangeScale, States: []string{"LAO"}, Field: "art4_area_cleared_m2", From: 2024, Factor: 1.5}}},
+		{Name: "margin", Overrides: PlanOverrides{Scoring: ScoringOverride{DeadlineMarginYears: num(10)}}},
+		{Name: "margin and clearance", Overrides: PlanOverrides{Scoring: ScoringOverride{DeadlineMarginYears: num(10)}},
+			Changes: []Change{{Kind: ChangeScale, States: []string{"LAO"}, Field: "art4_area_cleared_m2", From: 2024, Factor: 1.5}}},
+		{Name: "rate years", Overrides: PlanOverrides{Scoring: ScoringOverride{DeadlineRateYears: intPtr(1)}}},
 		{Name: "counting", Overrides: PlanOverrides{Counting: CountingEntryIntoForce}},
 		{Name: "target", Overrides: PlanOverrides{Indicators: []IndicatorOverride{{ID: "43.1", Target: num(50)}}}},
 	}
@@ -564,4 +574,41 @@ func TestScenarioValuesAreIllustrative(t *testing.T) {
 	assert.Equal(t, ClassIllustrative, ken.Class, "a State's row with a supposed date")
 	deu, _ := nd.State("DEU")
 	assert.Equal(t, ClassUnstated, deu.Class, "a row the scenario did not touch keeps its class")
+}
+
+// TestBaselineRunDeadlineScoring checks that a scenario changing the deadline margin, alone or
+// with a change to one State, projects every State's deadline again rather than taking the
+// baseline's: in data where clearance is fast enough for some States to be on course, the
+// margin turns them at risk, so a reused projection would differ from the full assessment.
+func TestBaselineRunDeadlineScoring(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	fast, err := ds.Apply([]Change{{Kind: ChangeScale, Field: "art4_area_cleared_m2", From: 2023, Factor: 20}})
+	require.NoError(t, err)
+	opts := []EvalOption{AsOf(ds.LatestDate())}
+	b, err := p.NewBaseline(ctx, fast, 2025, opts...)
+	require.NoError(t, err)
+	statuses := func(a *Assessment) map[string]ProjectionStatus {
+		m := map[string]ProjectionStatus{}
+		for _, d := range a.Deadlines {
+			m[fmt.Sprintf("%s/%d", d.ISO3, d.Article)] = d.Status
+		}
+		return m
+	}
+	margin := PlanOverrides{Scoring: ScoringOverride{DeadlineMarginYears: num(0)}}
+	for _, sc := range []*Scenario{
+		{Name: "margin", Overrides: margin},
+		{Name: "margin and one State", Overrides: margin,
+			Changes: []Change{{Kind: ChangeSet, ISO3: "KEN", Field: "art7_initial_submitted", Value: "2024-01-01"}}},
+	} {
+		t.Run(sc.Name, func(t *testing.T) {
+			run, err := b.Run(ctx, sc)
+			require.NoError(t, err)
+			full, err := run.Plan.Assess(ctx, run.Data, 2025, opts...)
+			require.NoError(t, err)
+			require.NotEqual(t, statuses(b.Assessment()), statuses(full), "the margin must change a projection for this test to mean anything")
+			assert.Equal(t, assessmentContent(full).Deadlines, run.Assessment.Deadlines)
+			assert.Equal(t, assessmentContent(full), assessmentContent(run.Assessment))
+		})
+	}
 }

@@ -24,18 +24,17 @@ var changeRowRE = regexp.MustCompile(`<tr><th scope="row"><a href="/indicator/([
 // year before seen the same time after its end as the assessed year, with the corrections
 // known since applied, not the year before as the data show it now: 18 States' 2024 reports
 // of the sample arrived after 30 June 2025, and a late report is a revision, not a change.
-// Run at the report's cut-off (30 June 2026, indicators/plan.toml report_cutoff), every 2024
+// At the workspace's default cut-off, the report's (30 June 2026, indicators/plan.toml report_cutoff), every 2024
 // value it shows is the report on 2024's (2024 at 30 June 2025), but for 24.2, where Iraq's
 // correction recorded since applies; the ranking is the report's (reports.LargestChanges); the
-// heading and the sentence naming the day are in each language. At the data's latest date (the
-// default) the year before is seen a year before it, and the heading does not name a report.
+// heading and the sentence naming the day are in each language. At the data's latest date (given
+// with --as-of) the year before is seen a year before it, and the heading does not name a report.
 func TestDashboardChangesSinceTheReport(t *testing.T) {
 	ctx := context.Background()
-	def := sample(t)
-	reportCut, ok := def.plan.ReportCutoff(2025)
+	s := sample(t)
+	reportCut, ok := s.plan.ReportCutoff(2025)
 	require.True(t, ok)
-	s, err := New(ctx, Options{Plan: def.plan, Data: def.ds, DataName: "testdata/sample", Eval: []engine.EvalOption{engine.AsOf(reportCut)}})
-	require.NoError(t, err)
+	require.Equal(t, reportCut, s.CutOff().AsOf, "the default cut-off is the report's")
 	h := s.Handler()
 	cutoff, ok := s.plan.ReportCutoff(2024)
 	require.True(t, ok)
@@ -89,8 +88,10 @@ func TestDashboardChangesSinceTheReport(t *testing.T) {
 		assert.Contains(t, got, tt.heading, tt.lang)
 		assert.Contains(t, got, tt.date, tt.lang)
 	}
-	// the default cut-off, the data's latest date (31 October 2026): 2024 a year before it
-	got := text(def.Handler(), locale.English)
+	// the data's latest date (31 October 2026) given as the cut-off: 2024 a year before it
+	latest, err := New(ctx, Options{Plan: s.plan, Data: s.ds, DataName: "testdata/sample", AsOf: s.ds.LatestDate()})
+	require.NoError(t, err)
+	got := text(latest.Handler(), locale.English)
 	assert.Contains(t, got, "Largest changes since 2024 ")
 	assert.Contains(t, got, "The 2024 figures are 2024 as seen on 31 October 2025, the same time after its end as 2025 is seen here, with the corrections recorded since applied: a report for 2024 received after that day is a revision, not a change.")
 }

@@ -16,11 +16,14 @@ import (
 // page is what every page template gets: the workspace's header and footer, and the page's
 // own data.
 type page struct {
-	Title    string
-	Nav      string // the current section of the navigation
-	Plan     engine.PlanRef
-	Year     int
-	AsOf     string
+	Title string
+	Nav   string // the current section of the navigation
+	Plan  engine.PlanRef
+	Year  int
+	AsOf  string
+	// CutOff says which day the data are cut off at and why that day, in the report's words
+	// ("Data as of 30 June 2026 (the plan's report cut-off for 2025)"): on every page's head
+	CutOff   string
 	DataName string
 	Notice   string
 	Data     any
@@ -43,7 +46,34 @@ func (s *Server) page(r *http.Request, title, nav string, data any) page {
 	a := s.bl.Assessment()
 	label, _ := s.plan.Provenance()
 	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
-		Notice: s.tr(r, "serve.notice", "Label", label), Data: data}
+		CutOff: cutOffText(locale.For(langOf(r)), s.cut), Notice: s.tr(r, "serve.notice", "Label", label), Data: data}
+}
+
+// cutOffText is the data cut-off of the workspace and why it is that day, in the words the
+// report's first page uses for it (the catalogue's cutoff.*): the same day as lap report's
+// for the year unless lap serve was given --as-of.
+func cutOffText(loc *locale.Locale, c engine.CutOff) string {
+	day := func(d engine.Date) string {
+		if s, err := loc.ISODate(d.String()); err == nil {
+			return s
+		}
+		return d.Text()
+	}
+	s := loc.T("cutoff.as-of", map[string]any{"Date": day(c.AsOf)})
+	data := map[string]any{"Year": c.Year, "Planned": day(c.Planned)}
+	switch {
+	case c.Rule == engine.CutOffPlan:
+		s += " " + loc.T("cutoff.rule.plan", data)
+	case c.Rule == engine.CutOffData:
+		s += " " + loc.T("cutoff.rule.data", data)
+	case c.Rule == engine.CutOffGiven && c.Planned.IsZero():
+		s += " " + loc.T("serve.cutoff.given")
+	case c.Rule == engine.CutOffGiven:
+		s += " " + loc.T("serve.cutoff.given-planned", data)
+	case c.Rule == engine.CutOffLatest:
+		s += " " + loc.T("cutoff.rule.latest")
+	}
+	return s
 }
 
 // tr is a message of the catalogue in the request's language, with named values given as

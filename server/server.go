@@ -25,6 +25,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lapmonitor/lap/engine"
@@ -58,7 +59,13 @@ type Options struct {
 	Year int
 	// DataName names the data for people (e.g. "testdata/sample").
 	DataName string
-	// Eval are the evaluation options (AsOf, WithCounting) of the baseline.
+	// AsOf is the data cut-off of every page; zero means the cut-off lap report uses for Year
+	// (engine.Plan.ReportCutOff: the plan's report cut-off, 30 June of the year after, or the
+	// data's latest date when that comes first), so that the workspace's figures are the
+	// report's. The what-if page may compare at another day (its "Data as of" field).
+	AsOf engine.Date
+	// Eval are the other evaluation options (WithCounting) of the baseline; an AsOf among them
+	// is replaced by the cut-off above.
 	Eval []engine.EvalOption
 }
 
@@ -67,6 +74,16 @@ type Server struct {
 	plan *engine.Plan
 	ds   *engine.Dataset
 	bl   *engine.Baseline
+	// cut is the baseline's cut-off and why it is that day (engine.CutOff)
+	cut engine.CutOff
+	// reportCut is the cut-off of lap report --year year (cut's day unless --as-of gave another)
+	reportCut engine.Date
+	eval      []engine.EvalOption // Options.Eval, for the baselines of other cut-offs
+	// others are the what-if baselines at cut-offs a user chose, made on first use and kept
+	// (at most maxOtherCutOffs, the oldest dropped first)
+	othersMu sync.Mutex
+	others   map[engine.Date]*engine.Baseline
+	otherSeq []engine.Date
 	// prev is the year before as the report compares with (previousYear), for the dashboard's
 	// changes; nil when it could not be assessed
 	prev     *engine.Assessment
@@ -122,11 +139,17 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			year = o.Plan.TargetYear()
 		}
 	}
-	bl, err := o.Plan.NewBaseline(ctx, o.Data, year, o.Eval...)
+	if year < engine.MinYear || year > engine.MaxYear {
+		return nil, fmt.Errorf("new server: year %d: want a year between %d and %d", year, engine.MinYear, engine.MaxYear)
+	}
+	// the cut-off of lap report for the year, unless one was given
+	cut := o.Plan.ReportCutOff(o.Data, year, o.AsOf)
+	eval := slices.Clone(o.Eval)
+	bl, err := o.Plan.NewBaseline(ctx, o.Data, year, append(slices.Clone(eval), engine.AsOf(cut.AsOf))...)
 	if err != nil {
 		return nil, fmt.Errorf("new server: %w", err)
 	}
-	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, year: year, dataName: o.DataName,
+	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, cut: cut, reportCut: o.Plan.ReportCutOff(o.Data, year, engine.Date{}).AsOf, eval: eval, others: map[engine.Date]*engine.Baseline{}, year: year, dataName: o.DataName,
 		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{}}
 	s.prev = previousYear(ctx, o, year, bl.AsOf())
 	s.states = o.Data.States()
@@ -217,6 +240,43 @@ func (s *Server) drawCharts() error {
 
 // Year returns the assessed year.
 func (s *Server) Year() int { return s.year }
+
+// CutOff returns the data cut-off of the workspace's pages and why it is that day: the one
+// lap report --year Year uses, unless Options.AsOf gave another.
+func (s *Server) CutOff() engine.CutOff { return s.cut }
+
+// maxOtherCutOffs bounds the what-if baselines kept for cut-offs a user chose.
+const maxOtherCutOffs = 4
+
+// baselineAt is the what-if baseline at the cut-off asOf: the workspace's own, or one made on
+// first use (an assessment of the year, about as long as a what-if run) and kept.
+func (s *Server) baselineAt(ctx context.Context, asOf engine.Date) (*engine.Baseline, error) {
+	if asOf.IsZero() || asOf == s.bl.AsOf() {
+		return s.bl, nil
+	}
+	s.othersMu.Lock()
+	bl, ok := s.others[asOf]
+	s.othersMu.Unlock()
+	if ok {
+		return bl, nil
+	}
+	bl, err := s.plan.NewBaseline(ctx, s.ds, s.year, append(slices.Clone(s.eval), engine.AsOf(asOf))...)
+	if err != nil {
+		return nil, err
+	}
+	s.othersMu.Lock()
+	defer s.othersMu.Unlock()
+	if kept, ok := s.others[asOf]; ok {
+		return kept, nil // made by another request meanwhile: one baseline per day
+	}
+	if len(s.otherSeq) >= maxOtherCutOffs {
+		delete(s.others, s.otherSeq[0])
+		s.otherSeq = s.otherSeq[1:]
+	}
+	s.others[asOf] = bl
+	s.otherSeq = append(s.otherSeq, asOf)
+	return bl, nil
+}
 
 // Handler returns the workspace's routes with the security headers, the body limit, the host
 // check and the per-request timeout.

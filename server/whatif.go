@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -81,8 +82,10 @@ func (f formScenario) active() bool {
 // Filled reports whether anything of the scenario was typed (its name or an event).
 func (f formScenario) Filled() bool { return f.Name != "" || f.active() }
 
-// build checks a form scenario's events; problems are kept by row and field.
-func (s *Server) build(f *formScenario) (*engine.Scenario, bool) {
+// build checks a form scenario's events; problems are kept by row and field, in the request's
+// language. An event dated after the comparison's cut-off asOf is refused: nothing after that
+// day is seen, so it would change nothing and the page would say so silently.
+func (s *Server) build(r *http.Request, f *formScenario, asOf engine.Date) (*engine.Scenario, bool) {
 	var specs []engine.EventSpec
 	var rows []int
 	for i, e := range f.Events {
@@ -97,6 +100,25 @@ func (s *Server) build(f *formScenario) (*engine.Scenario, bool) {
 	}
 	sc, err := engine.NewScenario(name, "", specs, nil, s.ds)
 	if err == nil {
+		late := false
+		for i, ev := range sc.Events {
+			if i >= len(rows) {
+				break
+			}
+			for _, d := range []struct {
+				field string
+				date  engine.Date
+				typed string
+			}{{"date", ev.Date, f.Events[rows[i]].Spec.Date}, {"declared", ev.Declared, f.Events[rows[i]].Spec.Declared}} {
+				if !d.date.IsZero() && d.date.After(asOf) {
+					f.Events[rows[i]].addError(d.field, s.tr(r, "serve.whatif.after-cutoff", "Date", d.typed, "AsOf", s.dayIn(r, asOf)))
+					late = true
+				}
+			}
+		}
+		if late {
+			return nil, false
+		}
 		return sc, true
 	}
 	var ds engine.Diagnostics
@@ -161,13 +183,59 @@ type chartRef struct {
 	URL       template.URL
 }
 
+// dayIn is a day in the request's language: "30 June 2026".
+func (s *Server) dayIn(r *http.Request, d engine.Date) string {
+	if t, err := locale.For(langOf(r)).ISODate(d.String()); err == nil {
+		return t
+	}
+	return d.Text()
+}
+
+// cutOffOf reads the cut-off a what-if compares at, the form's "Data as of" (asof=YYYY-MM-DD):
+// the workspace's own, the cut-off of lap report for the year, when it is left empty. problem
+// says, in the request's language, what is wrong with the value typed.
+func (s *Server) cutOffOf(r *http.Request) (asOf engine.Date, problem string) {
+	v := strings.TrimSpace(r.URL.Query().Get("asof"))
+	if v == "" {
+		return s.bl.AsOf(), ""
+	}
+	d, err := engine.ParseDay(v)
+	if err != nil {
+		return engine.Date{}, s.tr(r, "serve.whatif.asof-bad", "Value", v)
+	}
+	if first := engine.NewDate(s.year, 1, 1); d.Before(first) {
+		return engine.Date{}, s.tr(r, "serve.whatif.asof-early", "Value", v, "Year", strconv.Itoa(s.year))
+	}
+	return d, ""
+}
+
+// comparedAt says, above a what-if's results, the day both sides are seen at and whether it is
+// the cut-off of the report on the year (the figures before are then the report's).
+func (s *Server) comparedAt(r *http.Request, asOf engine.Date) string {
+	y := strconv.Itoa(s.year)
+	if asOf == s.reportCut {
+		return s.tr(r, "serve.whatif.compared-report", "Date", s.dayIn(r, asOf), "Year", y)
+	}
+	return s.tr(r, "serve.whatif.compared-chosen", "Date", s.dayIn(r, asOf), "Year", y, "Report", s.dayIn(r, s.reportCut))
+}
+
+// asOfHint says, under the form's "Data as of", what the default day is and what a later one
+// is for.
+func (s *Server) asOfHint(r *http.Request) string {
+	y := strconv.Itoa(s.year)
+	if s.bl.AsOf() == s.reportCut {
+		return s.tr(r, "serve.whatif.asof-hint-report", "Date", s.dayIn(r, s.bl.AsOf()), "Year", y, "Latest", s.dayIn(r, s.ds.LatestDate()))
+	}
+	return s.tr(r, "serve.whatif.asof-hint-given", "Date", s.dayIn(r, s.bl.AsOf()), "Year", y, "Report", s.dayIn(r, s.reportCut), "Latest", s.dayIn(r, s.ds.LatestDate()))
+}
+
 // run runs the scenarios against the baseline at one cut-off and words the results.
-func (s *Server) run(r *http.Request, scs []*engine.Scenario) (*reports.WhatIf, []*engine.ScenarioRun, error) {
-	runs, err := s.bl.RunAll(r.Context(), scs)
+func (s *Server) run(r *http.Request, bl *engine.Baseline, scs []*engine.Scenario) (*reports.WhatIf, []*engine.ScenarioRun, error) {
+	runs, err := bl.RunAll(r.Context(), scs)
 	if err != nil {
 		return nil, nil, err
 	}
-	base := s.bl
+	base := bl
 	if len(runs) > 0 {
 		base = runs[0].Baseline
 	}
@@ -198,14 +266,15 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 			prefill = found.Name // from a State page's link: fill the form, run nothing
 		}
 	}
+	asOf, asOfProblem := s.cutOffOf(r)
 	var scs []*engine.Scenario
 	var keys []string
-	ok := true
+	ok := asOfProblem == ""
 	for i := range forms {
-		if !forms[i].active() {
+		if !forms[i].active() || asOfProblem != "" {
 			continue
 		}
-		sc, good := s.build(&forms[i])
+		sc, good := s.build(r, &forms[i], asOf)
 		ok = ok && good
 		if good {
 			scs = append(scs, sc)
@@ -216,14 +285,24 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		forms[0].Events[0].Spec.State = prefill
 		forms[0].Name = ""
 	}
-	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.states, "Submitted": len(keys) > 0 || !ok}
+	asOfValue := strings.TrimSpace(q.Get("asof"))
+	if asOfValue == "" {
+		asOfValue = s.bl.AsOf().String()
+	}
+	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.states, "Submitted": len(keys) > 0 || !ok,
+		"AsOfValue": asOfValue, "AsOfError": asOfProblem, "AsOfHint": s.asOfHint(r)}
 	status := http.StatusOK
 	if !ok {
 		status = http.StatusUnprocessableEntity
 		data["Error"] = s.tr(r, "serve.whatif.error")
 	}
 	if ok && len(scs) > 0 {
-		rep, runs, err := s.run(r, scs)
+		bl, err := s.baselineAt(r.Context(), asOf)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		rep, runs, err := s.run(r, bl, scs)
 		if err != nil {
 			s.fail(w, r, err)
 			return
@@ -244,6 +323,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		}
 		data["Outcomes"] = outs
 		data["AsOf"] = rep.AsOf
+		data["Compared"] = s.comparedAt(r, bl.AsOf())
 		data["Compare"] = compareRows(rep)
 		data["AllQuery"] = r.URL.RawQuery
 	}
@@ -254,6 +334,9 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 // download or a chart link reproduces it alone.
 func scenarioQuery(q url.Values, key string) string {
 	out := url.Values{}
+	if v := q.Get("asof"); v != "" {
+		out.Set("asof", v) // the cut-off it was compared at
+	}
 	for k, vs := range q {
 		if rest, ok := strings.CutPrefix(k, key+"."); ok {
 			for _, v := range vs {
@@ -312,16 +395,22 @@ func compareRows(rep *reports.WhatIf) []compareRow {
 	return rows
 }
 
-// formScenarios reads the form and builds its scenarios, or answers with the problems.
-func (s *Server) formScenarios(w http.ResponseWriter, r *http.Request) ([]*engine.Scenario, bool) {
+// formScenarios reads the form and builds its scenarios with the baseline at the form's
+// cut-off, or answers with the problems.
+func (s *Server) formScenarios(w http.ResponseWriter, r *http.Request) ([]*engine.Scenario, *engine.Baseline, bool) {
 	forms := readForm(r.URL.Query())
+	asOf, problem := s.cutOffOf(r)
+	if problem != "" {
+		http.Error(w, "asof: "+problem, http.StatusUnprocessableEntity)
+		return nil, nil, false
+	}
 	var scs []*engine.Scenario
 	var problems []string
 	for i := range forms {
 		if !forms[i].active() {
 			continue
 		}
-		sc, ok := s.build(&forms[i])
+		sc, ok := s.build(r, &forms[i], asOf)
 		if !ok {
 			for _, e := range forms[i].Events {
 				for f, m := range e.Errors {
@@ -333,19 +422,25 @@ func (s *Server) formScenarios(w http.ResponseWriter, r *http.Request) ([]*engin
 		scs = append(scs, sc)
 	}
 	if len(problems) > 0 {
+		sort.Strings(problems)
 		http.Error(w, strings.Join(problems, "\n"), http.StatusUnprocessableEntity)
-		return nil, false
+		return nil, nil, false
 	}
 	if len(scs) == 0 {
 		http.Error(w, "no scenario: give at least one event (a.e0.state, a.e0.type, a.e0.date)", http.StatusBadRequest)
-		return nil, false
+		return nil, nil, false
 	}
-	return scs, true
+	bl, err := s.baselineAt(r.Context(), asOf)
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, nil, false
+	}
+	return scs, bl, true
 }
 
 // whatifTOML downloads scenario a of the query as a scenario file.
 func (s *Server) whatifTOML(w http.ResponseWriter, r *http.Request) {
-	scs, ok := s.formScenarios(w, r)
+	scs, _, ok := s.formScenarios(w, r)
 	if !ok {
 		return
 	}
@@ -356,11 +451,11 @@ func (s *Server) whatifTOML(w http.ResponseWriter, r *http.Request) {
 
 // whatifMarkdown downloads the result as `lap whatif --format md` writes it.
 func (s *Server) whatifMarkdown(w http.ResponseWriter, r *http.Request) {
-	scs, ok := s.formScenarios(w, r)
+	scs, bl, ok := s.formScenarios(w, r)
 	if !ok {
 		return
 	}
-	rep, _, err := s.run(r, scs)
+	rep, _, err := s.run(r, bl, scs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -379,11 +474,11 @@ func (s *Server) whatifMarkdown(w http.ResponseWriter, r *http.Request) {
 // indicator's provenance label and the classes of the data behind its values (the JSON's
 // provenance, base_class and scenario_class): the numbers stay plain, their marks are columns.
 func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
-	scs, ok := s.formScenarios(w, r)
+	scs, bl, ok := s.formScenarios(w, r)
 	if !ok {
 		return
 	}
-	rep, _, err := s.run(r, scs)
+	rep, _, err := s.run(r, bl, scs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -417,11 +512,11 @@ func (s *Server) whatifCSV(w http.ResponseWriter, r *http.Request) {
 
 // whatifChart draws one changed indicator of scenario a: baseline and scenario overlaid.
 func (s *Server) whatifChart(w http.ResponseWriter, r *http.Request) {
-	scs, ok := s.formScenarios(w, r)
+	scs, bl, ok := s.formScenarios(w, r)
 	if !ok {
 		return
 	}
-	runs, err := s.bl.RunAll(r.Context(), scs[:1])
+	runs, err := bl.RunAll(r.Context(), scs[:1])
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -467,13 +562,19 @@ type apiScenario struct {
 // form's query; for POST, a scenario file (TOML, any content type but JSON) or the JSON form.
 func (s *Server) apiWhatIf(w http.ResponseWriter, r *http.Request) {
 	var scs []*engine.Scenario
+	var bl *engine.Baseline
 	all := false
 	if r.Method == http.MethodGet {
 		var ok bool
-		if scs, ok = s.formScenarios(w, r); !ok {
+		if scs, bl, ok = s.formScenarios(w, r); !ok {
 			return
 		}
 	} else {
+		asOf, problem := s.cutOffOf(r)
+		if problem != "" {
+			apiError(w, http.StatusUnprocessableEntity, "asof: "+problem, nil)
+			return
+		}
 		body, err := io.ReadAll(r.Body)
 		if err != nil {
 			var mbe *http.MaxBytesError
@@ -495,14 +596,21 @@ func (s *Server) apiWhatIf(w http.ResponseWriter, r *http.Request) {
 			}
 			scs = []*engine.Scenario{sc}
 		}
+		if err == nil {
+			err = afterCutOff(scs, asOf)
+		}
 		if err != nil {
 			var ds engine.Diagnostics
 			errors.As(err, &ds)
 			apiError(w, http.StatusUnprocessableEntity, err.Error(), ds)
 			return
 		}
+		if bl, err = s.baselineAt(r.Context(), asOf); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
-	runs, err := s.bl.RunAll(r.Context(), scs)
+	runs, err := bl.RunAll(r.Context(), scs)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -568,6 +676,40 @@ func (s *Server) jsonScenarios(body []byte) ([]*engine.Scenario, bool, error) {
 		return nil, false, diags
 	}
 	return scs, req.All, nil
+}
+
+// afterCutOff refuses what a scenario sent to the API dates after the cut-off asOf (an
+// event's date or declared day, a date a [[set]] gives): nothing after that day is seen, so it
+// would change nothing without a word. Every such date is named, with its key.
+func afterCutOff(scs []*engine.Scenario, asOf engine.Date) error {
+	var ds engine.Diagnostics
+	add := func(sc *engine.Scenario, key, what string, d engine.Date) {
+		ds = append(ds, &engine.Diagnostic{File: sc.File, Key: key, Code: "after-cutoff",
+			Message: fmt.Sprintf("scenario %q: %s %s is after the cut-off %s: nothing dated after that day is seen, so it would change nothing", sc.Name, what, d, asOf),
+			Hint:    "give a date up to the cut-off, or a later cut-off with ?asof=YYYY-MM-DD"})
+	}
+	for _, sc := range scs {
+		for _, ev := range sc.Events {
+			if ev.Date.After(asOf) {
+				add(sc, ev.Key+".date", "the event's date", ev.Date)
+			}
+			if !ev.Declared.IsZero() && ev.Declared.After(asOf) {
+				add(sc, ev.Key+".declared", "the day completion is declared", ev.Declared)
+			}
+		}
+		for _, c := range sc.Changes {
+			if c.Event != 0 || c.Kind != engine.ChangeSet {
+				continue
+			}
+			if d, err := engine.ParseDate(c.Value); err == nil && d.After(asOf) && !strings.HasSuffix(c.Field, "_deadline") {
+				add(sc, c.Key, c.Field, d)
+			}
+		}
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	return ds
 }
 
 func apiError(w http.ResponseWriter, status int, msg string, problems engine.Diagnostics) {

@@ -7,6 +7,7 @@ import (
 	"net"
 	"time"
 
+	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/server"
 )
 
@@ -17,7 +18,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"Serve the coordinators' workspace, a local web application: the dashboard, each section,\nindicator and State, and the what-if page (pick a State and events, read what would change in\nplain words, download the scenario and the result, compare up to three scenarios). The plan\nand the data are loaded once and never written. It binds to 127.0.0.1 unless --addr says\notherwise, and warns when it is reachable from other machines. Ctrl-C stops it.", stdout)
 	in := addInputs(fs, false)
 	fs.Lookup("year").Usage = "assessed `year`; default: the latest year with data (at most the plan's target year)"
-	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: the latest date in the data"
+	fs.Lookup("as-of").Usage = "data cut-off `date` YYYY-MM-DD; default: " + reportCutOffUsage + "; the what-if page may compare at another day"
 	addr := fs.String("addr", "127.0.0.1:8080", "listen `address` host:port (port 0 picks a free one)")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
@@ -26,7 +27,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv, err := server.New(ctx, server.Options{Plan: plan, Data: ds, Year: in.year, DataName: in.data, Eval: opts})
+	o := server.Options{Plan: plan, Data: ds, Year: in.year, DataName: in.data, Eval: opts}
+	if in.asOf != "" {
+		if o.AsOf, err = engine.ParseDay(in.asOf); err != nil {
+			return usagef("--as-of: %v", err)
+		}
+	}
+	srv, err := server.New(ctx, o)
 	if err != nil {
 		return err
 	}
@@ -37,7 +44,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	fmt.Fprintf(stdout, "lap serve: the workspace for %d is at http://%s/ (Ctrl-C stops it)\n", srv.Year(), ln.Addr())
+	fmt.Fprintf(stdout, "lap serve: the workspace for %d, data as of %s, is at http://%s/ (Ctrl-C stops it)\n", srv.Year(), srv.CutOff().AsOf.Text(), ln.Addr())
 	if err := srv.Serve(ctx, ln, 5*time.Second); err != nil {
 		return err
 	}

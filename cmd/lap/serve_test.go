@@ -21,14 +21,19 @@ import (
 	"github.com/lapmonitor/lap/server"
 )
 
-// workspace starts the workspace (package server) on the sample, on a real loopback listener.
-func workspace(t *testing.T) *httptest.Server {
+// workspace starts the workspace (package server) on the sample, on a real loopback listener:
+// for the latest year with data (2025), or for year when one is given.
+func workspace(t *testing.T, year ...int) *httptest.Server {
 	t.Helper()
 	p, err := engine.Load(indicators.FS)
 	require.NoError(t, err)
 	ds, err := engine.LoadDataset(os.DirFS(whatIfData), ".")
 	require.NoError(t, err)
-	s, err := server.New(context.Background(), server.Options{Plan: p, Data: ds, DataName: "testdata/sample"})
+	o := server.Options{Plan: p, Data: ds, DataName: "testdata/sample"}
+	if len(year) > 0 {
+		o.Year = year[0]
+	}
+	s, err := server.New(context.Background(), o)
 	require.NoError(t, err)
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
@@ -51,15 +56,19 @@ func scenarioOnly(t *testing.T, js string) []any {
 	return append(scs, rep["year"], rep["as_of"], rep["plan"])
 }
 
-// TestServeMatchesWhatIf: /api/whatif gives the numbers `lap whatif --format json` gives, for a
-// scenario file POSTed as `curl -d @scenario.toml` sends it, and for the web form's query of
-// the --event the CLI takes.
+// reportCut2025 is the cut-off of lap report --year 2025 on the sample (the plan's, 30 June of
+// the year after), the workspace's for 2025.
+const reportCut2025 = "2026-06-30"
+
+// TestServeMatchesWhatIf: /api/whatif gives the numbers `lap whatif --format json` gives at the
+// same cut-off (the workspace's default, the report's), for a scenario file POSTed as
+// `curl -d @scenario.toml` sends it, and for the web form's query of the --event the CLI takes.
 func TestServeMatchesWhatIf(t *testing.T) {
 	ts := workspace(t)
 	for _, f := range []string{"lao-clears-faster.toml", "two-signatories-ratify.toml"} {
 		t.Run(f, func(t *testing.T) {
 			path := filepath.Join(scenarioDir, f)
-			code, cli, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--scenario", path, "--format", "json")
+			code, cli, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--as-of", reportCut2025, "--scenario", path, "--format", "json")
 			require.Equal(t, 0, code, errOut)
 			body, err := os.ReadFile(path)
 			require.NoError(t, err)
@@ -72,7 +81,7 @@ func TestServeMatchesWhatIf(t *testing.T) {
 		})
 	}
 	t.Run("the web form and --event", func(t *testing.T) {
-		code, cli, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--event", "Lebanon complete-clearance 2025-06-30", "--format", "json")
+		code, cli, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--as-of", reportCut2025, "--event", "Lebanon complete-clearance 2025-06-30", "--format", "json")
 		require.Equal(t, 0, code, errOut)
 		q := url.Values{"a.e0.state": {"Lebanon"}, "a.e0.type": {"complete-clearance"}, "a.e0.date": {"2025-06-30"}}
 		resp, err := http.Get(ts.URL + "/api/whatif?" + q.Encode())
@@ -152,7 +161,7 @@ func TestServeBrowser(t *testing.T) {
 	assert.Contains(t, toml, `name = "Lebanon completes clearance"`)
 	file := filepath.Join(t.TempDir(), "scenario.toml")
 	require.NoError(t, os.WriteFile(file, b, 0o644))
-	code, out, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--scenario", file, "--format", "json")
+	code, out, errOut := lap(t, "whatif", "--data", whatIfData, "--year", "2025", "--as-of", reportCut2025, "--scenario", file, "--format", "json")
 	require.Equal(t, 0, code, errOut)
 	var rep struct {
 		Scenarios []struct {

@@ -21,6 +21,9 @@ var csvHeader = []string{
 	"class", "states_official", "states_monitor", "states_estimate", "states_unstated", "states_illustrative",
 	// issue 11: what the value is taken over, how unknowns count, flags and direction of travel
 	"n", "counted_count", "unknown_policy", "min_population", "coverage_flag", "trend_status",
+	// the days the baseline and the previous year are seen at (docs/methodology.md §1.3, "Every
+	// year at the same lag"), as the report's table heads say them
+	"baseline_as_of", "previous_as_of",
 }
 
 // WriteCSV writes indicators.csv: one row per indicator, numbers in full precision, text made
@@ -60,9 +63,24 @@ func (r *Report) indicatorRecords() [][]string {
 			strconv.Itoa(ia.Classes.Unstated), strconv.Itoa(ia.Classes.Illustrative),
 			strconv.Itoa(ia.N), strconv.Itoa(ia.Counted.Len()), string(ia.UnknownPolicy), strconv.Itoa(ia.MinPopulation),
 			strconv.FormatBool(ia.CoverageFlag), string(ia.TrendStatus),
+			seenAsOf(&ia, ia.BaselineYear, ia.Baseline), seenAsOf(&ia, a.Year-1, ia.Previous),
 		})
 	}
 	return recs
+}
+
+// seenAsOf is the day the series of ia sees year y at (YYYY-MM-DD), when v, its value there,
+// is shown; empty otherwise.
+func seenAsOf(ia *engine.IndicatorAssessment, y int, v *float64) string {
+	if v == nil {
+		return ""
+	}
+	for _, p := range ia.Series {
+		if p.Year == y {
+			return p.AsOf
+		}
+	}
+	return ""
 }
 
 func yearOrEmpty(y int) string {

@@ -21,6 +21,11 @@ type cutoffView struct {
 	// (methodology §1.3, "Every year at the same lag"): "2024 (as of 30 June 2025)".
 	// SeriesNote says the same of every point of a trend chart, under its charts.
 	PrevHead, SeriesNote string
+	// BaseHead labels the baseline column of the indicator tables with the plan's baseline
+	// year and the day it is seen at: "Baseline 2021 (as of 30 June 2022)"; plain "Baseline"
+	// when the plan's baseline year is not in the series (a report on an earlier year). A row
+	// whose baseline is of another year says its own (baselineNote).
+	BaseHead string
 }
 
 // newCutoffView describes the cut-off of a report on a.Year: Meta.CutOff when the caller
@@ -55,12 +60,26 @@ func newCutoffView(a *engine.Assessment, m Meta) (cutoffView, error) {
 	v.PrevHead = fmt.Sprintf("%d (as of %s)", a.Year-1, asOf.YearsBefore(1).Text())
 	v.SeriesNote = fmt.Sprintf("Charts: each year as known the same time after its end, %d as of %s, %d as of %s, and so on back.",
 		a.Year, asOf.Text(), a.Year-1, asOf.YearsBefore(1).Text())
+	v.BaseHead = "Baseline"
+	if b := a.BaselineYear; b > 0 && b <= a.Year {
+		v.BaseHead = fmt.Sprintf("Baseline %d (as of %s)", b, seenDay(asOf, a.Year, b).Text())
+	}
 	if v.Partial {
 		s += fmt.Sprintf(" %d is a partial year: its figures cover 1 January to %s and are marked \"partial\".", a.Year, asOf.Text())
 		v.YearEnd = fmt.Sprintf("%s (%d is not over)", asOf.Text(), a.Year)
 	}
 	v.Statement = s
 	return v, nil
+}
+
+// seenDay is the day year y is seen at in the series of an assessment of year cut off at
+// asOf: asOf shifted back year-y years (docs/methodology.md §1.3, "Every year at the same
+// lag"; engine.YearValue.AsOf).
+func seenDay(asOf engine.Date, year, y int) engine.Date {
+	if y >= year {
+		return asOf
+	}
+	return asOf.YearsBefore(year - y)
 }
 
 // yearHead labels the assessed year in figure titles: "2024", or "2026 (partial)" when the

@@ -67,7 +67,8 @@ func TestPartialYearLabels(t *testing.T) {
 		"Year assessed: 2024 (partial).",
 		"2024 is a partial year: its figures cover 1 January to 31 October 2024",
 		"States Parties** at 31 October 2024 (2024 is not over)",
-		"| 2023 | 2024 (partial) |",
+		"| 2023 | 2024 (partial, as of 31 October 2024) |", // the largest changes
+		"| Baseline 2021 (as of 31 October 2021) | 2023 (as of 31 October 2023) | 2024 (partial) |",
 	} {
 		assert.Contains(t, md.String(), want)
 	}

@@ -188,9 +188,9 @@ func cells(b rowWriter, kv ...string) {
 // trend charts.
 // With out (the page's writer, .Out) they are written there, where the call stands, and the
 // function gives nothing; without, it gives them.
-func (h *htmlRows) actionArticles(out *pageOut, prevHead, yearHead, seriesNote string, year int, actions []actionView) (htmltemplate.HTML, error) {
+func (h *htmlRows) actionArticles(out *pageOut, cut cutoffView, year int, actions []actionView) (htmltemplate.HTML, error) {
 	if out != nil {
-		return "", h.writeActionArticles(out.w, prevHead, yearHead, seriesNote, year, actions)
+		return "", h.writeActionArticles(out.w, cut, year, actions)
 	}
 	size := 8 << 10 * len(actions)
 	for _, a := range actions {
@@ -202,16 +202,17 @@ func (h *htmlRows) actionArticles(out *pageOut, prevHead, yearHead, seriesNote s
 	}
 	var b strings.Builder
 	b.Grow(size)
-	if err := h.writeActionArticles(&b, prevHead, yearHead, seriesNote, year, actions); err != nil {
+	if err := h.writeActionArticles(&b, cut, year, actions); err != nil {
 		return "", err
 	}
 	return htmltemplate.HTML(b.String()), nil
 }
 
-func (h *htmlRows) writeActionArticles(b rowWriter, prevHead, yearHead, seriesNote string, year int, actions []actionView) error {
+func (h *htmlRows) writeActionArticles(b rowWriter, cut cutoffView, year int, actions []actionView) error {
 	t := func(id string) string { return htmlText(h.loc.T(id)) }
+	prevHead, yearHead, seriesNote := cut.PrevHead, cut.YearHead, cut.SeriesNote
 	head := `<thead><tr><th scope="col">` + t("report.id") + `</th><th scope="col">` + t("report.indicator") +
-		`</th><th scope="col">` + t("report.unit") + `</th><th scope="col" class="n">` + t("report.baseline") +
+		`</th><th scope="col">` + t("report.unit") + `</th><th scope="col" class="n">` + htmlText(cut.BaseHead) +
 		`</th><th scope="col" class="n">` + htmlText(prevHead) + `</th><th scope="col" class="n">` + htmlText(yearHead) +
 		`</th><th scope="col" class="n">` + t("report.over") + `</th><th scope="col" class="n">` + t("report.target") +
 		`</th><th scope="col" class="n">` + htmlText(h.loc.T("report.expected-year", pairs([]any{"Year", year}))) +
@@ -260,6 +261,9 @@ func (h *htmlRows) indicatorRows(b rowWriter, rows []indicatorRow) {
 		h.prov(b, r.Provenance)
 		cells(b, "</td><td>", r.Unit, `</td><td class="n">`, r.Baseline)
 		h.mark(b, r.BaselineMark)
+		if r.BaselineNote != "" {
+			cells(b, " ", r.BaselineNote)
+		}
 		cells(b, `</td><td class="n">`, r.Previous)
 		h.mark(b, r.PreviousMark)
 		cells(b, `</td><td class="n">`, r.Value)

@@ -206,6 +206,10 @@ func localCutoffView(a *engine.Assessment, m Meta, loc *locale.Locale) (cutoffVi
 	s += " " + loc.T("cutoff.series-lag", map[string]any{"Year": a.Year, "PrevYear": a.Year - 1, "PrevDate": day(asOf.YearsBefore(1))})
 	v.PrevHead = loc.T("cutoff.prev-head", map[string]any{"Year": a.Year - 1, "Date": day(asOf.YearsBefore(1))})
 	v.SeriesNote = loc.T("cutoff.series-note", map[string]any{"Year": a.Year, "Date": day(asOf), "PrevYear": a.Year - 1, "PrevDate": day(asOf.YearsBefore(1))})
+	v.BaseHead = loc.T("report.baseline")
+	if b := a.BaselineYear; b > 0 && b <= a.Year {
+		v.BaseHead = loc.T("cutoff.baseline-head", map[string]any{"Year": b, "Date": day(seenDay(asOf, a.Year, b))})
+	}
 	if v.Partial {
 		s += " " + loc.T("cutoff.partial", map[string]any{"Year": a.Year, "Date": day(asOf)})
 		v.YearEnd = loc.T("cutoff.year-end-partial", map[string]any{"Year": a.Year, "Date": day(asOf)})

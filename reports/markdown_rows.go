@@ -78,20 +78,21 @@ func (m mdRows) names(b rowWriter, names []stateRef) {
 // table, notes, the States its count indicators count, the definitions and the chart links.
 // With out (the page's writer, .Out) it is written there, where the call stands, and the
 // function gives nothing; without, it gives it.
-func (m mdRows) actions(out *pageOut, prevHead, yearHead, seriesNote string, year int, chartFormat string, actions []actionView) string {
+func (m mdRows) actions(out *pageOut, cut cutoffView, year int, chartFormat string, actions []actionView) string {
 	if out != nil {
-		m.writeActions(out.w, prevHead, yearHead, seriesNote, year, chartFormat, actions)
+		m.writeActions(out.w, cut, year, chartFormat, actions)
 		return ""
 	}
 	var b strings.Builder
 	b.Grow(4 << 10 * len(actions))
-	m.writeActions(&b, prevHead, yearHead, seriesNote, year, chartFormat, actions)
+	m.writeActions(&b, cut, year, chartFormat, actions)
 	return b.String()
 }
 
-func (m mdRows) writeActions(b rowWriter, prevHead, yearHead, seriesNote string, year int, chartFormat string, actions []actionView) {
+func (m mdRows) writeActions(b rowWriter, cut cutoffView, year int, chartFormat string, actions []actionView) {
 	md := markdownText
-	head := "| " + m.t("report.id") + " | " + m.t("report.indicator") + " | " + m.t("report.unit") + " | " + m.t("report.baseline") +
+	prevHead, yearHead, seriesNote := cut.PrevHead, cut.YearHead, cut.SeriesNote
+	head := "| " + m.t("report.id") + " | " + m.t("report.indicator") + " | " + m.t("report.unit") + " | " + cut.BaseHead +
 		" | " + prevHead + " | " + yearHead + " | " + m.t("report.over") + " | " + m.t("report.target") +
 		" | " + m.t("report.expected-year", "Year", year) + " | " + m.t("report.progress") + " | " + m.t("report.status") +
 		" | " + m.t("report.direction-of-travel") + " |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
@@ -106,7 +107,7 @@ func (m mdRows) writeActions(b rowWriter, prevHead, yearHead, seriesNote string,
 		b.WriteString(" " + md(a.Description) + "\n\n" +
 			m.t("report.md-action-score", "Score", a.Rollup.Score, "Expected", a.Rollup.Expected, "Status", mdStatus(a.Rollup.Status)) + "\n\n" + head)
 		for _, r := range a.Rows {
-			b.WriteString("\n| " + r.ID + " | " + md(r.Title) + " *(" + r.Provenance + ")* | " + md(r.Unit) + " | " + r.Baseline + r.BaselineMark.Symbol +
+			b.WriteString("\n| " + r.ID + " | " + md(r.Title) + " *(" + r.Provenance + ")* | " + md(r.Unit) + " | " + r.Baseline + r.BaselineMark.Symbol + note(r.BaselineNote) +
 				" | " + r.Previous + r.PreviousMark.Symbol + " | " + r.Value + r.ValueMark.Symbol + " | " + md(r.Over) + " | " + md(r.Target) +
 				" | " + r.Expected + " | " + r.Progress + " | " + mdStatus(r.Status) + " | " + r.Trend + " |")
 		}
@@ -154,6 +155,14 @@ func (m mdRows) writeActions(b rowWriter, prevHead, yearHead, seriesNote string,
 		}
 		b.WriteString("\n")
 	}
+}
+
+// note is a cell's note after its value, or nothing.
+func note(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
 }
 
 func (m mdRows) obligationRows(b rowWriter, rows []obligationRow) {

@@ -49,13 +49,16 @@ type document struct {
 	HasPrevious   bool
 	// PrevAsOf is the cut-off the previous year is seen at, in words, when it is not this
 	// report's: the previous report's, so that the changes compare like with like
-	PrevAsOf      string
-	Changes       []changeRow
-	StatusChanges int
-	Parties       int
-	PrevParties   int
-	NewParties    []string // "Name (ISO3)"
-	LeftParties   []string
+	PrevAsOf string
+	// ChangesPrevHead and ChangesYearHead head the largest changes' columns with the day
+	// each year is seen at: "2024 (as of 30 June 2025)", "2025 (as of 30 June 2026)"
+	ChangesPrevHead, ChangesYearHead string
+	Changes                          []changeRow
+	StatusChanges                    int
+	Parties                          int
+	PrevParties                      int
+	NewParties                       []string // "Name (ISO3)"
+	LeftParties                      []string
 
 	Sections    []sectionView
 	Obligations []obligationRow
@@ -118,6 +121,7 @@ type indicatorRow struct {
 	ID, Title, Definition, Note string
 	Unit                        string
 	Baseline, Previous, Value   string
+	BaselineNote                string // "(2023, as of 30 June 2024)": a baseline of another year than the column head's
 	BaselineMark, PreviousMark  markInfo
 	ValueMark                   markInfo
 	Target, Expected, Progress  string
@@ -305,6 +309,17 @@ func (d *document) glance(a *engine.Assessment, m Meta) {
 			d.PrevAsOf = s
 		}
 	}
+	d.ChangesPrevHead, d.ChangesYearHead = fmtYear(d.PrevYear), fmtYear(a.Year)
+	if day, err := engine.ParseDay(m.Previous.AsOf); err == nil {
+		d.ChangesPrevHead = d.loc.T("cutoff.prev-head", map[string]any{"Year": d.PrevYear, "Date": dayOf(d.loc, day)})
+	}
+	if day, err := engine.ParseDay(a.AsOf); err == nil {
+		id := "cutoff.prev-head"
+		if engine.PartialYear(a.Year, day) {
+			id = "cutoff.partial-year-head"
+		}
+		d.ChangesYearHead = d.loc.T(id, map[string]any{"Year": a.Year, "Date": dayOf(d.loc, day)})
+	}
 	d.PrevParties = len(m.Previous.States)
 	before := map[string]bool{}
 	for _, s := range m.Previous.States {
@@ -373,7 +388,7 @@ func (d *document) sections(a *engine.Assessment, m Meta) {
 			av := actionView{Number: as.Number, Title: as.Title, Description: def.Description, Provenance: as.Provenance,
 				Basis: def.Basis, Rollup: rollup(as.Rollup)}
 			for _, ia := range byAction[as.Number] {
-				av.Rows = append(av.Rows, indicatorRowOf(d.loc, ia, defs[ia.ID]))
+				av.Rows = append(av.Rows, indicatorRowOf(d.loc, a, ia, defs[ia.ID]))
 			}
 			sv.Actions = append(sv.Actions, av)
 		}
@@ -381,7 +396,7 @@ func (d *document) sections(a *engine.Assessment, m Meta) {
 	}
 }
 
-func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engine.Indicator) indicatorRow {
+func indicatorRowOf(loc *locale.Locale, a *engine.Assessment, ia *engine.IndicatorAssessment, def engine.Indicator) indicatorRow {
 	r := indicatorRow{ID: ia.ID, Title: ia.Title, Definition: def.Definition, Note: def.Note, Unit: unitIn(loc, ia.Unit),
 		Baseline: fmtValue(ia.Baseline, ia.Unit), Previous: fmtValue(ia.Previous, ia.Unit), Value: fmtValue(ia.Value, ia.Unit),
 		Target: fmtValue(ia.Target, ia.Unit), Expected: fmtValue(ia.Expected, ia.Unit), Progress: fmtShare(ia.Progress),
@@ -398,7 +413,7 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 		r.Notes = append(r.Notes, loc.T("report.travel-note", map[string]any{"Trend": loc.T("trend." + string(t.Status)), "Reason": engineSentence(loc, t.Reason, t.ReasonSentence)}))
 	}
 	if ia.Baseline != nil {
-		r.Baseline += " (" + strconv.Itoa(ia.BaselineYear) + ")"
+		r.BaselineNote = baselineNote(loc, a, ia)
 		r.BaselineMark = markOf(seriesClass(ia, ia.BaselineYear))
 	}
 	if n := len(ia.Series); ia.Previous != nil && n >= 2 {
@@ -416,6 +431,29 @@ func indicatorRowOf(loc *locale.Locale, ia *engine.IndicatorAssessment, def engi
 		}
 	}
 	return r
+}
+
+// baselineNote says the year of an indicator's baseline and the day it is seen at, "(2023, as
+// of 30 June 2024)", when the baseline column's head does not (cutoffView.BaseHead): a
+// baseline of another year than the plan's, or any baseline when the head names no year.
+func baselineNote(loc *locale.Locale, a *engine.Assessment, ia *engine.IndicatorAssessment) string {
+	if ia.BaselineYear == a.BaselineYear && a.BaselineYear <= a.Year {
+		return ""
+	}
+	var day engine.Date
+	for _, p := range ia.Series { // the day the engine saw the year at
+		if d, err := engine.ParseDay(p.AsOf); p.Year == ia.BaselineYear && err == nil {
+			day = d
+		}
+	}
+	if day.IsZero() {
+		asOf, err := engine.ParseDay(a.AsOf)
+		if err != nil {
+			return "(" + strconv.Itoa(ia.BaselineYear) + ")"
+		}
+		day = seenDay(asOf, a.Year, ia.BaselineYear)
+	}
+	return loc.T("cutoff.baseline-cell", map[string]any{"Year": ia.BaselineYear, "Date": dayOf(loc, day)})
 }
 
 // obligations lists every Article 3 and 4 obligation episode of the States Parties, as

@@ -28,7 +28,7 @@ func TestReaderReasonsInWords(t *testing.T) {
 		for i := range s.a.Indicators {
 			ia := &s.a.Indicators[i]
 			def, _ := s.plan.Indicator(ia.ID)
-			r := indicatorRowOf(loc, ia, def)
+			r := indicatorRowOf(loc, s.a, ia, def)
 			for _, text := range append([]string{r.Reason}, r.Notes...) {
 				assert.NotRegexp(t, settingName, text, "%s (%s)", ia.ID, l)
 				assert.NotRegexp(t, rawRatio, text, "%s (%s)", ia.ID, l)
@@ -63,7 +63,7 @@ func TestReaderNumbersFormatted(t *testing.T) {
 		for i := range s.a.Indicators {
 			ia := &s.a.Indicators[i]
 			def, _ := s.plan.Indicator(ia.ID)
-			r := indicatorRowOf(loc, ia, def)
+			r := indicatorRowOf(loc, s.a, ia, def)
 			texts = append(texts, r.Reason)
 			texts = append(texts, r.Notes...)
 		}

@@ -391,7 +391,8 @@ type Obligation struct {
 	Detail         string   `json:"detail"`
 	DetailSentence Sentence `json:"-"`
 	// Class is the least reliable class of the facts the status and detail rest on (an
-	// episode's start, deadline decisions, extension request and decision, and completion; the
+	// episode's start, deadline decisions and completion, and its extension request and the
+	// decision on it unless a recorded deadline answered the request; the
 	// Article 5 focal point, national plan and budget; the Article 7 reports' dates; the
 	// Article 9 position), so that a status resting on data that are not official carries its
 	// mark wherever it is shown; empty when it rests on no fact.

@@ -216,6 +216,10 @@ func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 		if facts != nil {
 			for _, f := range facts[bi] {
 				if f.Year == y || scope != ScopeYear && f.Year <= y {
+					if !extensionBears(se, bi, f) {
+						seen = true // read, and answered: it decides nothing
+						continue
+					}
 					c = c.Weaker(f.Class)
 					seen = true
 				}
@@ -226,6 +230,33 @@ func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 		}
 	}
 	return c
+}
+
+// extensionBears reports whether fact f of input field bi weighs on the class of a derived
+// value: any fact but an extension request or a decision on one, and those only as an
+// episode's latest request that no recorded deadline answered (awaiting a decision, granted
+// without its new deadline, or not granted) or the decision on it. A request that a deadline
+// decision answered, an earlier request, or one made after the deadline passed changes no
+// verdict (docs/methodology.md §5.1), so its class marks none: Chad's request of 2023, whose
+// year the sample assumes, does not make "not past its deadline" at the end of 2023
+// illustrative, when the deadline in force was decided that year.
+func extensionBears(se *stateEnv, bi int, f *Fact) bool {
+	var eps []episode
+	switch bi {
+	case ix.Art3ExtensionRequested, ix.Art3ExtensionGranted:
+		eps = se.eps3
+	case ix.Art4ExtensionRequested, ix.Art4ExtensionGranted:
+		eps = se.eps4
+	default:
+		return true
+	}
+	for i := range eps {
+		x := &eps[i].ext
+		if x.outcome != extDecided && (x.request == f || x.decision == f) {
+			return true
+		}
+	}
+	return false
 }
 
 // stateClass is the least reliable class among the values of the fields (schema indexes) that

@@ -90,10 +90,20 @@ func (x extension) why(dl Date) Sentence {
 }
 
 // class is the least reliable class of the facts the episode's status rests on: its start,
-// deadline decisions, latest extension request and the decision on it, and its completion.
+// deadline decisions and completion, and its latest extension request and the decision on it
+// while the request is not answered by a deadline decision (pending, granted without its new
+// deadline, or not granted). A request that a recorded deadline answered changes nothing in
+// the status: Bosnia and Herzegovina's completion on time in 2023 rests on its completion and
+// the deadline decided in 2022, not on the year its request was made, which the sample
+// assumes (illustrative).
 func (ep *episode) class() Class {
 	var c Class
-	for _, f := range [...]*Fact{ep.startFact, ep.ext.request, ep.ext.decision, ep.doneFact} {
+	facts := [...]*Fact{ep.startFact, ep.doneFact, ep.ext.request, ep.ext.decision}
+	n := len(facts)
+	if ep.ext.outcome == extDecided {
+		n = 2
+	}
+	for _, f := range facts[:n] {
 		if f != nil {
 			c = c.Weaker(f.Class)
 		}

@@ -37,7 +37,20 @@ func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang,
 	if id := "counting." + counting; lang != locale.English && loc.Has(id) {
 		counting = loc.T(id)
 	}
-	fmt.Fprintln(tw, loc.T("eval.plan", map[string]any{"Name": r0.Plan.Name, "Version": r0.Plan.Version, "Counting": counting,
+	// A range of years is assessed at one day per year (each year seen the same time after its
+	// end as the last, docs/methodology.md §1.3): the plan line then names no single day, and
+	// each year's heading gives its own. Before (until 2026-11-30) the plan line gave the first
+	// year's day alone, so that "lap eval --year 2022 --to 2025" read "as of: 2023-06-30" above
+	// values of 2025 first known in 2026.
+	perYear := false
+	for _, r := range years[1:] {
+		perYear = perYear || r.AsOf != r0.AsOf
+	}
+	planLine := "eval.plan"
+	if perYear {
+		planLine = "eval.plan-each-year"
+	}
+	fmt.Fprintln(tw, loc.T(planLine, map[string]any{"Name": r0.Plan.Name, "Version": r0.Plan.Version, "Counting": counting,
 		"AsOf": r0.AsOf, "Baseline": r0.BaselineYear, "Target": r0.TargetYear}))
 	if notice != "" {
 		fmt.Fprintln(tw, notice)
@@ -49,7 +62,7 @@ func WriteEvalTableIn(w io.Writer, years []*engine.Assessment, lang locale.Lang,
 		"Indicators": pc.Indicators, "Actions": pc.Actions, "Found": pc.Found, "Inferred": pc.Inferred, "Reconstructed": pc.Reconstr})}))
 	fmt.Fprintln(tw, loc.T("cli.marks"))
 	for _, r := range years {
-		writeAssessmentTable(tw, r, loc)
+		writeAssessmentTable(tw, r, loc, perYear)
 	}
 	return tw.Flush()
 }
@@ -114,11 +127,17 @@ func countCells(c engine.ProgressCounts) string {
 	return strings.Join(cells, "\t")
 }
 
-func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale) {
+// writeAssessmentTable writes one year's tables; asOf adds the year's own cut-off to its
+// heading (a range of years, each seen on its own day).
+func writeAssessmentTable(tw io.Writer, r *engine.Assessment, loc *locale.Locale, asOf bool) {
 	o := r.Overall
 	tx := tableWords{loc}
 	name := stateNamer(loc, r, nil)
-	fmt.Fprintln(tw, "\n"+loc.T("eval.year", map[string]any{"Year": r.Year}))
+	heading := "eval.year"
+	if asOf {
+		heading = "eval.year-as-of"
+	}
+	fmt.Fprintln(tw, "\n"+loc.T(heading, map[string]any{"Year": r.Year, "AsOf": r.AsOf}))
 	fmt.Fprintln(tw, loc.T("eval.overall", map[string]any{"Score": tx.score(o.Score), "Expected": tx.score(o.Expected),
 		"Status": statusWord(loc, o.Status), "Scored": o.IndicatorsScored, "Total": o.Indicators, "Counts": statusCounts(o.ProgressCounts, loc)}))
 	fmt.Fprintln(tw, loc.T("eval.travel", map[string]any{"Counts": trendCounts(o.TrendCounts, loc)}))

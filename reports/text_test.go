@@ -12,6 +12,7 @@ import (
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/engine/risk"
+	"github.com/lapmonitor/lap/reports/locale"
 )
 
 func TestTextFormat(t *testing.T) {
@@ -280,4 +281,43 @@ func TestWriteEvalJSON(t *testing.T) {
 		})
 	}
 	assert.ErrorIs(t, WriteEvalJSON(io.Discard, nil), ErrNoAssessment)
+}
+
+// TestEvalRangeGivesEachYearsDay: a range of years is assessed at one day per year (each seen
+// the same time after its end as the last), so the table names each year's day with the year
+// and the plan line names none; before, the plan line gave the first year's day alone ("as
+// of: 2024-06-30" above 2024's values, first known in 2025). One year keeps its day on the
+// plan line.
+func TestEvalRangeGivesEachYearsDay(t *testing.T) {
+	s := loadSample(t)
+	years := []*engine.Assessment{s.m.Previous, s.a}
+	require.Equal(t, "2024-06-30", s.m.Previous.AsOf)
+	require.Equal(t, "2025-06-30", s.a.AsOf)
+	for _, tt := range []struct {
+		lang                     locale.Lang
+		plan, noDay, y1, y2, one string
+	}{
+		{locale.English, "as of: each year's own day, given with the year", "as of: 2024-06-30",
+			"\nYear 2023 (as of 2024-06-30)\n", "\nYear 2024 (as of 2025-06-30)\n", "as of: 2025-06-30"},
+		{locale.French, "données au\u00a0: date propre à chaque année, indiquée avec l’année", "données au\u00a0: 2024-06-30",
+			"\nAnnée 2023 (données au 2024-06-30)\n", "\nAnnée 2024 (données au 2025-06-30)\n", "données au\u00a0: 2025-06-30"},
+		{locale.Spanish, "datos al: fecha propia de cada año, indicada con el año", "datos al: 2024-06-30",
+			"\nAño 2023 (datos al 2024-06-30)\n", "\nAño 2024 (datos al 2025-06-30)\n", "datos al: 2025-06-30"},
+	} {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			var b bytes.Buffer
+			require.NoError(t, WriteEvalTableIn(&b, years, tt.lang, ""))
+			out := b.String()
+			first, _, _ := strings.Cut(out, "\n")
+			assert.Contains(t, first, tt.plan)
+			assert.NotContains(t, first, tt.noDay, "the first year's day is not the range's")
+			assert.Contains(t, out, tt.y1)
+			assert.Contains(t, out, tt.y2)
+
+			b.Reset()
+			require.NoError(t, WriteEvalTableIn(&b, years[1:], tt.lang, ""))
+			first, _, _ = strings.Cut(b.String(), "\n")
+			assert.Contains(t, first, tt.one, "one year: its day on the plan line")
+		})
+	}
 }

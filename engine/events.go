@@ -500,6 +500,10 @@ func (d *Dataset) ResolveEvent(sp EventSpec) (Event, error) {
 		if e.Report == ReportInitial && given["covering"] {
 			bad(CodeUnknownKey, "covering", "covering: the initial report covers no year")
 		}
+		// an annual report covers a calendar year: it is submitted once that year is over
+		if e.Report == ReportAnnual && e.Covering != 0 && !e.Date.IsZero() && !e.Date.After(NewDate(e.Covering, 12, 31)) {
+			bad(CodeInconsistentDates, "covering", "covering: the annual report for %d cannot be submitted on %s, before %d is over", e.Covering, e.Date, e.Covering)
+		}
 	case EventExtensionGranted:
 		if e.Deadline.IsZero() && sp.Deadline == "" {
 			bad(CodeMissingKey, "deadline", "missing required key \"deadline\": the new deadline granted")

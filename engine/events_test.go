@@ -141,6 +141,8 @@ func TestEventErrors(t *testing.T) {
 		{"LAO clear 2025", "area", `missing required key "area"`, ""},
 		{"LAO clear 2025 area=lots", "area", "is not an area", ""},
 		{"LBN submit-report 2025-04-20", "report", `missing required key "report"`, ""},
+		{"Congo submit-report annual 2025-06-30 covering=2030", "covering", "the annual report for 2030 cannot be submitted on 2025-06-30, before 2030 is over", ""},
+		{"Congo submit-report annual 2025 covering=2025", "covering", "before 2025 is over", ""},
 		{"LAO extension-granted 2025-11-20", "deadline", `missing required key "deadline"`, ""},
 		{"LAO extension-granted 2025-11-20 deadline=2024-01-01", "deadline", "not after the decision", ""},
 		{"Kenya withdraw 2025-01-01", "state", "Kenya is not a State Party", ""},

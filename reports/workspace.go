@@ -14,6 +14,15 @@ import (
 // "112"); a dash when absent.
 func FormatValue(v *float64, unit string) string { return fmtValue(v, unit) }
 
+// FormatUnit is the unit written after a value of an indicator in lang ("km²", "States",
+// "munitions"): "" for a share (FormatValue writes its %) or a value without a unit.
+func FormatUnit(lang locale.Lang, unit string, v *float64) string {
+	if unit == "" || unit == "percent" || v == nil {
+		return ""
+	}
+	return unitOf(locale.For(lang), unit, v)
+}
+
 // FormatScore writes a score or a share of progress as a whole percentage ("47%").
 func FormatScore(v *float64) string { return fmtShare(v) }
 

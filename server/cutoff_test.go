@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -103,4 +104,26 @@ func TestWhatIfCutOff(t *testing.T) {
 	// an extension's new deadline lies after the cut-off by nature: not refused
 	rec = post("/api/whatif", "application/json", `{"events": [{"state": "Lao", "type": "extension-granted", "date": "2025-09-15", "article": "4", "deadline": "2030-08-01"}]}`)
 	assert.Equal(t, 200, rec.Code, rec.Body.String())
+}
+
+// TestPartialYearSaid: the workspace on the current year (2026 on the sample, cut off at the
+// data's latest date, 31 October 2026, as lap report is) says on every page's head that the
+// year is partial, in the report's words, and labels the year "2026 (partial)".
+func TestPartialYearSaid(t *testing.T) {
+	def := sample(t)
+	s, err := New(context.Background(), Options{Plan: def.plan, Data: def.ds, Year: 2026, DataName: "testdata/sample"})
+	require.NoError(t, err)
+	assert.True(t, s.CutOff().Partial)
+	for _, tt := range []struct{ lang, head, says string }{
+		{"en", "· 2026 (partial)</span>", "Data as of 31 October 2026 (the latest date in the data; the plan&#39;s report cut-off for 2026, 30 June 2027, lies beyond it). 2026 is a partial year: its figures cover 1 January to 31 October 2026 and are marked &#34;partial&#34;."},
+		{"fr", "· 2026 (partielle)</span>", "2026 est une année partielle"},
+	} {
+		body := get(t, s.Handler(), "/indicator/43.1?lang="+tt.lang).Body.String()
+		assert.Contains(t, body, tt.head, tt.lang)
+		assert.Contains(t, body, tt.says, tt.lang)
+	}
+	// a complete year says neither
+	body := get(t, def.Handler(), "/").Body.String()
+	assert.Contains(t, body, "· 2025</span>")
+	assert.NotContains(t, body, "partial")
 }

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"net/http"
 	"sort"
@@ -20,7 +21,9 @@ type page struct {
 	Nav   string // the current section of the navigation
 	Plan  engine.PlanRef
 	Year  int
-	AsOf  string
+	// YearHead is the year in the head: "2026 (partial)" when the cut-off falls before its end
+	YearHead string
+	AsOf     string
 	// CutOff says which day the data are cut off at and why that day, in the report's words
 	// ("Data as of 30 June 2026 (the plan's report cut-off for 2025)"): on every page's head
 	CutOff   string
@@ -45,7 +48,12 @@ func langOf(r *http.Request) locale.Lang {
 func (s *Server) page(r *http.Request, title, nav string, data any) page {
 	a := s.bl.Assessment()
 	label, _ := s.plan.Provenance()
-	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, AsOf: a.AsOf, DataName: s.dataName,
+	loc := locale.For(langOf(r))
+	head := fmt.Sprint(a.Year)
+	if s.cut.Partial {
+		head = loc.T("cutoff.partial-head", map[string]any{"Year": a.Year})
+	}
+	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, YearHead: head, AsOf: a.AsOf, DataName: s.dataName,
 		CutOff: cutOffText(locale.For(langOf(r)), s.cut), Notice: s.tr(r, "serve.notice", "Label", label), Data: data}
 }
 
@@ -72,6 +80,11 @@ func cutOffText(loc *locale.Locale, c engine.CutOff) string {
 		s += " " + loc.T("serve.cutoff.given-planned", data)
 	case c.Rule == engine.CutOffLatest:
 		s += " " + loc.T("cutoff.rule.latest")
+	}
+	s += "."
+	if c.Partial {
+		// as the report's first page says it (reports: cutoff.partial)
+		s += " " + loc.T("cutoff.partial", map[string]any{"Year": c.Year, "Date": day(c.AsOf)})
 	}
 	return s
 }

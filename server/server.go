@@ -493,6 +493,28 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 			}
 			return title
 		},
+		// the label of a what-if form field, for the messages beside it: "Date", not "date"
+		"fieldLabel": func(k string) string {
+			id := "serve.whatif." + k
+			if k == "type" {
+				id = "serve.whatif.event-type"
+			}
+			if loc.Has(id) {
+				return loc.T(id)
+			}
+			return k
+		},
+		// a plan score to one decimal, as the what-if's summary writes it ("39.7%"): whole
+		// percentages would show a change of 0.3 pp as 40% → 39%
+		"score1": func(v *float64) string {
+			if v == nil {
+				return reports.FormatScore(nil)
+			}
+			pct := 100 * *v
+			return reports.FormatIn(loc, reports.FormatValue(&pct, "percent"))
+		},
+		// the unit of a value after it, in the language ("km²", "States"); none for a share
+		"unit":       func(unit string, v *float64) string { return reports.FormatUnit(lang, unit, v) },
 		"planNotice": func() string { return texts.notice },
 		"planName":   func() string { return texts.name },
 	}

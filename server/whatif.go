@@ -38,6 +38,8 @@ type formScenario struct {
 	Key    string
 	Name   string
 	Events []formEvent
+	// Error is a problem of the scenario as a whole (a name without an event)
+	Error string
 }
 
 type formEvent struct {
@@ -46,9 +48,30 @@ type formEvent struct {
 	Errors map[string]string // by field
 }
 
+// empty reports whether nothing of the row was typed: a row with only an option typed is
+// read, so that the missing State, event and date are said rather than the option dropped.
 func (e formEvent) empty() bool {
 	sp := e.Spec
-	return sp.State == "" && sp.Type == "" && sp.Date == ""
+	return sp == engine.EventSpec{}
+}
+
+// optionFields are the fields under "More options".
+var optionFields = eventFields[3:]
+
+// OptionsOpen reports whether the row's "More options" starts open: an option was typed or
+// one of them has a problem to show.
+func (e formEvent) OptionsOpen() bool {
+	sp := e.Spec
+	if sp.Declared != "" || sp.Stockpile != "" || sp.Contamination != "" || sp.Victims != "" || sp.Area != "" ||
+		sp.Report != "" || sp.Covering != "" || sp.Article != "" || sp.Deadline != "" {
+		return true
+	}
+	for _, f := range optionFields {
+		if e.Errors[f] != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // readForm reads the scenarios of a what-if query.
@@ -152,6 +175,8 @@ func (e *formEvent) addError(field, msg string) {
 	if !contains(eventFields, field) || field == "" {
 		field = "state"
 	}
+	// the page names the field by its label: a message that starts with the key says it twice
+	msg = strings.TrimPrefix(msg, field+": ")
 	if prev := e.Errors[field]; prev != "" {
 		msg = prev + "; " + msg
 	}
@@ -281,6 +306,15 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 			keys = append(keys, forms[i].Key)
 		}
 	}
+	// a scenario named but without an event, or a form sent with nothing in it, is said, not
+	// passed over
+	for i := range forms {
+		if forms[i].Filled() && !forms[i].active() {
+			forms[i].Error = s.tr(r, "serve.whatif.no-event", "Key", strings.ToUpper(forms[i].Key))
+			ok = false
+		}
+	}
+	nothing := ok && len(scs) == 0 && q.Get("run") != ""
 	if prefill != "" {
 		forms[0].Events[0].Spec.State = prefill
 		forms[0].Name = ""
@@ -292,9 +326,13 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.states, "Submitted": len(keys) > 0 || !ok,
 		"AsOfValue": asOfValue, "AsOfError": asOfProblem, "AsOfHint": s.asOfHint(r)}
 	status := http.StatusOK
-	if !ok {
+	switch {
+	case !ok:
 		status = http.StatusUnprocessableEntity
 		data["Error"] = s.tr(r, "serve.whatif.error")
+	case nothing:
+		status = http.StatusUnprocessableEntity
+		data["Error"] = s.tr(r, "serve.whatif.nothing")
 	}
 	if ok && len(scs) > 0 {
 		bl, err := s.baselineAt(r.Context(), asOf)

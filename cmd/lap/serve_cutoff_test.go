@@ -62,7 +62,7 @@ func TestServeBaselineIsTheReports(t *testing.T) {
 			m := regexp.MustCompile(`id="plan-score">([^<]*)<`).FindStringSubmatch(page)
 			require.NotNil(t, m)
 			assert.Equal(t, reports.FormatScore(res.Assessment.Overall.Score), m[1], "the dashboard's plan score is the report's")
-			assert.Contains(t, page, `<p class="cutoff" id="cutoff">`+strings.ReplaceAll(tt.says, "'", "&#39;")+`</p>`)
+			assert.Contains(t, page, `<p class="cutoff" id="cutoff">`+strings.ReplaceAll(tt.says, "'", "&#39;")+`.`)
 
 			q := url.Values{"a.e0.state": {"Lebanon"}, "a.e0.type": {"complete-clearance"}, "a.e0.date": {itoa(tt.year) + "-06-30"}}
 			var rep struct {

@@ -23,7 +23,9 @@ type page struct {
 	Year  int
 	// YearHead is the year in the head: "2026 (partial)" when the cut-off falls before its end
 	YearHead string
-	AsOf     string
+	// Years are the years a user may pick in the head
+	Years []int
+	AsOf  string
 	// CutOff says which day the data are cut off at and why that day, in the report's words
 	// ("Data as of 30 June 2026 (the plan's report cut-off for 2025)"): on every page's head
 	CutOff   string
@@ -53,7 +55,7 @@ func (s *Server) page(r *http.Request, title, nav string, data any) page {
 	if s.cut.Partial {
 		head = loc.T("cutoff.partial-head", map[string]any{"Year": a.Year})
 	}
-	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, YearHead: head, AsOf: a.AsOf, DataName: s.dataName,
+	return page{Lang: langOf(r), Path: r.URL.Path, Title: title, Nav: nav, Plan: a.Plan, Year: a.Year, YearHead: head, Years: s.years, AsOf: a.AsOf, DataName: s.dataName,
 		CutOff: cutOffText(locale.For(langOf(r)), s.cut), Notice: s.tr(r, "serve.notice", "Label", label), Data: data}
 }
 
@@ -343,7 +345,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if st.ISO3 != q {
-		http.Redirect(w, r, "/state/"+st.ISO3, http.StatusSeeOther)
+		http.Redirect(w, r, s.link(r, "/state/"+st.ISO3), http.StatusSeeOther)
 		return
 	}
 	// the profile's own words follow the plan's language: its translation for ?lang=fr|es
@@ -352,7 +354,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, err.Error())
 		return
 	}
-	body, err := reports.ProfileHTML(p, reports.ProfileOptions{IndicatorLink: langLink(langOf(r), "/indicator/{id}")})
+	body, err := reports.ProfileHTML(p, reports.ProfileOptions{IndicatorLink: s.link(r, "/indicator/{id}")})
 	if err != nil {
 		s.notFound(w, r, err.Error())
 		return

@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -99,6 +100,25 @@ type Server struct {
 	// texts are the plan's texts in each language of its translations (engine.Plan.Translated):
 	// the pages show the titles of the plan assessed in English, of its translation otherwise.
 	texts map[locale.Lang]planTexts
+
+	// The years a user may pick (?year=Y): from the plan's baseline year to the latest year
+	// with data (at most the target year). The workspace of another year than the one it was
+	// started for is made on first use, as New makes this one but cut off as lap report is for
+	// that year, and kept: at most one per year. yearParam is "year=Y" in the workspace of
+	// such a year (its links keep it), "" in the one started.
+	years     []int
+	yearParam string
+	opts      Options
+	yearsMu   sync.Mutex
+	byYear    map[int]*yearEntry
+	routes    http.Handler
+}
+
+// yearEntry is the workspace of one picked year, made once.
+type yearEntry struct {
+	once sync.Once
+	s    *Server
+	err  error
 }
 
 // planTexts are the plan's titles and definitions in one language.
@@ -129,6 +149,12 @@ func textsOf(p *engine.Plan) planTexts {
 
 // New assesses the baseline and draws the charts of the dashboard and the indicator pages.
 func New(ctx context.Context, o Options) (*Server, error) {
+	return newServer(ctx, o, "")
+}
+
+// newServer is New for the workspace started (yearParam "") or for a year picked
+// (yearParam "year=Y", kept by its links).
+func newServer(ctx context.Context, o Options, yearParam string) (*Server, error) {
 	if o.Plan == nil || o.Data == nil {
 		return nil, errors.New("new server: a plan and a dataset are required")
 	}
@@ -150,7 +176,9 @@ func New(ctx context.Context, o Options) (*Server, error) {
 		return nil, fmt.Errorf("new server: %w", err)
 	}
 	s := &Server{plan: o.Plan, ds: o.Data, bl: bl, cut: cut, reportCut: o.Plan.ReportCutOff(o.Data, year, engine.Date{}).AsOf, eval: eval, others: map[engine.Date]*engine.Baseline{}, year: year, dataName: o.DataName,
-		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{}}
+		names: map[string]string{}, defs: map[string]engine.Indicator{}, actions: map[int]engine.Action{}, charts: map[string][]byte{},
+		yearParam: yearParam, opts: o, byYear: map[int]*yearEntry{}}
+	s.years = pickableYears(o.Plan, o.Data, year)
 	s.prev = previousYear(ctx, o, year, bl.AsOf())
 	s.states = o.Data.States()
 	sort.SliceStable(s.states, func(i, j int) bool { return s.states[i].Name < s.states[j].Name })
@@ -179,11 +207,29 @@ func New(ctx context.Context, o Options) (*Server, error) {
 			}
 			s.texts[l] = textsOf(tp)
 		}
-		if s.tmpl[l], err = parseTemplates(l, s.texts[l]); err != nil {
+		if s.tmpl[l], err = parseTemplates(l, s.texts[l], yearParam); err != nil {
 			return nil, fmt.Errorf("new server: %w", err)
 		}
 	}
+	s.routes = s.mux()
 	return s, nil
+}
+
+// pickableYears are the years a user may pick: the plan's baseline year to the latest year
+// with data or the year of the data's latest date (the current year, partial), at most the
+// plan's target year, and the year started in any case.
+func pickableYears(p *engine.Plan, ds *engine.Dataset, started int) []int {
+	_, last := ds.DataYears()
+	last = min(max(last, ds.LatestDate().Year()), p.TargetYear())
+	var ys []int
+	for y := p.BaselineYear(); y <= last; y++ {
+		ys = append(ys, y)
+	}
+	if !slices.Contains(ys, started) {
+		ys = append(ys, started)
+		slices.Sort(ys)
+	}
+	return ys
 }
 
 // previousYear is the year before year as lap report compares with: the first year of the
@@ -281,6 +327,56 @@ func (s *Server) baselineAt(ctx context.Context, asOf engine.Date) (*engine.Base
 // Handler returns the workspace's routes with the security headers, the body limit, the host
 // check and the per-request timeout.
 func (s *Server) Handler() http.Handler {
+	return secure(http.HandlerFunc(s.pickYear))
+}
+
+// pickYear serves a request in the workspace of its ?year=: this one when it is absent or this
+// one's year, another year's (made on first use) when it is one of the years a user may pick;
+// any other value is answered with a page that names the parameter and the years there are.
+func (s *Server) pickYear(w http.ResponseWriter, r *http.Request) {
+	v := strings.TrimSpace(r.URL.Query().Get("year"))
+	if v == "" || v == strconv.Itoa(s.year) {
+		s.routes.ServeHTTP(w, r)
+		return
+	}
+	y, err := strconv.Atoi(v)
+	if err != nil || !slices.Contains(s.years, y) {
+		msg := s.tr(r, "serve.no-year", "Year", v, "First", strconv.Itoa(s.years[0]), "Last", strconv.Itoa(s.years[len(s.years)-1]))
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			apiError(w, http.StatusNotFound, "year: "+msg, nil)
+			return
+		}
+		s.notFound(w, r, msg)
+		return
+	}
+	other, err := s.forYear(y)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	other.routes.ServeHTTP(w, r)
+}
+
+// forYear is the workspace of year y, made on first use and kept.
+func (s *Server) forYear(y int) (*Server, error) {
+	s.yearsMu.Lock()
+	e, ok := s.byYear[y]
+	if !ok {
+		e = &yearEntry{}
+		s.byYear[y] = e
+	}
+	s.yearsMu.Unlock()
+	e.once.Do(func() {
+		o := s.opts
+		o.Year, o.AsOf = y, engine.Date{} // cut off as lap report is for y
+		// not the request's context: a client that goes away must not leave the year unmade
+		e.s, e.err = newServer(context.Background(), o, "year="+strconv.Itoa(y))
+	})
+	return e.s, e.err
+}
+
+// mux routes the workspace's pages.
+func (s *Server) mux() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.dashboard)
 	mux.HandleFunc("GET /section/{key}", s.section)
@@ -297,7 +393,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /chart/{name}", s.chart)
 	mux.HandleFunc("GET /static/style.css", s.style)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	return secure(mux)
+	return mux
 }
 
 // secure adds the security headers, bounds the body and the time of every request (the
@@ -431,7 +527,7 @@ func writeSVG(w http.ResponseWriter, b []byte) {
 // link within the workspace that keeps the language), the numbers in the language's style, the
 // plan's titles in the language (indTitle, actTitle, actDescription, secTitle: the id and the
 // English title, which stands in when the translation lacks it) and engine sentences (say).
-func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Template, error) {
+func parseTemplates(lang locale.Lang, texts planTexts, yearParam string) (map[string]*template.Template, error) {
 	loc := locale.For(lang)
 	fm := template.FuncMap{
 		"t": func(id string) string { return loc.T(id) },
@@ -444,9 +540,11 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 			}
 			return loc.T(id, data)
 		},
-		"L":        func(parts ...any) string { return langLink(lang, fmt.Sprint(parts...)) },
-		"switchTo": func(to locale.Lang, path string) string { return langLink(to, path) },
-		"say":      func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
+		"L":        func(parts ...any) string { return link(lang, yearParam, fmt.Sprint(parts...)) },
+		"switchTo": func(to locale.Lang, path string) string { return link(to, yearParam, path) },
+		// the year of a picked year's workspace, for its forms ("" in the one started)
+		"yearValue": func() string { return strings.TrimPrefix(yearParam, "year=") },
+		"say":       func(english string, s engine.Sentence) string { return sentenceIn(loc, english, s) },
 		// an ISO day (an assessment's as_of) in the language's words: "30 June 2025"
 		"day": func(iso string) string {
 			if d, err := loc.ISODate(iso); err == nil {
@@ -551,17 +649,28 @@ func parseTemplates(lang locale.Lang, texts planTexts) (map[string]*template.Tem
 	return out, nil
 }
 
-// langLink is a link within the workspace in a language: ?lang= (or &lang=) added unless
-// the language is English, so that the chosen language is kept from page to page.
-func langLink(lang locale.Lang, u string) string {
-	if lang == locale.English {
-		return u
+// link is a link within the workspace in a language and a picked year: yearParam ("year=Y",
+// "" for the year started) and ?lang= (or &lang=) unless the language is English added, so
+// that the year and the language chosen are kept from page to page.
+func link(lang locale.Lang, yearParam, u string) string {
+	add := func(p string) {
+		if strings.Contains(u, "?") {
+			u += "&" + p
+		} else {
+			u += "?" + p
+		}
 	}
-	if strings.Contains(u, "?") {
-		return u + "&lang=" + string(lang)
+	if yearParam != "" {
+		add(yearParam)
 	}
-	return u + "?lang=" + string(lang)
+	if lang != locale.English {
+		add("lang=" + string(lang))
+	}
+	return u
 }
+
+// link is a link within this workspace (its picked year) in the request's language.
+func (s *Server) link(r *http.Request, u string) string { return link(langOf(r), s.yearParam, u) }
 
 // sentenceIn is an engine sentence in the locale's language; English keeps the engine's words.
 func sentenceIn(loc *locale.Locale, english string, s engine.Sentence) string {

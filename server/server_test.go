@@ -234,7 +234,7 @@ func TestHostCheck(t *testing.T) {
 func TestConcurrentRequests(t *testing.T) {
 	ts := httptest.NewServer(sample(t).Handler())
 	defer ts.Close()
-	targets := []string{"/api/whatif?" + lebanon.Encode(), "/whatif?" + lebanon.Encode(), "/state/LBN", "/indicator/24.2", "/"}
+	targets := []string{"/api/whatif?" + lebanon.Encode(), "/whatif?" + lebanon.Encode(), "/state/LBN", "/indicator/24.2", "/", "/?year=2023", "/whatif?asof=2026-09-30&" + lebanon.Encode()}
 	want := map[string]string{}
 	for _, tg := range targets {
 		resp, err := ts.Client().Get(ts.URL + tg)

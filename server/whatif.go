@@ -352,7 +352,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 			o := outcome{Key: keys[i], Scenario: ws, Text: ws.Text, Query: template.URL(scenarioQuery(q, keys[i]))}
 			for _, c := range ws.Indicators {
 				if c.Changed && len(c.BaseSeries) > 0 {
-					o.Charts = append(o.Charts, chartRef{ID: c.ID, Title: c.Title, URL: template.URL(langLink(langOf(r), "/whatif/chart.svg?"+string(o.Query)+"&id="+url.QueryEscape(c.ID)))})
+					o.Charts = append(o.Charts, chartRef{ID: c.ID, Title: c.Title, URL: template.URL(s.link(r, "/whatif/chart.svg?"+string(o.Query)+"&id="+url.QueryEscape(c.ID)))})
 				}
 			}
 			_ = run

@@ -19,8 +19,9 @@ import (
 
 // TestServeBaselineIsTheReports: the workspace for a year shows the figures of lap report
 // --year on that year, at the same cut-off: the plan's report cut-off (30 June of the year
-// after) for 2025, and for 2026, whose report cut-off (30 June 2027) lies after the data's
-// latest date, that date, as lap report does. The dashboard's plan score is the report's, and a
+// after) for 2024 and 2025, and for 2026, whose report cut-off (30 June 2027) lies after the
+// data's latest date, that date, as lap report does; the year started with (2025, lap serve
+// --year) and the years picked in it (?year=) alike. The dashboard's plan score is the report's, and a
 // what-if's values before (base_value, the plan's base_score) are the report's values of the
 // same indicators; the head of every page names the day and why, in the report's words.
 func TestServeBaselineIsTheReports(t *testing.T) {
@@ -28,6 +29,7 @@ func TestServeBaselineIsTheReports(t *testing.T) {
 		year       int
 		asOf, says string
 	}{
+		{2024, "2025-06-30", "Data as of 30 June 2025 (the plan's report cut-off for 2024)"},
 		{2025, "2026-06-30", "Data as of 30 June 2026 (the plan's report cut-off for 2025)"},
 		{2026, "2026-10-31", "Data as of 31 October 2026 (the latest date in the data; the plan's report cut-off for 2026, 30 June 2027, lies beyond it)"},
 	}
@@ -57,8 +59,12 @@ func TestServeBaselineIsTheReports(t *testing.T) {
 				reported[ind.ID] = ind.Value
 			}
 
-			ts := workspace(t, tt.year)
-			page := fetch(t, ts.URL+"/")
+			// the year started with, and the year picked in the workspace of 2025
+			ts, pick := workspace(t, tt.year), ""
+			if tt.year == 2024 {
+				ts, pick = workspace(t), "year=2024&"
+			}
+			page := fetch(t, ts.URL+"/?"+pick)
 			m := regexp.MustCompile(`id="plan-score">([^<]*)<`).FindStringSubmatch(page)
 			require.NotNil(t, m)
 			assert.Equal(t, reports.FormatScore(res.Assessment.Overall.Score), m[1], "the dashboard's plan score is the report's")
@@ -77,7 +83,7 @@ func TestServeBaselineIsTheReports(t *testing.T) {
 					} `json:"indicators"`
 				} `json:"scenarios"`
 			}
-			require.NoError(t, json.Unmarshal([]byte(fetch(t, ts.URL+"/api/whatif?"+q.Encode())), &rep))
+			require.NoError(t, json.Unmarshal([]byte(fetch(t, ts.URL+"/api/whatif?"+pick+q.Encode())), &rep))
 			assert.Equal(t, tt.asOf, rep.AsOf)
 			require.Len(t, rep.Scenarios, 1)
 			assert.InDelta(t, *res.Assessment.Overall.Score, *rep.Scenarios[0].Overall.BaseScore, 1e-12, "the plan score before is the report's")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 )
 
@@ -82,6 +83,28 @@ type RevisionReport struct {
 	Then      Date       `json:"then"`
 	Now       Date       `json:"now"`
 	Revisions []Revision `json:"revisions"`
+	// Between is set when this report's series sees the year before on another day than the
+	// previous report's cut-off (a cut-off other than the plan's): what became known between
+	// the two days and changes a value of that year (RevisionsBetween).
+	Between *KnownBetween `json:"between,omitempty"`
+}
+
+// KnownBetween is what became known between the day a report's series sees the year before
+// (Seen: its cut-off shifted back a year, docs/methodology.md §1.3 "Every year at the same
+// lag") and the previous report's cut-off (Then), when the two differ: the facts, of the
+// States and fields an indicator reads, first known (data dictionary §1.3: recorded, their
+// report received, or a date value) after the earlier day and by the later one, that make a
+// value of Year the indicator gives differ between the two days.
+type KnownBetween struct {
+	Year int  `json:"year"`
+	Seen Date `json:"seen"`
+	Then Date `json:"then"`
+	// Values is how many indicator values of Year differ between the two days with such facts
+	// behind them.
+	Values int `json:"values"`
+	// Facts are the facts by State, the year they describe and the day they became known
+	// (their Kind that of the first of them), sorted by State, year and day.
+	Facts []RevisionCause `json:"facts"`
 }
 
 // Revisions compares the indicator values of the years before year, from the plan's first
@@ -150,7 +173,117 @@ func (p *Plan) RevisionsBetween(ctx context.Context, ds *Dataset, reported, a *A
 	}
 	thenCfg := cfg
 	thenCfg.asOf, thenCfg.seriesOf = then, reported.Year
-	return p.revisions(ctx, ds, a.Year, thenCfg, now, reported.seriesFor(p, ds, thenCfg), a.seriesFor(p, ds, cfg), opts)
+	thenSeries := reported.seriesFor(p, ds, thenCfg)
+	rr, err := p.revisions(ctx, ds, a.Year, thenCfg, now, thenSeries, a.seriesFor(p, ds, cfg), opts)
+	if err != nil || rr.Year-1 < rr.From || now.YearsBefore(1) == then {
+		return rr, err
+	}
+	// the year before as a's series sees it (a year before now, in the versions current at
+	// now) against the previous report's (at then)
+	lag := cfg
+	lag.seriesOf = a.Year
+	seen := yearsOf(a.seriesFor(p, ds, lag), a.Year-1, a.Year-1)
+	if seen == nil {
+		o := append(opts[:len(opts):len(opts)], AsOf(now), seriesFor(a.Year))
+		if seen, err = p.evaluateYears(ctx, ds, a.Year-1, a.Year-1, a.Year, o, nil, nil); err != nil {
+			return nil, fmt.Errorf("revisions: %w", err)
+		}
+	}
+	before := yearsOf(thenSeries, a.Year-1, a.Year-1)
+	if before == nil {
+		o := append(opts[:len(opts):len(opts)], AsOf(then))
+		if before, err = p.evaluateYears(ctx, ds, a.Year-1, a.Year-1, a.Year, o, nil, nil); err != nil {
+			return nil, fmt.Errorf("revisions: %w", err)
+		}
+	}
+	rr.Between = p.knownBetween(ds, seen[0], before[0], lag.seenFor(a.Year-1), thenCfg.seenFor(a.Year-1))
+	return rr, nil
+}
+
+// knownBetween compares one year's results as seen on two days, a at sa and b at sb: every
+// indicator value that differs, and the facts behind it that one side sees and the other
+// does not and that became known between the two days (KnownBetween).
+func (p *Plan) knownBetween(ds *Dataset, a, b *Result, sa, sb seenAt) *KnownBetween {
+	kb := &KnownBetween{Year: a.Year, Seen: sa.day, Then: sb.day, Facts: []RevisionCause{}}
+	lo, hi := sa.day, sb.day
+	if hi.Before(lo) {
+		lo, hi = hi, lo
+	}
+	within := func(d Date) bool { return !d.IsZero() && lo.Before(d) && d.NotAfter(hi) }
+	var changed []*Fact
+	for _, f := range ds.facts {
+		fd := &schema[fieldIndex[f.Field]]
+		if visible(fd, f, sa) == visible(fd, f, sb) {
+			continue
+		}
+		if within(f.first) || within(f.known) || fd.Type == TypeDate && !fd.isDeadline() && within(f.date) {
+			changed = append(changed, f)
+		}
+	}
+	if len(changed) == 0 {
+		return kb
+	}
+	tol := p.scoring.Tolerance
+	if tol <= 0 {
+		tol = DefaultScoring().Tolerance
+	}
+	type key struct {
+		iso   string
+		year  int
+		known Date
+	}
+	rank := map[RevisionKind]int{RevisionLateReport: 0, RevisionCorrection: 1, RevisionLateData: 2}
+	byKey := map[key]*RevisionCause{}
+	deps := map[string]map[string]bool{}
+	for ii := range a.Indicators {
+		ra, rb := &a.Indicators[ii], &b.Indicators[ii]
+		if ra.ID != rb.ID || sameValue(ra, rb, tol) {
+			continue
+		}
+		causes := ds.revisionCauses(p.byID[ra.ID], a.Year, changed, deps, ra, rb)
+		if len(causes) == 0 {
+			continue
+		}
+		kb.Values++
+		for _, c := range causes {
+			k := key{c.ISO3, c.Year, c.Known}
+			m := byKey[k]
+			if m == nil {
+				c.Fields, c.Origins = slices.Clone(c.Fields), slices.Clone(c.Origins)
+				byKey[k] = &c
+				continue
+			}
+			if rank[c.Kind] < rank[m.Kind] {
+				m.Kind = c.Kind
+			}
+			m.Class = m.Class.Weaker(c.Class)
+			for _, fl := range c.Fields {
+				if !contains(m.Fields, fl) {
+					m.Fields = append(m.Fields, fl)
+				}
+			}
+			for _, o := range c.Origins {
+				if !contains(m.Origins, o) {
+					m.Origins = append(m.Origins, o)
+				}
+			}
+		}
+	}
+	for _, c := range byKey {
+		sort.Strings(c.Fields)
+		kb.Facts = append(kb.Facts, *c)
+	}
+	sort.Slice(kb.Facts, func(i, j int) bool {
+		x, y := kb.Facts[i], kb.Facts[j]
+		if x.ISO3 != y.ISO3 {
+			return x.ISO3 < y.ISO3
+		}
+		if x.Year != y.Year {
+			return x.Year < y.Year
+		}
+		return x.Known.Before(y.Known)
+	})
+	return kb
 }
 
 // revisions is Revisions; thenSeries and series, when not nil, are the results at then and at

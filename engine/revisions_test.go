@@ -216,3 +216,77 @@ func TestRevisionsOfDecoded(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, got)
 }
+
+// TestRevisionsBetweenDays: with a cut-off other than the plan's, the year before as the
+// report's series sees it (a year before the cut-off) and as the previous report gave it (the
+// plan's cut-off for it) are seen on different days; the revisions list what became known
+// between the two days and changes a value of that year: the 2024 reports received between
+// 31 March and 30 June 2025, by State, each with the day it was received. The same from an
+// assessment that does not hold its series (decoded), and nothing with the plan's cut-off.
+func TestRevisionsBetweenDays(t *testing.T) {
+	p, ds := benchSetup(t)
+	ctx := context.Background()
+	_, opts := reportOpts(t, p, ds, 2025)
+	cut := p.ReportCutOff(ds, 2025, MustDate("2026-03-31"))
+	require.Equal(t, MustDate("2025-06-30"), cut.Previous)
+	opts = append(opts, AsOf(cut.AsOf))
+	both, err := p.AssessYears(ctx, ds, 2024, 2025, opts...)
+	require.NoError(t, err)
+	reported, err := p.Assess(ctx, ds, 2024, append(opts[:len(opts):len(opts)], AsOf(cut.Previous))...)
+	require.NoError(t, err)
+	cfg, err := p.configure(ds, opts)
+	require.NoError(t, err)
+	cfg.seriesOf = 2025
+	require.NotNil(t, both[1].seriesFor(p, ds, cfg), "the assessment holds the series the tables show")
+	rr, err := p.RevisionsBetween(ctx, ds, reported, both[1], opts...)
+	require.NoError(t, err)
+	kb := rr.Between
+	require.NotNil(t, kb)
+	assert.Equal(t, 2024, kb.Year)
+	assert.Equal(t, MustDate("2025-03-31"), kb.Seen)
+	assert.Equal(t, MustDate("2025-06-30"), kb.Then)
+	differ := 0 // the values of 2024 the two sides give differently
+	for i := range both[0].Indicators {
+		if !sameValue(&both[0].Indicators[i].IndicatorResult, &reported.Indicators[i].IndicatorResult, 1e-9) {
+			differ++
+		}
+	}
+	assert.Positive(t, kb.Values)
+	assert.LessOrEqual(t, kb.Values, differ)
+	require.NotEmpty(t, kb.Facts)
+	var aut *RevisionCause
+	for i, c := range kb.Facts {
+		assert.True(t, c.Known.After(kb.Seen) && c.Known.NotAfter(kb.Then), "%s known %s", c.ISO3, c.Known)
+		assert.Equal(t, 2024, c.Year, c.ISO3)
+		if i > 0 {
+			assert.LessOrEqual(t, kb.Facts[i-1].ISO3, c.ISO3, "sorted by State")
+		}
+		if c.ISO3 == "AUT" {
+			aut = &kb.Facts[i]
+		}
+	}
+	// Austria's 2024 report, received 20 May 2025 (facts.csv)
+	require.NotNil(t, aut)
+	assert.Equal(t, RevisionLateReport, aut.Kind)
+	assert.Equal(t, MustDate("2025-05-20"), aut.Known)
+	assert.Contains(t, aut.Fields, "art7_annual_submitted")
+
+	// an assessment that does not hold its series: evaluated again, the same
+	data, err := json.Marshal(both[1])
+	require.NoError(t, err)
+	var decoded Assessment
+	require.NoError(t, json.Unmarshal(data, &decoded))
+	got, err := p.RevisionsBetween(ctx, ds, reported, &decoded, opts...)
+	require.NoError(t, err)
+	assert.Equal(t, kb, got.Between)
+
+	// the plan's cut-off: the two days are one
+	cut, opts = reportOpts(t, p, ds, 2025)
+	both, err = p.AssessYears(ctx, ds, 2024, 2025, opts...)
+	require.NoError(t, err)
+	reported, err = p.Assess(ctx, ds, 2024, append(opts[:len(opts):len(opts)], AsOf(cut.Previous))...)
+	require.NoError(t, err)
+	rr, err = p.RevisionsBetween(ctx, ds, reported, both[1], opts...)
+	require.NoError(t, err)
+	assert.Nil(t, rr.Between)
+}

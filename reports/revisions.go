@@ -71,6 +71,9 @@ func newRevisionsView(a *engine.Assessment, m Meta, loc *locale.Locale) revision
 	// cut-off) and the previous report compared here are seen on different days
 	if now, err := engine.ParseDay(a.AsOf); err == nil && rr.Year-1 >= rr.From && now.YearsBefore(1) != rr.Then {
 		differs := loc.T("revisions.then-differs", map[string]any{"PrevYear": rr.Year - 1, "PrevDate": dayIn(loc, now.YearsBefore(1)), "Then": v.Then})
+		if rr.Between != nil {
+			differs += " " + knownBetween(loc, rr.Between)
+		}
 		v.Summary += " " + differs
 		if v.Short != "" {
 			v.Short += " " + differs
@@ -85,6 +88,47 @@ func newRevisionsView(a *engine.Assessment, m Meta, loc *locale.Locale) revision
 			Why:  revisionWhy(loc, r.Causes)})
 	}
 	return v
+}
+
+// maxBetween is how many States' facts the sentence on what became known between the two days
+// names before it says how many more there are.
+const maxBetween = 5
+
+// knownBetween says what became known between the day the tables see the year before and the
+// previous report's cut-off and changes a value of that year: each State's facts with the
+// day they became known, in the language's order of names, the first maxBetween named and
+// then how many more.
+func knownBetween(loc *locale.Locale, kb *engine.KnownBetween) string {
+	from, to := kb.Seen, kb.Then
+	if to.Before(from) {
+		from, to = to, from
+	}
+	data := map[string]any{"Year": fmtYear(kb.Year), "From": dayIn(loc, from), "To": dayIn(loc, to)}
+	if len(kb.Facts) == 0 || kb.Values == 0 {
+		return loc.T("revisions.between-none", data)
+	}
+	type item struct {
+		name string
+		c    engine.RevisionCause
+	}
+	items := make([]item, len(kb.Facts))
+	for i, c := range kb.Facts {
+		items[i] = item{cmp.Or(stateIn(loc, c.ISO3, c.Name), c.ISO3), c}
+	}
+	order := loc.Order()
+	slices.SortStableFunc(items, func(x, y item) int { return order(x.name, y.name) }) // then by year and day, as given
+	var parts []string
+	for i, it := range items {
+		if i == maxBetween && len(items) > maxBetween+1 {
+			parts = append(parts, loc.N("revisions.between-more", len(items)-maxBetween, nil))
+			break
+		}
+		c := it.c
+		parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": it.name, "ISO3": c.ISO3,
+			"Fields": fieldLabels(loc, c.Fields), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
+	}
+	data["List"] = loc.JoinClauses(parts)
+	return loc.N("revisions.between", kb.Values, data)
 }
 
 // dayIn writes a date in the locale's words, as precisely as it is known.

@@ -84,11 +84,25 @@ func TestReportLabelsTheYearBefore(t *testing.T) {
 			days := map[string]string{"": ",2022-06-30,2025-06-30", "2026-03-31": ",2022-03-31,2025-03-31"}[tt.asOf]
 			assert.True(t, strings.HasPrefix(lines[1], "2025,1.1,") && strings.HasSuffix(lines[1], days), "1.1: %s", lines[1])
 			first := md[:strings.Index(md, "## ")]
+			// what became known between the two days, by State and field, capped
+			between := map[string][2]string{
+				"en": {"What became known between 31 March 2025 and 30 June 2025 changes 50 values of 2024 that the tables show: Andorra (AND): date the annual Article 7 report was received, ",
+					"Cook Islands (COK): date the annual Article 7 report was received and format of the annual Article 7 report for 2024, known 29 June 2025ⁱ; and 23 more."},
+				"fr": {"Ce qui a été connu entre le 31 mars 2025 et le 30 juin 2025 change 50 valeurs de 2024 que montrent les tableaux : Afrique du Sud (ZAF) : ",
+					"Autriche (AUT) : assistance internationale fournie, expertise partagée dans le cadre de la coopération, date de réception du rapport annuel au titre de l'article 7 et format du rapport annuel au titre de l'article 7 pour 2024, connu le 20 mai 2025ⁱ ; "},
+			}[tt.lang]
 			if tt.differs {
 				assert.True(t, strings.Contains(first, tt.apart), "the first page says the two days apart: %q", tt.apart)
 				assert.Equal(t, 2, strings.Count(md, tt.apart), "and the revisions annex")
+				for _, w := range between {
+					assert.True(t, strings.Contains(first, w), "the first page lists what became known between the two days: %q", w)
+					assert.Equal(t, 2, strings.Count(md, w), "and the revisions annex: %q", w)
+				}
 			} else {
 				assert.NotContains(t, md, tt.apart)
+				if between[0] != "" {
+					assert.NotContains(t, md, between[0][:40], "nothing listed when the two days are one")
+				}
 			}
 		})
 	}

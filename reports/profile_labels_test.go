@@ -99,3 +99,34 @@ func TestCapitalise(t *testing.T) {
 		assert.Equal(t, want, capitalise(in), in)
 	}
 }
+
+// TestProfileDeadlinesLabel: the country profile heads an obligation's list of deadlines for
+// what it holds, the original deadline the treaty sets as well as each extension decided:
+// "Deadlines", « Échéances », «Plazos», never "Deadline decisions" (the original was never
+// decided); in Markdown and HTML, for Lao PDR, whose original Article 4 deadline was set in 2010.
+func TestProfileDeadlinesLabel(t *testing.T) {
+	s := loadSample(t)
+	sd := s.m.States
+	require.NotNil(t, sd)
+	for lang, want := range map[locale.Lang][2]string{
+		locale.English: {"- Deadlines: 1 August 2020 (original deadline, set 2010)", "Deadline decisions"},
+		locale.French:  {"- Échéances\u00a0: 1er août 2020", "Décisions sur l'échéance"},
+		locale.Spanish: {"- Plazos: 1 de agosto de 2020", "Decisiones sobre el plazo"},
+	} {
+		for i, rec := range sd.Records {
+			if rec.ISO3 != "LAO" {
+				continue
+			}
+			p, err := NewStateProfileIn(lang, s.a, rec, sd.Outcomes[i])
+			require.NoError(t, err)
+			var md, html bytes.Buffer
+			require.NoError(t, WriteProfileMarkdown(&md, p, ProfileOptions{}))
+			require.NoError(t, WriteProfileHTML(&html, p, ProfileOptions{}))
+			assert.Contains(t, md.String(), want[0], lang)
+			label := strings.TrimPrefix(strings.SplitN(want[0], ":", 2)[0], "- ")
+			label = strings.TrimSuffix(label, "\u00a0")
+			assert.Contains(t, html.String(), `<th scope="row">`+label+`</th>`, lang)
+			assert.NotContains(t, md.String()+html.String(), want[1], lang)
+		}
+	}
+}

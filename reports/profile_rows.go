@@ -61,7 +61,7 @@ func (v *profileView) ObligationsHTML() htmltemplate.HTML {
 			row(e(v.t("report.began")), o.Began)
 			row(e(v.t("profile.deadline-in-force")), o.Deadline)
 			if len(o.Chain) > 0 {
-				b.WriteString("\n<tr><th scope=\"row\">" + e(v.t("profile.deadline-decisions")) + "</th><td><ol class=\"chain\">")
+				b.WriteString("\n<tr><th scope=\"row\">" + e(v.t("profile.deadlines")) + "</th><td><ol class=\"chain\">")
 				for _, c := range o.Chain {
 					b.WriteString("<li>")
 					pitemHTML(&b, v.words(), c)
@@ -159,7 +159,7 @@ func (v *profileView) ObligationsMD() string {
 			b.WriteString("\n- " + label(v.t("profile.deadline-in-force")) + " ")
 			pitemMD(&b, o.Deadline)
 			if len(o.Chain) > 0 {
-				b.WriteString("\n- " + label(v.t("profile.deadline-decisions")) + " ")
+				b.WriteString("\n- " + label(v.t("profile.deadlines")) + " ")
 				for i, c := range o.Chain {
 					if i > 0 {
 						b.WriteString(semi)

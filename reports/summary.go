@@ -107,6 +107,15 @@ func (s summarizer) num(n int) string {
 	return s.loc.Int(n)
 }
 
+// lead writes a count that begins a sentence: "One", "Eight" in English; "Un", "Huit" in
+// French, "Un", "Ocho" in Spanish (locale.Leading); figures from 10.
+func (s summarizer) lead(n int) string {
+	if s.english() {
+		return capitalise(numberWord(n))
+	}
+	return s.loc.Leading(n)
+}
+
 // of writes the k of "k of n": "none" for zero in English, else as num.
 func (s summarizer) of(n int) string {
 	if s.english() {
@@ -192,10 +201,10 @@ func (s summarizer) membership() (summarySentence, bool) {
 			case 0:
 				text += " " + s.msg("summary.none-joined", -1, "Year", s.a.Year)
 			default:
-				text += " " + s.msg("summary.joined", len(joined), "N", capitalise(s.num(len(joined))), "Year", s.a.Year, "Names", s.names("", joined))
+				text += " " + s.msg("summary.joined", len(joined), "N", s.lead(len(joined)), "Year", s.a.Year, "Names", s.names("", joined))
 			}
 			if len(left) > 0 {
-				text += " " + s.msg("summary.left", len(left), "N", capitalise(s.num(len(left))), "Names", s.names("", left))
+				text += " " + s.msg("summary.left", len(left), "N", s.lead(len(left)), "Names", s.names("", left))
 			}
 		}
 	}

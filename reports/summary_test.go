@@ -247,3 +247,32 @@ func TestSummaryNumbersAreTraceable(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryLeadingCounts: a count that begins a sentence is spelled as the language writes
+// it, never in figures: "Two States", "One State" in English; « Deux États », « Un État » in
+// French; «Dos Estados», «Un Estado» in Spanish (style: a French or Spanish sentence does not
+// begin with a figure).
+func TestSummaryLeadingCounts(t *testing.T) {
+	n := func(v float64) *float64 { return &v }
+	a := summaryAssessment("2025-06-30", summaryIndicator("10.1", engine.AggCount, n(3), "", []string{"AAA", "BBB", "CCC"}, 5, 5))
+	prev := summaryAssessment("2024-06-30", summaryIndicator("10.1", engine.AggCount, n(2), "", []string{"AAA", "DDD"}, 5, 5))
+	for lang, want := range map[locale.Lang]string{
+		locale.English: "Two States became Parties in 2024: State BBB and State CCC. One State ceased to be a Party: State DDD.",
+		locale.French:  "Deux États sont devenus parties en 2024\u00a0: State BBB et State CCC. Un État a cessé d'être partie\u00a0: State DDD.",
+		locale.Spanish: "Dos Estados pasaron a ser partes en 2024: State BBB y State CCC. Un Estado dejó de ser parte: State DDD.",
+	} {
+		var text string
+		for _, s := range summarize(locale.For(lang), a, prev, func(iso string) string { return "State " + iso }, nil) {
+			text += s.Text
+		}
+		assert.Contains(t, text, want, lang)
+	}
+	for _, c := range []struct {
+		n          int
+		fr, es, en string
+	}{{1, "Un", "Un", "1"}, {9, "Neuf", "Nueve", "9"}, {10, "10", "10", "10"}, {1234, "1\u00a0234", "1.234", "1,234"}} {
+		assert.Equal(t, c.fr, locale.For(locale.French).Leading(c.n))
+		assert.Equal(t, c.es, locale.For(locale.Spanish).Leading(c.n))
+		assert.Equal(t, c.en, locale.For(locale.English).Leading(c.n))
+	}
+}

@@ -14,7 +14,7 @@ import (
 
 func runProfile(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("profile", "ISO3|NAME --data DIR --year Y [--format text|md|json] [--lang en|fr|es] [--as-of DATE] [--plan DIR]",
-		"Print one State's country profile for a year, as lap report writes it in profiles/ISO3.md:\nits membership with the treaty dates; each obligation with its episodes, deadline decisions,\nverdict and projection (what meeting the deadline takes); its Article 7 record year by year;\nevery indicator it counts in, with its result and whether it helped or held back the\nindicator's value; and the class and source of every figure. The State is named by its ISO3\ncode or its name as in states.csv (\"LAO\", \"Lao People's Democratic Republic\"; case, accents\nand a unique beginning do not matter).", stdout)
+		"Print one State's country profile for a year, as lap report writes it in profiles/ISO3.md:\nits membership with the treaty dates; each obligation with its episodes, deadlines (the\noriginal and each extension), verdict and projection (what meeting the deadline takes); its\nArticle 7 record year by year; every indicator it counts in, with its result and whether it\nhelped or held back the indicator's value; and the class and source of every figure. The\nState is named by its ISO3 code or its name as in states.csv (\"LAO\", \"Lao People's\nDemocratic Republic\"; case, accents and a unique beginning do not matter).", stdout)
 	in := addInputs(fs, true)
 	outF := addOutput(fs, "the plan's text (the profile's own words are English so far)", "text", "md", "json")
 	query, rest, err := parseSubject(fs, args) // lap profile LAO --data DIR --year 2024

@@ -67,6 +67,24 @@ func (l *Locale) PlainNumber(v float64, dec int) string { return l.plainNumber(v
 // Int formats a whole number: 1234 is "1,234", "1 234" or "1.234".
 func (l *Locale) Int(n int) string { return l.Number(float64(n), 0) }
 
+// leadingWords are the counts one to nine as a French or Spanish sentence begins with them.
+var leadingWords = map[Lang][10]string{
+	French:  {"", "Un", "Deux", "Trois", "Quatre", "Cinq", "Six", "Sept", "Huit", "Neuf"},
+	Spanish: {"", "Un", "Dos", "Tres", "Cuatro", "Cinco", "Seis", "Siete", "Ocho", "Nueve"},
+}
+
+// Leading writes a count that begins a sentence. French and Spanish do not begin a sentence
+// with a figure: one to nine are words, capitalised ("Un État", "Deux États"; "Un Estado");
+// "Un" is the masculine form, so a message that begins with a count counts a masculine noun
+// (one with a feminine noun puts the count further in). From ten, and in English (whose
+// summary spells its own small numbers), the count is in figures, as Int writes it.
+func (l *Locale) Leading(n int) string {
+	if w, ok := leadingWords[l.lang]; ok && n >= 1 && n <= 9 {
+		return w[n]
+	}
+	return l.Int(n)
+}
+
 // Percent formats a percentage given in percentage points (12.5 for 12.5 %), with dec decimals:
 // "12.5%" in English, "12,5 %" in French and Spanish (no-break space).
 func (l *Locale) Percent(points float64, dec int) string {

@@ -146,7 +146,7 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 	}
 	year := b.a.Year
 	cfg := np.assessConfig(nd, b.opts)
-	if len(nd.states) != len(b.ds.states) || len(np.indicators) != len(b.plan.indicators) || np.firstYear(year) != b.from {
+	if !sameStates(nd, b.ds) || !sameIndicators(np, b.plan) || np.firstYear(year) != b.from {
 		return np.Assess(ctx, nd, year, b.opts...) // not derived from the baseline: nothing to reuse
 	}
 	// which States' environments change: all of them when the frame does
@@ -418,6 +418,35 @@ func sameReads(ind *Indicator, si int, da *Dataset, a *stateEnv, db *Dataset, b 
 			} else if fa.Interface() != fb.Interface() {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// sameStates reports whether two datasets list the same States in the same order: what reusing
+// one's environments, projections and episodes by State index for the other needs (a count alone
+// would let a dataset of other States, or of the same in another order, take the baseline's).
+func sameStates(a, b *Dataset) bool {
+	if len(a.states) != len(b.states) {
+		return false
+	}
+	for i := range a.states {
+		if a.states[i].ISO3 != b.states[i].ISO3 {
+			return false
+		}
+	}
+	return true
+}
+
+// sameIndicators reports whether two plans list the same indicators in the same order, as
+// reusing the baseline's results by index needs.
+func sameIndicators(a, b *Plan) bool {
+	if len(a.indicators) != len(b.indicators) {
+		return false
+	}
+	for i := range a.indicators {
+		if a.indicators[i].ID != b.indicators[i].ID {
+			return false
 		}
 	}
 	return true

@@ -1,12 +1,15 @@
 package engine
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/lapmonitor/lap/indicators"
 	"github.com/stretchr/testify/assert"
@@ -611,4 +614,33 @@ func TestBaselineRunDeadlineScoring(t *testing.T) {
 			assert.Equal(t, assessmentContent(full), assessmentContent(run.Assessment))
 		})
 	}
+}
+
+// TestReassessNeedsTheSameStates: the incremental re-assessment reuses the baseline's
+// environments, results, projections and episodes by State index, so it may do so only for a
+// dataset that lists the same States in the same order. A dataset of as many States, one of
+// them another (Kenya's row and facts under the code KEX), is assessed in full: the reused
+// results would otherwise still name Kenya.
+func TestReassessNeedsTheSameStates(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	opts := []EvalOption{AsOf(ds.LatestDate())}
+	b, err := p.NewBaseline(ctx, ds, 2025, opts...)
+	require.NoError(t, err)
+	fsys := fstest.MapFS{}
+	for _, name := range []string{"states.csv", "facts.csv", "registers.csv"} {
+		data, err := os.ReadFile(filepath.Join("../testdata/sample", name))
+		require.NoError(t, err)
+		fsys[name] = &fstest.MapFile{Data: bytes.ReplaceAll(data, []byte("\nKEN,"), []byte("\nKEX,"))}
+	}
+	other, err := LoadDataset(fsys, ".")
+	require.NoError(t, err)
+	require.Len(t, other.States(), len(ds.States()))
+	_, ok := other.State("KEX")
+	require.True(t, ok)
+	got, err := b.reassess(ctx, p, other, nil)
+	require.NoError(t, err)
+	want, err := p.Assess(ctx, other, 2025, opts...)
+	require.NoError(t, err)
+	assert.Equal(t, assessmentContent(want), assessmentContent(got))
 }

@@ -144,6 +144,17 @@ type YearValue struct {
 	status            ValueStatus
 	population, known int
 	counted, noData   StateSet
+	// supposed: the States a scenario's supposition leaves not known (IndicatorResult.Supposed)
+	supposed StateSet
+}
+
+// notKnownOf is the set of the point's States not known under the indicator's unknown policy
+// (IndicatorResult.NotKnown).
+func (yv *YearValue) notKnownOf(ind *Indicator) StateSet {
+	if ind.Unknown == UnknownAsFalse {
+		return yv.supposed
+	}
+	return yv.noData
 }
 
 // Comparable reports whether the point can be compared with others: it has a value over enough

@@ -33,6 +33,13 @@ const (
 	NewsAccessionContaminated GoodNews = "accession-with-contamination-and-victims"
 	// NewsAccessionStockpile: the same, holding cluster munitions (an Article 3 obligation).
 	NewsAccessionStockpile GoodNews = "accession-with-stockpile"
+	// NewsAccessionBefore: a State not party deposits on 30 June of the year before, with no
+	// obligation: its initial report (due 30 May) and its first annual report (for the year)
+	// fall due in the year, and the news says nothing of whether it sends them (supposed.go).
+	NewsAccessionBefore GoodNews = "accession-the-year-before"
+	// NewsAccessionBeforeContaminated: the same, with contaminated areas and victims, whose
+	// reporting (Article 4 and 5 figures) falls due in the year too.
+	NewsAccessionBeforeContaminated GoodNews = "accession-the-year-before-with-contamination-and-victims"
 	// NewsArt3Completed: a State Party with stockpiles to destroy completes destruction.
 	NewsArt3Completed GoodNews = "article-3-completed"
 	// NewsArt4Completed: a State Party with contaminated areas completes clearance.
@@ -50,7 +57,8 @@ const (
 )
 
 // GoodNewsKinds lists the kinds of good news in the order the audit applies them.
-var GoodNewsKinds = []GoodNews{NewsAccession, NewsAccessionContaminated, NewsAccessionStockpile, NewsArt3Completed,
+var GoodNewsKinds = []GoodNews{NewsAccession, NewsAccessionContaminated, NewsAccessionStockpile,
+	NewsAccessionBefore, NewsAccessionBeforeContaminated, NewsArt3Completed,
 	NewsArt4Completed, NewsInitialReport, NewsAnnualReport, NewsOverdueReport, NewsAreaCleared}
 
 // AuditException is a move the wrong way the plan accepts, with the reason: one indicator, one
@@ -223,6 +231,14 @@ func goodNewsFor(ds *Dataset, envs []stateEnv, y int, asOf Date) []news {
 			add(NewsAccessionStockpile, join,
 				set(iso, "art3_obligation_start", y, eif.String()),
 				set(iso, "art3_deadline", y, NewDate(y+8, time.December, 1).String()))
+			// a year earlier: the reports fall due in y
+			joinBefore := set(iso, "ratified", 0, NewDate(y-1, time.June, 30).String())
+			eifBefore := NewDate(y-1, time.December, 1)
+			add(NewsAccessionBefore, joinBefore)
+			add(NewsAccessionBeforeContaminated, joinBefore,
+				set(iso, "art4_obligation_start", y-1, eifBefore.String()),
+				set(iso, "art4_deadline", y-1, NewDate(y+9, time.December, 1).String()),
+				set(iso, "art5_victims_present", y-1, "true"))
 		}
 		if !e.Party {
 			continue

@@ -57,6 +57,8 @@ func goodNewsNeverHurts(t *testing.T, p *Plan, ds *Dataset, y int, opts []EvalOp
 	// every State not party gets each accession; none twice
 	assert.Equal(t, res.Scenarios[NewsAccession], res.Scenarios[NewsAccessionStockpile])
 	assert.Equal(t, res.Scenarios[NewsAccession], res.Scenarios[NewsAccessionContaminated])
+	assert.Equal(t, res.Scenarios[NewsAccession], res.Scenarios[NewsAccessionBefore])
+	assert.Equal(t, res.Scenarios[NewsAccession], res.Scenarios[NewsAccessionBeforeContaminated])
 }
 
 // The audit finds what the issue reported: a share over the States with an obligation "at year
@@ -129,6 +131,10 @@ provenance = "proposed"
 	}
 	assert.Equal(t, map[string]bool{"KEN": true, "USA": true}, joiners,
 		"a State joining with contamination counts as not reporting before its first report is due")
+	for _, v := range res.Violations {
+		assert.NotEqual(t, NewsAccessionBeforeContaminated, v.News,
+			"joining the year before, it owes its reports, which the news does not suppose: not known (supposed.go)")
+	}
 
 	// the obligation during the year, among the States whose report was due: nothing to find
 	fixed := load("annual_report_due && art4_obligation_in_year", `["annual_report_due", "art4_obligation_in_year", "art4_area_remaining_m2"]`)

@@ -18,7 +18,8 @@ import (
 type PopulationNote struct {
 	ISO3 string `json:"iso3"`
 	Name string `json:"name"`
-	// Change is "entered", "left" or "stays-out".
+	// Change is "entered", "left" or "stays-out", or "not-known": a State the scenario brought in
+	// whose answer rests on a record it does not suppose (supposed.go).
 	Change string `json:"change"`
 	// Because lists, in words, what changed for the State among the fields the population
 	// reads (entered, left) or what keeps it out (stays-out).
@@ -80,6 +81,7 @@ func (b *Baseline) Composition(run *ScenarioRun, d *Diff) {
 	}
 	b.acceptedMoves(d, news, run, fr)
 	byText := map[string]int{}
+	defer b.supposedNotes(run, d, changed)
 	evB := &evaluator{plan: b.plan, ds: b.ds, cfg: b.cfg}
 	evS := &evaluator{plan: run.Plan, ds: nd, cfg: cfg}
 	for i := range d.Indicators {
@@ -293,6 +295,12 @@ func newsBetween(b, s *stateEnv) []GoodNews {
 		if f.Art4Outstanding || f.Art5Applies {
 			out = append(out, NewsAccessionContaminated)
 		}
+		if f.InitialReportRequired || f.AnnualReportDue { // it joined early enough to owe reports
+			out = append(out, NewsAccessionBefore)
+			if f.Art4Outstanding || f.Art5Applies {
+				out = append(out, NewsAccessionBeforeContaminated)
+			}
+		}
 		return out
 	}
 	if !e.Party || !f.Party {
@@ -442,4 +450,43 @@ func (b *Baseline) indicatorWith(p *Plan, changes []Change, id string) (value, s
 		return nil, nil, false
 	}
 	return ia.Value, ia.Score, true
+}
+
+// supposedNotes adds, for each changed State whose answers the scenario's supposition leaves
+// not known in some indicator (IndicatorResult.Supposed, supposed.go), one note saying so with
+// those indicators, and the note on each of them the diff lists: "Angola's reports, owed under
+// the scenario, are not supposed by it: counted as not known".
+func (b *Baseline) supposedNotes(run *ScenarioRun, d *Diff, changed []int) {
+	if run.Assessment == nil {
+		return
+	}
+	byState := map[string][]string{}
+	for i := range run.Assessment.Indicators {
+		ia := &run.Assessment.Indicators[i]
+		for _, iso := range ia.Supposed.List() {
+			byState[iso] = append(byState[iso], ia.ID)
+		}
+	}
+	if len(byState) == 0 {
+		return
+	}
+	at := map[string]int{}
+	for i := range d.Indicators {
+		at[d.Indicators[i].ID] = i
+	}
+	for _, si := range changed {
+		st := &run.Data.states[si]
+		ids := byState[st.ISO3]
+		if len(ids) == 0 {
+			continue
+		}
+		s := say(msgSupposedNotKnown, stateArg("State", st.ISO3, st.Name))
+		d.Composition = append(d.Composition, CompositionNote{Text: s.String(), TextSentence: s, Indicators: ids})
+		for _, id := range ids {
+			if k, ok := at[id]; ok {
+				c := &d.Indicators[k]
+				c.Population = append(c.Population, PopulationNote{ISO3: st.ISO3, Name: st.Name, Change: "not-known", Text: s.String(), TextSentence: s})
+			}
+		}
+	}
 }

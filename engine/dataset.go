@@ -111,6 +111,11 @@ type Dataset struct {
 	// registers are the declarations of registers.csv, absence their table (registers.go)
 	registers []Register
 	absence   absenceTable
+	// A scenario's dataset (Apply) keeps the data as recorded, base, and the States whose row
+	// or facts a change of the scenario touched, supposed (sorted indexes): what an obligation
+	// exists only under (supposed.go). Both are nil for data as loaded.
+	base     *Dataset
+	supposed []int
 }
 
 // States returns the States, sorted by ISO3 code.

@@ -103,6 +103,11 @@ type IndicatorResult struct {
 	NotCounted StateSet `json:"not_counted"`
 	// NoData holds the States in the population for which a field the rule reads is unknown.
 	NoData StateSet `json:"no_data"`
+	// Supposed holds the States of NoData that are in the population only under a what-if
+	// scenario and answer from a reporting record the scenario does not suppose (supposed.go):
+	// not known, and never counted as "no", even where silence is (as-false). Empty, and left
+	// out of the JSON, for data as recorded.
+	Supposed StateSet `json:"supposed,omitzero"`
 	// Classes counts the States with a known result by the least reliable class of the values
 	// their result rests on, and, in an indicator that counts silence as "no" (as-false), the
 	// States without data too, by the class of the absence their "no" rests on (a register's,
@@ -334,6 +339,10 @@ type evaluator struct {
 	// byState, when not nil, receives the year's traced outcomes State by State
 	// (EvaluateStates); IndicatorResult.States stays empty unless Trace is asked for too
 	byState *stateTrace
+	// shadow holds, for a scenario's dataset, the environment as recorded of each State the
+	// scenario supposes something of (buildShadows), nil for the others; nil for data as
+	// loaded (supposed.go)
+	shadow []*stateEnv
 }
 
 // byGroup reports whether the year's results are split by group.
@@ -452,6 +461,7 @@ func (ev *evaluator) year(ctx context.Context, y int, inds []*Indicator) (*Resul
 		return nil, fmt.Errorf("evaluate %d: %w", y, err)
 	}
 	ev.buildEnvs(y)
+	ev.buildShadows(y)
 	if ev.byGroup() {
 		if err := ev.assignGroups(); err != nil {
 			return nil, fmt.Errorf("evaluate %d: %w", y, err)
@@ -492,6 +502,7 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 	var errs []string
 	var sum float64
 	var counts [4]int
+	var supposed []int // the States not known because the scenario supposes their obligation
 	isBool := ind.Aggregate == AggCount || ind.Aggregate == AggShare
 	asFalse := isBool && ir.UnknownPolicy == UnknownAsFalse
 	if cap(ev.outcomes) < len(ev.envs) {
@@ -551,6 +562,17 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 			continue
 		}
 		ir.Population++
+		if ev.shadow != nil && ev.shadow[si] != nil && ev.supposedAnswer(pop, rule, si, se) {
+			// in the population only under the scenario, and answering from a record the
+			// scenario does not suppose: not known, never "no" (supposed.go)
+			outcomes[si] = outNoData
+			counts[outNoData]++
+			supposed = append(supposed, si)
+			if so != nil {
+				so.Unknown = absentRecords(rule, se)
+			}
+			continue
+		}
 		if rule.strict.missingFrom(&se.present) {
 			outcomes[si] = outNoData
 			counts[outNoData]++
@@ -593,6 +615,9 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 		}
 	}
 	ev.fillStateLists(&ir, outcomes, &counts)
+	if len(supposed) > 0 {
+		ir.Supposed = stateSetOf(ev.stateCodes(), supposed)
+	}
 	if len(errs) > 0 {
 		ir.Status = ValueError
 		ir.Error = errs[0]
@@ -642,6 +667,7 @@ func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult, asFalse boo
 	w := words(n)
 	sets := make([]uint64, 3*w)
 	var ranks [6]int // by class rank + 1
+	var supposed []int
 	for wi := range w {
 		var counted, notCounted, noData uint64
 		for si := wi * 64; si < min(n, wi*64+64); si++ {
@@ -650,6 +676,11 @@ func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult, asFalse boo
 				continue
 			}
 			bit := uint64(1) << (uint(si) & 63)
+			if ev.shadow != nil && ev.shadow[si] != nil && ev.supposedAnswer(pop, rule, si, se) {
+				noData |= bit // not known, never "no" (supposed.go)
+				supposed = append(supposed, si)
+				continue
+			}
 			b, known := false, false
 			if !strict || !rule.strict.missingFrom(&se.present) {
 				b, known, _ = rule.quickBool(&se.env)
@@ -686,6 +717,9 @@ func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult, asFalse boo
 	ir.Counted, ir.NotCounted, ir.NoData = StateSet{codes, sets[:w:w]}, StateSet{codes, sets[w : 2*w : 2*w]}, StateSet{codes, sets[2*w:]}
 	ir.Known = ir.Counted.Len() + ir.NotCounted.Len()
 	ir.Population = ir.Known + ir.NoData.Len()
+	if len(supposed) > 0 {
+		ir.Supposed = stateSetOf(codes, supposed)
+	}
 	for r, k := range ranks[1:] {
 		ir.Classes.addRankN(r, k)
 	}
@@ -788,7 +822,7 @@ func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 		ratio = true
 		ir.N = ir.Known
 		if ind.Unknown == UnknownAsFalse {
-			ir.N = ir.Known + ir.NoData.Len()
+			ir.N = ir.Known + ir.NoData.Len() - ir.Supposed.Len()
 		}
 		if ir.N > 0 {
 			k := ir.Counted.Len()
@@ -828,6 +862,16 @@ func aggregateValue(ind *Indicator, ir *IndicatorResult, sum float64) {
 	}
 }
 
+// NotKnown is the set of the States in the population whose answer is not known: NoData,
+// where the unknown policy leaves them out (exclude); where it counts silence as "no"
+// (as-false), only the States a scenario's supposition leaves not known (Supposed).
+func (ir *IndicatorResult) NotKnown() StateSet {
+	if ir.UnknownPolicy == UnknownAsFalse {
+		return ir.Supposed
+	}
+	return ir.NoData
+}
+
 // KOfN says what a value is taken over, in words: "12 of 110" (counted of the population, or
 // of a share's denominator), "12 of the 26 with data" (a share that leaves unknowns out),
 // "9 of 17 with a figure" (a sum or a mean).
@@ -838,7 +882,7 @@ func (ir *IndicatorResult) KOfNSentence() Sentence {
 	k := ir.Counted.Len()
 	switch ir.Aggregate {
 	case AggShare:
-		if ir.UnknownPolicy != UnknownAsFalse && ir.NoData.Len() > 0 {
+		if (ir.UnknownPolicy != UnknownAsFalse && ir.NoData.Len() > 0) || ir.Supposed.Len() > 0 {
 			if ir.N == 0 {
 				return say(msgKOfNNoneData, intArg("Total", ir.Population))
 			}
@@ -848,7 +892,7 @@ func (ir *IndicatorResult) KOfNSentence() Sentence {
 	case AggSum, AggMean:
 		return say(msgKOfNWithFigure, intArg("K", k), intArg("Total", ir.Population))
 	}
-	if u := ir.NoData.Len(); u > 0 && ir.UnknownPolicy != UnknownAsFalse {
+	if u := ir.NotKnown().Len(); u > 0 {
 		// a count over States some of which are not known: "0 of 112" alone would say all
 		// 112 were known and none counted
 		return say(msgKOfNNotKnown, intArg("K", k), intArg("Total", ir.Population), intArg("N", u))

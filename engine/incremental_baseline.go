@@ -203,6 +203,7 @@ func (b *Baseline) reassess(ctx context.Context, np *Plan, nd *Dataset, inputs [
 					}
 				}
 				ev = &evaluator{plan: np, ds: nd, cfg: cfg, envs: envs}
+				ev.buildShadows(y)
 			}
 			return ev
 		}

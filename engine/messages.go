@@ -228,6 +228,7 @@ const (
 	msgEnteredPopulation                          = "engine.composition.entered"
 	msgLeftPopulation                             = "engine.composition.left"
 	msgNotInPopulation                            = "engine.composition.not-in"
+	msgSupposedNotKnown                           = "engine.composition.supposed-not-known"
 	// Why an indicator scored on one side of a comparison only has no score on the other
 	// (engine/compare_likeforlike.go).
 	msgAnswersNotKnown     = "engine.compare.answers-not-known"
@@ -454,6 +455,7 @@ var messageDefs = []MessageDef{
 	{ID: msgWhyFieldUnknown, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.Field}} is unknown"},
 	{ID: msgWhyFieldIs, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.Field}} = {{.Value}}"},
 	{ID: msgEnteredPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} entered the population: {{.Because}}"},
+	{ID: msgSupposedNotKnown, Description: "what-if: a State whose membership or obligation only the scenario supposes: its Article 7 reports (and what they would say) are not supposed by the scenario, so they count as not known, not as missing", Other: "{{.State}}'s reports, owed under the scenario, are not supposed by it: counted as not known"},
 	{ID: msgLeftPopulation, Description: "what-if: a State entering or leaving a population, and why; Field is a data field name (keep it)", Other: "{{.State}} left the population: {{.Because}}"},
 	{ID: msgAnswersNotKnown, Description: "what-if: why an indicator cannot be decided on one side of a comparison; States the names of the States whose answers are not known, N their number", One: "the answer of {{.States}} is not known", Other: "the answers of {{.States}} are not known"},
 	{ID: msgException121Stockpile, Description: "the reason the plan accepts that 12.1 rises when a State joins holding cluster munitions (a paragraph; 10.1 and 10.2 are indicator numbers)",

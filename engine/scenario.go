@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -203,7 +204,9 @@ type applier struct {
 	facts  map[factKey]*Fact
 	order  []factKey       // every key, in the original's order, then the new ones
 	dates  map[int]*Change // the last change of a State's dates, by State index
-	diags  Diagnostics
+	// touched marks the States whose row or facts a change set, scaled or removed
+	touched map[int]bool
+	diags   Diagnostics
 }
 
 // factKey identifies a fact: several deadline decisions of one year, or a value and its
@@ -217,7 +220,7 @@ type factKey struct {
 
 func newApplier(d *Dataset) *applier {
 	a := &applier{d: d, states: append([]State(nil), d.states...), facts: make(map[factKey]*Fact, len(d.facts)),
-		order: make([]factKey, 0, len(d.facts)), dates: map[int]*Change{}}
+		order: make([]factKey, 0, len(d.facts)), dates: map[int]*Change{}, touched: map[int]bool{}}
 	for _, f := range d.facts {
 		k := factKey{f.ISO3, f.Year, f.Field, f.Recorded.String()}
 		a.facts[k] = f
@@ -271,6 +274,7 @@ func (a *applier) setOrRemove(c *Change) {
 		a.bad(c, CodeUnknownState, "state", "unknown State %q: not in the States file", c.ISO3)
 		return
 	}
+	a.touched[si] = true
 	if isStateColumn(c.Field) {
 		a.dates[si] = c
 		if c.Year != 0 {
@@ -348,6 +352,7 @@ func (a *applier) scale(c *Change) {
 			continue
 		}
 		a.facts[k] = &nf
+		a.touched[a.d.stateIdx[f.ISO3]] = true
 	}
 }
 
@@ -367,6 +372,19 @@ func (a *applier) checkStates() {
 // dataset is the changed dataset: the original's States and files, the facts in order.
 func (a *applier) dataset() *Dataset {
 	nd := &Dataset{states: a.states, stateIdx: a.d.stateIdx, files: a.d.files, registers: a.d.registers, absence: a.d.absence}
+	// what the scenario supposes is measured against the data as recorded (supposed.go): a
+	// scenario applied to a scenario's data adds its States to those already supposed
+	nd.base = a.d
+	if a.d.base != nil {
+		nd.base = a.d.base
+	}
+	nd.supposed = append([]int(nil), a.d.supposed...)
+	for si := range a.touched {
+		if !slices.Contains(nd.supposed, si) {
+			nd.supposed = append(nd.supposed, si)
+		}
+	}
+	slices.Sort(nd.supposed)
 	for _, k := range a.order {
 		if f := a.facts[k]; f != nil {
 			nd.facts = append(nd.facts, f)

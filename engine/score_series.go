@@ -37,7 +37,7 @@ func seriesPoint(ir *IndicatorResult, year int) YearValue {
 	if ir.Value != nil {
 		yv.Value, yv.Class = num(*ir.Value), ir.Class
 	}
-	yv.counted, yv.noData = ir.Counted, ir.NoData
+	yv.counted, yv.noData, yv.supposed = ir.Counted, ir.NoData, ir.Supposed
 	return yv
 }
 
@@ -45,7 +45,7 @@ func seriesPoint(ir *IndicatorResult, year int) YearValue {
 // series and the coverage comparison need.
 func (yv YearValue) stub(ind *Indicator) IndicatorResult {
 	ir := IndicatorResult{ID: ind.ID, Aggregate: ind.Aggregate, Status: yv.status, N: yv.N, Population: yv.population,
-		Known: yv.known, Counted: yv.counted, NoData: yv.noData}
+		Known: yv.known, Counted: yv.counted, NoData: yv.noData, Supposed: yv.supposed}
 	if yv.Value != nil {
 		ir.Value, ir.Class = num(*yv.Value), yv.Class
 	}

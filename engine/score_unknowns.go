@@ -37,12 +37,14 @@ type UnknownCheck struct {
 const maxNamedStates = 5
 
 // unknownRange is the range the States not known allow for one point of the series: [k, k+u]
-// for a count, [100 k / n, 100 (k+u) / n] for a share over its whole population n. ok is
-// false when no State is unknown, when the unknown policy counts them (as-false), for a sum or
-// a mean (docs/methodology.md §1.7), and for a point that has no value or too few States.
+// for a count, [100 k / n, 100 (k+u) / n] for a share over its whole population n, u the
+// States not known (IndicatorResult.NotKnown: none where the unknown policy counts silence as
+// "no", as-false, but those a scenario's supposition leaves not known). ok is false when no
+// State is not known, for a sum or a mean (docs/methodology.md §1.7), and for a point that has
+// no value or too few States.
 func unknownRange(yv *YearValue, ind *Indicator) (lo, hi float64, ok bool) {
-	u := yv.noData.Len()
-	if u == 0 || yv.Value == nil || yv.TooFew || ind.Unknown == UnknownAsFalse {
+	u := yv.notKnownOf(ind).Len()
+	if u == 0 || yv.Value == nil || yv.TooFew {
 		return 0, 0, false
 	}
 	k := float64(yv.counted.Len())
@@ -110,7 +112,7 @@ func (s *scorer) checkProgress(cur int) {
 		return st
 	}
 	stLo, stHi := at(lo), at(hi)
-	notKnown := ia.Series[cur].noData.List()
+	notKnown := ia.Series[cur].notKnownOf(s.ind).List()
 	c := &UnknownCheck{NotKnown: len(notKnown), States: notKnown, Low: lo, High: hi,
 		StatusLow: string(stLo), StatusHigh: string(stHi), Holds: stLo == ia.ProgressStatus && stHi == ia.ProgressStatus}
 	ia.UnknownCheck = c
@@ -151,10 +153,10 @@ func (s *scorer) checkTravel(cur int) {
 	_, trUp, tUp := s.at(up, cur)
 	t := ia.Travel
 	// the States not known in either year the direction compares
-	codes := ia.Series[cur].noData.List()
+	codes := ia.Series[cur].notKnownOf(s.ind).List()
 	for k := range ia.Series {
 		if ia.Series[k].Year == t.FromYear {
-			codes = append(codes, ia.Series[k].noData.List()...)
+			codes = append(codes, ia.Series[k].notKnownOf(s.ind).List()...)
 		}
 	}
 	slices.Sort(codes)

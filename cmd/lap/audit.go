@@ -9,7 +9,7 @@ import (
 
 func runAudit(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("audit", "--data DIR --year Y [--as-of DATE] [--format table|json] [--plan DIR]",
-		"Check that good news never hurts: for every State and every kind of good news that can happen\nto it in the year (accession, with or without obligations; completion of Article 3 or 4; an\ninitial, annual or overdue Article 7 report submitted; more area cleared), apply it alone and\nassess again. A plan or section score that falls like for like (over the indicators scored\nbefore and after), or a scored indicator that moves against its direction, is a violation\nunless the plan's documented exceptions (docs/methodology.md §8) accept it. Prints every\nviolation with the indicator and the reason, then the indicators left out of the comparison;\nexit 1 when there is a violation.", stdout)
+		"Check that good news never hurts: for every State and every kind of good news that can happen\nto it in the year (accession in the year or the year before, with or without obligations;\ncompletion of Article 3 or 4; an initial, annual or overdue Article 7 report submitted; more\narea cleared), apply it alone and assess again. A plan or section score that falls like for like (over the indicators scored\nbefore and after), or a scored indicator that moves against its direction, is a violation\nunless the plan's documented exceptions (docs/methodology.md §8) accept it. Prints every\nviolation with the indicator and the reason, then the indicators left out of the comparison;\nexit 1 when there is a violation.", stdout)
 	in := addInputs(fs, true)
 	format := addFormat(fs, "table", "json")
 	if err := parseNoArgs(fs, args); err != nil {

@@ -125,10 +125,41 @@ func knownBetween(loc *locale.Locale, kb *engine.KnownBetween) string {
 		}
 		c := it.c
 		parts = append(parts, loc.T("revisions.late-data-item", map[string]any{"Name": it.name, "ISO3": c.ISO3,
-			"Fields": fieldLabels(loc, c.Fields), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
+			"Fields": someFields(loc, c.Fields), "Year": yearOrStatic(loc, c.Year), "Date": dayIn(loc, c.Known)})+markOf(c.Class).Symbol)
 	}
 	data["List"] = loc.JoinClauses(parts)
 	return loc.N("revisions.between", kb.Values, data)
+}
+
+// maxFields is how many of a State's facts the sentence on what became known between the two
+// days names before it says how many more there are.
+const maxFields = 3
+
+// someFields names a State's facts by their labels, the receipt of its Article 7 report first
+// (the figures in the report became known with it), the first maxFields and then how many
+// more: "date the annual Article 7 report was received, format of the annual Article 7 report,
+// national budget for victim assistance and 13 other facts".
+func someFields(loc *locale.Locale, names []string) string {
+	names = slices.Clone(names)
+	slices.SortStableFunc(names, func(x, y string) int {
+		return cmp.Compare(boolRank(x != "art7_annual_submitted"), boolRank(y != "art7_annual_submitted"))
+	})
+	if len(names) <= maxFields+1 {
+		return fieldLabels(loc, names)
+	}
+	labels := make([]string, 0, maxFields+1)
+	for _, n := range names[:maxFields] {
+		labels = append(labels, loc.Field(n))
+	}
+	labels = append(labels, loc.N("revisions.more-facts", len(names)-maxFields, nil))
+	return loc.JoinAnd(labels)
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // dayIn writes a date in the locale's words, as precisely as it is known.

@@ -89,7 +89,7 @@ func TestReportLabelsTheYearBefore(t *testing.T) {
 				"en": {"What became known between 31 March 2025 and 30 June 2025 changes 50 values of 2024 that the tables show: Andorra (AND): date the annual Article 7 report was received, ",
 					"Cook Islands (COK): date the annual Article 7 report was received and format of the annual Article 7 report for 2024, known 29 June 2025ⁱ; and 23 more."},
 				"fr": {"Ce qui a été connu entre le 31 mars 2025 et le 30 juin 2025 change 50 valeurs de 2024 que montrent les tableaux : Afrique du Sud (ZAF) : ",
-					"Autriche (AUT) : assistance internationale fournie, expertise partagée dans le cadre de la coopération, date de réception du rapport annuel au titre de l'article 7 et format du rapport annuel au titre de l'article 7 pour 2024, connu le 20 mai 2025ⁱ ; "},
+					"Autriche (AUT) : date de réception du rapport annuel au titre de l'article 7, assistance internationale fournie, expertise partagée dans le cadre de la coopération et format du rapport annuel au titre de l'article 7 pour 2024, connu le 20 mai 2025ⁱ ; "},
 			}[tt.lang]
 			if tt.differs {
 				assert.True(t, strings.Contains(first, tt.apart), "the first page says the two days apart: %q", tt.apart)

@@ -291,10 +291,16 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 		notCounted = named(ia.NotCounted.List())
 	}
 	_, chart := s.charts["indicator-"+id]
+	// a sum flagged for its coverage says why, as the report's note under the indicator does
+	var coverageNote string
+	if ia.CoverageFlag && ia.Coverage != nil {
+		loc := locale.For(langOf(r))
+		coverageNote = loc.T("report.coverage-flagged-note", map[string]any{"Reason": sentenceIn(loc, ia.Coverage.Reason, ia.Coverage.ReasonSentence)})
+	}
 	s.render(w, r, http.StatusOK, "indicator", s.page(r, id+" "+def.Title, "dashboard", map[string]any{
 		"I": ia, "Def": def, "Action": s.actions[ia.Action], "Chart": chart, "Counted": named(ia.Counted.List()),
 		"NotCounted": notCounted, "NoData": named(ia.NoData.List()), "AsNo": ia.UnknownPolicy == engine.UnknownAsFalse && notCounted != nil,
-		"Explain": explain,
+		"Explain": explain, "CoverageNote": coverageNote,
 	}))
 }
 

@@ -134,3 +134,18 @@ func TestWhatIfCompareSaysLikeForLike(t *testing.T) {
 	}
 	assert.Positive(t, *rep.Scenarios[1].Overall.Delta, "Lebanon's completion: a rise like for like")
 }
+
+// TestWhatIfCompareInTheLanguage: scenarios left unnamed are named in the page's language, and
+// the side-by-side table's plan row too (a Spanish page read "Plan score" and "Scenario A").
+func TestWhatIfCompareInTheLanguage(t *testing.T) {
+	h := sample(t).Handler()
+	q := url.Values{"lang": {"es"}, "a.e0.state": {"Lebanon"}, "a.e0.type": {"complete-clearance"}, "a.e0.date": {"2025-06-30"},
+		"b.e0.state": {"Lao"}, "b.e0.type": {"clear"}, "b.e0.date": {"2025"}, "b.e0.area": {"20km2"}}
+	rec := get(t, h, "/whatif?"+q.Encode())
+	require.Equal(t, 200, rec.Code, rec.Body.String())
+	text := visibleText(rec.Body.String())
+	assert.NotContains(t, text, "Plan score")
+	assert.NotContains(t, text, "Scenario A")
+	assert.Contains(t, text, "Escenario A")
+	assert.Contains(t, rec.Body.String(), `<th scope="row">Puntuación del plan</th>`)
+}

@@ -119,7 +119,7 @@ func (s *Server) build(r *http.Request, f *formScenario, asOf engine.Date) (*eng
 	}
 	name := f.Name
 	if name == "" {
-		name = "Scenario " + strings.ToUpper(f.Key)
+		name = s.tr(r, "serve.whatif.scenario", "Key", strings.ToUpper(f.Key)) // in the page's language, as its legend
 	}
 	sc, err := engine.NewScenario(name, "", specs, nil, s.ds)
 	if err == nil {

@@ -149,3 +149,31 @@ func TestWhatIfCompareInTheLanguage(t *testing.T) {
 	assert.Contains(t, text, "Escenario A")
 	assert.Contains(t, rec.Body.String(), `<th scope="row">Puntuación del plan</th>`)
 }
+
+// TestWhatIfStateInTheLanguage: on a French or Spanish page the form offers the States by the
+// names the page shows and takes a State by that name, without regard to case or accents
+// ("Liban", "republique democratique populaire lao"); a State page's link fills it in that
+// name too.
+func TestWhatIfStateInTheLanguage(t *testing.T) {
+	h := sample(t).Handler()
+	for _, tt := range []struct{ lang, state, option, summary string }{
+		{"fr", "Liban", `<option value="Liban">`, "Si le Liban"},
+		{"fr", "republique democratique populaire lao", `<option value="République démocratique populaire lao">`, "République démocratique populaire lao"},
+		{"es", "Líbano", `<option value="Líbano">`, "Líbano"},
+	} {
+		q := url.Values{"lang": {tt.lang}, "a.e0.state": {tt.state}, "a.e0.type": {"complete-clearance"}, "a.e0.date": {"2025-06-30"}}
+		if tt.state != "Liban" && tt.state != "Líbano" {
+			q.Set("a.e0.type", "clear")
+			q.Set("a.e0.date", "2025")
+			q.Set("a.e0.area", "2km2")
+		}
+		rec := get(t, h, "/whatif?"+q.Encode())
+		require.Equal(t, 200, rec.Code, "%s %s: %s", tt.lang, tt.state, rec.Body.String())
+		body := rec.Body.String()
+		assert.Contains(t, body, tt.option)
+		m := regexp.MustCompile(`id="summary-a">([^<]*)<`).FindStringSubmatch(body)
+		require.NotNil(t, m)
+		assert.Contains(t, html.UnescapeString(m[1]), tt.summary)
+	}
+	assert.Contains(t, get(t, h, "/whatif?lang=fr&state=LBN").Body.String(), `value="Liban"`)
+}

@@ -5,13 +5,16 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/lapmonitor/lap/engine"
 	"github.com/lapmonitor/lap/reports"
 	"github.com/lapmonitor/lap/reports/locale"
 	"golang.org/x/text/collate"
+	"golang.org/x/text/unicode/norm"
 )
 
 // page is what every page template gets: the workspace's header and footer, and the page's
@@ -308,6 +311,53 @@ func (s *Server) indicator(w http.ResponseWriter, r *http.Request) {
 type stateRef struct {
 	ISO3, Name string
 	Class      engine.Class
+}
+
+// statesIn are the States by their names in the request's language, in its alphabetical order
+// (the data's names in English, or where the names table lacks a State).
+func (s *Server) statesIn(r *http.Request) []engine.State {
+	lang := langOf(r)
+	if lang == locale.English {
+		return s.states
+	}
+	out := slices.Clone(s.states)
+	for i := range out {
+		out[i].Name = s.stateName(r, out[i].ISO3)
+	}
+	c := collate.New(lang.Tag())
+	sort.SliceStable(out, func(i, j int) bool { return c.CompareString(out[i].Name, out[j].Name) < 0 })
+	return out
+}
+
+// foldName is a State's name as typed, without regard to case, accents or spaces around it:
+// "liban", "Liban " and "LIBAN" are one name.
+func foldName(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(strings.TrimSpace(s))) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// localStateNames are, for each language but English, the States' names in it (folded) to
+// their ISO3 codes, so that the what-if form takes a State by the name the page shows.
+func localStateNames(states []engine.State) map[locale.Lang]map[string]string {
+	out := map[locale.Lang]map[string]string{}
+	for _, l := range locale.Langs() {
+		if l == locale.English {
+			continue
+		}
+		m := map[string]string{}
+		for _, st := range states {
+			if _, ok := locale.LookupState(st.ISO3); ok {
+				m[foldName(locale.For(l).State(st.ISO3))] = st.ISO3
+			}
+		}
+		out[l] = m
+	}
+	return out
 }
 
 // stateList: every State, by name, with a link to its profile.

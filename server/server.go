@@ -112,6 +112,8 @@ type Server struct {
 	yearsMu   sync.Mutex
 	byYear    map[int]*yearEntry
 	routes    http.Handler
+	// localNames are the States' names in each language but English, folded, to ISO3
+	localNames map[locale.Lang]map[string]string
 }
 
 // yearEntry is the workspace of one picked year, made once.
@@ -182,6 +184,7 @@ func newServer(ctx context.Context, o Options, yearParam string) (*Server, error
 	s.prev = previousYear(ctx, o, year, bl.AsOf())
 	s.states = o.Data.States()
 	sort.SliceStable(s.states, func(i, j int) bool { return s.states[i].Name < s.states[j].Name })
+	s.localNames = localStateNames(s.states)
 	for _, st := range s.states {
 		s.names[st.ISO3] = st.Name
 	}

@@ -113,7 +113,12 @@ func (s *Server) build(r *http.Request, f *formScenario, asOf engine.Date) (*eng
 	var rows []int
 	for i, e := range f.Events {
 		if !e.empty() {
-			specs = append(specs, e.Spec)
+			sp := e.Spec
+			// a State named in the page's language ("Liban") is the State of that name
+			if iso, ok := s.localNames[langOf(r)][foldName(sp.State)]; ok {
+				sp.State = iso
+			}
+			specs = append(specs, sp)
 			rows = append(rows, i)
 		}
 	}
@@ -288,7 +293,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	prefill := ""
 	if st := q.Get("state"); st != "" && !forms[0].active() {
 		if found, ok, _ := s.ds.LookupState(st); ok {
-			prefill = found.Name // from a State page's link: fill the form, run nothing
+			prefill = s.stateName(r, found.ISO3) // from a State page's link: fill the form, run nothing
 		}
 	}
 	asOf, asOfProblem := s.cutOffOf(r)
@@ -323,7 +328,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 	if asOfValue == "" {
 		asOfValue = s.bl.AsOf().String()
 	}
-	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.states, "Submitted": len(keys) > 0 || !ok,
+	data := map[string]any{"Forms": forms, "Types": engine.EventTypes, "States": s.statesIn(r), "Submitted": len(keys) > 0 || !ok,
 		"AsOfValue": asOfValue, "AsOfError": asOfProblem, "AsOfHint": s.asOfHint(r)}
 	status := http.StatusOK
 	switch {

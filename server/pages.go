@@ -371,18 +371,8 @@ func (s *Server) stateList(w http.ResponseWriter, r *http.Request) {
 		Party bool
 	}
 	var rows []row
-	lang := langOf(r)
-	for _, st := range s.states {
-		if lang != locale.English {
-			if _, ok := locale.LookupState(st.ISO3); ok {
-				st.Name = locale.For(lang).State(st.ISO3)
-			}
-		}
+	for _, st := range s.statesIn(r) {
 		rows = append(rows, row{State: st, Party: party[st.ISO3]})
-	}
-	if lang != locale.English {
-		c := collate.New(lang.Tag())
-		sort.SliceStable(rows, func(i, j int) bool { return c.CompareString(rows[i].Name, rows[j].Name) < 0 })
 	}
 	s.render(w, r, http.StatusOK, "states", s.page(r, s.tr(r, "serve.nav.states"), "states", rows))
 }

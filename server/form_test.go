@@ -177,3 +177,22 @@ func TestWhatIfStateInTheLanguage(t *testing.T) {
 	}
 	assert.Contains(t, get(t, h, "/whatif?lang=fr&state=LBN").Body.String(), `value="Liban"`)
 }
+
+// TestWhatIfSaysWhatItReplaces: an event that replaces a fact the data already hold says so
+// beside its result: Chad's annual report for 2025, received on 13 February 2026, moved to 15
+// April 2026 (still before the 30 April deadline) changes no indicator, and the page says why
+// rather than leave "no indicator would change" unexplained; an event on a fact the data lack
+// says nothing of the kind (Congo's initial report).
+func TestWhatIfSaysWhatItReplaces(t *testing.T) {
+	h := sample(t).Handler()
+	q := url.Values{"a.e0.state": {"Chad"}, "a.e0.type": {"submit-report"}, "a.e0.report": {"annual"}, "a.e0.date": {"2026-04-15"}}
+	body := get(t, h, "/whatif?"+q.Encode()).Body.String()
+	assert.Contains(t, body, "no indicator would change")
+	assert.Contains(t, body, `<ul class="replaces" id="replaces-a"><li>The data already hold art7_annual_submitted 2025 = 2026-02-13 (illustrative) for Chad: this scenario replaces it with 2026-04-15.</li></ul>`)
+	q.Set("a.e0.date", "2026-02-13")
+	assert.Contains(t, get(t, h, "/whatif?"+q.Encode()).Body.String(), "this scenario sets the same value.")
+	// Lebanon's completion supposes no area left where the data hold 3.9 km² for 2025
+	assert.Contains(t, get(t, h, "/whatif?"+lebanon.Encode()).Body.String(), "The data already hold art4_area_remaining_m2 2025 = 3900000 (illustrative) for Lebanon: this scenario replaces it with 0.")
+	congo := url.Values{"a.e0.state": {"Congo"}, "a.e0.type": {"submit-report"}, "a.e0.report": {"initial"}, "a.e0.date": {"2025-06-30"}}
+	assert.NotContains(t, get(t, h, "/whatif?"+congo.Encode()).Body.String(), `class="replaces"`)
+}

@@ -203,6 +203,9 @@ type outcome struct {
 	Scenario reports.WhatIfScenario
 	Text     reports.WhatIfText
 	Charts   []chartRef
+	// Replaces says which facts of the data the scenario's events replace (an event that
+	// repeats what the data hold changes nothing: the page says why)
+	Replaces []string
 	// Query reproduces this scenario alone, for downloads and charts: an encoded query the
 	// server built (template.URL, so that html/template keeps its = and &).
 	Query template.URL
@@ -354,7 +357,7 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		var outs []outcome
 		for i, run := range runs {
 			ws := rep.Scenarios[i]
-			o := outcome{Key: keys[i], Scenario: ws, Text: ws.Text, Query: template.URL(scenarioQuery(q, keys[i]))}
+			o := outcome{Key: keys[i], Scenario: ws, Text: ws.Text, Query: template.URL(scenarioQuery(q, keys[i])), Replaces: s.replaces(r, run.Scenario, bl.AsOf())}
 			for _, c := range ws.Indicators {
 				if c.Changed && len(c.BaseSeries) > 0 {
 					o.Charts = append(o.Charts, chartRef{ID: c.ID, Title: c.Title, URL: template.URL(s.link(r, "/whatif/chart.svg?"+string(o.Query)+"&id="+url.QueryEscape(c.ID)))})
@@ -371,6 +374,38 @@ func (s *Server) whatif(w http.ResponseWriter, r *http.Request) {
 		data["AllQuery"] = r.URL.RawQuery
 	}
 	s.render(w, r, status, "whatif", s.page(r, s.tr(r, "serve.nav.whatif"), "whatif", data))
+}
+
+// replaces lists the facts of the data known at asOf that a scenario's changes replace (the
+// last of each State, field and year), in the request's language: an event that repeats what
+// the data already hold (an annual report already received, moved to another day before its
+// deadline) changes nothing, and the page says so rather than leave "no indicator would
+// change" unexplained.
+func (s *Server) replaces(r *http.Request, sc *engine.Scenario, asOf engine.Date) []string {
+	var out []string
+	for _, c := range sc.Changes {
+		if c.Kind != engine.ChangeSet || c.ISO3 == "" || c.Year == 0 {
+			continue
+		}
+		var last *engine.Fact
+		for _, f := range s.ds.StateFacts(c.ISO3) {
+			if f.Field != c.Field || f.Year != c.Year || (!f.Recorded.IsZero() && f.Recorded.After(asOf)) {
+				continue
+			}
+			if d, err := engine.ParseDate(f.Value); err == nil && d.After(asOf) && !strings.HasSuffix(f.Field, "_deadline") {
+				continue // a date not yet reached at the cut-off: not known then
+			}
+			last = &f
+		}
+		if last == nil || last.Value == c.Value {
+			if last != nil {
+				out = append(out, s.tr(r, "serve.whatif.repeats", "State", s.stateName(r, c.ISO3), "Field", c.Field, "Year", strconv.Itoa(c.Year), "Old", last.Value, "Class", string(last.Class)))
+			}
+			continue
+		}
+		out = append(out, s.tr(r, "serve.whatif.replaces", "State", s.stateName(r, c.ISO3), "Field", c.Field, "Year", strconv.Itoa(c.Year), "Old", last.Value, "Class", string(last.Class), "New", c.Value))
+	}
+	return out
 }
 
 // scenarioQuery keeps the form fields of one scenario, renamed to scenario a, so that a

@@ -229,6 +229,14 @@ func (d *Dataset) valueClass(si, fi, y int, se *stateEnv) Class {
 			c = c.Weaker(d.absentClass(si, bi, y))
 		}
 	}
+	// A projection reads the figures of every year of its episode, not only y's: Chad's 2019
+	// figures (illustrative) decide its "projected to miss" in the report on 2022.
+	switch fi {
+	case ix.Art3ProjectedToMiss:
+		c = c.Weaker(se.projCls[0])
+	case ix.Art4ProjectedToMiss:
+		c = c.Weaker(se.projCls[1])
+	}
 	return c
 }
 

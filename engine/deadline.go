@@ -249,23 +249,25 @@ func projectionOf(b *basis, margin float64) Projection {
 
 // projectedToMiss is art3_projected_to_miss / art4_projected_to_miss: for the open episode, true
 // when its projection will miss the deadline, false when it is on course or at risk; nil when
-// the projection has no data or the episode has no deadline. False with no open episode.
-func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R Date, s seenAt, rateYears int) *bool {
+// the projection has no data or the episode has no deadline. False with no open episode. The
+// class is that of the figures a projection rests on (the amount remaining and the years of the
+// rate, which may be years before y), empty when no projection decided the value.
+func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R Date, s seenAt, rateYears int) (*bool, Class) {
 	ep := lastEpisode(eps)
 	if ep == nil || !ep.open() {
-		return boolPtr(false)
+		return boolPtr(false), ""
 	}
 	if v := ep.verdict(R); v == VerdictNone {
-		return nil
+		return nil, ""
 	} else if v == VerdictNo {
-		return boolPtr(true) // the deadline has passed
+		return boolPtr(true), "" // the deadline has passed
 	}
 	if ep.deadlineNotKnown(R) {
-		return nil // passed, with an extension request awaiting a decision: not known
+		return nil, "" // passed, with an extension request awaiting a decision: not known
 	}
 	dl := ep.deadlineAt(R)
 	if dl.IsZero() {
-		return nil
+		return nil, ""
 	}
 	from := ep.start.Year()
 	m := art4Area
@@ -274,13 +276,14 @@ func (d *Dataset) projectedToMiss(si, article int, eps []episode, y int, R Date,
 	}
 	b := d.basisOf(si, m, from, y, rateYears, s)
 	b.deadline = dl
+	cls := b.remainingCls.Weaker(b.rateCls) // the figures the projection rests on, of any year of the episode
 	switch projectionOf(&b, 0).Status {
 	case ProjectionWillMiss:
-		return boolPtr(true)
+		return boolPtr(true), cls
 	case ProjectionNoData:
-		return nil
+		return nil, ""
 	}
-	return boolPtr(false)
+	return boolPtr(false), cls
 }
 
 // projectEpisode builds the projection of State si's open episode ep under article.

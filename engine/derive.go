@@ -74,6 +74,10 @@ type stateEnv struct {
 	eps3, eps4 []episode
 	// at is when the year is seen (the frame's seenAt)
 	at seenAt
+	// projCls is the class of the figures art3_projected_to_miss and art4_projected_to_miss
+	// rest on (the projection's amount remaining and rate, of whichever years of the episode
+	// they are); empty when no projection decided them.
+	projCls [2]Class
 }
 
 // setInput points a ruleEnv input field at the fact's value.
@@ -314,10 +318,11 @@ func (d *Dataset) build(si int, fr frame, se *stateEnv) {
 	}
 	e.Art4Cleared = e.Party && !a4.outstanding && a4.completed
 	e.Art4NewObligationInYear = a4.laterStartInYear
-	e.Art3ProjectedToMiss = d.projectedToMiss(si, 3, se.eps3, y, R, seen, fr.rateYears)
-	e.Art4ProjectedToMiss = d.projectedToMiss(si, 4, se.eps4, y, R, seen, fr.rateYears)
+	e.Art3ProjectedToMiss, se.projCls[0] = d.projectedToMiss(si, 3, se.eps3, y, R, seen, fr.rateYears)
+	e.Art4ProjectedToMiss, se.projCls[1] = d.projectedToMiss(si, 4, se.eps4, y, R, seen, fr.rateYears)
 	if !e.Party {
 		e.Art3ProjectedToMiss, e.Art4ProjectedToMiss = boolPtr(false), boolPtr(false)
+		se.projCls = [2]Class{}
 	}
 	if f := se.from[fArt5Victims]; f != nil {
 		e.Art5Applies = e.Party && f.flag

@@ -111,3 +111,44 @@ func TestDerivedClassIgnoresAnsweredRequests(t *testing.T) {
 		})
 	}
 }
+
+// TestProjectedToMissClassFollowsItsFigures: art*_projected_to_miss takes the class of the
+// figures its projection rests on, of whichever years of the episode they are, not only the
+// year's. Before, the report on 2022 counted Chad in 24.5 (projected to miss) marked ᵐ, the class
+// of its obligation's start: the projection rests on its 2019 figures, which are illustrative.
+func TestProjectedToMissClassFollowsItsFigures(t *testing.T) {
+	t.Run("sample", func(t *testing.T) {
+		ds := sampleDataset(t)
+		var se stateEnv
+		si := ds.stateIdx["TCD"]
+		ds.build(si, frame{year: 2022, asOf: MustDate("2023-06-30"), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+		require.NotNil(t, se.env.Art4ProjectedToMiss)
+		assert.True(t, *se.env.Art4ProjectedToMiss)
+		assert.Equal(t, ClassIllustrative, ds.valueClass(si, fieldIndex["art4_projected_to_miss"], 2022, &se))
+	})
+	// A figure of an earlier year of the rate marks the value (the fixture declares no
+	// registers, so the absence of an extension request is unstated).
+	base := "" +
+		"DEU,2010,art4_obligation_start,2010-08-01,treaty,official,\n" +
+		"DEU,2019,art4_deadline,2025-08-01,9MSP,official,\n" +
+		"DEU,2020,art4_area_cleared_m2,500000,Article 7,official,\n" +
+		"DEU,2020,art4_area_remaining_m2,9000000,Article 7,official,\n"
+	for _, tt := range []struct {
+		name, rows string
+		want       Class
+	}{
+		{"official figures", "", ClassUnstated},
+		{"an illustrative rate year", "DEU,2019,art4_area_cleared_m2,400000,assumed,illustrative,\n", ClassIllustrative},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds, err := LoadDataset(dataFS(testStatesCSV, "iso3,year,field,value,source,class,recorded\n"+base+tt.rows), ".")
+			require.NoError(t, err)
+			var se stateEnv
+			si := ds.stateIdx["DEU"]
+			ds.build(si, frame{year: 2022, asOf: MustDate("2023-06-30"), counting: CountingDeposit, adopted: MustDate("2021-09-21"), rateYears: 3}, &se)
+			require.NotNil(t, se.env.Art4ProjectedToMiss, "projected from 2020's figures")
+			assert.True(t, *se.env.Art4ProjectedToMiss)
+			assert.Equal(t, tt.want, ds.valueClass(si, fieldIndex["art4_projected_to_miss"], 2022, &se))
+		})
+	}
+}

@@ -305,6 +305,25 @@ func TestSamplePublishedCounts(t *testing.T) {
 	}
 }
 
+// TestSampleDestructionIn2020MatchesCMM2021: CMM 2021 says that in 2020 Bulgaria, Peru and
+// Slovakia destroyed 2,273 cluster munitions and more than 52,000 submunitions; the sample's
+// yearly split gives those three exactly that, and South Africa none. Before, it gave South
+// Africa 200 munitions and 14,000 submunitions in 2020, so 14.1 for 2020 read 2,473 and the
+// report's Article 3 table said so, against the source the facts cite.
+func TestSampleDestructionIn2020MatchesCMM2021(t *testing.T) {
+	plan := loadPlan(t)
+	ds := loadSample(t)
+	r, err := plan.Evaluate(context.Background(), ds, 2020, engine.Only(regexp.MustCompile(`^14\.[12]$`)))
+	require.NoError(t, err)
+	for id, want := range map[string]float64{"14.1": 2273, "14.2": 52500} {
+		ir, ok := r.Indicator(id)
+		require.True(t, ok)
+		require.NotNil(t, ir.Value, id)
+		assert.InDelta(t, want, *ir.Value, 1e-9, id)
+		assert.Equal(t, 4, ir.Known, "%s: the four States with stockpiles gave a figure, South Africa's 0", id)
+	}
+}
+
 // sourced is what a sourced row's source names: a web address, one of the project's reference
 // files (which cite their own sources) or the treaty's own rule.
 var sourced = regexp.MustCompile(`https?://|ccm-facts\.md|ccm-newsletter-2021-q4\.txt|obligations\.csv|states\.csv|treaty rule`)

@@ -116,6 +116,8 @@ type Dataset struct {
 	// exists only under (supposed.go). Both are nil for data as loaded.
 	base     *Dataset
 	supposed []int
+	// supposedMask marks the States of supposed by index; nil without a base
+	supposedMask []bool
 }
 
 // States returns the States, sorted by ISO3 code.

@@ -339,10 +339,11 @@ type evaluator struct {
 	// byState, when not nil, receives the year's traced outcomes State by State
 	// (EvaluateStates); IndicatorResult.States stays empty unless Trace is asked for too
 	byState *stateTrace
-	// shadow holds, for a scenario's dataset, the environment as recorded of each State the
-	// scenario supposes something of (buildShadows), nil for the others; nil for data as
-	// loaded (supposed.go)
-	shadow []*stateEnv
+	// shadows holds, for a scenario's dataset, the environments as recorded of the States the
+	// scenario supposes something of, for the year shadowYear, built when first needed
+	// (supposed.go)
+	shadows    map[int]*stateEnv
+	shadowYear int
 }
 
 // byGroup reports whether the year's results are split by group.
@@ -562,7 +563,7 @@ func (ev *evaluator) indicator(i int, ind *Indicator) IndicatorResult {
 			continue
 		}
 		ir.Population++
-		if ev.shadow != nil && ev.shadow[si] != nil && ev.supposedAnswer(pop, rule, si, se) {
+		if ev.isSupposed(si) && ev.supposedAnswer(pop, rule, si, se) {
 			// in the population only under the scenario, and answering from a record the
 			// scenario does not suppose: not known, never "no" (supposed.go)
 			outcomes[si] = outNoData
@@ -676,7 +677,7 @@ func (ev *evaluator) quickLoop(pop, rule *Expr, ir *IndicatorResult, asFalse boo
 				continue
 			}
 			bit := uint64(1) << (uint(si) & 63)
-			if ev.shadow != nil && ev.shadow[si] != nil && ev.supposedAnswer(pop, rule, si, se) {
+			if ev.isSupposed(si) && ev.supposedAnswer(pop, rule, si, se) {
 				noData |= bit // not known, never "no" (supposed.go)
 				supposed = append(supposed, si)
 				continue

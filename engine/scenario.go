@@ -385,6 +385,12 @@ func (a *applier) dataset() *Dataset {
 		}
 	}
 	slices.Sort(nd.supposed)
+	if len(nd.supposed) > 0 && sameStates(nd, nd.base) {
+		nd.supposedMask = make([]bool, len(nd.states))
+		for _, si := range nd.supposed {
+			nd.supposedMask[si] = true
+		}
+	}
 	for _, k := range a.order {
 		if f := a.facts[k]; f != nil {
 			nd.facts = append(nd.facts, f)

@@ -92,39 +92,44 @@ func restsOnAbsentRecord(e *Expr, se *stateEnv) bool {
 	return false
 }
 
-// buildShadows builds, for year y, the environment of each State the dataset's scenario
-// supposes something of (Dataset.supposed) from the data as recorded (Dataset.base), in the
-// same frame; ev.shadow is nil for data as loaded.
+// buildShadows readies the evaluation of year y for the States the dataset's scenario supposes
+// something of (Dataset.supposed): their environments as recorded (Dataset.base), in the same
+// frame, are built when first needed (shadowOf), so that a scenario pays only for the States and
+// indicators the rule reaches. Nothing is kept for data as loaded.
 func (ev *evaluator) buildShadows(y int) {
-	d := ev.ds
-	if d.base == nil || len(d.supposed) == 0 || !sameStates(d, d.base) {
-		ev.shadow = nil
-		return
+	ev.shadowYear = y
+	clear(ev.shadows)
+}
+
+// isSupposed reports whether the scenario of the evaluated dataset supposes something of State
+// si (Dataset.supposedMask): the one check the evaluation loops make per State.
+func (ev *evaluator) isSupposed(si int) bool {
+	m := ev.ds.supposedMask
+	return m != nil && m[si]
+}
+
+// shadowOf is State si's environment as recorded for the year being evaluated (buildShadows).
+func (ev *evaluator) shadowOf(si int) *stateEnv {
+	if sh := ev.shadows[si]; sh != nil {
+		return sh
 	}
-	if len(ev.shadow) != len(d.states) {
-		ev.shadow = make([]*stateEnv, len(d.states))
-	} else {
-		clear(ev.shadow)
+	if ev.shadows == nil {
+		ev.shadows = map[int]*stateEnv{}
 	}
-	fr := ev.plan.frameFor(ev.cfg, y)
-	envs := make([]stateEnv, len(d.supposed))
-	for j, si := range d.supposed {
-		d.base.build(si, fr, &envs[j])
-		ev.shadow[si] = &envs[j]
-	}
+	sh := &stateEnv{}
+	ev.ds.base.build(si, ev.plan.frameFor(ev.cfg, ev.shadowYear), sh)
+	ev.shadows[si] = sh
+	return sh
 }
 
 // supposedAnswer reports whether State si, in the indicator's population, is there only under
 // the scenario and answers from a reporting record its data lack (see the rule above): its
-// answer is then not known.
+// answer is then not known. The caller has checked isSupposed(si).
 func (ev *evaluator) supposedAnswer(pop, rule *Expr, si int, se *stateEnv) bool {
-	if ev.shadow == nil {
-		return false
-	}
-	sh := ev.shadow[si]
-	if sh == nil || !se.env.InitialReportRequired && !se.env.AnnualReportDue || !restsOnAbsentRecord(rule, se) {
+	if !se.env.InitialReportRequired && !se.env.AnnualReportDue || !restsOnAbsentRecord(rule, se) {
 		return false // it owes no report in the year (a record it does not owe is no answer of it)
 	}
+	sh := ev.shadowOf(si)
 	in, known, quick := pop.quickBool(&sh.env)
 	if !quick {
 		var err error

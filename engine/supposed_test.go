@@ -87,3 +87,92 @@ func TestAccessionNeverLowersAScore(t *testing.T) {
 	close(work)
 	wg.Wait()
 }
+
+// TestSupposedObligationNotKnown: Angola acceding in 2024 (angola-accedes-2024.toml), assessed
+// for 2025, owes its initial report and its report for 2025, which the scenario does not
+// suppose (supposed.go). Its answers from those reports are not known, under either unknown
+// policy, and say so; a report the scenario does set is known; a standing fact (an investment
+// ban) is read as the data say; and the data as loaded are never read this way.
+func TestSupposedObligationNotKnown(t *testing.T) {
+	p, ds := shippedPlan(t), sampleDataset(t)
+	ctx := context.Background()
+	base, err := p.NewBaseline(ctx, ds, 2025)
+	require.NoError(t, err)
+	for _, ia := range base.Assessment().Indicators {
+		require.Zero(t, ia.Supposed.Len(), "%s: real data suppose nothing", ia.ID)
+	}
+	run, err := base.Run(ctx, loadExample(t, "angola-accedes-2024.toml", ds, p))
+	require.NoError(t, err)
+	ind := func(a *Assessment, id string) *IndicatorAssessment {
+		for i := range a.Indicators {
+			if a.Indicators[i].ID == id {
+				return &a.Indicators[i]
+			}
+		}
+		t.Fatalf("no %s", id)
+		return nil
+	}
+
+	// as-false (silence is "no"): Angola is not known, out of n, and the verdict it could
+	// overturn is not given
+	b, a := ind(base.Assessment(), "22.1"), ind(run.Assessment, "22.1")
+	assert.Equal(t, []string{"AGO"}, a.Supposed.List())
+	assert.Equal(t, []string{"AGO"}, a.NotKnown().List())
+	assert.Equal(t, b.N, a.N, "Angola is not counted as not reporting")
+	assert.Equal(t, *b.Value, *a.Value)
+	assert.Equal(t, b.Population+1, a.Population, "but it is in the population")
+	assert.Equal(t, ProgressAchieved, b.ProgressStatus)
+	assert.Equal(t, ProgressInsufficientData, a.ProgressStatus, "achieved holds only if Angola reported")
+	require.NotNil(t, a.UnknownCheck)
+	assert.Equal(t, []string{"AGO"}, a.UnknownCheck.States)
+	assert.Equal(t, fmt.Sprintf("%d of the %d with data", a.Counted.Len(), a.N), a.KOfN())
+
+	// a count: Angola is not added as an overdue initial report
+	b, a = ind(base.Assessment(), "46.1"), ind(run.Assessment, "46.1")
+	assert.Equal(t, *b.Value, *a.Value)
+	assert.False(t, a.Counted.Has("AGO"))
+	assert.Equal(t, []string{"AGO"}, a.NotKnown().List())
+	assert.Equal(t, fmt.Sprintf("%.0f of %d, 1 not known", *a.Value, a.Population), a.KOfN())
+
+	// exclude: not known as ever, and now said to be because of the supposition
+	a = ind(run.Assessment, "43.1")
+	assert.True(t, a.NoData.Has("AGO"))
+	assert.Equal(t, []string{"AGO"}, a.Supposed.List())
+
+	// a standing fact an accession does not create is read as the data say: no investment ban
+	a = ind(run.Assessment, "48.2")
+	assert.Zero(t, a.Supposed.Len())
+	assert.True(t, a.NotCounted.Has("AGO") || a.NoData.Has("AGO"))
+
+	// the note, once, with the indicators
+	d := Compare(base.Assessment(), run.Assessment)
+	base.Composition(run, &d)
+	var note *CompositionNote
+	for i := range d.Composition {
+		if d.Composition[i].TextSentence.ID == msgSupposedNotKnown {
+			require.Nil(t, note, "one note per State")
+			note = &d.Composition[i]
+		}
+	}
+	require.NotNil(t, note)
+	assert.Equal(t, "Angola's reports, owed under the scenario, are not supposed by it: counted as not known", note.Text)
+	assert.Contains(t, note.Indicators, "22.1")
+	assert.Contains(t, note.Indicators, "46.1")
+	assert.NotContains(t, note.Indicators, "48.2")
+	c, ok := d.Indicator("22.1")
+	require.True(t, ok)
+	assert.Contains(t, c.Population, PopulationNote{ISO3: "AGO", Name: "Angola", Change: "not-known", Text: note.Text, TextSentence: note.TextSentence})
+
+	// what the scenario says is known: its initial report, submitted
+	sc, err := NewScenario("Angola reports", "", []EventSpec{
+		{State: "AGO", Type: "ratify", Date: "2024-03-15"},
+		{State: "AGO", Type: "submit-report", Report: "initial", Date: "2025-01-20"}}, nil, ds)
+	require.NoError(t, err)
+	run, err = base.Run(ctx, sc)
+	require.NoError(t, err)
+	a = ind(run.Assessment, "43.1")
+	assert.True(t, a.Counted.Has("AGO"), "the supposed report counts")
+	assert.Zero(t, a.Supposed.Len())
+	a = ind(run.Assessment, "43.3")
+	assert.Equal(t, []string{"AGO"}, a.Supposed.List(), "the annual report is still not supposed")
+}

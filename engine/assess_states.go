@@ -225,6 +225,20 @@ func withdrawalBefore(env *ruleEnv, deadline Date) (Date, bool) {
 	return w, true
 }
 
+// initialDueAfter gives a State Party's initial report due date when it falls after the end of
+// the year, the reason it owes no annual report for the year (data dictionary:
+// annual_report_due).
+func initialDueAfter(env *ruleEnv) (Date, bool) {
+	if !env.Party || env.InitialReportDue == nil {
+		return Date{}, false
+	}
+	d, err := ParseDate(*env.InitialReportDue)
+	if err != nil || !d.After(yearEnd(env.Year)) {
+		return Date{}, false
+	}
+	return d, true
+}
+
 // envDateArg is a date value of the environment, written for people ("3 March 2011", "June
 // 2023"); a value that is no date stays as it is.
 func envDateArg(name, s string) Arg {
@@ -280,8 +294,12 @@ func article7(env *ruleEnv) Obligation {
 		status = ObligationAnnualReportNotOwed
 		// a State whose withdrawal took effect by the deadline owes no report for the year
 		// (annual_report_due): the page says why, so that it is not read as an omission
+		// and so does a State Party whose initial report falls due after the year (one that
+		// joined late in the year, or in it by deposit before entry into force)
 		if w, ok := withdrawalBefore(env, deadline); ok {
 			parts = append(parts, say(msgAnnualNotOwedWithdrawn, yearArg("Year", env.Year), dateArg("Date", w), dateArg("Deadline", deadline)))
+		} else if due, ok := initialDueAfter(env); ok {
+			parts = append(parts, say(msgAnnualNotOwedNew, yearArg("Year", env.Year), dateArg("Date", due)))
 		} else {
 			parts = append(parts, say(msgAnnualNotOwed, yearArg("Year", env.Year)))
 		}

@@ -75,6 +75,7 @@ const (
 	msgAnnualNotYetDue        = "engine.article7.annual-not-yet-due"
 	msgAnnualNotOwed          = "engine.article7.annual-not-owed"
 	msgAnnualNotOwedWithdrawn = "engine.article7.annual-not-owed-withdrawn"
+	msgAnnualNotOwedNew       = "engine.article7.annual-not-owed-new"
 	// Article 9.
 	msgSpecificLegislation   = "engine.article9.specific-legislation"
 	msgExistingLawSufficient = "engine.article9.existing-law-sufficient"
@@ -298,6 +299,7 @@ var messageDefs = []MessageDef{
 	{ID: msgAnnualNotReceived, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not received (deadline {{.Date}} passed)"},
 	{ID: msgAnnualNotYetDue, Description: "Article 7 status; Year is the year covered, Date the deadline", Other: "annual report for {{.Year}} not yet due (due {{.Date}})"},
 	{ID: msgAnnualNotOwed, Description: "Article 7 status; Year is a year", Other: "no annual report owed for {{.Year}}"},
+	{ID: msgAnnualNotOwedNew, Description: "Article 7 status of a State Party whose initial report falls due (Date) after the end of Year, so that it owes no annual report for Year", Other: "no annual report owed for {{.Year}}: its initial report's due date ({{.Date}}) falls after that year"},
 	{ID: msgAnnualNotOwedWithdrawn, Description: "Article 7 status of a State whose withdrawal took effect (Date) before the deadline (Deadline) of the annual report covering Year", Other: "no annual report owed for {{.Year}}: the withdrawal took effect on {{.Date}}, before the report fell due on {{.Deadline}}"},
 	{ID: msgSpecificLegislation, Description: "Article 9 status: national implementation measures reported", Other: "specific legislation"},
 	{ID: msgExistingLawSufficient, Description: "Article 9 status", Other: "existing law considered sufficient"},

@@ -22,8 +22,8 @@ func TestObligationsIntroSaysWhatItLists(t *testing.T) {
 		recorded string
 		not      string
 	}{
-		{locale.English, "that the data record with the day it began", "the table is not a list of every State that ever held stockpiles or contaminated areas"},
-		{locale.French, "que les données enregistrent avec la date de son début", "le tableau n'est pas la liste de tous les États qui ont un jour détenu des stocks ou des zones contaminées"},
+		{locale.English, "that the data record with the day it began", "the table is not a list of every State that ever held stockpiles or had contaminated areas"},
+		{locale.French, "que les données enregistrent avec la date de son début", "le tableau n'est pas la liste de tous les États qui ont un jour détenu des stocks ou eu des zones contaminées"},
 		{locale.Spanish, "que los datos registran con la fecha de su inicio", "el cuadro no es la lista de todos los Estados que alguna vez tuvieron reservas o zonas contaminadas"},
 	} {
 		s := locale.For(tt.lang).T("report.obligations-intro", map[string]any{"Date": "X"})

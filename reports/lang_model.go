@@ -187,18 +187,8 @@ func localCutoffView(a *engine.Assessment, m Meta, loc *locale.Locale) (cutoffVi
 	}
 	s := loc.T("cutoff.as-of", map[string]any{"Date": day(asOf)})
 	if c := m.CutOff; c != nil && c.AsOf == asOf {
-		data := map[string]any{"Year": a.Year, "Planned": day(c.Planned)}
-		switch {
-		case c.Rule == engine.CutOffPlan:
-			s += " " + loc.T("cutoff.rule.plan", data)
-		case c.Rule == engine.CutOffData:
-			s += " " + loc.T("cutoff.rule.data", data)
-		case c.Rule == engine.CutOffGiven && c.Planned.IsZero():
-			s += " " + loc.T("cutoff.rule.given")
-		case c.Rule == engine.CutOffGiven:
-			s += " " + loc.T("cutoff.rule.given-planned", data)
-		case c.Rule == engine.CutOffLatest:
-			s += " " + loc.T("cutoff.rule.latest")
+		if r := loc.CutOffReason(*c, "cutoff.rule.given", "cutoff.rule.given-planned"); r != "" {
+			s += " " + r
 		}
 	}
 	s += ". " + loc.T("cutoff.nothing-after")

@@ -73,18 +73,8 @@ func cutOffText(loc *locale.Locale, c engine.CutOff) string {
 		return d.Text()
 	}
 	s := loc.T("cutoff.as-of", map[string]any{"Date": day(c.AsOf)})
-	data := map[string]any{"Year": c.Year, "Planned": day(c.Planned)}
-	switch {
-	case c.Rule == engine.CutOffPlan:
-		s += " " + loc.T("cutoff.rule.plan", data)
-	case c.Rule == engine.CutOffData:
-		s += " " + loc.T("cutoff.rule.data", data)
-	case c.Rule == engine.CutOffGiven && c.Planned.IsZero():
-		s += " " + loc.T("serve.cutoff.given")
-	case c.Rule == engine.CutOffGiven:
-		s += " " + loc.T("serve.cutoff.given-planned", data)
-	case c.Rule == engine.CutOffLatest:
-		s += " " + loc.T("cutoff.rule.latest")
+	if r := loc.CutOffReason(c, "serve.cutoff.given", "serve.cutoff.given-planned"); r != "" {
+		s += " " + r
 	}
 	s += "."
 	if c.Partial {
